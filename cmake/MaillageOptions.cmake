@@ -1,0 +1,29 @@
+# Build-wide settings: where things land in the build tree, warnings, sanitizers.
+
+# Layout of the build tree mirrors the installed one, so the executables find their
+# plugins the same way in both: bin/ and lib/maillage/plugins/.
+set(MAILLAGE_PLUGIN_SUBDIR "${CMAKE_INSTALL_LIBDIR}/maillage/plugins")
+set(MAILLAGE_LOCALE_SUBDIR "${CMAKE_INSTALL_DATADIR}/locale")
+set(CMAKE_RUNTIME_OUTPUT_DIRECTORY ${CMAKE_BINARY_DIR}/${CMAKE_INSTALL_BINDIR})
+set(CMAKE_LIBRARY_OUTPUT_DIRECTORY ${CMAKE_BINARY_DIR}/${CMAKE_INSTALL_LIBDIR})
+set(MAILLAGE_PLUGIN_OUTPUT_DIR ${CMAKE_BINARY_DIR}/${MAILLAGE_PLUGIN_SUBDIR})
+set(MAILLAGE_LOCALE_OUTPUT_DIR ${CMAKE_BINARY_DIR}/${MAILLAGE_LOCALE_SUBDIR})
+
+option(MAILLAGE_SANITIZE "Build with AddressSanitizer and UndefinedBehaviorSanitizer" OFF)
+option(MAILLAGE_WERROR "Treat warnings as errors in project code" ON)
+
+# Applied to every project target through maillage_project_target(); third-party
+# headers come in as SYSTEM includes and are not held to these.
+add_library(maillage_warnings INTERFACE)
+target_compile_options(maillage_warnings INTERFACE -Wall -Wextra
+  $<$<BOOL:${MAILLAGE_WERROR}>:-Werror>)
+
+if(MAILLAGE_SANITIZE)
+  add_compile_options(-fsanitize=address,undefined -fno-omit-frame-pointer
+                      -fno-sanitize-recover=undefined)
+  add_link_options(-fsanitize=address,undefined)
+endif()
+
+function(maillage_project_target target)
+  target_link_libraries(${target} PRIVATE maillage_warnings)
+endfunction()

@@ -1,0 +1,36 @@
+#include "cli_context.h"
+
+#include "core/i18n.h"
+#include "core/paths.h"
+
+namespace maillage::cli {
+
+CliRun::CliRun(const GlobalOptions& options, const std::vector<std::string>& plugin_dirs, std::ostream& out,
+               std::ostream& err)
+    : options_(options), out_(out), err_(err) {
+    std::vector<std::filesystem::path> folders(plugin_dirs.begin(), plugin_dirs.end());
+    for (auto& f : default_plugin_folders()) folders.push_back(f);
+    suite_ = std::make_unique<Suite>(folders);
+    plugin_context_.database = [this]() -> Database& { return database(); };
+    plugin_context_.out = &out_;
+    plugin_context_.err = &err_;
+}
+
+std::filesystem::path CliRun::database_path() const {
+    return options_.db.empty() ? default_database_path() : std::filesystem::path(options_.db);
+}
+
+Database& CliRun::database() {
+    if (!suite_->is_open()) {
+        suite_->open(database_path(), options_.read_only ? Database::Access::ReadOnly : Database::Access::ReadWrite);
+        const auto& outcome = suite_->outcome();
+        if (!outcome.newer_than_program.empty()) err_ << outcome.newer_than_program << '\n';
+        if (outcome.backup)
+            err_ << trf("Upgraded the database; the previous version is kept in {file}",
+                        fmt::arg("file", outcome.backup->string()))
+                 << '\n';
+    }
+    return suite_->database();
+}
+
+}  // namespace maillage::cli

@@ -1,0 +1,53 @@
+#pragma once
+// Shared state of one maillage-cli run: the options every command sees, the suite
+// (plugins + database), and the output streams.
+#include "core/plugin_api.h"
+#include "core/suite.h"
+
+#include <CLI/CLI.hpp>
+
+#include <filesystem>
+#include <iostream>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace maillage::cli {
+
+struct GlobalOptions {
+    std::string db;                        // --db (default: the window's default database)
+    std::vector<std::string> plugin_dirs;  // --plugin-dir, searched before the default folders
+    std::string language;                  // --lang fr|nl|en (default: from the environment)
+    bool read_only = false;                // --read-only
+};
+
+class CliRun {
+public:
+    // `options` is filled by the parse, before any command's callback runs; plugins are
+    // loaded from `plugin_dirs` (read ahead of the parse) and the default folders.
+    CliRun(const GlobalOptions& options, const std::vector<std::string>& plugin_dirs, std::ostream& out,
+           std::ostream& err);
+
+    Suite& suite() { return *suite_; }
+    // The database, opened and migrated on first use.
+    Database& database();
+    std::filesystem::path database_path() const;
+    const GlobalOptions& options() const { return options_; }
+    std::ostream& out() { return out_; }
+    std::ostream& err() { return err_; }
+    // What plugins get: a lazily opened database and the streams.
+    CliContext& plugin_context() { return plugin_context_; }
+
+private:
+    const GlobalOptions& options_;
+    std::ostream& out_;
+    std::ostream& err_;
+    std::unique_ptr<Suite> suite_;
+    CliContext plugin_context_;
+};
+
+// Each file cmd_<name>.cpp adds one command to the app.
+void add_init_command(CLI::App& app, CliRun& run);
+void add_plugins_command(CLI::App& app, CliRun& run);
+
+}  // namespace maillage::cli

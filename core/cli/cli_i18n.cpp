@@ -1,0 +1,58 @@
+#include "cli_i18n.h"
+
+#include "core/i18n.h"
+#include "core/paths.h"
+
+#include <wx/init.h>
+#include <wx/intl.h>
+#include <wx/translation.h>
+
+#include <cstdlib>
+
+namespace maillage::cli {
+namespace {
+// The language from the environment the way gettext reads it: LANGUAGE, LC_ALL,
+// LC_MESSAGES, LANG; "" when none names fr, nl or en.
+std::string environment_language() {
+    for (const char* var : {"LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"}) {
+        const char* v = std::getenv(var);
+        if (!v || !*v) continue;
+        const std::string s(v);
+        for (const char* code : {"fr", "nl", "en"})
+            if (s.rfind(code, 0) == 0) return code;
+        if (s != "C" && s != "POSIX" && s.rfind("C.", 0) != 0) return {};
+    }
+    return {};
+}
+}  // namespace
+
+struct CliTranslations::Impl {
+    wxInitializer initializer;
+    wxTranslations* translations = nullptr;  // owned by wxWidgets once Set()
+};
+
+CliTranslations::CliTranslations(const std::string& requested) : impl_(std::make_unique<Impl>()) {
+    const std::string language = requested.empty() ? environment_language() : requested;
+    impl_->translations = new wxTranslations();
+    wxTranslations::Set(impl_->translations);
+    wxFileTranslationsLoader::AddCatalogLookupPathPrefix(wxString::FromUTF8(locale_folder().string()));
+    if (!language.empty()) impl_->translations->SetLanguage(wxString::FromUTF8(language));
+    impl_->translations->AddCatalog("maillage-core");
+    set_translator([](const char* msgid) {
+        return std::string(wxGetTranslation(wxString::FromUTF8(msgid)).utf8_str());
+    });
+}
+
+CliTranslations::~CliTranslations() {
+    set_translator(nullptr);
+    wxTranslations::Set(nullptr);
+}
+
+void CliTranslations::load_plugin_catalogs(const PluginLoader& plugins) {
+    for (const auto& p : plugins.loaded()) {
+        const auto domain = p->plugin->translation_domain();
+        if (!domain.empty()) impl_->translations->AddCatalog(wxString::FromUTF8(domain));
+    }
+}
+
+}  // namespace maillage::cli

@@ -1,0 +1,29 @@
+#pragma once
+// Translation in the GUI-free core. Strings are marked with tr("...") so that xgettext
+// finds them; the program (window or CLI) installs the translator that looks them up
+// in the loaded gettext catalogs. Without one, strings stay in English.
+#include <fmt/format.h>
+
+#include <functional>
+#include <string>
+
+namespace maillage {
+
+using Translator = std::function<std::string(const char* msgid)>;
+
+// Installs the function that translates; called once at start by the program.
+void set_translator(Translator translator);
+
+// The translation of msgid in the current UI language.
+std::string tr(const char* msgid);
+
+// tr() then fmt-style named substitution: trf("line {line}", fmt::arg("line", 3)).
+template <class... Args>
+std::string trf(const char* msgid, Args&&... args) {
+    return fmt::format(fmt::runtime(tr(msgid)), std::forward<Args>(args)...);
+}
+
+// Marks a string for extraction without translating it here (tables of labels).
+#define N_(s) s
+
+}  // namespace maillage

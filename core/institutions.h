@@ -1,0 +1,55 @@
+#pragma once
+// Institutions: services and organisations, with their sectors, region and language.
+// Duplicates creep in; merge() folds one record into another.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace maillage {
+
+class Database;
+
+struct Institution {
+    int64_t id = 0;
+    std::string name;
+    std::string region;    // brussels | wallonia | flanders | "" (unknown)
+    std::string municipality, postcode, address;
+    std::string language;  // fr | nl | bilingual | ""
+    std::string email, phone, website, notes;
+    std::vector<int64_t> sector_ids;  // the first is the primary sector
+    std::optional<int64_t> merged_into;
+
+    std::optional<int64_t> primary_sector() const {
+        return sector_ids.empty() ? std::nullopt : std::optional<int64_t>(sector_ids.front());
+    }
+};
+
+class InstitutionRepository {
+public:
+    explicit InstitutionRepository(Database& db) : db_(db) {}
+
+    std::optional<Institution> get(int64_t id) const;
+    // Live (not merged) institutions whose name, municipality or postcode contains the
+    // text, ignoring case and accents of the ASCII kind; all when text is empty.
+    std::vector<Institution> search(const std::string& text, int limit = 200) const;
+    std::optional<Institution> find_by_name(const std::string& name) const;  // exact, ignoring case
+    int64_t count() const;
+
+    // Throws maillage::Error naming the field when a value is not allowed.
+    int64_t create(const Institution& institution);
+    void update(const Institution& institution);
+
+    // Moves everything that refers to `from` (employments, sessions hosted, attendance,
+    // sectors, and every plugin table with a foreign key to institution) onto `into`,
+    // then marks `from` as merged. One transaction; audited.
+    void merge(int64_t from, int64_t into);
+
+private:
+    Database& db_;
+};
+
+// Validates region and language codes (throws maillage::Error naming the field).
+void validate_institution(const Institution& institution);
+
+}  // namespace maillage

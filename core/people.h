@@ -1,0 +1,69 @@
+#pragma once
+// People: front-line workers, peer workers, facilitators, trainers, staff. A person
+// changes jobs; employment_at() tells where they worked on a given date, which is what
+// a participation counts for.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace maillage {
+
+class Database;
+
+struct Person {
+    int64_t id = 0;
+    std::string first_name, last_name;
+    std::string email, phone;
+    std::string language;            // fr | nl | en | ""
+    std::string notes;
+    std::vector<std::string> roles;  // worker, peer_worker, facilitator, trainer, staff, manager
+    bool erased = false;
+
+    std::string display_name() const;  // "First Last", or a placeholder once erased
+    bool has_role(const std::string& role) const;
+};
+
+struct Employment {
+    int64_t id = 0;
+    int64_t person_id = 0;
+    int64_t institution_id = 0;
+    std::optional<int64_t> sector_id;  // when empty, the institution's primary sector applies
+    std::string job_title;
+    std::string start_date, end_date;  // ISO dates, "" = open
+};
+
+// Where a participation counts: the institution and sector on a date.
+struct Affiliation {
+    std::optional<int64_t> institution_id;
+    std::optional<int64_t> sector_id;
+};
+
+class PersonRepository {
+public:
+    explicit PersonRepository(Database& db) : db_(db) {}
+
+    std::optional<Person> get(int64_t id) const;
+    // People (not erased) whose name or email contains the text; all when empty.
+    std::vector<Person> search(const std::string& text, int limit = 200) const;
+    std::vector<Person> with_role(const std::string& role) const;
+    std::optional<Person> find_by_email(const std::string& email) const;
+    int64_t count() const;
+
+    int64_t create(const Person& person);
+    void update(const Person& person);
+
+    int64_t add_employment(const Employment& employment);
+    void update_employment(const Employment& employment);
+    void remove_employment(int64_t employment_id);
+    // Oldest first.
+    std::vector<Employment> employments(int64_t person_id) const;
+    // The employment covering `date` (ISO); when several do, the most recent start.
+    // The sector is the employment's own, else the institution's primary sector.
+    Affiliation affiliation_at(int64_t person_id, const std::string& date) const;
+
+private:
+    Database& db_;
+};
+
+}  // namespace maillage

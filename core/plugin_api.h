@@ -1,0 +1,102 @@
+#pragma once
+// The contract between Maillage and its plugins. See docs/plugin-api.md.
+//
+// A plugin is one MODULE library that exports, through MAILLAGE_PLUGIN(ClassName):
+//   maillage_plugin_api_version  an int, checked before anything else is called;
+//   maillage_create_plugin_v<N>  the factory, returning std::unique_ptr<maillage::Plugin>.
+// The host and maillage-cli keep the library loaded for the life of the process, so
+// everything the plugin creates is gone before its code is unloaded.
+#include "core/migration.h"
+#include "core/report.h"
+
+#include <boost/config.hpp>
+#include <boost/dll/alias.hpp>
+
+#include <functional>
+#include <memory>
+#include <ostream>
+#include <string>
+#include <vector>
+
+namespace CLI {
+class App;
+}
+
+namespace maillage {
+
+// Raised by every change to this header that breaks binary compatibility.
+constexpr int kPluginApiVersion = 1;
+
+class Database;
+namespace ui {
+class UiContribution;  // defined in shared-ui/plugin_ui.h; the core never looks inside
+}
+
+struct PluginInfo {
+    std::string id;           // short, stable, lowercase: "intervision"; also the schema namespace
+    std::string name;         // shown to users (translated by the plugin)
+    std::string version;      // the plugin's own version, "1.0.0"
+    std::string description;  // one sentence (translated)
+};
+
+// What maillage-cli hands to a plugin's commands.
+struct CliContext {
+    // Opens (and migrates) the database on first use; throws maillage::Error.
+    std::function<Database&()> database;
+    std::ostream* out = nullptr;
+    std::ostream* err = nullptr;
+};
+
+// Demo content is written after the core's own (sectors, institutions, people,
+// programmes and funders exist and can be looked up by name or code).
+struct DemoContext {
+    int year = 2026;  // the current calendar year, so demo cycles are current
+};
+
+class BOOST_SYMBOL_VISIBLE Plugin {
+public:
+    virtual ~Plugin() = default;
+
+    virtual PluginInfo info() const = 0;
+
+    // The gettext domain of the plugin's catalogs ("maillage-<id>"), loaded by the host
+    // and the CLI before any other call; empty when the plugin has no strings.
+    virtual std::string translation_domain() const { return {}; }
+
+    // The plugin's schema, namespace info().id. Applied after the core's.
+    virtual std::vector<Migration> migrations() const { return {}; }
+
+    // Adds the plugin's subcommands to maillage-cli (usually one subcommand named after
+    // the plugin, with its own subcommands). Callbacks run later, inside the CLI's
+    // error handling.
+    virtual void add_commands(CLI::App& /*cli*/, CliContext& /*context*/) {}
+
+    // Sections this plugin contributes to reports.
+    virtual std::vector<std::shared_ptr<const ReportSectionProvider>> report_sections() const { return {}; }
+
+    // Writes the plugin's demo content (inside the demo's transaction).
+    virtual void seed_demo(Database& /*db*/, const DemoContext& /*context*/) {}
+
+    // The plugin's pages, menu items and preferences in the window; nullptr for none.
+    // The object is owned by the plugin and lives as long as it.
+    virtual ui::UiContribution* ui() { return nullptr; }
+};
+
+}  // namespace maillage
+
+#define MAILLAGE_PP_CAT2(a, b) a##b
+#define MAILLAGE_PP_CAT(a, b) MAILLAGE_PP_CAT2(a, b)
+#define MAILLAGE_FACTORY_SYMBOL_NAME MAILLAGE_PP_CAT(maillage_create_plugin_v, MAILLAGE_PLUGIN_API_VERSION_TOKEN)
+// Must equal kPluginApiVersion: the symbol's name carries the version (as KiCad's KIFACE_1).
+#define MAILLAGE_PLUGIN_API_VERSION_TOKEN 1
+
+// Exports the version and the factory of a plugin class with a default constructor.
+// Use once, in the plugin's main .cpp file, at global scope.
+#define MAILLAGE_PLUGIN(PluginClass)                                                        \
+    namespace maillage_plugin_exports {                                                     \
+    static_assert(MAILLAGE_PLUGIN_API_VERSION_TOKEN == ::maillage::kPluginApiVersion);      \
+    inline const int api_version = ::maillage::kPluginApiVersion;                           \
+    inline std::unique_ptr<::maillage::Plugin> create() { return std::make_unique<PluginClass>(); } \
+    }                                                                                       \
+    BOOST_DLL_ALIAS(maillage_plugin_exports::api_version, maillage_plugin_api_version)      \
+    BOOST_DLL_ALIAS(maillage_plugin_exports::create, MAILLAGE_FACTORY_SYMBOL_NAME)

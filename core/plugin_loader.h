@@ -1,0 +1,67 @@
+#pragma once
+// Finds, checks and loads plugin libraries with Boost.DLL. Used by the window and by
+// maillage-cli alike.
+#include "core/plugin_api.h"
+
+#include <boost/dll/shared_library.hpp>
+
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace maillage {
+
+struct LoadedPlugin {
+    // Declared first so it is destroyed last: the library outlives the object it made.
+    boost::dll::shared_library library;
+    std::unique_ptr<Plugin> plugin;
+    std::filesystem::path file;
+    PluginInfo info;
+};
+
+struct RefusedPlugin {
+    std::filesystem::path file;
+    std::string reason;  // translated, names what is wrong
+};
+
+class PluginLoader {
+public:
+    PluginLoader() = default;
+    PluginLoader(const PluginLoader&) = delete;
+    PluginLoader& operator=(const PluginLoader&) = delete;
+    ~PluginLoader();
+
+    // Loads every maillage_*.so in each folder, in order; a plugin whose id is already
+    // loaded from an earlier folder is refused as a duplicate. Never throws: every
+    // problem becomes a RefusedPlugin and the others go on.
+    void load_folders(const std::vector<std::filesystem::path>& folders);
+    // Loads one library; returns false (and records why) when refused.
+    bool load_file(const std::filesystem::path& file);
+
+    const std::vector<std::unique_ptr<LoadedPlugin>>& loaded() const { return loaded_; }
+    const std::vector<RefusedPlugin>& refused() const { return refused_; }
+
+    // Disables a plugin that failed at run time: it stays in memory (its code may still
+    // be referenced) but is no longer offered to anyone. Returns its reason record.
+    void disable(const std::string& id, const std::string& reason);
+
+    // All migration sets: core first, then each plugin's (namespace = plugin id).
+    std::vector<MigrationSet> migration_sets() const;
+    // All report section providers: core first, then each plugin's.
+    std::vector<std::shared_ptr<const ReportSectionProvider>> report_sections() const;
+
+private:
+    void refuse(const std::filesystem::path& file, std::string reason);
+
+    std::vector<std::unique_ptr<LoadedPlugin>> loaded_;
+    std::vector<RefusedPlugin> refused_;
+    // Plugins disabled at run time are kept here so their code stays mapped.
+    std::vector<std::unique_ptr<LoadedPlugin>> disabled_;
+};
+
+// The folders searched by default: $MAILLAGE_PLUGIN_PATH (colon-separated), then the
+// plugin folder beside the running executable (../lib/maillage/plugins).
+std::vector<std::filesystem::path> default_plugin_folders();
+
+}  // namespace maillage

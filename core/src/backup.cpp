@@ -1,0 +1,65 @@
+#include "core/backup.h"
+
+#include "core/database.h"
+#include "core/error.h"
+#include "core/i18n.h"
+
+#include <SQLiteCpp/Backup.h>
+
+#include <chrono>
+#include <ctime>
+
+namespace maillage {
+
+std::string check_file(const std::filesystem::path& file, bool full) {
+    try {
+        SQLite::Database db(file.string(), SQLite::OPEN_READONLY);
+        SQLite::Statement q(db, full ? "PRAGMA integrity_check" : "PRAGMA quick_check");
+        if (q.executeStep()) {
+            std::string first = q.getColumn(0).getString();
+            if (first != "ok") return first;
+        }
+        return {};
+    } catch (const SQLite::Exception& e) {
+        return e.what();
+    }
+}
+
+void backup_to(Database& db, const std::filesystem::path& target) {
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    if (target.has_parent_path()) fs::create_directories(target.parent_path(), ec);
+    fs::path tmp = target;
+    tmp += ".tmp";
+    fs::remove(tmp, ec);
+    try {
+        SQLite::Database out(tmp.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+        SQLite::Backup backup(out, db.sql());
+        backup.executeStep(-1);
+    } catch (const SQLite::Exception& e) {
+        fs::remove(tmp, ec);
+        throw Error(trf("The backup to {file} failed: {reason}", fmt::arg("file", target.string()),
+                        fmt::arg("reason", e.what())));
+    }
+    if (auto problem = check_file(tmp); !problem.empty()) {
+        fs::remove(tmp, ec);
+        throw Error(trf("The backup {file} did not pass its check and was discarded: {reason}",
+                        fmt::arg("file", target.string()), fmt::arg("reason", problem)));
+    }
+    fs::rename(tmp, target, ec);
+    if (ec)
+        throw Error(trf("The backup could not be renamed to {file}: {reason}",
+                        fmt::arg("file", target.string()), fmt::arg("reason", ec.message())));
+}
+
+std::filesystem::path backup_name(const std::filesystem::path& dir, const std::filesystem::path& db_file,
+                                  const std::string& tag) {
+    const auto now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+    std::tm tm{};
+    localtime_r(&now, &tm);
+    char stamp[32];
+    std::strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", &tm);
+    return dir / (db_file.stem().string() + "-" + tag + "-" + stamp + ".sqlite");
+}
+
+}  // namespace maillage

@@ -1,0 +1,92 @@
+#include "core/core_report.h"
+
+#include "core/database.h"
+#include "core/figures.h"
+#include "core/i18n.h"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+namespace maillage {
+namespace {
+
+// Participations (present) over every kind of session in the period, with the
+// participants' sectors and institutions at the time.
+class OverviewSection : public ReportSectionProvider {
+public:
+    std::string id() const override { return "core.overview"; }
+
+    std::vector<ReportSection> build(Database& db, const ReportScope& scope) const override {
+        const std::string filter =
+            "FROM attendance a JOIN session s ON s.id = a.session_id "
+            "LEFT JOIN programme p ON p.id = s.programme_id LEFT JOIN funder f ON f.id = s.funder_id "
+            "WHERE s.status != 'cancelled' AND a.status = 'present' AND s.date BETWEEN ?1 AND ?2 "
+            "AND (?3 = '' OR p.code = ?3) AND (?4 = '' OR f.code = ?4) ";
+        auto bind = [&](SQLite::Statement& q) {
+            q.bind(1, scope.from_date());
+            q.bind(2, scope.to_date());
+            q.bind(3, scope.programme.value_or(""));
+            q.bind(4, scope.funder.value_or(""));
+        };
+        ReportSection s;
+        s.id = id();
+        s.title = tr("Overview");
+
+        SQLite::Statement kinds(db.sql(),
+                                "SELECT s.kind, count(DISTINCT s.id), count(*) " + filter + "GROUP BY s.kind ORDER BY s.kind");
+        bind(kinds);
+        ReportTable by_kind{tr("Sessions and participations by activity"),
+                            {tr("Activity"), tr("Sessions"), tr("Participations")},
+                            {}};
+        nlohmann::json kinds_json = nlohmann::json::object();
+        while (kinds.executeStep()) {
+            by_kind.rows.push_back({kinds.getColumn(0).getString(), std::to_string(kinds.getColumn(1).getInt64()),
+                                    std::to_string(kinds.getColumn(2).getInt64())});
+            kinds_json[kinds.getColumn(0).getString()] = {{"sessions", kinds.getColumn(1).getInt64()},
+                                                          {"participations", kinds.getColumn(2).getInt64()}};
+        }
+
+        // One sector per distinct person: the one of their first participation in the period.
+        SQLite::Statement people(db.sql(),
+                                 "SELECT a.person_id, (SELECT a2.sector_id FROM attendance a2 JOIN session s2 ON "
+                                 "s2.id = a2.session_id WHERE a2.person_id = a.person_id AND a2.status='present' AND "
+                                 "s2.date BETWEEN ?1 AND ?2 ORDER BY s2.date LIMIT 1), count(*) " +
+                                     filter + "AND a.role = 'participant' GROUP BY a.person_id");
+        bind(people);
+        std::vector<std::optional<int64_t>> sectors;
+        int64_t participations = 0;
+        while (people.executeStep()) {
+            sectors.push_back(people.getColumn(1).isNull() ? std::nullopt
+                                                           : std::optional<int64_t>(people.getColumn(1).getInt64()));
+            participations += people.getColumn(2).getInt64();
+        }
+        const auto split = count_sectors(db, sectors, scope.language);
+
+        SQLite::Statement inst(db.sql(), "SELECT count(DISTINCT a.institution_id) " + filter);
+        bind(inst);
+        inst.executeStep();
+        const auto institutions = inst.getColumn(0).getInt64();
+
+        s.paragraphs.push_back(trf("{people} distinct participants, {participations} participations, from "
+                                   "{institutions} institutions and {sectors} sectors.",
+                                   fmt::arg("people", sectors.size()), fmt::arg("participations", participations),
+                                   fmt::arg("institutions", institutions), fmt::arg("sectors", split.rows.size())));
+        s.tables.push_back(by_kind);
+        s.tables.push_back(split_table(split, tr("Participants by sector"), tr("Sector")));
+        s.charts.push_back(split_chart(split, tr("Participants by sector")));
+        s.data = {{"participants", sectors.size()},
+                  {"participations", participations},
+                  {"institutions", institutions},
+                  {"sectors", split.rows.size()},
+                  {"by_sector", split_json(split)},
+                  {"by_activity", kinds_json}};
+        return {s};
+    }
+};
+
+}  // namespace
+
+std::vector<std::shared_ptr<const ReportSectionProvider>> core_report_sections() {
+    return {std::make_shared<OverviewSection>()};
+}
+
+}  // namespace maillage

@@ -1,0 +1,204 @@
+#include "core/institutions.h"
+
+#include "core/audit.h"
+#include "core/database.h"
+#include "core/error.h"
+#include "core/i18n.h"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+namespace maillage {
+namespace {
+constexpr const char* kSelect =
+    "SELECT id, name, coalesce(region,''), coalesce(municipality,''), coalesce(postcode,''), "
+    "coalesce(address,''), coalesce(language,''), coalesce(email,''), coalesce(phone,''), "
+    "coalesce(website,''), coalesce(notes,''), merged_into FROM institution ";
+
+Institution read(Database& db, SQLite::Statement& q) {
+    Institution i;
+    i.id = q.getColumn(0).getInt64();
+    i.name = q.getColumn(1).getString();
+    i.region = q.getColumn(2).getString();
+    i.municipality = q.getColumn(3).getString();
+    i.postcode = q.getColumn(4).getString();
+    i.address = q.getColumn(5).getString();
+    i.language = q.getColumn(6).getString();
+    i.email = q.getColumn(7).getString();
+    i.phone = q.getColumn(8).getString();
+    i.website = q.getColumn(9).getString();
+    i.notes = q.getColumn(10).getString();
+    if (!q.getColumn(11).isNull()) i.merged_into = q.getColumn(11).getInt64();
+    SQLite::Statement s(db.sql(),
+                        "SELECT sector_id FROM institution_sector WHERE institution_id = ? "
+                        "ORDER BY is_primary DESC, sector_id");
+    s.bind(1, i.id);
+    while (s.executeStep()) i.sector_ids.push_back(s.getColumn(0).getInt64());
+    return i;
+}
+
+void bind_or_null(SQLite::Statement& st, int index, const std::string& value) {
+    if (value.empty())
+        st.bind(index);
+    else
+        st.bind(index, value);
+}
+
+void write_sectors(Database& db, int64_t id, const std::vector<int64_t>& sectors) {
+    SQLite::Statement del(db.sql(), "DELETE FROM institution_sector WHERE institution_id = ?");
+    del.bind(1, id);
+    del.exec();
+    SQLite::Statement ins(db.sql(),
+                          "INSERT OR IGNORE INTO institution_sector(institution_id, sector_id, is_primary) "
+                          "VALUES (?,?,?)");
+    bool first = true;
+    for (auto s : sectors) {
+        ins.bind(1, id);
+        ins.bind(2, s);
+        ins.bind(3, first ? 1 : 0);
+        ins.exec();
+        ins.reset();
+        first = false;
+    }
+}
+}  // namespace
+
+void validate_institution(const Institution& i) {
+    auto trimmed = i.name;
+    trimmed.erase(0, trimmed.find_first_not_of(" \t"));
+    if (trimmed.empty()) throw Error(tr("Name: an institution needs a name."));
+    if (!i.region.empty() && i.region != "brussels" && i.region != "wallonia" && i.region != "flanders")
+        throw Error(trf("Region: \"{value}\" is not one of brussels, wallonia, flanders.",
+                        fmt::arg("value", i.region)));
+    if (!i.language.empty() && i.language != "fr" && i.language != "nl" && i.language != "bilingual")
+        throw Error(trf("Language: \"{value}\" is not one of fr, nl, bilingual.", fmt::arg("value", i.language)));
+}
+
+std::optional<Institution> InstitutionRepository::get(int64_t id) const {
+    SQLite::Statement q(db_.sql(), std::string(kSelect) + "WHERE id = ?");
+    q.bind(1, id);
+    if (q.executeStep()) return read(db_, q);
+    return std::nullopt;
+}
+
+std::vector<Institution> InstitutionRepository::search(const std::string& text, int limit) const {
+    SQLite::Statement q(db_.sql(), std::string(kSelect) +
+                                       "WHERE merged_into IS NULL AND (?1 = '' OR name LIKE '%' || ?1 || '%' "
+                                       "OR municipality LIKE '%' || ?1 || '%' OR postcode LIKE ?1 || '%') "
+                                       "ORDER BY name COLLATE NOCASE LIMIT ?2");
+    q.bind(1, text);
+    q.bind(2, limit);
+    std::vector<Institution> out;
+    while (q.executeStep()) out.push_back(read(db_, q));
+    return out;
+}
+
+std::optional<Institution> InstitutionRepository::find_by_name(const std::string& name) const {
+    SQLite::Statement q(db_.sql(), std::string(kSelect) +
+                                       "WHERE merged_into IS NULL AND name = ? COLLATE NOCASE LIMIT 1");
+    q.bind(1, name);
+    if (q.executeStep()) return read(db_, q);
+    return std::nullopt;
+}
+
+int64_t InstitutionRepository::count() const {
+    return db_.scalar_int("SELECT count(*) FROM institution WHERE merged_into IS NULL");
+}
+
+int64_t InstitutionRepository::create(const Institution& i) {
+    validate_institution(i);
+    return db_.write([&] {
+        SQLite::Statement ins(db_.sql(),
+                              "INSERT INTO institution(name, region, municipality, postcode, address, language, "
+                              "email, phone, website, notes) VALUES (?,?,?,?,?,?,?,?,?,?)");
+        ins.bind(1, i.name);
+        bind_or_null(ins, 2, i.region);
+        bind_or_null(ins, 3, i.municipality);
+        bind_or_null(ins, 4, i.postcode);
+        bind_or_null(ins, 5, i.address);
+        bind_or_null(ins, 6, i.language);
+        bind_or_null(ins, 7, i.email);
+        bind_or_null(ins, 8, i.phone);
+        bind_or_null(ins, 9, i.website);
+        bind_or_null(ins, 10, i.notes);
+        ins.exec();
+        const auto id = db_.sql().getLastInsertRowid();
+        write_sectors(db_, id, i.sector_ids);
+        audit(db_, "create", "institution", id, i.name);
+        return id;
+    });
+}
+
+void InstitutionRepository::update(const Institution& i) {
+    validate_institution(i);
+    db_.write([&] {
+        SQLite::Statement up(db_.sql(),
+                             "UPDATE institution SET name=?, region=?, municipality=?, postcode=?, address=?, "
+                             "language=?, email=?, phone=?, website=?, notes=?, "
+                             "updated_at=strftime('%Y-%m-%dT%H:%M:%SZ','now') WHERE id=?");
+        up.bind(1, i.name);
+        bind_or_null(up, 2, i.region);
+        bind_or_null(up, 3, i.municipality);
+        bind_or_null(up, 4, i.postcode);
+        bind_or_null(up, 5, i.address);
+        bind_or_null(up, 6, i.language);
+        bind_or_null(up, 7, i.email);
+        bind_or_null(up, 8, i.phone);
+        bind_or_null(up, 9, i.website);
+        bind_or_null(up, 10, i.notes);
+        up.bind(11, i.id);
+        if (up.exec() != 1) throw Error(tr("This institution no longer exists."));
+        write_sectors(db_, i.id, i.sector_ids);
+        audit(db_, "update", "institution", i.id, i.name);
+    });
+}
+
+void InstitutionRepository::merge(int64_t from, int64_t into) {
+    if (from == into) throw Error(tr("An institution cannot be merged into itself."));
+    db_.write([&] {
+        auto source = get(from);
+        auto target = get(into);
+        if (!source || !target) throw Error(tr("One of the institutions to merge no longer exists."));
+        if (source->merged_into) throw Error(tr("This institution was already merged."));
+        if (target->merged_into) throw Error(tr("The institution to keep was itself merged into another."));
+        auto& sql = db_.sql();
+        // Sectors: the union, the kept record's primary sector first.
+        SQLite::Statement add(sql,
+                              "INSERT OR IGNORE INTO institution_sector(institution_id, sector_id, is_primary) "
+                              "SELECT ?, sector_id, 0 FROM institution_sector WHERE institution_id = ?");
+        add.bind(1, into);
+        add.bind(2, from);
+        add.exec();
+        // Every column of every table that refers to institution(id), found from the
+        // schema so that plugin tables are included without the core knowing them.
+        SQLite::Statement tables(sql,
+                                 "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'");
+        std::vector<std::pair<std::string, std::string>> refs;
+        while (tables.executeStep()) {
+            const auto table = tables.getColumn(0).getString();
+            if (table == "institution_sector") continue;
+            SQLite::Statement fks(sql, "SELECT \"from\" FROM pragma_foreign_key_list(?) WHERE \"table\" = 'institution'");
+            fks.bind(1, table);
+            while (fks.executeStep()) refs.emplace_back(table, fks.getColumn(0).getString());
+        }
+        for (const auto& [table, column] : refs) {
+            if (table == "institution" && column == "merged_into") continue;
+            // OR IGNORE: a row that would duplicate one already on the kept record (the
+            // same sector twice...) stays on the merged one, which remains as history.
+            SQLite::Statement up(sql, "UPDATE OR IGNORE \"" + table + "\" SET \"" + column + "\" = ? WHERE \"" +
+                                          column + "\" = ?");
+            up.bind(1, into);
+            up.bind(2, from);
+            up.exec();
+        }
+        SQLite::Statement mark(sql, "UPDATE institution SET merged_into = ? WHERE id = ? OR merged_into = ?");
+        mark.bind(1, into);
+        mark.bind(2, from);
+        mark.bind(3, from);
+        mark.exec();
+        audit(db_, "merge", "institution", into,
+              trf("merged \"{from}\" (#{from_id}) into \"{into}\"", fmt::arg("from", source->name),
+                  fmt::arg("from_id", from), fmt::arg("into", target->name)));
+    });
+}
+
+}  // namespace maillage

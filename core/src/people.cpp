@@ -1,0 +1,262 @@
+#include "core/people.h"
+
+#include "core/audit.h"
+#include "core/database.h"
+#include "core/error.h"
+#include "core/i18n.h"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include <algorithm>
+#include <regex>
+
+namespace maillage {
+namespace {
+constexpr const char* kSelect =
+    "SELECT id, coalesce(first_name,''), coalesce(last_name,''), coalesce(email,''), coalesce(phone,''), "
+    "coalesce(language,''), coalesce(notes,''), erased_at IS NOT NULL FROM person ";
+
+const char* const kRoles[] = {"worker", "peer_worker", "facilitator", "trainer", "staff", "manager"};
+
+Person read(Database& db, SQLite::Statement& q) {
+    Person p;
+    p.id = q.getColumn(0).getInt64();
+    p.first_name = q.getColumn(1).getString();
+    p.last_name = q.getColumn(2).getString();
+    p.email = q.getColumn(3).getString();
+    p.phone = q.getColumn(4).getString();
+    p.language = q.getColumn(5).getString();
+    p.notes = q.getColumn(6).getString();
+    p.erased = q.getColumn(7).getInt() != 0;
+    SQLite::Statement r(db.sql(), "SELECT role FROM person_role WHERE person_id = ? ORDER BY role");
+    r.bind(1, p.id);
+    while (r.executeStep()) p.roles.push_back(r.getColumn(0).getString());
+    return p;
+}
+
+void bind_text(SQLite::Statement& st, int index, const std::string& value) {
+    if (value.empty())
+        st.bind(index);
+    else
+        st.bind(index, value);
+}
+
+void validate(const Person& p) {
+    if (p.first_name.empty() && p.last_name.empty()) throw Error(tr("Name: a person needs a first or last name."));
+    static const std::regex email(R"([^@\s]+@[^@\s]+\.[^@\s]+)");
+    if (!p.email.empty() && !std::regex_match(p.email, email))
+        throw Error(trf("Email: \"{value}\" is not an email address.", fmt::arg("value", p.email)));
+    if (!p.language.empty() && p.language != "fr" && p.language != "nl" && p.language != "en")
+        throw Error(trf("Language: \"{value}\" is not one of fr, nl, en.", fmt::arg("value", p.language)));
+    for (const auto& role : p.roles)
+        if (std::find(std::begin(kRoles), std::end(kRoles), role) == std::end(kRoles))
+            throw Error(trf("Role: \"{value}\" is not one of worker, peer_worker, facilitator, trainer, staff, "
+                            "manager.",
+                            fmt::arg("value", role)));
+}
+
+void write_roles(Database& db, const Person& p) {
+    SQLite::Statement del(db.sql(), "DELETE FROM person_role WHERE person_id = ?");
+    del.bind(1, p.id);
+    del.exec();
+    SQLite::Statement ins(db.sql(), "INSERT OR IGNORE INTO person_role(person_id, role) VALUES (?,?)");
+    for (const auto& role : p.roles) {
+        ins.bind(1, p.id);
+        ins.bind(2, role);
+        ins.exec();
+        ins.reset();
+    }
+}
+
+void validate_employment(const Employment& e) {
+    static const std::regex iso(R"(\d{4}-\d{2}-\d{2})");
+    if (!e.start_date.empty() && !std::regex_match(e.start_date, iso))
+        throw Error(trf("Start date: \"{value}\" is not a date (YYYY-MM-DD).", fmt::arg("value", e.start_date)));
+    if (!e.end_date.empty() && !std::regex_match(e.end_date, iso))
+        throw Error(trf("End date: \"{value}\" is not a date (YYYY-MM-DD).", fmt::arg("value", e.end_date)));
+    if (!e.start_date.empty() && !e.end_date.empty() && e.end_date < e.start_date)
+        throw Error(tr("End date: the employment ends before it starts."));
+}
+}  // namespace
+
+std::string Person::display_name() const {
+    if (erased) return tr("(erased person)");
+    if (first_name.empty()) return last_name;
+    if (last_name.empty()) return first_name;
+    return first_name + " " + last_name;
+}
+
+bool Person::has_role(const std::string& role) const {
+    return std::find(roles.begin(), roles.end(), role) != roles.end();
+}
+
+std::optional<Person> PersonRepository::get(int64_t id) const {
+    SQLite::Statement q(db_.sql(), std::string(kSelect) + "WHERE id = ?");
+    q.bind(1, id);
+    if (q.executeStep()) return read(db_, q);
+    return std::nullopt;
+}
+
+std::vector<Person> PersonRepository::search(const std::string& text, int limit) const {
+    SQLite::Statement q(db_.sql(),
+                        std::string(kSelect) +
+                            "WHERE erased_at IS NULL AND (?1 = '' OR (coalesce(first_name,'') || ' ' || "
+                            "coalesce(last_name,'')) LIKE '%' || ?1 || '%' OR (coalesce(last_name,'') || ' ' || "
+                            "coalesce(first_name,'')) LIKE '%' || ?1 || '%' OR email LIKE '%' || ?1 || '%') "
+                            "ORDER BY last_name COLLATE NOCASE, first_name COLLATE NOCASE LIMIT ?2");
+    q.bind(1, text);
+    q.bind(2, limit);
+    std::vector<Person> out;
+    while (q.executeStep()) out.push_back(read(db_, q));
+    return out;
+}
+
+std::vector<Person> PersonRepository::with_role(const std::string& role) const {
+    SQLite::Statement q(db_.sql(), std::string(kSelect) +
+                                       "WHERE erased_at IS NULL AND id IN (SELECT person_id FROM person_role "
+                                       "WHERE role = ?) ORDER BY last_name COLLATE NOCASE, first_name COLLATE NOCASE");
+    q.bind(1, role);
+    std::vector<Person> out;
+    while (q.executeStep()) out.push_back(read(db_, q));
+    return out;
+}
+
+std::optional<Person> PersonRepository::find_by_email(const std::string& email) const {
+    if (email.empty()) return std::nullopt;
+    SQLite::Statement q(db_.sql(), std::string(kSelect) + "WHERE erased_at IS NULL AND email = ? COLLATE NOCASE");
+    q.bind(1, email);
+    if (q.executeStep()) return read(db_, q);
+    return std::nullopt;
+}
+
+int64_t PersonRepository::count() const { return db_.scalar_int("SELECT count(*) FROM person WHERE erased_at IS NULL"); }
+
+int64_t PersonRepository::create(const Person& p) {
+    validate(p);
+    return db_.write([&] {
+        SQLite::Statement ins(db_.sql(),
+                              "INSERT INTO person(first_name, last_name, email, phone, language, notes) "
+                              "VALUES (?,?,?,?,?,?)");
+        bind_text(ins, 1, p.first_name);
+        bind_text(ins, 2, p.last_name);
+        bind_text(ins, 3, p.email);
+        bind_text(ins, 4, p.phone);
+        bind_text(ins, 5, p.language);
+        bind_text(ins, 6, p.notes);
+        ins.exec();
+        Person stored = p;
+        stored.id = db_.sql().getLastInsertRowid();
+        write_roles(db_, stored);
+        audit(db_, "create", "person", stored.id, "");
+        return stored.id;
+    });
+}
+
+void PersonRepository::update(const Person& p) {
+    validate(p);
+    db_.write([&] {
+        SQLite::Statement up(db_.sql(),
+                             "UPDATE person SET first_name=?, last_name=?, email=?, phone=?, language=?, notes=?, "
+                             "updated_at=strftime('%Y-%m-%dT%H:%M:%SZ','now') WHERE id=? AND erased_at IS NULL");
+        bind_text(up, 1, p.first_name);
+        bind_text(up, 2, p.last_name);
+        bind_text(up, 3, p.email);
+        bind_text(up, 4, p.phone);
+        bind_text(up, 5, p.language);
+        bind_text(up, 6, p.notes);
+        up.bind(7, p.id);
+        if (up.exec() != 1) throw Error(tr("This person no longer exists or was erased."));
+        write_roles(db_, p);
+        audit(db_, "update", "person", p.id, "");
+    });
+}
+
+int64_t PersonRepository::add_employment(const Employment& e) {
+    validate_employment(e);
+    return db_.write([&] {
+        SQLite::Statement ins(db_.sql(),
+                              "INSERT INTO employment(person_id, institution_id, sector_id, job_title, start_date, "
+                              "end_date) VALUES (?,?,?,?,?,?)");
+        ins.bind(1, e.person_id);
+        ins.bind(2, e.institution_id);
+        if (e.sector_id)
+            ins.bind(3, *e.sector_id);
+        else
+            ins.bind(3);
+        bind_text(ins, 4, e.job_title);
+        bind_text(ins, 5, e.start_date);
+        bind_text(ins, 6, e.end_date);
+        ins.exec();
+        const auto id = db_.sql().getLastInsertRowid();
+        audit(db_, "create", "employment", id, "person #" + std::to_string(e.person_id));
+        return id;
+    });
+}
+
+void PersonRepository::update_employment(const Employment& e) {
+    validate_employment(e);
+    db_.write([&] {
+        SQLite::Statement up(db_.sql(),
+                             "UPDATE employment SET institution_id=?, sector_id=?, job_title=?, start_date=?, "
+                             "end_date=? WHERE id=?");
+        up.bind(1, e.institution_id);
+        if (e.sector_id)
+            up.bind(2, *e.sector_id);
+        else
+            up.bind(2);
+        bind_text(up, 3, e.job_title);
+        bind_text(up, 4, e.start_date);
+        bind_text(up, 5, e.end_date);
+        up.bind(6, e.id);
+        if (up.exec() != 1) throw Error(tr("This employment no longer exists."));
+        audit(db_, "update", "employment", e.id, "");
+    });
+}
+
+void PersonRepository::remove_employment(int64_t id) {
+    db_.write([&] {
+        SQLite::Statement del(db_.sql(), "DELETE FROM employment WHERE id = ?");
+        del.bind(1, id);
+        if (del.exec() == 1) audit(db_, "delete", "employment", id, "");
+    });
+}
+
+std::vector<Employment> PersonRepository::employments(int64_t person_id) const {
+    SQLite::Statement q(db_.sql(),
+                        "SELECT id, person_id, institution_id, sector_id, coalesce(job_title,''), "
+                        "coalesce(start_date,''), coalesce(end_date,'') FROM employment WHERE person_id = ? "
+                        "ORDER BY coalesce(start_date,''), id");
+    q.bind(1, person_id);
+    std::vector<Employment> out;
+    while (q.executeStep()) {
+        Employment e;
+        e.id = q.getColumn(0).getInt64();
+        e.person_id = q.getColumn(1).getInt64();
+        e.institution_id = q.getColumn(2).getInt64();
+        if (!q.getColumn(3).isNull()) e.sector_id = q.getColumn(3).getInt64();
+        e.job_title = q.getColumn(4).getString();
+        e.start_date = q.getColumn(5).getString();
+        e.end_date = q.getColumn(6).getString();
+        out.push_back(e);
+    }
+    return out;
+}
+
+Affiliation PersonRepository::affiliation_at(int64_t person_id, const std::string& date) const {
+    SQLite::Statement q(db_.sql(),
+                        "SELECT e.institution_id, coalesce(e.sector_id, (SELECT sector_id FROM institution_sector s "
+                        "WHERE s.institution_id = e.institution_id ORDER BY is_primary DESC, sector_id LIMIT 1)) "
+                        "FROM employment e WHERE e.person_id = ?1 "
+                        "AND (e.start_date IS NULL OR e.start_date <= ?2) AND (e.end_date IS NULL OR e.end_date >= ?2) "
+                        "ORDER BY coalesce(e.start_date,'') DESC, e.id DESC LIMIT 1");
+    q.bind(1, person_id);
+    q.bind(2, date);
+    Affiliation a;
+    if (q.executeStep()) {
+        a.institution_id = q.getColumn(0).getInt64();
+        if (!q.getColumn(1).isNull()) a.sector_id = q.getColumn(1).getInt64();
+    }
+    return a;
+}
+
+}  // namespace maillage

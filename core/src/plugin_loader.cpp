@@ -1,0 +1,137 @@
+#include "core/plugin_loader.h"
+
+#include "core/core_report.h"
+#include "core/core_schema.h"
+#include "core/i18n.h"
+#include "core/paths.h"
+
+#include <boost/dll/import.hpp>
+#include <boost/dll/runtime_symbol_info.hpp>
+
+#include <algorithm>
+#include <cstdlib>
+#include <set>
+
+namespace maillage {
+namespace fs = std::filesystem;
+
+namespace {
+constexpr const char* kVersionSymbol = "maillage_plugin_api_version";
+const std::string kFactorySymbol = "maillage_create_plugin_v" + std::to_string(kPluginApiVersion);
+
+bool looks_like_plugin(const fs::path& p) {
+    const auto name = p.filename().string();
+    return p.extension() == ".so" && name.rfind("maillage_", 0) == 0;
+}
+}  // namespace
+
+PluginLoader::~PluginLoader() {
+    // Objects first, libraries after (LoadedPlugin's member order does it per plugin).
+    for (auto& p : loaded_) p->plugin.reset();
+    for (auto& p : disabled_) p->plugin.reset();
+}
+
+void PluginLoader::refuse(const fs::path& file, std::string reason) {
+    refused_.push_back(RefusedPlugin{file, std::move(reason)});
+}
+
+void PluginLoader::load_folders(const std::vector<fs::path>& folders) {
+    for (const auto& folder : folders) {
+        std::error_code ec;
+        if (!fs::is_directory(folder, ec)) continue;
+        std::vector<fs::path> files;
+        for (const auto& entry : fs::directory_iterator(folder, ec))
+            if (entry.is_regular_file(ec) && looks_like_plugin(entry.path())) files.push_back(entry.path());
+        std::sort(files.begin(), files.end());
+        for (const auto& f : files) load_file(f);
+    }
+}
+
+bool PluginLoader::load_file(const fs::path& file) {
+    auto loaded = std::make_unique<LoadedPlugin>();
+    loaded->file = file;
+    try {
+        loaded->library.load(boost::dll::fs::path(file.string()), boost::dll::load_mode::rtld_lazy |
+                                                                       boost::dll::load_mode::rtld_local);
+    } catch (const std::exception& e) {
+        refuse(file, trf("cannot be loaded: {reason}", fmt::arg("reason", e.what())));
+        return false;
+    }
+    if (!loaded->library.has(kVersionSymbol)) {
+        refuse(file, tr("is not a Maillage plugin: it exports no API version"));
+        return false;
+    }
+    const int version = loaded->library.get_alias<const int>(kVersionSymbol);
+    if (version != kPluginApiVersion) {
+        refuse(file, trf("was built for plugin API version {found}; this program needs version {needed}",
+                         fmt::arg("found", version), fmt::arg("needed", kPluginApiVersion)));
+        return false;
+    }
+    if (!loaded->library.has(kFactorySymbol)) {
+        refuse(file, trf("exports no factory ({symbol})", fmt::arg("symbol", kFactorySymbol)));
+        return false;
+    }
+    try {
+        auto& factory = loaded->library.get_alias<std::unique_ptr<Plugin>()>(kFactorySymbol);
+        loaded->plugin = factory();
+        if (!loaded->plugin) throw std::runtime_error(tr("the factory returned nothing"));
+        loaded->info = loaded->plugin->info();
+        if (loaded->info.id.empty()) throw std::runtime_error(tr("the plugin has no id"));
+    } catch (const std::exception& e) {
+        loaded->plugin.reset();
+        refuse(file, trf("failed while starting: {reason}", fmt::arg("reason", e.what())));
+        return false;
+    } catch (...) {
+        loaded->plugin.reset();
+        refuse(file, tr("failed while starting with an unknown error"));
+        return false;
+    }
+    const auto& id = loaded->info.id;
+    if (id == "core" || std::any_of(loaded_.begin(), loaded_.end(),
+                                    [&](const auto& p) { return p->info.id == id; })) {
+        loaded->plugin.reset();
+        refuse(file, trf("has the id \"{id}\" of a plugin already loaded", fmt::arg("id", id)));
+        return false;
+    }
+    loaded_.push_back(std::move(loaded));
+    return true;
+}
+
+void PluginLoader::disable(const std::string& id, const std::string& reason) {
+    auto it = std::find_if(loaded_.begin(), loaded_.end(), [&](const auto& p) { return p->info.id == id; });
+    if (it == loaded_.end()) return;
+    refuse((*it)->file, reason);
+    disabled_.push_back(std::move(*it));
+    loaded_.erase(it);
+}
+
+std::vector<MigrationSet> PluginLoader::migration_sets() const {
+    std::vector<MigrationSet> sets{core_migrations()};
+    for (const auto& p : loaded_) sets.push_back(MigrationSet{p->info.id, p->plugin->migrations()});
+    return sets;
+}
+
+std::vector<std::shared_ptr<const ReportSectionProvider>> PluginLoader::report_sections() const {
+    auto sections = core_report_sections();
+    for (const auto& p : loaded_)
+        for (auto& s : p->plugin->report_sections()) sections.push_back(std::move(s));
+    return sections;
+}
+
+std::vector<fs::path> default_plugin_folders() {
+    std::vector<fs::path> folders;
+    if (const char* env = std::getenv("MAILLAGE_PLUGIN_PATH"); env && *env) {
+        std::string all = env;
+        size_t start = 0;
+        while (start <= all.size()) {
+            auto end = all.find(':', start);
+            if (end == std::string::npos) end = all.size();
+            if (end > start) folders.emplace_back(all.substr(start, end - start));
+            start = end + 1;
+        }
+    }
+    folders.push_back(installed_plugin_folder());
+    return folders;
+}
+
+}  // namespace maillage

@@ -1,0 +1,305 @@
+#include "core/questionnaires.h"
+
+#include "core/audit.h"
+#include "core/database.h"
+#include "core/error.h"
+#include "core/i18n.h"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <set>
+#include <sstream>
+
+namespace maillage {
+namespace {
+std::vector<Question> load_questions(Database& db, int64_t questionnaire_id) {
+    SQLite::Statement q(db.sql(),
+                        "SELECT id, position, kind, text, coalesce(options,'[]'), coalesce(scale_min,1), "
+                        "coalesce(scale_max,5), required FROM question WHERE questionnaire_id = ? ORDER BY position");
+    q.bind(1, questionnaire_id);
+    std::vector<Question> out;
+    while (q.executeStep()) {
+        Question x;
+        x.id = q.getColumn(0).getInt64();
+        x.position = q.getColumn(1).getInt();
+        x.kind = q.getColumn(2).getString();
+        x.text = q.getColumn(3).getString();
+        x.options = nlohmann::json::parse(q.getColumn(4).getString()).get<std::vector<std::string>>();
+        x.scale_min = q.getColumn(5).getInt();
+        x.scale_max = q.getColumn(6).getInt();
+        x.required = q.getColumn(7).getInt() != 0;
+        out.push_back(std::move(x));
+    }
+    return out;
+}
+
+constexpr const char* kSelect =
+    "SELECT id, code, title, coalesce(description,''), purpose, coalesce(owner,''), retired_at IS NOT NULL "
+    "FROM questionnaire ";
+
+Questionnaire read(Database& db, SQLite::Statement& q) {
+    Questionnaire x;
+    x.id = q.getColumn(0).getInt64();
+    x.code = q.getColumn(1).getString();
+    x.title = q.getColumn(2).getString();
+    x.description = q.getColumn(3).getString();
+    x.purpose = q.getColumn(4).getString();
+    x.owner = q.getColumn(5).getString();
+    x.retired = q.getColumn(6).getInt() != 0;
+    x.questions = load_questions(db, x.id);
+    return x;
+}
+
+std::vector<int> parse_indexes(const std::string& text) {
+    std::vector<int> out;
+    std::stringstream in(text);
+    std::string part;
+    while (std::getline(in, part, ','))
+        if (!part.empty()) out.push_back(std::stoi(part));
+    return out;
+}
+
+// The options a yes/partly/no question offers.
+const std::vector<std::string>& ypn() {
+    static const std::vector<std::string> v{"yes", "partly", "no"};
+    return v;
+}
+}  // namespace
+
+std::vector<Questionnaire> QuestionnaireRepository::list(const std::string& owner, bool include_retired) const {
+    SQLite::Statement q(db_.sql(), std::string(kSelect) + "WHERE (?1 = '' OR owner = ?1) " +
+                                       (include_retired ? "" : "AND retired_at IS NULL ") + "ORDER BY title");
+    q.bind(1, owner);
+    std::vector<Questionnaire> out;
+    while (q.executeStep()) out.push_back(read(db_, q));
+    return out;
+}
+
+std::optional<Questionnaire> QuestionnaireRepository::get(int64_t id) const {
+    SQLite::Statement q(db_.sql(), std::string(kSelect) + "WHERE id = ?");
+    q.bind(1, id);
+    if (q.executeStep()) return read(db_, q);
+    return std::nullopt;
+}
+
+std::optional<Questionnaire> QuestionnaireRepository::find_by_code(const std::string& code) const {
+    SQLite::Statement q(db_.sql(), std::string(kSelect) + "WHERE code = ?");
+    q.bind(1, code);
+    if (q.executeStep()) return read(db_, q);
+    return std::nullopt;
+}
+
+int64_t QuestionnaireRepository::save(const Questionnaire& x) {
+    if (x.code.empty()) throw Error(tr("Code: a questionnaire needs a code."));
+    if (x.title.empty()) throw Error(tr("Title: a questionnaire needs a title."));
+    for (const auto& q : x.questions) {
+        if (q.text.empty()) throw Error(tr("Question: a question needs a text."));
+        if ((q.kind == "choice" || q.kind == "multi_choice") && q.options.size() < 2)
+            throw Error(trf("Question \"{text}\": a choice needs at least two options.", fmt::arg("text", q.text)));
+        if (q.kind == "rating" && q.scale_max <= q.scale_min)
+            throw Error(trf("Question \"{text}\": the scale's top must be above its bottom.", fmt::arg("text", q.text)));
+    }
+    return db_.write([&] {
+        int64_t id = x.id;
+        if (id != 0) {
+            SQLite::Statement used(db_.sql(), "SELECT count(*) FROM response WHERE questionnaire_id = ?");
+            used.bind(1, id);
+            used.executeStep();
+            if (used.getColumn(0).getInt() > 0)
+                throw Error(tr("This questionnaire already has responses; save it as a copy with a new code."));
+            SQLite::Statement up(db_.sql(),
+                                 "UPDATE questionnaire SET code=?, title=?, description=?, purpose=?, owner=? "
+                                 "WHERE id=?");
+            up.bind(1, x.code);
+            up.bind(2, x.title);
+            up.bind(3, x.description);
+            up.bind(4, x.purpose);
+            up.bind(5, x.owner);
+            up.bind(6, id);
+            up.exec();
+            SQLite::Statement del(db_.sql(), "DELETE FROM question WHERE questionnaire_id = ?");
+            del.bind(1, id);
+            del.exec();
+        } else {
+            SQLite::Statement ins(db_.sql(),
+                                  "INSERT INTO questionnaire(code, title, description, purpose, owner) VALUES (?,?,?,?,?)");
+            ins.bind(1, x.code);
+            ins.bind(2, x.title);
+            ins.bind(3, x.description);
+            ins.bind(4, x.purpose);
+            if (x.owner.empty())
+                ins.bind(5);
+            else
+                ins.bind(5, x.owner);
+            ins.exec();
+            id = db_.sql().getLastInsertRowid();
+        }
+        SQLite::Statement qi(db_.sql(),
+                             "INSERT INTO question(questionnaire_id, position, kind, text, options, scale_min, "
+                             "scale_max, required) VALUES (?,?,?,?,?,?,?,?)");
+        int pos = 0;
+        for (const auto& q : x.questions) {
+            qi.bind(1, id);
+            qi.bind(2, ++pos);
+            qi.bind(3, q.kind);
+            qi.bind(4, q.text);
+            qi.bind(5, nlohmann::json(q.kind == "yes_partly_no" ? ypn() : q.options).dump());
+            qi.bind(6, q.scale_min);
+            qi.bind(7, q.scale_max);
+            qi.bind(8, q.required ? 1 : 0);
+            qi.exec();
+            qi.reset();
+        }
+        audit(db_, x.id ? "update" : "create", "questionnaire", id, x.code);
+        return id;
+    });
+}
+
+void QuestionnaireRepository::retire(int64_t id) {
+    db_.write([&] {
+        SQLite::Statement up(db_.sql(), "UPDATE questionnaire SET retired_at = strftime('%Y-%m-%d','now') WHERE id = ?");
+        up.bind(1, id);
+        up.exec();
+        audit(db_, "retire", "questionnaire", id, "");
+    });
+}
+
+int64_t QuestionnaireRepository::submit(const Response& r) {
+    auto x = get(r.questionnaire_id);
+    if (!x) throw Error(tr("This questionnaire no longer exists."));
+    for (const auto& q : x->questions) {
+        auto it = r.answers.find(q.id);
+        const bool empty = it == r.answers.end() || (!it->second.number && it->second.text.empty());
+        if (empty) {
+            if (q.required) throw Error(trf("Question \"{text}\" needs an answer.", fmt::arg("text", q.text)));
+            continue;
+        }
+        const auto& a = it->second;
+        if (q.kind == "rating") {
+            if (!a.number || *a.number < q.scale_min || *a.number > q.scale_max)
+                throw Error(trf("Question \"{text}\": the rating must be between {min} and {max}.",
+                                fmt::arg("text", q.text), fmt::arg("min", q.scale_min), fmt::arg("max", q.scale_max)));
+        } else if (q.kind == "choice" || q.kind == "yes_partly_no") {
+            if (!a.number || *a.number < 0 || *a.number >= double(q.options.size()) ||
+                std::floor(*a.number) != *a.number)
+                throw Error(trf("Question \"{text}\": choose one of the options.", fmt::arg("text", q.text)));
+        } else if (q.kind == "multi_choice") {
+            try {
+                for (int i : parse_indexes(a.text))
+                    if (i < 0 || i >= int(q.options.size())) throw std::out_of_range("option");
+            } catch (const std::exception&) {
+                throw Error(trf("Question \"{text}\": choose among the options.", fmt::arg("text", q.text)));
+            }
+        }
+    }
+    for (const auto& [qid, _] : r.answers)
+        if (std::none_of(x->questions.begin(), x->questions.end(), [&](const Question& q) { return q.id == qid; }))
+            throw Error(tr("An answer refers to a question that is not in this questionnaire."));
+    return db_.write([&] {
+        SQLite::Statement ins(db_.sql(),
+                              "INSERT INTO response(questionnaire_id, person_id, subject_kind, subject_id) VALUES (?,?,?,?)");
+        ins.bind(1, r.questionnaire_id);
+        if (r.person_id)
+            ins.bind(2, *r.person_id);
+        else
+            ins.bind(2);
+        ins.bind(3, r.subject_kind);
+        ins.bind(4, r.subject_id);
+        ins.exec();
+        const auto id = db_.sql().getLastInsertRowid();
+        SQLite::Statement ai(db_.sql(), "INSERT INTO answer(response_id, question_id, number, text) VALUES (?,?,?,?)");
+        for (const auto& [qid, a] : r.answers) {
+            ai.bind(1, id);
+            ai.bind(2, qid);
+            if (a.number)
+                ai.bind(3, *a.number);
+            else
+                ai.bind(3);
+            ai.bind(4, a.text);
+            ai.exec();
+            ai.reset();
+        }
+        return id;
+    });
+}
+
+std::vector<Response> QuestionnaireRepository::responses(int64_t questionnaire_id, const std::string& subject_kind,
+                                                         std::optional<int64_t> subject_id) const {
+    SQLite::Statement q(db_.sql(),
+                        "SELECT id, person_id, subject_id FROM response WHERE questionnaire_id = ?1 AND subject_kind = ?2 "
+                        "AND (?3 IS NULL OR subject_id = ?3) ORDER BY id");
+    q.bind(1, questionnaire_id);
+    q.bind(2, subject_kind);
+    if (subject_id)
+        q.bind(3, *subject_id);
+    else
+        q.bind(3);
+    std::vector<Response> out;
+    while (q.executeStep()) {
+        Response r;
+        r.id = q.getColumn(0).getInt64();
+        r.questionnaire_id = questionnaire_id;
+        if (!q.getColumn(1).isNull()) r.person_id = q.getColumn(1).getInt64();
+        r.subject_kind = subject_kind;
+        r.subject_id = q.getColumn(2).getInt64();
+        SQLite::Statement a(db_.sql(), "SELECT question_id, number, coalesce(text,'') FROM answer WHERE response_id = ?");
+        a.bind(1, r.id);
+        while (a.executeStep()) {
+            AnswerValue v;
+            if (!a.getColumn(1).isNull()) v.number = a.getColumn(1).getDouble();
+            v.text = a.getColumn(2).getString();
+            r.answers[a.getColumn(0).getInt64()] = v;
+        }
+        out.push_back(std::move(r));
+    }
+    return out;
+}
+
+std::vector<QuestionSummary> QuestionnaireRepository::summarize(int64_t questionnaire_id,
+                                                                const std::string& subject_kind,
+                                                                const std::vector<int64_t>& subject_ids) const {
+    auto x = get(questionnaire_id);
+    if (!x) return {};
+    std::vector<QuestionSummary> out;
+    for (const auto& q : x->questions) {
+        QuestionSummary s{q, 0, 0, {}, {}};
+        if (q.kind == "rating")
+            s.option_counts.assign(std::max(0, q.scale_max - q.scale_min + 1), 0);
+        else
+            s.option_counts.assign(q.options.size(), 0);
+        out.push_back(std::move(s));
+    }
+    const std::set<int64_t> wanted(subject_ids.begin(), subject_ids.end());
+    std::vector<double> total(out.size(), 0);
+    for (const auto& r : responses(questionnaire_id, subject_kind)) {
+        if (!wanted.empty() && !wanted.count(r.subject_id)) continue;
+        for (size_t i = 0; i < out.size(); ++i) {
+            auto& s = out[i];
+            auto it = r.answers.find(s.question.id);
+            if (it == r.answers.end()) continue;
+            const auto& a = it->second;
+            if (s.question.kind == "text") {
+                if (a.text.empty()) continue;
+                s.texts.push_back(a.text);
+            } else if (s.question.kind == "multi_choice") {
+                for (int k : parse_indexes(a.text))
+                    if (k >= 0 && k < int(s.option_counts.size())) ++s.option_counts[k];
+            } else if (a.number) {
+                const int k = s.question.kind == "rating" ? int(*a.number) - s.question.scale_min : int(*a.number);
+                if (k >= 0 && k < int(s.option_counts.size())) ++s.option_counts[k];
+                total[i] += *a.number;
+            } else {
+                continue;
+            }
+            ++s.answered;
+        }
+    }
+    for (size_t i = 0; i < out.size(); ++i)
+        if (out[i].question.kind == "rating" && out[i].answered > 0) out[i].mean = total[i] / out[i].answered;
+    return out;
+}
+
+}  // namespace maillage

@@ -1,0 +1,134 @@
+#include "core/sectors.h"
+
+#include "core/audit.h"
+#include "core/database.h"
+#include "core/error.h"
+#include "core/i18n.h"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+namespace maillage {
+namespace {
+constexpr const char* kColumns =
+    "SELECT id, code, label_fr, label_nl, label_en, family, sort_order, retired_at IS NOT NULL FROM sector ";
+
+Sector read(SQLite::Statement& q) {
+    Sector s;
+    s.id = q.getColumn(0).getInt64();
+    s.code = q.getColumn(1).getString();
+    s.label_fr = q.getColumn(2).getString();
+    s.label_nl = q.getColumn(3).getString();
+    s.label_en = q.getColumn(4).getString();
+    s.family = q.getColumn(5).getString();
+    s.sort_order = q.getColumn(6).getInt();
+    s.retired = q.getColumn(7).getInt() != 0;
+    return s;
+}
+
+void validate(const Sector& s) {
+    if (s.code.empty()) throw Error(tr("A sector needs a code."));
+    if (s.label_fr.empty() || s.label_nl.empty() || s.label_en.empty())
+        throw Error(tr("A sector needs a label in French, Dutch and English."));
+    if (s.family != "social" && s.family != "mental_health" && s.family != "other")
+        throw Error(tr("A sector's family is social, mental_health or other."));
+}
+}  // namespace
+
+const std::string& Sector::label(const std::string& language) const {
+    if (language == "nl") return label_nl;
+    if (language == "en") return label_en;
+    return label_fr;
+}
+
+std::vector<Sector> SectorRepository::list(bool include_retired) const {
+    SQLite::Statement q(db_.sql(), std::string(kColumns) +
+                                       (include_retired ? "" : "WHERE retired_at IS NULL ") +
+                                       "ORDER BY sort_order, label_fr");
+    std::vector<Sector> out;
+    while (q.executeStep()) out.push_back(read(q));
+    return out;
+}
+
+std::optional<Sector> SectorRepository::get(int64_t id) const {
+    SQLite::Statement q(db_.sql(), std::string(kColumns) + "WHERE id = ?");
+    q.bind(1, id);
+    if (q.executeStep()) return read(q);
+    return std::nullopt;
+}
+
+std::optional<Sector> SectorRepository::find_by_code(const std::string& code) const {
+    SQLite::Statement q(db_.sql(), std::string(kColumns) + "WHERE code = ?");
+    q.bind(1, code);
+    if (q.executeStep()) return read(q);
+    return std::nullopt;
+}
+
+std::optional<Sector> SectorRepository::find(const std::string& text) const {
+    SQLite::Statement q(db_.sql(), std::string(kColumns) +
+                                       "WHERE code = ?1 COLLATE NOCASE OR lower(label_fr) = lower(?1) "
+                                       "OR lower(label_nl) = lower(?1) OR lower(label_en) = lower(?1) "
+                                       "ORDER BY retired_at IS NOT NULL LIMIT 1");
+    q.bind(1, text);
+    if (q.executeStep()) return read(q);
+    return std::nullopt;
+}
+
+int64_t SectorRepository::create(const Sector& s) {
+    validate(s);
+    return db_.write([&] {
+        if (find(s.code) || find(s.label_fr))
+            throw Error(trf("A sector \"{label}\" already exists.", fmt::arg("label", s.label_fr)));
+        SQLite::Statement ins(db_.sql(),
+                              "INSERT INTO sector(code, label_fr, label_nl, label_en, family, sort_order) "
+                              "VALUES (?,?,?,?,?, coalesce(nullif(?,0), (SELECT coalesce(max(sort_order),0)+1 "
+                              "FROM sector)))");
+        ins.bind(1, s.code);
+        ins.bind(2, s.label_fr);
+        ins.bind(3, s.label_nl);
+        ins.bind(4, s.label_en);
+        ins.bind(5, s.family);
+        ins.bind(6, s.sort_order);
+        ins.exec();
+        const auto id = db_.sql().getLastInsertRowid();
+        audit(db_, "create", "sector", id, s.label_fr);
+        return id;
+    });
+}
+
+void SectorRepository::update(const Sector& s) {
+    validate(s);
+    db_.write([&] {
+        SQLite::Statement up(db_.sql(),
+                             "UPDATE sector SET code=?, label_fr=?, label_nl=?, label_en=?, family=?, sort_order=? "
+                             "WHERE id=?");
+        up.bind(1, s.code);
+        up.bind(2, s.label_fr);
+        up.bind(3, s.label_nl);
+        up.bind(4, s.label_en);
+        up.bind(5, s.family);
+        up.bind(6, s.sort_order);
+        up.bind(7, s.id);
+        if (up.exec() != 1) throw Error(tr("This sector no longer exists."));
+        audit(db_, "update", "sector", s.id, s.label_fr);
+    });
+}
+
+void SectorRepository::retire(int64_t id) {
+    db_.write([&] {
+        SQLite::Statement up(db_.sql(),
+                             "UPDATE sector SET retired_at = strftime('%Y-%m-%d','now') WHERE id = ? "
+                             "AND retired_at IS NULL");
+        up.bind(1, id);
+        if (up.exec() == 1) audit(db_, "retire", "sector", id, "");
+    });
+}
+
+void SectorRepository::restore(int64_t id) {
+    db_.write([&] {
+        SQLite::Statement up(db_.sql(), "UPDATE sector SET retired_at = NULL WHERE id = ?");
+        up.bind(1, id);
+        if (up.exec() == 1) audit(db_, "restore", "sector", id, "");
+    });
+}
+
+}  // namespace maillage

@@ -1,0 +1,237 @@
+#include "core/sessions.h"
+
+#include "core/audit.h"
+#include "core/database.h"
+#include "core/error.h"
+#include "core/i18n.h"
+#include "core/people.h"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include <chrono>
+
+namespace maillage {
+namespace {
+constexpr const char* kSelect =
+    "SELECT id, kind, coalesce(title,''), date, coalesce(start_time,''), coalesce(end_time,''), "
+    "coalesce(place,''), host_institution_id, coalesce(language,''), programme_id, funder_id, status, "
+    "coalesce(notes,'') FROM session ";
+
+std::optional<int64_t> opt_id(const SQLite::Column& c) {
+    return c.isNull() ? std::nullopt : std::optional<int64_t>(c.getInt64());
+}
+
+Session read(SQLite::Statement& q) {
+    Session s;
+    s.id = q.getColumn(0).getInt64();
+    s.kind = q.getColumn(1).getString();
+    s.title = q.getColumn(2).getString();
+    s.date = q.getColumn(3).getString();
+    s.start_time = q.getColumn(4).getString();
+    s.end_time = q.getColumn(5).getString();
+    s.place = q.getColumn(6).getString();
+    s.host_institution_id = opt_id(q.getColumn(7));
+    s.language = q.getColumn(8).getString();
+    s.programme_id = opt_id(q.getColumn(9));
+    s.funder_id = opt_id(q.getColumn(10));
+    s.status = q.getColumn(11).getString();
+    s.notes = q.getColumn(12).getString();
+    return s;
+}
+
+void bind_opt(SQLite::Statement& st, int i, const std::optional<int64_t>& v) {
+    if (v)
+        st.bind(i, *v);
+    else
+        st.bind(i);
+}
+void bind_text(SQLite::Statement& st, int i, const std::string& v) {
+    if (v.empty())
+        st.bind(i);
+    else
+        st.bind(i, v);
+}
+
+void bind_session(SQLite::Statement& st, const Session& s) {
+    st.bind(1, s.kind);
+    bind_text(st, 2, s.title);
+    st.bind(3, s.date);
+    bind_text(st, 4, s.start_time);
+    bind_text(st, 5, s.end_time);
+    bind_text(st, 6, s.place);
+    bind_opt(st, 7, s.host_institution_id);
+    bind_text(st, 8, s.language);
+    bind_opt(st, 9, s.programme_id);
+    bind_opt(st, 10, s.funder_id);
+    st.bind(11, s.status);
+    bind_text(st, 12, s.notes);
+}
+}  // namespace
+
+bool is_iso_date(const std::string& t) {
+    if (t.size() != 10 || t[4] != '-' || t[7] != '-') return false;
+    for (int i : {0, 1, 2, 3, 5, 6, 8, 9})
+        if (t[i] < '0' || t[i] > '9') return false;
+    const int y = std::stoi(t.substr(0, 4)), m = std::stoi(t.substr(5, 2)), d = std::stoi(t.substr(8, 2));
+    return std::chrono::year_month_day{std::chrono::year{y}, std::chrono::month{unsigned(m)},
+                                       std::chrono::day{unsigned(d)}}
+        .ok();
+}
+
+bool is_time(const std::string& t) {
+    if (t.size() != 5 || t[2] != ':') return false;
+    for (int i : {0, 1, 3, 4})
+        if (t[i] < '0' || t[i] > '9') return false;
+    return std::stoi(t.substr(0, 2)) < 24 && std::stoi(t.substr(3, 2)) < 60;
+}
+
+void validate_session(const Session& s) {
+    if (s.kind.empty()) throw Error(tr("Kind: a session needs a kind."));
+    if (!is_iso_date(s.date))
+        throw Error(trf("Date: \"{value}\" is not a date (YYYY-MM-DD).", fmt::arg("value", s.date)));
+    if (!s.start_time.empty() && !is_time(s.start_time))
+        throw Error(trf("Start: \"{value}\" is not a time (HH:MM).", fmt::arg("value", s.start_time)));
+    if (!s.end_time.empty() && !is_time(s.end_time))
+        throw Error(trf("End: \"{value}\" is not a time (HH:MM).", fmt::arg("value", s.end_time)));
+    if (!s.start_time.empty() && !s.end_time.empty() && s.end_time <= s.start_time)
+        throw Error(tr("End: the session ends before it starts."));
+    if (s.status != "planned" && s.status != "held" && s.status != "cancelled")
+        throw Error(trf("Status: \"{value}\" is not one of planned, held, cancelled.", fmt::arg("value", s.status)));
+}
+
+double Session::hours() const {
+    if (!is_time(start_time) || !is_time(end_time)) return 0;
+    const int a = std::stoi(start_time.substr(0, 2)) * 60 + std::stoi(start_time.substr(3, 2));
+    const int b = std::stoi(end_time.substr(0, 2)) * 60 + std::stoi(end_time.substr(3, 2));
+    return b > a ? (b - a) / 60.0 : 0;
+}
+
+std::optional<Session> SessionRepository::get(int64_t id) const {
+    SQLite::Statement q(db_.sql(), std::string(kSelect) + "WHERE id = ?");
+    q.bind(1, id);
+    if (q.executeStep()) return read(q);
+    return std::nullopt;
+}
+
+std::vector<Session> SessionRepository::between(const std::string& kind, const std::string& from,
+                                                const std::string& to) const {
+    SQLite::Statement q(db_.sql(), std::string(kSelect) +
+                                       "WHERE (?1 = '' OR kind = ?1) AND date BETWEEN ?2 AND ?3 "
+                                       "ORDER BY date, start_time, id");
+    q.bind(1, kind);
+    q.bind(2, from);
+    q.bind(3, to);
+    std::vector<Session> out;
+    while (q.executeStep()) out.push_back(read(q));
+    return out;
+}
+
+int64_t SessionRepository::create(const Session& s) {
+    validate_session(s);
+    return db_.write([&] {
+        SQLite::Statement ins(db_.sql(),
+                              "INSERT INTO session(kind, title, date, start_time, end_time, place, "
+                              "host_institution_id, language, programme_id, funder_id, status, notes) "
+                              "VALUES (?,?,?,?,?,?,?,?,?,?,?,?)");
+        bind_session(ins, s);
+        ins.exec();
+        const auto id = db_.sql().getLastInsertRowid();
+        audit(db_, "create", "session", id, s.kind + " " + s.date);
+        return id;
+    });
+}
+
+void SessionRepository::update(const Session& s) {
+    validate_session(s);
+    db_.write([&] {
+        SQLite::Statement up(db_.sql(),
+                             "UPDATE session SET kind=?, title=?, date=?, start_time=?, end_time=?, place=?, "
+                             "host_institution_id=?, language=?, programme_id=?, funder_id=?, status=?, notes=? "
+                             "WHERE id=?");
+        bind_session(up, s);
+        up.bind(13, s.id);
+        if (up.exec() != 1) throw Error(tr("This session no longer exists."));
+        audit(db_, "update", "session", s.id, s.kind + " " + s.date);
+    });
+}
+
+void SessionRepository::remove(int64_t id) {
+    db_.write([&] {
+        SQLite::Statement del(db_.sql(), "DELETE FROM session WHERE id = ?");
+        del.bind(1, id);
+        if (del.exec() == 1) audit(db_, "delete", "session", id, "");
+    });
+}
+
+int64_t SessionRepository::record(const Attendance& a) {
+    static const char* statuses[] = {"registered", "present", "excused", "absent"};
+    static const char* roles[] = {"participant", "facilitator", "speaker", "trainer", "staff", "organiser"};
+    if (std::find(std::begin(statuses), std::end(statuses), a.status) == std::end(statuses))
+        throw Error(trf("Status: \"{value}\" is not one of registered, present, excused, absent.",
+                        fmt::arg("value", a.status)));
+    if (std::find(std::begin(roles), std::end(roles), a.role) == std::end(roles))
+        throw Error(trf("Role: \"{value}\" is not one of participant, facilitator, speaker, trainer, staff, "
+                        "organiser.",
+                        fmt::arg("value", a.role)));
+    return db_.write([&] {
+        auto session = get(a.session_id);
+        if (!session) throw Error(tr("This session no longer exists."));
+        auto institution = a.institution_id;
+        auto sector = a.sector_id;
+        if (!institution) {
+            const auto at = PersonRepository(db_).affiliation_at(a.person_id, session->date);
+            institution = at.institution_id;
+            if (!sector) sector = at.sector_id;
+        }
+        SQLite::Statement up(db_.sql(),
+                             "INSERT INTO attendance(session_id, person_id, status, role, reason, institution_id, "
+                             "sector_id) VALUES (?,?,?,?,?,?,?) ON CONFLICT(session_id, person_id) DO UPDATE SET "
+                             "status=excluded.status, role=excluded.role, reason=excluded.reason, "
+                             "institution_id=excluded.institution_id, sector_id=excluded.sector_id");
+        up.bind(1, a.session_id);
+        up.bind(2, a.person_id);
+        up.bind(3, a.status);
+        up.bind(4, a.role);
+        bind_text(up, 5, a.reason);
+        bind_opt(up, 6, institution);
+        bind_opt(up, 7, sector);
+        up.exec();
+        SQLite::Statement id(db_.sql(), "SELECT id FROM attendance WHERE session_id = ? AND person_id = ?");
+        id.bind(1, a.session_id);
+        id.bind(2, a.person_id);
+        id.executeStep();
+        return id.getColumn(0).getInt64();
+    });
+}
+
+void SessionRepository::remove_attendance(int64_t session_id, int64_t person_id) {
+    db_.write([&] {
+        SQLite::Statement del(db_.sql(), "DELETE FROM attendance WHERE session_id = ? AND person_id = ?");
+        del.bind(1, session_id);
+        del.bind(2, person_id);
+        del.exec();
+    });
+}
+
+std::vector<Attendance> SessionRepository::attendance(int64_t session_id) const {
+    SQLite::Statement q(db_.sql(),
+                        "SELECT id, session_id, person_id, status, role, coalesce(reason,''), institution_id, "
+                        "sector_id FROM attendance WHERE session_id = ? ORDER BY id");
+    q.bind(1, session_id);
+    std::vector<Attendance> out;
+    while (q.executeStep()) {
+        Attendance a;
+        a.id = q.getColumn(0).getInt64();
+        a.session_id = q.getColumn(1).getInt64();
+        a.person_id = q.getColumn(2).getInt64();
+        a.status = q.getColumn(3).getString();
+        a.role = q.getColumn(4).getString();
+        a.reason = q.getColumn(5).getString();
+        a.institution_id = opt_id(q.getColumn(6));
+        a.sector_id = opt_id(q.getColumn(7));
+        out.push_back(a);
+    }
+    return out;
+}
+
+}  // namespace maillage

@@ -1,0 +1,43 @@
+#pragma once
+// Helpers for tests: temporary folders and databases migrated to the core schema (and
+// optionally to plugin migration sets).
+#include "core/database.h"
+#include "core/migration.h"
+
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace maillage::test {
+
+// A fresh folder under the system temp dir, removed with its content on destruction.
+class TempDir {
+public:
+    TempDir();
+    ~TempDir();
+    TempDir(const TempDir&) = delete;
+    TempDir& operator=(const TempDir&) = delete;
+    const std::filesystem::path& path() const { return path_; }
+    std::filesystem::path operator/(const std::string& name) const { return path_ / name; }
+
+private:
+    std::filesystem::path path_;
+};
+
+// An in-memory database migrated to the core schema plus `extra` sets (a plugin's).
+std::unique_ptr<Database> memory_db(const std::vector<MigrationSet>& extra = {});
+// A database file at `file`, migrated likewise.
+std::unique_ptr<Database> file_db(const std::filesystem::path& file, const std::vector<MigrationSet>& extra = {});
+
+// Writes text to a file (binary, exactly as given).
+void write_file(const std::filesystem::path& file, const std::string& text);
+std::string read_file(const std::filesystem::path& file);
+
+// The build tree's folders (set by CMake): executables, plugins, test plugins.
+std::filesystem::path build_bin_dir();
+std::filesystem::path build_plugin_dir();
+std::filesystem::path test_plugin_dir();
+std::filesystem::path source_dir();
+
+}  // namespace maillage::test
