@@ -6,6 +6,8 @@
 #include "core/programmes.h"
 #include "core/sectors.h"
 
+#include <fmt/format.h>
+
 #include <array>
 #include <string>
 
@@ -90,9 +92,7 @@ constexpr const char* kLastNames[] = {
     "Kabongo"};
 
 std::string date(int year, int month, int day) {
-    char buf[16];
-    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, month, day);
-    return buf;
+    return fmt::format("{:04d}-{:02d}-{:02d}", year, month, day);
 }
 
 }  // namespace
