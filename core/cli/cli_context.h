@@ -49,5 +49,8 @@ private:
 // Each file cmd_<name>.cpp adds one command to the app.
 void add_init_command(CLI::App& app, CliRun& run);
 void add_plugins_command(CLI::App& app, CliRun& run);
+void add_import_command(CLI::App& app, CliRun& run);
+void add_export_command(CLI::App& app, CliRun& run);
+void add_report_command(CLI::App& app, CliRun& run);
 
 }  // namespace maillage::cli
