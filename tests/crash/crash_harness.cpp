@@ -46,7 +46,7 @@ struct Options {
 State state_of(const fs::path& file) {
     if (!fs::exists(file) || fs::file_size(file) == 0) return {-1};
     Database db(file);
-    if (!db.table_exists("person")) return {0};
+    if (!db.table_exists("person")) return {-1};  // no schema yet: as good as no file
     auto count = [&](const char* sql) { return db.scalar_int(sql); };
     int64_t core = 0;
     if (db.table_exists("schema_version"))
@@ -78,6 +78,8 @@ struct Run {
 Run run_cli(const Options& o, const std::vector<std::string>& args, std::chrono::microseconds delay) {
     std::vector<std::string> all = {o.cli.string()};
     all.insert(all.end(), args.begin(), args.end());
+    std::cout.flush();
+    std::fflush(nullptr);  // or the child would print our buffered lines again
     const auto start = std::chrono::steady_clock::now();
     const pid_t pid = fork();
     if (pid == 0) {
