@@ -1,4 +1,6 @@
 #include "core/audit.h"
+#include "core/core_schema.h"
+#include "core/migration.h"
 #include "core/demo_data.h"
 #include "core/integrity.h"
 #include "reliability_support.h"
@@ -83,4 +85,23 @@ TEST(Check, RemovedAuditEntryIsDetected) {
     db->sql().exec("DROP TRIGGER audit_log_no_delete");
     db->sql().exec("DELETE FROM audit_log WHERE id = 2");
     EXPECT_NE(verify_audit_chain(*db).find("entry 3"), std::string::npos);
+}
+
+TEST(Check, DatabaseAtSchemaOneIsUpgradedAndPasses) {
+    test::TempDir dir;
+    const auto file = dir / "old.sqlite";
+    {
+        Database db(file);
+        MigrationSet v1 = core_migrations();
+        v1.steps.resize(1);
+        migrate(db, {v1});
+        db.write([&] { seed_core_demo(db, 2024); });
+        EXPECT_FALSE(db.table_exists("erasure_ledger"));
+    }
+    Database db(file);
+    const auto outcome = migrate(db, {core_migrations()}, dir / "backups");
+    ASSERT_TRUE(outcome.backup) << "a verified backup is taken before the upgrade";
+    EXPECT_TRUE(db.table_exists("erasure_ledger"));
+    EXPECT_EQ(schema_version(db, "core"), core_migrations().latest());
+    EXPECT_EQ(check_database(db), std::vector<std::string>{});
 }
