@@ -1,4 +1,4 @@
-#include "cli_context.h"
+#include "cmd_common.h"
 
 #include "core/error.h"
 #include "core/i18n.h"
@@ -34,7 +34,7 @@ void add_report_command(CLI::App& app, CliRun& run) {
         if (!o->programme.empty()) scope.programme = o->programme;
         if (!o->funder.empty()) scope.funder = o->funder;
         scope.language = !o->lang.empty() ? o->lang : !run.options().language.empty() ? run.options().language : "fr";
-        run.database();
+        existing_database(run);
         const auto report = run.suite().report(scope);
         std::string text;
         if (o->format == "json")

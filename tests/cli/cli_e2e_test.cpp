@@ -90,6 +90,11 @@ TEST(CliE2E, UnknownCommandOrOptionFails) {
     EXPECT_NE(r.err.find("pdf"), std::string::npos);
     r = cli.run({});
     EXPECT_NE(r.code, 0);
+    // A mistyped --db does not create an empty database.
+    r = cli.run({"export", "people"});
+    EXPECT_NE(r.code, 0);
+    EXPECT_NE(r.err.find("init"), std::string::npos) << r.err;
+    EXPECT_FALSE(std::filesystem::exists(cli.db()));
 }
 
 TEST(CliE2E, InitDemoThenRefusesASecondDemo) {
