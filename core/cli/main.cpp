@@ -56,6 +56,11 @@ int main(int argc, char** argv) {
     cli::add_import_command(app, run);
     cli::add_export_command(app, run);
     cli::add_report_command(app, run);
+    cli::add_check_command(app, run);
+    cli::add_backup_command(app, run);
+    cli::add_restore_command(app, run);
+    cli::add_gdpr_command(app, run);
+    cli::add_retention_command(app, run);
     for (const auto& p : run.suite().plugins().loaded()) {
         try {
             p->plugin->add_commands(app, run.plugin_context());
@@ -68,6 +73,7 @@ int main(int argc, char** argv) {
 
     try {
         app.parse(argc, argv);
+        cli::close_database(run);
         return 0;
     } catch (const CLI::ParseError& e) {
         return app.exit(e);
