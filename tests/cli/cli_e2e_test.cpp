@@ -168,6 +168,7 @@ TEST(CliE2E, ExportImportRoundTrip) {
     EXPECT_OK(copy.run({"import", "institutions", inst.string()}));
     EXPECT_OK(copy.run({"import", "people", people.string()}));
     EXPECT_EQ(copy.count("person"), 200);
+    EXPECT_OK(copy.run({"check"}));  // an import leaves the database sound (integrity, audit chain, invariants)
     auto again = copy.run({"export", "people"});
     EXPECT_OK(again);
     EXPECT_EQ(again.out, test::read_file(people));
