@@ -201,4 +201,7 @@ TEST(CliE2E, ReportInThreeFormats) {
     auto funder = cli.run({"report", "--funder", "COCOM", "--format", "json"});
     EXPECT_OK(funder);
     EXPECT_EQ(nlohmann::json::parse(funder.out)["scope"]["funder"], "COCOM");
+    auto unknown = cli.run({"report", "--funder", "NOPE"});
+    EXPECT_NE(unknown.code, 0);
+    EXPECT_NE(unknown.err.find("NOPE"), std::string::npos) << unknown.err;
 }
