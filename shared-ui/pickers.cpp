@@ -28,10 +28,10 @@ class MatchList : public wxVListBox {
 public:
     explicit MatchList(wxWindow* parent) : wxVListBox(parent, wxID_ANY) {}
 
-    void set_rows(std::vector<PickerItem> rows, wxString create_label) {
+    void set_rows(std::vector<PickerItem> rows, bool create, wxString create_label) {
         rows_ = std::move(rows);
         create_label_ = std::move(create_label);
-        SetItemCount(rows_.size() + (create_label_.empty() ? 0 : 1));
+        SetItemCount(rows_.size() + (create ? 1 : 0));
         Refresh();
     }
 
@@ -137,7 +137,7 @@ void SearchPicker::on_text(wxCommandEvent&) {
 void SearchPicker::search() {
     const std::string typed = text_->GetValue().Strip(wxString::both).utf8_string();
     matches_ = query_(typed, limit_);
-    list_->set_rows(matches_, create_ ? create_label_ : wxString());
+    list_->set_rows(matches_, bool(create_), create_label_);
     list_->SetSelection(matches_.empty() ? wxNOT_FOUND : 0);
     if (row_count() > 0)
         show_popup();
