@@ -1,13 +1,13 @@
 #include "shared-ui/attendance_grid.h"
 
+#include "shared-ui/messages.h"
+
 #include "core/database.h"
-#include "core/error.h"
 #include "core/people.h"
 #include "core/sessions.h"
 
 #include <wx/datetime.h>
 #include <wx/intl.h>
-#include <wx/log.h>
 #include <wx/textdlg.h>
 
 #include <algorithm>
@@ -368,12 +368,9 @@ bool AttendanceGrid::set_cell(int row, int col, AttendanceStatus status) {
         if (!answer) return false;
         reason = *answer;
     }
-    try {
-        table_->data().set_status(person->id, column->id, status, reason);
-    } catch (const maillage::Error& e) {
-        wxLogError("%s", wxString::FromUTF8(e.what()));
-        return false;
-    }
+    const bool stored = guarded(this, _("Could not record the attendance"),
+                                [&] { table_->data().set_status(person->id, column->id, status, reason); });
+    if (!stored) return false;
     ForceRefresh();  // the cell, its row total and the session total
     return true;
 }

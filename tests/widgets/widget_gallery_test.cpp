@@ -6,10 +6,12 @@
 #include "shared-ui/chart.h"
 #include "shared-ui/date_pickers.h"
 #include "shared-ui/form.h"
+#include "shared-ui/messages.h"
 #include "shared-ui/pickers.h"
 #include "shared-ui/questionnaire_form.h"
 #include "shared-ui/questionnaire_results.h"
 
+#include "core/error.h"
 #include "core/figures.h"
 #include "core/institutions.h"
 #include "core/people.h"
@@ -363,6 +365,40 @@ TEST(AttendanceGridTest, ClicksAndKeysRecordStatusesWithReasonsAndTotals) {
     snap(f.frame, "attendance_grid");
 }
 
+// A plugin's own adapter: the grid only sees the interface. A refused change is shown
+// as an error and the cell keeps its value.
+class FakeData : public AttendanceData {
+public:
+    std::vector<AttendanceColumn> columns() override { return {{10, "Table 1"}, {11, "Table 2"}}; }
+    std::vector<AttendanceRow> rows() override { return {{1, "Speaker", true}, {2, "Guest", false}}; }
+    AttendanceStatus status(int64_t row, int64_t col) override { return cells[{row, col}]; }
+    std::string reason(int64_t, int64_t) override { return {}; }
+    void set_status(int64_t row, int64_t col, AttendanceStatus s, const std::string&) override {
+        if (col == 11) throw maillage::Error("Table 2 is closed.");
+        cells[{row, col}] = s;
+    }
+    std::map<std::pair<int64_t, int64_t>, AttendanceStatus> cells;
+};
+
+TEST(AttendanceGridTest, WorksOnAnyAdapterAndShowsRefusals) {
+    Frame f("Adapter");
+    auto data = std::make_shared<FakeData>();
+    auto* grid = new AttendanceGrid(f.panel, data);
+    f.sizer->Add(grid, 1, wxEXPAND);
+    f.show();
+    wxString shown;
+    set_non_interactive([&](const wxString& message) { shown = message; });
+    EXPECT_TRUE(grid->set_cell(grid->row_of(2), grid->col_of(10), AttendanceStatus::Present));
+    EXPECT_EQ(data->status(2, 10), AttendanceStatus::Present);
+    EXPECT_EQ(grid->session_total(grid->col_of(10)), "1 / 1");
+    EXPECT_FALSE(grid->set_cell(grid->row_of(2), grid->col_of(11), AttendanceStatus::Present));
+    EXPECT_NE(shown.Find("Table 2 is closed."), wxNOT_FOUND);
+    EXPECT_EQ(data->status(2, 11), AttendanceStatus::None);
+    set_non_interactive([](const wxString& message) { ADD_FAILURE() << "error shown: " << message; });
+    // Heading, speaker, heading, guest, totals.
+    EXPECT_EQ(grid->GetNumberRows(), 5);
+}
+
 // ---------------------------------------------------------------------------------------
 
 Questionnaire evaluation(Database& db) {
@@ -579,7 +615,10 @@ int main(int argc, char** argv) {
                           const wxString& msg) {
         ADD_FAILURE() << "wx assertion " << cond << " in " << func << " (" << file << ":" << line << "): " << msg;
     });
+    // An error a widget shows is a failed test unless the test expects it.
+    set_non_interactive([](const wxString& message) { ADD_FAILURE() << "error shown: " << message; });
     const int result = RUN_ALL_TESTS();
+    set_non_interactive(nullptr);
     wxTheApp->OnExit();
     wxEntryCleanup();
     return result;
