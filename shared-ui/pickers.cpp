@@ -78,7 +78,9 @@ SearchPicker::SearchPicker(wxWindow* parent, Query query, const wxString& hint, 
     popup_ = new wxPopupWindow(this, wxBORDER_SIMPLE);
     list_ = new MatchList(popup_);
     auto* popup_sizer = new wxBoxSizer(wxVERTICAL);
-    popup_sizer->Add(list_, 1, wxEXPAND);
+    // A one-pixel frame in the border colour: GTK draws none around popups.
+    popup_->SetBackgroundColour(wxSystemSettings::GetColour(wxSYS_COLOUR_ACTIVEBORDER));
+    popup_sizer->Add(list_, 1, wxEXPAND | wxALL, 1);
     popup_->SetSizer(popup_sizer);
 
     text_->Bind(wxEVT_TEXT, &SearchPicker::on_text, this);
@@ -148,7 +150,7 @@ void SearchPicker::search() {
 void SearchPicker::show_popup() {
     const int rows = int(std::min<size_t>(row_count(), 10));
     const int row_h = list_->GetCharHeight() + FromDIP(8);
-    const wxSize size(std::max(text_->GetSize().x, FromDIP(360)), rows * row_h + 4);
+    const wxSize size(std::max(text_->GetSize().x, FromDIP(360)), rows * row_h + 6);
     popup_->SetSize(size);
     popup_->Layout();
     popup_->Position(text_->ClientToScreen(wxPoint(0, 0)), wxSize(0, text_->GetSize().y));

@@ -25,10 +25,10 @@
 #include <wx/button.h>
 #include <wx/dcclient.h>
 #include <wx/dcmemory.h>
-#include <wx/dcscreen.h>
 #include <wx/frame.h>
 #include <wx/image.h>
 #include <wx/init.h>
+#include <wx/popupwin.h>
 #include <wx/sizer.h>
 #include <wx/textctrl.h>
 #include <wx/utils.h>
@@ -54,14 +54,26 @@ void settle() {
     }
 }
 
-// The screen's pixels over `rect` (the window and any dropdown over it) into a PNG.
-wxImage snap(const wxRect& rect, const std::string& name) {
+// Copies a window's client area into `memory` at `at`.
+void blit_window(wxMemoryDC& memory, wxWindow* window, wxPoint at) {
+    window->Update();
+    const wxSize size = window->GetClientSize();
+    wxClientDC source(window);
+    memory.Blit(at.x, at.y, size.x, size.y, &source, 0, 0);
+}
+
+// The window's own pixels (its client area) into a PNG, with the dropdowns shown over
+// it (`overlays`, top-level windows of their own) pasted where they are on screen.
+wxImage snap(wxWindow* window, const std::string& name, const std::vector<wxWindow*>& overlays = {}) {
     settle();
-    wxScreenDC screen;
-    wxBitmap bitmap(rect.GetSize(), 24);
+    const wxSize size = window->GetClientSize();
+    const wxPoint origin = window->ClientToScreen(wxPoint(0, 0));
+    wxBitmap bitmap(size, 24);
     {
         wxMemoryDC memory(bitmap);
-        memory.Blit(0, 0, rect.width, rect.height, &screen, rect.x, rect.y);
+        blit_window(memory, window, {0, 0});
+        for (wxWindow* overlay : overlays)
+            if (overlay->IsShown()) blit_window(memory, overlay, overlay->ClientToScreen(wxPoint(0, 0)) - origin);
     }
     wxImage image = bitmap.ConvertToImage();
     const auto file = screenshot_dir() / (name + ".png");
@@ -69,21 +81,12 @@ wxImage snap(const wxRect& rect, const std::string& name) {
     return image;
 }
 
-// The window's own pixels (its client area) into a PNG.
-wxImage snap(wxWindow* window, const std::string& name) {
-    settle();
-    window->Update();
-    const wxSize size = window->GetClientSize();
-    wxBitmap bitmap(size, 24);
-    {
-        wxClientDC source(window);
-        wxMemoryDC memory(bitmap);
-        memory.Blit(0, 0, size.x, size.y, &source, 0, 0);
-    }
-    wxImage image = bitmap.ConvertToImage();
-    const auto file = screenshot_dir() / (name + ".png");
-    EXPECT_TRUE(image.SaveFile(wxString(file.string()), wxBITMAP_TYPE_PNG)) << file;
-    return image;
+// The dropdown of a picker (its popup child window).
+std::vector<wxWindow*> popups_of(wxWindow* picker) {
+    std::vector<wxWindow*> out;
+    for (wxWindow* child : picker->GetChildren())
+        if (dynamic_cast<wxPopupWindow*>(child)) out.push_back(child);
+    return out;
 }
 
 // True when some pixel of the image has (nearly) this colour: the widget drew it.
@@ -223,7 +226,7 @@ TEST(PickerTest, PersonPickerSearchesAsYouTypeShowsInstitutionAndChoosesWithKeys
     // Down, Enter: the second match is chosen; the field names her.
     EXPECT_TRUE(person->handle_key(WXK_DOWN));
     EXPECT_EQ(person->highlighted(), 1);
-    snap(wxRect(0, 0, 640, 420), "pickers");
+    snap(f.frame, "pickers", popups_of(person));
     EXPECT_TRUE(person->handle_key(WXK_RETURN));
     EXPECT_EQ(person->selection(), fx.marie);
     EXPECT_EQ(chosen, fx.marie);
