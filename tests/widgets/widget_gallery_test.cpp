@@ -572,8 +572,10 @@ TEST(FormTest, FieldsCheckAsTheUserTypesAndOkFollowsValidity) {
     form->set_value("name", "Groupe A");
     form->set_value("email", "marie@");
     EXPECT_EQ(form->error("email"), _("Enter an email address, e.g. name@example.org."));
+    form->set_value("date", "15/09/2025");
+    EXPECT_EQ(form->error("date"), _("Enter a date as YYYY-MM-DD, e.g. 2025-09-15."));
     form->set_value("date", "2025-02-30");
-    EXPECT_FALSE(form->error("date").empty());
+    EXPECT_EQ(form->error("date"), _("There is no such date."));
     form->set_value("seats", "300");
     EXPECT_FALSE(form->error("seats").empty());
     form->set_value("start", "9h30");
