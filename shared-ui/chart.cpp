@@ -171,8 +171,9 @@ void ChartPanel::render_bars(wxGraphicsContext& gc, wxRect area) const {
     label_w = std::min(label_w, area.width * 0.4) + line / 2.0;
     const double bar_x = area.x + label_w;
     const double bar_room = std::max(10.0, area.width - label_w - value_w - line / 2.0);
-    const double row_h = line * 1.6 + 4;
-    const double bar_h = line * 1.2;
+    // Rows shrink to fit a small chart, down to one text line each.
+    const double row_h = std::max(line + 2.0, std::min(line * 1.6 + 4, double(area.height) / values_.size()));
+    const double bar_h = std::min(line * 1.2, row_h - 2);
     const wxColour text = wxSystemSettings::GetColour(wxSYS_COLOUR_WINDOWTEXT);
     const wxColour grid = wxColour(210, 210, 210);
     gc.SetPen(wxPen(grid));

@@ -539,6 +539,10 @@ TEST(ChartTest, BarAndPieOfParticipantsBySectorRenderToPng) {
     // One colour per slice.
     for (size_t i = 0; i < 3; ++i) EXPECT_TRUE(has_colour(pie_image, chart_colour(i))) << i;
     EXPECT_FALSE(has_colour(pie_image, chart_colour(3)));
+    // Small, as in a dashboard corner: still drawn (labels shortened, values whole).
+    const auto small_file = screenshot_dir() / "chart_bar_small.png";
+    ASSERT_TRUE(bars->save_png(wxString(small_file.string()), wxSize(260, 110)));
+    EXPECT_TRUE(has_colour(wxImage(wxString(small_file.string()), wxBITMAP_TYPE_PNG), chart_colour(0)));
     snap(f.frame, "charts");
 }
 
