@@ -85,7 +85,9 @@ SearchPicker::SearchPicker(wxWindow* parent, Query query, const wxString& hint, 
 
     text_->Bind(wxEVT_TEXT, &SearchPicker::on_text, this);
     text_->Bind(wxEVT_KEY_DOWN, &SearchPicker::on_key, this);
-    text_->Bind(wxEVT_TEXT_ENTER, [this](wxCommandEvent&) { handle_key(WXK_RETURN); });
+    text_->Bind(wxEVT_TEXT_ENTER, [this](wxCommandEvent& event) {
+        if (!handle_key(WXK_RETURN)) event.Skip();  // no list open: the dialog's default button
+    });
     text_->Bind(wxEVT_KILL_FOCUS, &SearchPicker::on_focus_lost, this);
     list_->Bind(wxEVT_LEFT_UP, [this](wxMouseEvent& event) {
         const int row = list_->VirtualHitTest(event.GetPosition().y);
