@@ -1,0 +1,40 @@
+#pragma once
+// A group's session calendar (generate, cancel, mark held, export iCalendar), its
+// conflicts, and the attendance grid (participants x sessions; facilitators apart).
+#include "shared-ui/page_base.h"
+
+#include <cstdint>
+#include <functional>
+#include <vector>
+
+class wxChoice;
+class wxGrid;
+class wxGridEvent;
+class wxListCtrl;
+class wxStaticText;
+
+namespace maillage::intervision {
+
+class GroupSessionsPage : public ui::PageBase {
+public:
+    GroupSessionsPage(wxWindow* parent, ui::UiContext& context);
+    void refresh() override;
+
+private:
+    void load_groups();
+    void load_sessions();
+    int64_t selected_session() const;
+    void run(const std::function<void()>& action);
+    void on_cell_changed(wxGridEvent& event);
+    void export_ical();
+
+    wxChoice* cycle_ = nullptr;
+    wxChoice* group_ = nullptr;
+    wxListCtrl* sessions_ = nullptr;
+    wxStaticText* conflicts_ = nullptr;
+    wxGrid* grid_ = nullptr;
+    std::vector<int64_t> cycle_ids_, group_ids_, session_ids_, row_people_;
+    std::vector<bool> row_is_facilitator_;
+};
+
+}  // namespace maillage::intervision
