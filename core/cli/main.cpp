@@ -37,6 +37,10 @@ int main(int argc, char** argv) {
     cli::CliTranslations translations(early.language);
 
     cli::GlobalOptions options;
+    // Plugins are loaded before parsing so that their commands exist, and before the app
+    // is built so that the app (whose subcommands and callbacks the plugins' code
+    // created) is destroyed before the plugin libraries are unloaded.
+    cli::CliRun run(options, early.plugin_dirs, std::cout, std::cerr);
     CLI::App app{tr("Maillage command-line tool: the suite's data, reports and plugins without a window"),
                  "maillage-cli"};
     app.require_subcommand(1);
@@ -45,8 +49,6 @@ int main(int argc, char** argv) {
     app.add_option("--lang", options.language, tr("Language of messages and reports: fr, nl or en"));
     app.add_flag("--read-only", options.read_only, tr("Open the database read-only"));
 
-    // Plugins are loaded before parsing so that their commands exist.
-    cli::CliRun run(options, early.plugin_dirs, std::cout, std::cerr);
     translations.load_plugin_catalogs(run.suite().plugins());
 
     cli::add_init_command(app, run);

@@ -320,7 +320,7 @@ std::optional<Group> CycleRepository::group(int64_t id) const {
 }
 
 std::vector<Group> CycleRepository::groups(int64_t cycle_id) const {
-    SQLite::Statement q(db_.sql(), std::string(kGroupSelect) + "WHERE cycle_id = ? ORDER BY name");
+    SQLite::Statement q(db_.sql(), std::string(kGroupSelect) + "WHERE cycle_id = ? ORDER BY id");
     q.bind(1, cycle_id);
     std::vector<Group> out;
     while (q.executeStep()) out.push_back(read_group(q));

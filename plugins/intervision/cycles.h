@@ -86,7 +86,7 @@ public:
     int64_t create_group(const Group& group);
     void update_group(const Group& group);
     std::optional<Group> group(int64_t id) const;
-    std::vector<Group> groups(int64_t cycle_id) const;  // by name
+    std::vector<Group> groups(int64_t cycle_id) const;  // in order of creation
     std::optional<Group> find_group(int64_t cycle_id, const std::string& name) const;
 
     std::vector<Enrolment> enrolments(int64_t group_id) const;  // enrolled, then waiting in order, then left

@@ -126,7 +126,8 @@ void seed_intervision_demo(Database& db, const DemoContext& context) {
     std::set<int64_t> facilitators;
     for (const auto& p : people.with_role("facilitator")) {
         const auto f = family(db, people.affiliation_at(p.id, previous.start_date));
-        (f == "mental_health" ? mental : social).push_back(p.id);
+        if (f == "mental_health") mental.push_back(p.id);
+        if (f == "social") social.push_back(p.id);
     }
     std::vector<Person> workers = people.with_role("worker");
     for (auto& p : workers) {
@@ -176,7 +177,7 @@ void seed_intervision_demo(Database& db, const DemoContext& context) {
                 const auto a = people.affiliation_at(p.id, previous.start_date);
                 if (!a.institution_id || !institutions.count(*a.institution_id)) continue;
                 rules.enrol(g.id, p.id, previous.start_date,
-                            "Deux équipes distinctes du même service (rue et centre de jour)");
+                            "Deux équipes distinctes de la même institution, accord des animateurs");
                 taken.insert(p.id);
                 break;
             }
