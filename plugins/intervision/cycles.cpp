@@ -44,7 +44,8 @@ std::vector<std::string> split(const std::string& text) {
 }
 
 constexpr const char* kCycleSelect =
-    "SELECT id, name, programme_id, audience, start_date, end_date, regional_holidays, coalesce(notes,'') "
+    "SELECT id, name, programme_id, audience, start_date, end_date, regional_holidays, coalesce(notes,''), "
+    "funder_id "
     "FROM intervision_cycle ";
 
 Cycle read_cycle(Database& db, SQLite::Statement& q) {
@@ -57,6 +58,7 @@ Cycle read_cycle(Database& db, SQLite::Statement& q) {
     c.end_date = q.getColumn(5).getString();
     c.regional_holidays = split(q.getColumn(6).getString());
     c.notes = q.getColumn(7).getString();
+    c.funder_id = opt_id(q.getColumn(8));
     SQLite::Statement cl(db.sql(),
                          "SELECT id, start_date, end_date, coalesce(label,'') FROM intervision_closure "
                          "WHERE cycle_id = ? ORDER BY start_date");
@@ -200,7 +202,7 @@ int64_t CycleRepository::create_cycle(const Cycle& c) {
             throw Error(trf("A cycle named {name} already exists for this programme.", fmt::arg("name", c.name)));
         SQLite::Statement st(db_.sql(),
                              "INSERT INTO intervision_cycle(name, programme_id, audience, start_date, end_date, "
-                             "regional_holidays, notes) VALUES (?,?,?,?,?,?,?)");
+                             "regional_holidays, notes, funder_id) VALUES (?,?,?,?,?,?,?,?)");
         st.bind(1, c.name);
         bind_opt(st, 2, c.programme_id);
         st.bind(3, c.audience);
@@ -208,6 +210,7 @@ int64_t CycleRepository::create_cycle(const Cycle& c) {
         st.bind(5, c.end_date);
         st.bind(6, join(c.regional_holidays));
         bind_text(st, 7, c.notes);
+        bind_opt(st, 8, c.funder_id);
         st.exec();
         const int64_t id = db_.sql().getLastInsertRowid();
         for (const auto& cl : c.closures) add_closure(id, cl);
@@ -221,7 +224,7 @@ void CycleRepository::update_cycle(const Cycle& c) {
     db_.write([&] {
         SQLite::Statement st(db_.sql(),
                              "UPDATE intervision_cycle SET name=?, programme_id=?, audience=?, start_date=?, "
-                             "end_date=?, regional_holidays=?, notes=? WHERE id=?");
+                             "end_date=?, regional_holidays=?, notes=?, funder_id=? WHERE id=?");
         st.bind(1, c.name);
         bind_opt(st, 2, c.programme_id);
         st.bind(3, c.audience);
@@ -229,7 +232,8 @@ void CycleRepository::update_cycle(const Cycle& c) {
         st.bind(5, c.end_date);
         st.bind(6, join(c.regional_holidays));
         bind_text(st, 7, c.notes);
-        st.bind(8, c.id);
+        bind_opt(st, 8, c.funder_id);
+        st.bind(9, c.id);
         if (st.exec() == 0) throw Error(tr("This cycle no longer exists."));
         audit(db_, "update", "intervision_cycle", c.id, c.name);
     });

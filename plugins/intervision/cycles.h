@@ -24,6 +24,7 @@ struct Cycle {
     int64_t id = 0;
     std::string name;                       // "2024-2025"
     std::optional<int64_t> programme_id;
+    std::optional<int64_t> funder_id;       // what the sessions count for
     std::string audience = "workers";       // workers | peer_workers | managers
     std::string start_date, end_date;
     std::vector<std::string> regional_holidays;  // "cocof", "flemish"

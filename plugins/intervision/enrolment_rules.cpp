@@ -77,10 +77,20 @@ std::string add_years(const std::string& d, int years) {
     return fmt::format("{:04d}{}", y, md);
 }
 
+Affiliation EnrolmentRules::affiliation(int64_t person_id, const std::string& date,
+                                        const std::optional<Affiliation>& at) const {
+    if (!at || !at->institution_id) return PersonRepository(db_).affiliation_at(person_id, date);
+    Affiliation a = *at;
+    if (!a.sector_id)
+        if (auto i = InstitutionRepository(db_).get(*a.institution_id)) a.sector_id = i->primary_sector();
+    return a;
+}
+
 std::vector<std::string> EnrolmentRules::check_enrolment(int64_t group_id, int64_t person_id,
-                                                         const std::string& date) const {
+                                                         const std::string& date,
+                                                         const std::optional<Affiliation>& at) const {
     std::vector<std::string> warnings;
-    const auto a = PersonRepository(db_).affiliation_at(person_id, date);
+    const auto a = affiliation(person_id, date, at);
     if (!a.institution_id) return warnings;
     SQLite::Statement q(db_.sql(),
                         "SELECT person_id FROM intervision_enrolment WHERE group_id = ? AND institution_id = ? "
@@ -102,7 +112,7 @@ std::vector<std::string> EnrolmentRules::check_enrolment(int64_t group_id, int64
 }
 
 EnrolResult EnrolmentRules::enrol(int64_t group_id, int64_t person_id, const std::string& date,
-                                  const std::string& reason) {
+                                  const std::string& reason, const std::optional<Affiliation>& at) {
     if (!is_iso_date(date)) throw Error(tr("The enrolment date must be a date (YYYY-MM-DD)."));
     CycleRepository repo(db_);
     const auto group = repo.group(group_id);
@@ -111,12 +121,12 @@ EnrolResult EnrolmentRules::enrol(int64_t group_id, int64_t person_id, const std
     if (repo.active_enrolment(group_id, person_id))
         throw Error(trf("{name} is already in this group.", fmt::arg("name", person_name(db_, person_id))));
     EnrolResult result;
-    result.warnings = check_enrolment(group_id, person_id, date);
+    result.warnings = check_enrolment(group_id, person_id, date, at);
     const bool has_reason = reason.find_first_not_of(" \t") != std::string::npos;
     if (!result.warnings.empty() && !has_reason) throw ReasonRequired(result.warnings);
 
     return db_.write([&] {
-        const auto a = PersonRepository(db_).affiliation_at(person_id, date);
+        const auto a = affiliation(person_id, date, at);
         const bool full = count_status(db_, group_id, "enrolled") >= group->capacity;
         SQLite::Statement st(db_.sql(),
                              "INSERT INTO intervision_enrolment(group_id, person_id, institution_id, sector_id, "

@@ -5,6 +5,7 @@
 #include "cycles.h"
 
 #include "core/error.h"
+#include "core/people.h"
 
 #include <cstdint>
 #include <optional>
@@ -47,12 +48,16 @@ public:
     explicit EnrolmentRules(Database& db) : db_(db) {}
 
     // The warnings enrolling `person` in `group` on `date` would raise (empty: none).
-    std::vector<std::string> check_enrolment(int64_t group_id, int64_t person_id, const std::string& date) const;
+    // `at`: the institution (and sector) to count the person for, when not taken from
+    // their employment on `date`.
+    std::vector<std::string> check_enrolment(int64_t group_id, int64_t person_id, const std::string& date,
+                                             const std::optional<Affiliation>& at = std::nullopt) const;
 
-    // Enrols with the institution and sector the person has on `date`; on the waiting
-    // list (last) when the group is full. Throws ReasonRequired when a warning needs a
-    // reason and `reason` is empty, maillage::Error when already enrolled.
-    EnrolResult enrol(int64_t group_id, int64_t person_id, const std::string& date, const std::string& reason = {});
+    // Enrols with the institution and sector the person has on `date` (or `at`); on the
+    // waiting list (last) when the group is full. Throws ReasonRequired when a warning
+    // needs a reason and `reason` is empty, maillage::Error when already enrolled.
+    EnrolResult enrol(int64_t group_id, int64_t person_id, const std::string& date, const std::string& reason = {},
+                      const std::optional<Affiliation>& at = std::nullopt);
 
     // The person leaves the group on `date`. When an enrolled participant leaves, the
     // first on the waiting list takes the place (enrolled on that date); returns their
@@ -85,6 +90,7 @@ public:
                        const std::string& start_date = {}, const std::string& end_date = {});
 
 private:
+    Affiliation affiliation(int64_t person_id, const std::string& date, const std::optional<Affiliation>& at) const;
     Database& db_;
 };
 

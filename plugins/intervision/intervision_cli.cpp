@@ -115,6 +115,7 @@ void add_intervision_commands(CLI::App& cli, CliContext& ctx) {
     cc->add_option("--start", o->start, tr("Start date YYYY-MM-DD"))->required();
     cc->add_option("--end", o->end, tr("End date YYYY-MM-DD"))->required();
     cc->add_option("--audience", o->audience, tr("workers, peer_workers or managers"));
+    cc->add_option("--funder", o->file, tr("Funder code the sessions count for (COCOM...)"));
     cc->add_option("--regional-holidays", o->regional, tr("Also skip cocof (27 Sept) and/or flemish (11 July)"));
     cc->add_option("--closure", o->closures, tr("A closure period FROM:TO[:label] (repeatable)"));
     cc->callback([o, &ctx] {
@@ -124,6 +125,11 @@ void add_intervision_commands(CLI::App& cli, CliContext& ctx) {
         auto p = ProgrammeRepository(db).find_by_code(o->programme);
         if (!p) throw Error(trf("No programme with code {code}.", fmt::arg("code", o->programme)));
         c.programme_id = p->id;
+        if (!o->file.empty()) {
+            auto f = FunderRepository(db).find_by_code(o->file);
+            if (!f) throw Error(trf("No funder with code {code}.", fmt::arg("code", o->file)));
+            c.funder_id = f->id;
+        }
         c.start_date = o->start;
         c.end_date = o->end;
         c.audience = o->audience;
@@ -234,14 +240,28 @@ void add_intervision_commands(CLI::App& cli, CliContext& ctx) {
     cycle_opt(en);
     en->add_option("--group", o->group, tr("Group name"))->required();
     en->add_option("--person", o->person, tr("Email or id"))->required();
-    en->add_option("--date", o->date, tr("Enrolment date (default: today)"));
+    en->add_option("--date", o->date, tr("Enrolment date (default: today, or the cycle's start when today is outside the cycle)"));
     en->add_option("--reason", o->reason, tr("Why a second worker of the same institution is accepted"));
+    en->add_option("--institution", o->place, tr("Count the person for this institution (default: their employment)"));
     en->callback([o, &ctx] {
         auto& db = db_of(ctx);
         const auto g = need_group(db, *o, o->group);
         const auto p = need_person(db, o->person);
+        std::optional<Affiliation> at;
+        if (!o->place.empty()) {
+            const auto i = InstitutionRepository(db).find_by_name(o->place);
+            if (!i) throw Error(trf("No institution named {name}.", fmt::arg("name", o->place)));
+            at = Affiliation{i->id, std::nullopt};
+        }
+        // Entered after the cycle (or before it starts): counts from the cycle's start.
+        const auto cycle = need_cycle(db, *o);
+        std::string date = o->date;
+        if (date.empty()) {
+            date = today_iso();
+            if (date < cycle.start_date || date > cycle.end_date) date = cycle.start_date;
+        }
         try {
-            const auto r = EnrolmentRules(db).enrol(g.id, p.id, or_today(o->date), o->reason);
+            const auto r = EnrolmentRules(db).enrol(g.id, p.id, date, o->reason, at);
             if (r.status == "waiting")
                 *ctx.out << trf("{name} is on the waiting list of {group} (position {n}).",
                                 fmt::arg("name", p.display_name()), fmt::arg("group", g.name),
@@ -511,6 +531,7 @@ void add_intervision_commands(CLI::App& cli, CliContext& ctx) {
     fg->add_option("--cycle", o->cycle, tr("Cycle name"));
     fg->add_option("--year", o->year, tr("Calendar year"));
     fg->add_option("--programme", o->programme, tr("Programme code"));
+    fg->add_option("--funder", o->file, tr("Funder code"));
     fg->add_option("--lang", o->language, tr("Language of the labels: fr, nl or en"));
     fg->add_option("--format", o->format, tr("json, markdown or html"));
     fg->add_option("--out", o->out, tr("Output file (default: standard output)"));
@@ -520,6 +541,7 @@ void add_intervision_commands(CLI::App& cli, CliContext& ctx) {
         if (!o->cycle.empty()) scope.cycle = o->cycle;
         if (o->year) scope.year = o->year;
         if (!o->programme.empty()) scope.programme = o->programme;
+        if (!o->file.empty()) scope.funder = o->file;
         scope.language = o->language;
         Report report = build_report(db, scope, {std::make_shared<IntervisionReportProvider>()});
         std::string text;

@@ -115,6 +115,7 @@ void seed_intervision_demo(Database& db, const DemoContext& context) {
     Cycle previous;
     previous.name = fmt::format("{}-{}", y - 1, y);
     if (connect) previous.programme_id = connect->id;
+    if (auto f = FunderRepository(db).find_by_code("COCOF")) previous.funder_id = f->id;
     previous.start_date = fmt::format("{}-09-01", y - 1);
     previous.end_date = fmt::format("{}-06-30", y);
     previous.closures.push_back({0, fmt::format("{}-12-24", y - 1), fmt::format("{}-01-04", y), "Congés d'hiver"});
@@ -201,6 +202,7 @@ void seed_intervision_demo(Database& db, const DemoContext& context) {
         Cycle pc;
         pc.name = fmt::format("{}-{}", y - 1, y);
         pc.programme_id = pat->id;
+        if (auto f = FunderRepository(db).find_by_code("COCOM")) pc.funder_id = f->id;
         pc.audience = "peer_workers";
         pc.start_date = fmt::format("{}-09-01", y - 1);
         pc.end_date = fmt::format("{}-06-30", y);

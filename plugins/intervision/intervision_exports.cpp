@@ -3,6 +3,7 @@
 #include "cycles.h"
 
 #include "core/audit.h"
+#include "core/csv.h"
 #include "core/database.h"
 #include "core/error.h"
 #include "core/i18n.h"
@@ -46,12 +47,6 @@ std::string html(const std::string& v) {
 std::string lower(std::string s) {
     for (auto& c : s) c = char(std::tolower(static_cast<unsigned char>(c)));
     return s;
-}
-
-std::string trim(const std::string& s) {
-    const auto b = s.find_first_not_of(" \t\r");
-    if (b == std::string::npos) return {};
-    return s.substr(b, s.find_last_not_of(" \t\r") - b + 1);
 }
 
 }  // namespace
@@ -179,113 +174,38 @@ void set_attendance(Database& db, int64_t session_id, int64_t person_id, const s
     });
 }
 
-std::vector<std::vector<std::string>> read_csv(const std::string& text, const std::string& file_name) {
-    std::vector<std::vector<std::string>> rows;
-    const auto first_line = text.substr(0, text.find('\n'));
-    const char sep = (std::count(first_line.begin(), first_line.end(), ';') >
-                      std::count(first_line.begin(), first_line.end(), ','))
-                         ? ';'
-                         : ',';
-    std::vector<std::string> row;
-    std::string field;
-    bool quoted = false, was_quoted = false;
-    int line = 1, column = 1;
-    size_t i = 0;
-    if (text.rfind("\xEF\xBB\xBF", 0) == 0) i = 3;  // UTF-8 byte order mark
-    for (; i < text.size(); ++i) {
-        const char c = text[i];
-        if (quoted) {
-            if (c == '"') {
-                if (i + 1 < text.size() && text[i + 1] == '"') {
-                    field += '"';
-                    ++i;
-                } else {
-                    quoted = false;
-                }
-            } else {
-                if (c == '\n') ++line;
-                field += c;
-            }
-            continue;
-        }
-        if (c == '"') {
-            if (!field.empty() || was_quoted)
-                throw ParseError(file_name, line, column, "", tr("a quote inside an unquoted field"));
-            quoted = was_quoted = true;
-        } else if (c == sep) {
-            row.push_back(was_quoted ? field : trim(field));
-            field.clear();
-            was_quoted = false;
-            ++column;
-        } else if (c == '\n') {
-            row.push_back(was_quoted ? field : trim(field));
-            if (!(row.size() == 1 && row[0].empty())) rows.push_back(row);
-            row.clear();
-            field.clear();
-            was_quoted = false;
-            ++line;
-            column = 1;
-        } else if (c != '\r') {
-            field += c;
-        }
-    }
-    if (quoted) throw ParseError(file_name, line, column, "", tr("a quoted field is not closed"));
-    if (!field.empty() || !row.empty() || was_quoted) {
-        row.push_back(was_quoted ? field : trim(field));
-        rows.push_back(row);
-    }
-    return rows;
-}
-
 int import_attendance_csv(Database& db, int64_t group_id, const std::filesystem::path& file) {
-    std::ifstream in(file, std::ios::binary);
-    if (!in) throw Error(trf("Cannot read {file}.", fmt::arg("file", file.string())));
-    std::stringstream buffer;
-    buffer << in.rdbuf();
-    const std::string name = file.filename().string();
-    const auto rows = read_csv(buffer.str(), name);
-    if (rows.empty()) throw ParseError(name, 1, 1, "", tr("the file is empty"));
-    int c_date = -1, c_email = -1, c_status = -1, c_reason = -1, c_role = -1;
-    for (int c = 0; c < int(rows[0].size()); ++c) {
-        const auto h = lower(rows[0][size_t(c)]);
-        if (h == "date") c_date = c;
-        if (h == "email" || h == "e-mail") c_email = c;
-        if (h == "status") c_status = c;
-        if (h == "reason") c_reason = c;
-        if (h == "role") c_role = c;
-    }
-    if (c_date < 0) throw ParseError(name, 1, 1, "date", tr("a column named date"));
-    if (c_email < 0) throw ParseError(name, 1, 1, "email", tr("a column named email"));
-    if (c_status < 0) throw ParseError(name, 1, 1, "status", tr("a column named status"));
+    const auto table = csv::read_file(file);
+    const auto c_date = table.require({"date"});
+    const auto c_email = table.require({"email", "e-mail", "courriel"});
+    const auto c_status = table.require({"status", "statut"});
+    const auto c_reason = table.find({"reason", "motif", "reden"});
+    const auto c_role = table.find({"role", "rôle", "rol"});
 
-    CycleRepository repo(db);
     std::map<std::string, int64_t> session_by_date;
-    for (const auto& s : repo.sessions(group_id)) session_by_date[s.date] = s.session_id;
+    for (const auto& s : CycleRepository(db).sessions(group_id)) session_by_date[s.date] = s.session_id;
     PersonRepository people(db);
     return db.write([&] {
         int count = 0;
-        for (size_t r = 1; r < rows.size(); ++r) {
-            const auto& row = rows[r];
-            const int line = int(r) + 1;
-            auto cell = [&](int c) { return c >= 0 && c < int(row.size()) ? row[size_t(c)] : std::string(); };
-            const auto date = cell(c_date);
-            if (!is_iso_date(date)) throw ParseError(name, line, c_date + 1, "date", tr("a date YYYY-MM-DD"));
-            auto s = session_by_date.find(date);
-            if (s == session_by_date.end())
-                throw ParseError(name, line, c_date + 1, "date", tr("the date of one of the group's sessions"));
-            const auto person = people.find_by_email(cell(c_email));
-            if (!person) throw ParseError(name, line, c_email + 1, "email", tr("the email of a known person"));
-            const auto status = lower(cell(c_status));
+        for (const auto& row : table.rows) {
+            const auto date = table.value(row, c_date);
+            if (!is_iso_date(date)) table.fail(row, c_date, tr("a date YYYY-MM-DD"));
+            const auto s = session_by_date.find(date);
+            if (s == session_by_date.end()) table.fail(row, c_date, tr("the date of one of the group's sessions"));
+            const auto person = people.find_by_email(table.value(row, c_email));
+            if (!person) table.fail(row, c_email, tr("the email of a known person"));
+            const auto status = lower(table.value(row, c_status));
             if (status != "present" && status != "excused" && status != "absent" && status != "registered")
-                throw ParseError(name, line, c_status + 1, "status", tr("present, excused, absent or registered"));
-            std::string role = lower(cell(c_role));
+                table.fail(row, c_status, tr("present, excused, absent or registered"));
+            std::string role = lower(table.value(row, c_role));
             if (role.empty()) role = "participant";
             if (role != "participant" && role != "facilitator")
-                throw ParseError(name, line, c_role + 1, "role", tr("participant or facilitator"));
-            set_attendance(db, s->second, person->id, status, cell(c_reason), role);
+                table.fail(row, *c_role, tr("participant or facilitator"));
+            set_attendance(db, s->second, person->id, status, table.value(row, c_reason), role);
             ++count;
         }
-        audit(db, "import", "attendance", group_id, std::to_string(count) + " rows from " + name);
+        audit(db, "import", "attendance", group_id,
+              std::to_string(count) + " rows from " + file.filename().string());
         return count;
     });
 }

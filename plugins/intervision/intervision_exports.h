@@ -34,13 +34,9 @@ void set_attendance(Database& db, int64_t session_id, int64_t person_id, const s
                     const std::string& reason = {}, const std::string& role = "participant");
 
 // Imports attendance for a group from CSV with a header line: date, email, status, and
-// optionally reason and role (comma or semicolon separated, quotes allowed). All or
-// nothing; throws maillage::ParseError (file, line, column, field) on the first fault.
+// optionally reason and role, read by the core CSV reader (core/csv.h). All or nothing;
+// throws maillage::ParseError (file, line, column, field) on the first fault.
 // Returns the number of rows recorded.
 int import_attendance_csv(Database& db, int64_t group_id, const std::filesystem::path& file);
-
-// A small CSV reader (RFC 4180 quotes; ',' or ';' guessed from the header line).
-// Local to this plugin until the core has one.
-std::vector<std::vector<std::string>> read_csv(const std::string& text, const std::string& file_name);
 
 }  // namespace maillage::intervision

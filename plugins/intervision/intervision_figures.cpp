@@ -79,6 +79,13 @@ std::string programme_code(Database& db, const std::optional<int64_t>& id) {
     return q.executeStep() ? q.getColumn(0).getString() : std::string();
 }
 
+std::string funder_code(Database& db, const std::optional<int64_t>& id) {
+    if (!id) return {};
+    SQLite::Statement q(db.sql(), "SELECT code FROM funder WHERE id = ?");
+    q.bind(1, *id);
+    return q.executeStep() ? q.getColumn(0).getString() : std::string();
+}
+
 std::string names_list(const std::vector<std::string>& names) {
     std::string out;
     for (size_t i = 0; i < names.size(); ++i) {
@@ -119,11 +126,13 @@ IntervisionFigures compute_figures(Database& db, const ReportScope& scope, const
         if (scope.cycle && c.name != *scope.cycle) continue;
         if (!programme_matches(db, c.programme_id, scope.programme.value_or(""))) continue;
         if (scope.year && (c.start_date > f.to || c.end_date < f.from)) continue;
+        if (scope.funder && funder_code(db, c.funder_id) != *scope.funder) continue;
 
         CycleFigures cf;
         cf.cycle_id = c.id;
         cf.name = c.name;
         cf.programme = programme_code(db, c.programme_id);
+        cf.funder = funder_code(db, c.funder_id);
         cf.audience = c.audience;
         cf.start_date = c.start_date;
         cf.end_date = c.end_date;
@@ -258,6 +267,7 @@ nlohmann::json figures_json(const IntervisionFigures& f) {
             {"id", c.cycle_id},
             {"name", c.name},
             {"programme", c.programme},
+            {"funder", c.funder},
             {"audience", c.audience},
             {"start_date", c.start_date},
             {"end_date", c.end_date},

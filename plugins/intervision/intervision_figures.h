@@ -37,7 +37,7 @@ struct GroupFigures {
 
 struct CycleFigures {
     int64_t cycle_id = 0;
-    std::string name, programme, audience, start_date, end_date;
+    std::string name, programme, funder, audience, start_date, end_date;
     int participants = 0;        // distinct people over the cycle's groups
     CountSplit sectors;          // one per distinct participant
     CountSplit institutions;     // distinct participants per institution

@@ -10,6 +10,8 @@ CREATE TABLE intervision_cycle(
   id INTEGER PRIMARY KEY,
   name TEXT NOT NULL CHECK(length(trim(name)) > 0),
   programme_id INTEGER REFERENCES programme(id),
+  -- the funder the cycle's sessions count for (copied onto each session)
+  funder_id INTEGER REFERENCES funder(id),
   -- who the groups are for: front-line workers, peer workers (PAT), managers (PAT)
   audience TEXT NOT NULL DEFAULT 'workers' CHECK(audience IN ('workers','peer_workers','managers')),
   start_date TEXT NOT NULL,

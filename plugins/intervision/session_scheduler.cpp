@@ -140,6 +140,7 @@ std::vector<int64_t> SessionScheduler::generate(int64_t group_id, bool replace) 
             s.end_time = g->end_time;
             s.language = g->language;
             s.programme_id = c->programme_id;
+            s.funder_id = c->funder_id;
             if (g->venue_mode == "fixed") {
                 s.place = g->fixed_place;
                 s.host_institution_id = g->fixed_institution_id;
@@ -173,6 +174,7 @@ int64_t SessionScheduler::add_session(int64_t group_id, const std::string& date,
         s.end_time = end_time.empty() ? g->end_time : end_time;
         s.language = g->language;
         s.programme_id = c->programme_id;
+            s.funder_id = c->funder_id;
         if (g->venue_mode == "fixed") {
             s.place = g->fixed_place;
             s.host_institution_id = g->fixed_institution_id;

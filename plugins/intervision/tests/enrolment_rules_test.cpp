@@ -2,6 +2,7 @@
 #include "test_fixture.h"
 
 #include "core/people.h"
+#include "core/sectors.h"
 
 #include <gtest/gtest.h>
 
@@ -161,6 +162,24 @@ TEST_F(EnrolmentRulesTest, CopyCycleTakesGroupsSlotsAndFacilitatorsParticipantsO
     ASSERT_EQ(copied.size(), 1u);
     EXPECT_EQ(copied[0].person_id, p);
     EXPECT_EQ(copied[0].enrolled_on, "2025-09-01");
+}
+
+}  // namespace
+
+namespace {
+
+TEST_F(EnrolmentRulesTest, AnInstitutionCanBeGivenWhenTheEmploymentIsNotRecorded) {
+    const auto ssm = w.institution("SSM", "mental_health"), cpas = w.institution("CPAS", "social_aid");
+    const auto p = w.person("Dana", cpas), q = w.person("Eve", cpas);
+    const auto g = w.group(cycle, "G");
+    EnrolmentRules rules(w.db());
+    const auto r = rules.enrol(g, p, "2024-09-01", "", Affiliation{ssm, std::nullopt});
+    const auto e = CycleRepository(w.db()).enrolment(r.enrolment_id);
+    EXPECT_EQ(e->institution_id, ssm);
+    EXPECT_EQ(e->sector_id, SectorRepository(w.db()).find_by_code("mental_health")->id);
+    // The one-per-institution rule looks at the institution given.
+    EXPECT_THROW(rules.enrol(g, q, "2024-09-01", "", Affiliation{ssm, std::nullopt}), ReasonRequired);
+    EXPECT_NO_THROW(rules.enrol(g, q, "2024-09-01"));
 }
 
 }  // namespace

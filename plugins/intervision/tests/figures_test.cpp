@@ -11,6 +11,8 @@
 #include "session_scheduler.h"
 #include "test_fixture.h"
 
+#include "core/programmes.h"
+
 #include <gtest/gtest.h>
 
 using namespace maillage;
@@ -179,6 +181,12 @@ TEST_F(FiguresTest, FutureSessionsAreNotHeldAndProgrammeFilters) {
     EXPECT_TRUE(compute_figures(w.db(), scope).cycles.empty());
     EXPECT_TRUE(figures_sections(w.db(), scope).empty());
     scope.programme = "connect";
+    EXPECT_EQ(compute_figures(w.db(), scope).cycles.size(), 1u);
+    scope.funder = "COCOF";  // the cycle counts for no funder yet
+    EXPECT_TRUE(compute_figures(w.db(), scope).cycles.empty());
+    auto c = *CycleRepository(w.db()).cycle(b);
+    c.funder_id = FunderRepository(w.db()).create({0, "COCOF", "COCOF", "", false});
+    CycleRepository(w.db()).update_cycle(c);
     EXPECT_EQ(compute_figures(w.db(), scope).cycles.size(), 1u);
 }
 

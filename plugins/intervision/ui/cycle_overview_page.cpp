@@ -8,15 +8,14 @@
 #include "core/institutions.h"
 #include "core/people.h"
 #include "core/sectors.h"
+#include "shared-ui/pickers.h"
 
 #include <wx/button.h>
 #include <wx/choice.h>
-#include <wx/listbox.h>
 #include <wx/listctrl.h>
 #include <wx/msgdlg.h>
 #include <wx/scrolwin.h>
 #include <wx/sizer.h>
-#include <wx/srchctrl.h>
 #include <wx/stattext.h>
 #include <wx/textdlg.h>
 
@@ -32,9 +31,10 @@ CycleOverviewPage::CycleOverviewPage(wxWindow* parent, ui::UiContext& context) :
     cycle_ = new wxChoice(this, wxID_ANY);
     bar->Add(cycle_, 0, wxRIGHT, 12);
     bar->Add(new wxStaticText(this, wxID_ANY, _("Enrol:")), 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 4);
-    search_ = new wxSearchCtrl(this, wxID_ANY, wxEmptyString, wxDefaultPosition, wxSize(220, -1));
-    search_->SetDescriptiveText(_("Type a name or an email"));
-    bar->Add(search_, 0, wxRIGHT, 4);
+    // Search as you type: people by name or email, their institution today beside.
+    person_ = new ui::PersonPicker(this, database());
+    person_->SetMinSize(wxSize(320, -1));
+    bar->Add(person_, 0, wxRIGHT, 4);
     bar->Add(new wxStaticText(this, wxID_ANY, _("in group")), 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 4);
     group_ = new wxChoice(this, wxID_ANY);
     bar->Add(group_, 0, wxRIGHT, 4);
@@ -43,15 +43,12 @@ CycleOverviewPage::CycleOverviewPage(wxWindow* parent, ui::UiContext& context) :
     bar->Add(enrol_button, 0, wxRIGHT, 4);
     bar->Add(leave_button, 0);
     top->Add(bar, 0, wxALL, 8);
-    results_ = new wxListBox(this, wxID_ANY, wxDefaultPosition, wxSize(-1, 90));
-    top->Add(results_, 0, wxEXPAND | wxLEFT | wxRIGHT, 8);
     columns_ = new wxScrolledWindow(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxHSCROLL | wxVSCROLL);
     columns_->SetScrollRate(10, 10);
     top->Add(columns_, 1, wxEXPAND | wxALL, 8);
     SetSizer(top);
 
     cycle_->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) { load_groups(); });
-    search_->Bind(wxEVT_TEXT, [this](wxCommandEvent&) { search(); });
     enrol_button->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { enrol(); });
     leave_button->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { leave(); });
     refresh();
@@ -152,31 +149,14 @@ void CycleOverviewPage::load_groups() {
     Layout();
 }
 
-void CycleOverviewPage::search() {
-    results_->Clear();
-    person_ids_.clear();
-    const std::string text = search_->GetValue().utf8_string();
-    if (text.size() < 2) return;
-    auto& db = database();
-    PersonRepository people(db);
-    InstitutionRepository institutions(db);
-    for (const auto& p : people.search(text, 20)) {
-        const auto a = people.affiliation_at(p.id, today_iso());
-        const auto inst = a.institution_id ? institutions.get(*a.institution_id) : std::nullopt;
-        results_->Append(u8(p.display_name() + " — " + (inst ? inst->name : std::string("?")) + " — " + p.email));
-        person_ids_.push_back(p.id);
-    }
-    if (!person_ids_.empty()) results_->SetSelection(0);
-}
-
 void CycleOverviewPage::enrol() {
-    const int p = results_->GetSelection(), g = group_->GetSelection();
-    if (p == wxNOT_FOUND || g == wxNOT_FOUND) {
+    const int g = group_->GetSelection();
+    if (!person_->selection() || g == wxNOT_FOUND) {
         wxMessageBox(_("Choose a person in the search results and a group."), _("Enrol"), wxOK | wxICON_INFORMATION, this);
         return;
     }
     EnrolmentRules rules(database());
-    const auto group_id = group_ids_[size_t(g)], person_id = person_ids_[size_t(p)];
+    const auto group_id = group_ids_[size_t(g)], person_id = *person_->selection();
     try {
         EnrolResult r;
         try {
@@ -200,10 +180,10 @@ void CycleOverviewPage::enrol() {
 }
 
 void CycleOverviewPage::leave() {
-    const int p = results_->GetSelection(), g = group_->GetSelection();
-    if (p == wxNOT_FOUND || g == wxNOT_FOUND) return;
+    const int g = group_->GetSelection();
+    if (!person_->selection() || g == wxNOT_FOUND) return;
     try {
-        EnrolmentRules(database()).leave(group_ids_[size_t(g)], person_ids_[size_t(p)], today_iso());
+        EnrolmentRules(database()).leave(group_ids_[size_t(g)], *person_->selection(), today_iso());
         context().data_changed();
         load_groups();
     } catch (const std::exception& e) {

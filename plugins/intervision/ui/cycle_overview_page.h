@@ -7,9 +7,11 @@
 #include <vector>
 
 class wxChoice;
-class wxListBox;
 class wxScrolledWindow;
-class wxSearchCtrl;
+
+namespace maillage::ui {
+class PersonPicker;
+}
 
 namespace maillage::intervision {
 
@@ -21,16 +23,14 @@ public:
 private:
     void load_cycles();
     void load_groups();
-    void search();
     void enrol();
     void leave();
 
     wxChoice* cycle_ = nullptr;
     wxChoice* group_ = nullptr;
-    wxSearchCtrl* search_ = nullptr;
-    wxListBox* results_ = nullptr;
+    ui::PersonPicker* person_ = nullptr;
     wxScrolledWindow* columns_ = nullptr;
-    std::vector<int64_t> cycle_ids_, group_ids_, person_ids_;
+    std::vector<int64_t> cycle_ids_, group_ids_;
 };
 
 }  // namespace maillage::intervision

@@ -9,6 +9,7 @@
 #include "core/institutions.h"
 #include "core/people.h"
 #include "core/sessions.h"
+#include "shared-ui/attendance_grid.h"
 
 #include <wx/button.h>
 #include <wx/choice.h>
@@ -28,15 +29,56 @@
 namespace maillage::intervision {
 namespace {
 wxString u8(const std::string& s) { return wxString::FromUTF8(s); }
-const char* kStatuses[] = {"", "present", "excused", "absent"};
-wxArrayString status_labels() {
-    wxArrayString a;
-    a.Add(wxString());
-    a.Add(_("present"));
-    a.Add(_("excused"));
-    a.Add(_("absent"));
-    return a;
-}
+
+// The group's attendance for the shared grid: enrolled participants (not the waiting
+// list) and the two facilitators apart, one column per session not cancelled.
+class GroupAttendanceData : public ui::AttendanceData {
+public:
+    GroupAttendanceData(Database& db, int64_t group_id) : db_(db), group_id_(group_id) {}
+    std::vector<ui::AttendanceColumn> columns() override {
+        std::vector<ui::AttendanceColumn> out;
+        for (const auto& s : CycleRepository(db_).sessions(group_id_))
+            if (s.status != "cancelled")
+                out.push_back({s.session_id, u8(s.date.substr(8, 2) + "/" + s.date.substr(5, 2))});
+        return out;
+    }
+    std::vector<ui::AttendanceRow> rows() override {
+        CycleRepository repo(db_);
+        PersonRepository people(db_);
+        std::vector<ui::AttendanceRow> out;
+        const auto g = repo.group(group_id_);
+        for (auto f : g->facilitators())
+            if (auto p = people.get(f)) out.push_back({f, u8(p->display_name()), true});
+        for (const auto& e : repo.enrolments(group_id_))
+            if (e.status != "waiting")
+                if (auto p = people.get(e.person_id)) out.push_back({e.person_id, u8(p->display_name()), false});
+        return out;
+    }
+    ui::AttendanceStatus status(int64_t person, int64_t session) override {
+        for (const auto& a : SessionRepository(db_).attendance(session))
+            if (a.person_id == person) return ui::status_from_code(a.status);
+        return ui::AttendanceStatus::None;
+    }
+    std::string reason(int64_t person, int64_t session) override {
+        for (const auto& a : SessionRepository(db_).attendance(session))
+            if (a.person_id == person) return a.reason;
+        return {};
+    }
+    void set_status(int64_t person, int64_t session, ui::AttendanceStatus status, const std::string& reason) override {
+        if (status == ui::AttendanceStatus::None) {
+            db_.write([&] { SessionRepository(db_).remove_attendance(session, person); });
+            return;
+        }
+        const auto g = CycleRepository(db_).group(group_id_);
+        const auto f = g->facilitators();
+        const bool facilitator = std::find(f.begin(), f.end(), person) != f.end();
+        set_attendance(db_, session, person, ui::status_code(status), reason, facilitator ? "facilitator" : "participant");
+    }
+
+private:
+    Database& db_;
+    int64_t group_id_;
+};
 }  // namespace
 
 GroupSessionsPage::GroupSessionsPage(wxWindow* parent, ui::UiContext& context) : PageBase(parent, context) {
@@ -66,12 +108,10 @@ GroupSessionsPage::GroupSessionsPage(wxWindow* parent, ui::UiContext& context) :
     conflicts_ = new wxStaticText(this, wxID_ANY, wxString());
     conflicts_->SetForegroundColour(*wxRED);
     top->Add(conflicts_, 0, wxALL, 8);
-    top->Add(new wxStaticText(this, wxID_ANY, _("Attendance (facilitators at the bottom, recorded apart):")), 0,
+    top->Add(new wxStaticText(this, wxID_ANY, _("Attendance (facilitators on top, recorded apart; keys P, E, A):")), 0,
              wxLEFT, 8);
-    grid_ = new wxGrid(this, wxID_ANY);
-    grid_->CreateGrid(0, 0);
-    grid_->SetRowLabelSize(220);
-    top->Add(grid_, 1, wxEXPAND | wxALL, 8);
+    grid_sizer_ = new wxBoxSizer(wxVERTICAL);
+    top->Add(grid_sizer_, 1, wxEXPAND | wxALL, 8);
     SetSizer(top);
 
     cycle_->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) { load_groups(); });
@@ -100,7 +140,6 @@ GroupSessionsPage::GroupSessionsPage(wxWindow* parent, ui::UiContext& context) :
         });
     });
     ical->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { export_ical(); });
-    grid_->Bind(wxEVT_GRID_CELL_CHANGED, &GroupSessionsPage::on_cell_changed, this);
     refresh();
 }
 
@@ -133,12 +172,12 @@ void GroupSessionsPage::load_groups() {
 void GroupSessionsPage::load_sessions() {
     sessions_->DeleteAllItems();
     session_ids_.clear();
-    row_people_.clear();
-    row_is_facilitator_.clear();
-    if (grid_->GetNumberRows()) grid_->DeleteRows(0, grid_->GetNumberRows());
-    if (grid_->GetNumberCols()) grid_->DeleteCols(0, grid_->GetNumberCols());
     const int g = group_->GetSelection();
-    if (g == wxNOT_FOUND) return;
+    if (g == wxNOT_FOUND) {
+        if (grid_) grid_->Destroy();
+        grid_ = nullptr;
+        return;
+    }
     auto& db = database();
     CycleRepository repo(db);
     InstitutionRepository institutions(db);
@@ -164,40 +203,10 @@ void GroupSessionsPage::load_sessions() {
             conflicts += _("Conflict: ") + u8(c.message) + "\n";
     conflicts_->SetLabel(conflicts);
 
-    // Grid: participants then facilitators, one column per session.
-    for (const auto& e : repo.enrolments(group->id))
-        if (e.status != "waiting") {
-            row_people_.push_back(e.person_id);
-            row_is_facilitator_.push_back(false);
-        }
-    for (auto f : group->facilitators()) {
-        row_people_.push_back(f);
-        row_is_facilitator_.push_back(true);
-    }
-    grid_->AppendCols(int(sessions.size()));
-    grid_->AppendRows(int(row_people_.size()));
-    for (size_t c = 0; c < sessions.size(); ++c) grid_->SetColLabelValue(int(c), u8(sessions[c].date.substr(5)));
-    for (size_t r = 0; r < row_people_.size(); ++r) {
-        const auto p = people.get(row_people_[r]);
-        wxString label = p ? u8(p->display_name()) : wxString();
-        if (row_is_facilitator_[r]) label = wxString::Format(_("%s (facilitator)"), label);
-        grid_->SetRowLabelValue(int(r), label);
-    }
-    for (size_t c = 0; c < sessions.size(); ++c) {
-        std::map<int64_t, std::string> status;
-        for (const auto& a : core.attendance(sessions[c].session_id)) status[a.person_id] = a.status;
-        for (size_t r = 0; r < row_people_.size(); ++r) {
-            const auto it = status.find(row_people_[r]);
-            const std::string st = it == status.end() ? "" : it->second;
-            grid_->SetCellValue(int(r), int(c),
-                                st == "present" ? _("present") : st == "excused" ? _("excused")
-                                                : st == "absent" ? _("absent") : wxString());
-            grid_->SetCellEditor(int(r), int(c), new wxGridCellChoiceEditor(status_labels()));
-            if (st == "present") grid_->SetCellBackgroundColour(int(r), int(c), wxColour(210, 240, 210));
-            if (sessions[c].status == "cancelled") grid_->SetReadOnly(int(r), int(c));
-        }
-    }
-    grid_->AutoSizeColumns(false);
+    // The attendance grid is rebuilt for the chosen group.
+    if (grid_) grid_->Destroy();
+    grid_ = new ui::AttendanceGrid(this, std::make_shared<GroupAttendanceData>(db, group->id));
+    grid_sizer_->Add(grid_, 1, wxEXPAND);
     Layout();
 }
 
@@ -210,22 +219,10 @@ void GroupSessionsPage::run(const std::function<void()>& action) {
     try {
         action();
         context().data_changed();
-        // Not from inside the grid's own event: reload once it returns.
-        CallAfter([this] { load_sessions(); });
+        load_sessions();
     } catch (const std::exception& e) {
         wxMessageBox(u8(e.what()), _("Intervision sessions"), wxOK | wxICON_ERROR, this);
     }
-}
-
-void GroupSessionsPage::on_cell_changed(wxGridEvent& event) {
-    const int r = event.GetRow(), c = event.GetCol();
-    const auto labels = status_labels();
-    const int index = labels.Index(grid_->GetCellValue(r, c));
-    if (index <= 0) return;
-    run([&] {
-        set_attendance(database(), session_ids_[size_t(c)], row_people_[size_t(r)], kStatuses[index], "",
-                       row_is_facilitator_[size_t(r)] ? "facilitator" : "participant");
-    });
 }
 
 void GroupSessionsPage::export_ical() {

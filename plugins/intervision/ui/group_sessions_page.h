@@ -8,10 +8,13 @@
 #include <vector>
 
 class wxChoice;
-class wxGrid;
-class wxGridEvent;
+class wxBoxSizer;
 class wxListCtrl;
 class wxStaticText;
+
+namespace maillage::ui {
+class AttendanceGrid;
+}
 
 namespace maillage::intervision {
 
@@ -25,16 +28,15 @@ private:
     void load_sessions();
     int64_t selected_session() const;
     void run(const std::function<void()>& action);
-    void on_cell_changed(wxGridEvent& event);
     void export_ical();
 
     wxChoice* cycle_ = nullptr;
     wxChoice* group_ = nullptr;
     wxListCtrl* sessions_ = nullptr;
     wxStaticText* conflicts_ = nullptr;
-    wxGrid* grid_ = nullptr;
-    std::vector<int64_t> cycle_ids_, group_ids_, session_ids_, row_people_;
-    std::vector<bool> row_is_facilitator_;
+    wxBoxSizer* grid_sizer_ = nullptr;
+    ui::AttendanceGrid* grid_ = nullptr;
+    std::vector<int64_t> cycle_ids_, group_ids_, session_ids_;
 };
 
 }  // namespace maillage::intervision

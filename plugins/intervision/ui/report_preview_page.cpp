@@ -6,9 +6,9 @@
 
 #include "core/database.h"
 #include "core/report.h"
+#include "shared-ui/chart.h"
 
 #include <wx/choice.h>
-#include <wx/dcbuffer.h>
 #include <wx/html/htmlwin.h>
 #include <wx/sizer.h>
 #include <wx/stattext.h>
@@ -33,47 +33,6 @@ std::string html_without_svg(std::string html) {
 }
 }  // namespace
 
-SectorChart::SectorChart(wxWindow* parent) : wxPanel(parent, wxID_ANY, wxDefaultPosition, wxSize(380, -1)) {
-    SetBackgroundStyle(wxBG_STYLE_PAINT);
-    Bind(wxEVT_PAINT, [this](wxPaintEvent&) { paint(); });
-    Bind(wxEVT_SIZE, [this](wxSizeEvent& e) {
-        Refresh();
-        e.Skip();
-    });
-}
-
-void SectorChart::set_values(std::vector<std::pair<wxString, double>> values) {
-    values_ = std::move(values);
-    Refresh();
-}
-
-void SectorChart::paint() {
-    wxAutoBufferedPaintDC dc(this);
-    dc.SetBackground(*wxWHITE_BRUSH);
-    dc.Clear();
-    const wxSize size = GetClientSize();
-    dc.SetFont(GetFont());
-    dc.SetTextForeground(*wxBLACK);
-    dc.DrawText(_("Participants by sector"), 8, 6);
-    if (values_.empty()) return;
-    double max = 0;
-    for (const auto& v : values_) max = std::max(max, v.second);
-    const int line = dc.GetCharHeight() + 8, label_w = size.x / 2, bar_w = size.x - label_w - 40;
-    int y = 10 + line;
-    for (const auto& [label, value] : values_) {
-        wxString shown = label;
-        while (dc.GetTextExtent(shown).x > label_w - 12 && shown.length() > 4) shown = shown.Left(shown.length() - 2);
-        if (shown != label) shown += wxString::FromUTF8("…");
-        dc.DrawText(shown, 8, y);
-        const int w = max > 0 ? int(bar_w * value / max) : 0;
-        dc.SetBrush(wxBrush(wxColour(70, 130, 180)));
-        dc.SetPen(*wxTRANSPARENT_PEN);
-        dc.DrawRectangle(label_w, y + 2, std::max(w, 1), line - 10);
-        dc.DrawText(wxString::Format("%g", value), label_w + w + 4, y);
-        y += line;
-    }
-}
-
 ReportPreviewPage::ReportPreviewPage(wxWindow* parent, ui::UiContext& context) : PageBase(parent, context) {
     auto* top = new wxBoxSizer(wxVERTICAL);
     auto* bar = new wxBoxSizer(wxHORIZONTAL);
@@ -91,7 +50,7 @@ ReportPreviewPage::ReportPreviewPage(wxWindow* parent, ui::UiContext& context) :
     html_ = new wxHtmlWindow(this, wxID_ANY);
     body->Add(html_, 3, wxEXPAND | wxRIGHT, 8);
     auto* side = new wxBoxSizer(wxVERTICAL);
-    chart_ = new SectorChart(this);
+    chart_ = new ui::ChartPanel(this, ui::ChartPanel::Kind::Bar);
     side->Add(chart_, 1, wxEXPAND | wxBOTTOM, 8);
     side->Add(new wxStaticText(this, wxID_ANY, _("Evaluation summary")), 0, wxBOTTOM, 4);
     evaluation_ = new wxTextCtrl(this, wxID_ANY, wxEmptyString, wxDefaultPosition, wxDefaultSize,
@@ -155,15 +114,19 @@ void ReportPreviewPage::show() {
         Report report = build_report(database(), scope, {std::make_shared<IntervisionReportProvider>()});
         html_->SetPage(report.sections.empty() ? _("Nothing to report for this choice.")
                                                : u8(html_without_svg(to_html(report))));
-        std::vector<std::pair<wxString, double>> values;
         if (!report.sections.empty() && !report.sections.front().charts.empty())
-            for (const auto& [label, v] : report.sections.front().charts.front().values) values.emplace_back(u8(label), v);
-        chart_->set_values(std::move(values));
+            chart_->set_chart(report.sections.front().charts.front());
+        else
+            chart_->set_data(_("Participants by sector"), {});
         std::vector<int64_t> groups;
         const auto f = compute_figures(database(), scope);
         for (const auto& c : f.cycles)
             for (const auto& g : c.groups) groups.push_back(g.group_id);
-        evaluation_->SetValue(groups.empty() ? wxString() : u8(format_summary(evaluation_summary(database(), groups))));
+        // Only read here: the questionnaire is created when the first evaluation is entered.
+        const bool has_template = QuestionnaireRepository(database()).find_by_code(kEvaluationCode).has_value();
+        evaluation_->SetValue(groups.empty() || !has_template
+                                  ? wxString()
+                                  : u8(format_summary(evaluation_summary(database(), groups))));
     } catch (const std::exception& e) {
         html_->SetPage(u8(e.what()));
     }

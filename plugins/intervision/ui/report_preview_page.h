@@ -11,18 +11,11 @@ class wxChoice;
 class wxHtmlWindow;
 class wxTextCtrl;
 
+namespace maillage::ui {
+class ChartPanel;
+}
+
 namespace maillage::intervision {
-
-// Horizontal bars, largest first: the sector split.
-class SectorChart : public wxPanel {
-public:
-    explicit SectorChart(wxWindow* parent);
-    void set_values(std::vector<std::pair<wxString, double>> values);
-
-private:
-    void paint();
-    std::vector<std::pair<wxString, double>> values_;
-};
 
 class ReportPreviewPage : public ui::PageBase {
 public:
@@ -37,7 +30,7 @@ private:
     wxChoice* year_ = nullptr;
     wxChoice* programme_ = nullptr;
     wxHtmlWindow* html_ = nullptr;
-    SectorChart* chart_ = nullptr;
+    ui::ChartPanel* chart_ = nullptr;
     wxTextCtrl* evaluation_ = nullptr;
     std::vector<std::string> cycles_, programmes_;
     std::vector<int> years_;
