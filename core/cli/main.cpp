@@ -37,6 +37,12 @@ int main(int argc, char** argv) {
     cli::CliTranslations translations(early.language);
 
     cli::GlobalOptions options;
+    // Plugins are loaded before parsing so that their commands exist. `run` (which holds
+    // the plugin libraries) is declared before `app` so that it is destroyed after it:
+    // the commands' callbacks are plugin code and must be destroyed while it is loaded.
+    cli::CliRun run(options, early.plugin_dirs, std::cout, std::cerr);
+    translations.load_plugin_catalogs(run.suite().plugins());
+
     CLI::App app{tr("Maillage command-line tool: the suite's data, reports and plugins without a window"),
                  "maillage-cli"};
     app.require_subcommand(1);
@@ -44,10 +50,6 @@ int main(int argc, char** argv) {
     app.add_option("--plugin-dir", options.plugin_dirs, tr("Also load plugins from this folder"));
     app.add_option("--lang", options.language, tr("Language of messages and reports: fr, nl or en"));
     app.add_flag("--read-only", options.read_only, tr("Open the database read-only"));
-
-    // Plugins are loaded before parsing so that their commands exist.
-    cli::CliRun run(options, early.plugin_dirs, std::cout, std::cerr);
-    translations.load_plugin_catalogs(run.suite().plugins());
 
     cli::add_init_command(app, run);
     cli::add_plugins_command(app, run);
