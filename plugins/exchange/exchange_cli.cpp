@@ -335,7 +335,7 @@ void add_exchange_commands(CLI::App& app, CliContext& ctx) {
             out << tr("Nothing was imported. Run again with --confirm-merges to accept these proposals, or with "
                       "--create-new to create new records.")
                 << '\n';
-            return;
+            throw CLI::RuntimeError(1);
         }
         ImportOptions options;
         options.confirm_merges = o->confirm;
