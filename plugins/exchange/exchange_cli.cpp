@@ -554,6 +554,16 @@ void add_exchange_commands(CLI::App& app, CliContext& ctx) {
             out << fmt::format(fmt::runtime(tr("{n} PDF files written.")), fmt::arg("n", files.pdf.size())) << '\n';
     });
 
+    auto* sheet = root->add_subcommand("sign-in-sheet", tr("A printable sign-in sheet (HTML) for paper check-in"));
+    sheet->add_option("event", o->event, tr("Event number"))->required();
+    sheet->add_option("--out", o->out, tr("The .html file"))->required();
+    sheet->callback([o, &ctx, &out] {
+        auto& db = ctx.database();
+        require_event(db, o->event);
+        std::ofstream(o->out, std::ios::binary) << sign_in_sheet_html(db, o->event);
+        out << fmt::format(fmt::runtime(tr("Sign-in sheet written to {file}.")), fmt::arg("file", o->out)) << '\n';
+    });
+
     auto* exp = root->add_subcommand("export", tr("Export registrations or participants (CSV or XLSX)"));
     exp->add_option("event", o->event, tr("Event number"))->required();
     exp->add_option("--out", o->out, tr("The file: .csv or .xlsx"))->required();

@@ -103,6 +103,34 @@ std::string certificate_html(Database& db, int64_t registration_id) {
     return html;
 }
 
+std::string sign_in_sheet_html(Database& db, int64_t event_id) {
+    EventRepository events(db);
+    const auto e = events.get(event_id);
+    if (!e) throw Error(tr("This event does not exist."));
+    std::string html = "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>" +
+                       html_escape(tr("Sign-in sheet")) + "</title>\n<style>"
+                       "body{font-family:sans-serif;margin:1.5cm}table{border-collapse:collapse;width:100%}"
+                       "th,td{border:1px solid #888;padding:6px 8px;text-align:left}td.sign{width:30%}"
+                       "tr{page-break-inside:avoid}</style></head><body>\n";
+    html += "<h1>" + html_escape(e->title) + "</h1>\n<p>" + html_escape(events.first_date(event_id)) + " " +
+            html_escape(e->venue) + "</p>\n";
+    html += "<table><tr><th>#</th><th>" + html_escape(tr("Name")) + "</th><th>" + html_escape(tr("Institution")) +
+            "</th><th>" + html_escape(tr("Role")) + "</th><th>" + html_escape(tr("Signature")) + "</th></tr>\n";
+    int n = 0;
+    for (const auto& r : RegistrationService(db).list(event_id)) {
+        if (r.status == "cancelled") continue;
+        html += "<tr><td>" + std::to_string(r.id) + "</td><td>" + html_escape(r.person_name) + "</td><td>" +
+                html_escape(r.institution_name) + "</td><td>" + html_escape(role_label(r.role)) +
+                "</td><td class=\"sign\"></td></tr>\n";
+        ++n;
+    }
+    // Blank lines for walk-ins.
+    for (int k = 0; k < 10; ++k) html += "<tr><td></td><td>&nbsp;</td><td></td><td></td><td class=\"sign\"></td></tr>\n";
+    html += "</table>\n<p>" + html_escape(fmt::format(fmt::runtime(tr("{n} registrations.")), fmt::arg("n", n))) +
+            "</p></body></html>\n";
+    return html;
+}
+
 std::string find_chromium() {
     for (const char* name : {"chromium", "chromium-browser", "google-chrome"}) {
         const char* path = std::getenv("PATH");

@@ -45,6 +45,10 @@ void write_xlsx(const std::filesystem::path& file, const std::vector<std::vector
 std::string events_icalendar(Database& db, const std::string& from, const std::string& to,
                              bool include_committee = false);
 
+// A printable sign-in sheet: the registrations (not cancelled) by name, with a column to
+// sign, for paper check-in entered afterwards.
+std::string sign_in_sheet_html(Database& db, int64_t event_id);
+
 // Escapes text for HTML.
 std::string html_escape(const std::string& text);
 
