@@ -117,18 +117,18 @@ EventListPage::EventListPage(wxWindow* parent, ui::UiContext& context) : PageBas
     year_ = new wxSpinCtrl(this, wxID_ANY, wxString::Format("%d", current_year()), wxDefaultPosition, wxDefaultSize,
                            wxSP_ARROW_KEYS, 2000, 2100, current_year());
     bar->Add(year_, 0, wxRIGHT, 12);
-    auto* create = new wxButton(this, wxID_ANY, _("New event…"));
+    auto* create = new wxButton(this, wxID_ANY, _("New event..."));
     bar->Add(create, 0);
     sizer->Add(bar, 0, wxALL, 6);
 
     auto* split = new wxSplitterWindow(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxSP_LIVE_UPDATE);
     list_ = new wxListView(split, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxLC_REPORT | wxLC_SINGLE_SEL);
     list_->AppendColumn(_("Date"), wxLIST_FORMAT_LEFT, 90);
-    list_->AppendColumn(_("Event"), wxLIST_FORMAT_LEFT, 260);
-    list_->AppendColumn(_("Type"), wxLIST_FORMAT_LEFT, 130);
+    list_->AppendColumn(_("Event"), wxLIST_FORMAT_LEFT, 250);
+    list_->AppendColumn(_("Type"), wxLIST_FORMAT_LEFT, 110);
     list_->AppendColumn(_("Registered"), wxLIST_FORMAT_RIGHT, 80);
     tabs_ = new EventTabs(split, context);
-    split->SplitVertically(list_, tabs_, 420);
+    split->SplitVertically(list_, tabs_, 540);
     split->SetMinimumPaneSize(200);
     sizer->Add(split, 1, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, 6);
     SetSizer(sizer);
@@ -154,7 +154,8 @@ void EventListPage::refresh() {
             const auto first = events.first_date(e.id);
             const auto heading = month_heading(first);
             if (heading != last_heading) {
-                const long row = list_->InsertItem(long(row_event_.size()), heading);
+                const long row = list_->InsertItem(long(row_event_.size()), "");
+                list_->SetItem(row, 1, heading);
                 list_->SetItemFont(row, bold);
                 row_event_.push_back(0);
                 last_heading = heading;
@@ -168,8 +169,14 @@ void EventListPage::refresh() {
     } catch (const std::exception& e) {
         context().set_status(U(e.what()));
     }
-    if (selected) select_event(selected);
-    else tabs_->reload();
+    // Keep the event shown; on first display, show the year's last event.
+    int64_t show = 0;
+    for (auto id : row_event_)
+        if (id == selected || (!selected && id)) show = id;
+    if (show)
+        select_event(show);
+    else
+        tabs_->set_event(0);
 }
 
 void EventListPage::select_event(int64_t event_id) {

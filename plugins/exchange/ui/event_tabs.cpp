@@ -203,7 +203,7 @@ public:
         list_->AppendColumn(_("Participants"), wxLIST_FORMAT_RIGHT, 90);
         sizer->Add(list_, 1, wxEXPAND | wxALL, 6);
         auto* buttons = new wxBoxSizer(wxHORIZONTAL);
-        auto* add = new wxButton(this, wxID_ANY, _("Add a table…"));
+        auto* add = new wxButton(this, wxID_ANY, _("Add a table..."));
         auto* assign = new wxButton(this, wxID_ANY, _("Assign participants to tables"));
         assign->SetToolTip(_("Keeps each participant's choice, then spreads the others evenly with a balanced mix "
                              "of sectors."));
@@ -273,9 +273,9 @@ public:
         list_ = new RegistrationList(this);
         sizer->Add(list_, 1, wxEXPAND | wxLEFT | wxRIGHT, 6);
         auto* buttons = new wxBoxSizer(wxHORIZONTAL);
-        auto* status = new wxButton(this, wxID_ANY, _("Change status…"));
-        auto* import = new wxButton(this, wxID_ANY, _("Import from the web form (CSV)…"));
-        auto* exp = new wxButton(this, wxID_ANY, _("Export (CSV or XLSX)…"));
+        auto* status = new wxButton(this, wxID_ANY, _("Change status..."));
+        auto* import = new wxButton(this, wxID_ANY, _("Import from the web form (CSV)..."));
+        auto* exp = new wxButton(this, wxID_ANY, _("Export (CSV or XLSX)..."));
         buttons->Add(status, 0, wxRIGHT, 6);
         buttons->Add(import, 0, wxRIGHT, 6);
         buttons->Add(exp, 0);
@@ -402,34 +402,35 @@ class CheckInTab : public wxPanel {
 public:
     CheckInTab(wxWindow* parent, ui::UiContext& context, EventTabs& owner)
         : wxPanel(parent), context_(context), owner_(owner) {
-        auto* sizer = new wxBoxSizer(wxHORIZONTAL);
-        auto* left = new wxBoxSizer(wxVERTICAL);
+        // The door: a search box that filters as one types (Enter checks in the first
+        // match), the matches, and below a one-line walk-in form.
+        auto* sizer = new wxBoxSizer(wxVERTICAL);
         search_ = new wxSearchCtrl(this, wxID_ANY, "", wxDefaultPosition, wxDefaultSize, wxTE_PROCESS_ENTER);
         search_->SetDescriptiveText(_("Type a name, an email or an institution"));
-        left->Add(search_, 0, wxEXPAND | wxALL, 6);
+        sizer->Add(search_, 0, wxEXPAND | wxALL, 6);
         list_ = new RegistrationList(this);
-        left->Add(list_, 1, wxEXPAND | wxLEFT | wxRIGHT, 6);
+        sizer->Add(list_, 1, wxEXPAND | wxLEFT | wxRIGHT, 6);
         auto* check = new wxButton(this, wxID_ANY, _("Check in (Enter)"));
-        left->Add(check, 0, wxALL, 6);
-        sizer->Add(left, 3, wxEXPAND);
+        sizer->Add(check, 0, wxALL, 6);
 
-        auto* walk = new wxStaticBoxSizer(wxVERTICAL, this, _("Walk-in (not registered)"));
-        auto* grid = new wxFlexGridSizer(2, 4, 6);
-        grid->AddGrowableCol(1);
-        auto field = [&](const wxString& label) {
-            grid->Add(new wxStaticText(walk->GetStaticBox(), wxID_ANY, label), 0, wxALIGN_CENTER_VERTICAL);
-            auto* t = new wxTextCtrl(walk->GetStaticBox(), wxID_ANY);
-            grid->Add(t, 1, wxEXPAND);
+        auto* title = new wxStaticText(this, wxID_ANY, "");
+        title->SetFont(title->GetFont().Bold());
+        title->SetLabel(_("Walk-in (not registered)"));
+        sizer->Add(title, 0, wxLEFT | wxRIGHT | wxTOP, 6);
+        auto* row = new wxBoxSizer(wxHORIZONTAL);
+        auto field = [&](const wxString& hint, int proportion) {
+            auto* t = new wxTextCtrl(this, wxID_ANY);
+            t->SetHint(hint);
+            row->Add(t, proportion, wxRIGHT, 6);
             return t;
         };
-        first_ = field(_("First name"));
-        last_ = field(_("Last name"));
-        email_ = field(_("Email"));
-        institution_ = field(_("Institution"));
-        walk->Add(grid, 0, wxEXPAND | wxALL, 6);
-        auto* add = new wxButton(walk->GetStaticBox(), wxID_ANY, _("Add and mark attended"));
-        walk->Add(add, 0, wxALL, 6);
-        sizer->Add(walk, 2, wxEXPAND | wxALL, 6);
+        first_ = field(_("First name"), 2);
+        last_ = field(_("Last name"), 2);
+        email_ = field(_("Email"), 3);
+        institution_ = field(_("Institution"), 3);
+        auto* add = new wxButton(this, wxID_ANY, _("Add and mark attended"));
+        row->Add(add, 0);
+        sizer->Add(row, 0, wxEXPAND | wxALL, 6);
         SetSizer(sizer);
 
         search_->Bind(wxEVT_TEXT, [this](wxCommandEvent&) { search(); });
@@ -505,9 +506,9 @@ public:
         list_->AppendColumn(_("Copies"), wxLIST_FORMAT_RIGHT, 70);
         sizer->Add(list_, 1, wxEXPAND | wxLEFT | wxRIGHT, 6);
         auto* buttons = new wxBoxSizer(wxHORIZONTAL);
-        auto* pub = new wxButton(this, wxID_ANY, _("Add a publication…"));
-        auto* certs = new wxButton(this, wxID_ANY, _("Attendance certificates…"));
-        auto* sheet = new wxButton(this, wxID_ANY, _("Sign-in sheet…"));
+        auto* pub = new wxButton(this, wxID_ANY, _("Add a publication..."));
+        auto* certs = new wxButton(this, wxID_ANY, _("Attendance certificates..."));
+        auto* sheet = new wxButton(this, wxID_ANY, _("Sign-in sheet..."));
         buttons->Add(pub, 0, wxRIGHT, 6);
         buttons->Add(certs, 0, wxRIGHT, 6);
         buttons->Add(sheet, 0);

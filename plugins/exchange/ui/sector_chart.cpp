@@ -1,5 +1,6 @@
 #include "ui/sector_chart.h"
 
+#include <wx/control.h>
 #include <wx/dcbuffer.h>
 #include <wx/settings.h>
 
@@ -45,7 +46,7 @@ void SectorChart::on_paint(wxPaintEvent&) {
     dc.SetBrush(wxBrush(wxColour(0x3b, 0x7d, 0xb0)));
     dc.SetPen(*wxTRANSPARENT_PEN);
     for (const auto& r : split_.rows) {
-        dc.DrawText(wxString::FromUTF8(r.label), 8, y + 2);
+        dc.DrawText(wxControl::Ellipsize(wxString::FromUTF8(r.label), dc, wxELLIPSIZE_END, label_width - 16), 8, y + 2);
         const int w = int(double(bar_space) * double(r.count) / double(max));
         dc.DrawRectangle(label_width, y + 2, std::max(w, 2), 16);
         dc.DrawText(wxString::Format("%lld (%s %%)", static_cast<long long>(r.count), wxString::FromUTF8(r.percent)),
