@@ -90,7 +90,7 @@ std::string certificate_html(Database& db, int64_t registration_id) {
     html += "<p>" + html_escape(tr("We certify that")) + " <span class=\"name\">" + html_escape(r->person_name) +
             "</span>";
     if (!r->institution_name.empty()) html += " (" + html_escape(r->institution_name) + ")";
-    html += " " + html_escape(tr("attended")) + " <span class=\"event\">" + html_escape(e ? e->title : "") +
+    html += " " + html_escape(tr("took part in")) + " <span class=\"event\">" + html_escape(e ? e->title : "") +
             "</span>";
     if (e && !e->venue.empty()) html += ", " + html_escape(e->venue);
     html += ".</p>\n";
