@@ -38,6 +38,35 @@ nlohmann::json split_with_list(const CountSplit& s) {
     return {{"count", s.rows.size()}, {"list", list}, {"text", join_with_counts(s)}, {"split", split_json(s)}};
 }
 
+// An event recorded without registrations, with attendance on its days (core
+// sessions) instead: one registration-like row per person, "attended" when present at
+// any day, "no_show" when only absent or excused, "registered" otherwise; the role and
+// the institution/sector snapshot are those of the core attendance.
+std::vector<Registration> registrations_from_attendance(Database& db, int64_t event_id) {
+    SQLite::Statement q(db.sql(),
+                        "SELECT a.person_id, max(a.status = 'present'), max(a.status IN ('absent','excused')), "
+                        "min(a.role), min(a.institution_id), min(a.sector_id) FROM attendance a "
+                        "JOIN exchange_event_session l ON l.session_id = a.session_id WHERE l.event_id = ? "
+                        "GROUP BY a.person_id ORDER BY a.person_id");
+    q.bind(1, event_id);
+    std::vector<Registration> out;
+    while (q.executeStep()) {
+        Registration r;
+        r.event_id = event_id;
+        r.person_id = q.getColumn(0).getInt64();
+        r.status = q.getColumn(1).getInt() ? "attended" : q.getColumn(2).getInt() ? "no_show" : "registered";
+        const std::string role = q.getColumn(3).getString();
+        r.role = role == "facilitator" || role == "trainer" ? "facilitator"
+                 : role == "speaker"                         ? "speaker"
+                 : role == "staff" || role == "organiser"    ? "organiser"
+                                                             : "participant";
+        r.institution_id = col_opt(q, 4);
+        r.sector_id = col_opt(q, 5);
+        out.push_back(r);
+    }
+    return out;
+}
+
 bool event_in_scope(Database& db, const Event& e, const ReportScope& scope) {
     if (scope.programme) {
         if (!e.programme_id) return false;
@@ -74,7 +103,8 @@ EventFigures event_figures(Database& db, int64_t event_id, const std::string& la
     }
     f.hours = events.hours(event_id);
 
-    const auto regs = RegistrationService(db).list(event_id);
+    auto regs = RegistrationService(db).list(event_id);
+    if (regs.empty()) regs = registrations_from_attendance(db, event_id);
     for (const auto& r : regs) {
         if (r.status == "attended" || r.status == "no_show") f.attendance_taken = true;
         if (r.status == "registered") ++f.registered;

@@ -13,6 +13,9 @@
 //    taken at registration (institution as typed when it matches no record); the
 //    facilitators' are given apart (*_all keys include them).
 //  - per table: counted participants seated there, and the table's facilitators.
+// An event with no registration at all but attendance recorded on its days (core
+// sessions of kind "exchange") is counted from that attendance the same way (present =
+// attended; roles trainer -> facilitator, staff -> organiser).
 // Working groups (types with counts_as_group): meetings = their days not cancelled in
 // the period; services = the services recorded as taking part, plus the institutions of
 // people who attended a meeting (core attendance present) or a counted registration.

@@ -14,6 +14,7 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 
 #include <fstream>
+#include <initializer_list>
 #include <map>
 #include <sstream>
 
@@ -37,7 +38,9 @@ const std::map<std::string, std::string>& column_aliases() {
         {"secteur", "sector"},         {"sector", "sector"},           {"role", "role"},
         {"rol", "role"},               {"table", "table"},             {"choix de table", "table"},
         {"table choice", "table"},     {"tafel", "table"},             {"atelier", "table"},
-        {"statut", "status"},          {"status", "status"},
+        {"statut", "status"},          {"status", "status"},           {"presence", "status"},
+        {"aanwezigheid", "status"},    {"motif", "reason"},            {"reason", "reason"},
+        {"reden", "reason"},           {"motif dannulation", "reason"},
     };
     return m;
 }
@@ -58,27 +61,30 @@ std::string trim(const std::string& s) {
     return s.substr(b, s.find_last_not_of(" \t\r\n") - b + 1);
 }
 
-std::string role_from_text(const std::string& text) {
-    const auto n = normalise_name(text);
-    if (n.empty()) return "participant";
-    static const std::map<std::string, std::string> roles = {
-        {"participant", "participant"}, {"participante", "participant"}, {"participant e", "participant"},
-        {"deelnemer", "participant"},   {"facilitator", "facilitator"}, {"animateur", "facilitator"},
-        {"animatrice", "facilitator"},  {"animateur rice", "facilitator"}, {"begeleider", "facilitator"},
-        {"moderator", "facilitator"},   {"speaker", "speaker"},         {"orateur", "speaker"},
-        {"oratrice", "speaker"},        {"intervenant", "speaker"},     {"intervenante", "speaker"},
-        {"spreker", "speaker"},         {"organiser", "organiser"},     {"organizer", "organiser"},
-        {"organisateur", "organiser"},  {"organisatrice", "organiser"}, {"organisator", "organiser"},
-    };
-    auto it = roles.find(n);
-    return it == roles.end() ? std::string() : it->second;
+bool starts(const std::string& text, std::initializer_list<const char*> prefixes) {
+    for (const char* p : prefixes)
+        if (text.rfind(p, 0) == 0) return true;
+    return false;
 }
 
+// Roles as web forms and spreadsheets write them, in French, Dutch or English, with or
+// without inclusive endings ("animateur·rice", "intervenant·e"): matched by word start.
+std::string role_from_text(const std::string& text) {
+    const auto n = normalise_name(text);
+    if (n.empty() || starts(n, {"particip", "deelnem", "public"})) return "participant";
+    if (starts(n, {"facilit", "anim", "begeleid", "moder"})) return "facilitator";
+    if (starts(n, {"speak", "orat", "interven", "sprek", "expert"})) return "speaker";
+    if (starts(n, {"organi", "staff", "equipe"})) return "organiser";
+    return {};
+}
+
+// Statuses likewise; empty means registered.
 std::string status_from_text(const std::string& text) {
     const auto n = normalise_name(text);
-    if (n.empty() || n == "registered" || n == "inscrit" || n == "inscrite" || n == "ingeschreven") return "registered";
-    if (n == "attended" || n == "present" || n == "presente" || n == "aanwezig") return "attended";
-    if (n == "no show" || n == "absent" || n == "absente" || n == "afwezig") return "no_show";
+    if (n.empty() || starts(n, {"regist", "inscri", "ingeschr"})) return "registered";
+    if (starts(n, {"attend", "present", "aanwez", "venu", "oui", "yes", "ja"})) return "attended";
+    if (starts(n, {"no show", "noshow", "absent", "afwez", "non", "no", "nee"})) return "no_show";
+    if (starts(n, {"cancel", "annul", "geannul", "desist", "excus"})) return "cancelled";
     return {};
 }
 
@@ -191,6 +197,7 @@ std::vector<ImportRow> parse_registrations_csv(const std::string& input, const s
             else if (k == "role") row.role = v;
             else if (k == "table") row.table = v;
             else if (k == "status") row.status = v;
+            else if (k == "reason") row.reason = v;
         }
         auto column_of = [&](const char* key) {
             return int(std::find(keys.begin(), keys.end(), key) - keys.begin()) + 1;
@@ -202,7 +209,7 @@ std::vector<ImportRow> parse_registrations_csv(const std::string& input, const s
                              tr("participant, facilitator, speaker or organiser"));
         if (status_from_text(row.status).empty())
             throw ParseError(file_name, row.line, column_of("status"), "status",
-                             tr("registered, attended or no-show (or empty)"));
+                             tr("registered, attended, no-show or cancelled (or empty)"));
         rows.push_back(row);
     }
     return rows;
@@ -408,6 +415,8 @@ ImportResult apply_import(Database& db, int64_t event_id, const ImportPlan& plan
             const auto status = status_from_text(row.status);
             if (status == "attended") regs.check_in(reg.id);
             if (status == "no_show" && reg.status == "registered") regs.set_status(reg.id, "no_show");
+            if (status == "cancelled")
+                regs.set_status(reg.id, "cancelled", row.reason.empty() ? tr("cancelled before the import") : row.reason);
         }
         return result;
     });

@@ -24,7 +24,7 @@ namespace maillage::exchange {
 
 struct ImportRow {
     int line = 0;  // in the file, 1-based (the header is line 1)
-    std::string first_name, last_name, email, phone, institution, sector, role, table, status;
+    std::string first_name, last_name, email, phone, institution, sector, role, table, status, reason;
 };
 
 // Parses the web form's CSV. Throws maillage::ParseError (file, line, column, field,

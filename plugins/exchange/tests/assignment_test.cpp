@@ -8,9 +8,9 @@
 
 using namespace maillage;
 using namespace maillage::exchange;
-using Assignment = test_helpers::ExchangeDb;
+using ExchangeAssignment = test_helpers::ExchangeDb;
 
-TEST_F(Assignment, ChoicesAreKeptAndTheRestIsSpreadWithSectorsBalanced) {
+TEST_F(ExchangeAssignment, ChoicesAreKeptAndTheRestIsSpreadWithSectorsBalanced) {
     const auto ev = event("exchange_table", "2025-10-16");
     const auto t1 = events.add_table(ev, "Premier contact", "");
     const auto t2 = events.add_table(ev, "Continuité", "");
@@ -57,7 +57,7 @@ TEST_F(Assignment, ChoicesAreKeptAndTheRestIsSpreadWithSectorsBalanced) {
         }
 }
 
-TEST_F(Assignment, AnEventWithoutTablesIsRefused) {
+TEST_F(ExchangeAssignment, AnEventWithoutTablesIsRefused) {
     const auto ev = event("exchange_table", "2025-10-16");
     reg(ev, person("A", "a"));
     EXPECT_THROW(assign_tables(*db, ev), Error);

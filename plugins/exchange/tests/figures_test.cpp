@@ -7,9 +7,9 @@
 
 using namespace maillage;
 using namespace maillage::exchange;
-using Figures = test_helpers::ExchangeDb;
+using ExchangeFigures = test_helpers::ExchangeDb;
 
-TEST_F(Figures, ParticipantsAndFacilitatorsAreCountedApartWithSectorsAndInstitutions) {
+TEST_F(ExchangeFigures, ParticipantsAndFacilitatorsAreCountedApartWithSectorsAndInstitutions) {
     const auto abri = institution("Abri de nuit", "homeless");
     const auto ssm = institution("SSM Le Méridien", "mental_health");
     const auto cpas = institution("CPAS de Forest", "social_aid");
@@ -84,7 +84,7 @@ TEST_F(Figures, ParticipantsAndFacilitatorsAreCountedApartWithSectorsAndInstitut
         << event_sentence(f);
 }
 
-TEST_F(Figures, TheYearSectionHoldsEventsByTypeWorkingGroupsAndPublications) {
+TEST_F(ExchangeFigures, TheYearSectionHoldsEventsByTypeWorkingGroupsAndPublications) {
     const auto a = institution("Housing First", "housing");
     const auto b = institution("AIS Quartiers", "housing");
     const auto c = institution("Abri de nuit", "homeless");
@@ -153,4 +153,31 @@ TEST_F(Figures, TheYearSectionHoldsEventsByTypeWorkingGroupsAndPublications) {
 
     scope.year = 2023;
     EXPECT_TRUE(build_events_section(*db, scope).empty());
+}
+
+TEST_F(ExchangeFigures, AnEventRecordedOnlyAsAttendanceIsCountedFromIt) {
+    const auto abri = institution("Abri de nuit", "homeless");
+    const auto ssm = institution("SSM Le Méridien", "mental_health");
+    const auto ev = event("study_day", "2025-05-20", {}, "Matinée");
+    const auto day = events.days(ev).front().id;
+    SessionRepository sessions(*db);
+    auto record = [&](int64_t person_id, const char* status, const char* role) {
+        Attendance a;
+        a.session_id = day;
+        a.person_id = person_id;
+        a.status = status;
+        a.role = role;
+        sessions.record(a);
+    };
+    record(person("A", "a", "", abri), "present", "participant");
+    record(person("B", "b", "", abri), "present", "participant");
+    record(person("C", "c", "", ssm), "present", "participant");
+    record(person("D", "d", "", ssm), "absent", "participant");
+    record(person("E", "e", "", ssm), "present", "speaker");
+    const auto f = event_figures(*db, ev, "fr");
+    EXPECT_TRUE(f.attendance_taken);
+    EXPECT_EQ(f.participants, 3);
+    EXPECT_EQ(f.speakers, 1);
+    EXPECT_EQ(f.no_show, 1);
+    EXPECT_EQ(join_with_counts(f.institutions), "Abri de nuit (2), SSM Le Méridien (1)");
 }

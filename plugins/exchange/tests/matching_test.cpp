@@ -5,11 +5,13 @@
 
 #include "core/error.h"
 
+#include <map>
+
 using namespace maillage;
 using namespace maillage::exchange;
-using Import = test_helpers::ExchangeDb;
+using ExchangeImport = test_helpers::ExchangeDb;
 
-TEST(NameMatching, NormalisationIgnoresCaseAccentsAndPunctuation) {
+TEST(ExchangeNameMatching, NormalisationIgnoresCaseAccentsAndPunctuation) {
     EXPECT_EQ(normalise_name("CAW (Westland)"), "caw westland");
     EXPECT_EQ(normalise_name("  CAW   Westland "), "caw westland");
     EXPECT_EQ(normalise_name("Aprèstoe"), normalise_name("Aprestoe"));
@@ -17,14 +19,14 @@ TEST(NameMatching, NormalisationIgnoresCaseAccentsAndPunctuation) {
     EXPECT_EQ(normalise_name("Équipe mobile Psy-Rue"), "equipe mobile psy rue");
 }
 
-TEST(NameMatching, SimilarityAcceptsSmallSpellingDifferencesOnly) {
+TEST(ExchangeNameMatching, SimilarityAcceptsSmallSpellingDifferencesOnly) {
     EXPECT_DOUBLE_EQ(name_similarity("caw westland", "westland caw"), 1.0);
     EXPECT_GE(name_similarity(normalise_name("Centre Transit"), normalise_name("Centre Tranzit")), kProposeThreshold);
     EXPECT_LT(name_similarity(normalise_name("CPAS de Forest"), normalise_name("CPAS de Liège")), kProposeThreshold);
     EXPECT_LT(name_similarity(normalise_name("Projet Lama"), normalise_name("Centre Transit")), kProposeThreshold);
 }
 
-TEST_F(Import, InstitutionMatchingProposesTheKnownRecord) {
+TEST_F(ExchangeImport, InstitutionMatchingProposesTheKnownRecord) {
     const auto caw = institution("CAW Westland", "social_aid");
     institution("CAW Brussel", "social_aid");
     auto m = match_institution(*db, "CAW (Westland)");
@@ -37,7 +39,7 @@ TEST_F(Import, InstitutionMatchingProposesTheKnownRecord) {
     EXPECT_FALSE(match_institution(*db, "Service inconnu"));
 }
 
-TEST_F(Import, CsvParserReadsTheWebFormWithQuotesAndReportsWhereItFails) {
+TEST_F(ExchangeImport, CsvParserReadsTheWebFormWithQuotesAndReportsWhereItFails) {
     const std::string csv = "\xEF\xBB\xBFPrénom;Nom;E-mail;Institution;Secteur\r\n"
                             "Marie;Dubois;marie@example.org;\"Abri \"\"Les Étoiles\"\"; Bruxelles\";sans-abri\r\n"
                             "\r\n"
@@ -61,7 +63,7 @@ TEST_F(Import, CsvParserReadsTheWebFormWithQuotesAndReportsWhereItFails) {
     EXPECT_THROW(parse_registrations_csv("Nom;Prénom;Rôle\nA;B;chef\n", "f.csv"), ParseError);  // unknown role
 }
 
-TEST_F(Import, DuplicatesAreProposedAndMergedOnlyOnConfirmation) {
+TEST_F(ExchangeImport, DuplicatesAreProposedAndMergedOnlyOnConfirmation) {
     const auto caw = institution("CAW Westland", "social_aid");
     const auto known_by_email = person("Marie", "Dubois", "marie.dubois@example.org");
     const auto known_by_name = person("Jan", "Peeters", "", caw);
@@ -112,7 +114,7 @@ TEST_F(Import, DuplicatesAreProposedAndMergedOnlyOnConfirmation) {
     EXPECT_EQ(apply_import(*db, ev, again, {}).registrations, 0);
 }
 
-TEST_F(Import, CreateNewRefusesTheProposals) {
+TEST_F(ExchangeImport, CreateNewRefusesTheProposals) {
     const auto caw = institution("CAW Westland", "social_aid");
     person("Jan", "Peeters", "", caw);
     const auto ev = event("exchange_table", "2025-10-16");
@@ -124,4 +126,24 @@ TEST_F(Import, CreateNewRefusesTheProposals) {
     EXPECT_EQ(r.people_created, 1);
     EXPECT_EQ(r.institutions_created, 1);
     EXPECT_EQ(InstitutionRepository(*db).count(), before + 1);
+}
+
+TEST_F(ExchangeImport, RolesAndAttendanceColumnsAreReadInFrench) {
+    const auto ev = event("exchange_table", "2025-10-16");
+    const std::string csv = "Nom;Prénom;Rôle;Présence\n"
+                            "Dubois;Marie;participant·e;oui\n"
+                            "Peeters;Jan;animateur·rice;présent·e\n"
+                            "Martin;Luc;intervenant·e;\n"
+                            "Claes;Els;;absent·e\n"
+                            "Maes;Bram;Participant;annulé\n";
+    const auto plan = plan_import(*db, ev, parse_registrations_csv(csv, "f.csv"));
+    const auto r = apply_import(*db, ev, plan, {});
+    EXPECT_EQ(r.registrations, 5);
+    std::map<std::string, std::pair<std::string, std::string>> got;  // name -> (role, status)
+    for (const auto& reg : regs.list(ev)) got[reg.person_name] = {reg.role, reg.status};
+    EXPECT_EQ(got["Marie Dubois"], std::make_pair(std::string("participant"), std::string("attended")));
+    EXPECT_EQ(got["Jan Peeters"], std::make_pair(std::string("facilitator"), std::string("attended")));
+    EXPECT_EQ(got["Luc Martin"], std::make_pair(std::string("speaker"), std::string("registered")));
+    EXPECT_EQ(got["Els Claes"], std::make_pair(std::string("participant"), std::string("no_show")));
+    EXPECT_EQ(got["Bram Maes"].second, "cancelled");
 }

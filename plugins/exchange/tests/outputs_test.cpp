@@ -8,9 +8,9 @@
 
 using namespace maillage;
 using namespace maillage::exchange;
-using Outputs = test_helpers::ExchangeDb;
+using ExchangeOutputs = test_helpers::ExchangeDb;
 
-TEST_F(Outputs, CertificateNamesThePersonTheEventAndTheHours) {
+TEST_F(ExchangeOutputs, CertificateNamesThePersonTheEventAndTheHours) {
     const auto ev = event("exchange_table", "2025-10-16", {}, "Table <santé mentale>");
     const auto r = reg(ev, person("Hélène", "Dubois"));
     EXPECT_THROW(certificate_html(*db, r.id), Error);  // not attended yet
@@ -28,7 +28,7 @@ TEST_F(Outputs, CertificateNamesThePersonTheEventAndTheHours) {
     EXPECT_NE(maillage::test::read_file(files.html[0]).find("Hélène Dubois"), std::string::npos);
 }
 
-TEST_F(Outputs, ICalendarParsesBackWithStableUids) {
+TEST_F(ExchangeOutputs, ICalendarParsesBackWithStableUids) {
     const auto ev = event("exchange_table", "2025-10-16", {}, "Table d'échanges");
     Session second;
     second.date = "2025-10-17";
@@ -62,7 +62,7 @@ TEST_F(Outputs, ICalendarParsesBackWithStableUids) {
     EXPECT_TRUE(found);
 }
 
-TEST_F(Outputs, ExportRowsListParticipantsWhoAttended) {
+TEST_F(ExchangeOutputs, ExportRowsListParticipantsWhoAttended) {
     const auto ev = event("exchange_table", "2025-10-16");
     regs.check_in(reg(ev, person("A", "Came")).id);
     reg(ev, person("B", "Registered"));

@@ -14,7 +14,7 @@ using namespace maillage::exchange;
 
 namespace {
 
-struct Fixture : ::testing::Test {
+struct ExchangeRegistrations : ::testing::Test {
     std::unique_ptr<Database> db = test::memory_db({exchange_migrations()});
     EventRepository events{*db};
     RegistrationService regs{*db};
@@ -49,7 +49,7 @@ struct Fixture : ::testing::Test {
 
 }  // namespace
 
-TEST_F(Fixture, AllowedTransitionsFollowTheDocumentedMachine) {
+TEST_F(ExchangeRegistrations, AllowedTransitionsFollowTheDocumentedMachine) {
     EXPECT_TRUE(transition_allowed("registered", "cancelled"));
     EXPECT_TRUE(transition_allowed("registered", "attended"));
     EXPECT_TRUE(transition_allowed("registered", "no_show"));
@@ -63,7 +63,7 @@ TEST_F(Fixture, AllowedTransitionsFollowTheDocumentedMachine) {
     EXPECT_FALSE(transition_allowed("attended", "cancelled"));
 }
 
-TEST_F(Fixture, RefusedTransitionSaysWhichAndChangesNothing) {
+TEST_F(ExchangeRegistrations, RefusedTransitionSaysWhichAndChangesNothing) {
     const auto ev = event(std::nullopt);
     const auto r = reg(ev, person("Marie", "Dubois"));
     regs.set_status(r.id, "cancelled", "Malade");
@@ -77,7 +77,7 @@ TEST_F(Fixture, RefusedTransitionSaysWhichAndChangesNothing) {
     EXPECT_THROW(regs.set_status(r.id, "maybe"), Error);
 }
 
-TEST_F(Fixture, CancellingNeedsAReason) {
+TEST_F(ExchangeRegistrations, CancellingNeedsAReason) {
     const auto ev = event(std::nullopt);
     const auto r = reg(ev, person("Marie", "Dubois"));
     EXPECT_THROW(regs.set_status(r.id, "cancelled", "  "), Error);
@@ -86,7 +86,7 @@ TEST_F(Fixture, CancellingNeedsAReason) {
     EXPECT_EQ(regs.get(r.id)->cancel_reason, "Empêchement");
 }
 
-TEST_F(Fixture, FullEventPutsParticipantsOnTheWaitingListInOrder) {
+TEST_F(ExchangeRegistrations, FullEventPutsParticipantsOnTheWaitingListInOrder) {
     const auto ev = event(2);
     const auto a = reg(ev, person("A", "A"));
     const auto b = reg(ev, person("B", "B"));
@@ -118,7 +118,7 @@ TEST_F(Fixture, FullEventPutsParticipantsOnTheWaitingListInOrder) {
     EXPECT_EQ(regs.get(d.id)->status, "registered");
 }
 
-TEST_F(Fixture, ReRegisteringAfterCancellingWaitsWhenFull) {
+TEST_F(ExchangeRegistrations, ReRegisteringAfterCancellingWaitsWhenFull) {
     const auto ev = event(1);
     const auto a = reg(ev, person("A", "A"));
     regs.set_status(a.id, "cancelled", "Autre réunion");
@@ -128,14 +128,14 @@ TEST_F(Fixture, ReRegisteringAfterCancellingWaitsWhenFull) {
     EXPECT_EQ(regs.get(a.id)->status, "waiting");
 }
 
-TEST_F(Fixture, RegisteringTwiceIsRefused) {
+TEST_F(ExchangeRegistrations, RegisteringTwiceIsRefused) {
     const auto ev = event(std::nullopt);
     const auto p = person("Marie", "Dubois");
     reg(ev, p);
     EXPECT_THROW(reg(ev, p), Error);
 }
 
-TEST_F(Fixture, CheckInSearchFindsByWordStartIgnoringAccents) {
+TEST_F(ExchangeRegistrations, CheckInSearchFindsByWordStartIgnoringAccents) {
     const auto ev = event(std::nullopt);
     reg(ev, person("Hélène", "Dubois"));
     reg(ev, person("Jean", "Maudubert"));
@@ -154,7 +154,7 @@ TEST_F(Fixture, CheckInSearchFindsByWordStartIgnoringAccents) {
     EXPECT_FALSE(regs.get(found[0].id)->checked_in_at.empty());
 }
 
-TEST_F(Fixture, WalkInCreatesPersonAndAttendedRegistrationEvenWhenFull) {
+TEST_F(ExchangeRegistrations, WalkInCreatesPersonAndAttendedRegistrationEvenWhenFull) {
     const auto ev = event(1);
     reg(ev, person("A", "A"));
     WalkIn w;
