@@ -37,6 +37,7 @@ struct Options {
     std::vector<std::string> dates;
     std::string start, end, place, status, reason, question, search;
     std::vector<int64_t> facilitators;
+    std::vector<std::string> partners;
     std::string first, last, email, institution, sector, file, out;
     bool confirm = false, create_new = false, all = false, pdf = false, participants = false, committee = false;
     bool json = false;
@@ -116,6 +117,7 @@ void add_exchange_commands(CLI::App& app, CliContext& ctx) {
     create->add_option("--programme", o->programme, tr("Programme code"));
     create->add_option("--funder", o->funder, tr("Funder code"));
     create->add_option("--objectives", o->objectives, tr("Objectives"));
+    create->add_option("--partner", o->partners, tr("A partner organisation (number or name); repeat"));
     create->add_option("--date", o->dates, tr("A day or meeting (YYYY-MM-DD); repeat for several"));
     create->add_option("--start", o->start, tr("Start time (HH:MM)"));
     create->add_option("--end", o->end, tr("End time (HH:MM)"));
@@ -145,6 +147,7 @@ void add_exchange_commands(CLI::App& app, CliContext& ctx) {
                 s.end_time = o->end;
                 events.add_day(id, s);
             }
+            for (const auto& p : o->partners) events.add_partner(id, resolve_institution(db, p));
             return id;
         });
         out << fmt::format(fmt::runtime(tr("Event {id} created: {title}")), fmt::arg("id", id),

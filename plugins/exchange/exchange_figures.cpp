@@ -10,6 +10,7 @@
 #include "core/programmes.h"
 
 #include <algorithm>
+#include <chrono>
 #include <map>
 #include <set>
 
@@ -67,6 +68,11 @@ std::vector<Registration> registrations_from_attendance(Database& db, int64_t ev
     return out;
 }
 
+std::string today_iso() {
+    const auto today = std::chrono::year_month_day(std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now()));
+    return fmt::format("{:04d}-{:02d}-{:02d}", int(today.year()), unsigned(today.month()), unsigned(today.day()));
+}
+
 bool event_in_scope(Database& db, const Event& e, const ReportScope& scope) {
     if (scope.programme) {
         if (!e.programme_id) return false;
@@ -97,10 +103,13 @@ EventFigures event_figures(Database& db, int64_t event_id, const std::string& la
         f.is_group = t->counts_as_group;
     }
     const auto days = events.days(event_id);
+    const auto today = today_iso();
     for (const auto& d : days) {
         f.dates.push_back(d.date);
-        if (d.status != "cancelled" && d.date >= from && d.date <= to) ++f.meetings;
+        // A meeting counts once it took place: held, or planned on a day now past.
+        if (d.status != "cancelled" && d.date <= today && d.date >= from && d.date <= to) ++f.meetings;
     }
+    f.upcoming = !days.empty() && days.front().date > today;
     f.hours = events.hours(event_id);
 
     auto regs = RegistrationService(db).list(event_id);
@@ -118,7 +127,7 @@ EventFigures event_figures(Database& db, int64_t event_id, const std::string& la
     std::map<int64_t, int64_t> seated;
     std::set<std::string> services;
     for (const auto& r : regs) {
-        const bool counts = r.status == "attended" || (!f.attendance_taken && r.status == "registered");
+        const bool counts = r.status == "attended" || (!f.attendance_taken && !f.upcoming && r.status == "registered");
         if (!counts) continue;
         const auto inst = institution_label(db, r.institution_id, r.institution_text, names);
         if (!inst.empty()) services.insert(inst);
@@ -151,7 +160,7 @@ EventFigures event_figures(Database& db, int64_t event_id, const std::string& la
     for (const auto& m : committee) member_institutions.insert(m.institution_id);
     f.committee_institutions = int64_t(member_institutions.size());
     for (const auto& m : events.committee_meetings(event_id))
-        if (m.status != "cancelled" && m.date >= from && m.date <= to) ++f.committee_meetings;
+        if (m.status != "cancelled" && m.date <= today && m.date >= from && m.date <= to) ++f.committee_meetings;
 
     if (f.is_group) {
         for (auto id : events.group_services(event_id)) {
@@ -188,7 +197,9 @@ std::string event_sentence(const EventFigures& f) {
         fmt::arg("title", f.title), fmt::arg("participants", f.participants),
         fmt::arg("facilitators", f.facilitators_and_speakers()), fmt::arg("sectors", f.sectors.rows.size()),
         fmt::arg("institutions", f.institutions.rows.size()));
-    if (!f.attendance_taken && f.participants > 0)
+    if (f.upcoming)
+        sentence += " " + tr("(Upcoming: registrations are not counted yet.)");
+    else if (!f.attendance_taken && f.participants > 0)
         sentence += " " + tr("(Attendance was not taken: registered people are counted.)");
     return sentence;
 }
@@ -253,6 +264,7 @@ std::vector<ReportSection> build_events_section(Database& db, const ReportScope&
                            {"capacity", e.capacity ? nlohmann::json(*e.capacity) : nlohmann::json()},
                            {"objectives", e.objectives},
                            {"attendance_taken", f.attendance_taken},
+                           {"upcoming", f.upcoming},
                            {"participants", f.participants},
                            {"facilitators", f.facilitators},
                            {"speakers", f.speakers},

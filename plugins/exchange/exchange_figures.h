@@ -6,7 +6,8 @@
 //  - the registrations that ATTENDED. When no registration of the event was ever checked
 //    in or marked no-show (attendance not taken, e.g. an event entered after the fact
 //    from a list of registrations), the registered ones count instead, and the event
-//    says so (attendance_taken = false). Waiting, cancelled and no-show never count.
+//    says so (attendance_taken = false) -- unless the event is still to come (its first
+//    day after today: upcoming = true). Waiting, cancelled and no-show never count.
 //  - participants = role participant; facilitators and speakers are counted apart
 //    ("64 participants and 6 facilitators"); organisers (the team) are in neither.
 //  - sectors and institutions are those of the counted participants, from the snapshot
@@ -16,8 +17,8 @@
 // An event with no registration at all but attendance recorded on its days (core
 // sessions of kind "exchange") is counted from that attendance the same way (present =
 // attended; roles trainer -> facilitator, staff -> organiser).
-// Working groups (types with counts_as_group): meetings = their days not cancelled in
-// the period; services = the services recorded as taking part, plus the institutions of
+// Working groups (types with counts_as_group): meetings = their days in the period that
+// took place (not cancelled, dated today or earlier); services = the services recorded as taking part, plus the institutions of
 // people who attended a meeting (core attendance present) or a counted registration.
 #include "core/figures.h"
 #include "core/report.h"
@@ -42,6 +43,7 @@ struct EventFigures {
     std::string title, type_code, type_label;
     std::vector<std::string> dates;
     bool attendance_taken = false;
+    bool upcoming = false;  // first day after today: only people checked in count
     int64_t participants = 0, facilitators = 0, speakers = 0, organisers = 0;
     int64_t registered = 0, waiting = 0, cancelled = 0, no_show = 0;  // all registrations by status
     CountSplit sectors;          // counted participants by sector
