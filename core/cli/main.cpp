@@ -39,7 +39,7 @@ int main(int argc, char** argv) {
     cli::GlobalOptions options;
     // Plugins are loaded before parsing so that their commands exist. `run` (which holds
     // the plugin libraries) is declared before `app` so that it is destroyed after it:
-    // the commands' callbacks are plugin code and must be destroyed while it is loaded.
+    // the commands a plugin added hold callbacks whose code lives in its library.
     cli::CliRun run(options, early.plugin_dirs, std::cout, std::cerr);
     translations.load_plugin_catalogs(run.suite().plugins());
 
@@ -53,6 +53,14 @@ int main(int argc, char** argv) {
 
     cli::add_init_command(app, run);
     cli::add_plugins_command(app, run);
+    cli::add_import_command(app, run);
+    cli::add_export_command(app, run);
+    cli::add_report_command(app, run);
+    cli::add_check_command(app, run);
+    cli::add_backup_command(app, run);
+    cli::add_restore_command(app, run);
+    cli::add_gdpr_command(app, run);
+    cli::add_retention_command(app, run);
     for (const auto& p : run.suite().plugins().loaded()) {
         try {
             p->plugin->add_commands(app, run.plugin_context());
@@ -65,6 +73,7 @@ int main(int argc, char** argv) {
 
     try {
         app.parse(argc, argv);
+        cli::close_database(run);
         return 0;
     } catch (const CLI::ParseError& e) {
         return app.exit(e);
