@@ -155,6 +155,35 @@ void add_exchange_commands(CLI::App& app, CliContext& ctx) {
             << '\n';
     });
 
+    auto* update = event->add_subcommand("update", tr("Change an event's title, theme, venue, seats, role or objectives"));
+    update->add_option("event", o->event, tr("Event number"))->required();
+    update->add_option("--title", o->title, tr("The event's title"));
+    update->add_option("--theme", o->theme, tr("Its theme"));
+    update->add_option("--venue", o->venue, tr("Where it takes place"));
+    update->add_option("--capacity", o->capacity, tr("Seats for participants (0: unlimited)"));
+    update->add_option("--role", o->role, tr("The organisation's role: organiser, co_organiser, facilitator, participant"));
+    update->add_option("--objectives", o->objectives, tr("Objectives"));
+    update->callback([o, &ctx, &out] {
+        auto& db = ctx.database();
+        auto e = require_event(db, o->event);
+        if (!o->title.empty()) e.title = o->title;
+        if (!o->theme.empty()) e.theme = o->theme;
+        if (!o->venue.empty()) e.venue = o->venue;
+        if (o->capacity == 0) e.capacity.reset();
+        if (o->capacity > 0) e.capacity = o->capacity;
+        if (!o->role.empty()) e.role = o->role;
+        if (!o->objectives.empty()) e.objectives = o->objectives;
+        RegistrationService regs(db);
+        const auto waiting_before = regs.list(e.id);
+        EventRepository(db).update(e);  // a larger capacity promotes the waiting list
+        int promoted = 0;
+        for (const auto& r : waiting_before)
+            if (r.status == "waiting" && regs.get(r.id)->status == "registered") ++promoted;
+        out << fmt::format(fmt::runtime(tr("Event {id} updated; {n} promoted from the waiting list.")),
+                           fmt::arg("id", e.id), fmt::arg("n", promoted))
+            << '\n';
+    });
+
     auto* add_day = event->add_subcommand("add-day", tr("Add a day or meeting to an event"));
     add_day->add_option("event", o->event, tr("Event number"))->required();
     add_day->add_option("--date", o->date, tr("The date (YYYY-MM-DD)"))->required();

@@ -125,6 +125,11 @@ CREATE TABLE exchange_registration(
   CHECK((status = 'waiting') = (waiting_position IS NOT NULL))
 );
 CREATE INDEX exchange_registration_event ON exchange_registration(event_id, status);
+-- The check-in search key holds the name and email in normalised form, which the core's
+-- erasure (matching the written forms) cannot recognise: clear it when a person is erased.
+CREATE TRIGGER exchange_registration_erase AFTER UPDATE OF erased_at ON person
+  WHEN NEW.erased_at IS NOT NULL
+  BEGIN UPDATE exchange_registration SET search_key = '' WHERE person_id = NEW.id; END;
 
 CREATE TABLE exchange_publication(
   id INTEGER PRIMARY KEY,

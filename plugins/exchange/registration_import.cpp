@@ -4,6 +4,7 @@
 #include "registrations.h"
 #include "text_match.h"
 
+#include "core/csv.h"
 #include "core/database.h"
 #include "core/error.h"
 #include "core/i18n.h"
@@ -55,12 +56,6 @@ std::string field_key(const std::string& header) {
     return {};
 }
 
-std::string trim(const std::string& s) {
-    const auto b = s.find_first_not_of(" \t\r\n");
-    if (b == std::string::npos) return {};
-    return s.substr(b, s.find_last_not_of(" \t\r\n") - b + 1);
-}
-
 bool starts(const std::string& text, std::initializer_list<const char*> prefixes) {
     for (const char* p : prefixes)
         if (text.rfind(p, 0) == 0) return true;
@@ -90,138 +85,55 @@ std::string status_from_text(const std::string& text) {
 
 }  // namespace
 
-std::vector<ImportRow> parse_registrations_csv(const std::string& input, const std::string& file_name) {
-    std::string text = input;
-    if (text.rfind("\xEF\xBB\xBF", 0) == 0) text.erase(0, 3);
-    // Separator: the one that appears most on the header line, outside quotes.
-    char sep = ',';
-    {
-        int commas = 0, semis = 0, tabs = 0;
-        bool q = false;
-        for (char c : text) {
-            if (c == '"') q = !q;
-            if (!q && c == '\n') break;
-            if (!q && c == ',') ++commas;
-            if (!q && c == ';') ++semis;
-            if (!q && c == '\t') ++tabs;
-        }
-        if (semis > commas && semis >= tabs) sep = ';';
-        else if (tabs > commas) sep = '\t';
-    }
-    std::vector<std::vector<std::string>> records;
-    std::vector<int> record_lines;
-    std::vector<std::string> record;
-    std::string field;
-    bool quoted = false, field_started = false;
-    int line = 1, column = 1, quote_line = 0, quote_column = 0, record_line = 1;
-    for (size_t i = 0; i < text.size(); ++i) {
-        const char c = text[i];
-        if (quoted) {
-            if (c == '"') {
-                if (i + 1 < text.size() && text[i + 1] == '"') {
-                    field += '"';
-                    ++i;
-                    ++column;
-                } else {
-                    quoted = false;
-                }
-            } else {
-                field += c;
-                if (c == '\n') {
-                    ++line;
-                    column = 0;
-                }
-            }
-        } else if (c == '"' && !field_started) {
-            quoted = true;
-            field_started = true;
-            quote_line = line;
-            quote_column = column;
-        } else if (c == sep) {
-            record.push_back(field);
-            field.clear();
-            field_started = false;
-        } else if (c == '\r') {
-            // part of CRLF
-        } else if (c == '\n') {
-            record.push_back(field);
-            field.clear();
-            field_started = false;
-            records.push_back(record);
-            record_lines.push_back(record_line);
-            record.clear();
-            ++line;
-            column = 0;
-            record_line = line;
-        } else {
-            field += c;
-            field_started = true;
-        }
-        ++column;
-    }
-    if (quoted)
-        throw ParseError(file_name, quote_line, quote_column, "", tr("a closing quote (\") for this field"));
-    if (field_started || !record.empty()) {
-        record.push_back(field);
-        records.push_back(record);
-        record_lines.push_back(record_line);
-    }
-    if (records.empty()) throw ParseError(file_name, 1, 1, "", tr("a header line naming the columns"));
-
+namespace {
+std::vector<ImportRow> rows_from(const csv::Table& table) {
+    const auto& file_name = table.file;
+    // Headers through the plugin's own aliases (French, Dutch and English form labels).
     std::vector<std::string> keys;
-    for (const auto& h : records.front()) keys.push_back(field_key(h));
-    auto has = [&](const char* k) { return std::find(keys.begin(), keys.end(), k) != keys.end(); };
-    if (!has("last_name"))
+    for (const auto& h : table.header) keys.push_back(field_key(h));
+    auto column = [&](const char* key) -> std::optional<std::size_t> {
+        auto it = std::find(keys.begin(), keys.end(), key);
+        if (it == keys.end()) return std::nullopt;
+        return std::size_t(it - keys.begin());
+    };
+    if (!column("last_name"))
         throw ParseError(file_name, 1, 1, "nom / last name", tr("a column with the last name (\"Nom\")"));
-    if (!has("first_name") && !has("email"))
+    if (!column("first_name") && !column("email"))
         throw ParseError(file_name, 1, 1, "prénom / email", tr("a column with the first name or the email"));
 
     std::vector<ImportRow> rows;
-    for (size_t r = 1; r < records.size(); ++r) {
-        const auto& rec = records[r];
-        bool empty = true;
-        for (const auto& v : rec)
-            if (!trim(v).empty()) empty = false;
-        if (empty) continue;
+    for (const auto& rec : table.rows) {
         ImportRow row;
-        row.line = record_lines[r];
-        for (size_t c = 0; c < rec.size() && c < keys.size(); ++c) {
-            const auto v = trim(rec[c]);
-            const auto& k = keys[c];
-            if (k == "first_name") row.first_name = v;
-            else if (k == "last_name") row.last_name = v;
-            else if (k == "email") row.email = v;
-            else if (k == "phone") row.phone = v;
-            else if (k == "institution") row.institution = v;
-            else if (k == "sector") row.sector = v;
-            else if (k == "role") row.role = v;
-            else if (k == "table") row.table = v;
-            else if (k == "status") row.status = v;
-            else if (k == "reason") row.reason = v;
-        }
-        auto column_of = [&](const char* key) {
-            return int(std::find(keys.begin(), keys.end(), key) - keys.begin()) + 1;
-        };
+        row.line = rec.line;
+        row.first_name = table.value(rec, column("first_name"));
+        row.last_name = table.value(rec, column("last_name"));
+        row.email = table.value(rec, column("email"));
+        row.phone = table.value(rec, column("phone"));
+        row.institution = table.value(rec, column("institution"));
+        row.sector = table.value(rec, column("sector"));
+        row.role = table.value(rec, column("role"));
+        row.table = table.value(rec, column("table"));
+        row.status = table.value(rec, column("status"));
+        row.reason = table.value(rec, column("reason"));
         if (normalise_name(row.first_name + row.last_name).empty())
-            throw ParseError(file_name, row.line, column_of("last_name"), "nom / last name", tr("a name"));
+            table.fail(rec, *column("last_name"), tr("a name"));
         if (role_from_text(row.role).empty())
-            throw ParseError(file_name, row.line, column_of("role"), "role",
-                             tr("participant, facilitator, speaker or organiser"));
+            table.fail(rec, *column("role"), tr("participant, facilitator, speaker or organiser"));
         if (status_from_text(row.status).empty())
-            throw ParseError(file_name, row.line, column_of("status"), "status",
-                             tr("registered, attended, no-show or cancelled (or empty)"));
+            table.fail(rec, *column("status"), tr("registered, attended, no-show or cancelled (or empty)"));
         rows.push_back(row);
     }
     return rows;
 }
 
+}  // namespace
+
+std::vector<ImportRow> parse_registrations_csv(const std::string& input, const std::string& file_name) {
+    return rows_from(csv::parse(input, file_name));
+}
+
 std::vector<ImportRow> read_registrations_csv(const std::filesystem::path& file) {
-    std::ifstream in(file, std::ios::binary);
-    if (!in)
-        throw Error(fmt::format(fmt::runtime(tr("Cannot read {file}.")), fmt::arg("file", file.string())));
-    std::stringstream ss;
-    ss << in.rdbuf();
-    return parse_registrations_csv(ss.str(), file.string());
+    return rows_from(csv::read_file(file));  // size limit and encoding handled by the core
 }
 
 int64_t ImportPlan::person_proposals() const {

@@ -6,10 +6,9 @@
 // proposals: nothing is merged until the user confirms (the CLI's --confirm-merges), or
 // chooses to create new records (--create-new).
 //
-// The CSV parser is local to the plugin (core/csv.h had not landed when this was
-// written): RFC 4180 quoting, ';' or ',' separator guessed from the header line, UTF-8
-// with or without BOM. Headers are recognised in French, Dutch and English (see
-// column_aliases() in the .cpp); "last name" and "first name" or "email" are required.
+// The file is read by core/csv.h (quoting, ';' or ',', UTF-8 or Windows-1252, limits);
+// headers are recognised in French, Dutch and English by the plugin (column_aliases()
+// in the .cpp); "last name" and "first name" or "email" are required.
 #include <cstdint>
 #include <filesystem>
 #include <optional>

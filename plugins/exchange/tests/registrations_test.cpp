@@ -4,6 +4,7 @@
 #include "registrations.h"
 
 #include "core/error.h"
+#include "core/gdpr.h"
 #include "core/people.h"
 #include "tests/support/test_support.h"
 
@@ -167,4 +168,19 @@ TEST_F(ExchangeRegistrations, WalkInCreatesPersonAndAttendedRegistrationEvenWhen
     EXPECT_EQ(r.institution_name, "Nouveau service");
     EXPECT_EQ(PersonRepository(*db).get(r.person_id)->last_name, "Peeters");
     EXPECT_EQ(regs.search(ev, "peet").size(), 1u);
+}
+
+TEST_F(ExchangeRegistrations, ErasingAPersonClearsTheirCheckInKeyButKeepsTheFigures) {
+    const auto ev = event(std::nullopt);
+    const auto p = person("Hélène", "Dubois");
+    const auto r = reg(ev, p);
+    regs.check_in(r.id);
+    ASSERT_EQ(regs.search(ev, "helene").size(), 1u);
+    erase_people(*db, {p});
+    EXPECT_TRUE(regs.search(ev, "helene").empty());
+    SQLite::Statement q(db->sql(), "SELECT search_key, status FROM exchange_registration WHERE id = ?");
+    q.bind(1, r.id);
+    ASSERT_TRUE(q.executeStep());
+    EXPECT_EQ(q.getColumn(0).getString(), "");
+    EXPECT_EQ(q.getColumn(1).getString(), "attended");
 }

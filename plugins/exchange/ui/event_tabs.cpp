@@ -8,13 +8,13 @@
 #include "registration_import.h"
 #include "registrations.h"
 #include "table_assignment.h"
-#include "ui/sector_chart.h"
 
 #include "core/database.h"
 #include "core/error.h"
 #include "core/institutions.h"
 #include "core/people.h"
 #include "core/sectors.h"
+#include "shared-ui/chart.h"
 
 #include <wx/button.h>
 #include <wx/choicdlg.h>
@@ -588,15 +588,14 @@ public:
         text_ = new wxTextCtrl(this, wxID_ANY, "", wxDefaultPosition, wxSize(-1, 150),
                                wxTE_MULTILINE | wxTE_READONLY | wxTE_WORDWRAP);
         sizer->Add(text_, 0, wxEXPAND | wxALL, 6);
-        sizer->Add(new wxStaticText(this, wxID_ANY, _("Participants by sector")), 0, wxLEFT | wxRIGHT, 6);
-        chart_ = new SectorChart(this);
+        chart_ = new ui::ChartPanel(this, ui::ChartPanel::Kind::Bar);
         sizer->Add(chart_, 1, wxEXPAND | wxALL, 6);
         SetSizer(sizer);
     }
     void load(int64_t event_id) {
         if (!event_id) {
             text_->Clear();
-            chart_->set_split({});
+            chart_->set_data(_("Participants by sector"), {});
             return;
         }
         const auto f = event_figures(context_.database(), event_id, context_.language());
@@ -609,13 +608,13 @@ public:
                                 fmt::arg("participants", t.participants), fmt::arg("facilitators", t.facilitators)) +
                     "\n";
         text_->SetValue(U(text));
-        chart_->set_split(f.sectors);
+        chart_->set_chart(split_chart(f.sectors, tr("Participants by sector")));
     }
 
 private:
     ui::UiContext& context_;
     wxTextCtrl* text_;
-    SectorChart* chart_;
+    ui::ChartPanel* chart_;
 };
 
 // --- The notebook ----------------------------------------------------------------------
