@@ -12,6 +12,8 @@
 
 #include <wx/intl.h>
 
+#include <dlfcn.h>
+
 namespace maillage::catalogue {
 namespace {
 
@@ -37,7 +39,16 @@ public:
     }
     std::string translation_domain() const override { return "maillage-catalogue"; }
     std::vector<Migration> migrations() const override { return catalogue_migrations(); }
-    void add_commands(CLI::App& cli, CliContext& context) override { add_catalogue_commands(cli, context); }
+    void add_commands(CLI::App& cli, CliContext& context) override {
+        // The command callbacks are std::functions whose code lives in this library, and
+        // maillage-cli (on main at the time of writing) destroys its CLI::App after
+        // unloading the plugins. Pinning the library (RTLD_NODELETE) keeps that code
+        // mapped until the process ends, whatever the host's destruction order.
+        Dl_info self{};
+        if (dladdr(reinterpret_cast<void*>(&add_catalogue_commands), &self) && self.dli_fname)
+            dlopen(self.dli_fname, RTLD_NOW | RTLD_NOLOAD | RTLD_NODELETE);
+        add_catalogue_commands(cli, context);
+    }
     std::vector<std::shared_ptr<const ReportSectionProvider>> report_sections() const override {
         return {std::make_shared<CatalogueReportProvider>()};
     }

@@ -78,7 +78,10 @@ void RegistrationService::add_attendance_rows(int64_t training_id, const Registr
         a.person_id = r.person_id;
         a.status = "registered";
         a.role = "participant";
-        if (r.institution_id) {
+        // The snapshot is the person's affiliation on the day; the institution declared at
+        // registration is used only for people without a known job then.
+        auto session = sessions.get(s);
+        if (r.institution_id && !PersonRepository(db_).affiliation_at(r.person_id, session->date).institution_id) {
             a.institution_id = r.institution_id;
             a.sector_id = r.sector_id;
         }

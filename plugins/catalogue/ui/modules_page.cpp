@@ -89,7 +89,7 @@ ModulesPage::ModulesPage(wxWindow* parent, ui::UiContext& context) : PageBase(pa
     SetSizer(top);
 
     list_->Bind(wxEVT_LIST_ITEM_SELECTED, [this](wxListEvent&) { show_selected(); });
-    save->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { save(); });
+    save->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { this->save(); });
     import->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { import_xml(); });
     exp->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { export_xml(); });
     add->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
