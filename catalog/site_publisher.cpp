@@ -242,7 +242,7 @@ private:
     std::string seats(const std::string& lang, const OpenTraining& tr) const {
         int left = std::max(0, tr.seats - tr.seats_taken);
         if (left == 0) return t(lang, "full");
-        return fmt::format("{} {} / {}", left, t(lang, "seats_left"), tr.seats);
+        return fmt::format("{} {} / {}", left, t(lang, left == 1 ? "seat_left" : "seats_left"), tr.seats);
     }
 
     std::string training_card(const std::string& lang, const OpenTraining& tr, const std::string& prefix) const {

@@ -52,6 +52,7 @@ const Texts& texts() {
         {"venue", {"Lieu", "Plaats"}},
         {"seats", {"Places", "Plaatsen"}},
         {"seats_left", {"places disponibles", "plaatsen vrij"}},
+        {"seat_left", {"place disponible", "plaats vrij"}},
         {"full", {"Complet — inscription sur liste d'attente", "Volzet — inschrijving op de wachtlijst"}},
         {"price", {"Prix", "Prijs"}},
         {"free", {"Gratuit", "Gratis"}},
