@@ -453,7 +453,8 @@ private:
             std::string mods;
             for (const auto& code : tr.module_codes)
                 if (const auto* m = e_.module(code))
-                    mods += fmt::format("<a href=\"#module-{}\">{}</a>; ", safe_file_name(code), html_escape(m->title.get(lang)));
+                    mods += fmt::format("{}<a href=\"#module-{}\">{}</a>", mods.empty() ? "" : "; ", safe_file_name(code),
+                                        html_escape(m->title.get(lang)));
             body += fmt::format("<div class=\"training\"><h3>{}</h3><dl><dt>{}</dt><dd>{}</dd><dt>{}</dt><dd>{}</dd><dt>{}</dt><dd>{}</dd>"
                                 "<dt>{}</dt><dd>{}</dd><dt>{}</dt><dd>{}</dd><dt>{}</dt><dd>{}</dd></dl></div>\n",
                                 html_escape(tr.title.get(lang)), t(lang, "dates"), dates_summary(lang, tr), t(lang, "venue"),

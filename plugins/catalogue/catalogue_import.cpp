@@ -16,12 +16,13 @@
 
 namespace maillage::catalogue {
 
-std::vector<std::vector<std::string>> read_csv(const std::string& text, const std::string& file) {
+std::vector<CsvRow> read_csv(const std::string& text, const std::string& file) {
     std::size_t first_line_end = text.find('\n');
     std::string first = text.substr(0, first_line_end);
     char sep = std::count(first.begin(), first.end(), ';') > std::count(first.begin(), first.end(), ',') ? ';' : ',';
-    std::vector<std::vector<std::string>> rows;
+    std::vector<CsvRow> rows;
     std::vector<std::string> row;
+    int row_line = 1;
     std::string field;
     int line = 1, column = 1;
     std::size_t i = 0;
@@ -69,12 +70,13 @@ std::vector<std::vector<std::string>> read_csv(const std::string& text, const st
             if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
             if (any || !field.empty()) {
                 row.push_back(field);
-                rows.push_back(row);
+                rows.push_back({row_line, row});
             }
             row.clear();
             field.clear();
             any = false;
             ++line;
+            row_line = line;
             column = 0;
         } else {
             field += c;
@@ -85,7 +87,7 @@ std::vector<std::vector<std::string>> read_csv(const std::string& text, const st
     }
     if (any || !field.empty()) {
         row.push_back(field);
-        rows.push_back(row);
+        rows.push_back({row_line, row});
     }
     return rows;
 }
@@ -131,7 +133,7 @@ std::string normalise_name(const std::string& text) {
 
 namespace {
 
-std::optional<int64_t> column_of(const std::vector<std::string>& header, std::initializer_list<const char*> names) {
+std::optional<int64_t> column_of(const CsvRow& header, std::initializer_list<const char*> names) {
     for (std::size_t i = 0; i < header.size(); ++i) {
         std::string h = normalise_name(header[i]);
         for (const char* n : names)
@@ -203,7 +205,7 @@ ImportReport import_registrations(Database& db, const std::string& text, const s
                 return b == std::string::npos ? std::string() : v.substr(b, e - b + 1);
             };
             ImportLine line;
-            line.line = static_cast<int>(r + 1);  // 1-based, header is line 1 (no multi-line fields assumed here)
+            line.line = row.line;
             ++report.rows;
             std::string first = cell(c_first), last = cell(c_last), email = lower(cell(c_email)), inst_name = cell(c_inst);
             std::string training_code = cell(c_training).empty() ? default_training : cell(c_training);

@@ -13,9 +13,16 @@ class Database;
 
 namespace maillage::catalogue {
 
+struct CsvRow {
+    int line = 0;  // 1-based line where the row starts (quoted fields may span lines)
+    std::vector<std::string> cells;
+    const std::string& operator[](std::size_t i) const { return cells[i]; }
+    std::size_t size() const { return cells.size(); }
+};
+
 // Rows of a CSV text (',' or ';' separated, detected on the first line; quotes with "").
 // Throws maillage::ParseError on an unterminated quote or stray text after a quote.
-std::vector<std::vector<std::string>> read_csv(const std::string& text, const std::string& file);
+std::vector<CsvRow> read_csv(const std::string& text, const std::string& file);
 
 // "Élodie  Van-Damme" -> "elodie van damme": lower case, accents and punctuation folded.
 std::string normalise_name(const std::string& text);

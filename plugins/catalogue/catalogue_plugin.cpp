@@ -8,6 +8,7 @@
 #include "shared-ui/plugin_ui.h"
 #include "ui/figures_page.h"
 #include "ui/modules_page.h"
+#include "ui/trainers_page.h"
 #include "ui/trainings_page.h"
 
 #include <wx/intl.h>
@@ -23,6 +24,8 @@ public:
         return {
             {"catalogue.modules", _("Training modules"), 10,
              [](wxWindow* parent, ui::UiContext& c) -> ui::PageBase* { return new ModulesPage(parent, c); }},
+            {"catalogue.trainers", _("Trainers"), 15,
+             [](wxWindow* parent, ui::UiContext& c) -> ui::PageBase* { return new TrainersPage(parent, c); }},
             {"catalogue.trainings", _("Trainings"), 20,
              [](wxWindow* parent, ui::UiContext& c) -> ui::PageBase* { return new TrainingsPage(parent, c); }},
             {"catalogue.figures", _("Training figures"), 30,

@@ -58,6 +58,10 @@ TEST(Csv, QuotesSeparatorsAndErrors) {
     EXPECT_EQ(rows[1][0], "x;1");
     EXPECT_EQ(rows[1][1], "say \"hi\"");
     EXPECT_EQ(rows[1][2], "");
+    auto multi = read_csv("a,b\n\"two\nlines\",x\ny,z\n", "f.csv");
+    ASSERT_EQ(multi.size(), 3u);
+    EXPECT_EQ(multi[1][0], "two\nlines");
+    EXPECT_EQ(multi[2].line, 4);
     try {
         read_csv("a,b\n1,\"open\n2,3\n", "f.csv");
         FAIL();
