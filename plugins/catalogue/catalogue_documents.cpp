@@ -36,6 +36,13 @@ std::string dates_of(Database& db, const TrainingRow& t, const std::string& lang
     return out;
 }
 
+// The recipient's language: theirs when known, else the training's when it is given in
+// Dutch only, else French.
+bool dutch_for(const Person* p, const TrainingRow& t) {
+    if (p && !p->language.empty()) return p->language == "nl";
+    return t.input.languages.size() == 1 && t.input.languages.front() == "nl";
+}
+
 void write_file(const std::filesystem::path& file, const std::string& text) {
     std::error_code ec;
     if (file.has_parent_path()) std::filesystem::create_directories(file.parent_path(), ec);
@@ -58,8 +65,8 @@ CertificatesResult write_certificates(Database& db, const std::string& code, con
         double hours = registrations.hours_attended(t.id, r.person_id);
         if (hours <= 0) continue;
         auto p = people.get(r.person_id);
-        std::string lang = p && p->language == "nl" ? "nl" : "fr";
-        bool nl = lang == "nl";
+        bool nl = dutch_for(p ? &*p : nullptr, t);
+        std::string lang = nl ? "nl" : "fr";
         pages += fmt::format(
             "<section class=\"certificate\" lang=\"{lang}\"><p class=\"org\">{org}</p><h1>{heading}</h1>"
             "<p>{certify}</p><p class=\"name\">{name}</p><p>{took}</p><p class=\"training\">{title}</p>"
@@ -110,7 +117,7 @@ int mail_merge(Database& db, const std::string& code, const std::string& kind, c
         if (r.status == "cancelled" || (kind == "reminder" && r.status != "registered")) continue;
         auto p = people.get(r.person_id);
         if (!p || p->erased) continue;
-        bool nl = p->language == "nl";
+        bool nl = dutch_for(&*p, t);
         std::string lang = nl ? "nl" : "fr";
         std::string title = t.input.title.get(lang);
         std::string subject, body;
