@@ -2,6 +2,7 @@
 
 #include "catalogue_registrations.h"
 #include "catalogue_store.h"
+#include "core/csv.h"
 #include "core/database.h"
 #include "core/error.h"
 #include "core/i18n.h"
@@ -15,82 +16,6 @@
 #include <set>
 
 namespace maillage::catalogue {
-
-std::vector<CsvRow> read_csv(const std::string& text, const std::string& file) {
-    std::size_t first_line_end = text.find('\n');
-    std::string first = text.substr(0, first_line_end);
-    char sep = std::count(first.begin(), first.end(), ';') > std::count(first.begin(), first.end(), ',') ? ';' : ',';
-    std::vector<CsvRow> rows;
-    std::vector<std::string> row;
-    int row_line = 1;
-    std::string field;
-    int line = 1, column = 1;
-    std::size_t i = 0;
-    if (text.rfind("\xEF\xBB\xBF", 0) == 0) i = 3;  // byte order mark
-    bool any = false;
-    while (i < text.size()) {
-        char c = text[i];
-        if (c == '"' && field.empty()) {
-            int qline = line, qcol = column;
-            ++i;
-            ++column;
-            bool closed = false;
-            while (i < text.size()) {
-                if (text[i] == '"') {
-                    if (i + 1 < text.size() && text[i + 1] == '"') {
-                        field += '"';
-                        i += 2;
-                        column += 2;
-                        continue;
-                    }
-                    closed = true;
-                    ++i;
-                    ++column;
-                    break;
-                }
-                if (text[i] == '\n') {
-                    ++line;
-                    column = 1;
-                } else {
-                    ++column;
-                }
-                field += text[i++];
-            }
-            if (!closed) throw ParseError(file, qline, qcol, {}, tr("a quoted field is not closed"));
-            if (i < text.size() && text[i] != sep && text[i] != '\n' && text[i] != '\r')
-                throw ParseError(file, line, column, {}, tr("unexpected text after a closing quote"));
-            any = true;
-            continue;
-        }
-        if (c == sep) {
-            row.push_back(field);
-            field.clear();
-            any = true;
-        } else if (c == '\n' || c == '\r') {
-            if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
-            if (any || !field.empty()) {
-                row.push_back(field);
-                rows.push_back({row_line, row});
-            }
-            row.clear();
-            field.clear();
-            any = false;
-            ++line;
-            row_line = line;
-            column = 0;
-        } else {
-            field += c;
-            any = true;
-        }
-        ++i;
-        ++column;
-    }
-    if (any || !field.empty()) {
-        row.push_back(field);
-        rows.push_back({row_line, row});
-    }
-    return rows;
-}
 
 std::string normalise_name(const std::string& text) {
     static const std::map<std::string, char> folds = {
@@ -133,15 +58,6 @@ std::string normalise_name(const std::string& text) {
 
 namespace {
 
-std::optional<int64_t> column_of(const CsvRow& header, std::initializer_list<const char*> names) {
-    for (std::size_t i = 0; i < header.size(); ++i) {
-        std::string h = normalise_name(header[i]);
-        for (const char* n : names)
-            if (h == normalise_name(n)) return static_cast<int64_t>(i);
-    }
-    return std::nullopt;
-}
-
 // Known institutions by normalised name (live ones).
 std::optional<int64_t> find_institution(Database& db, const std::string& name) {
     std::string key = normalise_name(name);
@@ -174,15 +90,13 @@ std::string lower(std::string s) {
 
 ImportReport import_registrations(Database& db, const std::string& text, const std::string& file,
                                   const std::string& default_training) {
-    auto rows = read_csv(text, file);
-    if (rows.empty()) throw ParseError(file, 1, 1, {}, tr("the file is empty"));
-    const auto& header = rows.front();
-    auto c_first = column_of(header, {"first_name", "prenom", "firstname", "voornaam"});
-    auto c_last = column_of(header, {"last_name", "nom", "lastname", "achternaam", "naam"});
-    auto c_email = column_of(header, {"email", "e-mail", "courriel", "mail"});
-    auto c_inst = column_of(header, {"institution", "organisation", "service", "organisatie"});
-    auto c_training = column_of(header, {"training", "formation", "vorming"});
-    auto c_phone = column_of(header, {"phone", "telephone", "telefoon"});
+    auto table = csv::parse(text, file);
+    auto c_first = table.find({"first_name", "prenom", "firstname", "voornaam"});
+    auto c_last = table.find({"last_name", "nom", "lastname", "achternaam", "naam"});
+    auto c_email = table.find({"email", "e-mail", "courriel", "mail"});
+    auto c_inst = table.find({"institution", "organisation", "service", "organisatie"});
+    auto c_training = table.find({"training", "formation", "vorming"});
+    auto c_phone = table.find({"phone", "telephone", "telefoon"});
     if (!c_first || !c_last) throw ParseError(file, 1, 1, "first_name/last_name", tr("the columns first_name and last_name are required"));
     if (!c_training && default_training.empty())
         throw ParseError(file, 1, 1, "training", tr("no training column and no training given"));
@@ -195,15 +109,8 @@ ImportReport import_registrations(Database& db, const std::string& text, const s
     std::set<std::string> seen;  // training|email and training|name|institution already in this file
 
     db.write([&] {
-        for (std::size_t r = 1; r < rows.size(); ++r) {
-            const auto& row = rows[r];
-            auto cell = [&](std::optional<int64_t> c) {
-                if (!c || static_cast<std::size_t>(*c) >= row.size()) return std::string();
-                auto v = row[static_cast<std::size_t>(*c)];
-                auto b = v.find_first_not_of(" \t");
-                auto e = v.find_last_not_of(" \t");
-                return b == std::string::npos ? std::string() : v.substr(b, e - b + 1);
-            };
+        for (const auto& row : table.rows) {
+            auto cell = [&](std::optional<std::size_t> c) { return table.value(row, c); };
             ImportLine line;
             line.line = row.line;
             ++report.rows;

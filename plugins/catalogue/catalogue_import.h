@@ -1,8 +1,8 @@
 #pragma once
 // Registrations imported from the web site's CSV export, with duplicate detection
 // against known people (same e-mail, or same normalised name at the same institution)
-// and within the file. core/csv.h had not landed when this was written, so a small
-// RFC 4180 reader lives here (read_csv); it reports file, line and column.
+// and within the file. The file is read with core/csv.h (UTF-8 or Windows-1252, ',' or
+// ';', faults with file, line and column).
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -12,17 +12,6 @@ class Database;
 }
 
 namespace maillage::catalogue {
-
-struct CsvRow {
-    int line = 0;  // 1-based line where the row starts (quoted fields may span lines)
-    std::vector<std::string> cells;
-    const std::string& operator[](std::size_t i) const { return cells[i]; }
-    std::size_t size() const { return cells.size(); }
-};
-
-// Rows of a CSV text (',' or ';' separated, detected on the first line; quotes with "").
-// Throws maillage::ParseError on an unterminated quote or stray text after a quote.
-std::vector<CsvRow> read_csv(const std::string& text, const std::string& file);
 
 // "Élodie  Van-Damme" -> "elodie van damme": lower case, accents and punctuation folded.
 std::string normalise_name(const std::string& text);
