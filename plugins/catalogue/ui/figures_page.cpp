@@ -2,8 +2,8 @@
 
 #include "catalogue_figures.h"
 #include "core/database.h"
+#include "shared-ui/chart.h"
 
-#include <wx/dcbuffer.h>
 #include <wx/datetime.h>
 #include <wx/listctrl.h>
 #include <wx/sizer.h>
@@ -11,48 +11,6 @@
 #include <wx/stattext.h>
 
 namespace maillage::catalogue {
-
-// Horizontal bars with their value; a small drawing so the page needs no chart library.
-class BarChart : public wxPanel {
-public:
-    BarChart(wxWindow* parent, const wxString& title) : wxPanel(parent, wxID_ANY, wxDefaultPosition, wxSize(420, 320)), title_(title) {
-        SetBackgroundStyle(wxBG_STYLE_PAINT);
-        Bind(wxEVT_PAINT, [this](wxPaintEvent&) { paint(); });
-    }
-    void set(std::vector<std::pair<wxString, double>> values, wxString suffix) {
-        values_ = std::move(values);
-        suffix_ = std::move(suffix);
-        Refresh();
-    }
-
-private:
-    void paint() {
-        wxAutoBufferedPaintDC dc(this);
-        dc.SetBackground(*wxWHITE_BRUSH);
-        dc.Clear();
-        dc.SetTextForeground(wxColour(20, 20, 20));
-        dc.SetFont(GetFont().Bold());
-        dc.DrawText(title_, 8, 6);
-        dc.SetFont(GetFont());
-        double max = 0;
-        for (const auto& v : values_) max = std::max(max, v.second);
-        const int label_w = GetClientSize().x * 45 / 100, top = 30, row = 22;
-        const int bar_max = GetClientSize().x - label_w - 70;
-        int y = top;
-        for (const auto& [label, value] : values_) {
-            wxString l = label.length() > 38 ? label.Left(36) + "…" : label;
-            dc.DrawText(l, 8, y + 2);
-            int w = max > 0 ? static_cast<int>(bar_max * value / max) : 0;
-            dc.SetBrush(wxBrush(wxColour(11, 79, 108)));
-            dc.SetPen(*wxTRANSPARENT_PEN);
-            dc.DrawRectangle(label_w, y + 3, std::max(w, 1), row - 6);
-            dc.DrawText(wxString::Format("%g%s", value, suffix_), label_w + w + 4, y + 2);
-            y += row;
-        }
-    }
-    wxString title_, suffix_;
-    std::vector<std::pair<wxString, double>> values_;
-};
 
 FiguresPage::FiguresPage(wxWindow* parent, ui::UiContext& context) : PageBase(parent, context) {
     auto* top = new wxBoxSizer(wxVERTICAL);
@@ -65,8 +23,8 @@ FiguresPage::FiguresPage(wxWindow* parent, ui::UiContext& context) : PageBase(pa
     summary_ = new wxStaticText(this, wxID_ANY, {});
     top->Add(summary_, 0, wxALL | wxEXPAND, 8);
     auto* charts = new wxBoxSizer(wxHORIZONTAL);
-    sectors_ = new BarChart(this, _("Participants by sector (%)"));
-    themes_ = new BarChart(this, _("Hours by theme"));
+    sectors_ = new ui::ChartPanel(this, ui::ChartPanel::Kind::Bar);
+    themes_ = new ui::ChartPanel(this, ui::ChartPanel::Kind::Bar);
     charts->Add(sectors_, 1, wxEXPAND | wxRIGHT, 8);
     charts->Add(themes_, 1, wxEXPAND);
     top->Add(charts, 1, wxEXPAND | wxLEFT | wxRIGHT, 8);
@@ -91,11 +49,11 @@ void FiguresPage::refresh() {
         static_cast<long long>(f.training_days), static_cast<long long>(f.participations), static_cast<long long>(f.participants),
         static_cast<long long>(f.sectors.known), static_cast<long long>(f.expectations_yes),
         static_cast<long long>(f.expectations_partly), static_cast<long long>(f.expectations_no)));
-    std::vector<std::pair<wxString, double>> sectors, themes;
-    for (const auto& r : f.sectors.rows) sectors.push_back({wxString::FromUTF8(r.label), std::stod(r.percent.empty() ? "0" : r.percent)});
-    for (const auto& g : f.by_theme) themes.push_back({wxString::FromUTF8(g.label), g.hours});
-    sectors_->set(sectors, " %");
-    themes_->set(themes, " h");
+    auto section = figures_section(database(), scope);
+    if (section.charts.size() >= 2) {
+        sectors_->set_chart(section.charts[0]);
+        themes_->set_chart(section.charts[1]);
+    }
     trainers_->DeleteAllItems();
     long row = 0;
     for (const auto& t : f.trainers) {

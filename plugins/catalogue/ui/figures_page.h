@@ -1,14 +1,17 @@
 #pragma once
-// The year's training figures with charts (sector split, hours by theme).
+// The year's training figures with charts (sector split, hours by theme), drawn with
+// the shared ChartPanel from the report section's own charts.
 #include "shared-ui/page_base.h"
 
 class wxSpinCtrl;
 class wxStaticText;
 class wxListView;
 
-namespace maillage::catalogue {
+namespace maillage::ui {
+class ChartPanel;
+}
 
-class BarChart;
+namespace maillage::catalogue {
 
 class FiguresPage : public ui::PageBase {
 public:
@@ -18,8 +21,8 @@ public:
 private:
     wxSpinCtrl* year_;
     wxStaticText* summary_;
-    BarChart* sectors_;
-    BarChart* themes_;
+    ui::ChartPanel* sectors_;
+    ui::ChartPanel* themes_;
     wxListView* trainers_;
 };
 

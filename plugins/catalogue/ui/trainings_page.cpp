@@ -6,6 +6,7 @@
 #include "catalogue_store.h"
 #include "core/database.h"
 #include "core/error.h"
+#include "core/institutions.h"
 #include "core/people.h"
 #include "core/sessions.h"
 
@@ -54,6 +55,8 @@ TrainingsPage::TrainingsPage(wxWindow* parent, ui::UiContext& context) : PageBas
     };
     trainings_ = list({{_("Code"), 90}, {_("Kind"), 70}, {_("Title"), 380}, {_("Days"), 50}, {_("Seats"), 90}, {_("Status"), 90}}, 200);
     top->Add(trainings_, 1, wxEXPAND | wxLEFT | wxRIGHT, 8);
+    details_ = new wxStaticText(this, wxID_ANY, {});
+    top->Add(details_, 0, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, 8);
 
     auto* mid = new wxBoxSizer(wxHORIZONTAL);
     auto* col1 = new wxBoxSizer(wxVERTICAL);
@@ -139,6 +142,19 @@ void TrainingsPage::show_training() {
     if (!t) return;
     SessionRepository sessions(db);
     PersonRepository people(db);
+    // What the training is made of: its modules and the duration they compose.
+    wxString modules;
+    for (const auto& code : t->input.module_codes) modules += (modules.empty() ? "" : ", ") + u8(code);
+    auto duration = compose_modules(db, t->input.module_codes);
+    wxString details = wxString::Format(_("Modules: %s — %s in all (%d day(s) of 6 h)."), modules,
+                                        u8(catalog::format_duration(duration.minutes)), duration.days_needed());
+    if (t->input.institution_id) {
+        std::string name;
+        if (auto inst = InstitutionRepository(db).get(*t->input.institution_id)) name = inst->name;
+        details += "\n" + wxString::Format(_("Custom training for %s. Request: %s"), u8(name), u8(t->input.request));
+    }
+    details_->SetLabel(details);
+    details_->Wrap(GetClientSize().x > 100 ? GetClientSize().x - 20 : 900);
     days_->DeleteAllItems();
     day_ids_.clear();
     long row = 0;

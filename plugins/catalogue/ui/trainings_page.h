@@ -9,6 +9,7 @@
 class wxChoice;
 class wxListView;
 class wxTextCtrl;
+class wxStaticText;
 
 namespace maillage::catalogue {
 
@@ -30,6 +31,7 @@ private:
     wxListView* registrations_;
     wxListView* attendance_;
     wxTextCtrl* flags_;
+    wxStaticText* details_;
     std::vector<int64_t> training_ids_, day_ids_, registration_people_, attendance_people_;
 };
 
