@@ -145,7 +145,10 @@ void TrainingsPage::show_training() {
     // What the training is made of: its modules and the duration they compose.
     wxString modules;
     for (const auto& code : t->input.module_codes) modules += (modules.empty() ? "" : ", ") + u8(code);
-    auto duration = compose_modules(db, t->input.module_codes);
+    std::vector<int> minutes;  // the sheet versions the training uses
+    for (auto v : t->module_version_ids)
+        if (auto m = store.module_version(v)) minutes.push_back(m->sheet.duration_minutes);
+    auto duration = compose_duration(minutes);
     wxString details = wxString::Format(_("Modules: %s — %s in all (%d day(s) of 6 h)."), modules,
                                         u8(catalog::format_duration(duration.minutes)), duration.days_needed());
     if (t->input.institution_id) {
