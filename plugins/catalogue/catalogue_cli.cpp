@@ -15,6 +15,7 @@
 #include "core/institutions.h"
 #include "core/people.h"
 #include "core/plugin_api.h"
+#include "core/questionnaires.h"
 #include "core/sessions.h"
 
 #include <CLI/CLI.hpp>
@@ -336,6 +337,38 @@ void add_catalogue_commands(CLI::App& app, CliContext& ctx) {
             for (const auto& x : RegistrationService(db).expectations(training_by_code(db, e->training).id)) {
                 auto p = people.get(x.person_id);
                 out() << fmt::format("{:>5}  {:<25} {:<7} {}\n", x.id, p ? p->display_name() : "", x.met.empty() ? "-" : x.met, x.text);
+            }
+        });
+    }
+
+    // evaluation results, per training or per module over the trainings that used it
+    {
+        struct V { std::string training, module; };
+        auto v = std::make_shared<V>();
+        auto* ev = root->add_subcommand("evaluations", tr("Evaluation results of a training, or of a module over every training that used it"));
+        ev->add_option("--training", v->training, tr("Training code"));
+        ev->add_option("--module", v->module, tr("Module code"));
+        ev->callback([v, &ctx, out] {
+            auto& db = ctx.database();
+            CatalogueStore store(db);
+            std::vector<int64_t> ids;
+            if (!v->training.empty()) ids.push_back(training_by_code(db, v->training).id);
+            if (!v->module.empty()) {
+                if (!store.module(v->module)) throw Error(trf("Unknown module {code}.", fmt::arg("code", v->module)));
+                for (const auto& t : store.trainings())
+                    for (const auto& code : t.input.module_codes)
+                        if (code == v->module) ids.push_back(t.id);
+            }
+            if (ids.empty()) throw Error(tr("Give --training or --module."));
+            QuestionnaireRepository questionnaires(db);
+            auto q = questionnaires.find_by_code("catalogue-evaluation");
+            if (!q) throw Error(tr("The evaluation questionnaire catalogue-evaluation does not exist."));
+            out() << trf("{n} training(s)", fmt::arg("n", ids.size())) << '\n';
+            for (const auto& s : questionnaires.summarize(q->id, "catalogue_training", ids)) {
+                if (s.question.kind == "rating")
+                    out() << fmt::format("  {:<40} {:>4} {:>5.2f}\n", s.question.text, s.answered, s.mean);
+                else
+                    out() << fmt::format("  {:<40} {:>4}\n", s.question.text, s.answered);
             }
         });
     }
