@@ -9,7 +9,7 @@
 #include "ui/figures_page.h"
 #include "ui/map_page.h"
 
-#include "core/i18n.h"
+#include "pat_info.h"
 #include "core/plugin_api.h"
 #include "shared-ui/plugin_ui.h"
 
@@ -36,10 +36,7 @@ public:
 
 class PatPlugin : public Plugin {
 public:
-    PluginInfo info() const override {
-        return {"pat", tr("PAT peer support"), "1.0.0",
-                tr("Accompaniments of institutions that hire peer workers, trainings, advocacy and the map.")};
-    }
+    PluginInfo info() const override { return pat_plugin_info(); }
     std::string translation_domain() const override { return "maillage-pat"; }
     std::vector<Migration> migrations() const override { return pat_migrations().steps; }
     void add_commands(CLI::App& cli, CliContext& context) override { add_pat_commands(cli, context); }

@@ -42,11 +42,12 @@ std::string step_state_label(const std::string& state) {
     return state;
 }
 
-std::string advocacy_label(const std::string& kind) {
-    if (kind == "talk") return tr("talks");
-    if (kind == "interview") return tr("interviews");
-    if (kind == "podcast") return tr("podcasts");
-    if (kind == "meeting") return tr("meetings");
+std::string advocacy_label(const std::string& kind, int count) {
+    const bool one = count == 1;
+    if (kind == "talk") return one ? tr("talk") : tr("talks");
+    if (kind == "interview") return one ? tr("interview") : tr("interviews");
+    if (kind == "podcast") return one ? tr("podcast") : tr("podcasts");
+    if (kind == "meeting") return one ? tr("meeting") : tr("meetings");
     return kind;
 }
 

@@ -19,7 +19,8 @@ bool is_phase(const std::string& phase);
 std::string phase_label(const std::string& phase);
 std::string decision_label(const std::string& decision);
 std::string step_state_label(const std::string& state);
-std::string advocacy_label(const std::string& kind);
+// The advocacy kind as a noun for `count` of them ("talk" / "talks").
+std::string advocacy_label(const std::string& kind, int count = 2);
 
 class PhaseRules {
 public:

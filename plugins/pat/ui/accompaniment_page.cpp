@@ -17,6 +17,8 @@
 #include <wx/textdlg.h>
 #include <wx/utils.h>
 
+#include <map>
+
 namespace maillage::pat {
 namespace {
 
