@@ -10,7 +10,7 @@ CliRun::CliRun(const GlobalOptions& options, const std::vector<std::string>& plu
     : options_(options), out_(out), err_(err) {
     std::vector<std::filesystem::path> folders(plugin_dirs.begin(), plugin_dirs.end());
     for (auto& f : default_plugin_folders()) folders.push_back(f);
-    suite_ = std::make_unique<Suite>(folders);
+    suite_ = std::make_unique<Suite>(folders, config_folder() / "plugin-loading.sentinel");
     plugin_context_.database = [this]() -> Database& { return database(); };
     plugin_context_.out = &out_;
     plugin_context_.err = &err_;
