@@ -277,7 +277,7 @@ void add_pat_commands(CLI::App& app, CliContext& ctx) {
         add->add_option("--date", o->date, tr("Hire date (the contract's start)"));
         add->add_option("--announced", o->announced, tr("Date the hire was announced; alone, the hire is not effective yet"));
         add->add_option("--job-title", o->job, tr("Job title"));
-        add->add_option("--working-time", o->working_time, tr("Working time in % of full time"));
+        add->add_option("--working-time", o->working_time, tr("Working time as a percentage of full time"));
         add->add_option("--contract", o->contract, tr("Contract type"));
         add->add_option("--person", o->person, tr("The peer worker hired: id or email"));
         add->add_option("--notes", o->notes, tr("Notes"));
@@ -480,12 +480,12 @@ void add_pat_commands(CLI::App& app, CliContext& ctx) {
         st->callback([&ctx, o, out] {
             const auto t = staff_time(ctx.database(), o->from, o->to, o->weekly);
             for (const auto& p : t.people)
-                out() << "  " << p.name << ": " << trf("{n} sessions, {h} h, {share} % of a full time",
+                out() << "  " << p.name << ": " << trf("{n} sessions, {h} h, {share} of a full time",
                                                        fmt::arg("n", p.sessions), fmt::arg("h", fmt::format("{:.1f}", p.minutes / 60.0)),
-                                                       fmt::arg("share", p.share))
+                                                       fmt::arg("share", p.share + " %"))
                       << '\n';
-            out() << trf("Team: {h} h on accompaniments, {share} % of its time.",
-                         fmt::arg("h", fmt::format("{:.1f}", t.total_minutes / 60.0)), fmt::arg("share", t.share))
+            out() << trf("Team: {h} h on accompaniments, {share} of its time.",
+                         fmt::arg("h", fmt::format("{:.1f}", t.total_minutes / 60.0)), fmt::arg("share", t.share + " %"))
                   << '\n';
         });
     }
