@@ -10,6 +10,7 @@
 #include "core/institutions.h"
 #include "core/people.h"
 #include "core/programmes.h"
+#include "core/questionnaires.h"
 #include "core/sessions.h"
 
 #include <algorithm>
@@ -101,10 +102,11 @@ std::vector<Step> AccompanimentRepository::steps() const {
     return out;
 }
 
-std::vector<SessionType> AccompanimentRepository::session_types() const {
+std::vector<SessionType> AccompanimentRepository::session_types(bool include_retired) const {
     SQLite::Statement q(db_.sql(),
                         "SELECT id, code, position, label_fr, label_nl, label_en, plural_fr, plural_nl, plural_en "
-                        "FROM pat_session_type WHERE retired_at IS NULL ORDER BY position, id");
+                        "FROM pat_session_type WHERE retired_at IS NULL OR ? ORDER BY position, id");
+    q.bind(1, include_retired ? 1 : 0);
     std::vector<SessionType> out;
     while (q.executeStep()) {
         SessionType t;
@@ -534,6 +536,113 @@ std::optional<StepState> AccompanimentRepository::step_reached(int64_t id, const
     for (auto& s : step_states(id, language))
         if (s.state != "done" && s.state != "skipped") return s;
     return std::nullopt;
+}
+
+int64_t AccompanimentRepository::record_intake(int64_t id, const std::map<int, std::string>& answers,
+                                               const std::string& questionnaire_code) {
+    if (!get(id)) throw Error(tr("This accompaniment no longer exists."));
+    QuestionnaireRepository questionnaires(db_);
+    auto q = questionnaires.find_by_code(questionnaire_code);
+    if (!q) throw Error(trf("Questionnaire: no questionnaire has the code \"{code}\".", fmt::arg("code", questionnaire_code)));
+    Response r;
+    r.questionnaire_id = q->id;
+    r.subject_kind = "pat_accompaniment";
+    r.subject_id = id;
+    for (const auto& [position, value] : answers) {
+        auto it = std::find_if(q->questions.begin(), q->questions.end(),
+                               [&](const Question& x) { return x.position == position; });
+        if (it == q->questions.end())
+            throw Error(trf("Questionnaire: there is no question {n}.", fmt::arg("n", position)));
+        AnswerValue v;
+        if (it->kind == "text" || it->kind == "multi_choice") {
+            v.text = value;
+        } else {
+            try {
+                v.number = std::stod(value);
+            } catch (const std::exception&) {
+                throw Error(trf("Question {n}: a number is expected.", fmt::arg("n", position)));
+            }
+        }
+        r.answers[it->id] = v;
+    }
+    return db_.write([&] {
+        const int64_t rid = questionnaires.submit(r);
+        SQLite::Statement u(db_.sql(), "UPDATE pat_accompaniment SET intake_response_id = ? WHERE id = ?");
+        u.bind(1, rid);
+        u.bind(2, id);
+        u.exec();
+        audit(db_, "intake", "pat_accompaniment", id, questionnaire_code);
+        return rid;
+    });
+}
+
+namespace {
+void check_labels(const std::string& code, std::initializer_list<const std::string*> labels) {
+    if (code.empty() || code.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789_") != std::string::npos)
+        throw Error(tr("Code: lower-case letters, digits and _ only."));
+    for (const auto* l : labels)
+        if (l->empty()) throw Error(tr("Every label (fr, nl, en) is needed."));
+}
+}  // namespace
+
+void AccompanimentRepository::define_step(const std::string& code, const std::string& fr, const std::string& nl,
+                                          const std::string& en) {
+    check_labels(code, {&fr, &nl, &en});
+    db_.write([&] {
+        SQLite::Statement u(db_.sql(),
+                            "INSERT INTO pat_step(code, position, label_fr, label_nl, label_en) VALUES "
+                            "(?1, (SELECT coalesce(max(position),0)+1 FROM pat_step), ?2, ?3, ?4) "
+                            "ON CONFLICT(code) DO UPDATE SET label_fr=?2, label_nl=?3, label_en=?4, retired_at=NULL");
+        u.bind(1, code);
+        u.bind(2, fr);
+        u.bind(3, nl);
+        u.bind(4, en);
+        u.exec();
+        audit(db_, "define", "pat_step", 0, code);
+    });
+}
+
+void AccompanimentRepository::retire_step(const std::string& code) {
+    db_.write([&] {
+        SQLite::Statement u(db_.sql(), "UPDATE pat_step SET retired_at = strftime('%Y-%m-%d','now') WHERE code = ?");
+        u.bind(1, code);
+        if (u.exec() == 0) throw Error(trf("Step: \"{step}\" is neither a step code nor a position.", fmt::arg("step", code)));
+        audit(db_, "retire", "pat_step", 0, code);
+    });
+}
+
+void AccompanimentRepository::define_session_type(const std::string& code, const std::string& fr,
+                                                  const std::string& nl, const std::string& en,
+                                                  const std::string& fr_plural, const std::string& nl_plural,
+                                                  const std::string& en_plural) {
+    check_labels(code, {&fr, &nl, &en, &fr_plural, &nl_plural, &en_plural});
+    db_.write([&] {
+        SQLite::Statement u(db_.sql(),
+                            "INSERT INTO pat_session_type(code, position, label_fr, label_nl, label_en, plural_fr, "
+                            "plural_nl, plural_en) VALUES (?1, (SELECT coalesce(max(position),0)+1 FROM "
+                            "pat_session_type), ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT(code) DO UPDATE SET label_fr=?2, "
+                            "label_nl=?3, label_en=?4, plural_fr=?5, plural_nl=?6, plural_en=?7, retired_at=NULL");
+        u.bind(1, code);
+        u.bind(2, fr);
+        u.bind(3, nl);
+        u.bind(4, en);
+        u.bind(5, fr_plural);
+        u.bind(6, nl_plural);
+        u.bind(7, en_plural);
+        u.exec();
+        audit(db_, "define", "pat_session_type", 0, code);
+    });
+}
+
+void AccompanimentRepository::retire_session_type(const std::string& code) {
+    db_.write([&] {
+        SQLite::Statement u(db_.sql(),
+                            "UPDATE pat_session_type SET retired_at = strftime('%Y-%m-%d','now') WHERE code = ?");
+        u.bind(1, code);
+        if (u.exec() == 0)
+            throw Error(trf("Session type: \"{value}\" is not one of {codes}.", fmt::arg("value", code), fmt::arg("codes", "-")));
+        audit(db_, "retire", "pat_session_type", 0, code);
+    });
 }
 
 }  // namespace maillage::pat

@@ -2,6 +2,7 @@
 // Accompaniments: an institution's request to hire a peer worker, its analysis and
 // decision, the guide's steps, the sessions, the hires and the follow-up.
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -100,7 +101,7 @@ public:
     explicit AccompanimentRepository(Database& db) : db_(db) {}
 
     std::vector<Step> steps() const;  // not retired, by position
-    std::vector<SessionType> session_types() const;
+    std::vector<SessionType> session_types(bool include_retired = false) const;
     std::optional<SessionType> session_type(const std::string& code) const;
 
     // A new request (phase "request"). Throws maillage::Error naming the field.
@@ -136,6 +137,21 @@ public:
     // The first step not done or skipped (what a card shows as "step reached"), or
     // nullopt when every step is done.
     std::optional<StepState> step_reached(int64_t id, const std::string& language) const;
+
+    // The request analysis: stores the filled-in intake questionnaire (core template
+    // "pat_intake", or another one of purpose "intake") about this accompaniment and
+    // links it. `answers` are by question position. Returns the response id.
+    int64_t record_intake(int64_t id, const std::map<int, std::string>& answers,
+                          const std::string& questionnaire_code = "pat_intake");
+
+    // The guide's steps and the session types are data: add, relabel, retire.
+    // `code` is stable; a retired entry keeps its meaning in old accompaniments.
+    void define_step(const std::string& code, const std::string& fr, const std::string& nl, const std::string& en);
+    void retire_step(const std::string& code);
+    void define_session_type(const std::string& code, const std::string& fr, const std::string& nl,
+                             const std::string& en, const std::string& fr_plural, const std::string& nl_plural,
+                             const std::string& en_plural);
+    void retire_session_type(const std::string& code);
 
 private:
     Database& db_;

@@ -17,7 +17,9 @@
 
 #include <CLI/CLI.hpp>
 
+#include <array>
 #include <chrono>
+#include <map>
 #include <fstream>
 #include <memory>
 
@@ -392,6 +394,84 @@ void add_pat_commands(CLI::App& app, CliContext& ctx) {
             w.notes = o->notes;
             const auto id = ActivityRepository(db).set_workplace(w);
             out() << trf("Workplace #{id} recorded.", fmt::arg("id", id)) << '\n';
+        });
+    }
+    // intake: the request analysis questionnaire
+    {
+        auto* intake = pat->add_subcommand("intake", tr("Record the intake questionnaire of the request analysis"));
+        struct Opts {
+            int64_t id = 0;
+            std::vector<std::string> answers;
+            std::string questionnaire = "pat_intake";
+        };
+        auto o = std::make_shared<Opts>();
+        intake->add_option("id", o->id, tr("Accompaniment id"))->required();
+        intake->add_option("--answer", o->answers, tr("An answer as POSITION=VALUE (repeat); choices are 0-based indexes"));
+        intake->add_option("--questionnaire", o->questionnaire, tr("Questionnaire code (default: pat_intake)"));
+        intake->callback([&ctx, o, out] {
+            std::map<int, std::string> answers;
+            for (const auto& a : o->answers) {
+                const auto eq = a.find('=');
+                if (eq == std::string::npos || !all_digits(a.substr(0, eq)))
+                    throw Error(trf("Answer \"{value}\": write POSITION=VALUE.", fmt::arg("value", a)));
+                answers[std::stoi(a.substr(0, eq))] = a.substr(eq + 1);
+            }
+            const auto rid = AccompanimentRepository(ctx.database()).record_intake(o->id, answers, o->questionnaire);
+            out() << trf("Intake response #{id} recorded.", fmt::arg("id", rid)) << '\n';
+        });
+    }
+    // guide steps and session types: reference data
+    {
+        auto* guide = pat->add_subcommand("guide", tr("The guide's steps (reference data)"));
+        guide->require_subcommand(1);
+        guide->add_subcommand("list", tr("List the steps"))->callback([&ctx, out] {
+            for (const auto& s : AccompanimentRepository(ctx.database()).steps())
+                out() << s.position << ". [" << s.code << "] " << s.label_fr << " | " << s.label_nl << " | " << s.label_en << '\n';
+        });
+        auto* define = guide->add_subcommand("define", tr("Add a step or change its labels"));
+        auto d = std::make_shared<std::array<std::string, 4>>();
+        define->add_option("code", (*d)[0], tr("Stable code"))->required();
+        define->add_option("--fr", (*d)[1], tr("French label"))->required();
+        define->add_option("--nl", (*d)[2], tr("Dutch label"))->required();
+        define->add_option("--en", (*d)[3], tr("English label"))->required();
+        define->callback([&ctx, d, out] {
+            AccompanimentRepository(ctx.database()).define_step((*d)[0], (*d)[1], (*d)[2], (*d)[3]);
+            out() << trf("Step {code} saved.", fmt::arg("code", (*d)[0])) << '\n';
+        });
+        auto* retire = guide->add_subcommand("retire", tr("Retire a step (old accompaniments keep it)"));
+        auto code = std::make_shared<std::string>();
+        retire->add_option("code", *code, tr("Stable code"))->required();
+        retire->callback([&ctx, code, out] {
+            AccompanimentRepository(ctx.database()).retire_step(*code);
+            out() << trf("Step {code} retired.", fmt::arg("code", *code)) << '\n';
+        });
+
+        auto* types = pat->add_subcommand("types", tr("Session types (reference data)"));
+        types->require_subcommand(1);
+        types->add_subcommand("list", tr("List the session types"))->callback([&ctx, out] {
+            for (const auto& t : AccompanimentRepository(ctx.database()).session_types())
+                out() << t.position << ". [" << t.code << "] " << t.label_fr << " | " << t.label_nl << " | " << t.label_en << '\n';
+        });
+        auto* tdefine = types->add_subcommand("define", tr("Add a session type or change its labels"));
+        auto t = std::make_shared<std::array<std::string, 7>>();
+        tdefine->add_option("code", (*t)[0], tr("Stable code"))->required();
+        tdefine->add_option("--fr", (*t)[1], tr("French label"))->required();
+        tdefine->add_option("--nl", (*t)[2], tr("Dutch label"))->required();
+        tdefine->add_option("--en", (*t)[3], tr("English label"))->required();
+        tdefine->add_option("--fr-plural", (*t)[4], tr("French plural"))->required();
+        tdefine->add_option("--nl-plural", (*t)[5], tr("Dutch plural"))->required();
+        tdefine->add_option("--en-plural", (*t)[6], tr("English plural"))->required();
+        tdefine->callback([&ctx, t, out] {
+            AccompanimentRepository(ctx.database())
+                .define_session_type((*t)[0], (*t)[1], (*t)[2], (*t)[3], (*t)[4], (*t)[5], (*t)[6]);
+            out() << trf("Session type {code} saved.", fmt::arg("code", (*t)[0])) << '\n';
+        });
+        auto* tretire = types->add_subcommand("retire", tr("Retire a session type (old sessions keep it)"));
+        auto tcode = std::make_shared<std::string>();
+        tretire->add_option("code", *tcode, tr("Stable code"))->required();
+        tretire->callback([&ctx, tcode, out] {
+            AccompanimentRepository(ctx.database()).retire_session_type(*tcode);
+            out() << trf("Session type {code} retired.", fmt::arg("code", *tcode)) << '\n';
         });
     }
     // board

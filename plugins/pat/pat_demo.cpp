@@ -125,12 +125,19 @@ void seed_pat_demo(Database& db, const DemoContext& context) {
         if (target != "request") {
             if (target == "closed" && p.sessions.empty()) {
                 repo.set_phase(id, "analysis", analysis);
+                repo.record_intake(id, {{1, "Projet encore flou."}, {2, "0"}, {5, "2"}});
                 repo.decide(id, "declined", p.closing, analysis);
                 repo.set_phase(id, "closed", analysis, p.closing);
                 ++k;
                 continue;
             }
             repo.set_phase(id, "analysis", analysis);
+            repo.record_intake(id, {{1, "Renforcer le lien avec les personnes accueillies et changer le regard des équipes."},
+                                    {2, std::to_string(k % 4)},
+                                    {3, std::to_string(k % 2)},
+                                    {4, std::to_string((k + 1) % 3)},
+                                    {6, std::to_string(2 + k % 4)},
+                                    {8, "Un accompagnement pour préparer les équipes et définir la fonction."}});
             if (target == "analysis") {
                 repo.decide(id, "waiting", "Waiting for the board's approval of the budget.", analysis);
                 ++k;

@@ -15,7 +15,7 @@ Table sessions_table(Database& db, const std::string& from, const std::string& t
                  "phase",      "status",   "duration_minutes", "preparation_minutes", "staff", "attendees",
                  "staff_warning"};
     std::map<std::string, std::string> labels;
-    for (const auto& ty : AccompanimentRepository(db).session_types()) labels[ty.code] = ty.label(language);
+    for (const auto& ty : AccompanimentRepository(db).session_types(true)) labels[ty.code] = ty.label(language);
     SQLite::Statement q(db.sql(),
                         "SELECT s.id, s.date, a.id, i.name, coalesce(a.region,''), coalesce(f.code,''), t.code, "
                         "p.phase, s.status, p.duration_minutes, p.preparation_minutes, "

@@ -113,9 +113,12 @@ PatFigures compute_figures(Database& db, const ReportScope& scope) {
             auto it = std::find_if(f.by_type.begin(), f.by_type.end(), [&](const TypeCount& t) { return t.code == code; });
             if (it != f.by_type.end()) {
                 ++it->count;
-            } else {  // a retired type still counts
-                f.by_type.push_back(TypeCount{code, code, 1});
-                plurals.push_back(code);
+            } else {  // a type retired since still counts, under its own name
+                for (const auto& t : repo.session_types(true))
+                    if (t.code == code) {
+                        f.by_type.push_back(TypeCount{code, t.label(lang), 1});
+                        plurals.push_back(t.plural(lang));
+                    }
             }
         }
     }

@@ -185,8 +185,36 @@ constexpr SeedType kTypes[] = {
     {"immersion", "immersion", "inleefmoment", "immersion", "immersions", "inleefmomenten", "immersions"},
 };
 
+// The intake questionnaire of the request analysis (a semi-structured interview): a
+// core questionnaire template, editable like any other; French, the team's language.
+constexpr const char* kIntake = R"SQL(
+INSERT INTO questionnaire(code, title, description, purpose, owner) VALUES ('pat_intake',
+  'PAT — analyse de la demande',
+  'Entretien semi-directif avec l''institution qui souhaite engager un·e pair-aidant·e.', 'intake', 'pat');
+INSERT INTO question(questionnaire_id, position, kind, text, options, scale_min, scale_max, required)
+SELECT id, 1, 'text', 'Quels besoins motivent l''engagement d''un·e pair-aidant·e ?', NULL, NULL, NULL, 1
+  FROM questionnaire WHERE code = 'pat_intake'
+UNION ALL SELECT id, 2, 'choice', 'Où en est le projet ?',
+  '["Une idée","Discuté en équipe","Budget disponible","Recrutement en cours"]', NULL, NULL, 1
+  FROM questionnaire WHERE code = 'pat_intake'
+UNION ALL SELECT id, 3, 'yes_partly_no', 'La direction soutient-elle le projet ?', '["yes","partly","no"]', NULL, NULL, 0
+  FROM questionnaire WHERE code = 'pat_intake'
+UNION ALL SELECT id, 4, 'yes_partly_no', 'Les équipes ont-elles été consultées ?', '["yes","partly","no"]', NULL, NULL, 0
+  FROM questionnaire WHERE code = 'pat_intake'
+UNION ALL SELECT id, 5, 'choice', 'Financement de la fonction',
+  '["Budget propre","Subside","À trouver"]', NULL, NULL, 0
+  FROM questionnaire WHERE code = 'pat_intake'
+UNION ALL SELECT id, 6, 'rating', 'Degré de préparation de l''institution (1 = pas prête, 5 = prête)', NULL, 1, 5, 0
+  FROM questionnaire WHERE code = 'pat_intake'
+UNION ALL SELECT id, 7, 'text', 'Craintes et résistances exprimées', NULL, NULL, NULL, 0
+  FROM questionnaire WHERE code = 'pat_intake'
+UNION ALL SELECT id, 8, 'text', 'Attentes vis-à-vis du PAT', NULL, NULL, NULL, 0
+  FROM questionnaire WHERE code = 'pat_intake';
+)SQL";
+
 void apply_v1(SQLite::Database& db) {
     db.exec(kV1);
+    db.exec(kIntake);
     SQLite::Statement step(db,
                            "INSERT INTO pat_step(code, position, label_fr, label_nl, label_en) VALUES (?,?,?,?,?)");
     int position = 0;

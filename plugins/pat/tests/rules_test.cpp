@@ -1,5 +1,6 @@
 #include "pat_activities.h"
 #include "pat_fixture.h"
+#include "pat_figures.h"
 #include "pat_rules.h"
 
 #include "core/error.h"
@@ -129,6 +130,45 @@ TEST_F(PatTest, StaffTimeShareCountsDurationAndPreparationPerStaffMember) {
     EXPECT_EQ(t.total_minutes, 540);
     EXPECT_EQ(t.share, "22.50");
     EXPECT_THROW(staff_time(*db, "2025-02-16", "2025-02-03"), Error);
+}
+
+}  // namespace
+}  // namespace maillage::pat::test
+
+namespace maillage::pat::test {
+namespace {
+
+TEST_F(PatTest, IntakeQuestionnaireIsStoredAndLinked) {
+    AccompanimentRepository repo(*db);
+    Accompaniment a;
+    a.institution_id = institution("Abri", "brussels", "Bruxelles", "homeless");
+    a.request_date = "2025-01-10";
+    const auto id = repo.create_request(a);
+    EXPECT_THROW(repo.record_intake(id, {{2, "0"}}), Error);  // question 1 is required
+    EXPECT_THROW(repo.record_intake(id, {{1, "x"}, {2, "9"}}), Error);  // no such option
+    const auto rid = repo.record_intake(id, {{1, "Besoin d'un regard de pair"}, {2, "1"}, {6, "4"}});
+    EXPECT_EQ(repo.get(id)->intake_response_id, rid);
+}
+
+TEST_F(PatTest, StepsAndSessionTypesAreEditableData) {
+    AccompanimentRepository repo(*db);
+    repo.define_step("evaluate", "Évaluer", "Evalueren", "Evaluate");
+    EXPECT_EQ(repo.steps()[8].label_en, "Evaluate");
+    repo.define_step("celebrate", "Fêter", "Vieren", "Celebrate");
+    EXPECT_EQ(repo.steps().size(), 11u);
+    repo.retire_step("celebrate");
+    EXPECT_EQ(repo.steps().size(), 10u);
+    EXPECT_THROW(repo.define_step("Bad Code", "a", "b", "c"), Error);
+    repo.define_session_type("visit", "visite", "bezoek", "visit", "visites", "bezoeken", "visits");
+    const auto id = started(institution("SSM", "brussels", "Ixelles", "mental_health"), cocom, "2025-01-05", "2025-02-01");
+    session(id, "visit", "2025-03-01");
+    session(id, "visit", "2025-03-02");
+    repo.retire_session_type("visit");
+    EXPECT_THROW(session(id, "visit", "2025-03-03"), Error);  // retired: no new sessions
+    ReportScope scope;
+    scope.year = 2025;
+    scope.language = "fr";
+    EXPECT_EQ(compute_figures(*db, scope).sessions_sentence, "2 sessions: 2 visites");  // old ones still count
 }
 
 }  // namespace

@@ -117,7 +117,7 @@ void AccompanimentPage::show() {
     h += "</table>";
     const auto count = repo.session_count(id);
     std::map<std::string, std::string> types;
-    for (const auto& t : repo.session_types()) types[t.code] = t.label(lang);
+    for (const auto& t : repo.session_types(true)) types[t.code] = t.label(lang);
     for (const char* phase : {"accompaniment", "follow_up"}) {
         const std::string p = phase;
         h += "<h3>" + (p == "accompaniment" ? wxString::Format(_("Sessions: %d held / %d planned"), count.held, count.planned)
