@@ -17,6 +17,12 @@ bool is_phase(const std::string& phase) {
     return std::find(kPhases.begin(), kPhases.end(), phase) != kPhases.end();
 }
 
+std::string ui_language() {
+    // TRANSLATORS: the code of the catalog's language: "fr" in French, "nl" in Dutch.
+    const std::string code = tr("ui-language-code");
+    return code == "fr" || code == "nl" ? code : "en";
+}
+
 std::string phase_label(const std::string& phase) {
     if (phase == "request") return tr("Request");
     if (phase == "analysis") return tr("Analysis");

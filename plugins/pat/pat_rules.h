@@ -15,6 +15,9 @@ extern const std::vector<std::string> kStepStates;   // not_started, in_progress
 extern const std::vector<std::string> kAdvocacyKinds;  // talk, interview, podcast, meeting
 
 bool is_phase(const std::string& phase);
+// The language of the messages now in use ("fr", "nl" or "en"), for labels stored in
+// the database (sectors, steps, session types) to match the sentences around them.
+std::string ui_language();
 // The translated name of a phase, decision, step state or advocacy kind.
 std::string phase_label(const std::string& phase);
 std::string decision_label(const std::string& decision);
