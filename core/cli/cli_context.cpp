@@ -23,7 +23,12 @@ std::filesystem::path CliRun::database_path() const {
 Database& CliRun::database() {
     if (!suite_->is_open()) {
         suite_->open(database_path(), options_.read_only ? Database::Access::ReadOnly : Database::Access::ReadWrite);
+        const auto& db = suite_->database();
+        for (const auto& warning : db.warnings()) err_ << warning << '\n';
         const auto& outcome = suite_->outcome();
+        if (db.read_only() && !options_.read_only && !db.read_only_reason().empty() &&
+            outcome.newer_than_program.empty())
+            err_ << db.read_only_reason() << '\n';
         if (!outcome.newer_than_program.empty()) err_ << outcome.newer_than_program << '\n';
         if (outcome.backup)
             err_ << trf("Upgraded the database; the previous version is kept in {file}",
