@@ -1,0 +1,648 @@
+#include "accompaniments.h"
+
+#include "pat_rules.h"
+#include "pat_sql.h"
+
+#include "core/audit.h"
+#include "core/database.h"
+#include "core/error.h"
+#include "core/i18n.h"
+#include "core/institutions.h"
+#include "core/people.h"
+#include "core/programmes.h"
+#include "core/questionnaires.h"
+#include "core/sessions.h"
+
+#include <algorithm>
+
+namespace maillage::pat {
+namespace {
+
+const std::string& pick(const std::string& language, const std::string& fr, const std::string& nl,
+                        const std::string& en) {
+    if (language == "nl") return nl;
+    if (language == "en") return en;
+    return fr;
+}
+
+void check_date(const std::string& field, const std::string& date, bool required) {
+    if (date.empty() && !required) return;
+    if (!is_iso_date(date))
+        throw Error(trf("{field}: \"{value}\" is not a date (YYYY-MM-DD).", fmt::arg("field", field),
+                        fmt::arg("value", date)));
+}
+
+constexpr const char* kSelect =
+    "SELECT a.id, a.institution_id, i.name, a.contact_person_id, a.contact_name, a.heard_from, a.region, "
+    "a.funder_id, f.code, a.phase, a.request_date, a.analysis_date, a.accompaniment_date, a.hired_date, "
+    "a.follow_up_date, a.closed_date, a.decision, a.decision_date, a.decision_reason, a.intake_response_id, "
+    "a.planned_sessions, a.closing_reason, a.notes "
+    "FROM pat_accompaniment a JOIN institution i ON i.id = a.institution_id "
+    "LEFT JOIN funder f ON f.id = a.funder_id ";
+
+Accompaniment read(SQLite::Statement& q) {
+    Accompaniment a;
+    a.id = q.getColumn(0).getInt64();
+    a.institution_id = q.getColumn(1).getInt64();
+    a.institution_name = sql::str(q, 2);
+    a.contact_person_id = sql::id(q, 3);
+    a.contact_name = sql::str(q, 4);
+    a.heard_from = sql::str(q, 5);
+    a.region = sql::str(q, 6);
+    a.funder_id = sql::id(q, 7);
+    a.funder_code = sql::str(q, 8);
+    a.phase = sql::str(q, 9);
+    a.request_date = sql::str(q, 10);
+    a.analysis_date = sql::str(q, 11);
+    a.accompaniment_date = sql::str(q, 12);
+    a.hired_date = sql::str(q, 13);
+    a.follow_up_date = sql::str(q, 14);
+    a.closed_date = sql::str(q, 15);
+    a.decision = sql::str(q, 16);
+    a.decision_date = sql::str(q, 17);
+    a.decision_reason = sql::str(q, 18);
+    a.intake_response_id = sql::id(q, 19);
+    if (!q.getColumn(20).isNull()) a.planned_sessions = q.getColumn(20).getInt();
+    a.closing_reason = sql::str(q, 21);
+    a.notes = sql::str(q, 22);
+    return a;
+}
+
+void check_region(const std::string& region) {
+    if (!region.empty() && region != "brussels" && region != "wallonia" && region != "flanders")
+        throw Error(trf("Region: \"{value}\" is not one of brussels, wallonia, flanders.", fmt::arg("value", region)));
+}
+
+}  // namespace
+
+const std::string& Step::label(const std::string& language) const {
+    return pick(language, label_fr, label_nl, label_en);
+}
+const std::string& SessionType::label(const std::string& language) const {
+    return pick(language, label_fr, label_nl, label_en);
+}
+const std::string& SessionType::plural(const std::string& language) const {
+    return pick(language, plural_fr, plural_nl, plural_en);
+}
+
+int64_t funder_id_by_code(Database& db, const std::string& code) {
+    auto f = FunderRepository(db).find_by_code(code);
+    if (!f) throw Error(trf("Funder: no funder has the code \"{code}\".", fmt::arg("code", code)));
+    return f->id;
+}
+
+std::vector<Step> AccompanimentRepository::steps() const {
+    SQLite::Statement q(db_.sql(),
+                        "SELECT id, code, position, label_fr, label_nl, label_en FROM pat_step "
+                        "WHERE retired_at IS NULL ORDER BY position, id");
+    std::vector<Step> out;
+    while (q.executeStep())
+        out.push_back(Step{q.getColumn(0).getInt64(), q.getColumn(1).getString(), q.getColumn(2).getInt(),
+                           q.getColumn(3).getString(), q.getColumn(4).getString(), q.getColumn(5).getString()});
+    return out;
+}
+
+std::vector<SessionType> AccompanimentRepository::session_types(bool include_retired) const {
+    SQLite::Statement q(db_.sql(),
+                        "SELECT id, code, position, label_fr, label_nl, label_en, plural_fr, plural_nl, plural_en "
+                        "FROM pat_session_type WHERE retired_at IS NULL OR ? ORDER BY position, id");
+    q.bind(1, include_retired ? 1 : 0);
+    std::vector<SessionType> out;
+    while (q.executeStep()) {
+        SessionType t;
+        t.id = q.getColumn(0).getInt64();
+        t.code = q.getColumn(1).getString();
+        t.position = q.getColumn(2).getInt();
+        t.label_fr = q.getColumn(3).getString();
+        t.label_nl = q.getColumn(4).getString();
+        t.label_en = q.getColumn(5).getString();
+        t.plural_fr = q.getColumn(6).getString();
+        t.plural_nl = q.getColumn(7).getString();
+        t.plural_en = q.getColumn(8).getString();
+        out.push_back(std::move(t));
+    }
+    return out;
+}
+
+std::optional<SessionType> AccompanimentRepository::session_type(const std::string& code) const {
+    for (auto& t : session_types())
+        if (t.code == code) return t;
+    return std::nullopt;
+}
+
+int64_t AccompanimentRepository::create_request(const Accompaniment& in) {
+    check_date(tr("Request date"), in.request_date, true);
+    check_region(in.region);
+    auto institution = InstitutionRepository(db_).get(in.institution_id);
+    if (!institution) throw Error(tr("Institution: no such institution."));
+    if (in.contact_person_id && !PersonRepository(db_).get(*in.contact_person_id))
+        throw Error(tr("Contact person: no such person."));
+    if (in.planned_sessions && *in.planned_sessions < 0) throw Error(tr("Planned sessions: must be 0 or more."));
+    const std::string region = in.region.empty() ? institution->region : in.region;
+    return db_.write([&] {
+        SQLite::Statement ins(db_.sql(),
+                              "INSERT INTO pat_accompaniment(institution_id, contact_person_id, contact_name, "
+                              "heard_from, region, funder_id, phase, request_date, planned_sessions, notes) "
+                              "VALUES (?,?,?,?,?,?,'request',?,?,?)");
+        ins.bind(1, in.institution_id);
+        sql::opt(ins, 2, in.contact_person_id);
+        sql::text(ins, 3, in.contact_name);
+        sql::text(ins, 4, in.heard_from);
+        sql::text(ins, 5, region);
+        sql::opt(ins, 6, in.funder_id);
+        ins.bind(7, in.request_date);
+        if (in.planned_sessions)
+            ins.bind(8, *in.planned_sessions);
+        else
+            ins.bind(8);
+        sql::text(ins, 9, in.notes);
+        ins.exec();
+        const int64_t id = db_.sql().getLastInsertRowid();
+        SQLite::Statement h(db_.sql(),
+                            "INSERT INTO pat_phase_history(accompaniment_id, from_phase, to_phase, date) "
+                            "VALUES (?, NULL, 'request', ?)");
+        h.bind(1, id);
+        h.bind(2, in.request_date);
+        h.exec();
+        audit(db_, "create", "pat_accompaniment", id, institution->name);
+        return id;
+    });
+}
+
+std::optional<Accompaniment> AccompanimentRepository::get(int64_t id) const {
+    SQLite::Statement q(db_.sql(), std::string(kSelect) + "WHERE a.id = ?");
+    q.bind(1, id);
+    if (!q.executeStep()) return std::nullopt;
+    return read(q);
+}
+
+std::vector<Accompaniment> AccompanimentRepository::list(const std::string& funder_code) const {
+    SQLite::Statement q(db_.sql(), std::string(kSelect) +
+                                       "WHERE (?1 IS NULL OR f.code = ?1) ORDER BY CASE a.phase "
+                                       "WHEN 'request' THEN 1 WHEN 'analysis' THEN 2 WHEN 'accompaniment' THEN 3 "
+                                       "WHEN 'hired' THEN 4 WHEN 'follow_up' THEN 5 ELSE 6 END, a.request_date, a.id");
+    sql::text(q, 1, funder_code);
+    std::vector<Accompaniment> out;
+    while (q.executeStep()) out.push_back(read(q));
+    return out;
+}
+
+void AccompanimentRepository::update(const Accompaniment& a) {
+    check_region(a.region);
+    if (a.planned_sessions && *a.planned_sessions < 0) throw Error(tr("Planned sessions: must be 0 or more."));
+    db_.write([&] {
+        SQLite::Statement u(db_.sql(),
+                            "UPDATE pat_accompaniment SET contact_person_id=?, contact_name=?, heard_from=?, "
+                            "region=?, funder_id=?, planned_sessions=?, intake_response_id=?, notes=? WHERE id=?");
+        sql::opt(u, 1, a.contact_person_id);
+        sql::text(u, 2, a.contact_name);
+        sql::text(u, 3, a.heard_from);
+        sql::text(u, 4, a.region);
+        sql::opt(u, 5, a.funder_id);
+        if (a.planned_sessions)
+            u.bind(6, *a.planned_sessions);
+        else
+            u.bind(6);
+        sql::opt(u, 7, a.intake_response_id);
+        sql::text(u, 8, a.notes);
+        u.bind(9, a.id);
+        if (u.exec() == 0) throw Error(tr("This accompaniment no longer exists."));
+        audit(db_, "update", "pat_accompaniment", a.id, a.institution_name);
+    });
+}
+
+void AccompanimentRepository::decide(int64_t id, const std::string& decision, const std::string& reason,
+                                     const std::string& date) {
+    if (std::find(kDecisions.begin(), kDecisions.end(), decision) == kDecisions.end())
+        throw Error(trf("Decision: \"{value}\" is not one of accepted, waiting, declined.",
+                        fmt::arg("value", decision)));
+    check_date(tr("Decision date"), date, true);
+    if (decision == "declined" && reason.empty()) throw Error(tr("A declined request needs a reason."));
+    auto a = get(id);
+    if (!a) throw Error(tr("This accompaniment no longer exists."));
+    if (a->phase != "request" && a->phase != "analysis")
+        throw Error(tr("A decision is taken on a request or during its analysis, not later."));
+    db_.write([&] {
+        SQLite::Statement u(db_.sql(),
+                            "UPDATE pat_accompaniment SET decision=?, decision_reason=?, decision_date=? WHERE id=?");
+        u.bind(1, decision);
+        sql::text(u, 2, reason);
+        u.bind(3, date);
+        u.bind(4, id);
+        u.exec();
+        audit(db_, "decide", "pat_accompaniment", id, decision);
+    });
+}
+
+void AccompanimentRepository::set_phase(int64_t id, const std::string& phase, const std::string& date,
+                                        const std::string& note) {
+    check_date(tr("Date"), date, true);
+    auto a = get(id);
+    if (!a) throw Error(tr("This accompaniment no longer exists."));
+    const auto why = PhaseRules::refuse_reason(a->phase, phase, a->decision, int(hires(id).size()));
+    if (!why.empty()) throw Error(why);
+    if (phase == "closed" && note.empty()) throw Error(tr("Closing an accompaniment needs a reason."));
+    if (date < a->request_date)
+        throw Error(trf("The date {date} is before the request ({request}).", fmt::arg("date", date),
+                        fmt::arg("request", a->request_date)));
+    db_.write([&] {
+        // The column is chosen from the fixed list of phases, never from user text.
+        const std::string column = phase + "_date";
+        SQLite::Statement u(db_.sql(), "UPDATE pat_accompaniment SET phase=?, " + column + "=?" +
+                                           (phase == "closed" ? ", closing_reason=?" : "") + " WHERE id=?");
+        u.bind(1, phase);
+        u.bind(2, date);
+        int i = 3;
+        if (phase == "closed") u.bind(i++, note);
+        u.bind(i, id);
+        u.exec();
+        SQLite::Statement h(db_.sql(),
+                            "INSERT INTO pat_phase_history(accompaniment_id, from_phase, to_phase, date, note) "
+                            "VALUES (?,?,?,?,?)");
+        h.bind(1, id);
+        h.bind(2, a->phase);
+        h.bind(3, phase);
+        h.bind(4, date);
+        sql::text(h, 5, note);
+        h.exec();
+        audit(db_, "phase", "pat_accompaniment", id, a->phase + " -> " + phase);
+    });
+}
+
+std::vector<StepState> AccompanimentRepository::step_states(int64_t id, const std::string& language) const {
+    SQLite::Statement q(db_.sql(),
+                        "SELECT s.id, s.code, s.position, s.label_fr, s.label_nl, s.label_en, "
+                        "coalesce(st.state,'not_started'), st.started_on, st.finished_on, st.notes "
+                        "FROM pat_step s LEFT JOIN pat_step_state st ON st.step_id = s.id AND st.accompaniment_id = ? "
+                        "WHERE s.retired_at IS NULL OR st.state IS NOT NULL ORDER BY s.position, s.id");
+    q.bind(1, id);
+    std::vector<StepState> out;
+    while (q.executeStep()) {
+        StepState s;
+        s.step_id = q.getColumn(0).getInt64();
+        s.code = q.getColumn(1).getString();
+        s.position = q.getColumn(2).getInt();
+        s.label = pick(language, q.getColumn(3).getString(), q.getColumn(4).getString(), q.getColumn(5).getString());
+        s.state = q.getColumn(6).getString();
+        s.started_on = sql::str(q, 7);
+        s.finished_on = sql::str(q, 8);
+        s.notes = sql::str(q, 9);
+        out.push_back(std::move(s));
+    }
+    return out;
+}
+
+StepState AccompanimentRepository::set_step(int64_t id, const std::string& step, const std::string& state,
+                                            const std::string& date, const std::string& notes) {
+    check_date(tr("Date"), date, true);
+    auto a = get(id);
+    if (!a) throw Error(tr("This accompaniment no longer exists."));
+    auto states = step_states(id);
+    auto it = std::find_if(states.begin(), states.end(),
+                           [&](const StepState& s) { return s.code == step || std::to_string(s.position) == step; });
+    if (it == states.end()) throw Error(trf("Step: \"{step}\" is neither a step code nor a position.", fmt::arg("step", step)));
+    const auto change = StepRules::apply(state, it->started_on, date);
+    db_.write([&] {
+        SQLite::Statement u(db_.sql(),
+                            "INSERT INTO pat_step_state(accompaniment_id, step_id, state, started_on, finished_on, "
+                            "notes) VALUES (?,?,?,?,?,?) ON CONFLICT(accompaniment_id, step_id) DO UPDATE SET "
+                            "state=excluded.state, started_on=excluded.started_on, finished_on=excluded.finished_on, "
+                            "notes=coalesce(excluded.notes, notes)");
+        u.bind(1, id);
+        u.bind(2, it->step_id);
+        u.bind(3, change.state);
+        sql::text(u, 4, change.started_on);
+        sql::text(u, 5, change.finished_on);
+        sql::text(u, 6, notes);
+        u.exec();
+        audit(db_, "step", "pat_accompaniment", id, it->code + " " + change.state);
+    });
+    it->state = change.state;
+    it->started_on = change.started_on;
+    it->finished_on = change.finished_on;
+    if (!notes.empty()) it->notes = notes;
+    return *it;
+}
+
+int64_t AccompanimentRepository::add_session(const PatSession& in, std::string* warning) {
+    check_date(tr("Date"), in.date, true);
+    auto a = get(in.accompaniment_id);
+    if (!a) throw Error(tr("This accompaniment no longer exists."));
+    auto type = session_type(in.type);
+    if (!type) {
+        std::string codes;
+        for (const auto& t : session_types()) codes += (codes.empty() ? "" : ", ") + t.code;
+        throw Error(trf("Session type: \"{value}\" is not one of {codes}.", fmt::arg("value", in.type),
+                        fmt::arg("codes", codes)));
+    }
+    if (in.duration_minutes < 0 || in.preparation_minutes < 0)
+        throw Error(tr("Duration and preparation are minutes, 0 or more."));
+    std::string phase = in.phase;
+    if (phase.empty()) phase = (a->phase == "hired" || a->phase == "follow_up" || a->phase == "closed") && !a->hired_date.empty()
+                                   ? "follow_up"
+                                   : "accompaniment";
+    if (phase != "accompaniment" && phase != "follow_up")
+        throw Error(trf("Session phase: \"{value}\" is not one of accompaniment, follow_up.", fmt::arg("value", phase)));
+    PersonRepository people(db_);
+    for (auto pid : in.staff)
+        if (!people.get(pid)) throw Error(trf("Staff: no person has the id {id}.", fmt::arg("id", pid)));
+    for (auto pid : in.attendees)
+        if (!people.get(pid)) throw Error(trf("Attendee: no person has the id {id}.", fmt::arg("id", pid)));
+    std::vector<int64_t> staff = in.staff;
+    std::sort(staff.begin(), staff.end());
+    staff.erase(std::unique(staff.begin(), staff.end()), staff.end());
+    const std::string warn = two_staff_warning(int(staff.size()));
+    if (warning) *warning = warn;
+
+    return db_.write([&] {
+        SessionRepository sessions(db_);
+        Session s;
+        s.kind = "pat";
+        s.title = in.title.empty() ? type->label_fr + " — " + a->institution_name : in.title;
+        s.date = in.date;
+        s.host_institution_id = a->institution_id;
+        s.funder_id = a->funder_id;
+        if (auto p = ProgrammeRepository(db_).find_by_code("pat")) s.programme_id = p->id;
+        s.status = in.status.empty() ? "held" : in.status;
+        s.notes = in.notes;
+        const int64_t sid = sessions.create(s);
+        SQLite::Statement ins(db_.sql(),
+                              "INSERT INTO pat_session(session_id, accompaniment_id, type_id, duration_minutes, "
+                              "preparation_minutes, phase, staff_warning) VALUES (?,?,?,?,?,?,?)");
+        ins.bind(1, sid);
+        ins.bind(2, in.accompaniment_id);
+        ins.bind(3, type->id);
+        ins.bind(4, in.duration_minutes);
+        ins.bind(5, in.preparation_minutes);
+        ins.bind(6, phase);
+        sql::text(ins, 7, warn);
+        ins.exec();
+        for (auto pid : staff) {
+            Attendance at;
+            at.session_id = sid;
+            at.person_id = pid;
+            at.status = "present";
+            at.role = "staff";
+            sessions.record(at);
+        }
+        for (auto pid : in.attendees) {
+            if (std::binary_search(staff.begin(), staff.end(), pid)) continue;
+            Attendance at;
+            at.session_id = sid;
+            at.person_id = pid;
+            at.status = "present";
+            at.role = "participant";
+            sessions.record(at);
+        }
+        audit(db_, "create", "pat_session", sid, type->code + " " + in.date);
+        return sid;
+    });
+}
+
+std::vector<PatSession> AccompanimentRepository::sessions(int64_t accompaniment_id) const {
+    SQLite::Statement q(db_.sql(),
+                        "SELECT p.session_id, p.accompaniment_id, t.code, s.date, s.status, p.duration_minutes, "
+                        "p.preparation_minutes, p.phase, s.title, s.notes, p.staff_warning FROM pat_session p "
+                        "JOIN session s ON s.id = p.session_id JOIN pat_session_type t ON t.id = p.type_id "
+                        "WHERE p.accompaniment_id = ? ORDER BY s.date, s.id");
+    q.bind(1, accompaniment_id);
+    std::vector<PatSession> out;
+    while (q.executeStep()) {
+        PatSession s;
+        s.session_id = q.getColumn(0).getInt64();
+        s.accompaniment_id = q.getColumn(1).getInt64();
+        s.type = q.getColumn(2).getString();
+        s.date = q.getColumn(3).getString();
+        s.status = q.getColumn(4).getString();
+        s.duration_minutes = q.getColumn(5).getInt();
+        s.preparation_minutes = q.getColumn(6).getInt();
+        s.phase = q.getColumn(7).getString();
+        s.title = sql::str(q, 8);
+        s.notes = sql::str(q, 9);
+        s.staff_warning = sql::str(q, 10);
+        out.push_back(std::move(s));
+    }
+    SQLite::Statement at(db_.sql(), "SELECT person_id, role FROM attendance WHERE session_id = ? ORDER BY person_id");
+    for (auto& s : out) {
+        at.bind(1, s.session_id);
+        while (at.executeStep()) {
+            if (at.getColumn(1).getString() == "staff")
+                s.staff.push_back(at.getColumn(0).getInt64());
+            else
+                s.attendees.push_back(at.getColumn(0).getInt64());
+        }
+        at.reset();
+    }
+    return out;
+}
+
+SessionCount AccompanimentRepository::session_count(int64_t accompaniment_id) const {
+    SessionCount c;
+    SQLite::Statement q(db_.sql(),
+                        "SELECT coalesce(a.planned_sessions, 0), "
+                        "(SELECT count(*) FROM pat_session p JOIN session s ON s.id = p.session_id "
+                        " WHERE p.accompaniment_id = a.id AND s.status = 'held' AND p.phase = 'accompaniment'), "
+                        "(SELECT count(*) FROM pat_session p JOIN session s ON s.id = p.session_id "
+                        " WHERE p.accompaniment_id = a.id AND s.status = 'held' AND p.phase = 'follow_up') "
+                        "FROM pat_accompaniment a WHERE a.id = ?");
+    q.bind(1, accompaniment_id);
+    if (q.executeStep()) {
+        c.planned = q.getColumn(0).getInt();
+        c.held = q.getColumn(1).getInt();
+        c.follow_up = q.getColumn(2).getInt();
+    }
+    return c;
+}
+
+int64_t AccompanimentRepository::add_hire(const Hire& h) {
+    if (h.status != "announced" && h.status != "effective")
+        throw Error(trf("Hire status: \"{value}\" is not one of announced, effective.", fmt::arg("value", h.status)));
+    check_date(tr("Hire date"), h.hire_date, h.status == "effective");
+    check_date(tr("Announcement date"), h.announced_date, h.status == "announced");
+    if (h.working_time_percent && (*h.working_time_percent <= 0 || *h.working_time_percent > 100))
+        throw Error(tr("Working time: a percentage above 0 and at most 100."));
+    auto a = get(h.accompaniment_id);
+    if (!a) throw Error(tr("This accompaniment no longer exists."));
+    return db_.write([&] {
+        SQLite::Statement ins(db_.sql(),
+                              "INSERT INTO pat_hire(accompaniment_id, status, announced_date, hire_date, job_title, "
+                              "working_time_percent, contract_type, person_id, notes) VALUES (?,?,?,?,?,?,?,?,?)");
+        ins.bind(1, h.accompaniment_id);
+        ins.bind(2, h.status);
+        sql::text(ins, 3, h.announced_date);
+        sql::text(ins, 4, h.hire_date);
+        sql::text(ins, 5, h.job_title);
+        if (h.working_time_percent)
+            ins.bind(6, *h.working_time_percent);
+        else
+            ins.bind(6);
+        sql::text(ins, 7, h.contract_type);
+        sql::opt(ins, 8, h.person_id);
+        sql::text(ins, 9, h.notes);
+        ins.exec();
+        const int64_t id = db_.sql().getLastInsertRowid();
+        audit(db_, "create", "pat_hire", id, a->institution_name);
+        return id;
+    });
+}
+
+std::vector<Hire> AccompanimentRepository::hires(int64_t accompaniment_id) const {
+    SQLite::Statement q(db_.sql(),
+                        "SELECT id, accompaniment_id, status, announced_date, hire_date, job_title, "
+                        "working_time_percent, contract_type, person_id, notes FROM pat_hire "
+                        "WHERE accompaniment_id = ? ORDER BY coalesce(hire_date, announced_date), id");
+    q.bind(1, accompaniment_id);
+    std::vector<Hire> out;
+    while (q.executeStep()) {
+        Hire h;
+        h.id = q.getColumn(0).getInt64();
+        h.accompaniment_id = q.getColumn(1).getInt64();
+        h.status = q.getColumn(2).getString();
+        h.announced_date = sql::str(q, 3);
+        h.hire_date = sql::str(q, 4);
+        h.job_title = sql::str(q, 5);
+        if (!q.getColumn(6).isNull()) h.working_time_percent = q.getColumn(6).getDouble();
+        h.contract_type = sql::str(q, 7);
+        h.person_id = sql::id(q, 8);
+        h.notes = sql::str(q, 9);
+        out.push_back(std::move(h));
+    }
+    return out;
+}
+
+int64_t AccompanimentRepository::add_document(const Document& d) {
+    if (d.title.empty() || d.link.empty()) throw Error(tr("A document needs a title and a link."));
+    return db_.write([&] {
+        SQLite::Statement ins(db_.sql(), "INSERT INTO pat_document(accompaniment_id, title, link) VALUES (?,?,?)");
+        ins.bind(1, d.accompaniment_id);
+        ins.bind(2, d.title);
+        ins.bind(3, d.link);
+        ins.exec();
+        return int64_t(db_.sql().getLastInsertRowid());
+    });
+}
+
+std::vector<Document> AccompanimentRepository::documents(int64_t accompaniment_id) const {
+    SQLite::Statement q(db_.sql(), "SELECT id, title, link FROM pat_document WHERE accompaniment_id = ? ORDER BY id");
+    q.bind(1, accompaniment_id);
+    std::vector<Document> out;
+    while (q.executeStep())
+        out.push_back(Document{q.getColumn(0).getInt64(), accompaniment_id, q.getColumn(1).getString(),
+                               q.getColumn(2).getString()});
+    return out;
+}
+
+std::optional<StepState> AccompanimentRepository::step_reached(int64_t id, const std::string& language) const {
+    for (auto& s : step_states(id, language))
+        if (s.state != "done" && s.state != "skipped") return s;
+    return std::nullopt;
+}
+
+int64_t AccompanimentRepository::record_intake(int64_t id, const std::map<int, std::string>& answers,
+                                               const std::string& questionnaire_code) {
+    if (!get(id)) throw Error(tr("This accompaniment no longer exists."));
+    QuestionnaireRepository questionnaires(db_);
+    auto q = questionnaires.find_by_code(questionnaire_code);
+    if (!q) throw Error(trf("Questionnaire: no questionnaire has the code \"{code}\".", fmt::arg("code", questionnaire_code)));
+    Response r;
+    r.questionnaire_id = q->id;
+    r.subject_kind = "pat_accompaniment";
+    r.subject_id = id;
+    for (const auto& [position, value] : answers) {
+        auto it = std::find_if(q->questions.begin(), q->questions.end(),
+                               [&](const Question& x) { return x.position == position; });
+        if (it == q->questions.end())
+            throw Error(trf("Questionnaire: there is no question {n}.", fmt::arg("n", position)));
+        AnswerValue v;
+        if (it->kind == "text" || it->kind == "multi_choice") {
+            v.text = value;
+        } else {
+            try {
+                v.number = std::stod(value);
+            } catch (const std::exception&) {
+                throw Error(trf("Question {n}: a number is expected.", fmt::arg("n", position)));
+            }
+        }
+        r.answers[it->id] = v;
+    }
+    return db_.write([&] {
+        const int64_t rid = questionnaires.submit(r);
+        SQLite::Statement u(db_.sql(), "UPDATE pat_accompaniment SET intake_response_id = ? WHERE id = ?");
+        u.bind(1, rid);
+        u.bind(2, id);
+        u.exec();
+        audit(db_, "intake", "pat_accompaniment", id, questionnaire_code);
+        return rid;
+    });
+}
+
+namespace {
+void check_labels(const std::string& code, std::initializer_list<const std::string*> labels) {
+    if (code.empty() || code.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789_") != std::string::npos)
+        throw Error(tr("Code: lower-case letters, digits and _ only."));
+    for (const auto* l : labels)
+        if (l->empty()) throw Error(tr("Every label (fr, nl, en) is needed."));
+}
+}  // namespace
+
+void AccompanimentRepository::define_step(const std::string& code, const std::string& fr, const std::string& nl,
+                                          const std::string& en) {
+    check_labels(code, {&fr, &nl, &en});
+    db_.write([&] {
+        SQLite::Statement u(db_.sql(),
+                            "INSERT INTO pat_step(code, position, label_fr, label_nl, label_en) VALUES "
+                            "(?1, (SELECT coalesce(max(position),0)+1 FROM pat_step), ?2, ?3, ?4) "
+                            "ON CONFLICT(code) DO UPDATE SET label_fr=?2, label_nl=?3, label_en=?4, retired_at=NULL");
+        u.bind(1, code);
+        u.bind(2, fr);
+        u.bind(3, nl);
+        u.bind(4, en);
+        u.exec();
+        audit(db_, "define", "pat_step", 0, code);
+    });
+}
+
+void AccompanimentRepository::retire_step(const std::string& code) {
+    db_.write([&] {
+        SQLite::Statement u(db_.sql(), "UPDATE pat_step SET retired_at = strftime('%Y-%m-%d','now') WHERE code = ?");
+        u.bind(1, code);
+        if (u.exec() == 0) throw Error(trf("Step: \"{step}\" is neither a step code nor a position.", fmt::arg("step", code)));
+        audit(db_, "retire", "pat_step", 0, code);
+    });
+}
+
+void AccompanimentRepository::define_session_type(const std::string& code, const std::string& fr,
+                                                  const std::string& nl, const std::string& en,
+                                                  const std::string& fr_plural, const std::string& nl_plural,
+                                                  const std::string& en_plural) {
+    check_labels(code, {&fr, &nl, &en, &fr_plural, &nl_plural, &en_plural});
+    db_.write([&] {
+        SQLite::Statement u(db_.sql(),
+                            "INSERT INTO pat_session_type(code, position, label_fr, label_nl, label_en, plural_fr, "
+                            "plural_nl, plural_en) VALUES (?1, (SELECT coalesce(max(position),0)+1 FROM "
+                            "pat_session_type), ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT(code) DO UPDATE SET label_fr=?2, "
+                            "label_nl=?3, label_en=?4, plural_fr=?5, plural_nl=?6, plural_en=?7, retired_at=NULL");
+        u.bind(1, code);
+        u.bind(2, fr);
+        u.bind(3, nl);
+        u.bind(4, en);
+        u.bind(5, fr_plural);
+        u.bind(6, nl_plural);
+        u.bind(7, en_plural);
+        u.exec();
+        audit(db_, "define", "pat_session_type", 0, code);
+    });
+}
+
+void AccompanimentRepository::retire_session_type(const std::string& code) {
+    db_.write([&] {
+        SQLite::Statement u(db_.sql(),
+                            "UPDATE pat_session_type SET retired_at = strftime('%Y-%m-%d','now') WHERE code = ?");
+        u.bind(1, code);
+        if (u.exec() == 0)
+            throw Error(trf("Session type: \"{value}\" is not one of {codes}.", fmt::arg("value", code), fmt::arg("codes", "-")));
+        audit(db_, "retire", "pat_session_type", 0, code);
+    });
+}
+
+}  // namespace maillage::pat

@@ -1,0 +1,226 @@
+#include "pat_activities.h"
+
+#include "pat_rules.h"
+#include "pat_sql.h"
+
+#include "core/audit.h"
+#include "core/database.h"
+#include "core/error.h"
+#include "core/i18n.h"
+#include "core/institutions.h"
+#include "core/people.h"
+#include "core/report.h"
+#include "core/sectors.h"
+#include "core/sessions.h"
+
+#include <algorithm>
+#include <chrono>
+
+namespace maillage::pat {
+namespace {
+
+void check_date(const std::string& field, const std::string& date) {
+    if (!is_iso_date(date))
+        throw Error(trf("{field}: \"{value}\" is not a date (YYYY-MM-DD).", fmt::arg("field", field),
+                        fmt::arg("value", date)));
+}
+
+int days_between(const std::string& from, const std::string& to) {
+    using namespace std::chrono;
+    auto parse = [](const std::string& d) {
+        return sys_days(year_month_day(year(std::stoi(d.substr(0, 4))), month(unsigned(std::stoi(d.substr(5, 2)))),
+                                       day(unsigned(std::stoi(d.substr(8, 2))))));
+    };
+    return int((parse(to) - parse(from)).count()) + 1;
+}
+
+}  // namespace
+
+int64_t ActivityRepository::add_training(const Training& t) {
+    check_date(tr("Date"), t.date);
+    if (t.duration_minutes < 0) throw Error(tr("Duration: minutes, 0 or more."));
+    if (t.participants < 0) throw Error(tr("Participants: 0 or more."));
+    return db_.write([&] {
+        SQLite::Statement ins(db_.sql(),
+                              "INSERT INTO pat_training(title, audience, institution_id, date, duration_minutes, "
+                              "participants, funder_id, notes) VALUES (?,?,?,?,?,?,?,?)");
+        sql::text(ins, 1, t.title);
+        sql::text(ins, 2, t.audience);
+        sql::opt(ins, 3, t.institution_id);
+        ins.bind(4, t.date);
+        ins.bind(5, t.duration_minutes);
+        ins.bind(6, t.participants);
+        sql::opt(ins, 7, t.funder_id);
+        sql::text(ins, 8, t.notes);
+        ins.exec();
+        const int64_t id = db_.sql().getLastInsertRowid();
+        audit(db_, "create", "pat_training", id, t.title);
+        return id;
+    });
+}
+
+std::vector<Training> ActivityRepository::trainings(const std::string& from, const std::string& to) const {
+    SQLite::Statement q(db_.sql(),
+                        "SELECT id, title, audience, institution_id, date, duration_minutes, participants, funder_id, "
+                        "notes FROM pat_training WHERE date BETWEEN ? AND ? ORDER BY date, id");
+    q.bind(1, from);
+    q.bind(2, to);
+    std::vector<Training> out;
+    while (q.executeStep()) {
+        Training t;
+        t.id = q.getColumn(0).getInt64();
+        t.title = sql::str(q, 1);
+        t.audience = sql::str(q, 2);
+        t.institution_id = sql::id(q, 3);
+        t.date = q.getColumn(4).getString();
+        t.duration_minutes = q.getColumn(5).getInt();
+        t.participants = q.getColumn(6).getInt();
+        t.funder_id = sql::id(q, 7);
+        t.notes = sql::str(q, 8);
+        out.push_back(std::move(t));
+    }
+    return out;
+}
+
+int64_t ActivityRepository::add_advocacy(const Advocacy& a) {
+    if (std::find(kAdvocacyKinds.begin(), kAdvocacyKinds.end(), a.kind) == kAdvocacyKinds.end())
+        throw Error(trf("Kind: \"{value}\" is not one of talk, interview, podcast, meeting.", fmt::arg("value", a.kind)));
+    check_date(tr("Date"), a.date);
+    if (a.audience_size && *a.audience_size < 0) throw Error(tr("Audience size: 0 or more."));
+    return db_.write([&] {
+        SQLite::Statement ins(db_.sql(),
+                              "INSERT INTO pat_advocacy(kind, date, title, audience, audience_size, link, funder_id, "
+                              "notes) VALUES (?,?,?,?,?,?,?,?)");
+        ins.bind(1, a.kind);
+        ins.bind(2, a.date);
+        sql::text(ins, 3, a.title);
+        sql::text(ins, 4, a.audience);
+        if (a.audience_size)
+            ins.bind(5, *a.audience_size);
+        else
+            ins.bind(5);
+        sql::text(ins, 6, a.link);
+        sql::opt(ins, 7, a.funder_id);
+        sql::text(ins, 8, a.notes);
+        ins.exec();
+        const int64_t id = db_.sql().getLastInsertRowid();
+        audit(db_, "create", "pat_advocacy", id, a.kind + " " + a.date);
+        return id;
+    });
+}
+
+std::vector<Advocacy> ActivityRepository::advocacy(const std::string& from, const std::string& to) const {
+    SQLite::Statement q(db_.sql(),
+                        "SELECT id, kind, date, title, audience, audience_size, link, funder_id, notes "
+                        "FROM pat_advocacy WHERE date BETWEEN ? AND ? ORDER BY date, id");
+    q.bind(1, from);
+    q.bind(2, to);
+    std::vector<Advocacy> out;
+    while (q.executeStep()) {
+        Advocacy a;
+        a.id = q.getColumn(0).getInt64();
+        a.kind = q.getColumn(1).getString();
+        a.date = q.getColumn(2).getString();
+        a.title = sql::str(q, 3);
+        a.audience = sql::str(q, 4);
+        if (!q.getColumn(5).isNull()) a.audience_size = q.getColumn(5).getInt();
+        a.link = sql::str(q, 6);
+        a.funder_id = sql::id(q, 7);
+        a.notes = sql::str(q, 8);
+        out.push_back(std::move(a));
+    }
+    return out;
+}
+
+int64_t ActivityRepository::set_workplace(const Workplace& w) {
+    if (!InstitutionRepository(db_).get(w.institution_id)) throw Error(tr("Institution: no such institution."));
+    if (!w.since.empty()) check_date(tr("Since"), w.since);
+    if (w.peer_workers < 0) throw Error(tr("Peer workers: 0 or more."));
+    return db_.write([&] {
+        SQLite::Statement ins(db_.sql(),
+                              "INSERT INTO pat_workplace(institution_id, since, sector_id, peer_workers, notes) "
+                              "VALUES (?,?,?,?,?) ON CONFLICT(institution_id) DO UPDATE SET since=excluded.since, "
+                              "sector_id=excluded.sector_id, peer_workers=excluded.peer_workers, notes=excluded.notes");
+        ins.bind(1, w.institution_id);
+        sql::text(ins, 2, w.since);
+        sql::opt(ins, 3, w.sector_id);
+        ins.bind(4, w.peer_workers);
+        sql::text(ins, 5, w.notes);
+        ins.exec();
+        SQLite::Statement id(db_.sql(), "SELECT id FROM pat_workplace WHERE institution_id = ?");
+        id.bind(1, w.institution_id);
+        id.executeStep();
+        const int64_t wid = id.getColumn(0).getInt64();
+        audit(db_, "set", "pat_workplace", wid, std::to_string(w.peer_workers));
+        return wid;
+    });
+}
+
+std::vector<Workplace> ActivityRepository::workplaces(const std::string& language) const {
+    SQLite::Statement q(db_.sql(),
+                        "SELECT w.id, w.institution_id, w.since, w.sector_id, w.peer_workers, w.notes, i.name, "
+                        "coalesce(i.region,''), coalesce(i.municipality,''), "
+                        "coalesce(w.sector_id, (SELECT sector_id FROM institution_sector s WHERE s.institution_id = "
+                        "i.id ORDER BY is_primary DESC, sector_id LIMIT 1)) "
+                        "FROM pat_workplace w JOIN institution i ON i.id = w.institution_id "
+                        "ORDER BY i.region, i.municipality, i.name");
+    SectorRepository sectors(db_);
+    std::map<int64_t, std::string> labels;
+    for (const auto& s : sectors.list(true)) labels[s.id] = s.label(language);
+    std::vector<Workplace> out;
+    while (q.executeStep()) {
+        Workplace w;
+        w.id = q.getColumn(0).getInt64();
+        w.institution_id = q.getColumn(1).getInt64();
+        w.since = sql::str(q, 2);
+        w.sector_id = sql::id(q, 3);
+        w.peer_workers = q.getColumn(4).getInt();
+        w.notes = sql::str(q, 5);
+        w.institution_name = q.getColumn(6).getString();
+        w.region = q.getColumn(7).getString();
+        w.municipality = q.getColumn(8).getString();
+        if (auto sid = sql::id(q, 9)) w.sector_label = labels[*sid];
+        out.push_back(std::move(w));
+    }
+    return out;
+}
+
+StaffTime staff_time(Database& db, const std::string& from, const std::string& to, double weekly_hours,
+                     const std::vector<int64_t>& team) {
+    if (!is_iso_date(from) || !is_iso_date(to) || to < from)
+        throw Error(tr("The period needs two dates (YYYY-MM-DD), the first not after the second."));
+    SQLite::Statement q(db.sql(),
+                        "SELECT a.person_id, count(*), sum(p.duration_minutes + p.preparation_minutes) "
+                        "FROM pat_session p JOIN session s ON s.id = p.session_id "
+                        "JOIN attendance a ON a.session_id = s.id AND a.role = 'staff' "
+                        "WHERE s.status = 'held' AND s.date BETWEEN ? AND ? GROUP BY a.person_id");
+    q.bind(1, from);
+    q.bind(2, to);
+    StaffTime out;
+    std::map<int64_t, StaffTime::Person> by_person;
+    for (auto id : team) by_person[id].person_id = id;
+    while (q.executeStep()) {
+        const int64_t id = q.getColumn(0).getInt64();
+        if (!team.empty() && !by_person.count(id)) continue;
+        auto& p = by_person[id];
+        p.person_id = id;
+        p.sessions = q.getColumn(1).getInt();
+        p.minutes = q.getColumn(2).getInt();
+    }
+    const double weeks = days_between(from, to) / 7.0;
+    const double per_person = weeks * weekly_hours * 60.0;
+    PersonRepository people(db);
+    for (auto& [id, p] : by_person) {
+        if (auto person = people.get(id)) p.name = person->display_name();
+        p.share = percent(p.minutes, per_person);
+        out.total_minutes += p.minutes;
+        out.people.push_back(p);
+    }
+    std::stable_sort(out.people.begin(), out.people.end(),
+                     [](const StaffTime::Person& a, const StaffTime::Person& b) { return a.minutes > b.minutes; });
+    out.available_minutes = per_person * double(out.people.size());
+    out.share = percent(out.total_minutes, out.available_minutes);
+    return out;
+}
+
+}  // namespace maillage::pat

@@ -1,0 +1,598 @@
+#include "pat_cli.h"
+
+#include "accompaniments.h"
+#include "pat_activities.h"
+#include "pat_export.h"
+#include "pat_figures.h"
+#include "pat_map.h"
+#include "pat_rules.h"
+
+#include "core/database.h"
+#include "core/error.h"
+#include "core/i18n.h"
+#include "core/institutions.h"
+#include "core/people.h"
+#include "core/plugin_api.h"
+#include "core/sectors.h"
+
+#include <CLI/CLI.hpp>
+
+#include <array>
+#include <chrono>
+#include <map>
+#include <fstream>
+#include <memory>
+
+namespace maillage::pat {
+namespace {
+
+std::string today() {
+    const auto now = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
+    const std::chrono::year_month_day d(now);
+    return fmt::format("{:04d}-{:02d}-{:02d}", int(d.year()), unsigned(d.month()), unsigned(d.day()));
+}
+
+bool all_digits(const std::string& s) {
+    return !s.empty() && s.find_first_not_of("0123456789") == std::string::npos;
+}
+
+int64_t institution_ref(Database& db, const std::string& ref) {
+    InstitutionRepository repo(db);
+    if (all_digits(ref)) {
+        if (repo.get(std::stoll(ref))) return std::stoll(ref);
+    } else if (auto i = repo.find_by_name(ref)) {
+        return i->id;
+    }
+    throw Error(trf("Institution: \"{ref}\" is neither an institution id nor a name.", fmt::arg("ref", ref)));
+}
+
+int64_t person_ref(Database& db, const std::string& ref) {
+    PersonRepository repo(db);
+    if (all_digits(ref)) {
+        if (repo.get(std::stoll(ref))) return std::stoll(ref);
+    } else if (auto p = repo.find_by_email(ref)) {
+        return p->id;
+    }
+    throw Error(trf("Person: \"{ref}\" is neither a person id nor an email.", fmt::arg("ref", ref)));
+}
+
+std::vector<int64_t> person_refs(Database& db, const std::vector<std::string>& refs) {
+    std::vector<int64_t> out;
+    for (const auto& r : refs) out.push_back(person_ref(db, r));
+    return out;
+}
+
+std::optional<int64_t> funder_ref(Database& db, const std::string& code) {
+    if (code.empty()) return std::nullopt;
+    return funder_id_by_code(db, code);
+}
+
+Accompaniment need(Database& db, int64_t id) {
+    auto a = AccompanimentRepository(db).get(id);
+    if (!a) throw Error(trf("No accompaniment has the id {id}.", fmt::arg("id", id)));
+    return *a;
+}
+
+void write_text(const std::string& file, const std::string& text) {
+    std::ofstream f(file, std::ios::binary);
+    if (!f) throw Error(trf("Cannot write {file}.", fmt::arg("file", file)));
+    f << text;
+}
+
+void board(Database& db, std::ostream& out, const std::string& funder) {
+    AccompanimentRepository repo(db);
+    const auto all = repo.list(funder);
+    for (const auto& phase : kPhases) {
+        int n = 0;
+        for (const auto& a : all) n += a.phase == phase;
+        out << "== " << phase_label(phase) << " (" << n << ")\n";
+        for (const auto& a : all) {
+            if (a.phase != phase) continue;
+            const auto count = repo.session_count(a.id);
+            const auto step = repo.step_reached(a.id, "fr");
+            out << "  #" << a.id << "  " << a.institution_name << "  [" << (a.funder_code.empty() ? "-" : a.funder_code)
+                << "]  " << trf("step: {step}", fmt::arg("step", step ? std::to_string(step->position) + ". " + step->label
+                                                                  : tr("all done")))
+                << "  " << trf("sessions {held}/{planned}", fmt::arg("held", count.held), fmt::arg("planned", count.planned));
+            if (count.follow_up) out << "  " << trf("follow-up {n}", fmt::arg("n", count.follow_up));
+            out << '\n';
+        }
+    }
+}
+
+}  // namespace
+
+void add_pat_commands(CLI::App& app, CliContext& ctx) {
+    auto* pat = app.add_subcommand("pat", tr("PAT peer-support accompaniments"));
+    pat->require_subcommand(1);
+    auto out = [&ctx]() -> std::ostream& { return *ctx.out; };
+    auto err = [&ctx]() -> std::ostream& { return *ctx.err; };
+
+    // request create
+    {
+        auto* request = pat->add_subcommand("request", tr("Requests for an accompaniment"));
+        request->require_subcommand(1);
+        auto* create = request->add_subcommand("create", tr("Record a new request"));
+        struct Opts {
+            std::string institution, date, contact, contact_name, heard, funder, region, notes;
+            int planned = -1;
+        };
+        auto o = std::make_shared<Opts>();
+        create->add_option("--institution", o->institution, tr("Institution id or exact name"))->required();
+        create->add_option("--date", o->date, tr("Request date (default: today)"));
+        create->add_option("--contact", o->contact, tr("Contact person: id or email"));
+        create->add_option("--contact-name", o->contact_name, tr("Contact person's name when not in the database"));
+        create->add_option("--heard-from", o->heard, tr("How they heard of PAT"));
+        create->add_option("--funder", o->funder, tr("Funder code the accompaniment counts for"));
+        create->add_option("--region", o->region, tr("brussels, wallonia or flanders (default: the institution's)"));
+        create->add_option("--planned", o->planned, tr("Planned number of sessions"));
+        create->add_option("--notes", o->notes, tr("Notes"));
+        create->callback([&ctx, o, out] {
+            auto& db = ctx.database();
+            Accompaniment a;
+            a.institution_id = institution_ref(db, o->institution);
+            a.request_date = o->date.empty() ? today() : o->date;
+            if (!o->contact.empty()) a.contact_person_id = person_ref(db, o->contact);
+            a.contact_name = o->contact_name;
+            a.heard_from = o->heard;
+            a.funder_id = funder_ref(db, o->funder);
+            a.region = o->region;
+            if (o->planned >= 0) a.planned_sessions = o->planned;
+            a.notes = o->notes;
+            const auto id = AccompanimentRepository(db).create_request(a);
+            out() << trf("Request #{id} recorded.", fmt::arg("id", id)) << '\n';
+        });
+    }
+    // decide
+    {
+        auto* decide = pat->add_subcommand("decide", tr("Record the decision after the analysis"));
+        struct Opts {
+            int64_t id = 0;
+            std::string decision, reason, date;
+        };
+        auto o = std::make_shared<Opts>();
+        decide->add_option("id", o->id, tr("Accompaniment id"))->required();
+        decide->add_option("decision", o->decision, tr("accepted, waiting or declined"))->required();
+        decide->add_option("--reason", o->reason, tr("Reason (required when declined)"));
+        decide->add_option("--date", o->date, tr("Decision date (default: today)"));
+        decide->callback([&ctx, o, out] {
+            AccompanimentRepository(ctx.database()).decide(o->id, o->decision, o->reason, o->date.empty() ? today() : o->date);
+            out() << trf("Accompaniment #{id}: {decision}.", fmt::arg("id", o->id),
+                         fmt::arg("decision", decision_label(o->decision)))
+                  << '\n';
+        });
+    }
+    // phase set
+    {
+        auto* phase = pat->add_subcommand("phase", tr("Phase of an accompaniment"));
+        phase->require_subcommand(1);
+        auto* set = phase->add_subcommand("set", tr("Move an accompaniment to another phase"));
+        struct Opts {
+            int64_t id = 0;
+            std::string phase, date, reason;
+        };
+        auto o = std::make_shared<Opts>();
+        set->add_option("id", o->id, tr("Accompaniment id"))->required();
+        set->add_option("phase", o->phase, tr("request, analysis, accompaniment, hired, follow_up or closed"))->required();
+        set->add_option("--date", o->date, tr("Date of the change (default: today)"));
+        set->add_option("--reason", o->reason, tr("Why (required when closing)"));
+        set->callback([&ctx, o, out] {
+            AccompanimentRepository(ctx.database()).set_phase(o->id, o->phase, o->date.empty() ? today() : o->date, o->reason);
+            out() << trf("Accompaniment #{id} is now in the phase {phase}.", fmt::arg("id", o->id),
+                         fmt::arg("phase", phase_label(o->phase)))
+                  << '\n';
+        });
+    }
+    // steps list / set
+    {
+        auto* steps = pat->add_subcommand("steps", tr("The guide's steps of an accompaniment"));
+        steps->require_subcommand(1);
+        auto* list = steps->add_subcommand("list", tr("List the steps and their state"));
+        auto list_id = std::make_shared<int64_t>(0);
+        auto lang = std::make_shared<std::string>("fr");
+        list->add_option("id", *list_id, tr("Accompaniment id"))->required();
+        list->add_option("--language", *lang, tr("Label language: fr, nl or en"));
+        list->callback([&ctx, list_id, lang, out] {
+            need(ctx.database(), *list_id);
+            for (const auto& s : AccompanimentRepository(ctx.database()).step_states(*list_id, *lang)) {
+                out() << s.position << ". " << s.label << " [" << s.code << "]: " << step_state_label(s.state);
+                if (!s.started_on.empty()) out() << "  " << s.started_on;
+                if (!s.finished_on.empty()) out() << " → " << s.finished_on;
+                if (!s.notes.empty()) out() << "  — " << s.notes;
+                out() << '\n';
+            }
+        });
+        auto* set = steps->add_subcommand("set", tr("Change a step's state"));
+        struct Opts {
+            int64_t id = 0;
+            std::string step, state, date, notes;
+        };
+        auto o = std::make_shared<Opts>();
+        set->add_option("id", o->id, tr("Accompaniment id"))->required();
+        set->add_option("step", o->step, tr("Step code or position"))->required();
+        set->add_option("state", o->state, tr("not_started, in_progress, done or skipped"))->required();
+        set->add_option("--date", o->date, tr("Date (default: today)"));
+        set->add_option("--notes", o->notes, tr("Notes"));
+        set->callback([&ctx, o, out] {
+            const auto s = AccompanimentRepository(ctx.database())
+                               .set_step(o->id, o->step, o->state, o->date.empty() ? today() : o->date, o->notes);
+            out() << s.position << ". " << s.label << ": " << step_state_label(s.state) << '\n';
+        });
+    }
+    // session add
+    {
+        auto* session = pat->add_subcommand("session", tr("Accompaniment sessions"));
+        session->require_subcommand(1);
+        auto* add = session->add_subcommand("add", tr("Record a session"));
+        struct Opts {
+            int64_t id = 0;
+            std::string type, date, phase, status = "held", title, notes;
+            int duration = 0, prep = 0;
+            std::vector<std::string> staff, attendees;
+        };
+        auto o = std::make_shared<Opts>();
+        add->add_option("id", o->id, tr("Accompaniment id"))->required();
+        add->add_option("--type", o->type,
+                        tr("working_group, team_meeting, training_day, job_interview, other_meeting or immersion"))
+            ->required();
+        add->add_option("--date", o->date, tr("Session date"))->required();
+        add->add_option("--duration", o->duration, tr("Duration in minutes"));
+        add->add_option("--prep", o->prep, tr("Preparation time in minutes"));
+        add->add_option("--phase", o->phase, tr("accompaniment or follow_up (default: from the accompaniment)"));
+        add->add_option("--status", o->status, tr("planned, held or cancelled (default: held)"));
+        add->add_option("--staff", o->staff, tr("Staff who ran it: ids or emails, comma-separated"))->delimiter(',');
+        add->add_option("--attendee", o->attendees, tr("Attendees from the institution: ids or emails"))->delimiter(',');
+        add->add_option("--title", o->title, tr("Title"));
+        add->add_option("--notes", o->notes, tr("Notes"));
+        add->callback([&ctx, o, out, err] {
+            auto& db = ctx.database();
+            PatSession s;
+            s.accompaniment_id = o->id;
+            s.type = o->type;
+            s.date = o->date;
+            s.duration_minutes = o->duration;
+            s.preparation_minutes = o->prep;
+            s.phase = o->phase;
+            s.status = o->status;
+            s.staff = person_refs(db, o->staff);
+            s.attendees = person_refs(db, o->attendees);
+            s.title = o->title;
+            s.notes = o->notes;
+            std::string warning;
+            const auto sid = AccompanimentRepository(db).add_session(s, &warning);
+            out() << trf("Session #{id} recorded.", fmt::arg("id", sid)) << '\n';
+            if (!warning.empty()) err() << tr("Warning: ") << warning << '\n';
+        });
+    }
+    // hire add
+    {
+        auto* hire = pat->add_subcommand("hire", tr("Hires of peer workers"));
+        hire->require_subcommand(1);
+        auto* add = hire->add_subcommand("add", tr("Record a hire (or an announced one)"));
+        struct Opts {
+            int64_t id = 0;
+            std::string date, announced, job, contract, person, notes;
+            double working_time = 0;
+        };
+        auto o = std::make_shared<Opts>();
+        add->add_option("id", o->id, tr("Accompaniment id"))->required();
+        add->add_option("--date", o->date, tr("Hire date (the contract's start)"));
+        add->add_option("--announced", o->announced, tr("Date the hire was announced; alone, the hire is not effective yet"));
+        add->add_option("--job-title", o->job, tr("Job title"));
+        add->add_option("--working-time", o->working_time, tr("Working time as a percentage of full time"));
+        add->add_option("--contract", o->contract, tr("Contract type"));
+        add->add_option("--person", o->person, tr("The peer worker hired: id or email"));
+        add->add_option("--notes", o->notes, tr("Notes"));
+        add->callback([&ctx, o, out] {
+            auto& db = ctx.database();
+            Hire h;
+            h.accompaniment_id = o->id;
+            h.hire_date = o->date;
+            h.announced_date = o->announced;
+            h.status = o->date.empty() ? "announced" : "effective";
+            h.job_title = o->job;
+            if (o->working_time > 0) h.working_time_percent = o->working_time;
+            h.contract_type = o->contract;
+            if (!o->person.empty()) h.person_id = person_ref(db, o->person);
+            h.notes = o->notes;
+            const auto id = AccompanimentRepository(db).add_hire(h);
+            out() << trf("Hire #{id} recorded.", fmt::arg("id", id)) << '\n';
+        });
+    }
+    // training add
+    {
+        auto* training = pat->add_subcommand("training", tr("Stand-alone trainings"));
+        training->require_subcommand(1);
+        auto* add = training->add_subcommand("add", tr("Record a training"));
+        struct Opts {
+            std::string title, audience, date, institution, funder, notes;
+            int duration = 0, participants = 0;
+        };
+        auto o = std::make_shared<Opts>();
+        add->add_option("--title", o->title, tr("Title"));
+        add->add_option("--audience", o->audience, tr("Audience"));
+        add->add_option("--date", o->date, tr("Date"))->required();
+        add->add_option("--duration", o->duration, tr("Duration in minutes"));
+        add->add_option("--participants", o->participants, tr("Number of participants"));
+        add->add_option("--institution", o->institution, tr("Institution id or exact name"));
+        add->add_option("--funder", o->funder, tr("Funder code"));
+        add->add_option("--notes", o->notes, tr("Notes"));
+        add->callback([&ctx, o, out] {
+            auto& db = ctx.database();
+            Training t;
+            t.title = o->title;
+            t.audience = o->audience;
+            t.date = o->date;
+            t.duration_minutes = o->duration;
+            t.participants = o->participants;
+            if (!o->institution.empty()) t.institution_id = institution_ref(db, o->institution);
+            t.funder_id = funder_ref(db, o->funder);
+            t.notes = o->notes;
+            const auto id = ActivityRepository(db).add_training(t);
+            out() << trf("Training #{id} recorded.", fmt::arg("id", id)) << '\n';
+        });
+    }
+    // advocacy add
+    {
+        auto* advocacy = pat->add_subcommand("advocacy", tr("Advocacy and representation"));
+        advocacy->require_subcommand(1);
+        auto* add = advocacy->add_subcommand("add", tr("Record an advocacy action"));
+        struct Opts {
+            std::string kind, date, title, audience, link, funder, notes;
+            int size = -1;
+        };
+        auto o = std::make_shared<Opts>();
+        add->add_option("--kind", o->kind, tr("talk, interview, podcast or meeting"))->required();
+        add->add_option("--date", o->date, tr("Date"))->required();
+        add->add_option("--title", o->title, tr("Title"));
+        add->add_option("--audience", o->audience, tr("Audience"));
+        add->add_option("--audience-size", o->size, tr("Audience size"));
+        add->add_option("--link", o->link, tr("Link"));
+        add->add_option("--funder", o->funder, tr("Funder code"));
+        add->add_option("--notes", o->notes, tr("Notes"));
+        add->callback([&ctx, o, out] {
+            auto& db = ctx.database();
+            Advocacy a;
+            a.kind = o->kind;
+            a.date = o->date;
+            a.title = o->title;
+            a.audience = o->audience;
+            if (o->size >= 0) a.audience_size = o->size;
+            a.link = o->link;
+            a.funder_id = funder_ref(db, o->funder);
+            a.notes = o->notes;
+            const auto id = ActivityRepository(db).add_advocacy(a);
+            out() << trf("Advocacy action #{id} recorded.", fmt::arg("id", id)) << '\n';
+        });
+    }
+    // workplace add
+    {
+        auto* workplace = pat->add_subcommand("workplace", tr("Peer-support workplaces (the map)"));
+        workplace->require_subcommand(1);
+        auto* set = workplace->add_subcommand("set", tr("Add or update a workplace"));
+        struct Opts {
+            std::string institution, since, sector, notes;
+            int peer_workers = 1;
+        };
+        auto o = std::make_shared<Opts>();
+        set->add_option("--institution", o->institution, tr("Institution id or exact name"))->required();
+        set->add_option("--since", o->since, tr("Since (date)"));
+        set->add_option("--sector", o->sector, tr("Sector code or label (default: the institution's)"));
+        set->add_option("--peer-workers", o->peer_workers, tr("Number of peer workers"));
+        set->add_option("--notes", o->notes, tr("Notes"));
+        set->callback([&ctx, o, out] {
+            auto& db = ctx.database();
+            Workplace w;
+            w.institution_id = institution_ref(db, o->institution);
+            w.since = o->since;
+            if (!o->sector.empty()) {
+                auto s = SectorRepository(db).find(o->sector);
+                if (!s) throw Error(trf("Sector: \"{value}\" is not a known sector.", fmt::arg("value", o->sector)));
+                w.sector_id = s->id;
+            }
+            w.peer_workers = o->peer_workers;
+            w.notes = o->notes;
+            const auto id = ActivityRepository(db).set_workplace(w);
+            out() << trf("Workplace #{id} recorded.", fmt::arg("id", id)) << '\n';
+        });
+    }
+    // intake: the request analysis questionnaire
+    {
+        auto* intake = pat->add_subcommand("intake", tr("Record the intake questionnaire of the request analysis"));
+        struct Opts {
+            int64_t id = 0;
+            std::vector<std::string> answers;
+            std::string questionnaire = "pat_intake";
+        };
+        auto o = std::make_shared<Opts>();
+        intake->add_option("id", o->id, tr("Accompaniment id"))->required();
+        intake->add_option("--answer", o->answers, tr("An answer as POSITION=VALUE (repeat); choices are 0-based indexes"));
+        intake->add_option("--questionnaire", o->questionnaire, tr("Questionnaire code (default: pat_intake)"));
+        intake->callback([&ctx, o, out] {
+            std::map<int, std::string> answers;
+            for (const auto& a : o->answers) {
+                const auto eq = a.find('=');
+                if (eq == std::string::npos || !all_digits(a.substr(0, eq)))
+                    throw Error(trf("Answer \"{value}\": write POSITION=VALUE.", fmt::arg("value", a)));
+                answers[std::stoi(a.substr(0, eq))] = a.substr(eq + 1);
+            }
+            const auto rid = AccompanimentRepository(ctx.database()).record_intake(o->id, answers, o->questionnaire);
+            out() << trf("Intake response #{id} recorded.", fmt::arg("id", rid)) << '\n';
+        });
+    }
+    // guide steps and session types: reference data
+    {
+        auto* guide = pat->add_subcommand("guide", tr("The guide's steps (reference data)"));
+        guide->require_subcommand(1);
+        guide->add_subcommand("list", tr("List the steps"))->callback([&ctx, out] {
+            for (const auto& s : AccompanimentRepository(ctx.database()).steps())
+                out() << s.position << ". [" << s.code << "] " << s.label_fr << " | " << s.label_nl << " | " << s.label_en << '\n';
+        });
+        auto* define = guide->add_subcommand("define", tr("Add a step or change its labels"));
+        auto d = std::make_shared<std::array<std::string, 4>>();
+        define->add_option("code", (*d)[0], tr("Stable code"))->required();
+        define->add_option("--fr", (*d)[1], tr("French label"))->required();
+        define->add_option("--nl", (*d)[2], tr("Dutch label"))->required();
+        define->add_option("--en", (*d)[3], tr("English label"))->required();
+        define->callback([&ctx, d, out] {
+            AccompanimentRepository(ctx.database()).define_step((*d)[0], (*d)[1], (*d)[2], (*d)[3]);
+            out() << trf("Step {code} saved.", fmt::arg("code", (*d)[0])) << '\n';
+        });
+        auto* retire = guide->add_subcommand("retire", tr("Retire a step (old accompaniments keep it)"));
+        auto code = std::make_shared<std::string>();
+        retire->add_option("code", *code, tr("Stable code"))->required();
+        retire->callback([&ctx, code, out] {
+            AccompanimentRepository(ctx.database()).retire_step(*code);
+            out() << trf("Step {code} retired.", fmt::arg("code", *code)) << '\n';
+        });
+
+        auto* types = pat->add_subcommand("types", tr("Session types (reference data)"));
+        types->require_subcommand(1);
+        types->add_subcommand("list", tr("List the session types"))->callback([&ctx, out] {
+            for (const auto& t : AccompanimentRepository(ctx.database()).session_types())
+                out() << t.position << ". [" << t.code << "] " << t.label_fr << " | " << t.label_nl << " | " << t.label_en << '\n';
+        });
+        auto* tdefine = types->add_subcommand("define", tr("Add a session type or change its labels"));
+        auto t = std::make_shared<std::array<std::string, 7>>();
+        tdefine->add_option("code", (*t)[0], tr("Stable code"))->required();
+        tdefine->add_option("--fr", (*t)[1], tr("French label"))->required();
+        tdefine->add_option("--nl", (*t)[2], tr("Dutch label"))->required();
+        tdefine->add_option("--en", (*t)[3], tr("English label"))->required();
+        tdefine->add_option("--fr-plural", (*t)[4], tr("French plural"))->required();
+        tdefine->add_option("--nl-plural", (*t)[5], tr("Dutch plural"))->required();
+        tdefine->add_option("--en-plural", (*t)[6], tr("English plural"))->required();
+        tdefine->callback([&ctx, t, out] {
+            AccompanimentRepository(ctx.database())
+                .define_session_type((*t)[0], (*t)[1], (*t)[2], (*t)[3], (*t)[4], (*t)[5], (*t)[6]);
+            out() << trf("Session type {code} saved.", fmt::arg("code", (*t)[0])) << '\n';
+        });
+        auto* tretire = types->add_subcommand("retire", tr("Retire a session type (old sessions keep it)"));
+        auto tcode = std::make_shared<std::string>();
+        tretire->add_option("code", *tcode, tr("Stable code"))->required();
+        tretire->callback([&ctx, tcode, out] {
+            AccompanimentRepository(ctx.database()).retire_session_type(*tcode);
+            out() << trf("Session type {code} retired.", fmt::arg("code", *tcode)) << '\n';
+        });
+    }
+    // board
+    {
+        auto* b = pat->add_subcommand("board", tr("All accompaniments by phase"));
+        auto funder = std::make_shared<std::string>();
+        b->add_option("--funder", *funder, tr("Only this funder's accompaniments"));
+        b->callback([&ctx, funder, out] {
+            if (!funder->empty()) funder_id_by_code(ctx.database(), *funder);
+            board(ctx.database(), out(), *funder);
+        });
+    }
+    // map export
+    {
+        auto* map = pat->add_subcommand("map", tr("The map of peer-support workplaces"));
+        map->require_subcommand(1);
+        auto* exp = map->add_subcommand("export", tr("Export the map as CSV and/or GeoJSON"));
+        auto csv = std::make_shared<std::string>();
+        auto geo = std::make_shared<std::string>();
+        exp->add_option("--csv", *csv, tr("CSV file to write"));
+        exp->add_option("--geojson", *geo, tr("GeoJSON file to write"));
+        exp->callback([&ctx, csv, geo, out, err] {
+            if (csv->empty() && geo->empty()) throw Error(tr("Give --csv FILE, --geojson FILE or both."));
+            auto& db = ctx.database();
+            if (!csv->empty()) {
+                write_text(*csv, map_csv(db));
+                out() << trf("Wrote {file}.", fmt::arg("file", *csv)) << '\n';
+            }
+            if (!geo->empty()) {
+                const auto m = map_geojson(db);
+                write_text(*geo, m.geojson.dump(2) + "\n");
+                out() << trf("Wrote {file}: {n} municipalities.", fmt::arg("file", *geo),
+                             fmt::arg("n", m.geojson["features"].size()))
+                      << '\n';
+                if (!m.unplaced.empty()) {
+                    std::string list;
+                    for (const auto& u : m.unplaced) list += (list.empty() ? "" : ", ") + u;
+                    err() << trf("Warning: no known position for these workplaces, left off the map: {list}",
+                                 fmt::arg("list", list))
+                          << '\n';
+                }
+            }
+        });
+    }
+    // export sessions / accompaniments
+    {
+        auto* exp = pat->add_subcommand("export", tr("Export sessions or accompaniments as CSV or XLSX"));
+        exp->require_subcommand(1);
+        struct Opts {
+            std::string csv, xlsx, from = "0000-01-01", to = "9999-12-31", language = "fr";
+            int year = 0;
+        };
+        for (const char* what : {"sessions", "accompaniments"}) {
+            const std::string name = what;
+            auto* sub = exp->add_subcommand(name, name == "sessions" ? tr("Export the sessions")
+                                                                     : tr("Export the accompaniments"));
+            auto o = std::make_shared<Opts>();
+            sub->add_option("--csv", o->csv, tr("CSV file to write"));
+            sub->add_option("--xlsx", o->xlsx, tr("XLSX file to write"));
+            sub->add_option("--language", o->language, tr("Label language: fr, nl or en"));
+            if (name == "sessions") sub->add_option("--year", o->year, tr("Only this calendar year"));
+            sub->callback([&ctx, o, name, out] {
+                if (o->csv.empty() && o->xlsx.empty()) throw Error(tr("Give --csv FILE, --xlsx FILE or both."));
+                auto& db = ctx.database();
+                Table t = name == "sessions"
+                              ? sessions_table(db, o->year ? std::to_string(o->year) + "-01-01" : o->from,
+                                               o->year ? std::to_string(o->year) + "-12-31" : o->to, o->language)
+                              : accompaniments_table(db, o->language);
+                if (!o->csv.empty()) write_csv(t, o->csv);
+                if (!o->xlsx.empty()) write_xlsx(t, o->xlsx, name);
+                out() << trf("{n} rows exported.", fmt::arg("n", t.rows.size())) << '\n';
+            });
+        }
+    }
+    // staff-time
+    {
+        auto* st = pat->add_subcommand("staff-time", tr("Share of the team's time spent on accompaniments"));
+        struct Opts {
+            std::string from, to;
+            double weekly = 38;
+        };
+        auto o = std::make_shared<Opts>();
+        st->add_option("--from", o->from, tr("First day"))->required();
+        st->add_option("--to", o->to, tr("Last day"))->required();
+        st->add_option("--weekly-hours", o->weekly, tr("Hours of a full-time week (default 38)"));
+        st->callback([&ctx, o, out] {
+            const auto t = staff_time(ctx.database(), o->from, o->to, o->weekly);
+            for (const auto& p : t.people)
+                out() << "  " << p.name << ": " << trf("{n} sessions, {h} h, {share} of a full time",
+                                                       fmt::arg("n", p.sessions), fmt::arg("h", fmt::format("{:.1f}", p.minutes / 60.0)),
+                                                       fmt::arg("share", p.share + " %"))
+                      << '\n';
+            out() << trf("Team: {h} h on accompaniments, {share} of its time.",
+                         fmt::arg("h", fmt::format("{:.1f}", t.total_minutes / 60.0)), fmt::arg("share", t.share + " %"))
+                  << '\n';
+        });
+    }
+    // figures
+    {
+        auto* fig = pat->add_subcommand("figures", tr("The report section's figures"));
+        struct Opts {
+            int year = 0;
+            std::string funder, format = "md", language;
+        };
+        auto o = std::make_shared<Opts>();
+        fig->add_option("--year", o->year, tr("Calendar year (default: every year)"));
+        fig->add_option("--funder", o->funder, tr("Only this funder's accompaniments"));
+        fig->add_option("--format", o->format, tr("md or json"));
+        fig->add_option("--language", o->language, tr("Label language: fr, nl or en (default: the messages' language)"));
+        fig->callback([&ctx, o, out] {
+            ReportScope scope;
+            if (o->year) scope.year = o->year;
+            if (!o->funder.empty()) scope.funder = o->funder;
+            scope.language = o->language.empty() ? ui_language() : o->language;
+            Report r = build_report(ctx.database(), scope, {std::make_shared<PatReportProvider>()});
+            if (o->format == "json")
+                out() << to_json(r).dump(2) << '\n';
+            else
+                out() << to_markdown(r);
+        });
+    }
+}
+
+}  // namespace maillage::pat

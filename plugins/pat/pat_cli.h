@@ -1,0 +1,15 @@
+#pragma once
+// maillage-cli pat ...: requests, decisions, phases, steps, sessions, hires, trainings,
+// advocacy, workplaces, the board, the map and spreadsheet exports, the figures.
+namespace CLI {
+class App;
+}
+namespace maillage {
+struct CliContext;
+}
+
+namespace maillage::pat {
+
+void add_pat_commands(CLI::App& app, CliContext& context);
+
+}  // namespace maillage::pat

@@ -1,0 +1,71 @@
+#include "pat_table.h"
+
+#include "core/error.h"
+#include "core/i18n.h"
+
+#include <xlsxwriter.h>
+
+#include <cstdlib>
+#include <fstream>
+
+namespace maillage::pat {
+namespace {
+
+std::string quote(const std::string& v) {
+    if (v.find_first_of(",\"\r\n") == std::string::npos) return v;
+    std::string out = "\"";
+    for (char c : v) {
+        if (c == '"') out += '"';
+        out += c;
+    }
+    return out + "\"";
+}
+
+bool is_number(const std::string& v) {
+    if (v.empty() || v.size() > 15) return false;
+    char* end = nullptr;
+    std::strtod(v.c_str(), &end);
+    return end && *end == '\0' && (v[0] != '0' || v.size() == 1 || v[1] == '.');
+}
+
+}  // namespace
+
+std::string to_csv(const Table& table) {
+    std::string out;
+    auto line = [&](const std::vector<std::string>& cells) {
+        for (size_t i = 0; i < cells.size(); ++i) out += (i ? "," : "") + quote(cells[i]);
+        out += "\r\n";
+    };
+    line(table.columns);
+    for (const auto& r : table.rows) line(r);
+    return out;
+}
+
+void write_csv(const Table& table, const std::filesystem::path& file) {
+    std::ofstream f(file, std::ios::binary);
+    if (!f) throw Error(trf("Cannot write {file}.", fmt::arg("file", file.string())));
+    f << to_csv(table);
+    if (!f) throw Error(trf("Cannot write {file}.", fmt::arg("file", file.string())));
+}
+
+void write_xlsx(const Table& table, const std::filesystem::path& file, const std::string& sheet) {
+    lxw_workbook* book = workbook_new(file.string().c_str());
+    if (!book) throw Error(trf("Cannot write {file}.", fmt::arg("file", file.string())));
+    lxw_worksheet* ws = workbook_add_worksheet(book, sheet.c_str());
+    lxw_format* bold = workbook_add_format(book);
+    format_set_bold(bold);
+    for (size_t c = 0; c < table.columns.size(); ++c)
+        worksheet_write_string(ws, 0, lxw_col_t(c), table.columns[c].c_str(), bold);
+    for (size_t r = 0; r < table.rows.size(); ++r)
+        for (size_t c = 0; c < table.rows[r].size(); ++c) {
+            const auto& v = table.rows[r][c];
+            if (v.empty()) continue;
+            if (is_number(v))
+                worksheet_write_number(ws, lxw_row_t(r + 1), lxw_col_t(c), std::strtod(v.c_str(), nullptr), nullptr);
+            else
+                worksheet_write_string(ws, lxw_row_t(r + 1), lxw_col_t(c), v.c_str(), nullptr);
+        }
+    if (workbook_close(book) != LXW_NO_ERROR) throw Error(trf("Cannot write {file}.", fmt::arg("file", file.string())));
+}
+
+}  // namespace maillage::pat

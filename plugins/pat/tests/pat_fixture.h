@@ -1,0 +1,77 @@
+#pragma once
+// A database with the core and PAT schemas, a few institutions, staff and funders.
+#include "accompaniments.h"
+#include "pat_schema.h"
+
+#include "core/database.h"
+#include "core/institutions.h"
+#include "core/people.h"
+#include "core/programmes.h"
+#include "core/sectors.h"
+#include "tests/support/test_support.h"
+
+#include <gtest/gtest.h>
+
+namespace maillage::pat::test {
+
+class PatTest : public ::testing::Test {
+protected:
+    void SetUp() override {
+        db = maillage::test::memory_db({pat_migrations()});
+        FunderRepository funders(*db);
+        cocom = funders.create(Funder{0, "COCOM", "Commission communautaire commune", "", false});
+        aviq = funders.create(Funder{0, "AVIQ", "AViQ", "", false});
+        for (int i = 0; i < 3; ++i) {
+            Person p;
+            p.first_name = "Staff";
+            p.last_name = std::to_string(i);
+            p.roles = {"staff"};
+            staff.push_back(PersonRepository(*db).create(p));
+        }
+    }
+
+    int64_t institution(const std::string& name, const std::string& region, const std::string& municipality,
+                        const std::string& sector) {
+        Institution i;
+        i.name = name;
+        i.region = region;
+        i.municipality = municipality;
+        if (auto s = SectorRepository(*db).find(sector)) i.sector_ids = {s->id};
+        return InstitutionRepository(*db).create(i);
+    }
+
+    // A request accepted and in the accompaniment phase since `start`.
+    int64_t started(int64_t institution_id, int64_t funder, const std::string& request, const std::string& start) {
+        AccompanimentRepository repo(*db);
+        Accompaniment a;
+        a.institution_id = institution_id;
+        a.request_date = request;
+        a.funder_id = funder;
+        a.planned_sessions = 6;
+        const auto id = repo.create_request(a);
+        repo.set_phase(id, "analysis", request);
+        repo.decide(id, "accepted", "", request);
+        repo.set_phase(id, "accompaniment", start);
+        return id;
+    }
+
+    int64_t session(int64_t acc, const std::string& type, const std::string& date, const std::string& phase = "",
+                    const std::string& status = "held", int n_staff = 2) {
+        PatSession s;
+        s.accompaniment_id = acc;
+        s.type = type;
+        s.date = date;
+        s.duration_minutes = 120;
+        s.preparation_minutes = 60;
+        s.phase = phase;
+        s.status = status;
+        s.staff.assign(staff.begin(), staff.begin() + n_staff);
+        return AccompanimentRepository(*db).add_session(s);
+    }
+
+    std::unique_ptr<Database> db;
+    int64_t cocom = 0, aviq = 0;
+    std::vector<int64_t> staff;
+};
+
+}  // namespace maillage::pat::test
