@@ -29,13 +29,17 @@ m restore "$work/saved.sqlite" | grep -q "applied again" || fail "restore did no
 m gdpr export --person 5 --out "$work/p5b.json" >/dev/null
 grep -q '"erased_at": null' "$work/p5b.json" && fail "person 5 is back after the restore"
 ls "$work"/backups/maillage-before-restore-*.sqlite >/dev/null || fail "the replaced database was not kept"
-m backup --list | grep -q "good" || fail "backup --list"
+m backup --list > "$work/list.txt"
+grep -q "good" "$work/list.txt" || fail "backup --list"
+ls "$work"/backups/*-wal 2>/dev/null && fail "WAL files left beside the backups"
 
 # Retention with a fixed day.
 m retention set people 1 >/dev/null
-m retention list --today 2060-01-01 | grep -q "item(s) due" || fail "retention list"
+m retention list --today 2060-01-01 > "$work/due.txt"
+grep -q "item(s) due" "$work/due.txt" || fail "retention list"
 if m retention apply --today 2060-01-01 >/dev/null 2>&1; then fail "retention apply without --yes"; fi
-m retention apply --today 2060-01-01 --yes | grep -q "person(s) erased" || fail "retention apply"
+m retention apply --today 2060-01-01 --yes > "$work/applied.txt"
+grep -q "person(s) erased" "$work/applied.txt" || fail "retention apply"
 m check | grep -q "no problem found" || fail "check after retention"
 
 # Tampering with the audit log is detected, and check says so with a non-zero status.
