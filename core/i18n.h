@@ -24,6 +24,9 @@ std::string trf(const char* msgid, Args&&... args) {
 }
 
 // Marks a string for extraction without translating it here (tables of labels).
+// wxWidgets defines the same macro when its headers come first.
+#ifndef N_
 #define N_(s) s
+#endif
 
 }  // namespace maillage

@@ -49,6 +49,9 @@ private:
 // Each file cmd_<name>.cpp adds one command to the app.
 void add_init_command(CLI::App& app, CliRun& run);
 void add_plugins_command(CLI::App& app, CliRun& run);
+void add_import_command(CLI::App& app, CliRun& run);
+void add_export_command(CLI::App& app, CliRun& run);
+void add_report_command(CLI::App& app, CliRun& run);
 void add_check_command(CLI::App& app, CliRun& run);
 void add_backup_command(CLI::App& app, CliRun& run);
 void add_restore_command(CLI::App& app, CliRun& run);

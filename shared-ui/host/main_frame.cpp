@@ -1,0 +1,399 @@
+#include "main_frame.h"
+
+#include "about_dialog.h"
+#include "pages/core_pages.h"
+#include "preferences_dialog.h"
+
+#include "shared-ui/messages.h"
+#include "shared-ui/page_base.h"
+
+#include "core/backup.h"
+#include "core/database.h"
+#include "core/paths.h"
+
+#include <wx/config.h>
+#include <wx/filedlg.h>
+#include <wx/infobar.h>
+#include <wx/menu.h>
+#include <wx/panel.h>
+#include <wx/persist/toplevel.h>
+#include <wx/simplebook.h>
+#include <wx/sizer.h>
+#include <wx/splitter.h>
+#include <wx/stattext.h>
+#include <wx/statusbr.h>
+#include <wx/treectrl.h>
+
+#include <algorithm>
+#include <array>
+#include <map>
+#include <system_error>
+
+namespace maillage::ui {
+namespace {
+
+enum MenuId {
+    ID_BACKUP = wxID_HIGHEST + 1,
+    ID_RESTORE,
+    ID_CHECK,
+    ID_REPORT,
+    ID_PLUGIN_FIRST = wxID_HIGHEST + 1000,
+};
+
+class PageItemData : public wxTreeItemData {
+public:
+    explicit PageItemData(size_t index) : index(index) {}
+    size_t index;
+};
+
+wxString u8(const std::string& s) { return wxString::FromUTF8(s); }
+std::filesystem::path to_path(const wxString& s) { return std::filesystem::path(s.utf8_string()); }
+
+}  // namespace
+
+MainFrame::MainFrame(Suite& suite, std::string language)
+    : wxFrame(nullptr, wxID_ANY, "Maillage", wxDefaultPosition, wxSize(1200, 760)), suite_(suite),
+      language_(std::move(language)) {
+    SetName("maillage-main");
+    SetMinSize(FromDIP(wxSize(800, 500)));
+
+    auto* outer = new wxBoxSizer(wxVERTICAL);
+    notice_ = new wxInfoBar(this);
+    outer->Add(notice_, 0, wxEXPAND);
+    auto* splitter = new wxSplitterWindow(this, wxID_ANY, wxDefaultPosition, wxDefaultSize,
+                                          wxSP_LIVE_UPDATE | wxSP_3DSASH);
+    tree_ = new wxTreeCtrl(splitter, wxID_ANY, wxDefaultPosition, wxDefaultSize,
+                           wxTR_HIDE_ROOT | wxTR_HAS_BUTTONS | wxTR_NO_LINES | wxTR_FULL_ROW_HIGHLIGHT | wxTR_SINGLE);
+    book_ = new wxSimplebook(splitter);
+    splitter->SplitVertically(tree_, book_, FromDIP(220));
+    splitter->SetMinimumPaneSize(FromDIP(120));
+    outer->Add(splitter, 1, wxEXPAND);
+    SetSizer(outer);
+    CreateStatusBar(2);
+    SetStatusWidths(2, std::array<int, 2>{-3, -2}.data());
+
+    build_pages();
+    build_menus();
+    tree_->Bind(wxEVT_TREE_SEL_CHANGED, &MainFrame::on_tree_selection, this);
+    Bind(wxEVT_CLOSE_WINDOW, &MainFrame::on_close, this);
+
+    // Size and position come back from the last session.
+    wxPersistentRegisterAndRestore(this, "main");
+    if (!entries_.empty()) show_page(entries_.front().spec.id);
+}
+
+MainFrame::~MainFrame() {
+    tree_->Unbind(wxEVT_TREE_SEL_CHANGED, &MainFrame::on_tree_selection, this);
+    Unbind(wxEVT_CLOSE_WINDOW, &MainFrame::on_close, this);
+}
+
+void MainFrame::build_pages() {
+    for (auto& spec : core_page_specs(suite_)) entries_.push_back(Entry{spec, _("Maillage")});
+    for (const auto& p : suite_.plugins().loaded()) {
+        UiContribution* ui = nullptr;
+        std::vector<PageSpec> pages;
+        const bool ok = guarded(this, wxString::Format(_("The plugin %s failed to declare its pages"), u8(p->info.id)),
+                                [&] {
+                                    ui = p->plugin->ui();
+                                    if (!ui) return;
+                                    pages = ui->pages();
+                                    for (auto& item : ui->menu_items()) plugin_items_.push_back(std::move(item));
+                                });
+        if (!ok || !ui) continue;
+        std::stable_sort(pages.begin(), pages.end(), [](const PageSpec& a, const PageSpec& b) { return a.order < b.order; });
+        for (auto& spec : pages) entries_.push_back(Entry{std::move(spec), u8(p->info.name)});
+    }
+
+    const wxTreeItemId root = tree_->AddRoot("root");
+    wxTreeItemId group;
+    wxString group_name;
+    for (size_t i = 0; i < entries_.size(); ++i) {
+        auto& e = entries_[i];
+        if (!group.IsOk() || e.group != group_name) {
+            group = tree_->AppendItem(root, e.group);
+            tree_->SetItemBold(group);
+            group_name = e.group;
+        }
+        tree_->AppendItem(group, e.spec.title, -1, -1, new PageItemData(i));
+        e.holder = new wxPanel(book_);
+        e.holder->SetSizer(new wxBoxSizer(wxVERTICAL));
+        book_->AddPage(e.holder, e.spec.title);
+    }
+    tree_->ExpandAll();
+}
+
+void MainFrame::build_menus() {
+    auto* file = new wxMenu;
+    file->Append(wxID_NEW, _("&New database…\tCtrl+N"), _("Create an empty database file and open it"));
+    file->Append(wxID_OPEN, _("&Open database…\tCtrl+O"), _("Open another database file"));
+    file->AppendSeparator();
+    file->Append(ID_BACKUP, _("&Backup…"), _("Save a verified copy of the open database"));
+    file->Append(ID_RESTORE, _("&Restore…"), _("Replace the open database by a backup"));
+    file->AppendSeparator();
+    auto* edit = new wxMenu;
+    edit->Append(wxID_UNDO);
+    edit->AppendSeparator();
+    edit->Append(wxID_CUT);
+    edit->Append(wxID_COPY);
+    edit->Append(wxID_PASTE);
+    edit->Append(wxID_SELECTALL);
+    auto* tools = new wxMenu;
+    tools->Append(ID_CHECK, _("&Check the database"), _("Run SQLite's integrity check on the open database"));
+    auto* reports = new wxMenu;
+    reports->Append(ID_REPORT, _("&Build a report…\tCtrl+R"), _("Open the Reports page"));
+    auto* help = new wxMenu;
+
+    std::map<std::string, wxMenu*> menus{{"file", file}, {"edit", edit}, {"tools", tools}, {"reports", reports},
+                                         {"help", help}};
+    for (size_t i = 0; i < plugin_items_.size(); ++i) {
+        const auto& item = plugin_items_[i];
+        auto it = menus.find(item.menu);
+        wxMenu* menu = it != menus.end() ? it->second : tools;
+        if (menu == edit && i == 0) menu->AppendSeparator();
+        const int id = ID_PLUGIN_FIRST + static_cast<int>(i);
+        menu->Append(id, item.label, item.help);
+        Bind(wxEVT_MENU, [this, i](wxCommandEvent&) { run_plugin_action(plugin_items_[i]); }, id);
+    }
+    if (!file->GetMenuItems().empty() && !file->GetMenuItems().back()->IsSeparator()) file->AppendSeparator();
+    file->Append(wxID_PREFERENCES, _("&Preferences…"), _("Language, plugin folders and plugin settings"));
+    file->AppendSeparator();
+    file->Append(wxID_EXIT, _("&Quit\tCtrl+Q"));
+    help->Append(wxID_ABOUT, _("&About Maillage"), _("Version, plugins loaded and refused"));
+
+    auto* bar = new wxMenuBar;
+    bar->Append(file, _("&File"));
+    bar->Append(edit, _("&Edit"));
+    bar->Append(tools, _("&Tools"));
+    bar->Append(reports, _("&Reports"));
+    bar->Append(help, _("&Help"));
+    SetMenuBar(bar);
+
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { on_new(); }, wxID_NEW);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { on_open(); }, wxID_OPEN);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { on_backup(); }, ID_BACKUP);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { on_restore(); }, ID_RESTORE);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { on_preferences(); }, wxID_PREFERENCES);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { Close(); }, wxID_EXIT);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { on_check(); }, ID_CHECK);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { show_page("core.reports"); }, ID_REPORT);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { show_about(); }, wxID_ABOUT);
+}
+
+void MainFrame::run_plugin_action(const MenuItemSpec& item) {
+    guarded(this, wxString::Format(_("The action “%s” failed"), wxStripMenuCodes(item.label)),
+            [&] { item.run(*this); });
+}
+
+std::vector<std::string> MainFrame::page_ids() const {
+    std::vector<std::string> ids;
+    for (const auto& e : entries_) ids.push_back(e.spec.id);
+    return ids;
+}
+
+void MainFrame::on_tree_selection(wxTreeEvent& event) {
+    auto* data = dynamic_cast<PageItemData*>(tree_->GetItemData(event.GetItem()));
+    if (data) activate(data->index);
+}
+
+void MainFrame::activate(size_t index) {
+    Entry& e = entries_[index];
+    if (!e.page && !e.failed) {
+        const bool ok = guarded(this, wxString::Format(_("The page “%s” could not be opened"), e.spec.title), [&] {
+            e.page = e.spec.create(e.holder, *this);
+        });
+        if (!ok || !e.page) {
+            e.failed = true;
+            e.holder->GetSizer()->Add(
+                new wxStaticText(e.holder, wxID_ANY, _("This page could not be opened. See the error message.")), 0,
+                wxALL, 20);
+        } else {
+            e.holder->GetSizer()->Add(e.page, 1, wxEXPAND);
+            e.dirty = false;
+        }
+        e.holder->Layout();
+    }
+    if (e.page && e.dirty) {
+        e.dirty = false;
+        guarded(this, wxString::Format(_("The page “%s” could not be refreshed"), e.spec.title),
+                [&] { e.page->refresh(); });
+    }
+    current_ = index;
+    book_->ChangeSelection(index);
+    SetTitle(wxString::Format("%s — Maillage", e.spec.title));
+}
+
+void MainFrame::show_page(const std::string& id) {
+    const wxTreeItemId root = tree_->GetRootItem();
+    wxTreeItemIdValue c1;
+    for (auto group = tree_->GetFirstChild(root, c1); group.IsOk(); group = tree_->GetNextChild(root, c1)) {
+        wxTreeItemIdValue c2;
+        for (auto item = tree_->GetFirstChild(group, c2); item.IsOk(); item = tree_->GetNextChild(group, c2)) {
+            auto* data = dynamic_cast<PageItemData*>(tree_->GetItemData(item));
+            if (!data || entries_[data->index].spec.id != id) continue;
+            if (tree_->GetSelection() == item)
+                activate(data->index);
+            else
+                tree_->SelectItem(item);  // activates through the selection event
+            return;
+        }
+    }
+}
+
+bool MainFrame::show_page_now(const std::string& id) {
+    show_page(id);
+    for (size_t i = 0; i < entries_.size(); ++i)
+        if (entries_[i].spec.id == id) return current_ == i && entries_[i].page && !entries_[i].failed;
+    return false;
+}
+
+Database& MainFrame::database() { return suite_.database(); }
+
+void MainFrame::data_changed() {
+    for (size_t i = 0; i < entries_.size(); ++i)
+        if (i != current_) entries_[i].dirty = true;
+}
+
+void MainFrame::set_status(const wxString& text) { SetStatusText(text, 0); }
+
+wxString MainFrame::preference(const std::string& key, const wxString& fallback) {
+    return wxConfigBase::Get()->Read(u8(key), fallback);
+}
+
+void MainFrame::set_preference(const std::string& key, const wxString& value) {
+    wxConfigBase::Get()->Write(u8(key), value);
+    wxConfigBase::Get()->Flush();
+}
+
+void MainFrame::database_opened() {
+    if (!suite_.is_open()) return;
+    Database& db = suite_.database();
+    SetStatusText(wxString::Format(_("Database: %s"), u8(db.path().string())), 1);
+    if (db.read_only()) {
+        wxString why = u8(db.read_only_reason());
+        if (why.empty()) why = u8(suite_.outcome().newer_than_program);
+        notice_->ShowMessage(wxString::Format(_("Read-only: %s Changes cannot be saved; use a newer Maillage to edit it."),
+                                              why),
+                             wxICON_WARNING);
+    } else {
+        notice_->Dismiss();
+        if (suite_.outcome().backup)
+            set_status(wxString::Format(_("The database was upgraded; the previous version is kept in %s"),
+                                        u8(suite_.outcome().backup->string())));
+    }
+}
+
+void MainFrame::show_about() {
+    AboutDialog dialog(this, *this);
+    dialog.ShowModal();
+}
+
+void MainFrame::destroy_pages() {
+    // Pages (some made by plugins) go before the database they use is closed.
+    for (auto& e : entries_) {
+        if (e.page) e.page->Destroy();
+        e.holder->DestroyChildren();
+        e.page = nullptr;
+        e.failed = false;
+        e.dirty = true;
+    }
+}
+
+void MainFrame::open_database(const std::filesystem::path& file) {
+    destroy_pages();
+    try {
+        suite_.open(file);
+    } catch (...) {
+        show_error(this, wxString::Format(_("Could not open the database %s"), u8(file.string())),
+                   current_exception_message());
+    }
+    database_opened();
+    if (current_ < entries_.size()) activate(current_);
+}
+
+void MainFrame::on_new() {
+    wxFileDialog dialog(this, _("New database"), u8(data_folder().string()), "maillage.sqlite",
+                        _("Maillage databases (*.sqlite)|*.sqlite|All files|*"), wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
+    if (dialog.ShowModal() != wxID_OK) return;
+    const auto file = to_path(dialog.GetPath());
+    if (std::filesystem::exists(file)) {
+        show_error(this, _("Choose a name that is not used yet: a new database starts empty."));
+        return;
+    }
+    open_database(file);
+}
+
+void MainFrame::on_open() {
+    wxFileDialog dialog(this, _("Open a database"), u8(data_folder().string()), {},
+                        _("Maillage databases (*.sqlite)|*.sqlite|All files|*"), wxFD_OPEN | wxFD_FILE_MUST_EXIST);
+    if (dialog.ShowModal() != wxID_OK) return;
+    open_database(to_path(dialog.GetPath()));
+}
+
+void MainFrame::on_backup() {
+    if (!suite_.is_open()) return;
+    Database& db = suite_.database();
+    const auto suggested = backup_name(db.path().parent_path() / "backups", db.path(), "manual");
+    std::error_code ec;
+    std::filesystem::create_directories(suggested.parent_path(), ec);
+    wxFileDialog dialog(this, _("Save a backup"), u8(suggested.parent_path().string()),
+                        u8(suggested.filename().string()), _("Maillage databases (*.sqlite)|*.sqlite|All files|*"),
+                        wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
+    if (dialog.ShowModal() != wxID_OK) return;
+    const auto target = to_path(dialog.GetPath());
+    if (guarded(this, _("The backup failed"), [&] { backup_to(db, target); }))
+        set_status(wxString::Format(_("Backup saved and verified: %s"), dialog.GetPath()));
+}
+
+void MainFrame::on_restore() {
+    if (!suite_.is_open()) return;
+    const auto current = suite_.database().path();
+    wxFileDialog dialog(this, _("Restore a backup"), u8((current.parent_path() / "backups").string()), {},
+                        _("Maillage databases (*.sqlite)|*.sqlite|All files|*"), wxFD_OPEN | wxFD_FILE_MUST_EXIST);
+    if (dialog.ShowModal() != wxID_OK) return;
+    const auto source = to_path(dialog.GetPath());
+    const std::string problem = check_file(source);
+    if (!problem.empty()) {
+        show_error(this, _("This file is not a sound database and was not restored."), u8(problem));
+        return;
+    }
+    if (!confirm(this,
+                 wxString::Format(_("Replace the open database\n%s\nby the backup\n%s?\n\nThe current content is "
+                                    "first saved in the backups folder."),
+                                  u8(current.string()), dialog.GetPath()),
+                 _("Restore")))
+        return;
+    const bool ok = guarded(this, _("The restore failed"), [&] {
+        // A safety copy of what is replaced, then the swap with the database closed.
+        backup_to(suite_.database(), backup_name(current.parent_path() / "backups", current, "before-restore"));
+        destroy_pages();
+        suite_.close();
+        for (const char* suffix : {"-wal", "-shm"}) {
+            std::error_code ec;
+            std::filesystem::remove(current.string() + suffix, ec);
+        }
+        std::filesystem::copy_file(source, current, std::filesystem::copy_options::overwrite_existing);
+    });
+    open_database(current);
+    if (ok) set_status(_("Backup restored."));
+}
+
+void MainFrame::on_check() {
+    if (!suite_.is_open()) return;
+    const std::string problem = check_file(suite_.database().path(), true);
+    if (problem.empty())
+        show_info(this, _("The database passed SQLite's integrity check."));
+    else
+        show_error(this, _("The database has a problem:"), u8(problem));
+}
+
+void MainFrame::on_preferences() {
+    PreferencesDialog dialog(this, *this, suite_);
+    if (dialog.ShowModal() == wxID_OK) set_status(_("Preferences saved."));
+}
+
+void MainFrame::on_close(wxCloseEvent& event) {
+    destroy_pages();
+    event.Skip();
+}
+
+}  // namespace maillage::ui

@@ -1,0 +1,232 @@
+#include "funders_page.h"
+
+#include "labels.h"
+
+#include "shared-ui/messages.h"
+#include "shared-ui/virtual_list.h"
+
+#include "core/programmes.h"
+
+#include <wx/button.h>
+#include <wx/checkbox.h>
+#include <wx/choice.h>
+#include <wx/dialog.h>
+#include <wx/intl.h>
+#include <wx/sizer.h>
+#include <wx/statbox.h>
+#include <wx/stattext.h>
+#include <wx/textctrl.h>
+
+#include <functional>
+
+namespace maillage::ui {
+namespace {
+
+// Code + name (+ notes for a funder, + parent for a programme).
+class CodeNameDialog : public wxDialog {
+public:
+    CodeNameDialog(wxWindow* parent, const wxString& title, const wxString& code, const wxString& name,
+                   const wxString* notes, std::function<bool(const wxString& code)> code_taken)
+        : wxDialog(parent, wxID_ANY, title), code_taken_(std::move(code_taken)) {
+        auto* grid = new wxFlexGridSizer(2, FromDIP(wxSize(8, 6)));
+        grid->AddGrowableCol(1);
+        grid->Add(new wxStaticText(this, wxID_ANY, _("Code:")), 0, wxALIGN_CENTER_VERTICAL);
+        code_ = new wxTextCtrl(this, wxID_ANY, code);
+        grid->Add(code_, 1, wxEXPAND);
+        grid->Add(new wxStaticText(this, wxID_ANY, _("Name:")), 0, wxALIGN_CENTER_VERTICAL);
+        name_ = new wxTextCtrl(this, wxID_ANY, name, wxDefaultPosition, FromDIP(wxSize(320, -1)));
+        grid->Add(name_, 1, wxEXPAND);
+        if (notes) {
+            grid->Add(new wxStaticText(this, wxID_ANY, _("Notes:")), 0, wxALIGN_TOP);
+            notes_ = new wxTextCtrl(this, wxID_ANY, *notes, wxDefaultPosition, FromDIP(wxSize(-1, 60)), wxTE_MULTILINE);
+            grid->Add(notes_, 1, wxEXPAND);
+        }
+        auto* sizer = new wxBoxSizer(wxVERTICAL);
+        sizer->Add(grid, 1, wxEXPAND | wxALL, 10);
+        problems_ = new wxStaticText(this, wxID_ANY, wxString());
+        problems_->SetForegroundColour(wxColour(170, 0, 0));
+        sizer->Add(problems_, 0, wxEXPAND | wxLEFT | wxRIGHT, 10);
+        sizer->Add(CreateStdDialogButtonSizer(wxOK | wxCANCEL), 0, wxEXPAND | wxALL, 8);
+        SetSizerAndFit(sizer);
+        code_->Bind(wxEVT_TEXT, [this](wxCommandEvent&) { validate(); });
+        name_->Bind(wxEVT_TEXT, [this](wxCommandEvent&) { validate(); });
+        Bind(wxEVT_BUTTON, [this](wxCommandEvent& e) {
+            if (validate()) e.Skip();
+        }, wxID_OK);
+        validate();
+        CentreOnParent();
+    }
+    std::string code() const { return s8(code_->GetValue().Strip(wxString::both)); }
+    std::string name() const { return s8(name_->GetValue().Strip(wxString::both)); }
+    std::string notes() const { return notes_ ? s8(notes_->GetValue()) : std::string(); }
+
+private:
+    bool validate() {
+        wxArrayString problems;
+        const wxString code = code_->GetValue().Strip(wxString::both);
+        if (code.empty())
+            problems.push_back(_("The code is required."));
+        else if (code_taken_(code))
+            problems.push_back(_("This code is already used."));
+        if (name_->GetValue().Strip(wxString::both).empty()) problems.push_back(_("The name is required."));
+        problems_->SetLabel(wxJoin(problems, '\n'));
+        FindWindow(wxID_OK)->Enable(problems.empty());
+        Layout();
+        Fit();
+        return problems.empty();
+    }
+    std::function<bool(const wxString&)> code_taken_;
+    wxTextCtrl *code_, *name_, *notes_ = nullptr;
+    wxStaticText* problems_;
+};
+
+class FundersPage : public PageBase {
+public:
+    FundersPage(wxWindow* parent, UiContext& context) : PageBase(parent, context) {
+        auto* sizer = new wxBoxSizer(wxVERTICAL);
+        show_retired_ = new wxCheckBox(this, wxID_ANY, _("Show retired funders and programmes"));
+        sizer->Add(show_retired_, 0, wxALL, 8);
+        auto* lists = new wxBoxSizer(wxHORIZONTAL);
+        funders_ = add_box(lists, _("Funders"), {{_("Code"), 90}, {_("Name"), 260}, {_("Notes"), 160}, {_("Status"), 80}},
+                           [this](int action) { funder_action(action); });
+        programmes_ = add_box(lists, _("Programmes"),
+                              {{_("Code"), 110}, {_("Name"), 200}, {_("Part of"), 120}, {_("Status"), 80}},
+                              [this](int action) { programme_action(action); });
+        sizer->Add(lists, 1, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, 4);
+        SetSizer(sizer);
+        show_retired_->Bind(wxEVT_CHECKBOX, [this](wxCommandEvent&) { refresh(); });
+        refresh();
+    }
+
+    void refresh() override {
+        const bool retired = show_retired_->GetValue();
+        auto funders = std::make_shared<TableRowSource>();
+        for (const auto& f : FunderRepository(database()).list(retired))
+            funders->add(f.id, {u8(f.code), u8(f.name), u8(f.notes), f.retired ? _("retired") : _("active")});
+        funders_->set_source(funders);
+        auto programmes = std::make_shared<TableRowSource>();
+        ProgrammeRepository repo(database());
+        for (const auto& p : repo.list(retired)) {
+            wxString parent;
+            if (p.parent_id)
+                if (auto pp = repo.get(*p.parent_id)) parent = u8(pp->name);
+            programmes->add(p.id, {u8(p.code), u8(p.name), parent, p.retired ? _("retired") : _("active")});
+        }
+        programmes_->set_source(programmes);
+    }
+
+private:
+    enum { Add, Edit, Retire };
+
+    VirtualList* add_box(wxBoxSizer* into, const wxString& title, std::vector<ListColumn> columns,
+                         std::function<void(int)> on_action) {
+        auto* box = new wxStaticBoxSizer(wxVERTICAL, this, title);
+        auto* list = new VirtualList(box->GetStaticBox(), std::move(columns));
+        box->Add(list, 1, wxEXPAND | wxALL, 4);
+        auto* buttons = new wxBoxSizer(wxHORIZONTAL);
+        const std::pair<int, wxString> actions[] = {{Add, _("&New…")}, {Edit, _("&Edit…")}, {Retire, _("&Retire")}};
+        for (const auto& [action, label] : actions) {
+            auto* b = new wxButton(box->GetStaticBox(), wxID_ANY, label);
+            b->Bind(wxEVT_BUTTON, [on_action, action = action](wxCommandEvent&) { on_action(action); });
+            buttons->Add(b, 0, wxRIGHT, 6);
+        }
+        list->Bind(wxEVT_DATAVIEW_ITEM_ACTIVATED, [on_action](wxDataViewEvent&) { on_action(Edit); });
+        box->Add(buttons, 0, wxALL, 4);
+        into->Add(box, 1, wxEXPAND | wxALL, 4);
+        return list;
+    }
+
+    void done() {
+        refresh();
+        context().data_changed();
+    }
+
+    void funder_action(int action) {
+        FunderRepository repo(database());
+        std::optional<Funder> current;
+        if (action != Add) {
+            const auto id = funders_->selected_id();
+            if (id) current = repo.get(*id);
+            if (!current) {
+                show_info(this, _("Select a funder first."));
+                return;
+            }
+        }
+        if (action == Retire) {
+            if (confirm(this, wxString::Format(_("Retire the funder “%s”? Past activities keep it."), u8(current->name)),
+                        _("Retire")) &&
+                guarded(this, _("The funder was not changed"), [&] { repo.retire(current->id); }))
+                done();
+            return;
+        }
+        Funder f = current.value_or(Funder{});
+        const wxString notes = u8(f.notes);
+        CodeNameDialog d(this, action == Add ? _("New funder") : _("Edit funder"), u8(f.code), u8(f.name), &notes,
+                         [&](const wxString& code) {
+                             auto other = repo.find_by_code(s8(code));
+                             return other && other->id != f.id;
+                         });
+        if (d.ShowModal() != wxID_OK) return;
+        f.code = d.code();
+        f.name = d.name();
+        f.notes = d.notes();
+        if (guarded(this, _("The funder was not saved"), [&] {
+                if (f.id)
+                    repo.update(f);
+                else
+                    f.id = repo.create(f);
+            })) {
+            done();
+            funders_->select_id(f.id);
+        }
+    }
+
+    void programme_action(int action) {
+        ProgrammeRepository repo(database());
+        std::optional<Programme> current;
+        if (action != Add) {
+            const auto id = programmes_->selected_id();
+            if (id) current = repo.get(*id);
+            if (!current) {
+                show_info(this, _("Select a programme first."));
+                return;
+            }
+        }
+        if (action == Retire) {
+            if (confirm(this,
+                        wxString::Format(_("Retire the programme “%s”? Past activities keep it."), u8(current->name)),
+                        _("Retire")) &&
+                guarded(this, _("The programme was not changed"), [&] { repo.retire(current->id); }))
+                done();
+            return;
+        }
+        Programme p = current.value_or(Programme{});
+        CodeNameDialog d(this, action == Add ? _("New programme") : _("Edit programme"), u8(p.code), u8(p.name), nullptr,
+                         [&](const wxString& code) {
+                             auto other = repo.find_by_code(s8(code));
+                             return other && other->id != p.id;
+                         });
+        if (d.ShowModal() != wxID_OK) return;
+        p.code = d.code();
+        p.name = d.name();
+        if (guarded(this, _("The programme was not saved"), [&] {
+                if (p.id)
+                    repo.update(p);
+                else
+                    p.id = repo.create(p);
+            })) {
+            done();
+            programmes_->select_id(p.id);
+        }
+    }
+
+    wxCheckBox* show_retired_ = nullptr;
+    VirtualList* funders_ = nullptr;
+    VirtualList* programmes_ = nullptr;
+};
+
+}  // namespace
+
+PageBase* create_funders_page(wxWindow* parent, UiContext& context) { return new FundersPage(parent, context); }
+
+}  // namespace maillage::ui

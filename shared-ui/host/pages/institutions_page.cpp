@@ -1,0 +1,323 @@
+#include "institutions_page.h"
+
+#include "choose_dialog.h"
+#include "labels.h"
+
+#include "shared-ui/messages.h"
+#include "shared-ui/virtual_list.h"
+
+#include "core/database.h"
+#include "core/error.h"
+#include "core/institutions.h"
+#include "core/sectors.h"
+
+#include <wx/button.h>
+#include <wx/checklst.h>
+#include <wx/choice.h>
+#include <wx/dialog.h>
+#include <wx/intl.h>
+#include <wx/sizer.h>
+#include <wx/srchctrl.h>
+#include <wx/stattext.h>
+#include <wx/textctrl.h>
+
+#include <algorithm>
+#include <map>
+
+namespace maillage::ui {
+namespace {
+
+std::vector<ListColumn> institution_columns() {
+    return {{_("Name"), 300}, {_("Region"), 100}, {_("Municipality"), 140}, {_("Language"), 90}, {_("Sectors"), 200}};
+}
+
+std::shared_ptr<TableRowSource> institution_rows(Database& db, const std::string& language) {
+    auto rows = std::make_shared<TableRowSource>();
+    std::map<int64_t, wxString> sectors;
+    for (const auto& s : SectorRepository(db).list(true)) sectors[s.id] = u8(s.label(language));
+    for (const auto& i : InstitutionRepository(db).search("", 1000000)) {
+        wxString sector_text;
+        for (auto id : i.sector_ids) {
+            if (!sector_text.empty()) sector_text << ", ";
+            sector_text << sectors[id];
+        }
+        rows->add(i.id, {u8(i.name), label_of(region_labels(), i.region), u8(i.municipality),
+                         label_of(institution_languages(), i.language), sector_text});
+    }
+    return rows;
+}
+
+// The create/edit form. Problems are listed under the fields as the user types and
+// OK stays disabled until there is none.
+class InstitutionDialog : public wxDialog {
+public:
+    InstitutionDialog(wxWindow* parent, Database& db, const std::string& language, Institution institution)
+        : wxDialog(parent, wxID_ANY, institution.id ? _("Edit institution") : _("New institution"), wxDefaultPosition,
+                   wxDefaultSize, wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER),
+          db_(db), value_(std::move(institution)) {
+        auto* grid = new wxFlexGridSizer(2, FromDIP(wxSize(8, 6)));
+        grid->AddGrowableCol(1);
+        auto row = [&](const wxString& label, wxWindow* field) {
+            grid->Add(new wxStaticText(this, wxID_ANY, label), 0, wxALIGN_CENTER_VERTICAL);
+            grid->Add(field, 1, wxEXPAND);
+        };
+        name_ = new wxTextCtrl(this, wxID_ANY, u8(value_.name));
+        row(_("Name:"), name_);
+        region_ = choice_for(region_labels(), value_.region);
+        row(_("Region:"), region_);
+        municipality_ = new wxTextCtrl(this, wxID_ANY, u8(value_.municipality));
+        row(_("Municipality:"), municipality_);
+        postcode_ = new wxTextCtrl(this, wxID_ANY, u8(value_.postcode));
+        row(_("Postcode:"), postcode_);
+        address_ = new wxTextCtrl(this, wxID_ANY, u8(value_.address));
+        row(_("Address:"), address_);
+        language_ = choice_for(institution_languages(), value_.language);
+        row(_("Language:"), language_);
+        email_ = new wxTextCtrl(this, wxID_ANY, u8(value_.email));
+        row(_("Email:"), email_);
+        phone_ = new wxTextCtrl(this, wxID_ANY, u8(value_.phone));
+        row(_("Phone:"), phone_);
+        website_ = new wxTextCtrl(this, wxID_ANY, u8(value_.website));
+        row(_("Website:"), website_);
+
+        sectors_ = new wxCheckListBox(this, wxID_ANY, wxDefaultPosition, FromDIP(wxSize(-1, 160)));
+        for (const auto& s : SectorRepository(db).list(false)) {
+            sector_ids_.push_back(s.id);
+            sectors_->Append(u8(s.label(language)));
+            if (std::find(value_.sector_ids.begin(), value_.sector_ids.end(), s.id) != value_.sector_ids.end())
+                sectors_->Check(sectors_->GetCount() - 1);
+        }
+        grid->Add(new wxStaticText(this, wxID_ANY, _("Sectors:")), 0, wxALIGN_TOP);
+        grid->Add(sectors_, 1, wxEXPAND);
+        notes_ = new wxTextCtrl(this, wxID_ANY, u8(value_.notes), wxDefaultPosition, FromDIP(wxSize(-1, 50)),
+                                wxTE_MULTILINE);
+        row(_("Notes:"), notes_);
+
+        auto* sizer = new wxBoxSizer(wxVERTICAL);
+        sizer->Add(grid, 1, wxEXPAND | wxALL, 10);
+        problems_ = new wxStaticText(this, wxID_ANY, wxString());
+        problems_->SetForegroundColour(wxColour(170, 0, 0));
+        sizer->Add(problems_, 0, wxEXPAND | wxLEFT | wxRIGHT, 10);
+        sizer->Add(CreateStdDialogButtonSizer(wxOK | wxCANCEL), 0, wxEXPAND | wxALL, 8);
+        SetSizerAndFit(sizer);
+        SetSize(FromDIP(wxSize(520, -1)).x, GetSize().y);
+
+        for (wxWindow* w : {static_cast<wxWindow*>(name_), static_cast<wxWindow*>(postcode_),
+                            static_cast<wxWindow*>(email_)})
+            w->Bind(wxEVT_TEXT, [this](wxCommandEvent&) { validate(); });
+        sectors_->Bind(wxEVT_CHECKLISTBOX, [this](wxCommandEvent&) { validate(); });
+        Bind(wxEVT_BUTTON, [this](wxCommandEvent& e) {
+            if (validate()) e.Skip();
+        }, wxID_OK);
+        validate();
+        CentreOnParent();
+    }
+
+    Institution value() const {
+        Institution i = value_;
+        i.name = s8(name_->GetValue().Strip(wxString::both));
+        i.region = code_of(region_labels(), region_);
+        i.municipality = s8(municipality_->GetValue().Strip(wxString::both));
+        i.postcode = s8(postcode_->GetValue().Strip(wxString::both));
+        i.address = s8(address_->GetValue());
+        i.language = code_of(institution_languages(), language_);
+        i.email = s8(email_->GetValue().Strip(wxString::both));
+        i.phone = s8(phone_->GetValue());
+        i.website = s8(website_->GetValue());
+        i.notes = s8(notes_->GetValue());
+        // Keep the primary sector first when it stays checked.
+        std::vector<int64_t> checked;
+        for (unsigned k = 0; k < sectors_->GetCount(); ++k)
+            if (sectors_->IsChecked(k)) checked.push_back(sector_ids_[k]);
+        if (auto primary = value_.primary_sector()) {
+            auto it = std::find(checked.begin(), checked.end(), *primary);
+            if (it != checked.end()) std::rotate(checked.begin(), it, it + 1);
+        }
+        i.sector_ids = checked;
+        return i;
+    }
+
+private:
+    wxChoice* choice_for(const CodeLabels& labels, const std::string& current) {
+        auto* c = new wxChoice(this, wxID_ANY);
+        c->Append(_("(unknown)"));
+        c->SetSelection(0);
+        for (const auto& [code, label] : labels) {
+            c->Append(label);
+            if (code == current) c->SetSelection(c->GetCount() - 1);
+        }
+        return c;
+    }
+    static std::string code_of(const CodeLabels& labels, wxChoice* c) {
+        const int k = c->GetSelection();
+        return k >= 1 ? labels[k - 1].first : std::string();
+    }
+
+    bool validate() {
+        wxArrayString problems;
+        const wxString name = name_->GetValue().Strip(wxString::both);
+        if (name.empty()) {
+            problems.push_back(_("The name is required."));
+        } else if (auto other = InstitutionRepository(db_).find_by_name(s8(name)); other && other->id != value_.id) {
+            problems.push_back(_("Another institution already has this name: merge the duplicates instead."));
+        }
+        const wxString postcode = postcode_->GetValue().Strip(wxString::both);
+        if (!postcode.empty() && (postcode.length() != 4 || !postcode.IsNumber()))
+            problems.push_back(_("A Belgian postcode has four digits."));
+        const wxString email = email_->GetValue().Strip(wxString::both);
+        if (!email.empty() && (!email.Contains("@") || !email.AfterFirst('@').Contains(".")))
+            problems.push_back(_("The email address is not valid."));
+        bool any_sector = false;
+        for (unsigned k = 0; k < sectors_->GetCount(); ++k) any_sector = any_sector || sectors_->IsChecked(k);
+        if (!any_sector) problems.push_back(_("Choose at least one sector (the first is the main one)."));
+        problems_->SetLabel(wxJoin(problems, '\n'));
+        FindWindow(wxID_OK)->Enable(problems.empty());
+        Layout();
+        return problems.empty();
+    }
+
+    Database& db_;
+    Institution value_;
+    wxTextCtrl *name_, *municipality_, *postcode_, *address_, *email_, *phone_, *website_, *notes_;
+    wxChoice *region_, *language_;
+    wxCheckListBox* sectors_;
+    std::vector<int64_t> sector_ids_;
+    wxStaticText* problems_;
+};
+
+class InstitutionsPage : public PageBase {
+public:
+    InstitutionsPage(wxWindow* parent, UiContext& context) : PageBase(parent, context) {
+        auto* sizer = new wxBoxSizer(wxVERTICAL);
+        auto* bar = new wxBoxSizer(wxHORIZONTAL);
+        search_ = new wxSearchCtrl(this, wxID_ANY, {}, wxDefaultPosition, FromDIP(wxSize(280, -1)));
+        search_->SetDescriptiveText(_("Search name, municipality, sector…"));
+        bar->Add(search_, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 8);
+        count_ = new wxStaticText(this, wxID_ANY, wxString());
+        bar->Add(count_, 1, wxALIGN_CENTER_VERTICAL);
+        auto* add = new wxButton(this, wxID_ANY, _("&New…"));
+        auto* edit = new wxButton(this, wxID_ANY, _("&Edit…"));
+        auto* merge = new wxButton(this, wxID_ANY, _("&Merge into…"));
+        merge->SetToolTip(_("Fold the selected duplicate into another institution"));
+        for (auto* b : {add, edit, merge}) bar->Add(b, 0, wxLEFT, 6);
+        sizer->Add(bar, 0, wxEXPAND | wxALL, 8);
+        list_ = new VirtualList(this, institution_columns());
+        sizer->Add(list_, 1, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, 8);
+        SetSizer(sizer);
+
+        search_->Bind(wxEVT_TEXT, [this](wxCommandEvent&) {
+            list_->set_filter(search_->GetValue());
+            update_count();
+        });
+        add->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { edit_institution(Institution{}); });
+        edit->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { edit_selected(); });
+        list_->Bind(wxEVT_DATAVIEW_ITEM_ACTIVATED, [this](wxDataViewEvent&) { edit_selected(); });
+        merge->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { merge_selected(); });
+        refresh();
+        list_->sort_by(0);
+    }
+
+    void refresh() override {
+        list_->set_source(institution_rows(database(), context().language()));
+        update_count();
+    }
+
+private:
+    void update_count() {
+        count_->SetLabel(wxString::Format(_("%zu of %zu institutions"), list_->shown_count(), list_->total_count()));
+    }
+
+    void edit_selected() {
+        const auto id = list_->selected_id();
+        if (!id) {
+            show_info(this, _("Select an institution first."));
+            return;
+        }
+        if (auto i = InstitutionRepository(database()).get(*id)) edit_institution(*i);
+    }
+
+    void edit_institution(const Institution& institution) {
+        InstitutionDialog dialog(this, database(), context().language(), institution);
+        if (dialog.ShowModal() != wxID_OK) return;
+        const Institution value = dialog.value();
+        int64_t id = value.id;
+        if (!guarded(this, _("The institution was not saved"), [&] {
+                InstitutionRepository repo(database());
+                if (value.id)
+                    repo.update(value);
+                else
+                    id = repo.create(value);
+            }))
+            return;
+        refresh();
+        list_->select_id(id);
+        context().data_changed();
+        context().set_status(wxString::Format(_("Saved “%s”."), u8(value.name)));
+    }
+
+    // What refers to an institution, table by table, from the schema (plugin tables
+    // included): what a merge moves.
+    wxString what_moves(int64_t from) {
+        wxString text;
+        auto& sql = database().sql();
+        SQLite::Statement fks(sql,
+                              "SELECT m.name, p.\"from\" FROM sqlite_master m, pragma_foreign_key_list(m.name) p "
+                              "WHERE m.type = 'table' AND p.\"table\" = 'institution' ORDER BY m.name");
+        while (fks.executeStep()) {
+            const std::string table = fks.getColumn(0).getString();
+            const std::string column = fks.getColumn(1).getString();
+            SQLite::Statement count(sql, "SELECT count(*) FROM \"" + table + "\" WHERE \"" + column + "\" = ?");
+            count.bind(1, from);
+            if (!count.executeStep()) continue;
+            const int n = count.getColumn(0).getInt();
+            if (n == 0) continue;
+            text << wxString::Format("  • %s.%s: %d\n", u8(table), u8(column), n);
+        }
+        return text.empty() ? wxString(_("  (nothing refers to it yet)\n")) : text;
+    }
+
+    void merge_selected() {
+        const auto from = list_->selected_id();
+        if (!from) {
+            show_info(this, _("Select the duplicate to merge first."));
+            return;
+        }
+        InstitutionRepository repo(database());
+        const auto source = repo.get(*from);
+        if (!source) return;
+        auto rows = institution_rows(database(), context().language());
+        auto others = std::make_shared<TableRowSource>();
+        for (size_t r = 0; r < rows->row_count(); ++r)
+            if (rows->id(r) != *from)
+                others->add(rows->id(r), {rows->cell(r, 0), rows->cell(r, 1), rows->cell(r, 2), rows->cell(r, 3),
+                                          rows->cell(r, 4)});
+        ChooseDialog choose(this, _("Merge institutions"),
+                            wxString::Format(_("Choose the institution that stays; “%s” will be merged into it."),
+                                             u8(source->name)),
+                            institution_columns(), others);
+        choose.search_for(u8(source->name).BeforeFirst(' '));
+        if (choose.ShowModal() != wxID_OK || !choose.chosen()) return;
+        const auto target = repo.get(*choose.chosen());
+        if (!target) return;
+        const wxString question = wxString::Format(
+            _("Merge “%s” into “%s”?\n\nThese records will move to “%s” (table.column: rows):\n%s\n“%s” will then be "
+              "hidden from lists. This cannot be undone (a backup is advisable)."),
+            u8(source->name), u8(target->name), u8(target->name), what_moves(*from), u8(source->name));
+        if (!confirm(this, question, _("Merge"))) return;
+        if (!guarded(this, _("The merge failed; nothing was changed"), [&] { repo.merge(*from, target->id); })) return;
+        refresh();
+        list_->select_id(target->id);
+        context().data_changed();
+        context().set_status(wxString::Format(_("Merged “%s” into “%s”."), u8(source->name), u8(target->name)));
+    }
+
+    wxSearchCtrl* search_ = nullptr;
+    wxStaticText* count_ = nullptr;
+    VirtualList* list_ = nullptr;
+};
+
+}  // namespace
+
+PageBase* create_institutions_page(wxWindow* parent, UiContext& context) { return new InstitutionsPage(parent, context); }
+
+}  // namespace maillage::ui

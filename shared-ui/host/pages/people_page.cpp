@@ -1,0 +1,477 @@
+#include "people_page.h"
+
+#include "choose_dialog.h"
+#include "labels.h"
+
+#include "shared-ui/messages.h"
+#include "shared-ui/virtual_list.h"
+
+#include "core/database.h"
+#include "core/institutions.h"
+#include "core/people.h"
+#include "core/sectors.h"
+#include "core/sessions.h"
+
+#include <wx/button.h>
+#include <wx/checklst.h>
+#include <wx/choice.h>
+#include <wx/dialog.h>
+#include <wx/intl.h>
+#include <wx/sizer.h>
+#include <wx/splitter.h>
+#include <wx/statbox.h>
+#include <wx/srchctrl.h>
+#include <wx/stattext.h>
+#include <wx/textctrl.h>
+
+#include <algorithm>
+#include <map>
+
+namespace maillage::ui {
+namespace {
+
+std::string today() { return s8(wxDateTime::Today().FormatISODate()); }
+
+std::map<int64_t, wxString> institution_names(Database& db) {
+    std::map<int64_t, wxString> names;
+    SQLite::Statement q(db.sql(), "SELECT id, name FROM institution");
+    while (q.executeStep()) names[q.getColumn(0).getInt64()] = u8(q.getColumn(1).getString());
+    return names;
+}
+
+std::shared_ptr<TableRowSource> institution_choices(Database& db, const std::string& language) {
+    auto rows = std::make_shared<TableRowSource>();
+    std::map<int64_t, wxString> sectors;
+    for (const auto& s : SectorRepository(db).list(true)) sectors[s.id] = u8(s.label(language));
+    for (const auto& i : InstitutionRepository(db).search("", 1000000))
+        rows->add(i.id, {u8(i.name), u8(i.municipality), i.primary_sector() ? sectors[*i.primary_sector()] : wxString()});
+    return rows;
+}
+
+// One job: where, which sector (else the institution's main one), from when to when.
+class EmploymentDialog : public wxDialog {
+public:
+    EmploymentDialog(wxWindow* parent, Database& db, const std::string& language, Employment value)
+        : wxDialog(parent, wxID_ANY, _("Employment"), wxDefaultPosition, wxDefaultSize,
+                   wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER),
+          db_(db), language_(language), value_(value) {
+        auto* grid = new wxFlexGridSizer(2, FromDIP(wxSize(8, 6)));
+        grid->AddGrowableCol(1);
+        grid->Add(new wxStaticText(this, wxID_ANY, _("Institution:")), 0, wxALIGN_CENTER_VERTICAL);
+        auto* inst_row = new wxBoxSizer(wxHORIZONTAL);
+        institution_ = new wxStaticText(this, wxID_ANY, wxString());
+        inst_row->Add(institution_, 1, wxALIGN_CENTER_VERTICAL);
+        auto* choose = new wxButton(this, wxID_ANY, _("Choose…"));
+        inst_row->Add(choose, 0, wxLEFT, 6);
+        grid->Add(inst_row, 1, wxEXPAND);
+        grid->Add(new wxStaticText(this, wxID_ANY, _("Sector:")), 0, wxALIGN_CENTER_VERTICAL);
+        sector_ = new wxChoice(this, wxID_ANY);
+        sector_->Append(_("(the institution's main sector)"));
+        sector_->SetSelection(0);
+        for (const auto& s : SectorRepository(db).list(false)) {
+            sector_ids_.push_back(s.id);
+            sector_->Append(u8(s.label(language)));
+            if (value_.sector_id && *value_.sector_id == s.id) sector_->SetSelection(sector_->GetCount() - 1);
+        }
+        grid->Add(sector_, 1, wxEXPAND);
+        grid->Add(new wxStaticText(this, wxID_ANY, _("Job title:")), 0, wxALIGN_CENTER_VERTICAL);
+        job_ = new wxTextCtrl(this, wxID_ANY, u8(value_.job_title));
+        grid->Add(job_, 1, wxEXPAND);
+        grid->Add(new wxStaticText(this, wxID_ANY, _("From (YYYY-MM-DD):")), 0, wxALIGN_CENTER_VERTICAL);
+        start_ = new wxTextCtrl(this, wxID_ANY, u8(value_.start_date));
+        grid->Add(start_, 1, wxEXPAND);
+        grid->Add(new wxStaticText(this, wxID_ANY, _("Until (empty if current):")), 0, wxALIGN_CENTER_VERTICAL);
+        end_ = new wxTextCtrl(this, wxID_ANY, u8(value_.end_date));
+        grid->Add(end_, 1, wxEXPAND);
+        auto* sizer = new wxBoxSizer(wxVERTICAL);
+        sizer->Add(grid, 1, wxEXPAND | wxALL, 10);
+        problems_ = new wxStaticText(this, wxID_ANY, wxString());
+        problems_->SetForegroundColour(wxColour(170, 0, 0));
+        sizer->Add(problems_, 0, wxEXPAND | wxLEFT | wxRIGHT, 10);
+        sizer->Add(CreateStdDialogButtonSizer(wxOK | wxCANCEL), 0, wxEXPAND | wxALL, 8);
+        SetSizerAndFit(sizer);
+        SetSize(FromDIP(wxSize(480, -1)).x, GetSize().y);
+        show_institution();
+        choose->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
+            ChooseDialog d(this, _("Choose the institution"), _("Where does this person work?"),
+                           {{_("Name"), 260}, {_("Municipality"), 120}, {_("Main sector"), 160}},
+                           institution_choices(db_, language_));
+            if (d.ShowModal() == wxID_OK && d.chosen()) {
+                value_.institution_id = *d.chosen();
+                show_institution();
+                validate();
+            }
+        });
+        start_->Bind(wxEVT_TEXT, [this](wxCommandEvent&) { validate(); });
+        end_->Bind(wxEVT_TEXT, [this](wxCommandEvent&) { validate(); });
+        Bind(wxEVT_BUTTON, [this](wxCommandEvent& e) {
+            if (validate()) e.Skip();
+        }, wxID_OK);
+        validate();
+        CentreOnParent();
+    }
+
+    Employment value() const {
+        Employment e = value_;
+        const int k = sector_->GetSelection();
+        e.sector_id = k >= 1 ? std::optional<int64_t>(sector_ids_[k - 1]) : std::nullopt;
+        e.job_title = s8(job_->GetValue().Strip(wxString::both));
+        e.start_date = s8(start_->GetValue().Strip(wxString::both));
+        e.end_date = s8(end_->GetValue().Strip(wxString::both));
+        return e;
+    }
+
+private:
+    void show_institution() {
+        const auto i = value_.institution_id ? InstitutionRepository(db_).get(value_.institution_id) : std::nullopt;
+        institution_->SetLabel(i ? u8(i->name) : _("(none chosen)"));
+    }
+    bool validate() {
+        wxArrayString problems;
+        if (!value_.institution_id) problems.push_back(_("Choose the institution."));
+        const std::string start = s8(start_->GetValue().Strip(wxString::both));
+        const std::string end = s8(end_->GetValue().Strip(wxString::both));
+        if (!start.empty() && !is_iso_date(start)) problems.push_back(_("The start date must read YYYY-MM-DD."));
+        if (!end.empty() && !is_iso_date(end)) problems.push_back(_("The end date must read YYYY-MM-DD."));
+        if (!start.empty() && !end.empty() && end < start) problems.push_back(_("The end date is before the start."));
+        problems_->SetLabel(wxJoin(problems, '\n'));
+        FindWindow(wxID_OK)->Enable(problems.empty());
+        Layout();
+        return problems.empty();
+    }
+
+    Database& db_;
+    std::string language_;
+    Employment value_;
+    wxStaticText* institution_;
+    wxChoice* sector_;
+    std::vector<int64_t> sector_ids_;
+    wxTextCtrl *job_, *start_, *end_;
+    wxStaticText* problems_;
+};
+
+// Identity, roles and the employment history; saved in one transaction.
+class PersonDialog : public wxDialog {
+public:
+    PersonDialog(wxWindow* parent, Database& db, const std::string& language, Person person)
+        : wxDialog(parent, wxID_ANY, person.id ? _("Edit person") : _("New person"), wxDefaultPosition, wxDefaultSize,
+                   wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER),
+          db_(db), language_(language), value_(std::move(person)) {
+        if (value_.id) jobs_ = PersonRepository(db).employments(value_.id);
+        auto* grid = new wxFlexGridSizer(2, FromDIP(wxSize(8, 6)));
+        grid->AddGrowableCol(1);
+        auto row = [&](const wxString& label, wxWindow* field) {
+            grid->Add(new wxStaticText(this, wxID_ANY, label), 0, wxALIGN_CENTER_VERTICAL);
+            grid->Add(field, 1, wxEXPAND);
+        };
+        first_ = new wxTextCtrl(this, wxID_ANY, u8(value_.first_name));
+        row(_("First name:"), first_);
+        last_ = new wxTextCtrl(this, wxID_ANY, u8(value_.last_name));
+        row(_("Last name:"), last_);
+        email_ = new wxTextCtrl(this, wxID_ANY, u8(value_.email));
+        row(_("Email:"), email_);
+        phone_ = new wxTextCtrl(this, wxID_ANY, u8(value_.phone));
+        row(_("Phone:"), phone_);
+        language_choice_ = new wxChoice(this, wxID_ANY);
+        language_choice_->Append(_("(unknown)"));
+        language_choice_->SetSelection(0);
+        for (const auto& [code, label] : person_languages()) {
+            language_choice_->Append(label);
+            if (code == value_.language) language_choice_->SetSelection(language_choice_->GetCount() - 1);
+        }
+        row(_("Language:"), language_choice_);
+        roles_ = new wxCheckListBox(this, wxID_ANY);
+        for (const auto& [code, label] : role_labels()) {
+            roles_->Append(label);
+            if (value_.has_role(code)) roles_->Check(roles_->GetCount() - 1);
+        }
+        grid->Add(new wxStaticText(this, wxID_ANY, _("Roles:")), 0, wxALIGN_TOP);
+        grid->Add(roles_, 1, wxEXPAND);
+        notes_ = new wxTextCtrl(this, wxID_ANY, u8(value_.notes), wxDefaultPosition, FromDIP(wxSize(-1, 44)),
+                                wxTE_MULTILINE);
+        row(_("Notes:"), notes_);
+
+        auto* jobs_box = new wxStaticBoxSizer(wxVERTICAL, this, _("Employment history"));
+        jobs_list_ = new VirtualList(jobs_box->GetStaticBox(),
+                                     {{_("Institution"), 200}, {_("Sector"), 150}, {_("Job title"), 110},
+                                      {_("From"), 90}, {_("Until"), 90}});
+        jobs_list_->SetMinSize(FromDIP(wxSize(640, 130)));
+        jobs_box->Add(jobs_list_, 1, wxEXPAND | wxALL, 4);
+        auto* job_buttons = new wxBoxSizer(wxHORIZONTAL);
+        auto* add = new wxButton(jobs_box->GetStaticBox(), wxID_ANY, _("Add a job…"));
+        auto* edit = new wxButton(jobs_box->GetStaticBox(), wxID_ANY, _("Edit…"));
+        auto* remove = new wxButton(jobs_box->GetStaticBox(), wxID_ANY, _("Remove"));
+        for (auto* b : {add, edit, remove}) job_buttons->Add(b, 0, wxRIGHT, 6);
+        jobs_box->Add(job_buttons, 0, wxALL, 4);
+
+        auto* sizer = new wxBoxSizer(wxVERTICAL);
+        sizer->Add(grid, 0, wxEXPAND | wxALL, 10);
+        sizer->Add(jobs_box, 1, wxEXPAND | wxLEFT | wxRIGHT, 10);
+        problems_ = new wxStaticText(this, wxID_ANY, wxString());
+        problems_->SetForegroundColour(wxColour(170, 0, 0));
+        sizer->Add(problems_, 0, wxEXPAND | wxALL, 10);
+        sizer->Add(CreateStdDialogButtonSizer(wxOK | wxCANCEL), 0, wxEXPAND | wxALL, 8);
+        SetSizerAndFit(sizer);
+        show_jobs();
+
+        add->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { edit_job(-1); });
+        edit->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { edit_job(selected_job()); });
+        jobs_list_->Bind(wxEVT_DATAVIEW_ITEM_ACTIVATED, [this](wxDataViewEvent&) { edit_job(selected_job()); });
+        remove->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
+            const long k = selected_job();
+            if (k < 0) return;
+            if (jobs_[k].id) removed_.push_back(jobs_[k].id);
+            jobs_.erase(jobs_.begin() + k);
+            show_jobs();
+        });
+        for (auto* t : {first_, last_, email_}) t->Bind(wxEVT_TEXT, [this](wxCommandEvent&) { validate(); });
+        Bind(wxEVT_BUTTON, [this](wxCommandEvent& e) {
+            if (validate()) e.Skip();
+        }, wxID_OK);
+        validate();
+        CentreOnParent();
+    }
+
+    // Writes the person and the jobs; returns the person's id.
+    int64_t save() {
+        Person p = value_;
+        p.first_name = s8(first_->GetValue().Strip(wxString::both));
+        p.last_name = s8(last_->GetValue().Strip(wxString::both));
+        p.email = s8(email_->GetValue().Strip(wxString::both));
+        p.phone = s8(phone_->GetValue().Strip(wxString::both));
+        const int k = language_choice_->GetSelection();
+        p.language = k >= 1 ? person_languages()[k - 1].first : std::string();
+        p.notes = s8(notes_->GetValue());
+        p.roles.clear();
+        const auto roles = role_labels();
+        for (unsigned r = 0; r < roles_->GetCount(); ++r)
+            if (roles_->IsChecked(r)) p.roles.push_back(roles[r].first);
+        return db_.write([&] {
+            PersonRepository repo(db_);
+            if (p.id)
+                repo.update(p);
+            else
+                p.id = repo.create(p);
+            for (auto id : removed_) repo.remove_employment(id);
+            for (auto job : jobs_) {
+                job.person_id = p.id;
+                if (job.id)
+                    repo.update_employment(job);
+                else
+                    repo.add_employment(job);
+            }
+            return p.id;
+        });
+    }
+
+private:
+    long selected_job() const {
+        const auto id = jobs_list_->selected_id();
+        return id ? static_cast<long>(*id) : -1;
+    }
+    void show_jobs() {
+        auto rows = std::make_shared<TableRowSource>();
+        const auto names = institution_names(db_);
+        for (size_t k = 0; k < jobs_.size(); ++k) {
+            const auto& j = jobs_[k];
+            const auto it = names.find(j.institution_id);
+            rows->add(static_cast<int64_t>(k),
+                      {it != names.end() ? it->second : wxString(),
+                       j.sector_id ? sector_label(db_, *j.sector_id, language_) : _("(institution's)"),
+                       u8(j.job_title), u8(j.start_date), j.end_date.empty() ? _("(current)") : u8(j.end_date)});
+        }
+        jobs_list_->set_source(rows);
+    }
+    void edit_job(long k) {
+        Employment job = k >= 0 ? jobs_[k] : Employment{};
+        EmploymentDialog d(this, db_, language_, job);
+        if (d.ShowModal() != wxID_OK) return;
+        if (k >= 0)
+            jobs_[k] = d.value();
+        else
+            jobs_.push_back(d.value());
+        show_jobs();
+    }
+    bool validate() {
+        wxArrayString problems;
+        if (first_->GetValue().Strip(wxString::both).empty() && last_->GetValue().Strip(wxString::both).empty())
+            problems.push_back(_("Give a first or a last name."));
+        const wxString email = email_->GetValue().Strip(wxString::both);
+        if (!email.empty()) {
+            if (!email.Contains("@") || !email.AfterFirst('@').Contains("."))
+                problems.push_back(_("The email address is not valid."));
+            else if (auto other = PersonRepository(db_).find_by_email(s8(email)); other && other->id != value_.id)
+                problems.push_back(wxString::Format(_("%s already has this email address."), u8(other->display_name())));
+        }
+        problems_->SetLabel(wxJoin(problems, '\n'));
+        FindWindow(wxID_OK)->Enable(problems.empty());
+        Layout();
+        return problems.empty();
+    }
+
+    Database& db_;
+    std::string language_;
+    Person value_;
+    std::vector<Employment> jobs_;
+    std::vector<int64_t> removed_;
+    wxTextCtrl *first_, *last_, *email_, *phone_, *notes_;
+    wxChoice* language_choice_;
+    wxCheckListBox* roles_;
+    VirtualList* jobs_list_;
+    wxStaticText* problems_;
+};
+
+class PeoplePage : public PageBase {
+public:
+    PeoplePage(wxWindow* parent, UiContext& context) : PageBase(parent, context) {
+        auto* splitter = new wxSplitterWindow(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxSP_LIVE_UPDATE);
+        auto* top = new wxPanel(splitter);
+        auto* top_sizer = new wxBoxSizer(wxVERTICAL);
+        auto* bar = new wxBoxSizer(wxHORIZONTAL);
+        search_ = new wxSearchCtrl(top, wxID_ANY, {}, wxDefaultPosition, FromDIP(wxSize(280, -1)));
+        search_->SetDescriptiveText(_("Search name, email, role, institution…"));
+        bar->Add(search_, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 8);
+        count_ = new wxStaticText(top, wxID_ANY, wxString());
+        bar->Add(count_, 1, wxALIGN_CENTER_VERTICAL);
+        auto* add = new wxButton(top, wxID_ANY, _("&New…"));
+        auto* edit = new wxButton(top, wxID_ANY, _("&Edit…"));
+        bar->Add(add, 0, wxLEFT, 6);
+        bar->Add(edit, 0, wxLEFT, 6);
+        top_sizer->Add(bar, 0, wxEXPAND | wxALL, 8);
+        list_ = new VirtualList(top, {{_("Name"), 200}, {_("Email"), 220}, {_("Roles"), 220}, {_("Works at"), 200}});
+        top_sizer->Add(list_, 1, wxEXPAND | wxLEFT | wxRIGHT, 8);
+        top->SetSizer(top_sizer);
+
+        auto* bottom = new wxPanel(splitter);
+        auto* bottom_sizer = new wxBoxSizer(wxVERTICAL);
+        history_title_ = new wxStaticText(bottom, wxID_ANY, _("Participations: select a person"));
+        history_title_->SetFont(history_title_->GetFont().Bold());
+        bottom_sizer->Add(history_title_, 0, wxALL, 8);
+        history_ = new VirtualList(bottom, {{_("Date"), 90},
+                                            {_("Session"), 220},
+                                            {_("Kind"), 90},
+                                            {_("Status"), 90},
+                                            {_("Role"), 90},
+                                            {_("Institution at the time"), 200},
+                                            {_("Sector at the time"), 160}});
+        bottom_sizer->Add(history_, 1, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, 8);
+        bottom->SetSizer(bottom_sizer);
+        splitter->SplitHorizontally(top, bottom, FromDIP(380));
+        splitter->SetSashGravity(0.6);
+        splitter->SetMinimumPaneSize(FromDIP(120));
+        auto* sizer = new wxBoxSizer(wxVERTICAL);
+        sizer->Add(splitter, 1, wxEXPAND);
+        SetSizer(sizer);
+
+        search_->Bind(wxEVT_TEXT, [this](wxCommandEvent&) {
+            list_->set_filter(search_->GetValue());
+            update_count();
+        });
+        add->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { edit_person(Person{}); });
+        edit->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { edit_selected(); });
+        list_->Bind(wxEVT_DATAVIEW_ITEM_ACTIVATED, [this](wxDataViewEvent&) { edit_selected(); });
+        list_->Bind(wxEVT_DATAVIEW_SELECTION_CHANGED, [this](wxDataViewEvent&) { show_history(); });
+        refresh();
+        list_->sort_by(0);
+        if (list_->shown_count() > 0) {
+            list_->select_id(list_->id_at(0));
+            show_history();
+        }
+    }
+
+    void refresh() override {
+        Database& db = database();
+        // Where each person works today: the open job with the latest start.
+        std::map<int64_t, wxString> works_at;
+        SQLite::Statement q(db.sql(),
+                            "SELECT e.person_id, i.name FROM employment e JOIN institution i ON i.id = e.institution_id "
+                            "WHERE coalesce(e.start_date, '') <= ?1 AND (coalesce(e.end_date, '') = '' OR e.end_date >= ?1) "
+                            "ORDER BY coalesce(e.start_date, '')");
+        q.bind(1, today());
+        while (q.executeStep()) works_at[q.getColumn(0).getInt64()] = u8(q.getColumn(1).getString());
+        auto rows = std::make_shared<TableRowSource>();
+        const auto roles = role_labels();
+        for (const auto& p : PersonRepository(db).search("", 10000000)) {
+            wxString role_text;
+            for (const auto& r : p.roles) {
+                if (!role_text.empty()) role_text << ", ";
+                role_text << label_of(roles, r);
+            }
+            rows->add(p.id, {u8(p.last_name + (p.last_name.empty() ? "" : ", ") + p.first_name), u8(p.email), role_text,
+                             works_at[p.id]});
+        }
+        list_->set_source(rows);
+        update_count();
+        show_history();
+    }
+
+private:
+    void update_count() {
+        count_->SetLabel(wxString::Format(_("%zu of %zu people"), list_->shown_count(), list_->total_count()));
+    }
+
+    void show_history() {
+        const auto id = list_->selected_id();
+        auto rows = std::make_shared<TableRowSource>();
+        if (!id) {
+            history_title_->SetLabel(_("Participations: select a person"));
+            history_->set_source(rows);
+            return;
+        }
+        Database& db = database();
+        const auto person = PersonRepository(db).get(*id);
+        SQLite::Statement q(db.sql(),
+                            "SELECT a.id, s.date, coalesce(s.title, ''), s.kind, a.status, a.role, coalesce(i.name, ''), "
+                            "a.sector_id FROM attendance a JOIN session s ON s.id = a.session_id "
+                            "LEFT JOIN institution i ON i.id = a.institution_id WHERE a.person_id = ? "
+                            "ORDER BY s.date DESC");
+        q.bind(1, *id);
+        const std::string language = context().language();
+        std::map<int64_t, wxString> sectors;
+        for (const auto& s : SectorRepository(db).list(true)) sectors[s.id] = u8(s.label(language));
+        while (q.executeStep()) {
+            const auto sector = q.getColumn(7);
+            rows->add(q.getColumn(0).getInt64(),
+                      {u8(q.getColumn(1).getString()), u8(q.getColumn(2).getString()), u8(q.getColumn(3).getString()),
+                       label_of(attendance_statuses(), q.getColumn(4).getString()),
+                       label_of(attendance_roles(), q.getColumn(5).getString()), u8(q.getColumn(6).getString()),
+                       sector.isNull() ? wxString() : sectors[sector.getInt64()]});
+        }
+        history_title_->SetLabel(wxString::Format(_("Participations of %s (%zu)"),
+                                                  person ? u8(person->display_name()) : wxString(), rows->row_count()));
+        history_->set_source(rows);
+    }
+
+    void edit_selected() {
+        const auto id = list_->selected_id();
+        if (!id) {
+            show_info(this, _("Select a person first."));
+            return;
+        }
+        if (auto p = PersonRepository(database()).get(*id)) edit_person(*p);
+    }
+
+    void edit_person(const Person& person) {
+        PersonDialog dialog(this, database(), context().language(), person);
+        if (dialog.ShowModal() != wxID_OK) return;
+        int64_t id = 0;
+        if (!guarded(this, _("The person was not saved"), [&] { id = dialog.save(); })) return;
+        refresh();
+        list_->select_id(id);
+        show_history();
+        context().data_changed();
+        context().set_status(_("Saved."));
+    }
+
+    wxSearchCtrl* search_ = nullptr;
+    wxStaticText* count_ = nullptr;
+    VirtualList* list_ = nullptr;
+    wxStaticText* history_title_ = nullptr;
+    VirtualList* history_ = nullptr;
+};
+
+}  // namespace
+
+PageBase* create_people_page(wxWindow* parent, UiContext& context) { return new PeoplePage(parent, context); }
+
+}  // namespace maillage::ui

@@ -1,0 +1,202 @@
+#include "sectors_page.h"
+
+#include "labels.h"
+
+#include "shared-ui/messages.h"
+#include "shared-ui/virtual_list.h"
+
+#include "core/sectors.h"
+
+#include <wx/button.h>
+#include <wx/checkbox.h>
+#include <wx/choice.h>
+#include <wx/dialog.h>
+#include <wx/intl.h>
+#include <wx/sizer.h>
+#include <wx/spinctrl.h>
+#include <wx/stattext.h>
+#include <wx/textctrl.h>
+
+namespace maillage::ui {
+namespace {
+
+class SectorDialog : public wxDialog {
+public:
+    SectorDialog(wxWindow* parent, Database& db, Sector sector)
+        : wxDialog(parent, wxID_ANY, sector.id ? _("Edit sector") : _("New sector")), db_(db), value_(std::move(sector)) {
+        auto* grid = new wxFlexGridSizer(2, FromDIP(wxSize(8, 6)));
+        grid->AddGrowableCol(1);
+        auto row = [&](const wxString& label, wxWindow* field) {
+            grid->Add(new wxStaticText(this, wxID_ANY, label), 0, wxALIGN_CENTER_VERTICAL);
+            grid->Add(field, 1, wxEXPAND);
+        };
+        code_ = new wxTextCtrl(this, wxID_ANY, u8(value_.code));
+        row(_("Code:"), code_);
+        fr_ = new wxTextCtrl(this, wxID_ANY, u8(value_.label_fr), wxDefaultPosition, FromDIP(wxSize(320, -1)));
+        row(_("Label in French:"), fr_);
+        nl_ = new wxTextCtrl(this, wxID_ANY, u8(value_.label_nl));
+        row(_("Label in Dutch:"), nl_);
+        en_ = new wxTextCtrl(this, wxID_ANY, u8(value_.label_en));
+        row(_("Label in English:"), en_);
+        family_ = new wxChoice(this, wxID_ANY);
+        for (const auto& [code, label] : sector_families()) {
+            family_->Append(label);
+            if (code == value_.family) family_->SetSelection(family_->GetCount() - 1);
+        }
+        if (family_->GetSelection() < 0) family_->SetSelection(2);
+        row(_("Family:"), family_);
+        order_ = new wxSpinCtrl(this, wxID_ANY);
+        order_->SetRange(0, 10000);
+        order_->SetValue(value_.sort_order);
+        row(_("Position in lists:"), order_);
+        auto* sizer = new wxBoxSizer(wxVERTICAL);
+        sizer->Add(grid, 1, wxEXPAND | wxALL, 10);
+        problems_ = new wxStaticText(this, wxID_ANY, wxString());
+        problems_->SetForegroundColour(wxColour(170, 0, 0));
+        sizer->Add(problems_, 0, wxEXPAND | wxLEFT | wxRIGHT, 10);
+        sizer->Add(CreateStdDialogButtonSizer(wxOK | wxCANCEL), 0, wxEXPAND | wxALL, 8);
+        SetSizerAndFit(sizer);
+        for (auto* t : {code_, fr_, nl_, en_}) t->Bind(wxEVT_TEXT, [this](wxCommandEvent&) { validate(); });
+        Bind(wxEVT_BUTTON, [this](wxCommandEvent& e) {
+            if (validate()) e.Skip();
+        }, wxID_OK);
+        validate();
+        CentreOnParent();
+    }
+
+    Sector value() const {
+        Sector s = value_;
+        s.code = s8(code_->GetValue().Strip(wxString::both));
+        s.label_fr = s8(fr_->GetValue().Strip(wxString::both));
+        s.label_nl = s8(nl_->GetValue().Strip(wxString::both));
+        s.label_en = s8(en_->GetValue().Strip(wxString::both));
+        s.family = sector_families()[std::max(0, family_->GetSelection())].first;
+        s.sort_order = order_->GetValue();
+        return s;
+    }
+
+private:
+    bool validate() {
+        wxArrayString problems;
+        const wxString code = code_->GetValue().Strip(wxString::both);
+        bool code_ok = !code.empty();
+        for (auto c : code) code_ok = code_ok && ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_');
+        if (!code_ok) problems.push_back(_("The code is made of lowercase letters, digits and _ (e.g. homeless_aid)."));
+        else if (auto other = SectorRepository(db_).find_by_code(s8(code)); other && other->id != value_.id)
+            problems.push_back(_("Another sector already has this code."));
+        if (fr_->GetValue().Strip(wxString::both).empty() || nl_->GetValue().Strip(wxString::both).empty() ||
+            en_->GetValue().Strip(wxString::both).empty())
+            problems.push_back(_("Give the label in each of the three languages."));
+        problems_->SetLabel(wxJoin(problems, '\n'));
+        FindWindow(wxID_OK)->Enable(problems.empty());
+        Layout();
+        Fit();
+        return problems.empty();
+    }
+
+    Database& db_;
+    Sector value_;
+    wxTextCtrl *code_, *fr_, *nl_, *en_;
+    wxChoice* family_;
+    wxSpinCtrl* order_;
+    wxStaticText* problems_;
+};
+
+class SectorsPage : public PageBase {
+public:
+    SectorsPage(wxWindow* parent, UiContext& context) : PageBase(parent, context) {
+        auto* sizer = new wxBoxSizer(wxVERTICAL);
+        auto* bar = new wxBoxSizer(wxHORIZONTAL);
+        show_retired_ = new wxCheckBox(this, wxID_ANY, _("Show retired sectors"));
+        bar->Add(show_retired_, 1, wxALIGN_CENTER_VERTICAL);
+        auto* add = new wxButton(this, wxID_ANY, _("&New…"));
+        auto* edit = new wxButton(this, wxID_ANY, _("&Edit…"));
+        auto* retire = new wxButton(this, wxID_ANY, _("&Retire"));
+        retire->SetToolTip(_("Hide from choices; past records keep this sector"));
+        auto* restore = new wxButton(this, wxID_ANY, _("Re&store"));
+        for (auto* b : {add, edit, retire, restore}) bar->Add(b, 0, wxLEFT, 6);
+        sizer->Add(bar, 0, wxEXPAND | wxALL, 8);
+        list_ = new VirtualList(this, {{_("Code"), 150},
+                                       {wxString::FromUTF8("Français"), 260},
+                                       {"Nederlands", 220},
+                                       {"English", 220},
+                                       {_("Family"), 110},
+                                       {_("Status"), 80}});
+        sizer->Add(list_, 1, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, 8);
+        auto* hint = new wxStaticText(this, wxID_ANY,
+                                      _("Sectors are never deleted: a retired sector stays on the records that use it."));
+        sizer->Add(hint, 0, wxLEFT | wxRIGHT | wxBOTTOM, 8);
+        SetSizer(sizer);
+        show_retired_->Bind(wxEVT_CHECKBOX, [this](wxCommandEvent&) { refresh(); });
+        add->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { edit_sector(Sector{}); });
+        edit->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { edit_selected(); });
+        list_->Bind(wxEVT_DATAVIEW_ITEM_ACTIVATED, [this](wxDataViewEvent&) { edit_selected(); });
+        retire->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { set_retired(true); });
+        restore->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { set_retired(false); });
+        refresh();
+    }
+
+    void refresh() override {
+        auto rows = std::make_shared<TableRowSource>();
+        for (const auto& s : SectorRepository(database()).list(show_retired_->GetValue()))
+            rows->add(s.id, {u8(s.code), u8(s.label_fr), u8(s.label_nl), u8(s.label_en),
+                             label_of(sector_families(), s.family), s.retired ? _("retired") : _("active")});
+        list_->set_source(rows);
+    }
+
+private:
+    void edit_selected() {
+        const auto id = list_->selected_id();
+        if (!id) {
+            show_info(this, _("Select a sector first."));
+            return;
+        }
+        if (auto s = SectorRepository(database()).get(*id)) edit_sector(*s);
+    }
+    void edit_sector(const Sector& sector) {
+        SectorDialog dialog(this, database(), sector);
+        if (dialog.ShowModal() != wxID_OK) return;
+        const Sector value = dialog.value();
+        int64_t id = value.id;
+        if (!guarded(this, _("The sector was not saved"), [&] {
+                SectorRepository repo(database());
+                if (value.id)
+                    repo.update(value);
+                else
+                    id = repo.create(value);
+            }))
+            return;
+        refresh();
+        list_->select_id(id);
+        context().data_changed();
+    }
+    void set_retired(bool retired) {
+        const auto id = list_->selected_id();
+        if (!id) {
+            show_info(this, _("Select a sector first."));
+            return;
+        }
+        if (!guarded(this, _("The sector was not changed"), [&] {
+                SectorRepository repo(database());
+                if (retired)
+                    repo.retire(*id);
+                else
+                    repo.restore(*id);
+            }))
+            return;
+        if (retired) show_retired_->SetValue(true);
+        refresh();
+        list_->select_id(*id);
+        context().data_changed();
+        context().set_status(retired ? _("Sector retired.") : _("Sector restored."));
+    }
+
+    wxCheckBox* show_retired_ = nullptr;
+    VirtualList* list_ = nullptr;
+};
+
+}  // namespace
+
+PageBase* create_sectors_page(wxWindow* parent, UiContext& context) { return new SectorsPage(parent, context); }
+
+}  // namespace maillage::ui

@@ -1,0 +1,19 @@
+#pragma once
+// The screenshot mode used by the GUI smoke test and the documentation: every page in
+// navigation order, then the About dialog, each saved as a PNG.
+#include <filesystem>
+
+class wxWindow;
+
+namespace maillage::ui {
+
+class MainFrame;
+
+// Saves <dir>/<page-id>.png for every page and <dir>/about.png, and writes
+// <dir>/pages.txt (one page id per line). Returns the number of pages that failed.
+int take_screenshots(MainFrame& frame, const std::filesystem::path& dir);
+
+// Saves what `window` shows (its client area) as a PNG; false when it could not.
+bool save_window_png(wxWindow* window, const std::filesystem::path& file);
+
+}  // namespace maillage::ui
