@@ -36,6 +36,9 @@ void backup_to(Database& db, const std::filesystem::path& target) {
         SQLite::Database out(tmp.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
         SQLite::Backup backup(out, db.sql());
         backup.executeStep(-1);
+        // A backup is one self-contained file: no WAL beside it (a read-only check of a
+        // WAL file would leave -wal and -shm files behind).
+        out.exec("PRAGMA journal_mode = DELETE");
     } catch (const SQLite::Exception& e) {
         fs::remove(tmp, ec);
         throw Error(trf("The backup to {file} failed: {reason}", fmt::arg("file", target.string()),

@@ -6,7 +6,7 @@
 #include <algorithm>
 #include <ctime>
 #include <map>
-#include <regex>
+#include <cctype>
 
 namespace maillage {
 namespace {
@@ -45,16 +45,22 @@ std::optional<BackupFile> parse_backup_name(const std::filesystem::path& file, c
     const auto name = file.filename().string();
     const auto prefix = db_file.stem().string() + "-";
     if (name.rfind(prefix, 0) != 0) return std::nullopt;
-    static const std::regex pattern(R"(^(.+)-(\d{4})(\d{2})(\d{2})-(\d{2})(\d{2})(\d{2})\.sqlite$)");
-    std::smatch m;
+    // "<tag>-YYYYmmdd-HHMMSS.sqlite" (parsed by hand: std::regex trips GCC 12's
+    // warnings under the sanitizers).
     const auto rest = name.substr(prefix.size());
-    if (!std::regex_match(rest, m, pattern)) return std::nullopt;
-    const year_month_day ymd{year{std::stoi(m[2])}, month{unsigned(std::stoi(m[3]))}, day{unsigned(std::stoi(m[4]))}};
-    if (!ymd.ok()) return std::nullopt;
+    constexpr size_t kStamp = 15 + 7;  // "YYYYmmdd-HHMMSS" + ".sqlite"
+    if (rest.size() < kStamp + 2 || rest.compare(rest.size() - 7, 7, ".sqlite") != 0) return std::nullopt;
+    const auto stamp = rest.substr(rest.size() - kStamp, 15);
+    if (rest[rest.size() - kStamp - 1] != '-' || stamp[8] != '-') return std::nullopt;
+    for (size_t i = 0; i < stamp.size(); ++i)
+        if (i != 8 && !std::isdigit(static_cast<unsigned char>(stamp[i]))) return std::nullopt;
+    auto num = [&](size_t at, size_t len) { return std::stoi(stamp.substr(at, len)); };
+    const year_month_day ymd{year{num(0, 4)}, month{unsigned(num(4, 2))}, day{unsigned(num(6, 2))}};
+    if (!ymd.ok() || num(9, 2) > 23 || num(11, 2) > 59 || num(13, 2) > 59) return std::nullopt;
     BackupFile b;
     b.file = file;
-    b.tag = m[1];
-    b.taken = local_days{ymd} + hours{std::stoi(m[5])} + minutes{std::stoi(m[6])} + seconds{std::stoi(m[7])};
+    b.tag = rest.substr(0, rest.size() - kStamp - 1);
+    b.taken = local_days{ymd} + hours{num(9, 2)} + minutes{num(11, 2)} + seconds{num(13, 2)};
     return b;
 }
 

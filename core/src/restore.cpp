@@ -102,6 +102,8 @@ RestoreOutcome restore_backup(const fs::path& backup, const fs::path& live) {
         if (!erased.empty())
             outcome.erasures_reapplied = erase_people(restored, erased, "reapplied").erased;
         restored.sql().exec("PRAGMA wal_checkpoint(TRUNCATE)");
+        // One self-contained file to rename into place; the next open turns WAL on again.
+        restored.sql().exec("PRAGMA journal_mode = DELETE");
     } catch (...) {
         fs::remove_all(scratch, ec);
         remove_sidecars(tmp);
@@ -110,11 +112,13 @@ RestoreOutcome restore_backup(const fs::path& backup, const fs::path& live) {
     }
     fs::remove_all(scratch, ec);
     remove_sidecars(tmp);
+    fs::remove(DatabaseLock::lock_file(tmp), ec);
     if (auto problem = check_file(tmp, true); !problem.empty()) {
         fs::remove(tmp, ec);
         throw Error(trf("The restored copy did not pass its check ({problem}); nothing was restored.",
                         fmt::arg("problem", problem)));
     }
+    remove_sidecars(tmp);
     fsync_path(tmp, false);
 
     // Keep the database being replaced, and fold its WAL into it so that no stale WAL can

@@ -1,6 +1,6 @@
 // maillage-crash: kills maillage-cli with SIGKILL at random moments during its
-// operations (creating a database with demo content, a schema migration, a GDPR erasure,
-// a bulk retention erasure, a backup, a restore) and checks after each kill that the
+// operations (creating a database with demo content, a schema migration, a large CSV
+// import, a GDPR erasure, a bulk retention erasure, a backup, a restore) and checks after each kill that the
 // database passes integrity_check, foreign_key_check and the suite's invariants, and
 // that the operation was all-or-nothing: the row counts are those before it or after it.
 //
@@ -21,6 +21,7 @@
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <functional>
 #include <iostream>
 #include <map>
@@ -191,6 +192,16 @@ int main(int argc, char** argv) {
         db.sql().exec("PRAGMA wal_checkpoint(TRUNCATE)");
     }
 
+    // A large CSV import (people with their employer): one transaction, all rows or none.
+    const auto people_csv = templates / "people.csv";
+    {
+        std::ofstream csv(people_csv, std::ios::binary);
+        csv << "first_name;last_name;email;roles;institution;job_title;start_date\r\n";
+        for (int i = 0; i < 1500; ++i)
+            csv << "Prénom" << i << ";Nom" << i << ";import" << i << "@example.org;worker;Service importé " << i % 60
+                << ";éducateur·rice;2024-09-01\r\n";
+    }
+
     std::vector<Scenario> scenarios;
     scenarios.push_back({"init --demo", [](const fs::path&, const fs::path&) {},
                          [](const fs::path&, const fs::path& db) {
@@ -224,6 +235,12 @@ int main(int argc, char** argv) {
                              auto problem = check_file(dir / "out.sqlite", true);
                              return problem.empty() ? "" : "a backup file that fails its check: " + problem;
                          }});
+    scenarios.push_back({"csv import", [&](const fs::path&, const fs::path& db) { copy_db(demo, db); },
+                         [&](const fs::path&, const fs::path& db) {
+                             return std::vector<std::string>{"--db", db.string(), "import", "people",
+                                                             people_csv.string()};
+                         },
+                         {}, 0, {}});
     scenarios.push_back({"restore", [&](const fs::path&, const fs::path& db) { copy_db(demo, db); },
                          [&](const fs::path&, const fs::path& db) {
                              return std::vector<std::string>{"--db", db.string(), "restore", saved.string()};

@@ -42,7 +42,9 @@ TEST(Restore, DrillRestoresTheBackupAndReappliesErasures) {
     const auto outcome = restore_backup(backup, live);
     EXPECT_EQ(outcome.erasures_reapplied, 1);
     ASSERT_TRUE(outcome.replaced_copy);
-    EXPECT_FALSE(std::filesystem::exists(dir / "maillage.sqlite-wal.stale"));
+    for (const char* leftover : {"maillage.sqlite-wal", "maillage.sqlite-shm", "maillage.sqlite.restoring",
+                                 "maillage.sqlite.restoring-wal", "maillage.sqlite.restoring.lock"})
+        EXPECT_FALSE(std::filesystem::exists(dir / leftover)) << leftover;
     {
         Database db(live);
         EXPECT_EQ(institutions_named(db, "Created after the backup"), 0);
