@@ -30,6 +30,9 @@ CycleOverviewPage::CycleOverviewPage(wxWindow* parent, ui::UiContext& context) :
     bar->Add(new wxStaticText(this, wxID_ANY, _("Cycle:")), 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 4);
     cycle_ = new wxChoice(this, wxID_ANY);
     bar->Add(cycle_, 0, wxRIGHT, 12);
+    top->Add(bar, 0, wxLEFT | wxRIGHT | wxTOP, 8);
+    // Second line: enrol someone found by name, or take them out of a group.
+    bar = new wxBoxSizer(wxHORIZONTAL);
     bar->Add(new wxStaticText(this, wxID_ANY, _("Enrol:")), 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 4);
     // Search as you type: people by name or email, their institution today beside.
     person_ = new ui::PersonPicker(this, database());

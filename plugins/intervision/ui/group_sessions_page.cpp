@@ -95,8 +95,10 @@ GroupSessionsPage::GroupSessionsPage(wxWindow* parent, ui::UiContext& context) :
     auto* cancel = new wxButton(this, wxID_ANY, _("&Cancel session"));
     auto* hosts = new wxButton(this, wxID_ANY, _("Assign &hosts"));
     auto* ical = new wxButton(this, wxID_ANY, _("Export &iCalendar..."));
-    for (auto* b : {generate, held, cancel, hosts, ical}) bar->Add(b, 0, wxRIGHT, 4);
-    top->Add(bar, 0, wxALL, 8);
+    top->Add(bar, 0, wxLEFT | wxRIGHT | wxTOP, 8);
+    auto* actions = new wxBoxSizer(wxHORIZONTAL);
+    for (auto* b : {generate, held, cancel, hosts, ical}) actions->Add(b, 0, wxRIGHT, 4);
+    top->Add(actions, 0, wxALL, 8);
 
     sessions_ = new wxListCtrl(this, wxID_ANY, wxDefaultPosition, wxSize(-1, 200), wxLC_REPORT | wxLC_SINGLE_SEL);
     sessions_->AppendColumn(_("Date"), wxLIST_FORMAT_LEFT, 100);

@@ -124,9 +124,11 @@ void ReportPreviewPage::show() {
             for (const auto& g : c.groups) groups.push_back(g.group_id);
         // Only read here: the questionnaire is created when the first evaluation is entered.
         const bool has_template = QuestionnaireRepository(database()).find_by_code(kEvaluationCode).has_value();
-        evaluation_->SetValue(groups.empty() || !has_template
-                                  ? wxString()
-                                  : u8(format_summary(evaluation_summary(database(), groups))));
+        const auto summary = groups.empty() || !has_template ? std::vector<QuestionSummary>{}
+                                                              : evaluation_summary(database(), groups);
+        const bool answered = std::any_of(summary.begin(), summary.end(),
+                                          [](const QuestionSummary& q) { return q.answered > 0; });
+        evaluation_->SetValue(answered ? u8(format_summary(summary)) : _("No evaluation entered yet."));
     } catch (const std::exception& e) {
         html_->SetPage(u8(e.what()));
     }
