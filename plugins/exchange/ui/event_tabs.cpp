@@ -197,10 +197,10 @@ public:
         auto* sizer = new wxBoxSizer(wxVERTICAL);
         list_ = new wxListView(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxLC_REPORT);
         list_->AppendColumn(_("No."), wxLIST_FORMAT_RIGHT, 40);
-        list_->AppendColumn(_("Title"), wxLIST_FORMAT_LEFT, 200);
-        list_->AppendColumn(_("Question"), wxLIST_FORMAT_LEFT, 320);
-        list_->AppendColumn(_("Facilitators"), wxLIST_FORMAT_LEFT, 200);
+        list_->AppendColumn(_("Title"), wxLIST_FORMAT_LEFT, 180);
         list_->AppendColumn(_("Participants"), wxLIST_FORMAT_RIGHT, 90);
+        list_->AppendColumn(_("Facilitators"), wxLIST_FORMAT_LEFT, 200);
+        list_->AppendColumn(_("Question"), wxLIST_FORMAT_LEFT, 400);
         sizer->Add(list_, 1, wxEXPAND | wxALL, 6);
         auto* buttons = new wxBoxSizer(wxHORIZONTAL);
         auto* add = new wxButton(this, wxID_ANY, _("Add a table..."));
@@ -249,9 +249,9 @@ public:
                 if (tf.table_id == t.id) seated = tf.participants;
             list_->InsertItem(row, wxString::Format("%d", t.position));
             list_->SetItem(row, 1, U(t.title));
-            list_->SetItem(row, 2, U(t.question));
+            list_->SetItem(row, 2, wxString::Format("%lld", static_cast<long long>(seated)));
             list_->SetItem(row, 3, U(facilitators));
-            list_->SetItem(row, 4, wxString::Format("%lld", static_cast<long long>(seated)));
+            list_->SetItem(row, 4, U(t.question));
             ++row;
         }
     }
@@ -499,7 +499,7 @@ public:
         auto* sizer = new wxBoxSizer(wxVERTICAL);
         sizer->Add(new wxStaticText(this, wxID_ANY, _("Publications from this event")), 0, wxALL, 6);
         list_ = new wxListView(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxLC_REPORT);
-        list_->AppendColumn(_("Title"), wxLIST_FORMAT_LEFT, 360);
+        list_->AppendColumn(_("Title"), wxLIST_FORMAT_LEFT, 300);
         list_->AppendColumn(_("Collection"), wxLIST_FORMAT_LEFT, 160);
         list_->AppendColumn(_("Number"), wxLIST_FORMAT_LEFT, 60);
         list_->AppendColumn(_("Date"), wxLIST_FORMAT_LEFT, 100);
