@@ -83,7 +83,6 @@ ModulesPage::ModulesPage(wxWindow* parent, ui::UiContext& context) : PageBase(pa
     right->SetSizer(rs);
 
     split->SplitVertically(left, right, 520);
-    split->SetSashGravity(0.5);
     split->SetMinimumPaneSize(200);
     auto* top = new wxBoxSizer(wxVERTICAL);
     top->Add(split, 1, wxEXPAND);
