@@ -5,6 +5,8 @@
 #include "shared-ui/chart.h"
 
 #include <wx/datetime.h>
+
+#include <algorithm>
 #include <wx/listctrl.h>
 #include <wx/sizer.h>
 #include <wx/spinctrl.h>
@@ -49,6 +51,7 @@ void FiguresPage::refresh() {
         static_cast<long long>(f.training_days), static_cast<long long>(f.participations), static_cast<long long>(f.participants),
         static_cast<long long>(f.sectors.known), static_cast<long long>(f.expectations_yes),
         static_cast<long long>(f.expectations_partly), static_cast<long long>(f.expectations_no)));
+    summary_->Wrap(std::max(400, GetClientSize().x - 24));
     auto section = figures_section(database(), scope);
     if (section.charts.size() >= 2) {
         sectors_->set_chart(section.charts[0]);

@@ -82,7 +82,7 @@ ModulesPage::ModulesPage(wxWindow* parent, ui::UiContext& context) : PageBase(pa
     rs->Add(save, 0, wxALL, 8);
     right->SetSizer(rs);
 
-    split->SplitVertically(left, right, 640);
+    split->SplitVertically(left, right, 520);
     split->SetMinimumPaneSize(200);
     auto* top = new wxBoxSizer(wxVERTICAL);
     top->Add(split, 1, wxEXPAND);

@@ -34,6 +34,10 @@ wxString status_label(const std::string& s) {
     if (s == "present") return _("present");
     if (s == "absent") return _("absent");
     if (s == "excused") return _("excused");
+    if (s == "planned") return _("planned");
+    if (s == "held") return _("held");
+    if (s == "proposed") return _("proposed");
+    if (s == "requested") return _("requested");
     return u8(s);
 }
 }  // namespace
@@ -124,7 +128,7 @@ void TrainingsPage::refresh() {
         trainings_->SetItem(row, 2, u8(t.input.title.get(lang)));
         trainings_->SetItem(row, 3, wxString::Format("%zu", t.day_session_ids.size()));
         trainings_->SetItem(row, 4, wxString::Format("%d / %d", regs.seats_taken(t.id), t.input.seats));
-        trainings_->SetItem(row, 5, u8(t.input.status));
+        trainings_->SetItem(row, 5, status_label(t.input.status));
         training_ids_.push_back(t.id);
         ++row;
     };
@@ -169,7 +173,7 @@ void TrainingsPage::show_training() {
         days_->InsertItem(row, u8(s->date));
         days_->SetItem(row, 1, u8(s->start_time + "–" + s->end_time));
         days_->SetItem(row, 2, names);
-        days_->SetItem(row, 3, u8(s->status));
+        days_->SetItem(row, 3, status_label(s->status));
         day_ids_.push_back(sid);
         ++row;
     }
