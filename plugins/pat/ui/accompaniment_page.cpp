@@ -77,7 +77,14 @@ void AccompanimentPage::refresh() {
         ids_.push_back(a.id);
         if (a.id == wanted) choice_->SetSelection(int(ids_.size()) - 1);
     }
-    if (choice_->GetSelection() == wxNOT_FOUND && !ids_.empty()) choice_->SetSelection(0);
+    if (choice_->GetSelection() == wxNOT_FOUND && !ids_.empty()) {
+        // Nothing chosen yet: open one under way rather than a bare request.
+        int pick = 0;
+        const auto all = AccompanimentRepository(database()).list();
+        for (size_t i = 0; i < all.size(); ++i)
+            if (all[i].phase == "follow_up" || (all[i].phase == "hired" && pick == 0)) pick = int(i);
+        choice_->SetSelection(pick);
+    }
     show();
 }
 
