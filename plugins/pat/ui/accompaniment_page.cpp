@@ -104,7 +104,10 @@ void AccompanimentPage::show() {
     if (a->contact_person_id)
         if (auto p = PersonRepository(database()).get(*a->contact_person_id)) contact = esc(p->display_name());
     h += row(_("Date"), esc(a->request_date)) + row(_("Contact person"), contact) +
-         row(_("Heard of PAT through"), esc(a->heard_from)) + row(_("Region"), esc(a->region)) +
+         row(_("Heard of PAT through"), esc(a->heard_from)) + row(_("Region"), a->region == "brussels"   ? _("Brussels")
+                                       : a->region == "wallonia" ? _("Wallonia")
+                                       : a->region == "flanders" ? _("Flanders")
+                                                                 : wxString()) +
          row(_("Funder"), esc(a->funder_code)) + "</table>";
     h += "<h3>" + _("Analysis") + "</h3><table>";
     h += row(_("Analysis started"), esc(a->analysis_date)) +
