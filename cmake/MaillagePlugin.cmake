@@ -3,6 +3,7 @@
 #     UI     <sources...>   # wx pages (may be empty)
 #     TESTS  <sources...>   # GoogleTest sources for the logic (built when testing)
 #     [LINK  <targets...>]  # extra libraries, e.g. maillage_catalog or PkgConfig::LIBICAL
+#     [TRANSLATION_SOURCES <dirs...>]  # more folders whose tr() strings the plugin's catalogs hold
 #     [TEST_PLUGIN])        # a fixture for the loader tests: built, never installed
 #
 # Builds, from one explicit source list:
@@ -17,7 +18,7 @@
 # A po/ folder beside the CMakeLists.txt gives the plugin its own translation domain
 # maillage-<name>.
 function(add_maillage_plugin name)
-  cmake_parse_arguments(ARG "TEST_PLUGIN" "" "LOGIC;UI;TESTS;LINK" ${ARGN})
+  cmake_parse_arguments(ARG "TEST_PLUGIN" "" "LOGIC;UI;TESTS;LINK;TRANSLATION_SOURCES" ${ARGN})
   set(logic maillage_${name}_logic)
   set(module maillage_${name})
 
@@ -59,7 +60,8 @@ function(add_maillage_plugin name)
   endif()
 
   if(EXISTS ${CMAKE_CURRENT_SOURCE_DIR}/po)
-    maillage_add_translations(DOMAIN maillage-${name} PO_DIR ${CMAKE_CURRENT_SOURCE_DIR}/po)
+    maillage_add_translations(DOMAIN maillage-${name} PO_DIR ${CMAKE_CURRENT_SOURCE_DIR}/po
+                              SOURCE_DIRS ${CMAKE_CURRENT_SOURCE_DIR} ${ARG_TRANSLATION_SOURCES})
   endif()
 
   if(ARG_TESTS)

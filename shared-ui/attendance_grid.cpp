@@ -1,13 +1,13 @@
 #include "shared-ui/attendance_grid.h"
 
+#include "shared-ui/messages.h"
+
 #include "core/database.h"
-#include "core/error.h"
 #include "core/people.h"
 #include "core/sessions.h"
 
 #include <wx/datetime.h>
 #include <wx/intl.h>
-#include <wx/log.h>
 #include <wx/textdlg.h>
 
 #include <algorithm>
@@ -170,10 +170,10 @@ public:
         const bool any_facilitator =
             std::any_of(rows_.begin(), rows_.end(), [](const AttendanceRow& r) { return r.facilitator; });
         if (any_facilitator) {
-            lines_.push_back({Kind::Heading, _("Facilitators")});
+            lines_.push_back({Kind::Heading, _("Facilitators").Upper()});
             for (size_t i = 0; i < rows_.size(); ++i)
                 if (rows_[i].facilitator) lines_.push_back({Kind::Person, rows_[i].name, i});
-            lines_.push_back({Kind::Heading, _("Participants")});
+            lines_.push_back({Kind::Heading, _("Participants").Upper()});
         }
         for (size_t i = 0; i < rows_.size(); ++i)
             if (!rows_[i].facilitator) lines_.push_back({Kind::Person, rows_[i].name, i});
@@ -301,6 +301,8 @@ AttendanceGrid::AttendanceGrid(wxWindow* parent, std::shared_ptr<AttendanceData>
     DisableDragGridSize();
     SetDefaultCellAlignment(wxALIGN_CENTRE, wxALIGN_CENTRE);
     SetColLabelSize(GetCharHeight() * 3);
+    SetRowLabelAlignment(wxALIGN_LEFT, wxALIGN_CENTRE);
+    SetLabelFont(GetFont());
     SetToolTip(_("Click a cell to change it, or type P (present), E (excused), A (absent), R (registered); "
                  "Delete clears it."));
     prompt_ = [this](const AttendanceRow& row, const AttendanceColumn&) -> std::optional<std::string> {
@@ -366,12 +368,9 @@ bool AttendanceGrid::set_cell(int row, int col, AttendanceStatus status) {
         if (!answer) return false;
         reason = *answer;
     }
-    try {
-        table_->data().set_status(person->id, column->id, status, reason);
-    } catch (const maillage::Error& e) {
-        wxLogError("%s", wxString::FromUTF8(e.what()));
-        return false;
-    }
+    const bool stored = guarded(this, _("Could not record the attendance"),
+                                [&] { table_->data().set_status(person->id, column->id, status, reason); });
+    if (!stored) return false;
     ForceRefresh();  // the cell, its row total and the session total
     return true;
 }

@@ -1,6 +1,6 @@
 #include "shared-ui/chart.h"
 
-#include <wx/dcbuffer.h>
+#include <wx/dcclient.h>
 #include <wx/dcmemory.h>
 #include <wx/image.h>
 #include <wx/intl.h>
@@ -53,7 +53,6 @@ wxColour chart_colour(size_t index) {
 
 ChartPanel::ChartPanel(wxWindow* parent, Kind kind, wxWindowID id)
     : wxPanel(parent, id, wxDefaultPosition, wxDefaultSize, wxFULL_REPAINT_ON_RESIZE), kind_(kind) {
-    SetBackgroundStyle(wxBG_STYLE_PAINT);
     SetMinSize(FromDIP(wxSize(200, 80)));
     Bind(wxEVT_PAINT, &ChartPanel::on_paint, this);
 }
@@ -77,6 +76,11 @@ void ChartPanel::set_chart(const ReportChart& chart) {
 void ChartPanel::set_kind(Kind kind) {
     kind_ = kind;
     InvalidateBestSize();
+    Refresh();
+}
+
+void ChartPanel::set_whole(double whole) {
+    whole_ = whole;
     Refresh();
 }
 
@@ -105,9 +109,9 @@ wxSize ChartPanel::DoGetBestClientSize() const {
 }
 
 void ChartPanel::on_paint(wxPaintEvent&) {
-    wxAutoBufferedPaintDC dc(this);
-    dc.SetBackground(wxBrush(GetBackgroundColour()));
-    dc.Clear();
+    // The theme paints the background (GTK double-buffers): the chart sits on the page,
+    // not in a box of a slightly different grey.
+    wxPaintDC dc(this);
     std::unique_ptr<wxGraphicsContext> gc(wxGraphicsContext::Create(dc));
     if (gc) render(*gc, GetClientSize());
 }
@@ -156,7 +160,7 @@ void ChartPanel::render(wxGraphicsContext& gc, wxSize size) const {
 void ChartPanel::render_bars(wxGraphicsContext& gc, wxRect area) const {
     const wxFont font = GetFont();
     const int line = line_height(font);
-    const double sum = total();
+    const double sum = whole();
     double max_value = 0, label_w = 0, value_w = 0;
     for (const auto& v : values_) {
         max_value = std::max(max_value, v.value);
@@ -167,8 +171,9 @@ void ChartPanel::render_bars(wxGraphicsContext& gc, wxRect area) const {
     label_w = std::min(label_w, area.width * 0.4) + line / 2.0;
     const double bar_x = area.x + label_w;
     const double bar_room = std::max(10.0, area.width - label_w - value_w - line / 2.0);
-    const double row_h = line * 1.6 + 4;
-    const double bar_h = line * 1.2;
+    // Rows shrink to fit a small chart, down to one text line each.
+    const double row_h = std::max(line + 2.0, std::min(line * 1.6 + 4, double(area.height) / values_.size()));
+    const double bar_h = std::min(line * 1.2, row_h - 2);
     const wxColour text = wxSystemSettings::GetColour(wxSYS_COLOUR_WINDOWTEXT);
     const wxColour grid = wxColour(210, 210, 210);
     gc.SetPen(wxPen(grid));
@@ -196,7 +201,15 @@ void ChartPanel::render_pie(wxGraphicsContext& gc, wxRect area) const {
     const wxFont font = GetFont();
     const int line = line_height(font);
     const double sum = total();
-    const double diameter = std::max(20.0, std::min<double>(area.height, area.width * 0.42));
+    // The legend gets the room its longest line needs, the pie what is left (at least a
+    // third of the width), so that labels are cut only when they must be.
+    double legend_w = 0;
+    gc.SetFont(font, *wxBLACK);
+    for (const auto& v : values_)
+        legend_w = std::max(legend_w, text_width(gc, v.label) + text_width(gc, value_with_share(v.value, sum)) +
+                                          line * 2.5);
+    const double diameter = std::max(
+        20.0, std::min<double>(area.height, std::max(area.width * 0.33, area.width - legend_w - line)));
     const double cx = area.x + diameter / 2, cy = area.y + diameter / 2, r = diameter / 2;
     double angle = -kPi / 2;  // from twelve o'clock, clockwise
     for (size_t i = 0; i < values_.size(); ++i) {

@@ -29,6 +29,9 @@ public:
     void set_kind(Kind kind);
     Kind kind() const { return kind_; }
     const std::vector<ChartValue>& values() const { return values_; }
+    // What the percentages are shares of (respondents of a multiple-choice question);
+    // by default the sum of the values. Zero or less restores the default.
+    void set_whole(double whole);
     // Hides the title line (when the page shows its own heading).
     void show_title(bool show);
 
@@ -48,10 +51,12 @@ private:
     void render_bars(wxGraphicsContext& gc, wxRect area) const;
     void render_pie(wxGraphicsContext& gc, wxRect area) const;
     double total() const;
+    double whole() const { return whole_ > 0 ? whole_ : total(); }
 
     Kind kind_;
     wxString title_;
     bool show_title_ = true;
+    double whole_ = 0;
     std::vector<ChartValue> values_;
 };
 

@@ -1,33 +1,31 @@
 #include "shared-ui/date_pickers.h"
 
+#include "core/sessions.h"
+
 #include <wx/choice.h>
 #include <wx/datectrl.h>
 #include <wx/dateevt.h>
 #include <wx/intl.h>
 #include <wx/sizer.h>
 #include <wx/stattext.h>
-#include <wx/timectrl.h>
+#include <wx/combobox.h>
 
-#include <cstdio>
 
 namespace maillage::ui {
 namespace {
 
-std::string hhmm(const wxTimePickerCtrl* picker) {
-    int h = 0, m = 0, s = 0;
-    picker->GetTime(&h, &m, &s);
-    return wxString::Format("%02d:%02d", h, m).utf8_string();
+// A field for "HH:MM": typed, or chosen among the half hours of a working day.
+wxComboBox* time_field(wxWindow* parent) {
+    wxArrayString times;
+    for (int h = 7; h <= 21; ++h)
+        for (int m : {0, 30}) times.Add(wxString::Format("%02d:%02d", h, m));
+    auto* box = new wxComboBox(parent, wxID_ANY, {}, wxDefaultPosition, wxDefaultSize, times);
+    const int width = box->GetTextExtent("00:00").x + parent->FromDIP(60);
+    box->SetMinSize(wxSize(width, -1));
+    return box;
 }
 
-bool parse_hhmm(const std::string& text, int& h, int& m) {
-    return text.size() == 5 && text[2] == ':' && std::sscanf(text.c_str(), "%2d:%2d", &h, &m) == 2 && h >= 0 &&
-           h < 24 && m >= 0 && m < 60;
-}
-
-void set_hhmm(wxTimePickerCtrl* picker, const std::string& text) {
-    int h = 0, m = 0;
-    if (parse_hhmm(text, h, m)) picker->SetTime(h, m, 0);
-}
+std::string hhmm(const wxComboBox* box) { return box->GetValue().Strip(wxString::both).utf8_string(); }
 
 }  // namespace
 
@@ -37,6 +35,8 @@ DatePicker::DatePicker(wxWindow* parent, bool optional, wxWindowID id) : wxPanel
     picker_ = new wxDatePickerCtrl(this, wxID_ANY, wxDefaultDateTime, wxDefaultPosition, wxDefaultSize,
                                    wxDP_DROPDOWN | wxDP_SHOWCENTURY | (optional ? wxDP_ALLOWNONE : 0));
     auto* sizer = new wxBoxSizer(wxHORIZONTAL);
+    // Optional dates start empty (the control would otherwise propose today).
+    if (optional) picker_->SetValue(wxDefaultDateTime);
     sizer->Add(picker_, 1, wxEXPAND);
     SetSizer(sizer);
     picker_->Bind(wxEVT_DATE_CHANGED, [this](wxDateEvent& event) {
@@ -89,8 +89,8 @@ wxString weekday_name(int weekday) {
 }
 
 wxString TimeSlot::describe() const {
-    // TRANSLATORS: weekday, then start and end times: "Monday morning (09:30–12:00)"
-    const wxString format = half_day == HalfDay::Morning ? _("%s morning (%s–%s)") : _("%s afternoon (%s–%s)");
+    // TRANSLATORS: weekday, then start and end times: "Monday morning (09:30-12:00)"
+    const wxString format = half_day == HalfDay::Morning ? _("%s morning (%s-%s)") : _("%s afternoon (%s-%s)");
     return wxString::Format(format, weekday_name(weekday), wxString::FromUTF8(start), wxString::FromUTF8(end));
 }
 
@@ -100,8 +100,8 @@ TimeSlotPicker::TimeSlotPicker(wxWindow* parent, wxWindowID id) : wxPanel(parent
     half_day_ = new wxChoice(this, wxID_ANY);
     half_day_->Append(_("Morning"));
     half_day_->Append(_("Afternoon"));
-    start_ = new wxTimePickerCtrl(this, wxID_ANY);
-    end_ = new wxTimePickerCtrl(this, wxID_ANY);
+    start_ = time_field(this);
+    end_ = time_field(this);
     auto* sizer = new wxBoxSizer(wxHORIZONTAL);
     const int gap = FromDIP(6);
     sizer->Add(weekday_, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, gap);
@@ -117,8 +117,10 @@ TimeSlotPicker::TimeSlotPicker(wxWindow* parent, wxWindowID id) : wxPanel(parent
     half_day_->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) {
         set_half_day(half_day_->GetSelection() == 1 ? TimeSlot::HalfDay::Afternoon : TimeSlot::HalfDay::Morning);
     });
-    start_->Bind(wxEVT_TIME_CHANGED, [this](wxDateEvent&) { changed(); });
-    end_->Bind(wxEVT_TIME_CHANGED, [this](wxDateEvent&) { changed(); });
+    for (auto* box : {start_, end_}) {
+        box->Bind(wxEVT_TEXT, [this](wxCommandEvent&) { changed(); });
+        box->Bind(wxEVT_COMBOBOX, [this](wxCommandEvent&) { changed(); });
+    }
 }
 
 TimeSlot TimeSlotPicker::slot() const {
@@ -133,25 +135,22 @@ TimeSlot TimeSlotPicker::slot() const {
 void TimeSlotPicker::set_slot(const TimeSlot& s) {
     weekday_->SetSelection(s.weekday >= 1 && s.weekday <= 7 ? s.weekday - 1 : 0);
     half_day_->SetSelection(s.half_day == TimeSlot::HalfDay::Afternoon ? 1 : 0);
-    set_hhmm(start_, s.start);
-    set_hhmm(end_, s.end);
+    start_->ChangeValue(wxString::FromUTF8(s.start));
+    end_->ChangeValue(wxString::FromUTF8(s.end));
     changed();
 }
 
 void TimeSlotPicker::set_half_day(TimeSlot::HalfDay half_day) {
     half_day_->SetSelection(half_day == TimeSlot::HalfDay::Afternoon ? 1 : 0);
-    if (half_day == TimeSlot::HalfDay::Morning) {
-        start_->SetTime(9, 30, 0);
-        end_->SetTime(12, 0, 0);
-    } else {
-        start_->SetTime(13, 30, 0);
-        end_->SetTime(16, 0, 0);
-    }
+    const bool morning = half_day == TimeSlot::HalfDay::Morning;
+    start_->ChangeValue(morning ? "09:30" : "13:30");
+    end_->ChangeValue(morning ? "12:00" : "16:00");
     changed();
 }
 
 wxString TimeSlotPicker::problem() const {
     const TimeSlot s = slot();
+    if (!is_time(s.start) || !is_time(s.end)) return _("Enter the times as HH:MM, e.g. 09:30.");
     if (s.end <= s.start) return _("The end time must be after the start time.");
     return {};
 }

@@ -8,7 +8,7 @@
 
 class wxChoice;
 class wxDatePickerCtrl;
-class wxTimePickerCtrl;
+class wxComboBox;
 
 namespace maillage::ui {
 
@@ -40,7 +40,7 @@ struct TimeSlot {
     // "morning" / "afternoon" as stored, and the reverse (false when unknown).
     std::string half_day_code() const;
     static bool parse_half_day(const std::string& code, HalfDay& out);
-    // "Monday morning (09:30–12:00)", translated.
+    // "Monday morning (09:30-12:00)", translated.
     wxString describe() const;
 };
 
@@ -55,7 +55,8 @@ public:
     void set_slot(const TimeSlot& slot);
     // Choosing the half-day proposes its usual times (09:30–12:00, 13:30–16:00).
     void set_half_day(TimeSlot::HalfDay half_day);
-    // Empty when the slot makes sense, else why not (the end is not after the start).
+    // Empty when the slot makes sense, else why not (a time is not HH:MM, or the end is
+    // not after the start).
     wxString problem() const;
     void on_change(std::function<void(const TimeSlot&)> callback) { on_change_ = std::move(callback); }
 
@@ -63,8 +64,8 @@ private:
     void changed();
     wxChoice* weekday_;
     wxChoice* half_day_;
-    wxTimePickerCtrl* start_;
-    wxTimePickerCtrl* end_;
+    wxComboBox* start_;  // typed or chosen "HH:MM"
+    wxComboBox* end_;
     std::function<void(const TimeSlot&)> on_change_;
 };
 

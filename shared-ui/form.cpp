@@ -19,6 +19,9 @@ Check required() {
 Check iso_date() {
     return [](const wxString& v) {
         if (v.empty() || is_iso_date(v.utf8_string())) return wxString();
+        // The right shape but no such day (2025-02-30): say so rather than repeat the format.
+        static const std::regex shape(R"(\d{4}-\d{2}-\d{2})");
+        if (std::regex_match(v.utf8_string(), shape)) return wxString(_("There is no such date."));
         return wxString(_("Enter a date as YYYY-MM-DD, e.g. 2025-09-15."));
     };
 }

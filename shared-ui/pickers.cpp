@@ -28,10 +28,10 @@ class MatchList : public wxVListBox {
 public:
     explicit MatchList(wxWindow* parent) : wxVListBox(parent, wxID_ANY) {}
 
-    void set_rows(std::vector<PickerItem> rows, wxString create_label) {
+    void set_rows(std::vector<PickerItem> rows, bool create, wxString create_label) {
         rows_ = std::move(rows);
         create_label_ = std::move(create_label);
-        SetItemCount(rows_.size() + (create_label_.empty() ? 0 : 1));
+        SetItemCount(rows_.size() + (create ? 1 : 0));
         Refresh();
     }
 
@@ -78,12 +78,16 @@ SearchPicker::SearchPicker(wxWindow* parent, Query query, const wxString& hint, 
     popup_ = new wxPopupWindow(this, wxBORDER_SIMPLE);
     list_ = new MatchList(popup_);
     auto* popup_sizer = new wxBoxSizer(wxVERTICAL);
-    popup_sizer->Add(list_, 1, wxEXPAND);
+    // A one-pixel frame in the border colour: GTK draws none around popups.
+    popup_->SetBackgroundColour(wxSystemSettings::GetColour(wxSYS_COLOUR_ACTIVEBORDER));
+    popup_sizer->Add(list_, 1, wxEXPAND | wxALL, 1);
     popup_->SetSizer(popup_sizer);
 
     text_->Bind(wxEVT_TEXT, &SearchPicker::on_text, this);
     text_->Bind(wxEVT_KEY_DOWN, &SearchPicker::on_key, this);
-    text_->Bind(wxEVT_TEXT_ENTER, [this](wxCommandEvent&) { handle_key(WXK_RETURN); });
+    text_->Bind(wxEVT_TEXT_ENTER, [this](wxCommandEvent& event) {
+        if (!handle_key(WXK_RETURN)) event.Skip();  // no list open: the dialog's default button
+    });
     text_->Bind(wxEVT_KILL_FOCUS, &SearchPicker::on_focus_lost, this);
     list_->Bind(wxEVT_LEFT_UP, [this](wxMouseEvent& event) {
         const int row = list_->VirtualHitTest(event.GetPosition().y);
@@ -137,7 +141,7 @@ void SearchPicker::on_text(wxCommandEvent&) {
 void SearchPicker::search() {
     const std::string typed = text_->GetValue().Strip(wxString::both).utf8_string();
     matches_ = query_(typed, limit_);
-    list_->set_rows(matches_, create_ ? create_label_ : wxString());
+    list_->set_rows(matches_, bool(create_), create_label_);
     list_->SetSelection(matches_.empty() ? wxNOT_FOUND : 0);
     if (row_count() > 0)
         show_popup();
@@ -148,7 +152,7 @@ void SearchPicker::search() {
 void SearchPicker::show_popup() {
     const int rows = int(std::min<size_t>(row_count(), 10));
     const int row_h = list_->GetCharHeight() + FromDIP(8);
-    const wxSize size(std::max(text_->GetSize().x, FromDIP(360)), rows * row_h + 4);
+    const wxSize size(std::max(text_->GetSize().x, FromDIP(360)), rows * row_h + 6);
     popup_->SetSize(size);
     popup_->Layout();
     popup_->Position(text_->ClientToScreen(wxPoint(0, 0)), wxSize(0, text_->GetSize().y));

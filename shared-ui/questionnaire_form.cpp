@@ -73,7 +73,8 @@ QuestionnaireForm::QuestionnaireForm(wxWindow* parent, Questionnaire questionnai
             for (const auto& o : options) {
                 auto* radio = new wxRadioButton(this, wxID_ANY, o);
                 f.radios.push_back(radio);
-                answer->Add(radio, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT | wxBOTTOM, FromDIP(6));
+                answer->Add(radio, 0, (answer->GetOrientation() == wxHORIZONTAL ? wxALIGN_CENTER_VERTICAL | wxRIGHT : 0) | wxBOTTOM,
+                            FromDIP(6));
             }
             if (q.kind == "rating") answer->Add(new wxStaticText(this, wxID_ANY, _("High")), 0, wxALIGN_CENTER_VERTICAL);
         } else if (q.kind == "multi_choice") {
@@ -89,6 +90,7 @@ QuestionnaireForm::QuestionnaireForm(wxWindow* parent, Questionnaire questionnai
         sizer->Add(answer, 0, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, FromDIP(8));
         f.error = new wxStaticText(this, wxID_ANY, {});
         f.error->SetForegroundColour(kErrorColour);
+        f.error->SetMinSize(wxSize(-1, f.error->GetCharHeight()));  // no jump when it fills
         sizer->Add(f.error, 0, wxLEFT | wxRIGHT, FromDIP(8));
     }
     // Bound once fields_ stops moving: the handlers keep an index.

@@ -53,7 +53,7 @@ void QuestionnaireResults::show(const wxString& title, const std::vector<Questio
         lines_.push_back(line);
         auto* info = new wxStaticText(this, wxID_ANY, line);
         info->SetForegroundColour(wxSystemSettings::GetColour(wxSYS_COLOUR_GRAYTEXT));
-        sizer->Add(info, 0, wxLEFT | wxRIGHT | wxTOP, pad / 2 + 1);
+        sizer->Add(info, 0, wxLEFT | wxRIGHT | wxTOP, pad);
 
         if (q.kind == "text") {
             if (s.texts.empty()) continue;
@@ -83,8 +83,10 @@ void QuestionnaireResults::show(const wxString& title, const std::vector<Questio
         auto* chart = new ChartPanel(this, ChartPanel::Kind::Bar);
         chart->show_title(false);
         chart->set_data({}, std::move(values));
-        chart->SetMinSize(wxSize(FromDIP(360), chart->best_height(FromDIP(360))));
-        sizer->Add(chart, 0, wxEXPAND | wxLEFT | wxRIGHT, pad);
+        // Several options per answer: each option's share of the respondents.
+        if (q.kind == "multi_choice") chart->set_whole(s.answered);
+        chart->SetMinSize(wxSize(FromDIP(480), chart->best_height(FromDIP(480))));
+        sizer->Add(chart, 0, wxLEFT | wxRIGHT, pad);
     }
     Layout();
     FitInside();

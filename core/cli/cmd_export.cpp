@@ -1,4 +1,4 @@
-#include "cli_context.h"
+#include "cmd_common.h"
 
 #include "core/audit.h"
 #include "core/error.h"
@@ -20,7 +20,7 @@ void add_kind(CLI::App& parent, CliRun& run, const char* name, const std::string
     cmd->add_option("--separator", *separator, tr("Field separator: ';' (Belgian Excel, default) or ','"))
         ->check(CLI::IsMember({";", ","}));
     cmd->callback([&run, out, separator, write, entity = std::string(name)] {
-        auto& db = run.database();
+        auto& db = existing_database(run);
         std::ostringstream text;
         write(db, text, separator->front());
         if (out->empty()) {

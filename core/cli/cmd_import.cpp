@@ -1,4 +1,4 @@
-#include "cli_context.h"
+#include "cmd_common.h"
 
 #include "core/csv.h"
 #include "core/i18n.h"
@@ -28,7 +28,7 @@ void add_kind(CLI::App& parent, CliRun& run, const char* name, const std::string
         ->required();
     cmd->add_flag("--dry-run", *dry_run, tr("Check the file and show what would change, without writing"));
     cmd->callback([&run, file, dry_run, preview, apply] {
-        auto& db = run.database();
+        auto& db = existing_database(run);
         const auto table = csv::read_file(*file);
         if (*dry_run) {
             const auto p = preview(db, table);

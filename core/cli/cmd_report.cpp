@@ -1,7 +1,8 @@
-#include "cli_context.h"
+#include "cmd_common.h"
 
 #include "core/error.h"
 #include "core/i18n.h"
+#include "core/programmes.h"
 #include "core/report.h"
 
 #include <fstream>
@@ -34,7 +35,12 @@ void add_report_command(CLI::App& app, CliRun& run) {
         if (!o->programme.empty()) scope.programme = o->programme;
         if (!o->funder.empty()) scope.funder = o->funder;
         scope.language = !o->lang.empty() ? o->lang : !run.options().language.empty() ? run.options().language : "fr";
-        run.database();
+        auto& db = existing_database(run);
+        // A mistyped code would silently give an empty report: name it instead.
+        if (scope.programme && !ProgrammeRepository(db).find_by_code(*scope.programme))
+            throw Error(trf("Unknown programme \"{code}\".", fmt::arg("code", *scope.programme)));
+        if (scope.funder && !FunderRepository(db).find_by_code(*scope.funder))
+            throw Error(trf("Unknown funder \"{code}\".", fmt::arg("code", *scope.funder)));
         const auto report = run.suite().report(scope);
         std::string text;
         if (o->format == "json")

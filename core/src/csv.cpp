@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <fstream>
 #include <unordered_map>
 
@@ -308,7 +309,8 @@ Table parse(std::string_view bytes, const std::string& file, const Limits& limit
         table.encoding = is_valid_utf8(bytes) ? Encoding::Utf8 : Encoding::Windows1252;
     }
     if (trim(bytes).empty()) throw ParseError(file, 1, 1, "", tr("the file is empty: a header line is expected"));
-    table.separator = detect_separator(bytes);
+    // Blank lines before the header do not decide the separator.
+    table.separator = detect_separator(bytes.substr(bytes.find_first_not_of(" \t\r\n")));
 
     Tokenizer tokens(bytes, table.separator, file, limits);
     RawRecord rec;

@@ -323,8 +323,11 @@ std::vector<PersonPlan> plan_people(Database& db, const csv::Table& t, ImportPre
                 t.fail(r, *c.start_date, trf("\"{value}\" is not a date (YYYY-MM-DD or DD/MM/YYYY expected)",
                                              fmt::arg("value", v)));
         }
-        if (p.institution.empty() && (p.sector || !p.job_title.empty() || !p.start_date.empty()))
-            t.fail(r, c.institution.value_or(0), tr("a sector, job title or start date needs an institution"));
+        if (p.institution.empty() && (p.sector || !p.job_title.empty() || !p.start_date.empty())) {
+            const auto at = c.institution ? c.institution : p.sector ? c.sector : !p.job_title.empty() ? c.job_title
+                                                                                                       : c.start_date;
+            t.fail(r, at.value_or(0), tr("a sector, job title or start date needs an institution"));
+        }
         if (!p.institution.empty()) {
             if (auto i = institutions.find_by_name(p.institution)) {
                 p.institution_id = i->id;

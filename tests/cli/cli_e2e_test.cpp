@@ -90,6 +90,11 @@ TEST(CliE2E, UnknownCommandOrOptionFails) {
     EXPECT_NE(r.err.find("pdf"), std::string::npos);
     r = cli.run({});
     EXPECT_NE(r.code, 0);
+    // A mistyped --db does not create an empty database.
+    r = cli.run({"export", "people"});
+    EXPECT_NE(r.code, 0);
+    EXPECT_NE(r.err.find("init"), std::string::npos) << r.err;
+    EXPECT_FALSE(std::filesystem::exists(cli.db()));
 }
 
 TEST(CliE2E, InitDemoThenRefusesASecondDemo) {
@@ -163,6 +168,7 @@ TEST(CliE2E, ExportImportRoundTrip) {
     EXPECT_OK(copy.run({"import", "institutions", inst.string()}));
     EXPECT_OK(copy.run({"import", "people", people.string()}));
     EXPECT_EQ(copy.count("person"), 200);
+    EXPECT_OK(copy.run({"check"}));  // an import leaves the database sound (integrity, audit chain, invariants)
     auto again = copy.run({"export", "people"});
     EXPECT_OK(again);
     EXPECT_EQ(again.out, test::read_file(people));
@@ -195,4 +201,7 @@ TEST(CliE2E, ReportInThreeFormats) {
     auto funder = cli.run({"report", "--funder", "COCOM", "--format", "json"});
     EXPECT_OK(funder);
     EXPECT_EQ(nlohmann::json::parse(funder.out)["scope"]["funder"], "COCOM");
+    auto unknown = cli.run({"report", "--funder", "NOPE"});
+    EXPECT_NE(unknown.code, 0);
+    EXPECT_NE(unknown.err.find("NOPE"), std::string::npos) << unknown.err;
 }

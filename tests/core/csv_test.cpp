@@ -140,6 +140,14 @@ TEST(Csv, EmptyFileIsRefused) {
     parse_error("\xEF\xBB\xBF\r\n\r\n");
 }
 
+TEST(Csv, BlankLinesBeforeTheHeaderAreSkipped) {
+    auto t = csv::parse("\r\n\r\nname;region\r\nA;B\r\n", "a.csv");
+    EXPECT_EQ(t.separator, ';');
+    EXPECT_EQ(t.header.size(), 2u);
+    ASSERT_EQ(t.rows.size(), 1u);
+    EXPECT_EQ(t.rows[0].line, 4);
+}
+
 TEST(Csv, HeaderOnlyGivesNoRows) {
     auto t = csv::parse("name;region\r\n", "a.csv");
     EXPECT_EQ(t.header.size(), 2u);

@@ -1,0 +1,43 @@
+#pragma once
+// Publishes a catalogue edition: a static bilingual web site (/fr/, /nl/), a printable
+// booklet (HTML with print CSS, and a PDF made by headless Chromium when available) and
+// the XML feed of the edition with its XSD.
+#include "catalog/catalog_model.h"
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace maillage::catalog {
+
+struct PublishOptions {
+    bool make_pdf = true;
+    // The Chromium to print the booklet with; empty: /usr/bin/chromium, then the PATH.
+    std::filesystem::path chromium;
+};
+
+struct PublishResult {
+    std::filesystem::path index;                 // out/index.html (the language choice)
+    std::vector<std::filesystem::path> files;    // every file written
+    std::vector<std::filesystem::path> pdfs;     // booklet PDFs made
+    std::string pdf_message;                     // why no PDF was made, when none was
+};
+
+// Writes the whole publication under `out` (created when missing; files of a previous
+// publication are overwritten). Throws maillage::Error when a file cannot be written.
+PublishResult publish_edition(const Edition& edition, const std::filesystem::path& out,
+                              const PublishOptions& options = {});
+
+// Chromium's executable, when installed.
+std::optional<std::filesystem::path> find_chromium();
+
+// Prints an HTML file to PDF with headless Chromium; returns "" on success, else why not.
+std::string print_to_pdf(const std::filesystem::path& chromium, const std::filesystem::path& html,
+                         const std::filesystem::path& pdf);
+
+// The site's relative path of a module / training page, from the language folder.
+std::string module_page(const std::string& code);
+std::string training_page(const std::string& code);
+
+}  // namespace maillage::catalog

@@ -1,0 +1,429 @@
+#include "catalogue_cli.h"
+
+#include "catalog/module_sheet_xml.h"
+#include "catalogue_documents.h"
+#include "catalogue_figures.h"
+#include "catalogue_import.h"
+#include "catalogue_publish.h"
+#include "catalogue_registrations.h"
+#include "catalogue_rules.h"
+#include "catalogue_store.h"
+#include "catalogue_xlsx.h"
+#include "core/database.h"
+#include "core/error.h"
+#include "core/i18n.h"
+#include "core/institutions.h"
+#include "core/people.h"
+#include "core/plugin_api.h"
+#include "core/questionnaires.h"
+#include "core/sessions.h"
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include <fstream>
+#include <memory>
+#include <sstream>
+
+namespace maillage::catalogue {
+namespace {
+
+std::string read_text(const std::string& file) {
+    std::ifstream in(file, std::ios::binary);
+    if (!in) throw Error(trf("Cannot read {file}.", fmt::arg("file", file)));
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+int64_t person_by_email(Database& db, const std::string& email) {
+    auto p = PersonRepository(db).find_by_email(email);
+    if (!p) throw Error(trf("No person with the e-mail {email}.", fmt::arg("email", email)));
+    return p->id;
+}
+
+TrainingRow training_by_code(Database& db, const std::string& code) {
+    auto t = CatalogueStore(db).training(code);
+    if (!t) throw Error(trf("Unknown training {code}.", fmt::arg("code", code)));
+    return *t;
+}
+
+}  // namespace
+
+void add_catalogue_commands(CLI::App& app, CliContext& ctx) {
+    auto* root = app.add_subcommand("catalogue", tr("Training catalogue: modules, trainings, registrations, publishing"));
+    root->require_subcommand(1);
+    auto out = [&ctx]() -> std::ostream& { return *ctx.out; };
+
+    // publish
+    {
+        struct O { std::string edition, dir; bool no_pdf = false; };
+        auto o = std::make_shared<O>();
+        auto* c = root->add_subcommand("publish", tr("Publish an edition: web site (fr, nl), booklet (HTML, PDF) and XML feed"));
+        c->add_option("--edition", o->edition, tr("Edition code, e.g. 2026"))->required();
+        c->add_option("--out", o->dir, tr("Output folder"))->required();
+        c->add_flag("--no-pdf", o->no_pdf, tr("Do not print the booklet to PDF"));
+        c->callback([o, &ctx, out] {
+            catalog::PublishOptions options;
+            options.make_pdf = !o->no_pdf;
+            auto r = publish(ctx.database(), o->edition, o->dir, options);
+            out() << trf("Published {n} files; open {index}", fmt::arg("n", r.files.size()), fmt::arg("index", r.index.string()))
+                  << '\n';
+            for (const auto& pdf : r.pdfs) out() << trf("Booklet PDF: {file}", fmt::arg("file", pdf.string())) << '\n';
+            if (!r.pdf_message.empty()) out() << r.pdf_message << '\n';
+        });
+    }
+
+    // modules
+    {
+        auto* modules = root->add_subcommand("modules", tr("Module sheets"));
+        modules->require_subcommand(1);
+        auto* list = modules->add_subcommand("list", tr("List the modules (current sheets)"));
+        list->callback([&ctx, out] {
+            for (const auto& m : CatalogueStore(ctx.database()).modules())
+                out() << fmt::format("{:<8} v{:<2} {:<28} {:>7}  {}\n", m.sheet.code, m.sheet.version, m.sheet.theme_code,
+                                     catalog::format_duration(m.sheet.duration_minutes), m.sheet.title.fr);
+        });
+        auto file = std::make_shared<std::string>();
+        auto* import = modules->add_subcommand("import", tr("Import module sheets from an XML file (a new version per changed sheet)"));
+        import->add_option("file", *file, tr("XML file"))->required();
+        import->callback([file, &ctx, out] {
+            auto sheets = catalog::modules_from_xml(read_text(*file), *file);
+            auto& db = ctx.database();
+            db.write([&] {
+                for (const auto& s : sheets) CatalogueStore(db).save_module(s);
+            });
+            out() << trf("{n} module sheets imported.", fmt::arg("n", sheets.size())) << '\n';
+        });
+        auto xout = std::make_shared<std::string>();
+        auto codes = std::make_shared<std::vector<std::string>>();
+        auto* exp = modules->add_subcommand("export", tr("Export module sheets as XML"));
+        exp->add_option("--out", *xout, tr("Output file (default: standard output)"));
+        exp->add_option("codes", *codes, tr("Module codes (default: all)"));
+        exp->callback([xout, codes, &ctx, out] {
+            std::vector<catalog::ModuleSheet> sheets;
+            CatalogueStore store(ctx.database());
+            if (codes->empty()) {
+                for (const auto& m : store.modules()) sheets.push_back(m.sheet);
+            } else {
+                for (const auto& code : *codes) {
+                    auto m = store.module(code);
+                    if (!m) throw Error(trf("Unknown module {code}.", fmt::arg("code", code)));
+                    sheets.push_back(m->sheet);
+                }
+            }
+            auto xml = catalog::modules_to_xml(sheets);
+            if (xout->empty()) {
+                out() << xml;
+            } else {
+                std::ofstream f(*xout, std::ios::binary);
+                f << xml;
+                if (!f) throw Error(trf("Cannot write {file}.", fmt::arg("file", *xout)));
+                out() << trf("{n} module sheets written to {file}.", fmt::arg("n", sheets.size()), fmt::arg("file", *xout)) << '\n';
+            }
+        });
+        auto dcodes = std::make_shared<std::vector<std::string>>();
+        auto* dur = modules->add_subcommand("duration", tr("Total duration of a set of modules"));
+        dur->add_option("codes", *dcodes, tr("Module codes"))->required();
+        dur->callback([dcodes, &ctx, out] {
+            auto d = compose_modules(ctx.database(), *dcodes);
+            out() << trf("{total} in all: {days} day(s) of 6 h", fmt::arg("total", catalog::format_duration(d.minutes)),
+                         fmt::arg("days", d.days_needed()))
+                  << '\n';
+        });
+    }
+
+    // training
+    {
+        auto* training = root->add_subcommand("training", tr("Open and custom trainings"));
+        training->require_subcommand(1);
+        struct C {
+            std::string edition, code, title_fr, title_nl, venue, deadline, url, institution, request, modules, languages = "fr";
+            int seats = 0;
+            double price = -1;
+        };
+        auto o = std::make_shared<C>();
+        auto* create = training->add_subcommand("create", tr("Create a training (open with --edition, custom with --institution)"));
+        create->add_option("--edition", o->edition, tr("Edition code (open training)"));
+        create->add_option("--institution", o->institution, tr("Institution name (custom training)"));
+        create->add_option("--code", o->code, tr("Training code"))->required();
+        create->add_option("--title-fr", o->title_fr, tr("French title"))->required();
+        create->add_option("--title-nl", o->title_nl, tr("Dutch title"));
+        create->add_option("--modules", o->modules, tr("Module codes, comma-separated"))->required();
+        create->add_option("--venue", o->venue, tr("Venue"));
+        create->add_option("--seats", o->seats, tr("Seats (0: no limit)"));
+        create->add_option("--price", o->price, tr("Price in euros (omit: free)"));
+        create->add_option("--deadline", o->deadline, tr("Registration deadline (YYYY-MM-DD)"));
+        create->add_option("--languages", o->languages, tr("Languages, comma-separated (fr,nl,en)"));
+        create->add_option("--url", o->url, tr("Registration URL"));
+        create->add_option("--request", o->request, tr("The institution's request (custom training)"));
+        create->callback([o, &ctx, out] {
+            auto& db = ctx.database();
+            TrainingInput in;
+            in.kind = o->institution.empty() ? "open" : "custom";
+            in.edition = o->edition;
+            in.code = o->code;
+            in.title = {o->title_fr, o->title_nl.empty() ? o->title_fr : o->title_nl, {}};
+            in.venue = o->venue;
+            in.seats = o->seats;
+            if (o->price >= 0) in.price_cents = static_cast<int>(o->price * 100 + 0.5);
+            in.registration_deadline = o->deadline;
+            in.languages = split(o->languages, ',');
+            in.registration_url = o->url;
+            in.request = o->request;
+            in.module_codes = split(o->modules, ',');
+            if (!o->institution.empty()) {
+                auto inst = InstitutionRepository(db).find_by_name(o->institution);
+                if (!inst) throw Error(trf("Unknown institution {name}.", fmt::arg("name", o->institution)));
+                in.institution_id = inst->id;
+            }
+            CatalogueStore(db).create_training(in);
+            auto d = compose_modules(db, in.module_codes);
+            out() << trf("Training {code} created: {total} of modules ({days} day(s)).", fmt::arg("code", in.code),
+                         fmt::arg("total", catalog::format_duration(d.minutes)), fmt::arg("days", d.days_needed()))
+                  << '\n';
+        });
+
+        struct D { std::string training, date, start = "09:30", end = "16:30", venue, trainers; };
+        auto d = std::make_shared<D>();
+        auto* day = training->add_subcommand("add-day", tr("Add a day to a training, with its trainer pair"));
+        day->add_option("--training", d->training, tr("Training code"))->required();
+        day->add_option("--date", d->date, tr("Date (YYYY-MM-DD)"))->required();
+        day->add_option("--start", d->start, tr("Start time (HH:MM)"));
+        day->add_option("--end", d->end, tr("End time (HH:MM)"));
+        day->add_option("--venue", d->venue, tr("Venue when not the training's"));
+        day->add_option("--trainers", d->trainers, tr("Trainers' e-mails, comma-separated"));
+        day->callback([d, &ctx, out] {
+            auto& db = ctx.database();
+            auto t = training_by_code(db, d->training);
+            DayInput in{d->date, d->start, d->end, d->venue, {}, "planned"};
+            for (const auto& e : split(d->trainers, ',')) in.trainer_ids.push_back(person_by_email(db, e));
+            auto session = CatalogueStore(db).add_day(t.id, in);
+            out() << trf("Day added (session {id}).", fmt::arg("id", session)) << '\n';
+            for (const auto& f : check_day(db, session)) out() << "  ! " << f.message << '\n';
+        });
+
+        auto edition = std::make_shared<std::string>();
+        auto* list = training->add_subcommand("list", tr("List trainings with their days and seats"));
+        list->add_option("--edition", *edition, tr("Edition code"));
+        list->callback([edition, &ctx, out] {
+            auto& db = ctx.database();
+            RegistrationService regs(db);
+            SessionRepository sessions(db);
+            for (const auto& t : CatalogueStore(db).trainings(*edition)) {
+                out() << fmt::format("{:<10} {:<6} {:<55} {}/{} {}\n", t.input.code, t.input.kind, t.input.title.fr,
+                                     regs.seats_taken(t.id), t.input.seats, tr("seats"));
+                for (auto id : t.day_session_ids) {
+                    auto s = sessions.get(id);
+                    out() << fmt::format("           {} {}-{} {}\n", s->date, s->start_time, s->end_time, s->status);
+                }
+            }
+        });
+
+        auto ccode = std::make_shared<std::string>();
+        auto* check = training->add_subcommand("check", tr("Check the trainers of a training: pairs, qualification, double bookings"));
+        check->add_option("code", *ccode, tr("Training code"))->required();
+        check->callback([ccode, &ctx, out] {
+            auto& db = ctx.database();
+            auto flags = check_training(db, training_by_code(db, *ccode).id);
+            if (flags.empty()) out() << tr("No problem found.") << '\n';
+            for (const auto& f : flags) out() << "! " << f.message << '\n';
+        });
+    }
+
+    // registrations
+    {
+        struct R { std::string training, email, reason, institution; };
+        auto o = std::make_shared<R>();
+        auto* reg = root->add_subcommand("register", tr("Register a person (by e-mail) to a training"));
+        reg->add_option("--training", o->training, tr("Training code"))->required();
+        reg->add_option("--email", o->email, tr("The person's e-mail"))->required();
+        reg->add_option("--institution", o->institution, tr("Institution name (default: the person's employer)"));
+        reg->callback([o, &ctx, out] {
+            auto& db = ctx.database();
+            std::optional<int64_t> inst;
+            if (!o->institution.empty()) {
+                auto i = InstitutionRepository(db).find_by_name(o->institution);
+                if (!i) throw Error(trf("Unknown institution {name}.", fmt::arg("name", o->institution)));
+                inst = i->id;
+            }
+            auto r = RegistrationService(db).register_person(training_by_code(db, o->training).id, person_by_email(db, o->email), inst);
+            if (r.status == "waiting")
+                out() << trf("On the waiting list, position {n}.", fmt::arg("n", r.waiting_position.value_or(0))) << '\n';
+            else
+                out() << tr("Registered.") << '\n';
+        });
+        auto c = std::make_shared<R>();
+        auto* cancel = root->add_subcommand("cancel", tr("Cancel a registration (the waiting list moves up)"));
+        cancel->add_option("--training", c->training, tr("Training code"))->required();
+        cancel->add_option("--email", c->email, tr("The person's e-mail"))->required();
+        cancel->add_option("--reason", c->reason, tr("Reason"))->required();
+        cancel->callback([c, &ctx, out] {
+            auto& db = ctx.database();
+            auto promoted = RegistrationService(db).cancel(training_by_code(db, c->training).id, person_by_email(db, c->email), c->reason);
+            out() << tr("Cancelled.") << '\n';
+            if (promoted)
+                if (auto p = PersonRepository(db).get(*promoted))
+                    out() << trf("{name} moves up from the waiting list.", fmt::arg("name", p->display_name())) << '\n';
+        });
+        struct I { std::string file, training; };
+        auto i = std::make_shared<I>();
+        auto* imp = root->add_subcommand("import-registrations", tr("Import registrations from the web site's CSV, detecting duplicates"));
+        imp->add_option("file", i->file, tr("CSV file"))->required();
+        imp->add_option("--training", i->training, tr("Training code when the file has no training column"));
+        imp->callback([i, &ctx, out] {
+            auto r = import_registrations(ctx.database(), read_text(i->file), i->file, i->training);
+            out() << trf("{rows} rows: {reg} registered, {wait} waiting, {already} already registered, {dup} duplicates in the file, "
+                         "{err} errors; {new} new people, {matched} known people.",
+                         fmt::arg("rows", r.rows), fmt::arg("reg", r.registered), fmt::arg("wait", r.waiting),
+                         fmt::arg("already", r.already), fmt::arg("dup", r.duplicates_in_file), fmt::arg("err", r.errors),
+                         fmt::arg("new", r.new_people), fmt::arg("matched", r.matched_people))
+                  << '\n';
+            for (const auto& l : r.lines)
+                if (!l.message.empty()) out() << trf("line {line}", fmt::arg("line", l.line)) << ": " << l.person << " — " << l.message << '\n';
+        });
+    }
+
+    // attendance and expectations
+    {
+        struct A { std::string training, date, email, status, reason; };
+        auto a = std::make_shared<A>();
+        auto* att = root->add_subcommand("attendance", tr("Attendance on training days"));
+        att->require_subcommand(1);
+        auto* set = att->add_subcommand("set", tr("Set a participant's attendance on a day"));
+        set->add_option("--training", a->training, tr("Training code"))->required();
+        set->add_option("--date", a->date, tr("Date of the day (YYYY-MM-DD)"))->required();
+        set->add_option("--email", a->email, tr("The person's e-mail"))->required();
+        set->add_option("--status", a->status, tr("present, absent, excused or registered"))->required();
+        set->add_option("--reason", a->reason, tr("Reason"));
+        set->callback([a, &ctx, out] {
+            auto& db = ctx.database();
+            auto t = training_by_code(db, a->training);
+            SessionRepository sessions(db);
+            for (auto id : t.day_session_ids)
+                if (sessions.get(id)->date == a->date) {
+                    RegistrationService(db).set_attendance(id, person_by_email(db, a->email), a->status, a->reason);
+                    out() << tr("Attendance recorded.") << '\n';
+                    return;
+                }
+            throw Error(trf("The training has no day on {date}.", fmt::arg("date", a->date)));
+        });
+
+        struct E { std::string training, email, text, met; int64_t id = 0; };
+        auto e = std::make_shared<E>();
+        auto* ex = root->add_subcommand("expectations", tr("Participants' expectations"));
+        ex->require_subcommand(1);
+        auto* add = ex->add_subcommand("add", tr("Record an expectation at the start of a training"));
+        add->add_option("--training", e->training, tr("Training code"))->required();
+        add->add_option("--email", e->email, tr("The person's e-mail"))->required();
+        add->add_option("--text", e->text, tr("The expectation"))->required();
+        add->callback([e, &ctx, out] {
+            auto& db = ctx.database();
+            auto id = RegistrationService(db).add_expectation(training_by_code(db, e->training).id, person_by_email(db, e->email), e->text);
+            out() << trf("Expectation {id} recorded.", fmt::arg("id", id)) << '\n';
+        });
+        auto* setm = ex->add_subcommand("set", tr("Record whether an expectation was met (yes, partly, no)"));
+        setm->add_option("--id", e->id, tr("Expectation id"))->required();
+        setm->add_option("--met", e->met, tr("yes, partly or no"))->required();
+        setm->callback([e, &ctx, out] {
+            RegistrationService(ctx.database()).set_expectation_met(e->id, e->met);
+            out() << tr("Saved.") << '\n';
+        });
+        auto* lst = ex->add_subcommand("list", tr("List a training's expectations"));
+        lst->add_option("--training", e->training, tr("Training code"))->required();
+        lst->callback([e, &ctx, out] {
+            auto& db = ctx.database();
+            PersonRepository people(db);
+            for (const auto& x : RegistrationService(db).expectations(training_by_code(db, e->training).id)) {
+                auto p = people.get(x.person_id);
+                out() << fmt::format("{:>5}  {:<25} {:<7} {}\n", x.id, p ? p->display_name() : "", x.met.empty() ? "-" : x.met, x.text);
+            }
+        });
+    }
+
+    // evaluation results, per training or per module over the trainings that used it
+    {
+        struct V { std::string training, module; };
+        auto v = std::make_shared<V>();
+        auto* ev = root->add_subcommand("evaluations", tr("Evaluation results of a training, or of a module over every training that used it"));
+        ev->add_option("--training", v->training, tr("Training code"));
+        ev->add_option("--module", v->module, tr("Module code"));
+        ev->callback([v, &ctx, out] {
+            auto& db = ctx.database();
+            CatalogueStore store(db);
+            std::vector<int64_t> ids;
+            if (!v->training.empty()) ids.push_back(training_by_code(db, v->training).id);
+            if (!v->module.empty()) {
+                if (!store.module(v->module)) throw Error(trf("Unknown module {code}.", fmt::arg("code", v->module)));
+                for (const auto& t : store.trainings())
+                    for (const auto& code : t.input.module_codes)
+                        if (code == v->module) ids.push_back(t.id);
+            }
+            if (ids.empty()) throw Error(tr("Give --training or --module."));
+            QuestionnaireRepository questionnaires(db);
+            auto q = questionnaires.find_by_code("catalogue-evaluation");
+            if (!q) throw Error(tr("The evaluation questionnaire catalogue-evaluation does not exist."));
+            out() << trf("{n} training(s)", fmt::arg("n", ids.size())) << '\n';
+            for (const auto& s : questionnaires.summarize(q->id, "catalogue_training", ids)) {
+                if (s.question.kind == "rating")
+                    out() << fmt::format("  {:<40} {:>4} {:>5.2f}\n", s.question.text, s.answered, s.mean);
+                else
+                    out() << fmt::format("  {:<40} {:>4}\n", s.question.text, s.answered);
+            }
+        });
+    }
+
+    // documents, figures, export
+    {
+        struct D { std::string training, dir, kind = "confirmation", file; bool no_pdf = false; };
+        auto d = std::make_shared<D>();
+        auto* cert = root->add_subcommand("certificates", tr("Certificates of attendance with the hours attended (HTML, PDF)"));
+        cert->add_option("--training", d->training, tr("Training code"))->required();
+        cert->add_option("--out", d->dir, tr("Output folder"))->required();
+        cert->add_flag("--no-pdf", d->no_pdf, tr("HTML only"));
+        cert->callback([d, &ctx, out] {
+            auto r = write_certificates(ctx.database(), d->training, d->dir, !d->no_pdf);
+            out() << trf("{n} certificates: {file}", fmt::arg("n", r.count), fmt::arg("file", r.html.string())) << '\n';
+            if (!r.pdf.empty()) out() << r.pdf.string() << '\n';
+            if (!r.message.empty()) out() << r.message << '\n';
+        });
+        auto m = std::make_shared<D>();
+        auto* merge = root->add_subcommand("mail-merge", tr("Write confirmation or reminder messages to a file (no mail is sent)"));
+        merge->add_option("--training", m->training, tr("Training code"))->required();
+        merge->add_option("--kind", m->kind, tr("confirmation or reminder"));
+        merge->add_option("--out", m->file, tr("Output file"))->required();
+        merge->callback([m, &ctx, out] {
+            int n = mail_merge(ctx.database(), m->training, m->kind, m->file);
+            out() << trf("{n} messages written to {file}.", fmt::arg("n", n), fmt::arg("file", m->file)) << '\n';
+        });
+
+        struct F { int year = 0; std::string format = "markdown", lang = "fr", file; };
+        auto f = std::make_shared<F>();
+        auto* fig = root->add_subcommand("figures", tr("The year's training figures (report section catalogue.trainings)"));
+        fig->add_option("--year", f->year, tr("Calendar year"))->required();
+        fig->add_option("--format", f->format, tr("json or markdown"));
+        fig->add_option("--labels", f->lang, tr("Language of sector and theme labels: fr, nl or en"));
+        fig->callback([f, &ctx, out] {
+            ReportScope scope;
+            scope.year = f->year;
+            scope.language = f->lang;
+            Report report{tr("Trainings"), scope, {figures_section(ctx.database(), scope)}};
+            if (f->format == "json")
+                out() << to_json(report)["sections"][0].dump(2) << '\n';
+            else
+                out() << to_markdown(report);
+        });
+        auto x = std::make_shared<F>();
+        auto* xlsx = root->add_subcommand("export-xlsx", tr("Export the year's trainings to an XLSX workbook"));
+        xlsx->add_option("--year", x->year, tr("Calendar year"))->required();
+        xlsx->add_option("--out", x->file, tr("Output file"))->required();
+        xlsx->callback([x, &ctx, out] {
+            ReportScope scope;
+            scope.year = x->year;
+            export_xlsx(ctx.database(), scope, x->file);
+            out() << trf("Written {file}.", fmt::arg("file", x->file)) << '\n';
+        });
+    }
+}
+
+}  // namespace maillage::catalogue

@@ -1,0 +1,16 @@
+#pragma once
+// maillage-cli catalogue ...: publish, modules, trainings, registrations, attendance,
+// expectations, certificates, mail merge, figures and XLSX export.
+namespace CLI {
+class App;
+}
+
+namespace maillage {
+struct CliContext;
+}
+
+namespace maillage::catalogue {
+
+void add_catalogue_commands(CLI::App& app, CliContext& context);
+
+}  // namespace maillage::catalogue

@@ -1,0 +1,257 @@
+#include "catalogue_registrations.h"
+
+#include "catalogue_store.h"
+#include "core/audit.h"
+#include "core/database.h"
+#include "core/error.h"
+#include "core/i18n.h"
+#include "core/institutions.h"
+#include "core/people.h"
+#include "core/sessions.h"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include <chrono>
+#include <fmt/chrono.h>
+
+namespace maillage::catalogue {
+namespace {
+std::string today() {
+    auto now = std::chrono::system_clock::now();
+    return fmt::format("{:%Y-%m-%d}", fmt::gmtime(std::chrono::system_clock::to_time_t(now)));
+}
+
+Registration read(SQLite::Statement& q) {
+    Registration r;
+    r.id = q.getColumn(0).getInt64();
+    r.training_id = q.getColumn(1).getInt64();
+    r.person_id = q.getColumn(2).getInt64();
+    if (!q.getColumn(3).isNull()) r.institution_id = q.getColumn(3).getInt64();
+    if (!q.getColumn(4).isNull()) r.sector_id = q.getColumn(4).getInt64();
+    r.status = q.getColumn(5).getString();
+    r.reason = q.getColumn(6).isNull() ? "" : q.getColumn(6).getString();
+    if (!q.getColumn(7).isNull()) r.waiting_position = q.getColumn(7).getInt();
+    r.registered_at = q.getColumn(8).getString();
+    r.source = q.getColumn(9).getString();
+    return r;
+}
+
+const char* kSelect = "SELECT id, training_id, person_id, institution_id, sector_id, status, reason, waiting_position, "
+                      "registered_at, source FROM catalogue_registration ";
+}  // namespace
+
+int RegistrationService::seats_taken(int64_t training_id) const {
+    SQLite::Statement q(db_.sql(), "SELECT count(*) FROM catalogue_registration WHERE training_id = ? AND status = 'registered'");
+    q.bind(1, training_id);
+    q.executeStep();
+    return q.getColumn(0).getInt();
+}
+
+std::optional<Registration> RegistrationService::find(int64_t training_id, int64_t person_id) const {
+    SQLite::Statement q(db_.sql(), std::string(kSelect) + "WHERE training_id = ? AND person_id = ?");
+    q.bind(1, training_id);
+    q.bind(2, person_id);
+    if (q.executeStep()) return read(q);
+    return std::nullopt;
+}
+
+std::vector<Registration> RegistrationService::list(int64_t training_id) const {
+    SQLite::Statement q(db_.sql(), std::string(kSelect) +
+                                       "WHERE training_id = ? ORDER BY CASE status WHEN 'registered' THEN 0 WHEN 'waiting' "
+                                       "THEN 1 ELSE 2 END, waiting_position, registered_at, id");
+    q.bind(1, training_id);
+    std::vector<Registration> out;
+    while (q.executeStep()) out.push_back(read(q));
+    return out;
+}
+
+void RegistrationService::add_attendance_rows(int64_t training_id, const Registration& r) {
+    auto t = CatalogueStore(db_).training(training_id);
+    SessionRepository sessions(db_);
+    for (auto s : t->day_session_ids) {
+        bool exists = false;
+        for (const auto& a : sessions.attendance(s))
+            if (a.person_id == r.person_id) exists = true;
+        if (exists) continue;
+        Attendance a;
+        a.session_id = s;
+        a.person_id = r.person_id;
+        a.status = "registered";
+        a.role = "participant";
+        // The snapshot is the person's affiliation on the day; the institution declared at
+        // registration is used only for people without a known job then.
+        auto session = sessions.get(s);
+        if (r.institution_id && !PersonRepository(db_).affiliation_at(r.person_id, session->date).institution_id) {
+            a.institution_id = r.institution_id;
+            a.sector_id = r.sector_id;
+        }
+        sessions.record(a);
+    }
+}
+
+Registration RegistrationService::register_person(int64_t training_id, int64_t person_id,
+                                                  std::optional<int64_t> institution_id, const std::string& source) {
+    auto training = CatalogueStore(db_).training(training_id);
+    if (!training) throw Error(tr("Unknown training."));
+    if (!PersonRepository(db_).get(person_id)) throw Error(tr("Unknown person."));
+    if (auto existing = find(training_id, person_id); existing && existing->status != "cancelled") return *existing;
+    return db_.write([&] {
+        std::optional<int64_t> sector;
+        if (!institution_id) {
+            auto aff = PersonRepository(db_).affiliation_at(person_id, today());
+            institution_id = aff.institution_id;
+            sector = aff.sector_id;
+        } else if (auto inst = InstitutionRepository(db_).get(*institution_id)) {
+            sector = inst->primary_sector();
+        }
+        int seats = training->input.seats;
+        bool seat = seats == 0 || seats_taken(training_id) < seats;
+        std::optional<int> position;
+        if (!seat) {
+            SQLite::Statement q(db_.sql(), "SELECT coalesce(max(waiting_position), 0) + 1 FROM catalogue_registration "
+                                           "WHERE training_id = ? AND status = 'waiting'");
+            q.bind(1, training_id);
+            q.executeStep();
+            position = q.getColumn(0).getInt();
+        }
+        SQLite::Statement q(db_.sql(),
+                            "INSERT INTO catalogue_registration(training_id, person_id, institution_id, sector_id, status, "
+                            "waiting_position, source) VALUES(?1,?2,?3,?4,?5,?6,?7) ON CONFLICT(training_id, person_id) DO UPDATE "
+                            "SET institution_id = ?3, sector_id = ?4, status = ?5, waiting_position = ?6, reason = NULL, "
+                            "registered_at = strftime('%Y-%m-%dT%H:%M:%SZ','now'), source = ?7");
+        q.bind(1, training_id);
+        q.bind(2, person_id);
+        if (institution_id) q.bind(3, *institution_id); else q.bind(3);
+        if (sector) q.bind(4, *sector); else q.bind(4);
+        q.bind(5, seat ? "registered" : "waiting");
+        if (position) q.bind(6, *position); else q.bind(6);
+        q.bind(7, source);
+        q.exec();
+        auto r = *find(training_id, person_id);
+        if (seat) add_attendance_rows(training_id, r);
+        audit(db_, "register", "catalogue_registration", r.id, r.status);
+        return r;
+    });
+}
+
+void RegistrationService::renumber_waiting(int64_t training_id) {
+    SQLite::Statement q(db_.sql(), "SELECT id FROM catalogue_registration WHERE training_id = ? AND status = 'waiting' "
+                                   "ORDER BY waiting_position, id");
+    q.bind(1, training_id);
+    std::vector<int64_t> ids;
+    while (q.executeStep()) ids.push_back(q.getColumn(0).getInt64());
+    int pos = 1;
+    for (auto id : ids) {
+        SQLite::Statement u(db_.sql(), "UPDATE catalogue_registration SET waiting_position = ? WHERE id = ?");
+        u.bind(1, pos++);
+        u.bind(2, id);
+        u.exec();
+    }
+}
+
+std::optional<int64_t> RegistrationService::cancel(int64_t training_id, int64_t person_id, const std::string& reason) {
+    if (reason.find_first_not_of(" \t") == std::string::npos) throw Error(tr("A cancellation needs a reason."));
+    auto r = find(training_id, person_id);
+    if (!r || r->status == "cancelled") throw Error(tr("This person has no active registration for this training."));
+    return db_.write([&]() -> std::optional<int64_t> {
+        SQLite::Statement q(db_.sql(), "UPDATE catalogue_registration SET status = 'cancelled', reason = ?, "
+                                       "waiting_position = NULL WHERE id = ?");
+        q.bind(1, reason);
+        q.bind(2, r->id);
+        q.exec();
+        // Attendance rows that were only a registration go; recorded presence stays.
+        SQLite::Statement d(db_.sql(), "DELETE FROM attendance WHERE person_id = ? AND status = 'registered' AND session_id IN "
+                                       "(SELECT session_id FROM catalogue_training_day WHERE training_id = ?)");
+        d.bind(1, person_id);
+        d.bind(2, training_id);
+        d.exec();
+        audit(db_, "cancel", "catalogue_registration", r->id, reason);
+        std::optional<int64_t> promoted;
+        if (r->status == "registered") {
+            SQLite::Statement w(db_.sql(), std::string(kSelect) + "WHERE training_id = ? AND status = 'waiting' "
+                                                                  "ORDER BY waiting_position, id LIMIT 1");
+            w.bind(1, training_id);
+            if (w.executeStep()) {
+                auto next = read(w);
+                SQLite::Statement u(db_.sql(), "UPDATE catalogue_registration SET status = 'registered', waiting_position = NULL "
+                                               "WHERE id = ?");
+                u.bind(1, next.id);
+                u.exec();
+                next.status = "registered";
+                add_attendance_rows(training_id, next);
+                audit(db_, "promote", "catalogue_registration", next.id, "from waiting list");
+                promoted = next.person_id;
+            }
+        }
+        renumber_waiting(training_id);
+        return promoted;
+    });
+}
+
+void RegistrationService::set_attendance(int64_t session_id, int64_t person_id, const std::string& status,
+                                         const std::string& reason) {
+    if (status != "registered" && status != "present" && status != "excused" && status != "absent")
+        throw Error(tr("The attendance status is registered, present, excused or absent."));
+    if (!CatalogueStore(db_).training_of_day(session_id)) throw Error(tr("This session is not a training day."));
+    db_.write([&] {
+        SessionRepository sessions(db_);
+        Attendance a;
+        for (const auto& existing : sessions.attendance(session_id))
+            if (existing.person_id == person_id) a = existing;
+        a.session_id = session_id;
+        a.person_id = person_id;
+        a.status = status;
+        a.reason = reason;
+        if (a.role.empty()) a.role = "participant";
+        sessions.record(a);
+    });
+}
+
+double RegistrationService::hours_attended(int64_t training_id, int64_t person_id) const {
+    SQLite::Statement q(db_.sql(), "SELECT s.id FROM catalogue_training_day d JOIN session s ON s.id = d.session_id "
+                                   "JOIN attendance a ON a.session_id = s.id WHERE d.training_id = ? AND a.person_id = ? "
+                                   "AND a.status = 'present' AND s.status <> 'cancelled'");
+    q.bind(1, training_id);
+    q.bind(2, person_id);
+    std::vector<int64_t> ids;
+    while (q.executeStep()) ids.push_back(q.getColumn(0).getInt64());
+    double hours = 0;
+    SessionRepository sessions(db_);
+    for (auto id : ids) hours += sessions.get(id)->hours();
+    return hours;
+}
+
+int64_t RegistrationService::add_expectation(int64_t training_id, int64_t person_id, const std::string& text) {
+    if (text.find_first_not_of(" \t\r\n") == std::string::npos) throw Error(tr("An expectation needs a text."));
+    return db_.write([&] {
+        SQLite::Statement q(db_.sql(), "INSERT INTO catalogue_expectation(training_id, person_id, text) VALUES(?,?,?)");
+        q.bind(1, training_id);
+        q.bind(2, person_id);
+        q.bind(3, text);
+        q.exec();
+        return db_.sql().getLastInsertRowid();
+    });
+}
+
+void RegistrationService::set_expectation_met(int64_t expectation_id, const std::string& met) {
+    if (met != "yes" && met != "partly" && met != "no") throw Error(tr("Whether an expectation was met is yes, partly or no."));
+    db_.write([&] {
+        SQLite::Statement q(db_.sql(), "UPDATE catalogue_expectation SET met = ? WHERE id = ?");
+        q.bind(1, met);
+        q.bind(2, expectation_id);
+        if (q.exec() == 0) throw Error(tr("Unknown expectation."));
+    });
+}
+
+std::vector<Expectation> RegistrationService::expectations(int64_t training_id) const {
+    SQLite::Statement q(db_.sql(), "SELECT id, training_id, person_id, text, coalesce(met,'') FROM catalogue_expectation "
+                                   "WHERE training_id = ? ORDER BY person_id, id");
+    q.bind(1, training_id);
+    std::vector<Expectation> out;
+    while (q.executeStep())
+        out.push_back({q.getColumn(0).getInt64(), q.getColumn(1).getInt64(), q.getColumn(2).getInt64(),
+                       q.getColumn(3).getString(), q.getColumn(4).getString()});
+    return out;
+}
+
+}  // namespace maillage::catalogue

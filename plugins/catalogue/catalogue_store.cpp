@@ -1,0 +1,484 @@
+#include "catalogue_store.h"
+
+#include "catalogue_schema.h"
+#include "core/audit.h"
+#include "core/database.h"
+#include "core/error.h"
+#include "core/i18n.h"
+#include "core/people.h"
+#include "core/sessions.h"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include <sstream>
+
+namespace maillage::catalogue {
+namespace {
+
+std::string col_text(SQLite::Statement& q, int i) { return q.getColumn(i).isNull() ? "" : q.getColumn(i).getString(); }
+
+void bind_text(SQLite::Statement& q, int i, const std::string& v) {
+    if (v.empty())
+        q.bind(i);
+    else
+        q.bind(i, v);
+}
+
+const char* kModuleSelect =
+    "SELECT m.id, v.id, m.code, v.version, t.code, v.title_fr, v.title_nl, v.title_en, v.description_fr, "
+    "v.description_nl, v.description_en, v.duration_minutes, v.objectives, v.content, v.methods, v.audience, "
+    "v.prerequisites, v.created_at FROM catalogue_module m JOIN catalogue_module_version v ON v.module_id = m.id "
+    "JOIN catalogue_theme t ON t.id = v.theme_id ";
+
+ModuleRecord read_module(SQLite::Statement& q) {
+    ModuleRecord r;
+    r.module_id = q.getColumn(0).getInt64();
+    r.version_id = q.getColumn(1).getInt64();
+    auto& s = r.sheet;
+    s.code = col_text(q, 2);
+    s.version = q.getColumn(3).getInt();
+    s.theme_code = col_text(q, 4);
+    s.title = {col_text(q, 5), col_text(q, 6), col_text(q, 7)};
+    s.description = {col_text(q, 8), col_text(q, 9), col_text(q, 10)};
+    s.duration_minutes = q.getColumn(11).getInt();
+    s.objectives = col_text(q, 12);
+    s.content = col_text(q, 13);
+    s.methods = col_text(q, 14);
+    s.audience = col_text(q, 15);
+    s.prerequisites = col_text(q, 16);
+    r.created_at = col_text(q, 17);
+    return r;
+}
+
+bool same_sheet(const catalog::ModuleSheet& a, const catalog::ModuleSheet& b) {
+    auto key = [](const catalog::ModuleSheet& s) {
+        return std::tie(s.theme_code, s.title.fr, s.title.nl, s.title.en, s.description.fr, s.description.nl,
+                        s.description.en, s.duration_minutes, s.objectives, s.content, s.methods, s.audience,
+                        s.prerequisites);
+    };
+    return key(a) == key(b);
+}
+
+}  // namespace
+
+std::string join(const std::vector<std::string>& items, const std::string& sep) {
+    std::string out;
+    for (const auto& i : items) out += (out.empty() ? "" : sep) + i;
+    return out;
+}
+
+std::vector<std::string> split(const std::string& text, char sep) {
+    std::vector<std::string> out;
+    std::istringstream in(text);
+    std::string item;
+    while (std::getline(in, item, sep)) {
+        auto b = item.find_first_not_of(" \t");
+        auto e = item.find_last_not_of(" \t");
+        if (b != std::string::npos) out.push_back(item.substr(b, e - b + 1));
+    }
+    return out;
+}
+
+int64_t CatalogueStore::ensure_theme(const catalog::Theme& theme) {
+    if (auto id = theme_id(theme.code)) return *id;
+    return db_.write([&] {
+        SQLite::Statement q(db_.sql(),
+                            "INSERT INTO catalogue_theme(code, label_fr, label_nl, label_en, sort_order) VALUES(?,?,?,?,?)");
+        q.bind(1, theme.code);
+        q.bind(2, theme.label.fr);
+        q.bind(3, theme.label.nl);
+        q.bind(4, theme.label.en.empty() ? theme.label.fr : theme.label.en);
+        q.bind(5, theme.sort_order);
+        q.exec();
+        return db_.sql().getLastInsertRowid();
+    });
+}
+
+std::vector<ThemeRow> CatalogueStore::themes() const {
+    SQLite::Statement q(db_.sql(), "SELECT id, code, label_fr, label_nl, label_en, sort_order FROM catalogue_theme "
+                                   "WHERE retired_at IS NULL ORDER BY sort_order, code");
+    std::vector<ThemeRow> out;
+    while (q.executeStep())
+        out.push_back({q.getColumn(0).getInt64(),
+                       {col_text(q, 1), {col_text(q, 2), col_text(q, 3), col_text(q, 4)}, q.getColumn(5).getInt()}});
+    return out;
+}
+
+std::optional<int64_t> CatalogueStore::theme_id(const std::string& code) const {
+    SQLite::Statement q(db_.sql(), "SELECT id FROM catalogue_theme WHERE code = ?");
+    q.bind(1, code);
+    if (q.executeStep()) return q.getColumn(0).getInt64();
+    return std::nullopt;
+}
+
+int64_t CatalogueStore::save_module(const catalog::ModuleSheet& sheet) {
+    if (sheet.code.empty()) throw Error(tr("A module needs a code."));
+    if (sheet.title.fr.empty() || sheet.title.nl.empty())
+        throw Error(trf("Module {code}: the title is needed in French and in Dutch.", fmt::arg("code", sheet.code)));
+    if (sheet.duration_minutes <= 0)
+        throw Error(trf("Module {code}: the duration must be a positive number of minutes.", fmt::arg("code", sheet.code)));
+    auto theme = theme_id(sheet.theme_code);
+    if (!theme)
+        throw Error(trf("Module {code}: unknown theme {theme}.", fmt::arg("code", sheet.code), fmt::arg("theme", sheet.theme_code)));
+    return db_.write([&]() -> int64_t {
+        auto current = module(sheet.code);
+        int64_t module_id = 0;
+        int version = 1;
+        int64_t version_id = 0;
+        if (current) {
+            module_id = current->module_id;
+            version = current->sheet.version + 1;
+            if (same_sheet(current->sheet, sheet)) version_id = current->version_id;
+        } else {
+            SQLite::Statement q(db_.sql(), "INSERT INTO catalogue_module(code) VALUES(?)");
+            q.bind(1, sheet.code);
+            q.exec();
+            module_id = db_.sql().getLastInsertRowid();
+        }
+        if (version_id == 0) {
+            SQLite::Statement q(db_.sql(),
+                                "INSERT INTO catalogue_module_version(module_id, version, theme_id, title_fr, title_nl, title_en, "
+                                "description_fr, description_nl, description_en, duration_minutes, objectives, content, methods, "
+                                "audience, prerequisites, author) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+            q.bind(1, module_id);
+            q.bind(2, version);
+            q.bind(3, *theme);
+            q.bind(4, sheet.title.fr);
+            q.bind(5, sheet.title.nl);
+            bind_text(q, 6, sheet.title.en);
+            bind_text(q, 7, sheet.description.fr);
+            bind_text(q, 8, sheet.description.nl);
+            bind_text(q, 9, sheet.description.en);
+            q.bind(10, sheet.duration_minutes);
+            bind_text(q, 11, sheet.objectives);
+            bind_text(q, 12, sheet.content);
+            bind_text(q, 13, sheet.methods);
+            bind_text(q, 14, sheet.audience);
+            bind_text(q, 15, sheet.prerequisites);
+            q.bind(16, db_.actor());
+            q.exec();
+            version_id = db_.sql().getLastInsertRowid();
+            audit(db_, current ? "update" : "create", "catalogue_module", module_id,
+                  sheet.code + " v" + std::to_string(version));
+        }
+        PersonRepository people(db_);
+        for (const auto& email : sheet.trainer_emails)
+            if (auto p = people.find_by_email(email); p && p->has_role("trainer")) qualify(p->id, module_id);
+        return version_id;
+    });
+}
+
+std::optional<ModuleRecord> CatalogueStore::module(const std::string& code) const {
+    SQLite::Statement q(db_.sql(), std::string(kModuleSelect) +
+                                       "WHERE m.code = ? ORDER BY v.version DESC LIMIT 1");
+    q.bind(1, code);
+    if (!q.executeStep()) return std::nullopt;
+    auto r = read_module(q);
+    PersonRepository people(db_);
+    for (auto id : qualified_trainers(r.module_id))
+        if (auto p = people.get(id)) {
+            r.sheet.trainer_emails.push_back(p->email);
+            r.sheet.trainer_names.push_back(p->display_name());
+        }
+    return r;
+}
+
+std::optional<ModuleRecord> CatalogueStore::module_version(int64_t version_id) const {
+    SQLite::Statement q(db_.sql(), std::string(kModuleSelect) + "WHERE v.id = ?");
+    q.bind(1, version_id);
+    if (!q.executeStep()) return std::nullopt;
+    return read_module(q);
+}
+
+std::vector<ModuleRecord> CatalogueStore::modules() const {
+    SQLite::Statement q(db_.sql(), std::string(kModuleSelect) +
+                                       "WHERE m.retired_at IS NULL AND v.version = (SELECT max(version) FROM "
+                                       "catalogue_module_version WHERE module_id = m.id) ORDER BY t.sort_order, m.code");
+    std::vector<ModuleRecord> out;
+    while (q.executeStep()) out.push_back(read_module(q));
+    PersonRepository people(db_);
+    for (auto& r : out)
+        for (auto id : qualified_trainers(r.module_id))
+            if (auto p = people.get(id)) {
+                r.sheet.trainer_emails.push_back(p->email);
+                r.sheet.trainer_names.push_back(p->display_name());
+            }
+    return out;
+}
+
+std::vector<ModuleRecord> CatalogueStore::versions(const std::string& code) const {
+    SQLite::Statement q(db_.sql(), std::string(kModuleSelect) + "WHERE m.code = ? ORDER BY v.version");
+    q.bind(1, code);
+    std::vector<ModuleRecord> out;
+    while (q.executeStep()) out.push_back(read_module(q));
+    return out;
+}
+
+void CatalogueStore::qualify(int64_t person_id, int64_t module_id) {
+    db_.write([&] {
+        SQLite::Statement q(db_.sql(), "INSERT OR IGNORE INTO catalogue_trainer_module(person_id, module_id) VALUES(?,?)");
+        q.bind(1, person_id);
+        q.bind(2, module_id);
+        q.exec();
+    });
+}
+
+void CatalogueStore::unqualify(int64_t person_id, int64_t module_id) {
+    db_.write([&] {
+        SQLite::Statement q(db_.sql(), "DELETE FROM catalogue_trainer_module WHERE person_id = ? AND module_id = ?");
+        q.bind(1, person_id);
+        q.bind(2, module_id);
+        q.exec();
+    });
+}
+
+bool CatalogueStore::qualified(int64_t person_id, int64_t module_id) const {
+    SQLite::Statement q(db_.sql(), "SELECT 1 FROM catalogue_trainer_module WHERE person_id = ? AND module_id = ?");
+    q.bind(1, person_id);
+    q.bind(2, module_id);
+    return q.executeStep();
+}
+
+std::vector<int64_t> CatalogueStore::qualified_trainers(int64_t module_id) const {
+    SQLite::Statement q(db_.sql(), "SELECT person_id FROM catalogue_trainer_module WHERE module_id = ? ORDER BY person_id");
+    q.bind(1, module_id);
+    std::vector<int64_t> out;
+    while (q.executeStep()) out.push_back(q.getColumn(0).getInt64());
+    return out;
+}
+
+void CatalogueStore::add_unavailability(int64_t person_id, const std::string& from, const std::string& to,
+                                        const std::string& note) {
+    if (!is_iso_date(from) || !is_iso_date(to) || to < from)
+        throw Error(tr("The unavailability needs two dates (YYYY-MM-DD), the second not before the first."));
+    db_.write([&] {
+        SQLite::Statement q(db_.sql(),
+                            "INSERT INTO catalogue_trainer_unavailability(person_id, date_from, date_to, note) VALUES(?,?,?,?)");
+        q.bind(1, person_id);
+        q.bind(2, from);
+        q.bind(3, to);
+        bind_text(q, 4, note);
+        q.exec();
+    });
+}
+
+bool CatalogueStore::available(int64_t person_id, const std::string& date) const {
+    SQLite::Statement q(db_.sql(), "SELECT 1 FROM catalogue_trainer_unavailability WHERE person_id = ? AND ? BETWEEN date_from AND date_to");
+    q.bind(1, person_id);
+    q.bind(2, date);
+    return !q.executeStep();
+}
+
+int64_t CatalogueStore::ensure_edition(const std::string& code, int year) {
+    if (auto id = edition_id(code)) return *id;
+    return db_.write([&] {
+        SQLite::Statement q(db_.sql(), "INSERT INTO catalogue_edition(code, year) VALUES(?,?)");
+        q.bind(1, code);
+        q.bind(2, year);
+        q.exec();
+        return db_.sql().getLastInsertRowid();
+    });
+}
+
+std::optional<int64_t> CatalogueStore::edition_id(const std::string& code) const {
+    SQLite::Statement q(db_.sql(), "SELECT id FROM catalogue_edition WHERE code = ?");
+    q.bind(1, code);
+    if (q.executeStep()) return q.getColumn(0).getInt64();
+    return std::nullopt;
+}
+
+std::vector<std::string> CatalogueStore::editions() const {
+    SQLite::Statement q(db_.sql(), "SELECT code FROM catalogue_edition ORDER BY year DESC, code");
+    std::vector<std::string> out;
+    while (q.executeStep()) out.push_back(q.getColumn(0).getString());
+    return out;
+}
+
+int64_t CatalogueStore::create_training(const TrainingInput& in) {
+    if (in.code.empty() || in.title.fr.empty()) throw Error(tr("A training needs a code and a French title."));
+    if (in.kind != "open" && in.kind != "custom") throw Error(tr("The kind of a training is open or custom."));
+    std::optional<int64_t> edition;
+    if (!in.edition.empty()) {
+        edition = edition_id(in.edition);
+        if (!edition) throw Error(trf("Unknown edition {code}.", fmt::arg("code", in.edition)));
+    }
+    if (in.kind == "open" && !edition) throw Error(tr("An open training belongs to an edition."));
+    if (in.kind == "custom" && !in.institution_id) throw Error(tr("A custom training is for an institution."));
+    if (training(in.code)) throw Error(trf("A training with the code {code} exists already.", fmt::arg("code", in.code)));
+    if (!in.registration_deadline.empty() && !is_iso_date(in.registration_deadline))
+        throw Error(tr("The registration deadline must be a date (YYYY-MM-DD)."));
+    std::vector<int64_t> versions;
+    for (const auto& code : in.module_codes) {
+        auto m = module(code);
+        if (!m) throw Error(trf("Unknown module {code}.", fmt::arg("code", code)));
+        versions.push_back(m->version_id);
+    }
+    return db_.write([&] {
+        SQLite::Statement q(db_.sql(),
+                            "INSERT INTO catalogue_training(kind, edition_id, code, title_fr, title_nl, title_en, venue, seats, "
+                            "price_cents, registration_deadline, languages, registration_url, institution_id, request, "
+                            "analysis_response_id, status) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+        q.bind(1, in.kind);
+        if (edition) q.bind(2, *edition); else q.bind(2);
+        q.bind(3, in.code);
+        q.bind(4, in.title.fr);
+        bind_text(q, 5, in.title.nl);
+        bind_text(q, 6, in.title.en);
+        bind_text(q, 7, in.venue);
+        q.bind(8, in.seats);
+        if (in.price_cents) q.bind(9, *in.price_cents); else q.bind(9);
+        bind_text(q, 10, in.registration_deadline);
+        q.bind(11, join(in.languages, ","));
+        bind_text(q, 12, in.registration_url);
+        if (in.institution_id) q.bind(13, *in.institution_id); else q.bind(13);
+        bind_text(q, 14, in.request);
+        if (in.analysis_response_id) q.bind(15, *in.analysis_response_id); else q.bind(15);
+        q.bind(16, in.status);
+        q.exec();
+        int64_t id = db_.sql().getLastInsertRowid();
+        int pos = 1;
+        for (auto v : versions) {
+            SQLite::Statement m(db_.sql(), "INSERT INTO catalogue_training_module(training_id, position, module_version_id) VALUES(?,?,?)");
+            m.bind(1, id);
+            m.bind(2, pos++);
+            m.bind(3, v);
+            m.exec();
+        }
+        audit(db_, "create", "catalogue_training", id, in.code);
+        return id;
+    });
+}
+
+std::optional<TrainingRow> CatalogueStore::training(int64_t id) const {
+    SQLite::Statement q(db_.sql(),
+                        "SELECT t.id, t.kind, coalesce(e.code,''), t.code, t.title_fr, t.title_nl, t.title_en, t.venue, t.seats, "
+                        "t.price_cents, t.registration_deadline, t.languages, t.registration_url, t.institution_id, t.request, "
+                        "t.analysis_response_id, t.status FROM catalogue_training t LEFT JOIN catalogue_edition e ON e.id = t.edition_id "
+                        "WHERE t.id = ?");
+    q.bind(1, id);
+    if (!q.executeStep()) return std::nullopt;
+    TrainingRow r;
+    r.id = q.getColumn(0).getInt64();
+    auto& in = r.input;
+    in.kind = col_text(q, 1);
+    in.edition = col_text(q, 2);
+    in.code = col_text(q, 3);
+    in.title = {col_text(q, 4), col_text(q, 5), col_text(q, 6)};
+    in.venue = col_text(q, 7);
+    in.seats = q.getColumn(8).getInt();
+    if (!q.getColumn(9).isNull()) in.price_cents = q.getColumn(9).getInt();
+    in.registration_deadline = col_text(q, 10);
+    in.languages = split(col_text(q, 11), ',');
+    in.registration_url = col_text(q, 12);
+    if (!q.getColumn(13).isNull()) in.institution_id = q.getColumn(13).getInt64();
+    in.request = col_text(q, 14);
+    if (!q.getColumn(15).isNull()) in.analysis_response_id = q.getColumn(15).getInt64();
+    in.status = col_text(q, 16);
+    SQLite::Statement m(db_.sql(),
+                        "SELECT tm.module_version_id, mo.code FROM catalogue_training_module tm JOIN catalogue_module_version v "
+                        "ON v.id = tm.module_version_id JOIN catalogue_module mo ON mo.id = v.module_id WHERE tm.training_id = ? "
+                        "ORDER BY tm.position");
+    m.bind(1, id);
+    while (m.executeStep()) {
+        r.module_version_ids.push_back(m.getColumn(0).getInt64());
+        in.module_codes.push_back(m.getColumn(1).getString());
+    }
+    SQLite::Statement d(db_.sql(), "SELECT s.id FROM catalogue_training_day d JOIN session s ON s.id = d.session_id "
+                                   "WHERE d.training_id = ? ORDER BY s.date, s.start_time");
+    d.bind(1, id);
+    while (d.executeStep()) r.day_session_ids.push_back(d.getColumn(0).getInt64());
+    return r;
+}
+
+std::optional<TrainingRow> CatalogueStore::training(const std::string& code) const {
+    SQLite::Statement q(db_.sql(), "SELECT id FROM catalogue_training WHERE code = ?");
+    q.bind(1, code);
+    if (!q.executeStep()) return std::nullopt;
+    return training(q.getColumn(0).getInt64());
+}
+
+std::vector<TrainingRow> CatalogueStore::trainings(const std::string& edition, const std::string& kind) const {
+    SQLite::Statement q(db_.sql(),
+                        "SELECT t.id FROM catalogue_training t LEFT JOIN catalogue_edition e ON e.id = t.edition_id "
+                        "WHERE (?1 = '' OR e.code = ?1) AND (?2 = '' OR t.kind = ?2) "
+                        "ORDER BY (SELECT min(s.date) FROM catalogue_training_day d JOIN session s ON s.id = d.session_id "
+                        "WHERE d.training_id = t.id), t.code");
+    q.bind(1, edition);
+    q.bind(2, kind);
+    std::vector<int64_t> ids;
+    while (q.executeStep()) ids.push_back(q.getColumn(0).getInt64());
+    std::vector<TrainingRow> out;
+    for (auto id : ids) out.push_back(*training(id));
+    return out;
+}
+
+void CatalogueStore::set_training_status(int64_t id, const std::string& status) {
+    db_.write([&] {
+        SQLite::Statement q(db_.sql(), "UPDATE catalogue_training SET status = ? WHERE id = ?");
+        q.bind(1, status);
+        q.bind(2, id);
+        q.exec();
+        audit(db_, "status", "catalogue_training", id, status);
+    });
+}
+
+int64_t CatalogueStore::add_day(int64_t training_id, const DayInput& day) {
+    auto t = training(training_id);
+    if (!t) throw Error(tr("Unknown training."));
+    return db_.write([&] {
+        Session s;
+        s.kind = kSessionKind;
+        s.title = t->input.title.fr;
+        s.date = day.date;
+        s.start_time = day.start_time;
+        s.end_time = day.end_time;
+        s.place = day.venue.empty() ? t->input.venue : day.venue;
+        s.language = t->input.languages.empty() ? "fr" : t->input.languages.front();
+        s.status = day.status;
+        s.programme_id = day.programme_id;
+        s.funder_id = day.funder_id;
+        if (t->input.institution_id) s.host_institution_id = t->input.institution_id;
+        int64_t session_id = SessionRepository(db_).create(s);
+        SQLite::Statement q(db_.sql(), "INSERT INTO catalogue_training_day(session_id, training_id) VALUES(?,?)");
+        q.bind(1, session_id);
+        q.bind(2, training_id);
+        q.exec();
+        set_day_trainers(session_id, day.trainer_ids);
+        return session_id;
+    });
+}
+
+std::vector<int64_t> CatalogueStore::day_trainers(int64_t session_id) const {
+    SQLite::Statement q(db_.sql(), "SELECT person_id FROM catalogue_day_trainer WHERE session_id = ? ORDER BY person_id");
+    q.bind(1, session_id);
+    std::vector<int64_t> out;
+    while (q.executeStep()) out.push_back(q.getColumn(0).getInt64());
+    return out;
+}
+
+void CatalogueStore::set_day_trainers(int64_t session_id, const std::vector<int64_t>& trainer_ids) {
+    db_.write([&] {
+        SQLite::Statement del(db_.sql(), "DELETE FROM catalogue_day_trainer WHERE session_id = ?");
+        del.bind(1, session_id);
+        del.exec();
+        PersonRepository people(db_);
+        for (auto id : trainer_ids) {
+            auto p = people.get(id);
+            if (!p || !p->has_role("trainer"))
+                throw Error(trf("Person {id} is not a trainer.", fmt::arg("id", id)));
+            SQLite::Statement q(db_.sql(), "INSERT OR IGNORE INTO catalogue_day_trainer(session_id, person_id) VALUES(?,?)");
+            q.bind(1, session_id);
+            q.bind(2, id);
+            q.exec();
+        }
+    });
+}
+
+std::optional<int64_t> CatalogueStore::training_of_day(int64_t session_id) const {
+    SQLite::Statement q(db_.sql(), "SELECT training_id FROM catalogue_training_day WHERE session_id = ?");
+    q.bind(1, session_id);
+    if (q.executeStep()) return q.getColumn(0).getInt64();
+    return std::nullopt;
+}
+
+}  // namespace maillage::catalogue

@@ -1,0 +1,110 @@
+#pragma once
+// The catalogue's data: themes, versioned module sheets, trainer qualifications,
+// editions, trainings and their days. Plain class over the database (no wx).
+#include "catalog/catalog_model.h"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace maillage {
+class Database;
+}
+
+namespace maillage::catalogue {
+
+struct ThemeRow {
+    int64_t id = 0;
+    catalog::Theme theme;
+};
+
+struct ModuleRecord {
+    int64_t module_id = 0;
+    int64_t version_id = 0;
+    catalog::ModuleSheet sheet;  // trainer lists = the qualified trainers
+    std::string created_at;
+};
+
+struct TrainingInput {
+    std::string kind = "open";   // open | custom
+    std::string edition;         // edition code (open trainings)
+    std::string code;
+    catalog::LocalText title;
+    std::string venue;
+    int seats = 0;
+    std::optional<int> price_cents;
+    std::string registration_deadline;
+    std::vector<std::string> languages{"fr"};
+    std::string registration_url;
+    std::optional<int64_t> institution_id;  // custom
+    std::string request;                    // custom: the request as stated
+    std::optional<int64_t> analysis_response_id;
+    std::string status = "planned";
+    std::vector<std::string> module_codes;  // current versions are used
+};
+
+struct TrainingRow {
+    int64_t id = 0;
+    TrainingInput input;
+    std::vector<int64_t> module_version_ids;
+    std::vector<int64_t> day_session_ids;  // by date
+};
+
+struct DayInput {
+    std::string date, start_time, end_time, venue;
+    std::vector<int64_t> trainer_ids;
+    std::string status = "planned";
+    std::optional<int64_t> programme_id, funder_id;
+};
+
+class CatalogueStore {
+public:
+    explicit CatalogueStore(Database& db) : db_(db) {}
+
+    int64_t ensure_theme(const catalog::Theme& theme);
+    std::vector<ThemeRow> themes() const;
+    std::optional<int64_t> theme_id(const std::string& code) const;
+
+    // Saves a sheet: creates the module when the code is new, else adds a new version
+    // when anything changed (returns the current version id either way). Trainers named
+    // by e-mail who are known people get the qualification. Throws maillage::Error on an
+    // unknown theme or a missing title/duration.
+    int64_t save_module(const catalog::ModuleSheet& sheet);
+    std::optional<ModuleRecord> module(const std::string& code) const;
+    std::optional<ModuleRecord> module_version(int64_t version_id) const;
+    std::vector<ModuleRecord> modules() const;                       // current versions, by theme then code
+    std::vector<ModuleRecord> versions(const std::string& code) const;  // oldest first
+
+    void qualify(int64_t person_id, int64_t module_id);
+    void unqualify(int64_t person_id, int64_t module_id);
+    bool qualified(int64_t person_id, int64_t module_id) const;
+    std::vector<int64_t> qualified_trainers(int64_t module_id) const;
+    void add_unavailability(int64_t person_id, const std::string& from, const std::string& to, const std::string& note);
+    bool available(int64_t person_id, const std::string& date) const;
+
+    int64_t ensure_edition(const std::string& code, int year);
+    std::optional<int64_t> edition_id(const std::string& code) const;
+    std::vector<std::string> editions() const;
+
+    // Throws maillage::Error on an unknown edition, module or a duplicate code.
+    int64_t create_training(const TrainingInput& input);
+    std::optional<TrainingRow> training(int64_t id) const;
+    std::optional<TrainingRow> training(const std::string& code) const;
+    std::vector<TrainingRow> trainings(const std::string& edition = {}, const std::string& kind = {}) const;
+    void set_training_status(int64_t id, const std::string& status);
+
+    // Adds a day: a core session of kind "training" with its trainers.
+    int64_t add_day(int64_t training_id, const DayInput& day);
+    std::vector<int64_t> day_trainers(int64_t session_id) const;
+    void set_day_trainers(int64_t session_id, const std::vector<int64_t>& trainer_ids);
+    std::optional<int64_t> training_of_day(int64_t session_id) const;
+
+private:
+    Database& db_;
+};
+
+std::string join(const std::vector<std::string>& items, const std::string& sep);
+std::vector<std::string> split(const std::string& text, char sep);
+
+}  // namespace maillage::catalogue

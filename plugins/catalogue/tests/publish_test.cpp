@@ -1,0 +1,141 @@
+// Publishes the demo edition and checks the site as files: every page is well-formed,
+// declares its language, has the landmarks, and every internal link (file and #anchor)
+// resolves. The browser check (rendering, search, screenshots) is check_site.sh.
+#include "catalog/site_publisher.h"
+#include "catalogue_demo.h"
+#include "catalogue_publish.h"
+#include "catalogue_schema.h"
+#include "core/demo_data.h"
+#include "core/plugin_api.h"
+#include "test_support.h"
+
+#include <gtest/gtest.h>
+#include <pugixml.hpp>
+
+#include <cstdlib>
+#include <map>
+#include <set>
+
+using namespace maillage;
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Site {
+    maillage::test::TempDir dir;
+    catalog::PublishResult result;
+    Site() {
+        auto db = maillage::test::memory_db({catalogue::catalogue_migration_set()});
+        db->write([&] {
+            seed_core_demo(*db, 2026);
+            catalogue::seed_catalogue_demo(*db, DemoContext{2026});
+        });
+        catalog::PublishOptions options;
+        options.make_pdf = false;
+        result = catalogue::publish(*db, "2026", dir.path(), options);
+    }
+};
+
+Site& site() {
+    static Site s;
+    return s;
+}
+
+std::set<std::string> ids_of(const pugi::xml_document& doc) {
+    std::set<std::string> ids;
+    for (auto n : doc.select_nodes("//*[@id]")) ids.insert(n.node().attribute("id").value());
+    return ids;
+}
+
+}  // namespace
+
+TEST(PublishedSite, HasEveryPageOfTheEdition) {
+    const auto& root = site().dir.path();
+    for (const char* lang : {"fr", "nl"}) {
+        EXPECT_TRUE(fs::exists(root / lang / "index.html"));
+        EXPECT_TRUE(fs::exists(root / lang / "calendar.html"));
+        EXPECT_TRUE(fs::exists(root / lang / "modules" / "SM-01.html"));
+        EXPECT_TRUE(fs::exists(root / lang / "trainings" / "2026-01.html"));
+        EXPECT_TRUE(fs::exists(root / "booklet" / (std::string("catalogue-") + lang + ".html")));
+    }
+    int modules = 0;
+    for (const auto& e : fs::directory_iterator(root / "fr" / "modules")) modules += e.path().extension() == ".html";
+    EXPECT_EQ(modules, 50);
+    int trainings = 0;
+    for (const auto& e : fs::directory_iterator(root / "fr" / "trainings")) trainings += e.path().extension() == ".html";
+    EXPECT_EQ(trainings, 13);
+    EXPECT_TRUE(fs::exists(root / "feed.xml"));
+}
+
+TEST(PublishedSite, EveryPageIsWellFormedAccessibleAndEveryInternalLinkResolves) {
+    const auto& root = site().dir.path();
+    std::map<fs::path, std::set<std::string>> ids;
+    std::vector<std::pair<fs::path, std::string>> links;  // page, href
+    int pages = 0;
+    for (const auto& e : fs::recursive_directory_iterator(root)) {
+        if (e.path().extension() != ".html") continue;
+        ++pages;
+        pugi::xml_document doc;
+        std::string text = maillage::test::read_file(e.path());
+        auto start = text.find("<html");
+        ASSERT_NE(start, std::string::npos) << e.path();
+        auto r = doc.load_string(text.c_str() + start);
+        ASSERT_TRUE(r) << e.path() << ": " << r.description() << " at " << r.offset;
+        auto html = doc.child("html");
+        std::string lang = html.attribute("lang").value();
+        EXPECT_TRUE(lang == "fr" || lang == "nl") << e.path();
+        EXPECT_EQ(doc.select_nodes("//main").size(), 1u) << e.path();
+        EXPECT_FALSE(doc.select_node("//title").node().text().empty()) << e.path();
+        EXPECT_TRUE(doc.select_node("//meta[@name='viewport']")) << e.path();
+        for (auto img : doc.select_nodes("//img")) {
+            EXPECT_TRUE(img.node().attribute("alt")) << e.path();
+        }
+        for (auto input : doc.select_nodes("//input")) {
+            std::string id = input.node().attribute("id").value();
+            EXPECT_TRUE(doc.select_node(("//label[@for='" + id + "']").c_str())) << e.path() << " input " << id;
+        }
+        ids[fs::weakly_canonical(e.path())] = ids_of(doc);
+        for (auto a : doc.select_nodes("//*[@href]")) links.push_back({e.path(), a.node().attribute("href").value()});
+        for (auto a : doc.select_nodes("//*[@src]")) links.push_back({e.path(), a.node().attribute("src").value()});
+    }
+    EXPECT_GT(pages, 120);
+    int internal = 0;
+    for (const auto& [page, href] : links) {
+        if (href.rfind("http", 0) == 0 || href.rfind("mailto:", 0) == 0) continue;
+        ++internal;
+        auto hash = href.find('#');
+        std::string file = href.substr(0, hash);
+        std::string anchor = hash == std::string::npos ? "" : href.substr(hash + 1);
+        fs::path target = file.empty() ? page : fs::weakly_canonical(page.parent_path() / file);
+        ASSERT_TRUE(fs::exists(target)) << page << " links to missing " << href;
+        if (!anchor.empty() && target.extension() == ".html") {
+            EXPECT_TRUE(ids[fs::weakly_canonical(target)].count(anchor)) << page << " links to missing anchor " << href;
+        }
+    }
+    EXPECT_GT(internal, 1000);
+}
+
+TEST(PublishedSite, SearchIndexAndLanguageSwitch) {
+    auto fr = maillage::test::read_file(site().dir / "fr/index.html");
+    EXPECT_NE(fr.find("id=\"search-index\""), std::string::npos);
+    EXPECT_NE(fr.find("Sensibilisation à la santé mentale (trois jours)"), std::string::npos);
+    EXPECT_NE(fr.find("href=\"../nl/index.html\""), std::string::npos);
+    auto nl = maillage::test::read_file(site().dir / "nl/modules/SM-01.html");
+    EXPECT_NE(nl.find("lang=\"nl\""), std::string::npos);
+    EXPECT_NE(nl.find("Sensibilisering geestelijke gezondheid"), std::string::npos);
+    EXPECT_NE(nl.find("Doelstellingen"), std::string::npos);
+    auto training = maillage::test::read_file(site().dir / "fr/trainings/2026-01.html");
+    EXPECT_NE(training.find("https://www.example.org/formations/2026-01"), std::string::npos);
+    EXPECT_NE(training.find("mardi 10 mars 2026"), std::string::npos);
+}
+
+TEST(PublishedSite, FeedValidatesAgainstItsXsd) {
+    pugi::xml_document doc;
+    ASSERT_TRUE(doc.load_file((site().dir / "feed.xml").c_str()));
+    EXPECT_EQ(doc.select_nodes("/catalogue/trainings/training").size(), 13u);
+    EXPECT_EQ(doc.select_nodes("/catalogue/modules/module").size(), 50u);
+    if (std::system("command -v xmllint >/dev/null 2>&1") != 0) GTEST_SKIP() << "xmllint not installed";
+    auto xsd = maillage::test::source_dir() / "catalog" / "schema" / "catalogue-feed.xsd";
+    std::string cmd = "xmllint --noout --schema '" + xsd.string() + "' '" + (site().dir / "feed.xml").string() + "' 2>/dev/null";
+    EXPECT_EQ(std::system(cmd.c_str()), 0);
+}

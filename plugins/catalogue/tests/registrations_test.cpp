@@ -1,0 +1,104 @@
+#include "catalogue_import.h"
+#include "catalogue_registrations.h"
+#include "core/error.h"
+#include "fixture.h"
+
+#include <gtest/gtest.h>
+
+using namespace maillage;
+using namespace maillage::catalogue;
+
+TEST(WaitingList, FullTrainingQueuesAndPromotesInOrder) {
+    fixture::World w;
+    auto t = w.training("T1", {"M1"}, 2);
+    w.day(t, "2025-03-10", "09:30", "15:30", {}, "planned");
+    RegistrationService regs(*w.db);
+    EXPECT_EQ(regs.register_person(t, w.workers[0]).status, "registered");
+    EXPECT_EQ(regs.register_person(t, w.workers[1]).status, "registered");
+    auto third = regs.register_person(t, w.workers[2]);
+    auto fourth = regs.register_person(t, w.workers[3]);
+    EXPECT_EQ(third.status, "waiting");
+    EXPECT_EQ(third.waiting_position, 1);
+    EXPECT_EQ(fourth.waiting_position, 2);
+    EXPECT_EQ(regs.seats_taken(t), 2);
+
+    EXPECT_THROW(regs.cancel(t, w.workers[0], "  "), Error) << "a cancellation needs a reason";
+    auto promoted = regs.cancel(t, w.workers[0], "illness");
+    ASSERT_TRUE(promoted);
+    EXPECT_EQ(*promoted, w.workers[2]);
+    EXPECT_EQ(regs.find(t, w.workers[2])->status, "registered");
+    EXPECT_EQ(regs.find(t, w.workers[3])->waiting_position, 1);
+    EXPECT_EQ(regs.find(t, w.workers[0])->reason, "illness");
+    EXPECT_EQ(regs.seats_taken(t), 2);
+
+    // Cancelling someone on the waiting list frees no seat.
+    EXPECT_FALSE(regs.cancel(t, w.workers[3], "changed job"));
+    // A cancelled person registering again goes to the back.
+    EXPECT_EQ(regs.register_person(t, w.workers[0]).status, "waiting");
+}
+
+TEST(WaitingList, RegisteredPeopleGetAttendanceRowsAndCertificatesCountPresentHours) {
+    fixture::World w;
+    auto t = w.training("T1", {"M1", "M2"});
+    auto d1 = w.day(t, "2025-03-10", "09:30", "15:30", {});
+    auto d2 = w.day(t, "2025-03-17", "09:30", "12:30", {});
+    RegistrationService regs(*w.db);
+    regs.register_person(t, w.workers[0]);
+    regs.set_attendance(d1, w.workers[0], "present");
+    regs.set_attendance(d2, w.workers[0], "absent");
+    EXPECT_DOUBLE_EQ(regs.hours_attended(t, w.workers[0]), 6.0);
+    regs.set_attendance(d2, w.workers[0], "present");
+    EXPECT_DOUBLE_EQ(regs.hours_attended(t, w.workers[0]), 9.0);
+    EXPECT_THROW(regs.set_attendance(d1, w.workers[0], "maybe"), Error);
+}
+
+TEST(RegistrationImport, NamesAreNormalised) {
+    EXPECT_EQ(normalise_name("  Élodie   Van-Damme "), "elodie van damme");
+    EXPECT_EQ(normalise_name("CAW (Westland)"), normalise_name("caw westland"));
+}
+
+TEST(RegistrationImport, DetectsDuplicatesAgainstKnownPeopleAndWithinTheFile) {
+    fixture::World w;
+    auto t = w.training("T1", {"M1"}, 3);
+    w.day(t, "2025-03-10", "09:30", "15:30", {}, "planned");
+    std::string csv =
+        "prenom;nom;email;institution;formation\n"
+        "Worker;P1;P1@TEST.ORG;Abri de nuit;T1\n"                        // known by e-mail (case ignored)
+        "worker;p2;;ABRI DE NUIT;T1\n"                                   // known by name + institution
+        "Nadia;Benali;nadia@new.org;Centre de santé mentale Le Méridien;T1\n"  // new person, known institution
+        "nadia;BENALI;;Centre de sante mentale le meridien;T1\n"         // duplicate of the line above
+        "Jan;Peeters;jan@new.org;Nieuwe Dienst;T1\n"                     // new person, new institution, waiting list
+        "Worker;P1;p1@test.org;Abri de nuit;T9\n";                       // unknown training
+    auto r = import_registrations(*w.db, csv, "web.csv");
+    EXPECT_EQ(r.rows, 6);
+    EXPECT_EQ(r.matched_people, 2);
+    EXPECT_EQ(r.new_people, 2);
+    EXPECT_EQ(r.new_institutions, 1);
+    EXPECT_EQ(r.duplicates_in_file, 1);
+    EXPECT_EQ(r.registered, 3);
+    EXPECT_EQ(r.waiting, 1);
+    EXPECT_EQ(r.errors, 1);
+    EXPECT_EQ(r.lines[3].outcome, "duplicate_in_file");
+    EXPECT_EQ(r.lines[3].line, 5);
+    EXPECT_TRUE(r.lines[0].matched_by_email);
+    EXPECT_EQ(PersonRepository(*w.db).count(), 10);  // 8 + Nadia + Jan
+
+    // Importing the same file again registers nobody twice.
+    auto again = import_registrations(*w.db, csv, "web.csv");
+    EXPECT_EQ(again.new_people, 0);
+    EXPECT_EQ(again.already, 4);
+    EXPECT_EQ(again.registered + again.waiting, 0);
+}
+
+TEST(RegistrationImport, AFaultyFileChangesNothing) {
+    fixture::World w;
+    w.training("T1", {"M1"});
+    EXPECT_THROW(import_registrations(*w.db, "email;institution\nx@y.org;A\n", "web.csv", "T1"), ParseError);
+    EXPECT_THROW(import_registrations(*w.db, "prenom;nom\n\"A;B\n", "web.csv", "T1"), ParseError);
+    // A quoted field over two lines: the rows after it keep their real line numbers.
+    auto r = import_registrations(*w.db, "prenom;nom;institution\nA;\"B\nC\";X\nA;\"B\nC\";X\n", "web.csv", "T1");
+    ASSERT_EQ(r.lines.size(), 2u);
+    EXPECT_EQ(r.lines[1].line, 4);
+    EXPECT_EQ(r.lines[1].outcome, "duplicate_in_file");
+    EXPECT_EQ(PersonRepository(*w.db).count(), 9);  // the one good row of the last file
+}

@@ -1,0 +1,68 @@
+#include "ui/figures_page.h"
+
+#include "catalogue_figures.h"
+#include "core/database.h"
+#include "shared-ui/chart.h"
+
+#include <wx/datetime.h>
+#include <wx/listctrl.h>
+#include <wx/sizer.h>
+#include <wx/spinctrl.h>
+#include <wx/stattext.h>
+
+namespace maillage::catalogue {
+
+FiguresPage::FiguresPage(wxWindow* parent, ui::UiContext& context) : PageBase(parent, context) {
+    auto* top = new wxBoxSizer(wxVERTICAL);
+    auto* bar = new wxBoxSizer(wxHORIZONTAL);
+    bar->Add(new wxStaticText(this, wxID_ANY, _("Year")), 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 6);
+    year_ = new wxSpinCtrl(this, wxID_ANY, {}, wxDefaultPosition, wxDefaultSize, wxSP_ARROW_KEYS, 2000, 2100,
+                           wxDateTime::Now().GetYear());
+    bar->Add(year_, 0);
+    top->Add(bar, 0, wxALL, 8);
+    summary_ = new wxStaticText(this, wxID_ANY, {});
+    top->Add(summary_, 0, wxALL | wxEXPAND, 8);
+    auto* charts = new wxBoxSizer(wxHORIZONTAL);
+    sectors_ = new ui::ChartPanel(this, ui::ChartPanel::Kind::Bar);
+    themes_ = new ui::ChartPanel(this, ui::ChartPanel::Kind::Bar);
+    charts->Add(sectors_, 1, wxEXPAND | wxRIGHT, 8);
+    charts->Add(themes_, 1, wxEXPAND);
+    top->Add(charts, 1, wxEXPAND | wxLEFT | wxRIGHT, 8);
+    trainers_ = new wxListView(this, wxID_ANY, wxDefaultPosition, wxSize(-1, 200), wxLC_REPORT);
+    trainers_->AppendColumn(_("Trainer"), wxLIST_FORMAT_LEFT, 220);
+    trainers_->AppendColumn(_("Sessions"), wxLIST_FORMAT_RIGHT, 80);
+    trainers_->AppendColumn(_("Hours"), wxLIST_FORMAT_RIGHT, 80);
+    top->Add(trainers_, 0, wxEXPAND | wxALL, 8);
+    SetSizer(top);
+    year_->Bind(wxEVT_SPINCTRL, [this](wxSpinEvent&) { refresh(); });
+    refresh();
+}
+
+void FiguresPage::refresh() {
+    ReportScope scope;
+    scope.year = year_->GetValue();
+    scope.language = context().language();
+    auto f = compute_figures(database(), scope);
+    summary_->SetLabel(wxString::Format(
+        _("%lld training days, %lld participations, %lld distinct participants (%lld with a known sector). "
+          "Expectations met: %lld yes, %lld partly, %lld no."),
+        static_cast<long long>(f.training_days), static_cast<long long>(f.participations), static_cast<long long>(f.participants),
+        static_cast<long long>(f.sectors.known), static_cast<long long>(f.expectations_yes),
+        static_cast<long long>(f.expectations_partly), static_cast<long long>(f.expectations_no)));
+    auto section = figures_section(database(), scope);
+    if (section.charts.size() >= 2) {
+        sectors_->set_chart(section.charts[0]);
+        themes_->set_chart(section.charts[1]);
+    }
+    trainers_->DeleteAllItems();
+    long row = 0;
+    for (const auto& t : f.trainers) {
+        trainers_->InsertItem(row, wxString::FromUTF8(t.name));
+        trainers_->SetItem(row, 1, wxString::Format("%lld", static_cast<long long>(t.sessions)));
+        trainers_->SetItem(row, 2, wxString::Format("%g", t.hours));
+        ++row;
+    }
+    Layout();
+}
+
+}  // namespace maillage::catalogue

@@ -1,0 +1,234 @@
+#include "ui/modules_page.h"
+
+#include "catalog/module_sheet_xml.h"
+#include "catalogue_store.h"
+#include "core/database.h"
+#include "core/error.h"
+#include "core/people.h"
+
+#include <wx/checklst.h>
+#include <wx/choice.h>
+#include <wx/filedlg.h>
+#include <wx/listctrl.h>
+#include <wx/msgdlg.h>
+#include <wx/sizer.h>
+#include <wx/spinctrl.h>
+#include <wx/splitter.h>
+#include <wx/stattext.h>
+#include <wx/textctrl.h>
+#include <wx/button.h>
+#include <wx/scrolwin.h>
+
+#include <fstream>
+#include <sstream>
+
+namespace maillage::catalogue {
+
+ModulesPage::ModulesPage(wxWindow* parent, ui::UiContext& context) : PageBase(parent, context) {
+    auto* split = new wxSplitterWindow(this, wxID_ANY);
+    auto* left = new wxPanel(split);
+    list_ = new wxListView(left, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxLC_REPORT | wxLC_SINGLE_SEL);
+    list_->AppendColumn(_("Code"), wxLIST_FORMAT_LEFT, 80);
+    list_->AppendColumn(_("Title"), wxLIST_FORMAT_LEFT, 300);
+    list_->AppendColumn(_("Theme"), wxLIST_FORMAT_LEFT, 180);
+    list_->AppendColumn(_("Duration"), wxLIST_FORMAT_RIGHT, 70);
+    list_->AppendColumn(_("Version"), wxLIST_FORMAT_RIGHT, 60);
+    auto* buttons = new wxBoxSizer(wxHORIZONTAL);
+    auto* import = new wxButton(left, wxID_ANY, _("Import XML..."));
+    auto* exp = new wxButton(left, wxID_ANY, _("Export XML..."));
+    auto* add = new wxButton(left, wxID_ANY, _("New module"));
+    buttons->Add(add, 0, wxRIGHT, 6);
+    buttons->Add(import, 0, wxRIGHT, 6);
+    buttons->Add(exp, 0);
+    auto* ls = new wxBoxSizer(wxVERTICAL);
+    ls->Add(list_, 1, wxEXPAND | wxALL, 6);
+    ls->Add(buttons, 0, wxALL, 6);
+    left->SetSizer(ls);
+
+    auto* right = new wxScrolledWindow(split);
+    right->SetScrollRate(0, 12);
+    auto* form = new wxFlexGridSizer(2, 4, 8);
+    form->AddGrowableCol(1);
+    auto field = [&](const wxString& label, wxTextCtrl*& ctrl, bool multi) {
+        form->Add(new wxStaticText(right, wxID_ANY, label), 0, wxALIGN_TOP | wxTOP, 4);
+        ctrl = new wxTextCtrl(right, wxID_ANY, {}, wxDefaultPosition, multi ? wxSize(-1, 60) : wxDefaultSize,
+                              multi ? wxTE_MULTILINE : 0);
+        form->Add(ctrl, 1, wxEXPAND);
+    };
+    field(_("Code"), code_, false);
+    field(_("Title (French)"), title_fr_, false);
+    field(_("Title (Dutch)"), title_nl_, false);
+    form->Add(new wxStaticText(right, wxID_ANY, _("Theme")), 0, wxTOP, 4);
+    theme_ = new wxChoice(right, wxID_ANY);
+    form->Add(theme_, 1, wxEXPAND);
+    form->Add(new wxStaticText(right, wxID_ANY, _("Duration (minutes)")), 0, wxTOP, 4);
+    minutes_ = new wxSpinCtrl(right, wxID_ANY, {}, wxDefaultPosition, wxDefaultSize, wxSP_ARROW_KEYS, 15, 2880, 180);
+    form->Add(minutes_, 0);
+    field(_("Description (French)"), desc_fr_, true);
+    field(_("Description (Dutch)"), desc_nl_, true);
+    field(_("Objectives"), objectives_, true);
+    field(_("Content"), content_, true);
+    field(_("Methods"), methods_, true);
+    field(_("Audience"), audience_, true);
+    field(_("Prerequisites"), prereq_, true);
+    form->Add(new wxStaticText(right, wxID_ANY, _("Qualified trainers")), 0, wxTOP, 4);
+    trainers_ = new wxCheckListBox(right, wxID_ANY, wxDefaultPosition, wxSize(-1, 120));
+    form->Add(trainers_, 1, wxEXPAND);
+    version_ = new wxStaticText(right, wxID_ANY, {});
+    auto* save = new wxButton(right, wxID_SAVE, _("Save as a new version"));
+    auto* rs = new wxBoxSizer(wxVERTICAL);
+    rs->Add(form, 0, wxEXPAND | wxALL, 8);
+    rs->Add(version_, 0, wxLEFT, 8);
+    rs->Add(save, 0, wxALL, 8);
+    right->SetSizer(rs);
+
+    split->SplitVertically(left, right, 640);
+    split->SetMinimumPaneSize(200);
+    auto* top = new wxBoxSizer(wxVERTICAL);
+    top->Add(split, 1, wxEXPAND);
+    SetSizer(top);
+
+    list_->Bind(wxEVT_LIST_ITEM_SELECTED, [this](wxListEvent&) { show_selected(); });
+    save->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { this->save(); });
+    import->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { import_xml(); });
+    exp->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { export_xml(); });
+    add->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
+        list_->Select(list_->GetFirstSelected(), false);
+        for (auto* c : {code_, title_fr_, title_nl_, desc_fr_, desc_nl_, objectives_, content_, methods_, audience_, prereq_})
+            c->Clear();
+        code_->Enable();
+        version_->SetLabel(_("New module"));
+        code_->SetFocus();
+    });
+    refresh();
+}
+
+void ModulesPage::refresh() {
+    CatalogueStore store(database());
+    std::string lang = context().language();
+    theme_->Clear();
+    theme_codes_.clear();
+    for (const auto& t : store.themes()) {
+        theme_->Append(wxString::FromUTF8(t.theme.label.get(lang)));
+        theme_codes_.push_back(t.theme.code);
+    }
+    trainers_->Clear();
+    trainer_ids_.clear();
+    for (const auto& p : PersonRepository(database()).with_role("trainer")) {
+        trainers_->Append(wxString::FromUTF8(p.display_name()));
+        trainer_ids_.push_back(p.id);
+    }
+    list_->DeleteAllItems();
+    codes_.clear();
+    long row = 0;
+    for (const auto& m : store.modules()) {
+        const auto* th = &m.sheet.theme_code;
+        std::string theme_label = *th;
+        for (const auto& t : store.themes())
+            if (t.theme.code == *th) theme_label = t.theme.label.get(lang);
+        list_->InsertItem(row, wxString::FromUTF8(m.sheet.code));
+        list_->SetItem(row, 1, wxString::FromUTF8(m.sheet.title.get(lang)));
+        list_->SetItem(row, 2, wxString::FromUTF8(theme_label));
+        list_->SetItem(row, 3, wxString::FromUTF8(catalog::format_duration(m.sheet.duration_minutes)));
+        list_->SetItem(row, 4, wxString::Format("%d", m.sheet.version));
+        codes_.push_back(m.sheet.code);
+        ++row;
+    }
+    if (row > 0) list_->Select(0);
+}
+
+void ModulesPage::show_selected() {
+    long i = list_->GetFirstSelected();
+    if (i < 0 || i >= static_cast<long>(codes_.size())) return;
+    CatalogueStore store(database());
+    auto m = store.module(codes_[i]);
+    if (!m) return;
+    auto set = [](wxTextCtrl* c, const std::string& v) { c->ChangeValue(wxString::FromUTF8(v)); };
+    set(code_, m->sheet.code);
+    code_->Disable();
+    set(title_fr_, m->sheet.title.fr);
+    set(title_nl_, m->sheet.title.nl);
+    set(desc_fr_, m->sheet.description.fr);
+    set(desc_nl_, m->sheet.description.nl);
+    set(objectives_, m->sheet.objectives);
+    set(content_, m->sheet.content);
+    set(methods_, m->sheet.methods);
+    set(audience_, m->sheet.audience);
+    set(prereq_, m->sheet.prerequisites);
+    minutes_->SetValue(m->sheet.duration_minutes);
+    for (std::size_t t = 0; t < theme_codes_.size(); ++t)
+        if (theme_codes_[t] == m->sheet.theme_code) theme_->SetSelection(static_cast<int>(t));
+    for (std::size_t t = 0; t < trainer_ids_.size(); ++t)
+        trainers_->Check(static_cast<unsigned>(t), store.qualified(trainer_ids_[t], m->module_id));
+    version_->SetLabel(wxString::Format(_("Sheet version %d of %zu, saved %s"), m->sheet.version, store.versions(m->sheet.code).size(),
+                                        wxString::FromUTF8(m->created_at)));
+}
+
+void ModulesPage::save() {
+    catalog::ModuleSheet s;
+    auto get = [](wxTextCtrl* c) { return std::string(c->GetValue().utf8_str()); };
+    s.code = get(code_);
+    s.title = {get(title_fr_), get(title_nl_), {}};
+    s.description = {get(desc_fr_), get(desc_nl_), {}};
+    s.objectives = get(objectives_);
+    s.content = get(content_);
+    s.methods = get(methods_);
+    s.audience = get(audience_);
+    s.prerequisites = get(prereq_);
+    s.duration_minutes = minutes_->GetValue();
+    int t = theme_->GetSelection();
+    if (t >= 0) s.theme_code = theme_codes_[static_cast<std::size_t>(t)];
+    try {
+        auto& db = database();
+        db.write([&] {
+            CatalogueStore store(db);
+            store.save_module(s);
+            auto m = store.module(s.code);
+            for (std::size_t i = 0; i < trainer_ids_.size(); ++i) {
+                if (trainers_->IsChecked(static_cast<unsigned>(i)))
+                    store.qualify(trainer_ids_[i], m->module_id);
+                else
+                    store.unqualify(trainer_ids_[i], m->module_id);
+            }
+        });
+        context().set_status(wxString::Format(_("Module %s saved."), wxString::FromUTF8(s.code)));
+        context().data_changed();
+        refresh();
+    } catch (const Error& e) {
+        wxMessageBox(wxString::FromUTF8(e.what()), _("Module not saved"), wxOK | wxICON_WARNING, this);
+    }
+}
+
+void ModulesPage::import_xml() {
+    wxFileDialog dlg(this, _("Import module sheets"), {}, {}, _("XML files (*.xml)|*.xml"), wxFD_OPEN | wxFD_FILE_MUST_EXIST);
+    if (dlg.ShowModal() != wxID_OK) return;
+    std::string path(dlg.GetPath().utf8_str());
+    try {
+        std::ifstream in(path, std::ios::binary);
+        std::ostringstream text;
+        text << in.rdbuf();
+        auto sheets = catalog::modules_from_xml(text.str(), path);
+        auto& db = database();
+        db.write([&] {
+            for (const auto& s : sheets) CatalogueStore(db).save_module(s);
+        });
+        context().set_status(wxString::Format(_("%zu module sheets imported."), sheets.size()));
+        context().data_changed();
+        refresh();
+    } catch (const Error& e) {
+        wxMessageBox(wxString::FromUTF8(e.what()), _("Import refused"), wxOK | wxICON_WARNING, this);
+    }
+}
+
+void ModulesPage::export_xml() {
+    wxFileDialog dlg(this, _("Export module sheets"), {}, "modules.xml", _("XML files (*.xml)|*.xml"),
+                     wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
+    if (dlg.ShowModal() != wxID_OK) return;
+    std::vector<catalog::ModuleSheet> sheets;
+    for (const auto& m : CatalogueStore(database()).modules()) sheets.push_back(m.sheet);
+    std::ofstream out(std::string(dlg.GetPath().utf8_str()), std::ios::binary);
+    out << catalog::modules_to_xml(sheets);
+    context().set_status(wxString::Format(_("%zu module sheets exported."), sheets.size()));
+}
+
+}  // namespace maillage::catalogue

@@ -1,0 +1,447 @@
+#include "events.h"
+
+#include "exchange_schema.h"
+#include "registrations.h"
+#include "sql_util.h"
+#include "text_match.h"
+
+#include "core/audit.h"
+#include "core/database.h"
+#include "core/error.h"
+#include "core/i18n.h"
+
+namespace maillage::exchange {
+namespace {
+
+constexpr const char* kEventSelect =
+    "SELECT e.id, e.type_id, e.title, e.theme, e.venue, e.capacity, e.languages, e.role, e.programme_id, "
+    "e.funder_id, e.objectives, e.programme_text, e.notes FROM exchange_event e ";
+
+Event read_event(SQLite::Statement& q) {
+    Event e;
+    e.id = q.getColumn(0).getInt64();
+    e.type_id = q.getColumn(1).getInt64();
+    e.title = q.getColumn(2).getString();
+    e.theme = col_text(q, 3);
+    e.venue = col_text(q, 4);
+    e.capacity = col_opt(q, 5);
+    e.languages = col_text(q, 6);
+    e.role = q.getColumn(7).getString();
+    e.programme_id = col_opt(q, 8);
+    e.funder_id = col_opt(q, 9);
+    e.objectives = col_text(q, 10);
+    e.programme_text = col_text(q, 11);
+    e.notes = col_text(q, 12);
+    return e;
+}
+
+EventType read_type(SQLite::Statement& q) {
+    EventType t;
+    t.id = q.getColumn(0).getInt64();
+    t.code = q.getColumn(1).getString();
+    t.label_fr = q.getColumn(2).getString();
+    t.label_nl = q.getColumn(3).getString();
+    t.label_en = q.getColumn(4).getString();
+    t.counts_as_group = q.getColumn(5).getInt() != 0;
+    return t;
+}
+
+constexpr const char* kTypeSelect =
+    "SELECT id, code, label_fr, label_nl, label_en, counts_as_group FROM exchange_event_type ";
+
+void bind_event(SQLite::Statement& q, const Event& e) {
+    q.bind(1, e.type_id);
+    q.bind(2, e.title);
+    bind_text(q, 3, e.theme);
+    bind_text(q, 4, e.venue);
+    bind_opt(q, 5, e.capacity);
+    bind_text(q, 6, e.languages);
+    q.bind(7, e.role);
+    bind_opt(q, 8, e.programme_id);
+    bind_opt(q, 9, e.funder_id);
+    bind_text(q, 10, e.objectives);
+    bind_text(q, 11, e.programme_text);
+    bind_text(q, 12, e.notes);
+}
+
+std::vector<Session> sessions_of(Database& db, const char* link_table, int64_t event_id) {
+    SQLite::Statement q(db.sql(), std::string("SELECT s.id FROM ") + link_table +
+                                      " l JOIN session s ON s.id = l.session_id WHERE l.event_id = ? "
+                                      "ORDER BY s.date, coalesce(s.start_time,''), s.id");
+    q.bind(1, event_id);
+    std::vector<int64_t> ids;
+    while (q.executeStep()) ids.push_back(q.getColumn(0).getInt64());
+    std::vector<Session> out;
+    SessionRepository sessions(db);
+    for (auto id : ids)
+        if (auto s = sessions.get(id)) out.push_back(*s);
+    return out;
+}
+
+std::vector<int64_t> ids_of(Database& db, const std::string& sql, int64_t id) {
+    SQLite::Statement q(db.sql(), sql);
+    q.bind(1, id);
+    std::vector<int64_t> out;
+    while (q.executeStep()) out.push_back(q.getColumn(0).getInt64());
+    return out;
+}
+
+}  // namespace
+
+const std::string& EventType::label(const std::string& language) const {
+    if (language == "nl") return label_nl;
+    if (language == "en") return label_en;
+    return label_fr;
+}
+
+void validate_event_role(const std::string& role) {
+    if (role != "organiser" && role != "co_organiser" && role != "facilitator" && role != "participant")
+        throw Error(fmt::format(fmt::runtime(tr("Unknown role of the organisation \"{role}\": use organiser, "
+                                                "co_organiser, facilitator or participant.")),
+                                fmt::arg("role", role)));
+}
+
+std::vector<EventType> EventRepository::types() const {
+    SQLite::Statement q(db_.sql(), std::string(kTypeSelect) + "WHERE retired_at IS NULL ORDER BY sort_order, id");
+    std::vector<EventType> out;
+    while (q.executeStep()) out.push_back(read_type(q));
+    return out;
+}
+
+std::optional<EventType> EventRepository::find_type(const std::string& code_or_label) const {
+    const auto key = normalise_name(code_or_label);
+    SQLite::Statement q(db_.sql(), std::string(kTypeSelect) + "ORDER BY sort_order, id");
+    while (q.executeStep()) {
+        auto t = read_type(q);
+        if (key == normalise_name(t.code) || key == normalise_name(t.label_fr) ||
+            key == normalise_name(t.label_nl) || key == normalise_name(t.label_en))
+            return t;
+    }
+    return std::nullopt;
+}
+
+std::optional<EventType> EventRepository::type(int64_t id) const {
+    SQLite::Statement q(db_.sql(), std::string(kTypeSelect) + "WHERE id = ?");
+    q.bind(1, id);
+    if (q.executeStep()) return read_type(q);
+    return std::nullopt;
+}
+
+int64_t EventRepository::create(const Event& e) {
+    if (normalise_name(e.title).empty()) throw Error(tr("An event needs a title."));
+    if (!type(e.type_id)) throw Error(tr("Unknown event type."));
+    validate_event_role(e.role);
+    if (e.capacity && *e.capacity < 0) throw Error(tr("The capacity cannot be negative."));
+    return db_.write([&] {
+        SQLite::Statement q(db_.sql(),
+                            "INSERT INTO exchange_event(type_id, title, theme, venue, capacity, languages, role, "
+                            "programme_id, funder_id, objectives, programme_text, notes) "
+                            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?)");
+        bind_event(q, e);
+        q.exec();
+        const auto id = db_.sql().getLastInsertRowid();
+        audit(db_, "create", "exchange_event", id, e.title);
+        return id;
+    });
+}
+
+void EventRepository::update(const Event& e) {
+    if (normalise_name(e.title).empty()) throw Error(tr("An event needs a title."));
+    if (!type(e.type_id)) throw Error(tr("Unknown event type."));
+    validate_event_role(e.role);
+    if (e.capacity && *e.capacity < 0) throw Error(tr("The capacity cannot be negative."));
+    db_.write([&] {
+        SQLite::Statement q(db_.sql(),
+                            "UPDATE exchange_event SET type_id=?, title=?, theme=?, venue=?, capacity=?, "
+                            "languages=?, role=?, programme_id=?, funder_id=?, objectives=?, programme_text=?, "
+                            "notes=? WHERE id=?");
+        bind_event(q, e);
+        q.bind(13, e.id);
+        q.exec();
+        audit(db_, "update", "exchange_event", e.id, e.title);
+        // A larger capacity frees seats.
+        RegistrationService(db_).promote_waiting(e.id);
+    });
+}
+
+std::optional<Event> EventRepository::get(int64_t id) const {
+    SQLite::Statement q(db_.sql(), std::string(kEventSelect) + "WHERE e.id = ?");
+    q.bind(1, id);
+    if (q.executeStep()) return read_event(q);
+    return std::nullopt;
+}
+
+std::vector<Event> EventRepository::list(const std::string& from, const std::string& to,
+                                         bool include_undated) const {
+    SQLite::Statement q(db_.sql(),
+                        std::string(kEventSelect) +
+                            "LEFT JOIN (SELECT l.event_id, min(s.date) AS first, max(s.date) AS last, "
+                            "sum(s.date BETWEEN ?1 AND ?2) AS inside FROM exchange_event_session l "
+                            "JOIN session s ON s.id = l.session_id GROUP BY l.event_id) d ON d.event_id = e.id "
+                            "WHERE coalesce(d.inside, 0) > 0 OR (?3 AND d.first IS NULL) "
+                            "ORDER BY coalesce(d.first, '9999'), e.id");
+    q.bind(1, from);
+    q.bind(2, to);
+    q.bind(3, include_undated ? 1 : 0);
+    std::vector<Event> out;
+    while (q.executeStep()) out.push_back(read_event(q));
+    return out;
+}
+
+int64_t EventRepository::add_day(int64_t event_id, Session day) {
+    const auto e = get(event_id);
+    if (!e) throw Error(tr("This event does not exist."));
+    day.kind = kEventSessionKind;
+    if (day.title.empty()) day.title = e->title;
+    if (day.place.empty()) day.place = e->venue;
+    if (!day.programme_id) day.programme_id = e->programme_id;
+    if (!day.funder_id) day.funder_id = e->funder_id;
+    return db_.write([&] {
+        const auto sid = SessionRepository(db_).create(day);
+        SQLite::Statement q(db_.sql(), "INSERT INTO exchange_event_session(event_id, session_id) VALUES (?,?)");
+        q.bind(1, event_id);
+        q.bind(2, sid);
+        q.exec();
+        return sid;
+    });
+}
+
+std::vector<Session> EventRepository::days(int64_t event_id) const {
+    return sessions_of(db_, "exchange_event_session", event_id);
+}
+
+std::string EventRepository::first_date(int64_t event_id) const {
+    auto d = days(event_id);
+    return d.empty() ? std::string() : d.front().date;
+}
+
+double EventRepository::hours(int64_t event_id) const {
+    double h = 0;
+    for (const auto& s : days(event_id))
+        if (s.status != "cancelled") h += s.hours();
+    return h;
+}
+
+void EventRepository::add_partner(int64_t event_id, int64_t institution_id) {
+    db_.write([&] {
+        SQLite::Statement q(db_.sql(), "INSERT OR IGNORE INTO exchange_event_partner VALUES (?,?)");
+        q.bind(1, event_id);
+        q.bind(2, institution_id);
+        q.exec();
+    });
+}
+
+std::vector<int64_t> EventRepository::partners(int64_t event_id) const {
+    return ids_of(db_, "SELECT institution_id FROM exchange_event_partner WHERE event_id = ? ORDER BY institution_id",
+                  event_id);
+}
+
+void EventRepository::add_group_service(int64_t event_id, int64_t institution_id) {
+    db_.write([&] {
+        SQLite::Statement q(db_.sql(), "INSERT OR IGNORE INTO exchange_group_service VALUES (?,?)");
+        q.bind(1, event_id);
+        q.bind(2, institution_id);
+        q.exec();
+    });
+}
+
+std::vector<int64_t> EventRepository::group_services(int64_t event_id) const {
+    return ids_of(db_, "SELECT institution_id FROM exchange_group_service WHERE event_id = ? ORDER BY institution_id",
+                  event_id);
+}
+
+int64_t EventRepository::add_committee_member(int64_t event_id, int64_t institution_id,
+                                              std::optional<int64_t> person_id) {
+    return db_.write([&] {
+        SQLite::Statement q(db_.sql(), "INSERT INTO exchange_committee_member(event_id, institution_id, person_id) "
+                                       "VALUES (?,?,?)");
+        q.bind(1, event_id);
+        q.bind(2, institution_id);
+        bind_opt(q, 3, person_id);
+        q.exec();
+        return db_.sql().getLastInsertRowid();
+    });
+}
+
+std::vector<CommitteeMember> EventRepository::committee(int64_t event_id) const {
+    SQLite::Statement q(db_.sql(), "SELECT id, institution_id, person_id FROM exchange_committee_member "
+                                   "WHERE event_id = ? ORDER BY id");
+    q.bind(1, event_id);
+    std::vector<CommitteeMember> out;
+    while (q.executeStep()) out.push_back({q.getColumn(0).getInt64(), q.getColumn(1).getInt64(), col_opt(q, 2)});
+    return out;
+}
+
+int64_t EventRepository::add_committee_meeting(int64_t event_id, Session meeting) {
+    const auto e = get(event_id);
+    if (!e) throw Error(tr("This event does not exist."));
+    meeting.kind = kCommitteeSessionKind;
+    if (meeting.title.empty()) meeting.title = e->title;
+    if (!meeting.programme_id) meeting.programme_id = e->programme_id;
+    if (!meeting.funder_id) meeting.funder_id = e->funder_id;
+    return db_.write([&] {
+        const auto sid = SessionRepository(db_).create(meeting);
+        SQLite::Statement q(db_.sql(), "INSERT INTO exchange_committee_meeting(event_id, session_id) VALUES (?,?)");
+        q.bind(1, event_id);
+        q.bind(2, sid);
+        q.exec();
+        return sid;
+    });
+}
+
+std::vector<Session> EventRepository::committee_meetings(int64_t event_id) const {
+    return sessions_of(db_, "exchange_committee_meeting", event_id);
+}
+
+int64_t EventRepository::add_decision(int64_t meeting_session_id, const std::string& text) {
+    if (normalise_name(text).empty()) throw Error(tr("A decision needs a text."));
+    return db_.write([&] {
+        SQLite::Statement q(db_.sql(), "INSERT INTO exchange_committee_decision(session_id, text) VALUES (?,?)");
+        q.bind(1, meeting_session_id);
+        q.bind(2, text);
+        q.exec();
+        return db_.sql().getLastInsertRowid();
+    });
+}
+
+std::vector<std::string> EventRepository::decisions(int64_t meeting_session_id) const {
+    SQLite::Statement q(db_.sql(), "SELECT text FROM exchange_committee_decision WHERE session_id = ? ORDER BY id");
+    q.bind(1, meeting_session_id);
+    std::vector<std::string> out;
+    while (q.executeStep()) out.push_back(q.getColumn(0).getString());
+    return out;
+}
+
+int64_t EventRepository::add_table(int64_t event_id, const std::string& title, const std::string& question) {
+    if (!get(event_id)) throw Error(tr("This event does not exist."));
+    if (normalise_name(title).empty()) throw Error(tr("A table needs a title."));
+    return db_.write([&] {
+        SQLite::Statement q(db_.sql(),
+                            "INSERT INTO exchange_table(event_id, position, title, question) VALUES (?1, "
+                            "(SELECT coalesce(max(position), 0) + 1 FROM exchange_table WHERE event_id = ?1), ?2, ?3)");
+        q.bind(1, event_id);
+        q.bind(2, title);
+        bind_text(q, 3, question);
+        q.exec();
+        const auto id = db_.sql().getLastInsertRowid();
+        audit(db_, "create", "exchange_table", id, title);
+        return id;
+    });
+}
+
+std::vector<Table> EventRepository::tables(int64_t event_id) const {
+    SQLite::Statement q(db_.sql(), "SELECT id, event_id, position, title, coalesce(question,'') FROM exchange_table "
+                                   "WHERE event_id = ? ORDER BY position");
+    q.bind(1, event_id);
+    std::vector<Table> out;
+    while (q.executeStep())
+        out.push_back({q.getColumn(0).getInt64(), q.getColumn(1).getInt64(), q.getColumn(2).getInt(),
+                       q.getColumn(3).getString(), q.getColumn(4).getString(), {}});
+    for (auto& t : out)
+        t.facilitator_ids = ids_of(db_, "SELECT person_id FROM exchange_table_facilitator WHERE table_id = ? "
+                                        "ORDER BY person_id",
+                                   t.id);
+    return out;
+}
+
+std::optional<Table> EventRepository::table(int64_t table_id) const {
+    SQLite::Statement q(db_.sql(), "SELECT event_id FROM exchange_table WHERE id = ?");
+    q.bind(1, table_id);
+    if (!q.executeStep()) return std::nullopt;
+    for (auto& t : tables(q.getColumn(0).getInt64()))
+        if (t.id == table_id) return t;
+    return std::nullopt;
+}
+
+void EventRepository::add_table_facilitator(int64_t table_id, int64_t person_id) {
+    const auto t = table(table_id);
+    if (!t) throw Error(tr("This table does not exist."));
+    db_.write([&] {
+        SQLite::Statement q(db_.sql(), "INSERT OR IGNORE INTO exchange_table_facilitator VALUES (?,?)");
+        q.bind(1, table_id);
+        q.bind(2, person_id);
+        q.exec();
+        RegistrationService regs(db_);
+        auto r = regs.find(t->event_id, person_id);
+        if (!r) {
+            RegistrationRequest req;
+            req.event_id = t->event_id;
+            req.person_id = person_id;
+            req.role = "facilitator";
+            r = regs.register_person(req);
+        } else if (r->role == "participant") {
+            regs.set_role(r->id, "facilitator");
+        }
+        SQLite::Statement up(db_.sql(), "UPDATE exchange_registration SET table_id = ? WHERE id = ?");
+        up.bind(1, table_id);
+        up.bind(2, r->id);
+        up.exec();
+    });
+}
+
+int64_t EventRepository::add_publication(const Publication& p) {
+    if (normalise_name(p.title).empty()) throw Error(tr("A publication needs a title."));
+    if (!p.date.empty() && !is_iso_date(p.date))
+        throw Error(tr("The publication date must be written YYYY-MM-DD."));
+    return db_.write([&] {
+        SQLite::Statement q(db_.sql(), "INSERT INTO exchange_publication(title, collection, number, languages, "
+                                       "copies, date, link, notes) VALUES (?,?,?,?,?,?,?,?)");
+        q.bind(1, p.title);
+        bind_text(q, 2, p.collection);
+        bind_text(q, 3, p.number);
+        bind_text(q, 4, p.languages);
+        bind_opt(q, 5, p.copies);
+        bind_text(q, 6, p.date);
+        bind_text(q, 7, p.link);
+        bind_text(q, 8, p.notes);
+        q.exec();
+        const auto id = db_.sql().getLastInsertRowid();
+        audit(db_, "create", "exchange_publication", id, p.title);
+        return id;
+    });
+}
+
+void EventRepository::link_publication(int64_t publication_id, int64_t event_id, std::optional<int64_t> table_id) {
+    db_.write([&] {
+        SQLite::Statement q(db_.sql(), "INSERT OR IGNORE INTO exchange_publication_source VALUES (?,?,?)");
+        q.bind(1, publication_id);
+        q.bind(2, event_id);
+        bind_opt(q, 3, table_id);
+        q.exec();
+    });
+}
+
+std::vector<Publication> EventRepository::publications(const std::string& from, const std::string& to) const {
+    std::string sql = "SELECT id, title, collection, number, languages, copies, date, link, notes "
+                      "FROM exchange_publication ";
+    const bool filter = !from.empty() || !to.empty();
+    if (filter) sql += "WHERE date BETWEEN ?1 AND ?2 ";
+    sql += "ORDER BY coalesce(date,''), id";
+    SQLite::Statement q(db_.sql(), sql);
+    if (filter) {
+        q.bind(1, from.empty() ? std::string("0000-01-01") : from);
+        q.bind(2, to.empty() ? std::string("9999-12-31") : to);
+    }
+    std::vector<Publication> out;
+    while (q.executeStep()) {
+        Publication p;
+        p.id = q.getColumn(0).getInt64();
+        p.title = q.getColumn(1).getString();
+        p.collection = col_text(q, 2);
+        p.number = col_text(q, 3);
+        p.languages = col_text(q, 4);
+        p.copies = col_opt(q, 5);
+        p.date = col_text(q, 6);
+        p.link = col_text(q, 7);
+        p.notes = col_text(q, 8);
+        out.push_back(p);
+    }
+    return out;
+}
+
+std::vector<int64_t> EventRepository::publication_events(int64_t publication_id) const {
+    return ids_of(db_, "SELECT DISTINCT event_id FROM exchange_publication_source WHERE publication_id = ?",
+                  publication_id);
+}
+
+}  // namespace maillage::exchange

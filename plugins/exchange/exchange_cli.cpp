@@ -1,0 +1,662 @@
+#include "exchange_cli.h"
+
+#include "events.h"
+#include "exchange_figures.h"
+#include "exchange_outputs.h"
+#include "registration_import.h"
+#include "registrations.h"
+#include "table_assignment.h"
+#include "text_match.h"
+
+#include "core/audit.h"
+#include "core/database.h"
+#include "core/error.h"
+#include "core/i18n.h"
+#include "core/institutions.h"
+#include "core/people.h"
+#include "core/programmes.h"
+#include "core/report.h"
+#include "core/sectors.h"
+
+#include <CLI/CLI.hpp>
+
+#include <algorithm>
+#include <fstream>
+#include <iomanip>
+#include <map>
+
+namespace maillage::exchange {
+namespace {
+
+// Every option of every subcommand, shared by the callbacks (CLI11 writes into it).
+struct Options {
+    int64_t event = 0, id = 0, person = 0, table = 0, session = 0;
+    std::string type = "exchange_table", title, theme, venue, languages, role, programme, funder, objectives;
+    std::string programme_text, notes;
+    int64_t capacity = -1;
+    std::vector<std::string> dates;
+    std::string start, end, place, status, reason, question, search;
+    std::vector<int64_t> facilitators;
+    std::vector<std::string> partners;
+    std::string first, last, email, institution, sector, file, out;
+    bool confirm = false, create_new = false, all = false, pdf = false, participants = false, committee = false;
+    bool json = false;
+    int year = 0;
+    std::string collection, number, date, link;
+    int64_t copies = -1;
+    std::string text;
+};
+
+int64_t resolve_institution(Database& db, const std::string& text) {
+    if (!text.empty() && std::all_of(text.begin(), text.end(), ::isdigit)) {
+        const auto id = std::stoll(text);
+        if (!InstitutionRepository(db).get(id))
+            throw Error(fmt::format(fmt::runtime(tr("No institution has the number {id}.")), fmt::arg("id", id)));
+        return id;
+    }
+    const auto m = match_institution(db, text);
+    if (!m)
+        throw Error(fmt::format(fmt::runtime(tr("No known institution is named like \"{name}\".")),
+                                fmt::arg("name", text)));
+    if (!m->exact && m->similarity < 1.0)
+        throw Error(fmt::format(fmt::runtime(tr("\"{name}\" is not a known institution; did you mean \"{match}\" "
+                                                "(number {id})?")),
+                                fmt::arg("name", text), fmt::arg("match", m->name), fmt::arg("id", m->institution_id)));
+    return m->institution_id;
+}
+
+Event require_event(Database& db, int64_t id) {
+    auto e = EventRepository(db).get(id);
+    if (!e) throw Error(fmt::format(fmt::runtime(tr("No event has the number {id}.")), fmt::arg("id", id)));
+    return *e;
+}
+
+std::optional<int64_t> programme_id(Database& db, const std::string& code) {
+    if (code.empty()) return std::nullopt;
+    auto p = ProgrammeRepository(db).find_by_code(code);
+    if (!p) throw Error(fmt::format(fmt::runtime(tr("Unknown programme \"{code}\".")), fmt::arg("code", code)));
+    return p->id;
+}
+
+std::optional<int64_t> funder_id(Database& db, const std::string& code) {
+    if (code.empty()) return std::nullopt;
+    auto f = FunderRepository(db).find_by_code(code);
+    if (!f) throw Error(fmt::format(fmt::runtime(tr("Unknown funder \"{code}\".")), fmt::arg("code", code)));
+    return f->id;
+}
+
+void print_registration(std::ostream& out, const Registration& r) {
+    out << std::setw(5) << r.id << "  " << r.person_name;
+    if (!r.institution_name.empty()) out << " — " << r.institution_name;
+    out << "  [" << status_label(r.status);
+    if (r.waiting_position) out << " #" << *r.waiting_position;
+    out << ", " << role_label(r.role) << "]";
+    if (!r.cancel_reason.empty()) out << " (" << r.cancel_reason << ")";
+    out << '\n';
+}
+
+}  // namespace
+
+void add_exchange_commands(CLI::App& app, CliContext& ctx) {
+    auto o = std::make_shared<Options>();
+    auto* root = app.add_subcommand("exchange", tr("Exchange tables, study days, debates and working groups"));
+    root->require_subcommand(1);
+    auto& out = *ctx.out;
+
+    // --- events
+    auto* event = root->add_subcommand("event", tr("Create, list and show events"));
+    event->require_subcommand(1);
+    auto* create = event->add_subcommand("create", tr("Create an event, with its days"));
+    create->add_option("--type", o->type, tr("exchange_table, study_day, debate, working_group or other"));
+    create->add_option("--title", o->title, tr("The event's title"))->required();
+    create->add_option("--theme", o->theme, tr("Its theme"));
+    create->add_option("--venue", o->venue, tr("Where it takes place"));
+    create->add_option("--capacity", o->capacity, tr("Seats for participants (none: unlimited)"));
+    create->add_option("--languages", o->languages, tr("Languages, e.g. fr,nl"));
+    create->add_option("--role", o->role, tr("The organisation's role: organiser, co_organiser, facilitator, participant"));
+    create->add_option("--programme", o->programme, tr("Programme code"));
+    create->add_option("--funder", o->funder, tr("Funder code"));
+    create->add_option("--objectives", o->objectives, tr("Objectives"));
+    create->add_option("--partner", o->partners, tr("A partner organisation (number or name); repeat"));
+    create->add_option("--date", o->dates, tr("A day or meeting (YYYY-MM-DD); repeat for several"));
+    create->add_option("--start", o->start, tr("Start time (HH:MM)"));
+    create->add_option("--end", o->end, tr("End time (HH:MM)"));
+    create->callback([o, &ctx, &out] {
+        auto& db = ctx.database();
+        EventRepository events(db);
+        const auto type = events.find_type(o->type);
+        if (!type)
+            throw Error(fmt::format(fmt::runtime(tr("Unknown event type \"{type}\".")), fmt::arg("type", o->type)));
+        Event e;
+        e.type_id = type->id;
+        e.title = o->title;
+        e.theme = o->theme;
+        e.venue = o->venue;
+        if (o->capacity >= 0) e.capacity = o->capacity;
+        e.languages = o->languages;
+        if (!o->role.empty()) e.role = o->role;
+        e.programme_id = programme_id(db, o->programme);
+        e.funder_id = funder_id(db, o->funder);
+        e.objectives = o->objectives;
+        const auto id = db.write([&] {
+            const auto id = events.create(e);
+            for (const auto& d : o->dates) {
+                Session s;
+                s.date = d;
+                s.start_time = o->start;
+                s.end_time = o->end;
+                events.add_day(id, s);
+            }
+            for (const auto& p : o->partners) events.add_partner(id, resolve_institution(db, p));
+            return id;
+        });
+        out << fmt::format(fmt::runtime(tr("Event {id} created: {title}")), fmt::arg("id", id),
+                           fmt::arg("title", e.title))
+            << '\n';
+    });
+
+    auto* update = event->add_subcommand("update", tr("Change an event's title, theme, venue, seats, role or objectives"));
+    update->add_option("event", o->event, tr("Event number"))->required();
+    update->add_option("--title", o->title, tr("The event's title"));
+    update->add_option("--theme", o->theme, tr("Its theme"));
+    update->add_option("--venue", o->venue, tr("Where it takes place"));
+    update->add_option("--capacity", o->capacity, tr("Seats for participants (0: unlimited)"));
+    update->add_option("--role", o->role, tr("The organisation's role: organiser, co_organiser, facilitator, participant"));
+    update->add_option("--objectives", o->objectives, tr("Objectives"));
+    update->callback([o, &ctx, &out] {
+        auto& db = ctx.database();
+        auto e = require_event(db, o->event);
+        if (!o->title.empty()) e.title = o->title;
+        if (!o->theme.empty()) e.theme = o->theme;
+        if (!o->venue.empty()) e.venue = o->venue;
+        if (o->capacity == 0) e.capacity.reset();
+        if (o->capacity > 0) e.capacity = o->capacity;
+        if (!o->role.empty()) e.role = o->role;
+        if (!o->objectives.empty()) e.objectives = o->objectives;
+        RegistrationService regs(db);
+        const auto waiting_before = regs.list(e.id);
+        EventRepository(db).update(e);  // a larger capacity promotes the waiting list
+        int promoted = 0;
+        for (const auto& r : waiting_before)
+            if (r.status == "waiting" && regs.get(r.id)->status == "registered") ++promoted;
+        out << fmt::format(fmt::runtime(tr("Event {id} updated; {n} promoted from the waiting list.")),
+                           fmt::arg("id", e.id), fmt::arg("n", promoted))
+            << '\n';
+    });
+
+    auto* add_day = event->add_subcommand("add-day", tr("Add a day or meeting to an event"));
+    add_day->add_option("event", o->event, tr("Event number"))->required();
+    add_day->add_option("--date", o->date, tr("The date (YYYY-MM-DD)"))->required();
+    add_day->add_option("--start", o->start, tr("Start time (HH:MM)"));
+    add_day->add_option("--end", o->end, tr("End time (HH:MM)"));
+    add_day->add_option("--place", o->place, tr("Place, when not the event's venue"));
+    add_day->add_option("--status", o->status, tr("planned, held or cancelled"));
+    add_day->callback([o, &ctx, &out] {
+        auto& db = ctx.database();
+        require_event(db, o->event);
+        Session s;
+        s.date = o->date;
+        s.start_time = o->start;
+        s.end_time = o->end;
+        s.place = o->place;
+        if (!o->status.empty()) s.status = o->status;
+        const auto sid = EventRepository(db).add_day(o->event, s);
+        out << fmt::format(fmt::runtime(tr("Day added (session {id}).")), fmt::arg("id", sid)) << '\n';
+    });
+
+    auto* list = event->add_subcommand("list", tr("List events"));
+    list->add_option("--year", o->year, tr("Only the events of this calendar year"));
+    list->callback([o, &ctx, &out] {
+        auto& db = ctx.database();
+        EventRepository events(db);
+        RegistrationService regs(db);
+        const auto from = o->year ? std::to_string(o->year) + "-01-01" : std::string("0000-01-01");
+        const auto to = o->year ? std::to_string(o->year) + "-12-31" : std::string("9999-12-31");
+        for (const auto& e : events.list(from, to, o->year == 0)) {
+            const auto type = events.type(e.type_id);
+            const auto first = events.first_date(e.id);
+            out << std::setw(4) << e.id << "  " << (first.empty() ? std::string(10, '-') : first) << "  "
+                << (type ? type->label_fr : "") << "  " << e.title << "  ("
+                << fmt::format(fmt::runtime(tr("{n} registrations")), fmt::arg("n", regs.list(e.id).size())) << ")\n";
+        }
+    });
+
+    auto* show = event->add_subcommand("show", tr("Show an event: days, committee, tables, registrations"));
+    show->add_option("event", o->event, tr("Event number"))->required();
+    show->callback([o, &ctx, &out] {
+        auto& db = ctx.database();
+        const auto e = require_event(db, o->event);
+        EventRepository events(db);
+        InstitutionRepository institutions(db);
+        PersonRepository people(db);
+        const auto type = events.type(e.type_id);
+        out << e.title << " (" << (type ? type->label_fr : "") << ")\n";
+        if (!e.theme.empty()) out << tr("Theme: ") << e.theme << '\n';
+        if (!e.venue.empty()) out << tr("Venue: ") << e.venue << '\n';
+        if (e.capacity) out << tr("Capacity: ") << *e.capacity << '\n';
+        for (const auto& d : events.days(e.id))
+            out << "  " << d.date << " " << d.start_time << "-" << d.end_time << "  " << d.status << '\n';
+        const auto committee = events.committee(e.id);
+        if (!committee.empty()) {
+            out << tr("Steering committee:") << '\n';
+            for (const auto& m : committee) {
+                auto i = institutions.get(m.institution_id);
+                out << "  " << (i ? i->name : "?");
+                if (m.person_id)
+                    if (auto p = people.get(*m.person_id)) out << " — " << p->display_name();
+                out << '\n';
+            }
+            for (const auto& s : events.committee_meetings(e.id)) {
+                out << "  " << tr("meeting") << " " << s.date << " (" << s.status << ")\n";
+                for (const auto& d : events.decisions(s.id)) out << "    - " << d << '\n';
+            }
+        }
+        const auto f = event_figures(db, e.id, "fr");
+        for (const auto& t : events.tables(e.id)) {
+            out << tr("Table") << " " << t.position << ": " << t.title;
+            for (const auto& tf : f.tables)
+                if (tf.table_id == t.id)
+                    out << "  ("
+                        << fmt::format(fmt::runtime(tr("{n} participants")), fmt::arg("n", tf.participants)) << ")";
+            out << '\n';
+            if (!t.question.empty()) out << "    " << t.question << '\n';
+        }
+        out << event_sentence(f) << '\n';
+    });
+
+    // --- tables
+    auto* table = root->add_subcommand("table", tr("Tables of an event"));
+    table->require_subcommand(1);
+    auto* table_add = table->add_subcommand("add", tr("Add a table to an event"));
+    table_add->add_option("event", o->event, tr("Event number"))->required();
+    table_add->add_option("--title", o->title, tr("The table's title"))->required();
+    table_add->add_option("--question", o->question, tr("The question it works on"));
+    table_add->add_option("--facilitator", o->facilitators, tr("A facilitator (person number); repeat"));
+    table_add->callback([o, &ctx, &out] {
+        auto& db = ctx.database();
+        require_event(db, o->event);
+        EventRepository events(db);
+        const auto id = db.write([&] {
+            const auto id = events.add_table(o->event, o->title, o->question);
+            for (auto p : o->facilitators) events.add_table_facilitator(id, p);
+            return id;
+        });
+        out << fmt::format(fmt::runtime(tr("Table {id} added.")), fmt::arg("id", id)) << '\n';
+    });
+
+    // --- registrations
+    auto* reg = root->add_subcommand("register", tr("Register a person (known, or new with --first/--last)"));
+    reg->add_option("event", o->event, tr("Event number"))->required();
+    reg->add_option("--person", o->person, tr("A known person's number"));
+    reg->add_option("--first", o->first, tr("First name of a new person"));
+    reg->add_option("--last", o->last, tr("Last name of a new person"));
+    reg->add_option("--email", o->email, tr("Email"));
+    reg->add_option("--institution", o->institution, tr("Institution: number or name"));
+    reg->add_option("--sector", o->sector, tr("Sector code or label"));
+    reg->add_option("--role", o->role, tr("participant, facilitator, speaker or organiser"));
+    reg->callback([o, &ctx, &out] {
+        auto& db = ctx.database();
+        require_event(db, o->event);
+        RegistrationRequest req;
+        req.event_id = o->event;
+        if (!o->role.empty()) req.role = o->role;
+        if (!o->institution.empty()) req.institution_id = resolve_institution(db, o->institution);
+        if (!o->sector.empty()) {
+            auto s = SectorRepository(db).find(o->sector);
+            if (!s) throw Error(fmt::format(fmt::runtime(tr("Unknown sector \"{s}\".")), fmt::arg("s", o->sector)));
+            req.sector_id = s->id;
+        }
+        const auto r = db.write([&] {
+            if (o->person) {
+                req.person_id = o->person;
+            } else {
+                if (o->last.empty() && o->first.empty())
+                    throw Error(tr("Give --person, or --first and --last for a new person."));
+                if (!o->email.empty())
+                    if (auto known = PersonRepository(db).find_by_email(o->email))
+                        throw Error(fmt::format(fmt::runtime(tr("{name} (number {id}) already has this email: "
+                                                                "register them with --person {id}.")),
+                                                fmt::arg("name", known->display_name()), fmt::arg("id", known->id)));
+                Person p;
+                p.first_name = o->first;
+                p.last_name = o->last;
+                p.email = o->email;
+                p.roles = {"worker"};
+                req.person_id = PersonRepository(db).create(p);
+            }
+            return RegistrationService(db).register_person(req);
+        });
+        print_registration(out, r);
+    });
+
+    auto* imp = root->add_subcommand("import", tr("Import registrations from the web form's CSV"));
+    imp->add_option("event", o->event, tr("Event number"))->required();
+    imp->add_option("file", o->file, tr("The CSV file"))->required();
+    imp->add_flag("--confirm-merges", o->confirm, tr("Accept the proposed merges with known people and institutions"));
+    imp->add_flag("--create-new", o->create_new, tr("Refuse the proposals: create new people and institutions"));
+    imp->callback([o, &ctx, &out] {
+        auto& db = ctx.database();
+        require_event(db, o->event);
+        const auto rows = read_registrations_csv(o->file);
+        const auto plan = plan_import(db, o->event, rows);
+        for (const auto& p : plan.rows) {
+            const auto who = p.row.first_name + " " + p.row.last_name;
+            if (p.duplicate_of_line)
+                out << fmt::format(fmt::runtime(tr("line {line}: {name} is the same person as line {other}: skipped")),
+                                   fmt::arg("line", p.row.line), fmt::arg("name", who),
+                                   fmt::arg("other", p.duplicate_of_line))
+                    << '\n';
+            else if (p.already_registered)
+                out << fmt::format(fmt::runtime(tr("line {line}: {name} is already registered: skipped")),
+                                   fmt::arg("line", p.row.line), fmt::arg("name", who))
+                    << '\n';
+            else if (p.person)
+                out << fmt::format(fmt::runtime(tr("line {line}: {name} may be {known} (number {id}, {reason})")),
+                                   fmt::arg("line", p.row.line), fmt::arg("name", who),
+                                   fmt::arg("known", p.person->name), fmt::arg("id", p.person->person_id),
+                                   fmt::arg("reason", p.person->reason))
+                    << '\n';
+            if (!p.duplicate_of_line && !p.already_registered && p.institution && !p.institution->exact)
+                out << fmt::format(fmt::runtime(tr("line {line}: institution \"{typed}\" may be \"{known}\" "
+                                                   "(number {id})")),
+                                   fmt::arg("line", p.row.line), fmt::arg("typed", p.row.institution),
+                                   fmt::arg("known", p.institution->name), fmt::arg("id", p.institution->institution_id))
+                    << '\n';
+        }
+        if (plan.needs_confirmation() && !o->confirm && !o->create_new) {
+            out << tr("Nothing was imported. Run again with --confirm-merges to accept these proposals, or with "
+                      "--create-new to create new records.")
+                << '\n';
+            throw CLI::RuntimeError(1);
+        }
+        ImportOptions options;
+        options.confirm_merges = o->confirm;
+        options.create_new = o->create_new;
+        const auto r = apply_import(db, o->event, plan, options);
+        out << fmt::format(fmt::runtime(tr("{n} registrations imported ({waiting} on the waiting list); {created} new "
+                                           "people, {merged} merged with known people; {inst_new} new institutions, "
+                                           "{inst_matched} matched; {skipped} rows skipped.")),
+                           fmt::arg("n", r.registrations), fmt::arg("waiting", r.waiting),
+                           fmt::arg("created", r.people_created), fmt::arg("merged", r.people_merged),
+                           fmt::arg("inst_new", r.institutions_created), fmt::arg("inst_matched", r.institutions_matched),
+                           fmt::arg("skipped", r.skipped))
+            << '\n';
+    });
+
+    auto* regs = root->add_subcommand("registrations", tr("List an event's registrations"));
+    regs->add_option("event", o->event, tr("Event number"))->required();
+    regs->add_option("--status", o->status, tr("Only this status"));
+    regs->callback([o, &ctx, &out] {
+        auto& db = ctx.database();
+        require_event(db, o->event);
+        for (const auto& r : RegistrationService(db).list(o->event))
+            if (o->status.empty() || r.status == o->status) print_registration(out, r);
+    });
+
+    auto* status = root->add_subcommand("status", tr("Change a registration's status"));
+    status->add_option("registration", o->id, tr("Registration number"))->required();
+    status->add_option("status", o->status, tr("registered, waiting, cancelled, attended or no_show"))->required();
+    status->add_option("--reason", o->reason, tr("Why (required to cancel)"));
+    status->callback([o, &ctx, &out] {
+        auto& db = ctx.database();
+        RegistrationService service(db);
+        const auto promoted = service.set_status(o->id, o->status, o->reason);
+        print_registration(out, *service.get(o->id));
+        for (auto id : promoted) {
+            out << tr("Promoted from the waiting list: ");
+            print_registration(out, *service.get(id));
+        }
+    });
+
+    auto* checkin = root->add_subcommand("checkin", tr("Check-in: search registrations, or mark one attended"));
+    checkin->add_option("event", o->event, tr("Event number"))->required();
+    checkin->add_option("--search", o->search, tr("Part of a name, email or institution"));
+    checkin->add_option("--registration", o->id, tr("Mark this registration attended"));
+    checkin->callback([o, &ctx, &out] {
+        auto& db = ctx.database();
+        require_event(db, o->event);
+        RegistrationService service(db);
+        if (o->id) {
+            const auto r = service.get(o->id);
+            if (!r || r->event_id != o->event) throw Error(tr("This registration is not one of this event's."));
+            service.check_in(o->id);
+            print_registration(out, *service.get(o->id));
+            return;
+        }
+        for (const auto& r : service.search(o->event, o->search, 50)) print_registration(out, r);
+    });
+
+    auto* walkin = root->add_subcommand("walk-in", tr("Someone came without registering: create and mark attended"));
+    walkin->add_option("event", o->event, tr("Event number"))->required();
+    walkin->add_option("--first", o->first, tr("First name"));
+    walkin->add_option("--last", o->last, tr("Last name"))->required();
+    walkin->add_option("--email", o->email, tr("Email"));
+    walkin->add_option("--institution", o->institution, tr("Institution: number or name"));
+    walkin->add_option("--sector", o->sector, tr("Sector code or label"));
+    walkin->add_option("--role", o->role, tr("participant, facilitator, speaker or organiser"));
+    walkin->callback([o, &ctx, &out] {
+        auto& db = ctx.database();
+        require_event(db, o->event);
+        WalkIn w;
+        w.first_name = o->first;
+        w.last_name = o->last;
+        w.email = o->email;
+        if (!o->role.empty()) w.role = o->role;
+        if (!o->institution.empty()) {
+            // An unknown institution is kept as typed rather than refusing a person at the door.
+            const auto m = match_institution(db, o->institution);
+            if (m && (m->exact || m->similarity == 1.0))
+                w.institution_id = m->institution_id;
+            else
+                w.institution_text = o->institution;
+        }
+        if (!o->sector.empty())
+            if (auto s = SectorRepository(db).find(o->sector)) w.sector_id = s->id;
+        print_registration(out, RegistrationService(db).walk_in(o->event, w));
+    });
+
+    auto* assign = root->add_subcommand("assign", tr("Assign participants to tables (choice, then balanced sectors)"));
+    assign->add_option("event", o->event, tr("Event number"))->required();
+    assign->add_flag("--all", o->all, tr("Reassign everyone, not only those without a table"));
+    assign->callback([o, &ctx, &out] {
+        auto& db = ctx.database();
+        require_event(db, o->event);
+        const auto r = assign_tables(db, o->event, o->all);
+        out << fmt::format(fmt::runtime(tr("{choice} seated at the table they chose, {spread} spread evenly.")),
+                           fmt::arg("choice", r.by_choice), fmt::arg("spread", r.spread))
+            << '\n';
+        for (const auto& t : EventRepository(db).tables(o->event))
+            out << "  " << t.position << ". " << t.title << ": " << r.per_table.at(t.id) << '\n';
+    });
+
+    // --- committee and working groups
+    auto* committee = root->add_subcommand("committee", tr("The steering committee of an event"));
+    committee->require_subcommand(1);
+    auto* member = committee->add_subcommand("add-member", tr("Add a member institution (and representative)"));
+    member->add_option("event", o->event, tr("Event number"))->required();
+    member->add_option("--institution", o->institution, tr("Institution: number or name"))->required();
+    member->add_option("--person", o->person, tr("The representative's person number"));
+    member->callback([o, &ctx, &out] {
+        auto& db = ctx.database();
+        require_event(db, o->event);
+        const auto inst = resolve_institution(db, o->institution);
+        EventRepository(db).add_committee_member(o->event, inst,
+                                                 o->person ? std::optional<int64_t>(o->person) : std::nullopt);
+        out << tr("Member added.") << '\n';
+    });
+    auto* meeting = committee->add_subcommand("meeting", tr("Record a committee meeting"));
+    meeting->add_option("event", o->event, tr("Event number"))->required();
+    meeting->add_option("--date", o->date, tr("The date (YYYY-MM-DD)"))->required();
+    meeting->add_option("--start", o->start, tr("Start time (HH:MM)"));
+    meeting->add_option("--end", o->end, tr("End time (HH:MM)"));
+    meeting->add_option("--status", o->status, tr("planned, held or cancelled"));
+    meeting->add_option("--decision", o->dates, tr("A decision taken; repeat"));
+    meeting->callback([o, &ctx, &out] {
+        auto& db = ctx.database();
+        require_event(db, o->event);
+        EventRepository events(db);
+        const auto sid = db.write([&] {
+            Session s;
+            s.date = o->date;
+            s.start_time = o->start;
+            s.end_time = o->end;
+            if (!o->status.empty()) s.status = o->status;
+            const auto sid = events.add_committee_meeting(o->event, s);
+            for (const auto& d : o->dates) events.add_decision(sid, d);
+            return sid;
+        });
+        out << fmt::format(fmt::runtime(tr("Committee meeting recorded (session {id}).")), fmt::arg("id", sid)) << '\n';
+    });
+    auto* service = root->add_subcommand("group-service", tr("Add a service taking part in a working group"));
+    service->add_option("event", o->event, tr("Event number"))->required();
+    service->add_option("--institution", o->institution, tr("Institution: number or name"))->required();
+    service->callback([o, &ctx, &out] {
+        auto& db = ctx.database();
+        require_event(db, o->event);
+        EventRepository(db).add_group_service(o->event, resolve_institution(db, o->institution));
+        out << tr("Service added.") << '\n';
+    });
+
+    // --- publications
+    auto* pub = root->add_subcommand("publication", tr("Publications coming out of events"));
+    pub->require_subcommand(1);
+    auto* pub_add = pub->add_subcommand("add", tr("Add a publication"));
+    pub_add->add_option("--title", o->title, tr("Its title"))->required();
+    pub_add->add_option("--collection", o->collection, tr("The collection"));
+    pub_add->add_option("--number", o->number, tr("Its number in the collection"));
+    pub_add->add_option("--languages", o->languages, tr("Languages, e.g. fr,nl"));
+    pub_add->add_option("--copies", o->copies, tr("Copies printed"));
+    pub_add->add_option("--date", o->date, tr("Publication date (YYYY-MM-DD)"));
+    pub_add->add_option("--link", o->link, tr("Where to read it"));
+    pub_add->add_option("--event", o->event, tr("The event it came from"));
+    pub_add->add_option("--table", o->table, tr("The table it came from"));
+    pub_add->callback([o, &ctx, &out] {
+        auto& db = ctx.database();
+        EventRepository events(db);
+        Publication p;
+        p.title = o->title;
+        p.collection = o->collection;
+        p.number = o->number;
+        p.languages = o->languages;
+        if (o->copies >= 0) p.copies = o->copies;
+        p.date = o->date;
+        p.link = o->link;
+        const auto id = db.write([&] {
+            const auto id = events.add_publication(p);
+            if (o->event) {
+                require_event(db, o->event);
+                events.link_publication(id, o->event, o->table ? std::optional<int64_t>(o->table) : std::nullopt);
+            }
+            return id;
+        });
+        out << fmt::format(fmt::runtime(tr("Publication {id} added.")), fmt::arg("id", id)) << '\n';
+    });
+    auto* pub_list = pub->add_subcommand("list", tr("List publications"));
+    pub_list->add_option("--year", o->year, tr("Only those dated this year"));
+    pub_list->callback([o, &ctx, &out] {
+        auto& db = ctx.database();
+        const auto from = o->year ? std::to_string(o->year) + "-01-01" : std::string();
+        const auto to = o->year ? std::to_string(o->year) + "-12-31" : std::string();
+        for (const auto& p : EventRepository(db).publications(from, to)) {
+            out << std::setw(4) << p.id << "  " << (p.date.empty() ? std::string(10, '-') : p.date) << "  " << p.title;
+            if (!p.collection.empty() || !p.number.empty()) out << "  [" << p.collection << " " << p.number << "]";
+            if (p.copies) out << "  " << fmt::format(fmt::runtime(tr("{n} copies")), fmt::arg("n", *p.copies));
+            out << '\n';
+        }
+    });
+
+    // --- outputs
+    auto* certs = root->add_subcommand("certificates", tr("Attendance certificates (HTML, and PDF with chromium)"));
+    certs->add_option("event", o->event, tr("Event number"))->required();
+    certs->add_option("--out", o->out, tr("Folder to write them into"))->required();
+    certs->add_option("--person", o->person, tr("Only this person's certificate"));
+    certs->add_flag("--pdf", o->pdf, tr("Also print each to PDF (needs chromium)"));
+    certs->callback([o, &ctx, &out] {
+        auto& db = ctx.database();
+        require_event(db, o->event);
+        const auto files = write_certificates(db, o->event, o->person ? std::optional<int64_t>(o->person) : std::nullopt,
+                                              o->out, o->pdf);
+        out << fmt::format(fmt::runtime(tr("{n} certificates written to {dir}.")), fmt::arg("n", files.html.size()),
+                           fmt::arg("dir", o->out))
+            << '\n';
+        if (o->pdf && !files.pdf_tool_found)
+            out << tr("chromium is not installed: certificates were written as HTML only (print them from a browser).")
+                << '\n';
+        else if (o->pdf)
+            out << fmt::format(fmt::runtime(tr("{n} PDF files written.")), fmt::arg("n", files.pdf.size())) << '\n';
+    });
+
+    auto* sheet = root->add_subcommand("sign-in-sheet", tr("A printable sign-in sheet (HTML) for paper check-in"));
+    sheet->add_option("event", o->event, tr("Event number"))->required();
+    sheet->add_option("--out", o->out, tr("The .html file"))->required();
+    sheet->callback([o, &ctx, &out] {
+        auto& db = ctx.database();
+        require_event(db, o->event);
+        std::ofstream(o->out, std::ios::binary) << sign_in_sheet_html(db, o->event);
+        out << fmt::format(fmt::runtime(tr("Sign-in sheet written to {file}.")), fmt::arg("file", o->out)) << '\n';
+    });
+
+    auto* exp = root->add_subcommand("export", tr("Export registrations or participants (CSV or XLSX)"));
+    exp->add_option("event", o->event, tr("Event number"))->required();
+    exp->add_option("--out", o->out, tr("The file: .csv or .xlsx"))->required();
+    exp->add_flag("--participants", o->participants, tr("Only the people who attended"));
+    exp->callback([o, &ctx, &out] {
+        auto& db = ctx.database();
+        require_event(db, o->event);
+        const auto rows = registration_rows(db, o->event, o->participants);
+        const auto ext = std::filesystem::path(o->out).extension().string();
+        if (ext == ".xlsx")
+            write_xlsx(o->out, rows, o->participants ? tr("Participants") : tr("Registrations"));
+        else if (ext == ".csv")
+            write_csv(o->out, rows);
+        else
+            throw Error(tr("The export file must end in .csv or .xlsx."));
+        db.write([&] { audit(db, "export", "exchange_registration", o->event, o->out); });
+        out << fmt::format(fmt::runtime(tr("{n} rows written to {file}.")), fmt::arg("n", rows.size() - 1),
+                           fmt::arg("file", o->out))
+            << '\n';
+    });
+
+    auto* ical = root->add_subcommand("ical", tr("iCalendar of the events"));
+    ical->add_option("--out", o->out, tr("The .ics file (standard output when absent)"));
+    ical->add_option("--year", o->year, tr("Only this calendar year"));
+    ical->add_flag("--committee", o->committee, tr("Include steering-committee meetings"));
+    ical->callback([o, &ctx, &out] {
+        auto& db = ctx.database();
+        const auto from = o->year ? std::to_string(o->year) + "-01-01" : std::string("0000-01-01");
+        const auto to = o->year ? std::to_string(o->year) + "-12-31" : std::string("9999-12-31");
+        const auto text = events_icalendar(db, from, to, o->committee);
+        if (o->out.empty()) {
+            out << text;
+        } else {
+            std::ofstream(o->out, std::ios::binary) << text;
+            out << fmt::format(fmt::runtime(tr("Calendar written to {file}.")), fmt::arg("file", o->out)) << '\n';
+        }
+    });
+
+    auto* figures = root->add_subcommand("figures", tr("The report's figures for the events of a year"));
+    figures->add_option("--year", o->year, tr("Calendar year (default: all years)"));
+    figures->add_option("--programme", o->programme, tr("Only this programme"));
+    figures->add_option("--funder", o->funder, tr("Only this funder"));
+    figures->add_flag("--json", o->json, tr("Print the JSON data instead of text"));
+    figures->callback([o, &ctx, &out] {
+        auto& db = ctx.database();
+        ReportScope scope;
+        if (o->year) scope.year = o->year;
+        if (!o->programme.empty()) scope.programme = o->programme;
+        if (!o->funder.empty()) scope.funder = o->funder;
+        Report report;
+        report.scope = scope;
+        report.title = tr("Exchange tables, study days and working groups");
+        report.sections = build_events_section(db, scope);
+        if (o->json) {
+            nlohmann::json data = nlohmann::json::object();
+            for (const auto& s : report.sections) data = s.data;
+            out << data.dump(2) << '\n';
+        } else {
+            out << to_markdown(report);
+        }
+    });
+}
+
+}  // namespace maillage::exchange

@@ -1,0 +1,286 @@
+#include "exchange_outputs.h"
+
+#include "events.h"
+#include "registrations.h"
+#include "text_match.h"
+
+#include "core/audit.h"
+#include "core/database.h"
+#include "core/error.h"
+#include "core/i18n.h"
+#include "core/people.h"
+#include "core/sectors.h"
+
+#include <libical/ical.h>
+#include <xlsxwriter.h>
+
+#include <cmath>
+#include <cstdlib>
+#include <fstream>
+#include <map>
+
+namespace maillage::exchange {
+namespace {
+
+std::string format_hours(double h) {
+    const int minutes = int(std::lround(h * 60));
+    if (minutes % 60 == 0) return std::to_string(minutes / 60) + " h";
+    return fmt::format("{} h {:02d}", minutes / 60, minutes % 60);
+}
+
+std::string file_safe(const std::string& text) {
+    auto n = normalise_name(text);
+    for (auto& c : n)
+        if (c == ' ') c = '-';
+    return n.empty() ? std::string("x") : n;
+}
+
+std::string compact(const std::string& iso_date, const std::string& time) {
+    std::string d;
+    for (char c : iso_date)
+        if (c != '-') d += c;
+    if (time.empty()) return d;
+    std::string t;
+    for (char c : time)
+        if (c != ':') t += c;
+    return d + "T" + t + "00";
+}
+
+}  // namespace
+
+std::string html_escape(const std::string& text) {
+    std::string out;
+    for (char c : text) {
+        switch (c) {
+            case '&': out += "&amp;"; break;
+            case '<': out += "&lt;"; break;
+            case '>': out += "&gt;"; break;
+            case '"': out += "&quot;"; break;
+            default: out += c;
+        }
+    }
+    return out;
+}
+
+std::string certificate_html(Database& db, int64_t registration_id) {
+    RegistrationService regs(db);
+    const auto r = regs.get(registration_id);
+    if (!r) throw Error(tr("This registration does not exist."));
+    if (r->status != "attended")
+        throw Error(fmt::format(fmt::runtime(tr("{name} did not attend: no certificate.")),
+                                fmt::arg("name", r->person_name)));
+    EventRepository events(db);
+    const auto e = events.get(r->event_id);
+    std::string dates;
+    for (const auto& d : events.days(r->event_id)) {
+        if (d.status == "cancelled") continue;
+        if (!dates.empty()) dates += ", ";
+        dates += d.date;
+        if (!d.start_time.empty() && !d.end_time.empty()) dates += " (" + d.start_time + "–" + d.end_time + ")";
+    }
+    const auto hours = events.hours(r->event_id);
+    std::string html = "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>" +
+                       html_escape(tr("Certificate of attendance")) + "</title>\n<style>"
+                       "body{font-family:sans-serif;margin:3cm 2.5cm;color:#222}"
+                       "h1{font-size:28pt;text-align:center;margin-bottom:2cm}"
+                       "p{font-size:14pt;line-height:1.6}.name,.event{font-weight:bold}"
+                       ".sign{margin-top:3cm;text-align:right}"
+                       "@page{size:A4;margin:0}</style></head><body>\n";
+    html += "<h1>" + html_escape(tr("Certificate of attendance")) + "</h1>\n";
+    html += "<p>" + html_escape(tr("We certify that")) + " <span class=\"name\">" + html_escape(r->person_name) +
+            "</span>";
+    if (!r->institution_name.empty()) html += " (" + html_escape(r->institution_name) + ")";
+    html += " " + html_escape(tr("took part in")) + " <span class=\"event\">" + html_escape(e ? e->title : "") +
+            "</span>";
+    if (e && !e->venue.empty()) html += ", " + html_escape(e->venue);
+    html += ".</p>\n";
+    if (!dates.empty()) html += "<p>" + html_escape(tr("Date(s): ")) + html_escape(dates) + "</p>\n";
+    if (hours > 0)
+        html += "<p>" + html_escape(tr("Duration: ")) + "<span class=\"hours\">" + format_hours(hours) +
+                "</span></p>\n";
+    if (r->role != "participant") html += "<p>" + html_escape(tr("Role: ")) + html_escape(role_label(r->role)) + "</p>\n";
+    html += "<p class=\"sign\">" + html_escape(tr("For the organisers")) + "</p>\n</body></html>\n";
+    return html;
+}
+
+std::string sign_in_sheet_html(Database& db, int64_t event_id) {
+    EventRepository events(db);
+    const auto e = events.get(event_id);
+    if (!e) throw Error(tr("This event does not exist."));
+    std::string html = "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>" +
+                       html_escape(tr("Sign-in sheet")) + "</title>\n<style>"
+                       "body{font-family:sans-serif;margin:1.5cm}table{border-collapse:collapse;width:100%}"
+                       "th,td{border:1px solid #888;padding:6px 8px;text-align:left}td.sign{width:30%}"
+                       "tr{page-break-inside:avoid}</style></head><body>\n";
+    html += "<h1>" + html_escape(e->title) + "</h1>\n<p>" + html_escape(events.first_date(event_id)) + " " +
+            html_escape(e->venue) + "</p>\n";
+    html += "<table><tr><th>#</th><th>" + html_escape(tr("Name")) + "</th><th>" + html_escape(tr("Institution")) +
+            "</th><th>" + html_escape(tr("Role")) + "</th><th>" + html_escape(tr("Signature")) + "</th></tr>\n";
+    int n = 0;
+    for (const auto& r : RegistrationService(db).list(event_id)) {
+        if (r.status == "cancelled") continue;
+        html += "<tr><td>" + std::to_string(r.id) + "</td><td>" + html_escape(r.person_name) + "</td><td>" +
+                html_escape(r.institution_name) + "</td><td>" + html_escape(role_label(r.role)) +
+                "</td><td class=\"sign\"></td></tr>\n";
+        ++n;
+    }
+    // Blank lines for walk-ins.
+    for (int k = 0; k < 10; ++k) html += "<tr><td></td><td>&nbsp;</td><td></td><td></td><td class=\"sign\"></td></tr>\n";
+    html += "</table>\n<p>" + html_escape(fmt::format(fmt::runtime(tr("{n} registrations.")), fmt::arg("n", n))) +
+            "</p></body></html>\n";
+    return html;
+}
+
+std::string find_chromium() {
+    for (const char* name : {"chromium", "chromium-browser", "google-chrome"}) {
+        const char* path = std::getenv("PATH");
+        std::string p = path ? path : "/usr/bin:/bin";
+        size_t start = 0;
+        while (start <= p.size()) {
+            const auto end = p.find(':', start);
+            const auto dir = p.substr(start, end == std::string::npos ? std::string::npos : end - start);
+            const auto candidate = std::filesystem::path(dir.empty() ? "." : dir) / name;
+            std::error_code ec;
+            if (std::filesystem::is_regular_file(candidate, ec)) return candidate.string();
+            if (end == std::string::npos) break;
+            start = end + 1;
+        }
+    }
+    return {};
+}
+
+CertificateFiles write_certificates(Database& db, int64_t event_id, std::optional<int64_t> person_id,
+                                    const std::filesystem::path& dir, bool pdf) {
+    RegistrationService regs(db);
+    CertificateFiles files;
+    std::filesystem::create_directories(dir);
+    const auto chromium = pdf ? find_chromium() : std::string();
+    files.pdf_tool_found = !chromium.empty();
+    int64_t found = 0;
+    for (const auto& r : regs.list(event_id)) {
+        if (person_id && r.person_id != *person_id) continue;
+        if (r.status != "attended") {
+            if (person_id) certificate_html(db, r.id);  // throws the "did not attend" message
+            continue;
+        }
+        ++found;
+        const auto base = "certificate-" + std::to_string(event_id) + "-" + file_safe(r.person_name);
+        const auto html_file = dir / (base + ".html");
+        std::ofstream(html_file, std::ios::binary) << certificate_html(db, r.id);
+        files.html.push_back(html_file);
+        if (!chromium.empty()) {
+            const auto pdf_file = dir / (base + ".pdf");
+            const auto cmd = "'" + chromium +
+                             "' --headless --no-sandbox --disable-gpu --disable-background-networking "
+                             "--no-pdf-header-footer --print-to-pdf='" +
+                             pdf_file.string() + "' 'file://" + std::filesystem::absolute(html_file).string() +
+                             "' >/dev/null 2>&1";
+            if (std::system(cmd.c_str()) == 0 && std::filesystem::exists(pdf_file)) files.pdf.push_back(pdf_file);
+        }
+    }
+    if (person_id && found == 0) throw Error(tr("This person is not registered for this event."));
+    if (!files.html.empty())
+        db.write([&] {
+            audit(db, "export", "exchange_certificates", event_id,
+                  std::to_string(files.html.size()) + " certificates");
+        });
+    return files;
+}
+
+std::vector<std::vector<std::string>> registration_rows(Database& db, int64_t event_id, bool attended_only) {
+    std::map<int64_t, std::string> sector_names, table_names;
+    for (const auto& s : SectorRepository(db).list(true)) sector_names[s.id] = s.label_fr;
+    for (const auto& t : EventRepository(db).tables(event_id))
+        table_names[t.id] = std::to_string(t.position) + ". " + t.title;
+    std::vector<std::vector<std::string>> rows;
+    rows.push_back({tr("Last name"), tr("First name"), tr("Email"), tr("Institution"), tr("Sector"), tr("Role"),
+                    tr("Status"), tr("Table"), tr("Checked in at")});
+    PersonRepository people(db);
+    for (const auto& r : RegistrationService(db).list(event_id)) {
+        if (attended_only && r.status != "attended") continue;
+        const auto p = people.get(r.person_id);
+        rows.push_back({p ? p->last_name : "", p ? p->first_name : "", r.email, r.institution_name,
+                        r.sector_id ? sector_names[*r.sector_id] : "", role_label(r.role), status_label(r.status),
+                        r.table_id ? table_names[*r.table_id] : "", r.checked_in_at});
+    }
+    return rows;
+}
+
+void write_csv(const std::filesystem::path& file, const std::vector<std::vector<std::string>>& rows) {
+    std::ofstream out(file, std::ios::binary);
+    if (!out) throw Error(fmt::format(fmt::runtime(tr("Cannot write {file}.")), fmt::arg("file", file.string())));
+    out << "\xEF\xBB\xBF";
+    for (const auto& row : rows) {
+        for (size_t i = 0; i < row.size(); ++i) {
+            if (i) out << ';';
+            const auto& v = row[i];
+            if (v.find_first_of(";\"\n\r") != std::string::npos) {
+                out << '"';
+                for (char c : v) out << (c == '"' ? std::string("\"\"") : std::string(1, c));
+                out << '"';
+            } else {
+                out << v;
+            }
+        }
+        out << "\r\n";
+    }
+}
+
+void write_xlsx(const std::filesystem::path& file, const std::vector<std::vector<std::string>>& rows,
+                const std::string& sheet_name) {
+    lxw_workbook* wb = workbook_new(file.string().c_str());
+    if (!wb) throw Error(fmt::format(fmt::runtime(tr("Cannot write {file}.")), fmt::arg("file", file.string())));
+    lxw_worksheet* ws = workbook_add_worksheet(wb, sheet_name.substr(0, 31).c_str());
+    lxw_format* bold = workbook_add_format(wb);
+    format_set_bold(bold);
+    for (size_t r = 0; r < rows.size(); ++r)
+        for (size_t c = 0; c < rows[r].size(); ++c)
+            worksheet_write_string(ws, lxw_row_t(r), lxw_col_t(c), rows[r][c].c_str(), r == 0 ? bold : nullptr);
+    if (!rows.empty()) worksheet_autofilter(ws, 0, 0, lxw_row_t(rows.size() - 1), lxw_col_t(rows[0].size() - 1));
+    const auto err = workbook_close(wb);
+    if (err != LXW_NO_ERROR)
+        throw Error(fmt::format(fmt::runtime(tr("Cannot write {file}: {reason}")), fmt::arg("file", file.string()),
+                                fmt::arg("reason", lxw_strerror(err))));
+}
+
+std::string events_icalendar(Database& db, const std::string& from, const std::string& to, bool include_committee) {
+    EventRepository events(db);
+    icalcomponent* cal = icalcomponent_new_vcalendar();
+    icalcomponent_add_property(cal, icalproperty_new_version("2.0"));
+    icalcomponent_add_property(cal, icalproperty_new_prodid("-//Maillage//exchange//FR"));
+    const auto now = icaltime_current_time_with_zone(icaltimezone_get_utc_timezone());
+    auto add = [&](const Event& e, const Session& s, const std::string& uid, const std::string& summary) {
+        icalcomponent* ev = icalcomponent_new_vevent();
+        icalcomponent_add_property(ev, icalproperty_new_uid(uid.c_str()));
+        icalcomponent_add_property(ev, icalproperty_new_dtstamp(now));
+        icalcomponent_add_property(ev, icalproperty_new_summary(summary.c_str()));
+        const bool timed = !s.start_time.empty();
+        icalcomponent_add_property(ev, icalproperty_new_dtstart(icaltime_from_string(compact(s.date, s.start_time).c_str())));
+        if (timed && !s.end_time.empty())
+            icalcomponent_add_property(ev, icalproperty_new_dtend(icaltime_from_string(compact(s.date, s.end_time).c_str())));
+        const auto place = s.place.empty() ? e.venue : s.place;
+        if (!place.empty()) icalcomponent_add_property(ev, icalproperty_new_location(place.c_str()));
+        if (!e.theme.empty()) icalcomponent_add_property(ev, icalproperty_new_description(e.theme.c_str()));
+        if (s.status == "cancelled") icalcomponent_add_property(ev, icalproperty_new_status(ICAL_STATUS_CANCELLED));
+        icalcomponent_add_component(cal, ev);
+    };
+    for (const auto& e : events.list(from, to, false)) {
+        for (const auto& s : events.days(e.id))
+            if (s.date >= from && s.date <= to)
+                add(e, s, "exchange-" + std::to_string(e.id) + "-day-" + std::to_string(s.id) + "@maillage", e.title);
+    }
+    if (include_committee)
+        for (const auto& e : events.list()) {
+            for (const auto& s : events.committee_meetings(e.id))
+                if (s.date >= from && s.date <= to)
+                    add(e, s, "exchange-" + std::to_string(e.id) + "-committee-" + std::to_string(s.id) + "@maillage",
+                        tr("Steering committee: ") + e.title);
+        }
+    char* text = icalcomponent_as_ical_string_r(cal);
+    std::string out = text ? text : "";
+    free(text);
+    icalcomponent_free(cal);
+    return out;
+}
+
+}  // namespace maillage::exchange

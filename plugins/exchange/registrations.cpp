@@ -1,0 +1,408 @@
+#include "registrations.h"
+
+#include "events.h"
+#include "sql_util.h"
+#include "text_match.h"
+
+#include "core/audit.h"
+#include "core/database.h"
+#include "core/error.h"
+#include "core/i18n.h"
+#include "core/institutions.h"
+#include "core/people.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <sstream>
+
+namespace maillage::exchange {
+namespace {
+
+constexpr const char* kSelect =
+    "SELECT r.id, r.event_id, r.person_id, r.institution_id, r.institution_text, r.sector_id, r.status, "
+    "r.cancel_reason, r.waiting_position, r.role, r.table_choice_id, r.table_id, r.source, r.checked_in_at, "
+    "trim(coalesce(p.first_name,'') || ' ' || coalesce(p.last_name,'')), coalesce(p.email,''), "
+    "coalesce(i.name, r.institution_text, '') "
+    "FROM exchange_registration r JOIN person p ON p.id = r.person_id "
+    "LEFT JOIN institution i ON i.id = r.institution_id ";
+
+Registration read(SQLite::Statement& q) {
+    Registration r;
+    r.id = q.getColumn(0).getInt64();
+    r.event_id = q.getColumn(1).getInt64();
+    r.person_id = q.getColumn(2).getInt64();
+    r.institution_id = col_opt(q, 3);
+    r.institution_text = col_text(q, 4);
+    r.sector_id = col_opt(q, 5);
+    r.status = q.getColumn(6).getString();
+    r.cancel_reason = col_text(q, 7);
+    r.waiting_position = col_opt(q, 8);
+    r.role = q.getColumn(9).getString();
+    r.table_choice_id = col_opt(q, 10);
+    r.table_id = col_opt(q, 11);
+    r.source = q.getColumn(12).getString();
+    r.checked_in_at = col_text(q, 13);
+    r.person_name = q.getColumn(14).getString();
+    r.email = q.getColumn(15).getString();
+    r.institution_name = q.getColumn(16).getString();
+    return r;
+}
+
+const std::map<std::string, std::set<std::string>>& transitions() {
+    static const std::map<std::string, std::set<std::string>> t = {
+        {"registered", {"cancelled", "attended", "no_show"}},
+        {"waiting", {"registered", "cancelled"}},
+        {"cancelled", {"registered"}},
+        {"attended", {"registered", "no_show"}},
+        {"no_show", {"attended", "registered"}},
+    };
+    return t;
+}
+
+void validate_role(const std::string& role) {
+    const auto& roles = registration_roles();
+    if (std::find(roles.begin(), roles.end(), role) == roles.end())
+        throw Error(fmt::format(fmt::runtime(tr("Unknown registration role \"{role}\": use participant, "
+                                                "facilitator, speaker or organiser.")),
+                                fmt::arg("role", role)));
+}
+
+}  // namespace
+
+const std::vector<std::string>& registration_statuses() {
+    static const std::vector<std::string> s = {"registered", "waiting", "cancelled", "attended", "no_show"};
+    return s;
+}
+
+const std::vector<std::string>& registration_roles() {
+    static const std::vector<std::string> r = {"participant", "facilitator", "speaker", "organiser"};
+    return r;
+}
+
+bool transition_allowed(const std::string& from, const std::string& to) {
+    auto it = transitions().find(from);
+    return it != transitions().end() && it->second.count(to) > 0;
+}
+
+std::string status_label(const std::string& status) {
+    if (status == "registered") return tr("registered");
+    if (status == "waiting") return tr("waiting list");
+    if (status == "cancelled") return tr("cancelled");
+    if (status == "attended") return tr("attended");
+    if (status == "no_show") return tr("no-show");
+    return status;
+}
+
+std::string role_label(const std::string& role) {
+    if (role == "participant") return tr("participant");
+    if (role == "facilitator") return tr("facilitator");
+    if (role == "speaker") return tr("speaker");
+    if (role == "organiser") return tr("organiser");
+    return role;
+}
+
+std::string RegistrationService::search_key(int64_t person_id, const std::optional<int64_t>& institution_id,
+                                            const std::string& institution_text) const {
+    std::string key;
+    if (auto p = PersonRepository(db_).get(person_id)) key = p->first_name + " " + p->last_name + " " + p->email;
+    if (institution_id) {
+        if (auto i = InstitutionRepository(db_).get(*institution_id)) key += " " + i->name;
+    } else {
+        key += " " + institution_text;
+    }
+    return " " + normalise_name(key) + " ";
+}
+
+Registration RegistrationService::register_person(const RegistrationRequest& req) {
+    validate_role(req.role);
+    EventRepository events(db_);
+    const auto event = events.get(req.event_id);
+    if (!event) throw Error(tr("This event does not exist."));
+    if (!PersonRepository(db_).get(req.person_id)) throw Error(tr("This person does not exist."));
+    if (auto existing = find(req.event_id, req.person_id))
+        throw Error(fmt::format(fmt::runtime(tr("{name} is already registered for this event ({status}).")),
+                                fmt::arg("name", existing->person_name),
+                                fmt::arg("status", status_label(existing->status))));
+    return db_.write([&] {
+        Registration r;
+        r.event_id = req.event_id;
+        r.person_id = req.person_id;
+        r.role = req.role;
+        r.institution_id = req.institution_id;
+        r.institution_text = req.institution_id ? std::string() : req.institution_text;
+        r.sector_id = req.sector_id;
+        r.table_choice_id = req.table_choice_id;
+        r.source = req.source;
+        if (!r.institution_id && r.institution_text.empty()) {
+            auto date = events.first_date(req.event_id);
+            if (date.empty()) date = "9999-12-31";
+            const auto at = PersonRepository(db_).affiliation_at(req.person_id, date);
+            r.institution_id = at.institution_id;
+            if (!r.sector_id) r.sector_id = at.sector_id;
+        }
+        if (!r.sector_id && r.institution_id) {
+            if (auto inst = InstitutionRepository(db_).get(*r.institution_id)) r.sector_id = inst->primary_sector();
+        }
+        const auto free = seats_free(req.event_id);
+        if (r.role == "participant" && free && *free <= 0) {
+            r.status = "waiting";
+            r.waiting_position = db_.scalar_int(
+                                     "SELECT coalesce(max(waiting_position), 0) FROM exchange_registration "
+                                     "WHERE event_id = " +
+                                     std::to_string(req.event_id)) +
+                                 1;
+        }
+        SQLite::Statement ins(db_.sql(),
+                              "INSERT INTO exchange_registration(event_id, person_id, institution_id, "
+                              "institution_text, sector_id, status, waiting_position, role, table_choice_id, "
+                              "search_key, source) VALUES (?,?,?,?,?,?,?,?,?,?,?)");
+        ins.bind(1, r.event_id);
+        ins.bind(2, r.person_id);
+        bind_opt(ins, 3, r.institution_id);
+        bind_text(ins, 4, r.institution_text);
+        bind_opt(ins, 5, r.sector_id);
+        ins.bind(6, r.status);
+        bind_opt(ins, 7, r.waiting_position);
+        ins.bind(8, r.role);
+        bind_opt(ins, 9, r.table_choice_id);
+        ins.bind(10, search_key(r.person_id, r.institution_id, r.institution_text));
+        ins.bind(11, r.source);
+        ins.exec();
+        r.id = db_.sql().getLastInsertRowid();
+        audit(db_, "create", "exchange_registration", r.id,
+              "event " + std::to_string(r.event_id) + ", person " + std::to_string(r.person_id) + ", " + r.status);
+        return *get(r.id);
+    });
+}
+
+void RegistrationService::check_transition(const Registration& r, const std::string& to,
+                                           const std::string& reason) const {
+    const auto& all = registration_statuses();
+    if (std::find(all.begin(), all.end(), to) == all.end())
+        throw Error(fmt::format(fmt::runtime(tr("Unknown status \"{status}\": use registered, waiting, "
+                                                "cancelled, attended or no_show.")),
+                                fmt::arg("status", to)));
+    if (!transition_allowed(r.status, to))
+        throw Error(fmt::format(fmt::runtime(tr("{name}: a registration cannot go from \"{from}\" to \"{to}\".")),
+                                fmt::arg("name", r.person_name), fmt::arg("from", status_label(r.status)),
+                                fmt::arg("to", status_label(to))));
+    if (to == "cancelled" && normalise_name(reason).empty())
+        throw Error(tr("A cancellation needs a reason."));
+    if (to == "registered" && r.status != "attended" && r.status != "no_show" && r.role == "participant") {
+        const auto free = seats_free(r.event_id);
+        // A waiting registration moved by hand needs a free seat; a cancelled one is
+        // re-registered through register_person's rule below instead.
+        if (free && *free <= 0 && r.status == "waiting")
+            throw Error(fmt::format(fmt::runtime(tr("{name} cannot be registered: the event is full.")),
+                                    fmt::arg("name", r.person_name)));
+    }
+}
+
+std::vector<int64_t> RegistrationService::set_status(int64_t id, const std::string& status,
+                                                     const std::string& reason) {
+    const auto r = get(id);
+    if (!r) throw Error(tr("This registration does not exist."));
+    check_transition(*r, status, reason);
+    return db_.write([&] {
+        std::string target = status;
+        std::optional<int64_t> position;
+        // Re-registering after a cancellation joins the waiting list when the event is full.
+        if (r->status == "cancelled" && status == "registered" && r->role == "participant") {
+            const auto free = seats_free(r->event_id);
+            if (free && *free <= 0) {
+                target = "waiting";
+                position = db_.scalar_int("SELECT coalesce(max(waiting_position), 0) FROM exchange_registration "
+                                          "WHERE event_id = " +
+                                          std::to_string(r->event_id)) +
+                           1;
+            }
+        }
+        SQLite::Statement up(db_.sql(),
+                             "UPDATE exchange_registration SET status = ?, cancel_reason = ?, waiting_position = ?, "
+                             "checked_in_at = CASE WHEN ? = 'attended' THEN "
+                             "coalesce(checked_in_at, strftime('%Y-%m-%dT%H:%M:%SZ','now')) ELSE NULL END "
+                             "WHERE id = ?");
+        up.bind(1, target);
+        if (target == "cancelled")
+            up.bind(2, reason);
+        else
+            up.bind(2);
+        bind_opt(up, 3, position);
+        up.bind(4, target);
+        up.bind(5, id);
+        up.exec();
+        audit(db_, "status", "exchange_registration", id, r->status + " -> " + target);
+        // Only a cancellation frees a seat for someone else: a no-show is known on the day,
+        // too late to call the next person in line.
+        if (target == "cancelled") return promote_waiting(r->event_id);
+        return std::vector<int64_t>{};
+    });
+}
+
+std::vector<int64_t> RegistrationService::promote_waiting(int64_t event_id) {
+    return db_.write([&] {
+        std::vector<int64_t> promoted;
+        for (;;) {
+            const auto free = seats_free(event_id);
+            if (free && *free <= 0) break;
+            SQLite::Statement q(db_.sql(),
+                                "SELECT id FROM exchange_registration WHERE event_id = ? AND status = 'waiting' "
+                                "ORDER BY waiting_position, id LIMIT 1");
+            q.bind(1, event_id);
+            if (!q.executeStep()) break;
+            const auto id = q.getColumn(0).getInt64();
+            SQLite::Statement up(db_.sql(),
+                                 "UPDATE exchange_registration SET status = 'registered', waiting_position = NULL "
+                                 "WHERE id = ?");
+            up.bind(1, id);
+            up.exec();
+            audit(db_, "promote", "exchange_registration", id, "waiting -> registered");
+            promoted.push_back(id);
+        }
+        return promoted;
+    });
+}
+
+void RegistrationService::set_role(int64_t id, const std::string& role) {
+    validate_role(role);
+    const auto r = get(id);
+    if (!r) throw Error(tr("This registration does not exist."));
+    db_.write([&] {
+        SQLite::Statement up(db_.sql(), "UPDATE exchange_registration SET role = ? WHERE id = ?");
+        up.bind(1, role);
+        up.bind(2, id);
+        up.exec();
+        // A waiting person who becomes a facilitator does not need a seat.
+        if (role != "participant" && r->status == "waiting") {
+            SQLite::Statement w(db_.sql(), "UPDATE exchange_registration SET status = 'registered', "
+                                           "waiting_position = NULL WHERE id = ?");
+            w.bind(1, id);
+            w.exec();
+        }
+        audit(db_, "role", "exchange_registration", id, r->role + " -> " + role);
+        promote_waiting(r->event_id);
+    });
+}
+
+std::optional<Registration> RegistrationService::get(int64_t id) const {
+    SQLite::Statement q(db_.sql(), std::string(kSelect) + "WHERE r.id = ?");
+    q.bind(1, id);
+    if (q.executeStep()) return read(q);
+    return std::nullopt;
+}
+
+std::optional<Registration> RegistrationService::find(int64_t event_id, int64_t person_id) const {
+    SQLite::Statement q(db_.sql(), std::string(kSelect) + "WHERE r.event_id = ? AND r.person_id = ?");
+    q.bind(1, event_id);
+    q.bind(2, person_id);
+    if (q.executeStep()) return read(q);
+    return std::nullopt;
+}
+
+std::vector<Registration> RegistrationService::list(int64_t event_id) const {
+    SQLite::Statement q(db_.sql(), std::string(kSelect) +
+                                       "WHERE r.event_id = ? ORDER BY p.last_name COLLATE NOCASE, "
+                                       "p.first_name COLLATE NOCASE, r.id");
+    q.bind(1, event_id);
+    std::vector<Registration> out;
+    while (q.executeStep()) out.push_back(read(q));
+    return out;
+}
+
+int64_t RegistrationService::seats_taken(int64_t event_id) const {
+    SQLite::Statement q(db_.sql(),
+                        "SELECT count(*) FROM exchange_registration WHERE event_id = ? AND role = 'participant' "
+                        "AND status IN ('registered','attended')");
+    q.bind(1, event_id);
+    q.executeStep();
+    return q.getColumn(0).getInt64();
+}
+
+std::optional<int64_t> RegistrationService::seats_free(int64_t event_id) const {
+    const auto event = EventRepository(db_).get(event_id);
+    if (!event || !event->capacity) return std::nullopt;
+    return *event->capacity - seats_taken(event_id);
+}
+
+std::vector<Registration> RegistrationService::search(int64_t event_id, const std::string& text, int limit) const {
+    std::istringstream in(normalise_name(text));
+    std::vector<std::string> words;
+    for (std::string w; in >> w;) words.push_back(w);
+    std::string sql = std::string(kSelect) + "WHERE r.event_id = ? AND r.status <> 'cancelled'";
+    for (size_t k = 0; k < words.size(); ++k) sql += " AND instr(r.search_key, ?) > 0";
+    sql += " ORDER BY p.last_name COLLATE NOCASE, p.first_name COLLATE NOCASE LIMIT ?";
+    SQLite::Statement q(db_.sql(), sql);
+    int i = 1;
+    q.bind(i++, event_id);
+    // A word matches at the start of a word of the key: "dub" finds "Dubois", not "Maudubert".
+    for (const auto& w : words) q.bind(i++, " " + w);
+    q.bind(i, limit);
+    std::vector<Registration> out;
+    while (q.executeStep()) out.push_back(read(q));
+    return out;
+}
+
+void RegistrationService::check_in(int64_t id) {
+    const auto r = get(id);
+    if (!r) throw Error(tr("This registration does not exist."));
+    if (r->status == "attended") return;
+    if (r->status == "waiting") {
+        // Came anyway: in the room, so attended (leaves the waiting list).
+        db_.write([&] {
+            SQLite::Statement up(db_.sql(),
+                                 "UPDATE exchange_registration SET status = 'attended', waiting_position = NULL, "
+                                 "checked_in_at = strftime('%Y-%m-%dT%H:%M:%SZ','now') WHERE id = ?");
+            up.bind(1, id);
+            up.exec();
+            audit(db_, "check_in", "exchange_registration", id, "waiting -> attended");
+        });
+        return;
+    }
+    set_status(id, "attended");
+}
+
+Registration RegistrationService::walk_in(int64_t event_id, const WalkIn& w) {
+    if (normalise_name(w.first_name + w.last_name).empty()) throw Error(tr("A walk-in needs a name."));
+    return db_.write([&] {
+        Person p;
+        p.first_name = w.first_name;
+        p.last_name = w.last_name;
+        p.email = w.email;
+        p.roles = {"worker"};
+        const auto person_id = PersonRepository(db_).create(p);
+        RegistrationRequest req;
+        req.event_id = event_id;
+        req.person_id = person_id;
+        req.role = w.role;
+        req.institution_id = w.institution_id;
+        req.institution_text = w.institution_text;
+        req.sector_id = w.sector_id;
+        req.source = "walk_in";
+        auto r = register_person(req);
+        SQLite::Statement up(db_.sql(),
+                             "UPDATE exchange_registration SET status = 'attended', waiting_position = NULL, "
+                             "checked_in_at = strftime('%Y-%m-%dT%H:%M:%SZ','now') WHERE id = ?");
+        up.bind(1, r.id);
+        up.exec();
+        return *get(r.id);
+    });
+}
+
+void RegistrationService::refresh_search_keys(int64_t person_id) {
+    db_.write([&] {
+        SQLite::Statement q(db_.sql(),
+                            "SELECT id, institution_id, institution_text FROM exchange_registration WHERE person_id = ?");
+        q.bind(1, person_id);
+        std::vector<std::tuple<int64_t, std::optional<int64_t>, std::string>> rows;
+        while (q.executeStep()) rows.emplace_back(q.getColumn(0).getInt64(), col_opt(q, 1), col_text(q, 2));
+        for (const auto& [id, inst, text] : rows) {
+            SQLite::Statement up(db_.sql(), "UPDATE exchange_registration SET search_key = ? WHERE id = ?");
+            up.bind(1, search_key(person_id, inst, text));
+            up.bind(2, id);
+            up.exec();
+        }
+    });
+}
+
+}  // namespace maillage::exchange

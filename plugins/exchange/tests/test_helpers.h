@@ -1,0 +1,74 @@
+#pragma once
+// Shared set-up for the exchange tests: a migrated in-memory database and small builders.
+#include "events.h"
+#include "exchange_schema.h"
+#include "registrations.h"
+
+#include "core/institutions.h"
+#include "core/people.h"
+#include "core/sectors.h"
+#include "tests/support/test_support.h"
+
+#include <gtest/gtest.h>
+
+namespace maillage::exchange::test_helpers {
+
+struct ExchangeDb : ::testing::Test {
+    std::unique_ptr<Database> db = maillage::test::memory_db({exchange_migrations()});
+    EventRepository events{*db};
+    RegistrationService regs{*db};
+
+    int64_t sector(const char* code) { return SectorRepository(*db).find_by_code(code)->id; }
+    int64_t institution(const std::string& name, const char* sector_code) {
+        Institution i;
+        i.name = name;
+        i.sector_ids = {sector(sector_code)};
+        return InstitutionRepository(*db).create(i);
+    }
+    int64_t person(const std::string& first, const std::string& last, const std::string& email = "",
+                   std::optional<int64_t> works_at = {}) {
+        Person p;
+        p.first_name = first;
+        p.last_name = last;
+        p.email = email;
+        const auto id = PersonRepository(*db).create(p);
+        if (works_at) {
+            Employment e;
+            e.person_id = id;
+            e.institution_id = *works_at;
+            e.start_date = "2020-01-01";
+            PersonRepository(*db).add_employment(e);
+        }
+        return id;
+    }
+    int64_t event(const std::string& type, const std::string& date, std::optional<int64_t> capacity = {},
+                  const std::string& title = "Table d'échanges") {
+        Event e;
+        e.type_id = events.find_type(type)->id;
+        e.title = title;
+        e.capacity = capacity;
+        const auto id = events.create(e);
+        if (!date.empty()) {
+            Session s;
+            s.date = date;
+            s.start_time = "09:00";
+            s.end_time = "16:30";
+            events.add_day(id, s);
+        }
+        return id;
+    }
+    Registration reg(int64_t ev, int64_t person_id, const std::string& role = "participant",
+                     std::optional<int64_t> institution_id = {}, std::optional<int64_t> sector_id = {},
+                     const std::string& institution_text = "") {
+        RegistrationRequest r;
+        r.event_id = ev;
+        r.person_id = person_id;
+        r.role = role;
+        r.institution_id = institution_id;
+        r.sector_id = sector_id;
+        r.institution_text = institution_text;
+        return regs.register_person(r);
+    }
+};
+
+}  // namespace maillage::exchange::test_helpers

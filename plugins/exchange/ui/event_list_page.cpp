@@ -1,0 +1,217 @@
+// core/i18n.h first: its N_ must win over the one wx defines only when none exists.
+#include "core/i18n.h"
+#include "ui/event_list_page.h"
+
+#include "events.h"
+#include "registrations.h"
+#include "ui/event_tabs.h"
+
+#include "core/database.h"
+#include "core/error.h"
+
+#include <wx/button.h>
+#include <wx/choice.h>
+#include <wx/datectrl.h>
+#include <wx/dialog.h>
+#include <wx/listctrl.h>
+#include <wx/msgdlg.h>
+#include <wx/sizer.h>
+#include <wx/spinctrl.h>
+#include <wx/splitter.h>
+#include <wx/statbox.h>
+#include <wx/stattext.h>
+#include <wx/textctrl.h>
+
+#include <ctime>
+
+namespace maillage::exchange {
+namespace {
+
+wxString U(const std::string& s) { return wxString::FromUTF8(s); }
+
+int current_year() {
+    const std::time_t now = std::time(nullptr);
+    std::tm tm{};
+    localtime_r(&now, &tm);
+    return tm.tm_year + 1900;
+}
+
+// The month heading of the list ("October 2026"), in the UI language.
+wxString month_heading(const std::string& iso_date) {
+    if (iso_date.size() < 7) return _("Without a date");
+    const int month = std::stoi(iso_date.substr(5, 2));
+    static const char* const names[] = {N_("January"), N_("February"), N_("March"), N_("April"),
+                                        N_("May"),     N_("June"),     N_("July"),  N_("August"),
+                                        N_("September"), N_("October"), N_("November"), N_("December")};
+    return wxGetTranslation(names[(month - 1) % 12]) + " " + U(iso_date.substr(0, 4));
+}
+
+// The "New event" dialog: the fields needed to start; the rest is edited later.
+class NewEventDialog : public wxDialog {
+public:
+    NewEventDialog(wxWindow* parent, const std::vector<EventType>& types, const std::string& language)
+        : wxDialog(parent, wxID_ANY, _("New event")), types_(types) {
+        auto* grid = new wxFlexGridSizer(2, 6, 8);
+        grid->AddGrowableCol(1);
+        auto label = [&](const wxString& text) {
+            grid->Add(new wxStaticText(this, wxID_ANY, text), 0, wxALIGN_CENTER_VERTICAL);
+        };
+        label(_("Type"));
+        type_ = new wxChoice(this, wxID_ANY);
+        for (const auto& t : types_) type_->Append(U(t.label(language)));
+        type_->SetSelection(0);
+        grid->Add(type_, 1, wxEXPAND);
+        label(_("Title"));
+        title_ = new wxTextCtrl(this, wxID_ANY, "", wxDefaultPosition, wxSize(360, -1));
+        grid->Add(title_, 1, wxEXPAND);
+        label(_("Date"));
+        date_ = new wxDatePickerCtrl(this, wxID_ANY);
+        grid->Add(date_, 0);
+        label(_("From (HH:MM)"));
+        start_ = new wxTextCtrl(this, wxID_ANY, "09:00");
+        grid->Add(start_, 0);
+        label(_("To (HH:MM)"));
+        end_ = new wxTextCtrl(this, wxID_ANY, "16:30");
+        grid->Add(end_, 0);
+        label(_("Venue"));
+        venue_ = new wxTextCtrl(this, wxID_ANY);
+        grid->Add(venue_, 1, wxEXPAND);
+        label(_("Seats (0: unlimited)"));
+        capacity_ = new wxSpinCtrl(this, wxID_ANY, "0", wxDefaultPosition, wxDefaultSize, wxSP_ARROW_KEYS, 0, 5000);
+        grid->Add(capacity_, 0);
+        auto* sizer = new wxBoxSizer(wxVERTICAL);
+        sizer->Add(grid, 1, wxEXPAND | wxALL, 12);
+        sizer->Add(CreateStdDialogButtonSizer(wxOK | wxCANCEL), 0, wxEXPAND | wxALL, 8);
+        SetSizerAndFit(sizer);
+    }
+    Event event() const {
+        Event e;
+        e.type_id = types_.at(size_t(std::max(0, type_->GetSelection()))).id;
+        e.title = title_->GetValue().utf8_string();
+        e.venue = venue_->GetValue().utf8_string();
+        if (capacity_->GetValue() > 0) e.capacity = capacity_->GetValue();
+        return e;
+    }
+    Session day() const {
+        Session s;
+        s.date = date_->GetValue().FormatISODate().utf8_string();
+        s.start_time = start_->GetValue().utf8_string();
+        s.end_time = end_->GetValue().utf8_string();
+        return s;
+    }
+
+private:
+    std::vector<EventType> types_;
+    wxChoice* type_;
+    wxTextCtrl *title_, *start_, *end_, *venue_;
+    wxDatePickerCtrl* date_;
+    wxSpinCtrl* capacity_;
+};
+
+}  // namespace
+
+EventListPage::EventListPage(wxWindow* parent, ui::UiContext& context) : PageBase(parent, context) {
+    auto* sizer = new wxBoxSizer(wxVERTICAL);
+    auto* bar = new wxBoxSizer(wxHORIZONTAL);
+    bar->Add(new wxStaticText(this, wxID_ANY, _("Year")), 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 6);
+    year_ = new wxSpinCtrl(this, wxID_ANY, wxString::Format("%d", current_year()), wxDefaultPosition, wxDefaultSize,
+                           wxSP_ARROW_KEYS, 2000, 2100, current_year());
+    bar->Add(year_, 0, wxRIGHT, 12);
+    auto* create = new wxButton(this, wxID_ANY, _("New event..."));
+    bar->Add(create, 0);
+    sizer->Add(bar, 0, wxALL, 6);
+
+    auto* split = new wxSplitterWindow(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxSP_LIVE_UPDATE);
+    list_ = new wxListView(split, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxLC_REPORT | wxLC_SINGLE_SEL);
+    list_->AppendColumn(_("Date"), wxLIST_FORMAT_LEFT, 90);
+    list_->AppendColumn(_("Event"), wxLIST_FORMAT_LEFT, 250);
+    list_->AppendColumn(_("Type"), wxLIST_FORMAT_LEFT, 110);
+    list_->AppendColumn(_("Registered"), wxLIST_FORMAT_RIGHT, 80);
+    tabs_ = new EventTabs(split, context);
+    split->SplitVertically(list_, tabs_, 540);
+    split->SetMinimumPaneSize(200);
+    sizer->Add(split, 1, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, 6);
+    SetSizer(sizer);
+
+    year_->Bind(wxEVT_SPINCTRL, [this](wxSpinEvent&) { refresh(); });
+    create->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { on_new_event(); });
+    list_->Bind(wxEVT_LIST_ITEM_SELECTED, [this](wxListEvent&) { on_selected(); });
+    refresh();
+}
+
+void EventListPage::refresh() {
+    const int64_t selected = tabs_->event_id();
+    list_->DeleteAllItems();
+    row_event_.clear();
+    try {
+        auto& db = database();
+        EventRepository events(db);
+        RegistrationService regs(db);
+        const auto y = std::to_string(year_->GetValue());
+        wxString last_heading;
+        wxFont bold = list_->GetFont().Bold();
+        for (const auto& e : events.list(y + "-01-01", y + "-12-31", false)) {
+            const auto first = events.first_date(e.id);
+            const auto heading = month_heading(first);
+            if (heading != last_heading) {
+                const long row = list_->InsertItem(long(row_event_.size()), "");
+                list_->SetItem(row, 1, heading);
+                list_->SetItemFont(row, bold);
+                row_event_.push_back(0);
+                last_heading = heading;
+            }
+            const long row = list_->InsertItem(long(row_event_.size()), U(first));
+            list_->SetItem(row, 1, U(e.title));
+            if (auto t = events.type(e.type_id)) list_->SetItem(row, 2, U(t->label(context().language())));
+            list_->SetItem(row, 3, wxString::Format("%zu", regs.list(e.id).size()));
+            row_event_.push_back(e.id);
+        }
+    } catch (const std::exception& e) {
+        context().set_status(U(e.what()));
+    }
+    // Keep the event shown; on first display, show the year's last event.
+    int64_t show = 0;
+    for (auto id : row_event_)
+        if (id == selected || (!selected && id)) show = id;
+    if (show)
+        select_event(show);
+    else
+        tabs_->set_event(0);
+}
+
+void EventListPage::select_event(int64_t event_id) {
+    for (size_t row = 0; row < row_event_.size(); ++row)
+        if (row_event_[row] == event_id) {
+            list_->Select(long(row));
+            list_->EnsureVisible(long(row));
+        }
+    tabs_->set_event(event_id);
+}
+
+void EventListPage::on_selected() {
+    const long row = list_->GetFirstSelected();
+    if (row < 0 || size_t(row) >= row_event_.size() || row_event_[size_t(row)] == 0) return;
+    tabs_->set_event(row_event_[size_t(row)]);
+}
+
+void EventListPage::on_new_event() {
+    auto& db = database();
+    EventRepository events(db);
+    NewEventDialog dialog(this, events.types(), context().language());
+    if (dialog.ShowModal() != wxID_OK) return;
+    try {
+        const auto id = db.write([&] {
+            const auto id = events.create(dialog.event());
+            events.add_day(id, dialog.day());
+            return id;
+        });
+        year_->SetValue(std::stoi(dialog.day().date.substr(0, 4)));
+        context().data_changed();
+        refresh();
+        select_event(id);
+    } catch (const std::exception& e) {
+        wxMessageBox(U(e.what()), _("New event"), wxOK | wxICON_WARNING, this);
+    }
+}
+
+}  // namespace maillage::exchange

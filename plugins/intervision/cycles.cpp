@@ -1,0 +1,418 @@
+#include "cycles.h"
+
+#include "core/audit.h"
+#include "core/database.h"
+#include "core/error.h"
+#include "core/i18n.h"
+#include "core/sessions.h"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include <sstream>
+
+namespace maillage::intervision {
+namespace {
+
+std::optional<int64_t> opt_id(const SQLite::Column& c) {
+    return c.isNull() ? std::nullopt : std::optional<int64_t>(c.getInt64());
+}
+void bind_opt(SQLite::Statement& st, int i, const std::optional<int64_t>& v) {
+    if (v)
+        st.bind(i, *v);
+    else
+        st.bind(i);
+}
+void bind_text(SQLite::Statement& st, int i, const std::string& v) {
+    if (v.empty())
+        st.bind(i);
+    else
+        st.bind(i, v);
+}
+
+std::string join(const std::vector<std::string>& parts) {
+    std::string out;
+    for (const auto& p : parts) out += (out.empty() ? "" : ",") + p;
+    return out;
+}
+std::vector<std::string> split(const std::string& text) {
+    std::vector<std::string> out;
+    std::stringstream in(text);
+    std::string item;
+    while (std::getline(in, item, ','))
+        if (!item.empty()) out.push_back(item);
+    return out;
+}
+
+constexpr const char* kCycleSelect =
+    "SELECT id, name, programme_id, audience, start_date, end_date, regional_holidays, coalesce(notes,''), "
+    "funder_id "
+    "FROM intervision_cycle ";
+
+Cycle read_cycle(Database& db, SQLite::Statement& q) {
+    Cycle c;
+    c.id = q.getColumn(0).getInt64();
+    c.name = q.getColumn(1).getString();
+    c.programme_id = opt_id(q.getColumn(2));
+    c.audience = q.getColumn(3).getString();
+    c.start_date = q.getColumn(4).getString();
+    c.end_date = q.getColumn(5).getString();
+    c.regional_holidays = split(q.getColumn(6).getString());
+    c.notes = q.getColumn(7).getString();
+    c.funder_id = opt_id(q.getColumn(8));
+    SQLite::Statement cl(db.sql(),
+                         "SELECT id, start_date, end_date, coalesce(label,'') FROM intervision_closure "
+                         "WHERE cycle_id = ? ORDER BY start_date");
+    cl.bind(1, c.id);
+    while (cl.executeStep())
+        c.closures.push_back({cl.getColumn(0).getInt64(), cl.getColumn(1).getString(), cl.getColumn(2).getString(),
+                              cl.getColumn(3).getString()});
+    return c;
+}
+
+constexpr const char* kGroupSelect =
+    "SELECT id, cycle_id, name, language, weekday, week_of_month, half_day, start_time, end_time, capacity, "
+    "venue_mode, coalesce(fixed_place,''), fixed_institution_id, facilitator1_id, facilitator2_id "
+    "FROM intervision_group ";
+
+Group read_group(SQLite::Statement& q) {
+    Group g;
+    g.id = q.getColumn(0).getInt64();
+    g.cycle_id = q.getColumn(1).getInt64();
+    g.name = q.getColumn(2).getString();
+    g.language = q.getColumn(3).getString();
+    g.weekday = q.getColumn(4).getInt();
+    g.week_of_month = q.getColumn(5).getInt();
+    g.half_day = q.getColumn(6).getString();
+    g.start_time = q.getColumn(7).getString();
+    g.end_time = q.getColumn(8).getString();
+    g.capacity = q.getColumn(9).getInt();
+    g.venue_mode = q.getColumn(10).getString();
+    g.fixed_place = q.getColumn(11).getString();
+    g.fixed_institution_id = opt_id(q.getColumn(12));
+    g.facilitator1_id = opt_id(q.getColumn(13));
+    g.facilitator2_id = opt_id(q.getColumn(14));
+    return g;
+}
+
+void bind_group(SQLite::Statement& st, const Group& g) {
+    st.bind(1, g.cycle_id);
+    st.bind(2, g.name);
+    st.bind(3, g.language);
+    st.bind(4, g.weekday);
+    st.bind(5, g.week_of_month);
+    st.bind(6, g.half_day);
+    st.bind(7, g.start_time);
+    st.bind(8, g.end_time);
+    st.bind(9, g.capacity);
+    st.bind(10, g.venue_mode);
+    bind_text(st, 11, g.fixed_place);
+    bind_opt(st, 12, g.fixed_institution_id);
+    bind_opt(st, 13, g.facilitator1_id);
+    bind_opt(st, 14, g.facilitator2_id);
+}
+
+constexpr const char* kEnrolmentSelect =
+    "SELECT id, group_id, person_id, institution_id, sector_id, status, waiting_position, enrolled_on, "
+    "coalesce(left_on,''), coalesce(reason,'') FROM intervision_enrolment ";
+
+Enrolment read_enrolment(SQLite::Statement& q) {
+    Enrolment e;
+    e.id = q.getColumn(0).getInt64();
+    e.group_id = q.getColumn(1).getInt64();
+    e.person_id = q.getColumn(2).getInt64();
+    e.institution_id = opt_id(q.getColumn(3));
+    e.sector_id = opt_id(q.getColumn(4));
+    e.status = q.getColumn(5).getString();
+    if (!q.getColumn(6).isNull()) e.waiting_position = q.getColumn(6).getInt();
+    e.enrolled_on = q.getColumn(7).getString();
+    e.left_on = q.getColumn(8).getString();
+    e.reason = q.getColumn(9).getString();
+    return e;
+}
+
+constexpr const char* kSessionSelect =
+    "SELECT s.id, i.group_id, s.date, coalesce(s.start_time,''), coalesce(s.end_time,''), coalesce(s.place,''), "
+    "s.status, s.host_institution_id, i.manual, coalesce(i.host_presentation,''), coalesce(i.vignette_themes,'') "
+    "FROM intervision_session i JOIN session s ON s.id = i.session_id ";
+
+GroupSession read_session(SQLite::Statement& q) {
+    GroupSession s;
+    s.session_id = q.getColumn(0).getInt64();
+    s.group_id = q.getColumn(1).getInt64();
+    s.date = q.getColumn(2).getString();
+    s.start_time = q.getColumn(3).getString();
+    s.end_time = q.getColumn(4).getString();
+    s.place = q.getColumn(5).getString();
+    s.status = q.getColumn(6).getString();
+    s.host_institution_id = opt_id(q.getColumn(7));
+    s.manual = q.getColumn(8).getInt() != 0;
+    s.host_presentation = q.getColumn(9).getString();
+    s.vignette_themes = q.getColumn(10).getString();
+    return s;
+}
+
+}  // namespace
+
+std::vector<int64_t> Group::facilitators() const {
+    std::vector<int64_t> out;
+    if (facilitator1_id) out.push_back(*facilitator1_id);
+    if (facilitator2_id) out.push_back(*facilitator2_id);
+    return out;
+}
+
+void validate_cycle(const Cycle& c) {
+    if (c.name.find_first_not_of(" \t") == std::string::npos) throw Error(tr("A cycle needs a name."));
+    if (!is_iso_date(c.start_date)) throw Error(tr("The cycle's start date must be a date (YYYY-MM-DD)."));
+    if (!is_iso_date(c.end_date)) throw Error(tr("The cycle's end date must be a date (YYYY-MM-DD)."));
+    if (c.end_date < c.start_date) throw Error(tr("The cycle ends before it starts."));
+    if (c.audience != "workers" && c.audience != "peer_workers" && c.audience != "managers")
+        throw Error(tr("The audience must be workers, peer_workers or managers."));
+    for (const auto& r : c.regional_holidays)
+        if (r != "cocof" && r != "flemish") throw Error(tr("Regional holidays are 'cocof' (27 September) or 'flemish' (11 July)."));
+    for (const auto& cl : c.closures)
+        if (!is_iso_date(cl.start_date) || !is_iso_date(cl.end_date) || cl.end_date < cl.start_date)
+            throw Error(tr("A closure period needs a start and an end date (YYYY-MM-DD), in order."));
+}
+
+void validate_group(const Group& g) {
+    if (g.name.find_first_not_of(" \t") == std::string::npos) throw Error(tr("A group needs a name."));
+    if (g.language != "fr" && g.language != "nl") throw Error(tr("A group's language is fr or nl."));
+    if (g.weekday < 1 || g.weekday > 7) throw Error(tr("The weekday is 1 (Monday) to 7 (Sunday)."));
+    if (g.week_of_month < 1 || g.week_of_month > 5)
+        throw Error(tr("The week of the month is 1 to 4, or 5 for the last one."));
+    if (g.half_day != "morning" && g.half_day != "afternoon" && g.half_day != "evening")
+        throw Error(tr("The half-day is morning, afternoon or evening."));
+    if (!is_time(g.start_time) || !is_time(g.end_time) || g.end_time <= g.start_time)
+        throw Error(tr("A group needs a start and an end time (HH:MM), the end after the start."));
+    if (g.capacity < 1) throw Error(tr("A group's capacity must be at least 1."));
+    if (g.venue_mode != "itinerant" && g.venue_mode != "fixed") throw Error(tr("The venue is itinerant or fixed."));
+    if (g.facilitator1_id && g.facilitator1_id == g.facilitator2_id)
+        throw Error(tr("The two facilitators of a group must be two different people."));
+}
+
+int64_t CycleRepository::create_cycle(const Cycle& c) {
+    validate_cycle(c);
+    return db_.write([&] {
+        SQLite::Statement dup(db_.sql(),
+                              "SELECT count(*) FROM intervision_cycle WHERE name = ? AND programme_id IS ?");
+        dup.bind(1, c.name);
+        bind_opt(dup, 2, c.programme_id);
+        dup.executeStep();
+        if (dup.getColumn(0).getInt() > 0)
+            throw Error(trf("A cycle named {name} already exists for this programme.", fmt::arg("name", c.name)));
+        SQLite::Statement st(db_.sql(),
+                             "INSERT INTO intervision_cycle(name, programme_id, audience, start_date, end_date, "
+                             "regional_holidays, notes, funder_id) VALUES (?,?,?,?,?,?,?,?)");
+        st.bind(1, c.name);
+        bind_opt(st, 2, c.programme_id);
+        st.bind(3, c.audience);
+        st.bind(4, c.start_date);
+        st.bind(5, c.end_date);
+        st.bind(6, join(c.regional_holidays));
+        bind_text(st, 7, c.notes);
+        bind_opt(st, 8, c.funder_id);
+        st.exec();
+        const int64_t id = db_.sql().getLastInsertRowid();
+        for (const auto& cl : c.closures) add_closure(id, cl);
+        audit(db_, "create", "intervision_cycle", id, c.name);
+        return id;
+    });
+}
+
+void CycleRepository::update_cycle(const Cycle& c) {
+    validate_cycle(c);
+    db_.write([&] {
+        SQLite::Statement st(db_.sql(),
+                             "UPDATE intervision_cycle SET name=?, programme_id=?, audience=?, start_date=?, "
+                             "end_date=?, regional_holidays=?, notes=?, funder_id=? WHERE id=?");
+        st.bind(1, c.name);
+        bind_opt(st, 2, c.programme_id);
+        st.bind(3, c.audience);
+        st.bind(4, c.start_date);
+        st.bind(5, c.end_date);
+        st.bind(6, join(c.regional_holidays));
+        bind_text(st, 7, c.notes);
+        bind_opt(st, 8, c.funder_id);
+        st.bind(9, c.id);
+        if (st.exec() == 0) throw Error(tr("This cycle no longer exists."));
+        audit(db_, "update", "intervision_cycle", c.id, c.name);
+    });
+}
+
+std::vector<Cycle> CycleRepository::cycles() const {
+    SQLite::Statement q(db_.sql(), std::string(kCycleSelect) + "ORDER BY start_date DESC, name");
+    std::vector<Cycle> out;
+    while (q.executeStep()) out.push_back(read_cycle(db_, q));
+    return out;
+}
+
+std::optional<Cycle> CycleRepository::cycle(int64_t id) const {
+    SQLite::Statement q(db_.sql(), std::string(kCycleSelect) + "WHERE id = ?");
+    q.bind(1, id);
+    if (!q.executeStep()) return std::nullopt;
+    return read_cycle(db_, q);
+}
+
+std::optional<Cycle> CycleRepository::find_cycle(const std::string& name, const std::string& programme) const {
+    SQLite::Statement q(db_.sql(),
+                        std::string(kCycleSelect) +
+                            "WHERE name = ? AND (? = '' OR programme_id IN (SELECT id FROM programme WHERE code = ?)) "
+                            "ORDER BY id");
+    q.bind(1, name);
+    q.bind(2, programme);
+    q.bind(3, programme);
+    if (!q.executeStep()) return std::nullopt;
+    return read_cycle(db_, q);
+}
+
+void CycleRepository::add_closure(int64_t cycle_id, const Closure& cl) {
+    if (!is_iso_date(cl.start_date) || !is_iso_date(cl.end_date) || cl.end_date < cl.start_date)
+        throw Error(tr("A closure period needs a start and an end date (YYYY-MM-DD), in order."));
+    db_.write([&] {
+        SQLite::Statement st(db_.sql(),
+                             "INSERT INTO intervision_closure(cycle_id, start_date, end_date, label) VALUES (?,?,?,?)");
+        st.bind(1, cycle_id);
+        st.bind(2, cl.start_date);
+        st.bind(3, cl.end_date);
+        bind_text(st, 4, cl.label);
+        st.exec();
+    });
+}
+
+int64_t CycleRepository::create_group(const Group& g) {
+    validate_group(g);
+    return db_.write([&] {
+        SQLite::Statement dup(db_.sql(), "SELECT count(*) FROM intervision_group WHERE cycle_id = ? AND name = ?");
+        dup.bind(1, g.cycle_id);
+        dup.bind(2, g.name);
+        dup.executeStep();
+        if (dup.getColumn(0).getInt() > 0)
+            throw Error(trf("The cycle already has a group named {name}.", fmt::arg("name", g.name)));
+        SQLite::Statement st(db_.sql(),
+                             "INSERT INTO intervision_group(cycle_id, name, language, weekday, week_of_month, "
+                             "half_day, start_time, end_time, capacity, venue_mode, fixed_place, "
+                             "fixed_institution_id, facilitator1_id, facilitator2_id) "
+                             "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+        bind_group(st, g);
+        st.exec();
+        const int64_t id = db_.sql().getLastInsertRowid();
+        audit(db_, "create", "intervision_group", id, g.name);
+        return id;
+    });
+}
+
+void CycleRepository::update_group(const Group& g) {
+    validate_group(g);
+    db_.write([&] {
+        SQLite::Statement st(db_.sql(),
+                             "UPDATE intervision_group SET cycle_id=?, name=?, language=?, weekday=?, "
+                             "week_of_month=?, half_day=?, start_time=?, end_time=?, capacity=?, venue_mode=?, "
+                             "fixed_place=?, fixed_institution_id=?, facilitator1_id=?, facilitator2_id=? "
+                             "WHERE id=?");
+        bind_group(st, g);
+        st.bind(15, g.id);
+        if (st.exec() == 0) throw Error(tr("This group no longer exists."));
+        audit(db_, "update", "intervision_group", g.id, g.name);
+    });
+}
+
+std::optional<Group> CycleRepository::group(int64_t id) const {
+    SQLite::Statement q(db_.sql(), std::string(kGroupSelect) + "WHERE id = ?");
+    q.bind(1, id);
+    if (!q.executeStep()) return std::nullopt;
+    return read_group(q);
+}
+
+std::vector<Group> CycleRepository::groups(int64_t cycle_id) const {
+    SQLite::Statement q(db_.sql(), std::string(kGroupSelect) + "WHERE cycle_id = ? ORDER BY id");
+    q.bind(1, cycle_id);
+    std::vector<Group> out;
+    while (q.executeStep()) out.push_back(read_group(q));
+    return out;
+}
+
+std::optional<Group> CycleRepository::find_group(int64_t cycle_id, const std::string& name) const {
+    SQLite::Statement q(db_.sql(), std::string(kGroupSelect) + "WHERE cycle_id = ? AND name = ?");
+    q.bind(1, cycle_id);
+    q.bind(2, name);
+    if (!q.executeStep()) return std::nullopt;
+    return read_group(q);
+}
+
+std::vector<Enrolment> CycleRepository::enrolments(int64_t group_id) const {
+    SQLite::Statement q(db_.sql(), std::string(kEnrolmentSelect) +
+                                       "WHERE group_id = ? ORDER BY CASE status WHEN 'enrolled' THEN 0 "
+                                       "WHEN 'waiting' THEN 1 ELSE 2 END, waiting_position, id");
+    q.bind(1, group_id);
+    std::vector<Enrolment> out;
+    while (q.executeStep()) out.push_back(read_enrolment(q));
+    return out;
+}
+
+std::optional<Enrolment> CycleRepository::enrolment(int64_t id) const {
+    SQLite::Statement q(db_.sql(), std::string(kEnrolmentSelect) + "WHERE id = ?");
+    q.bind(1, id);
+    if (!q.executeStep()) return std::nullopt;
+    return read_enrolment(q);
+}
+
+std::optional<Enrolment> CycleRepository::active_enrolment(int64_t group_id, int64_t person_id) const {
+    SQLite::Statement q(db_.sql(),
+                        std::string(kEnrolmentSelect) + "WHERE group_id = ? AND person_id = ? AND status <> 'left'");
+    q.bind(1, group_id);
+    q.bind(2, person_id);
+    if (!q.executeStep()) return std::nullopt;
+    return read_enrolment(q);
+}
+
+std::vector<GroupSession> CycleRepository::sessions(int64_t group_id) const {
+    SQLite::Statement q(db_.sql(), std::string(kSessionSelect) + "WHERE i.group_id = ? ORDER BY s.date, s.start_time");
+    q.bind(1, group_id);
+    std::vector<GroupSession> out;
+    while (q.executeStep()) out.push_back(read_session(q));
+    return out;
+}
+
+std::optional<GroupSession> CycleRepository::session(int64_t session_id) const {
+    SQLite::Statement q(db_.sql(), std::string(kSessionSelect) + "WHERE s.id = ?");
+    q.bind(1, session_id);
+    if (!q.executeStep()) return std::nullopt;
+    return read_session(q);
+}
+
+void CycleRepository::set_notes(int64_t session_id, const std::string& host_presentation,
+                                const std::string& vignette_themes) {
+    db_.write([&] {
+        SQLite::Statement st(db_.sql(),
+                             "UPDATE intervision_session SET host_presentation = ?, vignette_themes = ? "
+                             "WHERE session_id = ?");
+        bind_text(st, 1, host_presentation);
+        bind_text(st, 2, vignette_themes);
+        st.bind(3, session_id);
+        if (st.exec() == 0) throw Error(tr("This session is not an intervision session."));
+        audit(db_, "update", "intervision_session", session_id, "notes");
+    });
+}
+
+std::string weekday_label(int d) {
+    static const char* names[] = {N_("Monday"), N_("Tuesday"), N_("Wednesday"), N_("Thursday"),
+                                  N_("Friday"), N_("Saturday"), N_("Sunday")};
+    return (d >= 1 && d <= 7) ? tr(names[d - 1]) : std::string("?");
+}
+
+std::string half_day_label(const std::string& h) {
+    if (h == "morning") return tr("morning");
+    if (h == "afternoon") return tr("afternoon");
+    if (h == "evening") return tr("evening");
+    return h;
+}
+
+std::string slot_label(const Group& g) {
+    static const char* weeks[] = {N_("1st"), N_("2nd"), N_("3rd"), N_("4th"), N_("last")};
+    const std::string week = (g.week_of_month >= 1 && g.week_of_month <= 5) ? tr(weeks[g.week_of_month - 1]) : "?";
+    return trf("{week} {weekday} {half_day}, {start}-{end}", fmt::arg("week", week),
+               fmt::arg("weekday", weekday_label(g.weekday)), fmt::arg("half_day", half_day_label(g.half_day)),
+               fmt::arg("start", g.start_time), fmt::arg("end", g.end_time));
+}
+
+}  // namespace maillage::intervision

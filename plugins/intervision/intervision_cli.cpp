@@ -1,0 +1,560 @@
+#include "intervision_cli.h"
+
+#include "cycles.h"
+#include "enrolment_rules.h"
+#include "intervision_evaluation.h"
+#include "intervision_exports.h"
+#include "intervision_figures.h"
+#include "intervision_ical.h"
+#include "session_scheduler.h"
+
+#include "core/database.h"
+#include "core/error.h"
+#include "core/i18n.h"
+#include "core/institutions.h"
+#include "core/people.h"
+#include "core/programmes.h"
+#include "core/sessions.h"
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include <fstream>
+#include <memory>
+
+namespace maillage::intervision {
+namespace {
+
+struct Options {
+    std::string cycle, programme, group, name, start, end, audience = "workers", date, reason, person, status = "present",
+        role = "participant", out, file, language = "fr", half_day = "morning", venue = "itinerant", place,
+        weekday = "monday", answers, format = "markdown", from_group, to_group, regional;
+    std::vector<std::string> facilitators, closures;
+    int week = 1, capacity = 10, year = 0;
+    int64_t session = 0, other_session = 0;
+    bool with_participants = false, replace = false;
+};
+
+Database& db_of(CliContext& c) { return c.database(); }
+
+Cycle need_cycle(Database& db, const Options& o) {
+    if (o.cycle.empty()) throw Error(tr("Say which cycle with --cycle NAME."));
+    auto c = CycleRepository(db).find_cycle(o.cycle, o.programme);
+    if (!c) throw Error(trf("No cycle named {name}.", fmt::arg("name", o.cycle)));
+    return *c;
+}
+
+Group need_group(Database& db, const Options& o, const std::string& name) {
+    const auto c = need_cycle(db, o);
+    if (name.empty()) throw Error(tr("Say which group with --group NAME."));
+    auto g = CycleRepository(db).find_group(c.id, name);
+    if (!g) throw Error(trf("No group named {name} in cycle {cycle}.", fmt::arg("name", name), fmt::arg("cycle", c.name)));
+    return *g;
+}
+
+// A person by email, or by id ("#12" or "12").
+Person need_person(Database& db, const std::string& who) {
+    PersonRepository people(db);
+    std::optional<Person> p;
+    if (who.find('@') != std::string::npos)
+        p = people.find_by_email(who);
+    else if (!who.empty() && who.find_first_not_of("#0123456789") == std::string::npos)
+        p = people.get(std::stoll(who.substr(who[0] == '#' ? 1 : 0)));
+    if (!p) throw Error(trf("No person {who} (give an email or an id).", fmt::arg("who", who)));
+    return *p;
+}
+
+int parse_weekday(const std::string& w) {
+    static const char* names[] = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
+    for (int i = 0; i < 7; ++i)
+        if (w == names[i] || w == std::to_string(i + 1)) return i + 1;
+    throw Error(tr("The weekday is monday..sunday or 1..7."));
+}
+
+std::string or_today(const std::string& d) { return d.empty() ? today_iso() : d; }
+
+void write_out(CliContext& c, const std::string& file, const std::string& text) {
+    if (file.empty() || file == "-") {
+        *c.out << text;
+        return;
+    }
+    std::ofstream f(file, std::ios::binary);
+    if (!f || !(f << text)) throw Error(trf("Cannot write {file}.", fmt::arg("file", file)));
+    *c.out << trf("Written: {file}", fmt::arg("file", file)) << '\n';
+}
+
+std::string person_name(Database& db, std::optional<int64_t> id) {
+    if (!id) return "—";
+    auto p = PersonRepository(db).get(*id);
+    return p ? p->display_name() : "—";
+}
+std::string institution_name(Database& db, std::optional<int64_t> id) {
+    if (!id) return "—";
+    auto i = InstitutionRepository(db).get(*id);
+    return i ? i->name : "—";
+}
+
+}  // namespace
+
+void add_intervision_commands(CLI::App& cli, CliContext& ctx) {
+    auto o = std::make_shared<Options>();
+    auto* root = cli.add_subcommand("intervision", tr("Intervision cycles: groups, enrolments, sessions, figures"));
+    root->require_subcommand(1);
+    auto cycle_opt = [o](CLI::App* c, bool required = true) {
+        auto* opt = c->add_option("--cycle", o->cycle, tr("Cycle name, e.g. 2024-2025"));
+        if (required) opt->required();
+        c->add_option("--programme", o->programme, tr("Programme code, when two cycles share a name"));
+    };
+
+    // cycle create | list | copy
+    auto* cycle = root->add_subcommand("cycle", tr("Create, list and copy cycles"));
+    cycle->require_subcommand(1);
+    auto* cc = cycle->add_subcommand("create", tr("Create a cycle"));
+    cc->add_option("--name", o->name, tr("Cycle name, e.g. 2024-2025"))->required();
+    cc->add_option("--programme", o->programme, tr("Programme code (connect, pat...)"))->required();
+    cc->add_option("--start", o->start, tr("Start date YYYY-MM-DD"))->required();
+    cc->add_option("--end", o->end, tr("End date YYYY-MM-DD"))->required();
+    cc->add_option("--audience", o->audience, tr("workers, peer_workers or managers"));
+    cc->add_option("--funder", o->file, tr("Funder code the sessions count for (COCOM...)"));
+    cc->add_option("--regional-holidays", o->regional, tr("Also skip cocof (27 Sept) and/or flemish (11 July)"));
+    cc->add_option("--closure", o->closures, tr("A closure period FROM:TO[:label] (repeatable)"));
+    cc->callback([o, &ctx] {
+        auto& db = db_of(ctx);
+        Cycle c;
+        c.name = o->name;
+        auto p = ProgrammeRepository(db).find_by_code(o->programme);
+        if (!p) throw Error(trf("No programme with code {code}.", fmt::arg("code", o->programme)));
+        c.programme_id = p->id;
+        if (!o->file.empty()) {
+            auto f = FunderRepository(db).find_by_code(o->file);
+            if (!f) throw Error(trf("No funder with code {code}.", fmt::arg("code", o->file)));
+            c.funder_id = f->id;
+        }
+        c.start_date = o->start;
+        c.end_date = o->end;
+        c.audience = o->audience;
+        std::stringstream rs(o->regional);
+        for (std::string r; std::getline(rs, r, ',');)
+            if (!r.empty()) c.regional_holidays.push_back(r);
+        for (const auto& cl : o->closures) {
+            Closure x;
+            x.start_date = cl.substr(0, 10);
+            x.end_date = cl.size() >= 21 ? cl.substr(11, 10) : x.start_date;
+            x.label = cl.size() > 22 ? cl.substr(22) : std::string();
+            c.closures.push_back(x);
+        }
+        const auto id = CycleRepository(db).create_cycle(c);
+        *ctx.out << trf("Cycle {name} created (id {id}).", fmt::arg("name", c.name), fmt::arg("id", id)) << '\n';
+    });
+    auto* cl = cycle->add_subcommand("list", tr("List the cycles"));
+    cl->callback([&ctx] {
+        auto& db = db_of(ctx);
+        CycleRepository repo(db);
+        ProgrammeRepository programmes(db);
+        for (const auto& c : repo.cycles()) {
+            const auto p = c.programme_id ? programmes.get(*c.programme_id) : std::nullopt;
+            *ctx.out << c.name << "  " << (p ? p->code : "-") << "  " << c.start_date << " → " << c.end_date << "  "
+                     << c.audience << "  " << trf("{n} groups", fmt::arg("n", repo.groups(c.id).size())) << '\n';
+        }
+    });
+    auto* cp = cycle->add_subcommand("copy", tr("Start next year's cycle from this one"));
+    cycle_opt(cp);
+    cp->add_option("--name", o->name, tr("The new cycle's name"))->required();
+    cp->add_option("--start", o->start, tr("Start date (default: one year later)"));
+    cp->add_option("--end", o->end, tr("End date (default: one year later)"));
+    cp->add_flag("--with-participants", o->with_participants, tr("Also enrol the current participants"));
+    cp->callback([o, &ctx] {
+        auto& db = db_of(ctx);
+        const auto c = need_cycle(db, *o);
+        const auto id = EnrolmentRules(db).copy_cycle(c.id, o->name, o->with_participants, o->start, o->end);
+        *ctx.out << trf("Cycle {name} created from {old} (id {id}).", fmt::arg("name", o->name),
+                        fmt::arg("old", c.name), fmt::arg("id", id))
+                 << '\n';
+    });
+
+    // group create | list
+    auto* group = root->add_subcommand("group", tr("Create and list groups"));
+    group->require_subcommand(1);
+    auto* gc = group->add_subcommand("create", tr("Create a group in a cycle"));
+    cycle_opt(gc);
+    gc->add_option("--name", o->name, tr("Group name"))->required();
+    gc->add_option("--language", o->language, tr("fr or nl"));
+    gc->add_option("--weekday", o->weekday, tr("monday..sunday"))->required();
+    gc->add_option("--week", o->week, tr("Week of the month: 1-4, 5 = last"));
+    gc->add_option("--half-day", o->half_day, tr("morning, afternoon or evening"));
+    gc->add_option("--start", o->start, tr("Start time HH:MM"))->required();
+    gc->add_option("--end", o->end, tr("End time HH:MM"))->required();
+    gc->add_option("--capacity", o->capacity, tr("Places (default 10)"));
+    gc->add_option("--venue", o->venue, tr("itinerant or fixed"));
+    gc->add_option("--place", o->place, tr("The fixed place"));
+    gc->add_option("--facilitator", o->facilitators, tr("A facilitator's email (twice)"));
+    gc->callback([o, &ctx] {
+        auto& db = db_of(ctx);
+        Group g;
+        g.cycle_id = need_cycle(db, *o).id;
+        g.name = o->name;
+        g.language = o->language;
+        g.weekday = parse_weekday(o->weekday);
+        g.week_of_month = o->week;
+        g.half_day = o->half_day;
+        g.start_time = o->start;
+        g.end_time = o->end;
+        g.capacity = o->capacity;
+        g.venue_mode = o->venue;
+        g.fixed_place = o->place;
+        if (o->facilitators.size() > 2) throw Error(tr("A group has two facilitators."));
+        if (o->facilitators.size() > 0) g.facilitator1_id = need_person(db, o->facilitators[0]).id;
+        if (o->facilitators.size() > 1) g.facilitator2_id = need_person(db, o->facilitators[1]).id;
+        std::vector<std::string> warnings;
+        const auto id = EnrolmentRules(db).save_group(g, &warnings);
+        *ctx.out << trf("Group {name} created (id {id}): {slot}.", fmt::arg("name", g.name), fmt::arg("id", id),
+                        fmt::arg("slot", slot_label(g)))
+                 << '\n';
+        for (const auto& w : warnings) *ctx.out << tr("Warning: ") << w << '\n';
+    });
+    auto* gl = group->add_subcommand("list", tr("List a cycle's groups with their participants and warnings"));
+    cycle_opt(gl);
+    gl->callback([o, &ctx] {
+        auto& db = db_of(ctx);
+        CycleRepository repo(db);
+        EnrolmentRules rules(db);
+        for (const auto& g : repo.groups(need_cycle(db, *o).id)) {
+            *ctx.out << g.name << " [" << g.language << "] — " << slot_label(g) << " — "
+                     << trf("facilitators: {a}, {b}", fmt::arg("a", person_name(db, g.facilitator1_id)),
+                            fmt::arg("b", person_name(db, g.facilitator2_id)))
+                     << '\n';
+            for (const auto& e : repo.enrolments(g.id)) {
+                *ctx.out << "  " << (e.status == "waiting" ? fmt::format("{}. ", e.waiting_position.value_or(0)) : "- ")
+                         << person_name(db, e.person_id) << " — " << institution_name(db, e.institution_id) << " ("
+                         << e.status << (e.left_on.empty() ? "" : " " + e.left_on) << ")"
+                         << (e.reason.empty() ? "" : " — " + trf("reason: {r}", fmt::arg("r", e.reason))) << '\n';
+            }
+            for (const auto& i : rules.group_issues(g.id))
+                *ctx.out << "  " << (i.level == GroupIssue::Level::Conflict ? tr("CONFLICT: ") : tr("Warning: "))
+                         << i.message << '\n';
+        }
+    });
+
+    // enrol | leave | move
+    auto* en = root->add_subcommand("enrol", tr("Enrol a person in a group (waiting list when full)"));
+    cycle_opt(en);
+    en->add_option("--group", o->group, tr("Group name"))->required();
+    en->add_option("--person", o->person, tr("Email or id"))->required();
+    en->add_option("--date", o->date, tr("Enrolment date (default: today, or the cycle's start when today is outside the cycle)"));
+    en->add_option("--reason", o->reason, tr("Why a second worker of the same institution is accepted"));
+    en->add_option("--institution", o->place, tr("Count the person for this institution (default: their employment)"));
+    en->callback([o, &ctx] {
+        auto& db = db_of(ctx);
+        const auto g = need_group(db, *o, o->group);
+        const auto p = need_person(db, o->person);
+        std::optional<Affiliation> at;
+        if (!o->place.empty()) {
+            const auto i = InstitutionRepository(db).find_by_name(o->place);
+            if (!i) throw Error(trf("No institution named {name}.", fmt::arg("name", o->place)));
+            at = Affiliation{i->id, std::nullopt};
+        }
+        // Entered after the cycle (or before it starts): counts from the cycle's start.
+        const auto cycle = need_cycle(db, *o);
+        std::string date = o->date;
+        if (date.empty()) {
+            date = today_iso();
+            if (date < cycle.start_date || date > cycle.end_date) date = cycle.start_date;
+        }
+        try {
+            const auto r = EnrolmentRules(db).enrol(g.id, p.id, date, o->reason, at);
+            if (r.status == "waiting")
+                *ctx.out << trf("{name} is on the waiting list of {group} (position {n}).",
+                                fmt::arg("name", p.display_name()), fmt::arg("group", g.name),
+                                fmt::arg("n", r.waiting_position.value_or(0)))
+                         << '\n';
+            else
+                *ctx.out << trf("{name} enrolled in {group}.", fmt::arg("name", p.display_name()),
+                                fmt::arg("group", g.name))
+                         << '\n';
+            for (const auto& w : r.warnings) *ctx.out << tr("Warning: ") << w << '\n';
+        } catch (const ReasonRequired& e) {
+            for (const auto& w : e.warnings()) *ctx.err << tr("Warning: ") << w << '\n';
+            throw Error(tr("Give a reason with --reason to accept this enrolment anyway."));
+        }
+    });
+    auto* lv = root->add_subcommand("leave", tr("A participant leaves a group on a date"));
+    cycle_opt(lv);
+    lv->add_option("--group", o->group, tr("Group name"))->required();
+    lv->add_option("--person", o->person, tr("Email or id"))->required();
+    lv->add_option("--date", o->date, tr("Date of leaving (default: today)"));
+    lv->callback([o, &ctx] {
+        auto& db = db_of(ctx);
+        const auto g = need_group(db, *o, o->group);
+        const auto p = need_person(db, o->person);
+        const auto promoted = EnrolmentRules(db).leave(g.id, p.id, or_today(o->date));
+        *ctx.out << trf("{name} left {group}.", fmt::arg("name", p.display_name()), fmt::arg("group", g.name)) << '\n';
+        if (promoted)
+            if (auto e = CycleRepository(db).enrolment(*promoted))
+                *ctx.out << trf("{name} takes the place (from the waiting list).",
+                                fmt::arg("name", person_name(db, e->person_id)))
+                         << '\n';
+    });
+    auto* mv = root->add_subcommand("move", tr("Move a participant to another group of the cycle"));
+    cycle_opt(mv);
+    mv->add_option("--from", o->from_group, tr("Group left"))->required();
+    mv->add_option("--to", o->to_group, tr("Group joined"))->required();
+    mv->add_option("--person", o->person, tr("Email or id"))->required();
+    mv->add_option("--date", o->date, tr("Date (default: today)"));
+    mv->add_option("--reason", o->reason, tr("Why a second worker of the same institution is accepted"));
+    mv->callback([o, &ctx] {
+        auto& db = db_of(ctx);
+        const auto from = need_group(db, *o, o->from_group), to = need_group(db, *o, o->to_group);
+        const auto p = need_person(db, o->person);
+        const auto r = EnrolmentRules(db).move(p.id, from.id, to.id, or_today(o->date), o->reason);
+        *ctx.out << trf("{name} moved from {a} to {b} ({status}).", fmt::arg("name", p.display_name()),
+                        fmt::arg("a", from.name), fmt::arg("b", to.name), fmt::arg("status", r.status))
+                 << '\n';
+    });
+
+    // schedule, sessions
+    auto* sc = root->add_subcommand("schedule", tr("Generate the monthly sessions of a cycle's groups"));
+    cycle_opt(sc);
+    sc->add_option("--group", o->group, tr("Only this group"));
+    sc->add_flag("--replace", o->replace, tr("Replace the planned sessions not set by hand"));
+    sc->callback([o, &ctx] {
+        auto& db = db_of(ctx);
+        const auto c = need_cycle(db, *o);
+        SessionScheduler scheduler(db);
+        for (const auto& g : CycleRepository(db).groups(c.id)) {
+            if (!o->group.empty() && g.name != o->group) continue;
+            const auto ids = scheduler.generate(g.id, o->replace);
+            *ctx.out << trf("{group}: {n} sessions.", fmt::arg("group", g.name), fmt::arg("n", ids.size())) << '\n';
+        }
+        for (const auto& x : scheduler.conflicts(c.id)) *ctx.out << tr("CONFLICT: ") << x.message << '\n';
+    });
+    auto* ss = root->add_subcommand("sessions", tr("List and change the sessions"));
+    ss->require_subcommand(1);
+    auto* sl = ss->add_subcommand("list", tr("List a cycle's sessions"));
+    cycle_opt(sl);
+    sl->add_option("--group", o->group, tr("Only this group"));
+    sl->callback([o, &ctx] {
+        auto& db = db_of(ctx);
+        const auto c = need_cycle(db, *o);
+        CycleRepository repo(db);
+        SessionRepository core(db);
+        for (const auto& g : repo.groups(c.id)) {
+            if (!o->group.empty() && g.name != o->group) continue;
+            *ctx.out << g.name << '\n';
+            for (const auto& s : repo.sessions(g.id)) {
+                int present = 0;
+                for (const auto& a : core.attendance(s.session_id))
+                    if (a.role == "participant" && a.status == "present") ++present;
+                *ctx.out << "  #" << s.session_id << "  " << s.date << " " << s.start_time << "-" << s.end_time << "  "
+                         << s.status << "  " << institution_name(db, s.host_institution_id) << "  "
+                         << trf("{n} present", fmt::arg("n", present)) << (s.manual ? "  *" : "") << '\n';
+            }
+        }
+        for (const auto& x : SessionScheduler(db).conflicts(c.id)) *ctx.out << tr("CONFLICT: ") << x.message << '\n';
+    });
+    auto* smove = ss->add_subcommand("move", tr("Move a session to another date"));
+    smove->add_option("--session", o->session, tr("Session id"))->required();
+    smove->add_option("--date", o->date, tr("New date"))->required();
+    smove->add_option("--start", o->start, tr("Start time HH:MM"));
+    smove->add_option("--end", o->end, tr("End time HH:MM"));
+    smove->callback([o, &ctx] {
+        SessionScheduler(db_of(ctx)).move_session(o->session, o->date, o->start, o->end);
+        *ctx.out << tr("Session moved.") << '\n';
+    });
+    auto* scancel = ss->add_subcommand("cancel", tr("Cancel a session"));
+    scancel->add_option("--session", o->session, tr("Session id"))->required();
+    scancel->callback([o, &ctx] {
+        SessionScheduler(db_of(ctx)).cancel_session(o->session);
+        *ctx.out << tr("Session cancelled.") << '\n';
+    });
+    auto* sheld = ss->add_subcommand("held", tr("Mark a session as held"));
+    sheld->add_option("--session", o->session, tr("Session id"))->required();
+    sheld->callback([o, &ctx] {
+        SessionScheduler(db_of(ctx)).set_status(o->session, "held");
+        *ctx.out << tr("Session marked as held.") << '\n';
+    });
+    auto* sadd = ss->add_subcommand("add", tr("Add a session to a group"));
+    cycle_opt(sadd);
+    sadd->add_option("--group", o->group, tr("Group name"))->required();
+    sadd->add_option("--date", o->date, tr("Date"))->required();
+    sadd->callback([o, &ctx] {
+        auto& db = db_of(ctx);
+        const auto id = SessionScheduler(db).add_session(need_group(db, *o, o->group).id, o->date);
+        *ctx.out << trf("Session #{id} added.", fmt::arg("id", id)) << '\n';
+    });
+    auto* sswap = ss->add_subcommand("swap-hosts", tr("Swap the hosts of two sessions"));
+    sswap->add_option("--session", o->session, tr("Session id"))->required();
+    sswap->add_option("--with", o->other_session, tr("The other session id"))->required();
+    sswap->callback([o, &ctx] {
+        SessionScheduler(db_of(ctx)).swap_hosts(o->session, o->other_session);
+        *ctx.out << tr("Hosts swapped.") << '\n';
+    });
+    auto* snotes = ss->add_subcommand("notes", tr("Set the host's presentation and the vignette themes"));
+    snotes->add_option("--session", o->session, tr("Session id"))->required();
+    snotes->add_option("--presentation", o->place, tr("The host's presentation"));
+    snotes->add_option("--themes", o->reason, tr("Themes of the vignettes (no identifying detail)"));
+    snotes->callback([o, &ctx] {
+        CycleRepository(db_of(ctx)).set_notes(o->session, o->place, o->reason);
+        *ctx.out << tr("Notes saved. Remember: no detail that identifies the people discussed.") << '\n';
+    });
+
+    // attendance set | import
+    auto* at = root->add_subcommand("attendance", tr("Record attendance"));
+    at->require_subcommand(1);
+    auto* aset = at->add_subcommand("set", tr("Record one person's attendance at a session"));
+    aset->add_option("--session", o->session, tr("Session id"))->required();
+    aset->add_option("--person", o->person, tr("Email or id"))->required();
+    aset->add_option("--status", o->status, tr("present, excused or absent"));
+    aset->add_option("--reason", o->reason, tr("Reason (excused)"));
+    aset->add_option("--role", o->role, tr("participant or facilitator"));
+    aset->callback([o, &ctx] {
+        auto& db = db_of(ctx);
+        set_attendance(db, o->session, need_person(db, o->person).id, o->status, o->reason, o->role);
+        *ctx.out << tr("Attendance recorded.") << '\n';
+    });
+    auto* aimp = at->add_subcommand("import", tr("Import a group's attendance from CSV (date,email,status[,reason][,role])"));
+    cycle_opt(aimp);
+    aimp->add_option("--group", o->group, tr("Group name"))->required();
+    aimp->add_option("--file", o->file, tr("CSV file"))->required();
+    aimp->callback([o, &ctx] {
+        auto& db = db_of(ctx);
+        const int n = import_attendance_csv(db, need_group(db, *o, o->group).id, o->file);
+        *ctx.out << trf("{n} attendance rows imported.", fmt::arg("n", n)) << '\n';
+    });
+
+    // exports
+    auto* ical = root->add_subcommand("ical", tr("Export sessions as iCalendar (group, cycle or facilitator)"));
+    cycle_opt(ical);
+    ical->add_option("--group", o->group, tr("Only this group"));
+    ical->add_option("--facilitator", o->person, tr("Only this facilitator's sessions (email or id)"));
+    ical->add_option("--out", o->out, tr("Output file (default: standard output)"));
+    ical->callback([o, &ctx] {
+        auto& db = db_of(ctx);
+        const auto c = need_cycle(db, *o);
+        std::vector<int64_t> ids;
+        std::string name = tr("Intervision") + " " + c.name;
+        if (!o->person.empty()) {
+            const auto p = need_person(db, o->person);
+            ids = facilitator_session_ids(db, p.id, c.id);
+            name += " — " + p.display_name();
+        } else if (!o->group.empty()) {
+            ids = group_session_ids(db, need_group(db, *o, o->group).id);
+            name += " — " + o->group;
+        } else {
+            ids = cycle_session_ids(db, c.id);
+        }
+        write_out(ctx, o->out, sessions_to_ical(db, ids, name));
+    });
+    auto* ex = root->add_subcommand("participants", tr("Export the participant list (CSV or XLSX by extension)"));
+    cycle_opt(ex);
+    ex->add_option("--group", o->group, tr("Only this group"));
+    ex->add_option("--out", o->out, tr("Output file .csv or .xlsx (default: CSV on standard output)"));
+    ex->callback([o, &ctx] {
+        auto& db = db_of(ctx);
+        const auto c = need_cycle(db, *o);
+        const auto rows = participant_rows(db, c.id, o->group.empty() ? 0 : need_group(db, *o, o->group).id);
+        if (o->out.size() > 5 && o->out.substr(o->out.size() - 5) == ".xlsx") {
+            write_participants_xlsx(rows, o->out);
+            *ctx.out << trf("Written: {file}", fmt::arg("file", o->out)) << '\n';
+        } else {
+            write_out(ctx, o->out, participants_csv(rows));
+        }
+    });
+    auto* sheet = root->add_subcommand("sheet", tr("Attendance sheet of a session (HTML, to print)"));
+    sheet->add_option("--session", o->session, tr("Session id"))->required();
+    sheet->add_option("--out", o->out, tr("Output file (default: standard output)"));
+    sheet->callback([o, &ctx] { write_out(ctx, o->out, attendance_sheet_html(db_of(ctx), o->session)); });
+
+    // evaluation template | submit | summary
+    auto* ev = root->add_subcommand("evaluation", tr("The end-of-cycle evaluation"));
+    ev->require_subcommand(1);
+    auto* evt = ev->add_subcommand("template", tr("Show the evaluation questionnaire (created when missing)"));
+    evt->callback([&ctx] {
+        auto& db = db_of(ctx);
+        const auto q = QuestionnaireRepository(db).get(ensure_evaluation_template(db));
+        *ctx.out << q->title << '\n';
+        for (const auto& x : q->questions) {
+            *ctx.out << "  " << x.position << ". [" << x.kind << "] " << x.text;
+            if (!x.options.empty()) {
+                *ctx.out << " (";
+                for (size_t i = 0; i < x.options.size(); ++i) *ctx.out << (i ? ", " : "") << i << "=" << x.options[i];
+                *ctx.out << ")";
+            }
+            *ctx.out << '\n';
+        }
+    });
+    auto* evs = ev->add_subcommand("submit", tr("Record one participant's evaluation of a group"));
+    cycle_opt(evs);
+    evs->add_option("--group", o->group, tr("Group name"))->required();
+    evs->add_option("--person", o->person, tr("Email or id (empty: anonymous)"));
+    evs->add_option("--answers", o->answers, tr("position=value pairs separated by '|', e.g. \"1=0|2=5|6=text\""))
+        ->required();
+    evs->callback([o, &ctx] {
+        auto& db = db_of(ctx);
+        const auto g = need_group(db, *o, o->group);
+        std::optional<int64_t> person;
+        if (!o->person.empty()) person = need_person(db, o->person).id;
+        const auto q = QuestionnaireRepository(db).get(ensure_evaluation_template(db));
+        std::map<int, AnswerValue> answers;
+        std::stringstream in(o->answers);
+        for (std::string item; std::getline(in, item, '|');) {
+            const auto eq = item.find('=');
+            if (eq == std::string::npos) throw Error(tr("Answers are position=value pairs."));
+            const int pos = std::stoi(item.substr(0, eq));
+            const std::string value = item.substr(eq + 1);
+            AnswerValue v;
+            bool is_text = false;
+            for (const auto& x : q->questions)
+                if (x.position == pos && (x.kind == "text" || x.kind == "multi_choice")) is_text = true;
+            if (is_text)
+                v.text = value;
+            else
+                v.number = std::stod(value);
+            answers[pos] = v;
+        }
+        const auto id = submit_evaluation(db, g.id, person, answers);
+        *ctx.out << trf("Evaluation #{id} recorded.", fmt::arg("id", id)) << '\n';
+    });
+    auto* evy = ev->add_subcommand("summary", tr("Summary of the evaluations of a group or a cycle"));
+    cycle_opt(evy);
+    evy->add_option("--group", o->group, tr("Only this group"));
+    evy->callback([o, &ctx] {
+        auto& db = db_of(ctx);
+        const auto c = need_cycle(db, *o);
+        std::vector<int64_t> ids;
+        for (const auto& g : CycleRepository(db).groups(c.id))
+            if (o->group.empty() || g.name == o->group) ids.push_back(g.id);
+        *ctx.out << format_summary(evaluation_summary(db, ids));
+    });
+
+    // figures
+    auto* fg = root->add_subcommand("figures", tr("The report section of intervision cycles"));
+    fg->add_option("--cycle", o->cycle, tr("Cycle name"));
+    fg->add_option("--year", o->year, tr("Calendar year"));
+    fg->add_option("--programme", o->programme, tr("Programme code"));
+    fg->add_option("--funder", o->file, tr("Funder code"));
+    fg->add_option("--lang", o->language, tr("Language of the labels: fr, nl or en"));
+    fg->add_option("--format", o->format, tr("json, markdown or html"));
+    fg->add_option("--out", o->out, tr("Output file (default: standard output)"));
+    fg->callback([o, &ctx] {
+        auto& db = db_of(ctx);
+        ReportScope scope;
+        if (!o->cycle.empty()) scope.cycle = o->cycle;
+        if (o->year) scope.year = o->year;
+        if (!o->programme.empty()) scope.programme = o->programme;
+        if (!o->file.empty()) scope.funder = o->file;
+        scope.language = o->language;
+        Report report = build_report(db, scope, {std::make_shared<IntervisionReportProvider>()});
+        std::string text;
+        if (o->format == "json")
+            text = to_json(report).dump(2) + "\n";
+        else if (o->format == "html")
+            text = to_html(report);
+        else if (o->format == "markdown" || o->format == "md")
+            text = to_markdown(report);
+        else
+            throw Error(tr("The format is json, markdown or html."));
+        write_out(ctx, o->out, text);
+    });
+}
+
+}  // namespace maillage::intervision
