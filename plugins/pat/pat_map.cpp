@@ -153,7 +153,7 @@ std::string map_csv(Database& db, const std::string& language) {
         t.rows.push_back({w.institution_name, w.region, w.municipality, inst ? inst->postcode : "", w.sector_label,
                           w.since, std::to_string(w.peer_workers)});
     }
-    return to_csv(t);
+    return to_csv(t, ',', false);
 }
 
 }  // namespace maillage::pat

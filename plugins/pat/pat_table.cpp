@@ -1,5 +1,6 @@
 #include "pat_table.h"
 
+#include "core/csv.h"
 #include "core/error.h"
 #include "core/i18n.h"
 
@@ -7,19 +8,10 @@
 
 #include <cstdlib>
 #include <fstream>
+#include <sstream>
 
 namespace maillage::pat {
 namespace {
-
-std::string quote(const std::string& v) {
-    if (v.find_first_of(",\"\r\n") == std::string::npos) return v;
-    std::string out = "\"";
-    for (char c : v) {
-        if (c == '"') out += '"';
-        out += c;
-    }
-    return out + "\"";
-}
 
 bool is_number(const std::string& v) {
     if (v.empty() || v.size() > 15) return false;
@@ -30,15 +22,12 @@ bool is_number(const std::string& v) {
 
 }  // namespace
 
-std::string to_csv(const Table& table) {
-    std::string out;
-    auto line = [&](const std::vector<std::string>& cells) {
-        for (size_t i = 0; i < cells.size(); ++i) out += (i ? "," : "") + quote(cells[i]);
-        out += "\r\n";
-    };
-    line(table.columns);
-    for (const auto& r : table.rows) line(r);
-    return out;
+std::string to_csv(const Table& table, char separator, bool bom) {
+    std::ostringstream out;
+    csv::Writer writer(out, separator, bom);
+    writer.row(table.columns);
+    for (const auto& r : table.rows) writer.row(r);
+    return out.str();
 }
 
 void write_csv(const Table& table, const std::filesystem::path& file) {

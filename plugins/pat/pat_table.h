@@ -1,6 +1,5 @@
 #pragma once
-// A plain table written as CSV (RFC 4180, UTF-8, comma) or as an XLSX sheet. A local
-// writer: core/csv.h had not landed on main when this was written.
+// A plain table written as CSV (through core/csv.h's writer) or as an XLSX sheet.
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -12,7 +11,9 @@ struct Table {
     std::vector<std::vector<std::string>> rows;
 };
 
-std::string to_csv(const Table& table);
+// For spreadsheets by default (';' and a BOM, as Belgian Excel expects); the map
+// website gets ',' without a BOM.
+std::string to_csv(const Table& table, char separator = ';', bool bom = true);
 // Writes the CSV text to a file (throws maillage::Error when it cannot).
 void write_csv(const Table& table, const std::filesystem::path& file);
 // One sheet named `sheet`; numbers stay numbers (throws maillage::Error on failure).

@@ -74,7 +74,8 @@ TEST_F(PatTest, GeoJsonGroupsWorkplacesByMunicipalityAndListsTheUnplaced) {
 
 TEST(PatTable, CsvQuotesWhatNeedsIt) {
     Table t{{"a", "b"}, {{"x,y", "say \"hi\""}, {"1", ""}}};
-    EXPECT_EQ(to_csv(t), "a,b\r\n\"x,y\",\"say \"\"hi\"\"\"\r\n1,\r\n");
+    EXPECT_EQ(to_csv(t, ',', false), "a,b\r\n\"x,y\",\"say \"\"hi\"\"\"\r\n1,\r\n");
+    EXPECT_EQ(to_csv(t), "\xEF\xBB\xBF" "a;b\r\nx,y;\"say \"\"hi\"\"\"\r\n1;\r\n");
 }
 
 TEST_F(PatTest, XlsxExportWritesAWorkbook) {

@@ -77,7 +77,14 @@ void AccompanimentPage::refresh() {
         ids_.push_back(a.id);
         if (a.id == wanted) choice_->SetSelection(int(ids_.size()) - 1);
     }
-    if (choice_->GetSelection() == wxNOT_FOUND && !ids_.empty()) choice_->SetSelection(0);
+    if (choice_->GetSelection() == wxNOT_FOUND && !ids_.empty()) {
+        // Nothing chosen yet: open one under way rather than a bare request.
+        int pick = 0;
+        const auto all = AccompanimentRepository(database()).list();
+        for (size_t i = 0; i < all.size(); ++i)
+            if (all[i].phase == "follow_up" || (all[i].phase == "hired" && pick == 0)) pick = int(i);
+        choice_->SetSelection(pick);
+    }
     show();
 }
 
@@ -97,7 +104,10 @@ void AccompanimentPage::show() {
     if (a->contact_person_id)
         if (auto p = PersonRepository(database()).get(*a->contact_person_id)) contact = esc(p->display_name());
     h += row(_("Date"), esc(a->request_date)) + row(_("Contact person"), contact) +
-         row(_("Heard of PAT through"), esc(a->heard_from)) + row(_("Region"), esc(a->region)) +
+         row(_("Heard of PAT through"), esc(a->heard_from)) + row(_("Region"), a->region == "brussels"   ? _("Brussels")
+                                       : a->region == "wallonia" ? _("Wallonia")
+                                       : a->region == "flanders" ? _("Flanders")
+                                                                 : wxString()) +
          row(_("Funder"), esc(a->funder_code)) + "</table>";
     h += "<h3>" + _("Analysis") + "</h3><table>";
     h += row(_("Analysis started"), esc(a->analysis_date)) +

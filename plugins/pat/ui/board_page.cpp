@@ -8,6 +8,7 @@
 #include <wx/choice.h>
 #include <wx/intl.h>
 #include <wx/listctrl.h>
+#include <wx/scrolwin.h>
 #include <wx/sizer.h>
 #include <wx/stattext.h>
 
@@ -23,15 +24,20 @@ BoardPage::BoardPage(wxWindow* parent, ui::UiContext& context) : PageBase(parent
     bar->Add(new wxStaticText(this, wxID_ANY, _("Double-click a card to open the accompaniment.")), 0,
              wxALIGN_CENTER_VERTICAL);
     top->Add(bar, 0, wxEXPAND | wxALL, 8);
+    // Six columns do not fit a narrow window: the board scrolls sideways instead of
+    // cutting the cards.
+    auto* scroller = new wxScrolledWindow(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxHSCROLL);
+    scroller->SetScrollRate(20, 0);
     auto* cols = new wxBoxSizer(wxHORIZONTAL);
     for (const auto& phase : kPhases) {
         auto* col = new wxBoxSizer(wxVERTICAL);
-        auto* title = new wxStaticText(this, wxID_ANY, wxString::FromUTF8(phase_label(phase)));
+        auto* title = new wxStaticText(scroller, wxID_ANY, wxString::FromUTF8(phase_label(phase)));
         title->SetFont(title->GetFont().Bold());
         col->Add(title, 0, wxBOTTOM, 4);
-        auto* list = new wxListCtrl(this, wxID_ANY, wxDefaultPosition, wxSize(170, -1),
+        auto* list = new wxListCtrl(scroller, wxID_ANY, wxDefaultPosition, wxSize(260, -1),
                                     wxLC_REPORT | wxLC_NO_HEADER | wxLC_SINGLE_SEL);
-        list->AppendColumn(wxString(), wxLIST_FORMAT_LEFT, 320);
+        list->SetMinSize(wxSize(260, -1));
+        list->AppendColumn(wxString(), wxLIST_FORMAT_LEFT, 340);
         list->Bind(wxEVT_LIST_ITEM_ACTIVATED, [this, list](wxListEvent& e) {
             const auto id = static_cast<long>(list->GetItemData(e.GetIndex()));
             this->context().set_preference("pat.current", wxString::Format("%ld", id));
@@ -42,7 +48,8 @@ BoardPage::BoardPage(wxWindow* parent, ui::UiContext& context) : PageBase(parent
         cols->Add(col, 1, wxEXPAND | wxRIGHT, 4);
         columns_.push_back(list);
     }
-    top->Add(cols, 1, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, 8);
+    scroller->SetSizer(cols);
+    top->Add(scroller, 1, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, 8);
     SetSizer(top);
     funder_->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) { refresh(); });
     refresh();

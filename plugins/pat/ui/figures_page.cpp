@@ -3,10 +3,10 @@
 #include "pat_figures.h"
 
 #include "core/programmes.h"
+#include "shared-ui/chart.h"
 
 #include <wx/choice.h>
 #include <wx/datetime.h>
-#include <wx/dcbuffer.h>
 #include <wx/html/htmlwin.h>
 #include <wx/intl.h>
 #include <wx/sizer.h>
@@ -16,50 +16,6 @@
 #include <algorithm>
 
 namespace maillage::pat {
-
-// Horizontal bars with their value: a stand-in until shared-ui/chart.h lands.
-class BarChart : public wxPanel {
-public:
-    explicit BarChart(wxWindow* parent) : wxPanel(parent, wxID_ANY, wxDefaultPosition, wxSize(-1, 200)) {
-        SetBackgroundStyle(wxBG_STYLE_PAINT);
-        Bind(wxEVT_PAINT, [this](wxPaintEvent&) { paint(); });
-        Bind(wxEVT_SIZE, [this](wxSizeEvent& e) {
-            Refresh();
-            e.Skip();
-        });
-    }
-    void set(const wxString& title, std::vector<std::pair<wxString, double>> values) {
-        title_ = title;
-        values_ = std::move(values);
-        SetMinSize(wxSize(-1, 30 + 22 * int(std::max<size_t>(values_.size(), 1))));
-        Refresh();
-    }
-
-private:
-    void paint() {
-        wxAutoBufferedPaintDC dc(this);
-        dc.SetBackground(wxBrush(GetBackgroundColour()));
-        dc.Clear();
-        dc.SetFont(GetFont().Bold());
-        dc.DrawText(title_, 4, 2);
-        dc.SetFont(GetFont());
-        const int label_w = 230, top = 26, bar_h = 16, w = GetClientSize().x - label_w - 60;
-        double max = 0;
-        for (const auto& v : values_) max = std::max(max, v.second);
-        int y = top;
-        for (const auto& [label, value] : values_) {
-            dc.DrawText(label.Left(34), 4, y);
-            const int len = max > 0 ? int(value / max * std::max(w, 10)) : 0;
-            dc.SetBrush(wxBrush(wxColour(52, 120, 170)));
-            dc.SetPen(*wxTRANSPARENT_PEN);
-            dc.DrawRectangle(label_w, y + 1, len, bar_h - 2);
-            dc.DrawText(wxString::Format("%g", value), label_w + len + 6, y);
-            y += 22;
-        }
-    }
-    wxString title_;
-    std::vector<std::pair<wxString, double>> values_;
-};
 
 FiguresPage::FiguresPage(wxWindow* parent, ui::UiContext& context) : PageBase(parent, context) {
     auto* top = new wxBoxSizer(wxVERTICAL);
@@ -76,10 +32,10 @@ FiguresPage::FiguresPage(wxWindow* parent, ui::UiContext& context) : PageBase(pa
     html_ = new wxHtmlWindow(this, wxID_ANY, wxDefaultPosition, wxSize(460, -1));
     body->Add(html_, 3, wxEXPAND | wxRIGHT, 8);
     auto* charts = new wxBoxSizer(wxVERTICAL);
-    types_ = new BarChart(this);
-    sectors_ = new BarChart(this);
-    charts->Add(types_, 0, wxEXPAND | wxBOTTOM, 12);
-    charts->Add(sectors_, 0, wxEXPAND);
+    types_ = new ui::ChartPanel(this, ui::ChartPanel::Kind::Bar);
+    sectors_ = new ui::ChartPanel(this, ui::ChartPanel::Kind::Pie);
+    charts->Add(types_, 1, wxEXPAND | wxBOTTOM, 12);
+    charts->Add(sectors_, 1, wxEXPAND);
     body->Add(charts, 2, wxEXPAND);
     top->Add(body, 1, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, 8);
     SetSizer(top);
@@ -129,14 +85,9 @@ void FiguresPage::compute() {
     }
     h += "</body></html>";
     html_->SetPage(h);
-    auto to_values = [](const ReportChart& c) {
-        std::vector<std::pair<wxString, double>> v;
-        for (const auto& [label, value] : c.values) v.emplace_back(wxString::FromUTF8(label), value);
-        return v;
-    };
     if (s.charts.size() >= 2) {
-        types_->set(wxString::FromUTF8(s.charts[0].title), to_values(s.charts[0]));
-        sectors_->set(wxString::FromUTF8(s.charts[1].title), to_values(s.charts[1]));
+        types_->set_chart(s.charts[0]);
+        sectors_->set_chart(s.charts[1]);
     }
     Layout();
 }

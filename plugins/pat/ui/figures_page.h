@@ -6,9 +6,11 @@ class wxSpinCtrl;
 class wxChoice;
 class wxHtmlWindow;
 
-namespace maillage::pat {
+namespace maillage::ui {
+class ChartPanel;
+}
 
-class BarChart;
+namespace maillage::pat {
 
 class FiguresPage : public ui::PageBase {
 public:
@@ -20,8 +22,8 @@ private:
     wxSpinCtrl* year_ = nullptr;
     wxChoice* funder_ = nullptr;
     wxHtmlWindow* html_ = nullptr;
-    BarChart* types_ = nullptr;
-    BarChart* sectors_ = nullptr;
+    ui::ChartPanel* types_ = nullptr;
+    ui::ChartPanel* sectors_ = nullptr;
 };
 
 }  // namespace maillage::pat

@@ -28,12 +28,12 @@ MapPage::MapPage(wxWindow* parent, ui::UiContext& context) : PageBase(parent, co
     bar->Add(geo, 0);
     top->Add(bar, 0, wxEXPAND | wxALL, 8);
     list_ = new wxListCtrl(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxLC_REPORT | wxLC_SINGLE_SEL);
-    list_->AppendColumn(_("Institution"), wxLIST_FORMAT_LEFT, 300);
+    list_->AppendColumn(_("Institution"), wxLIST_FORMAT_LEFT, 280);
     list_->AppendColumn(_("Region"), wxLIST_FORMAT_LEFT, 90);
     list_->AppendColumn(_("Municipality"), wxLIST_FORMAT_LEFT, 170);
     list_->AppendColumn(_("Sector"), wxLIST_FORMAT_LEFT, 200);
     list_->AppendColumn(_("Since"), wxLIST_FORMAT_LEFT, 100);
-    list_->AppendColumn(_("Peer workers"), wxLIST_FORMAT_RIGHT, 100);
+    list_->AppendColumn(_("Peer workers"), wxLIST_FORMAT_RIGHT, 120);
     list_->AppendColumn(_("On the map"), wxLIST_FORMAT_LEFT, 100);
     top->Add(list_, 1, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, 8);
     SetSizer(top);
@@ -49,7 +49,10 @@ void MapPage::refresh() {
     long row = 0;
     for (const auto& w : places) {
         const long i = list_->InsertItem(row++, wxString::FromUTF8(w.institution_name));
-        list_->SetItem(i, 1, wxString::FromUTF8(w.region));
+        list_->SetItem(i, 1, w.region == "brussels"   ? _("Brussels")
+                             : w.region == "wallonia" ? _("Wallonia")
+                             : w.region == "flanders" ? _("Flanders")
+                                                      : wxString::FromUTF8(w.region));
         list_->SetItem(i, 2, wxString::FromUTF8(w.municipality));
         list_->SetItem(i, 3, wxString::FromUTF8(w.sector_label));
         list_->SetItem(i, 4, wxString::FromUTF8(w.since));
