@@ -116,11 +116,11 @@ public:
         auto* restore = new wxButton(this, wxID_ANY, _("Re&store"));
         for (auto* b : {add, edit, retire, restore}) bar->Add(b, 0, wxLEFT, 6);
         sizer->Add(bar, 0, wxEXPAND | wxALL, 8);
-        list_ = new VirtualList(this, {{_("Code"), 150},
-                                       {wxString::FromUTF8("Français"), 260},
-                                       {"Nederlands", 220},
-                                       {"English", 220},
-                                       {_("Family"), 110},
+        list_ = new VirtualList(this, {{_("Code"), 120},
+                                       {wxString::FromUTF8("Français"), 250},
+                                       {"Nederlands", 210},
+                                       {"English", 180},
+                                       {_("Family"), 100},
                                        {_("Status"), 80}});
         sizer->Add(list_, 1, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, 8);
         auto* hint = new wxStaticText(this, wxID_ANY,
