@@ -86,11 +86,11 @@ public:
         auto* sizer = new wxBoxSizer(wxVERTICAL);
         show_retired_ = new wxCheckBox(this, wxID_ANY, _("Show retired funders and programmes"));
         sizer->Add(show_retired_, 0, wxALL, 8);
-        auto* lists = new wxBoxSizer(wxHORIZONTAL);
-        funders_ = add_box(lists, _("Funders"), {{_("Code"), 70}, {_("Name"), 220}, {_("Notes"), 100}, {_("Status"), 70}},
+        auto* lists = new wxBoxSizer(wxVERTICAL);
+        funders_ = add_box(lists, _("Funders"), {{_("Code"), 90}, {_("Name"), 380}, {_("Notes"), 280}, {_("Status"), 80}},
                            [this](int action) { funder_action(action); });
         programmes_ = add_box(lists, _("Programmes"),
-                              {{_("Code"), 100}, {_("Name"), 160}, {_("Part of"), 90}, {_("Status"), 70}},
+                              {{_("Code"), 130}, {_("Name"), 300}, {_("Part of"), 200}, {_("Status"), 80}},
                               [this](int action) { programme_action(action); });
         sizer->Add(lists, 1, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, 4);
         SetSizer(sizer);

@@ -28,7 +28,7 @@ namespace maillage::ui {
 namespace {
 
 std::vector<ListColumn> institution_columns() {
-    return {{_("Name"), 330}, {_("Region"), 90}, {_("Municipality"), 150}, {_("Language"), 80}, {_("Sectors"), 200}};
+    return {{_("Name"), 330}, {_("Region"), 90}, {_("Municipality"), 150}, {_("Language"), 100}, {_("Sectors"), 200}};
 }
 
 std::shared_ptr<TableRowSource> institution_rows(Database& db, const std::string& language) {

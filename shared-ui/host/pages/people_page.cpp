@@ -338,7 +338,7 @@ public:
         bar->Add(add, 0, wxLEFT, 6);
         bar->Add(edit, 0, wxLEFT, 6);
         top_sizer->Add(bar, 0, wxEXPAND | wxALL, 8);
-        list_ = new VirtualList(top, {{_("Name"), 200}, {_("Email"), 220}, {_("Roles"), 220}, {_("Works at"), 200}});
+        list_ = new VirtualList(top, {{_("Name"), 190}, {_("Email"), 210}, {_("Roles"), 290}, {_("Works at"), 200}});
         top_sizer->Add(list_, 1, wxEXPAND | wxLEFT | wxRIGHT, 8);
         top->SetSizer(top_sizer);
 
