@@ -6,17 +6,27 @@
 #include <filesystem>
 #include <memory>
 #include <string>
+#include <vector>
 
 namespace maillage {
+
+class DatabaseLock;
 
 class Database {
 public:
     enum class Access { ReadWrite, ReadOnly };
 
     // Opens (creating it when Access::ReadWrite and missing) the database at `file`, with
-    // foreign keys on, WAL journal, a busy timeout and secure_delete.
-    // Throws maillage::Error with a readable message when the file cannot be opened.
-    explicit Database(const std::filesystem::path& file, Access access = Access::ReadWrite);
+    // foreign keys on, WAL journal, a busy timeout, secure_delete, defensive mode and
+    // trusted_schema off. Opening for writing takes the file's single-writer lock
+    // (core/lock.h); when another process holds it, the database is opened read-only and
+    // read_only_reason() says who has it. The file is checked (quick_check) first: a
+    // damaged database is opened read-only, never written, and the reason names the
+    // latest good backup. Throws maillage::Error with a readable message when the file
+    // cannot be opened or is not a database.
+    // `vfs` names a registered SQLite VFS (tests inject faults through one); empty = default.
+    explicit Database(const std::filesystem::path& file, Access access = Access::ReadWrite,
+                      const std::string& vfs = {});
     // A private in-memory database, for tests.
     static std::unique_ptr<Database> in_memory();
 
@@ -30,10 +40,17 @@ public:
     // Why the database is read-only (newer schema, damage...); empty when writable.
     const std::string& read_only_reason() const { return read_only_reason_; }
     void set_read_only(std::string reason);
+    // Set when quick_check found the file damaged (it is then read-only).
+    bool damaged() const { return damaged_; }
+    // Things the user should know that do not stop the work: a network or cloud-synced
+    // folder, a lock recovered from a crashed program.
+    const std::vector<std::string>& warnings() const { return warnings_; }
 
     // Runs fn() inside one transaction (BEGIN IMMEDIATE): committed when fn returns,
     // rolled back when it throws, so every user action is all-or-nothing. Nested calls
-    // are savepoints inside the outer one. Throws ReadOnlyError on a read-only database.
+    // are savepoints inside the outer one. Throws ReadOnlyError on a read-only database;
+    // a failure of the storage itself (disk full, I/O error, out of memory, damage) is
+    // turned into a maillage::Error saying that nothing was changed.
     template <class F>
     decltype(auto) write(F&& fn);
 
@@ -46,22 +63,41 @@ public:
     bool table_exists(const std::string& name);
 
 private:
+    template <class F>
+    decltype(auto) write_unchecked(F&& fn);
     Database(std::unique_ptr<SQLite::Database> db, std::filesystem::path path, Access access);
     void configure();
+    void open_connection(int flags);
+    bool check_on_open();
     void begin();
     void commit();
     void rollback() noexcept;
+    [[noreturn]] void storage_failed(const SQLite::Exception& e);
 
+    // Declared before db_: the connection closes before the lock is released.
+    std::unique_ptr<DatabaseLock> lock_;
     std::unique_ptr<SQLite::Database> db_;
     std::filesystem::path path_;
+    std::string vfs_;
     Access access_;
     std::string read_only_reason_;
     std::string actor_;
+    std::vector<std::string> warnings_;
+    bool damaged_ = false;
     int depth_ = 0;
 };
 
 template <class F>
 decltype(auto) Database::write(F&& fn) {
+    try {
+        return write_unchecked(std::forward<F>(fn));
+    } catch (const SQLite::Exception& e) {
+        storage_failed(e);
+    }
+}
+
+template <class F>
+decltype(auto) Database::write_unchecked(F&& fn) {
     begin();
     struct Guard {
         Database* self;

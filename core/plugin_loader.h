@@ -32,10 +32,19 @@ public:
     PluginLoader& operator=(const PluginLoader&) = delete;
     ~PluginLoader();
 
+    // Crash detection: the sentinel file names the library being loaded and is removed
+    // once it loaded; if it still exists at the next start, that library crashed the
+    // program while starting. Unset (default): no detection.
+    void set_crash_sentinel(std::filesystem::path file) { sentinel_ = std::move(file); }
+    // Asked, when the sentinel names a library, whether to skip it this time (the window
+    // asks the user); without an answer the library is skipped.
+    using CrashedPluginQuestion = std::function<bool(const std::filesystem::path& library)>;
+
     // Loads every maillage_*.so in each folder, in order; a plugin whose id is already
     // loaded from an earlier folder is refused as a duplicate. Never throws: every
     // problem becomes a RefusedPlugin and the others go on.
-    void load_folders(const std::vector<std::filesystem::path>& folders);
+    void load_folders(const std::vector<std::filesystem::path>& folders,
+                      const CrashedPluginQuestion& skip_crashed = {});
     // Loads one library; returns false (and records why) when refused.
     bool load_file(const std::filesystem::path& file);
 
@@ -46,10 +55,14 @@ public:
     // be referenced) but is no longer offered to anyone. Returns its reason record.
     void disable(const std::string& id, const std::string& reason);
 
+    // Runs fn(plugin) for each loaded plugin; a plugin that throws is disabled for the
+    // rest of the session with a reason naming it and `what`, and the others go on.
+    void for_each(const std::string& what, const std::function<void(LoadedPlugin&)>& fn);
+
     // All migration sets: core first, then each plugin's (namespace = plugin id).
-    std::vector<MigrationSet> migration_sets() const;
+    std::vector<MigrationSet> migration_sets();
     // All report section providers: core first, then each plugin's.
-    std::vector<std::shared_ptr<const ReportSectionProvider>> report_sections() const;
+    std::vector<std::shared_ptr<const ReportSectionProvider>> report_sections();
 
 private:
     void refuse(const std::filesystem::path& file, std::string reason);
@@ -58,6 +71,7 @@ private:
     std::vector<RefusedPlugin> refused_;
     // Plugins disabled at run time are kept here so their code stays mapped.
     std::vector<std::unique_ptr<LoadedPlugin>> disabled_;
+    std::filesystem::path sentinel_;
 };
 
 // The folders searched by default: $MAILLAGE_PLUGIN_PATH (colon-separated), then the

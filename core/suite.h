@@ -14,8 +14,12 @@ namespace maillage {
 
 class Suite {
 public:
-    // Loads the plugins from the folders (see default_plugin_folders()).
-    explicit Suite(const std::vector<std::filesystem::path>& plugin_folders);
+    // Loads the plugins from the folders (see default_plugin_folders()). With a crash
+    // sentinel file, a plugin that crashed the previous start is detected and, unless
+    // skip_crashed answers false, skipped (PluginLoader::set_crash_sentinel).
+    explicit Suite(const std::vector<std::filesystem::path>& plugin_folders,
+                   const std::filesystem::path& crash_sentinel = {},
+                   const PluginLoader::CrashedPluginQuestion& skip_crashed = {});
     ~Suite();
 
     PluginLoader& plugins() { return loader_; }

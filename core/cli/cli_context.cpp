@@ -10,7 +10,7 @@ CliRun::CliRun(const GlobalOptions& options, const std::vector<std::string>& plu
     : options_(options), out_(out), err_(err) {
     std::vector<std::filesystem::path> folders(plugin_dirs.begin(), plugin_dirs.end());
     for (auto& f : default_plugin_folders()) folders.push_back(f);
-    suite_ = std::make_unique<Suite>(folders);
+    suite_ = std::make_unique<Suite>(folders, config_folder() / "plugin-loading.sentinel");
     plugin_context_.database = [this]() -> Database& { return database(); };
     plugin_context_.out = &out_;
     plugin_context_.err = &err_;
@@ -23,7 +23,12 @@ std::filesystem::path CliRun::database_path() const {
 Database& CliRun::database() {
     if (!suite_->is_open()) {
         suite_->open(database_path(), options_.read_only ? Database::Access::ReadOnly : Database::Access::ReadWrite);
+        const auto& db = suite_->database();
+        for (const auto& warning : db.warnings()) err_ << warning << '\n';
         const auto& outcome = suite_->outcome();
+        if (db.read_only() && !options_.read_only && !db.read_only_reason().empty() &&
+            outcome.newer_than_program.empty())
+            err_ << db.read_only_reason() << '\n';
         if (!outcome.newer_than_program.empty()) err_ << outcome.newer_than_program << '\n';
         if (outcome.backup)
             err_ << trf("Upgraded the database; the previous version is kept in {file}",

@@ -49,5 +49,15 @@ private:
 // Each file cmd_<name>.cpp adds one command to the app.
 void add_init_command(CLI::App& app, CliRun& run);
 void add_plugins_command(CLI::App& app, CliRun& run);
+void add_import_command(CLI::App& app, CliRun& run);
+void add_export_command(CLI::App& app, CliRun& run);
+void add_report_command(CLI::App& app, CliRun& run);
+void add_check_command(CLI::App& app, CliRun& run);
+void add_backup_command(CLI::App& app, CliRun& run);
+void add_restore_command(CLI::App& app, CliRun& run);
+void add_gdpr_command(CLI::App& app, CliRun& run);
+void add_retention_command(CLI::App& app, CliRun& run);
+// Closes the database at the end of a run, taking the daily backup when one is due.
+void close_database(CliRun& run);
 
 }  // namespace maillage::cli

@@ -37,6 +37,12 @@ int main(int argc, char** argv) {
     cli::CliTranslations translations(early.language);
 
     cli::GlobalOptions options;
+    // Plugins are loaded before parsing so that their commands exist. `run` (which holds
+    // the plugin libraries) is declared before `app` so that it is destroyed after it:
+    // the commands a plugin added hold callbacks whose code lives in its library.
+    cli::CliRun run(options, early.plugin_dirs, std::cout, std::cerr);
+    translations.load_plugin_catalogs(run.suite().plugins());
+
     CLI::App app{tr("Maillage command-line tool: the suite's data, reports and plugins without a window"),
                  "maillage-cli"};
     app.require_subcommand(1);
@@ -45,12 +51,16 @@ int main(int argc, char** argv) {
     app.add_option("--lang", options.language, tr("Language of messages and reports: fr, nl or en"));
     app.add_flag("--read-only", options.read_only, tr("Open the database read-only"));
 
-    // Plugins are loaded before parsing so that their commands exist.
-    cli::CliRun run(options, early.plugin_dirs, std::cout, std::cerr);
-    translations.load_plugin_catalogs(run.suite().plugins());
-
     cli::add_init_command(app, run);
     cli::add_plugins_command(app, run);
+    cli::add_import_command(app, run);
+    cli::add_export_command(app, run);
+    cli::add_report_command(app, run);
+    cli::add_check_command(app, run);
+    cli::add_backup_command(app, run);
+    cli::add_restore_command(app, run);
+    cli::add_gdpr_command(app, run);
+    cli::add_retention_command(app, run);
     for (const auto& p : run.suite().plugins().loaded()) {
         try {
             p->plugin->add_commands(app, run.plugin_context());
@@ -63,6 +73,7 @@ int main(int argc, char** argv) {
 
     try {
         app.parse(argc, argv);
+        cli::close_database(run);
         return 0;
     } catch (const CLI::ParseError& e) {
         return app.exit(e);

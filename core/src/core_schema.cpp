@@ -238,6 +238,24 @@ void apply_v1(SQLite::Database& db) {
     }
 }
 
+// Version 2: the erasure ledger. It names who was erased (by id only) and when, so that
+// restoring a backup taken before an erasure can erase them again (core/restore.h). It
+// has no foreign key: it must outlive anything, and holds no identity.
+constexpr const char* kV2 = R"SQL(
+CREATE TABLE erasure_ledger(
+  id INTEGER PRIMARY KEY,
+  person_id INTEGER NOT NULL,
+  erased_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),
+  actor TEXT NOT NULL,
+  reason TEXT NOT NULL CHECK(reason IN ('request','retention','reapplied'))
+);
+CREATE INDEX erasure_ledger_person ON erasure_ledger(person_id);
+CREATE TRIGGER erasure_ledger_no_update BEFORE UPDATE ON erasure_ledger
+  BEGIN SELECT RAISE(ABORT, 'the erasure ledger is append-only'); END;
+CREATE TRIGGER erasure_ledger_no_delete BEFORE DELETE ON erasure_ledger
+  BEGIN SELECT RAISE(ABORT, 'the erasure ledger is append-only'); END;
+)SQL";
+
 }  // namespace
 
 MigrationSet core_migrations() {
@@ -245,6 +263,7 @@ MigrationSet core_migrations() {
     set.steps.push_back(Migration{1, "shared entities: sectors, institutions, people, sessions, "
                                      "attendance, questionnaires, audit log",
                                   apply_v1});
+    set.steps.push_back(Migration::sql(2, "erasure ledger (GDPR erasures re-applied after a restore)", kV2));
     return set;
 }
 

@@ -1,7 +1,12 @@
 #include "core/database.h"
 
+#include "core/backup_policy.h"
 #include "core/error.h"
 #include "core/i18n.h"
+#include "core/lock.h"
+#include "core/storage_check.h"
+
+#include <sqlite3.h>
 
 #include <cstdlib>
 #include <unistd.h>
@@ -15,20 +20,81 @@ std::string os_user() {
 }
 }  // namespace
 
-Database::Database(const std::filesystem::path& file, Access access) : path_(file), access_(access) {
-    const int flags = access == Access::ReadOnly ? SQLite::OPEN_READONLY
-                                                 : (SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+Database::Database(const std::filesystem::path& file, Access access, const std::string& vfs)
+    : path_(file), vfs_(vfs), access_(access) {
     if (access == Access::ReadWrite && file.has_parent_path()) {
         std::error_code ec;
         std::filesystem::create_directories(file.parent_path(), ec);
     }
-    try {
-        db_ = std::make_unique<SQLite::Database>(file.string(), flags | SQLite::OPEN_FULLMUTEX, 5000);
-    } catch (const SQLite::Exception& e) {
-        throw Error(trf("Cannot open the database {file}: {reason}", fmt::arg("file", file.string()),
-                        fmt::arg("reason", e.what())));
+    if (access == Access::ReadWrite) {
+        std::optional<LockHolder> holder;
+        lock_ = DatabaseLock::try_acquire(file, &holder);
+        if (!lock_) {
+            std::error_code ec;
+            if (!std::filesystem::exists(file, ec)) throw Error(locked_message(file, holder));
+            access_ = Access::ReadOnly;
+            read_only_reason_ = locked_message(file, holder);
+        } else if (lock_->recovered_stale()) {
+            warnings_.push_back(trf("The previous Maillage program using this database (process {pid} on {host}) "
+                                    "ended without closing it; its lock was released.",
+                                    fmt::arg("pid", lock_->previous_holder()->pid),
+                                    fmt::arg("host", lock_->previous_holder()->host)));
+        }
+    }
+    open_connection(access_ == Access::ReadOnly ? SQLite::OPEN_READONLY : (SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE));
+    if (!check_on_open()) {
+        // Never write to a damaged file: reopen it read-only and let the others have it.
+        db_.reset();
+        lock_.reset();
+        access_ = Access::ReadOnly;
+        open_connection(SQLite::OPEN_READONLY);
     }
     configure();
+    if (damaged_) db_->exec("PRAGMA query_only = ON");
+    if (auto warning = storage_warning(file); !warning.empty()) warnings_.push_back(std::move(warning));
+}
+
+void Database::open_connection(int flags) {
+    try {
+        db_ = std::make_unique<SQLite::Database>(path_.string(), flags | SQLite::OPEN_FULLMUTEX, 5000, vfs_);
+    } catch (const SQLite::Exception& e) {
+        throw Error(trf("Cannot open the database {file}: {reason}", fmt::arg("file", path_.string()),
+                        fmt::arg("reason", e.what())));
+    }
+    // A hostile file must not be able to run code through its schema, nor a
+    // statement rewrite the schema behind SQLite's back.
+    sqlite3_db_config(db_->getHandle(), SQLITE_DBCONFIG_DEFENSIVE, 1, nullptr);
+    sqlite3_db_config(db_->getHandle(), SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, nullptr);
+}
+
+bool Database::check_on_open() {
+    std::error_code ec;
+    if (!std::filesystem::exists(path_, ec) || std::filesystem::file_size(path_, ec) == 0) return true;
+    std::string problem;
+    try {
+        SQLite::Statement q(*db_, "PRAGMA quick_check(1)");
+        if (q.executeStep() && q.getColumn(0).getString() != "ok") problem = q.getColumn(0).getString();
+    } catch (const SQLite::Exception& e) {
+        if (e.getErrorCode() == SQLITE_NOTADB)
+            throw Error(trf("The file {file} is not a Maillage database: {reason}", fmt::arg("file", path_.string()),
+                            fmt::arg("reason", e.what())));
+        problem = e.what();
+    }
+    if (problem.empty()) return true;
+    damaged_ = true;
+    const auto backups = good_backups(default_backup_dir(path_), path_);
+    if (backups.empty())
+        read_only_reason_ = trf("The database {file} is damaged ({problem}). It is open read-only so that "
+                                "nothing makes it worse; no good backup was found in {dir}.",
+                                fmt::arg("file", path_.string()), fmt::arg("problem", problem),
+                                fmt::arg("dir", default_backup_dir(path_).string()));
+    else
+        read_only_reason_ = trf("The database {file} is damaged ({problem}). It is open read-only so that "
+                                "nothing makes it worse. The latest good backup is {backup}; restore it with "
+                                "\"maillage-cli restore {backup}\" (or File > Restore a backup).",
+                                fmt::arg("file", path_.string()), fmt::arg("problem", problem),
+                                fmt::arg("backup", backups.front().file.string()));
+    return false;
 }
 
 Database::Database(std::unique_ptr<SQLite::Database> db, std::filesystem::path path, Access access)
@@ -38,10 +104,14 @@ Database::Database(std::unique_ptr<SQLite::Database> db, std::filesystem::path p
 
 std::unique_ptr<Database> Database::in_memory() {
     auto db = std::make_unique<SQLite::Database>(":memory:", SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    sqlite3_db_config(db->getHandle(), SQLITE_DBCONFIG_DEFENSIVE, 1, nullptr);
     return std::unique_ptr<Database>(new Database(std::move(db), ":memory:", Access::ReadWrite));
 }
 
-Database::~Database() = default;
+Database::~Database() {
+    db_.reset();
+    lock_.reset();
+}
 
 void Database::configure() {
     actor_ = os_user();
@@ -83,10 +153,44 @@ void Database::begin() {
 
 void Database::commit() {
     --depth_;
-    if (depth_ == 0)
-        db_->exec("COMMIT");
-    else
+    if (depth_ > 0) {
         db_->exec("RELEASE nested_" + std::to_string(depth_));
+        return;
+    }
+    try {
+        db_->exec("COMMIT");
+    } catch (const SQLite::Exception&) {
+        // A commit that could not be written (disk full, I/O error) leaves the
+        // transaction open: end it so that the database stays as it was.
+        try {
+            db_->exec("ROLLBACK");
+        } catch (...) {
+        }
+        throw;
+    }
+}
+
+void Database::storage_failed(const SQLite::Exception& e) {
+    switch (e.getErrorCode() & 0xFF) {
+    case SQLITE_FULL:
+        throw Error(trf("The disk is full: the change was not saved and the database is as it was before ({file}). "
+                        "Free some space and try again.",
+                        fmt::arg("file", path_.string())));
+    case SQLITE_IOERR:
+    case SQLITE_CANTOPEN:
+    case SQLITE_NOMEM:
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+    case SQLITE_PROTOCOL:
+        throw Error(trf("The change could not be saved ({reason}); the database is as it was before ({file}).",
+                        fmt::arg("reason", e.what()), fmt::arg("file", path_.string())));
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+        throw Error(trf("The database is busy in another program; the change was not saved ({file}).",
+                        fmt::arg("file", path_.string())));
+    default:
+        throw;  // constraint failures and the like: the caller's business
+    }
 }
 
 void Database::rollback() noexcept {

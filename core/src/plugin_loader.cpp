@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <fstream>
 #include <set>
 
 namespace maillage {
@@ -35,7 +36,17 @@ void PluginLoader::refuse(const fs::path& file, std::string reason) {
     refused_.push_back(RefusedPlugin{file, std::move(reason)});
 }
 
-void PluginLoader::load_folders(const std::vector<fs::path>& folders) {
+void PluginLoader::load_folders(const std::vector<fs::path>& folders, const CrashedPluginQuestion& skip_crashed) {
+    fs::path crashed;
+    std::error_code ec;
+    if (!sentinel_.empty() && fs::exists(sentinel_, ec)) {
+        std::ifstream in(sentinel_);
+        std::string line;
+        std::getline(in, line);
+        crashed = line;
+        fs::remove(sentinel_, ec);
+    }
+    const bool skip = !crashed.empty() && (!skip_crashed || skip_crashed(crashed));
     for (const auto& folder : folders) {
         std::error_code ec;
         if (!fs::is_directory(folder, ec)) continue;
@@ -43,7 +54,18 @@ void PluginLoader::load_folders(const std::vector<fs::path>& folders) {
         for (const auto& entry : fs::directory_iterator(folder, ec))
             if (entry.is_regular_file(ec) && looks_like_plugin(entry.path())) files.push_back(entry.path());
         std::sort(files.begin(), files.end());
-        for (const auto& f : files) load_file(f);
+        for (const auto& f : files) {
+            if (skip && fs::equivalent(f, crashed, ec)) {
+                refuse(f, tr("was skipped: it crashed the program while starting last time"));
+                continue;
+            }
+            if (!sentinel_.empty()) {
+                fs::create_directories(sentinel_.parent_path(), ec);
+                std::ofstream(sentinel_) << f.string() << '\n';
+            }
+            load_file(f);
+            if (!sentinel_.empty()) fs::remove(sentinel_, ec);
+        }
     }
 }
 
@@ -105,16 +127,37 @@ void PluginLoader::disable(const std::string& id, const std::string& reason) {
     loaded_.erase(it);
 }
 
-std::vector<MigrationSet> PluginLoader::migration_sets() const {
+void PluginLoader::for_each(const std::string& what, const std::function<void(LoadedPlugin&)>& fn) {
+    std::vector<std::pair<std::string, std::string>> failed;
+    for (auto& p : loaded_) {
+        try {
+            fn(*p);
+        } catch (const std::exception& e) {
+            failed.emplace_back(p->info.id, trf("{id}: {what} failed ({reason}); the plugin is disabled until the "
+                                                "program restarts",
+                                                fmt::arg("id", p->info.id), fmt::arg("what", what),
+                                                fmt::arg("reason", e.what())));
+        } catch (...) {
+            failed.emplace_back(p->info.id, trf("{id}: {what} failed; the plugin is disabled until the program "
+                                                "restarts",
+                                                fmt::arg("id", p->info.id), fmt::arg("what", what)));
+        }
+    }
+    for (const auto& [id, reason] : failed) disable(id, reason);
+}
+
+std::vector<MigrationSet> PluginLoader::migration_sets() {
     std::vector<MigrationSet> sets{core_migrations()};
-    for (const auto& p : loaded_) sets.push_back(MigrationSet{p->info.id, p->plugin->migrations()});
+    for_each(tr("declaring its schema"),
+             [&](LoadedPlugin& p) { sets.push_back(MigrationSet{p.info.id, p.plugin->migrations()}); });
     return sets;
 }
 
-std::vector<std::shared_ptr<const ReportSectionProvider>> PluginLoader::report_sections() const {
+std::vector<std::shared_ptr<const ReportSectionProvider>> PluginLoader::report_sections() {
     auto sections = core_report_sections();
-    for (const auto& p : loaded_)
-        for (auto& s : p->plugin->report_sections()) sections.push_back(std::move(s));
+    for_each(tr("declaring its report sections"), [&](LoadedPlugin& p) {
+        for (auto& s : p.plugin->report_sections()) sections.push_back(std::move(s));
+    });
     return sections;
 }
 

@@ -6,7 +6,11 @@
 
 namespace maillage {
 
-Suite::Suite(const std::vector<std::filesystem::path>& plugin_folders) { loader_.load_folders(plugin_folders); }
+Suite::Suite(const std::vector<std::filesystem::path>& plugin_folders, const std::filesystem::path& crash_sentinel,
+             const PluginLoader::CrashedPluginQuestion& skip_crashed) {
+    loader_.set_crash_sentinel(crash_sentinel);
+    loader_.load_folders(plugin_folders, skip_crashed);
+}
 
 Suite::~Suite() {
     // The database goes before the plugins: no plugin object may still use it then.
@@ -55,7 +59,11 @@ void Suite::seed_demo(int year) {
     db.write([&] {
         seed_core_demo(db, year);
         DemoContext context{year};
-        for (const auto& p : loader_.loaded()) p->plugin->seed_demo(db, context);
+        // A plugin whose demo fails is disabled; its part of the demo is rolled back
+        // with its savepoint, the rest stays.
+        loader_.for_each(tr("writing its demo content"), [&](LoadedPlugin& p) {
+            db.write([&] { p.plugin->seed_demo(db, context); });
+        });
     });
 }
 

@@ -1,0 +1,64 @@
+#include "cli_context.h"
+
+#include "core/error.h"
+#include "core/gdpr.h"
+#include "core/i18n.h"
+#include "core/people.h"
+
+#include <fstream>
+
+namespace maillage::cli {
+
+void add_gdpr_command(CLI::App& app, CliRun& run) {
+    auto* gdpr = app.add_subcommand("gdpr", tr("GDPR requests: export or erase what the database holds about a person"));
+    gdpr->require_subcommand(1);
+
+    auto* exp = gdpr->add_subcommand("export", tr("Export everything about one person as JSON or HTML"));
+    auto person = std::make_shared<int64_t>(0);
+    auto out = std::make_shared<std::string>();
+    auto format = std::make_shared<std::string>("json");
+    exp->add_option("--person", *person, tr("The person's id"))->required();
+    exp->add_option("--out", *out, tr("The file to write"))->required();
+    exp->add_option("--format", *format, tr("json (default) or html"))->check(CLI::IsMember({"json", "html"}));
+    exp->callback([&run, person, out, format] {
+        auto& db = run.database();
+        const auto data = export_person(db, *person);
+        std::ofstream file(*out, std::ios::binary | std::ios::trunc);
+        file << (*format == "html" ? person_export_html(data) : data.dump(2) + "\n");
+        file.close();
+        if (!file) throw Error(trf("Could not write {file}.", fmt::arg("file", *out)));
+        run.out() << trf("Exported the data of person #{id} to {file}.", fmt::arg("id", *person),
+                         fmt::arg("file", *out))
+                  << '\n';
+    });
+
+    auto* erase = gdpr->add_subcommand("erase", tr("Erase one person's identity; their participations stay as "
+                                                   "anonymous records"));
+    auto erase_id = std::make_shared<int64_t>(0);
+    auto yes = std::make_shared<bool>(false);
+    erase->add_option("--person", *erase_id, tr("The person's id"))->required();
+    erase->add_flag("--yes", *yes, tr("Confirm: the erasure cannot be undone"));
+    erase->callback([&run, erase_id, yes] {
+        auto& db = run.database();
+        const auto p = PersonRepository(db).get(*erase_id);
+        if (!p) throw Error(trf("There is no person #{id}.", fmt::arg("id", *erase_id)));
+        if (p->erased) {
+            run.out() << trf("Person #{id} was already erased.", fmt::arg("id", *erase_id)) << '\n';
+            return;
+        }
+        if (!*yes) {
+            run.err() << trf("This erases {name} (#{id}) for good. Run again with --yes to confirm.",
+                             fmt::arg("name", p->display_name()), fmt::arg("id", *erase_id))
+                      << '\n';
+            throw CLI::RuntimeError(1);
+        }
+        const auto outcome = erase_people(db, {*erase_id});
+        run.out() << trf("Person #{id} was erased.", fmt::arg("id", *erase_id)) << '\n';
+        if (!outcome.file_scrubbed)
+            run.err() << tr("Warning: another program has the database open, so the erased data may remain in its "
+                            "journal until it is closed.")
+                      << '\n';
+    });
+}
+
+}  // namespace maillage::cli

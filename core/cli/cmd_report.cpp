@@ -1,0 +1,58 @@
+#include "cli_context.h"
+
+#include "core/error.h"
+#include "core/i18n.h"
+#include "core/report.h"
+
+#include <fstream>
+
+namespace maillage::cli {
+namespace {
+struct ReportOptions {
+    std::optional<int> year;
+    std::string cycle, programme, funder, lang, out;
+    std::string format = "md";
+};
+}  // namespace
+
+void add_report_command(CLI::App& app, CliRun& run) {
+    auto* cmd = app.add_subcommand("report", tr("Build the activity report from the core's and the plugins' sections"));
+    auto o = std::make_shared<ReportOptions>();
+    cmd->add_option("--year", o->year, tr("Calendar year the report covers"))->check(CLI::Range(1900, 2200));
+    cmd->add_option("--cycle", o->cycle, tr("A cycle, e.g. 2024-2025"));
+    cmd->add_option("--programme", o->programme, tr("Only this programme (code, e.g. connect)"));
+    cmd->add_option("--funder", o->funder, tr("Only what counts for this funder (code, e.g. COCOM)"));
+    cmd->add_option("--format", o->format, tr("json, md (Markdown) or html"))
+        ->check(CLI::IsMember({"json", "md", "html"}));
+    cmd->add_option("--lang", o->lang, tr("Language of the report: fr, nl or en (default: fr)"))
+        ->check(CLI::IsMember({"fr", "nl", "en"}));
+    cmd->add_option("--out", o->out, tr("Write to this file instead of the standard output"));
+    cmd->callback([&run, o] {
+        ReportScope scope;
+        scope.year = o->year;
+        if (!o->cycle.empty()) scope.cycle = o->cycle;
+        if (!o->programme.empty()) scope.programme = o->programme;
+        if (!o->funder.empty()) scope.funder = o->funder;
+        scope.language = !o->lang.empty() ? o->lang : !run.options().language.empty() ? run.options().language : "fr";
+        run.database();
+        const auto report = run.suite().report(scope);
+        std::string text;
+        if (o->format == "json")
+            text = to_json(report).dump(2) + "\n";
+        else if (o->format == "html")
+            text = to_html(report);
+        else
+            text = to_markdown(report);
+        if (o->out.empty()) {
+            run.out() << text;
+            return;
+        }
+        std::ofstream f(o->out, std::ios::binary | std::ios::trunc);
+        f << text;
+        f.close();
+        if (!f) throw Error(trf("Cannot write {file}.", fmt::arg("file", o->out)));
+        run.err() << trf("Report written to {file}", fmt::arg("file", o->out)) << '\n';
+    });
+}
+
+}  // namespace maillage::cli

@@ -1,0 +1,372 @@
+#include "core/gdpr.h"
+
+#include "core/audit.h"
+#include "core/database.h"
+#include "core/error.h"
+#include "core/i18n.h"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <sqlite3.h>
+
+#include <set>
+
+namespace maillage {
+namespace {
+using nlohmann::json;
+
+json column_value(const SQLite::Column& c) {
+    if (c.isNull()) return nullptr;
+    if (c.isInteger()) return c.getInt64();
+    if (c.isFloat()) return c.getDouble();
+    if (c.isBlob()) return trf("<{count} bytes>", fmt::arg("count", c.getBytes()));
+    return c.getString();
+}
+
+json rows(SQLite::Statement& q) {
+    json out = json::array();
+    while (q.executeStep()) {
+        json row = json::object();
+        for (int i = 0; i < q.getColumnCount(); ++i) row[q.getColumnName(i)] = column_value(q.getColumn(i));
+        out.push_back(std::move(row));
+    }
+    return out;
+}
+
+std::string quoted(const std::string& name) {
+    std::string out = "\"";
+    for (char c : name) {
+        if (c == '"') out += '"';
+        out += c;
+    }
+    return out + "\"";
+}
+
+std::vector<std::string> user_tables(Database& db) {
+    std::vector<std::string> out;
+    SQLite::Statement q(db.sql(), "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' "
+                                  "ORDER BY name");
+    while (q.executeStep()) out.push_back(q.getColumn(0).getString());
+    return out;
+}
+
+struct TextColumn {
+    std::string table, column;
+    bool not_null = false;
+};
+
+// Columns that can hold free text, outside the tables whose content is not personal
+// prose (schema bookkeeping, the append-only logs) and the person row itself.
+std::vector<TextColumn> text_columns(Database& db) {
+    static const std::set<std::string> kSkip = {"person", "audit_log", "erasure_ledger", "schema_version",
+                                                "schema_history", "setting"};
+    std::vector<TextColumn> out;
+    for (const auto& table : user_tables(db)) {
+        if (kSkip.count(table)) continue;
+        SQLite::Statement cols(db.sql(), "SELECT name, upper(type), \"notnull\", pk FROM pragma_table_info(?)");
+        cols.bind(1, table);
+        std::set<std::string> fk_columns;
+        SQLite::Statement fks(db.sql(), "SELECT \"from\" FROM pragma_foreign_key_list(?)");
+        fks.bind(1, table);
+        while (fks.executeStep()) fk_columns.insert(fks.getColumn(0).getString());
+        while (cols.executeStep()) {
+            const auto type = cols.getColumn(1).getString();
+            const bool texty = type.empty() || type.find("TEXT") != std::string::npos ||
+                               type.find("CHAR") != std::string::npos || type.find("CLOB") != std::string::npos;
+            const auto name = cols.getColumn(0).getString();
+            if (!texty || cols.getColumn(3).getInt() != 0 || fk_columns.count(name)) continue;
+            out.push_back({table, name, cols.getColumn(2).getInt() != 0});
+        }
+    }
+    return out;
+}
+
+struct Identity {
+    std::string first, last, email, phone;
+};
+
+std::optional<Identity> identity_of(Database& db, int64_t id, bool* erased = nullptr) {
+    SQLite::Statement q(db.sql(), "SELECT coalesce(first_name,''), coalesce(last_name,''), coalesce(email,''), "
+                                  "coalesce(phone,''), erased_at IS NOT NULL FROM person WHERE id = ?");
+    q.bind(1, id);
+    if (!q.executeStep()) return std::nullopt;
+    if (erased) *erased = q.getColumn(4).getInt() != 0;
+    return Identity{q.getColumn(0).getString(), q.getColumn(1).getString(), q.getColumn(2).getString(),
+                    q.getColumn(3).getString()};
+}
+
+// The ways free text names someone: "First Last", "Last First", "Last, First", the
+// email address and the phone number. A last name alone is too common to clear on.
+std::vector<std::string> name_forms(const Identity& p) {
+    std::vector<std::string> forms;
+    auto add = [&](const std::string& s) {
+        if (s.size() >= 4) forms.push_back(s);
+    };
+    if (!p.first.empty() && !p.last.empty()) {
+        add(p.first + " " + p.last);
+        add(p.last + " " + p.first);
+        add(p.last + ", " + p.first);
+    } else {
+        add(p.first + p.last);
+    }
+    add(p.email);
+    if (p.phone.size() >= 6) add(p.phone);
+    return forms;
+}
+
+json mentions(Database& db, const Identity& p) {
+    json out = json::array();
+    const auto forms = name_forms(p);
+    if (forms.empty()) return out;
+    for (const auto& c : text_columns(db)) {
+        for (const auto& form : forms) {
+            SQLite::Statement q(db.sql(), "SELECT rowid, " + quoted(c.column) + " FROM " + quoted(c.table) +
+                                              " WHERE instr(lower(" + quoted(c.column) + "), lower(?)) > 0");
+            q.bind(1, form);
+            while (q.executeStep())
+                out.push_back({{"table", c.table}, {"column", c.column}, {"row", q.getColumn(0).getInt64()},
+                               {"text", q.getColumn(1).getString()}});
+        }
+    }
+    return out;
+}
+
+std::string esc(const std::string& s) {
+    std::string out;
+    for (char c : s) {
+        switch (c) {
+        case '&': out += "&amp;"; break;
+        case '<': out += "&lt;"; break;
+        case '>': out += "&gt;"; break;
+        case '"': out += "&quot;"; break;
+        default: out += c;
+        }
+    }
+    return out;
+}
+
+std::string cell(const json& v) {
+    if (v.is_null()) return "";
+    if (v.is_string()) return esc(v.get<std::string>());
+    return esc(v.dump());
+}
+
+std::string table_html(const json& list) {
+    if (!list.is_array() || list.empty()) return "<p>" + esc(tr("None.")) + "</p>\n";
+    std::vector<std::string> keys;
+    for (const auto& row : list)
+        for (auto it = row.begin(); it != row.end(); ++it)
+            if (std::find(keys.begin(), keys.end(), it.key()) == keys.end()) keys.push_back(it.key());
+    std::string out = "<table>\n<tr>";
+    for (const auto& k : keys) out += "<th>" + esc(k) + "</th>";
+    out += "</tr>\n";
+    for (const auto& row : list) {
+        out += "<tr>";
+        for (const auto& k : keys) out += "<td>" + (row.contains(k) ? cell(row[k]) : std::string()) + "</td>";
+        out += "</tr>\n";
+    }
+    return out + "</table>\n";
+}
+}  // namespace
+
+json export_person(Database& db, int64_t id) {
+    bool erased = false;
+    const auto identity = identity_of(db, id, &erased);
+    if (!identity) throw Error(trf("There is no person #{id}.", fmt::arg("id", id)));
+    auto& sql = db.sql();
+    json out;
+    out["format"] = "maillage-person-export";
+    out["version"] = 1;
+    out["exported_at"] = sql.execAndGet("SELECT strftime('%Y-%m-%dT%H:%M:%SZ','now')").getString();
+    {
+        SQLite::Statement q(sql, "SELECT * FROM person WHERE id = ?");
+        q.bind(1, id);
+        out["person"] = rows(q).at(0);
+    }
+    {
+        SQLite::Statement q(sql, "SELECT role FROM person_role WHERE person_id = ? ORDER BY role");
+        q.bind(1, id);
+        out["roles"] = json::array();
+        while (q.executeStep()) out["roles"].push_back(q.getColumn(0).getString());
+    }
+    {
+        SQLite::Statement q(sql, "SELECT e.id, i.name AS institution, s.code AS sector, e.job_title, e.start_date, "
+                                 "e.end_date FROM employment e JOIN institution i ON i.id = e.institution_id "
+                                 "LEFT JOIN sector s ON s.id = e.sector_id WHERE e.person_id = ? "
+                                 "ORDER BY coalesce(e.start_date,''), e.id");
+        q.bind(1, id);
+        out["employments"] = rows(q);
+    }
+    {
+        SQLite::Statement q(sql, "SELECT s.date, s.kind, s.title, s.place, a.status, a.role, a.reason, "
+                                 "i.name AS institution, sc.code AS sector FROM attendance a "
+                                 "JOIN session s ON s.id = a.session_id LEFT JOIN institution i ON i.id = "
+                                 "a.institution_id LEFT JOIN sector sc ON sc.id = a.sector_id "
+                                 "WHERE a.person_id = ? ORDER BY s.date, s.id");
+        q.bind(1, id);
+        out["attendance"] = rows(q);
+    }
+    {
+        json responses = json::array();
+        SQLite::Statement q(sql, "SELECT r.id, qn.code, qn.title, r.subject_kind, r.subject_id, r.submitted_at "
+                                 "FROM response r JOIN questionnaire qn ON qn.id = r.questionnaire_id "
+                                 "WHERE r.person_id = ? ORDER BY r.submitted_at, r.id");
+        q.bind(1, id);
+        while (q.executeStep()) {
+            json r = {{"questionnaire", q.getColumn(1).getString()}, {"title", q.getColumn(2).getString()},
+                      {"subject_kind", q.getColumn(3).getString()}, {"subject_id", q.getColumn(4).getInt64()},
+                      {"submitted_at", q.getColumn(5).getString()}};
+            SQLite::Statement a(sql, "SELECT qu.text AS question, an.number, an.text FROM answer an JOIN question qu "
+                                     "ON qu.id = an.question_id WHERE an.response_id = ? ORDER BY qu.position");
+            a.bind(1, q.getColumn(0).getInt64());
+            r["answers"] = rows(a);
+            responses.push_back(std::move(r));
+        }
+        out["evaluations"] = std::move(responses);
+    }
+    // Plugin tables (and any core table not shown above) that refer to the person.
+    static const std::set<std::string> kShown = {"person", "person_role", "employment", "attendance", "response"};
+    json other = json::object();
+    for (const auto& table : user_tables(db)) {
+        if (kShown.count(table)) continue;
+        SQLite::Statement fks(sql, "SELECT \"from\" FROM pragma_foreign_key_list(?) WHERE \"table\" = 'person'");
+        fks.bind(1, table);
+        while (fks.executeStep()) {
+            SQLite::Statement q(sql, "SELECT * FROM " + quoted(table) + " WHERE " +
+                                         quoted(fks.getColumn(0).getString()) + " = ?");
+            q.bind(1, id);
+            auto found = rows(q);
+            if (!found.empty()) other[table] = std::move(found);
+        }
+    }
+    out["other_records"] = std::move(other);
+    out["mentions"] = erased ? json::array() : mentions(db, *identity);
+    {
+        SQLite::Statement q(sql, "SELECT at, actor, action, entity, entity_id, summary FROM audit_log "
+                                 "WHERE (entity = 'person' AND entity_id = ?1) OR summary = 'person #' || ?1 "
+                                 "ORDER BY id");
+        q.bind(1, id);
+        out["audit"] = rows(q);
+    }
+    if (!db.read_only()) db.write([&] { audit(db, "export", "person", id, "GDPR access request"); });
+    return out;
+}
+
+std::string person_export_html(const json& data) {
+    const auto& p = data.at("person");
+    std::string name;
+    if (p.value("erased_at", json()).is_null()) {
+        name = (p.contains("first_name") && p["first_name"].is_string() ? p["first_name"].get<std::string>() : "") +
+               " " + (p.contains("last_name") && p["last_name"].is_string() ? p["last_name"].get<std::string>() : "");
+    } else {
+        name = tr("(erased person)");
+    }
+    std::string out = "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>" +
+                      esc(trf("Data held about {name}", fmt::arg("name", name))) +
+                      "</title>\n<style>body{font-family:sans-serif;margin:2em;max-width:60em}"
+                      "table{border-collapse:collapse;margin-bottom:1em}td,th{border:1px solid #999;padding:"
+                      "2px 6px;text-align:left;vertical-align:top}th{background:#eee}</style></head><body>\n";
+    out += "<h1>" + esc(trf("Data held about {name}", fmt::arg("name", name))) + "</h1>\n";
+    out += "<p>" + esc(trf("Exported on {date}.", fmt::arg("date", data.value("exported_at", "")))) + "</p>\n";
+    out += "<h2>" + esc(tr("Identity")) + "</h2>\n<table>\n";
+    for (auto it = p.begin(); it != p.end(); ++it)
+        out += "<tr><th>" + esc(it.key()) + "</th><td>" + cell(it.value()) + "</td></tr>\n";
+    out += "</table>\n";
+    std::string roles;
+    for (const auto& r : data.at("roles")) roles += (roles.empty() ? "" : ", ") + r.get<std::string>();
+    out += "<h2>" + esc(tr("Roles")) + "</h2>\n<p>" + (roles.empty() ? esc(tr("None.")) : esc(roles)) + "</p>\n";
+    out += "<h2>" + esc(tr("Employments")) + "</h2>\n" + table_html(data.at("employments"));
+    out += "<h2>" + esc(tr("Attendance")) + "</h2>\n" + table_html(data.at("attendance"));
+    out += "<h2>" + esc(tr("Evaluations")) + "</h2>\n";
+    if (data.at("evaluations").empty()) out += "<p>" + esc(tr("None.")) + "</p>\n";
+    for (const auto& r : data.at("evaluations")) {
+        out += "<h3>" + esc(r.value("title", "")) + " (" + esc(r.value("submitted_at", "")) + ")</h3>\n";
+        out += table_html(r.at("answers"));
+    }
+    out += "<h2>" + esc(tr("Other records")) + "</h2>\n";
+    if (data.at("other_records").empty()) out += "<p>" + esc(tr("None.")) + "</p>\n";
+    for (auto it = data.at("other_records").begin(); it != data.at("other_records").end(); ++it)
+        out += "<h3>" + esc(it.key()) + "</h3>\n" + table_html(it.value());
+    out += "<h2>" + esc(tr("Notes that mention them")) + "</h2>\n" + table_html(data.at("mentions"));
+    out += "<h2>" + esc(tr("History of changes")) + "</h2>\n" + table_html(data.at("audit"));
+    return out + "</body></html>\n";
+}
+
+bool scrub_database_file(Database& db) {
+    if (db.path() == ":memory:") return true;
+    auto& sql = db.sql();
+    try {
+        sql.exec("PRAGMA wal_checkpoint(TRUNCATE)");
+        sql.exec("VACUUM");
+        SQLite::Statement q(sql, "PRAGMA wal_checkpoint(TRUNCATE)");
+        return q.executeStep() && q.getColumn(0).getInt() == 0;
+    } catch (const SQLite::Exception& e) {
+        // The erasure itself is committed; only the clean-up of old copies failed.
+        throw Error(trf("The erasure is saved, but the database file could not be compacted to remove old copies "
+                        "of the erased data ({reason}). Run the erasure again once the problem is solved.",
+                        fmt::arg("reason", e.what())));
+    }
+}
+
+std::vector<int64_t> erased_person_ids(Database& db) {
+    std::vector<int64_t> out;
+    if (!db.table_exists("erasure_ledger")) return out;
+    SQLite::Statement q(db.sql(), "SELECT DISTINCT person_id FROM erasure_ledger ORDER BY person_id");
+    while (q.executeStep()) out.push_back(q.getColumn(0).getInt64());
+    return out;
+}
+
+ErasureOutcome erase_people(Database& db, const std::vector<int64_t>& ids, const std::string& reason) {
+    ErasureOutcome outcome;
+    if (!db.table_exists("erasure_ledger"))
+        throw Error(tr("This database must be upgraded before people can be erased."));
+    db.write([&] {
+        auto& sql = db.sql();
+        const auto columns = text_columns(db);
+        for (const auto id : ids) {
+            bool erased = false;
+            const auto identity = identity_of(db, id, &erased);
+            if (!identity) {
+                if (reason == "reapplied") continue;  // created after the backup: nothing to redo
+                throw Error(trf("There is no person #{id}.", fmt::arg("id", id)));
+            }
+            if (erased) continue;
+            for (const auto& form : name_forms(*identity)) {
+                for (const auto& c : columns) {
+                    const auto col = quoted(c.column);
+                    // A NOT NULL column keeps its other words; a nullable one is cleared.
+                    const std::string set = c.not_null ? col + " = replace(" + col + ", ?1, '[…]')" : col + " = NULL";
+                    SQLite::Statement up(sql, "UPDATE " + quoted(c.table) + " SET " + set + " WHERE instr(lower(" +
+                                                  col + "), lower(?1)) > 0");
+                    up.bind(1, form);
+                    up.exec();
+                }
+            }
+            SQLite::Statement person(sql, "UPDATE person SET first_name = NULL, last_name = NULL, email = NULL, "
+                                          "phone = NULL, notes = NULL, erased_at = strftime('%Y-%m-%dT%H:%M:%SZ',"
+                                          "'now'), updated_at = strftime('%Y-%m-%dT%H:%M:%SZ','now') WHERE id = ?");
+            person.bind(1, id);
+            person.exec();
+            for (const char* statement : {"DELETE FROM employment WHERE person_id = ?",
+                                          "UPDATE attendance SET reason = NULL WHERE person_id = ?",
+                                          "UPDATE response SET person_id = NULL WHERE person_id = ?"}) {
+                SQLite::Statement s(sql, statement);
+                s.bind(1, id);
+                s.exec();
+            }
+            SQLite::Statement ledger(sql, "INSERT INTO erasure_ledger(person_id, actor, reason) VALUES (?,?,?)");
+            ledger.bind(1, id);
+            ledger.bind(2, db.actor());
+            ledger.bind(3, reason);
+            ledger.exec();
+            audit(db, "erase", "person", id, "GDPR erasure (" + reason + ")");
+            ++outcome.erased;
+        }
+    });
+    // Inside a caller's transaction the caller scrubs once it has committed.
+    // Also when they were erased already: a repeated request finishes a scrub that failed.
+    if ((outcome.erased > 0 || (!ids.empty() && reason == "request")) && sqlite3_get_autocommit(db.sql().getHandle()))
+        outcome.file_scrubbed = scrub_database_file(db);
+    return outcome;
+}
+
+}  // namespace maillage

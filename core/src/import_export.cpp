@@ -1,0 +1,540 @@
+#include "core/import_export.h"
+
+#include "core/audit.h"
+#include "core/database.h"
+#include "core/error.h"
+#include "core/i18n.h"
+#include "core/institutions.h"
+#include "core/people.h"
+#include "core/sectors.h"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include <algorithm>
+#include <chrono>
+#include <map>
+#include <optional>
+#include <unordered_map>
+
+namespace maillage {
+namespace {
+
+using Col = std::optional<std::size_t>;
+
+std::string lower_ascii(std::string s) {
+    for (auto& c : s) c = char(std::tolower(static_cast<unsigned char>(c)));
+    return s;
+}
+
+// Cuts a list cell ("worker|peer_worker") at any of the separators; trims the parts.
+std::vector<std::string> split_list(const std::string& cell, std::string_view separators) {
+    std::vector<std::string> out;
+    std::string part;
+    auto flush = [&] {
+        const auto a = part.find_first_not_of(" \t");
+        if (a != std::string::npos) out.push_back(part.substr(a, part.find_last_not_of(" \t") - a + 1));
+        part.clear();
+    };
+    for (char c : cell) {
+        if (separators.find(c) != std::string_view::npos)
+            flush();
+        else
+            part += c;
+    }
+    flush();
+    return out;
+}
+
+// A code from a value written as a code or as a label in one of the three languages.
+std::optional<std::string> lookup(const std::string& value,
+                                  std::initializer_list<std::pair<const char*, const char*>> table) {
+    const auto key = csv::normalize_header(value);
+    for (const auto& [alias, code] : table)
+        if (csv::normalize_header(alias) == key) return std::string(code);
+    return std::nullopt;
+}
+
+std::optional<std::string> region_code(const std::string& v) {
+    return lookup(v, {{"brussels", "brussels"},   {"bruxelles", "brussels"},   {"brussel", "brussels"},
+                      {"bxl", "brussels"},        {"wallonia", "wallonia"},    {"wallonie", "wallonia"},
+                      {"walloni\xC3\xAB", "wallonia"}, {"flanders", "flanders"}, {"flandre", "flanders"},
+                      {"flandres", "flanders"},   {"vlaanderen", "flanders"}});
+}
+
+std::optional<std::string> institution_language(const std::string& v) {
+    return lookup(v, {{"fr", "fr"},           {"fran\xC3\xA7" "ais", "fr"}, {"frans", "fr"},
+                      {"french", "fr"},       {"nl", "nl"},                  {"n\xC3\xA9" "erlandais", "nl"},
+                      {"nederlands", "nl"},   {"dutch", "nl"},               {"bilingual", "bilingual"},
+                      {"bilingue", "bilingual"}, {"tweetalig", "bilingual"}, {"fr/nl", "bilingual"},
+                      {"fr-nl", "bilingual"}});
+}
+
+std::optional<std::string> person_language(const std::string& v) {
+    return lookup(v, {{"fr", "fr"},         {"fran\xC3\xA7" "ais", "fr"}, {"frans", "fr"},   {"french", "fr"},
+                      {"nl", "nl"},         {"n\xC3\xA9" "erlandais", "nl"}, {"nederlands", "nl"},
+                      {"dutch", "nl"},      {"en", "en"},                  {"english", "en"}, {"anglais", "en"},
+                      {"engels", "en"}});
+}
+
+std::optional<std::string> role_code(const std::string& v) {
+    return lookup(v, {{"worker", "worker"},
+                      {"travailleur", "worker"},
+                      {"travailleuse", "worker"},
+                      {"hulpverlener", "worker"},
+                      {"peer_worker", "peer_worker"},
+                      {"pair-aidant", "peer_worker"},
+                      {"pair-aidante", "peer_worker"},
+                      {"ervaringsdeskundige", "peer_worker"},
+                      {"facilitator", "facilitator"},
+                      {"animateur", "facilitator"},
+                      {"animatrice", "facilitator"},
+                      {"begeleider", "facilitator"},
+                      {"trainer", "trainer"},
+                      {"formateur", "trainer"},
+                      {"formatrice", "trainer"},
+                      {"opleider", "trainer"},
+                      {"staff", "staff"},
+                      {"personnel", "staff"},
+                      {"medewerker", "staff"},
+                      {"manager", "manager"},
+                      {"responsable", "manager"},
+                      {"directeur", "manager"},
+                      {"directrice", "manager"},
+                      {"leidinggevende", "manager"}});
+}
+
+bool plausible_email(const std::string& e) {
+    const auto at = e.find('@');
+    return at != std::string::npos && at > 0 && at + 1 < e.size() && e.find_first_of(" \t,;") == std::string::npos &&
+           e.find('@', at + 1) == std::string::npos;
+}
+
+std::string iso(std::chrono::year_month_day d) {
+    return fmt::format("{:04}-{:02}-{:02}", int(d.year()), unsigned(d.month()), unsigned(d.day()));
+}
+
+std::string today() {
+    return iso(std::chrono::year_month_day(std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now())));
+}
+
+std::string day_before(const std::string& iso_date) {
+    const int y = std::stoi(iso_date.substr(0, 4));
+    const unsigned m = unsigned(std::stoi(iso_date.substr(5, 2)));
+    const unsigned d = unsigned(std::stoi(iso_date.substr(8, 2)));
+    const auto day = std::chrono::sys_days(std::chrono::year{y} / std::chrono::month{m} / std::chrono::day{d});
+    return iso(std::chrono::year_month_day(day - std::chrono::days{1}));
+}
+
+// The sector named by code or label; ParseError naming the value otherwise.
+int64_t sector_id(SectorRepository& sectors, const csv::Table& t, const csv::Row& row, std::size_t col,
+                  const std::string& value) {
+    auto s = sectors.find(value);
+    if (!s) t.fail(row, col, trf("unknown sector \"{value}\" (a sector code or label is expected)",
+                                  fmt::arg("value", value)));
+    if (s->retired) t.fail(row, col, trf("the sector \"{value}\" is retired", fmt::arg("value", value)));
+    return s->id;
+}
+
+// ---------------------------------------------------------------- institutions
+
+struct InstitutionColumns {
+    std::size_t name;
+    Col region, municipality, postcode, address, language, sectors, email, phone, website, notes;
+
+    explicit InstitutionColumns(const csv::Table& t)
+        : name(t.require({"name", "nom", "naam", "institution", "instelling"})),
+          region(t.find({"region", "région", "regio"})),
+          municipality(t.find({"municipality", "commune", "gemeente", "localité"})),
+          postcode(t.find({"postcode", "code postal", "postal code"})),
+          address(t.find({"address", "adresse", "adres"})),
+          language(t.find({"language", "langue", "taal"})),
+          sectors(t.find({"sectors", "secteurs", "sectoren", "sector", "secteur"})),
+          email(t.find({"email", "e-mail", "courriel"})),
+          phone(t.find({"phone", "téléphone", "telefoon"})),
+          website(t.find({"website", "site web", "site"})),
+          notes(t.find({"notes", "remarques", "opmerkingen"})) {}
+};
+
+struct InstitutionPlan {
+    ImportRow row;
+    Institution data;
+};
+
+std::vector<InstitutionPlan> plan_institutions(Database& db, const csv::Table& t, ImportPreview& preview) {
+    const InstitutionColumns c(t);
+    InstitutionRepository institutions(db);
+    SectorRepository sectors(db);
+    std::unordered_map<std::string, int> seen;  // lower-case name -> line
+    std::vector<InstitutionPlan> plans;
+    preview.columns = t.header;
+    for (const auto& r : t.rows) {
+        InstitutionPlan p;
+        p.row.line = r.line;
+        p.row.fields = r.fields;
+        const auto name = t.value(r, c.name);
+        if (name.empty()) t.fail(r, c.name, tr("an institution needs a name"));
+        if (auto [it, fresh] = seen.emplace(lower_ascii(name), r.line); !fresh)
+            t.fail(r, c.name, trf("\"{name}\" is already on line {line} of this file", fmt::arg("name", name),
+                                  fmt::arg("line", it->second)));
+        p.row.key = name;
+        if (auto existing = institutions.find_by_name(name)) {
+            p.data = *existing;
+            p.row.action = ImportRow::Action::Update;
+        } else {
+            p.data.name = name;
+        }
+        auto set = [&](Col col, std::string& field) {
+            if (auto v = t.value(r, col); !v.empty()) field = v;
+        };
+        set(c.municipality, p.data.municipality);
+        set(c.postcode, p.data.postcode);
+        set(c.address, p.data.address);
+        set(c.phone, p.data.phone);
+        set(c.website, p.data.website);
+        set(c.notes, p.data.notes);
+        if (auto v = t.value(r, c.region); !v.empty()) {
+            auto code = region_code(v);
+            if (!code)
+                t.fail(r, *c.region, trf("unknown region \"{value}\" (Brussels, Wallonia or Flanders expected)",
+                                         fmt::arg("value", v)));
+            p.data.region = *code;
+        }
+        if (auto v = t.value(r, c.language); !v.empty()) {
+            auto code = institution_language(v);
+            if (!code)
+                t.fail(r, *c.language, trf("unknown language \"{value}\" (fr, nl or bilingual expected)",
+                                           fmt::arg("value", v)));
+            p.data.language = *code;
+        }
+        if (auto v = t.value(r, c.email); !v.empty()) {
+            if (!plausible_email(v))
+                t.fail(r, *c.email, trf("\"{value}\" is not an email address", fmt::arg("value", v)));
+            p.data.email = v;
+        }
+        if (auto v = t.value(r, c.sectors); !v.empty()) {
+            p.data.sector_ids.clear();
+            for (const auto& s : split_list(v, "|;")) {
+                const auto id = sector_id(sectors, t, r, *c.sectors, s);
+                if (std::find(p.data.sector_ids.begin(), p.data.sector_ids.end(), id) == p.data.sector_ids.end())
+                    p.data.sector_ids.push_back(id);
+            }
+        }
+        try {
+            validate_institution(p.data);
+        } catch (const ParseError&) {
+            throw;
+        } catch (const Error& e) {
+            t.fail(r, e.what());
+        }
+        (p.row.action == ImportRow::Action::Create ? preview.creates : preview.updates)++;
+        preview.rows.push_back(p.row);
+        plans.push_back(std::move(p));
+    }
+    return plans;
+}
+
+// ---------------------------------------------------------------- people
+
+struct PersonColumns {
+    std::size_t first_name, last_name;
+    Col email, phone, language, roles, institution, sector, job_title, start_date, notes;
+
+    explicit PersonColumns(const csv::Table& t)
+        : first_name(t.require({"first_name", "prénom", "voornaam", "first name"})),
+          last_name(t.require({"last_name", "nom", "nom de famille", "achternaam", "naam", "last name"})),
+          email(t.find({"email", "e-mail", "courriel"})),
+          phone(t.find({"phone", "téléphone", "telefoon"})),
+          language(t.find({"language", "langue", "taal"})),
+          roles(t.find({"roles", "rôles", "rollen", "role", "rôle", "rol"})),
+          institution(t.find({"institution", "instelling", "organisation", "organisatie"})),
+          sector(t.find({"sector", "secteur"})),
+          job_title(t.find({"job_title", "fonction", "functie", "job title"})),
+          start_date(t.find({"start_date", "date de début", "début", "begindatum", "start date"})),
+          notes(t.find({"notes", "remarques", "opmerkingen"})) {}
+};
+
+struct PersonPlan {
+    ImportRow row;
+    std::optional<int64_t> existing;
+    Person data;
+    std::string institution;  // "" = no employment in the row
+    std::optional<int64_t> institution_id;  // when it exists already
+    std::optional<int64_t> sector;
+    std::string job_title, start_date;
+};
+
+std::vector<PersonPlan> plan_people(Database& db, const csv::Table& t, ImportPreview& preview) {
+    const PersonColumns c(t);
+    PersonRepository people(db);
+    InstitutionRepository institutions(db);
+    SectorRepository sectors(db);
+    std::unordered_map<std::string, int> emails;  // lower-case email -> line
+    std::map<std::string, std::string> new_institutions;  // lower-case name -> name
+    std::vector<PersonPlan> plans;
+    preview.columns = t.header;
+    for (const auto& r : t.rows) {
+        PersonPlan p;
+        p.row.line = r.line;
+        p.row.fields = r.fields;
+        const auto first = t.value(r, c.first_name), last = t.value(r, c.last_name);
+        if (first.empty() && last.empty()) t.fail(r, c.last_name, tr("a person needs a first or a last name"));
+        const auto email = t.value(r, c.email);
+        if (!email.empty()) {
+            if (!plausible_email(email))
+                t.fail(r, *c.email, trf("\"{value}\" is not an email address", fmt::arg("value", email)));
+            if (auto [it, fresh] = emails.emplace(lower_ascii(email), r.line); !fresh)
+                t.fail(r, *c.email, trf("\"{email}\" is already on line {line} of this file",
+                                        fmt::arg("email", email), fmt::arg("line", it->second)));
+            if (auto existing = people.find_by_email(email); existing && !existing->erased) {
+                p.existing = existing->id;
+                p.data = *existing;
+                p.row.action = ImportRow::Action::Update;
+            }
+        }
+        if (!first.empty()) p.data.first_name = first;
+        if (!last.empty()) p.data.last_name = last;
+        p.data.email = p.existing ? p.data.email : email;
+        p.row.key = first + (first.empty() ? "" : " ") + last + (email.empty() ? "" : " <" + email + ">");
+        if (auto v = t.value(r, c.phone); !v.empty()) p.data.phone = v;
+        if (auto v = t.value(r, c.notes); !v.empty()) p.data.notes = v;
+        if (auto v = t.value(r, c.language); !v.empty()) {
+            auto code = person_language(v);
+            if (!code)
+                t.fail(r, *c.language,
+                       trf("unknown language \"{value}\" (fr, nl or en expected)", fmt::arg("value", v)));
+            p.data.language = *code;
+        }
+        if (auto v = t.value(r, c.roles); !v.empty()) {
+            for (const auto& name : split_list(v, "|,;")) {
+                auto code = role_code(name);
+                if (!code)
+                    t.fail(r, *c.roles, trf("unknown role \"{value}\" (worker, peer_worker, facilitator, trainer, "
+                                            "staff or manager expected)",
+                                            fmt::arg("value", name)));
+                if (!p.data.has_role(*code)) p.data.roles.push_back(*code);
+            }
+        }
+        p.institution = t.value(r, c.institution);
+        if (auto v = t.value(r, c.sector); !v.empty()) p.sector = sector_id(sectors, t, r, *c.sector, v);
+        p.job_title = t.value(r, c.job_title);
+        if (auto v = t.value(r, c.start_date); !v.empty()) {
+            p.start_date = parse_date(v);
+            if (p.start_date.empty())
+                t.fail(r, *c.start_date, trf("\"{value}\" is not a date (YYYY-MM-DD or DD/MM/YYYY expected)",
+                                             fmt::arg("value", v)));
+        }
+        if (p.institution.empty() && (p.sector || !p.job_title.empty() || !p.start_date.empty()))
+            t.fail(r, c.institution.value_or(0), tr("a sector, job title or start date needs an institution"));
+        if (!p.institution.empty()) {
+            if (auto i = institutions.find_by_name(p.institution)) {
+                p.institution_id = i->id;
+            } else {
+                p.row.notes.push_back(trf("new institution: {name}", fmt::arg("name", p.institution)));
+                new_institutions.emplace(lower_ascii(p.institution), p.institution);
+            }
+            if (p.existing && !p.start_date.empty()) {
+                // A job change cannot start before the job it ends.
+                for (const auto& e : people.employments(*p.existing))
+                    if (e.end_date.empty() && e.institution_id != p.institution_id.value_or(0) &&
+                        !e.start_date.empty() && e.start_date >= p.start_date)
+                        t.fail(r, *c.start_date,
+                               trf("the new job starts on {date}, not after the current one ({current})",
+                                   fmt::arg("date", p.start_date), fmt::arg("current", e.start_date)));
+            }
+        }
+        (p.row.action == ImportRow::Action::Create ? preview.creates : preview.updates)++;
+        preview.rows.push_back(p.row);
+        plans.push_back(std::move(p));
+    }
+    for (const auto& [key, name] : new_institutions) preview.new_institutions.push_back(name);
+    return plans;
+}
+
+void apply_employment(PersonRepository& people, int64_t person, const PersonPlan& p, int64_t institution) {
+    std::optional<Employment> current;
+    for (const auto& e : people.employments(person))
+        if (e.end_date.empty() && (!current || e.start_date >= current->start_date)) current = e;
+    if (current && current->institution_id == institution) {
+        if (!p.job_title.empty()) current->job_title = p.job_title;
+        if (p.sector) current->sector_id = p.sector;
+        if (!p.start_date.empty()) current->start_date = p.start_date;
+        people.update_employment(*current);
+        return;
+    }
+    Employment e;
+    e.person_id = person;
+    e.institution_id = institution;
+    e.sector_id = p.sector;
+    e.job_title = p.job_title;
+    e.start_date = p.start_date;
+    if (current) {
+        // A job change: the previous job ends the day before the new one starts.
+        if (e.start_date.empty()) e.start_date = today();
+        current->end_date = day_before(e.start_date);
+        if (!current->start_date.empty() && current->end_date < current->start_date)
+            current->end_date = current->start_date;
+        people.update_employment(*current);
+    }
+    people.add_employment(e);
+}
+
+// Turns an unexpected refusal while writing into an error that names the row.
+template <class F>
+void at_row(const csv::Table& t, int line, F&& fn) {
+    try {
+        fn();
+    } catch (const ParseError&) {
+        throw;
+    } catch (const Error& e) {
+        throw ParseError(t.file, line, 1, "", e.what());
+    }
+}
+
+std::vector<std::string> sector_codes(Database& db, int64_t institution) {
+    SQLite::Statement q(db.sql(),
+                        "SELECT s.code FROM institution_sector x JOIN sector s ON s.id = x.sector_id "
+                        "WHERE x.institution_id = ? ORDER BY x.is_primary DESC, s.sort_order");
+    q.bind(1, institution);
+    std::vector<std::string> out;
+    while (q.executeStep()) out.push_back(q.getColumn(0).getString());
+    return out;
+}
+
+std::string join(const std::vector<std::string>& parts, const char* sep) {
+    std::string out;
+    for (const auto& p : parts) out += (out.empty() ? "" : sep) + p;
+    return out;
+}
+
+}  // namespace
+
+std::string parse_date(const std::string& text) {
+    int y = 0, m = 0, d = 0;
+    char a = 0, b = 0;
+    int used = 0;
+    const char* s = text.c_str();
+    if (std::sscanf(s, "%4d-%2d-%2d%n", &y, &m, &d, &used) == 3 && used == int(text.size()) && text.size() == 10) {
+        // ISO
+    } else if (std::sscanf(s, "%2d%c%2d%c%4d%n", &d, &a, &m, &b, &y, &used) == 5 && used == int(text.size()) &&
+               a == b && (a == '/' || a == '.' || a == '-') && y >= 1000) {
+        // Day first, as Belgian spreadsheets write dates.
+    } else {
+        return {};
+    }
+    const std::chrono::year_month_day ymd{std::chrono::year{y}, std::chrono::month{unsigned(m)},
+                                          std::chrono::day{unsigned(d)}};
+    if (!ymd.ok() || y < 1900 || y > 2200) return {};
+    return iso(ymd);
+}
+
+ImportPreview preview_institutions(Database& db, const csv::Table& table) {
+    ImportPreview preview;
+    plan_institutions(db, table, preview);
+    return preview;
+}
+
+ImportPreview import_institutions(Database& db, const csv::Table& table) {
+    ImportPreview preview;
+    auto plans = plan_institutions(db, table, preview);
+    InstitutionRepository institutions(db);
+    db.write([&] {
+        for (const auto& p : plans)
+            at_row(table, p.row.line, [&] {
+                if (p.row.action == ImportRow::Action::Update)
+                    institutions.update(p.data);
+                else
+                    institutions.create(p.data);
+            });
+        audit(db, "import", "institution", std::nullopt,
+              trf("{file}: {creates} created, {updates} updated", fmt::arg("file", table.file),
+                  fmt::arg("creates", preview.creates), fmt::arg("updates", preview.updates)));
+    });
+    return preview;
+}
+
+ImportPreview preview_people(Database& db, const csv::Table& table) {
+    ImportPreview preview;
+    plan_people(db, table, preview);
+    return preview;
+}
+
+ImportPreview import_people(Database& db, const csv::Table& table) {
+    ImportPreview preview;
+    auto plans = plan_people(db, table, preview);
+    PersonRepository people(db);
+    InstitutionRepository institutions(db);
+    std::unordered_map<std::string, int64_t> created;  // lower-case name -> id
+    db.write([&] {
+        for (const auto& p : plans)
+            at_row(table, p.row.line, [&] {
+                int64_t id;
+                if (p.existing) {
+                    id = *p.existing;
+                    people.update(p.data);
+                } else {
+                    id = people.create(p.data);
+                }
+                if (p.institution.empty()) return;
+                int64_t institution;
+                if (p.institution_id) {
+                    institution = *p.institution_id;
+                } else if (auto it = created.find(lower_ascii(p.institution)); it != created.end()) {
+                    institution = it->second;
+                } else {
+                    institution = institutions.create(Institution{.name = p.institution});
+                    created.emplace(lower_ascii(p.institution), institution);
+                }
+                apply_employment(people, id, p, institution);
+            });
+        audit(db, "import", "person", std::nullopt,
+              trf("{file}: {creates} created, {updates} updated", fmt::arg("file", table.file),
+                  fmt::arg("creates", preview.creates), fmt::arg("updates", preview.updates)));
+    });
+    return preview;
+}
+
+void export_institutions(Database& db, std::ostream& out, char separator) {
+    csv::Writer w(out, separator);
+    w.row({"name", "region", "municipality", "postcode", "address", "language", "sectors", "email", "phone",
+           "website", "notes"});
+    SQLite::Statement q(db.sql(),
+                        "SELECT id, name, coalesce(region,''), coalesce(municipality,''), coalesce(postcode,''), "
+                        "coalesce(address,''), coalesce(language,''), coalesce(email,''), coalesce(phone,''), "
+                        "coalesce(website,''), coalesce(notes,'') FROM institution WHERE merged_into IS NULL "
+                        "ORDER BY name COLLATE NOCASE, id");
+    while (q.executeStep()) {
+        std::vector<std::string> f;
+        for (int i = 1; i <= 10; ++i) f.push_back(q.getColumn(i).getString());
+        f.insert(f.begin() + 6, join(sector_codes(db, q.getColumn(0).getInt64()), "|"));
+        w.row(f);
+    }
+}
+
+void export_people(Database& db, std::ostream& out, char separator) {
+    csv::Writer w(out, separator);
+    w.row({"first_name", "last_name", "email", "phone", "language", "roles", "institution", "sector", "job_title",
+           "start_date", "notes"});
+    // The current job: the open employment (or one ending today or later) with the latest start.
+    SQLite::Statement q(
+        db.sql(),
+        "SELECT p.id, coalesce(p.first_name,''), coalesce(p.last_name,''), coalesce(p.email,''), "
+        "coalesce(p.phone,''), coalesce(p.language,''), "
+        "(SELECT group_concat(role, '|') FROM (SELECT role FROM person_role WHERE person_id = p.id ORDER BY role)), "
+        "coalesce(i.name,''), coalesce(s.code,''), coalesce(e.job_title,''), coalesce(e.start_date,''), "
+        "coalesce(p.notes,'') "
+        "FROM person p "
+        "LEFT JOIN employment e ON e.id = (SELECT id FROM employment x WHERE x.person_id = p.id "
+        "  AND (x.end_date IS NULL OR x.end_date >= ?1) AND (x.start_date IS NULL OR x.start_date <= ?1) "
+        "  ORDER BY coalesce(x.start_date,'') DESC, x.id DESC LIMIT 1) "
+        "LEFT JOIN institution i ON i.id = e.institution_id "
+        "LEFT JOIN sector s ON s.id = e.sector_id "
+        "WHERE p.erased_at IS NULL ORDER BY p.last_name COLLATE NOCASE, p.first_name COLLATE NOCASE, p.id");
+    q.bind(1, today());
+    while (q.executeStep()) {
+        std::vector<std::string> f;
+        for (int i = 1; i <= 11; ++i) f.push_back(q.getColumn(i).isNull() ? "" : q.getColumn(i).getString());
+        w.row(f);
+    }
+}
+
+}  // namespace maillage

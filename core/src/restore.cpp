@@ -1,0 +1,147 @@
+#include "core/restore.h"
+
+#include "core/backup.h"
+#include "core/backup_policy.h"
+#include "core/core_schema.h"
+#include "core/database.h"
+#include "core/error.h"
+#include "core/gdpr.h"
+#include "core/i18n.h"
+#include "core/lock.h"
+#include "core/migration.h"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <random>
+
+namespace maillage {
+namespace {
+namespace fs = std::filesystem;
+
+fs::path with_suffix(const fs::path& file, const char* suffix) {
+    auto f = file;
+    f += suffix;
+    return f;
+}
+
+void fsync_path(const fs::path& path, bool directory) {
+    const int fd = ::open(path.c_str(), (directory ? O_RDONLY | O_DIRECTORY : O_RDWR) | O_CLOEXEC);
+    if (fd < 0) return;
+    ::fsync(fd);
+    ::close(fd);
+}
+
+void remove_sidecars(const fs::path& file) {
+    std::error_code ec;
+    fs::remove(with_suffix(file, "-wal"), ec);
+    fs::remove(with_suffix(file, "-shm"), ec);
+    fs::remove(with_suffix(file, "-journal"), ec);
+}
+
+// A Maillage database this program can read: it has a core schema not newer than ours.
+void check_is_maillage(const fs::path& backup) {
+    int version = 0;
+    try {
+        SQLite::Database db(backup.string(), SQLite::OPEN_READONLY);
+        if (!db.tableExists("schema_version")) throw Error("");
+        SQLite::Statement q(db, "SELECT version FROM schema_version WHERE namespace = 'core'");
+        if (!q.executeStep()) throw Error("");
+        version = q.getColumn(0).getInt();
+    } catch (const std::exception&) {
+        throw Error(trf("{file} is not a Maillage database; nothing was restored.", fmt::arg("file", backup.string())));
+    }
+    if (version > core_migrations().latest())
+        throw Error(trf("{file} was written by a newer version of Maillage; nothing was restored.",
+                        fmt::arg("file", backup.string())));
+}
+}  // namespace
+
+RestoreOutcome restore_backup(const fs::path& backup, const fs::path& live) {
+    RestoreOutcome outcome;
+    std::error_code ec;
+    if (!fs::exists(backup, ec))
+        throw Error(trf("The backup {file} does not exist.", fmt::arg("file", backup.string())));
+    if (auto problem = check_file(backup, true); !problem.empty())
+        throw Error(trf("The backup {file} is damaged ({problem}); nothing was restored.",
+                        fmt::arg("file", backup.string()), fmt::arg("problem", problem)));
+    check_is_maillage(backup);
+
+    std::optional<LockHolder> holder;
+    auto lock = DatabaseLock::try_acquire(live, &holder);
+    if (!lock)
+        throw Error(trf("The database {file} is open in another Maillage program; close it before restoring.",
+                        fmt::arg("file", live.string())));
+
+    // Who was erased since (from the live database, when it can still be read).
+    std::vector<int64_t> erased;
+    const bool live_exists = fs::exists(live, ec);
+    if (live_exists) {
+        try {
+            Database current(live, Database::Access::ReadOnly);
+            erased = erased_person_ids(current);
+        } catch (const std::exception&) {
+            // A live database too damaged to read: its ledger is lost with it.
+        }
+    }
+
+    // Prepare the new file beside the live one (same file system, so the swap is a rename).
+    const auto tmp = with_suffix(live, ".restoring");
+    remove_sidecars(tmp);
+    fs::remove(tmp, ec);
+    fs::copy_file(backup, tmp, fs::copy_options::overwrite_existing, ec);
+    if (ec)
+        throw Error(trf("Could not copy the backup next to {file}: {reason}", fmt::arg("file", live.string()),
+                        fmt::arg("reason", ec.message())));
+    const auto scratch = fs::temp_directory_path() / ("maillage-restore-" + std::to_string(std::random_device{}()));
+    try {
+        Database restored(tmp);
+        migrate(restored, {core_migrations()}, scratch);
+        if (!erased.empty())
+            outcome.erasures_reapplied = erase_people(restored, erased, "reapplied").erased;
+        restored.sql().exec("PRAGMA wal_checkpoint(TRUNCATE)");
+    } catch (...) {
+        fs::remove_all(scratch, ec);
+        remove_sidecars(tmp);
+        fs::remove(tmp, ec);
+        throw;
+    }
+    fs::remove_all(scratch, ec);
+    remove_sidecars(tmp);
+    if (auto problem = check_file(tmp, true); !problem.empty()) {
+        fs::remove(tmp, ec);
+        throw Error(trf("The restored copy did not pass its check ({problem}); nothing was restored.",
+                        fmt::arg("problem", problem)));
+    }
+    fsync_path(tmp, false);
+
+    // Keep the database being replaced, and fold its WAL into it so that no stale WAL can
+    // be replayed onto the restored file.
+    if (live_exists) {
+        const auto copy = backup_name_at(default_backup_dir(live), live, "before-restore", local_now());
+        try {
+            Database current(live);
+            backup_to(current, copy);
+            if (!current.read_only()) current.sql().exec("PRAGMA wal_checkpoint(TRUNCATE)");
+            outcome.replaced_copy = copy;
+        } catch (const std::exception&) {
+            // Damaged: keep the raw files as they are.
+            fs::create_directories(copy.parent_path(), ec);
+            fs::copy_file(live, copy, fs::copy_options::overwrite_existing, ec);
+            if (!ec) outcome.replaced_copy = copy;
+            if (fs::exists(with_suffix(live, "-wal")))
+                fs::copy_file(with_suffix(live, "-wal"), with_suffix(copy, "-wal"), fs::copy_options::overwrite_existing,
+                              ec);
+        }
+    }
+    remove_sidecars(live);
+    fs::rename(tmp, live, ec);
+    if (ec)
+        throw Error(trf("Could not put the restored database in place: {reason}", fmt::arg("reason", ec.message())));
+    fsync_path(live.has_parent_path() ? live.parent_path() : fs::path("."), true);
+    return outcome;
+}
+
+}  // namespace maillage

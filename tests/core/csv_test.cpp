@@ -1,0 +1,207 @@
+// The CSV reader against what spreadsheets write and what a hostile file may hold.
+#include "core/csv.h"
+#include "core/error.h"
+#include "test_support.h"
+
+#include <gtest/gtest.h>
+
+#include <sstream>
+
+using namespace maillage;
+
+namespace {
+// The ParseError a parse throws (fails the test when none is thrown).
+ParseError parse_error(const std::string& bytes, const csv::Limits& limits = {}) {
+    try {
+        csv::parse(bytes, "in.csv", limits);
+    } catch (const ParseError& e) {
+        return e;
+    }
+    ADD_FAILURE() << "no ParseError for: " << bytes.substr(0, 80);
+    return ParseError("", 0, 0, "", "");
+}
+}  // namespace
+
+TEST(Csv, Utf8WithBomAndSemicolons) {
+    auto t = csv::parse("\xEF\xBB\xBFnom;r\xC3\xA9gion\r\nAprès-toe;Bruxelles\r\n", "a.csv");
+    EXPECT_EQ(t.encoding, csv::Encoding::Utf8WithBom);
+    EXPECT_EQ(t.separator, ';');
+    ASSERT_EQ(t.header.size(), 2u);
+    EXPECT_EQ(t.header[0], "nom");  // the BOM is not part of the first header
+    ASSERT_EQ(t.rows.size(), 1u);
+    EXPECT_EQ(t.rows[0].fields[0], "Après-toe");
+    EXPECT_EQ(t.rows[0].line, 2);
+}
+
+TEST(Csv, Windows1252IsConvertedToUtf8) {
+    // "Région;Œuvre\nSanté mentale;€ 5" as Belgian Excel saves it.
+    auto t = csv::parse("R\xE9gion;\x8Cuvre\nSant\xE9 mentale;\x80 5\n", "a.csv");
+    EXPECT_EQ(t.encoding, csv::Encoding::Windows1252);
+    EXPECT_EQ(t.header[0], "Région");
+    EXPECT_EQ(t.header[1], "Œuvre");
+    EXPECT_EQ(t.rows[0].fields[0], "Santé mentale");
+    EXPECT_EQ(t.rows[0].fields[1], "€ 5");
+}
+
+TEST(Csv, UndefinedWindows1252ByteIsRefusedWithItsPlace) {
+    auto e = parse_error("a;b\nok;x\x81y\n");
+    EXPECT_EQ(e.line(), 2);
+    EXPECT_EQ(e.column(), 2);
+    EXPECT_EQ(e.field(), "b");
+    EXPECT_NE(e.reason().find("0x81"), std::string::npos);
+}
+
+TEST(Csv, BomWithInvalidUtf8IsRefused) {
+    auto e = parse_error("\xEF\xBB\xBF" "a,b\n1,caf\xE9\n");
+    EXPECT_EQ(e.line(), 2);
+    EXPECT_EQ(e.column(), 2);
+    EXPECT_NE(e.reason().find("UTF-8"), std::string::npos);
+}
+
+TEST(Csv, CommaSeparatorDetectedFromHeaderOutsideQuotes) {
+    // The header holds a quoted ';' that must not count.
+    auto t = csv::parse("\"a;x\",b,c\n1,2,3\n", "a.csv");
+    EXPECT_EQ(t.separator, ',');
+    EXPECT_EQ(t.header[0], "a;x");
+    EXPECT_EQ(t.rows[0].fields[2], "3");
+}
+
+TEST(Csv, QuotedFieldsWithSeparatorsQuotesAndNewlines) {
+    auto t = csv::parse("name;notes;n\r\n\"A; B\";\"He said \"\"hi\"\"\r\nsecond line\";1\r\nC;d;2\r\n", "a.csv");
+    ASSERT_EQ(t.rows.size(), 2u);
+    EXPECT_EQ(t.rows[0].fields[0], "A; B");
+    EXPECT_EQ(t.rows[0].fields[1], "He said \"hi\"\r\nsecond line");
+    EXPECT_EQ(t.rows[0].line, 2);
+    // The row after a two-line field starts on line 4.
+    EXPECT_EQ(t.rows[1].line, 4);
+    EXPECT_EQ(t.rows[1].fields[0], "C");
+}
+
+TEST(Csv, UnterminatedQuoteReportsWhereTheFieldStarts) {
+    auto e = parse_error("a;b;c\n1;2;3\n4;\"never closed;6\n7;8;9\n");
+    EXPECT_EQ(e.line(), 3);
+    EXPECT_EQ(e.column(), 2);
+    EXPECT_EQ(e.field(), "b");
+    EXPECT_NE(e.reason().find("unterminated quote"), std::string::npos);
+    EXPECT_NE(std::string(e.what()).find("in.csv, line 3, column 2"), std::string::npos);
+}
+
+TEST(Csv, TextAfterClosingQuoteIsRefused) {
+    auto e = parse_error("a;b\n\"x\"y;2\n");
+    EXPECT_EQ(e.line(), 2);
+    EXPECT_EQ(e.column(), 1);
+}
+
+TEST(Csv, RaggedRowsAreRefused) {
+    auto shorter = parse_error("a;b;c\n1;2;3\n4;5\n");
+    EXPECT_EQ(shorter.line(), 3);
+    EXPECT_EQ(shorter.column(), 3);
+    EXPECT_EQ(shorter.field(), "c");
+    EXPECT_NE(shorter.reason().find("wrong number of fields"), std::string::npos);
+    auto longer = parse_error("a;b\n1;2;3\n");
+    EXPECT_EQ(longer.line(), 2);
+    EXPECT_EQ(longer.column(), 3);
+}
+
+TEST(Csv, TrailingEmptyFieldsAndBlankRowsAreTolerated) {
+    auto t = csv::parse("a;b\n1;2;\n;\n\n3;4\n", "a.csv");
+    ASSERT_EQ(t.rows.size(), 2u);
+    EXPECT_EQ(t.rows[1].fields[0], "3");
+    EXPECT_EQ(t.rows[1].line, 5);
+}
+
+TEST(Csv, HugeFieldIsRefusedNotLoaded) {
+    csv::Limits limits;
+    limits.max_field_bytes = 1000;
+    auto e = parse_error("a;b\n1;" + std::string(5000, 'x') + "\n", limits);
+    EXPECT_EQ(e.line(), 2);
+    EXPECT_EQ(e.column(), 2);
+    EXPECT_NE(e.reason().find("longer than 1000"), std::string::npos);
+}
+
+TEST(Csv, TooManyRowsAndTooLargeFileAreRefused) {
+    csv::Limits limits;
+    limits.max_rows = 3;
+    std::string text = "a\n";
+    for (int i = 0; i < 10; ++i) text += "x\n";
+    auto e = parse_error(text, limits);
+    EXPECT_EQ(e.line(), 5);
+    limits.max_file_bytes = 10;
+    EXPECT_THROW(csv::parse(text, "big.csv", limits), Error);
+    test::TempDir dir;
+    test::write_file(dir / "big.csv", text);
+    EXPECT_THROW(csv::read_file(dir / "big.csv", limits), Error);
+}
+
+TEST(Csv, EmptyFileIsRefused) {
+    auto e = parse_error("");
+    EXPECT_EQ(e.line(), 1);
+    EXPECT_NE(e.reason().find("empty"), std::string::npos);
+    parse_error("\xEF\xBB\xBF\r\n\r\n");
+}
+
+TEST(Csv, HeaderOnlyGivesNoRows) {
+    auto t = csv::parse("name;region\r\n", "a.csv");
+    EXPECT_EQ(t.header.size(), 2u);
+    EXPECT_TRUE(t.rows.empty());
+}
+
+TEST(Csv, NulByteIsRefused) {
+    auto e = parse_error(std::string("a;b\n1;x\0y\n", 10));
+    EXPECT_EQ(e.line(), 2);
+    EXPECT_EQ(e.column(), 2);
+    EXPECT_NE(e.reason().find("NUL"), std::string::npos);
+}
+
+TEST(Csv, DuplicateHeadersAreRefusedEvenWithOtherCaseOrAccents) {
+    auto e = parse_error("Name;Région;region\n1;2;3\n");
+    EXPECT_EQ(e.line(), 1);
+    EXPECT_EQ(e.column(), 3);
+    EXPECT_EQ(e.field(), "region");
+    EXPECT_NE(e.reason().find("duplicate"), std::string::npos);
+}
+
+TEST(Csv, ColumnsFoundByNameIgnoringCaseAccentsAndSpaces) {
+    auto t = csv::parse(" PRÉNOM ;Date de début;job-title\nÉlise;1/9/2024;pair-aidante\n", "a.csv");
+    ASSERT_TRUE(t.find({"prenom"}));
+    EXPECT_EQ(*t.find({"prenom"}), 0u);
+    EXPECT_EQ(*t.find({"start_date", "date de debut"}), 1u);
+    EXPECT_EQ(*t.find({"job_title"}), 2u);
+    EXPECT_FALSE(t.find({"email"}));
+    try {
+        t.require({"email"});
+        FAIL() << "require() accepted a missing column";
+    } catch (const ParseError& e) {
+        EXPECT_EQ(e.line(), 1);
+        EXPECT_EQ(e.field(), "email");
+        EXPECT_NE(e.reason().find("unknown required column"), std::string::npos);
+    }
+    EXPECT_EQ(csv::normalize_header("  Œuvre_Sociale  -  Liège "), "oeuvre sociale liege");
+}
+
+TEST(Csv, Utf8Validation) {
+    EXPECT_TRUE(csv::is_valid_utf8("caf\xC3\xA9 \xE2\x82\xAC \xF0\x9F\x98\x80"));
+    EXPECT_FALSE(csv::is_valid_utf8("\xC0\xAF"));          // overlong '/'
+    EXPECT_FALSE(csv::is_valid_utf8("\xED\xA0\x80"));      // surrogate
+    EXPECT_FALSE(csv::is_valid_utf8("\xE2\x82"));          // truncated
+    EXPECT_FALSE(csv::is_valid_utf8("\xF4\x90\x80\x80"));  // beyond U+10FFFF
+}
+
+TEST(Csv, WriterQuotesOnlyWhatNeedsItAndReadsBack) {
+    std::ostringstream out;
+    csv::Writer w(out);
+    w.row({"name", "notes"});
+    w.row({"A; B", "say \"hi\"\nthen go"});
+    w.row({"plain", " padded "});
+    const auto text = out.str();
+    EXPECT_EQ(text.substr(0, 3), "\xEF\xBB\xBF");
+    EXPECT_NE(text.find("name;notes\r\n"), std::string::npos);
+    EXPECT_NE(text.find("\"A; B\";\"say \"\"hi\"\"\nthen go\"\r\n"), std::string::npos);
+    EXPECT_NE(text.find("plain;\" padded \"\r\n"), std::string::npos);
+    auto t = csv::parse(text, "out.csv");
+    ASSERT_EQ(t.rows.size(), 2u);
+    EXPECT_EQ(t.rows[0].fields[1], "say \"hi\"\nthen go");
+    EXPECT_EQ(t.rows[1].fields[1], " padded ");
+    EXPECT_EQ(csv::Writer::quote("a,b", ','), "\"a,b\"");
+    EXPECT_EQ(csv::Writer::quote("a,b", ';'), "a,b");
+}

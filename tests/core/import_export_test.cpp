@@ -1,0 +1,186 @@
+// CSV import/export of institutions and people: all-or-nothing, matched, round trip.
+#include "core/csv.h"
+#include "core/error.h"
+#include "core/import_export.h"
+#include "core/institutions.h"
+#include "core/people.h"
+#include "core/sectors.h"
+#include "test_support.h"
+
+#include <gtest/gtest.h>
+
+#include <sstream>
+
+using namespace maillage;
+
+namespace {
+csv::Table table(const std::string& text) { return csv::parse(text, "import.csv"); }
+
+template <class F>
+ParseError import_error(F&& fn) {
+    try {
+        fn();
+    } catch (const ParseError& e) {
+        return e;
+    }
+    ADD_FAILURE() << "no ParseError";
+    return ParseError("", 0, 0, "", "");
+}
+
+int64_t rows(Database& db, const char* t) { return db.scalar_int(std::string("SELECT count(*) FROM ") + t); }
+}  // namespace
+
+TEST(ImportInstitutions, CreatesThenUpdatesByNameIgnoringCase) {
+    auto db = test::memory_db();
+    auto first = import_institutions(*db, table("Nom;Région;Langue;Secteurs;Commune\n"
+                                                "Abri de nuit;Bruxelles;FR;homeless|santé mentale;Ixelles\n"
+                                                "CAW Westland;Vlaanderen;nederlands;social_aid;Brugge\n"));
+    EXPECT_EQ(first.creates, 2);
+    InstitutionRepository repo(*db);
+    auto abri = repo.find_by_name("abri de nuit");
+    ASSERT_TRUE(abri);
+    EXPECT_EQ(abri->region, "brussels");
+    EXPECT_EQ(abri->language, "fr");
+    ASSERT_EQ(abri->sector_ids.size(), 2u);
+    EXPECT_EQ(SectorRepository(*db).get(abri->sector_ids[0])->code, "homeless");
+
+    auto second = import_institutions(*db, table("name,municipality\nABRI DE NUIT,Etterbeek\n"));
+    EXPECT_EQ(second.updates, 1);
+    EXPECT_EQ(second.creates, 0);
+    EXPECT_EQ(repo.count(), 2);
+    abri = repo.get(abri->id);
+    EXPECT_EQ(abri->municipality, "Etterbeek");
+    EXPECT_EQ(abri->region, "brussels");  // columns absent from the file are kept
+}
+
+TEST(ImportInstitutions, BadRowRejectsWholeFileAndNamesTheValue) {
+    auto db = test::memory_db();
+    const auto before = rows(*db, "audit_log");
+    auto e = import_error([&] {
+        import_institutions(*db, table("name;region;sectors\nA;Bruxelles;homeless\nB;Mars;homeless\n"));
+    });
+    EXPECT_EQ(e.line(), 3);
+    EXPECT_EQ(e.column(), 2);
+    EXPECT_EQ(e.field(), "region");
+    EXPECT_NE(e.reason().find("\"Mars\""), std::string::npos);
+    EXPECT_EQ(rows(*db, "institution"), 0);
+    EXPECT_EQ(rows(*db, "audit_log"), before);
+
+    e = import_error([&] { import_institutions(*db, table("name;sectors\nA;astrology\n")); });
+    EXPECT_NE(e.reason().find("unknown sector \"astrology\""), std::string::npos);
+    e = import_error([&] { import_institutions(*db, table("name;language\nA;klingon\n")); });
+    EXPECT_NE(e.reason().find("\"klingon\""), std::string::npos);
+    e = import_error([&] { import_institutions(*db, table("region\nBruxelles\n")); });
+    EXPECT_NE(e.reason().find("unknown required column"), std::string::npos);
+    e = import_error([&] { import_institutions(*db, table("name\nA\na\n")); });
+    EXPECT_EQ(e.line(), 3);
+    EXPECT_EQ(rows(*db, "institution"), 0);
+}
+
+TEST(ImportInstitutions, PreviewWritesNothing) {
+    auto db = test::memory_db();
+    InstitutionRepository(*db).create(Institution{.name = "Existing"});
+    const auto audit_before = rows(*db, "audit_log");
+    auto p = preview_institutions(*db, table("name\nexisting\nNew one\n"));
+    ASSERT_EQ(p.rows.size(), 2u);
+    EXPECT_EQ(p.rows[0].action, ImportRow::Action::Update);
+    EXPECT_EQ(p.rows[1].action, ImportRow::Action::Create);
+    EXPECT_EQ(p.rows[1].line, 3);
+    EXPECT_EQ(p.columns, std::vector<std::string>{"name"});
+    EXPECT_EQ(rows(*db, "institution"), 1);
+    EXPECT_EQ(rows(*db, "audit_log"), audit_before);
+}
+
+TEST(ImportPeople, CreatesPeopleJobsAndMissingInstitutions) {
+    auto db = test::memory_db();
+    InstitutionRepository(*db).create(Institution{.name = "CPAS de Namur"});
+    auto p = import_people(*db, table("prénom;nom;email;rôles;institution;secteur;fonction;date de début\n"
+                                      "Élise;Dupont;elise@example.org;worker|pair-aidante;cpas de namur;"
+                                      "santé mentale;assistante sociale;01/09/2023\n"
+                                      "Jan;Peeters;jan@example.org;trainer;Nieuw Huis;;;\n"
+                                      "Ann;Claes;;worker;nieuw huis;;;2024-01-15\n"));
+    EXPECT_EQ(p.creates, 3);
+    EXPECT_EQ(p.new_institutions, std::vector<std::string>{"Nieuw Huis"});
+    EXPECT_EQ(rows(*db, "institution"), 2);  // "nieuw huis" is the same new institution
+    PersonRepository people(*db);
+    auto elise = people.find_by_email("ELISE@example.org");
+    ASSERT_TRUE(elise);
+    EXPECT_TRUE(elise->has_role("peer_worker"));
+    EXPECT_TRUE(elise->has_role("worker"));
+    auto jobs = people.employments(elise->id);
+    ASSERT_EQ(jobs.size(), 1u);
+    EXPECT_EQ(jobs[0].start_date, "2023-09-01");
+    EXPECT_EQ(jobs[0].job_title, "assistante sociale");
+    EXPECT_EQ(SectorRepository(*db).get(*jobs[0].sector_id)->code, "mental_health");
+}
+
+TEST(ImportPeople, JobChangeClosesThePreviousJobTheDayBefore) {
+    auto db = test::memory_db();
+    import_people(*db, table("first_name;last_name;email;institution;start_date\nA;B;a@b.be;Old;2020-01-01\n"));
+    auto p = import_people(*db, table("first_name;last_name;email;institution;start_date\nA;B;A@B.BE;New;2024-09-01\n"));
+    EXPECT_EQ(p.updates, 1);
+    PersonRepository people(*db);
+    const auto id = people.find_by_email("a@b.be")->id;
+    auto jobs = people.employments(id);
+    ASSERT_EQ(jobs.size(), 2u);
+    EXPECT_EQ(jobs[0].end_date, "2024-08-31");
+    InstitutionRepository inst(*db);
+    EXPECT_EQ(people.affiliation_at(id, "2024-08-31").institution_id, inst.find_by_name("Old")->id);
+    EXPECT_EQ(people.affiliation_at(id, "2024-09-01").institution_id, inst.find_by_name("New")->id);
+    EXPECT_EQ(rows(*db, "person"), 1);
+}
+
+TEST(ImportPeople, BadRowsAreReportedAndNothingIsWritten) {
+    auto db = test::memory_db();
+    const std::string head = "first_name;last_name;email;language;roles;sector;institution;start_date\n";
+    auto e = import_error([&] { import_people(*db, table(head + "A;B;a@b.be;fr;worker;;X;2024-02-30\n")); });
+    EXPECT_EQ(e.field(), "start_date");
+    EXPECT_NE(e.reason().find("2024-02-30"), std::string::npos);
+    e = import_error([&] { import_people(*db, table(head + "A;B;a@b.be;fr;wizard;;X;\n")); });
+    EXPECT_EQ(e.field(), "roles");
+    EXPECT_NE(e.reason().find("\"wizard\""), std::string::npos);
+    e = import_error([&] { import_people(*db, table(head + "A;B;a@b.be;de;worker;;X;\n")); });
+    EXPECT_EQ(e.field(), "language");
+    e = import_error([&] { import_people(*db, table(head + "A;B;not-an-email;fr;worker;;X;\n")); });
+    EXPECT_EQ(e.field(), "email");
+    e = import_error([&] { import_people(*db, table(head + "A;B;a@b.be;fr;worker;;X;\nC;D;A@b.be;fr;;;;\n")); });
+    EXPECT_EQ(e.line(), 3);
+    e = import_error([&] { import_people(*db, table(head + "A;B;a@b.be;fr;worker;nowhere;X;\n")); });
+    EXPECT_NE(e.reason().find("unknown sector \"nowhere\""), std::string::npos);
+    EXPECT_EQ(rows(*db, "person"), 0);
+    EXPECT_EQ(rows(*db, "institution"), 0);
+}
+
+TEST(ExportImport, RoundTripKeepsEveryColumn) {
+    auto db = test::memory_db();
+    import_institutions(*db, table("name;region;language;sectors;municipality;notes\n"
+                                   "\"Maison; \"\"Accueil\"\"\";wallonia;bilingual;housing|youth;Liège;"
+                                   "\"two\nlines\"\n"));
+    import_people(*db, table("first_name;last_name;email;roles;institution;sector;job_title;start_date\n"
+                             "Élise;Dupont;e@x.be;peer_worker|worker;\"Maison; \"\"Accueil\"\"\";housing;"
+                             "pair-aidante;2022-03-01\n"));
+    std::ostringstream inst, people;
+    export_institutions(*db, inst);
+    export_people(*db, people);
+
+    auto copy = test::memory_db();
+    import_institutions(*copy, csv::parse(inst.str(), "institutions.csv"));
+    import_people(*copy, csv::parse(people.str(), "people.csv"));
+    std::ostringstream inst2, people2;
+    export_institutions(*copy, inst2);
+    export_people(*copy, people2);
+    EXPECT_EQ(inst.str(), inst2.str());
+    EXPECT_EQ(people.str(), people2.str());
+    EXPECT_NE(people.str().find("peer_worker|worker"), std::string::npos);
+    EXPECT_NE(inst.str().find("housing|youth"), std::string::npos);
+}
+
+TEST(ParseDate, AcceptsIsoAndDayFirst) {
+    EXPECT_EQ(parse_date("2024-09-01"), "2024-09-01");
+    EXPECT_EQ(parse_date("1/9/2024"), "2024-09-01");
+    EXPECT_EQ(parse_date("29.02.2024"), "2024-02-29");
+    EXPECT_EQ(parse_date("29/02/2023"), "");
+    EXPECT_EQ(parse_date("2024-13-01"), "");
+    EXPECT_EQ(parse_date("1/9-2024"), "");
+    EXPECT_EQ(parse_date("soon"), "");
+}

@@ -1,0 +1,93 @@
+// Questionnaires (submit validation, summaries) and the hash-chained audit log.
+#include "core/audit.h"
+#include "core/database.h"
+#include "core/error.h"
+#include "core/institutions.h"
+#include "core/questionnaires.h"
+#include "test_support.h"
+
+#include <gtest/gtest.h>
+
+using namespace maillage;
+
+namespace {
+Questionnaire evaluation() {
+    Questionnaire x;
+    x.code = "eval";
+    x.title = "Évaluation du cycle";
+    x.questions = {Question{.position = 1, .kind = "rating", .text = "Satisfaction", .scale_min = 1, .scale_max = 5,
+                            .required = true},
+                   Question{.position = 2, .kind = "choice", .text = "Rythme", .options = {"trop lent", "bien", "trop rapide"}},
+                   Question{.position = 3, .kind = "text", .text = "Remarques"}};
+    return x;
+}
+}  // namespace
+
+TEST(Questionnaires, SubmitValidatesEachAnswer) {
+    auto db = test::memory_db();
+    QuestionnaireRepository repo(*db);
+    const auto id = repo.save(evaluation());
+    const auto x = *repo.get(id);
+    ASSERT_EQ(x.questions.size(), 3u);
+    const auto rating = x.questions[0].id, choice = x.questions[1].id, text = x.questions[2].id;
+    auto submit = [&](std::map<int64_t, AnswerValue> answers) {
+        return repo.submit(Response{.questionnaire_id = id, .subject_kind = "cycle", .subject_id = 1,
+                                    .answers = std::move(answers)});
+    };
+    EXPECT_THROW(submit({{choice, {.number = 1}}}), Error);          // required rating missing
+    EXPECT_THROW(submit({{rating, {.number = 6}}}), Error);          // out of the scale
+    EXPECT_THROW(submit({{rating, {.number = 4}}, {choice, {.number = 3}}}), Error);  // no such option
+    EXPECT_THROW(submit({{rating, {.number = 4}}, {choice, {.number = 0.5}}}), Error);
+    EXPECT_THROW(submit({{rating, {.number = 4}}, {9999, {.text = "?"}}}), Error);    // foreign question
+    EXPECT_EQ(db->scalar_int("SELECT count(*) FROM response"), 0);
+
+    submit({{rating, {.number = 4}}, {choice, {.number = 1}}, {text, {.text = "Très utile"}}});
+    submit({{rating, {.number = 5}}, {choice, {.number = 1}}});
+    submit({{rating, {.number = 3}}, {choice, {.number = 2}}});
+    repo.submit(Response{.questionnaire_id = id, .subject_kind = "cycle", .subject_id = 2,
+                         .answers = {{rating, {.number = 1}}}});
+
+    auto summary = repo.summarize(id, "cycle", {1});
+    ASSERT_EQ(summary.size(), 3u);
+    EXPECT_EQ(summary[0].answered, 3);
+    EXPECT_DOUBLE_EQ(summary[0].mean, 4.0);
+    EXPECT_EQ(summary[0].option_counts, (std::vector<int>{0, 0, 1, 1, 1}));
+    EXPECT_EQ(summary[1].option_counts, (std::vector<int>{0, 2, 1}));
+    EXPECT_EQ(summary[2].texts, std::vector<std::string>{"Très utile"});
+    EXPECT_EQ(repo.summarize(id, "cycle", {})[0].answered, 4);  // every subject
+    // A questionnaire with responses is not edited in place.
+    auto edited = x;
+    edited.questions.pop_back();
+    EXPECT_THROW(repo.save(edited), Error);
+}
+
+TEST(Audit, ChangesAreLoggedAndTheChainVerifies) {
+    auto db = test::memory_db();
+    InstitutionRepository repo(*db);
+    const auto id = repo.create(Institution{.name = "Abri"});
+    auto i = *repo.get(id);
+    i.notes = "ouvert la nuit";
+    repo.update(i);
+    EXPECT_GE(db->scalar_int("SELECT count(*) FROM audit_log WHERE entity = 'institution'"), 2);
+    EXPECT_EQ(verify_audit_chain(*db), "");
+    // The log refuses changes...
+    EXPECT_THROW(db->sql().exec("UPDATE audit_log SET summary = 'x'"), SQLite::Exception);
+    EXPECT_THROW(db->sql().exec("DELETE FROM audit_log"), SQLite::Exception);
+}
+
+TEST(Audit, VerifyDetectsAModifiedOrRemovedEntry) {
+    auto db = test::memory_db();
+    InstitutionRepository repo(*db);
+    for (const char* name : {"A", "B", "C"}) repo.create(Institution{.name = name});
+    ASSERT_EQ(verify_audit_chain(*db), "");
+    // ...so a tamperer has to drop the triggers first; the chain still tells.
+    db->sql().exec("DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete");
+    const auto second = db->scalar_int("SELECT id FROM audit_log WHERE summary = 'B'");
+    db->sql().exec("UPDATE audit_log SET summary = 'Z' WHERE id = " + std::to_string(second));
+    auto problem = verify_audit_chain(*db);
+    EXPECT_NE(problem.find(std::to_string(second)), std::string::npos) << problem;
+    db->sql().exec("UPDATE audit_log SET summary = 'B' WHERE id = " + std::to_string(second));
+    EXPECT_EQ(verify_audit_chain(*db), "");
+    db->sql().exec("DELETE FROM audit_log WHERE id = " + std::to_string(second));
+    EXPECT_NE(verify_audit_chain(*db), "");
+}

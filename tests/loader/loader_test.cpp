@@ -1,0 +1,70 @@
+// The plugin loader against real fixture libraries (tests/plugins).
+#include "core/plugin_loader.h"
+#include "core/report.h"
+#include "core/suite.h"
+#include "test_support.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+using namespace maillage;
+
+namespace {
+const RefusedPlugin* refused(const PluginLoader& loader, const std::string& file_name) {
+    for (const auto& r : loader.refused())
+        if (r.file.filename() == file_name) return &r;
+    return nullptr;
+}
+}  // namespace
+
+TEST(PluginLoader, LoadsTheGoodFixtureAndRefusesTheOthersWithReasons) {
+    PluginLoader loader;
+    loader.load_folders({test::test_plugin_dir()});
+    ASSERT_EQ(loader.loaded().size(), 1u);
+    const auto& good = *loader.loaded().front();
+    EXPECT_EQ(good.info.id, "fixture");
+    EXPECT_EQ(good.info.version, "1.2.3");
+    EXPECT_EQ(good.file.filename(), "maillage_fixture_good.so");
+
+    auto* version = refused(loader, "maillage_fixture_bad_version.so");
+    ASSERT_TRUE(version);
+    EXPECT_NE(version->reason.find("999"), std::string::npos) << version->reason;
+    auto* no_factory = refused(loader, "maillage_fixture_no_factory.so");
+    ASSERT_TRUE(no_factory);
+    EXPECT_NE(no_factory->reason.find("factory"), std::string::npos) << no_factory->reason;
+    auto* throws = refused(loader, "maillage_fixture_throws.so");
+    ASSERT_TRUE(throws);
+    EXPECT_NE(throws->reason.find("fixture refuses to start"), std::string::npos) << throws->reason;
+    auto* twin = refused(loader, "maillage_fixture_good_twin.so");
+    ASSERT_TRUE(twin);
+    EXPECT_NE(twin->reason.find("\"fixture\""), std::string::npos) << twin->reason;
+    EXPECT_EQ(loader.refused().size(), 4u);
+}
+
+TEST(PluginLoader, FileThatIsNotALibraryIsRefused) {
+    test::TempDir dir;
+    test::write_file(dir / "maillage_broken.so", "not an ELF file");
+    PluginLoader loader;
+    loader.load_folders({dir.path()});
+    EXPECT_TRUE(loader.loaded().empty());
+    ASSERT_EQ(loader.refused().size(), 1u);
+    EXPECT_EQ(loader.refused()[0].file.filename(), "maillage_broken.so");
+    EXPECT_NE(loader.refused()[0].reason.find("cannot be loaded"), std::string::npos);
+}
+
+TEST(PluginLoader, GoodFixtureMigratesAndContributesAReportSection) {
+    test::TempDir dir;
+    Suite suite({test::test_plugin_dir()});
+    auto& db = suite.open(dir / "suite.sqlite");
+    EXPECT_TRUE(db.table_exists("fixture_note"));
+    EXPECT_EQ(schema_version(db, "fixture"), 1);
+    db.write([&] { db.sql().exec("INSERT INTO fixture_note(text) VALUES ('a'), ('b')"); });
+    ReportScope scope;
+    scope.year = 2025;
+    const auto report = suite.report(scope);
+    auto it = std::find_if(report.sections.begin(), report.sections.end(),
+                           [](const auto& s) { return s.id == "fixture.summary"; });
+    ASSERT_NE(it, report.sections.end());
+    EXPECT_EQ(it->data["notes"], 2);
+}
