@@ -10,6 +10,7 @@
 #include "core/backup.h"
 #include "core/database.h"
 #include "core/paths.h"
+#include "core/restore.h"
 
 #include <wx/config.h>
 #include <wx/filedlg.h>
@@ -27,6 +28,7 @@
 #include <algorithm>
 #include <array>
 #include <map>
+#include <optional>
 #include <system_error>
 
 namespace maillage::ui {
@@ -358,23 +360,24 @@ void MainFrame::on_restore() {
     }
     if (!confirm(this,
                  wxString::Format(_("Replace the open database\n%s\nby the backup\n%s?\n\nThe current content is "
-                                    "first saved in the backups folder."),
+                                    "kept as a copy beside it."),
                                   u8(current.string()), dialog.GetPath()),
                  _("Restore")))
         return;
-    const bool ok = guarded(this, _("The restore failed"), [&] {
-        // A safety copy of what is replaced, then the swap with the database closed.
-        backup_to(suite_.database(), backup_name(current.parent_path() / "backups", current, "before-restore"));
+    std::optional<RestoreOutcome> outcome;
+    const bool ok = guarded(this, _("The restore failed; the database was not changed"), [&] {
+        // The pages (some made by plugins) and the connection go first; the core checks
+        // the backup again, keeps the live file as a "before-restore" copy and swaps.
         destroy_pages();
         suite_.close();
-        for (const char* suffix : {"-wal", "-shm"}) {
-            std::error_code ec;
-            std::filesystem::remove(current.string() + suffix, ec);
-        }
-        std::filesystem::copy_file(source, current, std::filesystem::copy_options::overwrite_existing);
+        outcome = restore_backup(source, current);
     });
     open_database(current);
-    if (ok) set_status(_("Backup restored."));
+    if (ok && outcome && outcome->replaced_copy)
+        set_status(wxString::Format(_("Backup restored; the replaced database is kept in %s"),
+                                    u8(outcome->replaced_copy->string())));
+    else if (ok)
+        set_status(_("Backup restored."));
 }
 
 void MainFrame::on_check() {
