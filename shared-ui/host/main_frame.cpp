@@ -14,7 +14,6 @@
 
 #include <wx/config.h>
 #include <wx/filedlg.h>
-#include <wx/infobar.h>
 #include <wx/menu.h>
 #include <wx/panel.h>
 #include <wx/persist/toplevel.h>
@@ -60,7 +59,15 @@ MainFrame::MainFrame(Suite& suite, std::string language)
     SetMinSize(FromDIP(wxSize(800, 500)));
 
     auto* outer = new wxBoxSizer(wxVERTICAL);
-    notice_ = new wxInfoBar(this);
+    // The read-only notice: a band above everything, shown only when it applies.
+    notice_ = new wxPanel(this);
+    notice_->SetBackgroundColour(wxColour(255, 236, 179));
+    notice_text_ = new wxStaticText(notice_, wxID_ANY, wxString());
+    notice_text_->SetForegroundColour(wxColour(90, 50, 0));
+    auto* notice_sizer = new wxBoxSizer(wxHORIZONTAL);
+    notice_sizer->Add(notice_text_, 1, wxALL | wxALIGN_CENTER_VERTICAL, 8);
+    notice_->SetSizer(notice_sizer);
+    notice_->Hide();
     outer->Add(notice_, 0, wxEXPAND);
     auto* splitter = new wxSplitterWindow(this, wxID_ANY, wxDefaultPosition, wxDefaultSize,
                                           wxSP_LIVE_UPDATE | wxSP_3DSASH);
@@ -273,15 +280,16 @@ void MainFrame::database_opened() {
     if (db.read_only()) {
         wxString why = u8(db.read_only_reason());
         if (why.empty()) why = u8(suite_.outcome().newer_than_program);
-        notice_->ShowMessage(wxString::Format(_("Read-only: %s Changes cannot be saved; use a newer Maillage to edit it."),
-                                              why),
-                             wxICON_WARNING);
+        notice_text_->SetLabel(wxString::Format(_("Read-only: %s"), why));
+        notice_text_->Wrap(GetClientSize().x - FromDIP(20));
+        notice_->Show();
     } else {
-        notice_->Dismiss();
+        notice_->Hide();
         if (suite_.outcome().backup)
             set_status(wxString::Format(_("The database was upgraded; the previous version is kept in %s"),
                                         u8(suite_.outcome().backup->string())));
     }
+    Layout();
 }
 
 void MainFrame::show_about() {

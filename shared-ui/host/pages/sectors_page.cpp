@@ -119,8 +119,8 @@ public:
         list_ = new VirtualList(this, {{_("Code"), 120},
                                        {wxString::FromUTF8("Français"), 250},
                                        {"Nederlands", 210},
-                                       {"English", 180},
-                                       {_("Family"), 100},
+                                       {"English", 170},
+                                       {_("Family"), 115},
                                        {_("Status"), 80}});
         sizer->Add(list_, 1, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, 8);
         auto* hint = new wxStaticText(this, wxID_ANY,
