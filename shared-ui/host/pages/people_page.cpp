@@ -88,7 +88,7 @@ public:
         problems_ = new wxStaticText(this, wxID_ANY, wxString());
         problems_->SetForegroundColour(wxColour(170, 0, 0));
         sizer->Add(problems_, 0, wxEXPAND | wxLEFT | wxRIGHT, 10);
-        sizer->Add(CreateStdDialogButtonSizer(wxOK | wxCANCEL), 0, wxEXPAND | wxALL, 8);
+        sizer->Add(ok_cancel_buttons(this), 0, wxEXPAND | wxALL, 8);
         SetSizerAndFit(sizer);
         SetSize(FromDIP(wxSize(480, -1)).x, GetSize().y);
         show_institution();
@@ -210,7 +210,7 @@ public:
         problems_ = new wxStaticText(this, wxID_ANY, wxString());
         problems_->SetForegroundColour(wxColour(170, 0, 0));
         sizer->Add(problems_, 0, wxEXPAND | wxALL, 10);
-        sizer->Add(CreateStdDialogButtonSizer(wxOK | wxCANCEL), 0, wxEXPAND | wxALL, 8);
+        sizer->Add(ok_cancel_buttons(this), 0, wxEXPAND | wxALL, 8);
         SetSizerAndFit(sizer);
         show_jobs();
 
