@@ -76,6 +76,14 @@ bool confirm(wxWindow* parent, const wxString& question, const wxString& yes_lab
     return dialog.ShowModal() == wxID_YES;
 }
 
+wxSizer* ok_cancel_buttons(wxDialog* dialog) {
+    auto* buttons = new wxStdDialogButtonSizer();
+    buttons->AddButton(new wxButton(dialog, wxID_OK, _("OK")));
+    buttons->AddButton(new wxButton(dialog, wxID_CANCEL, _("Cancel")));
+    buttons->Realize();
+    return buttons;
+}
+
 wxString current_exception_message() {
     try {
         throw;

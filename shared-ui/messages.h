@@ -2,6 +2,8 @@
 // The one way pages and the host tell the user about errors, warnings and information.
 // A warning is not an error: rules that users sometimes break on purpose ask whether to
 // continue and for the reason, which the caller records.
+#include <wx/dialog.h>
+#include <wx/sizer.h>
 #include <wx/string.h>
 #include <wx/window.h>
 
@@ -25,6 +27,10 @@ bool confirm(wxWindow* parent, const wxString& question, const wxString& yes_lab
 // save the institution"). Returns false when fn threw. Used around every call into
 // plugin code and every database write started by the user.
 bool guarded(wxWindow* parent, const wxString& what, const std::function<void()>& fn);
+
+// OK and Cancel buttons labelled in the UI language (GTK's stock labels follow the
+// system locale instead, which may differ from the language chosen in Maillage).
+wxSizer* ok_cancel_buttons(wxDialog* dialog);
 
 // The message of the exception being handled (call inside a catch block).
 wxString current_exception_message();

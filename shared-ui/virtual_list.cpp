@@ -7,6 +7,13 @@
 #include <cstdlib>
 #include <numeric>
 
+#ifdef __WXGTK__
+// GtkTreeView measures every row unless told they all have the same height; wx does not
+// say so, and a 100,000-row list would then read every cell. Declared here because the
+// GTK headers are not among the build's dependencies (the library is loaded by wx).
+extern "C" void gtk_tree_view_set_fixed_height_mode(struct _GtkTreeView* tree_view, int enable);
+#endif
+
 namespace maillage::ui {
 
 wxString fold_for_search(const wxString& text) {
@@ -142,16 +149,36 @@ VirtualList::VirtualList(wxWindow* parent, std::vector<ListColumn> columns, long
     AssociateModel(model_.get());
     for (unsigned c = 0; c < columns_.size(); ++c) {
         const auto& col = columns_[c];
-        const bool last = c + 1 == columns_.size();
         // Sorting is ours (the native one would need the whole model): columns are not
         // marked sortable, header clicks sort the index map.
-        AppendTextColumn(col.title, c, wxDATAVIEW_CELL_INERT, last ? -1 : FromDIP(col.width),
+        AppendTextColumn(col.title, c, wxDATAVIEW_CELL_INERT, FromDIP(col.width),
                          col.numeric ? wxALIGN_RIGHT : wxALIGN_LEFT, wxDATAVIEW_COL_RESIZABLE);
     }
     Bind(wxEVT_DATAVIEW_COLUMN_HEADER_CLICK, &VirtualList::on_header_click, this);
+    // The last column takes the space left, as a fixed width recomputed on resize.
+    Bind(wxEVT_SIZE, &VirtualList::on_size, this);
+#ifdef __WXGTK__
+    // Every column has a fixed width (set above), which fixed-height mode requires.
+    gtk_tree_view_set_fixed_height_mode(reinterpret_cast<struct _GtkTreeView*>(GtkGetTreeView()), 1);
+#endif
 }
 
-VirtualList::~VirtualList() { Unbind(wxEVT_DATAVIEW_COLUMN_HEADER_CLICK, &VirtualList::on_header_click, this); }
+VirtualList::~VirtualList() {
+    Unbind(wxEVT_SIZE, &VirtualList::on_size, this);
+    Unbind(wxEVT_DATAVIEW_COLUMN_HEADER_CLICK, &VirtualList::on_header_click, this);
+}
+
+void VirtualList::on_size(wxSizeEvent& event) {
+    event.Skip();
+    const unsigned n = GetColumnCount();
+    if (n == 0) return;
+    int used = 0;
+    for (unsigned c = 0; c + 1 < n; ++c) used += GetColumn(c)->GetWidth();
+    // Room for the vertical scroll bar.
+    const int available = GetClientSize().x - used - FromDIP(18);
+    const int minimum = FromDIP(columns_.back().width);
+    GetColumn(n - 1)->SetWidth(std::max(minimum, available));
+}
 
 void VirtualList::set_source(std::shared_ptr<const RowSource> source) {
     const auto keep = selected_id();

@@ -39,7 +39,7 @@ private:
 
 struct ListColumn {
     wxString title;
-    int width = 120;          // in DIPs; the last column takes the remaining space
+    int width = 120;          // in DIPs (fixed, so that rows need not be measured)
     bool numeric = false;     // sorted as numbers, right-aligned
 };
 
@@ -70,6 +70,7 @@ public:
 
 private:
     void on_header_click(wxDataViewEvent& event);
+    void on_size(wxSizeEvent& event);
     void update_header_titles();
 
     std::vector<ListColumn> columns_;

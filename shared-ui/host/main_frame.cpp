@@ -10,10 +10,10 @@
 #include "core/backup.h"
 #include "core/database.h"
 #include "core/paths.h"
+#include "core/restore.h"
 
 #include <wx/config.h>
 #include <wx/filedlg.h>
-#include <wx/infobar.h>
 #include <wx/menu.h>
 #include <wx/panel.h>
 #include <wx/persist/toplevel.h>
@@ -27,6 +27,7 @@
 #include <algorithm>
 #include <array>
 #include <map>
+#include <optional>
 #include <system_error>
 
 namespace maillage::ui {
@@ -58,14 +59,22 @@ MainFrame::MainFrame(Suite& suite, std::string language)
     SetMinSize(FromDIP(wxSize(800, 500)));
 
     auto* outer = new wxBoxSizer(wxVERTICAL);
-    notice_ = new wxInfoBar(this);
+    // The read-only notice: a band above everything, shown only when it applies.
+    notice_ = new wxPanel(this);
+    notice_->SetBackgroundColour(wxColour(255, 236, 179));
+    notice_text_ = new wxStaticText(notice_, wxID_ANY, wxString());
+    notice_text_->SetForegroundColour(wxColour(90, 50, 0));
+    auto* notice_sizer = new wxBoxSizer(wxHORIZONTAL);
+    notice_sizer->Add(notice_text_, 1, wxALL | wxALIGN_CENTER_VERTICAL, 8);
+    notice_->SetSizer(notice_sizer);
+    notice_->Hide();
     outer->Add(notice_, 0, wxEXPAND);
     auto* splitter = new wxSplitterWindow(this, wxID_ANY, wxDefaultPosition, wxDefaultSize,
                                           wxSP_LIVE_UPDATE | wxSP_3DSASH);
     tree_ = new wxTreeCtrl(splitter, wxID_ANY, wxDefaultPosition, wxDefaultSize,
                            wxTR_HIDE_ROOT | wxTR_HAS_BUTTONS | wxTR_NO_LINES | wxTR_FULL_ROW_HIGHLIGHT | wxTR_SINGLE);
     book_ = new wxSimplebook(splitter);
-    splitter->SplitVertically(tree_, book_, FromDIP(220));
+    splitter->SplitVertically(tree_, book_, FromDIP(250));
     splitter->SetMinimumPaneSize(FromDIP(120));
     outer->Add(splitter, 1, wxEXPAND);
     SetSizer(outer);
@@ -271,15 +280,16 @@ void MainFrame::database_opened() {
     if (db.read_only()) {
         wxString why = u8(db.read_only_reason());
         if (why.empty()) why = u8(suite_.outcome().newer_than_program);
-        notice_->ShowMessage(wxString::Format(_("Read-only: %s Changes cannot be saved; use a newer Maillage to edit it."),
-                                              why),
-                             wxICON_WARNING);
+        notice_text_->SetLabel(wxString::Format(_("Read-only: %s"), why));
+        notice_text_->Wrap(GetClientSize().x - FromDIP(20));
+        notice_->Show();
     } else {
-        notice_->Dismiss();
+        notice_->Hide();
         if (suite_.outcome().backup)
             set_status(wxString::Format(_("The database was upgraded; the previous version is kept in %s"),
                                         u8(suite_.outcome().backup->string())));
     }
+    Layout();
 }
 
 void MainFrame::show_about() {
@@ -358,23 +368,24 @@ void MainFrame::on_restore() {
     }
     if (!confirm(this,
                  wxString::Format(_("Replace the open database\n%s\nby the backup\n%s?\n\nThe current content is "
-                                    "first saved in the backups folder."),
+                                    "kept as a copy beside it."),
                                   u8(current.string()), dialog.GetPath()),
                  _("Restore")))
         return;
-    const bool ok = guarded(this, _("The restore failed"), [&] {
-        // A safety copy of what is replaced, then the swap with the database closed.
-        backup_to(suite_.database(), backup_name(current.parent_path() / "backups", current, "before-restore"));
+    std::optional<RestoreOutcome> outcome;
+    const bool ok = guarded(this, _("The restore failed; the database was not changed"), [&] {
+        // The pages (some made by plugins) and the connection go first; the core checks
+        // the backup again, keeps the live file as a "before-restore" copy and swaps.
         destroy_pages();
         suite_.close();
-        for (const char* suffix : {"-wal", "-shm"}) {
-            std::error_code ec;
-            std::filesystem::remove(current.string() + suffix, ec);
-        }
-        std::filesystem::copy_file(source, current, std::filesystem::copy_options::overwrite_existing);
+        outcome = restore_backup(source, current);
     });
     open_database(current);
-    if (ok) set_status(_("Backup restored."));
+    if (ok && outcome && outcome->replaced_copy)
+        set_status(wxString::Format(_("Backup restored; the replaced database is kept in %s"),
+                                    u8(outcome->replaced_copy->string())));
+    else if (ok)
+        set_status(_("Backup restored."));
 }
 
 void MainFrame::on_check() {

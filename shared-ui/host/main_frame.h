@@ -16,7 +16,7 @@
 class wxTreeCtrl;
 class wxTreeEvent;
 class wxSimplebook;
-class wxInfoBar;
+class wxStaticText;
 class wxPanel;
 class wxMenu;
 
@@ -78,7 +78,8 @@ private:
     std::string language_;
     wxTreeCtrl* tree_ = nullptr;
     wxSimplebook* book_ = nullptr;
-    wxInfoBar* notice_ = nullptr;
+    wxPanel* notice_ = nullptr;
+    wxStaticText* notice_text_ = nullptr;
     std::vector<Entry> entries_;
     std::vector<MenuItemSpec> plugin_items_;
     size_t current_ = static_cast<size_t>(-1);

@@ -49,13 +49,14 @@ PreferencesDialog::PreferencesDialog(wxWindow* parent, UiContext& context, Suite
         context_.set_preference("ui.language", codes[std::max(0, language->GetSelection())]);
     });
 
-    general->Add(new wxStaticText(general->GetStaticBox(), wxID_ANY,
-                                  _("Extra plugin folders (one per line; used at next start):")),
-                 0, wxLEFT | wxRIGHT | wxTOP, 4);
+    auto* folders_label = new wxStaticText(general->GetStaticBox(), wxID_ANY,
+                                           _("Extra plugin folders (one per line; used at next start):"));
+    folders_label->Wrap(FromDIP(520));
+    general->Add(folders_label, 0, wxLEFT | wxRIGHT | wxTOP, 4);
     wxString folders = context.preference("plugins.folders");
     folders.Replace(";", "\n");
     auto* folders_text = new wxTextCtrl(general->GetStaticBox(), wxID_ANY, folders, wxDefaultPosition,
-                                        FromDIP(wxSize(420, 60)), wxTE_MULTILINE);
+                                        FromDIP(wxSize(400, 60)), wxTE_MULTILINE);
     general->Add(folders_text, 0, wxEXPAND | wxALL, 4);
     savers_.push_back([this, folders_text] {
         wxString v = folders_text->GetValue();
@@ -127,9 +128,9 @@ PreferencesDialog::PreferencesDialog(wxWindow* parent, UiContext& context, Suite
 
     auto* sizer = new wxBoxSizer(wxVERTICAL);
     sizer->Add(scroll, 1, wxEXPAND);
-    sizer->Add(CreateStdDialogButtonSizer(wxOK | wxCANCEL), 0, wxEXPAND | wxALL, 8);
+    sizer->Add(ok_cancel_buttons(this), 0, wxEXPAND | wxALL, 8);
     SetSizer(sizer);
-    SetSize(FromDIP(wxSize(560, 460)));
+    SetSize(FromDIP(wxSize(620, 460)));
     CentreOnParent();
     Bind(wxEVT_BUTTON, [this](wxCommandEvent& e) {
         save();

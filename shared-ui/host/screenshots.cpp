@@ -2,6 +2,7 @@
 
 #include "about_dialog.h"
 #include "main_frame.h"
+#include "preferences_dialog.h"
 
 #include <wx/app.h>
 #include <wx/bitmap.h>
@@ -83,6 +84,11 @@ int take_screenshots(MainFrame& frame, const std::filesystem::path& dir) {
     settle(&about);
     if (!save_window_png(&about, dir / "about.png")) ++failed;
     about.Hide();
+    PreferencesDialog preferences(&frame, frame, frame.suite());
+    preferences.Show();
+    settle(&preferences);
+    if (!save_window_png(&preferences, dir / "preferences.png")) ++failed;
+    preferences.Hide();
     return failed;
 }
 

@@ -10,7 +10,7 @@ namespace maillage::ui {
 class MainFrame;
 
 // Saves <dir>/<page-id>.png for every page and <dir>/about.png, and writes
-// <dir>/pages.txt (one page id per line). Returns the number of pages that failed.
+// <dir>/preferences.png, and <dir>/pages.txt (one page id per line). Returns the number of pages that failed.
 int take_screenshots(MainFrame& frame, const std::filesystem::path& dir);
 
 // Saves what `window` shows (its client area) as a PNG; false when it could not.

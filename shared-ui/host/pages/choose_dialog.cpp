@@ -1,5 +1,7 @@
 #include "choose_dialog.h"
 
+#include "shared-ui/messages.h"
+
 #include <wx/button.h>
 #include <wx/intl.h>
 #include <wx/sizer.h>
@@ -23,7 +25,7 @@ ChooseDialog::ChooseDialog(wxWindow* parent, const wxString& title, const wxStri
     list_->set_source(std::move(rows));
     list_->sort_by(0);
     sizer->Add(list_, 1, wxEXPAND | wxALL, 8);
-    auto* buttons = CreateStdDialogButtonSizer(wxOK | wxCANCEL);
+    auto* buttons = ok_cancel_buttons(this);
     sizer->Add(buttons, 0, wxEXPAND | wxALL, 8);
     SetSizerAndFit(sizer);
     auto* ok = FindWindow(wxID_OK);

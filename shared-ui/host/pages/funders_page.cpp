@@ -46,7 +46,7 @@ public:
         problems_ = new wxStaticText(this, wxID_ANY, wxString());
         problems_->SetForegroundColour(wxColour(170, 0, 0));
         sizer->Add(problems_, 0, wxEXPAND | wxLEFT | wxRIGHT, 10);
-        sizer->Add(CreateStdDialogButtonSizer(wxOK | wxCANCEL), 0, wxEXPAND | wxALL, 8);
+        sizer->Add(ok_cancel_buttons(this), 0, wxEXPAND | wxALL, 8);
         SetSizerAndFit(sizer);
         code_->Bind(wxEVT_TEXT, [this](wxCommandEvent&) { validate(); });
         name_->Bind(wxEVT_TEXT, [this](wxCommandEvent&) { validate(); });
@@ -86,11 +86,11 @@ public:
         auto* sizer = new wxBoxSizer(wxVERTICAL);
         show_retired_ = new wxCheckBox(this, wxID_ANY, _("Show retired funders and programmes"));
         sizer->Add(show_retired_, 0, wxALL, 8);
-        auto* lists = new wxBoxSizer(wxHORIZONTAL);
-        funders_ = add_box(lists, _("Funders"), {{_("Code"), 90}, {_("Name"), 260}, {_("Notes"), 160}, {_("Status"), 80}},
+        auto* lists = new wxBoxSizer(wxVERTICAL);
+        funders_ = add_box(lists, _("Funders"), {{_("Code"), 90}, {_("Name"), 380}, {_("Notes"), 280}, {_("Status"), 80}},
                            [this](int action) { funder_action(action); });
         programmes_ = add_box(lists, _("Programmes"),
-                              {{_("Code"), 110}, {_("Name"), 200}, {_("Part of"), 120}, {_("Status"), 80}},
+                              {{_("Code"), 130}, {_("Name"), 300}, {_("Part of"), 200}, {_("Status"), 80}},
                               [this](int action) { programme_action(action); });
         sizer->Add(lists, 1, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, 4);
         SetSizer(sizer);

@@ -28,7 +28,7 @@ namespace maillage::ui {
 namespace {
 
 std::vector<ListColumn> institution_columns() {
-    return {{_("Name"), 300}, {_("Region"), 100}, {_("Municipality"), 140}, {_("Language"), 90}, {_("Sectors"), 200}};
+    return {{_("Name"), 330}, {_("Region"), 90}, {_("Municipality"), 150}, {_("Language"), 100}, {_("Sectors"), 200}};
 }
 
 std::shared_ptr<TableRowSource> institution_rows(Database& db, const std::string& language) {
@@ -98,7 +98,7 @@ public:
         problems_ = new wxStaticText(this, wxID_ANY, wxString());
         problems_->SetForegroundColour(wxColour(170, 0, 0));
         sizer->Add(problems_, 0, wxEXPAND | wxLEFT | wxRIGHT, 10);
-        sizer->Add(CreateStdDialogButtonSizer(wxOK | wxCANCEL), 0, wxEXPAND | wxALL, 8);
+        sizer->Add(ok_cancel_buttons(this), 0, wxEXPAND | wxALL, 8);
         SetSizerAndFit(sizer);
         SetSize(FromDIP(wxSize(520, -1)).x, GetSize().y);
 

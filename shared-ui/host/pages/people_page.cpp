@@ -88,7 +88,7 @@ public:
         problems_ = new wxStaticText(this, wxID_ANY, wxString());
         problems_->SetForegroundColour(wxColour(170, 0, 0));
         sizer->Add(problems_, 0, wxEXPAND | wxLEFT | wxRIGHT, 10);
-        sizer->Add(CreateStdDialogButtonSizer(wxOK | wxCANCEL), 0, wxEXPAND | wxALL, 8);
+        sizer->Add(ok_cancel_buttons(this), 0, wxEXPAND | wxALL, 8);
         SetSizerAndFit(sizer);
         SetSize(FromDIP(wxSize(480, -1)).x, GetSize().y);
         show_institution();
@@ -210,7 +210,7 @@ public:
         problems_ = new wxStaticText(this, wxID_ANY, wxString());
         problems_->SetForegroundColour(wxColour(170, 0, 0));
         sizer->Add(problems_, 0, wxEXPAND | wxALL, 10);
-        sizer->Add(CreateStdDialogButtonSizer(wxOK | wxCANCEL), 0, wxEXPAND | wxALL, 8);
+        sizer->Add(ok_cancel_buttons(this), 0, wxEXPAND | wxALL, 8);
         SetSizerAndFit(sizer);
         show_jobs();
 
@@ -338,7 +338,7 @@ public:
         bar->Add(add, 0, wxLEFT, 6);
         bar->Add(edit, 0, wxLEFT, 6);
         top_sizer->Add(bar, 0, wxEXPAND | wxALL, 8);
-        list_ = new VirtualList(top, {{_("Name"), 200}, {_("Email"), 220}, {_("Roles"), 220}, {_("Works at"), 200}});
+        list_ = new VirtualList(top, {{_("Name"), 190}, {_("Email"), 210}, {_("Roles"), 290}, {_("Works at"), 200}});
         top_sizer->Add(list_, 1, wxEXPAND | wxLEFT | wxRIGHT, 8);
         top->SetSizer(top_sizer);
 

@@ -19,8 +19,66 @@
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
 
+#include <algorithm>
+
 namespace maillage::ui {
 namespace {
+
+wxString esc(const std::string& text) {
+    wxString s = u8(text);
+    s.Replace("&", "&amp;");
+    s.Replace("<", "&lt;");
+    s.Replace(">", "&gt;");
+    return s;
+}
+
+// wxHtmlWindow knows neither CSS nor SVG: the preview is drawn from the report itself,
+// tables with borders and charts as bars of table cells. Saving uses the real renderers.
+void preview_section(wxString& out, const ReportSection& section, int level) {
+    const int h = std::min(level, 4);
+    out << wxString::Format("<h%d>", h) << esc(section.title) << wxString::Format("</h%d>", h);
+    for (const auto& p : section.paragraphs) out << "<p>" << esc(p) << "</p>";
+    for (const auto& t : section.tables) {
+        if (!t.title.empty()) out << "<p><b>" << esc(t.title) << "</b></p>";
+        out << "<table border=1 cellspacing=0 cellpadding=4><tr bgcolor=#e8eef5>";
+        for (const auto& c : t.columns) out << "<th align=left>" << esc(c) << "</th>";
+        out << "</tr>";
+        if (t.rows.empty())
+            out << "<tr><td colspan=" << t.columns.size() << "><i>" << esc(s8(_("(no data)"))) << "</i></td></tr>";
+        for (const auto& r : t.rows) {
+            out << "<tr>";
+            for (const auto& c : r) out << "<td>" << esc(c) << "</td>";
+            out << "</tr>";
+        }
+        out << "</table><br>";
+    }
+    for (const auto& c : section.charts) {
+        out << "<p><b>" << esc(c.title) << "</b></p>";
+        double max = 0;
+        for (const auto& [label, v] : c.values) max = std::max(max, v);
+        if (c.values.empty() || max <= 0) {
+            out << "<p><i>" << esc(s8(_("(no data)"))) << "</i></p>";
+            continue;
+        }
+        out << "<table cellspacing=2 cellpadding=0>";
+        for (const auto& [label, v] : c.values) {
+            const int width = std::max(1, static_cast<int>(300 * v / max));
+            out << "<tr><td align=right>" << esc(label) << "&nbsp;</td><td><table cellspacing=0 cellpadding=0><tr>"
+                << "<td bgcolor=#4a7ab5 width=" << width << ">&nbsp;</td><td>&nbsp;" << wxString::Format("%g", v)
+                << "</td></tr></table></td></tr>";
+        }
+        out << "</table>";
+    }
+    for (const auto& sub : section.subsections) preview_section(out, sub, level + 1);
+}
+
+wxString preview_html(const Report& report) {
+    wxString out = "<html><body>";
+    out << "<h1>" << esc(report.title) << "</h1>";
+    for (const auto& section : report.sections) preview_section(out, section, 2);
+    out << "</body></html>";
+    return out;
+}
 
 class ReportsPage : public PageBase {
 public:
@@ -111,7 +169,7 @@ private:
         guarded(this, _("The report could not be built"), [&] {
             wxBusyCursor busy;
             report_ = suite_.report(scope());
-            preview_->SetPage(u8(to_html(*report_)));
+            preview_->SetPage(preview_html(*report_));
             context().set_status(wxString::Format(_("Report built: %zu sections."), report_->sections.size()));
         });
     }

@@ -54,7 +54,7 @@ public:
         problems_ = new wxStaticText(this, wxID_ANY, wxString());
         problems_->SetForegroundColour(wxColour(170, 0, 0));
         sizer->Add(problems_, 0, wxEXPAND | wxLEFT | wxRIGHT, 10);
-        sizer->Add(CreateStdDialogButtonSizer(wxOK | wxCANCEL), 0, wxEXPAND | wxALL, 8);
+        sizer->Add(ok_cancel_buttons(this), 0, wxEXPAND | wxALL, 8);
         SetSizerAndFit(sizer);
         for (auto* t : {code_, fr_, nl_, en_}) t->Bind(wxEVT_TEXT, [this](wxCommandEvent&) { validate(); });
         Bind(wxEVT_BUTTON, [this](wxCommandEvent& e) {
@@ -116,11 +116,11 @@ public:
         auto* restore = new wxButton(this, wxID_ANY, _("Re&store"));
         for (auto* b : {add, edit, retire, restore}) bar->Add(b, 0, wxLEFT, 6);
         sizer->Add(bar, 0, wxEXPAND | wxALL, 8);
-        list_ = new VirtualList(this, {{_("Code"), 150},
-                                       {wxString::FromUTF8("Français"), 260},
-                                       {"Nederlands", 220},
-                                       {"English", 220},
-                                       {_("Family"), 110},
+        list_ = new VirtualList(this, {{_("Code"), 120},
+                                       {wxString::FromUTF8("Français"), 250},
+                                       {"Nederlands", 210},
+                                       {"English", 170},
+                                       {_("Family"), 115},
                                        {_("Status"), 80}});
         sizer->Add(list_, 1, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, 8);
         auto* hint = new wxStaticText(this, wxID_ANY,
