@@ -33,8 +33,9 @@ public:
     ~PluginLoader();
 
     // Crash detection: the sentinel file names the library being loaded and is removed
-    // once it loaded; if it still exists at the next start, that library crashed the
-    // program while starting. Unset (default): no detection.
+    // once it loaded; a fatal signal meanwhile marks it "crashed", and at the next start
+    // that library is reported (a program killed from outside accuses nobody).
+    // Unset (default): no detection.
     void set_crash_sentinel(std::filesystem::path file) { sentinel_ = std::move(file); }
     // Asked, when the sentinel names a library, whether to skip it this time (the window
     // asks the user); without an answer the library is skipped.

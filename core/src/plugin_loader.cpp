@@ -9,7 +9,10 @@
 #include <boost/dll/runtime_symbol_info.hpp>
 
 #include <algorithm>
+#include <csignal>
 #include <cstdlib>
+#include <fcntl.h>
+#include <unistd.h>
 #include <fstream>
 #include <set>
 
@@ -36,16 +39,72 @@ void PluginLoader::refuse(const fs::path& file, std::string reason) {
     refused_.push_back(RefusedPlugin{file, std::move(reason)});
 }
 
-void PluginLoader::load_folders(const std::vector<fs::path>& folders, const CrashedPluginQuestion& skip_crashed) {
-    fs::path crashed;
-    std::error_code ec;
-    if (!sentinel_.empty() && fs::exists(sentinel_, ec)) {
-        std::ifstream in(sentinel_);
-        std::string line;
-        std::getline(in, line);
-        crashed = line;
+namespace {
+// While a library loads, the sentinel file names it. If the library crashes the
+// program (a fatal signal), the handler adds the line "crashed" before the program dies;
+// a sentinel without that line (the program was killed, or the power went out) accuses
+// nobody.
+constexpr char kCrashedMark[] = "crashed\n";
+volatile int sentinel_fd = -1;
+constexpr int kFatalSignals[] = {SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT};
+
+extern "C" void on_fatal_signal(int sig) {
+    if (sentinel_fd >= 0) {
+        [[maybe_unused]] auto n = ::write(sentinel_fd, kCrashedMark, sizeof kCrashedMark - 1);
+    }
+    ::signal(sig, SIG_DFL);
+    ::raise(sig);
+}
+
+class SentinelGuard {
+public:
+    SentinelGuard(const fs::path& sentinel, const fs::path& library) : sentinel_(sentinel) {
+        if (sentinel_.empty()) return;
+        std::error_code ec;
+        fs::create_directories(sentinel_.parent_path(), ec);
+        fd_ = ::open(sentinel_.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+        if (fd_ < 0) return;
+        const auto line = library.string() + "\n";
+        [[maybe_unused]] auto n = ::write(fd_, line.data(), line.size());
+        sentinel_fd = fd_;
+        struct sigaction action {};
+        action.sa_handler = on_fatal_signal;
+        sigemptyset(&action.sa_mask);
+        for (size_t i = 0; i < std::size(kFatalSignals); ++i) ::sigaction(kFatalSignals[i], &action, &previous_[i]);
+    }
+    ~SentinelGuard() {
+        if (fd_ < 0) return;
+        for (size_t i = 0; i < std::size(kFatalSignals); ++i) ::sigaction(kFatalSignals[i], &previous_[i], nullptr);
+        sentinel_fd = -1;
+        ::close(fd_);
+        std::error_code ec;
         fs::remove(sentinel_, ec);
     }
+    SentinelGuard(const SentinelGuard&) = delete;
+    SentinelGuard& operator=(const SentinelGuard&) = delete;
+
+private:
+    fs::path sentinel_;
+    int fd_ = -1;
+    struct sigaction previous_[std::size(kFatalSignals)] {};
+};
+
+// The library that crashed the previous start, read from (and clearing) the sentinel.
+fs::path crashed_library(const fs::path& sentinel) {
+    std::error_code ec;
+    if (sentinel.empty() || !fs::exists(sentinel, ec)) return {};
+    std::ifstream in(sentinel);
+    std::string library, mark;
+    std::getline(in, library);
+    std::getline(in, mark);
+    in.close();
+    fs::remove(sentinel, ec);
+    return mark == "crashed" ? fs::path(library) : fs::path();
+}
+}  // namespace
+
+void PluginLoader::load_folders(const std::vector<fs::path>& folders, const CrashedPluginQuestion& skip_crashed) {
+    const fs::path crashed = crashed_library(sentinel_);
     const bool skip = !crashed.empty() && (!skip_crashed || skip_crashed(crashed));
     for (const auto& folder : folders) {
         std::error_code ec;
@@ -59,12 +118,8 @@ void PluginLoader::load_folders(const std::vector<fs::path>& folders, const Cras
                 refuse(f, tr("was skipped: it crashed the program while starting last time"));
                 continue;
             }
-            if (!sentinel_.empty()) {
-                fs::create_directories(sentinel_.parent_path(), ec);
-                std::ofstream(sentinel_) << f.string() << '\n';
-            }
+            SentinelGuard guard(sentinel_, f);
             load_file(f);
-            if (!sentinel_.empty()) fs::remove(sentinel_, ec);
         }
     }
 }

@@ -205,3 +205,14 @@ TEST(CliE2E, ReportInThreeFormats) {
     EXPECT_NE(unknown.code, 0);
     EXPECT_NE(unknown.err.find("NOPE"), std::string::npos) << unknown.err;
 }
+
+TEST(CliE2E, APluginThatCrashedTheLastStartIsSkippedAndNamed) {
+    Cli cli;
+    const auto crash_dir = test::test_plugin_dir().parent_path() / "test-plugins-crash";
+    auto r = cli.run({"--plugin-dir", crash_dir.string(), "plugins"});
+    EXPECT_NE(r.code, 0) << "the fixture aborts while loading";
+    r = cli.run({"--plugin-dir", crash_dir.string(), "plugins"});
+    EXPECT_OK(r);
+    EXPECT_NE(r.out.find("maillage_fixture_crashes.so"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("crashed the program while starting last time"), std::string::npos) << r.out;
+}
