@@ -15,6 +15,7 @@
 #include <wx/cmdline.h>
 #include <wx/fileconf.h>
 #include <wx/image.h>
+#include <wx/msgdlg.h>
 #include <wx/intl.h>
 #include <wx/translation.h>
 #include <wx/uilocale.h>
@@ -151,7 +152,17 @@ bool App::OnInit() {
         if (std::find(unique.begin(), unique.end(), canonical) == unique.end()) unique.push_back(canonical);
     }
     folders = unique;
-    suite_ = std::make_unique<Suite>(folders);
+    // A plugin that crashed the previous start: the user chooses whether to start
+    // without it (in screenshot mode, without asking: it is skipped).
+    const bool interactive = screenshots_option_.empty();
+    suite_ = std::make_unique<Suite>(
+        folders, config_folder() / "plugin-loading.sentinel", [interactive](const std::filesystem::path& library) {
+            if (!interactive) return true;
+            return wxMessageBox(wxString::Format(_("The plugin %s crashed Maillage while it was starting last "
+                                                   "time.\n\nStart without it this time?"),
+                                                 wxString::FromUTF8(library.filename().string())),
+                                _("Maillage"), wxYES_NO | wxICON_WARNING) == wxYES;
+        });
     for (const auto& p : suite_->plugins().loaded()) {
         const auto domain = p->plugin->translation_domain();
         if (!domain.empty()) wxTranslations::Get()->AddCatalog(wxString::FromUTF8(domain));
