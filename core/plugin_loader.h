@@ -60,6 +60,10 @@ public:
     // rest of the session with a reason naming it and `what`, and the others go on.
     void for_each(const std::string& what, const std::function<void(LoadedPlugin&)>& fn);
 
+    // Reads each plugin's info() again: call it once the plugins' translation catalogs
+    // are loaded, so names and descriptions come in the UI language.
+    void refresh_info();
+
     // All migration sets: core first, then each plugin's (namespace = plugin id).
     std::vector<MigrationSet> migration_sets();
     // All report section providers: core first, then each plugin's.

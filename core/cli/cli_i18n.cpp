@@ -48,11 +48,12 @@ CliTranslations::~CliTranslations() {
     wxTranslations::Set(nullptr);
 }
 
-void CliTranslations::load_plugin_catalogs(const PluginLoader& plugins) {
+void CliTranslations::load_plugin_catalogs(PluginLoader& plugins) {
     for (const auto& p : plugins.loaded()) {
         const auto domain = p->plugin->translation_domain();
         if (!domain.empty()) impl_->translations->AddCatalog(wxString::FromUTF8(domain));
     }
+    plugins.refresh_info();
 }
 
 }  // namespace maillage::cli

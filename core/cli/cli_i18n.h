@@ -15,7 +15,7 @@ public:
     // language: "fr", "nl", "en", or "" for the environment's (LANGUAGE, LC_ALL, LANG).
     explicit CliTranslations(const std::string& language);
     ~CliTranslations();
-    void load_plugin_catalogs(const PluginLoader& plugins);
+    void load_plugin_catalogs(PluginLoader& plugins);
 
 private:
     struct Impl;

@@ -201,6 +201,14 @@ void PluginLoader::for_each(const std::string& what, const std::function<void(Lo
     for (const auto& [id, reason] : failed) disable(id, reason);
 }
 
+void PluginLoader::refresh_info() {
+    for_each(tr("describing itself"), [](LoadedPlugin& p) {
+        auto info = p.plugin->info();
+        info.id = p.info.id;  // the id is fixed once loaded: it names the schema
+        p.info = std::move(info);
+    });
+}
+
 std::vector<MigrationSet> PluginLoader::migration_sets() {
     std::vector<MigrationSet> sets{core_migrations()};
     for_each(tr("declaring its schema"),

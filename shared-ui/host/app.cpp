@@ -167,6 +167,7 @@ bool App::OnInit() {
         const auto domain = p->plugin->translation_domain();
         if (!domain.empty()) wxTranslations::Get()->AddCatalog(wxString::FromUTF8(domain));
     }
+    suite_->plugins().refresh_info();
 
     const std::filesystem::path db_file =
         db_option_.empty() ? default_database_path() : std::filesystem::path(db_option_.utf8_string());
