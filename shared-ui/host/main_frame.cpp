@@ -1,5 +1,7 @@
 #include "main_frame.h"
 
+#include "import_dialog.h"
+
 #include "about_dialog.h"
 #include "pages/core_pages.h"
 #include "preferences_dialog.h"
@@ -37,6 +39,8 @@ enum MenuId {
     ID_BACKUP = wxID_HIGHEST + 1,
     ID_RESTORE,
     ID_CHECK,
+    ID_IMPORT_INSTITUTIONS,
+    ID_IMPORT_PEOPLE,
     ID_REPORT,
     ID_PLUGIN_FIRST = wxID_HIGHEST + 1000,
 };
@@ -139,6 +143,9 @@ void MainFrame::build_menus() {
     file->Append(ID_BACKUP, _("&Backup…"), _("Save a verified copy of the open database"));
     file->Append(ID_RESTORE, _("&Restore…"), _("Replace the open database by a backup"));
     file->AppendSeparator();
+    file->Append(ID_IMPORT_INSTITUTIONS, _("Import &institutions…"), _("Preview then import institutions from a CSV file"));
+    file->Append(ID_IMPORT_PEOPLE, _("Import &people…"), _("Preview then import people from a CSV file"));
+    file->AppendSeparator();
     auto* edit = new wxMenu;
     edit->Append(wxID_UNDO);
     edit->AppendSeparator();
@@ -184,6 +191,11 @@ void MainFrame::build_menus() {
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { on_preferences(); }, wxID_PREFERENCES);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { Close(); }, wxID_EXIT);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { on_check(); }, ID_CHECK);
+    for (auto [id, kind] : {std::pair{ID_IMPORT_INSTITUTIONS, ImportKind::Institutions},
+                            std::pair{ID_IMPORT_PEOPLE, ImportKind::People}})
+        Bind(wxEVT_MENU, [this, kind = kind](wxCommandEvent&) {
+            if (suite_.is_open() && run_import(this, suite_.database(), kind)) data_changed();
+        }, id);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { show_page("core.reports"); }, ID_REPORT);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { show_about(); }, wxID_ABOUT);
 }

@@ -1,0 +1,91 @@
+#include "import_dialog.h"
+
+#include "shared-ui/messages.h"
+
+#include "core/csv.h"
+#include "core/error.h"
+#include "core/import_export.h"
+
+#include <wx/button.h>
+#include <wx/dialog.h>
+#include <wx/filedlg.h>
+#include <wx/listctrl.h>
+#include <wx/sizer.h>
+#include <wx/stattext.h>
+
+namespace maillage::ui {
+namespace {
+wxString u8(const std::string& s) { return wxString::FromUTF8(s); }
+
+class PreviewDialog : public wxDialog {
+public:
+    PreviewDialog(wxWindow* parent, const wxString& file, const ImportPreview& preview)
+        : wxDialog(parent, wxID_ANY, _("Import preview"), wxDefaultPosition, wxSize(760, 480),
+                   wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER) {
+        auto* sizer = new wxBoxSizer(wxVERTICAL);
+        wxString summary = wxString::Format(_("%s: %d to create, %d to update. Nothing is written until you "
+                                              "choose Import."),
+                                            file, preview.creates, preview.updates);
+        if (!preview.new_institutions.empty()) {
+            wxString names;
+            for (const auto& n : preview.new_institutions) names += (names.empty() ? "" : ", ") + u8(n);
+            summary += "\n" + wxString::Format(_("New institutions: %s"), names);
+        }
+        auto* text = new wxStaticText(this, wxID_ANY, summary);
+        text->Wrap(720);
+        sizer->Add(text, 0, wxALL | wxEXPAND, 10);
+        auto* list = new wxListCtrl(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxLC_REPORT | wxLC_HRULES);
+        list->AppendColumn(_("Line"), wxLIST_FORMAT_RIGHT, 60);
+        list->AppendColumn(_("Action"), wxLIST_FORMAT_LEFT, 100);
+        list->AppendColumn(_("Record"), wxLIST_FORMAT_LEFT, 300);
+        list->AppendColumn(_("Notes"), wxLIST_FORMAT_LEFT, 260);
+        long row = 0;
+        for (const auto& r : preview.rows) {
+            list->InsertItem(row, wxString::Format("%d", r.line));
+            list->SetItem(row, 1, r.action == ImportRow::Action::Create ? _("create") : _("update"));
+            list->SetItem(row, 2, u8(r.key));
+            wxString notes;
+            for (const auto& n : r.notes) notes += (notes.empty() ? "" : "; ") + u8(n);
+            list->SetItem(row, 3, notes);
+            ++row;
+        }
+        sizer->Add(list, 1, wxLEFT | wxRIGHT | wxEXPAND, 10);
+        auto* buttons = new wxStdDialogButtonSizer;
+        auto* ok = new wxButton(this, wxID_OK, _("Import"));
+        ok->SetDefault();
+        buttons->AddButton(ok);
+        buttons->AddButton(new wxButton(this, wxID_CANCEL, _("Cancel")));
+        buttons->Realize();
+        sizer->Add(buttons, 0, wxALL | wxALIGN_RIGHT, 10);
+        SetSizer(sizer);
+    }
+};
+}  // namespace
+
+bool run_import(wxWindow* parent, Database& db, ImportKind kind) {
+    const bool people = kind == ImportKind::People;
+    wxFileDialog choose(parent, people ? _("Import people from a CSV file") : _("Import institutions from a CSV file"),
+                        {}, {}, _("CSV files (*.csv)|*.csv|All files|*"), wxFD_OPEN | wxFD_FILE_MUST_EXIST);
+    if (choose.ShowModal() != wxID_OK) return false;
+    const std::filesystem::path file(choose.GetPath().utf8_string());
+    csv::Table table;
+    ImportPreview preview;
+    try {
+        table = csv::read_file(file);
+        preview = people ? preview_people(db, table) : preview_institutions(db, table);
+    } catch (const Error& e) {
+        // The first bad row: file, line, column, field and reason. Nothing was written.
+        show_error(parent, _("This file cannot be imported; nothing was changed."), u8(e.what()));
+        return false;
+    }
+    PreviewDialog dialog(parent, choose.GetFilename(), preview);
+    if (dialog.ShowModal() != wxID_OK) return false;
+    return guarded(parent, _("The import failed; nothing was changed"), [&] {
+        if (people)
+            import_people(db, table);
+        else
+            import_institutions(db, table);
+    });
+}
+
+}  // namespace maillage::ui
