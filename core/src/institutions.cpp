@@ -4,6 +4,7 @@
 #include "core/database.h"
 #include "core/error.h"
 #include "core/i18n.h"
+#include "core/sql_util.h"
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
@@ -36,12 +37,6 @@ Institution read(Database& db, SQLite::Statement& q) {
     return i;
 }
 
-void bind_or_null(SQLite::Statement& st, int index, const std::string& value) {
-    if (value.empty())
-        st.bind(index);
-    else
-        st.bind(index, value);
-}
 
 void write_sectors(Database& db, int64_t id, const std::vector<int64_t>& sectors) {
     SQLite::Statement del(db.sql(), "DELETE FROM institution_sector WHERE institution_id = ?");
@@ -111,15 +106,15 @@ int64_t InstitutionRepository::create(const Institution& i) {
                               "INSERT INTO institution(name, region, municipality, postcode, address, language, "
                               "email, phone, website, notes) VALUES (?,?,?,?,?,?,?,?,?,?)");
         ins.bind(1, i.name);
-        bind_or_null(ins, 2, i.region);
-        bind_or_null(ins, 3, i.municipality);
-        bind_or_null(ins, 4, i.postcode);
-        bind_or_null(ins, 5, i.address);
-        bind_or_null(ins, 6, i.language);
-        bind_or_null(ins, 7, i.email);
-        bind_or_null(ins, 8, i.phone);
-        bind_or_null(ins, 9, i.website);
-        bind_or_null(ins, 10, i.notes);
+        bind_text(ins, 2, i.region);
+        bind_text(ins, 3, i.municipality);
+        bind_text(ins, 4, i.postcode);
+        bind_text(ins, 5, i.address);
+        bind_text(ins, 6, i.language);
+        bind_text(ins, 7, i.email);
+        bind_text(ins, 8, i.phone);
+        bind_text(ins, 9, i.website);
+        bind_text(ins, 10, i.notes);
         ins.exec();
         const auto id = db_.sql().getLastInsertRowid();
         write_sectors(db_, id, i.sector_ids);
@@ -136,15 +131,15 @@ void InstitutionRepository::update(const Institution& i) {
                              "language=?, email=?, phone=?, website=?, notes=?, "
                              "updated_at=strftime('%Y-%m-%dT%H:%M:%SZ','now') WHERE id=?");
         up.bind(1, i.name);
-        bind_or_null(up, 2, i.region);
-        bind_or_null(up, 3, i.municipality);
-        bind_or_null(up, 4, i.postcode);
-        bind_or_null(up, 5, i.address);
-        bind_or_null(up, 6, i.language);
-        bind_or_null(up, 7, i.email);
-        bind_or_null(up, 8, i.phone);
-        bind_or_null(up, 9, i.website);
-        bind_or_null(up, 10, i.notes);
+        bind_text(up, 2, i.region);
+        bind_text(up, 3, i.municipality);
+        bind_text(up, 4, i.postcode);
+        bind_text(up, 5, i.address);
+        bind_text(up, 6, i.language);
+        bind_text(up, 7, i.email);
+        bind_text(up, 8, i.phone);
+        bind_text(up, 9, i.website);
+        bind_text(up, 10, i.notes);
         up.bind(11, i.id);
         if (up.exec() != 1) throw Error(tr("This institution no longer exists."));
         write_sectors(db_, i.id, i.sector_ids);

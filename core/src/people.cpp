@@ -4,6 +4,7 @@
 #include "core/database.h"
 #include "core/error.h"
 #include "core/i18n.h"
+#include "core/sql_util.h"
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
@@ -34,12 +35,6 @@ Person read(Database& db, SQLite::Statement& q) {
     return p;
 }
 
-void bind_text(SQLite::Statement& st, int index, const std::string& value) {
-    if (value.empty())
-        st.bind(index);
-    else
-        st.bind(index, value);
-}
 
 void validate(const Person& p) {
     if (p.first_name.empty() && p.last_name.empty()) throw Error(tr("Name: a person needs a first or last name."));

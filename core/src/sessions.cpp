@@ -5,6 +5,7 @@
 #include "core/error.h"
 #include "core/i18n.h"
 #include "core/people.h"
+#include "core/sql_util.h"
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
@@ -17,9 +18,6 @@ constexpr const char* kSelect =
     "coalesce(place,''), host_institution_id, coalesce(language,''), programme_id, funder_id, status, "
     "coalesce(notes,'') FROM session ";
 
-std::optional<int64_t> opt_id(const SQLite::Column& c) {
-    return c.isNull() ? std::nullopt : std::optional<int64_t>(c.getInt64());
-}
 
 Session read(SQLite::Statement& q) {
     Session s;
@@ -39,18 +37,6 @@ Session read(SQLite::Statement& q) {
     return s;
 }
 
-void bind_opt(SQLite::Statement& st, int i, const std::optional<int64_t>& v) {
-    if (v)
-        st.bind(i, *v);
-    else
-        st.bind(i);
-}
-void bind_text(SQLite::Statement& st, int i, const std::string& v) {
-    if (v.empty())
-        st.bind(i);
-    else
-        st.bind(i, v);
-}
 
 void bind_session(SQLite::Statement& st, const Session& s) {
     st.bind(1, s.kind);

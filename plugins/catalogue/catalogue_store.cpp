@@ -7,6 +7,7 @@
 #include "core/i18n.h"
 #include "core/people.h"
 #include "core/sessions.h"
+#include "core/sql_util.h"
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
@@ -17,12 +18,6 @@ namespace {
 
 std::string col_text(SQLite::Statement& q, int i) { return q.getColumn(i).isNull() ? "" : q.getColumn(i).getString(); }
 
-void bind_text(SQLite::Statement& q, int i, const std::string& v) {
-    if (v.empty())
-        q.bind(i);
-    else
-        q.bind(i, v);
-}
 
 const char* kModuleSelect =
     "SELECT m.id, v.id, m.code, v.version, t.code, v.title_fr, v.title_nl, v.title_en, v.description_fr, "

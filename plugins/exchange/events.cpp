@@ -2,7 +2,7 @@
 
 #include "exchange_schema.h"
 #include "registrations.h"
-#include "sql_util.h"
+#include "core/sql_util.h"
 #include "text_match.h"
 
 #include "core/audit.h"

@@ -2,7 +2,7 @@
 
 #include "events.h"
 #include "registrations.h"
-#include "sql_util.h"
+#include "core/sql_util.h"
 
 #include "core/database.h"
 #include "core/i18n.h"

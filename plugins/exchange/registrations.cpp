@@ -1,7 +1,7 @@
 #include "registrations.h"
 
 #include "events.h"
-#include "sql_util.h"
+#include "core/sql_util.h"
 #include "text_match.h"
 
 #include "core/audit.h"

@@ -1,7 +1,7 @@
 #include "table_assignment.h"
 
 #include "events.h"
-#include "sql_util.h"
+#include "core/sql_util.h"
 
 #include "core/audit.h"
 #include "core/database.h"

@@ -5,6 +5,7 @@
 #include "core/error.h"
 #include "core/i18n.h"
 #include "core/sessions.h"
+#include "core/sql_util.h"
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
@@ -13,21 +14,6 @@
 namespace maillage::intervision {
 namespace {
 
-std::optional<int64_t> opt_id(const SQLite::Column& c) {
-    return c.isNull() ? std::nullopt : std::optional<int64_t>(c.getInt64());
-}
-void bind_opt(SQLite::Statement& st, int i, const std::optional<int64_t>& v) {
-    if (v)
-        st.bind(i, *v);
-    else
-        st.bind(i);
-}
-void bind_text(SQLite::Statement& st, int i, const std::string& v) {
-    if (v.empty())
-        st.bind(i);
-    else
-        st.bind(i, v);
-}
 
 std::string join(const std::vector<std::string>& parts) {
     std::string out;

@@ -6,6 +6,7 @@
 #include "core/i18n.h"
 #include "core/institutions.h"
 #include "core/people.h"
+#include "core/sql_util.h"
 
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <fmt/format.h>
@@ -24,9 +25,6 @@ struct Member {
     std::string date;  // enrolment (or first attendance) date: the latest one wins across groups
 };
 
-std::optional<int64_t> opt_id(const SQLite::Column& c) {
-    return c.isNull() ? std::nullopt : std::optional<int64_t>(c.getInt64());
-}
 
 class NameCache {
 public:
