@@ -31,6 +31,20 @@ CountSplit count_labels(const std::vector<std::string>& labels);
 CountSplit count_sectors(Database& db, const std::vector<std::optional<int64_t>>& sector_ids,
                          const std::string& language);
 
+// The threshold under which split_table, split_json and join_with_counts hide counts;
+// build_report sets it from ReportScope::suppress_below while sections are built.
+int suppression_threshold();
+class SuppressionScope {
+public:
+    explicit SuppressionScope(int threshold);
+    ~SuppressionScope();
+    SuppressionScope(const SuppressionScope&) = delete;
+    SuppressionScope& operator=(const SuppressionScope&) = delete;
+
+private:
+    int previous_;
+};
+
 // The same split as a table (label, count, %) and as a chart.
 ReportTable split_table(const CountSplit& split, const std::string& title, const std::string& label_column);
 ReportChart split_chart(const CountSplit& split, const std::string& title,

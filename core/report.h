@@ -19,6 +19,10 @@ struct ReportScope {
     std::optional<std::string> programme;  // programme code
     std::optional<std::string> funder;     // funder code
     std::string language = "fr";           // labels of sectors etc. in the output
+    // Statistics disclosure control: counts from 1 to suppress_below-1 in splits are
+    // shown as "<N" without percentage, so that small groups cannot be recognised.
+    // nullopt: the database's setting "statistics.suppress_below" (0 = none).
+    std::optional<int> suppress_below;
 
     std::string describe() const;          // "2025", "cycle 2024-2025, funder COCOM"
     // The ISO dates [from, to] the scope covers (a year, or the widest possible range).

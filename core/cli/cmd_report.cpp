@@ -11,6 +11,7 @@ namespace maillage::cli {
 namespace {
 struct ReportOptions {
     std::optional<int> year;
+    std::optional<int> suppress_below;
     std::string cycle, programme, funder, lang, out;
     std::string format = "md";
 };
@@ -27,10 +28,14 @@ void add_report_command(CLI::App& app, CliRun& run) {
         ->check(CLI::IsMember({"json", "md", "html"}));
     cmd->add_option("--lang", o->lang, tr("Language of the report: fr, nl or en (default: fr)"))
         ->check(CLI::IsMember({"fr", "nl", "en"}));
+    cmd->add_option("--suppress-below", o->suppress_below,
+                    tr("Hide counts smaller than this in the splits (default: the database's setting)"))
+        ->check(CLI::Range(0, 1000));
     cmd->add_option("--out", o->out, tr("Write to this file instead of the standard output"));
     cmd->callback([&run, o] {
         ReportScope scope;
         scope.year = o->year;
+        scope.suppress_below = o->suppress_below;
         if (!o->cycle.empty()) scope.cycle = o->cycle;
         if (!o->programme.empty()) scope.programme = o->programme;
         if (!o->funder.empty()) scope.funder = o->funder;

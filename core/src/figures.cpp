@@ -8,6 +8,18 @@
 
 namespace maillage {
 
+namespace {
+thread_local int threshold = 0;
+bool hidden(int64_t count) { return count > 0 && count < threshold; }
+std::string shown_count(int64_t count) {
+    return hidden(count) ? "<" + std::to_string(threshold) : std::to_string(count);
+}
+}  // namespace
+
+int suppression_threshold() { return threshold; }
+SuppressionScope::SuppressionScope(int t) : previous_(threshold) { threshold = t > 1 ? t : 0; }
+SuppressionScope::~SuppressionScope() { threshold = previous_; }
+
 CountSplit count_labels(const std::vector<std::string>& labels) {
     CountSplit split;
     std::map<std::string, int64_t> counts;
@@ -40,8 +52,9 @@ ReportTable split_table(const CountSplit& split, const std::string& title, const
     ReportTable t;
     t.title = title;
     t.columns = {label_column, tr("Count"), tr("%")};
-    for (const auto& r : split.rows) t.rows.push_back({r.label, std::to_string(r.count), r.percent});
-    if (split.unknown > 0) t.rows.push_back({tr("unknown"), std::to_string(split.unknown), ""});
+    for (const auto& r : split.rows)
+        t.rows.push_back({r.label, shown_count(r.count), hidden(r.count) ? std::string() : r.percent});
+    if (split.unknown > 0) t.rows.push_back({tr("unknown"), shown_count(split.unknown), ""});
     return t;
 }
 
@@ -49,21 +62,29 @@ ReportChart split_chart(const CountSplit& split, const std::string& title, Repor
     ReportChart c;
     c.kind = kind;
     c.title = title;
-    for (const auto& r : split.rows) c.values.emplace_back(r.label, double(r.count));
+    for (const auto& r : split.rows)
+        if (!hidden(r.count)) c.values.emplace_back(r.label, double(r.count));
     return c;
 }
 
 nlohmann::json split_json(const CountSplit& split) {
     nlohmann::json rows = nlohmann::json::array();
-    for (const auto& r : split.rows) rows.push_back({{"label", r.label}, {"count", r.count}, {"percent", r.percent}});
-    return {{"rows", rows}, {"known", split.known}, {"unknown", split.unknown}};
+    for (const auto& r : split.rows) {
+        if (hidden(r.count))
+            rows.push_back({{"label", r.label}, {"count", nullptr}, {"percent", nullptr}, {"suppressed", true}});
+        else
+            rows.push_back({{"label", r.label}, {"count", r.count}, {"percent", r.percent}});
+    }
+    nlohmann::json out{{"rows", rows}, {"known", split.known}, {"unknown", split.unknown}};
+    if (threshold > 1) out["suppressed_below"] = threshold;
+    return out;
 }
 
 std::string join_with_counts(const CountSplit& split) {
     std::string out;
     for (const auto& r : split.rows) {
         if (!out.empty()) out += ", ";
-        out += r.label + " (" + std::to_string(r.count) + ")";
+        out += r.label + " (" + shown_count(r.count) + ")";
     }
     return out;
 }

@@ -1,6 +1,12 @@
 #include "core/report.h"
 
+#include "core/database.h"
+#include "core/figures.h"
 #include "core/i18n.h"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include <cstdlib>
 
 #include <cmath>
 #include <sstream>
@@ -147,6 +153,15 @@ Report build_report(Database& db, const ReportScope& scope,
     Report report;
     report.scope = scope;
     report.title = trf("Activity report — {scope}", fmt::arg("scope", scope.describe()));
+    int threshold = 0;
+    if (scope.suppress_below) {
+        threshold = *scope.suppress_below;
+    } else if (db.table_exists("setting")) {
+        SQLite::Statement q(db.sql(), "SELECT value FROM setting WHERE key = 'statistics.suppress_below'");
+        if (q.executeStep()) threshold = std::atoi(q.getColumn(0).getString().c_str());
+    }
+    report.scope.suppress_below = threshold;
+    const SuppressionScope suppression(threshold);
     for (const auto& p : providers) {
         try {
             for (auto& s : p->build(db, scope)) report.sections.push_back(std::move(s));
@@ -171,6 +186,7 @@ nlohmann::json to_json(const Report& report) {
     if (report.scope.programme) scope["programme"] = *report.scope.programme;
     if (report.scope.funder) scope["funder"] = *report.scope.funder;
     scope["language"] = report.scope.language;
+    if (report.scope.suppress_below.value_or(0) > 1) scope["suppress_below"] = *report.scope.suppress_below;
     j["scope"] = scope;
     j["sections"] = nlohmann::json::array();
     for (const auto& s : report.sections) j["sections"].push_back(section_json(s));

@@ -100,3 +100,46 @@ TEST(Figures, SectorsCountedUnderTheirLabel) {
     EXPECT_EQ(split.rows[0].percent, "66.67");
     EXPECT_EQ(split.unknown, 1);
 }
+
+namespace {
+// A section whose split has a group of 5 and a group of 2 people.
+class SplitSection : public ReportSectionProvider {
+public:
+    std::string id() const override { return "test.split"; }
+    std::vector<ReportSection> build(Database&, const ReportScope&) const override {
+        const auto split = count_labels({"a", "a", "a", "a", "a", "b", "b"});
+        ReportSection s;
+        s.id = id();
+        s.tables.push_back(split_table(split, "t", "label"));
+        s.charts.push_back(split_chart(split, "c"));
+        s.data = {{"split", split_json(split)}, {"list", join_with_counts(split)}};
+        return {s};
+    }
+};
+}  // namespace
+
+TEST(Figures, SmallCountsAreSuppressedInExportedStatisticsWhenAsked) {
+    auto db = test::memory_db();
+    const std::vector<std::shared_ptr<const ReportSectionProvider>> providers{std::make_shared<SplitSection>()};
+    ReportScope scope;
+    auto plain = build_report(*db, scope, providers).sections.at(0);
+    EXPECT_EQ(plain.tables[0].rows[1][1], "2");
+    EXPECT_EQ(plain.data["split"]["rows"][1]["count"], 2);
+
+    scope.suppress_below = 3;
+    auto report = build_report(*db, scope, providers);
+    const auto& s = report.sections.at(0);
+    EXPECT_EQ(s.tables[0].rows[0][1], "5");
+    EXPECT_EQ(s.tables[0].rows[1][1], "<3");
+    EXPECT_EQ(s.tables[0].rows[1][2], "");  // no percentage that would give the count away
+    EXPECT_TRUE(s.data["split"]["rows"][1]["count"].is_null());
+    EXPECT_EQ(s.data["split"]["rows"][1]["suppressed"], true);
+    EXPECT_EQ(s.data["list"], "a (5), b (<3)");
+    ASSERT_EQ(s.charts[0].values.size(), 1u);
+    EXPECT_EQ(to_json(report)["scope"]["suppress_below"], 3);
+
+    // The database's setting applies when the scope says nothing.
+    db->write([&] { db->sql().exec("INSERT INTO setting(key, value) VALUES ('statistics.suppress_below', '3')"); });
+    EXPECT_EQ(build_report(*db, ReportScope{}, providers).sections.at(0).tables[0].rows[1][1], "<3");
+    EXPECT_EQ(suppression_threshold(), 0);  // only while the report is built
+}
