@@ -81,4 +81,20 @@ private:
     Database& db_;
 };
 
+// Stores one response whose answers are given by question position (1-based), as the
+// CLI and simple forms do. Throws maillage::Error for a position the questionnaire lacks.
+int64_t submit_by_position(Database& db, int64_t questionnaire_id, const std::string& subject_kind,
+                           int64_t subject_id, std::optional<int64_t> person_id,
+                           const std::map<int, AnswerValue>& answers_by_position);
+
+// Reads "1=0|2=5|6=free text" into answers by position: numbers for ratings and
+// choices (option index), text for free text and multi-choice ("0,2").
+std::map<int, AnswerValue> parse_answers(const Questionnaire& questionnaire, const std::string& text);
+
+// The questionnaire as text lines: "1. [rating] Facilitation", options numbered.
+std::string format_questionnaire(const Questionnaire& questionnaire);
+
+// A summary as text lines ("Facilitation: 4.3 / 5 (9 answers)", free texts quoted).
+std::string format_summary(const std::vector<QuestionSummary>& summary);
+
 }  // namespace maillage

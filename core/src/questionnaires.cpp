@@ -302,4 +302,97 @@ std::vector<QuestionSummary> QuestionnaireRepository::summarize(int64_t question
     return out;
 }
 
+int64_t submit_by_position(Database& db, int64_t questionnaire_id, const std::string& subject_kind,
+                           int64_t subject_id, std::optional<int64_t> person_id,
+                           const std::map<int, AnswerValue>& answers_by_position) {
+    QuestionnaireRepository repo(db);
+    const auto q = repo.get(questionnaire_id);
+    if (!q) throw Error(tr("This questionnaire no longer exists."));
+    Response r;
+    r.questionnaire_id = questionnaire_id;
+    r.person_id = person_id;
+    r.subject_kind = subject_kind;
+    r.subject_id = subject_id;
+    for (const auto& [pos, value] : answers_by_position) {
+        auto it = std::find_if(q->questions.begin(), q->questions.end(),
+                               [&](const Question& x) { return x.position == pos; });
+        if (it == q->questions.end())
+            throw Error(trf("The questionnaire has no question {n}.", fmt::arg("n", pos)));
+        r.answers[it->id] = value;
+    }
+    return repo.submit(r);
+}
+
+std::map<int, AnswerValue> parse_answers(const Questionnaire& questionnaire, const std::string& text) {
+    std::map<int, AnswerValue> answers;
+    std::stringstream in(text);
+    for (std::string item; std::getline(in, item, '|');) {
+        const auto eq = item.find('=');
+        int pos = 0;
+        try {
+            if (eq == std::string::npos) throw std::invalid_argument("no =");
+            pos = std::stoi(item.substr(0, eq));
+        } catch (const std::exception&) {
+            throw Error(trf("\"{item}\": answers are position=value pairs separated by '|'.", fmt::arg("item", item)));
+        }
+        const std::string value = item.substr(eq + 1);
+        auto it = std::find_if(questionnaire.questions.begin(), questionnaire.questions.end(),
+                               [&](const Question& x) { return x.position == pos; });
+        if (it == questionnaire.questions.end())
+            throw Error(trf("The questionnaire has no question {n}.", fmt::arg("n", pos)));
+        AnswerValue v;
+        if (it->kind == "text" || it->kind == "multi_choice") {
+            v.text = value;
+        } else {
+            try {
+                size_t used = 0;
+                v.number = std::stod(value, &used);
+                if (used != value.size()) throw std::invalid_argument("trailing");
+            } catch (const std::exception&) {
+                throw Error(trf("Question {n}: \"{value}\" is not a number.", fmt::arg("n", pos),
+                                fmt::arg("value", value)));
+            }
+        }
+        answers[pos] = v;
+    }
+    return answers;
+}
+
+std::string format_questionnaire(const Questionnaire& q) {
+    std::string out = q.title + "\n";
+    for (const auto& x : q.questions) {
+        out += "  " + std::to_string(x.position) + ". [" + x.kind + "] " + x.text;
+        if (!x.options.empty()) {
+            out += " (";
+            for (size_t i = 0; i < x.options.size(); ++i)
+                out += (i ? ", " : "") + std::to_string(i) + "=" + x.options[i];
+            out += ")";
+        }
+        out += "\n";
+    }
+    return out;
+}
+
+std::string format_summary(const std::vector<QuestionSummary>& summary) {
+    std::string out;
+    for (const auto& s : summary) {
+        out += s.question.text + "\n";
+        if (s.question.kind == "rating") {
+            out += "  " + trf("{mean} / {max} ({n} answers)", fmt::arg("mean", fmt::format("{:.1f}", s.mean)),
+                              fmt::arg("max", s.question.scale_max), fmt::arg("n", s.answered)) +
+                   "\n";
+        } else if (s.question.kind == "text") {
+            for (const auto& t : s.texts) out += "  « " + t + " »\n";
+        } else {
+            std::string counts;
+            for (size_t i = 0; i < s.option_counts.size(); ++i) {
+                const std::string label = i < s.question.options.size() ? s.question.options[i] : std::to_string(i);
+                counts += (counts.empty() ? "" : ", ") + label + ": " + std::to_string(s.option_counts[i]);
+            }
+            out += "  " + counts + trf(" ({n} answers)", fmt::arg("n", s.answered)) + "\n";
+        }
+    }
+    return out;
+}
+
 }  // namespace maillage

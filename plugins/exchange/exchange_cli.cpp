@@ -1,6 +1,7 @@
 #include "exchange_cli.h"
 
 #include "events.h"
+#include "exchange_evaluation.h"
 #include "exchange_figures.h"
 #include "exchange_outputs.h"
 #include "registration_import.h"
@@ -35,7 +36,7 @@ struct Options {
     std::string programme_text, notes;
     int64_t capacity = -1;
     std::vector<std::string> dates;
-    std::string start, end, place, status, reason, question, search;
+    std::string start, end, place, status, reason, question, search, answers;
     std::vector<int64_t> facilitators;
     std::vector<std::string> partners;
     std::string first, last, email, institution, sector, file, out;
@@ -563,6 +564,34 @@ void add_exchange_commands(CLI::App& app, CliContext& ctx) {
             if (p.copies) out << "  " << fmt::format(fmt::runtime(tr("{n} copies")), fmt::arg("n", *p.copies));
             out << '\n';
         }
+    });
+
+    // --- evaluation
+    auto* ev = root->add_subcommand("evaluation", tr("The evaluation questionnaire after an event"));
+    ev->require_subcommand(1);
+    ev->add_subcommand("template", tr("Show the questionnaire (created when missing)"))->callback([&ctx, &out] {
+        auto& db = ctx.database();
+        out << format_questionnaire(*QuestionnaireRepository(db).get(ensure_evaluation_template(db)));
+    });
+    auto* evs = ev->add_subcommand("submit", tr("Record one participant's evaluation of an event"));
+    evs->add_option("event", o->event, tr("Event number"))->required();
+    evs->add_option("--person", o->person, tr("Person number (none: anonymous)"));
+    evs->add_option("--answers", o->answers, tr("position=value pairs separated by '|', e.g. \"1=0|2=5|5=text\""))
+        ->required();
+    evs->callback([o, &ctx, &out] {
+        auto& db = ctx.database();
+        require_event(db, o->event);
+        const auto q = QuestionnaireRepository(db).get(ensure_evaluation_template(db));
+        const auto id = submit_evaluation(db, o->event, o->person ? std::optional<int64_t>(o->person) : std::nullopt,
+                                          parse_answers(*q, o->answers));
+        out << fmt::format(fmt::runtime(tr("Evaluation #{id} recorded.")), fmt::arg("id", id)) << '\n';
+    });
+    auto* evy = ev->add_subcommand("summary", tr("Summary of an event's evaluations"));
+    evy->add_option("event", o->event, tr("Event number"))->required();
+    evy->callback([o, &ctx, &out] {
+        auto& db = ctx.database();
+        require_event(db, o->event);
+        out << format_summary(evaluation_summary(db, {o->event}));
     });
 
     // --- outputs

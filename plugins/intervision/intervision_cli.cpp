@@ -470,17 +470,7 @@ void add_intervision_commands(CLI::App& cli, CliContext& ctx) {
     auto* evt = ev->add_subcommand("template", tr("Show the evaluation questionnaire (created when missing)"));
     evt->callback([&ctx] {
         auto& db = db_of(ctx);
-        const auto q = QuestionnaireRepository(db).get(ensure_evaluation_template(db));
-        *ctx.out << q->title << '\n';
-        for (const auto& x : q->questions) {
-            *ctx.out << "  " << x.position << ". [" << x.kind << "] " << x.text;
-            if (!x.options.empty()) {
-                *ctx.out << " (";
-                for (size_t i = 0; i < x.options.size(); ++i) *ctx.out << (i ? ", " : "") << i << "=" << x.options[i];
-                *ctx.out << ")";
-            }
-            *ctx.out << '\n';
-        }
+        *ctx.out << format_questionnaire(*QuestionnaireRepository(db).get(ensure_evaluation_template(db)));
     });
     auto* evs = ev->add_subcommand("submit", tr("Record one participant's evaluation of a group"));
     cycle_opt(evs);
@@ -494,23 +484,7 @@ void add_intervision_commands(CLI::App& cli, CliContext& ctx) {
         std::optional<int64_t> person;
         if (!o->person.empty()) person = need_person(db, o->person).id;
         const auto q = QuestionnaireRepository(db).get(ensure_evaluation_template(db));
-        std::map<int, AnswerValue> answers;
-        std::stringstream in(o->answers);
-        for (std::string item; std::getline(in, item, '|');) {
-            const auto eq = item.find('=');
-            if (eq == std::string::npos) throw Error(tr("Answers are position=value pairs."));
-            const int pos = std::stoi(item.substr(0, eq));
-            const std::string value = item.substr(eq + 1);
-            AnswerValue v;
-            bool is_text = false;
-            for (const auto& x : q->questions)
-                if (x.position == pos && (x.kind == "text" || x.kind == "multi_choice")) is_text = true;
-            if (is_text)
-                v.text = value;
-            else
-                v.number = std::stod(value);
-            answers[pos] = v;
-        }
+        const auto answers = parse_answers(*q, o->answers);
         const auto id = submit_evaluation(db, g.id, person, answers);
         *ctx.out << trf("Evaluation #{id} recorded.", fmt::arg("id", id)) << '\n';
     });

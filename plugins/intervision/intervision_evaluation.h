@@ -28,7 +28,5 @@ int64_t submit_evaluation(Database& db, int64_t group_id, std::optional<int64_t>
 
 // Per question over the groups' responses.
 std::vector<QuestionSummary> evaluation_summary(Database& db, const std::vector<int64_t>& group_ids);
-// The summary as text lines ("Facilitation: 4.3 / 5 (9 answers)", free texts quoted).
-std::string format_summary(const std::vector<QuestionSummary>& summary);
 
 }  // namespace maillage::intervision

@@ -1,0 +1,49 @@
+#include "exchange_evaluation.h"
+
+#include "events.h"
+
+#include "core/database.h"
+#include "core/error.h"
+#include "core/i18n.h"
+
+namespace maillage::exchange {
+
+int64_t ensure_evaluation_template(Database& db) {
+    QuestionnaireRepository repo(db);
+    if (auto q = repo.find_by_code(kEvaluationCode)) return q->id;
+    Questionnaire q;
+    q.code = kEvaluationCode;
+    q.title = tr("Event evaluation");
+    q.description = tr("Your opinion on the day, to prepare the next one.");
+    q.purpose = "evaluation";
+    q.owner = "exchange";
+    auto add = [&](const char* kind, const char* text) {
+        Question x;
+        x.position = int(q.questions.size()) + 1;
+        x.kind = kind;
+        x.text = tr(text);
+        q.questions.push_back(x);
+    };
+    add("yes_partly_no", N_("Were your expectations met?"));
+    add("rating", N_("The content and the speakers (1 = poor, 5 = excellent)"));
+    add("rating", N_("The exchanges at your table (1 = poor, 5 = excellent)"));
+    add("rating", N_("The organisation and the venue (1 = poor, 5 = excellent)"));
+    add("text", N_("What will you take back to your practice?"));
+    add("text", N_("What should we change next time?"));
+    return db.write([&] { return repo.save(q); });
+}
+
+int64_t submit_evaluation(Database& db, int64_t event_id, std::optional<int64_t> person_id,
+                          const std::map<int, AnswerValue>& answers_by_position) {
+    if (!EventRepository(db).get(event_id))
+        throw Error(trf("No event has the number {id}.", fmt::arg("id", event_id)));
+    const int64_t qid = ensure_evaluation_template(db);
+    return db.write(
+        [&] { return submit_by_position(db, qid, kEvaluationSubject, event_id, person_id, answers_by_position); });
+}
+
+std::vector<QuestionSummary> evaluation_summary(Database& db, const std::vector<int64_t>& event_ids) {
+    return QuestionnaireRepository(db).summarize(ensure_evaluation_template(db), kEvaluationSubject, event_ids);
+}
+
+}  // namespace maillage::exchange
