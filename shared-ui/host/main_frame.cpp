@@ -1,6 +1,7 @@
 #include "main_frame.h"
 
 #include "import_dialog.h"
+#include "retention_dialog.h"
 
 #include "about_dialog.h"
 #include "pages/core_pages.h"
@@ -39,6 +40,7 @@ enum MenuId {
     ID_BACKUP = wxID_HIGHEST + 1,
     ID_RESTORE,
     ID_CHECK,
+    ID_RETENTION,
     ID_IMPORT_INSTITUTIONS,
     ID_IMPORT_PEOPLE,
     ID_REPORT,
@@ -155,6 +157,7 @@ void MainFrame::build_menus() {
     edit->Append(wxID_SELECTALL);
     auto* tools = new wxMenu;
     tools->Append(ID_CHECK, _("&Check the database"), _("Run SQLite's integrity check on the open database"));
+    tools->Append(ID_RETENTION, _("&Retention of personal data…"), _("Retention periods and what is due for erasure"));
     auto* reports = new wxMenu;
     reports->Append(ID_REPORT, _("&Build a report…\tCtrl+R"), _("Open the Reports page"));
     auto* help = new wxMenu;
@@ -191,6 +194,12 @@ void MainFrame::build_menus() {
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { on_preferences(); }, wxID_PREFERENCES);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { Close(); }, wxID_EXIT);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { on_check(); }, ID_CHECK);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) {
+        if (!suite_.is_open()) return;
+        RetentionDialog dialog(this, suite_.database());
+        dialog.ShowModal();
+        if (dialog.changed()) data_changed();
+    }, ID_RETENTION);
     for (auto [id, kind] : {std::pair{ID_IMPORT_INSTITUTIONS, ImportKind::Institutions},
                             std::pair{ID_IMPORT_PEOPLE, ImportKind::People}})
         Bind(wxEVT_MENU, [this, kind = kind](wxCommandEvent&) {

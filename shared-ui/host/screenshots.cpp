@@ -3,6 +3,7 @@
 #include "about_dialog.h"
 #include "main_frame.h"
 #include "preferences_dialog.h"
+#include "retention_dialog.h"
 
 #include <wx/app.h>
 #include <wx/bitmap.h>
@@ -89,6 +90,11 @@ int take_screenshots(MainFrame& frame, const std::filesystem::path& dir) {
     settle(&preferences);
     if (!save_window_png(&preferences, dir / "preferences.png")) ++failed;
     preferences.Hide();
+    RetentionDialog retention(&frame, frame.suite().database());
+    retention.Show();
+    settle(&retention);
+    if (!save_window_png(&retention, dir / "retention.png")) ++failed;
+    retention.Hide();
     return failed;
 }
 
