@@ -112,11 +112,13 @@ void MainFrame::build_pages() {
                                     ui = p->plugin->ui();
                                     if (!ui) return;
                                     pages = ui->pages();
-                                    for (auto& item : ui->menu_items()) plugin_items_.push_back(std::move(item));
+                                    for (auto& item : ui->menu_items())
+                                        plugin_items_.emplace_back(p->info.id, std::move(item));
                                 });
         if (!ok || !ui) continue;
         std::stable_sort(pages.begin(), pages.end(), [](const PageSpec& a, const PageSpec& b) { return a.order < b.order; });
-        for (auto& spec : pages) entries_.push_back(Entry{std::move(spec), u8(p->info.name)});
+        for (auto& spec : pages) entries_.push_back(Entry{std::move(spec), u8(p->info.name), nullptr, nullptr, true, false,
+                                                          p->info.id});
     }
 
     const wxTreeItemId root = tree_->AddRoot("root");
@@ -165,13 +167,13 @@ void MainFrame::build_menus() {
     std::map<std::string, wxMenu*> menus{{"file", file}, {"edit", edit}, {"tools", tools}, {"reports", reports},
                                          {"help", help}};
     for (size_t i = 0; i < plugin_items_.size(); ++i) {
-        const auto& item = plugin_items_[i];
+        const auto& item = plugin_items_[i].second;
         auto it = menus.find(item.menu);
         wxMenu* menu = it != menus.end() ? it->second : tools;
         if (menu == edit && i == 0) menu->AppendSeparator();
         const int id = ID_PLUGIN_FIRST + static_cast<int>(i);
         menu->Append(id, item.label, item.help);
-        Bind(wxEVT_MENU, [this, i](wxCommandEvent&) { run_plugin_action(plugin_items_[i]); }, id);
+        Bind(wxEVT_MENU, [this, i](wxCommandEvent&) { run_plugin_action(i); }, id);
     }
     if (!file->GetMenuItems().empty() && !file->GetMenuItems().back()->IsSeparator()) file->AppendSeparator();
     file->Append(wxID_PREFERENCES, _("&Preferences…"), _("Language, plugin folders and plugin settings"));
@@ -209,9 +211,34 @@ void MainFrame::build_menus() {
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { show_about(); }, wxID_ABOUT);
 }
 
-void MainFrame::run_plugin_action(const MenuItemSpec& item) {
-    guarded(this, wxString::Format(_("The action “%s” failed"), wxStripMenuCodes(item.label)),
-            [&] { item.run(*this); });
+void MainFrame::run_plugin_action(size_t index) {
+    const auto& [plugin, item] = plugin_items_[index];
+    if (disabled_plugins_.count(plugin)) {
+        show_info(this, _("This plugin is disabled until Maillage restarts."));
+        return;
+    }
+    const wxString what = wxString::Format(_("The action “%s” failed"), wxStripMenuCodes(item.label));
+    if (!guarded(this, what, [&] { item.run(*this); })) disable_plugin(plugin, what);
+}
+
+void MainFrame::disable_plugin(const std::string& id, const wxString& what) {
+    if (id.empty() || !disabled_plugins_.insert(id).second) return;
+    suite_.plugins().disable(id, what.utf8_string());
+    for (auto& e : entries_) {
+        if (e.plugin != id) continue;
+        e.failed = true;
+        if (e.page) {
+            e.page->Destroy();
+            e.page = nullptr;
+        }
+        e.holder->GetSizer()->Clear(true);
+        e.holder->GetSizer()->Add(new wxStaticText(e.holder, wxID_ANY,
+                                                   _("This plugin was disabled after an error; it is back at the "
+                                                     "next start.")),
+                                  0, wxALL, 20);
+        e.holder->Layout();
+    }
+    set_status(wxString::Format(_("Plugin %s disabled after an error"), u8(id)));
 }
 
 std::vector<std::string> MainFrame::page_ids() const {
@@ -233,6 +260,14 @@ void MainFrame::activate(size_t index) {
         });
         if (!ok || !e.page) {
             e.failed = true;
+            if (!ok) {
+                disable_plugin(e.plugin, wxString::Format(_("The page “%s” could not be opened"), e.spec.title));
+                if (e.failed && !e.plugin.empty()) {
+                    current_ = index;
+                    book_->ChangeSelection(index);
+                    return;
+                }
+            }
             e.holder->GetSizer()->Add(
                 new wxStaticText(e.holder, wxID_ANY, _("This page could not be opened. See the error message.")), 0,
                 wxALL, 20);
@@ -244,8 +279,8 @@ void MainFrame::activate(size_t index) {
     }
     if (e.page && e.dirty) {
         e.dirty = false;
-        guarded(this, wxString::Format(_("The page “%s” could not be refreshed"), e.spec.title),
-                [&] { e.page->refresh(); });
+        const wxString what = wxString::Format(_("The page “%s” could not be refreshed"), e.spec.title);
+        if (!guarded(this, what, [&] { e.page->refresh(); })) disable_plugin(e.plugin, what);
     }
     current_ = index;
     book_->ChangeSelection(index);

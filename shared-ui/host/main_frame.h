@@ -11,6 +11,7 @@
 #include <filesystem>
 #include <functional>
 #include <string>
+#include <set>
 #include <vector>
 
 class wxTreeCtrl;
@@ -56,6 +57,7 @@ private:
         PageBase* page = nullptr;
         bool dirty = true;
         bool failed = false;
+        std::string plugin;  // the plugin that contributed it; empty for core pages
     };
 
     void build_pages();
@@ -64,7 +66,10 @@ private:
     void destroy_pages();
     void on_tree_selection(wxTreeEvent& event);
     void on_close(wxCloseEvent& event);
-    void run_plugin_action(const MenuItemSpec& item);
+    void run_plugin_action(size_t index);
+    // After a plugin failed at the boundary: it is disabled until the next start, its
+    // pages are closed and its menu items do nothing (PluginLoader::disable).
+    void disable_plugin(const std::string& id, const wxString& what);
 
     void on_new();
     void on_open();
@@ -81,7 +86,8 @@ private:
     wxPanel* notice_ = nullptr;
     wxStaticText* notice_text_ = nullptr;
     std::vector<Entry> entries_;
-    std::vector<MenuItemSpec> plugin_items_;
+    std::vector<std::pair<std::string, MenuItemSpec>> plugin_items_;  // plugin id, item
+    std::set<std::string> disabled_plugins_;
     size_t current_ = static_cast<size_t>(-1);
 };
 
