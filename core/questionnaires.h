@@ -81,6 +81,10 @@ private:
     Database& db_;
 };
 
+// The id of the questionnaire with defaults.code; when there is none yet, `defaults` is
+// saved (it stays editable afterwards): how plugins ship a default template.
+int64_t ensure_questionnaire(Database& db, const Questionnaire& defaults);
+
 // Stores one response whose answers are given by question position (1-based), as the
 // CLI and simple forms do. Throws maillage::Error for a position the questionnaire lacks.
 int64_t submit_by_position(Database& db, int64_t questionnaire_id, const std::string& subject_kind,

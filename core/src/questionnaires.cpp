@@ -302,6 +302,12 @@ std::vector<QuestionSummary> QuestionnaireRepository::summarize(int64_t question
     return out;
 }
 
+int64_t ensure_questionnaire(Database& db, const Questionnaire& defaults) {
+    QuestionnaireRepository repo(db);
+    if (auto q = repo.find_by_code(defaults.code)) return q->id;
+    return repo.save(defaults);
+}
+
 int64_t submit_by_position(Database& db, int64_t questionnaire_id, const std::string& subject_kind,
                            int64_t subject_id, std::optional<int64_t> person_id,
                            const std::map<int, AnswerValue>& answers_by_position) {

@@ -9,8 +9,6 @@
 namespace maillage::exchange {
 
 int64_t ensure_evaluation_template(Database& db) {
-    QuestionnaireRepository repo(db);
-    if (auto q = repo.find_by_code(kEvaluationCode)) return q->id;
     Questionnaire q;
     q.code = kEvaluationCode;
     q.title = tr("Event evaluation");
@@ -30,7 +28,7 @@ int64_t ensure_evaluation_template(Database& db) {
     add("rating", N_("The organisation and the venue (1 = poor, 5 = excellent)"));
     add("text", N_("What will you take back to your practice?"));
     add("text", N_("What should we change next time?"));
-    return db.write([&] { return repo.save(q); });
+    return db.write([&] { return ensure_questionnaire(db, q); });
 }
 
 int64_t submit_evaluation(Database& db, int64_t event_id, std::optional<int64_t> person_id,

@@ -9,8 +9,6 @@
 namespace maillage::intervision {
 
 int64_t ensure_evaluation_template(Database& db) {
-    QuestionnaireRepository repo(db);
-    if (auto q = repo.find_by_code(kEvaluationCode)) return q->id;
     Questionnaire q;
     q.code = kEvaluationCode;
     q.title = tr("Intervision: end-of-cycle evaluation");
@@ -45,7 +43,7 @@ int64_t ensure_evaluation_template(Database& db) {
     rating(N_("Overall (1 = poor, 5 = excellent)"));
     free_text(N_("What did the group bring to your practice?"));
     free_text(N_("What should change next year?"));
-    return db.write([&] { return repo.save(q); });
+    return db.write([&] { return ensure_questionnaire(db, q); });
 }
 
 int64_t submit_evaluation(Database& db, int64_t group_id, std::optional<int64_t> person_id,
