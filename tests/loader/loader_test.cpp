@@ -68,3 +68,23 @@ TEST(PluginLoader, GoodFixtureMigratesAndContributesAReportSection) {
     ASSERT_NE(it, report.sections.end());
     EXPECT_EQ(it->data["notes"], 2);
 }
+
+TEST(PluginLoader, APluginThatThrowsAtTheBoundaryIsDisabledAndTheSuiteGoesOn) {
+    const auto faulty = test::test_plugin_dir().parent_path() / "test-plugins-faulty";
+    Suite suite({faulty, test::test_plugin_dir()});
+    ASSERT_TRUE(std::any_of(suite.plugins().loaded().begin(), suite.plugins().loaded().end(),
+                            [](const auto& p) { return p->info.id == "fixture_faulty"; }));
+    // Opening the database asks every plugin for its schema: the faulty one throws.
+    auto& db = suite.open_in_memory();
+    for (const auto& p : suite.plugins().loaded()) EXPECT_NE(p->info.id, "fixture_faulty");
+    const auto& refused = suite.plugins().refused();
+    const auto it = std::find_if(refused.begin(), refused.end(), [](const RefusedPlugin& r) {
+        return r.reason.find("fixture_faulty") != std::string::npos;
+    });
+    ASSERT_NE(it, refused.end());
+    EXPECT_NE(it->reason.find("schema is broken"), std::string::npos) << it->reason;
+    // The others still work: the good fixture's schema is there and the demo runs.
+    EXPECT_GT(schema_version(db, "fixture"), 0);
+    suite.seed_demo(2025);
+    EXPECT_GT(db.scalar_int("SELECT count(*) FROM institution"), 0);
+}
