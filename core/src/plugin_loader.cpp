@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <csignal>
 #include <cstdlib>
+#include <dlfcn.h>
 #include <fcntl.h>
 #include <unistd.h>
 #include <fstream>
@@ -134,6 +135,11 @@ bool PluginLoader::load_file(const fs::path& file) {
         refuse(file, trf("cannot be loaded: {reason}", fmt::arg("reason", e.what())));
         return false;
     }
+    // Libraries are never unloaded while the program runs (refused ones included, with
+    // the libraries they pulled in): code a plugin left behind — callbacks, type
+    // registrations of the toolkits it links — stays valid, and leak checkers can still
+    // name it at exit.
+    ::dlopen(file.c_str(), RTLD_LAZY | RTLD_NOLOAD | RTLD_NODELETE);
     if (!loaded->library.has(kVersionSymbol)) {
         refuse(file, tr("is not a Maillage plugin: it exports no API version"));
         return false;
