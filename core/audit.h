@@ -10,6 +10,9 @@ namespace maillage {
 class Database;
 
 // Appends one entry inside the current transaction (call it from within Database::write).
+// The log is append-only and hash-chained, so erasure cannot reach it: a summary names
+// people and rows by id ("person #12"), never by name, email or free text a user typed
+// (`check` reports an erased person's name found anywhere in the file).
 void audit(Database& db, const std::string& action, const std::string& entity,
            std::optional<int64_t> entity_id, const std::string& summary);
 

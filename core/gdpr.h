@@ -41,6 +41,11 @@ ErasureOutcome erase_people(Database& db, const std::vector<int64_t>& person_ids
 // connection kept the WAL from being emptied.
 bool scrub_database_file(Database& db);
 
+// One line per erased person whose name, email or phone (as fingerprinted at erasure)
+// is still found in the bytes of the database file or its WAL; the WAL is checkpointed
+// first when the database is writable. Living namesakes are not reported.
+std::vector<std::string> erased_identity_traces(Database& db);
+
 // The person ids of the erasure ledger (empty when the database predates it).
 std::vector<int64_t> erased_person_ids(Database& db);
 

@@ -4,7 +4,7 @@
 // An import is all-or-nothing: every row is checked first, and the first bad row
 // rejects the whole file with a maillage::ParseError (file, line, column, field,
 // reason); only then are the rows written, in one transaction. preview_*() does the
-// same checks and says what would be created or updated, without writing.
+// same checks and says what would be created, updated or left unchanged, without writing.
 #include "core/csv.h"
 
 #include <cstdint>
@@ -17,7 +17,9 @@ namespace maillage {
 class Database;
 
 struct ImportRow {
-    enum class Action { Create, Update };
+    // Unchanged: the row says what the database already holds; nothing is written for
+    // it (no update, no audit entry, its updated_at and so its retention clock stay).
+    enum class Action { Create, Update, Unchanged };
     int line = 0;                     // where the row starts in the file
     Action action = Action::Create;
     std::string key;                  // institution name, or the person's name and email
@@ -30,6 +32,7 @@ struct ImportPreview {
     std::vector<ImportRow> rows;
     int creates = 0;
     int updates = 0;
+    int unchanged = 0;
     std::vector<std::string> new_institutions;  // people import: institutions that will be created
 };
 

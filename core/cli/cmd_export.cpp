@@ -42,7 +42,7 @@ void add_kind(CLI::App& parent, CliRun& run, const char* name, const std::string
         }
         // Exports of personal data are recorded (GDPR); a read-only database just cannot say so.
         if (!db.read_only())
-            db.write([&] { audit(db, "export", entity, std::nullopt, out->empty() ? "stdout" : *out); });
+            db.write([&] { audit(db, "export", entity, std::nullopt, out->empty() ? "stdout" : "file"); });
     });
 }
 

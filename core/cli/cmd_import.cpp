@@ -10,7 +10,10 @@ namespace {
 void print_preview(std::ostream& out, const ImportPreview& preview) {
     for (const auto& row : preview.rows) {
         out << trf("line {line}: ", fmt::arg("line", row.line))
-            << (row.action == ImportRow::Action::Create ? tr("create") : tr("update")) << ' ' << row.key;
+            << (row.action == ImportRow::Action::Create   ? tr("create")
+                : row.action == ImportRow::Action::Update ? tr("update")
+                                                          : tr("unchanged"))
+            << ' ' << row.key;
         for (const auto& note : row.notes) out << " (" << note << ')';
         out << '\n';
     }
@@ -33,14 +36,16 @@ void add_kind(CLI::App& parent, CliRun& run, const char* name, const std::string
         if (*dry_run) {
             const auto p = preview(db, table);
             print_preview(run.out(), p);
-            run.out() << trf("{file}: {creates} to create, {updates} to update (nothing written)",
-                             fmt::arg("file", *file), fmt::arg("creates", p.creates), fmt::arg("updates", p.updates))
+            run.out() << trf("{file}: {creates} to create, {updates} to update, {unchanged} unchanged (nothing written)",
+                             fmt::arg("file", *file), fmt::arg("creates", p.creates), fmt::arg("updates", p.updates),
+                             fmt::arg("unchanged", p.unchanged))
                       << '\n';
             return;
         }
         const auto p = apply(db, table);
-        run.out() << trf("{file}: {creates} created, {updates} updated", fmt::arg("file", *file),
-                         fmt::arg("creates", p.creates), fmt::arg("updates", p.updates))
+        run.out() << trf("{file}: {creates} created, {updates} updated, {unchanged} unchanged",
+                         fmt::arg("file", *file), fmt::arg("creates", p.creates), fmt::arg("updates", p.updates),
+                         fmt::arg("unchanged", p.unchanged))
                   << '\n';
     });
 }

@@ -256,6 +256,24 @@ CREATE TRIGGER erasure_ledger_no_delete BEFORE DELETE ON erasure_ledger
   BEGIN SELECT RAISE(ABORT, 'the erasure ledger is append-only'); END;
 )SQL";
 
+// Version 3: fingerprints of what erased people were called (their name forms, email
+// and phone), so that `check` can tell when any of it is still somewhere in the file's
+// bytes. A fingerprint is a 61-bit rolling hash of the lower-cased text and its length:
+// it does not give the name back, though someone who already knows a name can test it.
+constexpr const char* kV3 = R"SQL(
+CREATE TABLE erasure_fingerprint(
+  id INTEGER PRIMARY KEY,
+  person_id INTEGER NOT NULL,
+  length INTEGER NOT NULL CHECK(length > 0),
+  hash INTEGER NOT NULL
+);
+CREATE INDEX erasure_fingerprint_person ON erasure_fingerprint(person_id);
+CREATE TRIGGER erasure_fingerprint_no_update BEFORE UPDATE ON erasure_fingerprint
+  BEGIN SELECT RAISE(ABORT, 'the erasure fingerprints are append-only'); END;
+CREATE TRIGGER erasure_fingerprint_no_delete BEFORE DELETE ON erasure_fingerprint
+  BEGIN SELECT RAISE(ABORT, 'the erasure fingerprints are append-only'); END;
+)SQL";
+
 }  // namespace
 
 MigrationSet core_migrations() {
@@ -264,6 +282,7 @@ MigrationSet core_migrations() {
                                      "attendance, questionnaires, audit log",
                                   apply_v1});
     set.steps.push_back(Migration::sql(2, "erasure ledger (GDPR erasures re-applied after a restore)", kV2));
+    set.steps.push_back(Migration::sql(3, "fingerprints of erased identities (check finds leftovers)", kV3));
     return set;
 }
 

@@ -8,7 +8,15 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <sqlite3.h>
 
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <bitset>
+#include <map>
 #include <set>
+#include <unordered_map>
 
 namespace maillage {
 namespace {
@@ -111,6 +119,79 @@ std::vector<std::string> name_forms(const Identity& p) {
     add(p.email);
     if (p.phone.size() >= 6) add(p.phone);
     return forms;
+}
+
+// Fingerprints: a Rabin-Karp hash modulo 2^61-1 over ASCII-lower-cased bytes (SQLite's
+// lower(), which the erasure matches with, folds ASCII only), so one pass per length
+// over the file's bytes finds every stored form.
+constexpr uint64_t kMod = (uint64_t(1) << 61) - 1;
+constexpr uint64_t kBase = 1000003;
+
+uint64_t mulmod(uint64_t a, uint64_t b) {
+    const auto r = static_cast<unsigned __int128>(a) * b;
+    uint64_t x = uint64_t(r & kMod) + uint64_t(r >> 61);
+    return x >= kMod ? x - kMod : x;
+}
+
+inline uint64_t fold(unsigned char c) { return (c >= 'A' && c <= 'Z') ? uint64_t(c + 32) : uint64_t(c); }
+
+uint64_t fingerprint(const std::string& text) {
+    uint64_t h = 0;
+    for (unsigned char c : text) {
+        h = mulmod(h, kBase) + fold(c);
+        if (h >= kMod) h -= kMod;
+    }
+    return h;
+}
+
+struct Key {
+    size_t length;
+    uint64_t hash;
+    bool operator<(const Key& o) const { return length != o.length ? length < o.length : hash < o.hash; }
+};
+
+// Which of the wanted fingerprints (length -> hash -> person) occur in the bytes.
+void scan_bytes(const unsigned char* data, size_t size, const std::map<size_t, std::unordered_map<uint64_t, int64_t>>& wanted,
+                std::set<int64_t>& found) {
+    static constexpr size_t kBits = size_t(1) << 22;
+    for (const auto& [length, hashes] : wanted) {
+        if (size < length || hashes.empty()) continue;
+        // A bit filter rejects nearly every position before the hash map is consulted.
+        auto filter = std::make_unique<std::bitset<kBits>>();
+        for (const auto& [h, person] : hashes) filter->set(h & (kBits - 1));
+        uint64_t top = 1;  // kBase^(length-1)
+        for (size_t i = 1; i < length; ++i) top = mulmod(top, kBase);
+        uint64_t h = 0;
+        for (size_t i = 0; i < length; ++i) {
+            h = mulmod(h, kBase) + fold(data[i]);
+            if (h >= kMod) h -= kMod;
+        }
+        for (size_t i = length;; ++i) {
+            if (filter->test(h & (kBits - 1)))
+                if (auto it = hashes.find(h); it != hashes.end()) found.insert(it->second);
+            if (i == size) break;
+            h = h + kMod - mulmod(fold(data[i - length]), top);
+            if (h >= kMod) h -= kMod;
+            h = mulmod(h, kBase) + fold(data[i]);
+            if (h >= kMod) h -= kMod;
+        }
+    }
+}
+
+void scan_file(const std::filesystem::path& file, const std::map<size_t, std::unordered_map<uint64_t, int64_t>>& wanted,
+               std::set<int64_t>& found) {
+    const int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return;
+    struct stat st {};
+    if (fstat(fd, &st) == 0 && st.st_size > 0) {
+        void* map = mmap(nullptr, size_t(st.st_size), PROT_READ, MAP_PRIVATE, fd, 0);
+        if (map != MAP_FAILED) {
+            madvise(map, size_t(st.st_size), MADV_SEQUENTIAL);
+            scan_bytes(static_cast<const unsigned char*>(map), size_t(st.st_size), wanted, found);
+            munmap(map, size_t(st.st_size));
+        }
+    }
+    ::close(fd);
 }
 
 json mentions(Database& db, const Identity& p) {
@@ -241,9 +322,22 @@ json export_person(Database& db, int64_t id) {
     out["other_records"] = std::move(other);
     out["mentions"] = erased ? json::array() : mentions(db, *identity);
     {
+        // Entries about the person, about any row that refers to them (enrolments,
+        // registrations...: the entity names are the table names), and entries whose
+        // summary names them by id ("person #12").
+        std::string related;
+        for (const auto& table : user_tables(db)) {
+            SQLite::Statement fks(sql, "SELECT \"from\" FROM pragma_foreign_key_list(?) WHERE \"table\" = 'person'");
+            fks.bind(1, table);
+            while (fks.executeStep())
+                related += " UNION ALL SELECT '" + table + "', rowid FROM " + quoted(table) + " WHERE " +
+                           quoted(fks.getColumn(0).getString()) + " = ?1";
+        }
         SQLite::Statement q(sql, "SELECT at, actor, action, entity, entity_id, summary FROM audit_log "
                                  "WHERE (entity = 'person' AND entity_id = ?1) OR summary = 'person #' || ?1 "
-                                 "ORDER BY id");
+                                 "OR summary LIKE '%person #' || ?1 OR summary LIKE '%person #' || ?1 || ',%' "
+                                 "OR summary LIKE '%person #' || ?1 || ' %' OR (entity, entity_id) IN "
+                                 "(SELECT 'person', ?1" + related + ") ORDER BY id");
         q.bind(1, id);
         out["audit"] = rows(q);
     }
@@ -315,9 +409,51 @@ std::vector<int64_t> erased_person_ids(Database& db) {
     return out;
 }
 
+std::vector<std::string> erased_identity_traces(Database& db) {
+    std::vector<std::string> out;
+    if (db.path() == ":memory:" || !db.table_exists("erasure_fingerprint")) return out;
+    auto& sql = db.sql();
+    std::map<Key, int64_t> erased;
+    {
+        SQLite::Statement q(sql, "SELECT person_id, length, hash FROM erasure_fingerprint");
+        while (q.executeStep())
+            erased.emplace(Key{size_t(q.getColumn(1).getInt64()), uint64_t(q.getColumn(2).getInt64())},
+                           q.getColumn(0).getInt64());
+    }
+    if (erased.empty()) return out;
+    // A namesake who is still here keeps the name in the file, rightly.
+    {
+        SQLite::Statement q(sql, "SELECT coalesce(first_name,''), coalesce(last_name,''), coalesce(email,''), "
+                                 "coalesce(phone,'') FROM person WHERE erased_at IS NULL");
+        while (q.executeStep())
+            for (const auto& form : name_forms(Identity{q.getColumn(0).getString(), q.getColumn(1).getString(),
+                                                        q.getColumn(2).getString(), q.getColumn(3).getString()}))
+                erased.erase(Key{form.size(), fingerprint(form)});
+    }
+    std::map<size_t, std::unordered_map<uint64_t, int64_t>> wanted;
+    for (const auto& [key, person] : erased) wanted[key.length].emplace(key.hash, person);
+    // Old pages wait in the WAL until a checkpoint: search what the file will hold.
+    if (!db.read_only() && sqlite3_get_autocommit(sql.getHandle())) {
+        try {
+            sql.exec("PRAGMA wal_checkpoint(TRUNCATE)");
+        } catch (const SQLite::Exception&) {
+            // Busy: the WAL is searched as well below.
+        }
+    }
+    std::set<int64_t> found;
+    scan_file(db.path(), wanted, found);
+    auto wal = db.path();
+    wal += "-wal";
+    scan_file(wal, wanted, found);
+    for (const auto person : found)
+        out.push_back(trf("person {id} was erased but their name, email or phone is still in the bytes of {file}",
+                          fmt::arg("id", person), fmt::arg("file", db.path().string())));
+    return out;
+}
+
 ErasureOutcome erase_people(Database& db, const std::vector<int64_t>& ids, const std::string& reason) {
     ErasureOutcome outcome;
-    if (!db.table_exists("erasure_ledger"))
+    if (!db.table_exists("erasure_ledger") || !db.table_exists("erasure_fingerprint"))
         throw Error(tr("This database must be upgraded before people can be erased."));
     db.write([&] {
         auto& sql = db.sql();
@@ -330,6 +466,14 @@ ErasureOutcome erase_people(Database& db, const std::vector<int64_t>& ids, const
                 throw Error(trf("There is no person #{id}.", fmt::arg("id", id)));
             }
             if (erased) continue;
+            SQLite::Statement print(sql, "INSERT INTO erasure_fingerprint(person_id, length, hash) VALUES (?,?,?)");
+            for (const auto& form : name_forms(*identity)) {
+                print.bind(1, id);
+                print.bind(2, int64_t(form.size()));
+                print.bind(3, int64_t(fingerprint(form)));
+                print.exec();
+                print.reset();
+            }
             for (const auto& form : name_forms(*identity)) {
                 for (const auto& c : columns) {
                     const auto col = quoted(c.column);

@@ -155,6 +155,29 @@ struct InstitutionColumns {
           notes(t.find({"notes", "remarques", "opmerkingen"})) {}
 };
 
+void count_action(ImportPreview& preview, ImportRow::Action action) {
+    switch (action) {
+    case ImportRow::Action::Create: ++preview.creates; break;
+    case ImportRow::Action::Update: ++preview.updates; break;
+    case ImportRow::Action::Unchanged: ++preview.unchanged; break;
+    }
+}
+
+bool same_institution(const Institution& a, const Institution& b) {
+    return a.name == b.name && a.region == b.region && a.municipality == b.municipality &&
+           a.postcode == b.postcode && a.address == b.address && a.language == b.language && a.email == b.email &&
+           a.phone == b.phone && a.website == b.website && a.notes == b.notes && a.sector_ids == b.sector_ids;
+}
+
+bool same_person(const Person& a, const Person& b) {
+    auto sorted = [](std::vector<std::string> v) {
+        std::sort(v.begin(), v.end());
+        return v;
+    };
+    return a.first_name == b.first_name && a.last_name == b.last_name && a.email == b.email && a.phone == b.phone &&
+           a.language == b.language && a.notes == b.notes && sorted(a.roles) == sorted(b.roles);
+}
+
 struct InstitutionPlan {
     ImportRow row;
     Institution data;
@@ -226,7 +249,9 @@ std::vector<InstitutionPlan> plan_institutions(Database& db, const csv::Table& t
         } catch (const Error& e) {
             t.fail(r, e.what());
         }
-        (p.row.action == ImportRow::Action::Create ? preview.creates : preview.updates)++;
+        if (p.row.action == ImportRow::Action::Update && same_institution(*institutions.get(p.data.id), p.data))
+            p.row.action = ImportRow::Action::Unchanged;
+        count_action(preview, p.row.action);
         preview.rows.push_back(p.row);
         plans.push_back(std::move(p));
     }
@@ -263,6 +288,8 @@ struct PersonPlan {
     std::string job_title, start_date;
 };
 
+bool employment_unchanged(PersonRepository& people, int64_t person, const PersonPlan& p);
+
 std::vector<PersonPlan> plan_people(Database& db, const csv::Table& t, ImportPreview& preview) {
     const PersonColumns c(t);
     PersonRepository people(db);
@@ -274,6 +301,7 @@ std::vector<PersonPlan> plan_people(Database& db, const csv::Table& t, ImportPre
     preview.columns = t.header;
     for (const auto& r : t.rows) {
         PersonPlan p;
+        std::optional<Person> before;
         p.row.line = r.line;
         p.row.fields = r.fields;
         const auto first = t.value(r, c.first_name), last = t.value(r, c.last_name);
@@ -288,6 +316,7 @@ std::vector<PersonPlan> plan_people(Database& db, const csv::Table& t, ImportPre
             if (auto existing = people.find_by_email(email); existing && !existing->erased) {
                 p.existing = existing->id;
                 p.data = *existing;
+                before = existing;
                 p.row.action = ImportRow::Action::Update;
             }
         }
@@ -345,7 +374,9 @@ std::vector<PersonPlan> plan_people(Database& db, const csv::Table& t, ImportPre
                                    fmt::arg("date", p.start_date), fmt::arg("current", e.start_date)));
             }
         }
-        (p.row.action == ImportRow::Action::Create ? preview.creates : preview.updates)++;
+        if (p.existing && same_person(*before, p.data) && employment_unchanged(people, *p.existing, p))
+            p.row.action = ImportRow::Action::Unchanged;
+        count_action(preview, p.row.action);
         preview.rows.push_back(p.row);
         plans.push_back(std::move(p));
     }
@@ -353,10 +384,26 @@ std::vector<PersonPlan> plan_people(Database& db, const csv::Table& t, ImportPre
     return plans;
 }
 
-void apply_employment(PersonRepository& people, int64_t person, const PersonPlan& p, int64_t institution) {
+// The open employment that apply_employment() would change.
+std::optional<Employment> current_employment(PersonRepository& people, int64_t person) {
     std::optional<Employment> current;
     for (const auto& e : people.employments(person))
         if (e.end_date.empty() && (!current || e.start_date >= current->start_date)) current = e;
+    return current;
+}
+
+// True when the row's employment columns say what the current job already is.
+bool employment_unchanged(PersonRepository& people, int64_t person, const PersonPlan& p) {
+    if (p.institution.empty()) return true;
+    if (!p.institution_id) return false;
+    const auto current = current_employment(people, person);
+    return current && current->institution_id == *p.institution_id &&
+           (p.job_title.empty() || p.job_title == current->job_title) &&
+           (!p.sector || p.sector == current->sector_id) && (p.start_date.empty() || p.start_date == current->start_date);
+}
+
+void apply_employment(PersonRepository& people, int64_t person, const PersonPlan& p, int64_t institution) {
+    auto current = current_employment(people, person);
     if (current && current->institution_id == institution) {
         if (!p.job_title.empty()) current->job_title = p.job_title;
         if (p.sector) current->sector_id = p.sector;
@@ -440,17 +487,20 @@ ImportPreview import_institutions(Database& db, const csv::Table& table) {
     ImportPreview preview;
     auto plans = plan_institutions(db, table, preview);
     InstitutionRepository institutions(db);
+    if (preview.creates + preview.updates == 0) return preview;  // nothing to write, nothing to record
     db.write([&] {
-        for (const auto& p : plans)
+        for (const auto& p : plans) {
+            if (p.row.action == ImportRow::Action::Unchanged) continue;
             at_row(table, p.row.line, [&] {
                 if (p.row.action == ImportRow::Action::Update)
                     institutions.update(p.data);
                 else
                     institutions.create(p.data);
             });
+        }
         audit(db, "import", "institution", std::nullopt,
-              trf("{file}: {creates} created, {updates} updated", fmt::arg("file", table.file),
-                  fmt::arg("creates", preview.creates), fmt::arg("updates", preview.updates)));
+              fmt::format("{} created, {} updated, {} unchanged", preview.creates, preview.updates,
+                          preview.unchanged));
     });
     return preview;
 }
@@ -467,8 +517,10 @@ ImportPreview import_people(Database& db, const csv::Table& table) {
     PersonRepository people(db);
     InstitutionRepository institutions(db);
     std::unordered_map<std::string, int64_t> created;  // lower-case name -> id
+    if (preview.creates + preview.updates == 0) return preview;  // nothing to write, nothing to record
     db.write([&] {
-        for (const auto& p : plans)
+        for (const auto& p : plans) {
+            if (p.row.action == ImportRow::Action::Unchanged) continue;
             at_row(table, p.row.line, [&] {
                 int64_t id;
                 if (p.existing) {
@@ -489,9 +541,10 @@ ImportPreview import_people(Database& db, const csv::Table& table) {
                 }
                 apply_employment(people, id, p, institution);
             });
+        }
         audit(db, "import", "person", std::nullopt,
-              trf("{file}: {creates} created, {updates} updated", fmt::arg("file", table.file),
-                  fmt::arg("creates", preview.creates), fmt::arg("updates", preview.updates)));
+              fmt::format("{} created, {} updated, {} unchanged", preview.creates, preview.updates,
+                          preview.unchanged));
     });
     return preview;
 }

@@ -2,6 +2,7 @@
 
 #include "core/audit.h"
 #include "core/database.h"
+#include "core/gdpr.h"
 #include "core/i18n.h"
 
 #include <SQLiteCpp/SQLiteCpp.h>
@@ -110,6 +111,8 @@ std::vector<std::string> check_database(Database& db) {
         if (auto problem = verify_audit_chain(db); !problem.empty()) out.push_back(problem);
     auto invariants = check_invariants(db);
     out.insert(out.end(), invariants.begin(), invariants.end());
+    auto traces = erased_identity_traces(db);
+    out.insert(out.end(), traces.begin(), traces.end());
     return out;
 }
 

@@ -165,7 +165,8 @@ std::optional<int64_t> RegistrationService::cancel(int64_t training_id, int64_t 
         d.bind(1, person_id);
         d.bind(2, training_id);
         d.exec();
-        audit(db_, "cancel", "catalogue_registration", r->id, reason);
+        // The reason is free text that may name people: it stays in the row, where erasure reaches it.
+        audit(db_, "cancel", "catalogue_registration", r->id, "person #" + std::to_string(person_id));
         std::optional<int64_t> promoted;
         if (r->status == "registered") {
             SQLite::Statement w(db_.sql(), std::string(kSelect) + "WHERE training_id = ? AND status = 'waiting' "

@@ -640,7 +640,7 @@ void add_exchange_commands(CLI::App& app, CliContext& ctx) {
             write_csv(o->out, rows);
         else
             throw Error(tr("The export file must end in .csv or .xlsx."));
-        db.write([&] { audit(db, "export", "exchange_registration", o->event, o->out); });
+        db.write([&] { audit(db, "export", "exchange_registration", o->event, "file"); });
         out << fmt::format(fmt::runtime(tr("{n} rows written to {file}.")), fmt::arg("n", rows.size() - 1),
                            fmt::arg("file", o->out))
             << '\n';

@@ -171,7 +171,7 @@ Registration RegistrationService::register_person(const RegistrationRequest& req
         ins.exec();
         r.id = db_.sql().getLastInsertRowid();
         audit(db_, "create", "exchange_registration", r.id,
-              "event " + std::to_string(r.event_id) + ", person " + std::to_string(r.person_id) + ", " + r.status);
+              "event #" + std::to_string(r.event_id) + ", person #" + std::to_string(r.person_id) + ", " + r.status);
         return *get(r.id);
     });
 }

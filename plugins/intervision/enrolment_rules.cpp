@@ -148,7 +148,8 @@ EnrolResult EnrolmentRules::enrol(int64_t group_id, int64_t person_id, const std
         result.enrolment_id = db_.sql().getLastInsertRowid();
         result.status = full ? "waiting" : "enrolled";
         audit(db_, "enrol", "intervision_enrolment", result.enrolment_id,
-              group->name + ": " + person_name(db_, person_id) + (full ? " (waiting)" : ""));
+              "group #" + std::to_string(group_id) + ", person #" + std::to_string(person_id) +
+                  (full ? " (waiting)" : ""));
         return result;
     });
 }
@@ -166,7 +167,7 @@ std::optional<int64_t> EnrolmentRules::leave(int64_t group_id, int64_t person_id
         st.bind(1, date);
         st.bind(2, e->id);
         st.exec();
-        audit(db_, "leave", "intervision_enrolment", e->id, person_name(db_, person_id) + " " + date);
+        audit(db_, "leave", "intervision_enrolment", e->id, "person #" + std::to_string(person_id) + ", left on " + date);
         std::optional<int64_t> promoted;
         if (e->status == "enrolled") {
             const auto group = repo.group(group_id);

@@ -205,7 +205,7 @@ int import_attendance_csv(Database& db, int64_t group_id, const std::filesystem:
             ++count;
         }
         audit(db, "import", "attendance", group_id,
-              std::to_string(count) + " rows from " + file.filename().string());
+              std::to_string(count) + " rows");
         return count;
     });
 }

@@ -23,9 +23,9 @@ public:
         : wxDialog(parent, wxID_ANY, _("Import preview"), wxDefaultPosition, wxSize(760, 480),
                    wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER) {
         auto* sizer = new wxBoxSizer(wxVERTICAL);
-        wxString summary = wxString::Format(_("%s: %d to create, %d to update. Nothing is written until you "
-                                              "choose Import."),
-                                            file, preview.creates, preview.updates);
+        wxString summary = wxString::Format(_("%s: %d to create, %d to update, %d unchanged. Nothing is written "
+                                              "until you choose Import."),
+                                            file, preview.creates, preview.updates, preview.unchanged);
         if (!preview.new_institutions.empty()) {
             wxString names;
             for (const auto& n : preview.new_institutions) names += (names.empty() ? "" : ", ") + u8(n);
@@ -42,7 +42,9 @@ public:
         long row = 0;
         for (const auto& r : preview.rows) {
             list->InsertItem(row, wxString::Format("%d", r.line));
-            list->SetItem(row, 1, r.action == ImportRow::Action::Create ? _("create") : _("update"));
+            list->SetItem(row, 1, r.action == ImportRow::Action::Create   ? _("create")
+                                  : r.action == ImportRow::Action::Update ? _("update")
+                                                                          : _("unchanged"));
             list->SetItem(row, 2, u8(r.key));
             wxString notes;
             for (const auto& n : r.notes) notes += (notes.empty() ? "" : "; ") + u8(n);

@@ -176,7 +176,12 @@ TEST(CliE2E, ExportImportRoundTrip) {
     EXPECT_OK(again);
     EXPECT_NE(again.out.find("name,region,municipality,"), std::string::npos) << again.out.substr(0, 200);
     auto r = copy.run({"import", "institutions", "--dry-run", inst.string()});
-    EXPECT_NE(r.out.find("0 to create, 46 to update"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("0 to create, 0 to update, 46 unchanged"), std::string::npos) << r.out;
+    // Importing the same export again changes nothing and records nothing (issue 16).
+    const auto audit_before = copy.count("audit_log");
+    r = copy.run({"import", "people", people.string()});
+    EXPECT_NE(r.out.find("0 created, 0 updated, 200 unchanged"), std::string::npos) << r.out;
+    EXPECT_EQ(copy.count("audit_log"), audit_before);
 }
 
 TEST(CliE2E, ReportInThreeFormats) {

@@ -81,12 +81,12 @@ TEST(ImportInstitutions, PreviewWritesNothing) {
     auto db = test::memory_db();
     InstitutionRepository(*db).create(Institution{.name = "Existing"});
     const auto audit_before = rows(*db, "audit_log");
-    auto p = preview_institutions(*db, table("name\nexisting\nNew one\n"));
+    auto p = preview_institutions(*db, table("name;municipality\nexisting;Ixelles\nNew one;\n"));
     ASSERT_EQ(p.rows.size(), 2u);
     EXPECT_EQ(p.rows[0].action, ImportRow::Action::Update);
     EXPECT_EQ(p.rows[1].action, ImportRow::Action::Create);
     EXPECT_EQ(p.rows[1].line, 3);
-    EXPECT_EQ(p.columns, std::vector<std::string>{"name"});
+    EXPECT_EQ(p.columns, (std::vector<std::string>{"name", "municipality"}));
     EXPECT_EQ(rows(*db, "institution"), 1);
     EXPECT_EQ(rows(*db, "audit_log"), audit_before);
 }
@@ -183,4 +183,50 @@ TEST(ParseDate, AcceptsIsoAndDayFirst) {
     EXPECT_EQ(parse_date("2024-13-01"), "");
     EXPECT_EQ(parse_date("1/9-2024"), "");
     EXPECT_EQ(parse_date("soon"), "");
+}
+
+// Re-importing an export must not touch anything: an update bumps updated_at, which
+// restarts the retention clock, and writes audit entries for nothing.
+TEST(ExportImport, ReimportingAnUnchangedExportWritesNothing) {
+    auto db = test::memory_db();
+    import_institutions(*db, table("name;region;language;sectors;municipality;notes\n"
+                                   "Maison Accueil;wallonia;bilingual;housing|youth;Liège;calme\n"
+                                   "CAW Westland;flanders;nl;social_aid;Brugge;\n"));
+    import_people(*db, table("first_name;last_name;email;phone;roles;institution;sector;job_title;start_date;notes\n"
+                             "Élise;Dupont;e@x.be;+32 2 123 45 67;peer_worker|worker;Maison Accueil;housing;"
+                             "pair-aidante;2022-03-01;aime le vélo\n"
+                             "Jan;Peeters;jan@x.be;;worker;CAW Westland;;;;\n"
+                             "Ana;Silva;ana@x.be;;staff;;;;;\n"));
+    // A clock in the past, so that a bump would show.
+    db->sql().exec("UPDATE person SET updated_at = '2001-01-01T00:00:00Z'");
+    db->sql().exec("UPDATE institution SET updated_at = '2001-01-01T00:00:00Z'");
+    std::ostringstream inst, people;
+    export_institutions(*db, inst);
+    export_people(*db, people);
+    const auto audit_before = rows(*db, "audit_log");
+
+    const auto preview = preview_people(*db, csv::parse(people.str(), "people.csv"));
+    EXPECT_EQ(preview.unchanged, 3);
+    EXPECT_EQ(preview.updates, 0);
+    ASSERT_EQ(preview.rows.size(), 3u);
+    for (const auto& r : preview.rows) EXPECT_EQ(r.action, ImportRow::Action::Unchanged) << r.key;
+
+    const auto i = import_institutions(*db, csv::parse(inst.str(), "institutions.csv"));
+    EXPECT_EQ(i.unchanged, 2);
+    EXPECT_EQ(i.updates + i.creates, 0);
+    const auto p = import_people(*db, csv::parse(people.str(), "people.csv"));
+    EXPECT_EQ(p.unchanged, 3);
+    EXPECT_EQ(p.updates + p.creates, 0);
+    EXPECT_EQ(rows(*db, "audit_log"), audit_before) << "no audit entry for rows that change nothing";
+    EXPECT_EQ(db->scalar_int("SELECT count(*) FROM person WHERE updated_at <> '2001-01-01T00:00:00Z'"), 0);
+    EXPECT_EQ(db->scalar_int("SELECT count(*) FROM institution WHERE updated_at <> '2001-01-01T00:00:00Z'"), 0);
+
+    // One changed cell: that row alone is an update.
+    auto text = people.str();
+    const std::string old_note = "aime le vélo";
+    text.replace(text.find(old_note), old_note.size(), "aime la mer");
+    const auto changed = import_people(*db, csv::parse(text, "people.csv"));
+    EXPECT_EQ(changed.updates, 1);
+    EXPECT_EQ(changed.unchanged, 2);
+    EXPECT_EQ(db->scalar_int("SELECT count(*) FROM person WHERE updated_at <> '2001-01-01T00:00:00Z'"), 1);
 }

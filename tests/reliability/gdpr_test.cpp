@@ -138,3 +138,49 @@ TEST(Gdpr, ErasedNameLingersNowhereInTheFileItsWalOrALaterBackup) {
     }
     EXPECT_EQ(check_database(db), std::vector<std::string>{});
 }
+
+TEST(Gdpr, ExportHoldsTheAuditEntriesOfEveryRowThatRefersToThePerson) {
+    auto w = make_world(test::memory_db());
+    auto& db = *w.db;
+    const auto mine = count(db, "SELECT id FROM attendance WHERE person_id = " + std::to_string(w.person));
+    const auto theirs = count(db, "SELECT id FROM attendance WHERE person_id = " + std::to_string(w.other));
+    db.write([&] {
+        audit(db, "status", "attendance", mine, "registered -> present");
+        audit(db, "status", "attendance", theirs, "registered -> excused");
+        audit(db, "note", "session", w.session, "person #" + std::to_string(w.person) + ", hosted");
+        audit(db, "note", "session", w.session, "person #" + std::to_string(w.person) + "0, hosted");
+    });
+    const auto data = export_person(db, w.person);
+    std::vector<std::string> summaries;
+    for (const auto& e : data["audit"]) summaries.push_back(e["summary"].is_string() ? e["summary"].get<std::string>() : "");
+    auto has = [&](const std::string& s) { return std::find(summaries.begin(), summaries.end(), s) != summaries.end(); };
+    EXPECT_TRUE(has("registered -> present")) << "an entry about their attendance row";
+    EXPECT_TRUE(has("person #" + std::to_string(w.person) + ", hosted")) << "an entry naming them by id";
+    EXPECT_FALSE(has("registered -> excused")) << "someone else's attendance";
+    EXPECT_FALSE(has("person #" + std::to_string(w.person) + "0, hosted")) << "another id that starts alike";
+}
+
+TEST(Gdpr, CheckFindsAnErasedNameLeftInTheAuditLogAndTheChainStillHolds) {
+    test::TempDir dir;
+    const auto file = dir / "maillage.sqlite";
+    auto w = make_world(test::file_db(file));
+    auto& db = *w.db;
+    // A careless writer: the append-only log is out of erasure's reach.
+    db.write([&] { audit(db, "enrol", "session", w.session, "Group A: Zénobie Quartermaine"); });
+    erase_people(db, {w.person});
+    EXPECT_EQ(verify_audit_chain(db), "");
+    const auto problems = check_database(db);
+    ASSERT_EQ(problems.size(), 1u);
+    EXPECT_NE(problems[0].find("person " + std::to_string(w.person) + " was erased"), std::string::npos)
+        << problems[0];
+    EXPECT_TRUE(test::file_contains(file, "Zénobie Quartermaine")) << "the check says what the bytes say";
+}
+
+TEST(Gdpr, CheckDoesNotBlameALivingNamesakeOrACleanErasure) {
+    test::TempDir dir;
+    auto w = make_world(test::file_db(dir / "maillage.sqlite"));
+    auto& db = *w.db;
+    test::add_person(db, "Zénobie", "Quartermaine", "other.zenobie@example.org");
+    erase_people(db, {w.person});
+    EXPECT_EQ(check_database(db), std::vector<std::string>{}) << "the other Zénobie Quartermaine is still here";
+}
