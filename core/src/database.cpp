@@ -9,6 +9,8 @@
 #include <sqlite3.h>
 
 #include <cstdlib>
+#include <cstring>
+#include <fstream>
 #include <unistd.h>
 
 namespace maillage {
@@ -17,6 +19,55 @@ std::string os_user() {
     if (const char* u = std::getenv("USER"); u && *u) return u;
     if (const char* l = getlogin(); l && *l) return l;
     return "unknown";
+}
+// The 100-byte header: SQLite's magic, a valid page size, a file of whole pages.
+std::string header_problem(const std::filesystem::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    unsigned char h[100] = {};
+    if (!in.read(reinterpret_cast<char*>(h), sizeof h)) return {};  // shorter: SQLite says "not a database"
+    if (std::memcmp(h, "SQLite format 3", 16) != 0) return {};     // idem, with its own words
+    const unsigned page = h[16] == 0 && h[17] == 1 ? 65536u : unsigned(h[16]) << 8 | h[17];
+    if (page < 512 || (page & (page - 1)) != 0) return tr("the file header names an impossible page size");
+    std::error_code ec;
+    const auto size = std::filesystem::file_size(file, ec);
+    if (!ec && size % page != 0) return tr("the file is not made of whole pages (truncated or padded)");
+    return {};
+}
+
+// A WAL that exists must start with a WAL header; SQLite ignores one that does not,
+// which would silently drop the changes it holds.
+std::string wal_problem(const std::filesystem::path& file) {
+    auto wal = file;
+    wal += "-wal";
+    std::ifstream in(wal, std::ios::binary);
+    unsigned char h[4] = {};
+    if (!in || !in.read(reinterpret_cast<char*>(h), sizeof h)) return {};  // none, or empty: nothing pending
+    const uint32_t magic = uint32_t(h[0]) << 24 | uint32_t(h[1]) << 16 | uint32_t(h[2]) << 8 | h[3];
+    if (magic != 0x377f0682 && magic != 0x377f0683) return tr("the write-ahead log (-wal file) has no valid header");
+    return {};
+}
+
+std::string first_line(SQLite::Statement& q) {
+    if (q.executeStep() && q.getColumn(0).getString() != "ok") return q.getColumn(0).getString();
+    return {};
+}
+
+// Every page of the file: run when the last session did not end cleanly.
+std::string full_quick_check(SQLite::Database& db) {
+    SQLite::Statement q(db, "PRAGMA quick_check(1)");
+    return first_line(q);
+}
+
+// Reads the schema (so the header, page 1 and the WAL index are sound) and checks the
+// small tables that say what the file is, whatever the size of the rest.
+std::string sampled_check(SQLite::Database& db) {
+    db.execAndGet("PRAGMA schema_version");
+    for (const char* table : {"sqlite_schema", "schema_version", "schema_history", "setting", "sector"}) {
+        if (std::string(table) != "sqlite_schema" && !db.tableExists(table)) continue;
+        SQLite::Statement q(db, std::string("PRAGMA quick_check(") + table + ")");
+        if (auto problem = first_line(q); !problem.empty()) return problem;
+    }
+    return {};
 }
 }  // namespace
 
@@ -70,10 +121,15 @@ void Database::open_connection(int flags) {
 bool Database::check_on_open() {
     std::error_code ec;
     if (!std::filesystem::exists(path_, ec) || std::filesystem::file_size(path_, ec) == 0) return true;
-    std::string problem;
+    // A full quick_check reads the whole file (seconds on a large database), so it runs
+    // only when the last writer did not close the file (a crash, a kill, a power cut:
+    // its lock file still names it). Otherwise the cheap checks below, the check of
+    // the daily backup's copy, and `check` find damage (docs/data-safety.md).
+    const bool unclean = lock_ && lock_->recovered_stale();
+    std::string problem = header_problem(path_);
+    if (problem.empty()) problem = wal_problem(path_);
     try {
-        SQLite::Statement q(*db_, "PRAGMA quick_check(1)");
-        if (q.executeStep() && q.getColumn(0).getString() != "ok") problem = q.getColumn(0).getString();
+        if (problem.empty()) problem = unclean ? full_quick_check(*db_) : sampled_check(*db_);
     } catch (const SQLite::Exception& e) {
         if (e.getErrorCode() == SQLITE_NOTADB)
             throw Error(trf("The file {file} is not a Maillage database: {reason}", fmt::arg("file", path_.string()),

@@ -2,6 +2,8 @@
 #include "core/backup_policy.h"
 #include "core/demo_data.h"
 #include "core/error.h"
+#include "core/integrity.h"
+#include "core/lock.h"
 #include "reliability_support.h"
 #include "test_support.h"
 
@@ -13,13 +15,19 @@ using namespace maillage;
 
 namespace {
 // Overwrites the middle of the file with garbage, leaving the header page readable.
-void damage(const std::filesystem::path& file) {
+void damage(const std::filesystem::path& file, bool near_the_end = false) {
     const auto size = std::filesystem::file_size(file);
+    const auto from = near_the_end ? size - 8192 : size / 3;
     std::fstream f(file, std::ios::in | std::ios::out | std::ios::binary);
-    for (auto offset = size / 3; offset < size / 3 + 8192 && offset < size; offset += 1) {
+    for (auto offset = from; offset < from + 8192 && offset < size; offset += 1) {
         f.seekp(std::streamoff(offset));
         f.put(char(0x5A ^ (offset & 0xFF)));
     }
+}
+// What a process that was killed leaves: a lock file that still names it (a clean close
+// empties it). The next writer then checks every page.
+void leave_as_after_a_crash(const std::filesystem::path& file) {
+    test::write_file(DatabaseLock::lock_file(file), "4194303 crashed-host\n");
 }
 }  // namespace
 
@@ -33,6 +41,7 @@ TEST(DamagedOpen, DamagedDatabaseIsOpenedReadOnlyAndNeverWritten) {
         db->sql().exec("PRAGMA wal_checkpoint(TRUNCATE)");
     }
     damage(file);
+    leave_as_after_a_crash(file);
     const auto before = test::read_file(file);
     {
         Database db(file);
@@ -46,6 +55,49 @@ TEST(DamagedOpen, DamagedDatabaseIsOpenedReadOnlyAndNeverWritten) {
         EXPECT_THROW(test::add_institution(db, "Abri"), ReadOnlyError);
     }
     EXPECT_EQ(test::read_file(file), before) << "the damaged file was changed";
+}
+
+// After a clean close, opening does not read the whole file; the damage is still found
+// by `check` and by the check of the daily backup's copy.
+TEST(DamagedOpen, DamageAfterACleanCloseIsFoundByCheckAndByTheDailyBackup) {
+    test::TempDir dir;
+    const auto file = dir / "maillage.sqlite";
+    {
+        auto db = test::file_db(file);
+        db->write([&] { seed_core_demo(*db, 2025); });
+        db->sql().exec("PRAGMA wal_checkpoint(TRUNCATE)");
+    }
+    ASSERT_EQ(test::read_file(DatabaseLock::lock_file(file)), "") << "a clean close empties the lock file";
+    damage(file, true);  // the last pages: attendance and the audit log, not what opening reads
+    Database db(file);
+    ASSERT_FALSE(db.damaged()) << "opening after a clean close reads only the header, schema and small tables";
+    EXPECT_FALSE(check_database(db).empty()) << "check reads every page";
+    EXPECT_THROW(backup_if_due(db), Error) << "the daily backup's copy is checked and refused";
+}
+
+TEST(DamagedOpen, TruncatedFileOrDamagedWalIsFoundOnEveryOpen) {
+    test::TempDir dir;
+    const auto file = dir / "maillage.sqlite";
+    {
+        auto db = test::file_db(file);
+        db->write([&] { seed_core_demo(*db, 2025); });
+        db->sql().exec("PRAGMA wal_checkpoint(TRUNCATE)");
+    }
+    const auto whole = test::read_file(file);
+    test::write_file(file, whole.substr(0, whole.size() - 100));
+    {
+        Database db(file);
+        EXPECT_TRUE(db.damaged()) << "a file of partial pages";
+    }
+    test::write_file(file, whole);
+    auto wal = file;
+    wal += "-wal";
+    test::write_file(wal, std::string(8192, '\x11'));
+    {
+        Database db(file);
+        EXPECT_TRUE(db.damaged()) << "a WAL without its header";
+        EXPECT_TRUE(db.read_only());
+    }
 }
 
 TEST(DamagedOpen, FileThatIsNotADatabaseIsRefusedWithAMessage) {
