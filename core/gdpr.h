@@ -24,7 +24,7 @@ std::string person_export_html(const nlohmann::json& data);
 
 struct ErasureOutcome {
     int erased = 0;              // people erased (already erased ones are skipped)
-    bool file_scrubbed = false;  // WAL truncated and file vacuumed: no old copy left
+    bool file_scrubbed = false;  // WAL checkpointed and truncated: no old copy left
 };
 
 // Erases the people in one transaction: names, contact details and notes are removed
@@ -32,13 +32,13 @@ struct ErasureOutcome {
 // employments are deleted, attendance keeps its institution/sector snapshot but loses
 // its free-text reason, evaluations become anonymous, free text elsewhere that names
 // them is cleared, the erasure is written to the ledger and the audit log. Then the WAL
-// is checkpointed and truncated and the file vacuumed, so the erased text lingers
-// nowhere (secure_delete is on). Throws maillage::Error (nothing is erased then).
+// is checkpointed and truncated, so the erased text lingers nowhere (secure_delete
+// zeroed it in the file; no VACUUM). Throws maillage::Error (nothing is erased then).
 ErasureOutcome erase_people(Database& db, const std::vector<int64_t>& person_ids,
                             const std::string& reason = "request");
 
-// Checkpoint(TRUNCATE), VACUUM, checkpoint(TRUNCATE). Returns false when another
-// connection kept the WAL from being emptied.
+// Checkpoint(TRUNCATE) (VACUUM first only when secure_delete is off). Returns false
+// when another connection kept the WAL from being emptied.
 bool scrub_database_file(Database& db);
 
 // One line per erased person whose name, email or phone (as fingerprinted at erasure)

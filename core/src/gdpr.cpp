@@ -57,6 +57,31 @@ std::vector<std::string> user_tables(Database& db) {
     return out;
 }
 
+std::string lower_ascii(std::string s) {
+    for (auto& c : s)
+        if (c >= 'A' && c <= 'Z') c = char(c + 32);
+    return s;
+}
+
+std::string quoted_literal(const std::string& text) {
+    std::string out = "'";
+    for (char c : text) {
+        if (c == '\'') out += '\'';
+        out += c;
+    }
+    return out + "'";
+}
+
+// A column whose values are a CHECK(column IN (...)) list cannot hold a name: erasure
+// need not read it (attendance status and role on a million rows).
+bool enumerated(const std::string& create_sql, const std::string& column) {
+    const auto col = lower_ascii(column);
+    for (const auto& form : {"check(" + col + " in (", "check (" + col + " in (", "check(\"" + col + "\" in (",
+                             "check (\"" + col + "\" in ("})
+        if (create_sql.find(form) != std::string::npos) return true;
+    return false;
+}
+
 struct TextColumn {
     std::string table, column;
     bool not_null = false;
@@ -65,11 +90,14 @@ struct TextColumn {
 // Columns that can hold free text, outside the tables whose content is not personal
 // prose (schema bookkeeping, the append-only logs) and the person row itself.
 std::vector<TextColumn> text_columns(Database& db) {
-    static const std::set<std::string> kSkip = {"person", "audit_log", "erasure_ledger", "schema_version",
-                                                "schema_history", "setting"};
+    static const std::set<std::string> kSkip = {"person", "audit_log", "erasure_ledger", "erasure_fingerprint",
+                                                "schema_version", "schema_history", "setting"};
     std::vector<TextColumn> out;
     for (const auto& table : user_tables(db)) {
         if (kSkip.count(table)) continue;
+        const auto create = lower_ascii(
+            db.sql().execAndGet("SELECT sql FROM sqlite_master WHERE type='table' AND name=" + quoted_literal(table))
+                .getString());
         SQLite::Statement cols(db.sql(), "SELECT name, upper(type), \"notnull\", pk FROM pragma_table_info(?)");
         cols.bind(1, table);
         std::set<std::string> fk_columns;
@@ -81,7 +109,8 @@ std::vector<TextColumn> text_columns(Database& db) {
             const bool texty = type.empty() || type.find("TEXT") != std::string::npos ||
                                type.find("CHAR") != std::string::npos || type.find("CLOB") != std::string::npos;
             const auto name = cols.getColumn(0).getString();
-            if (!texty || cols.getColumn(3).getInt() != 0 || fk_columns.count(name)) continue;
+            if (!texty || cols.getColumn(3).getInt() != 0 || fk_columns.count(name) || enumerated(create, name))
+                continue;
             out.push_back({table, name, cols.getColumn(2).getInt() != 0});
         }
     }
@@ -389,8 +418,17 @@ bool scrub_database_file(Database& db) {
     if (db.path() == ":memory:") return true;
     auto& sql = db.sql();
     try {
-        sql.exec("PRAGMA wal_checkpoint(TRUNCATE)");
-        sql.exec("VACUUM");
+        // secure_delete zeroes, as it happens, every byte the erasure overwrote or freed
+        // (cells, index entries, freelist pages); the pages' earlier versions are in the
+        // WAL, which the checkpoint writes back and TRUNCATE empties. A VACUUM, which
+        // rewrites the whole file (seconds on a large one), is needed only when
+        // secure_delete is off (a connection that could not turn it on).
+        if (sql.execAndGet("PRAGMA secure_delete").getInt() != 1) {
+            sql.exec("PRAGMA wal_checkpoint(TRUNCATE)");
+            sql.exec("VACUUM");
+        } else if (sql.execAndGet("PRAGMA auto_vacuum").getInt() == 2) {
+            sql.exec("PRAGMA incremental_vacuum");  // give the zeroed free pages back
+        }
         SQLite::Statement q(sql, "PRAGMA wal_checkpoint(TRUNCATE)");
         return q.executeStep() && q.getColumn(0).getInt() == 0;
     } catch (const SQLite::Exception& e) {
@@ -474,16 +512,28 @@ ErasureOutcome erase_people(Database& db, const std::vector<int64_t>& ids, const
                 print.exec();
                 print.reset();
             }
-            for (const auto& form : name_forms(*identity)) {
-                for (const auto& c : columns) {
-                    const auto col = quoted(c.column);
+            // One pass per table, whatever the number of forms and columns.
+            const auto forms = name_forms(*identity);
+            for (auto it = columns.begin(); it != columns.end() && !forms.empty();) {
+                auto end = std::find_if(it, columns.end(), [&](const TextColumn& c) { return c.table != it->table; });
+                std::string sets, where;
+                for (auto c = it; c != end; ++c) {
+                    const auto col = quoted(c->column);
+                    std::string match, scrubbed = col;
+                    for (size_t f = 1; f <= forms.size(); ++f) {
+                        const auto param = "?" + std::to_string(f);
+                        match += (match.empty() ? "" : " OR ") + ("instr(lower(" + col + "), lower(" + param + ")) > 0");
+                        scrubbed = "replace(" + scrubbed + ", " + param + ", '[…]')";
+                    }
                     // A NOT NULL column keeps its other words; a nullable one is cleared.
-                    const std::string set = c.not_null ? col + " = replace(" + col + ", ?1, '[…]')" : col + " = NULL";
-                    SQLite::Statement up(sql, "UPDATE " + quoted(c.table) + " SET " + set + " WHERE instr(lower(" +
-                                                  col + "), lower(?1)) > 0");
-                    up.bind(1, form);
-                    up.exec();
+                    sets += (sets.empty() ? "" : ", ") + col + " = CASE WHEN " + match + " THEN " +
+                            (c->not_null ? scrubbed : "NULL") + " ELSE " + col + " END";
+                    where += (where.empty() ? "" : " OR ") + ("(" + col + " IS NOT NULL AND (" + match + "))");
                 }
+                SQLite::Statement up(sql, "UPDATE " + quoted(it->table) + " SET " + sets + " WHERE " + where);
+                for (size_t f = 0; f < forms.size(); ++f) up.bind(int(f + 1), forms[f]);
+                up.exec();
+                it = end;
             }
             SQLite::Statement person(sql, "UPDATE person SET first_name = NULL, last_name = NULL, email = NULL, "
                                           "phone = NULL, notes = NULL, erased_at = strftime('%Y-%m-%dT%H:%M:%SZ',"
