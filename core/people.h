@@ -3,6 +3,7 @@
 // changes jobs; employment_at() tells where they worked on a given date, which is what
 // a participation counts for.
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -64,6 +65,23 @@ public:
 
 private:
     Database& db_;
+};
+
+// Creates many people inside the caller's transaction (imports): statements prepared
+// once, the same checks as PersonRepository::create()/add_employment(), and no audit
+// entry per row — the caller records one entry for the batch that names the ids
+// (import_people()). Must not outlive the database.
+class PersonBulkWriter {
+public:
+    explicit PersonBulkWriter(Database& db);
+    ~PersonBulkWriter();
+    int64_t create(const Person& person);
+    int64_t add_employment(const Employment& employment);
+
+private:
+    struct Statements;
+    Database& db_;
+    std::unique_ptr<Statements> st_;
 };
 
 }  // namespace maillage

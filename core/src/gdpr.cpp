@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include <bitset>
+#include <cstdlib>
 #include <map>
 #include <set>
 #include <unordered_map>
@@ -223,6 +224,23 @@ void scan_file(const std::filesystem::path& file, const std::map<size_t, std::un
     ::close(fd);
 }
 
+// Whether "...; created: #3, #7-#12" (an import's audit entry) names the id.
+bool in_id_ranges(const std::string& summary, int64_t id) {
+    const auto at = summary.find("created: #");
+    if (at == std::string::npos) return false;
+    const char* s = summary.c_str() + at + 9;
+    while (*s == '#') {
+        char* end = nullptr;
+        const long long from = std::strtoll(s + 1, &end, 10);
+        long long to = from;
+        if (end[0] == '-' && end[1] == '#') to = std::strtoll(end + 2, &end, 10);
+        if (id >= from && id <= to) return true;
+        if (end[0] != ',' || end[1] != ' ') break;
+        s = end + 2;
+    }
+    return false;
+}
+
 json mentions(Database& db, const Identity& p) {
     json out = json::array();
     const auto forms = name_forms(p);
@@ -362,13 +380,24 @@ json export_person(Database& db, int64_t id) {
                 related += " UNION ALL SELECT '" + table + "', rowid FROM " + quoted(table) + " WHERE " +
                            quoted(fks.getColumn(0).getString()) + " = ?1";
         }
-        SQLite::Statement q(sql, "SELECT at, actor, action, entity, entity_id, summary FROM audit_log "
+        SQLite::Statement q(sql, "SELECT id, at, actor, action, entity, entity_id, summary FROM audit_log "
                                  "WHERE (entity = 'person' AND entity_id = ?1) OR summary = 'person #' || ?1 "
                                  "OR summary LIKE '%person #' || ?1 OR summary LIKE '%person #' || ?1 || ',%' "
                                  "OR summary LIKE '%person #' || ?1 || ' %' OR (entity, entity_id) IN "
-                                 "(SELECT 'person', ?1" + related + ") ORDER BY id");
+                                 "(SELECT 'person', ?1" + related + ") "
+                                 // Imports record the people they created in one entry, by id ranges.
+                                 "UNION SELECT id, at, actor, action, entity, entity_id, summary FROM audit_log "
+                                 "WHERE action = 'import' AND entity = 'person' AND summary LIKE '%created: #%' "
+                                 "ORDER BY 1");
         q.bind(1, id);
-        out["audit"] = rows(q);
+        json entries = json::array();
+        for (auto& row : rows(q)) {
+            const auto summary = row["summary"].is_string() ? row["summary"].get<std::string>() : "";
+            if (row["action"] == "import" && row["entity"] == "person" && !in_id_ranges(summary, id)) continue;
+            row.erase("id");
+            entries.push_back(std::move(row));
+        }
+        out["audit"] = std::move(entries);
     }
     if (!db.read_only()) db.write([&] { audit(db, "export", "person", id, "GDPR access request"); });
     return out;

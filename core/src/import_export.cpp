@@ -290,14 +290,27 @@ struct PersonPlan {
 
 bool employment_unchanged(PersonRepository& people, int64_t person, const PersonPlan& p);
 
+std::unordered_map<std::string, int64_t> id_by_key(Database& db, const std::string& query) {
+    std::unordered_map<std::string, int64_t> out;
+    SQLite::Statement q(db.sql(), query);
+    while (q.executeStep()) out.emplace(lower_ascii(q.getColumn(0).getString()), q.getColumn(1).getInt64());
+    return out;
+}
+
 std::vector<PersonPlan> plan_people(Database& db, const csv::Table& t, ImportPreview& preview) {
     const PersonColumns c(t);
     PersonRepository people(db);
-    InstitutionRepository institutions(db);
     SectorRepository sectors(db);
     std::unordered_map<std::string, int> emails;  // lower-case email -> line
     std::map<std::string, std::string> new_institutions;  // lower-case name -> name
+    // One query each instead of one per row: the stored emails and institution names,
+    // folded as COLLATE NOCASE folds them (ASCII), lowest id first as the lookups were.
+    const auto known_people = id_by_key(db, "SELECT email, id FROM person WHERE erased_at IS NULL AND email IS NOT "
+                                            "NULL ORDER BY id");
+    const auto known_institutions = id_by_key(db, "SELECT name, id FROM institution WHERE merged_into IS NULL ORDER BY id");
     std::vector<PersonPlan> plans;
+    plans.reserve(t.rows.size());
+    preview.rows.reserve(t.rows.size());
     preview.columns = t.header;
     for (const auto& r : t.rows) {
         PersonPlan p;
@@ -313,7 +326,9 @@ std::vector<PersonPlan> plan_people(Database& db, const csv::Table& t, ImportPre
             if (auto [it, fresh] = emails.emplace(lower_ascii(email), r.line); !fresh)
                 t.fail(r, *c.email, trf("\"{email}\" is already on line {line} of this file",
                                         fmt::arg("email", email), fmt::arg("line", it->second)));
-            if (auto existing = people.find_by_email(email); existing && !existing->erased) {
+            std::optional<Person> existing;
+            if (auto it = known_people.find(lower_ascii(email)); it != known_people.end()) existing = people.get(it->second);
+            if (existing && !existing->erased) {
                 p.existing = existing->id;
                 p.data = *existing;
                 before = existing;
@@ -358,8 +373,8 @@ std::vector<PersonPlan> plan_people(Database& db, const csv::Table& t, ImportPre
             t.fail(r, at.value_or(0), tr("a sector, job title or start date needs an institution"));
         }
         if (!p.institution.empty()) {
-            if (auto i = institutions.find_by_name(p.institution)) {
-                p.institution_id = i->id;
+            if (auto i = known_institutions.find(lower_ascii(p.institution)); i != known_institutions.end()) {
+                p.institution_id = i->second;
             } else {
                 p.row.notes.push_back(trf("new institution: {name}", fmt::arg("name", p.institution)));
                 new_institutions.emplace(lower_ascii(p.institution), p.institution);
@@ -426,6 +441,20 @@ void apply_employment(PersonRepository& people, int64_t person, const PersonPlan
         people.update_employment(*current);
     }
     people.add_employment(e);
+}
+
+// "#3, #7-#12": the ids a batch audit entry names (the GDPR export reads them back).
+std::string id_ranges(std::vector<int64_t> ids) {
+    std::sort(ids.begin(), ids.end());
+    std::string out;
+    for (size_t i = 0; i < ids.size();) {
+        size_t j = i;
+        while (j + 1 < ids.size() && ids[j + 1] == ids[j] + 1) ++j;
+        out += (out.empty() ? "#" : ", #") + std::to_string(ids[i]);
+        if (j > i) out += "-#" + std::to_string(ids[j]);
+        i = j + 1;
+    }
+    return out;
 }
 
 // Turns an unexpected refusal while writing into an error that names the row.
@@ -515,10 +544,15 @@ ImportPreview import_people(Database& db, const csv::Table& table) {
     ImportPreview preview;
     auto plans = plan_people(db, table, preview);
     PersonRepository people(db);
-    InstitutionRepository institutions(db);
     std::unordered_map<std::string, int64_t> created;  // lower-case name -> id
     if (preview.creates + preview.updates == 0) return preview;  // nothing to write, nothing to record
     db.write([&] {
+        // New people go through prepared statements and are audited once, below, by id;
+        // updates keep the repository's path (their own audit entry with the change).
+        PersonBulkWriter bulk(db);
+        SQLite::Statement new_institution(db.sql(), "INSERT INTO institution(name) VALUES (?)");
+        std::vector<int64_t> new_people, new_institutions;
+        new_people.reserve(size_t(preview.creates));
         for (const auto& p : plans) {
             if (p.row.action == ImportRow::Action::Unchanged) continue;
             at_row(table, p.row.line, [&] {
@@ -527,7 +561,8 @@ ImportPreview import_people(Database& db, const csv::Table& table) {
                     id = *p.existing;
                     people.update(p.data);
                 } else {
-                    id = people.create(p.data);
+                    id = bulk.create(p.data);
+                    new_people.push_back(id);
                 }
                 if (p.institution.empty()) return;
                 int64_t institution;
@@ -536,15 +571,31 @@ ImportPreview import_people(Database& db, const csv::Table& table) {
                 } else if (auto it = created.find(lower_ascii(p.institution)); it != created.end()) {
                     institution = it->second;
                 } else {
-                    institution = institutions.create(Institution{.name = p.institution});
+                    validate_institution(Institution{.name = p.institution});
+                    new_institution.reset();
+                    new_institution.bind(1, p.institution);
+                    new_institution.exec();
+                    institution = db.sql().getLastInsertRowid();
                     created.emplace(lower_ascii(p.institution), institution);
+                    new_institutions.push_back(institution);
                 }
-                apply_employment(people, id, p, institution);
+                if (p.existing) {
+                    apply_employment(people, id, p, institution);
+                } else {
+                    // A new person has no job to close: the row's job is their first.
+                    bulk.add_employment(Employment{.person_id = id, .institution_id = institution,
+                                                   .sector_id = p.sector, .job_title = p.job_title,
+                                                   .start_date = p.start_date});
+                }
             });
         }
+        if (!new_institutions.empty())
+            audit(db, "import", "institution", std::nullopt,
+                  fmt::format("{} created: {}", new_institutions.size(), id_ranges(new_institutions)));
         audit(db, "import", "person", std::nullopt,
               fmt::format("{} created, {} updated, {} unchanged", preview.creates, preview.updates,
-                          preview.unchanged));
+                          preview.unchanged) +
+                  (new_people.empty() ? "" : "; created: " + id_ranges(new_people)));
     });
     return preview;
 }

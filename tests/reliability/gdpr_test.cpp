@@ -2,7 +2,9 @@
 #include "core/backup.h"
 #include "core/demo_data.h"
 #include "core/error.h"
+#include "core/csv.h"
 #include "core/gdpr.h"
+#include "core/import_export.h"
 #include "core/integrity.h"
 #include "core/people.h"
 #include "reliability_support.h"
@@ -183,4 +185,25 @@ TEST(Gdpr, CheckDoesNotBlameALivingNamesakeOrACleanErasure) {
     test::add_person(db, "Zénobie", "Quartermaine", "other.zenobie@example.org");
     erase_people(db, {w.person});
     EXPECT_EQ(check_database(db), std::vector<std::string>{}) << "the other Zénobie Quartermaine is still here";
+}
+
+TEST(Gdpr, ExportHoldsTheImportThatCreatedThePerson) {
+    auto db = test::memory_db();
+    import_people(*db, csv::parse("first_name;last_name;email;institution\n"
+                                  "Ann;Claes;ann@x.be;Abri\nBert;Maes;bert@x.be;Abri\nCleo;Wouters;cleo@x.be;\n",
+                                  "people.csv"));
+    const auto bert = PersonRepository(*db).find_by_email("bert@x.be")->id;
+    const auto data = export_person(*db, bert);
+    int imports = 0;
+    for (const auto& e : data["audit"])
+        if (e["action"] == "import" && e["entity"] == "person") ++imports;
+    EXPECT_EQ(imports, 1) << data["audit"].dump();
+    // Someone created by another import is not in it.
+    import_people(*db, csv::parse("first_name;last_name;email\nDirk;Jacobs;dirk@x.be\n", "more.csv"));
+    const auto dirk = PersonRepository(*db).find_by_email("dirk@x.be")->id;
+    const auto dirk_data = export_person(*db, dirk);
+    int dirk_imports = 0;
+    for (const auto& e : dirk_data["audit"])
+        if (e["action"] == "import" && e["entity"] == "person") ++dirk_imports;
+    EXPECT_EQ(dirk_imports, 1) << dirk_data["audit"].dump();
 }
