@@ -4,6 +4,7 @@
 #include "core/database.h"
 #include "core/error.h"
 #include "core/i18n.h"
+#include "core/single_line.h"
 #include "core/sql_util.h"
 
 #include <SQLiteCpp/SQLiteCpp.h>
@@ -38,6 +39,10 @@ Person read(Database& db, SQLite::Statement& q) {
 
 void validate(const Person& p) {
     if (p.first_name.empty() && p.last_name.empty()) throw Error(tr("Name: a person needs a first or last name."));
+    require_single_line(tr("First name"), p.first_name);
+    require_single_line(tr("Last name"), p.last_name);
+    require_single_line(tr("Email"), p.email);
+    require_single_line(tr("Phone"), p.phone);
     static const std::regex email(R"([^@\s]+@[^@\s]+\.[^@\s]+)");
     if (!p.email.empty() && !std::regex_match(p.email, email))
         throw Error(trf("Email: \"{value}\" is not an email address.", fmt::arg("value", p.email)));
@@ -64,6 +69,7 @@ void write_roles(Database& db, const Person& p) {
 }
 
 void validate_employment(const Employment& e) {
+    require_single_line(tr("Job title"), e.job_title);
     static const std::regex iso(R"(\d{4}-\d{2}-\d{2})");
     if (!e.start_date.empty() && !std::regex_match(e.start_date, iso))
         throw Error(trf("Start date: \"{value}\" is not a date (YYYY-MM-DD).", fmt::arg("value", e.start_date)));
