@@ -7,7 +7,9 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include <pwd.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <cstdlib>
 
@@ -343,4 +345,54 @@ TEST(CliE2E, EveryExportNeutralisesSpreadsheetFormulas) {
     EXPECT_EQ(again.out, people);
     SQLite::Database file(copy.db().string(), SQLite::OPEN_READONLY);
     EXPECT_EQ(file.execAndGet("SELECT count(*) FROM person WHERE first_name LIKE '=HYPERLINK(%'").getInt(), 200);
+}
+
+// Issue 16 item 7: only init makes a database; every other command, the core's and the
+// plugins', refuses a missing --db file with a message naming it, and creates nothing.
+TEST(CliE2E, OnlyInitCreatesADatabase) {
+    Cli cli;
+    const std::vector<std::vector<std::string>> commands = {
+        {"backup"},
+        {"check"},
+        {"retention", "list"},
+        {"gdpr", "export", "--person", "1", "--out", (cli.dir() / "p.json").string()},
+        {"report", "--year", "2025"},
+        {"export", "people"},
+        {"intervision", "cycle", "list"},
+        {"exchange", "event", "list"},
+        {"pat", "board"},
+        {"catalogue", "training", "list"},
+    };
+    for (const auto& args : commands) {
+        auto r = cli.run(args);
+        EXPECT_NE(r.code, 0) << args[0] << ' ' << args.back() << '\n' << r.out;
+        EXPECT_NE(r.err.find("There is no database at " + cli.db().string()), std::string::npos) << args[0] << ": "
+                                                                                              << r.err;
+        for (const auto& entry : std::filesystem::directory_iterator(cli.dir().path()))
+            EXPECT_EQ(entry.path().filename().string().rfind("maillage.sqlite", 0), std::string::npos)
+                << args[0] << " left " << entry.path();
+    }
+    EXPECT_OK(cli.run({"init"}));
+    EXPECT_TRUE(std::filesystem::exists(cli.db()));
+    EXPECT_OK(cli.run({"check"}));
+}
+
+TEST(CliE2E, WithoutHomeTheDefaultDatabaseIsNotInTmp) {
+    const passwd* pw = getpwuid(getuid());
+    ASSERT_NE(pw, nullptr);
+    if (std::filesystem::exists(std::string(pw->pw_dir) + "/.local/share/maillage/maillage.sqlite"))
+        GTEST_SKIP() << "this account has a default database; the test would open it";
+    test::TempDir dir;
+    const auto err = dir / "err.txt";
+    const std::string cmd = "cd " + quoted(dir.path().string()) +
+                            " && env -u HOME -u XDG_DATA_HOME -u XDG_CONFIG_HOME -u MAILLAGE_DB -u MAILLAGE_PLUGIN_PATH "
+                            "LC_ALL=C.UTF-8 LANGUAGE= " + quoted((test::build_bin_dir() / "maillage-cli").string()) +
+                            " check 2>" + quoted(err.string());
+    const int status = std::system(cmd.c_str());
+    EXPECT_NE(WEXITSTATUS(status), 0);
+    const auto text = test::read_file(err);
+    // Either the account's home is used (and names no database yet), or the error says
+    // no home is known; never a database under /tmp.
+    EXPECT_EQ(text.find("/tmp/"), std::string::npos) << text;
+    EXPECT_NE(text.find(std::string(pw->pw_dir) + "/.local/share/maillage/maillage.sqlite"), std::string::npos) << text;
 }
