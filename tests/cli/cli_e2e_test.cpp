@@ -396,3 +396,26 @@ TEST(CliE2E, WithoutHomeTheDefaultDatabaseIsNotInTmp) {
     EXPECT_EQ(text.find("/tmp/"), std::string::npos) << text;
     EXPECT_NE(text.find(std::string(pw->pw_dir) + "/.local/share/maillage/maillage.sqlite"), std::string::npos) << text;
 }
+
+// Issue 16 item 14: a report with a section that could not be computed exits non-zero
+// and names it; check names a trigger that no migration created.
+TEST(CliE2E, AReportWithAFailedSectionFailsAndCheckNamesForeignTriggers) {
+    Cli cli;
+    ASSERT_EQ(cli.run({"init", "--demo", "--year", "2025"}).code, 0);
+    EXPECT_OK(cli.run({"report", "--year", "2025", "--format", "json"}));
+    EXPECT_OK(cli.run({"check"}));  // the plugins' own triggers and views are known
+    {
+        SQLite::Database file(cli.db().string(), SQLite::OPEN_READWRITE);
+        file.exec("ALTER TABLE exchange_registration RENAME TO exchange_registration_lost");
+        file.exec("CREATE TRIGGER copy_people AFTER UPDATE ON person BEGIN SELECT 1; END");
+    }
+    const auto out = cli.dir() / "report.json";
+    auto r = cli.run({"report", "--year", "2025", "--format", "json", "--out", out.string()});
+    EXPECT_NE(r.code, 0);
+    EXPECT_NE(r.err.find("The report is incomplete"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("exchange"), std::string::npos) << r.err;
+    EXPECT_NE(test::read_file(out).find(".error"), std::string::npos) << "the rest of the report is still written";
+    r = cli.run({"check"});
+    EXPECT_NE(r.code, 0);
+    EXPECT_NE(r.out.find("trigger copy_people on person was not created by any migration"), std::string::npos) << r.out;
+}
