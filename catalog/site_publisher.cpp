@@ -521,11 +521,29 @@ std::string print_to_pdf(const fs::path& chromium, const fs::path& html, const f
     return {};
 }
 
+PublicationTarget publication_target(const fs::path& out) {
+    std::error_code ec;
+    if (!fs::exists(out, ec) || fs::is_empty(out, ec)) return PublicationTarget::Empty;
+    if (fs::exists(out / kPublicationMarker, ec)) return PublicationTarget::EarlierPublication;
+    return PublicationTarget::OtherFiles;
+}
+
 PublishResult publish_edition(const Edition& edition, const fs::path& out, const PublishOptions& options) {
     PublishResult result;
     std::error_code ec;
+    if (!options.overwrite_foreign_folder && publication_target(out) == PublicationTarget::OtherFiles)
+        throw Error(trf("The folder {dir} already holds other files than an earlier publication of the catalogue; "
+                        "publishing there could overwrite them (index.html...). Choose an empty folder, or the "
+                        "folder of an earlier publication.",
+                        fmt::arg("dir", out.string())));
     fs::create_directories(out, ec);
     if (ec) throw Error(trf("Cannot create the folder {dir}: {reason}", fmt::arg("dir", out.string()), fmt::arg("reason", ec.message())));
+    // Written first: a publication interrupted half-way is still recognised as one.
+    {
+        std::ofstream marker(out / kPublicationMarker, std::ios::binary | std::ios::trunc);
+        marker << "Maillage training catalogue publication\nedition: " << edition.code << "\n";
+        if (!marker) throw Error(trf("Cannot write {file}.", fmt::arg("file", (out / kPublicationMarker).string())));
+    }
     SiteWriter(edition, out, result).write_all();
 
     if (options.make_pdf) {

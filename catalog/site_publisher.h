@@ -13,6 +13,9 @@ namespace maillage::catalog {
 
 struct PublishOptions {
     bool make_pdf = true;
+    // A folder that is neither empty nor an earlier publication (see publication_target)
+    // is refused unless this is set: the window sets it after asking the user.
+    bool overwrite_foreign_folder = false;
     // The Chromium to print the booklet with; empty: /usr/bin/chromium, then the PATH.
     std::filesystem::path chromium;
 };
@@ -26,6 +29,14 @@ struct PublishResult {
 
 // Writes the whole publication under `out` (created when missing; files of a previous
 // publication are overwritten). Throws maillage::Error when a file cannot be written.
+// What publishing into a folder would overwrite. An earlier publication is recognised
+// by the marker file kPublicationMarker that every publication writes.
+enum class PublicationTarget { Empty, EarlierPublication, OtherFiles };
+inline constexpr const char* kPublicationMarker = ".maillage-publication";
+PublicationTarget publication_target(const std::filesystem::path& out);
+
+// Throws maillage::Error, without writing anything, when out holds other files than an
+// earlier publication and options.overwrite_foreign_folder is not set.
 PublishResult publish_edition(const Edition& edition, const std::filesystem::path& out,
                               const PublishOptions& options = {});
 

@@ -13,6 +13,10 @@
 //
 // Writing produces UTF-8 with a BOM (so Excel recognises the encoding), ';' by default
 // (Belgian Excel's list separator), CRLF line ends, and quotes only where needed.
+//
+// Formula injection (OWASP "CSV injection"): a cell that a spreadsheet would run as a
+// formula is written with a leading apostrophe, and reading takes that apostrophe off
+// again, so an export read back is what was exported (see guard_formula).
 #include <cstddef>
 #include <filesystem>
 #include <optional>
@@ -55,14 +59,19 @@ public:
     // The field of row at column, trimmed of surrounding spaces; "" when column is nullopt.
     std::string value(const Row& row, std::optional<std::size_t> column) const;
 
+    // Throws the ParseError for this row's field at column when the field holds a line
+    // break or another control character (core/single_line.h): for names, titles, emails
+    // and every other one-line column. Nothing is checked when column is nullopt.
+    void require_single_line(const Row& row, std::optional<std::size_t> column) const;
+
     // Throws the ParseError for this row's field at column (line of the field, its
     // header as the field name).
     [[noreturn]] void fail(const Row& row, std::size_t column, const std::string& reason) const;
     [[noreturn]] void fail(const Row& row, const std::string& reason) const;  // whole row
 };
 
-// Parses the bytes of a file. `file` names it in error messages.
-// Throws maillage::ParseError.
+// Parses the bytes of a file. `file` names it in error messages. Data fields are
+// returned with a formula guard taken off (unguard_formula). Throws maillage::ParseError.
 Table parse(std::string_view bytes, const std::string& file, const Limits& limits = {});
 
 // Reads and parses a file, refusing one larger than limits.max_file_bytes before
@@ -76,7 +85,20 @@ std::string normalize_header(std::string_view header);
 // True when the bytes are well-formed UTF-8 (no overlong forms, no surrogates).
 bool is_valid_utf8(std::string_view bytes);
 
-// Writes CSV rows to a stream. The BOM is written by the constructor.
+// True when a spreadsheet would read the cell as a formula: it starts (after spaces)
+// with '=', '+', '-', '@', a tab or a carriage return, and is not a plain signed number
+// or phone number ("-3", "-1 234,5", "+32 2 123 45 67", "+32 (0)2 123 45 67").
+bool is_formula_risk(std::string_view cell);
+// The cell as it is safe to write in a spreadsheet: an apostrophe before a risky cell,
+// and before a cell that is apostrophes followed by a risky cell (so that reading it
+// back is exact); any other cell unchanged. Every CSV writer and every XLSX text cell
+// goes through this.
+std::string guard_formula(std::string_view cell);
+// The inverse of guard_formula: applied by parse() to every data field.
+std::string unguard_formula(std::string_view cell);
+
+// Writes CSV rows to a stream. The BOM is written by the constructor. Every field goes
+// through guard_formula.
 class Writer {
 public:
     explicit Writer(std::ostream& out, char separator = ';', bool bom = true);

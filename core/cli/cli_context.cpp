@@ -1,5 +1,6 @@
 #include "cli_context.h"
 
+#include "core/error.h"
 #include "core/i18n.h"
 #include "core/paths.h"
 
@@ -10,7 +11,14 @@ CliRun::CliRun(const GlobalOptions& options, const std::vector<std::string>& plu
     : options_(options), out_(out), err_(err) {
     std::vector<std::filesystem::path> folders(plugin_dirs.begin(), plugin_dirs.end());
     for (auto& f : default_plugin_folders()) folders.push_back(f);
-    suite_ = std::make_unique<Suite>(folders, config_folder() / "plugin-loading.sentinel");
+    // Without any home folder there is no sentinel (crash detection) and no default
+    // database; commands given --db still run.
+    std::filesystem::path sentinel;
+    try {
+        sentinel = config_folder() / "plugin-loading.sentinel";
+    } catch (const Error&) {
+    }
+    suite_ = std::make_unique<Suite>(folders, sentinel);
     plugin_context_.database = [this]() -> Database& { return database(); };
     plugin_context_.out = &out_;
     plugin_context_.err = &err_;
@@ -22,6 +30,12 @@ std::filesystem::path CliRun::database_path() const {
 
 Database& CliRun::database() {
     if (!suite_->is_open()) {
+        const auto path = database_path();
+        std::error_code ec;
+        if (!allow_create_ && !std::filesystem::exists(path, ec))
+            throw Error(trf("There is no database at {file}: check the --db path, or create a database with "
+                            "\"maillage-cli init\".",
+                            fmt::arg("file", path.string())));
         suite_->open(database_path(), options_.read_only ? Database::Access::ReadOnly : Database::Access::ReadWrite);
         const auto& db = suite_->database();
         for (const auto& warning : db.warnings()) err_ << warning << '\n';

@@ -29,8 +29,10 @@ public:
            std::ostream& err);
 
     Suite& suite() { return *suite_; }
-    // The database, opened and migrated on first use.
+    // The database, opened and migrated on first use. A missing file is an Error naming
+    // it, unless allow_create() was called (init): a mistyped --db never makes a database.
     Database& database();
+    void allow_create() { allow_create_ = true; }
     std::filesystem::path database_path() const;
     const GlobalOptions& options() const { return options_; }
     std::ostream& out() { return out_; }
@@ -44,6 +46,7 @@ private:
     std::ostream& err_;
     std::unique_ptr<Suite> suite_;
     CliContext plugin_context_;
+    bool allow_create_ = false;
 };
 
 // Each file cmd_<name>.cpp adds one command to the app.

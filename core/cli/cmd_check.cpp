@@ -10,7 +10,7 @@ void add_check_command(CLI::App& app, CliRun& run) {
         "check", tr("Check the database: storage integrity, references, the audit log's chain and the suite's rules"));
     cmd->callback([&run] {
         auto& db = run.database();
-        const auto problems = check_database(db);
+        const auto problems = check_database(db, run.suite().plugins().migration_sets());
         if (problems.empty()) {
             run.out() << trf("{file}: no problem found.", fmt::arg("file", db.path().string())) << '\n';
             return;

@@ -11,12 +11,7 @@ namespace maillage::cli {
 
 // The database for a command that works on existing data: a mistyped --db must not
 // silently create an empty database (init does that).
-inline Database& existing_database(CliRun& run) {
-    const auto path = run.database_path();
-    if (!std::filesystem::exists(path))
-        throw Error(trf("There is no database at {file}; create it with \"maillage-cli init\" or check --db.",
-                        fmt::arg("file", path.string())));
-    return run.database();
-}
+// CliRun::database() refuses a missing file for every command but init.
+inline Database& existing_database(CliRun& run) { return run.database(); }
 
 }  // namespace maillage::cli

@@ -16,6 +16,7 @@ void add_init_command(CLI::App& app, CliRun& run) {
         ->check(CLI::Range(2000, 2100));
     cmd->callback([&run, demo, year] {
         const bool existed = std::filesystem::exists(run.database_path());
+        run.allow_create();
         auto& db = run.database();
         // A database from a newer program was opened read-only: init cannot do its job.
         if (db.read_only()) throw Error(db.read_only_reason());

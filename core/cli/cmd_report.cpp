@@ -56,13 +56,27 @@ void add_report_command(CLI::App& app, CliRun& run) {
             text = to_markdown(report);
         if (o->out.empty()) {
             run.out() << text;
-            return;
+        } else {
+            std::ofstream f(o->out, std::ios::binary | std::ios::trunc);
+            f << text;
+            f.close();
+            if (!f) throw Error(trf("Cannot write {file}.", fmt::arg("file", o->out)));
+            run.err() << trf("Report written to {file}", fmt::arg("file", o->out)) << '\n';
         }
-        std::ofstream f(o->out, std::ios::binary | std::ios::trunc);
-        f << text;
-        f.close();
-        if (!f) throw Error(trf("Cannot write {file}.", fmt::arg("file", o->out)));
-        run.err() << trf("Report written to {file}", fmt::arg("file", o->out)) << '\n';
+        // The report is written whole, failed sections shown as such; but a script or a
+        // person must not take an incomplete report for a complete one.
+        std::vector<std::string> failed;
+        for (const auto& s : report.sections)
+            if (s.data.is_object() && s.data.contains("error") && s.id.size() > 6 &&
+                s.id.compare(s.id.size() - 6, 6, ".error") == 0)
+                failed.push_back(trf("{section} ({reason})", fmt::arg("section", s.id.substr(0, s.id.size() - 6)),
+                                     fmt::arg("reason", s.data["error"].get<std::string>())));
+        if (!failed.empty()) {
+            std::string list;
+            for (const auto& f : failed) list += (list.empty() ? "" : "; ") + f;
+            throw Error(trf("The report is incomplete: {count} section(s) could not be computed: {list}",
+                            fmt::arg("count", failed.size()), fmt::arg("list", list)));
+        }
     });
 }
 

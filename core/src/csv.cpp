@@ -2,6 +2,7 @@
 
 #include "core/error.h"
 #include "core/i18n.h"
+#include "core/single_line.h"
 
 #include <algorithm>
 #include <array>
@@ -287,6 +288,11 @@ std::string Table::value(const Row& row, std::optional<std::size_t> column) cons
     return trim(row.fields[*column]);
 }
 
+void Table::require_single_line(const Row& row, std::optional<std::size_t> column) const {
+    if (!column) return;
+    if (auto problem = single_line_problem(value(row, column)); !problem.empty()) fail(row, *column, problem);
+}
+
 void Table::fail(const Row& row, std::size_t column, const std::string& reason) const {
     const int line = column < row.field_lines.size() ? row.field_lines[column] : row.line;
     throw ParseError(file, line, int(column) + 1, column < header.size() ? header[column] : std::string(), reason);
@@ -358,8 +364,8 @@ Table parse(std::string_view bytes, const std::string& file, const Limits& limit
         row.field_lines = rec.lines;
         row.fields.reserve(width);
         for (std::size_t i = 0; i < width; ++i)
-            row.fields.push_back(decode(rec.fields[i], table.encoding, file, rec.lines[i], int(i) + 1,
-                                        table.header[i]));
+            row.fields.push_back(unguard_formula(
+                decode(rec.fields[i], table.encoding, file, rec.lines[i], int(i) + 1, table.header[i])));
         table.rows.push_back(std::move(row));
     }
     return table;
@@ -386,10 +392,40 @@ Writer::Writer(std::ostream& out, char separator, bool bom) : out_(out), separat
     if (bom) out_ << kBom;
 }
 
+bool is_formula_risk(std::string_view cell) {
+    const auto start = cell.find_first_not_of(' ');
+    if (start == std::string_view::npos) return false;
+    const char first = cell[start];
+    if (first == '\t' || first == '\r' || first == '=' || first == '@') return true;
+    if (first != '+' && first != '-') return false;
+    // A sign followed by digits, spaces, decimal marks and brackets cannot call a function
+    // or reach another cell: a number or a phone number, kept as it is.
+    const auto rest = cell.substr(start + 1);
+    return rest.find_first_not_of("0123456789 .,()") != std::string_view::npos;
+}
+
+namespace {
+// Apostrophes followed by a risky cell: what guard_formula guards and unguard_formula undoes.
+bool guarded_shape(std::string_view cell) {
+    const auto n = cell.find_first_not_of('\'');
+    return n != 0 && n != std::string_view::npos && is_formula_risk(cell.substr(n));
+}
+}  // namespace
+
+std::string guard_formula(std::string_view cell) {
+    if (is_formula_risk(cell) || guarded_shape(cell)) return "'" + std::string(cell);
+    return std::string(cell);
+}
+
+std::string unguard_formula(std::string_view cell) {
+    if (guarded_shape(cell)) return std::string(cell.substr(1));
+    return std::string(cell);
+}
+
 void Writer::row(const std::vector<std::string>& fields) {
     for (std::size_t i = 0; i < fields.size(); ++i) {
         if (i) out_ << separator_;
-        out_ << quote(fields[i], separator_);
+        out_ << quote(guard_formula(fields[i]), separator_);
     }
     out_ << "\r\n";
 }

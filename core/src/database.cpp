@@ -8,6 +8,8 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
+#include <cctype>
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
@@ -15,6 +17,26 @@
 
 namespace maillage {
 namespace {
+bool writable(const std::filesystem::path& p) { return ::access(p.c_str(), W_OK) == 0; }
+
+std::filesystem::path folder_of(const std::filesystem::path& file) {
+    return file.has_parent_path() ? file.parent_path() : std::filesystem::path(".");
+}
+
+// The file as an SQLite URI (file:/abs/path), with what URIs reserve percent-encoded.
+std::string uri_path(const std::filesystem::path& file) {
+    std::error_code ec;
+    const auto abs = std::filesystem::absolute(file, ec).string();
+    std::string out = "file:";
+    for (unsigned char c : abs) {
+        if (std::isalnum(c) || c == '/' || c == '-' || c == '_' || c == '.' || c == '~')
+            out += char(c);
+        else
+            out += fmt::format("%{:02X}", unsigned(c));
+    }
+    return out;
+}
+
 std::string os_user() {
     if (const char* u = std::getenv("USER"); u && *u) return u;
     if (const char* l = getlogin(); l && *l) return l;
@@ -73,11 +95,23 @@ std::string sampled_check(SQLite::Database& db) {
 
 Database::Database(const std::filesystem::path& file, Access access, const std::string& vfs)
     : path_(file), vfs_(vfs), access_(access) {
-    if (access == Access::ReadWrite && file.has_parent_path()) {
+    // A file that cannot be written, or in a folder where its journal (-wal, -shm) cannot
+    // be made, opens read-only with the reason, instead of failing later on every change.
+    if (access_ == Access::ReadWrite) {
+        std::error_code ec;
+        if (std::filesystem::exists(file, ec) && (!writable(file) || !writable(folder_of(file)))) {
+            access_ = Access::ReadOnly;
+            read_only_reason_ = trf("The database {file} is open read-only: {what} cannot be written (check its "
+                                    "permissions, or copy it to a folder of yours).",
+                                    fmt::arg("file", file.string()),
+                                    fmt::arg("what", writable(file) ? tr("its folder") : tr("the file")));
+        }
+    }
+    if (access_ == Access::ReadWrite && file.has_parent_path()) {
         std::error_code ec;
         std::filesystem::create_directories(file.parent_path(), ec);
     }
-    if (access == Access::ReadWrite) {
+    if (access_ == Access::ReadWrite) {
         std::optional<LockHolder> holder;
         lock_ = DatabaseLock::try_acquire(file, &holder);
         if (!lock_) {
@@ -106,8 +140,25 @@ Database::Database(const std::filesystem::path& file, Access access, const std::
 }
 
 void Database::open_connection(int flags) {
+    std::string name = path_.string();
+    if ((flags & SQLite::OPEN_READONLY) && path_ != ":memory:") {
+        // mode=ro never writes. In a folder that cannot be written, SQLite cannot make the
+        // -wal and -shm files a WAL database needs for reading: read it as immutable then.
+        name = uri_path(path_) + "?mode=ro";
+        const auto shm = path_.string() + "-shm", wal = path_.string() + "-wal";
+        std::error_code ec;
+        if (!writable(folder_of(path_)) &&
+            !(std::filesystem::exists(shm, ec) && std::filesystem::exists(wal, ec))) {
+            name += "&immutable=1";
+            const auto note = trf("The folder of {file} cannot be written: the database is read as it is on disk, and "
+                                  "changes another program makes to it meanwhile are not seen.",
+                                  fmt::arg("file", path_.string()));
+            if (std::find(warnings_.begin(), warnings_.end(), note) == warnings_.end()) warnings_.push_back(note);
+        }
+        flags |= SQLite::OPEN_URI;
+    }
     try {
-        db_ = std::make_unique<SQLite::Database>(path_.string(), flags | SQLite::OPEN_FULLMUTEX, 5000, vfs_);
+        db_ = std::make_unique<SQLite::Database>(name, flags | SQLite::OPEN_FULLMUTEX, 5000, vfs_);
     } catch (const SQLite::Exception& e) {
         throw Error(trf("Cannot open the database {file}: {reason}", fmt::arg("file", path_.string()),
                         fmt::arg("reason", e.what())));

@@ -26,6 +26,12 @@ std::string lower_ascii(std::string s) {
     return s;
 }
 
+// One-line columns refuse control characters, naming the cell: a line break inside a
+// quoted name would become a new header in a mail or a new line in a file.
+void require_single_line_cells(const csv::Table& t, const csv::Row& r, std::initializer_list<Col> columns) {
+    for (const auto& c : columns) t.require_single_line(r, c);
+}
+
 // Cuts a list cell ("worker|peer_worker") at any of the separators; trims the parts.
 std::vector<std::string> split_list(const std::string& cell, std::string_view separators) {
     std::vector<std::string> out;
@@ -194,6 +200,8 @@ std::vector<InstitutionPlan> plan_institutions(Database& db, const csv::Table& t
         InstitutionPlan p;
         p.row.line = r.line;
         p.row.fields = r.fields;
+        require_single_line_cells(t, r, {c.name, c.region, c.municipality, c.postcode, c.language, c.sectors, c.email,
+                                         c.phone, c.website});
         const auto name = t.value(r, c.name);
         if (name.empty()) t.fail(r, c.name, tr("an institution needs a name"));
         if (auto [it, fresh] = seen.emplace(lower_ascii(name), r.line); !fresh)
@@ -317,6 +325,8 @@ std::vector<PersonPlan> plan_people(Database& db, const csv::Table& t, ImportPre
         std::optional<Person> before;
         p.row.line = r.line;
         p.row.fields = r.fields;
+        require_single_line_cells(t, r, {c.first_name, c.last_name, c.email, c.phone, c.language, c.roles,
+                                         c.institution, c.sector, c.job_title, c.start_date});
         const auto first = t.value(r, c.first_name), last = t.value(r, c.last_name);
         if (first.empty() && last.empty()) t.fail(r, c.last_name, tr("a person needs a first or a last name"));
         const auto email = t.value(r, c.email);

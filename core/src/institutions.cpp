@@ -4,6 +4,7 @@
 #include "core/database.h"
 #include "core/error.h"
 #include "core/i18n.h"
+#include "core/single_line.h"
 #include "core/sql_util.h"
 
 #include <SQLiteCpp/SQLiteCpp.h>
@@ -61,6 +62,12 @@ void validate_institution(const Institution& i) {
     auto trimmed = i.name;
     trimmed.erase(0, trimmed.find_first_not_of(" \t"));
     if (trimmed.empty()) throw Error(tr("Name: an institution needs a name."));
+    require_single_line(tr("Name"), i.name);
+    require_single_line(tr("Municipality"), i.municipality);
+    require_single_line(tr("Postcode"), i.postcode);
+    require_single_line(tr("Email"), i.email);
+    require_single_line(tr("Phone"), i.phone);
+    require_single_line(tr("Website"), i.website);
     if (!i.region.empty() && i.region != "brussels" && i.region != "wallonia" && i.region != "flanders")
         throw Error(trf("Region: \"{value}\" is not one of brussels, wallonia, flanders.",
                         fmt::arg("value", i.region)));

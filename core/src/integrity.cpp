@@ -7,6 +7,9 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
+#include <map>
+#include <set>
+
 namespace maillage {
 namespace {
 // Runs a query whose rows are problems: the first column is an id, the message is made
@@ -113,6 +116,69 @@ std::vector<std::string> check_database(Database& db) {
     out.insert(out.end(), invariants.begin(), invariants.end());
     auto traces = erased_identity_traces(db);
     out.insert(out.end(), traces.begin(), traces.end());
+    return out;
+}
+
+std::vector<std::string> check_database(Database& db, const std::vector<MigrationSet>& sets) {
+    auto out = check_database(db);
+    try {
+        auto objects = check_schema_objects(db, sets);
+        out.insert(out.end(), objects.begin(), objects.end());
+    } catch (const std::exception& e) {
+        out.push_back(trf("schema: {problem}", fmt::arg("problem", e.what())));
+    }
+    return out;
+}
+
+std::vector<std::string> check_schema_objects(Database& db, const std::vector<MigrationSet>& sets) {
+    // The migrations each namespace has had in this file, applied to an empty database.
+    std::vector<MigrationSet> applied;
+    std::set<std::string> known;
+    for (const auto& set : sets) {
+        known.insert(set.ns);
+        const int version = schema_version(db, set.ns);
+        MigrationSet part{set.ns, {}};
+        for (const auto& step : set.steps)
+            if (step.version <= version) part.steps.push_back(step);
+        if (!part.steps.empty()) applied.push_back(std::move(part));
+    }
+    auto reference = Database::in_memory();
+    migrate(*reference, applied);
+    std::map<std::string, std::string> expected;  // "trigger x" -> its SQL
+    {
+        SQLite::Statement q(reference->sql(),
+                            "SELECT type, name, coalesce(sql,'') FROM sqlite_master WHERE type IN ('trigger','view')");
+        while (q.executeStep())
+            expected[q.getColumn(0).getString() + " " + q.getColumn(1).getString()] = q.getColumn(2).getString();
+    }
+    std::set<std::string> unknown_namespaces;
+    if (db.table_exists("schema_version")) {
+        SQLite::Statement q(db.sql(), "SELECT namespace FROM schema_version");
+        while (q.executeStep())
+            if (!known.count(q.getColumn(0).getString())) unknown_namespaces.insert(q.getColumn(0).getString());
+    }
+    std::vector<std::string> out;
+    SQLite::Statement q(db.sql(), "SELECT type, name, tbl_name, coalesce(sql,'') FROM sqlite_master "
+                                  "WHERE type IN ('trigger','view') ORDER BY type, name");
+    while (q.executeStep()) {
+        const auto type = q.getColumn(0).getString(), name = q.getColumn(1).getString();
+        const auto table = q.getColumn(2).getString();
+        bool foreign = false;
+        for (const auto& ns : unknown_namespaces)
+            foreign |= name.rfind(ns + "_", 0) == 0 || table.rfind(ns + "_", 0) == 0;
+        if (foreign) continue;
+        const auto it = expected.find(type + " " + name);
+        if (it == expected.end())
+            out.push_back(type == "view"
+                              ? trf("view {name} was not created by any migration of the suite", fmt::arg("name", name))
+                              : trf("trigger {name} on {table} was not created by any migration of the suite",
+                                    fmt::arg("name", name), fmt::arg("table", table)));
+        else if (it->second != q.getColumn(3).getString())
+            out.push_back(type == "view" ? trf("view {name} differs from the one its migration created",
+                                               fmt::arg("name", name))
+                                         : trf("trigger {name} differs from the one its migration created",
+                                               fmt::arg("name", name)));
+    }
     return out;
 }
 

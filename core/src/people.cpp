@@ -4,6 +4,7 @@
 #include "core/database.h"
 #include "core/error.h"
 #include "core/i18n.h"
+#include "core/single_line.h"
 #include "core/sql_util.h"
 
 #include <SQLiteCpp/SQLiteCpp.h>
@@ -48,6 +49,10 @@ bool email_shape(const std::string& e) {
 
 void validate(const Person& p) {
     if (p.first_name.empty() && p.last_name.empty()) throw Error(tr("Name: a person needs a first or last name."));
+    require_single_line(tr("First name"), p.first_name);
+    require_single_line(tr("Last name"), p.last_name);
+    require_single_line(tr("Email"), p.email);
+    require_single_line(tr("Phone"), p.phone);
     if (!p.email.empty() && !email_shape(p.email))
         throw Error(trf("Email: \"{value}\" is not an email address.", fmt::arg("value", p.email)));
     if (!p.language.empty() && p.language != "fr" && p.language != "nl" && p.language != "en")
@@ -80,6 +85,7 @@ bool iso_shape(const std::string& d) {
 }
 
 void validate_employment(const Employment& e) {
+    require_single_line(tr("Job title"), e.job_title);
     if (!e.start_date.empty() && !iso_shape(e.start_date))
         throw Error(trf("Start date: \"{value}\" is not a date (YYYY-MM-DD).", fmt::arg("value", e.start_date)));
     if (!e.end_date.empty() && !iso_shape(e.end_date))

@@ -4,6 +4,7 @@
 #include "core/database.h"
 #include "core/error.h"
 #include "core/i18n.h"
+#include "core/single_line.h"
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
@@ -34,6 +35,8 @@ constexpr const char* kFunder = "SELECT id, code, name, coalesce(notes,''), reti
 void require(const std::string& code, const std::string& name) {
     if (code.empty()) throw Error(tr("Code: a code is needed."));
     if (name.empty()) throw Error(tr("Name: a name is needed."));
+    require_single_line(tr("Code"), code);
+    require_single_line(tr("Name"), name);
 }
 
 void retire_row(Database& db, const char* table, int64_t id) {

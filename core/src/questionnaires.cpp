@@ -4,6 +4,7 @@
 #include "core/database.h"
 #include "core/error.h"
 #include "core/i18n.h"
+#include "core/single_line.h"
 
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <nlohmann/json.hpp>
@@ -95,6 +96,7 @@ std::optional<Questionnaire> QuestionnaireRepository::find_by_code(const std::st
 int64_t QuestionnaireRepository::save(const Questionnaire& x) {
     if (x.code.empty()) throw Error(tr("Code: a questionnaire needs a code."));
     if (x.title.empty()) throw Error(tr("Title: a questionnaire needs a title."));
+    require_single_line(tr("Title"), x.title);
     for (const auto& q : x.questions) {
         if (q.text.empty()) throw Error(tr("Question: a question needs a text."));
         if ((q.kind == "choice" || q.kind == "multi_choice") && q.options.size() < 2)

@@ -135,9 +135,18 @@ RestoreOutcome restore_backup(const fs::path& backup, const fs::path& live) {
             fs::create_directories(copy.parent_path(), ec);
             fs::copy_file(live, copy, fs::copy_options::overwrite_existing, ec);
             if (!ec) outcome.replaced_copy = copy;
-            if (fs::exists(with_suffix(live, "-wal")))
+            // Only a WAL that holds changes is worth keeping: an empty one (a checkpointed
+            // database) would just be a 0-byte file beside the copy. The -shm is never
+            // kept: SQLite rebuilds it from the WAL.
+            std::error_code size_ec;
+            if (fs::file_size(with_suffix(live, "-wal"), size_ec) > 0 && !size_ec)
                 fs::copy_file(with_suffix(live, "-wal"), with_suffix(copy, "-wal"), fs::copy_options::overwrite_existing,
                               ec);
+        }
+        // Whatever opened the copy on the way (a check) leaves no empty sidecar behind.
+        for (const char* suffix : {"-wal", "-shm"}) {
+            std::error_code size_ec;
+            if (fs::file_size(with_suffix(copy, suffix), size_ec) == 0 && !size_ec) fs::remove(with_suffix(copy, suffix), ec);
         }
     }
     remove_sidecars(live);

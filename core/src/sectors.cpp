@@ -4,6 +4,7 @@
 #include "core/database.h"
 #include "core/error.h"
 #include "core/i18n.h"
+#include "core/single_line.h"
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
@@ -29,6 +30,8 @@ void validate(const Sector& s) {
     if (s.code.empty()) throw Error(tr("A sector needs a code."));
     if (s.label_fr.empty() || s.label_nl.empty() || s.label_en.empty())
         throw Error(tr("A sector needs a label in French, Dutch and English."));
+    require_single_line(tr("Code"), s.code);
+    for (const auto* label : {&s.label_fr, &s.label_nl, &s.label_en}) require_single_line(tr("Label"), *label);
     if (s.family != "social" && s.family != "mental_health" && s.family != "other")
         throw Error(tr("A sector's family is social, mental_health or other."));
 }

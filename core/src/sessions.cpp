@@ -4,6 +4,7 @@
 #include "core/database.h"
 #include "core/error.h"
 #include "core/i18n.h"
+#include "core/single_line.h"
 #include "core/people.h"
 #include "core/sql_util.h"
 
@@ -73,6 +74,8 @@ bool is_time(const std::string& t) {
 
 void validate_session(const Session& s) {
     if (s.kind.empty()) throw Error(tr("Kind: a session needs a kind."));
+    require_single_line(tr("Title"), s.title);
+    require_single_line(tr("Place"), s.place);
     if (!is_iso_date(s.date))
         throw Error(trf("Date: \"{value}\" is not a date (YYYY-MM-DD).", fmt::arg("value", s.date)));
     if (!s.start_time.empty() && !is_time(s.start_time))

@@ -9,6 +9,7 @@
 #include "core/database.h"
 #include "core/error.h"
 #include "core/i18n.h"
+#include "core/single_line.h"
 #include "core/people.h"
 #include "core/sessions.h"
 
@@ -126,27 +127,29 @@ int mail_merge(Database& db, const std::string& code, const std::string& kind, c
             subject = nl ? "Bevestiging van uw inschrijving: " + title : "Confirmation de votre inscription : " + title;
             body = nl ? fmt::format("Beste {},\n\nUw inschrijving voor de vorming \"{}\" is bevestigd.\nData: {}\nPlaats: {}\n\n"
                                     "Kan u niet komen? Laat het ons weten, zodat iemand van de wachtlijst uw plaats kan innemen.\n\n{}\n",
-                                    p->first_name, title, dates, t.input.venue, organisation)
+                                    header_text(p->first_name), title, dates, t.input.venue, organisation)
                       : fmt::format("Bonjour {},\n\nVotre inscription à la formation « {} » est confirmée.\nDates : {}\nLieu : {}\n\n"
                                     "En cas d'empêchement, prévenez-nous : une personne en liste d'attente pourra prendre votre place.\n\n{}\n",
-                                    p->first_name, title, dates, t.input.venue, organisation);
+                                    header_text(p->first_name), title, dates, t.input.venue, organisation);
         } else if (kind == "confirmation") {
             subject = nl ? "Wachtlijst: " + title : "Liste d'attente : " + title;
             body = nl ? fmt::format("Beste {},\n\nDe vorming \"{}\" is volzet. U staat op plaats {} van de wachtlijst; "
                                     "we verwittigen u zodra er een plaats vrijkomt.\n\n{}\n",
-                                    p->first_name, title, r.waiting_position.value_or(0), organisation)
+                                    header_text(p->first_name), title, r.waiting_position.value_or(0), organisation)
                       : fmt::format("Bonjour {},\n\nLa formation « {} » est complète. Vous êtes en position {} sur la liste d'attente ; "
                                     "nous vous préviendrons dès qu'une place se libère.\n\n{}\n",
-                                    p->first_name, title, r.waiting_position.value_or(0), organisation);
+                                    header_text(p->first_name), title, r.waiting_position.value_or(0), organisation);
         } else {
             subject = nl ? "Herinnering: " + title : "Rappel : " + title;
             body = nl ? fmt::format("Beste {},\n\nWe herinneren u aan de vorming \"{}\".\nData: {}\nPlaats: {}\n\nTot dan!\n{}\n",
-                                    p->first_name, title, dates, t.input.venue, organisation)
+                                    header_text(p->first_name), title, dates, t.input.venue, organisation)
                       : fmt::format("Bonjour {},\n\nNous vous rappelons la formation « {} ».\nDates : {}\nLieu : {}\n\nÀ bientôt !\n{}\n",
-                                    p->first_name, title, dates, t.input.venue, organisation);
+                                    header_text(p->first_name), title, dates, t.input.venue, organisation);
         }
+        // Header values are one line whatever the data holds: a line break in a name must
+        // not add a header (Bcc:) to the message.
         text += fmt::format("To: {} <{}>\nSubject: {}\n\n{}\n--------------------------------------------------------------\n",
-                            p->display_name(), p->email, subject, body);
+                            header_text(p->display_name()), header_text(p->email), header_text(subject), body);
         ++count;
     }
     write_file(out, text);

@@ -101,6 +101,10 @@ ImportReport import_registrations(Database& db, const std::string& text, const s
     if (!c_training && default_training.empty())
         throw ParseError(file, 1, 1, "training", tr("no training column and no training given"));
 
+    // One-line columns with a line break refuse the file, naming the cell, before anything is written.
+    for (const auto& row : table.rows)
+        for (const auto& c : {c_first, c_last, c_email, c_inst, c_training, c_phone}) table.require_single_line(row, c);
+
     ImportReport report;
     CatalogueStore store(db);
     RegistrationService registrations(db);

@@ -5,6 +5,7 @@
 #include "core/database.h"
 #include "core/error.h"
 #include "core/i18n.h"
+#include "core/single_line.h"
 #include "core/people.h"
 #include "core/sessions.h"
 #include "core/sql_util.h"
@@ -291,6 +292,10 @@ std::vector<std::string> CatalogueStore::editions() const {
 
 int64_t CatalogueStore::create_training(const TrainingInput& in) {
     if (in.code.empty() || in.title.fr.empty()) throw Error(tr("A training needs a code and a French title."));
+    require_single_line(tr("Code"), in.code);
+    require_single_line(tr("French title"), in.title.fr);
+    require_single_line(tr("Dutch title"), in.title.nl);
+    require_single_line(tr("Venue"), in.venue);
     if (in.kind != "open" && in.kind != "custom") throw Error(tr("The kind of a training is open or custom."));
     std::optional<int64_t> edition;
     if (!in.edition.empty()) {

@@ -1,6 +1,7 @@
 #include "catalogue_xlsx.h"
 
 #include "catalogue_figures.h"
+#include "core/csv.h"
 #include "core/database.h"
 #include "core/error.h"
 #include "core/i18n.h"
@@ -26,7 +27,8 @@ void write_table(lxw_workbook* wb, const ReportTable& table, lxw_format* bold) {
             if (!v.empty() && end && *end == '\0' && c > 0)
                 worksheet_write_number(ws, static_cast<lxw_row_t>(r + 1), static_cast<lxw_col_t>(c), number, nullptr);
             else
-                worksheet_write_string(ws, static_cast<lxw_row_t>(r + 1), static_cast<lxw_col_t>(c), v.c_str(), nullptr);
+                worksheet_write_string(ws, static_cast<lxw_row_t>(r + 1), static_cast<lxw_col_t>(c),
+                                       csv::guard_formula(v).c_str(), nullptr);
         }
     worksheet_set_column(ws, 0, 0, 45, nullptr);
     worksheet_set_column(ws, 1, 6, 14, nullptr);

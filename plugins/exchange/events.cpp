@@ -8,6 +8,7 @@
 #include "core/audit.h"
 #include "core/database.h"
 #include "core/error.h"
+#include "core/single_line.h"
 #include "core/i18n.h"
 
 namespace maillage::exchange {
@@ -129,6 +130,8 @@ std::optional<EventType> EventRepository::type(int64_t id) const {
 
 int64_t EventRepository::create(const Event& e) {
     if (normalise_name(e.title).empty()) throw Error(tr("An event needs a title."));
+    require_single_line(tr("Title"), e.title);
+    require_single_line(tr("Venue"), e.venue);
     if (!type(e.type_id)) throw Error(tr("Unknown event type."));
     validate_event_role(e.role);
     if (e.capacity && *e.capacity < 0) throw Error(tr("The capacity cannot be negative."));
@@ -147,6 +150,8 @@ int64_t EventRepository::create(const Event& e) {
 
 void EventRepository::update(const Event& e) {
     if (normalise_name(e.title).empty()) throw Error(tr("An event needs a title."));
+    require_single_line(tr("Title"), e.title);
+    require_single_line(tr("Venue"), e.venue);
     if (!type(e.type_id)) throw Error(tr("Unknown event type."));
     validate_event_role(e.role);
     if (e.capacity && *e.capacity < 0) throw Error(tr("The capacity cannot be negative."));
@@ -315,6 +320,7 @@ std::vector<std::string> EventRepository::decisions(int64_t meeting_session_id) 
 int64_t EventRepository::add_table(int64_t event_id, const std::string& title, const std::string& question) {
     if (!get(event_id)) throw Error(tr("This event does not exist."));
     if (normalise_name(title).empty()) throw Error(tr("A table needs a title."));
+    require_single_line(tr("Title"), title);
     return db_.write([&] {
         SQLite::Statement q(db_.sql(),
                             "INSERT INTO exchange_table(event_id, position, title, question) VALUES (?1, "
@@ -381,6 +387,7 @@ void EventRepository::add_table_facilitator(int64_t table_id, int64_t person_id)
 
 int64_t EventRepository::add_publication(const Publication& p) {
     if (normalise_name(p.title).empty()) throw Error(tr("A publication needs a title."));
+    require_single_line(tr("Title"), p.title);
     if (!p.date.empty() && !is_iso_date(p.date))
         throw Error(tr("The publication date must be written YYYY-MM-DD."));
     return db_.write([&] {

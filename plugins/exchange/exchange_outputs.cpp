@@ -5,6 +5,7 @@
 #include "text_match.h"
 
 #include "core/audit.h"
+#include "core/csv.h"
 #include "core/database.h"
 #include "core/error.h"
 #include "core/i18n.h"
@@ -209,21 +210,9 @@ std::vector<std::vector<std::string>> registration_rows(Database& db, int64_t ev
 void write_csv(const std::filesystem::path& file, const std::vector<std::vector<std::string>>& rows) {
     std::ofstream out(file, std::ios::binary);
     if (!out) throw Error(fmt::format(fmt::runtime(tr("Cannot write {file}.")), fmt::arg("file", file.string())));
-    out << "\xEF\xBB\xBF";
-    for (const auto& row : rows) {
-        for (size_t i = 0; i < row.size(); ++i) {
-            if (i) out << ';';
-            const auto& v = row[i];
-            if (v.find_first_of(";\"\n\r") != std::string::npos) {
-                out << '"';
-                for (char c : v) out << (c == '"' ? std::string("\"\"") : std::string(1, c));
-                out << '"';
-            } else {
-                out << v;
-            }
-        }
-        out << "\r\n";
-    }
+    csv::Writer w(out);
+    for (const auto& row : rows) w.row(row);
+    if (!out) throw Error(fmt::format(fmt::runtime(tr("Cannot write {file}.")), fmt::arg("file", file.string())));
 }
 
 void write_xlsx(const std::filesystem::path& file, const std::vector<std::vector<std::string>>& rows,
@@ -235,7 +224,8 @@ void write_xlsx(const std::filesystem::path& file, const std::vector<std::vector
     format_set_bold(bold);
     for (size_t r = 0; r < rows.size(); ++r)
         for (size_t c = 0; c < rows[r].size(); ++c)
-            worksheet_write_string(ws, lxw_row_t(r), lxw_col_t(c), rows[r][c].c_str(), r == 0 ? bold : nullptr);
+            worksheet_write_string(ws, lxw_row_t(r), lxw_col_t(c), csv::guard_formula(rows[r][c]).c_str(),
+                                   r == 0 ? bold : nullptr);
     if (!rows.empty()) worksheet_autofilter(ws, 0, 0, lxw_row_t(rows.size() - 1), lxw_col_t(rows[0].size() - 1));
     const auto err = workbook_close(wb);
     if (err != LXW_NO_ERROR)

@@ -105,6 +105,9 @@ std::vector<ImportRow> rows_from(const csv::Table& table) {
     for (const auto& rec : table.rows) {
         ImportRow row;
         row.line = rec.line;
+        for (const char* key : {"first_name", "last_name", "email", "phone", "institution", "sector", "role", "table",
+                                "status"})
+            table.require_single_line(rec, column(key));
         row.first_name = table.value(rec, column("first_name"));
         row.last_name = table.value(rec, column("last_name"));
         row.email = table.value(rec, column("email"));

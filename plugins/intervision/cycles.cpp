@@ -4,6 +4,7 @@
 #include "core/database.h"
 #include "core/error.h"
 #include "core/i18n.h"
+#include "core/single_line.h"
 #include "core/sessions.h"
 #include "core/sql_util.h"
 
@@ -148,6 +149,7 @@ std::vector<int64_t> Group::facilitators() const {
 
 void validate_cycle(const Cycle& c) {
     if (c.name.find_first_not_of(" \t") == std::string::npos) throw Error(tr("A cycle needs a name."));
+    require_single_line(tr("Name"), c.name);
     if (!is_iso_date(c.start_date)) throw Error(tr("The cycle's start date must be a date (YYYY-MM-DD)."));
     if (!is_iso_date(c.end_date)) throw Error(tr("The cycle's end date must be a date (YYYY-MM-DD)."));
     if (c.end_date < c.start_date) throw Error(tr("The cycle ends before it starts."));
@@ -162,6 +164,7 @@ void validate_cycle(const Cycle& c) {
 
 void validate_group(const Group& g) {
     if (g.name.find_first_not_of(" \t") == std::string::npos) throw Error(tr("A group needs a name."));
+    require_single_line(tr("Name"), g.name);
     if (g.language != "fr" && g.language != "nl") throw Error(tr("A group's language is fr or nl."));
     if (g.weekday < 1 || g.weekday > 7) throw Error(tr("The weekday is 1 (Monday) to 7 (Sunday)."));
     if (g.week_of_month < 1 || g.week_of_month > 5)

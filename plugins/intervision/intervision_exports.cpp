@@ -23,13 +23,6 @@
 namespace maillage::intervision {
 namespace {
 
-std::string csv_field(const std::string& v) {
-    if (v.find_first_of(",;\"\n") == std::string::npos) return v;
-    std::string out = "\"";
-    for (char c : v) out += (c == '"') ? std::string("\"\"") : std::string(1, c);
-    return out + "\"";
-}
-
 std::string html(const std::string& v) {
     std::string out;
     for (char c : v) {
@@ -83,12 +76,12 @@ std::vector<ParticipantRow> participant_rows(Database& db, int64_t cycle_id, int
 
 std::string participants_csv(const std::vector<ParticipantRow>& rows) {
     std::ostringstream out;
-    out << "group,name,email,institution,sector,status,waiting_position,enrolled_on,left_on,reason\r\n";
+    csv::Writer w(out, ',', false);
+    w.row({"group", "name", "email", "institution", "sector", "status", "waiting_position", "enrolled_on", "left_on",
+           "reason"});
     for (const auto& r : rows)
-        out << csv_field(r.group) << ',' << csv_field(r.name) << ',' << csv_field(r.email) << ','
-            << csv_field(r.institution) << ',' << csv_field(r.sector) << ',' << r.status << ','
-            << (r.waiting_position ? std::to_string(r.waiting_position) : "") << ',' << r.enrolled_on << ','
-            << r.left_on << ',' << csv_field(r.reason) << "\r\n";
+        w.row({r.group, r.name, r.email, r.institution, r.sector, r.status,
+               r.waiting_position ? std::to_string(r.waiting_position) : "", r.enrolled_on, r.left_on, r.reason});
     return out.str();
 }
 
@@ -109,7 +102,7 @@ void write_participants_xlsx(const std::vector<ParticipantRow>& rows, const std:
             if (c == 6) {
                 if (r.waiting_position) worksheet_write_number(ws, row, 6, r.waiting_position, nullptr);
             } else {
-                worksheet_write_string(ws, row, lxw_col_t(c), cells[c].c_str(), nullptr);
+                worksheet_write_string(ws, row, lxw_col_t(c), csv::guard_formula(cells[c]).c_str(), nullptr);
             }
         ++row;
     }

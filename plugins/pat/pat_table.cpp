@@ -44,7 +44,7 @@ void write_xlsx(const Table& table, const std::filesystem::path& file, const std
     lxw_format* bold = workbook_add_format(book);
     format_set_bold(bold);
     for (size_t c = 0; c < table.columns.size(); ++c)
-        worksheet_write_string(ws, 0, lxw_col_t(c), table.columns[c].c_str(), bold);
+        worksheet_write_string(ws, 0, lxw_col_t(c), csv::guard_formula(table.columns[c]).c_str(), bold);
     for (size_t r = 0; r < table.rows.size(); ++r)
         for (size_t c = 0; c < table.rows[r].size(); ++c) {
             const auto& v = table.rows[r][c];
@@ -52,7 +52,7 @@ void write_xlsx(const Table& table, const std::filesystem::path& file, const std
             if (is_number(v))
                 worksheet_write_number(ws, lxw_row_t(r + 1), lxw_col_t(c), std::strtod(v.c_str(), nullptr), nullptr);
             else
-                worksheet_write_string(ws, lxw_row_t(r + 1), lxw_col_t(c), v.c_str(), nullptr);
+                worksheet_write_string(ws, lxw_row_t(r + 1), lxw_col_t(c), csv::guard_formula(v).c_str(), nullptr);
         }
     if (workbook_close(book) != LXW_NO_ERROR) throw Error(trf("Cannot write {file}.", fmt::arg("file", file.string())));
 }

@@ -169,8 +169,20 @@ bool App::OnInit() {
     }
     suite_->plugins().refresh_info();
 
-    const std::filesystem::path db_file =
-        db_option_.empty() ? default_database_path() : std::filesystem::path(db_option_.utf8_string());
+    std::filesystem::path db_file;
+    try {
+        db_file = db_option_.empty() ? default_database_path() : std::filesystem::path(db_option_.utf8_string());
+    } catch (...) {
+        show_error(nullptr, _("Maillage cannot find where to keep its database"), current_exception_message());
+        return false;
+    }
+    // Only the default database is created on first start: a --db that names no file is
+    // a mistake, not a wish for an empty database.
+    if (!db_option_.empty() && !std::filesystem::exists(db_file)) {
+        show_error(nullptr, wxString::Format(_("There is no database at %s"), wxString::FromUTF8(db_file.string())),
+                   _("Check the file name, or create a database with File > New database."));
+        return false;
+    }
     try {
         std::filesystem::create_directories(db_file.parent_path().empty() ? "." : db_file.parent_path());
         suite_->open(db_file);

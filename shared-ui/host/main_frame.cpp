@@ -364,7 +364,13 @@ void MainFrame::destroy_pages() {
     }
 }
 
-void MainFrame::open_database(const std::filesystem::path& file) {
+void MainFrame::open_database(const std::filesystem::path& file, bool create) {
+    // Only File > New database makes a file; anything else opens one that exists.
+    if (!create && !std::filesystem::exists(file)) {
+        show_error(this, wxString::Format(_("There is no database at %s"), u8(file.string())),
+                   _("The file was moved or deleted. Open another one, or create one with File > New database."));
+        return;
+    }
     destroy_pages();
     try {
         suite_.open(file);
@@ -385,7 +391,7 @@ void MainFrame::on_new() {
         show_error(this, _("Choose a name that is not used yet: a new database starts empty."));
         return;
     }
-    open_database(file);
+    open_database(file, true);
 }
 
 void MainFrame::on_open() {

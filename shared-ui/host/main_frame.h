@@ -77,7 +77,8 @@ private:
     void on_restore();
     void on_preferences();
     void on_check();
-    void open_database(const std::filesystem::path& file);
+    // create: File > New database; otherwise a missing file is refused with a message.
+    void open_database(const std::filesystem::path& file, bool create = false);
 
     Suite& suite_;
     std::string language_;

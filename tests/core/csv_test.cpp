@@ -213,3 +213,38 @@ TEST(Csv, WriterQuotesOnlyWhatNeedsItAndReadsBack) {
     EXPECT_EQ(csv::Writer::quote("a,b", ','), "\"a,b\"");
     EXPECT_EQ(csv::Writer::quote("a,b", ';'), "a,b");
 }
+
+TEST(Csv, FormulaCellsAreNeutralisedAndNumbersDatesPhonesAreNot) {
+    // OWASP's triggers, after leading spaces too.
+    for (const char* risky : {"=1+2", "+cmd|' /C calc'!A0", "-2+3+cmd|' /C calc'!A0", "@SUM(1+1)*cmd|' /C calc'!A0",
+                              "\tx", "\rx", "  =HYPERLINK(\"http://x\")", "+A1", "-A1", "- first point"}) {
+        EXPECT_TRUE(csv::is_formula_risk(risky)) << risky;
+        EXPECT_EQ(csv::guard_formula(risky), std::string("'") + risky);
+    }
+    for (const char* plain : {"+32 2 123 45 67", "+32 (0)2 123 45 67", "-3", "-1 234,5", "-0.25", "2026-09-14",
+                              "0475 12 34 56", "Dubois", "", "-", "+", "a=b", "x@y.be"}) {
+        EXPECT_FALSE(csv::is_formula_risk(plain)) << plain;
+        EXPECT_EQ(csv::guard_formula(plain), plain);
+    }
+}
+
+TEST(Csv, FormulaGuardRoundTripsExactlyThroughWriterAndReader) {
+    const std::vector<std::string> values = {"=1+2",      "'=1+2",  "''=1+2", "'plain", "@handle", "+32 2 123 45 67",
+                                             "-3",        "-x",     "'",      "''",     "it's",    "2026-09-14",
+                                             "=A1;=B2",   "a\r\n=b"};
+    std::ostringstream out;
+    csv::Writer w(out);
+    w.row({"v"});
+    for (const auto& v : values) w.row({v});
+    const auto text = out.str();
+    EXPECT_EQ(text.find("\r\n=1+2"), std::string::npos) << "a formula reached the file as it was";
+    EXPECT_NE(text.find("\r\n'=1+2\r\n"), std::string::npos);
+    EXPECT_NE(text.find("\r\n+32 2 123 45 67\r\n"), std::string::npos);
+    EXPECT_NE(text.find("\r\n-3\r\n"), std::string::npos);
+    const auto t = csv::parse(text, "out.csv");
+    ASSERT_EQ(t.rows.size(), values.size());
+    for (std::size_t i = 0; i < values.size(); ++i) EXPECT_EQ(t.rows[i].fields[0], values[i]) << i;
+    // An apostrophe the user typed before a formula in a spreadsheet is taken off on import.
+    EXPECT_EQ(csv::parse("v\n'=x\n'x\n", "in.csv").rows[0].fields[0], "=x");
+    EXPECT_EQ(csv::parse("v\n'=x\n'x\n", "in.csv").rows[1].fields[0], "'x");
+}

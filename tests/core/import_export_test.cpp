@@ -5,6 +5,7 @@
 #include "core/institutions.h"
 #include "core/people.h"
 #include "core/sectors.h"
+#include "core/single_line.h"
 #include "test_support.h"
 
 #include <gtest/gtest.h>
@@ -229,4 +230,50 @@ TEST(ExportImport, ReimportingAnUnchangedExportWritesNothing) {
     EXPECT_EQ(changed.updates, 1);
     EXPECT_EQ(changed.unchanged, 2);
     EXPECT_EQ(db->scalar_int("SELECT count(*) FROM person WHERE updated_at <> '2001-01-01T00:00:00Z'"), 1);
+}
+
+// Issue 16 item 4: a line break or another control character in a one-line cell (a
+// name, an email...) refuses the file with the cell's line and column; nothing is written.
+TEST(ImportPeople, ALineBreakInANameIsRefusedWithItsLineAndColumn) {
+    auto db = test::memory_db();
+    auto e = import_error([&] {
+        import_people(*db, table("first_name;last_name;email\nAnn;Ok;a@x.org\n"
+                                 "Eve;\"Doe\r\nBcc: all@evil.example\";e@x.org\n"));
+    });
+    EXPECT_EQ(e.line(), 3);
+    EXPECT_EQ(e.column(), 2);
+    EXPECT_EQ(e.field(), "last_name");
+    EXPECT_NE(e.reason().find("line break"), std::string::npos) << e.reason();
+    for (const char* cell : {"\"A\tB\"", "\"A\x01" "B\"", "\"A\xE2\x80\xA8" "B\"", "\"A\xC2\x85" "B\""}) {
+        auto c = import_error([&] { import_people(*db, table(std::string("first_name;last_name\nAnn;") + cell + "\n")); });
+        EXPECT_EQ(c.line(), 2) << cell;
+        EXPECT_EQ(c.column(), 2) << cell;
+    }
+    auto i = import_error([&] { import_institutions(*db, table("name;email\n\"Abri\nde nuit\";a@x.org\n")); });
+    EXPECT_EQ(i.line(), 2);
+    EXPECT_EQ(i.column(), 1);
+    EXPECT_EQ(rows(*db, "person"), 0);
+    EXPECT_EQ(rows(*db, "institution"), 0);
+    // Notes and addresses may hold several lines.
+    EXPECT_EQ(import_people(*db, table("first_name;last_name;notes\nAnn;Ok;\"two\nlines\"\n")).creates, 1);
+}
+
+TEST(SingleLine, EntitiesRefuseControlCharactersAndHeadersStripThem) {
+    auto db = test::memory_db();
+    Person p;
+    p.first_name = "Eve\nBcc: x@evil.example";
+    try {
+        PersonRepository(*db).create(p);
+        FAIL() << "no error";
+    } catch (const Error& e) {
+        EXPECT_NE(std::string(e.what()).find("First name"), std::string::npos) << e.what();
+        EXPECT_NE(std::string(e.what()).find("line break (at character 4)"), std::string::npos) << e.what();
+    }
+    Institution i;
+    i.name = "Abri\r\nde nuit";
+    EXPECT_THROW(InstitutionRepository(*db).create(i), Error);
+    EXPECT_EQ(rows(*db, "person"), 0);
+    EXPECT_EQ(header_text("Eve\r\nBcc: x\x01\xC2\x85y"), "Eve Bcc: x y");
+    EXPECT_EQ(header_text("Élodie Van-Damme"), "Élodie Van-Damme");
+    EXPECT_EQ(control_character_at("Élodie"), std::string_view::npos);
 }

@@ -105,3 +105,32 @@ TEST(Check, DatabaseAtSchemaOneIsUpgradedAndPasses) {
     EXPECT_EQ(schema_version(db, "core"), core_migrations().latest());
     EXPECT_EQ(check_database(db), std::vector<std::string>{});
 }
+
+// Issue 16 item 14: triggers and views that no migration created, or that were changed,
+// are named; those of a namespace no loaded plugin knows are left alone.
+TEST(Check, TriggersAndViewsNoMigrationCreatedAreListed) {
+    auto db = test::memory_db();
+    const std::vector<MigrationSet> sets = {core_migrations()};
+    EXPECT_EQ(check_database(*db, sets), std::vector<std::string>{});
+    db->sql().exec("CREATE TRIGGER sneaky AFTER INSERT ON person BEGIN UPDATE person SET notes = 'x'; END");
+    db->sql().exec("CREATE VIEW everyone AS SELECT first_name, email FROM person");
+    std::string guard;
+    {
+        SQLite::Statement q(db->sql(), "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = "
+                                       "'audit_log' ORDER BY name LIMIT 1");
+        ASSERT_TRUE(q.executeStep()) << "the audit log has guard triggers";
+        guard = q.getColumn(0).getString();
+    }
+    db->sql().exec("DROP TRIGGER " + guard);
+    db->sql().exec("CREATE TRIGGER " + guard + " BEFORE DELETE ON audit_log BEGIN SELECT 1; END");
+    db->sql().exec("INSERT INTO schema_version(namespace, version) VALUES ('absent', 1)");
+    db->sql().exec("CREATE TABLE absent_notes(id INTEGER PRIMARY KEY)");
+    db->sql().exec("CREATE TRIGGER absent_notes_guard BEFORE DELETE ON absent_notes BEGIN SELECT 1; END");
+    const auto problems = check_schema_objects(*db, sets);
+    EXPECT_TRUE(mentions(problems, "trigger sneaky on person was not created by any migration")) << problems.size();
+    EXPECT_TRUE(mentions(problems, "view everyone was not created by any migration"));
+    EXPECT_TRUE(mentions(problems, "trigger " + guard + " differs from the one its migration created"));
+    EXPECT_FALSE(mentions(problems, "absent_notes_guard"));
+    EXPECT_EQ(problems.size(), 3u);
+    EXPECT_TRUE(mentions(check_database(*db, sets), "sneaky"));
+}

@@ -11,6 +11,7 @@
 #include <gtest/gtest.h>
 
 #include <sys/wait.h>
+#include <fstream>
 #include <unistd.h>
 
 using namespace maillage;
@@ -100,4 +101,38 @@ TEST(Restore, RefusedWhileAnotherProgramWrites) {
     int status = 0;
     waitpid(child, &status, 0);
     EXPECT_NO_THROW(restore_backup(backup, live));
+}
+
+// Issue 16 item 15: a restore leaves no empty -wal or -shm file beside the copy it keeps
+// of the replaced database, whether that database was sound or damaged (copied raw).
+TEST(Restore, TheKeptCopyHasNoEmptyWalOrShmBesideIt) {
+    for (const bool damaged : {false, true}) {
+        test::TempDir dir;
+        const auto live = dir / "maillage.sqlite";
+        const auto backup = dir / "saved.sqlite";
+        {
+            auto db = test::file_db(live);
+            db->write([&] { seed_core_demo(*db, 2025); });
+            backup_to(*db, backup);
+            db->sql().exec("PRAGMA wal_checkpoint(TRUNCATE)");  // an empty -wal, as a running program leaves it
+            std::ofstream(live.string() + "-wal", std::ios::app).flush();
+        }
+        std::ofstream(live.string() + "-wal", std::ios::app).flush();
+        if (damaged) {
+            const auto size = std::filesystem::file_size(live);
+            std::fstream f(live, std::ios::in | std::ios::out | std::ios::binary);
+            for (auto offset = size / 3; offset < size / 3 + 8192; ++offset) {
+                f.seekp(std::streamoff(offset));
+                f.put(char(0x5A ^ (offset & 0xFF)));
+            }
+        }
+        const auto outcome = restore_backup(backup, live);
+        ASSERT_TRUE(outcome.replaced_copy) << damaged;
+        for (const auto& entry : std::filesystem::directory_iterator(outcome.replaced_copy->parent_path())) {
+            const auto name = entry.path().filename().string();
+            const bool sidecar = name.size() > 4 && (name.substr(name.size() - 4) == "-wal" ||
+                                                     name.substr(name.size() - 4) == "-shm");
+            EXPECT_FALSE(sidecar && entry.file_size() == 0) << (damaged ? "damaged: " : "sound: ") << name;
+        }
+    }
 }

@@ -6,6 +6,7 @@
 #include "catalogue_publish.h"
 #include "catalogue_schema.h"
 #include "core/demo_data.h"
+#include "core/error.h"
 #include "core/plugin_api.h"
 #include "test_support.h"
 
@@ -138,4 +139,39 @@ TEST(PublishedSite, FeedValidatesAgainstItsXsd) {
     auto xsd = maillage::test::source_dir() / "catalog" / "schema" / "catalogue-feed.xsd";
     std::string cmd = "xmllint --noout --schema '" + xsd.string() + "' '" + (site().dir / "feed.xml").string() + "' 2>/dev/null";
     EXPECT_EQ(std::system(cmd.c_str()), 0);
+}
+
+// Issue 16 item 15: publishing refuses a folder that holds other files than an earlier
+// publication (nothing is written there), and republishes over an earlier publication.
+TEST(PublishedSite, RefusesAFolderWithOtherFilesButRepublishesOverAnEarlierPublication) {
+    auto db = maillage::test::memory_db({catalogue::catalogue_migration_set()});
+    db->write([&] {
+        seed_core_demo(*db, 2026);
+        catalogue::seed_catalogue_demo(*db, DemoContext{2026});
+    });
+    catalog::PublishOptions options;
+    options.make_pdf = false;
+    maillage::test::TempDir dir;
+    const auto foreign = dir / "my-site";
+    fs::create_directories(foreign);
+    maillage::test::write_file(foreign / "index.html", "<p>my own page</p>");
+    EXPECT_EQ(catalog::publication_target(foreign), catalog::PublicationTarget::OtherFiles);
+    try {
+        catalogue::publish(*db, "2026", foreign, options);
+        FAIL() << "published into a folder of other files";
+    } catch (const Error& e) {
+        EXPECT_NE(std::string(e.what()).find(foreign.string()), std::string::npos) << e.what();
+    }
+    EXPECT_EQ(maillage::test::read_file(foreign / "index.html"), "<p>my own page</p>");
+    EXPECT_EQ(std::distance(fs::directory_iterator(foreign), fs::directory_iterator()), 1);
+
+    const auto fresh = dir / "catalogue";
+    EXPECT_EQ(catalog::publication_target(fresh), catalog::PublicationTarget::Empty);
+    catalogue::publish(*db, "2026", fresh, options);
+    EXPECT_EQ(catalog::publication_target(fresh), catalog::PublicationTarget::EarlierPublication);
+    EXPECT_NO_THROW(catalogue::publish(*db, "2026", fresh, options));
+
+    options.overwrite_foreign_folder = true;  // what the window sets once the user said yes
+    EXPECT_NO_THROW(catalogue::publish(*db, "2026", foreign, options));
+    EXPECT_NE(maillage::test::read_file(foreign / "index.html"), "<p>my own page</p>");
 }

@@ -1,4 +1,5 @@
 #include "catalogue_import.h"
+#include "catalogue_documents.h"
 #include "catalogue_registrations.h"
 #include "core/error.h"
 #include "fixture.h"
@@ -96,9 +97,57 @@ TEST(RegistrationImport, AFaultyFileChangesNothing) {
     EXPECT_THROW(import_registrations(*w.db, "email;institution\nx@y.org;A\n", "web.csv", "T1"), ParseError);
     EXPECT_THROW(import_registrations(*w.db, "prenom;nom\n\"A;B\n", "web.csv", "T1"), ParseError);
     // A quoted field over two lines: the rows after it keep their real line numbers.
-    auto r = import_registrations(*w.db, "prenom;nom;institution\nA;\"B\nC\";X\nA;\"B\nC\";X\n", "web.csv", "T1");
+    auto r = import_registrations(*w.db, "prenom;nom;institution;remarque\nA;B;X;\"B\nC\"\nA;B;X;\"B\nC\"\n",
+                                  "web.csv", "T1");
     ASSERT_EQ(r.lines.size(), 2u);
     EXPECT_EQ(r.lines[1].line, 4);
     EXPECT_EQ(r.lines[1].outcome, "duplicate_in_file");
     EXPECT_EQ(PersonRepository(*w.db).count(), 9);  // the one good row of the last file
+}
+
+// Issue 16 item 4: a name with a line break (stored before names were checked, or by
+// another program) adds no header to a mail-merged message; names with one are refused.
+TEST(MailMerge, AHostileNameAddsNoHeader) {
+    fixture::World w;
+    auto t = w.training("T1", {"M1"});
+    w.day(t, "2025-03-10", "09:30", "15:30", {}, "planned");
+    RegistrationService(*w.db).register_person(t, w.workers[0]);
+    SQLite::Statement q(w.db->sql(), "UPDATE person SET first_name = ?, email = ? WHERE id = ?");
+    q.bind(1, "Eve\r\nBcc: everyone@evil.example\r\nX-Injected: 1");
+    q.bind(2, "p1@test.org\nBcc: other@evil.example");
+    q.bind(3, w.workers[0]);
+    q.exec();
+    test::TempDir dir;
+    ASSERT_EQ(mail_merge(*w.db, "T1", "confirmation", dir / "mail.txt"), 1);
+    const auto text = test::read_file(dir / "mail.txt");
+    EXPECT_EQ(text.find('\r'), std::string::npos);
+    EXPECT_EQ(text.find("\nBcc:"), std::string::npos) << text;
+    EXPECT_EQ(text.find("\nX-Injected:"), std::string::npos) << text;
+    EXPECT_EQ(text.rfind("To: Eve Bcc: everyone@evil.example X-Injected: 1 P1 <p1@test.org Bcc: other@evil.example>\n", 0),
+              0u) << text;
+
+    Person bad = *PersonRepository(*w.db).get(w.workers[1]);
+    bad.last_name = "P2\nBcc: x@evil.example";
+    EXPECT_THROW(PersonRepository(*w.db).update(bad), Error);
+    TrainingInput in;
+    in.edition = "2025";
+    in.code = "T2";
+    in.title = {"Formation\r\nBcc: x", "Vorming", {}};
+    EXPECT_THROW(CatalogueStore(*w.db).create_training(in), Error);
+}
+
+TEST(RegistrationImport, ALineBreakInANameRefusesTheFileWithItsPlace) {
+    fixture::World w;
+    w.training("T1", {"M1"});
+    const auto before = w.db->scalar_int("SELECT count(*) FROM person");
+    try {
+        import_registrations(*w.db, "first_name;last_name;email\nAnn;Ok;a@x.org\n\"Eve\r\nBcc: x@evil.example\";Doe;e@x.org\n",
+                             "web.csv", "T1");
+        FAIL() << "no error";
+    } catch (const ParseError& e) {
+        EXPECT_EQ(e.line(), 3);
+        EXPECT_EQ(e.column(), 1);
+        EXPECT_NE(e.reason().find("line break"), std::string::npos) << e.reason();
+    }
+    EXPECT_EQ(w.db->scalar_int("SELECT count(*) FROM person"), before);
 }

@@ -254,6 +254,7 @@ void TrainingsPage::publish() {
         auto preview = std::filesystem::temp_directory_path() / ("maillage-catalogue-preview-" + edition);
         catalog::PublishOptions quick;
         quick.make_pdf = false;
+        quick.overwrite_foreign_folder = true;  // our own scratch folder
         auto r = catalogue::publish(database(), edition, preview, quick);
         wxLaunchDefaultBrowser("file://" + u8(r.index.string()));
         if (wxMessageBox(_("The preview is open in your browser. Write the catalogue (site, booklet PDF, XML feed) to a folder now?"),
@@ -261,8 +262,19 @@ void TrainingsPage::publish() {
             return;
         wxDirDialog dlg(this, _("Folder to publish into"));
         if (dlg.ShowModal() != wxID_OK) return;
+        const std::filesystem::path target(std::string(dlg.GetPath().utf8_str()));
+        catalog::PublishOptions options;
+        if (catalog::publication_target(target) == catalog::PublicationTarget::OtherFiles) {
+            if (wxMessageBox(wxString::Format(_("The folder %s already holds other files than an earlier publication "
+                                                "of the catalogue. Publishing there can overwrite some of them "
+                                                "(index.html, the booklet...).\n\nPublish there anyway?"),
+                                              dlg.GetPath()),
+                             _("Publish the catalogue"), wxYES_NO | wxNO_DEFAULT | wxICON_WARNING, this) != wxYES)
+                return;
+            options.overwrite_foreign_folder = true;
+        }
         wxBusyCursor busy;
-        auto final_result = catalogue::publish(database(), edition, std::string(dlg.GetPath().utf8_str()));
+        auto final_result = catalogue::publish(database(), edition, target, options);
         wxString message = wxString::Format(_("%zu files written."), final_result.files.size());
         if (!final_result.pdf_message.empty()) message += "\n" + u8(final_result.pdf_message);
         wxMessageBox(message, _("Publish the catalogue"), wxOK | wxICON_INFORMATION, this);
