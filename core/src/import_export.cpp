@@ -164,7 +164,7 @@ std::vector<InstitutionPlan> plan_institutions(Database& db, const csv::Table& t
     const InstitutionColumns c(t);
     InstitutionRepository institutions(db);
     SectorRepository sectors(db);
-    std::unordered_map<std::string, int> seen;  // lower-case name -> line
+    std::unordered_map<std::string, int> seen;  // folded name (fold_name) -> line
     std::vector<InstitutionPlan> plans;
     preview.columns = t.header;
     for (const auto& r : t.rows) {
@@ -173,7 +173,7 @@ std::vector<InstitutionPlan> plan_institutions(Database& db, const csv::Table& t
         p.row.fields = r.fields;
         const auto name = t.value(r, c.name);
         if (name.empty()) t.fail(r, c.name, tr("an institution needs a name"));
-        if (auto [it, fresh] = seen.emplace(lower_ascii(name), r.line); !fresh)
+        if (auto [it, fresh] = seen.emplace(fold_name(name), r.line); !fresh)
             t.fail(r, c.name, trf("\"{name}\" is already on line {line} of this file", fmt::arg("name", name),
                                   fmt::arg("line", it->second)));
         p.row.key = name;
@@ -333,7 +333,7 @@ std::vector<PersonPlan> plan_people(Database& db, const csv::Table& t, ImportPre
                 p.institution_id = i->id;
             } else {
                 p.row.notes.push_back(trf("new institution: {name}", fmt::arg("name", p.institution)));
-                new_institutions.emplace(lower_ascii(p.institution), p.institution);
+                new_institutions.emplace(fold_name(p.institution), p.institution);
             }
             if (p.existing && !p.start_date.empty()) {
                 // A job change cannot start before the job it ends.
@@ -481,11 +481,11 @@ ImportPreview import_people(Database& db, const csv::Table& table) {
                 int64_t institution;
                 if (p.institution_id) {
                     institution = *p.institution_id;
-                } else if (auto it = created.find(lower_ascii(p.institution)); it != created.end()) {
+                } else if (auto it = created.find(fold_name(p.institution)); it != created.end()) {
                     institution = it->second;
                 } else {
                     institution = institutions.create(Institution{.name = p.institution});
-                    created.emplace(lower_ascii(p.institution), institution);
+                    created.emplace(fold_name(p.institution), institution);
                 }
                 apply_employment(people, id, p, institution);
             });
