@@ -41,6 +41,10 @@ void scope(const ReportScope& scope);
 bool is_safe_url(const std::string& url);
 // Throws unless `url` is empty or is_safe_url(url).
 void url(const std::string& field, const std::string& url);
+// A web site as people type it: a safe URL, or an address without scheme
+// ("www.example.org/contact"); anything with another scheme (javascript:, data:, file:)
+// or with spaces or control characters is refused.
+void web_address(const std::string& field, const std::string& text);
 
 }  // namespace validate
 }  // namespace maillage

@@ -5,6 +5,7 @@
 #include "core/error.h"
 #include "core/i18n.h"
 #include "core/sql_util.h"
+#include "core/validate.h"
 
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <algorithm>
@@ -70,6 +71,7 @@ void validate_institution(const Institution& i) {
                         fmt::arg("value", i.region)));
     if (!i.language.empty() && i.language != "fr" && i.language != "nl" && i.language != "bilingual")
         throw Error(trf("Language: \"{value}\" is not one of fr, nl, bilingual.", fmt::arg("value", i.language)));
+    validate::web_address(tr("Website"), i.website);
 }
 
 std::optional<Institution> InstitutionRepository::get(int64_t id) const {

@@ -77,4 +77,16 @@ void url(const std::string& field, const std::string& value) {
                         fmt::arg("field", field), fmt::arg("url", value)));
 }
 
+void web_address(const std::string& field, const std::string& text) {
+    if (text.empty() || is_safe_url(text)) return;
+    bool plain = true;
+    for (unsigned char c : text)
+        if (c <= 0x20 || c == 0x7f) plain = false;
+    // No scheme: no ':' before the first '/', and not a scheme-relative "//host".
+    const auto colon = text.find(':'), slash = text.find('/');
+    if (colon != std::string::npos && (slash == std::string::npos || colon < slash)) plain = false;
+    if (text.rfind("//", 0) == 0) plain = false;
+    if (!plain) url(field, text);  // throws with the sentence
+}
+
 }  // namespace maillage::validate
