@@ -1,5 +1,7 @@
 #include "catalog/edition_feed_xml.h"
 
+#include "core/validate.h"
+
 #include <pugixml.hpp>
 
 #include <sstream>
@@ -60,7 +62,9 @@ std::string edition_feed_xml(const Edition& edition) {
         for (const auto& l : t.languages) langs += (langs.empty() ? "" : " ") + l;
         e.append_child("languages").text() = langs.c_str();
         e.append_child("venue").text() = t.venue.c_str();
-        e.append_child("registration-url").text() = t.registration_url.c_str();
+        // Only http(s)/mailto links reach partners' sites; anything else is left empty.
+        e.append_child("registration-url").text() =
+            validate::is_safe_url(t.registration_url) ? t.registration_url.c_str() : "";
         auto refs = e.append_child("modules");
         for (const auto& code : t.module_codes) refs.append_child("module-ref").append_attribute("code") = code.c_str();
         auto days = e.append_child("days");

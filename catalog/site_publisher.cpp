@@ -3,6 +3,7 @@
 #include "catalog/edition_feed_xml.h"
 #include "catalog/html_writer.h"
 #include "catalog/site_texts.h"
+#include "core/validate.h"
 #include "core/error.h"
 #include "core/i18n.h"
 
@@ -422,7 +423,9 @@ private:
         if (!tr.registration_deadline.empty())
             body += fmt::format("<dt>{}</dt><dd>{}</dd>", t(lang, "deadline"), html_escape(long_date(lang, tr.registration_deadline)));
         body += "</dl>\n";
-        if (!tr.registration_url.empty())
+        // Checked again here: a URL stored before input was checked (or edited in the file)
+        // must not become a javascript: or data: link on the public site.
+        if (validate::is_safe_url(tr.registration_url))
             body += fmt::format("<p class=\"register\"><a class=\"button\" href=\"{}\" rel=\"noopener\" aria-label=\"{} {}\">{}</a></p>\n",
                                 html_escape(tr.registration_url), t(lang, "register_to"), html_escape(tr.title.get(lang)),
                                 t(lang, "register"));
@@ -459,7 +462,8 @@ private:
                                 "<dt>{}</dt><dd>{}</dd><dt>{}</dt><dd>{}</dd><dt>{}</dt><dd>{}</dd></dl></div>\n",
                                 html_escape(tr.title.get(lang)), t(lang, "dates"), dates_summary(lang, tr), t(lang, "venue"),
                                 html_escape(tr.venue), t(lang, "price"), price(lang, tr), t(lang, "seats"), tr.seats,
-                                t(lang, "modules"), mods, t(lang, "register"), html_escape(tr.registration_url));
+                                t(lang, "modules"), mods, t(lang, "register"),
+                                html_escape(validate::is_safe_url(tr.registration_url) ? tr.registration_url : std::string()));
         }
         body += "</section>\n";
         for (const auto& th : e_.themes) {

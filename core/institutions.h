@@ -33,7 +33,9 @@ public:
     // Live (not merged) institutions whose name, municipality or postcode contains the
     // text, ignoring case and accents of the ASCII kind; all when text is empty.
     std::vector<Institution> search(const std::string& text, int limit = 200) const;
-    std::optional<Institution> find_by_name(const std::string& name) const;  // exact, ignoring case
+    // The live institution with this name, ignoring case in every alphabet
+    // ("Institution TÉMOIN" finds "Institution Témoin"): see fold_name().
+    std::optional<Institution> find_by_name(const std::string& name) const;
     int64_t count() const;
 
     // Throws maillage::Error naming the field when a value is not allowed.
@@ -48,6 +50,12 @@ public:
 private:
     Database& db_;
 };
+
+// The key two names are compared by: Unicode case folding with NFKC normalisation
+// (ICU's NFKC_Casefold: "TÉMOIN", "témoin" and a decomposed "te\u0301moin" give one key),
+// surrounding spaces trimmed and inner runs of spaces collapsed. Accents are kept:
+// "Aprèstoe" and "Aprestoe" are two names (merging them is the user's decision).
+std::string fold_name(const std::string& name);
 
 // Validates region and language codes (throws maillage::Error naming the field).
 void validate_institution(const Institution& institution);

@@ -209,6 +209,22 @@ std::string trim(std::string_view s) {
 
 }  // namespace
 
+namespace {
+// UTF-16 with a byte-order mark, or without one: text whose every other byte is NUL
+// (ASCII characters in UTF-16LE or BE). Checked on the first KiB; a text CSV has no NUL.
+bool looks_like_utf16(std::string_view bytes) {
+    if (bytes.size() >= 2 && ((bytes[0] == '\xFF' && bytes[1] == '\xFE') || (bytes[0] == '\xFE' && bytes[1] == '\xFF')))
+        return true;
+    const std::size_t n = std::min<std::size_t>(bytes.size(), 1024) & ~std::size_t(1);
+    if (n < 4) return false;
+    std::size_t nul_even = 0, nul_odd = 0;
+    for (std::size_t i = 0; i < n; ++i)
+        if (bytes[i] == '\0') ++(i % 2 ? nul_odd : nul_even);
+    const std::size_t pairs = n / 2;
+    return (nul_odd * 2 >= pairs && nul_even * 8 <= nul_odd) || (nul_even * 2 >= pairs && nul_odd * 8 <= nul_even);
+}
+}  // namespace
+
 bool is_valid_utf8(std::string_view bytes) {
     for (std::size_t i = 0; i < bytes.size();) {
         char32_t cp;
@@ -306,6 +322,10 @@ Table parse(std::string_view bytes, const std::string& file, const Limits& limit
     if (bytes.size() > limits.max_file_bytes)
         throw Error(trf("{file}: the file is larger than the limit of {max} MiB.", fmt::arg("file", file),
                         fmt::arg("max", limits.max_file_bytes >> 20)));
+    if (looks_like_utf16(bytes))
+        throw ParseError(file, 1, 1, "",
+                         tr("the file is encoded in UTF-16 (\"Unicode text\" in some spreadsheets); save it as "
+                            "\"CSV UTF-8\" and import it again"));
     Table table;
     table.file = file;
     if (bytes.substr(0, kBom.size()) == kBom) {

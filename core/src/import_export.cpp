@@ -193,7 +193,7 @@ std::vector<InstitutionPlan> plan_institutions(Database& db, const csv::Table& t
     const InstitutionColumns c(t);
     InstitutionRepository institutions(db);
     SectorRepository sectors(db);
-    std::unordered_map<std::string, int> seen;  // lower-case name -> line
+    std::unordered_map<std::string, int> seen;  // folded name (fold_name) -> line
     std::vector<InstitutionPlan> plans;
     preview.columns = t.header;
     for (const auto& r : t.rows) {
@@ -204,7 +204,7 @@ std::vector<InstitutionPlan> plan_institutions(Database& db, const csv::Table& t
                                          c.phone, c.website});
         const auto name = t.value(r, c.name);
         if (name.empty()) t.fail(r, c.name, tr("an institution needs a name"));
-        if (auto [it, fresh] = seen.emplace(lower_ascii(name), r.line); !fresh)
+        if (auto [it, fresh] = seen.emplace(fold_name(name), r.line); !fresh)
             t.fail(r, c.name, trf("\"{name}\" is already on line {line} of this file", fmt::arg("name", name),
                                   fmt::arg("line", it->second)));
         p.row.key = name;
@@ -301,7 +301,7 @@ bool employment_unchanged(PersonRepository& people, int64_t person, const Person
 std::unordered_map<std::string, int64_t> id_by_key(Database& db, const std::string& query) {
     std::unordered_map<std::string, int64_t> out;
     SQLite::Statement q(db.sql(), query);
-    while (q.executeStep()) out.emplace(lower_ascii(q.getColumn(0).getString()), q.getColumn(1).getInt64());
+    while (q.executeStep()) out.emplace(fold_name(q.getColumn(0).getString()), q.getColumn(1).getInt64());
     return out;
 }
 
@@ -333,11 +333,11 @@ std::vector<PersonPlan> plan_people(Database& db, const csv::Table& t, ImportPre
         if (!email.empty()) {
             if (!plausible_email(email))
                 t.fail(r, *c.email, trf("\"{value}\" is not an email address", fmt::arg("value", email)));
-            if (auto [it, fresh] = emails.emplace(lower_ascii(email), r.line); !fresh)
+            if (auto [it, fresh] = emails.emplace(fold_name(email), r.line); !fresh)
                 t.fail(r, *c.email, trf("\"{email}\" is already on line {line} of this file",
                                         fmt::arg("email", email), fmt::arg("line", it->second)));
             std::optional<Person> existing;
-            if (auto it = known_people.find(lower_ascii(email)); it != known_people.end()) existing = people.get(it->second);
+            if (auto it = known_people.find(fold_name(email)); it != known_people.end()) existing = people.get(it->second);
             if (existing && !existing->erased) {
                 p.existing = existing->id;
                 p.data = *existing;
@@ -383,11 +383,11 @@ std::vector<PersonPlan> plan_people(Database& db, const csv::Table& t, ImportPre
             t.fail(r, at.value_or(0), tr("a sector, job title or start date needs an institution"));
         }
         if (!p.institution.empty()) {
-            if (auto i = known_institutions.find(lower_ascii(p.institution)); i != known_institutions.end()) {
+            if (auto i = known_institutions.find(fold_name(p.institution)); i != known_institutions.end()) {
                 p.institution_id = i->second;
             } else {
                 p.row.notes.push_back(trf("new institution: {name}", fmt::arg("name", p.institution)));
-                new_institutions.emplace(lower_ascii(p.institution), p.institution);
+                new_institutions.emplace(fold_name(p.institution), p.institution);
             }
             if (p.existing && !p.start_date.empty()) {
                 // A job change cannot start before the job it ends.
@@ -578,7 +578,7 @@ ImportPreview import_people(Database& db, const csv::Table& table) {
                 int64_t institution;
                 if (p.institution_id) {
                     institution = *p.institution_id;
-                } else if (auto it = created.find(lower_ascii(p.institution)); it != created.end()) {
+                } else if (auto it = created.find(fold_name(p.institution)); it != created.end()) {
                     institution = it->second;
                 } else {
                     validate_institution(Institution{.name = p.institution});
@@ -586,7 +586,7 @@ ImportPreview import_people(Database& db, const csv::Table& table) {
                     new_institution.bind(1, p.institution);
                     new_institution.exec();
                     institution = db.sql().getLastInsertRowid();
-                    created.emplace(lower_ascii(p.institution), institution);
+                    created.emplace(fold_name(p.institution), institution);
                     new_institutions.push_back(institution);
                 }
                 if (p.existing) {

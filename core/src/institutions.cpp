@@ -6,8 +6,13 @@
 #include "core/i18n.h"
 #include "core/single_line.h"
 #include "core/sql_util.h"
+#include "core/validate.h"
 
 #include <SQLiteCpp/SQLiteCpp.h>
+#include <algorithm>
+#include <cctype>
+#include <unicode/normalizer2.h>
+#include <unicode/unistr.h>
 
 namespace maillage {
 namespace {
@@ -73,6 +78,7 @@ void validate_institution(const Institution& i) {
                         fmt::arg("value", i.region)));
     if (!i.language.empty() && i.language != "fr" && i.language != "nl" && i.language != "bilingual")
         throw Error(trf("Language: \"{value}\" is not one of fr, nl, bilingual.", fmt::arg("value", i.language)));
+    validate::web_address(tr("Website"), i.website);
 }
 
 std::optional<Institution> InstitutionRepository::get(int64_t id) const {
@@ -94,11 +100,49 @@ std::vector<Institution> InstitutionRepository::search(const std::string& text, 
     return out;
 }
 
+std::string fold_name(const std::string& name) {
+    UErrorCode status = U_ZERO_ERROR;
+    const auto* nfkc_cf = icu::Normalizer2::getNFKCCasefoldInstance(status);
+    std::string folded;
+    if (U_SUCCESS(status)) {
+        const auto text = icu::UnicodeString::fromUTF8(name);
+        auto out = nfkc_cf->normalize(text, status);
+        if (U_SUCCESS(status)) out.toUTF8String(folded);
+    }
+    if (!U_SUCCESS(status)) {  // ICU data missing: ASCII folding is still better than none
+        folded = name;
+        for (auto& c : folded) c = char(std::tolower(static_cast<unsigned char>(c)));
+    }
+    std::string key;
+    for (char c : folded) {
+        const bool space = c == ' ' || c == '\t' || c == '\n' || c == '\r';
+        if (space) {
+            if (!key.empty() && key.back() != ' ') key += ' ';
+        } else {
+            key += c;
+        }
+    }
+    if (!key.empty() && key.back() == ' ') key.pop_back();
+    return key;
+}
+
 std::optional<Institution> InstitutionRepository::find_by_name(const std::string& name) const {
+    // The index answers the common case (same bytes, or ASCII case only).
     SQLite::Statement q(db_.sql(), std::string(kSelect) +
                                        "WHERE merged_into IS NULL AND name = ? COLLATE NOCASE LIMIT 1");
     q.bind(1, name);
     if (q.executeStep()) return read(db_, q);
+    // Otherwise compare folded keys. Two names can only fold alike with a non-ASCII
+    // character on one side, so an ASCII name is compared with non-ASCII names only.
+    const auto key = fold_name(name);
+    if (key.empty()) return std::nullopt;
+    const bool ascii = std::all_of(name.begin(), name.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+    SQLite::Statement all(db_.sql(), "SELECT id, name FROM institution WHERE merged_into IS NULL "
+                                     "AND (?1 = 0 OR name GLOB ?2) ORDER BY id");
+    all.bind(1, ascii ? 1 : 0);
+    all.bind(2, std::string("*[^\x01-\x7f]*"));  // holds a character outside ASCII
+    while (all.executeStep())
+        if (fold_name(all.getColumn(1).getString()) == key) return get(all.getColumn(0).getInt64());
     return std::nullopt;
 }
 

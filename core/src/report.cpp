@@ -1,4 +1,5 @@
 #include "core/report.h"
+#include "core/validate.h"
 
 #include "core/database.h"
 #include "core/figures.h"
@@ -150,6 +151,7 @@ std::string ReportScope::to_date() const { return year ? std::to_string(*year) +
 
 Report build_report(Database& db, const ReportScope& scope,
                     const std::vector<std::shared_ptr<const ReportSectionProvider>>& providers) {
+    validate::scope(scope);  // before any provider: a year out of range is the caller's fault
     Report report;
     report.scope = scope;
     report.title = trf("Activity report — {scope}", fmt::arg("scope", scope.describe()));

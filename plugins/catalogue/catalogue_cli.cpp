@@ -9,6 +9,7 @@
 #include "catalogue_rules.h"
 #include "catalogue_store.h"
 #include "catalogue_xlsx.h"
+#include "core/validate.h"
 #include "core/database.h"
 #include "core/error.h"
 #include "core/i18n.h"
@@ -140,7 +141,7 @@ void add_catalogue_commands(CLI::App& app, CliContext& ctx) {
         struct C {
             std::string edition, code, title_fr, title_nl, venue, deadline, url, institution, request, modules, languages = "fr";
             int seats = 0;
-            double price = -1;
+            std::optional<double> price;
         };
         auto o = std::make_shared<C>();
         auto* create = training->add_subcommand("create", tr("Create a training (open with --edition, custom with --institution)"));
@@ -166,7 +167,7 @@ void add_catalogue_commands(CLI::App& app, CliContext& ctx) {
             in.title = {o->title_fr, o->title_nl.empty() ? o->title_fr : o->title_nl, {}};
             in.venue = o->venue;
             in.seats = o->seats;
-            if (o->price >= 0) in.price_cents = static_cast<int>(o->price * 100 + 0.5);
+            if (o->price) in.price_cents = static_cast<int>(validate::cents(tr("Price"), *o->price));
             in.registration_deadline = o->deadline;
             in.languages = split(o->languages, ',');
             in.registration_url = o->url;

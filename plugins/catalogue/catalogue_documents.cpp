@@ -10,11 +10,13 @@
 #include "core/error.h"
 #include "core/i18n.h"
 #include "core/single_line.h"
+#include "core/pdf.h"
 #include "core/people.h"
 #include "core/sessions.h"
 
 #include <fmt/format.h>
 
+#include <ctime>
 #include <fstream>
 
 namespace maillage::catalogue {
@@ -52,6 +54,13 @@ void write_file(const std::filesystem::path& file, const std::string& text) {
     if (!out) throw Error(trf("Cannot write {file}.", fmt::arg("file", file.string())));
 }
 
+std::string today_iso() {
+    const auto t = std::time(nullptr);
+    std::tm tm{};
+    localtime_r(&t, &tm);
+    return fmt::format("{:04d}-{:02d}-{:02d}", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+}
+
 }  // namespace
 
 CertificatesResult write_certificates(Database& db, const std::string& code, const std::filesystem::path& out_dir,
@@ -61,6 +70,7 @@ CertificatesResult write_certificates(Database& db, const std::string& code, con
     PersonRepository people(db);
     std::string organisation = organisation_name(db);
     std::string pages;
+    std::vector<pdf::Certificate> certificates;
     CertificatesResult result;
     for (const auto& r : registrations.list(t.id)) {
         double hours = registrations.hours_attended(t.id, r.person_id);
@@ -82,6 +92,19 @@ CertificatesResult write_certificates(Database& db, const std::string& code, con
             fmt::arg("hours_label", nl ? "Effectief bijgewoonde uren" : "Heures effectivement suivies"),
             fmt::arg("hours", fmt::format("{:g}", hours)),
             fmt::arg("done", nl ? "Voor de organisatie, de vormingscoördinator" : "Pour l'organisation, la coordination des formations"));
+        pdf::Certificate c;
+        c.organisation = organisation;
+        c.title = nl ? "Attest van deelname" : "Attestation de participation";
+        c.certify = nl ? "Wij bevestigen dat" : "Nous certifions que";
+        c.name = p ? p->display_name() : "";
+        c.took_part = nl ? "heeft deelgenomen aan de vorming" : "a participé à la formation";
+        c.event = t.input.title.get(lang);
+        if (!t.input.venue.empty()) c.details.push_back(t.input.venue);
+        c.details.push_back((nl ? "op " : "le(s) ") + dates_of(db, t, lang));
+        c.details.push_back(fmt::format("{} : {:g} h", nl ? "Effectief bijgewoonde uren" : "Heures effectivement suivies", hours));
+        c.place_and_date = (nl ? "Uitgereikt op " : "Délivrée le ") + catalog::long_date(lang, today_iso());
+        c.signature = nl ? "Voor de organisatie, de vormingscoördinator" : "Pour l'organisation, la coordination des formations";
+        certificates.push_back(std::move(c));
         ++result.count;
     }
     std::string html = "<!DOCTYPE html>\n<html lang=\"fr\">\n<head>\n<meta charset=\"utf-8\" />\n<title>" +
@@ -94,14 +117,11 @@ CertificatesResult write_certificates(Database& db, const std::string& code, con
                        pages + "</body>\n</html>\n";
     result.html = out_dir / ("certificates-" + catalog::safe_file_name(code) + ".html");
     write_file(result.html, html);
-    if (make_pdf) {
-        if (auto chromium = catalog::find_chromium()) {
-            auto pdf = out_dir / ("certificates-" + catalog::safe_file_name(code) + ".pdf");
-            result.message = catalog::print_to_pdf(*chromium, result.html, pdf);
-            if (result.message.empty()) result.pdf = pdf;
-        } else {
-            result.message = tr("Chromium is not installed: the certificates were written as HTML only.");
-        }
+    if (make_pdf && !certificates.empty()) {
+        // Drawn natively (cairo and pango), one page per participant: no browser to start.
+        auto file = out_dir / ("certificates-" + catalog::safe_file_name(code) + ".pdf");
+        pdf::write_certificates(file, certificates);
+        result.pdf = file;
     }
     return result;
 }

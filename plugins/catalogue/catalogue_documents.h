@@ -14,7 +14,7 @@ namespace maillage::catalogue {
 
 struct CertificatesResult {
     std::filesystem::path html;  // all certificates, one per page
-    std::filesystem::path pdf;   // empty when Chromium is missing (message says so)
+    std::filesystem::path pdf;   // one page per certificate (cairo and pango); empty when not asked or none
     int count = 0;
     std::string message;
 };

@@ -3,6 +3,7 @@
 #include "catalogue_schema.h"
 #include "catalogue_store.h"
 #include "catalog/catalog_model.h"
+#include "core/validate.h"
 #include "core/database.h"
 #include "core/i18n.h"
 #include "core/people.h"
@@ -37,6 +38,7 @@ std::string fmt2(double v) { return fmt::format("{:.2f}", round2(v)); }
 double round2(double value) { return std::round(value * 100.0) / 100.0; }
 
 CatalogueFigures compute_figures(Database& db, const ReportScope& scope) {
+    validate::scope(scope);  // --year 99999 or -5 is refused with a sentence, not an empty table
     CatalogueFigures f;
     auto& sql = db.sql();
     {

@@ -122,17 +122,15 @@ ImportReport import_registrations(Database& db, const std::string& text, const s
             std::string training_code = cell(c_training).empty() ? default_training : cell(c_training);
             line.person = first + " " + last;
             auto training = store.training(training_code);
-            if (first.empty() && last.empty()) {
-                line.outcome = "error";
-                line.message = tr("no name");
-            } else if (!training) {
-                line.outcome = "error";
-                line.message = trf("unknown training {code}", fmt::arg("code", training_code));
-            }
-            if (line.outcome == "error") {
-                ++report.errors;
-                report.lines.push_back(line);
-                continue;
+            // A bad row refuses the whole file (the transaction rolls back): all rows or none.
+            if (first.empty() && last.empty()) table.fail(row, *c_last, tr("a first or a last name"));
+            if (!training) {
+                std::string codes;
+                for (const auto& t : store.trainings()) codes += (codes.empty() ? "" : ", ") + t.input.code;
+                const auto reason = trf("unknown training \"{code}\" (known: {codes})", fmt::arg("code", training_code),
+                                        fmt::arg("codes", codes.empty() ? tr("none") : codes));
+                if (c_training && !cell(c_training).empty()) table.fail(row, *c_training, reason);
+                table.fail(row, reason);
             }
             std::string name_key = training_code + "|" + normalise_name(first + " " + last) + "|" + normalise_name(inst_name);
             std::string email_key = training_code + "|" + email;

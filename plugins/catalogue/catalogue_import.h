@@ -35,8 +35,8 @@ struct ImportReport {
 // Imports registrations. Columns (header, any order, French or English names):
 // first_name|prenom, last_name|nom, email, institution, training|formation (a training
 // code; `default_training` when the column is absent or empty), phone|telephone.
-// All or nothing: a fault in the file (ParseError) changes nothing; a row with an
-// unknown training is reported and skipped.
+// All or nothing: a fault in the file or in any row (no name, an unknown training)
+// throws ParseError with its line and column and changes nothing.
 ImportReport import_registrations(Database& db, const std::string& csv_text, const std::string& file,
                                   const std::string& default_training = {});
 

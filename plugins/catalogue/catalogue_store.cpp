@@ -1,6 +1,7 @@
 #include "catalogue_store.h"
 
 #include "catalogue_schema.h"
+#include "core/validate.h"
 #include "core/audit.h"
 #include "core/database.h"
 #include "core/error.h"
@@ -113,6 +114,7 @@ int64_t CatalogueStore::save_module(const catalog::ModuleSheet& sheet) {
         throw Error(trf("Module {code}: the title is needed in French and in Dutch.", fmt::arg("code", sheet.code)));
     if (sheet.duration_minutes <= 0)
         throw Error(trf("Module {code}: the duration must be a positive number of minutes.", fmt::arg("code", sheet.code)));
+    validate::minutes(tr("Duration"), sheet.duration_minutes, 1);
     auto theme = theme_id(sheet.theme_code);
     if (!theme)
         throw Error(trf("Module {code}: unknown theme {theme}.", fmt::arg("code", sheet.code), fmt::arg("theme", sheet.theme_code)));
@@ -307,6 +309,9 @@ int64_t CatalogueStore::create_training(const TrainingInput& in) {
     if (training(in.code)) throw Error(trf("A training with the code {code} exists already.", fmt::arg("code", in.code)));
     if (!in.registration_deadline.empty() && !is_iso_date(in.registration_deadline))
         throw Error(tr("The registration deadline must be a date (YYYY-MM-DD)."));
+    validate::count(tr("Seats"), in.seats);
+    if (in.price_cents) validate::cents_value(tr("Price"), *in.price_cents);
+    validate::url(tr("Registration URL"), in.registration_url);
     std::vector<int64_t> versions;
     for (const auto& code : in.module_codes) {
         auto m = module(code);

@@ -10,6 +10,7 @@
 #include "core/error.h"
 #include "core/single_line.h"
 #include "core/i18n.h"
+#include "core/validate.h"
 
 namespace maillage::exchange {
 namespace {
@@ -134,7 +135,7 @@ int64_t EventRepository::create(const Event& e) {
     require_single_line(tr("Venue"), e.venue);
     if (!type(e.type_id)) throw Error(tr("Unknown event type."));
     validate_event_role(e.role);
-    if (e.capacity && *e.capacity < 0) throw Error(tr("The capacity cannot be negative."));
+    validate::count(tr("Capacity"), e.capacity);
     return db_.write([&] {
         SQLite::Statement q(db_.sql(),
                             "INSERT INTO exchange_event(type_id, title, theme, venue, capacity, languages, role, "
@@ -154,7 +155,7 @@ void EventRepository::update(const Event& e) {
     require_single_line(tr("Venue"), e.venue);
     if (!type(e.type_id)) throw Error(tr("Unknown event type."));
     validate_event_role(e.role);
-    if (e.capacity && *e.capacity < 0) throw Error(tr("The capacity cannot be negative."));
+    validate::count(tr("Capacity"), e.capacity);
     db_.write([&] {
         SQLite::Statement q(db_.sql(),
                             "UPDATE exchange_event SET type_id=?, title=?, theme=?, venue=?, capacity=?, "
@@ -390,6 +391,8 @@ int64_t EventRepository::add_publication(const Publication& p) {
     require_single_line(tr("Title"), p.title);
     if (!p.date.empty() && !is_iso_date(p.date))
         throw Error(tr("The publication date must be written YYYY-MM-DD."));
+    validate::count(tr("Copies"), p.copies);
+    validate::url(tr("Link"), p.link);
     return db_.write([&] {
         SQLite::Statement q(db_.sql(), "INSERT INTO exchange_publication(title, collection, number, languages, "
                                        "copies, date, link, notes) VALUES (?,?,?,?,?,?,?,?)");

@@ -18,6 +18,7 @@
 #include "core/programmes.h"
 #include "core/report.h"
 #include "core/sectors.h"
+#include "core/validate.h"
 
 #include <CLI/CLI.hpp>
 
@@ -34,7 +35,7 @@ struct Options {
     int64_t event = 0, id = 0, person = 0, table = 0, session = 0;
     std::string type = "exchange_table", title, theme, venue, languages, role, programme, funder, objectives;
     std::string programme_text, notes;
-    int64_t capacity = -1;
+    std::optional<int64_t> capacity;  // absent: unchanged / unlimited; a negative value is refused
     std::vector<std::string> dates;
     std::string start, end, place, status, reason, question, search, answers;
     std::vector<int64_t> facilitators;
@@ -44,7 +45,7 @@ struct Options {
     bool json = false;
     int year = 0;
     std::string collection, number, date, link;
-    int64_t copies = -1;
+    std::optional<int64_t> copies;
     std::string text;
 };
 
@@ -133,7 +134,7 @@ void add_exchange_commands(CLI::App& app, CliContext& ctx) {
         e.title = o->title;
         e.theme = o->theme;
         e.venue = o->venue;
-        if (o->capacity >= 0) e.capacity = o->capacity;
+        e.capacity = o->capacity;
         e.languages = o->languages;
         if (!o->role.empty()) e.role = o->role;
         e.programme_id = programme_id(db, o->programme);
@@ -170,8 +171,12 @@ void add_exchange_commands(CLI::App& app, CliContext& ctx) {
         if (!o->title.empty()) e.title = o->title;
         if (!o->theme.empty()) e.theme = o->theme;
         if (!o->venue.empty()) e.venue = o->venue;
-        if (o->capacity == 0) e.capacity.reset();
-        if (o->capacity > 0) e.capacity = o->capacity;
+        if (o->capacity) {
+            if (*o->capacity == 0)
+                e.capacity.reset();
+            else
+                e.capacity = o->capacity;  // negative: refused by the repository
+        }
         if (!o->role.empty()) e.role = o->role;
         if (!o->objectives.empty()) e.objectives = o->objectives;
         RegistrationService regs(db);
@@ -207,10 +212,11 @@ void add_exchange_commands(CLI::App& app, CliContext& ctx) {
 
     auto* list = event->add_subcommand("list", tr("List events"));
     list->add_option("--year", o->year, tr("Only the events of this calendar year"));
-    list->callback([o, &ctx, &out] {
+    list->callback([o, &ctx, &out, list] {
         auto& db = ctx.database();
         EventRepository events(db);
         RegistrationService regs(db);
+        if (list->count("--year")) validate::year(o->year);  // --year 0 or 99999: refused
         const auto from = o->year ? std::to_string(o->year) + "-01-01" : std::string("0000-01-01");
         const auto to = o->year ? std::to_string(o->year) + "-12-31" : std::string("9999-12-31");
         for (const auto& e : events.list(from, to, o->year == 0)) {
@@ -539,7 +545,7 @@ void add_exchange_commands(CLI::App& app, CliContext& ctx) {
         p.collection = o->collection;
         p.number = o->number;
         p.languages = o->languages;
-        if (o->copies >= 0) p.copies = o->copies;
+        p.copies = o->copies;
         p.date = o->date;
         p.link = o->link;
         const auto id = db.write([&] {
@@ -554,8 +560,9 @@ void add_exchange_commands(CLI::App& app, CliContext& ctx) {
     });
     auto* pub_list = pub->add_subcommand("list", tr("List publications"));
     pub_list->add_option("--year", o->year, tr("Only those dated this year"));
-    pub_list->callback([o, &ctx, &out] {
+    pub_list->callback([o, &ctx, &out, pub_list] {
         auto& db = ctx.database();
+        if (pub_list->count("--year")) validate::year(o->year);  // --year 0 or 99999: refused
         const auto from = o->year ? std::to_string(o->year) + "-01-01" : std::string();
         const auto to = o->year ? std::to_string(o->year) + "-12-31" : std::string();
         for (const auto& p : EventRepository(db).publications(from, to)) {
@@ -581,9 +588,12 @@ void add_exchange_commands(CLI::App& app, CliContext& ctx) {
     evs->callback([o, &ctx, &out] {
         auto& db = ctx.database();
         require_event(db, o->event);
-        const auto q = QuestionnaireRepository(db).get(ensure_evaluation_template(db));
-        const auto id = submit_evaluation(db, o->event, o->person ? std::optional<int64_t>(o->person) : std::nullopt,
-                                          parse_answers(*q, o->answers));
+        // One transaction: a bad answer leaves no questionnaire created on the way.
+        const auto id = db.write([&] {
+            const auto q = QuestionnaireRepository(db).get(ensure_evaluation_template(db));
+            return submit_evaluation(db, o->event, o->person ? std::optional<int64_t>(o->person) : std::nullopt,
+                                     parse_answers(*q, o->answers));
+        });
         out << fmt::format(fmt::runtime(tr("Evaluation #{id} recorded.")), fmt::arg("id", id)) << '\n';
     });
     auto* evy = ev->add_subcommand("summary", tr("Summary of an event's evaluations"));
@@ -595,11 +605,11 @@ void add_exchange_commands(CLI::App& app, CliContext& ctx) {
     });
 
     // --- outputs
-    auto* certs = root->add_subcommand("certificates", tr("Attendance certificates (HTML, and PDF with chromium)"));
+    auto* certs = root->add_subcommand("certificates", tr("Attendance certificates (HTML, and PDF)"));
     certs->add_option("event", o->event, tr("Event number"))->required();
     certs->add_option("--out", o->out, tr("Folder to write them into"))->required();
     certs->add_option("--person", o->person, tr("Only this person's certificate"));
-    certs->add_flag("--pdf", o->pdf, tr("Also print each to PDF (needs chromium)"));
+    certs->add_flag("--pdf", o->pdf, tr("Also write PDFs: one per person and one with every certificate"));
     certs->callback([o, &ctx, &out] {
         auto& db = ctx.database();
         require_event(db, o->event);
@@ -608,20 +618,21 @@ void add_exchange_commands(CLI::App& app, CliContext& ctx) {
         out << fmt::format(fmt::runtime(tr("{n} certificates written to {dir}.")), fmt::arg("n", files.html.size()),
                            fmt::arg("dir", o->out))
             << '\n';
-        if (o->pdf && !files.pdf_tool_found)
-            out << tr("chromium is not installed: certificates were written as HTML only (print them from a browser).")
-                << '\n';
-        else if (o->pdf)
-            out << fmt::format(fmt::runtime(tr("{n} PDF files written.")), fmt::arg("n", files.pdf.size())) << '\n';
+        if (o->pdf) out << fmt::format(fmt::runtime(tr("{n} PDF files written.")), fmt::arg("n", files.pdf.size())) << '\n';
+        if (!files.all_pdf.empty())
+            out << trf("All certificates, one per page: {file}", fmt::arg("file", files.all_pdf.string())) << '\n';
     });
 
-    auto* sheet = root->add_subcommand("sign-in-sheet", tr("A printable sign-in sheet (HTML) for paper check-in"));
+    auto* sheet = root->add_subcommand("sign-in-sheet", tr("A printable sign-in sheet (PDF or HTML) for paper check-in"));
     sheet->add_option("event", o->event, tr("Event number"))->required();
-    sheet->add_option("--out", o->out, tr("The .html file"))->required();
+    sheet->add_option("--out", o->out, tr("The file: .pdf or .html"))->required();
     sheet->callback([o, &ctx, &out] {
         auto& db = ctx.database();
         require_event(db, o->event);
-        std::ofstream(o->out, std::ios::binary) << sign_in_sheet_html(db, o->event);
+        if (std::filesystem::path(o->out).extension() == ".pdf")
+            write_sign_in_sheet_pdf(db, o->event, o->out);
+        else
+            std::ofstream(o->out, std::ios::binary) << sign_in_sheet_html(db, o->event);
         out << fmt::format(fmt::runtime(tr("Sign-in sheet written to {file}.")), fmt::arg("file", o->out)) << '\n';
     });
 
@@ -650,8 +661,9 @@ void add_exchange_commands(CLI::App& app, CliContext& ctx) {
     ical->add_option("--out", o->out, tr("The .ics file (standard output when absent)"));
     ical->add_option("--year", o->year, tr("Only this calendar year"));
     ical->add_flag("--committee", o->committee, tr("Include steering-committee meetings"));
-    ical->callback([o, &ctx, &out] {
+    ical->callback([o, &ctx, &out, ical] {
         auto& db = ctx.database();
+        if (ical->count("--year")) validate::year(o->year);  // --year 0 or 99999: refused
         const auto from = o->year ? std::to_string(o->year) + "-01-01" : std::string("0000-01-01");
         const auto to = o->year ? std::to_string(o->year) + "-12-31" : std::string("9999-12-31");
         const auto text = events_icalendar(db, from, to, o->committee);
@@ -668,10 +680,10 @@ void add_exchange_commands(CLI::App& app, CliContext& ctx) {
     figures->add_option("--programme", o->programme, tr("Only this programme"));
     figures->add_option("--funder", o->funder, tr("Only this funder"));
     figures->add_flag("--json", o->json, tr("Print the JSON data instead of text"));
-    figures->callback([o, &ctx, &out] {
+    figures->callback([o, &ctx, &out, figures] {
         auto& db = ctx.database();
         ReportScope scope;
-        if (o->year) scope.year = o->year;
+        if (figures->count("--year")) scope.year = o->year;
         if (!o->programme.empty()) scope.programme = o->programme;
         if (!o->funder.empty()) scope.funder = o->funder;
         Report report;

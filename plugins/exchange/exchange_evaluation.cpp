@@ -35,9 +35,11 @@ int64_t submit_evaluation(Database& db, int64_t event_id, std::optional<int64_t>
                           const std::map<int, AnswerValue>& answers_by_position) {
     if (!EventRepository(db).get(event_id))
         throw Error(trf("No event has the number {id}.", fmt::arg("id", event_id)));
-    const int64_t qid = ensure_evaluation_template(db);
-    return db.write(
-        [&] { return submit_by_position(db, qid, kEvaluationSubject, event_id, person_id, answers_by_position); });
+    // The template is created in the same transaction as the answers: all or nothing.
+    return db.write([&] {
+        const int64_t qid = ensure_evaluation_template(db);
+        return submit_by_position(db, qid, kEvaluationSubject, event_id, person_id, answers_by_position);
+    });
 }
 
 std::vector<QuestionSummary> evaluation_summary(Database& db, const std::vector<int64_t>& event_ids) {

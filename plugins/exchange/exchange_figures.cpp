@@ -2,6 +2,7 @@
 
 #include "events.h"
 #include "registrations.h"
+#include "core/validate.h"
 #include "core/sql_util.h"
 
 #include "core/database.h"
@@ -205,6 +206,7 @@ std::string event_sentence(const EventFigures& f) {
 }
 
 std::vector<ReportSection> build_events_section(Database& db, const ReportScope& scope) {
+    validate::scope(scope);  // --year 99999 or -5 is refused with a sentence, not an empty table
     EventRepository events(db);
     const auto from = scope.from_date(), to = scope.to_date();
     const auto& lang = scope.language;

@@ -9,13 +9,18 @@
 #include "core/database.h"
 #include "core/error.h"
 #include "core/i18n.h"
+#include "core/pdf.h"
 #include "core/people.h"
+#include "core/programmes.h"
 #include "core/sectors.h"
+
+#include "core/ical_zone.h"
 
 #include <libical/ical.h>
 #include <xlsxwriter.h>
 
 #include <cmath>
+#include <ctime>
 #include <cstdlib>
 #include <fstream>
 #include <map>
@@ -61,6 +66,59 @@ std::string html_escape(const std::string& text) {
         }
     }
     return out;
+}
+
+namespace {
+// The organisation named on certificates: the setting "organisation.name" when the
+// organisation has set it, else the event's programme.
+std::string organisation_of(Database& db, const Event& e) {
+    SQLite::Statement q(db.sql(), "SELECT value FROM setting WHERE key = 'organisation.name'");
+    if (q.executeStep() && !q.getColumn(0).isNull() && !q.getColumn(0).getString().empty())
+        return q.getColumn(0).getString();
+    if (e.programme_id)
+        if (auto p = ProgrammeRepository(db).get(*e.programme_id)) return p->name;
+    return {};
+}
+
+std::string today_long() {
+    const auto t = std::time(nullptr);
+    std::tm tm{};
+    localtime_r(&t, &tm);
+    return fmt::format("{:04d}-{:02d}-{:02d}", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+}
+}  // namespace
+
+pdf::Certificate certificate_text(Database& db, int64_t registration_id) {
+    RegistrationService regs(db);
+    const auto r = regs.get(registration_id);
+    if (!r) throw Error(tr("This registration does not exist."));
+    if (r->status != "attended")
+        throw Error(fmt::format(fmt::runtime(tr("{name} did not attend: no certificate.")),
+                                fmt::arg("name", r->person_name)));
+    EventRepository events(db);
+    const auto e = events.get(r->event_id);
+    std::string dates;
+    for (const auto& d : events.days(r->event_id)) {
+        if (d.status == "cancelled") continue;
+        if (!dates.empty()) dates += ", ";
+        dates += d.date;
+        if (!d.start_time.empty() && !d.end_time.empty()) dates += " (" + d.start_time + "–" + d.end_time + ")";
+    }
+    pdf::Certificate c;
+    c.organisation = e ? organisation_of(db, *e) : std::string();
+    c.title = tr("Certificate of attendance");
+    c.certify = tr("We certify that");
+    c.name = r->person_name;
+    c.institution = r->institution_name;
+    c.took_part = tr("took part in");
+    c.event = e ? e->title : std::string();
+    if (e && !e->venue.empty()) c.details.push_back(e->venue);
+    if (!dates.empty()) c.details.push_back(tr("Date(s): ") + dates);
+    if (const auto hours = events.hours(r->event_id); hours > 0) c.details.push_back(tr("Duration: ") + format_hours(hours));
+    if (r->role != "participant") c.details.push_back(tr("Role: ") + role_label(r->role));
+    c.place_and_date = trf("Issued on {date}", fmt::arg("date", today_long()));
+    c.signature = tr("For the organisers");
+    return c;
 }
 
 std::string certificate_html(Database& db, int64_t registration_id) {
@@ -132,6 +190,34 @@ std::string sign_in_sheet_html(Database& db, int64_t event_id) {
     return html;
 }
 
+pdf::Sheet sign_in_sheet(Database& db, int64_t event_id) {
+    EventRepository events(db);
+    const auto e = events.get(event_id);
+    if (!e) throw Error(tr("This event does not exist."));
+    pdf::Sheet s;
+    s.title = e->title;
+    std::string when = events.first_date(event_id);
+    if (!e->venue.empty()) when += (when.empty() ? "" : " — ") + e->venue;
+    if (!when.empty()) s.subtitle.push_back(when);
+    s.subtitle.push_back(tr("Sign-in sheet"));
+    s.columns = {"#", tr("Name"), tr("Institution"), tr("Role"), tr("Signature")};
+    s.widths = {0.6, 3.0, 3.4, 2.0, 2.4};
+    int n = 0;
+    for (const auto& r : RegistrationService(db).list(event_id)) {
+        if (r.status == "cancelled") continue;
+        s.rows.push_back({std::to_string(r.id), r.person_name, r.institution_name, role_label(r.role), ""});
+        ++n;
+    }
+    s.blank_rows = 10;  // for walk-ins
+    s.footer = fmt::format(fmt::runtime(tr("{n} registrations.")), fmt::arg("n", n));
+    s.page_label = tr("Page");
+    return s;
+}
+
+void write_sign_in_sheet_pdf(Database& db, int64_t event_id, const std::filesystem::path& file) {
+    pdf::write_sheet(file, sign_in_sheet(db, event_id));
+}
+
 std::string find_chromium() {
     for (const char* name : {"chromium", "chromium-browser", "google-chrome"}) {
         const char* path = std::getenv("PATH");
@@ -155,9 +241,9 @@ CertificateFiles write_certificates(Database& db, int64_t event_id, std::optiona
     RegistrationService regs(db);
     CertificateFiles files;
     std::filesystem::create_directories(dir);
-    const auto chromium = pdf ? find_chromium() : std::string();
-    files.pdf_tool_found = !chromium.empty();
+    files.pdf_tool_found = pdf;  // drawn natively (cairo and pango): always possible
     int64_t found = 0;
+    std::vector<pdf::Certificate> pages;
     for (const auto& r : regs.list(event_id)) {
         if (person_id && r.person_id != *person_id) continue;
         if (r.status != "attended") {
@@ -169,15 +255,17 @@ CertificateFiles write_certificates(Database& db, int64_t event_id, std::optiona
         const auto html_file = dir / (base + ".html");
         std::ofstream(html_file, std::ios::binary) << certificate_html(db, r.id);
         files.html.push_back(html_file);
-        if (!chromium.empty()) {
-            const auto pdf_file = dir / (base + ".pdf");
-            const auto cmd = "'" + chromium +
-                             "' --headless --no-sandbox --disable-gpu --disable-background-networking "
-                             "--no-pdf-header-footer --print-to-pdf='" +
-                             pdf_file.string() + "' 'file://" + std::filesystem::absolute(html_file).string() +
-                             "' >/dev/null 2>&1";
-            if (std::system(cmd.c_str()) == 0 && std::filesystem::exists(pdf_file)) files.pdf.push_back(pdf_file);
+        if (pdf) {
+            auto page = certificate_text(db, r.id);
+            const auto pdf_file = dir / (base + ".pdf");  // one per person, to send
+            pdf::write_certificates(pdf_file, {page});
+            files.pdf.push_back(pdf_file);
+            pages.push_back(std::move(page));
         }
+    }
+    if (pdf && !pages.empty() && !person_id) {  // and all of them, one per page, to print
+        files.all_pdf = dir / ("certificates-" + std::to_string(event_id) + ".pdf");
+        pdf::write_certificates(files.all_pdf, pages);
     }
     if (person_id && found == 0) throw Error(tr("This person is not registered for this event."));
     if (!files.html.empty())
@@ -238,6 +326,15 @@ std::string events_icalendar(Database& db, const std::string& from, const std::s
     icalcomponent* cal = icalcomponent_new_vcalendar();
     icalcomponent_add_property(cal, icalproperty_new_version("2.0"));
     icalcomponent_add_property(cal, icalproperty_new_prodid("-//Maillage//exchange//FR"));
+    icalcomponent_add_property(cal, icalproperty_new_calscale("GREGORIAN"));
+    icalcomponent_add_property(cal, icalproperty_new_method(ICAL_METHOD_PUBLISH));
+    // Times are Brussels wall-clock times: the zone is declared once and named by each
+    // timed DTSTART/DTEND (never floating); a day without hours is a DATE.
+    if (icalcomponent* vtz = icalparser_parse_string(calendar_vtimezone().c_str())) icalcomponent_add_component(cal, vtz);
+    auto zoned = [](icalproperty* p) {
+        icalproperty_add_parameter(p, icalparameter_new_tzid(kCalendarZone));
+        return p;
+    };
     const auto now = icaltime_current_time_with_zone(icaltimezone_get_utc_timezone());
     auto add = [&](const Event& e, const Session& s, const std::string& uid, const std::string& summary) {
         icalcomponent* ev = icalcomponent_new_vevent();
@@ -245,9 +342,11 @@ std::string events_icalendar(Database& db, const std::string& from, const std::s
         icalcomponent_add_property(ev, icalproperty_new_dtstamp(now));
         icalcomponent_add_property(ev, icalproperty_new_summary(summary.c_str()));
         const bool timed = !s.start_time.empty();
-        icalcomponent_add_property(ev, icalproperty_new_dtstart(icaltime_from_string(compact(s.date, s.start_time).c_str())));
+        auto* start = icalproperty_new_dtstart(icaltime_from_string(compact(s.date, s.start_time).c_str()));
+        icalcomponent_add_property(ev, timed ? zoned(start) : start);
         if (timed && !s.end_time.empty())
-            icalcomponent_add_property(ev, icalproperty_new_dtend(icaltime_from_string(compact(s.date, s.end_time).c_str())));
+            icalcomponent_add_property(
+                ev, zoned(icalproperty_new_dtend(icaltime_from_string(compact(s.date, s.end_time).c_str()))));
         const auto place = s.place.empty() ? e.venue : s.place;
         if (!place.empty()) icalcomponent_add_property(ev, icalproperty_new_location(place.c_str()));
         if (!e.theme.empty()) icalcomponent_add_property(ev, icalproperty_new_description(e.theme.c_str()));

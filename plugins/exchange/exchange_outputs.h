@@ -1,6 +1,8 @@
 #pragma once
 // What leaves the plugin as files: attendance certificates (HTML, PDF through
 // chromium when installed), registration lists (CSV, XLSX) and an iCalendar of events.
+#include "core/pdf.h"
+
 #include <cstdint>
 #include <filesystem>
 #include <optional>
@@ -16,15 +18,19 @@ namespace maillage::exchange {
 // One certificate as a standalone HTML page: the person's name, the event, its dates and
 // hours. Throws maillage::Error unless the registration attended.
 std::string certificate_html(Database& db, int64_t registration_id);
+// The same words for the native PDF (core/pdf.h).
+pdf::Certificate certificate_text(Database& db, int64_t registration_id);
 
 struct CertificateFiles {
     std::vector<std::filesystem::path> html, pdf;
-    bool pdf_tool_found = false;
+    std::filesystem::path all_pdf;  // every certificate, one page each (not for one person)
+    bool pdf_tool_found = false;    // PDFs are drawn natively: true whenever asked for
 };
 
 // Writes the certificates of the event's attended registrations (of one person when
 // given) into `dir`, one HTML file each ("certificate-<event>-<last>-<first>.html"),
-// plus a PDF each when `pdf` and chromium is installed.
+// plus, when `pdf`, a PDF each and "certificates-<event>.pdf" with one page per person,
+// drawn with cairo and pango (no browser).
 CertificateFiles write_certificates(Database& db, int64_t event_id, std::optional<int64_t> person_id,
                                     const std::filesystem::path& dir, bool pdf);
 
@@ -48,6 +54,9 @@ std::string events_icalendar(Database& db, const std::string& from, const std::s
 // A printable sign-in sheet: the registrations (not cancelled) by name, with a column to
 // sign, for paper check-in entered afterwards.
 std::string sign_in_sheet_html(Database& db, int64_t event_id);
+// The same sheet as data, and as a PDF file (one table over as many pages as needed).
+pdf::Sheet sign_in_sheet(Database& db, int64_t event_id);
+void write_sign_in_sheet_pdf(Database& db, int64_t event_id, const std::filesystem::path& file);
 
 // Escapes text for HTML.
 std::string html_escape(const std::string& text);

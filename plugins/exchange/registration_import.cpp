@@ -86,6 +86,15 @@ std::string status_from_text(const std::string& text) {
 }  // namespace
 
 namespace {
+// The event's table a form answer names, by number or by title.
+const Table* table_of(const std::vector<Table>& tables, const std::string& text) {
+    const auto key = normalise_name(text);
+    if (key.empty()) return nullptr;
+    for (const auto& t : tables)
+        if (key == std::to_string(t.position) || key == normalise_name(t.title)) return &t;
+    return nullptr;
+}
+
 std::vector<ImportRow> rows_from(const csv::Table& table) {
     const auto& file_name = table.file;
     // Headers through the plugin's own aliases (French, Dutch and English form labels).
@@ -118,6 +127,9 @@ std::vector<ImportRow> rows_from(const csv::Table& table) {
         row.table = table.value(rec, column("table"));
         row.status = table.value(rec, column("status"));
         row.reason = table.value(rec, column("reason"));
+        row.file = file_name;
+        if (auto c = column("sector")) row.sector_column = int(*c) + 1;
+        if (auto c = column("table")) row.table_column = int(*c) + 1;
         if (normalise_name(row.first_name + row.last_name).empty())
             table.fail(rec, *column("last_name"), tr("a name"));
         if (role_from_text(row.role).empty())
@@ -165,16 +177,39 @@ std::optional<InstitutionMatch> match_institution(Database& db, const std::strin
         InstitutionMatch m{id, candidate, ckey == key ? 1.0 : name_similarity(key, ckey), false};
         if (m.similarity < kProposeThreshold) continue;
         // Exact: the same letters ignoring case only.
-        m.exact = m.similarity == 1.0 && candidate.size() == name.size() &&
-                  std::equal(candidate.begin(), candidate.end(), name.begin(), [](char a, char b) {
-                      return std::tolower(static_cast<unsigned char>(a)) == std::tolower(static_cast<unsigned char>(b));
-                  });
+        m.exact = m.similarity == 1.0 && fold_name(candidate) == fold_name(name);  // any alphabet
         if (!best || m.exact > best->exact || (m.exact == best->exact && m.similarity > best->similarity)) best = m;
     }
     return best;
 }
 
+namespace {
+// Sectors and tables are looked up in the database: a value it does not know is an error
+// at its line and column, listing what is accepted (no silent fallback to "unknown").
+void check_references(Database& db, int64_t event_id, const std::vector<ImportRow>& rows) {
+    SectorRepository sectors(db);
+    const auto tables = EventRepository(db).tables(event_id);
+    std::string sector_codes, table_names;
+    for (const auto& s : sectors.list()) sector_codes += (sector_codes.empty() ? "" : ", ") + s.code;
+    for (const auto& t : tables)
+        table_names += (table_names.empty() ? "" : ", ") + std::to_string(t.position) + " (" + t.title + ")";
+    for (const auto& row : rows) {
+        if (!normalise_name(row.sector).empty() && !sectors.find(row.sector))
+            throw ParseError(row.file, row.line, row.sector_column, "sector",
+                             trf("unknown sector \"{value}\"; use a code or label of: {codes}",
+                                 fmt::arg("value", row.sector), fmt::arg("codes", sector_codes)));
+        if (!normalise_name(row.table).empty() && !table_of(tables, row.table))
+            throw ParseError(row.file, row.line, row.table_column, "table",
+                             tables.empty() ? trf("unknown table \"{value}\": this event has no tables",
+                                                  fmt::arg("value", row.table))
+                                            : trf("unknown table \"{value}\"; use a number or title of: {tables}",
+                                                  fmt::arg("value", row.table), fmt::arg("tables", table_names)));
+    }
+}
+}  // namespace
+
 ImportPlan plan_import(Database& db, int64_t event_id, const std::vector<ImportRow>& rows) {
+    check_references(db, event_id, rows);
     ImportPlan plan;
     // Known people by email and by normalised name.
     std::map<std::string, std::pair<int64_t, std::string>> by_email;
@@ -319,11 +354,7 @@ ImportResult apply_import(Database& db, int64_t event_id, const ImportPlan& plan
             if (!req.sector_id && institution_id)
                 if (auto inst = institutions.get(*institution_id)) req.sector_id = inst->primary_sector();
             req.source = "import";
-            if (!row.table.empty()) {
-                const auto key = normalise_name(row.table);
-                for (const auto& t : tables)
-                    if (key == std::to_string(t.position) || key == normalise_name(t.title)) req.table_choice_id = t.id;
-            }
+            if (const auto* t = table_of(tables, row.table)) req.table_choice_id = t->id;
             auto reg = regs.register_person(req);
             ++result.registrations;
             if (reg.status == "waiting") ++result.waiting;

@@ -24,6 +24,10 @@ namespace maillage::exchange {
 struct ImportRow {
     int line = 0;  // in the file, 1-based (the header is line 1)
     std::string first_name, last_name, email, phone, institution, sector, role, table, status, reason;
+    // Where the row came from, for errors found against the database (unknown sector
+    // or table): the file name and the 1-based columns (0: no such column).
+    std::string file;
+    int sector_column = 0, table_column = 0;
 };
 
 // Parses the web form's CSV. Throws maillage::ParseError (file, line, column, field,
@@ -64,6 +68,8 @@ struct ImportPlan {
 // similar above kProposeThreshold; none when nothing is close.
 std::optional<InstitutionMatch> match_institution(Database& db, const std::string& name);
 
+// Throws maillage::ParseError naming line and column, with the valid values, on a
+// sector or a table the database does not know: nothing is imported from such a file.
 ImportPlan plan_import(Database& db, int64_t event_id, const std::vector<ImportRow>& rows);
 
 struct ImportOptions {

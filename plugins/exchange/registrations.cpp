@@ -8,6 +8,7 @@
 #include "core/database.h"
 #include "core/error.h"
 #include "core/i18n.h"
+#include "core/retention.h"
 #include "core/institutions.h"
 #include "core/people.h"
 
@@ -240,7 +241,22 @@ std::vector<int64_t> RegistrationService::set_status(int64_t id, const std::stri
     });
 }
 
+bool RegistrationService::is_past(int64_t event_id) const {
+    SQLite::Statement q(db_.sql(), "SELECT max(s.date) FROM exchange_event_session l JOIN session s "
+                                   "ON s.id = l.session_id WHERE l.event_id = ?");
+    q.bind(1, event_id);
+    if (!q.executeStep() || q.getColumn(0).isNull()) return false;  // undated: still to come
+    const auto today = local_today();
+    const auto iso = fmt::format("{:04d}-{:02d}-{:02d}", int(today.year()), unsigned(today.month()),
+                                 unsigned(today.day()));
+    return q.getColumn(0).getString() < iso;
+}
+
 std::vector<int64_t> RegistrationService::promote_waiting(int64_t event_id) {
+    // After the event, the waiting list is history: nobody can take a seat any more, so
+    // editing the event (or a registration) must not move anyone onto the list of those
+    // who were registered. A person is moved only on an explicit action (set_status).
+    if (is_past(event_id)) return {};
     return db_.write([&] {
         std::vector<int64_t> promoted;
         for (;;) {
@@ -311,9 +327,11 @@ std::vector<Registration> RegistrationService::list(int64_t event_id) const {
 }
 
 int64_t RegistrationService::seats_taken(int64_t event_id) const {
+    // A no-show held a seat until the day: once the event is past, their seat was taken.
     SQLite::Statement q(db_.sql(),
-                        "SELECT count(*) FROM exchange_registration WHERE event_id = ? AND role = 'participant' "
-                        "AND status IN ('registered','attended')");
+                        "SELECT count(*) FROM exchange_registration WHERE event_id = ?1 AND role = 'participant' "
+                        "AND (status IN ('registered','attended') OR (?2 AND status = 'no_show'))");
+    q.bind(2, is_past(event_id) ? 1 : 0);
     q.bind(1, event_id);
     q.executeStep();
     return q.getColumn(0).getInt64();

@@ -84,8 +84,11 @@ public:
     std::vector<int64_t> set_status(int64_t registration_id, const std::string& status,
                                     const std::string& reason = "");
 
-    // Promotes waiting registrations, in order, while seats are free.
+    // Promotes waiting registrations, in order, while seats are free; never for a past
+    // event (its list is a record of what happened: see is_past()).
     std::vector<int64_t> promote_waiting(int64_t event_id);
+    // True when the event's last day is before today (an event without days is not past).
+    bool is_past(int64_t event_id) const;
 
     // Changes a registration's role (participant, facilitator...), then promotes the
     // waiting list if a seat was freed.
@@ -95,7 +98,8 @@ public:
     std::optional<Registration> find(int64_t event_id, int64_t person_id) const;
     // All registrations of an event, by last name then first name.
     std::vector<Registration> list(int64_t event_id) const;
-    // Seats taken (participants registered or attended) and free (nullopt: unlimited).
+    // Seats taken (participants registered or attended, and no-shows once the event is
+    // past) and free (nullopt: unlimited).
     int64_t seats_taken(int64_t event_id) const;
     std::optional<int64_t> seats_free(int64_t event_id) const;
 

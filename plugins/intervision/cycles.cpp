@@ -1,5 +1,6 @@
 #include "cycles.h"
 
+#include "core/validate.h"
 #include "core/audit.h"
 #include "core/database.h"
 #include "core/error.h"
@@ -173,7 +174,7 @@ void validate_group(const Group& g) {
         throw Error(tr("The half-day is morning, afternoon or evening."));
     if (!is_time(g.start_time) || !is_time(g.end_time) || g.end_time <= g.start_time)
         throw Error(tr("A group needs a start and an end time (HH:MM), the end after the start."));
-    if (g.capacity < 1) throw Error(tr("A group's capacity must be at least 1."));
+    validate::count(tr("Capacity"), g.capacity, 1);
     if (g.venue_mode != "itinerant" && g.venue_mode != "fixed") throw Error(tr("The venue is itinerant or fixed."));
     if (g.facilitator1_id && g.facilitator1_id == g.facilitator2_id)
         throw Error(tr("The two facilitators of a group must be two different people."));

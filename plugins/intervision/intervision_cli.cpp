@@ -459,10 +459,15 @@ void add_intervision_commands(CLI::App& cli, CliContext& ctx) {
             write_out(ctx, o->out, participants_csv(rows));
         }
     });
-    auto* sheet = root->add_subcommand("sheet", tr("Attendance sheet of a session (HTML, to print)"));
+    auto* sheet = root->add_subcommand("sheet", tr("Attendance sheet of a session (PDF or HTML, to print)"));
     sheet->add_option("--session", o->session, tr("Session id"))->required();
-    sheet->add_option("--out", o->out, tr("Output file (default: standard output)"));
-    sheet->callback([o, &ctx] { write_out(ctx, o->out, attendance_sheet_html(db_of(ctx), o->session)); });
+    sheet->add_option("--out", o->out, tr("Output file: .pdf, or .html (default: HTML on standard output)"));
+    sheet->callback([o, &ctx] {
+        if (std::filesystem::path(o->out).extension() == ".pdf")
+            write_attendance_sheet_pdf(db_of(ctx), o->session, o->out);
+        else
+            write_out(ctx, o->out, attendance_sheet_html(db_of(ctx), o->session));
+    });
 
     // evaluation template | submit | summary
     auto* ev = root->add_subcommand("evaluation", tr("The end-of-cycle evaluation"));
@@ -483,9 +488,11 @@ void add_intervision_commands(CLI::App& cli, CliContext& ctx) {
         const auto g = need_group(db, *o, o->group);
         std::optional<int64_t> person;
         if (!o->person.empty()) person = need_person(db, o->person).id;
-        const auto q = QuestionnaireRepository(db).get(ensure_evaluation_template(db));
-        const auto answers = parse_answers(*q, o->answers);
-        const auto id = submit_evaluation(db, g.id, person, answers);
+        // One transaction: a bad answer leaves no questionnaire created on the way.
+        const auto id = db.write([&] {
+            const auto q = QuestionnaireRepository(db).get(ensure_evaluation_template(db));
+            return submit_evaluation(db, g.id, person, parse_answers(*q, o->answers));
+        });
         *ctx.out << trf("Evaluation #{id} recorded.", fmt::arg("id", id)) << '\n';
     });
     auto* evy = ev->add_subcommand("summary", tr("Summary of the evaluations of a group or a cycle"));
@@ -509,11 +516,11 @@ void add_intervision_commands(CLI::App& cli, CliContext& ctx) {
     fg->add_option("--lang", o->language, tr("Language of the labels: fr, nl or en"));
     fg->add_option("--format", o->format, tr("json, markdown or html"));
     fg->add_option("--out", o->out, tr("Output file (default: standard output)"));
-    fg->callback([o, &ctx] {
+    fg->callback([o, &ctx, fg] {
         auto& db = db_of(ctx);
         ReportScope scope;
         if (!o->cycle.empty()) scope.cycle = o->cycle;
-        if (o->year) scope.year = o->year;
+        if (fg->count("--year")) scope.year = o->year;
         if (!o->programme.empty()) scope.programme = o->programme;
         if (!o->file.empty()) scope.funder = o->file;
         scope.language = o->language;

@@ -48,9 +48,11 @@ int64_t ensure_evaluation_template(Database& db) {
 
 int64_t submit_evaluation(Database& db, int64_t group_id, std::optional<int64_t> person_id,
                           const std::map<int, AnswerValue>& answers_by_position) {
-    const int64_t qid = ensure_evaluation_template(db);
-    return db.write(
-        [&] { return submit_by_position(db, qid, kEvaluationSubject, group_id, person_id, answers_by_position); });
+    // The template is created in the same transaction as the answers: all or nothing.
+    return db.write([&] {
+        const int64_t qid = ensure_evaluation_template(db);
+        return submit_by_position(db, qid, kEvaluationSubject, group_id, person_id, answers_by_position);
+    });
 }
 
 std::vector<QuestionSummary> evaluation_summary(Database& db, const std::vector<int64_t>& group_ids) {

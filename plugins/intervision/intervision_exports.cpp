@@ -8,6 +8,7 @@
 #include "core/error.h"
 #include "core/i18n.h"
 #include "core/institutions.h"
+#include "core/pdf.h"
 #include "core/people.h"
 #include "core/sectors.h"
 #include "core/sessions.h"
@@ -147,6 +148,42 @@ std::string attendance_sheet_html(Database& db, int64_t session_id) {
         << html(tr("Notes about the vignettes must not contain any detail that identifies the people discussed."))
         << "</small></p>\n</body></html>\n";
     return out.str();
+}
+
+pdf::Sheet attendance_sheet(Database& db, int64_t session_id) {
+    CycleRepository repo(db);
+    const auto gs = repo.session(session_id);
+    if (!gs) throw Error(tr("This session is not an intervision session."));
+    const auto g = repo.group(gs->group_id);
+    const auto c = repo.cycle(g->cycle_id);
+    PersonRepository people(db);
+    InstitutionRepository institutions(db);
+    pdf::Sheet s;
+    s.title = tr("Attendance sheet") + " — " + g->name + " (" + c->name + ")";
+    s.subtitle.push_back(tr("Date") + ": " + gs->date + ", " + gs->start_time + "–" + gs->end_time);
+    if (!gs->place.empty()) s.subtitle.push_back(tr("Place") + ": " + gs->place);
+    if (gs->host_institution_id)
+        if (auto h = institutions.get(*gs->host_institution_id)) s.subtitle.push_back(tr("Host") + ": " + h->name);
+    s.columns = {tr("Name"), tr("Institution"), tr("Role"), tr("Signature")};
+    s.widths = {3.0, 3.4, 2.0, 2.6};
+    for (auto f : g->facilitators())
+        if (auto p = people.get(f)) s.rows.push_back({p->display_name(), "", tr("Facilitator"), ""});
+    for (const auto& e : repo.enrolments(g->id)) {
+        if (e.status != "enrolled" || e.enrolled_on > gs->date) continue;
+        const auto p = people.get(e.person_id);
+        std::string inst;
+        if (e.institution_id)
+            if (auto i = institutions.get(*e.institution_id)) inst = i->name;
+        s.rows.push_back({p ? p->display_name() : "", inst, tr("Participant"), ""});
+    }
+    s.blank_rows = 2;
+    s.footer = tr("Notes about the vignettes must not contain any detail that identifies the people discussed.");
+    s.page_label = tr("Page");
+    return s;
+}
+
+void write_attendance_sheet_pdf(Database& db, int64_t session_id, const std::filesystem::path& file) {
+    pdf::write_sheet(file, attendance_sheet(db, session_id));
 }
 
 void set_attendance(Database& db, int64_t session_id, int64_t person_id, const std::string& status,

@@ -1,6 +1,8 @@
 #pragma once
 // Files for the officer: the participant list (CSV, XLSX), an attendance sheet to print
 // per session (HTML), and attendance recorded in the grid or imported from CSV.
+#include "core/pdf.h"
+
 #include <cstdint>
 #include <filesystem>
 #include <string>
@@ -26,6 +28,9 @@ void write_participants_xlsx(const std::vector<ParticipantRow>& rows, const std:
 // A printable page: the group, date, place, host, then one line per enrolled
 // participant (institution, signature) and the facilitators apart.
 std::string attendance_sheet_html(Database& db, int64_t session_id);
+// The same sheet drawn as a PDF (core/pdf.h: cairo and pango), facilitators first.
+pdf::Sheet attendance_sheet(Database& db, int64_t session_id);
+void write_attendance_sheet_pdf(Database& db, int64_t session_id, const std::filesystem::path& file);
 
 // Records one person's attendance at a group session (status present | excused |
 // absent | registered; role participant or facilitator). Throws maillage::Error when the

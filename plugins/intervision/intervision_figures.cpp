@@ -2,6 +2,7 @@
 
 #include "cycles.h"
 
+#include "core/validate.h"
 #include "core/database.h"
 #include "core/i18n.h"
 #include "core/institutions.h"
@@ -107,6 +108,7 @@ std::string format_average(double v) {
 }
 
 IntervisionFigures compute_figures(Database& db, const ReportScope& scope, const std::string& as_of_in) {
+    validate::scope(scope);  // --year 99999 or -5 is refused with a sentence, not an empty table
     IntervisionFigures f;
     f.from = scope.from_date();
     f.to = scope.to_date();

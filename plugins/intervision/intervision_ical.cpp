@@ -5,6 +5,7 @@
 #include "core/database.h"
 #include "core/error.h"
 #include "core/i18n.h"
+#include "core/ical_zone.h"
 #include "core/institutions.h"
 #include "core/people.h"
 #include "core/sessions.h"
@@ -19,7 +20,7 @@
 namespace maillage::intervision {
 namespace {
 
-constexpr const char* kTimezone = "Europe/Brussels";
+constexpr const char* kTimezone = kCalendarZone;
 
 std::vector<int64_t> ids_of(SQLite::Statement& q) {
     std::vector<int64_t> out;
@@ -89,13 +90,11 @@ std::string sessions_to_ical(Database& db, const std::vector<int64_t>& session_i
     icalproperty_set_x_name(xname, "X-WR-CALNAME");
     icalcomponent_add_property(cal.get(), xname);
 
-    bool zoned = false;
-    if (icaltimezone* tz = icaltimezone_get_builtin_timezone(kTimezone)) {
-        if (icalcomponent* vtz = icaltimezone_get_component(tz)) {
-            icalcomponent_add_component(cal.get(), icalcomponent_new_clone(vtz));
-            zoned = true;
-        }
-    }
+    // The VTIMEZONE whose TZID the events name (core/ical_zone.h).
+    icalcomponent* vtz = icalparser_parse_string(calendar_vtimezone().c_str());
+    if (!vtz) throw Error(tr("The calendar could not be written."));
+    icalcomponent_add_component(cal.get(), vtz);
+    const bool zoned = true;
 
     const icaltimetype stamp = icaltime_from_timet_with_zone(std::time(nullptr), 0, icaltimezone_get_utc_timezone());
     CycleRepository repo(db);

@@ -3,6 +3,7 @@
 #include "pat_rules.h"
 #include "pat_sql.h"
 
+#include "core/validate.h"
 #include "core/audit.h"
 #include "core/database.h"
 #include "core/error.h"
@@ -137,7 +138,7 @@ int64_t AccompanimentRepository::create_request(const Accompaniment& in) {
     if (!institution) throw Error(tr("Institution: no such institution."));
     if (in.contact_person_id && !PersonRepository(db_).get(*in.contact_person_id))
         throw Error(tr("Contact person: no such person."));
-    if (in.planned_sessions && *in.planned_sessions < 0) throw Error(tr("Planned sessions: must be 0 or more."));
+    if (in.planned_sessions) validate::count(tr("Planned sessions"), *in.planned_sessions);
     const std::string region = in.region.empty() ? institution->region : in.region;
     return db_.write([&] {
         SQLite::Statement ins(db_.sql(),
@@ -189,7 +190,7 @@ std::vector<Accompaniment> AccompanimentRepository::list(const std::string& fund
 
 void AccompanimentRepository::update(const Accompaniment& a) {
     check_region(a.region);
-    if (a.planned_sessions && *a.planned_sessions < 0) throw Error(tr("Planned sessions: must be 0 or more."));
+    if (a.planned_sessions) validate::count(tr("Planned sessions"), *a.planned_sessions);
     db_.write([&] {
         SQLite::Statement u(db_.sql(),
                             "UPDATE pat_accompaniment SET contact_person_id=?, contact_name=?, heard_from=?, "
@@ -335,8 +336,8 @@ int64_t AccompanimentRepository::add_session(const PatSession& in, std::string* 
         throw Error(trf("Session type: \"{value}\" is not one of {codes}.", fmt::arg("value", in.type),
                         fmt::arg("codes", codes)));
     }
-    if (in.duration_minutes < 0 || in.preparation_minutes < 0)
-        throw Error(tr("Duration and preparation are minutes, 0 or more."));
+    validate::minutes(tr("Duration"), in.duration_minutes);
+    validate::minutes(tr("Preparation"), in.preparation_minutes);
     std::string phase = in.phase;
     if (phase.empty()) phase = (a->phase == "hired" || a->phase == "follow_up" || a->phase == "closed") && !a->hired_date.empty()
                                    ? "follow_up"
@@ -459,8 +460,7 @@ int64_t AccompanimentRepository::add_hire(const Hire& h) {
         throw Error(trf("Hire status: \"{value}\" is not one of announced, effective.", fmt::arg("value", h.status)));
     check_date(tr("Hire date"), h.hire_date, h.status == "effective");
     check_date(tr("Announcement date"), h.announced_date, h.status == "announced");
-    if (h.working_time_percent && (*h.working_time_percent <= 0 || *h.working_time_percent > 100))
-        throw Error(tr("Working time: a percentage above 0 and at most 100."));
+    if (h.working_time_percent) validate::percent(tr("Working time"), *h.working_time_percent);
     auto a = get(h.accompaniment_id);
     if (!a) throw Error(tr("This accompaniment no longer exists."));
     return db_.write([&] {
@@ -512,6 +512,7 @@ std::vector<Hire> AccompanimentRepository::hires(int64_t accompaniment_id) const
 
 int64_t AccompanimentRepository::add_document(const Document& d) {
     if (d.title.empty() || d.link.empty()) throw Error(tr("A document needs a title and a link."));
+    validate::url(tr("Link"), d.link);
     return db_.write([&] {
         SQLite::Statement ins(db_.sql(), "INSERT INTO pat_document(accompaniment_id, title, link) VALUES (?,?,?)");
         ins.bind(1, d.accompaniment_id);

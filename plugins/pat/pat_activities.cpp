@@ -3,6 +3,7 @@
 #include "pat_rules.h"
 #include "pat_sql.h"
 
+#include "core/validate.h"
 #include "core/audit.h"
 #include "core/database.h"
 #include "core/error.h"
@@ -38,8 +39,8 @@ int days_between(const std::string& from, const std::string& to) {
 
 int64_t ActivityRepository::add_training(const Training& t) {
     check_date(tr("Date"), t.date);
-    if (t.duration_minutes < 0) throw Error(tr("Duration: minutes, 0 or more."));
-    if (t.participants < 0) throw Error(tr("Participants: 0 or more."));
+    validate::minutes(tr("Duration"), t.duration_minutes);
+    validate::count(tr("Participants"), t.participants);
     return db_.write([&] {
         SQLite::Statement ins(db_.sql(),
                               "INSERT INTO pat_training(title, audience, institution_id, date, duration_minutes, "
@@ -86,7 +87,8 @@ int64_t ActivityRepository::add_advocacy(const Advocacy& a) {
     if (std::find(kAdvocacyKinds.begin(), kAdvocacyKinds.end(), a.kind) == kAdvocacyKinds.end())
         throw Error(trf("Kind: \"{value}\" is not one of talk, interview, podcast, meeting.", fmt::arg("value", a.kind)));
     check_date(tr("Date"), a.date);
-    if (a.audience_size && *a.audience_size < 0) throw Error(tr("Audience size: 0 or more."));
+    if (a.audience_size) validate::count(tr("Audience size"), *a.audience_size);
+    validate::url(tr("Link"), a.link);
     return db_.write([&] {
         SQLite::Statement ins(db_.sql(),
                               "INSERT INTO pat_advocacy(kind, date, title, audience, audience_size, link, funder_id, "
@@ -135,7 +137,7 @@ std::vector<Advocacy> ActivityRepository::advocacy(const std::string& from, cons
 int64_t ActivityRepository::set_workplace(const Workplace& w) {
     if (!InstitutionRepository(db_).get(w.institution_id)) throw Error(tr("Institution: no such institution."));
     if (!w.since.empty()) check_date(tr("Since"), w.since);
-    if (w.peer_workers < 0) throw Error(tr("Peer workers: 0 or more."));
+    validate::count(tr("Peer workers"), w.peer_workers);
     return db_.write([&] {
         SQLite::Statement ins(db_.sql(),
                               "INSERT INTO pat_workplace(institution_id, since, sector_id, peer_workers, notes) "

@@ -115,7 +115,7 @@ void add_pat_commands(CLI::App& app, CliContext& ctx) {
         auto* create = request->add_subcommand("create", tr("Record a new request"));
         struct Opts {
             std::string institution, date, contact, contact_name, heard, funder, region, notes;
-            int planned = -1;
+            std::optional<int> planned;
         };
         auto o = std::make_shared<Opts>();
         create->add_option("--institution", o->institution, tr("Institution id or exact name"))->required();
@@ -137,7 +137,7 @@ void add_pat_commands(CLI::App& app, CliContext& ctx) {
             a.heard_from = o->heard;
             a.funder_id = funder_ref(db, o->funder);
             a.region = o->region;
-            if (o->planned >= 0) a.planned_sessions = o->planned;
+            a.planned_sessions = o->planned;  // negative: refused by the repository
             a.notes = o->notes;
             const auto id = AccompanimentRepository(db).create_request(a);
             out() << trf("Request #{id} recorded.", fmt::arg("id", id)) << '\n';
@@ -272,7 +272,7 @@ void add_pat_commands(CLI::App& app, CliContext& ctx) {
         struct Opts {
             int64_t id = 0;
             std::string date, announced, job, contract, person, notes;
-            double working_time = 0;
+            std::optional<double> working_time;
         };
         auto o = std::make_shared<Opts>();
         add->add_option("id", o->id, tr("Accompaniment id"))->required();
@@ -291,7 +291,7 @@ void add_pat_commands(CLI::App& app, CliContext& ctx) {
             h.announced_date = o->announced;
             h.status = o->date.empty() ? "announced" : "effective";
             h.job_title = o->job;
-            if (o->working_time > 0) h.working_time_percent = o->working_time;
+            h.working_time_percent = o->working_time;
             h.contract_type = o->contract;
             if (!o->person.empty()) h.person_id = person_ref(db, o->person);
             h.notes = o->notes;
@@ -339,7 +339,7 @@ void add_pat_commands(CLI::App& app, CliContext& ctx) {
         auto* add = advocacy->add_subcommand("add", tr("Record an advocacy action"));
         struct Opts {
             std::string kind, date, title, audience, link, funder, notes;
-            int size = -1;
+            std::optional<int> size;
         };
         auto o = std::make_shared<Opts>();
         add->add_option("--kind", o->kind, tr("talk, interview, podcast or meeting"))->required();
@@ -357,7 +357,7 @@ void add_pat_commands(CLI::App& app, CliContext& ctx) {
             a.date = o->date;
             a.title = o->title;
             a.audience = o->audience;
-            if (o->size >= 0) a.audience_size = o->size;
+            a.audience_size = o->size;
             a.link = o->link;
             a.funder_id = funder_ref(db, o->funder);
             a.notes = o->notes;
@@ -581,9 +581,9 @@ void add_pat_commands(CLI::App& app, CliContext& ctx) {
         fig->add_option("--funder", o->funder, tr("Only this funder's accompaniments"));
         fig->add_option("--format", o->format, tr("md or json"));
         fig->add_option("--language", o->language, tr("Label language: fr, nl or en (default: the messages' language)"));
-        fig->callback([&ctx, o, out] {
+        fig->callback([&ctx, o, out, fig] {
             ReportScope scope;
-            if (o->year) scope.year = o->year;
+            if (fig->count("--year")) scope.year = o->year;
             if (!o->funder.empty()) scope.funder = o->funder;
             scope.language = o->language.empty() ? ui_language() : o->language;
             Report r = build_report(ctx.database(), scope, {std::make_shared<PatReportProvider>()});

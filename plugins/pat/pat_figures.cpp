@@ -4,6 +4,7 @@
 #include "pat_rules.h"
 #include "pat_sql.h"
 
+#include "core/validate.h"
 #include "core/database.h"
 #include "core/error.h"
 #include "core/i18n.h"
@@ -49,6 +50,7 @@ std::string sessions_sentence(int total, const std::vector<TypeCount>& by_type,
 }
 
 PatFigures compute_figures(Database& db, const ReportScope& scope) {
+    validate::scope(scope);  // --year 99999 or -5 is refused with a sentence, not an empty table
     PatFigures f;
     f.from = scope.from_date();
     f.to = scope.to_date();

@@ -248,3 +248,30 @@ TEST(Csv, FormulaGuardRoundTripsExactlyThroughWriterAndReader) {
     EXPECT_EQ(csv::parse("v\n'=x\n'x\n", "in.csv").rows[0].fields[0], "=x");
     EXPECT_EQ(csv::parse("v\n'=x\n'x\n", "in.csv").rows[1].fields[0], "'x");
 }
+
+// Issue 16, item 12: UTF-16 (with or without byte-order mark) is named, not "NUL byte".
+TEST(CsvUtf16, IsRefusedWithAReasonThatSaysUtf16) {
+    std::string le, be;
+    for (char c : std::string("name;region\nAbri;Bruxelles\n")) {
+        le += c;
+        le += '\0';
+        be += '\0';
+        be += c;
+    }
+    for (const auto& bytes : {std::string("\xFF\xFE") + le, std::string("\xFE\xFF") + be, le, be}) {
+        try {
+            csv::parse(bytes, "export.csv");
+            FAIL() << "UTF-16 accepted";
+        } catch (const maillage::ParseError& e) {
+            EXPECT_EQ(e.file(), "export.csv");
+            EXPECT_NE(e.reason().find("UTF-16"), std::string::npos) << e.reason();
+        }
+    }
+    // A lone NUL in a UTF-8 file is still reported as such.
+    try {
+        csv::parse(std::string("name\nA\0b\n", 9), "nul.csv");
+        FAIL();
+    } catch (const maillage::ParseError& e) {
+        EXPECT_EQ(e.reason().find("UTF-16"), std::string::npos) << e.reason();
+    }
+}

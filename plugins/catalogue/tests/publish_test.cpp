@@ -175,3 +175,39 @@ TEST(PublishedSite, RefusesAFolderWithOtherFilesButRepublishesOverAnEarlierPubli
     EXPECT_NO_THROW(catalogue::publish(*db, "2026", foreign, options));
     EXPECT_NE(maillage::test::read_file(foreign / "index.html"), "<p>my own page</p>");
 }
+
+// Issue 16, item 6: a registration URL that is not http, https or mailto never becomes a
+// live link on the published site, the booklet or the feed, even when it was stored
+// before input was checked (here written straight into the table).
+TEST(PublishedSite, OnlyWebAndMailRegistrationLinksArePublished) {
+    maillage::test::TempDir dir;
+    auto db = maillage::test::memory_db({catalogue::catalogue_migration_set()});
+    db->write([&] {
+        seed_core_demo(*db, 2026);
+        catalogue::seed_catalogue_demo(*db, DemoContext{2026});
+    });
+    db->sql().exec("UPDATE catalogue_training SET registration_url = 'javascript:alert(31)' WHERE code = '2026-01'");
+    db->sql().exec("UPDATE catalogue_training SET registration_url = ' JaVaScRiPt:alert(32)' WHERE code = '2026-02'");
+    db->sql().exec("UPDATE catalogue_training SET registration_url = 'data:text/html,<script>alert(33)</script>' "
+             "WHERE code = '2026-03'");
+    db->sql().exec("UPDATE catalogue_training SET registration_url = 'mailto:formation@example.org' WHERE code = '2026-04'");
+    catalog::PublishOptions options;
+    options.make_pdf = false;
+    const auto result = catalogue::publish(*db, "2026", dir.path(), options);
+    int pages = 0;
+    for (const auto& f : result.files) {
+        if (f.extension() != ".html" && f.extension() != ".xml") continue;
+        ++pages;
+        std::string text = maillage::test::read_file(f);
+        for (auto& c : text) c = char(std::tolower(static_cast<unsigned char>(c)));
+        EXPECT_EQ(text.find("javascript:"), std::string::npos) << f;
+        EXPECT_EQ(text.find("alert(3"), std::string::npos) << f;
+    }
+    EXPECT_GT(pages, 100);
+    const auto bad = maillage::test::read_file(dir.path() / "fr" / "trainings" / "2026-01.html");
+    EXPECT_EQ(bad.find("class=\"register\""), std::string::npos);
+    const auto mail = maillage::test::read_file(dir.path() / "fr" / "trainings" / "2026-04.html");
+    EXPECT_NE(mail.find("href=\"mailto:formation@example.org\""), std::string::npos);
+    const auto good = maillage::test::read_file(dir.path() / "fr" / "trainings" / "2026-05.html");
+    EXPECT_NE(good.find("href=\"https://"), std::string::npos);
+}

@@ -5,6 +5,7 @@
 #include "fixture.h"
 
 #include <gtest/gtest.h>
+#include "pdf_text.h"
 
 using namespace maillage;
 using namespace maillage::catalogue;
@@ -150,4 +151,64 @@ TEST(RegistrationImport, ALineBreakInANameRefusesTheFileWithItsPlace) {
         EXPECT_NE(e.reason().find("line break"), std::string::npos) << e.reason();
     }
     EXPECT_EQ(w.db->scalar_int("SELECT count(*) FROM person"), before);
+}
+
+// Issue 16, item 12: one bad row refuses the whole file (all rows or none), at its place.
+TEST(RegistrationImport, ABadRowRefusesTheWholeFile) {
+    fixture::World w;
+    auto t = w.training("T1", {"M1"}, 3);
+    w.day(t, "2025-03-10", "09:30", "15:30", {}, "planned");
+    const auto people = PersonRepository(*w.db).count();
+    const std::string csv = "prenom;nom;email;institution;formation\n"
+                            "Nadia;Benali;nadia@new.org;Nouveau service;T1\n"
+                            "Worker;P1;p1@test.org;Abri de nuit;T9\n"
+                            "Jan;Peeters;jan@new.org;Nieuwe Dienst;T1\n";
+    try {
+        import_registrations(*w.db, csv, "web.csv");
+        FAIL() << "a file with an unknown training was imported";
+    } catch (const ParseError& e) {
+        EXPECT_EQ(e.line(), 3);
+        EXPECT_EQ(e.column(), 5);
+        EXPECT_NE(e.reason().find("T9"), std::string::npos) << e.reason();
+        EXPECT_NE(e.reason().find("T1"), std::string::npos) << e.reason();  // the known codes
+    }
+    try {
+        import_registrations(*w.db, "prenom;nom;email\nA;B;a@b.org\n;;nobody@b.org\n", "web.csv", "T1");
+        FAIL() << "a row without a name was imported";
+    } catch (const ParseError& e) {
+        EXPECT_EQ(e.line(), 3);
+    }
+    EXPECT_EQ(PersonRepository(*w.db).count(), people);
+    EXPECT_EQ(w.db->scalar_int("SELECT count(*) FROM catalogue_registration"), 0);
+    EXPECT_EQ(w.db->scalar_int("SELECT count(*) FROM institution"), 3);
+}
+
+// Issue 18: the certificates PDF is drawn natively, one page per participant present at
+// least once, each with the person's name, the training and the hours attended.
+TEST(Certificates, PdfHasOnePagePerParticipantWithNameTrainingAndHours) {
+    fixture::World w;
+    auto t = w.training("T1", {"M1", "M2"});
+    auto d1 = w.day(t, "2025-03-10", "09:30", "15:30", {});
+    auto d2 = w.day(t, "2025-03-17", "09:30", "12:30", {});
+    RegistrationService regs(*w.db);
+    for (int i = 0; i < 3; ++i) regs.register_person(t, w.workers[std::size_t(i)]);
+    regs.set_attendance(d1, w.workers[0], "present");
+    regs.set_attendance(d2, w.workers[0], "present");
+    regs.set_attendance(d1, w.workers[1], "present");
+    regs.set_attendance(d2, w.workers[1], "absent");
+    regs.set_attendance(d1, w.workers[2], "absent");  // never came: no certificate
+    regs.set_attendance(d2, w.workers[2], "absent");
+    maillage::test::TempDir dir;
+    const auto r = write_certificates(*w.db, "T1", dir.path(), true);
+    EXPECT_EQ(r.count, 2);
+    ASSERT_FALSE(r.pdf.empty());
+    EXPECT_EQ(maillage::test::pdf_pages(r.pdf), 2);
+    const auto first = maillage::test::pdf_text(r.pdf, 1), second = maillage::test::pdf_text(r.pdf, 2);
+    EXPECT_NE(first.find("Worker P1"), std::string::npos) << first;
+    EXPECT_NE(first.find("Formation T1"), std::string::npos) << first;
+    EXPECT_NE(first.find("9 h"), std::string::npos) << first;
+    EXPECT_NE(first.find("Attestation de participation"), std::string::npos) << first;
+    EXPECT_NE(second.find("Worker P2"), std::string::npos) << second;
+    EXPECT_NE(second.find("6 h"), std::string::npos) << second;
+    EXPECT_EQ(maillage::test::pdf_text(r.pdf).find("Worker P3"), std::string::npos);
 }

@@ -20,14 +20,15 @@ struct ExchangeRegistrations : ::testing::Test {
     EventRepository events{*db};
     RegistrationService regs{*db};
 
-    int64_t event(std::optional<int64_t> capacity) {
+    // Dated far ahead by default: a future event, whose waiting list still moves.
+    int64_t event(std::optional<int64_t> capacity, const std::string& date = "2099-10-16") {
         Event e;
         e.type_id = events.find_type("exchange_table")->id;
         e.title = "Table";
         e.capacity = capacity;
         const auto id = events.create(e);
         Session s;
-        s.date = "2025-10-16";
+        s.date = date;
         s.start_time = "09:00";
         s.end_time = "16:30";
         events.add_day(id, s);
@@ -183,4 +184,47 @@ TEST_F(ExchangeRegistrations, ErasingAPersonClearsTheirCheckInKeyButKeepsTheFigu
     ASSERT_TRUE(q.executeStep());
     EXPECT_EQ(q.getColumn(0).getString(), "");
     EXPECT_EQ(q.getColumn(1).getString(), "attended");
+}
+
+// Issue 16, item 13: after the event, its waiting list is a record, not a queue.
+TEST_F(ExchangeRegistrations, EditingAPastEventDoesNotMoveItsWaitingList) {
+    const auto ev = event(2, "2020-03-12");
+    EXPECT_TRUE(regs.is_past(ev));
+    const auto a = reg(ev, person("Ana", "Absente"));
+    const auto b = reg(ev, person("Bert", "Bouw"));
+    const auto c = reg(ev, person("Chloé", "Claes"));
+    ASSERT_EQ(c.status, "waiting");
+    regs.set_status(a.id, "no_show");
+    regs.check_in(b.id);
+    // The no-show held a seat: the event was full.
+    EXPECT_EQ(regs.seats_taken(ev), 2);
+    EXPECT_EQ(*regs.seats_free(ev), 0);
+
+    auto e = *events.get(ev);
+    e.title = "Table (compte rendu)";
+    events.update(e);
+    EXPECT_EQ(regs.get(c.id)->status, "waiting");
+    // Not even a larger capacity, nor a late cancellation, moves anyone afterwards.
+    e.capacity = 10;
+    events.update(e);
+    EXPECT_EQ(regs.get(c.id)->status, "waiting");
+    regs.set_status(b.id, "registered");
+    EXPECT_TRUE(regs.set_status(b.id, "cancelled", "Annulé après coup").empty());
+    EXPECT_EQ(regs.get(c.id)->status, "waiting");
+    // An explicit action still does.
+    regs.set_status(c.id, "registered");
+    EXPECT_EQ(regs.get(c.id)->status, "registered");
+}
+
+TEST_F(ExchangeRegistrations, AFutureEventStillPromotesWhenASeatFrees) {
+    const auto ev = event(1);
+    EXPECT_FALSE(regs.is_past(ev));
+    const auto a = reg(ev, person("Ana", "Avant"));
+    const auto b = reg(ev, person("Bert", "Bientôt"));
+    ASSERT_EQ(b.status, "waiting");
+    auto e = *events.get(ev);
+    e.capacity = 2;
+    events.update(e);
+    EXPECT_EQ(regs.get(b.id)->status, "registered");
+    EXPECT_EQ(regs.get(a.id)->status, "registered");
 }

@@ -9,6 +9,8 @@
 #include "core/sessions.h"
 #include "tests/support/test_support.h"
 
+#include "pdf_text.h"
+
 #include <gtest/gtest.h>
 
 using namespace maillage;
@@ -84,6 +86,16 @@ TEST_F(ExportsTest, ParticipantListAndAttendanceSheet) {
     EXPECT_NE(html.find("carl"), std::string::npos);
     EXPECT_NE(html.find("fac"), std::string::npos);
     EXPECT_NE(html.find("Rue Haute 1"), std::string::npos);
+}
+
+// Issue 18: the attendance sheet is also drawn natively as a PDF to print and sign.
+TEST_F(ExportsTest, AttendanceSheetPdfListsFacilitatorsAndParticipants) {
+    const auto pdf = dir / "sheet.pdf";
+    write_attendance_sheet_pdf(w.db(), sessions[0], pdf);
+    EXPECT_EQ(maillage::test::pdf_pages(pdf), 1);
+    const auto text = maillage::test::pdf_text(pdf);
+    for (const char* word : {"anna", "bert", "fac", "Rue Haute 1", "Signature", "Page 1 / 1"})
+        EXPECT_NE(text.find(word), std::string::npos) << word << "\n" << text;
 }
 
 TEST_F(ExportsTest, EvaluationTemplateIsCreatedOnceAndSummarised) {

@@ -6,6 +6,8 @@
 #include <gtest/gtest.h>
 #include <libical/ical.h>
 
+#include "ical_check.h"
+
 #include <set>
 
 using namespace maillage;
@@ -45,7 +47,7 @@ Parsed parse(const std::string& text) {
 }
 
 TEST(Ical, ExportIsValidWithStableUids) {
-    test::World w;
+    intervision::test::World w;
     const auto cycle = w.cycle("2024-2025", "2024-09-01", "2025-06-30");
     const auto shelter = w.institution("Shelter", "homeless", "Rue Haute 1");
     const auto f = w.person("F", shelter, "facilitator");
@@ -72,13 +74,36 @@ TEST(Ical, ExportIsValidWithStableUids) {
 }
 
 TEST(Ical, TimesCarryTheBrusselsZone) {
-    test::World w;
+    intervision::test::World w;
     const auto cycle = w.cycle("2024-2025", "2024-09-01", "2025-06-30");
     const auto g = w.group(cycle, "G", 1, 2);
     SessionScheduler(w.db()).add_session(g, "2025-03-10");
     const auto text = sessions_to_ical(w.db(), group_session_ids(w.db(), g), "G");
     EXPECT_NE(text.find("DTSTART;TZID=Europe/Brussels:20250310T093000"), std::string::npos) << text;
     EXPECT_NE(text.find("BEGIN:VTIMEZONE"), std::string::npos);
+}
+
+// Issue 16, item 5: the group, cycle and facilitator calendars each declare one
+// VTIMEZONE Europe/Brussels that their events use, and python-icalendar reads the same
+// events at the same UTC times as libical, across both changes of summer time.
+TEST(Ical, EveryExportIsInBrusselsTimeForTwoIndependentParsers) {
+    intervision::test::World w;
+    const auto cycle = w.cycle("2024-2025", "2024-09-01", "2025-06-30");
+    const auto shelter = w.institution("Shelter", "homeless", "Rue Haute 1");
+    const auto f = w.person("F", shelter, "facilitator");
+    const auto g = w.group(cycle, "Groupe 1", 1, 2, 10, f);
+    SessionScheduler s(w.db());
+    const auto ids = s.generate(g);
+    ASSERT_GE(ids.size(), 6u);
+    const auto march = s.add_session(g, "2025-03-31");  // the day after the change to summer time
+    for (const auto& text : {sessions_to_ical(w.db(), group_session_ids(w.db(), g), "Groupe 1"),
+                             sessions_to_ical(w.db(), cycle_session_ids(w.db(), cycle), "Cycle"),
+                             sessions_to_ical(w.db(), facilitator_session_ids(w.db(), f), "F")}) {
+        const auto read = maillage::test::expect_valid_brussels_calendar(text);
+        EXPECT_EQ(read.event_count, int(ids.size()) + 1);
+        ASSERT_TRUE(read.events.count(session_uid(march)));
+        EXPECT_EQ(read.events.at(session_uid(march)).start, "20250331T073000Z");  // 09:30 CEST
+    }
 }
 
 }  // namespace
