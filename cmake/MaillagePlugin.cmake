@@ -87,8 +87,11 @@ function(add_maillage_plugin name)
     add_executable(test_${name} ${ARG_TESTS})
     target_link_libraries(test_${name} PRIVATE ${logic} maillage_test_support GTest::gtest_main)
     maillage_project_target(test_${name})
-    # A list inside PROPERTIES must keep its ';' through gtest_discover_tests' script.
-    gtest_discover_tests(test_${name} DISCOVERY_TIMEOUT 60
-      PROPERTIES LABELS "plugin\\;${name}")
+    gtest_discover_tests(test_${name} DISCOVERY_TIMEOUT 60)
+  endif()
+  if(NOT ARG_TEST_PLUGIN)
+    # Every test of this folder (discovered ones included) gets both labels: a list in
+    # gtest_discover_tests' PROPERTIES loses its ';' on the way.
+    set_property(DIRECTORY APPEND PROPERTY LABELS plugin ${name})
   endif()
 endfunction()
