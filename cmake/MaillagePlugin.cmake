@@ -1,26 +1,58 @@
 # add_maillage_plugin(<name>
-#     LOGIC  <sources...>   # rules, repositories, figures, CLI: no wxWidgets
-#     UI     <sources...>   # wx pages (may be empty)
-#     TESTS  <sources...>   # GoogleTest sources for the logic (built when testing)
-#     [LINK  <targets...>]  # extra libraries, e.g. maillage_catalog or PkgConfig::LIBICAL
+#     LOGIC  <sources...>   # the Plugin (MAILLAGE_PLUGIN), schema, rules, figures, CLI, demo:
+#                           # no wxWidgets
+#     UI     <sources...>   # the UiContribution (MAILLAGE_PLUGIN_UI) and its wx pages
+#     TESTS  <sources...>   # GoogleTest sources for the logic (built when BUILD_TESTING)
+#     [LINK  <targets...>]  # extra libraries of the logic, e.g. maillage_catalog or PkgConfig::LIBICAL
 #     [TRANSLATION_SOURCES <dirs...>]  # more folders whose tr() strings the plugin's catalogs hold
 #     [TEST_PLUGIN])        # a fixture for the loader tests: built, never installed
 #
-# Builds, from one explicit source list:
-#   maillage_<name>_logic   a static library (PIC) with the plugin's domain logic,
-#                           linked by the module and by the tests, so that the rules are
-#                           tested without a display;
-#   maillage_<name>         the MODULE library the host and maillage-cli load at run
-#                           time: hidden visibility, $ORIGIN rpath, output into the
-#                           build tree's plugin folder and installed into the installed
-#                           one;
-#   test_<name>             the plugin's tests, registered with CTest.
-# A po/ folder beside the CMakeLists.txt gives the plugin its own translation domain
-# maillage-<name>.
+# Builds, from explicit source lists:
+#   maillage_<name>_logic   a static library (PIC) of the LOGIC sources, linked by the
+#                           tests and by the UI module, so that the rules are tested
+#                           without a display;
+#   maillage_<name>         the logic MODULE (the LOGIC objects; links the core, never
+#                           wxWidgets), loaded by maillage-cli and the window;
+#   maillage_<name>_ui      the UI MODULE (the UI sources; links shared-ui and the logic
+#                           library), loaded by the window only, paired by plugin id;
+#   test_<name>             the plugin's tests, registered with CTest under the labels
+#                           "plugin" and <name> (ctest -L <name>).
+# Both modules: hidden visibility, $ORIGIN rpath, output into the build tree's plugin
+# folder and installed into the installed one (install components "cli" and "window").
+# A po/ folder beside the CMakeLists.txt gives the plugin its translation domain
+# maillage-<name>, shared by both modules (component "common").
+function(maillage_plugin_module target)
+  cmake_parse_arguments(ARG "TEST_PLUGIN" "COMPONENT" "" ${ARGN})
+  set_target_properties(${target} PROPERTIES
+    PREFIX ""
+    CXX_VISIBILITY_PRESET hidden
+    VISIBILITY_INLINES_HIDDEN ON
+    BUILD_RPATH "$ORIGIN;$ORIGIN/../.."
+    INSTALL_RPATH "$ORIGIN/../..")
+  target_include_directories(${target} PRIVATE ${CMAKE_CURRENT_SOURCE_DIR})
+  maillage_project_target(${target})
+  if(ARG_TEST_PLUGIN)
+    set_target_properties(${target} PROPERTIES LIBRARY_OUTPUT_DIRECTORY ${CMAKE_BINARY_DIR}/test-plugins)
+    set_property(GLOBAL APPEND PROPERTY MAILLAGE_TEST_PLUGINS ${target})
+  else()
+    set_target_properties(${target} PROPERTIES LIBRARY_OUTPUT_DIRECTORY ${MAILLAGE_PLUGIN_OUTPUT_DIR})
+    install(TARGETS ${target} LIBRARY DESTINATION ${MAILLAGE_PLUGIN_SUBDIR} COMPONENT ${ARG_COMPONENT})
+    set_property(GLOBAL APPEND PROPERTY MAILLAGE_PLUGINS ${target})
+  endif()
+endfunction()
+
 function(add_maillage_plugin name)
   cmake_parse_arguments(ARG "TEST_PLUGIN" "" "LOGIC;UI;TESTS;LINK;TRANSLATION_SOURCES" ${ARGN})
   set(logic maillage_${name}_logic)
   set(module maillage_${name})
+  set(ui_module maillage_${name}_ui)
+  set(pass_test_plugin)
+  if(ARG_TEST_PLUGIN)
+    set(pass_test_plugin TEST_PLUGIN)
+  endif()
+  if(NOT ARG_LOGIC AND NOT ARG_UI)
+    message(FATAL_ERROR "add_maillage_plugin(${name}): give LOGIC sources, UI sources or both")
+  endif()
 
   if(ARG_LOGIC)
     add_library(${logic} STATIC ${ARG_LOGIC})
@@ -29,34 +61,21 @@ function(add_maillage_plugin name)
     set_target_properties(${logic} PROPERTIES CXX_VISIBILITY_PRESET hidden
                                               VISIBILITY_INLINES_HIDDEN ON)
     maillage_project_target(${logic})
-  endif()
 
-  add_library(${module} MODULE ${ARG_UI})
-  if(NOT ARG_UI)
-    # A plugin without pages still needs one source: its factory lives in LOGIC then.
-    message(FATAL_ERROR "add_maillage_plugin(${name}): UI needs at least the file that declares the plugin")
-  endif()
-  target_link_libraries(${module} PRIVATE maillage_shared_ui ${ARG_LINK})
-  if(ARG_LOGIC)
+    # The module is the same objects (not a second compilation): every one of them,
+    # including the file that exports the factory, which nothing else references.
+    add_library(${module} MODULE $<TARGET_OBJECTS:${logic}>)
     target_link_libraries(${module} PRIVATE ${logic})
+    maillage_plugin_module(${module} COMPONENT cli ${pass_test_plugin})
   endif()
-  target_include_directories(${module} PRIVATE ${CMAKE_CURRENT_SOURCE_DIR})
-  set_target_properties(${module} PROPERTIES
-    PREFIX ""
-    CXX_VISIBILITY_PRESET hidden
-    VISIBILITY_INLINES_HIDDEN ON
-    BUILD_RPATH "$ORIGIN;$ORIGIN/../.."
-    INSTALL_RPATH "$ORIGIN;$ORIGIN/../..")
-  maillage_project_target(${module})
 
-  if(ARG_TEST_PLUGIN)
-    set_target_properties(${module} PROPERTIES
-      LIBRARY_OUTPUT_DIRECTORY ${CMAKE_BINARY_DIR}/test-plugins)
-  else()
-    set_target_properties(${module} PROPERTIES
-      LIBRARY_OUTPUT_DIRECTORY ${MAILLAGE_PLUGIN_OUTPUT_DIR})
-    install(TARGETS ${module} LIBRARY DESTINATION ${MAILLAGE_PLUGIN_SUBDIR})
-    set_property(GLOBAL APPEND PROPERTY MAILLAGE_PLUGINS ${module})
+  if(ARG_UI)
+    add_library(${ui_module} MODULE ${ARG_UI})
+    target_link_libraries(${ui_module} PRIVATE maillage_shared_ui)
+    if(ARG_LOGIC)
+      target_link_libraries(${ui_module} PRIVATE ${logic})
+    endif()
+    maillage_plugin_module(${ui_module} COMPONENT window ${pass_test_plugin})
   endif()
 
   if(EXISTS ${CMAKE_CURRENT_SOURCE_DIR}/po)
@@ -64,11 +83,15 @@ function(add_maillage_plugin name)
                               SOURCE_DIRS ${CMAKE_CURRENT_SOURCE_DIR} ${ARG_TRANSLATION_SOURCES})
   endif()
 
-  if(ARG_TESTS)
+  if(ARG_TESTS AND BUILD_TESTING)
     add_executable(test_${name} ${ARG_TESTS})
     target_link_libraries(test_${name} PRIVATE ${logic} maillage_test_support GTest::gtest_main)
     maillage_project_target(test_${name})
-    gtest_discover_tests(test_${name} DISCOVERY_TIMEOUT 60
-      PROPERTIES LABELS "plugin;${name}")
+    gtest_discover_tests(test_${name} DISCOVERY_TIMEOUT 60)
+  endif()
+  if(NOT ARG_TEST_PLUGIN)
+    # Every test of this folder (discovered ones included) gets both labels: a list in
+    # gtest_discover_tests' PROPERTIES loses its ';' on the way.
+    set_property(DIRECTORY APPEND PROPERTY LABELS plugin ${name})
   endif()
 endfunction()

@@ -1,11 +1,20 @@
 #pragma once
 // The contract between Maillage and its plugins. See docs/plugin-api.md.
 //
-// A plugin is one MODULE library that exports, through MAILLAGE_PLUGIN(ClassName):
-//   maillage_plugin_api_version  an int, checked before anything else is called;
-//   maillage_create_plugin_v<N>  the factory, returning std::unique_ptr<maillage::Plugin>.
-// The host and maillage-cli keep the library loaded for the life of the process, so
-// everything the plugin creates is gone before its code is unloaded.
+// A plugin is two MODULE libraries, one contract each:
+//   maillage_<id>.so     the logic (no wxWidgets), loaded by maillage-cli and the window.
+//                        MAILLAGE_PLUGIN(ClassName) exports
+//                          maillage_plugin_api_version  an int, checked before anything else;
+//                          maillage_create_plugin_v<N>  returns std::unique_ptr<maillage::Plugin>.
+//   maillage_<id>_ui.so  pages, menu items and preferences, loaded by the window only.
+//                        MAILLAGE_PLUGIN_UI (shared-ui/plugin_ui.h) exports
+//                          maillage_plugin_ui_api_version  an int, checked first;
+//                          maillage_plugin_ui_target_v<N>  the PluginUiTarget it was built for;
+//                          maillage_create_ui_v<N>         returns std::unique_ptr<ui::UiContribution>
+//                                                          given the logic Plugin&.
+// The window pairs them by id and refuses a UI module whose logic module is missing or of
+// another version. Libraries stay loaded for the life of the process, so everything a
+// plugin creates is gone before its code could be unloaded.
 #include "core/migration.h"
 #include "core/report.h"
 
@@ -26,6 +35,15 @@ namespace maillage {
 
 // Raised by every change to this header that breaks binary compatibility.
 constexpr int kPluginApiVersion = 1;
+// Raised by every change to shared-ui/plugin_ui.h that breaks binary compatibility.
+constexpr int kPluginUiApiVersion = 1;
+
+// What a UI module declares it belongs to: read (after its API version) before any of its
+// code runs, so a window module without its logic module is refused unexecuted.
+struct PluginUiTarget {
+    const char* plugin_id;       // the logic plugin's info().id
+    const char* plugin_version;  // the logic plugin's info().version it was built with
+};
 
 class Database;
 namespace ui {
@@ -76,10 +94,6 @@ public:
 
     // Writes the plugin's demo content (inside the demo's transaction).
     virtual void seed_demo(Database& /*db*/, const DemoContext& /*context*/) {}
-
-    // The plugin's pages, menu items and preferences in the window; nullptr for none.
-    // The object is owned by the plugin and lives as long as it.
-    virtual ui::UiContribution* ui() { return nullptr; }
 };
 
 }  // namespace maillage
@@ -89,6 +103,10 @@ public:
 #define MAILLAGE_FACTORY_SYMBOL_NAME MAILLAGE_PP_CAT(maillage_create_plugin_v, MAILLAGE_PLUGIN_API_VERSION_TOKEN)
 // Must equal kPluginApiVersion: the symbol's name carries the version (as KiCad's KIFACE_1).
 #define MAILLAGE_PLUGIN_API_VERSION_TOKEN 1
+// Must equal kPluginUiApiVersion (symbols of the UI module, MAILLAGE_PLUGIN_UI).
+#define MAILLAGE_PLUGIN_UI_API_VERSION_TOKEN 1
+#define MAILLAGE_UI_TARGET_SYMBOL_NAME MAILLAGE_PP_CAT(maillage_plugin_ui_target_v, MAILLAGE_PLUGIN_UI_API_VERSION_TOKEN)
+#define MAILLAGE_UI_FACTORY_SYMBOL_NAME MAILLAGE_PP_CAT(maillage_create_ui_v, MAILLAGE_PLUGIN_UI_API_VERSION_TOKEN)
 
 // Exports the version and the factory of a plugin class with a default constructor.
 // Use once, in the plugin's main .cpp file, at global scope.

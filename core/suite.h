@@ -16,10 +16,12 @@ class Suite {
 public:
     // Loads the plugins from the folders (see default_plugin_folders()). With a crash
     // sentinel file, a plugin that crashed the previous start is detected and, unless
-    // skip_crashed answers false, skipped (PluginLoader::set_crash_sentinel).
+    // skip_crashed answers false, skipped (PluginLoader::set_crash_sentinel). Only the
+    // window asks for PluginModules::LogicAndUi.
     explicit Suite(const std::vector<std::filesystem::path>& plugin_folders,
                    const std::filesystem::path& crash_sentinel = {},
-                   const PluginLoader::CrashedPluginQuestion& skip_crashed = {});
+                   const PluginLoader::CrashedPluginQuestion& skip_crashed = {},
+                   PluginModules modules = PluginModules::Logic);
     ~Suite();
 
     PluginLoader& plugins() { return loader_; }

@@ -1,11 +1,17 @@
 #pragma once
 // What a plugin contributes to the window, and the host services it may use.
 // The host owns the menu bar, the navigation and the database: plugins declare.
+// These live in the plugin's UI module (maillage_<id>_ui.so), which the window alone
+// loads; see core/plugin_api.h for the two contracts.
+#include "core/plugin_api.h"
+
 #include <wx/string.h>
 #include <wx/window.h>
 
 #include <functional>
+#include <memory>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 namespace maillage {
@@ -70,3 +76,22 @@ public:
 };
 
 }  // namespace maillage::ui
+
+// Exports a UI module: its API version, the logic plugin (id and version) it belongs to,
+// and the factory maillage_create_ui_v<N>(Plugin&). UiClass is constructed from the logic
+// Plugin& when it takes one, else by default. Use once, at global scope.
+#define MAILLAGE_PLUGIN_UI(UiClass, plugin_id, plugin_version)                                        \
+    namespace maillage_plugin_ui_exports {                                                            \
+    static_assert(MAILLAGE_PLUGIN_UI_API_VERSION_TOKEN == ::maillage::kPluginUiApiVersion);           \
+    inline const int api_version = ::maillage::kPluginUiApiVersion;                                   \
+    inline const ::maillage::PluginUiTarget target{plugin_id, plugin_version};                        \
+    inline std::unique_ptr<::maillage::ui::UiContribution> create(::maillage::Plugin& logic) {        \
+        if constexpr (std::is_constructible_v<UiClass, ::maillage::Plugin&>)                          \
+            return std::make_unique<UiClass>(logic);                                                  \
+        else                                                                                          \
+            return (static_cast<void>(logic), std::make_unique<UiClass>());                           \
+    }                                                                                                 \
+    }                                                                                                 \
+    BOOST_DLL_ALIAS(maillage_plugin_ui_exports::api_version, maillage_plugin_ui_api_version)          \
+    BOOST_DLL_ALIAS(maillage_plugin_ui_exports::target, MAILLAGE_UI_TARGET_SYMBOL_NAME)               \
+    BOOST_DLL_ALIAS(maillage_plugin_ui_exports::create, MAILLAGE_UI_FACTORY_SYMBOL_NAME)

@@ -9,7 +9,10 @@ namespace maillage::cli {
 CliRun::CliRun(const GlobalOptions& options, const std::vector<std::string>& plugin_dirs, std::ostream& out,
                std::ostream& err)
     : options_(options), out_(out), err_(err) {
-    std::vector<std::filesystem::path> folders(plugin_dirs.begin(), plugin_dirs.end());
+    // --plugin-dir is typed by the user in the current folder: it is made absolute here
+    // (the loader refuses relative folders, which only $MAILLAGE_PLUGIN_PATH can bring).
+    std::vector<std::filesystem::path> folders;
+    for (const auto& d : plugin_dirs) folders.push_back(std::filesystem::absolute(d));
     for (auto& f : default_plugin_folders()) folders.push_back(f);
     // Without any home folder there is no sentinel (crash detection) and no default
     // database; commands given --db still run.

@@ -18,6 +18,7 @@ cli::GlobalOptions pre_scan(int argc, char** argv) {
     cli::GlobalOptions o;
     for (int i = 1; i < argc; ++i) {
         std::string a = argv[i];
+        if (a == "--") break;  // what follows is data (a file named --plugin-dir=…), never options
         auto value = [&](const std::string& name) -> std::optional<std::string> {
             if (a == name && i + 1 < argc) return std::string(argv[++i]);
             if (a.rfind(name + "=", 0) == 0) return a.substr(name.size() + 1);

@@ -13,6 +13,7 @@
 #include <cstdlib>
 #include <dlfcn.h>
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <fstream>
 #include <set>
@@ -23,17 +24,52 @@ namespace fs = std::filesystem;
 namespace {
 constexpr const char* kVersionSymbol = "maillage_plugin_api_version";
 const std::string kFactorySymbol = "maillage_create_plugin_v" + std::to_string(kPluginApiVersion);
+constexpr const char* kUiVersionSymbol = "maillage_plugin_ui_api_version";
+const std::string kUiTargetSymbol = "maillage_plugin_ui_target_v" + std::to_string(kPluginUiApiVersion);
+const std::string kUiFactorySymbol = "maillage_create_ui_v" + std::to_string(kPluginUiApiVersion);
+static_assert(MAILLAGE_PLUGIN_UI_API_VERSION_TOKEN == kPluginUiApiVersion);
 
 bool looks_like_plugin(const fs::path& p) {
     const auto name = p.filename().string();
     return p.extension() == ".so" && name.rfind("maillage_", 0) == 0;
 }
+
+boost::dll::shared_library open_library(const fs::path& file) {
+    boost::dll::shared_library library(boost::dll::fs::path(file.string()),
+                                       boost::dll::load_mode::rtld_lazy | boost::dll::load_mode::rtld_local);
+    // Libraries are never unloaded while the program runs (refused ones included, with
+    // the libraries they pulled in): code a plugin left behind — callbacks, type
+    // registrations of the toolkits it links — stays valid, and leak checkers can still
+    // name it at exit.
+    ::dlopen(file.c_str(), RTLD_LAZY | RTLD_NOLOAD | RTLD_NODELETE);
+    return library;
+}
 }  // namespace
 
+bool is_ui_module(const fs::path& file) {
+    const auto name = file.filename().string();
+    return looks_like_plugin(file) && name.size() > 6 && name.compare(name.size() - 6, 6, "_ui.so") == 0;
+}
+
+std::string untrusted_reason(const fs::path& path) {
+    struct stat st {};
+    if (::stat(path.c_str(), &st) != 0) return tr("cannot be examined");
+    const uid_t me = ::geteuid();
+    if (st.st_uid != me && st.st_uid != 0)
+        return trf("is owned by another user (uid {uid}): it is not loaded", fmt::arg("uid", st.st_uid));
+    // Group or others may write: anyone of them could put code into this program.
+    if (st.st_mode & (S_IWGRP | S_IWOTH)) return tr("may be changed by other users than its owner: it is not loaded");
+    return {};
+}
+
 PluginLoader::~PluginLoader() {
-    // Objects first, libraries after (LoadedPlugin's member order does it per plugin).
-    for (auto& p : loaded_) p->plugin.reset();
-    for (auto& p : disabled_) p->plugin.reset();
+    // Objects first (each window part before its plugin), libraries after (LoadedPlugin's
+    // member order does it per plugin).
+    for (auto* list : {&loaded_, &disabled_})
+        for (auto& p : *list) {
+            p->ui.reset();
+            p->plugin.reset();
+        }
 }
 
 void PluginLoader::refuse(const fs::path& file, std::string reason) {
@@ -104,42 +140,65 @@ fs::path crashed_library(const fs::path& sentinel) {
 }
 }  // namespace
 
-void PluginLoader::load_folders(const std::vector<fs::path>& folders, const CrashedPluginQuestion& skip_crashed) {
+void PluginLoader::load_folders(const std::vector<fs::path>& folders, const CrashedPluginQuestion& skip_crashed,
+                                PluginModules modules) {
     const fs::path crashed = crashed_library(sentinel_);
     const bool skip = !crashed.empty() && (!skip_crashed || skip_crashed(crashed));
+    // Logic modules of every folder first: a UI module pairs with its logic module
+    // wherever that was found.
+    std::vector<fs::path> ui_files;
+    auto load_guarded = [&](const fs::path& f, bool ui) {
+        std::error_code ec;
+        if (const auto why = untrusted_reason(f); !why.empty()) {
+            refuse(f, why);  // never opened: its constructors must not run
+            return;
+        }
+        if (skip && fs::equivalent(f, crashed, ec)) {
+            refuse(f, tr("was skipped: it crashed the program while starting last time"));
+            return;
+        }
+        SentinelGuard guard(sentinel_, f);
+        if (ui)
+            load_ui_file(f);
+        else
+            load_file(f);
+    };
     for (const auto& folder : folders) {
+        if (folder.is_relative()) {
+            refuse(folder, tr("is a relative folder: plugin folders must be absolute paths"));
+            continue;
+        }
         std::error_code ec;
         if (!fs::is_directory(folder, ec)) continue;
+        if (const auto why = untrusted_reason(folder); !why.empty()) {
+            refuse(folder, why);
+            continue;
+        }
         std::vector<fs::path> files;
         for (const auto& entry : fs::directory_iterator(folder, ec))
             if (entry.is_regular_file(ec) && looks_like_plugin(entry.path())) files.push_back(entry.path());
         std::sort(files.begin(), files.end());
         for (const auto& f : files) {
-            if (skip && fs::equivalent(f, crashed, ec)) {
-                refuse(f, tr("was skipped: it crashed the program while starting last time"));
+            if (is_ui_module(f)) {
+                // maillage-cli never opens a window module: it would map GTK.
+                if (modules == PluginModules::LogicAndUi) ui_files.push_back(f);
                 continue;
             }
-            SentinelGuard guard(sentinel_, f);
-            load_file(f);
+            load_guarded(f, false);
         }
     }
+    for (const auto& f : ui_files) load_guarded(f, true);
 }
 
 bool PluginLoader::load_file(const fs::path& file) {
     auto loaded = std::make_unique<LoadedPlugin>();
     loaded->file = file;
     try {
-        loaded->library.load(boost::dll::fs::path(file.string()), boost::dll::load_mode::rtld_lazy |
-                                                                       boost::dll::load_mode::rtld_local);
+        loaded->library = open_library(file);
     } catch (const std::exception& e) {
         refuse(file, trf("cannot be loaded: {reason}", fmt::arg("reason", e.what())));
         return false;
     }
-    // Libraries are never unloaded while the program runs (refused ones included, with
-    // the libraries they pulled in): code a plugin left behind — callbacks, type
-    // registrations of the toolkits it links — stays valid, and leak checkers can still
-    // name it at exit.
-    ::dlopen(file.c_str(), RTLD_LAZY | RTLD_NOLOAD | RTLD_NODELETE);
     if (!loaded->library.has(kVersionSymbol)) {
         refuse(file, tr("is not a Maillage plugin: it exports no API version"));
         return false;
@@ -178,6 +237,53 @@ bool PluginLoader::load_file(const fs::path& file) {
     }
     loaded_.push_back(std::move(loaded));
     return true;
+}
+
+bool PluginLoader::load_ui_file(const fs::path& file) {
+    boost::dll::shared_library library;
+    try {
+        library = open_library(file);
+    } catch (const std::exception& e) {
+        refuse(file, trf("cannot be loaded: {reason}", fmt::arg("reason", e.what())));
+        return false;
+    }
+    auto keep_refused = [&](std::string reason) {
+        refused_ui_libraries_.push_back(std::move(library));
+        refuse(file, std::move(reason));
+        return false;
+    };
+    if (!library.has(kUiVersionSymbol)) return keep_refused(tr("is not a Maillage window module: it exports no API version"));
+    const int version = library.get_alias<const int>(kUiVersionSymbol);
+    if (version != kPluginUiApiVersion)
+        return keep_refused(trf("was built for window module API version {found}; this program needs version {needed}",
+                                fmt::arg("found", version), fmt::arg("needed", kPluginUiApiVersion)));
+    if (!library.has(kUiTargetSymbol) || !library.has(kUiFactorySymbol))
+        return keep_refused(trf("exports no factory ({symbol})", fmt::arg("symbol", kUiFactorySymbol)));
+    const auto& target = library.get_alias<const PluginUiTarget>(kUiTargetSymbol);
+    const std::string id = target.plugin_id ? target.plugin_id : "";
+    const std::string wanted = target.plugin_version ? target.plugin_version : "";
+    auto it = std::find_if(loaded_.begin(), loaded_.end(), [&](const auto& p) { return p->info.id == id; });
+    if (it == loaded_.end())
+        return keep_refused(trf("is the window part of the plugin \"{id}\", whose logic module is not loaded",
+                                fmt::arg("id", id)));
+    LoadedPlugin& logic = **it;
+    if (logic.info.version != wanted)
+        return keep_refused(trf("was built for version {wanted} of the plugin \"{id}\", but version {found} is "
+                                "loaded",
+                                fmt::arg("wanted", wanted), fmt::arg("id", id), fmt::arg("found", logic.info.version)));
+    if (!logic.ui_file.empty())
+        return keep_refused(trf("is a second window part of the plugin \"{id}\" (the first: {file})",
+                                fmt::arg("id", id), fmt::arg("file", logic.ui_file.string())));
+    logic.ui_library = std::move(library);
+    logic.ui_file = file;
+    return true;
+}
+
+void PluginLoader::refuse_ui(LoadedPlugin& plugin, const std::string& reason) {
+    plugin.ui.reset();
+    refused_ui_libraries_.push_back(std::move(plugin.ui_library));
+    refuse(plugin.ui_file, reason);
+    plugin.ui_file.clear();
 }
 
 void PluginLoader::disable(const std::string& id, const std::string& reason) {

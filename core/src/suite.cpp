@@ -7,9 +7,9 @@
 namespace maillage {
 
 Suite::Suite(const std::vector<std::filesystem::path>& plugin_folders, const std::filesystem::path& crash_sentinel,
-             const PluginLoader::CrashedPluginQuestion& skip_crashed) {
+             const PluginLoader::CrashedPluginQuestion& skip_crashed, PluginModules modules) {
     loader_.set_crash_sentinel(crash_sentinel);
-    loader_.load_folders(plugin_folders, skip_crashed);
+    loader_.load_folders(plugin_folders, skip_crashed, modules);
 }
 
 Suite::~Suite() {

@@ -1,4 +1,8 @@
-// The exchange plugin: exchange tables, study days, debates and working groups.
+// The exchange plugin's logic module: exchange tables, study days, debates and working
+// groups. No wxWidgets here: the pages are in exchange_ui_plugin.cpp
+// (maillage_exchange_ui.so).
+#include "exchange_plugin.h"
+
 #include "exchange_cli.h"
 #include "exchange_demo.h"
 #include "exchange_figures.h"
@@ -6,28 +10,14 @@
 
 #include "core/i18n.h"
 #include "core/plugin_api.h"
-#include "shared-ui/plugin_ui.h"
-
-#include "ui/event_list_page.h"
-
-#include <wx/intl.h>
 
 namespace maillage::exchange {
-
-class ExchangeUi : public ui::UiContribution {
-public:
-    std::vector<ui::PageSpec> pages() override {
-        return {ui::PageSpec{"exchange.events", _("Events"), 10,
-                             [](wxWindow* parent, ui::UiContext& context) -> ui::PageBase* {
-                                 return new EventListPage(parent, context);
-                             }}};
-    }
-};
+namespace {
 
 class ExchangePlugin : public Plugin {
 public:
     PluginInfo info() const override {
-        return {"exchange", tr("Exchange tables and events"), "1.0.0",
+        return {kPluginId, tr("Exchange tables and events"), kPluginVersion,
                 tr("Exchange tables, study days, debates and working groups: committees, tables, registrations, "
                    "check-in, publications and figures.")};
     }
@@ -38,12 +28,9 @@ public:
         return {make_events_section()};
     }
     void seed_demo(Database& db, const DemoContext& context) override { seed_exchange_demo(db, context); }
-    ui::UiContribution* ui() override { return &ui_; }
-
-private:
-    ExchangeUi ui_;
 };
 
+}  // namespace
 }  // namespace maillage::exchange
 
 MAILLAGE_PLUGIN(maillage::exchange::ExchangePlugin)

@@ -41,7 +41,7 @@ AboutDialog::AboutDialog(wxWindow* parent, MainFrame& frame)
         for (const auto& p : suite.plugins().loaded())
             html << "<tr><td>" << u8(p->info.name) << " (" << u8(p->info.id) << ")</td><td>" << u8(p->info.version)
                  << "</td><td>" << u8(p->info.description) << "</td><td>" << u8(p->file.filename().string())
-                 << "</td></tr>";
+                 << (p->ui_file.empty() ? wxString() : "<br>" + u8(p->ui_file.filename().string())) << "</td></tr>";
         html << "</table>";
     }
     html << "<h3>" << esc(_("Refused plugins")) << "</h3>";

@@ -5,6 +5,7 @@
 #include "screenshots.h"
 
 #include "shared-ui/messages.h"
+#include "shared-ui/plugin_ui.h"
 
 #include "core/error.h"
 #include "core/i18n.h"
@@ -43,6 +44,28 @@ std::vector<std::filesystem::path> split_folders(const wxString& text) {
         if (!f.empty()) out.emplace_back(f.utf8_string());
     }
     return out;
+}
+
+// Asks each paired window module for its contribution, given its logic plugin. A
+// factory that fails refuses the window module (reason in About); the plugin goes on
+// without pages, and its commands, schema and report sections still work.
+void create_plugin_uis(PluginLoader& loader) {
+    const std::string factory_symbol = "maillage_create_ui_v" + std::to_string(kPluginUiApiVersion);
+    for (const auto& p : loader.loaded()) {
+        if (p->ui_file.empty()) continue;
+        std::string failure;
+        try {
+            auto& factory =
+                p->ui_library.get_alias<std::unique_ptr<UiContribution>(Plugin&)>(factory_symbol);
+            p->ui = factory(*p->plugin);
+            if (!p->ui) failure = _("its factory returned nothing").utf8_string();
+        } catch (...) {
+            failure = current_exception_message().utf8_string();
+        }
+        if (!failure.empty())
+            loader.refuse_ui(*p, wxString::Format(_("failed while starting: %s"), wxString::FromUTF8(failure))
+                                     .utf8_string());
+    }
 }
 
 }  // namespace
@@ -88,7 +111,7 @@ bool App::OnCmdLineParsed(wxCmdLineParser& parser) {
     // Repeated options: wxCmdLineParser returns each occurrence through GetArguments().
     for (const auto& arg : parser.GetArguments())
         if (arg.GetKind() == wxCMD_LINE_OPTION && arg.GetLongName() == "plugin-dir")
-            plugin_dirs_.emplace_back(arg.GetStrVal().utf8_string());
+            plugin_dirs_.push_back(std::filesystem::absolute(arg.GetStrVal().utf8_string()));
     if (!lang_option_.empty() && lang_option_ != "fr" && lang_option_ != "nl" && lang_option_ != "en") {
         std::cerr << "--lang: fr, nl or en\n";
         return false;
@@ -142,13 +165,16 @@ bool App::OnInit() {
     // Plugins: --plugin-dir, then the folders from the preferences, then the defaults.
     std::vector<std::filesystem::path> folders = plugin_dirs_;
     for (auto& f : split_folders(wxConfigBase::Get()->Read("plugins.folders", ""))) folders.push_back(f);
+    // Logic and window modules: each maillage_<id>_ui.so is paired with maillage_<id>.so.
     for (auto& f : default_plugin_folders()) folders.push_back(f);
     // The same folder named twice (--plugin-dir of the build tree) is searched once, so
-    // its plugins are not refused as duplicates of themselves.
+    // its plugins are not refused as duplicates of themselves. A relative folder (only
+    // $MAILLAGE_PLUGIN_PATH can bring one: --plugin-dir was made absolute) stays relative,
+    // and the loader refuses it.
     std::vector<std::filesystem::path> unique;
     for (const auto& f : folders) {
         std::error_code ec;
-        const auto canonical = std::filesystem::weakly_canonical(f, ec);
+        const auto canonical = f.is_relative() ? f : std::filesystem::weakly_canonical(f, ec);
         if (std::find(unique.begin(), unique.end(), canonical) == unique.end()) unique.push_back(canonical);
     }
     folders = unique;
@@ -162,12 +188,14 @@ bool App::OnInit() {
                                                    "time.\n\nStart without it this time?"),
                                                  wxString::FromUTF8(library.filename().string())),
                                 _("Maillage"), wxYES_NO | wxICON_WARNING) == wxYES;
-        });
+        },
+        PluginModules::LogicAndUi);
     for (const auto& p : suite_->plugins().loaded()) {
         const auto domain = p->plugin->translation_domain();
         if (!domain.empty()) wxTranslations::Get()->AddCatalog(wxString::FromUTF8(domain));
     }
     suite_->plugins().refresh_info();
+    create_plugin_uis(suite_->plugins());
 
     std::filesystem::path db_file;
     try {

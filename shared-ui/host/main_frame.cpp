@@ -109,7 +109,7 @@ void MainFrame::build_pages() {
         std::vector<PageSpec> pages;
         const bool ok = guarded(this, wxString::Format(_("The plugin %s failed to declare its pages"), u8(p->info.id)),
                                 [&] {
-                                    ui = p->plugin->ui();
+                                    ui = p->ui.get();
                                     if (!ui) return;
                                     pages = ui->pages();
                                     for (auto& item : ui->menu_items())

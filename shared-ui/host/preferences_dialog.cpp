@@ -71,7 +71,7 @@ PreferencesDialog::PreferencesDialog(wxWindow* parent, UiContext& context, Suite
         std::vector<PreferenceSpec> specs;
         guarded(this, wxString::Format(_("The plugin %s failed to declare its preferences"), wxString::FromUTF8(p->info.id)),
                 [&] {
-                    if (auto* ui = p->plugin->ui()) specs = ui->preferences();
+                    if (auto* ui = p->ui.get()) specs = ui->preferences();
                 });
         if (specs.empty()) continue;
         auto* box = new wxStaticBoxSizer(wxVERTICAL, scroll, wxString::FromUTF8(p->info.name));

@@ -88,3 +88,40 @@ TEST(PluginLoader, APluginThatThrowsAtTheBoundaryIsDisabledAndTheSuiteGoesOn) {
     suite.seed_demo(2025);
     EXPECT_GT(db.scalar_int("SELECT count(*) FROM institution"), 0);
 }
+
+TEST(PluginLoader, WindowModulesArePairedWithTheirLogicModuleByIdAndVersion) {
+    PluginLoader loader;
+    loader.load_folders({test::test_plugin_dir()}, {}, PluginModules::LogicAndUi);
+    ASSERT_EQ(loader.loaded().size(), 1u);
+    const auto& good = *loader.loaded().front();
+    EXPECT_EQ(good.ui_file.filename(), "maillage_fixture_good_ui.so");
+    EXPECT_TRUE(good.ui_library.is_loaded());
+
+    // The refused window modules abort if their factory ever runs: reaching the
+    // assertions proves the loader refused them from their declarations alone.
+    auto* orphan = refused(loader, "maillage_fixture_orphan_ui.so");
+    ASSERT_TRUE(orphan);
+    EXPECT_NE(orphan->reason.find("\"orphan\""), std::string::npos) << orphan->reason;
+    EXPECT_NE(orphan->reason.find("logic module is not loaded"), std::string::npos) << orphan->reason;
+    auto* old = refused(loader, "maillage_fixture_old_ui.so");
+    ASSERT_TRUE(old);
+    EXPECT_NE(old->reason.find("0.9.0"), std::string::npos) << old->reason;
+    EXPECT_NE(old->reason.find("1.2.3"), std::string::npos) << old->reason;
+    auto* future = refused(loader, "maillage_fixture_future_ui.so");
+    ASSERT_TRUE(future);
+    EXPECT_NE(future->reason.find("999"), std::string::npos) << future->reason;
+    // The logic modules' refusals are unchanged (4), plus the three window modules.
+    EXPECT_EQ(loader.refused().size(), 7u);
+}
+
+TEST(PluginLoader, AWindowModuleWithoutItsLogicModuleIsRefused) {
+    // The good fixture's window module alone in a folder: its logic module is missing.
+    test::TempDir dir;
+    std::filesystem::copy_file(test::test_plugin_dir() / "maillage_fixture_good_ui.so", dir / "maillage_fixture_good_ui.so");
+    PluginLoader loader;
+    loader.load_folders({dir.path()}, {}, PluginModules::LogicAndUi);
+    EXPECT_TRUE(loader.loaded().empty());
+    auto* lone = refused(loader, "maillage_fixture_good_ui.so");
+    ASSERT_TRUE(lone);
+    EXPECT_NE(lone->reason.find("\"fixture\", whose logic module is not loaded"), std::string::npos) << lone->reason;
+}

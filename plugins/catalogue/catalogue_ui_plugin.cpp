@@ -1,0 +1,36 @@
+// The training catalogue plugin's window module (maillage_catalogue_ui.so): its pages.
+#include "catalogue_plugin.h"
+
+#include "ui/figures_page.h"
+#include "ui/modules_page.h"
+#include "ui/trainers_page.h"
+#include "ui/trainings_page.h"
+
+#include "shared-ui/plugin_ui.h"
+
+#include <wx/intl.h>
+
+namespace maillage::catalogue {
+namespace {
+
+class CatalogueUi : public ui::UiContribution {
+public:
+    std::vector<ui::PageSpec> pages() override {
+        return {
+            {"catalogue.modules", _("Training modules"), 10,
+             [](wxWindow* parent, ui::UiContext& c) -> ui::PageBase* { return new ModulesPage(parent, c); }},
+            {"catalogue.trainers", _("Trainers"), 15,
+             [](wxWindow* parent, ui::UiContext& c) -> ui::PageBase* { return new TrainersPage(parent, c); }},
+            {"catalogue.trainings", _("Trainings"), 20,
+             [](wxWindow* parent, ui::UiContext& c) -> ui::PageBase* { return new TrainingsPage(parent, c); }},
+            {"catalogue.figures", _("Training figures"), 30,
+             [](wxWindow* parent, ui::UiContext& c) -> ui::PageBase* { return new FiguresPage(parent, c); }},
+        };
+    }
+};
+
+}  // namespace
+}  // namespace maillage::catalogue
+
+MAILLAGE_PLUGIN_UI(maillage::catalogue::CatalogueUi, maillage::catalogue::kPluginId,
+                   maillage::catalogue::kPluginVersion)
