@@ -6,11 +6,14 @@
 #include <filesystem>
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace maillage {
 
+class ChangeRecorder;
 class DatabaseLock;
+class UndoStack;
 
 class Database {
 public:
@@ -53,6 +56,19 @@ public:
     // turned into a maillage::Error saying that nothing was changed.
     template <class F>
     decltype(auto) write(F&& fn);
+    // The same, naming the change for Edit > Undo ("Enrol Leila Benali in Group 1"; a
+    // translated sentence start). The outermost write that gives a name names the change;
+    // an unnamed change is named after what it touched (core/undo.h).
+    template <class F>
+    decltype(auto) write(const std::string& label, F&& fn);
+    // True inside write().
+    bool in_write() const { return depth_ > 0; }
+
+    // The changes this connection made, for undo and redo (core/undo.h). In memory only.
+    UndoStack& undo_stack();
+    // Which plugin owns the tables with a prefix, to name unnamed changes ("intervision"
+    // -> "Intervision"); set by Suite once the plugins are loaded.
+    void set_table_owners(std::vector<std::pair<std::string, std::string>> owners) { owners_ = std::move(owners); }
 
     // Who the audit log names as the author of changes (the OS user by default).
     const std::string& actor() const { return actor_; }
@@ -63,6 +79,22 @@ public:
     bool table_exists(const std::string& name);
 
 private:
+    friend std::string undo_last(Database& db);
+    friend std::string redo_last(Database& db);
+    // A write that is not recorded for undo (undo and redo themselves).
+    template <class F>
+    void write_unrecorded(F&& fn);
+    struct LabelScope {
+        Database& db;
+        bool owner;
+        LabelScope(Database& d, const std::string& label) : db(d), owner(d.label_.empty()) {
+            if (owner) db.label_ = label;
+        }
+        ~LabelScope() {
+            if (owner) db.label_.clear();
+        }
+    };
+
     template <class F>
     decltype(auto) write_unchecked(F&& fn);
     Database(std::unique_ptr<SQLite::Database> db, std::filesystem::path path, Access access);
@@ -85,6 +117,12 @@ private:
     std::vector<std::string> warnings_;
     bool damaged_ = false;
     int depth_ = 0;
+    // Undo (core/undo.h): what the current transaction changes, and the stack.
+    std::unique_ptr<ChangeRecorder> recorder_;
+    std::unique_ptr<UndoStack> undo_;
+    std::string label_;
+    bool recording_ = true;
+    std::vector<std::pair<std::string, std::string>> owners_;
 };
 
 template <class F>
@@ -94,6 +132,23 @@ decltype(auto) Database::write(F&& fn) {
     } catch (const SQLite::Exception& e) {
         storage_failed(e);
     }
+}
+
+template <class F>
+decltype(auto) Database::write(const std::string& label, F&& fn) {
+    LabelScope scope(*this, label);
+    return write(std::forward<F>(fn));
+}
+
+template <class F>
+void Database::write_unrecorded(F&& fn) {
+    struct Off {
+        Database& db;
+        bool was;
+        explicit Off(Database& d) : db(d), was(d.recording_) { db.recording_ = false; }
+        ~Off() { db.recording_ = was; }
+    } off(*this);
+    write(std::forward<F>(fn));
 }
 
 template <class F>

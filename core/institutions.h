@@ -1,6 +1,8 @@
 #pragma once
 // Institutions: services and organisations, with their sectors, region and language.
 // Duplicates creep in; merge() folds one record into another.
+#include "core/references.h"
+
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -46,6 +48,13 @@ public:
     // sectors, and every plugin table with a foreign key to institution) onto `into`,
     // then marks `from` as merged. One transaction; audited.
     void merge(int64_t from, int64_t into);
+
+    // What deleting the institution would take with it (its sectors) and what refuses it
+    // (employments, sessions hosted, participations, plugin rows, merged records).
+    DeleteImpact delete_impact(int64_t id) const;
+    // Deletes an institution nothing points to; throws maillage::Error with the refusal
+    // (the counts of what points to it) otherwise. One transaction; audited; undoable.
+    void remove(int64_t id);
 
 private:
     Database& db_;

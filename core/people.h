@@ -2,6 +2,8 @@
 // People: front-line workers, peer workers, facilitators, trainers, staff. A person
 // changes jobs; employment_at() tells where they worked on a given date, which is what
 // a participation counts for.
+#include "core/references.h"
+
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -53,6 +55,17 @@ public:
 
     int64_t create(const Person& person);
     void update(const Person& person);
+
+    // What deleting the person would take with them (roles, employments...) and what
+    // refuses it: any participation (then erase or merge instead) or other row.
+    DeleteImpact delete_impact(int64_t id) const;
+    // Deletes a person nothing but their own details points to; throws maillage::Error
+    // with the refusal otherwise. One transaction; audited; undoable.
+    void remove(int64_t id);
+    // Folds the duplicate `from` into `into`: attendance (one per session, the more telling
+    // status kept), roles, employment and every plugin row pointing to people follow;
+    // empty details of `into` are filled from `from`; then `from` is deleted.
+    void merge(int64_t from, int64_t into);
 
     int64_t add_employment(const Employment& employment);
     void update_employment(const Employment& employment);

@@ -5,6 +5,7 @@
 #include "core/i18n.h"
 #include "core/lock.h"
 #include "core/storage_check.h"
+#include "core/undo.h"
 
 #include <sqlite3.h>
 
@@ -216,6 +217,7 @@ std::unique_ptr<Database> Database::in_memory() {
 }
 
 Database::~Database() {
+    recorder_.reset();  // its session belongs to the connection
     db_.reset();
     lock_.reset();
 }
@@ -251,9 +253,13 @@ void Database::begin() {
                                 : read_only_reason_);
     // Nested writes are savepoints, so that an inner action that fails and is caught
     // by its caller leaves no half of itself behind.
-    if (depth_ == 0)
+    if (depth_ == 0) {
         db_->exec("BEGIN IMMEDIATE");
-    else
+        if (recording_) {
+            if (!recorder_) recorder_ = std::make_unique<ChangeRecorder>();
+            recorder_->start(*this);
+        }
+    } else
         db_->exec("SAVEPOINT nested_" + std::to_string(depth_));
     ++depth_;
 }
@@ -264,6 +270,10 @@ void Database::commit() {
         db_->exec("RELEASE nested_" + std::to_string(depth_));
         return;
     }
+    // The changeset is taken before COMMIT, and kept only once COMMIT succeeded.
+    ChangeRecorder::Result change;
+    const bool recorded = recorder_ && recorder_->active();
+    if (recorded) change = recorder_->finish();
     try {
         db_->exec("COMMIT");
     } catch (const SQLite::Exception&) {
@@ -275,6 +285,18 @@ void Database::commit() {
         }
         throw;
     }
+    if (!recording_) return;
+    if (!recorded || !change.recordable) {
+        undo_stack().clear();
+    } else if (!change.changeset.empty()) {
+        undo_stack().push(UndoEntry{label_.empty() ? unnamed_change_label(change.first_table, owners_) : label_,
+                                    std::move(change.changeset)});
+    }
+}
+
+UndoStack& Database::undo_stack() {
+    if (!undo_) undo_ = std::make_unique<UndoStack>();
+    return *undo_;
 }
 
 void Database::storage_failed(const SQLite::Exception& e) {
@@ -304,6 +326,7 @@ void Database::rollback() noexcept {
     --depth_;
     try {
         if (depth_ == 0) {
+            if (recorder_) recorder_->discard();
             db_->exec("ROLLBACK");
         } else {
             const auto name = "nested_" + std::to_string(depth_);

@@ -5,6 +5,7 @@
 #include "core/error.h"
 #include "core/i18n.h"
 #include "core/single_line.h"
+#include "core/references.h"
 #include "core/sql_util.h"
 #include "core/validate.h"
 
@@ -152,7 +153,7 @@ int64_t InstitutionRepository::count() const {
 
 int64_t InstitutionRepository::create(const Institution& i) {
     validate_institution(i);
-    return db_.write([&] {
+    return db_.write(trf("Create {name}", fmt::arg("name", i.name)), [&] {
         SQLite::Statement ins(db_.sql(),
                               "INSERT INTO institution(name, region, municipality, postcode, address, language, "
                               "email, phone, website, notes) VALUES (?,?,?,?,?,?,?,?,?,?)");
@@ -176,7 +177,7 @@ int64_t InstitutionRepository::create(const Institution& i) {
 
 void InstitutionRepository::update(const Institution& i) {
     validate_institution(i);
-    db_.write([&] {
+    db_.write(trf("Edit {name}", fmt::arg("name", i.name)), [&] {
         SQLite::Statement up(db_.sql(),
                              "UPDATE institution SET name=?, region=?, municipality=?, postcode=?, address=?, "
                              "language=?, email=?, phone=?, website=?, notes=?, "
@@ -200,7 +201,9 @@ void InstitutionRepository::update(const Institution& i) {
 
 void InstitutionRepository::merge(int64_t from, int64_t into) {
     if (from == into) throw Error(tr("An institution cannot be merged into itself."));
-    db_.write([&] {
+    const auto from_name = get(from) ? get(from)->name : std::string();
+    const auto into_name = get(into) ? get(into)->name : std::string();
+    db_.write(trf("Merge {from} into {into}", fmt::arg("from", from_name), fmt::arg("into", into_name)), [&] {
         auto source = get(from);
         auto target = get(into);
         if (!source || !target) throw Error(tr("One of the institutions to merge no longer exists."));
@@ -214,28 +217,10 @@ void InstitutionRepository::merge(int64_t from, int64_t into) {
         add.bind(1, into);
         add.bind(2, from);
         add.exec();
-        // Every column of every table that refers to institution(id), found from the
-        // schema so that plugin tables are included without the core knowing them.
-        SQLite::Statement tables(sql,
-                                 "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'");
-        std::vector<std::pair<std::string, std::string>> refs;
-        while (tables.executeStep()) {
-            const auto table = tables.getColumn(0).getString();
-            if (table == "institution_sector") continue;
-            SQLite::Statement fks(sql, "SELECT \"from\" FROM pragma_foreign_key_list(?) WHERE \"table\" = 'institution'");
-            fks.bind(1, table);
-            while (fks.executeStep()) refs.emplace_back(table, fks.getColumn(0).getString());
-        }
-        for (const auto& [table, column] : refs) {
-            if (table == "institution" && column == "merged_into") continue;
-            // OR IGNORE: a row that would duplicate one already on the kept record (the
-            // same sector twice...) stays on the merged one, which remains as history.
-            SQLite::Statement up(sql, "UPDATE OR IGNORE \"" + table + "\" SET \"" + column + "\" = ? WHERE \"" +
-                                          column + "\" = ?");
-            up.bind(1, into);
-            up.bind(2, from);
-            up.exec();
-        }
+        // Every other reference (plugin tables included), found from the schema. A row that
+        // would duplicate one already on the kept record (the same sector twice...) stays
+        // on the merged one, which remains as history.
+        move_references(db_, "institution", from, into, {"institution_sector.institution_id", "institution.merged_into"});
         SQLite::Statement mark(sql, "UPDATE institution SET merged_into = ? WHERE id = ? OR merged_into = ?");
         mark.bind(1, into);
         mark.bind(2, from);
@@ -244,6 +229,38 @@ void InstitutionRepository::merge(int64_t from, int64_t into) {
         audit(db_, "merge", "institution", into,
               trf("merged \"{from}\" (#{from_id}) into \"{into}\"", fmt::arg("from", source->name),
                   fmt::arg("from_id", from), fmt::arg("into", target->name)));
+    });
+}
+
+}  // namespace maillage
+
+namespace maillage {
+
+DeleteImpact InstitutionRepository::delete_impact(int64_t id) const {
+    DeleteImpact impact;
+    const auto institution = get(id);
+    if (!institution) {
+        impact.refusal = tr("This institution no longer exists.");
+        return impact;
+    }
+    for (auto& c : count_references(db_, "institution", id)) (c.cascades ? impact.goes_with : impact.refused_by).push_back(c);
+    if (!impact.refused_by.empty())
+        impact.refusal = trf("\u201c{name}\u201d cannot be deleted: other records point to it ({counts}). Merge it into "
+                             "the institution that replaces it instead.",
+                             fmt::arg("name", institution->name), fmt::arg("counts", describe_counts(impact.refused_by)));
+    return impact;
+}
+
+void InstitutionRepository::remove(int64_t id) {
+    const auto institution = get(id);
+    if (!institution) throw Error(tr("This institution no longer exists."));
+    db_.write(trf("Delete {name}", fmt::arg("name", institution->name)), [&] {
+        const auto impact = delete_impact(id);
+        if (!impact.allowed()) throw Error(impact.refusal);
+        SQLite::Statement del(db_.sql(), "DELETE FROM institution WHERE id = ?");
+        del.bind(1, id);
+        del.exec();
+        audit(db_, "delete", "institution", id, institution->name);
     });
 }
 

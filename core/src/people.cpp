@@ -5,6 +5,7 @@
 #include "core/error.h"
 #include "core/i18n.h"
 #include "core/single_line.h"
+#include "core/references.h"
 #include "core/sql_util.h"
 
 #include <SQLiteCpp/SQLiteCpp.h>
@@ -149,7 +150,7 @@ int64_t PersonRepository::count() const { return db_.scalar_int("SELECT count(*)
 
 int64_t PersonRepository::create(const Person& p) {
     validate(p);
-    return db_.write([&] {
+    return db_.write(trf("Create {name}", fmt::arg("name", p.display_name())), [&] {
         SQLite::Statement ins(db_.sql(),
                               "INSERT INTO person(first_name, last_name, email, phone, language, notes) "
                               "VALUES (?,?,?,?,?,?)");
@@ -170,7 +171,7 @@ int64_t PersonRepository::create(const Person& p) {
 
 void PersonRepository::update(const Person& p) {
     validate(p);
-    db_.write([&] {
+    db_.write(trf("Edit {name}", fmt::arg("name", p.display_name())), [&] {
         SQLite::Statement up(db_.sql(),
                              "UPDATE person SET first_name=?, last_name=?, email=?, phone=?, language=?, notes=?, "
                              "updated_at=strftime('%Y-%m-%dT%H:%M:%SZ','now') WHERE id=? AND erased_at IS NULL");
@@ -256,6 +257,96 @@ std::vector<Employment> PersonRepository::employments(int64_t person_id) const {
         out.push_back(e);
     }
     return out;
+}
+
+DeleteImpact PersonRepository::delete_impact(int64_t id) const {
+    DeleteImpact impact;
+    const auto person = get(id);
+    if (!person) {
+        impact.refusal = tr("This person no longer exists.");
+        return impact;
+    }
+    for (auto& c : count_references(db_, "person", id)) (c.cascades ? impact.goes_with : impact.refused_by).push_back(c);
+    if (impact.refused_by.empty()) return impact;
+    SQLite::Statement q(db_.sql(), "SELECT count(*) FROM attendance WHERE person_id = ?");
+    q.bind(1, id);
+    q.executeStep();
+    if (const auto sessions = q.getColumn(0).getInt64(); sessions > 0)
+        impact.refusal = trf("{name} cannot be deleted: they took part in {count} session(s), which the figures "
+                             "count. Erase them (GDPR) to remove who they are and keep the figures anonymous, or "
+                             "merge them into the record that replaces them.",
+                             fmt::arg("name", person->display_name()), fmt::arg("count", sessions));
+    else
+        impact.refusal = trf("{name} cannot be deleted: other records point to them ({counts}). Erase them (GDPR) "
+                             "or merge them into the record that replaces them.",
+                             fmt::arg("name", person->display_name()),
+                             fmt::arg("counts", describe_counts(impact.refused_by)));
+    return impact;
+}
+
+void PersonRepository::remove(int64_t id) {
+    const auto person = get(id);
+    if (!person) throw Error(tr("This person no longer exists."));
+    db_.write(trf("Delete {name}", fmt::arg("name", person->display_name())), [&] {
+        const auto impact = delete_impact(id);
+        if (!impact.allowed()) throw Error(impact.refusal);
+        SQLite::Statement del(db_.sql(), "DELETE FROM person WHERE id = ?");
+        del.bind(1, id);
+        del.exec();
+        audit(db_, "delete", "person", id, "");
+    });
+}
+
+void PersonRepository::merge(int64_t from, int64_t into) {
+    if (from == into) throw Error(tr("A person cannot be merged into themselves."));
+    const auto source = get(from);
+    const auto target = get(into);
+    if (!source || !target) throw Error(tr("One of the people to merge no longer exists."));
+    if (source->erased || target->erased) throw Error(tr("An erased person cannot be merged."));
+    db_.write(trf("Merge {from} into {into}", fmt::arg("from", source->display_name()),
+                  fmt::arg("into", target->display_name())),
+              [&] {
+        auto& sql = db_.sql();
+        // The kept record keeps its values; what it lacks comes from the duplicate.
+        SQLite::Statement fill(sql,
+                               "UPDATE person SET email = coalesce(nullif(email,''), (SELECT email FROM person WHERE id = ?1)), "
+                               "phone = coalesce(nullif(phone,''), (SELECT phone FROM person WHERE id = ?1)), "
+                               "language = coalesce(language, (SELECT language FROM person WHERE id = ?1)), "
+                               "notes = coalesce(nullif(notes,''), (SELECT notes FROM person WHERE id = ?1)), "
+                               "updated_at = strftime('%Y-%m-%dT%H:%M:%SZ','now') WHERE id = ?2");
+        fill.bind(1, from);
+        fill.bind(2, into);
+        fill.exec();
+        // Both at one session: one participation stays, with the more telling status.
+        SQLite::Statement both(sql,
+                               "UPDATE attendance AS k SET status = d.status, reason = d.reason FROM attendance d "
+                               "WHERE k.person_id = ?2 AND d.person_id = ?1 AND d.session_id = k.session_id "
+                               "AND (CASE d.status WHEN 'present' THEN 3 WHEN 'excused' THEN 2 WHEN 'absent' THEN 1 ELSE 0 END) > "
+                               "(CASE k.status WHEN 'present' THEN 3 WHEN 'excused' THEN 2 WHEN 'absent' THEN 1 ELSE 0 END)");
+        both.bind(1, from);
+        both.bind(2, into);
+        both.exec();
+        // Roles, employment, attendance and every plugin row that points to people.
+        move_references(db_, "person", from, into);
+        // What could not move duplicates a row of the kept record (same session, same
+        // group...): it goes with the duplicate.
+        for (const auto& ref : references_to(db_, "person")) {
+            SQLite::Statement left(sql, "DELETE FROM \"" + ref.table + "\" WHERE \"" + ref.column + "\" = ?");
+            left.bind(1, from);
+            try {
+                left.exec();
+            } catch (const SQLite::Exception&) {
+                throw Error(trf("{from} and {into} cannot be merged: both have a {table} record for the same thing, "
+                                "with records of its own. Remove one of them first.",
+                                fmt::arg("from", source->display_name()), fmt::arg("into", target->display_name()),
+                                fmt::arg("table", ref.table)));
+            }
+        }
+        SQLite::Statement del(sql, "DELETE FROM person WHERE id = ?");
+        del.bind(1, from);
+        del.exec();
+        audit(db_, "merge", "person", into, "merged person #" + std::to_string(from));
+    });
 }
 
 Affiliation PersonRepository::affiliation_at(int64_t person_id, const std::string& date) const {

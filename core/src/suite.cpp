@@ -32,6 +32,10 @@ Database& Suite::open_in_memory() {
 
 void Suite::migrate() {
     outcome_ = {};
+    std::vector<std::pair<std::string, std::string>> owners;
+    for (const auto& p : loader_.loaded())
+        if (p->plugin) owners.emplace_back(p->info.id, p->info.name);
+    db_->set_table_owners(std::move(owners));
     if (db_->read_only()) {
         // Only check: a read-only database that needs an upgrade is shown as it is.
         for (const auto& set : loader_.migration_sets())

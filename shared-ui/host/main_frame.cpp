@@ -14,6 +14,7 @@
 #include "core/database.h"
 #include "core/paths.h"
 #include "core/restore.h"
+#include "core/undo.h"
 
 #include <wx/config.h>
 #include <wx/filedlg.h>
@@ -151,7 +152,8 @@ void MainFrame::build_menus() {
     file->Append(ID_IMPORT_PEOPLE, _("Import &people…"), _("Preview then import people from a CSV file"));
     file->AppendSeparator();
     auto* edit = new wxMenu;
-    edit->Append(wxID_UNDO);
+    edit->Append(wxID_UNDO, _("&Undo\tCtrl+Z"));
+    edit->Append(wxID_REDO, _("&Redo\tCtrl+Shift+Z"));
     edit->AppendSeparator();
     edit->Append(wxID_CUT);
     edit->Append(wxID_COPY);
@@ -209,6 +211,53 @@ void MainFrame::build_menus() {
         }, id);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { show_page("core.reports"); }, ID_REPORT);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { show_about(); }, wxID_ABOUT);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { undo_or_redo(false); }, wxID_UNDO);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { undo_or_redo(true); }, wxID_REDO);
+    // Every write of every page lands on the undo stack: the items follow it at idle time
+    // (GTK would not open the menu for the accelerator of a disabled item).
+    Bind(wxEVT_IDLE, [this](wxIdleEvent& e) {
+        update_undo_items();
+        e.Skip();
+    });
+    update_undo_items();
+}
+
+void MainFrame::update_undo_items() {
+    auto* bar = GetMenuBar();
+    if (!bar) return;
+    const bool open = suite_.is_open();
+    const auto& stack = open ? &suite_.database().undo_stack() : nullptr;
+    for (const bool redo : {false, true}) {
+        wxMenuItem* item = bar->FindItem(redo ? wxID_REDO : wxID_UNDO);
+        if (!item) continue;
+        const std::string name = !stack ? std::string() : redo ? stack->redo_label() : stack->undo_label();
+        wxString label = redo ? _("&Redo") : _("&Undo");
+        if (!name.empty()) {
+            wxString escaped = u8(name);
+            escaped.Replace("&", "&&");
+            label = wxString::Format(redo ? _("&Redo: %s") : _("&Undo: %s"), escaped);
+        }
+        label << (redo ? "\tCtrl+Shift+Z" : "\tCtrl+Z");
+        if (item->GetItemLabel() != label) item->SetItemLabel(label);
+        if (item->IsEnabled() != !name.empty()) item->Enable(!name.empty());
+    }
+}
+
+void MainFrame::undo_or_redo(bool redo) {
+    if (!suite_.is_open()) return;
+    Database& db = suite_.database();
+    std::string label;
+    if (!guarded(this, redo ? _("Could not redo") : _("Could not undo"),
+                 [&] { label = redo ? redo_last(db) : undo_last(db); }))
+        return;
+    set_status(wxString::Format(redo ? _("Redone: %s") : _("Undone: %s"), u8(label)));
+    // Every page shows the database as it is now, the current one at once.
+    data_changed();
+    if (current_ < entries_.size()) {
+        entries_[current_].dirty = true;
+        activate(current_);
+    }
+    update_undo_items();
 }
 
 void MainFrame::run_plugin_action(size_t index) {

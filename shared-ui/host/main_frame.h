@@ -77,6 +77,9 @@ private:
     void on_restore();
     void on_preferences();
     void on_check();
+    // Edit > Undo / Redo (core/undo.h): named after the change, disabled when none.
+    void undo_or_redo(bool redo);
+    void update_undo_items();
     // create: File > New database; otherwise a missing file is refused with a message.
     void open_database(const std::filesystem::path& file, bool create = false);
 

@@ -180,7 +180,7 @@ void ModulesPage::save() {
     if (t >= 0) s.theme_code = theme_codes_[static_cast<std::size_t>(t)];
     try {
         auto& db = database();
-        db.write([&] {
+        db.write(wxString::Format(_("Save the module %s"), wxString::FromUTF8(s.code)).utf8_string(), [&] {
             CatalogueStore store(db);
             store.save_module(s);
             auto m = store.module(s.code);
@@ -209,7 +209,7 @@ void ModulesPage::import_xml() {
         text << in.rdbuf();
         auto sheets = catalog::modules_from_xml(text.str(), path);
         auto& db = database();
-        db.write([&] {
+        db.write(wxString::Format(_("Import %zu module sheets"), sheets.size()).utf8_string(), [&] {
             for (const auto& s : sheets) CatalogueStore(db).save_module(s);
         });
         context().set_status(wxString::Format(_("%zu module sheets imported."), sheets.size()));

@@ -200,7 +200,7 @@ void EventListPage::on_new_event() {
     NewEventDialog dialog(this, events.types(), context().language());
     if (dialog.ShowModal() != wxID_OK) return;
     try {
-        const auto id = db.write([&] {
+        const auto id = db.write(wxString::Format(_("Create the event %s"), wxString::FromUTF8(dialog.event().title)).utf8_string(), [&] {
             const auto id = events.create(dialog.event());
             events.add_day(id, dialog.day());
             return id;

@@ -547,7 +547,7 @@ private:
                 Publication p;
                 p.title = title.GetValue().utf8_string();
                 p.number = number.GetValue().utf8_string();
-                context_.database().write([&] { events.link_publication(events.add_publication(p), owner_.event_id()); });
+                context_.database().write(wxString::Format(_("Add the publication %s"), title.GetValue()).utf8_string(), [&] { events.link_publication(events.add_publication(p), owner_.event_id()); });
             }))
             owner_.reload();
     }

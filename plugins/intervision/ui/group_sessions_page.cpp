@@ -66,7 +66,7 @@ public:
     }
     void set_status(int64_t person, int64_t session, ui::AttendanceStatus status, const std::string& reason) override {
         if (status == ui::AttendanceStatus::None) {
-            db_.write([&] { SessionRepository(db_).remove_attendance(session, person); });
+            db_.write(_("Clear an attendance").utf8_string(), [&] { SessionRepository(db_).remove_attendance(session, person); });
             return;
         }
         const auto g = CycleRepository(db_).group(group_id_);

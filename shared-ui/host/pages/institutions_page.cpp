@@ -2,6 +2,7 @@
 
 #include "choose_dialog.h"
 #include "labels.h"
+#include "record_actions.h"
 
 #include "shared-ui/messages.h"
 #include "shared-ui/virtual_list.h"
@@ -199,7 +200,8 @@ public:
         auto* edit = new wxButton(this, wxID_ANY, _("&Edit…"));
         auto* merge = new wxButton(this, wxID_ANY, _("&Merge into…"));
         merge->SetToolTip(_("Fold the selected duplicate into another institution"));
-        for (auto* b : {add, edit, merge}) bar->Add(b, 0, wxLEFT, 6);
+        auto* remove = new wxButton(this, wxID_ANY, _("&Delete…"), wxDefaultPosition, wxDefaultSize, 0, wxDefaultValidator, "delete_institution");
+        for (auto* b : {add, edit, merge, remove}) bar->Add(b, 0, wxLEFT, 6);
         sizer->Add(bar, 0, wxEXPAND | wxALL, 8);
         list_ = new VirtualList(this, institution_columns());
         sizer->Add(list_, 1, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, 8);
@@ -213,6 +215,10 @@ public:
         edit->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { edit_selected(); });
         list_->Bind(wxEVT_DATAVIEW_ITEM_ACTIVATED, [this](wxDataViewEvent&) { edit_selected(); });
         merge->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { merge_selected(); });
+        remove->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
+            if (const auto id = list_->selected_id()) { if (delete_institution_asked(this, this->context(), *id)) refresh(); }
+            else show_info(this, _("Select an institution first."));
+        });
         refresh();
         list_->sort_by(0);
     }
@@ -301,7 +307,7 @@ private:
         if (!target) return;
         const wxString question = wxString::Format(
             _("Merge “%s” into “%s”?\n\nThese records will move to “%s” (table.column: rows):\n%s\n“%s” will then be "
-              "hidden from lists. This cannot be undone (a backup is advisable)."),
+              "hidden from lists. Edit > Undo brings it back."),
             u8(source->name), u8(target->name), u8(target->name), what_moves(*from), u8(source->name));
         if (!confirm(this, question, _("Merge"))) return;
         if (!guarded(this, _("The merge failed; nothing was changed"), [&] { repo.merge(*from, target->id); })) return;

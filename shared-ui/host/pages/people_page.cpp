@@ -2,6 +2,7 @@
 
 #include "choose_dialog.h"
 #include "labels.h"
+#include "record_actions.h"
 
 #include "shared-ui/messages.h"
 #include "shared-ui/virtual_list.h"
@@ -337,6 +338,11 @@ public:
         auto* edit = new wxButton(top, wxID_ANY, _("&Edit…"));
         bar->Add(add, 0, wxLEFT, 6);
         bar->Add(edit, 0, wxLEFT, 6);
+        auto* remove = new wxButton(top, wxID_ANY, _("&Delete…"), wxDefaultPosition, wxDefaultSize, 0, wxDefaultValidator, "delete_person");
+        auto* merge = new wxButton(top, wxID_ANY, _("&Merge…"), wxDefaultPosition, wxDefaultSize, 0, wxDefaultValidator, "merge_person");
+        merge->SetToolTip(_("Fold a duplicate record into the selected person"));
+        bar->Add(remove, 0, wxLEFT, 6);
+        bar->Add(merge, 0, wxLEFT, 6);
         top_sizer->Add(bar, 0, wxEXPAND | wxALL, 8);
         list_ = new VirtualList(top, {{_("Name"), 190}, {_("Email"), 210}, {_("Roles"), 290}, {_("Works at"), 200}});
         top_sizer->Add(list_, 1, wxEXPAND | wxLEFT | wxRIGHT, 8);
@@ -369,6 +375,8 @@ public:
         });
         add->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { edit_person(Person{}); });
         edit->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { edit_selected(); });
+        remove->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { on_selected([this](int64_t id) { if (delete_person_asked(this, this->context(), id)) refresh(); }); });
+        merge->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { on_selected([this](int64_t id) { if (auto kept = merge_person_asked(this, this->context(), id, true)) { refresh(); list_->select_id(*kept); show_history(); } }); });
         list_->Bind(wxEVT_DATAVIEW_ITEM_ACTIVATED, [this](wxDataViewEvent&) { edit_selected(); });
         list_->Bind(wxEVT_DATAVIEW_SELECTION_CHANGED, [this](wxDataViewEvent&) { show_history(); });
         refresh();
@@ -440,6 +448,11 @@ private:
         history_title_->SetLabel(wxString::Format(_("Participations of %s (%zu)"),
                                                   person ? u8(person->display_name()) : wxString(), rows->row_count()));
         history_->set_source(rows);
+    }
+
+    void on_selected(const std::function<void(int64_t)>& fn) {
+        if (const auto id = list_->selected_id()) fn(*id);
+        else show_info(this, _("Select a person first."));
     }
 
     void edit_selected() {

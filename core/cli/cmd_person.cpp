@@ -1,0 +1,121 @@
+// maillage-cli person delete|merge, institution delete: people found by email (or by
+// name when it is unique), institutions by name; never by id.
+#include "cli_context.h"
+
+#include "core/database.h"
+#include "core/error.h"
+#include "core/i18n.h"
+#include "core/institutions.h"
+#include "core/people.h"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+namespace maillage::cli {
+namespace {
+
+// The person with this email, else the only live person with this full name.
+Person find_person(Database& db, const std::string& who) {
+    PersonRepository people(db);
+    if (who.find('@') != std::string::npos) {
+        if (auto p = people.find_by_email(who)) return *p;
+        throw Error(trf("No person has the email {email}.", fmt::arg("email", who)));
+    }
+    SQLite::Statement q(db.sql(),
+                        "SELECT id FROM person WHERE erased_at IS NULL AND (trim(coalesce(first_name,'') || ' ' || "
+                        "coalesce(last_name,'')) = ?1 COLLATE NOCASE OR trim(coalesce(last_name,'') || ' ' || "
+                        "coalesce(first_name,'')) = ?1 COLLATE NOCASE) ORDER BY id");
+    q.bind(1, who);
+    std::vector<Person> found;
+    while (q.executeStep()) found.push_back(*people.get(q.getColumn(0).getInt64()));
+    if (found.empty()) throw Error(trf("No person is called \"{name}\".", fmt::arg("name", who)));
+    if (found.size() > 1) {
+        std::string emails;
+        for (const auto& p : found) emails += (emails.empty() ? "" : ", ") + (p.email.empty() ? tr("no email") : p.email);
+        throw Error(trf("{count} people are called \"{name}\" ({emails}): name one by email.",
+                        fmt::arg("count", found.size()), fmt::arg("name", who), fmt::arg("emails", emails)));
+    }
+    return found.front();
+}
+
+Institution find_institution(Database& db, const std::string& name) {
+    if (auto i = InstitutionRepository(db).find_by_name(name)) return *i;
+    throw Error(trf("No institution is called \"{name}\".", fmt::arg("name", name)));
+}
+
+// Without --yes, says what would happen and stops: the command line has no undo.
+void confirm_or_stop(CliRun& run, bool yes, const std::string& what) {
+    if (yes) return;
+    run.err() << what << '\n' << tr("Nothing was changed. Run again with --yes to confirm.") << '\n';
+    throw CLI::RuntimeError(1);
+}
+
+std::string goes_with(const DeleteImpact& impact) {
+    return impact.goes_with.empty() ? std::string()
+                                    : " " + trf("With it go: {counts}.", fmt::arg("counts", describe_counts(impact.goes_with)));
+}
+}  // namespace
+
+void add_person_command(CLI::App& app, CliRun& run) {
+    auto* person = app.add_subcommand("person", tr("Delete or merge people (found by email, or by a unique name)"));
+    person->require_subcommand(1);
+
+    auto* del = person->add_subcommand("delete", tr("Delete a person who never took part in anything"));
+    auto who = std::make_shared<std::string>();
+    auto yes = std::make_shared<bool>(false);
+    del->add_option("person", *who, tr("The person's email, or full name when unique"))->required();
+    del->add_flag("--yes", *yes, tr("Confirm"));
+    del->callback([&run, who, yes] {
+        auto& db = run.database();
+        const auto p = find_person(db, *who);
+        PersonRepository people(db);
+        const auto impact = people.delete_impact(p.id);
+        if (!impact.allowed()) throw Error(impact.refusal);
+        confirm_or_stop(run, *yes, trf("This deletes {name}.", fmt::arg("name", p.display_name())) + goes_with(impact));
+        people.remove(p.id);
+        run.out() << trf("Deleted {name}.", fmt::arg("name", p.display_name())) << '\n';
+    });
+
+    auto* merge = person->add_subcommand("merge", tr("Fold a duplicate record into the person it repeats"));
+    auto duplicate = std::make_shared<std::string>();
+    auto keep = std::make_shared<std::string>();
+    auto merge_yes = std::make_shared<bool>(false);
+    merge->add_option("duplicate", *duplicate, tr("The duplicate: email, or full name when unique"))->required();
+    merge->add_option("--into", *keep, tr("The person to keep: email, or full name when unique"))->required();
+    merge->add_flag("--yes", *merge_yes, tr("Confirm"));
+    merge->callback([&run, duplicate, keep, merge_yes] {
+        auto& db = run.database();
+        const auto from = find_person(db, *duplicate);
+        const auto into = find_person(db, *keep);
+        if (from.id == into.id) throw Error(tr("A person cannot be merged into themselves."));
+        confirm_or_stop(run, *merge_yes,
+                        trf("This moves the participations, roles, employments and other records of {from} to "
+                            "{into}, then deletes {from}.",
+                            fmt::arg("from", from.display_name()), fmt::arg("into", into.display_name())));
+        PersonRepository(db).merge(from.id, into.id);
+        run.out() << trf("Merged {from} into {into}.", fmt::arg("from", from.display_name()),
+                         fmt::arg("into", into.display_name()))
+                  << '\n';
+    });
+}
+
+void add_institution_command(CLI::App& app, CliRun& run) {
+    auto* institution = app.add_subcommand("institution", tr("Delete institutions (found by name)"));
+    institution->require_subcommand(1);
+    auto* del = institution->add_subcommand("delete", tr("Delete an institution nothing points to"));
+    auto name = std::make_shared<std::string>();
+    auto yes = std::make_shared<bool>(false);
+    del->add_option("name", *name, tr("The institution's name"))->required();
+    del->add_flag("--yes", *yes, tr("Confirm"));
+    del->callback([&run, name, yes] {
+        auto& db = run.database();
+        const auto i = find_institution(db, *name);
+        InstitutionRepository institutions(db);
+        const auto impact = institutions.delete_impact(i.id);
+        if (!impact.allowed()) throw Error(impact.refusal);
+        confirm_or_stop(run, *yes, trf("This deletes {name}.", fmt::arg("name", i.name)) + goes_with(impact));
+        institutions.remove(i.id);
+        run.out() << trf("Deleted {name}.", fmt::arg("name", i.name)) << '\n';
+    });
+}
+
+}  // namespace maillage::cli
