@@ -436,18 +436,20 @@ ImportPreview preview_institutions(Database& db, const csv::Table& table) {
     return preview;
 }
 
-ImportPreview import_institutions(Database& db, const csv::Table& table) {
+ImportPreview import_institutions(Database& db, const csv::Table& table, Progress* progress) {
     ImportPreview preview;
     auto plans = plan_institutions(db, table, preview);
     InstitutionRepository institutions(db);
     db.write([&] {
-        for (const auto& p : plans)
+        for (const auto& p : plans) {
             at_row(table, p.row.line, [&] {
                 if (p.row.action == ImportRow::Action::Update)
                     institutions.update(p.data);
                 else
                     institutions.create(p.data);
             });
+            step(progress, static_cast<size_t>(&p - plans.data()) + 1, plans.size(), p.row.key);
+        }
         audit(db, "import", "institution", std::nullopt,
               trf("{file}: {creates} created, {updates} updated", fmt::arg("file", table.file),
                   fmt::arg("creates", preview.creates), fmt::arg("updates", preview.updates)));
@@ -461,14 +463,14 @@ ImportPreview preview_people(Database& db, const csv::Table& table) {
     return preview;
 }
 
-ImportPreview import_people(Database& db, const csv::Table& table) {
+ImportPreview import_people(Database& db, const csv::Table& table, Progress* progress) {
     ImportPreview preview;
     auto plans = plan_people(db, table, preview);
     PersonRepository people(db);
     InstitutionRepository institutions(db);
     std::unordered_map<std::string, int64_t> created;  // lower-case name -> id
     db.write([&] {
-        for (const auto& p : plans)
+        for (const auto& p : plans) {
             at_row(table, p.row.line, [&] {
                 int64_t id;
                 if (p.existing) {
@@ -489,6 +491,8 @@ ImportPreview import_people(Database& db, const csv::Table& table) {
                 }
                 apply_employment(people, id, p, institution);
             });
+            step(progress, static_cast<size_t>(&p - plans.data()) + 1, plans.size(), p.row.key);
+        }
         audit(db, "import", "person", std::nullopt,
               trf("{file}: {creates} created, {updates} updated", fmt::arg("file", table.file),
                   fmt::arg("creates", preview.creates), fmt::arg("updates", preview.updates)));
