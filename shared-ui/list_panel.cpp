@@ -23,9 +23,13 @@ ListPanel::ListPanel(wxWindow* parent, UiContext* context, ListOptions options)
     auto* bar = new wxBoxSizer(wxHORIZONTAL);
     bar_ = bar;
     if (options_.search) {
-        search_ = new wxSearchCtrl(this, wxID_ANY, {}, wxDefaultPosition, FromDIP(wxSize(260, -1)));
+        // The box grows with the list up to a comfortable width, and shrinks in the
+        // narrow lists that sit side by side.
+        search_ = new wxSearchCtrl(this, wxID_ANY);
+        search_->SetMinSize(FromDIP(wxSize(120, -1)));
+        search_->SetMaxSize(FromDIP(wxSize(280, -1)));
         search_->SetDescriptiveText(options_.search_hint.empty() ? _("Search") : options_.search_hint);
-        bar->Add(search_, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 8);
+        bar->Add(search_, 1, wxALIGN_CENTER_VERTICAL | wxRIGHT, 8);
         search_->Bind(wxEVT_TEXT, [this](wxCommandEvent&) {
             list_->set_filter(search_->GetValue());
             update_count();
@@ -45,7 +49,8 @@ ListPanel::ListPanel(wxWindow* parent, UiContext* context, ListOptions options)
     });
     set_statuses(options_.statuses);
     count_ = new wxStaticText(this, wxID_ANY, wxString());
-    bar->Add(count_, 1, wxALIGN_CENTER_VERTICAL);
+    bar->Add(count_, 0, wxALIGN_CENTER_VERTICAL);
+    bar->AddStretchSpacer();
     sizer->Add(bar, 0, wxEXPAND | wxALL, 8);
     list_ = new VirtualList(this, options_.columns,
                             wxDV_ROW_LINES | (options_.multiple ? wxDV_MULTIPLE : wxDV_SINGLE));
@@ -104,12 +109,15 @@ void ListPanel::focus_search() {
 
 void ListPanel::update_count() {
     if (options_.count_format.empty()) {
-        count_->SetLabel(list_->shown_count() == list_->total_count()
-                             ? wxString::Format(_("%zu rows"), list_->total_count())
-                             : wxString::Format(_("%zu of %zu rows"), list_->shown_count(), list_->total_count()));
+        const size_t total = list_->total_count();
+        count_->SetLabel(list_->shown_count() == total
+                             ? wxString::Format(wxPLURAL("%zu row", "%zu rows", total), total)
+                             : wxString::Format(wxPLURAL("%zu of %zu row", "%zu of %zu rows", total),
+                                                list_->shown_count(), total));
     } else {
         count_->SetLabel(wxString::Format(options_.count_format, list_->shown_count(), list_->total_count()));
     }
+    Layout();
 }
 
 void ListPanel::export_to(const std::filesystem::path& file) const {
@@ -127,7 +135,7 @@ void ListPanel::export_to(const std::filesystem::path& file) const {
 bool ListPanel::export_visible() {
     wxString name = options_.title.empty() ? wxString("list") : options_.title;
     for (const char bad : {'/', '\\', ':', '*', '?', '"', '<', '>', '|'}) name.Replace(wxString(bad), "-");
-    wxFileDialog dialog(this, wxString::Format(_("Export %zu rows"), list_->shown_count()), {}, name + ".xlsx",
+    wxFileDialog dialog(this, wxString::Format(wxPLURAL("Export %zu row", "Export %zu rows", list_->shown_count()), list_->shown_count()), {}, name + ".xlsx",
                         _("Excel workbook (*.xlsx)|*.xlsx|CSV file (*.csv)|*.csv"), wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
     if (dialog.ShowModal() != wxID_OK) return false;
     std::filesystem::path file(dialog.GetPath().utf8_string());

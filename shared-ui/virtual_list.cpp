@@ -4,7 +4,6 @@
 
 #include "core/csv.h"
 #include "core/error.h"
-#include "core/i18n.h"
 
 #include <wx/datetime.h>
 #include <wx/intl.h>
@@ -410,7 +409,8 @@ void VirtualList::write_csv(std::ostream& out) const {
 
 void VirtualList::write_xlsx(const std::filesystem::path& file, const wxString& sheet) const {
     lxw_workbook* book = workbook_new(file.string().c_str());
-    if (!book) throw Error(trf("Cannot write {file}.", fmt::arg("file", file.string())));
+    const wxString name_of_file = wxString::FromUTF8(file.string());
+    if (!book) throw Error(wxString::Format(_("Cannot write %s."), name_of_file).utf8_string());
     // Sheet names: at most 31 characters, none of []:*?/\ .
     wxString name = sheet.Left(31);
     for (const char bad : {'[', ']', ':', '*', '?', '/', '\\'}) name.Replace(wxString(bad), "-");
@@ -435,8 +435,8 @@ void VirtualList::write_xlsx(const std::filesystem::path& file, const wxString& 
         }
     }
     if (const lxw_error error = workbook_close(book); error != LXW_NO_ERROR)
-        throw Error(trf("Cannot write {file}: {reason}", fmt::arg("file", file.string()),
-                        fmt::arg("reason", lxw_strerror(error))));
+        throw Error(wxString::Format(_("Cannot write %s: %s"), name_of_file, wxString::FromUTF8(lxw_strerror(error)))
+                        .utf8_string());
 }
 
 wxString VirtualList::to_html(const wxString& title) const {
