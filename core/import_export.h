@@ -6,6 +6,7 @@
 // reason); only then are the rows written, in one transaction. preview_*() does the
 // same checks and says what would be created, updated or left unchanged, without writing.
 #include "core/csv.h"
+#include "core/progress.h"
 
 #include <cstdint>
 #include <ostream>
@@ -39,14 +40,15 @@ struct ImportPreview {
 // Institutions: matched by exact name ignoring case, else created.
 // Throws maillage::ParseError on the first bad row; writes nothing.
 ImportPreview preview_institutions(Database& db, const csv::Table& table);
-// Checks then writes in one transaction; returns what was done.
-ImportPreview import_institutions(Database& db, const csv::Table& table);
+// Checks then writes in one transaction; returns what was done. `progress` hears of each
+// row written; when it is cancelled the transaction rolls back and Cancelled is thrown.
+ImportPreview import_institutions(Database& db, const csv::Table& table, Progress* progress = nullptr);
 
 // People with their current employment and roles: matched by email ignoring case (a
 // row without email always creates a person); the institution is matched by name, else
 // created.
 ImportPreview preview_people(Database& db, const csv::Table& table);
-ImportPreview import_people(Database& db, const csv::Table& table);
+ImportPreview import_people(Database& db, const csv::Table& table, Progress* progress = nullptr);
 
 // Writes every live institution / person (not erased) as CSV, in the columns the
 // importers read, so an export can be edited and imported back.

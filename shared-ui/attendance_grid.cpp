@@ -391,7 +391,24 @@ bool AttendanceGrid::handle_key(int key_code) {
 
 void AttendanceGrid::on_click(wxGridEvent& event) {
     event.Skip();  // the cursor moves there too
-    cycle(event.GetRow(), event.GetCol());
+    const int row = event.GetRow(), col = event.GetCol();
+    const AttendanceRow* person = table_->person(row);
+    const AttendanceColumn* column = table_->column(col);
+    if (!person || !column) return;
+    // Taking attendance (registered → present) goes by clicks; a stray click must not
+    // change a presence, excuse or absence already recorded, so that asks first.
+    const AttendanceStatus now = table_->cell(row, col);
+    if (now == AttendanceStatus::Present || now == AttendanceStatus::Excused || now == AttendanceStatus::Absent) {
+        const AttendanceStatus next = now == AttendanceStatus::Present   ? AttendanceStatus::Excused
+                                      : now == AttendanceStatus::Excused ? AttendanceStatus::Absent
+                                                                         : AttendanceStatus::Registered;
+        if (!confirm_destructive(this,
+                                 wxString::Format(_("Change the attendance of %s on %s from %s to %s?"),
+                                                  person->name, column->label, status_label(now), status_label(next)),
+                                 _("The keys P, E, A and R set a status without this question."), _("Change")))
+            return;
+    }
+    cycle(row, col);
 }
 
 void AttendanceGrid::on_key(wxKeyEvent& event) {

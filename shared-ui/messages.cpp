@@ -19,6 +19,10 @@ ErrorSink& sink() {
     static ErrorSink s;
     return s;
 }
+ConfirmHook& confirm_hook() {
+    static ConfirmHook h;
+    return h;
+}
 }  // namespace
 
 void set_non_interactive(ErrorSink s) { sink() = std::move(s); }
@@ -69,7 +73,20 @@ std::optional<wxString> confirm_warning(wxWindow* parent, const wxString& warnin
     return reason->GetValue().Trim().Trim(false);
 }
 
+void set_confirm_hook(ConfirmHook hook) { confirm_hook() = std::move(hook); }
+
+bool confirm_destructive(wxWindow* parent, const wxString& question, const wxString& consequence,
+                         const wxString& yes_label) {
+    if (confirm_hook()) return confirm_hook()(question);
+    if (sink()) return false;
+    wxMessageDialog dialog(parent, question, _("Maillage"), wxYES_NO | wxNO_DEFAULT | wxICON_WARNING);
+    if (!consequence.empty()) dialog.SetExtendedMessage(consequence);
+    dialog.SetYesNoLabels(yes_label, _("Go back"));
+    return dialog.ShowModal() == wxID_YES;
+}
+
 bool confirm(wxWindow* parent, const wxString& question, const wxString& yes_label) {
+    if (confirm_hook()) return confirm_hook()(question);
     if (sink()) return false;
     wxMessageDialog dialog(parent, question, _("Maillage"), wxYES_NO | wxNO_DEFAULT | wxICON_QUESTION);
     dialog.SetYesNoLabels(yes_label, _("Cancel"));

@@ -23,6 +23,17 @@ std::optional<wxString> confirm_warning(wxWindow* parent, const wxString& warnin
 // A yes/no question whose "yes" button says what it does ("Merge", "Restore"...).
 bool confirm(wxWindow* parent, const wxString& question, const wxString& yes_label);
 
+// Asks before an action that destroys or overwrites work: `question` names it ("Cancel
+// the session of 12/03/2025?"), `consequence` says what goes with it and whether it can
+// be taken back. The safe answer is the default; `yes_label` says what the action does.
+bool confirm_destructive(wxWindow* parent, const wxString& question, const wxString& consequence,
+                         const wxString& yes_label);
+
+// For tests: answers every confirm() and confirm_destructive() instead of a dialog, and
+// sees the question asked. Pass nullptr to restore dialogs.
+using ConfirmHook = std::function<bool(const wxString& question)>;
+void set_confirm_hook(ConfirmHook hook);
+
 // Runs fn and shows whatever it throws as an error, prefixed with `what` ("Could not
 // save the institution"). Returns false when fn threw. Used around every call into
 // plugin code and every database write started by the user.

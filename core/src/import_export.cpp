@@ -522,13 +522,14 @@ ImportPreview preview_institutions(Database& db, const csv::Table& table) {
     return preview;
 }
 
-ImportPreview import_institutions(Database& db, const csv::Table& table) {
+ImportPreview import_institutions(Database& db, const csv::Table& table, Progress* progress) {
     ImportPreview preview;
     auto plans = plan_institutions(db, table, preview);
     InstitutionRepository institutions(db);
     if (preview.creates + preview.updates == 0) return preview;  // nothing to write, nothing to record
     db.write([&] {
         for (const auto& p : plans) {
+            step(progress, static_cast<size_t>(&p - plans.data()) + 1, plans.size(), p.row.key);
             if (p.row.action == ImportRow::Action::Unchanged) continue;
             at_row(table, p.row.line, [&] {
                 if (p.row.action == ImportRow::Action::Update)
@@ -550,7 +551,7 @@ ImportPreview preview_people(Database& db, const csv::Table& table) {
     return preview;
 }
 
-ImportPreview import_people(Database& db, const csv::Table& table) {
+ImportPreview import_people(Database& db, const csv::Table& table, Progress* progress) {
     ImportPreview preview;
     auto plans = plan_people(db, table, preview);
     PersonRepository people(db);
@@ -564,6 +565,7 @@ ImportPreview import_people(Database& db, const csv::Table& table) {
         std::vector<int64_t> new_people, new_institutions;
         new_people.reserve(size_t(preview.creates));
         for (const auto& p : plans) {
+            step(progress, static_cast<size_t>(&p - plans.data()) + 1, plans.size(), p.row.key);
             if (p.row.action == ImportRow::Action::Unchanged) continue;
             at_row(table, p.row.line, [&] {
                 int64_t id;

@@ -1,6 +1,7 @@
 #include "import_dialog.h"
 
 #include "shared-ui/messages.h"
+#include "shared-ui/progress.h"
 
 #include "core/csv.h"
 #include "core/error.h"
@@ -82,12 +83,19 @@ bool run_import(wxWindow* parent, Database& db, ImportKind kind) {
     }
     PreviewDialog dialog(parent, choose.GetFilename(), preview);
     if (dialog.ShowModal() != wxID_OK) return false;
-    return guarded(parent, _("The import failed; nothing was changed"), [&] {
-        if (people)
-            import_people(db, table);
-        else
-            import_institutions(db, table);
+    // On a worker thread, with progress and Cancel; one transaction, rolled back on Cancel.
+    bool done = false;
+    const bool ok = guarded(parent, _("The import failed; nothing was changed"), [&] {
+        done = run_with_progress(parent, people ? _("Importing people") : _("Importing institutions"),
+                                 [&](Progress& progress) {
+                                     if (people)
+                                         import_people(db, table, &progress);
+                                     else
+                                         import_institutions(db, table, &progress);
+                                 });
     });
+    if (ok && !done) show_info(parent, _("The import was stopped; nothing was changed."));
+    return ok && done;
 }
 
 }  // namespace maillage::ui

@@ -17,6 +17,7 @@
 #include "core/undo.h"
 
 #include <wx/config.h>
+#include <wx/dataview.h>
 #include <wx/filedlg.h>
 #include <wx/menu.h>
 #include <wx/panel.h>
@@ -92,6 +93,7 @@ MainFrame::MainFrame(Suite& suite, std::string language)
     build_menus();
     tree_->Bind(wxEVT_TREE_SEL_CHANGED, &MainFrame::on_tree_selection, this);
     Bind(wxEVT_CLOSE_WINDOW, &MainFrame::on_close, this);
+    Bind(wxEVT_CHAR_HOOK, &MainFrame::on_key, this);
 
     // Size and position come back from the last session.
     wxPersistentRegisterAndRestore(this, "main");
@@ -101,6 +103,7 @@ MainFrame::MainFrame(Suite& suite, std::string language)
 MainFrame::~MainFrame() {
     tree_->Unbind(wxEVT_TREE_SEL_CHANGED, &MainFrame::on_tree_selection, this);
     Unbind(wxEVT_CLOSE_WINDOW, &MainFrame::on_close, this);
+    Unbind(wxEVT_CHAR_HOOK, &MainFrame::on_key, this);
 }
 
 void MainFrame::build_pages() {
@@ -511,6 +514,42 @@ void MainFrame::on_check() {
 void MainFrame::on_preferences() {
     PreferencesDialog dialog(this, *this, suite_);
     if (dialog.ShowModal() == wxID_OK) set_status(_("Preferences saved."));
+}
+
+void MainFrame::on_key(wxKeyEvent& event) {
+    event.Skip();
+    if (current_ >= entries_.size() || !entries_[current_].page) return;
+    Entry& e = entries_[current_];
+    const int key = event.GetKeyCode();
+    const int mods = event.GetModifiers();
+    std::function<bool()> action;
+    if (key == WXK_F5 && mods == wxMOD_NONE) {
+        action = [&] {
+            e.page->refresh();
+            set_status(_("Page refreshed."));
+            return true;
+        };
+    } else if (mods == wxMOD_CONTROL && key == 'F') {
+        action = [&] { return e.page->focus_search(); };
+    } else if (mods == wxMOD_CONTROL && key == 'P') {
+        action = [&] { return e.page->print(); };
+    } else if (mods == wxMOD_CONTROL && key == 'E') {
+        action = [&] { return e.page->export_list(); };
+    } else if (key == WXK_DELETE && mods == wxMOD_NONE) {
+        // Only in a list: Delete in a text field or a grid keeps its own meaning.
+        bool in_list = false;
+        for (wxWindow* w = wxWindow::FindFocus(); w && w != e.page; w = w->GetParent())
+            in_list = in_list || dynamic_cast<wxDataViewCtrl*>(w) != nullptr;
+        if (in_list) action = [&] { return e.page->delete_selection(); };
+    }
+    if (!action) return;
+    bool handled = false;
+    const wxString what = wxString::Format(_("The page “%s” failed"), e.spec.title);
+    if (!guarded(this, what, [&] { handled = action(); })) {
+        disable_plugin(e.plugin, what);
+        handled = true;
+    }
+    if (handled) event.Skip(false);
 }
 
 void MainFrame::on_close(wxCloseEvent& event) {

@@ -66,6 +66,8 @@ private:
     void destroy_pages();
     void on_tree_selection(wxTreeEvent& event);
     void on_close(wxCloseEvent& event);
+    // F5, Ctrl+F, Ctrl+P, Ctrl+E and Delete, handed to the page shown (PageBase).
+    void on_key(wxKeyEvent& event);
     void run_plugin_action(size_t index);
     // After a plugin failed at the boundary: it is disabled until the next start, its
     // pages are closed and its menu items do nothing (PluginLoader::disable).

@@ -37,7 +37,7 @@ class VirtualListTest : public ::testing::Test {
 protected:
     void SetUp() override {
         frame = new wxFrame(nullptr, wxID_ANY, "virtual list", wxDefaultPosition, wxSize(800, 600));
-        list = new VirtualList(frame, {{"Name", 200}, {"Number", 100, true}, {"Municipality", 150}});
+        list = new VirtualList(frame, {{"Name", 200}, {"Number", 100, maillage::ui::ColumnKind::Integer}, {"Municipality", 150}});
         auto* sizer = new wxBoxSizer(wxVERTICAL);
         sizer->Add(list, 1, wxEXPAND);
         frame->SetSizer(sizer);

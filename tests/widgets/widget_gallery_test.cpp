@@ -364,6 +364,30 @@ TEST(AttendanceGridTest, ClicksAndKeysRecordStatusesWithReasonsAndTotals) {
     EXPECT_FALSE(fx.attendance(fx.sessions[1], fx.lucie));
     grid->reload();
     EXPECT_EQ(grid->session_total(s2), "1 / 4");
+    // A click on a recorded status asks before changing it; "Go back" keeps it.
+    std::vector<wxString> asked;
+    bool answer = false;
+    set_confirm_hook([&](const wxString& question) {
+        asked.push_back(question);
+        return answer;
+    });
+    auto click = [&](int64_t person, int col) {
+        wxGridEvent event(grid->GetId(), wxEVT_GRID_CELL_LEFT_CLICK, grid, grid->row_of(person), col);
+        grid->ProcessWindowEvent(event);
+    };
+    click(fx.jan, s1);
+    ASSERT_EQ(asked.size(), 1u);
+    EXPECT_TRUE(asked[0].Contains(status_label(AttendanceStatus::Present))) << asked[0].utf8_string();
+    EXPECT_EQ(fx.attendance(fx.sessions[0], fx.jan)->status, "present");
+    answer = true;
+    reason = "train strike";
+    click(fx.jan, s1);
+    EXPECT_EQ(fx.attendance(fx.sessions[0], fx.jan)->status, "excused");
+    // Registered to present, the usual click, is not asked.
+    click(fx.lucie, s1);
+    EXPECT_EQ(asked.size(), 2u);
+    EXPECT_EQ(fx.attendance(fx.sessions[0], fx.lucie)->status, "present");
+    set_confirm_hook(nullptr);
     grid->SetGridCursor(grid->row_of(fx.jan), s2);
     snap(f.frame, "attendance_grid");
 }

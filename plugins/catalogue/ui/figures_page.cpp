@@ -3,11 +3,11 @@
 #include "catalogue_figures.h"
 #include "core/database.h"
 #include "shared-ui/chart.h"
+#include "shared-ui/list_panel.h"
 
 #include <wx/datetime.h>
 
 #include <algorithm>
-#include <wx/listctrl.h>
 #include <wx/sizer.h>
 #include <wx/spinctrl.h>
 #include <wx/stattext.h>
@@ -30,11 +30,14 @@ FiguresPage::FiguresPage(wxWindow* parent, ui::UiContext& context) : PageBase(pa
     charts->Add(sectors_, 1, wxEXPAND | wxRIGHT, 8);
     charts->Add(themes_, 1, wxEXPAND);
     top->Add(charts, 1, wxEXPAND | wxLEFT | wxRIGHT, 8);
-    trainers_ = new wxListView(this, wxID_ANY, wxDefaultPosition, wxSize(-1, 200), wxLC_REPORT);
-    trainers_->AppendColumn(_("Trainer"), wxLIST_FORMAT_LEFT, 220);
-    trainers_->AppendColumn(_("Sessions"), wxLIST_FORMAT_RIGHT, 80);
-    trainers_->AppendColumn(_("Hours"), wxLIST_FORMAT_RIGHT, 80);
-    top->Add(trainers_, 0, wxEXPAND | wxALL, 8);
+    trainers_ = new ui::ListPanel(this, &context,
+                                  {.id = "catalogue.figures.trainers",
+                                   .title = _("Trainers"),
+                                   .columns = {{_("Trainer"), 220},
+                                               {_("Sessions"), 80, ui::ColumnKind::Integer},
+                                               {_("Hours"), 80, ui::ColumnKind::Decimal}}});
+    trainers_->SetMinSize(FromDIP(wxSize(-1, 240)));
+    top->Add(trainers_, 0, wxEXPAND);
     SetSizer(top);
     year_->Bind(wxEVT_SPINCTRL, [this](wxSpinEvent&) { refresh(); });
     refresh();
@@ -57,14 +60,12 @@ void FiguresPage::refresh() {
         sectors_->set_chart(section.charts[0]);
         themes_->set_chart(section.charts[1]);
     }
-    trainers_->DeleteAllItems();
-    long row = 0;
-    for (const auto& t : f.trainers) {
-        trainers_->InsertItem(row, wxString::FromUTF8(t.name));
-        trainers_->SetItem(row, 1, wxString::Format("%lld", static_cast<long long>(t.sessions)));
-        trainers_->SetItem(row, 2, wxString::Format("%g", t.hours));
-        ++row;
-    }
+    auto rows = std::make_shared<ui::TableRowSource>();
+    int64_t row = 0;
+    for (const auto& t : f.trainers)
+        rows->add(row++, {wxString::FromUTF8(t.name), wxString::Format("%lld", static_cast<long long>(t.sessions)),
+                          wxString::Format("%g", t.hours)});
+    trainers_->set_source(rows);
     Layout();
 }
 

@@ -5,7 +5,6 @@
 
 class wxSpinCtrl;
 class wxStaticText;
-class wxListView;
 
 namespace maillage::ui {
 class ChartPanel;
@@ -23,7 +22,7 @@ private:
     wxStaticText* summary_;
     ui::ChartPanel* sectors_;
     ui::ChartPanel* themes_;
-    wxListView* trainers_;
+    ui::ListPanel* trainers_;
 };
 
 }  // namespace maillage::catalogue

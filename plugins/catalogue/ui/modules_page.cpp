@@ -9,7 +9,8 @@
 #include <wx/checklst.h>
 #include <wx/choice.h>
 #include <wx/filedlg.h>
-#include <wx/listctrl.h>
+#include "shared-ui/list_panel.h"
+
 #include <wx/msgdlg.h>
 #include <wx/sizer.h>
 #include <wx/spinctrl.h>
@@ -27,12 +28,15 @@ namespace maillage::catalogue {
 ModulesPage::ModulesPage(wxWindow* parent, ui::UiContext& context) : PageBase(parent, context) {
     auto* split = new wxSplitterWindow(this, wxID_ANY);
     auto* left = new wxPanel(split);
-    list_ = new wxListView(left, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxLC_REPORT | wxLC_SINGLE_SEL);
-    list_->AppendColumn(_("Code"), wxLIST_FORMAT_LEFT, 80);
-    list_->AppendColumn(_("Title"), wxLIST_FORMAT_LEFT, 300);
-    list_->AppendColumn(_("Theme"), wxLIST_FORMAT_LEFT, 180);
-    list_->AppendColumn(_("Duration"), wxLIST_FORMAT_RIGHT, 70);
-    list_->AppendColumn(_("Version"), wxLIST_FORMAT_RIGHT, 60);
+    list_ = new ui::ListPanel(left, &context,
+                              {.id = "catalogue.modules",
+                               .title = _("Modules"),
+                               .columns = {{_("Code"), 80},
+                                           {_("Title"), 300},
+                                           {_("Theme"), 180},
+                                           {_("Duration"), 70},
+                                           {_("Version"), 60, ui::ColumnKind::Integer}},
+                               .search_hint = _("Search code, title, theme…")});
     auto* buttons = new wxBoxSizer(wxHORIZONTAL);
     auto* import = new wxButton(left, wxID_ANY, _("Import XML..."));
     auto* exp = new wxButton(left, wxID_ANY, _("Export XML..."));
@@ -41,7 +45,7 @@ ModulesPage::ModulesPage(wxWindow* parent, ui::UiContext& context) : PageBase(pa
     buttons->Add(import, 0, wxRIGHT, 6);
     buttons->Add(exp, 0);
     auto* ls = new wxBoxSizer(wxVERTICAL);
-    ls->Add(list_, 1, wxEXPAND | wxALL, 6);
+    ls->Add(list_, 1, wxEXPAND);
     ls->Add(buttons, 0, wxALL, 6);
     left->SetSizer(ls);
 
@@ -88,12 +92,12 @@ ModulesPage::ModulesPage(wxWindow* parent, ui::UiContext& context) : PageBase(pa
     top->Add(split, 1, wxEXPAND);
     SetSizer(top);
 
-    list_->Bind(wxEVT_LIST_ITEM_SELECTED, [this](wxListEvent&) { show_selected(); });
+    list_->list()->Bind(wxEVT_DATAVIEW_SELECTION_CHANGED, [this](wxDataViewEvent&) { show_selected(); });
     save->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { this->save(); });
     import->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { import_xml(); });
     exp->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { export_xml(); });
     add->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
-        list_->Select(list_->GetFirstSelected(), false);
+        list_->list()->UnselectAll();
         for (auto* c : {code_, title_fr_, title_nl_, desc_fr_, desc_nl_, objectives_, content_, methods_, audience_, prereq_})
             c->Clear();
         code_->Enable();
@@ -118,28 +122,29 @@ void ModulesPage::refresh() {
         trainers_->Append(wxString::FromUTF8(p.display_name()));
         trainer_ids_.push_back(p.id);
     }
-    list_->DeleteAllItems();
     codes_.clear();
-    long row = 0;
+    auto rows = std::make_shared<ui::TableRowSource>();
+    int64_t row = 0;
     for (const auto& m : store.modules()) {
         const auto* th = &m.sheet.theme_code;
         std::string theme_label = *th;
         for (const auto& t : store.themes())
             if (t.theme.code == *th) theme_label = t.theme.label.get(lang);
-        list_->InsertItem(row, wxString::FromUTF8(m.sheet.code));
-        list_->SetItem(row, 1, wxString::FromUTF8(m.sheet.title.get(lang)));
-        list_->SetItem(row, 2, wxString::FromUTF8(theme_label));
-        list_->SetItem(row, 3, wxString::FromUTF8(catalog::format_duration(m.sheet.duration_minutes)));
-        list_->SetItem(row, 4, wxString::Format("%d", m.sheet.version));
+        rows->add(row, {wxString::FromUTF8(m.sheet.code), wxString::FromUTF8(m.sheet.title.get(lang)),
+                        wxString::FromUTF8(theme_label),
+                        wxString::FromUTF8(catalog::format_duration(m.sheet.duration_minutes)),
+                        wxString::Format("%d", m.sheet.version)});
         codes_.push_back(m.sheet.code);
         ++row;
     }
-    if (row > 0) list_->Select(0);
+    list_->set_source(rows);
+    if (row > 0 && !list_->selected_id()) list_->select_id(list_->list()->id_at(0));
 }
 
 void ModulesPage::show_selected() {
-    long i = list_->GetFirstSelected();
-    if (i < 0 || i >= static_cast<long>(codes_.size())) return;
+    const auto selected = list_->selected_id();
+    if (!selected || *selected < 0 || *selected >= static_cast<int64_t>(codes_.size())) return;
+    const auto i = static_cast<size_t>(*selected);
     CatalogueStore store(database());
     auto m = store.module(codes_[i]);
     if (!m) return;

@@ -5,7 +5,6 @@
 
 #include <vector>
 
-class wxListView;
 class wxTextCtrl;
 class wxChoice;
 class wxSpinCtrl;
@@ -25,7 +24,7 @@ private:
     void import_xml();
     void export_xml();
 
-    wxListView* list_;
+    ui::ListPanel* list_;
     wxTextCtrl *code_, *title_fr_, *title_nl_, *desc_fr_, *desc_nl_, *objectives_, *content_, *methods_, *audience_, *prereq_;
     wxChoice* theme_;
     wxSpinCtrl* minutes_;

@@ -6,7 +6,6 @@
 #include <cstdint>
 #include <vector>
 
-class wxListView;
 
 namespace maillage::catalogue {
 
@@ -19,9 +18,9 @@ private:
     void show_selected();
     void add_unavailability();
 
-    wxListView* trainers_;
-    wxListView* modules_;
-    wxListView* unavailable_;
+    ui::ListPanel* trainers_;
+    ui::ListPanel* modules_;
+    ui::ListPanel* unavailable_;
     std::vector<int64_t> ids_;
 };
 

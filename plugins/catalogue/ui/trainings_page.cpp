@@ -9,12 +9,12 @@
 #include "core/institutions.h"
 #include "core/people.h"
 #include "core/sessions.h"
+#include "shared-ui/list_panel.h"
 
 #include <wx/button.h>
 #include <wx/choice.h>
 #include <wx/dirdlg.h>
 #include <wx/filename.h>
-#include <wx/listctrl.h>
 #include <wx/msgdlg.h>
 #include <wx/sizer.h>
 #include <wx/stattext.h>
@@ -52,20 +52,33 @@ TrainingsPage::TrainingsPage(wxWindow* parent, ui::UiContext& context) : PageBas
     bar->Add(publish, 0);
     top->Add(bar, 0, wxALL, 8);
 
-    auto list = [this](std::initializer_list<std::pair<wxString, int>> cols, int height) {
-        auto* l = new wxListView(this, wxID_ANY, wxDefaultPosition, wxSize(-1, height), wxLC_REPORT | wxLC_SINGLE_SEL);
-        for (const auto& [title, width] : cols) l->AppendColumn(title, wxLIST_FORMAT_LEFT, width);
+    auto list = [this, &context](const char* id, const wxString& title, std::vector<ui::ListColumn> cols, int height,
+                                 std::vector<wxString> statuses = {}) {
+        auto* l = new ui::ListPanel(this, &context,
+                                    {.id = id, .title = title, .columns = std::move(cols), .statuses = std::move(statuses)});
+        l->SetMinSize(FromDIP(wxSize(-1, height)));
         return l;
     };
-    trainings_ = list({{_("Code"), 90}, {_("Kind"), 70}, {_("Title"), 380}, {_("Days"), 50}, {_("Seats"), 90}, {_("Status"), 90}}, 200);
-    top->Add(trainings_, 1, wxEXPAND | wxLEFT | wxRIGHT, 8);
+    trainings_ = list("catalogue.trainings", _("Trainings"),
+                      {{_("Code"), 90},
+                       {_("Kind"), 70},
+                       {_("Title"), 380},
+                       {_("Days"), 50, ui::ColumnKind::Integer},
+                       {_("Seats"), 90, ui::ColumnKind::Integer},
+                       {_("Status"), 90, ui::ColumnKind::Status}},
+                      200, {status_label("planned"), status_label("held"), status_label("cancelled"),
+                            status_label("proposed"), status_label("requested")});
+    top->Add(trainings_, 1, wxEXPAND);
+    set_main_list(trainings_);
     details_ = new wxStaticText(this, wxID_ANY, {});
     top->Add(details_, 0, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, 8);
 
     auto* mid = new wxBoxSizer(wxHORIZONTAL);
     auto* col1 = new wxBoxSizer(wxVERTICAL);
     col1->Add(new wxStaticText(this, wxID_ANY, _("Days and trainers")), 0, wxBOTTOM, 4);
-    days_ = list({{_("Date"), 95}, {_("Time"), 95}, {_("Trainers"), 260}, {_("Status"), 70}}, 150);
+    days_ = list("catalogue.training_days", _("Days and trainers"),
+                 {{_("Date"), 95, ui::ColumnKind::Date}, {_("Time"), 95}, {_("Trainers"), 260}, {_("Status"), 70, ui::ColumnKind::Status}},
+                 150);
     col1->Add(days_, 1, wxEXPAND);
     flags_ = new wxTextCtrl(this, wxID_ANY, {}, wxDefaultPosition, wxSize(-1, 70), wxTE_MULTILINE | wxTE_READONLY);
     col1->Add(flags_, 0, wxEXPAND | wxTOP, 4);
@@ -73,7 +86,12 @@ TrainingsPage::TrainingsPage(wxWindow* parent, ui::UiContext& context) : PageBas
 
     auto* col2 = new wxBoxSizer(wxVERTICAL);
     col2->Add(new wxStaticText(this, wxID_ANY, _("Registrations")), 0, wxBOTTOM, 4);
-    registrations_ = list({{_("Name"), 180}, {_("Status"), 110}, {_("Position"), 60}, {_("Reason"), 150}}, 150);
+    registrations_ = list("catalogue.registrations", _("Registrations"),
+                          {{_("Name"), 180},
+                           {_("Status"), 110, ui::ColumnKind::Status},
+                           {_("Position"), 60, ui::ColumnKind::Integer},
+                           {_("Reason"), 150}},
+                          150, {status_label("registered"), status_label("waiting"), status_label("cancelled")});
     col2->Add(registrations_, 1, wxEXPAND);
     auto* cancel = new wxButton(this, wxID_ANY, _("Cancel registration..."));
     col2->Add(cancel, 0, wxTOP, 4);
@@ -81,7 +99,10 @@ TrainingsPage::TrainingsPage(wxWindow* parent, ui::UiContext& context) : PageBas
 
     auto* col3 = new wxBoxSizer(wxVERTICAL);
     col3->Add(new wxStaticText(this, wxID_ANY, _("Attendance on the selected day")), 0, wxBOTTOM, 4);
-    attendance_ = list({{_("Name"), 180}, {_("Attendance"), 100}}, 150);
+    attendance_ = list("catalogue.day_attendance", _("Attendance on the selected day"),
+                       {{_("Name"), 180}, {_("Attendance"), 100, ui::ColumnKind::Status}}, 150,
+                       {status_label("registered"), status_label("present"), status_label("absent"),
+                        status_label("excused")});
     col3->Add(attendance_, 1, wxEXPAND);
     auto* abar = new wxBoxSizer(wxHORIZONTAL);
     auto* present = new wxButton(this, wxID_ANY, _("Present"));
@@ -96,8 +117,8 @@ TrainingsPage::TrainingsPage(wxWindow* parent, ui::UiContext& context) : PageBas
     SetSizer(top);
 
     edition_->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) { refresh(); });
-    trainings_->Bind(wxEVT_LIST_ITEM_SELECTED, [this](wxListEvent&) { show_training(); });
-    days_->Bind(wxEVT_LIST_ITEM_SELECTED, [this](wxListEvent&) { show_attendance(); });
+    trainings_->list()->Bind(wxEVT_DATAVIEW_SELECTION_CHANGED, [this](wxDataViewEvent&) { show_training(); });
+    days_->list()->Bind(wxEVT_DATAVIEW_SELECTION_CHANGED, [this](wxDataViewEvent&) { show_attendance(); });
     present->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { set_attendance("present"); });
     absent->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { set_attendance("absent"); });
     excused->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { set_attendance("excused"); });
@@ -119,30 +140,26 @@ void TrainingsPage::refresh() {
     std::string edition(edition_->GetStringSelection().utf8_str());
     std::string lang = context().language();
     RegistrationService regs(database());
-    trainings_->DeleteAllItems();
-    training_ids_.clear();
-    long row = 0;
+    auto rows = std::make_shared<ui::TableRowSource>();
     auto add = [&](const TrainingRow& t) {
-        trainings_->InsertItem(row, u8(t.input.code));
-        trainings_->SetItem(row, 1, t.input.kind == "open" ? _("open") : _("custom"));
-        trainings_->SetItem(row, 2, u8(t.input.title.get(lang)));
-        trainings_->SetItem(row, 3, wxString::Format("%zu", t.day_session_ids.size()));
-        trainings_->SetItem(row, 4, wxString::Format("%d / %d", regs.seats_taken(t.id), t.input.seats));
-        trainings_->SetItem(row, 5, status_label(t.input.status));
-        training_ids_.push_back(t.id);
-        ++row;
+        rows->add(t.id, {u8(t.input.code), t.input.kind == "open" ? _("open") : _("custom"), u8(t.input.title.get(lang)),
+                         wxString::Format("%zu", t.day_session_ids.size()),
+                         wxString::Format("%d / %d", regs.seats_taken(t.id), t.input.seats),
+                         status_label(t.input.status)});
     };
     for (const auto& t : store.trainings(edition)) add(t);
     for (const auto& t : store.trainings({}, "custom")) add(t);
-    if (row > 0) trainings_->Select(0);
+    trainings_->set_source(rows);
+    if (rows->row_count() > 0 && !trainings_->selected_id()) trainings_->select_id(trainings_->list()->id_at(0));
+    show_training();
 }
 
 void TrainingsPage::show_training() {
-    long i = trainings_->GetFirstSelected();
-    if (i < 0) return;
+    const auto selected = trainings_->selected_id();
+    if (!selected) return;
     auto& db = database();
     CatalogueStore store(db);
-    auto t = store.training(training_ids_[static_cast<std::size_t>(i)]);
+    auto t = store.training(*selected);
     if (!t) return;
     SessionRepository sessions(db);
     PersonRepository people(db);
@@ -162,65 +179,52 @@ void TrainingsPage::show_training() {
     }
     details_->SetLabel(details);
     details_->Wrap(GetClientSize().x > 100 ? GetClientSize().x - 20 : 900);
-    days_->DeleteAllItems();
-    day_ids_.clear();
-    long row = 0;
+    auto day_rows = std::make_shared<ui::TableRowSource>();
     for (auto sid : t->day_session_ids) {
         auto s = sessions.get(sid);
         wxString names;
         for (auto p : store.day_trainers(sid))
             if (auto person = people.get(p)) names += (names.empty() ? "" : ", ") + u8(person->display_name());
-        days_->InsertItem(row, u8(s->date));
-        days_->SetItem(row, 1, u8(s->start_time + "–" + s->end_time));
-        days_->SetItem(row, 2, names);
-        days_->SetItem(row, 3, status_label(s->status));
-        day_ids_.push_back(sid);
-        ++row;
+        day_rows->add(sid, {u8(s->date), u8(s->start_time + "–" + s->end_time), names, status_label(s->status)});
     }
+    days_->set_source(day_rows);
     wxString flags;
     for (const auto& f : check_training(db, t->id)) flags += "⚠ " + u8(f.message) + "\n";
     flags_->ChangeValue(flags.empty() ? _("Trainer pairs: no problem found.") : flags);
 
-    registrations_->DeleteAllItems();
-    registration_people_.clear();
-    row = 0;
+    auto registration_rows = std::make_shared<ui::TableRowSource>();
     for (const auto& r : RegistrationService(db).list(t->id)) {
         auto p = people.get(r.person_id);
-        registrations_->InsertItem(row, p ? u8(p->display_name()) : wxString());
-        registrations_->SetItem(row, 1, status_label(r.status));
-        registrations_->SetItem(row, 2, r.waiting_position ? wxString::Format("%d", *r.waiting_position) : wxString());
-        registrations_->SetItem(row, 3, u8(r.reason));
-        registration_people_.push_back(r.person_id);
-        ++row;
+        registration_rows->add(r.person_id,
+                               {p ? u8(p->display_name()) : wxString(), status_label(r.status),
+                                r.waiting_position ? wxString::Format("%d", *r.waiting_position) : wxString(),
+                                u8(r.reason)});
     }
-    if (!day_ids_.empty()) days_->Select(0);
-    else attendance_->DeleteAllItems();
+    registrations_->set_source(registration_rows);
+    if (day_rows->row_count() > 0 && !days_->selected_id()) days_->select_id(days_->list()->id_at(0));
+    show_attendance();
 }
 
 void TrainingsPage::show_attendance() {
-    long i = days_->GetFirstSelected();
-    attendance_->DeleteAllItems();
-    attendance_people_.clear();
-    if (i < 0) return;
-    PersonRepository people(database());
-    long row = 0;
-    for (const auto& a : SessionRepository(database()).attendance(day_ids_[static_cast<std::size_t>(i)])) {
-        if (a.role != "participant") continue;
-        auto p = people.get(a.person_id);
-        attendance_->InsertItem(row, p ? u8(p->display_name()) : wxString());
-        attendance_->SetItem(row, 1, status_label(a.status));
-        attendance_people_.push_back(a.person_id);
-        ++row;
+    const auto day = days_->selected_id();
+    auto rows = std::make_shared<ui::TableRowSource>();
+    if (day) {
+        PersonRepository people(database());
+        for (const auto& a : SessionRepository(database()).attendance(*day)) {
+            if (a.role != "participant") continue;
+            auto p = people.get(a.person_id);
+            rows->add(a.person_id, {p ? u8(p->display_name()) : wxString(), status_label(a.status)});
+        }
     }
+    attendance_->set_source(rows);
 }
 
 void TrainingsPage::set_attendance(const char* status) {
-    long d = days_->GetFirstSelected(), a = attendance_->GetFirstSelected();
-    if (d < 0 || a < 0) return;
+    const auto d = days_->selected_id(), a = attendance_->selected_id();
+    if (!d || !a) return;
     try {
-        RegistrationService(database()).set_attendance(day_ids_[static_cast<std::size_t>(d)],
-                                                       attendance_people_[static_cast<std::size_t>(a)], status);
-        attendance_->SetItem(a, 1, status_label(status));
+        RegistrationService(database()).set_attendance(*d, *a, status);
+        show_attendance();
         context().data_changed();
     } catch (const Error& e) {
         wxMessageBox(u8(e.what()), _("Attendance not saved"), wxOK | wxICON_WARNING, this);
@@ -228,14 +232,12 @@ void TrainingsPage::set_attendance(const char* status) {
 }
 
 void TrainingsPage::cancel_registration() {
-    long t = trainings_->GetFirstSelected(), r = registrations_->GetFirstSelected();
-    if (t < 0 || r < 0) return;
+    const auto t = trainings_->selected_id(), r = registrations_->selected_id();
+    if (!t || !r) return;
     wxString reason = wxGetTextFromUser(_("Why is this registration cancelled?"), _("Cancel registration"), {}, this);
     if (reason.empty()) return;
     try {
-        auto promoted = RegistrationService(database()).cancel(training_ids_[static_cast<std::size_t>(t)],
-                                                               registration_people_[static_cast<std::size_t>(r)],
-                                                               std::string(reason.utf8_str()));
+        auto promoted = RegistrationService(database()).cancel(*t, *r, std::string(reason.utf8_str()));
         if (promoted)
             if (auto p = PersonRepository(database()).get(*promoted))
                 context().set_status(wxString::Format(_("%s moves up from the waiting list."), u8(p->display_name())));

@@ -7,7 +7,6 @@
 #include <vector>
 
 class wxChoice;
-class wxListView;
 class wxTextCtrl;
 class wxStaticText;
 
@@ -26,13 +25,12 @@ private:
     void publish();
 
     wxChoice* edition_;
-    wxListView* trainings_;
-    wxListView* days_;
-    wxListView* registrations_;
-    wxListView* attendance_;
+    ui::ListPanel* trainings_;
+    ui::ListPanel* days_;
+    ui::ListPanel* registrations_;
+    ui::ListPanel* attendance_;
     wxTextCtrl* flags_;
     wxStaticText* details_;
-    std::vector<int64_t> training_ids_, day_ids_, registration_people_, attendance_people_;
 };
 
 }  // namespace maillage::catalogue

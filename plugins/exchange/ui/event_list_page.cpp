@@ -2,6 +2,8 @@
 #include "core/i18n.h"
 #include "ui/event_list_page.h"
 
+#include "shared-ui/list_panel.h"
+
 #include "events.h"
 #include "registrations.h"
 #include "ui/event_tabs.h"
@@ -13,7 +15,6 @@
 #include <wx/choice.h>
 #include <wx/datectrl.h>
 #include <wx/dialog.h>
-#include <wx/listctrl.h>
 #include <wx/msgdlg.h>
 #include <wx/sizer.h>
 #include <wx/spinctrl.h>
@@ -36,7 +37,7 @@ int current_year() {
     return tm.tm_year + 1900;
 }
 
-// The month heading of the list ("October 2026"), in the UI language.
+// The month of an event in the list ("October 2026"), in the UI language.
 wxString month_heading(const std::string& iso_date) {
     if (iso_date.size() < 7) return _("Without a date");
     const int month = std::stoi(iso_date.substr(5, 2));
@@ -122,11 +123,16 @@ EventListPage::EventListPage(wxWindow* parent, ui::UiContext& context) : PageBas
     sizer->Add(bar, 0, wxALL, 6);
 
     auto* split = new wxSplitterWindow(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxSP_LIVE_UPDATE);
-    list_ = new wxListView(split, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxLC_REPORT | wxLC_SINGLE_SEL);
-    list_->AppendColumn(_("Date"), wxLIST_FORMAT_LEFT, 90);
-    list_->AppendColumn(_("Event"), wxLIST_FORMAT_LEFT, 250);
-    list_->AppendColumn(_("Type"), wxLIST_FORMAT_LEFT, 110);
-    list_->AppendColumn(_("Registered"), wxLIST_FORMAT_RIGHT, 80);
+    list_ = new ui::ListPanel(split, &context,
+                              {.id = "exchange.events",
+                               .title = _("Events"),
+                               .columns = {{_("Date"), 90, ui::ColumnKind::Date},
+                                           {_("Event"), 250},
+                                           {_("Type"), 110},
+                                           {_("Month"), 110, ui::ColumnKind::Status},
+                                           {_("Registered"), 80, ui::ColumnKind::Integer}},
+                               .search_hint = _("Search event, type…")});
+    set_main_list(list_);
     tabs_ = new EventTabs(split, context);
     split->SplitVertically(list_, tabs_, 540);
     split->SetMinimumPaneSize(200);
@@ -135,44 +141,35 @@ EventListPage::EventListPage(wxWindow* parent, ui::UiContext& context) : PageBas
 
     year_->Bind(wxEVT_SPINCTRL, [this](wxSpinEvent&) { refresh(); });
     create->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { on_new_event(); });
-    list_->Bind(wxEVT_LIST_ITEM_SELECTED, [this](wxListEvent&) { on_selected(); });
+    list_->list()->Bind(wxEVT_DATAVIEW_SELECTION_CHANGED, [this](wxDataViewEvent&) { on_selected(); });
     refresh();
 }
 
 void EventListPage::refresh() {
     const int64_t selected = tabs_->event_id();
-    list_->DeleteAllItems();
-    row_event_.clear();
+    auto rows = std::make_shared<ui::TableRowSource>();
+    std::vector<wxString> months;
+    int64_t show = 0;
     try {
         auto& db = database();
         EventRepository events(db);
         RegistrationService regs(db);
         const auto y = std::to_string(year_->GetValue());
-        wxString last_heading;
-        wxFont bold = list_->GetFont().Bold();
         for (const auto& e : events.list(y + "-01-01", y + "-12-31", false)) {
             const auto first = events.first_date(e.id);
-            const auto heading = month_heading(first);
-            if (heading != last_heading) {
-                const long row = list_->InsertItem(long(row_event_.size()), "");
-                list_->SetItem(row, 1, heading);
-                list_->SetItemFont(row, bold);
-                row_event_.push_back(0);
-                last_heading = heading;
-            }
-            const long row = list_->InsertItem(long(row_event_.size()), U(first));
-            list_->SetItem(row, 1, U(e.title));
-            if (auto t = events.type(e.type_id)) list_->SetItem(row, 2, U(t->label(context().language())));
-            list_->SetItem(row, 3, wxString::Format("%zu", regs.list(e.id).size()));
-            row_event_.push_back(e.id);
+            const auto month = month_heading(first);
+            if (months.empty() || months.back() != month) months.push_back(month);
+            wxString type;
+            if (auto t = events.type(e.type_id)) type = U(t->label(context().language()));
+            rows->add(e.id, {U(first), U(e.title), type, month, wxString::Format("%zu", regs.list(e.id).size())});
+            // Keep the event shown; on first display, show the year's last event.
+            if (e.id == selected || !selected) show = e.id;
         }
     } catch (const std::exception& e) {
         context().set_status(U(e.what()));
     }
-    // Keep the event shown; on first display, show the year's last event.
-    int64_t show = 0;
-    for (auto id : row_event_)
-        if (id == selected || (!selected && id)) show = id;
+    list_->set_statuses(months);
+    list_->set_source(rows);
     if (show)
         select_event(show);
     else
@@ -180,18 +177,12 @@ void EventListPage::refresh() {
 }
 
 void EventListPage::select_event(int64_t event_id) {
-    for (size_t row = 0; row < row_event_.size(); ++row)
-        if (row_event_[row] == event_id) {
-            list_->Select(long(row));
-            list_->EnsureVisible(long(row));
-        }
+    list_->select_id(event_id);
     tabs_->set_event(event_id);
 }
 
 void EventListPage::on_selected() {
-    const long row = list_->GetFirstSelected();
-    if (row < 0 || size_t(row) >= row_event_.size() || row_event_[size_t(row)] == 0) return;
-    tabs_->set_event(row_event_[size_t(row)]);
+    if (const auto id = list_->selected_id()) tabs_->set_event(*id);
 }
 
 void EventListPage::on_new_event() {

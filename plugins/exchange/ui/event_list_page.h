@@ -1,12 +1,11 @@
 #pragma once
-// The "Events" page: the events of a year by month on the left, and the selected event
+// The "Events" page: the events of a year (filtered by month) on the left, and the selected event
 // in tabs on the right (committee, tables, registrations, check-in, outputs, figures).
 #include "shared-ui/page_base.h"
 
 #include <cstdint>
 #include <vector>
 
-class wxListView;
 class wxNotebook;
 class wxSpinCtrl;
 class wxStaticText;
@@ -27,9 +26,8 @@ private:
     void on_selected();
 
     wxSpinCtrl* year_ = nullptr;
-    wxListView* list_ = nullptr;
+    ui::ListPanel* list_ = nullptr;
     EventTabs* tabs_ = nullptr;
-    std::vector<int64_t> row_event_;  // row -> event id (0 for a month heading)
 };
 
 }  // namespace maillage::exchange

@@ -15,12 +15,12 @@
 #include "core/people.h"
 #include "core/sectors.h"
 #include "shared-ui/chart.h"
+#include "shared-ui/list_panel.h"
 
 #include <wx/button.h>
 #include <wx/choicdlg.h>
 #include <wx/dirdlg.h>
 #include <wx/filedlg.h>
-#include <wx/listctrl.h>
 #include <wx/msgdlg.h>
 #include <wx/panel.h>
 #include <wx/sizer.h>
@@ -51,64 +51,60 @@ bool guarded(wxWindow* parent, F&& fn) {
     }
 }
 
-// A virtual list of registrations: rows come from a vector, nothing is copied into the
-// control, so a few hundred registrations scroll without delay.
-class RegistrationList : public wxListCtrl {
+// The registrations of an event in the shared list (sort, search, status filter,
+// export); selected() gives the registration behind the selected row.
+class RegistrationList : public ui::ListPanel {
 public:
-    explicit RegistrationList(wxWindow* parent)
-        : wxListCtrl(parent, wxID_ANY, wxDefaultPosition, wxDefaultSize,
-                     wxLC_REPORT | wxLC_VIRTUAL | wxLC_SINGLE_SEL) {
-        AppendColumn(_("Name"), wxLIST_FORMAT_LEFT, 180);
-        AppendColumn(_("Institution"), wxLIST_FORMAT_LEFT, 220);
-        AppendColumn(_("Sector"), wxLIST_FORMAT_LEFT, 150);
-        AppendColumn(_("Role"), wxLIST_FORMAT_LEFT, 90);
-        AppendColumn(_("Status"), wxLIST_FORMAT_LEFT, 110);
-        AppendColumn(_("Table"), wxLIST_FORMAT_LEFT, 60);
-    }
-    void set_rows(std::vector<Registration> rows, std::map<int64_t, std::string> sectors,
-                  std::map<int64_t, int> table_numbers) {
+    RegistrationList(wxWindow* parent, ui::UiContext& context, const char* id, bool search)
+        : ui::ListPanel(parent, &context,
+                        {.id = id,
+                         .title = _("Registrations"),
+                         .columns = {{_("Name"), 180},
+                                     {_("Institution"), 220},
+                                     {_("Sector"), 150},
+                                     {_("Role"), 90},
+                                     {_("Status"), 110, ui::ColumnKind::Status},
+                                     {_("Waiting list"), 70, ui::ColumnKind::Integer},
+                                     {_("Table"), 60, ui::ColumnKind::Integer}},
+                         .search = search,
+                         .search_hint = _("Search name, institution, sector…"),
+                         .statuses = status_choices()}) {}
+    void set_rows(std::vector<Registration> rows, const std::map<int64_t, std::string>& sectors,
+                  const std::map<int64_t, int>& tables) {
         rows_ = std::move(rows);
-        sectors_ = std::move(sectors);
-        tables_ = std::move(table_numbers);
-        SetItemCount(long(rows_.size()));
-        Refresh();
+        auto source = std::make_shared<ui::TableRowSource>();
+        source->reserve(rows_.size());
+        for (const auto& r : rows_) {
+            wxString sector, table;
+            if (r.sector_id)
+                if (auto it = sectors.find(*r.sector_id); it != sectors.end()) sector = U(it->second);
+            if (r.table_id)
+                if (auto it = tables.find(*r.table_id); it != tables.end()) table = wxString::Format("%d", it->second);
+            source->add(r.id, {U(r.person_name), U(r.institution_name), sector, U(role_label(r.role)),
+                               U(status_label(r.status)),
+                               r.waiting_position
+                                   ? wxString::Format("%lld", static_cast<long long>(*r.waiting_position))
+                                   : wxString(),
+                               table});
+        }
+        set_source(source);
     }
     const Registration* selected() const {
-        const long i = GetNextItem(-1, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED);
-        return i >= 0 && size_t(i) < rows_.size() ? &rows_[size_t(i)] : nullptr;
+        const auto id = selected_id();
+        if (!id) return nullptr;
+        for (const auto& r : rows_)
+            if (r.id == *id) return &r;
+        return nullptr;
     }
     size_t size() const { return rows_.size(); }
 
-protected:
-    wxString OnGetItemText(long item, long column) const override {
-        const auto& r = rows_[size_t(item)];
-        switch (column) {
-            case 0: return U(r.person_name);
-            case 1: return U(r.institution_name);
-            case 2: {
-                if (!r.sector_id) return {};
-                auto it = sectors_.find(*r.sector_id);
-                return it == sectors_.end() ? wxString() : U(it->second);
-            }
-            case 3: return U(role_label(r.role));
-            case 4: {
-                auto s = U(status_label(r.status));
-                if (r.waiting_position) s += wxString::Format(" #%lld", static_cast<long long>(*r.waiting_position));
-                return s;
-            }
-            case 5: {
-                if (!r.table_id) return {};
-                auto it = tables_.find(*r.table_id);
-                return it == tables_.end() ? wxString() : wxString::Format("%d", it->second);
-            }
-        }
-        return {};
-    }
-
 private:
+    static std::vector<wxString> status_choices() {
+        std::vector<wxString> out;
+        for (const auto& s : registration_statuses()) out.push_back(U(status_label(s)));
+        return out;
+    }
     std::vector<Registration> rows_;
-    std::map<int64_t, std::string> sectors_;
-    std::map<int64_t, int> tables_;
 };
 
 std::map<int64_t, std::string> sector_labels(Database& db, const std::string& language) {
@@ -142,32 +138,35 @@ public:
         auto* sizer = new wxBoxSizer(wxVERTICAL);
         sizer->Add(new wxStaticText(this, wxID_ANY, _("Member institutions and their representatives")), 0,
                    wxALL, 6);
-        members_ = new wxListView(this, wxID_ANY, wxDefaultPosition, wxSize(-1, 140), wxLC_REPORT);
-        members_->AppendColumn(_("Institution"), wxLIST_FORMAT_LEFT, 280);
-        members_->AppendColumn(_("Representative"), wxLIST_FORMAT_LEFT, 200);
-        sizer->Add(members_, 1, wxEXPAND | wxLEFT | wxRIGHT, 6);
+        members_ = new ui::ListPanel(this, &context,
+                                     {.id = "exchange.committee",
+                                      .title = _("Member institutions and their representatives"),
+                                      .columns = {{_("Institution"), 280}, {_("Representative"), 200}}});
+        sizer->Add(members_, 1, wxEXPAND);
         sizer->Add(new wxStaticText(this, wxID_ANY, _("Meetings and decisions")), 0, wxALL, 6);
-        meetings_ = new wxListView(this, wxID_ANY, wxDefaultPosition, wxSize(-1, 140), wxLC_REPORT);
-        meetings_->AppendColumn(_("Date"), wxLIST_FORMAT_LEFT, 100);
-        meetings_->AppendColumn(_("Status"), wxLIST_FORMAT_LEFT, 80);
-        meetings_->AppendColumn(_("Present"), wxLIST_FORMAT_LEFT, 70);
-        meetings_->AppendColumn(_("Decisions"), wxLIST_FORMAT_LEFT, 480);
-        sizer->Add(meetings_, 1, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, 6);
+        meetings_ = new ui::ListPanel(this, &context,
+                                      {.id = "exchange.committee_meetings",
+                                       .title = _("Meetings and decisions"),
+                                       .columns = {{_("Date"), 100, ui::ColumnKind::Date},
+                                                   {_("Status"), 80, ui::ColumnKind::Status},
+                                                   {_("Present"), 70, ui::ColumnKind::Integer},
+                                                   {_("Decisions"), 480}}});
+        sizer->Add(meetings_, 1, wxEXPAND);
         SetSizer(sizer);
     }
     void load(int64_t event_id) {
         auto& db = context_.database();
         EventRepository events(db);
-        members_->DeleteAllItems();
-        meetings_->DeleteAllItems();
+        auto members = std::make_shared<ui::TableRowSource>();
+        auto meetings = std::make_shared<ui::TableRowSource>();
+        members_->set_source(members);
+        meetings_->set_source(meetings);
         if (!event_id) return;
-        long row = 0;
-        for (const auto& m : events.committee(event_id)) {
-            members_->InsertItem(row, U(institution_name(db, m.institution_id)));
-            if (m.person_id) members_->SetItem(row, 1, U(person_name(db, *m.person_id)));
-            ++row;
-        }
-        row = 0;
+        int64_t row = 0;
+        for (const auto& m : events.committee(event_id))
+            members->add(row++, {U(institution_name(db, m.institution_id)),
+                                 m.person_id ? U(person_name(db, *m.person_id)) : wxString()});
+        members_->set_source(members);
         SessionRepository sessions(db);
         for (const auto& s : events.committee_meetings(event_id)) {
             int present = 0;
@@ -175,18 +174,17 @@ public:
                 if (a.status == "present") ++present;
             std::string decisions;
             for (const auto& d : events.decisions(s.id)) decisions += (decisions.empty() ? "" : " · ") + d;
-            meetings_->InsertItem(row, U(s.date));
-            meetings_->SetItem(row, 1, U(s.status == "held" ? tr("held") : s.status == "cancelled" ? tr("cancelled") : tr("planned")));
-            meetings_->SetItem(row, 2, wxString::Format("%d", present));
-            meetings_->SetItem(row, 3, U(decisions));
-            ++row;
+            meetings->add(s.id, {U(s.date),
+                                 U(s.status == "held" ? tr("held") : s.status == "cancelled" ? tr("cancelled") : tr("planned")),
+                                 wxString::Format("%d", present), U(decisions)});
         }
+        meetings_->set_source(meetings);
     }
 
 private:
     ui::UiContext& context_;
-    wxListView* members_;
-    wxListView* meetings_;
+    ui::ListPanel* members_;
+    ui::ListPanel* meetings_;
 };
 
 // --- Tables ----------------------------------------------------------------------------
@@ -195,13 +193,15 @@ public:
     TablesTab(wxWindow* parent, ui::UiContext& context, EventTabs& owner)
         : wxPanel(parent), context_(context), owner_(owner) {
         auto* sizer = new wxBoxSizer(wxVERTICAL);
-        list_ = new wxListView(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxLC_REPORT);
-        list_->AppendColumn(_("No."), wxLIST_FORMAT_RIGHT, 40);
-        list_->AppendColumn(_("Title"), wxLIST_FORMAT_LEFT, 180);
-        list_->AppendColumn(_("Participants"), wxLIST_FORMAT_RIGHT, 90);
-        list_->AppendColumn(_("Facilitators"), wxLIST_FORMAT_LEFT, 200);
-        list_->AppendColumn(_("Question"), wxLIST_FORMAT_LEFT, 400);
-        sizer->Add(list_, 1, wxEXPAND | wxALL, 6);
+        list_ = new ui::ListPanel(this, &context,
+                                  {.id = "exchange.tables",
+                                   .title = _("Tables"),
+                                   .columns = {{_("No."), 40, ui::ColumnKind::Integer},
+                                               {_("Title"), 180},
+                                               {_("Participants"), 90, ui::ColumnKind::Integer},
+                                               {_("Facilitators"), 200},
+                                               {_("Question"), 400}}});
+        sizer->Add(list_, 1, wxEXPAND);
         auto* buttons = new wxBoxSizer(wxHORIZONTAL);
         auto* add = new wxButton(this, wxID_ANY, _("Add a table..."));
         auto* assign = new wxButton(this, wxID_ANY, _("Assign participants to tables"));
@@ -236,30 +236,27 @@ public:
         });
     }
     void load(int64_t event_id) {
-        list_->DeleteAllItems();
+        auto rows = std::make_shared<ui::TableRowSource>();
+        list_->set_source(rows);
         if (!event_id) return;
         auto& db = context_.database();
         const auto f = event_figures(db, event_id, context_.language());
-        long row = 0;
         for (const auto& t : EventRepository(db).tables(event_id)) {
             std::string facilitators;
             for (auto p : t.facilitator_ids) facilitators += (facilitators.empty() ? "" : ", ") + person_name(db, p);
             int64_t seated = 0;
             for (const auto& tf : f.tables)
                 if (tf.table_id == t.id) seated = tf.participants;
-            list_->InsertItem(row, wxString::Format("%d", t.position));
-            list_->SetItem(row, 1, U(t.title));
-            list_->SetItem(row, 2, wxString::Format("%lld", static_cast<long long>(seated)));
-            list_->SetItem(row, 3, U(facilitators));
-            list_->SetItem(row, 4, U(t.question));
-            ++row;
+            rows->add(t.id, {wxString::Format("%d", t.position), U(t.title),
+                             wxString::Format("%lld", static_cast<long long>(seated)), U(facilitators), U(t.question)});
         }
+        list_->set_source(rows);
     }
 
 private:
     ui::UiContext& context_;
     EventTabs& owner_;
-    wxListView* list_;
+    ui::ListPanel* list_;
 };
 
 // --- Registrations ---------------------------------------------------------------------
@@ -270,8 +267,8 @@ public:
         auto* sizer = new wxBoxSizer(wxVERTICAL);
         summary_ = new wxStaticText(this, wxID_ANY, "");
         sizer->Add(summary_, 0, wxALL, 6);
-        list_ = new RegistrationList(this);
-        sizer->Add(list_, 1, wxEXPAND | wxLEFT | wxRIGHT, 6);
+        list_ = new RegistrationList(this, context, "exchange.registrations", true);
+        sizer->Add(list_, 1, wxEXPAND);
         auto* buttons = new wxBoxSizer(wxHORIZONTAL);
         auto* status = new wxButton(this, wxID_ANY, _("Change status..."));
         auto* import = new wxButton(this, wxID_ANY, _("Import from the web form (CSV)..."));
@@ -282,7 +279,7 @@ public:
         sizer->Add(buttons, 0, wxALL, 6);
         SetSizer(sizer);
         status->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { change_status(); });
-        list_->Bind(wxEVT_LIST_ITEM_ACTIVATED, [this](wxListEvent&) { change_status(); });
+        list_->list()->Bind(wxEVT_DATAVIEW_ITEM_ACTIVATED, [this](wxDataViewEvent&) { change_status(); });
         import->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { import_csv(); });
         exp->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { export_file(); });
     }
@@ -408,8 +405,8 @@ public:
         search_ = new wxSearchCtrl(this, wxID_ANY, "", wxDefaultPosition, wxDefaultSize, wxTE_PROCESS_ENTER);
         search_->SetDescriptiveText(_("Type a name, an email or an institution"));
         sizer->Add(search_, 0, wxEXPAND | wxALL, 6);
-        list_ = new RegistrationList(this);
-        sizer->Add(list_, 1, wxEXPAND | wxLEFT | wxRIGHT, 6);
+        list_ = new RegistrationList(this, context, "exchange.checkin", false);
+        sizer->Add(list_, 1, wxEXPAND);
         auto* check = new wxButton(this, wxID_ANY, _("Check in (Enter)"));
         sizer->Add(check, 0, wxALL, 6);
 
@@ -435,7 +432,7 @@ public:
 
         search_->Bind(wxEVT_TEXT, [this](wxCommandEvent&) { search(); });
         search_->Bind(wxEVT_TEXT_ENTER, [this](wxCommandEvent&) { check_in(); });
-        list_->Bind(wxEVT_LIST_ITEM_ACTIVATED, [this](wxListEvent&) { check_in(); });
+        list_->list()->Bind(wxEVT_DATAVIEW_ITEM_ACTIVATED, [this](wxDataViewEvent&) { check_in(); });
         check->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { check_in(); });
         add->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { walk_in(); });
     }
@@ -450,7 +447,7 @@ private:
         auto& db = context_.database();
         auto rows = RegistrationService(db).search(owner_.event_id(), search_->GetValue().utf8_string(), 50);
         list_->set_rows(std::move(rows), sector_labels(db, context_.language()), table_numbers(db, owner_.event_id()));
-        if (list_->size() > 0) list_->SetItemState(0, wxLIST_STATE_SELECTED, wxLIST_STATE_SELECTED);
+        if (list_->size() > 0) list_->select_id(list_->list()->id_at(0));
     }
     void check_in() {
         const auto* r = list_->selected();
@@ -498,13 +495,15 @@ public:
         : wxPanel(parent), context_(context), owner_(owner) {
         auto* sizer = new wxBoxSizer(wxVERTICAL);
         sizer->Add(new wxStaticText(this, wxID_ANY, _("Publications from this event")), 0, wxALL, 6);
-        list_ = new wxListView(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxLC_REPORT);
-        list_->AppendColumn(_("Title"), wxLIST_FORMAT_LEFT, 300);
-        list_->AppendColumn(_("Collection"), wxLIST_FORMAT_LEFT, 160);
-        list_->AppendColumn(_("Number"), wxLIST_FORMAT_LEFT, 60);
-        list_->AppendColumn(_("Date"), wxLIST_FORMAT_LEFT, 100);
-        list_->AppendColumn(_("Copies"), wxLIST_FORMAT_RIGHT, 70);
-        sizer->Add(list_, 1, wxEXPAND | wxLEFT | wxRIGHT, 6);
+        list_ = new ui::ListPanel(this, &context,
+                                  {.id = "exchange.publications",
+                                   .title = _("Publications from this event"),
+                                   .columns = {{_("Title"), 300},
+                                               {_("Collection"), 160},
+                                               {_("Number"), 60},
+                                               {_("Date"), 100, ui::ColumnKind::Date},
+                                               {_("Copies"), 70, ui::ColumnKind::Integer}}});
+        sizer->Add(list_, 1, wxEXPAND);
         auto* buttons = new wxBoxSizer(wxHORIZONTAL);
         auto* pub = new wxButton(this, wxID_ANY, _("Add a publication..."));
         auto* certs = new wxButton(this, wxID_ANY, _("Attendance certificates..."));
@@ -519,20 +518,17 @@ public:
         sheet->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { sign_in_sheet(); });
     }
     void load(int64_t event_id) {
-        list_->DeleteAllItems();
+        auto rows = std::make_shared<ui::TableRowSource>();
+        list_->set_source(rows);
         if (!event_id) return;
         EventRepository events(context_.database());
-        long row = 0;
         for (const auto& p : events.publications()) {
             const auto linked = events.publication_events(p.id);
             if (std::find(linked.begin(), linked.end(), event_id) == linked.end()) continue;
-            list_->InsertItem(row, U(p.title));
-            list_->SetItem(row, 1, U(p.collection));
-            list_->SetItem(row, 2, U(p.number));
-            list_->SetItem(row, 3, U(p.date));
-            list_->SetItem(row, 4, p.copies ? wxString::Format("%lld", static_cast<long long>(*p.copies)) : wxString());
-            ++row;
+            rows->add(p.id, {U(p.title), U(p.collection), U(p.number), U(p.date),
+                             p.copies ? wxString::Format("%lld", static_cast<long long>(*p.copies)) : wxString()});
         }
+        list_->set_source(rows);
     }
 
 private:
@@ -577,7 +573,7 @@ private:
 
     ui::UiContext& context_;
     EventTabs& owner_;
-    wxListView* list_;
+    ui::ListPanel* list_;
 };
 
 // --- Figures ---------------------------------------------------------------------------

@@ -8,11 +8,12 @@
 #include "core/institutions.h"
 #include "core/people.h"
 #include "core/sectors.h"
+#include "shared-ui/list_panel.h"
+#include "shared-ui/messages.h"
 #include "shared-ui/pickers.h"
 
 #include <wx/button.h>
 #include <wx/choice.h>
-#include <wx/listctrl.h>
 #include <wx/msgdlg.h>
 #include <wx/scrolwin.h>
 #include <wx/sizer.h>
@@ -82,6 +83,7 @@ void CycleOverviewPage::load_cycles() {
 
 void CycleOverviewPage::load_groups() {
     columns_->DestroyChildren();
+    group_lists_.clear();
     group_->Clear();
     group_ids_.clear();
     auto* row = new wxBoxSizer(wxHORIZONTAL);
@@ -113,28 +115,31 @@ void CycleOverviewPage::load_groups() {
             if (auto p = people.get(f)) facilitators += (facilitators.empty() ? "" : ", ") + u8(p->display_name());
         col->Add(new wxStaticText(columns_, wxID_ANY, wxString::Format(_("Facilitators: %s"), facilitators)), 0,
                  wxBOTTOM, 4);
-        auto* list = new wxListCtrl(columns_, wxID_ANY, wxDefaultPosition, wxSize(420, 300), wxLC_REPORT);
-        list->AppendColumn(_("Participant"), wxLIST_FORMAT_LEFT, 130);
-        list->AppendColumn(_("Institution"), wxLIST_FORMAT_LEFT, 150);
-        list->AppendColumn(_("Sector"), wxLIST_FORMAT_LEFT, 90);
-        list->AppendColumn(_("Status"), wxLIST_FORMAT_LEFT, 50);
-        long i = 0;
+        auto* list = new ui::ListPanel(columns_, &context(),
+                                       {.id = "intervision.group",
+                                        .title = u8(g.name),
+                                        .columns = {{_("Participant"), 130},
+                                                    {_("Institution"), 150},
+                                                    {_("Sector"), 90},
+                                                    {_("Status"), 80}},
+                                        .search_hint = _("Search participant, institution…")});
+        list->SetMinSize(FromDIP(wxSize(440, 340)));
+        auto rows = std::make_shared<ui::TableRowSource>();
         for (const auto& e : repo.enrolments(g.id)) {
             const auto p = people.get(e.person_id);
             const auto inst = e.institution_id ? institutions.get(*e.institution_id) : std::nullopt;
             const auto sec = e.sector_id ? sectors.get(*e.sector_id) : std::nullopt;
-            list->InsertItem(i, p ? u8(p->display_name()) : wxString());
-            list->SetItem(i, 1, inst ? u8(inst->name) : wxString());
-            list->SetItem(i, 2, sec ? u8(sec->label(lang)) : wxString());
             wxString status = e.status == "enrolled" ? _("enrolled")
                               : e.status == "waiting"
                                   ? wxString::Format(_("waiting %d"), e.waiting_position.value_or(0))
                                   : wxString::Format(_("left %s"), u8(e.left_on));
-            list->SetItem(i, 3, status);
-            if (!e.reason.empty()) list->SetItemTextColour(i, wxColour(160, 90, 0));
-            if (e.status == "left") list->SetItemTextColour(i, *wxLIGHT_GREY);
-            ++i;
+            // An enrolment accepted against a warning carries its reason: marked.
+            if (!e.reason.empty()) status += wxString::FromUTF8(" ⚠");
+            rows->add(e.person_id, {p ? u8(p->display_name()) : wxString(), inst ? u8(inst->name) : wxString(),
+                                    sec ? u8(sec->label(lang)) : wxString(), status});
         }
+        list->set_source(rows);
+        group_lists_.emplace_back(list, g.id);
         col->Add(list, 1, wxEXPAND);
         for (const auto& issue : rules.group_issues(g.id)) {
             auto* w = new wxStaticText(columns_, wxID_ANY,
@@ -183,10 +188,34 @@ void CycleOverviewPage::enrol() {
 }
 
 void CycleOverviewPage::leave() {
-    const int g = group_->GetSelection();
-    if (!person_->selection() || g == wxNOT_FOUND) return;
+    // The person selected in a group's list, else the one found by name and the group chosen.
+    std::optional<int64_t> group, person;
+    auto* focused = current_list();
+    for (const auto& [list, id] : group_lists_)
+        if (list->selected_id() && (!person || list == focused)) {
+            group = id;
+            person = list->selected_id();
+        }
+    if (!person) {
+        const int g = group_->GetSelection();
+        if (!person_->selection() || g == wxNOT_FOUND) {
+            wxMessageBox(_("Select a participant in a group first."), _("Leave group"), wxOK | wxICON_INFORMATION, this);
+            return;
+        }
+        group = group_ids_[size_t(g)];
+        person = *person_->selection();
+    }
+    const auto who = PersonRepository(database()).get(*person);
+    const auto which = CycleRepository(database()).group(*group);
+    if (!ui::confirm_destructive(
+            this,
+            wxString::Format(_("Take %s out of %s?"), who ? u8(who->display_name()) : wxString(),
+                             which ? u8(which->name) : wxString()),
+            _("The person leaves the group today; the first person on the waiting list, if any, takes the place."),
+            _("Leave the group")))
+        return;
     try {
-        EnrolmentRules(database()).leave(group_ids_[size_t(g)], *person_->selection(), today_iso());
+        EnrolmentRules(database()).leave(*group, *person, today_iso());
         context().data_changed();
         load_groups();
     } catch (const std::exception& e) {

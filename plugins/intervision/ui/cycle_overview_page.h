@@ -10,6 +10,7 @@ class wxChoice;
 class wxScrolledWindow;
 
 namespace maillage::ui {
+class ListPanel;
 class PersonPicker;
 }
 
@@ -31,6 +32,8 @@ private:
     ui::PersonPicker* person_ = nullptr;
     wxScrolledWindow* columns_ = nullptr;
     std::vector<int64_t> cycle_ids_, group_ids_;
+    // Each group's list of participants, with the group it shows.
+    std::vector<std::pair<ui::ListPanel*, int64_t>> group_lists_;
 };
 
 }  // namespace maillage::intervision

@@ -10,12 +10,13 @@
 #include "core/people.h"
 #include "core/sessions.h"
 #include "shared-ui/attendance_grid.h"
+#include "shared-ui/list_panel.h"
+#include "shared-ui/messages.h"
 
 #include <wx/button.h>
 #include <wx/choice.h>
 #include <wx/filedlg.h>
 #include <wx/grid.h>
-#include <wx/listctrl.h>
 #include <wx/msgdlg.h>
 #include <wx/sizer.h>
 #include <wx/splitter.h>
@@ -100,13 +101,19 @@ GroupSessionsPage::GroupSessionsPage(wxWindow* parent, ui::UiContext& context) :
     for (auto* b : {generate, held, cancel, hosts, ical}) actions->Add(b, 0, wxRIGHT, 4);
     top->Add(actions, 0, wxALL, 8);
 
-    sessions_ = new wxListCtrl(this, wxID_ANY, wxDefaultPosition, wxSize(-1, 200), wxLC_REPORT | wxLC_SINGLE_SEL);
-    sessions_->AppendColumn(_("Date"), wxLIST_FORMAT_LEFT, 100);
-    sessions_->AppendColumn(_("Time"), wxLIST_FORMAT_LEFT, 100);
-    sessions_->AppendColumn(_("Status"), wxLIST_FORMAT_LEFT, 90);
-    sessions_->AppendColumn(_("Host"), wxLIST_FORMAT_LEFT, 220);
-    sessions_->AppendColumn(_("Place"), wxLIST_FORMAT_LEFT, 360);
-    top->Add(sessions_, 0, wxEXPAND | wxLEFT | wxRIGHT, 8);
+    sessions_ = new ui::ListPanel(this, &context,
+                                  {.id = "intervision.sessions",
+                                   .title = _("Sessions"),
+                                   .columns = {{_("Date"), 100, ui::ColumnKind::Date},
+                                               {_("Time"), 100},
+                                               {_("Status"), 90, ui::ColumnKind::Status},
+                                               {_("Host"), 220},
+                                               {_("Place"), 360}},
+                                   .search_hint = _("Search date, host, place…"),
+                                   .statuses = {_("planned"), _("held"), _("cancelled")}});
+    sessions_->SetMinSize(FromDIP(wxSize(-1, 240)));
+    top->Add(sessions_, 0, wxEXPAND);
+    set_main_list(sessions_);
     conflicts_ = new wxStaticText(this, wxID_ANY, wxString());
     conflicts_->SetForegroundColour(*wxRED);
     top->Add(conflicts_, 0, wxALL, 8);
@@ -119,11 +126,18 @@ GroupSessionsPage::GroupSessionsPage(wxWindow* parent, ui::UiContext& context) :
     cycle_->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) { load_groups(); });
     group_->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) { load_sessions(); });
     generate->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
-        run([this] {
-            const int g = group_->GetSelection();
-            if (g == wxNOT_FOUND) return;
-            SessionScheduler(database()).generate(group_ids_[size_t(g)], true);
-        });
+        const int g = group_->GetSelection();
+        if (g == wxNOT_FOUND) return;
+        // Regenerating replaces the planned sessions nobody changed by hand: ask first.
+        const auto existing = CycleRepository(database()).sessions(group_ids_[size_t(g)]);
+        if (!existing.empty() &&
+            !ui::confirm_destructive(
+                this, wxString::Format(_("Regenerate the sessions of %s?"), group_->GetString(unsigned(g))),
+                _("Planned sessions without attendance that were not set by hand are removed and planned again; held, "
+                  "cancelled and hand-set sessions stay."),
+                _("Regenerate")))
+            return;
+        run([this, g] { SessionScheduler(database()).generate(group_ids_[size_t(g)], true); });
     });
     held->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
         run([this] {
@@ -131,9 +145,16 @@ GroupSessionsPage::GroupSessionsPage(wxWindow* parent, ui::UiContext& context) :
         });
     });
     cancel->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
-        run([this] {
-            if (auto s = selected_session()) SessionScheduler(database()).cancel_session(s);
-        });
+        const auto s = selected_session();
+        if (!s) return;
+        const auto session = SessionRepository(database()).get(s);
+        if (!ui::confirm_destructive(
+                this,
+                wxString::Format(_("Cancel the session of %s?"), session ? u8(session->date) : wxString()),
+                _("The group does not meet that day; the session stays in the list as cancelled."),
+                _("Cancel the session")))
+            return;
+        run([this, s] { SessionScheduler(database()).cancel_session(s); });
     });
     hosts->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
         run([this] {
@@ -172,10 +193,10 @@ void GroupSessionsPage::load_groups() {
 }
 
 void GroupSessionsPage::load_sessions() {
-    sessions_->DeleteAllItems();
     session_ids_.clear();
     const int g = group_->GetSelection();
     if (g == wxNOT_FOUND) {
+        sessions_->set_source(std::make_shared<ui::TableRowSource>());
         if (grid_) grid_->Destroy();
         grid_ = nullptr;
         return;
@@ -187,18 +208,16 @@ void GroupSessionsPage::load_sessions() {
     SessionRepository core(db);
     const auto group = repo.group(group_ids_[size_t(g)]);
     const auto sessions = repo.sessions(group->id);
-    long i = 0;
+    auto rows = std::make_shared<ui::TableRowSource>();
     for (const auto& s : sessions) {
-        sessions_->InsertItem(i, u8(s.date));
-        sessions_->SetItem(i, 1, u8(s.start_time + "–" + s.end_time));
-        sessions_->SetItem(i, 2, s.status == "held" ? _("held") : s.status == "cancelled" ? _("cancelled") : _("planned"));
         const auto h = s.host_institution_id ? institutions.get(*s.host_institution_id) : std::nullopt;
-        sessions_->SetItem(i, 3, h ? u8(h->name) : wxString());
-        sessions_->SetItem(i, 4, u8(s.place));
-        if (s.status == "cancelled") sessions_->SetItemTextColour(i, *wxLIGHT_GREY);
+        rows->add(s.session_id,
+                  {u8(s.date), u8(s.start_time + "–" + s.end_time),
+                   s.status == "held" ? _("held") : s.status == "cancelled" ? _("cancelled") : _("planned"),
+                   h ? u8(h->name) : wxString(), u8(s.place)});
         session_ids_.push_back(s.session_id);
-        ++i;
     }
+    sessions_->set_source(rows);
     wxString conflicts;
     for (const auto& c : SessionScheduler(db).conflicts(group->cycle_id))
         if (std::find(session_ids_.begin(), session_ids_.end(), c.session_id) != session_ids_.end())
@@ -213,8 +232,7 @@ void GroupSessionsPage::load_sessions() {
 }
 
 int64_t GroupSessionsPage::selected_session() const {
-    const long i = sessions_->GetNextItem(-1, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED);
-    return i < 0 ? 0 : session_ids_[size_t(i)];
+    return sessions_->selected_id().value_or(0);
 }
 
 void GroupSessionsPage::run(const std::function<void()>& action) {

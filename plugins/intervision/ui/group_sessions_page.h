@@ -9,11 +9,11 @@
 
 class wxChoice;
 class wxBoxSizer;
-class wxListCtrl;
 class wxStaticText;
 
 namespace maillage::ui {
 class AttendanceGrid;
+class ListPanel;
 }
 
 namespace maillage::intervision {
@@ -32,7 +32,7 @@ private:
 
     wxChoice* cycle_ = nullptr;
     wxChoice* group_ = nullptr;
-    wxListCtrl* sessions_ = nullptr;
+    ui::ListPanel* sessions_ = nullptr;
     wxStaticText* conflicts_ = nullptr;
     wxBoxSizer* grid_sizer_ = nullptr;
     ui::AttendanceGrid* grid_ = nullptr;

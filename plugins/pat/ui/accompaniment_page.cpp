@@ -5,6 +5,7 @@
 
 #include "core/error.h"
 #include "core/people.h"
+#include "shared-ui/messages.h"
 
 #include <wx/button.h>
 #include <wx/choice.h>
@@ -175,6 +176,13 @@ void AccompanimentPage::change_phase() {
     if (pick < 0) return;
     wxString reason;
     if (next[size_t(pick)] == "closed") {
+        // Closing is for good: the accompaniment cannot be reopened from the window.
+        if (!ui::confirm_destructive(this,
+                                     wxString::Format(_("Close the accompaniment of %s?"),
+                                                      wxString::FromUTF8(a->institution_name)),
+                                     _("A closed accompaniment stays closed: no phase can follow."),
+                                     _("Close the accompaniment")))
+            return;
         reason = wxGetTextFromUser(_("Why is the accompaniment closed?"), _("Change phase"), wxString(), this);
         if (reason.empty()) return;
     }

@@ -4,11 +4,11 @@
 #include "pat_map.h"
 
 #include "core/error.h"
+#include "shared-ui/list_panel.h"
 
 #include <wx/button.h>
 #include <wx/filedlg.h>
 #include <wx/intl.h>
-#include <wx/listctrl.h>
 #include <wx/msgdlg.h>
 #include <wx/sizer.h>
 #include <wx/stattext.h>
@@ -27,15 +27,19 @@ MapPage::MapPage(wxWindow* parent, ui::UiContext& context) : PageBase(parent, co
     bar->Add(csv, 0, wxRIGHT, 4);
     bar->Add(geo, 0);
     top->Add(bar, 0, wxEXPAND | wxALL, 8);
-    list_ = new wxListCtrl(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxLC_REPORT | wxLC_SINGLE_SEL);
-    list_->AppendColumn(_("Institution"), wxLIST_FORMAT_LEFT, 280);
-    list_->AppendColumn(_("Region"), wxLIST_FORMAT_LEFT, 90);
-    list_->AppendColumn(_("Municipality"), wxLIST_FORMAT_LEFT, 170);
-    list_->AppendColumn(_("Sector"), wxLIST_FORMAT_LEFT, 200);
-    list_->AppendColumn(_("Since"), wxLIST_FORMAT_LEFT, 100);
-    list_->AppendColumn(_("Peer workers"), wxLIST_FORMAT_RIGHT, 120);
-    list_->AppendColumn(_("On the map"), wxLIST_FORMAT_LEFT, 100);
-    top->Add(list_, 1, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, 8);
+    list_ = new ui::ListPanel(this, &context,
+                              {.id = "pat.workplaces",
+                               .title = _("Workplaces"),
+                               .columns = {{_("Institution"), 280},
+                                           {_("Region"), 90, ui::ColumnKind::Status},
+                                           {_("Municipality"), 170},
+                                           {_("Sector"), 200},
+                                           {_("Since"), 100, ui::ColumnKind::Date},
+                                           {_("On the map"), 100},
+                                           {_("Peer workers"), 120, ui::ColumnKind::Integer}},
+                               .search_hint = _("Search institution, municipality, sector…"),
+                               .statuses = {_("Brussels"), _("Wallonia"), _("Flanders")}});
+    top->Add(list_, 1, wxEXPAND);
     SetSizer(top);
     csv->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { export_as(false); });
     geo->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { export_as(true); });
@@ -43,25 +47,24 @@ MapPage::MapPage(wxWindow* parent, ui::UiContext& context) : PageBase(parent, co
 }
 
 void MapPage::refresh() {
-    list_->DeleteAllItems();
+    auto rows = std::make_shared<ui::TableRowSource>();
     const auto places = ActivityRepository(database()).workplaces(context().language());
     int peer_workers = 0, unplaced = 0;
-    long row = 0;
+    int64_t row = 0;
     for (const auto& w : places) {
-        const long i = list_->InsertItem(row++, wxString::FromUTF8(w.institution_name));
-        list_->SetItem(i, 1, w.region == "brussels"   ? _("Brussels")
-                             : w.region == "wallonia" ? _("Wallonia")
-                             : w.region == "flanders" ? _("Flanders")
-                                                      : wxString::FromUTF8(w.region));
-        list_->SetItem(i, 2, wxString::FromUTF8(w.municipality));
-        list_->SetItem(i, 3, wxString::FromUTF8(w.sector_label));
-        list_->SetItem(i, 4, wxString::FromUTF8(w.since));
-        list_->SetItem(i, 5, wxString::Format("%d", w.peer_workers));
         const bool placed = municipality_centroid(w.municipality).has_value();
-        list_->SetItem(i, 6, placed ? _("yes") : _("no position"));
+        rows->add(row++, {wxString::FromUTF8(w.institution_name),
+                          w.region == "brussels"   ? _("Brussels")
+                          : w.region == "wallonia" ? _("Wallonia")
+                          : w.region == "flanders" ? _("Flanders")
+                                                   : wxString::FromUTF8(w.region),
+                          wxString::FromUTF8(w.municipality), wxString::FromUTF8(w.sector_label),
+                          wxString::FromUTF8(w.since), placed ? _("yes") : _("no position"),
+                          wxString::Format("%d", w.peer_workers)});
         peer_workers += w.peer_workers;
         unplaced += !placed;
     }
+    list_->set_source(rows);
     wxString text = wxString::Format(_("%zu workplaces, %d peer workers."), places.size(), peer_workers);
     if (unplaced) text += " " + wxString::Format(_("%d without a known position (not on the map)."), unplaced);
     summary_->SetLabel(text);

@@ -2,7 +2,6 @@
 // The peer-support workplaces (the map's data) with CSV and GeoJSON export.
 #include "shared-ui/page_base.h"
 
-class wxListCtrl;
 class wxStaticText;
 
 namespace maillage::pat {
@@ -14,7 +13,7 @@ public:
 
 private:
     void export_as(bool geojson);
-    wxListCtrl* list_ = nullptr;
+    ui::ListPanel* list_ = nullptr;
     wxStaticText* summary_ = nullptr;
 };
 

@@ -7,9 +7,10 @@
 #include <memory>
 #include <optional>
 
-class wxSearchCtrl;
 
 namespace maillage::ui {
+
+class ListPanel;
 
 class ChooseDialog : public wxDialog {
 public:
@@ -20,8 +21,8 @@ public:
     void search_for(const wxString& text);
 
 private:
+    ListPanel* panel_ = nullptr;
     VirtualList* list_ = nullptr;
-    wxSearchCtrl* search_ = nullptr;
 };
 
 }  // namespace maillage::ui

@@ -2,6 +2,7 @@
 
 #include "labels.h"
 
+#include "shared-ui/list_panel.h"
 #include "shared-ui/messages.h"
 #include "shared-ui/virtual_list.h"
 
@@ -87,9 +88,10 @@ public:
         show_retired_ = new wxCheckBox(this, wxID_ANY, _("Show retired funders and programmes"));
         sizer->Add(show_retired_, 0, wxALL, 8);
         auto* lists = new wxBoxSizer(wxVERTICAL);
-        funders_ = add_box(lists, _("Funders"), {{_("Code"), 90}, {_("Name"), 380}, {_("Notes"), 280}, {_("Status"), 80}},
+        funders_ = add_box(lists, "core.funders", _("Funders"),
+                           {{_("Code"), 90}, {_("Name"), 380}, {_("Notes"), 280}, {_("Status"), 80}},
                            [this](int action) { funder_action(action); });
-        programmes_ = add_box(lists, _("Programmes"),
+        programmes_ = add_box(lists, "core.programmes", _("Programmes"),
                               {{_("Code"), 130}, {_("Name"), 300}, {_("Part of"), 200}, {_("Status"), 80}},
                               [this](int action) { programme_action(action); });
         sizer->Add(lists, 1, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, 4);
@@ -118,20 +120,17 @@ public:
 private:
     enum { Add, Edit, Retire };
 
-    VirtualList* add_box(wxBoxSizer* into, const wxString& title, std::vector<ListColumn> columns,
-                         std::function<void(int)> on_action) {
+    ListPanel* add_box(wxBoxSizer* into, const std::string& id, const wxString& title, std::vector<ListColumn> columns,
+                       std::function<void(int)> on_action) {
         auto* box = new wxStaticBoxSizer(wxVERTICAL, this, title);
-        auto* list = new VirtualList(box->GetStaticBox(), std::move(columns));
-        box->Add(list, 1, wxEXPAND | wxALL, 4);
-        auto* buttons = new wxBoxSizer(wxHORIZONTAL);
+        auto* list = new ListPanel(box->GetStaticBox(), &context(),
+                                   {.id = id, .title = title, .columns = std::move(columns)});
+        box->Add(list, 1, wxEXPAND);
         const std::pair<int, wxString> actions[] = {{Add, _("&New…")}, {Edit, _("&Edit…")}, {Retire, _("&Retire")}};
-        for (const auto& [action, label] : actions) {
-            auto* b = new wxButton(box->GetStaticBox(), wxID_ANY, label);
-            b->Bind(wxEVT_BUTTON, [on_action, action = action](wxCommandEvent&) { on_action(action); });
-            buttons->Add(b, 0, wxRIGHT, 6);
-        }
-        list->Bind(wxEVT_DATAVIEW_ITEM_ACTIVATED, [on_action](wxDataViewEvent&) { on_action(Edit); });
-        box->Add(buttons, 0, wxALL, 4);
+        for (const auto& [action, label] : actions)
+            list->add_button(label)->Bind(wxEVT_BUTTON,
+                                          [on_action, action = action](wxCommandEvent&) { on_action(action); });
+        list->list()->Bind(wxEVT_DATAVIEW_ITEM_ACTIVATED, [on_action](wxDataViewEvent&) { on_action(Edit); });
         into->Add(box, 1, wxEXPAND | wxALL, 4);
         return list;
     }
@@ -221,8 +220,8 @@ private:
     }
 
     wxCheckBox* show_retired_ = nullptr;
-    VirtualList* funders_ = nullptr;
-    VirtualList* programmes_ = nullptr;
+    ListPanel* funders_ = nullptr;
+    ListPanel* programmes_ = nullptr;
 };
 
 }  // namespace

@@ -4,6 +4,7 @@
 #include "labels.h"
 #include "record_actions.h"
 
+#include "shared-ui/list_page.h"
 #include "shared-ui/messages.h"
 #include "shared-ui/virtual_list.h"
 
@@ -18,7 +19,6 @@
 #include <wx/dialog.h>
 #include <wx/intl.h>
 #include <wx/sizer.h>
-#include <wx/srchctrl.h>
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
 
@@ -186,31 +186,21 @@ private:
     wxStaticText* problems_;
 };
 
-class InstitutionsPage : public PageBase {
+class InstitutionsPage : public ListPage {
 public:
-    InstitutionsPage(wxWindow* parent, UiContext& context) : PageBase(parent, context) {
-        auto* sizer = new wxBoxSizer(wxVERTICAL);
-        auto* bar = new wxBoxSizer(wxHORIZONTAL);
-        search_ = new wxSearchCtrl(this, wxID_ANY, {}, wxDefaultPosition, FromDIP(wxSize(280, -1)));
-        search_->SetDescriptiveText(_("Search name, municipality, sector…"));
-        bar->Add(search_, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 8);
-        count_ = new wxStaticText(this, wxID_ANY, wxString());
-        bar->Add(count_, 1, wxALIGN_CENTER_VERTICAL);
-        auto* add = new wxButton(this, wxID_ANY, _("&New…"));
-        auto* edit = new wxButton(this, wxID_ANY, _("&Edit…"));
-        auto* merge = new wxButton(this, wxID_ANY, _("&Merge into…"));
-        merge->SetToolTip(_("Fold the selected duplicate into another institution"));
-        auto* remove = new wxButton(this, wxID_ANY, _("&Delete…"), wxDefaultPosition, wxDefaultSize, 0, wxDefaultValidator, "delete_institution");
-        for (auto* b : {add, edit, merge, remove}) bar->Add(b, 0, wxLEFT, 6);
-        sizer->Add(bar, 0, wxEXPAND | wxALL, 8);
-        list_ = new VirtualList(this, institution_columns());
-        sizer->Add(list_, 1, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, 8);
-        SetSizer(sizer);
-
-        search_->Bind(wxEVT_TEXT, [this](wxCommandEvent&) {
-            list_->set_filter(search_->GetValue());
-            update_count();
-        });
+    InstitutionsPage(wxWindow* parent, UiContext& context)
+        : ListPage(parent, context,
+                   {.id = "core.institutions",
+                    .title = _("Institutions"),
+                    .columns = institution_columns(),
+                    .search_hint = _("Search name, municipality, sector…"),
+                    .count_format = _("%zu of %zu institutions")}) {
+        auto* add = list()->add_button(_("&New…"));
+        auto* edit = list()->add_button(_("&Edit…"));
+        auto* merge = list()->add_button(_("&Merge into…"), _("Fold the selected duplicate into another institution"));
+        list_ = list()->list();
+        auto* remove = list()->add_button(_("&Delete…"));
+        remove->SetName("delete_institution");
         add->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { edit_institution(Institution{}); });
         edit->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { edit_selected(); });
         list_->Bind(wxEVT_DATAVIEW_ITEM_ACTIVATED, [this](wxDataViewEvent&) { edit_selected(); });
@@ -223,15 +213,9 @@ public:
         list_->sort_by(0);
     }
 
-    void refresh() override {
-        list_->set_source(institution_rows(database(), context().language()));
-        update_count();
-    }
+    void refresh() override { list()->set_source(institution_rows(database(), context().language())); }
 
 private:
-    void update_count() {
-        count_->SetLabel(wxString::Format(_("%zu of %zu institutions"), list_->shown_count(), list_->total_count()));
-    }
 
     void edit_selected() {
         const auto id = list_->selected_id();
@@ -317,8 +301,6 @@ private:
         context().set_status(wxString::Format(_("Merged “%s” into “%s”."), u8(source->name), u8(target->name)));
     }
 
-    wxSearchCtrl* search_ = nullptr;
-    wxStaticText* count_ = nullptr;
     VirtualList* list_ = nullptr;
 };
 

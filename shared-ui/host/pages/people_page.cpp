@@ -4,6 +4,7 @@
 #include "labels.h"
 #include "record_actions.h"
 
+#include "shared-ui/list_panel.h"
 #include "shared-ui/messages.h"
 #include "shared-ui/virtual_list.h"
 
@@ -195,7 +196,7 @@ public:
         auto* jobs_box = new wxStaticBoxSizer(wxVERTICAL, this, _("Employment history"));
         jobs_list_ = new VirtualList(jobs_box->GetStaticBox(),
                                      {{_("Institution"), 200}, {_("Sector"), 150}, {_("Job title"), 110},
-                                      {_("From"), 90}, {_("Until"), 90}});
+                                      {_("From"), 90, ColumnKind::Date}, {_("Until"), 90, ColumnKind::Date}});
         jobs_list_->SetMinSize(FromDIP(wxSize(640, 130)));
         jobs_box->Add(jobs_list_, 1, wxEXPAND | wxALL, 4);
         auto* job_buttons = new wxBoxSizer(wxHORIZONTAL);
@@ -328,39 +329,41 @@ public:
         auto* splitter = new wxSplitterWindow(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxSP_LIVE_UPDATE);
         auto* top = new wxPanel(splitter);
         auto* top_sizer = new wxBoxSizer(wxVERTICAL);
-        auto* bar = new wxBoxSizer(wxHORIZONTAL);
-        search_ = new wxSearchCtrl(top, wxID_ANY, {}, wxDefaultPosition, FromDIP(wxSize(280, -1)));
-        search_->SetDescriptiveText(_("Search name, email, role, institution…"));
-        bar->Add(search_, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 8);
-        count_ = new wxStaticText(top, wxID_ANY, wxString());
-        bar->Add(count_, 1, wxALIGN_CENTER_VERTICAL);
-        auto* add = new wxButton(top, wxID_ANY, _("&New…"));
-        auto* edit = new wxButton(top, wxID_ANY, _("&Edit…"));
-        bar->Add(add, 0, wxLEFT, 6);
-        bar->Add(edit, 0, wxLEFT, 6);
-        auto* remove = new wxButton(top, wxID_ANY, _("&Delete…"), wxDefaultPosition, wxDefaultSize, 0, wxDefaultValidator, "delete_person");
-        auto* merge = new wxButton(top, wxID_ANY, _("&Merge…"), wxDefaultPosition, wxDefaultSize, 0, wxDefaultValidator, "merge_person");
-        merge->SetToolTip(_("Fold a duplicate record into the selected person"));
-        bar->Add(remove, 0, wxLEFT, 6);
-        bar->Add(merge, 0, wxLEFT, 6);
-        top_sizer->Add(bar, 0, wxEXPAND | wxALL, 8);
-        list_ = new VirtualList(top, {{_("Name"), 190}, {_("Email"), 210}, {_("Roles"), 290}, {_("Works at"), 200}});
-        top_sizer->Add(list_, 1, wxEXPAND | wxLEFT | wxRIGHT, 8);
+        people_ = new ListPanel(top, &context,
+                                {.id = "core.people",
+                                 .title = _("People"),
+                                 .columns = {{_("Name"), 190}, {_("Email"), 210}, {_("Roles"), 290}, {_("Works at"), 200}},
+                                 .search_hint = _("Search name, email, role, institution…"),
+                                 .count_format = _("%zu of %zu people")});
+        auto* add = people_->add_button(_("&New…"));
+        auto* edit = people_->add_button(_("&Edit…"));
+        auto* remove = people_->add_button(_("&Delete…"));
+        remove->SetName("delete_person");
+        auto* merge = people_->add_button(_("&Merge…"), _("Fold a duplicate record into the selected person"));
+        merge->SetName("merge_person");
+        list_ = people_->list();
+        top_sizer->Add(people_, 1, wxEXPAND);
         top->SetSizer(top_sizer);
+        set_main_list(people_);
 
         auto* bottom = new wxPanel(splitter);
         auto* bottom_sizer = new wxBoxSizer(wxVERTICAL);
         history_title_ = new wxStaticText(bottom, wxID_ANY, _("Participations: select a person"));
         history_title_->SetFont(history_title_->GetFont().Bold());
         bottom_sizer->Add(history_title_, 0, wxALL, 8);
-        history_ = new VirtualList(bottom, {{_("Date"), 90},
-                                            {_("Session"), 220},
-                                            {_("Kind"), 90},
-                                            {_("Status"), 90},
-                                            {_("Role"), 90},
-                                            {_("Institution at the time"), 200},
-                                            {_("Sector at the time"), 160}});
-        bottom_sizer->Add(history_, 1, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, 8);
+        history_panel_ = new ListPanel(bottom, &context,
+                                       {.id = "core.people.history",
+                                        .title = _("Participations"),
+                                        .columns = {{_("Date"), 90, ColumnKind::Date},
+                                                    {_("Session"), 220},
+                                                    {_("Kind"), 90},
+                                                    {_("Status"), 90, ColumnKind::Status},
+                                                    {_("Role"), 90},
+                                                    {_("Institution at the time"), 200},
+                                                    {_("Sector at the time"), 160}},
+                                        .search_hint = _("Search sessions, institutions…"),
+                                        .statuses = status_choices()});
+        bottom_sizer->Add(history_panel_, 1, wxEXPAND);
         bottom->SetSizer(bottom_sizer);
         splitter->SplitHorizontally(top, bottom, FromDIP(380));
         splitter->SetSashGravity(0.6);
@@ -369,10 +372,6 @@ public:
         sizer->Add(splitter, 1, wxEXPAND);
         SetSizer(sizer);
 
-        search_->Bind(wxEVT_TEXT, [this](wxCommandEvent&) {
-            list_->set_filter(search_->GetValue());
-            update_count();
-        });
         add->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { edit_person(Person{}); });
         edit->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { edit_selected(); });
         remove->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { on_selected([this](int64_t id) { if (delete_person_asked(this, this->context(), id)) refresh(); }); });
@@ -408,14 +407,15 @@ public:
             rows->add(p.id, {u8(p.last_name + (p.last_name.empty() ? "" : ", ") + p.first_name), u8(p.email), role_text,
                              works_at[p.id]});
         }
-        list_->set_source(rows);
-        update_count();
+        people_->set_source(rows);
         show_history();
     }
 
 private:
-    void update_count() {
-        count_->SetLabel(wxString::Format(_("%zu of %zu people"), list_->shown_count(), list_->total_count()));
+    static std::vector<wxString> status_choices() {
+        std::vector<wxString> out;
+        for (const auto& [code, label] : attendance_statuses()) out.push_back(label);
+        return out;
     }
 
     void show_history() {
@@ -423,7 +423,7 @@ private:
         auto rows = std::make_shared<TableRowSource>();
         if (!id) {
             history_title_->SetLabel(_("Participations: select a person"));
-            history_->set_source(rows);
+            history_panel_->set_source(rows);
             return;
         }
         Database& db = database();
@@ -447,7 +447,7 @@ private:
         }
         history_title_->SetLabel(wxString::Format(_("Participations of %s (%zu)"),
                                                   person ? u8(person->display_name()) : wxString(), rows->row_count()));
-        history_->set_source(rows);
+        history_panel_->set_source(rows);
     }
 
     void on_selected(const std::function<void(int64_t)>& fn) {
@@ -476,11 +476,10 @@ private:
         context().set_status(_("Saved."));
     }
 
-    wxSearchCtrl* search_ = nullptr;
-    wxStaticText* count_ = nullptr;
+    ListPanel* people_ = nullptr;
     VirtualList* list_ = nullptr;
     wxStaticText* history_title_ = nullptr;
-    VirtualList* history_ = nullptr;
+    ListPanel* history_panel_ = nullptr;
 };
 
 }  // namespace

@@ -2,6 +2,7 @@
 
 #include "labels.h"
 
+#include "shared-ui/list_page.h"
 #include "shared-ui/messages.h"
 #include "shared-ui/virtual_list.h"
 
@@ -102,31 +103,30 @@ private:
     wxStaticText* problems_;
 };
 
-class SectorsPage : public PageBase {
+class SectorsPage : public ListPage {
 public:
-    SectorsPage(wxWindow* parent, UiContext& context) : PageBase(parent, context) {
-        auto* sizer = new wxBoxSizer(wxVERTICAL);
-        auto* bar = new wxBoxSizer(wxHORIZONTAL);
-        show_retired_ = new wxCheckBox(this, wxID_ANY, _("Show retired sectors"));
-        bar->Add(show_retired_, 1, wxALIGN_CENTER_VERTICAL);
-        auto* add = new wxButton(this, wxID_ANY, _("&New…"));
-        auto* edit = new wxButton(this, wxID_ANY, _("&Edit…"));
-        auto* retire = new wxButton(this, wxID_ANY, _("&Retire"));
-        retire->SetToolTip(_("Hide from choices; past records keep this sector"));
-        auto* restore = new wxButton(this, wxID_ANY, _("Re&store"));
-        for (auto* b : {add, edit, retire, restore}) bar->Add(b, 0, wxLEFT, 6);
-        sizer->Add(bar, 0, wxEXPAND | wxALL, 8);
-        list_ = new VirtualList(this, {{_("Code"), 120},
-                                       {wxString::FromUTF8("Français"), 250},
-                                       {"Nederlands", 210},
-                                       {"English", 170},
-                                       {_("Family"), 115},
-                                       {_("Status"), 80}});
-        sizer->Add(list_, 1, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, 8);
+    SectorsPage(wxWindow* parent, UiContext& context)
+        : ListPage(parent, context,
+                   {.id = "core.sectors",
+                    .title = _("Sectors"),
+                    .columns = {{_("Code"), 120},
+                                {wxString::FromUTF8("Français"), 250},
+                                {"Nederlands", 210},
+                                {"English", 170},
+                                {_("Family"), 115},
+                                {_("Status"), 80, ColumnKind::Status}},
+                    .search_hint = _("Search code, name, family…"),
+                    .count_format = _("%zu of %zu sectors")}) {
+        show_retired_ = new wxCheckBox(list(), wxID_ANY, _("Show retired sectors"));
+        list()->bar()->Add(show_retired_, 0, wxALIGN_CENTER_VERTICAL | wxLEFT, 6);
+        auto* add = list()->add_button(_("&New…"));
+        auto* edit = list()->add_button(_("&Edit…"));
+        auto* retire = list()->add_button(_("&Retire"), _("Hide from choices; past records keep this sector"));
+        auto* restore = list()->add_button(_("Re&store"));
+        list_ = list()->list();
         auto* hint = new wxStaticText(this, wxID_ANY,
                                       _("Sectors are never deleted: a retired sector stays on the records that use it."));
-        sizer->Add(hint, 0, wxLEFT | wxRIGHT | wxBOTTOM, 8);
-        SetSizer(sizer);
+        GetSizer()->Add(hint, 0, wxLEFT | wxRIGHT | wxBOTTOM, 8);
         show_retired_->Bind(wxEVT_CHECKBOX, [this](wxCommandEvent&) { refresh(); });
         add->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { edit_sector(Sector{}); });
         edit->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { edit_selected(); });
@@ -141,7 +141,7 @@ public:
         for (const auto& s : SectorRepository(database()).list(show_retired_->GetValue()))
             rows->add(s.id, {u8(s.code), u8(s.label_fr), u8(s.label_nl), u8(s.label_en),
                              label_of(sector_families(), s.family), s.retired ? _("retired") : _("active")});
-        list_->set_source(rows);
+        list()->set_source(rows);
     }
 
 private:

@@ -1,0 +1,85 @@
+#pragma once
+// The list every page shows, in one piece: a search box above (matches any column as
+// the user types, ignoring case and accents), an optional status choice, the count of
+// rows shown, the page's buttons, then the VirtualList. Export (CSV, XLSX) and print
+// take the rows shown, as the user filtered and sorted them; column widths are
+// remembered per list id. Pages configure columns and rows; they do not build controls.
+#include "shared-ui/virtual_list.h"
+
+#include <wx/panel.h>
+
+#include <functional>
+#include <string>
+#include <vector>
+
+class wxButton;
+class wxChoice;
+class wxSearchCtrl;
+class wxSizer;
+class wxStaticText;
+
+namespace maillage::ui {
+
+class UiContext;
+
+struct ListOptions {
+    std::string id;                     // "core.institutions": remembered widths, export name
+    wxString title;                     // printed above the rows and suggested as file name
+    std::vector<ListColumn> columns;
+    bool multiple = false;              // several rows may be selected
+    bool search = true;                 // show the search box
+    wxString search_hint;               // "Search name, municipality…"
+    // "%zu of %zu institutions": rows shown, rows in total; empty hides the count.
+    wxString count_format;
+    // The status choice: the first Status column is filtered on these values ("All"
+    // comes first); none hides the choice.
+    std::vector<wxString> statuses;
+};
+
+class ListPanel : public wxPanel {
+public:
+    // `context` (may be null in tests) keeps the column widths between sessions.
+    ListPanel(wxWindow* parent, UiContext* context, ListOptions options);
+
+    VirtualList* list() { return list_; }
+    void set_source(std::shared_ptr<const RowSource> source);
+    std::optional<int64_t> selected_id() const { return list_->selected_id(); }
+    std::vector<int64_t> selected_ids() const { return list_->selected_ids(); }
+    bool select_id(int64_t id) { return list_->select_id(id); }
+    void sort_by(int column, bool ascending = true) { list_->sort_by(column, ascending); }
+
+    // A button at the end of the bar above the list.
+    wxButton* add_button(const wxString& label, const wxString& tooltip = {});
+    // The bar above the list, for controls of the page's own (a choice of group...).
+    wxSizer* bar() { return bar_; }
+
+    wxSearchCtrl* search_box() { return search_; }
+    void set_search(const wxString& text);
+    // Shows only rows whose status is `value` (one of options.statuses), or all for "".
+    void set_status(const wxString& value);
+    // The choices of the status filter, when they depend on the data.
+    void set_statuses(const std::vector<wxString>& statuses);
+    void focus_search();
+
+    // Asks for a file and writes the rows shown: XLSX or CSV by the chosen type.
+    // Returns false when the user cancelled or the file could not be written.
+    bool export_visible();
+    // Writes the rows shown to `file` (".xlsx" gives a workbook, anything else CSV).
+    void export_to(const std::filesystem::path& file) const;
+    // A print preview of the rows shown (with its Print button).
+    void print();
+    const ListOptions& options() const { return options_; }
+
+private:
+    void update_count();
+
+    ListOptions options_;
+    wxSizer* bar_ = nullptr;
+    wxSearchCtrl* search_ = nullptr;
+    wxChoice* status_ = nullptr;
+    wxStaticText* count_ = nullptr;
+    VirtualList* list_ = nullptr;
+    int status_column_ = -1;
+};
+
+}  // namespace maillage::ui
