@@ -26,6 +26,11 @@ target_compile_definitions(maillage_wx INTERFACE ${wxWidgets_DEFINITIONS})
 target_compile_options(maillage_wx INTERFACE ${wxWidgets_CXX_FLAGS})
 target_link_libraries(maillage_wx INTERFACE ${wxWidgets_LIBRARIES})
 
+# The web view (WebKitGTK): only shared-ui's report view links it.
+find_package(wxWidgets 3.2 REQUIRED COMPONENTS webview core base)
+add_library(maillage_wxwebview INTERFACE)
+target_link_libraries(maillage_wxwebview INTERFACE ${wxWidgets_LIBRARIES})
+
 # The base (non-GUI) part of wxWidgets: used by maillage-cli for its translation
 # catalogs only.
 find_package(wxWidgets 3.2 REQUIRED COMPONENTS base)

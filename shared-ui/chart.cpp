@@ -1,5 +1,7 @@
 #include "shared-ui/chart.h"
 
+#include "core/locale_format.h"
+
 #include <wx/dcclient.h>
 #include <wx/dcmemory.h>
 #include <wx/image.h>
@@ -29,14 +31,17 @@ wxString fit(wxGraphicsContext& gc, const wxString& text, double width) {
 }
 
 wxString format_value(double v) {
-    if (std::floor(v) == v && std::fabs(v) < 1e15) return wxString::Format("%lld", static_cast<long long>(v));
-    return wxString::Format("%.2f", v);
+    if (std::floor(v) == v && std::fabs(v) < 1e15) return wxString::FromUTF8(locale::integer(static_cast<long long>(v)));
+    return wxString::FromUTF8(locale::decimal(v, 2));
 }
 
-// "12 (44.54 %)": the value and its share, as the reports write it.
-wxString value_with_share(double value, double total) {
-    return wxString::Format(_("%s (%s %%)"), format_value(value), wxString::FromUTF8(percent(value, total)));
+// The share of value in total, "44,54 %", in the UI language.
+wxString share_text(double value, double total) {
+    return wxString::FromUTF8(locale::percent(total > 0 ? value / total * 100.0 : 0.0, 2));
 }
+
+// "12 (44,54 %)": the value and its share, as the reports write it.
+wxString value_with_share(double value, double total) { return format_value(value) + " (" + share_text(value, total) + ")"; }
 
 int line_height(const wxFont& font) { return std::max(12, font.GetPixelSize().GetHeight()); }
 
@@ -87,6 +92,17 @@ void ChartPanel::set_whole(double whole) {
 void ChartPanel::show_title(bool show) {
     show_title_ = show;
     Refresh();
+}
+
+std::vector<wxString> ChartPanel::texts() const {
+    std::vector<wxString> out;
+    if (show_title_ && !title_.empty()) out.push_back(title_);
+    const double sum = kind_ == Kind::Bar ? whole() : total();
+    for (const auto& v : values_) {
+        out.push_back(v.label);
+        out.push_back(value_with_share(v.value, sum));
+    }
+    return out;
 }
 
 double ChartPanel::total() const {
@@ -224,7 +240,7 @@ void ChartPanel::render_pie(wxGraphicsContext& gc, wxRect area) const {
         gc.DrawPath(path);
         // The share on slices large enough to hold it.
         if (sweep > 0.45 && r > 3 * line) {
-            const wxString share = wxString::FromUTF8(percent(values_[i].value, sum)) + " %";
+            const wxString share = share_text(values_[i].value, sum);
             double tw = 0, th = 0;
             gc.SetFont(font.Bold(), i == 6 || i == 8 || i == 10 ? *wxBLACK : *wxWHITE);
             gc.GetTextExtent(share, &tw, &th);

@@ -39,6 +39,10 @@ public:
     // Returns false when the file cannot be written.
     bool save_png(const wxString& path, wxSize size = wxDefaultSize) const;
 
+    // Every text the chart draws (title, labels, values with their shares), in order:
+    // what a person reads on it (the screenshot mode writes them out).
+    std::vector<wxString> texts() const;
+
     // The height the chart needs for its values at `width` (bars: one row per value).
     int best_height(int width) const;
 

@@ -1,11 +1,15 @@
 #include "shared-ui/date_pickers.h"
 
+#include "core/locale_format.h"
 #include "core/sessions.h"
 
+#include <wx/app.h>
+#include <wx/button.h>
+#include <wx/calctrl.h>
 #include <wx/choice.h>
-#include <wx/datectrl.h>
-#include <wx/dateevt.h>
 #include <wx/intl.h>
+#include <wx/popupwin.h>
+#include <wx/textctrl.h>
 #include <wx/sizer.h>
 #include <wx/stattext.h>
 #include <wx/combobox.h>
@@ -25,43 +29,95 @@ wxComboBox* time_field(wxWindow* parent) {
     return box;
 }
 
+// The calendar under a date field; it goes away with its dismissal.
+class CalendarPopup : public wxPopupTransientWindow {
+public:
+    using wxPopupTransientWindow::wxPopupTransientWindow;
+    void Dismiss() override {
+        wxPopupTransientWindow::Dismiss();
+        if (!wxTheApp->IsScheduledForDestruction(this)) wxTheApp->ScheduleForDestruction(this);
+    }
+};
+
 std::string hhmm(const wxComboBox* box) { return box->GetValue().Strip(wxString::both).utf8_string(); }
 
 }  // namespace
 
 // ---------------------------------------------------------------------------------------
 
-DatePicker::DatePicker(wxWindow* parent, bool optional, wxWindowID id) : wxPanel(parent, id) {
-    picker_ = new wxDatePickerCtrl(this, wxID_ANY, wxDefaultDateTime, wxDefaultPosition, wxDefaultSize,
-                                   wxDP_DROPDOWN | wxDP_SHOWCENTURY | (optional ? wxDP_ALLOWNONE : 0));
+DatePicker::DatePicker(wxWindow* parent, bool optional, wxWindowID id) : wxPanel(parent, id), optional_(optional) {
+    text_ = new wxTextCtrl(this, wxID_ANY);
+    text_->SetHint(wxString::FromUTF8(locale::date_placeholder()));
+    text_->SetMinSize(wxSize(text_->GetTextExtent("00/00/00000").x + FromDIP(24), -1));
+    auto* calendar = new wxButton(this, wxID_ANY, _("Calendar..."), wxDefaultPosition, wxDefaultSize, wxBU_EXACTFIT);
+    calendar->SetToolTip(_("Choose the day in a calendar"));
     auto* sizer = new wxBoxSizer(wxHORIZONTAL);
-    // Optional dates start empty (the control would otherwise propose today).
-    if (optional) picker_->SetValue(wxDefaultDateTime);
-    sizer->Add(picker_, 1, wxEXPAND);
+    sizer->Add(text_, 1, wxEXPAND | wxRIGHT, FromDIP(4));
+    sizer->Add(calendar, 0, wxALIGN_CENTER_VERTICAL);
     SetSizer(sizer);
-    picker_->Bind(wxEVT_DATE_CHANGED, [this](wxDateEvent& event) {
+    // A required date starts on today, as the calendar would; an optional one empty.
+    if (!optional) set_iso(wxDateTime::Today().FormatISODate().utf8_string());
+    else typed();
+    text_->Bind(wxEVT_TEXT, [this](wxCommandEvent& event) {
         event.Skip();
-        if (on_change_) on_change_(iso());
+        typed();
+        if (on_change_) on_change_(iso_);
     });
+    // Leaving the field shows the date in the locale's form ("14/9/26" -> "14/09/2026").
+    text_->Bind(wxEVT_KILL_FOCUS, [this](wxFocusEvent& event) {
+        event.Skip();
+        if (!iso_.empty()) text_->ChangeValue(wxString::FromUTF8(locale::short_date(iso_)));
+    });
+    calendar->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { show_calendar(); });
 }
 
-std::string DatePicker::iso() const {
-    const wxDateTime date = picker_->GetValue();
-    return date.IsValid() ? date.FormatISODate().utf8_string() : std::string();
-}
-
-bool DatePicker::set_iso(const std::string& text) {
-    wxDateTime date;
-    if (text.empty()) {
-        if (!picker_->HasFlag(wxDP_ALLOWNONE)) return false;
-        picker_->SetValue(wxDefaultDateTime);
+void DatePicker::typed() {
+    const std::string text = text_->GetValue().utf8_string();
+    problem_.clear();
+    iso_.clear();
+    if (text.find_first_not_of(" \t") == std::string::npos) {
+        if (!optional_) problem_ = _("Enter a date.");
     } else {
-        const wxString value = wxString::FromUTF8(text);
-        if (text.size() != 10 || !date.ParseISODate(value)) return false;
-        picker_->SetValue(date);
+        std::string error;
+        if (auto date = locale::parse_date(text, &error)) iso_ = *date;
+        else problem_ = wxString::FromUTF8(error);
     }
-    if (on_change_) on_change_(iso());
+    text_->SetToolTip(problem_);
+}
+
+wxString DatePicker::problem() const { return problem_; }
+
+bool DatePicker::set_iso(const std::string& date) {
+    if (date.empty()) {
+        if (!optional_) return false;
+        text_->ChangeValue({});
+    } else {
+        if (!locale::is_iso_date(date)) return false;
+        text_->ChangeValue(wxString::FromUTF8(locale::short_date(date)));
+    }
+    typed();
+    if (on_change_) on_change_(iso_);
     return true;
+}
+
+void DatePicker::show_calendar() {
+    auto* popup = new CalendarPopup(this, wxBORDER_SIMPLE);
+    wxDateTime initial = wxDateTime::Today();
+    if (!iso_.empty()) initial.ParseISODate(wxString::FromUTF8(iso_));
+    auto* calendar = new wxCalendarCtrl(popup, wxID_ANY, initial, wxDefaultPosition, wxDefaultSize,
+                                        wxCAL_MONDAY_FIRST | wxCAL_SHOW_HOLIDAYS);
+    auto* sizer = new wxBoxSizer(wxVERTICAL);
+    sizer->Add(calendar, 0, wxALL, FromDIP(4));
+    popup->SetSizerAndFit(sizer);
+    calendar->Bind(wxEVT_CALENDAR_DOUBLECLICKED, [this, popup, calendar](wxCalendarEvent&) {
+        set_iso(calendar->GetDate().FormatISODate().utf8_string());
+        popup->Dismiss();
+    });
+    calendar->Bind(wxEVT_CALENDAR_SEL_CHANGED, [this, calendar](wxCalendarEvent&) {
+        set_iso(calendar->GetDate().FormatISODate().utf8_string());
+    });
+    popup->Position(text_->GetScreenPosition(), wxSize(0, text_->GetSize().y));
+    popup->Popup(calendar);
 }
 
 // ---------------------------------------------------------------------------------------

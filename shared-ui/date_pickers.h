@@ -1,14 +1,16 @@
 #pragma once
 // A date picker and a time-slot picker (weekday, morning/afternoon, start and end
-// times) that speak ISO strings: "2025-09-15", "09:30".
+// times) that speak ISO strings to the code ("2025-09-15", "09:30") and the locale's
+// form to the user (a field showing "15/09/2025" that accepts what Belgians type, and a
+// calendar button).
 #include <wx/panel.h>
 
 #include <functional>
 #include <string>
 
 class wxChoice;
-class wxDatePickerCtrl;
 class wxComboBox;
+class wxTextCtrl;
 
 namespace maillage::ui {
 
@@ -17,15 +19,24 @@ public:
     // With `optional`, the date may be left empty (a check box in the control).
     explicit DatePicker(wxWindow* parent, bool optional = false, wxWindowID id = wxID_ANY);
 
-    // "YYYY-MM-DD", or "" when no date is set.
-    std::string iso() const;
+    // "YYYY-MM-DD", or "" when no date is set or the typed text is not a date.
+    std::string iso() const { return iso_; }
     // Sets the date from "YYYY-MM-DD" ("" clears it when optional); false when invalid.
     bool set_iso(const std::string& date);
+    // Empty when the field holds a date (or is empty and optional), else the sentence
+    // saying what is wrong with what was typed.
+    wxString problem() const;
+    // Called with the new ISO date ("" while the text is not a date).
     void on_change(std::function<void(const std::string& iso)> callback) { on_change_ = std::move(callback); }
-    wxDatePickerCtrl* control() { return picker_; }
+    wxTextCtrl* text() { return text_; }
 
 private:
-    wxDatePickerCtrl* picker_;
+    void typed();
+    void show_calendar();
+    wxTextCtrl* text_;
+    bool optional_;
+    std::string iso_;
+    wxString problem_;
     std::function<void(const std::string&)> on_change_;
 };
 

@@ -1,6 +1,7 @@
 #include "cli_i18n.h"
 
 #include "core/i18n.h"
+#include "core/locale_format.h"
 #include "core/paths.h"
 
 #include <wx/init.h>
@@ -38,6 +39,7 @@ CliTranslations::CliTranslations(const std::string& requested) : impl_(std::make
     wxFileTranslationsLoader::AddCatalogLookupPathPrefix(wxString::FromUTF8(locale_folder().string()));
     if (!language.empty()) impl_->translations->SetLanguage(wxString::FromUTF8(language));
     impl_->translations->AddCatalog("maillage-core");
+    set_language(language);
     set_translator([](const char* msgid) {
         return std::string(wxGetTranslation(wxString::FromUTF8(msgid)).utf8_str());
     });

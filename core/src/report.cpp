@@ -4,6 +4,8 @@
 #include "core/database.h"
 #include "core/figures.h"
 #include "core/i18n.h"
+#include "core/locale_format.h"
+#include "core/programmes.h"
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
@@ -62,11 +64,16 @@ nlohmann::json section_json(const ReportSection& s) {
     return j;
 }
 
+// A chart's value as people read it: counts as integers, shares with two decimals.
+std::string chart_value(double v) {
+    return v == std::floor(v) && std::abs(v) < 1e15 ? locale::integer(static_cast<long long>(v)) : locale::decimal(v, 2);
+}
+
 void section_md(std::ostringstream& out, const ReportSection& s, int level) {
     out << std::string(level, '#') << ' ' << s.title << "\n\n";
-    for (const auto& p : s.paragraphs) out << p << "\n\n";
+    for (const auto& p : s.paragraphs) out << locale::dates_in_text(p) << "\n\n";
     for (const auto& t : s.tables) {
-        if (!t.title.empty()) out << "**" << t.title << "**\n\n";
+        if (!t.title.empty()) out << "**" << locale::dates_in_text(t.title) << "**\n\n";
         if (t.columns.empty()) continue;
         out << '|';
         for (const auto& c : t.columns) out << ' ' << md_cell(c) << " |";
@@ -75,14 +82,14 @@ void section_md(std::ostringstream& out, const ReportSection& s, int level) {
         out << '\n';
         for (const auto& row : t.rows) {
             out << '|';
-            for (const auto& cell : row) out << ' ' << md_cell(cell) << " |";
+            for (const auto& cell : row) out << ' ' << md_cell(locale::display(cell)) << " |";
             out << '\n';
         }
         out << '\n';
     }
     for (const auto& c : s.charts) {
         out << "**" << c.title << "**\n\n";
-        for (const auto& [label, v] : c.values) out << "- " << label << ": " << v << '\n';
+        for (const auto& [label, v] : c.values) out << "- " << label << ": " << chart_value(v) << '\n';
         out << '\n';
     }
     for (const auto& sub : s.subsections) section_md(out, sub, std::min(level + 1, 6));
@@ -103,7 +110,7 @@ std::string bar_svg(const ReportChart& c) {
         svg << "<text x=\"" << label_w - 6 << "\" y=\"" << y + 15 << "\" text-anchor=\"end\" font-size=\"12\">"
             << html_escape(label) << "</text><rect x=\"" << label_w << "\" y=\"" << y + 3 << "\" width=\"" << w
             << "\" height=\"16\" fill=\"#3a7ca5\"/><text x=\"" << label_w + w + 4 << "\" y=\"" << y + 15
-            << "\" font-size=\"12\">" << v << "</text>";
+            << "\" font-size=\"12\">" << html_escape(chart_value(v)) << "</text>";
         y += row;
     }
     svg << "</svg>";
@@ -113,16 +120,16 @@ std::string bar_svg(const ReportChart& c) {
 void section_html(std::ostringstream& out, const ReportSection& s, int level) {
     const int h = std::min(level, 6);
     out << "<section id=\"" << html_escape(s.id) << "\"><h" << h << '>' << html_escape(s.title) << "</h" << h << ">\n";
-    for (const auto& p : s.paragraphs) out << "<p>" << html_escape(p) << "</p>\n";
+    for (const auto& p : s.paragraphs) out << "<p>" << html_escape(locale::dates_in_text(p)) << "</p>\n";
     for (const auto& t : s.tables) {
         out << "<table>";
-        if (!t.title.empty()) out << "<caption>" << html_escape(t.title) << "</caption>";
+        if (!t.title.empty()) out << "<caption>" << html_escape(locale::dates_in_text(t.title)) << "</caption>";
         out << "<thead><tr>";
         for (const auto& c : t.columns) out << "<th scope=\"col\">" << html_escape(c) << "</th>";
         out << "</tr></thead><tbody>";
         for (const auto& row : t.rows) {
             out << "<tr>";
-            for (const auto& cell : row) out << "<td>" << html_escape(cell) << "</td>";
+            for (const auto& cell : row) out << "<td>" << html_escape(locale::display(cell)) << "</td>";
             out << "</tr>";
         }
         out << "</tbody></table>\n";
@@ -146,6 +153,17 @@ std::string ReportScope::describe() const {
     return out;
 }
 
+namespace {
+// describe() with the programme's and the funder's names, as people read them.
+std::string describe_with_names(ReportScope scope, Database& db) {
+    if (scope.programme && db.table_exists("programme"))
+        if (const auto p = ProgrammeRepository(db).find_by_code(*scope.programme)) scope.programme = p->name;
+    if (scope.funder && db.table_exists("funder"))
+        if (const auto f = FunderRepository(db).find_by_code(*scope.funder)) scope.funder = f->name;
+    return scope.describe();
+}
+}  // namespace
+
 std::string ReportScope::from_date() const { return year ? std::to_string(*year) + "-01-01" : "0000-01-01"; }
 std::string ReportScope::to_date() const { return year ? std::to_string(*year) + "-12-31" : "9999-12-31"; }
 
@@ -154,7 +172,7 @@ Report build_report(Database& db, const ReportScope& scope,
     validate::scope(scope);  // before any provider: a year out of range is the caller's fault
     Report report;
     report.scope = scope;
-    report.title = trf("Activity report — {scope}", fmt::arg("scope", scope.describe()));
+    report.title = trf("Activity report — {scope}", fmt::arg("scope", describe_with_names(scope, db)));
     int threshold = 0;
     if (scope.suppress_below) {
         threshold = *scope.suppress_below;
@@ -164,6 +182,8 @@ Report build_report(Database& db, const ReportScope& scope,
     }
     report.scope.suppress_below = threshold;
     const SuppressionScope suppression(threshold);
+    // Sections that format a date or a number for a sentence do it in the report's language.
+    const locale::ScopedLanguage language(scope.language);
     for (const auto& p : providers) {
         try {
             for (auto& s : p->build(db, scope)) report.sections.push_back(std::move(s));
@@ -196,6 +216,7 @@ nlohmann::json to_json(const Report& report) {
 }
 
 std::string to_markdown(const Report& report) {
+    const locale::ScopedLanguage language(report.scope.language);
     std::ostringstream out;
     out << "# " << report.title << "\n\n";
     for (const auto& s : report.sections) section_md(out, s, 2);
@@ -203,13 +224,16 @@ std::string to_markdown(const Report& report) {
 }
 
 std::string to_html(const Report& report) {
+    const locale::ScopedLanguage language(report.scope.language);
     std::ostringstream out;
     out << "<!DOCTYPE html>\n<html lang=\"" << html_escape(report.scope.language)
         << "\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
         << "<title>" << html_escape(report.title) << "</title><style>"
         << "body{font-family:sans-serif;max-width:60em;margin:2em auto;padding:0 1em;color:#222}"
         << "table{border-collapse:collapse;margin:1em 0}th,td{border:1px solid #bbb;padding:.3em .6em;text-align:left}"
-        << "caption{font-weight:bold;text-align:left;padding:.3em 0}figure{margin:1em 0}"
+        << "caption{caption-side:top;font-weight:bold;text-align:left;padding:.3em 0}figure{margin:1em 0}"
+        << "table{max-width:100%}td,th{overflow-wrap:anywhere}svg{max-width:100%;height:auto}"
+        << "@media print{body{max-width:none;margin:0}tr,figure{break-inside:avoid}thead{display:table-header-group}}"
         << "</style></head><body>\n<h1>" << html_escape(report.title) << "</h1>\n";
     for (const auto& s : report.sections) section_html(out, s, 2);
     out << "</body></html>\n";

@@ -9,6 +9,7 @@
 
 #include "core/error.h"
 #include "core/i18n.h"
+#include "core/locale_format.h"
 #include "core/paths.h"
 #include "core/suite.h"
 
@@ -138,6 +139,7 @@ void App::install_translations() {
         if (lang != "fr" && lang != "nl") lang = "en";
     }
     language_ = lang.utf8_string();
+    set_language(language_);
     set_translator([](const char* msgid) {
         return wxGetTranslation(wxString::FromUTF8(msgid)).utf8_string();
     });

@@ -5,7 +5,25 @@
 #include "preferences_dialog.h"
 #include "retention_dialog.h"
 
+#include "shared-ui/chart.h"
+#include "shared-ui/report_view.h"
+
 #include <wx/app.h>
+#include <wx/button.h>
+#include <wx/checkbox.h>
+#include <wx/checklst.h>
+#include <wx/choice.h>
+#include <wx/combobox.h>
+#include <wx/dataview.h>
+#include <wx/grid.h>
+#include <wx/html/htmlwin.h>
+#include <wx/listbox.h>
+#include <wx/listctrl.h>
+#include <wx/notebook.h>
+#include <wx/radiobut.h>
+#include <wx/stattext.h>
+#include <wx/textctrl.h>
+#include <wx/treectrl.h>
 #include <wx/bitmap.h>
 #include <wx/dcclient.h>
 #include <wx/dcmemory.h>
@@ -13,6 +31,7 @@
 #include <wx/image.h>
 #include <wx/utils.h>
 
+#include <algorithm>
 #include <fstream>
 #include <iostream>
 
@@ -28,6 +47,30 @@ void settle(wxWindow* window) {
     }
 }
 
+// Waits (up to a few seconds) for the web views of `window` to finish their pages.
+void wait_for_web_views(wxWindow* window) {
+    std::vector<ReportView*> views;
+    std::vector<wxWindow*> todo{window};
+    while (!todo.empty()) {
+        wxWindow* w = todo.back();
+        todo.pop_back();
+        if (auto* view = dynamic_cast<ReportView*>(w); view && view->IsShownOnScreen()) views.push_back(view);
+        for (auto* child : w->GetChildren()) todo.push_back(child);
+    }
+    for (int i = 0; i < 250; ++i) {
+        const bool busy = std::any_of(views.begin(), views.end(), [](ReportView* v) { return v->loading(); });
+        if (!busy) break;
+        wxTheApp->Yield(true);
+        wxMilliSleep(20);
+    }
+    // The engine paints in its own process: give it time to show the page.
+    if (!views.empty())
+        for (int i = 0; i < 50; ++i) {
+            wxTheApp->Yield(true);
+            wxMilliSleep(20);
+        }
+}
+
 bool all_one_colour(const wxImage& image) {
     if (!image.IsOk() || image.GetWidth() == 0) return true;
     const unsigned char* d = image.GetData();
@@ -37,7 +80,114 @@ bool all_one_colour(const wxImage& image) {
     return true;
 }
 
+// Enough rows of a list to see how it writes its values, without dumping a whole table.
+constexpr unsigned max_rows = 300;
+
+void add(std::vector<std::string>& out, const wxString& text) {
+    wxString t = text;
+    t.Replace("\n", " ");
+    t.Trim().Trim(false);
+    if (!t.empty()) out.push_back(t.utf8_string());
+}
+
+void tree_texts(const wxTreeCtrl* tree, wxTreeItemId item, std::vector<std::string>& out) {
+    if (!item.IsOk()) return;
+    if (item != tree->GetRootItem() || !tree->HasFlag(wxTR_HIDE_ROOT)) add(out, tree->GetItemText(item));
+    wxTreeItemIdValue cookie;
+    for (auto child = tree->GetFirstChild(item, cookie); child.IsOk(); child = tree->GetNextChild(item, cookie))
+        tree_texts(tree, child, out);
+}
+
+void window_texts(wxWindow* w, std::vector<std::string>& out) {
+    if (!w->IsShownOnScreen()) return;
+    if (auto* html = dynamic_cast<wxHtmlWindow*>(w)) {
+        for (const auto& line : wxSplit(html->ToText(), '\n', 0)) add(out, line);
+        return;
+    }
+    if (auto* report = dynamic_cast<ReportView*>(w)) {
+        wxString text = report->text();
+        for (const auto& line : wxSplit(text, '\n', 0)) add(out, line);
+        return;
+    }
+    if (auto* chart = dynamic_cast<ChartPanel*>(w)) {
+        for (const auto& t : chart->texts()) add(out, t);
+        return;
+    }
+    if (auto* list = dynamic_cast<wxListCtrl*>(w)) {
+        const int columns = std::max(1, list->GetColumnCount());
+        for (int c = 0; c < list->GetColumnCount(); ++c) {
+            wxListItem column;
+            column.SetMask(wxLIST_MASK_TEXT);
+            if (list->GetColumn(c, column)) add(out, column.GetText());
+        }
+        const long rows = std::min<long>(list->GetItemCount(), max_rows);
+        for (long r = 0; r < rows; ++r)
+            for (int c = 0; c < columns; ++c) add(out, list->GetItemText(r, c));
+        return;
+    }
+    if (auto* view = dynamic_cast<wxDataViewCtrl*>(w)) {
+        for (unsigned c = 0; c < view->GetColumnCount(); ++c) add(out, view->GetColumn(c)->GetTitle());
+        if (auto* model = dynamic_cast<wxDataViewListModel*>(view->GetModel())) {
+            const unsigned rows = std::min(model->GetCount(), max_rows);
+            for (unsigned r = 0; r < rows; ++r)
+                for (unsigned c = 0; c < view->GetColumnCount(); ++c) {
+                    wxVariant value;
+                    model->GetValueByRow(value, r, view->GetColumn(c)->GetModelColumn());
+                    if (value.GetType() == "wxDataViewIconText") {
+                        wxDataViewIconText icon_text;
+                        icon_text << value;
+                        add(out, icon_text.GetText());
+                    } else if (value.GetType() == "string") {
+                        add(out, value.GetString());
+                    }
+                }
+        }
+        return;
+    }
+    if (auto* grid = dynamic_cast<wxGrid*>(w)) {
+        for (int c = 0; c < grid->GetNumberCols(); ++c) add(out, grid->GetColLabelValue(c));
+        for (int r = 0; r < std::min(grid->GetNumberRows(), int(max_rows)); ++r) {
+            add(out, grid->GetRowLabelValue(r));
+            for (int c = 0; c < grid->GetNumberCols(); ++c) add(out, grid->GetCellValue(r, c));
+        }
+        return;
+    }
+    if (auto* tree = dynamic_cast<wxTreeCtrl*>(w)) {
+        tree_texts(tree, tree->GetRootItem(), out);
+        return;
+    }
+    if (auto* text = dynamic_cast<wxTextCtrl*>(w)) {
+        add(out, text->GetValue());
+    } else if (auto* combo = dynamic_cast<wxComboBox*>(w)) {
+        add(out, combo->GetValue());
+    } else if (auto* items = dynamic_cast<wxListBox*>(w)) {  // wxCheckListBox too
+        for (unsigned i = 0; i < std::min(items->GetCount(), max_rows); ++i) add(out, items->GetString(i));
+    } else if (auto* choice = dynamic_cast<wxChoice*>(w)) {
+        add(out, choice->GetStringSelection());
+    } else if (auto* notebook = dynamic_cast<wxNotebook*>(w)) {
+        for (size_t i = 0; i < notebook->GetPageCount(); ++i) add(out, notebook->GetPageText(i));
+    } else if (dynamic_cast<wxStaticText*>(w) || dynamic_cast<wxButton*>(w) || dynamic_cast<wxCheckBox*>(w) ||
+               dynamic_cast<wxRadioButton*>(w)) {
+        add(out, w->GetLabel());
+    }
+    for (auto* child : w->GetChildren()) window_texts(child, out);
+}
+
 }  // namespace
+
+std::vector<std::string> visible_texts(wxWindow* window) {
+    std::vector<std::string> out;
+    if (auto* top = dynamic_cast<wxTopLevelWindow*>(window)) add(out, top->GetTitle());
+    window_texts(window, out);
+    return out;
+}
+
+bool save_window_texts(wxWindow* window, const std::filesystem::path& file) {
+    std::ofstream f(file, std::ios::binary | std::ios::trunc);
+    for (const auto& line : visible_texts(window)) f << line << '\n';
+    f.close();
+    return bool(f);
+}
 
 bool save_window_png(wxWindow* window, const std::filesystem::path& file) {
     const wxSize size = window->GetClientSize();
@@ -75,25 +225,30 @@ int take_screenshots(MainFrame& frame, const std::filesystem::path& dir) {
             ++failed;
         }
         settle(&frame);
+        wait_for_web_views(&frame);
         if (!save_window_png(&frame, dir / (id + ".png"))) {
             std::cerr << "page " << id << ": screenshot failed\n";
             ++failed;
         }
+        if (!save_window_texts(&frame, dir / (id + ".txt"))) ++failed;
     }
     AboutDialog about(&frame, frame);
     about.Show();
     settle(&about);
     if (!save_window_png(&about, dir / "about.png")) ++failed;
+    if (!save_window_texts(&about, dir / "about.txt")) ++failed;
     about.Hide();
     PreferencesDialog preferences(&frame, frame, frame.suite());
     preferences.Show();
     settle(&preferences);
     if (!save_window_png(&preferences, dir / "preferences.png")) ++failed;
+    if (!save_window_texts(&preferences, dir / "preferences.txt")) ++failed;
     preferences.Hide();
     RetentionDialog retention(&frame, frame.suite().database());
     retention.Show();
     settle(&retention);
     if (!save_window_png(&retention, dir / "retention.png")) ++failed;
+    if (!save_window_texts(&retention, dir / "retention.txt")) ++failed;
     retention.Hide();
     return failed;
 }

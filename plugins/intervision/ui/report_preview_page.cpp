@@ -6,10 +6,11 @@
 
 #include "core/database.h"
 #include "core/report.h"
-#include "shared-ui/chart.h"
+#include "shared-ui/messages.h"
+#include "shared-ui/report_view.h"
 
+#include <wx/button.h>
 #include <wx/choice.h>
-#include <wx/html/htmlwin.h>
 #include <wx/sizer.h>
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
@@ -21,16 +22,6 @@ namespace maillage::intervision {
 namespace {
 wxString u8(const std::string& s) { return wxString::FromUTF8(s); }
 
-// The section without its inline SVG charts (wxHtmlWindow does not draw SVG; the chart
-// is drawn beside it).
-std::string html_without_svg(std::string html) {
-    for (auto start = html.find("<svg"); start != std::string::npos; start = html.find("<svg", start)) {
-        const auto end = html.find("</svg>", start);
-        if (end == std::string::npos) break;
-        html.erase(start, end + 6 - start);
-    }
-    return html;
-}
 }  // namespace
 
 ReportPreviewPage::ReportPreviewPage(wxWindow* parent, ui::UiContext& context) : PageBase(parent, context) {
@@ -44,14 +35,15 @@ ReportPreviewPage::ReportPreviewPage(wxWindow* parent, ui::UiContext& context) :
     bar->Add(year_, 0, wxRIGHT, 12);
     bar->Add(new wxStaticText(this, wxID_ANY, _("Programme:")), 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 4);
     programme_ = new wxChoice(this, wxID_ANY);
-    bar->Add(programme_, 0);
+    bar->Add(programme_, 0, wxRIGHT, 12);
+    auto* print = new wxButton(this, wxID_ANY, _("&Print…"));
+    bar->Add(print, 0);
     top->Add(bar, 0, wxALL, 8);
     auto* body = new wxBoxSizer(wxHORIZONTAL);
-    html_ = new wxHtmlWindow(this, wxID_ANY);
+    // The report section as saved (with its inline SVG chart), in a web engine.
+    html_ = new ui::ReportView(this);
     body->Add(html_, 3, wxEXPAND | wxRIGHT, 8);
     auto* side = new wxBoxSizer(wxVERTICAL);
-    chart_ = new ui::ChartPanel(this, ui::ChartPanel::Kind::Bar);
-    side->Add(chart_, 1, wxEXPAND | wxBOTTOM, 8);
     side->Add(new wxStaticText(this, wxID_ANY, _("Evaluation summary")), 0, wxBOTTOM, 4);
     evaluation_ = new wxTextCtrl(this, wxID_ANY, wxEmptyString, wxDefaultPosition, wxDefaultSize,
                                  wxTE_MULTILINE | wxTE_READONLY);
@@ -60,6 +52,9 @@ ReportPreviewPage::ReportPreviewPage(wxWindow* parent, ui::UiContext& context) :
     top->Add(body, 1, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, 8);
     SetSizer(top);
     for (auto* c : {cycle_, year_, programme_}) c->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) { show(); });
+    print->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
+        if (!html_->print()) ui::show_error(this, _("Printing needs the web view (WebKitGTK), which is not available."));
+    });
     refresh();
 }
 
@@ -93,11 +88,11 @@ void ReportPreviewPage::load_choices() {
         year_->Append(wxString::Format("%d", *it));
     }
     SQLite::Statement q(database().sql(),
-                        "SELECT DISTINCT p.code FROM intervision_cycle c JOIN programme p ON p.id = c.programme_id "
-                        "ORDER BY p.code");
+                        "SELECT DISTINCT p.code, p.name FROM intervision_cycle c JOIN programme p ON p.id = c.programme_id "
+                        "ORDER BY p.name");
     while (q.executeStep()) {
         programmes_.push_back(q.getColumn(0).getString());
-        programme_->Append(u8(programmes_.back()));
+        programme_->Append(u8(q.getColumn(1).getString()));
     }
     cycle_->SetSelection(cycles_.size() > 1 ? 1 : 0);
     year_->SetSelection(0);
@@ -112,12 +107,14 @@ void ReportPreviewPage::show() {
     if (programme_->GetSelection() > 0) scope.programme = programmes_[size_t(programme_->GetSelection())];
     try {
         Report report = build_report(database(), scope, {std::make_shared<IntervisionReportProvider>()});
-        html_->SetPage(report.sections.empty() ? _("Nothing to report for this choice.")
-                                               : u8(html_without_svg(to_html(report))));
-        if (!report.sections.empty() && !report.sections.front().charts.empty())
-            chart_->set_chart(report.sections.front().charts.front());
-        else
-            chart_->set_data(_("Participants by sector"), {});
+        if (report.sections.empty()) {
+            ReportSection nothing;
+            nothing.id = "intervision.none";
+            nothing.title = _("Intervision").utf8_string();
+            nothing.paragraphs.push_back(_("Nothing to report for this choice.").utf8_string());
+            report.sections.push_back(std::move(nothing));
+        }
+        html_->set_html(to_html(report));
         std::vector<int64_t> groups;
         const auto f = compute_figures(database(), scope);
         for (const auto& c : f.cycles)
@@ -130,7 +127,11 @@ void ReportPreviewPage::show() {
                                           [](const QuestionSummary& q) { return q.answered > 0; });
         evaluation_->SetValue(answered ? u8(format_summary(summary)) : _("No evaluation entered yet."));
     } catch (const std::exception& e) {
-        html_->SetPage(u8(e.what()));
+        ReportSection failed;
+        failed.id = "intervision.error";
+        failed.title = _("The report could not be built").utf8_string();
+        failed.paragraphs.push_back(e.what());
+        html_->set_html(to_html(Report{failed.title, {}, {failed}}));
     }
 }
 

@@ -8,11 +8,10 @@
 #include <vector>
 
 class wxChoice;
-class wxHtmlWindow;
 class wxTextCtrl;
 
 namespace maillage::ui {
-class ChartPanel;
+class ReportView;
 }
 
 namespace maillage::intervision {
@@ -29,8 +28,7 @@ private:
     wxChoice* cycle_ = nullptr;
     wxChoice* year_ = nullptr;
     wxChoice* programme_ = nullptr;
-    wxHtmlWindow* html_ = nullptr;
-    ui::ChartPanel* chart_ = nullptr;
+    ui::ReportView* html_ = nullptr;
     wxTextCtrl* evaluation_ = nullptr;
     std::vector<std::string> cycles_, programmes_;
     std::vector<int> years_;

@@ -3,6 +3,7 @@
 #include "labels.h"
 
 #include "shared-ui/messages.h"
+#include "shared-ui/report_view.h"
 
 #include "core/programmes.h"
 #include "core/report.h"
@@ -13,7 +14,6 @@
 #include <wx/datetime.h>
 #include <wx/ffile.h>
 #include <wx/filedlg.h>
-#include <wx/html/htmlwin.h>
 #include <wx/intl.h>
 #include <wx/sizer.h>
 #include <wx/stattext.h>
@@ -24,73 +24,18 @@
 namespace maillage::ui {
 namespace {
 
-wxString esc(const std::string& text) {
-    wxString s = u8(text);
-    s.Replace("&", "&amp;");
-    s.Replace("<", "&lt;");
-    s.Replace(">", "&gt;");
-    return s;
-}
-
-// wxHtmlWindow knows neither CSS nor SVG: the preview is drawn from the report itself,
-// tables with borders and charts as bars of table cells. Saving uses the real renderers.
-void preview_section(wxString& out, const ReportSection& section, int level) {
-    const int h = std::min(level, 4);
-    out << wxString::Format("<h%d>", h) << esc(section.title) << wxString::Format("</h%d>", h);
-    for (const auto& p : section.paragraphs) out << "<p>" << esc(p) << "</p>";
-    for (const auto& t : section.tables) {
-        if (!t.title.empty()) out << "<p><b>" << esc(t.title) << "</b></p>";
-        out << "<table border=1 cellspacing=0 cellpadding=4><tr bgcolor=#e8eef5>";
-        for (const auto& c : t.columns) out << "<th align=left>" << esc(c) << "</th>";
-        out << "</tr>";
-        if (t.rows.empty())
-            out << "<tr><td colspan=" << t.columns.size() << "><i>" << esc(s8(_("(no data)"))) << "</i></td></tr>";
-        for (const auto& r : t.rows) {
-            out << "<tr>";
-            for (const auto& c : r) out << "<td>" << esc(c) << "</td>";
-            out << "</tr>";
-        }
-        out << "</table><br>";
-    }
-    for (const auto& c : section.charts) {
-        out << "<p><b>" << esc(c.title) << "</b></p>";
-        double max = 0;
-        for (const auto& [label, v] : c.values) max = std::max(max, v);
-        if (c.values.empty() || max <= 0) {
-            out << "<p><i>" << esc(s8(_("(no data)"))) << "</i></p>";
-            continue;
-        }
-        out << "<table cellspacing=2 cellpadding=0>";
-        for (const auto& [label, v] : c.values) {
-            const int width = std::max(1, static_cast<int>(300 * v / max));
-            out << "<tr><td align=right>" << esc(label) << "&nbsp;</td><td><table cellspacing=0 cellpadding=0><tr>"
-                << "<td bgcolor=#4a7ab5 width=" << width << ">&nbsp;</td><td>&nbsp;" << wxString::Format("%g", v)
-                << "</td></tr></table></td></tr>";
-        }
-        out << "</table>";
-    }
-    for (const auto& sub : section.subsections) preview_section(out, sub, level + 1);
-}
-
-wxString preview_html(const Report& report) {
-    wxString out = "<html><body>";
-    out << "<h1>" << esc(report.title) << "</h1>";
-    for (const auto& section : report.sections) preview_section(out, section, 2);
-    out << "</body></html>";
-    return out;
-}
-
 class ReportsPage : public PageBase {
 public:
     ReportsPage(wxWindow* parent, UiContext& context, Suite& suite) : PageBase(parent, context), suite_(suite) {
         auto* sizer = new wxBoxSizer(wxVERTICAL);
-        auto* bar = new wxFlexGridSizer(7, FromDIP(wxSize(8, 4)));
+        auto* bar = new wxFlexGridSizer(8, FromDIP(wxSize(8, 4)));
         auto label = [&](const wxString& text) { bar->Add(new wxStaticText(this, wxID_ANY, text)); };
         label(_("Calendar year"));
         label(_("or cycle"));
         label(_("Programme"));
         label(_("Funder"));
         label(_("Language"));
+        bar->AddSpacer(0);
         bar->AddSpacer(0);
         bar->AddSpacer(0);
         year_ = new wxChoice(this, wxID_ANY);
@@ -115,13 +60,19 @@ public:
         bar->Add(build);
         auto* save = new wxButton(this, wxID_ANY, _("&Save as…"));
         bar->Add(save);
+        auto* print = new wxButton(this, wxID_ANY, _("&Print…"));
+        bar->Add(print);
         sizer->Add(bar, 0, wxALL, 8);
-        preview_ = new wxHtmlWindow(this, wxID_ANY);
+        // The page that "Save as" writes, drawn by a web engine: what is seen is what is saved.
+        preview_ = new ReportView(this);
         sizer->Add(preview_, 1, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, 8);
         SetSizer(sizer);
 
         build->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { build_report(); });
         save->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { save_report(); });
+        print->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
+            if (!preview_->print()) show_error(this, _("Printing needs the web view (WebKitGTK), which is not available."));
+        });
         cycle_->Bind(wxEVT_TEXT, [this](wxCommandEvent&) {
             if (!cycle_->IsEmpty()) year_->SetSelection(0);
         });
@@ -148,7 +99,7 @@ private:
         funder_->Append(_("(all)"));
         for (const auto& f : FunderRepository(database()).list(true)) {
             funder_codes_.push_back(f.code);
-            funder_->Append(u8(f.code));
+            funder_->Append(u8(f.name));
         }
         funder_->SetSelection(0);
     }
@@ -169,7 +120,7 @@ private:
         guarded(this, _("The report could not be built"), [&] {
             wxBusyCursor busy;
             report_ = suite_.report(scope());
-            preview_->SetPage(preview_html(*report_));
+            preview_->set_html(to_html(*report_));
             context().set_status(wxString::Format(_("Report built: %zu sections."), report_->sections.size()));
         });
     }
@@ -198,7 +149,7 @@ private:
     Suite& suite_;
     wxChoice *year_, *programme_, *funder_, *language_;
     wxTextCtrl* cycle_;
-    wxHtmlWindow* preview_;
+    ReportView* preview_;
     std::vector<std::string> programme_codes_, funder_codes_;
     std::optional<Report> report_;
 };

@@ -1,0 +1,88 @@
+#include "shared-ui/report_view.h"
+
+#include <wx/html/htmlwin.h>
+#include <wx/sizer.h>
+#include <wx/webview.h>
+
+namespace maillage::ui {
+
+ReportView::ReportView(wxWindow* parent, wxWindowID id) : wxPanel(parent, id) {
+    auto* sizer = new wxBoxSizer(wxVERTICAL);
+    if (wxWebView::IsBackendAvailable(wxWebViewBackendDefault))
+        web_ = wxWebView::New(this, wxID_ANY, wxWebViewDefaultURLStr, wxDefaultPosition, wxDefaultSize);
+    if (web_) {
+        web_->EnableContextMenu(false);
+        web_->EnableHistory(false);
+        sizer->Add(web_, 1, wxEXPAND);
+    } else {
+        fallback_ = new wxHtmlWindow(this, wxID_ANY);
+        sizer->Add(fallback_, 1, wxEXPAND);
+    }
+    SetSizer(sizer);
+}
+
+void ReportView::set_html(const std::string& html) {
+    html_ = html;
+    if (web_) web_->SetPage(wxString::FromUTF8(html), "about:blank");
+    else fallback_->SetPage(wxString::FromUTF8(html));
+}
+
+bool ReportView::print() {
+    if (!web_) return false;
+    web_->Print();
+    return true;
+}
+
+wxString ReportView::text() const { return wxString::FromUTF8(html_visible_text(html_)); }
+
+bool ReportView::loading() const { return web_ && web_->IsBusy(); }
+
+std::string html_visible_text(const std::string& html) {
+    std::string out;
+    size_t i = 0;
+    auto skip_element = [&](const char* name) {
+        const std::string close = std::string("</") + name;
+        const auto end = html.find(close, i);
+        i = end == std::string::npos ? html.size() : html.find('>', end) + 1;
+    };
+    while (i < html.size()) {
+        if (html[i] == '<') {
+            const auto tag_end = html.find('>', i);
+            if (tag_end == std::string::npos) break;
+            const std::string tag = html.substr(i + 1, tag_end - i - 1);
+            i = tag_end + 1;
+            for (const char* hidden : {"head", "style", "script"})
+                if (tag.rfind(hidden, 0) == 0) skip_element(hidden);
+            if (!out.empty() && out.back() != '\n') out += '\n';
+            continue;
+        }
+        if (html[i] == '&') {
+            static const std::pair<const char*, const char*> entities[] = {
+                {"&amp;", "&"}, {"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""}, {"&#39;", "'"}, {"&nbsp;", "\u00A0"}};
+            bool done = false;
+            for (const auto& [entity, text] : entities)
+                if (html.compare(i, std::char_traits<char>::length(entity), entity) == 0) {
+                    out += text;
+                    i += std::char_traits<char>::length(entity);
+                    done = true;
+                    break;
+                }
+            if (done) continue;
+        }
+        out += html[i++];
+    }
+    // One block per line, no blank lines.
+    std::string lines;
+    size_t start = 0;
+    while (start <= out.size()) {
+        auto end = out.find('\n', start);
+        if (end == std::string::npos) end = out.size();
+        std::string line = out.substr(start, end - start);
+        const auto first = line.find_first_not_of(" \t\r");
+        if (first != std::string::npos) lines += line.substr(first) + '\n';
+        start = end + 1;
+    }
+    return lines;
+}
+
+}  // namespace maillage::ui
