@@ -21,11 +21,6 @@ namespace {
 
 using Col = std::optional<std::size_t>;
 
-std::string lower_ascii(std::string s) {
-    for (auto& c : s) c = char(std::tolower(static_cast<unsigned char>(c)));
-    return s;
-}
-
 // One-line columns refuse control characters, naming the cell: a line break inside a
 // quoted name would become a new header in a mail or a new line in a file.
 void require_single_line_cells(const csv::Table& t, const csv::Row& r, std::initializer_list<Col> columns) {
