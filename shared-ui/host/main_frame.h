@@ -77,6 +77,10 @@ private:
     void on_restore();
     void on_preferences();
     void on_check();
+    void on_backups();
+    void on_export_csv(bool people);
+    // Restores a backup over the open database (asking first when ask is set).
+    void restore_from(const std::filesystem::path& source, bool ask);
     // create: File > New database; otherwise a missing file is refused with a message.
     void open_database(const std::filesystem::path& file, bool create = false);
 

@@ -2,6 +2,7 @@
 
 #include "choose_dialog.h"
 #include "labels.h"
+#include "../dialogs/gdpr_dialogs.h"
 
 #include "shared-ui/messages.h"
 #include "shared-ui/virtual_list.h"
@@ -337,6 +338,15 @@ public:
         auto* edit = new wxButton(top, wxID_ANY, _("&Edit…"));
         bar->Add(add, 0, wxLEFT, 6);
         bar->Add(edit, 0, wxLEFT, 6);
+        // GDPR: the person's right of access and right to erasure.
+        auto* gdpr_export = new wxButton(top, wxID_ANY, _("Export data (GDPR)…"));
+        gdpr_export->SetName("gdpr_export_button");
+        gdpr_export->SetToolTip(_("Save everything Maillage holds about the selected person (GDPR right of access)"));
+        auto* gdpr_erase = new wxButton(top, wxID_ANY, _("Erase (GDPR)…"));
+        gdpr_erase->SetName("gdpr_erase_button");
+        gdpr_erase->SetToolTip(_("Erase the selected person's identity; their participations stay, anonymous"));
+        bar->Add(gdpr_export, 0, wxLEFT, 6);
+        bar->Add(gdpr_erase, 0, wxLEFT, 6);
         top_sizer->Add(bar, 0, wxEXPAND | wxALL, 8);
         list_ = new VirtualList(top, {{_("Name"), 190}, {_("Email"), 210}, {_("Roles"), 290}, {_("Works at"), 200}});
         top_sizer->Add(list_, 1, wxEXPAND | wxLEFT | wxRIGHT, 8);
@@ -369,6 +379,8 @@ public:
         });
         add->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { edit_person(Person{}); });
         edit->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { edit_selected(); });
+        gdpr_export->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { export_personal_data(); });
+        gdpr_erase->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { erase_selected(); });
         list_->Bind(wxEVT_DATAVIEW_ITEM_ACTIVATED, [this](wxDataViewEvent&) { edit_selected(); });
         list_->Bind(wxEVT_DATAVIEW_SELECTION_CHANGED, [this](wxDataViewEvent&) { show_history(); });
         refresh();
@@ -406,6 +418,38 @@ public:
     }
 
 private:
+    void export_personal_data() {
+        const auto id = list_->selected_id();
+        if (!id) {
+            show_info(this, _("Select the person whose data to export."));
+            return;
+        }
+        guarded(this, _("The personal data could not be exported"), [&] {
+            GdprExportDialog dialog(this, database(), *id);
+            if (dialog.ShowModal() == wxID_OK)
+                context().set_status(
+                    wxString::Format(_("Personal data exported to %s"), wxString::FromUTF8(dialog.written().string())));
+        });
+        context().data_changed();  // the export is in the history of changes
+    }
+
+    void erase_selected() {
+        const auto id = list_->selected_id();
+        if (!id) {
+            show_info(this, _("Select the person to erase."));
+            return;
+        }
+        bool erased = false;
+        guarded(this, _("The person could not be erased"), [&] {
+            GdprEraseDialog dialog(this, database(), *id);
+            erased = dialog.ShowModal() == wxID_OK;
+        });
+        if (!erased) return;
+        context().set_status(_("The person was erased; their participations stay, anonymous."));
+        context().data_changed();
+        refresh();
+    }
+
     void update_count() {
         count_->SetLabel(wxString::Format(_("%zu of %zu people"), list_->shown_count(), list_->total_count()));
     }
