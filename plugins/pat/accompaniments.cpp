@@ -7,6 +7,7 @@
 #include "core/audit.h"
 #include "core/database.h"
 #include "core/error.h"
+#include "core/single_line.h"
 #include "core/i18n.h"
 #include "core/institutions.h"
 #include "core/people.h"
@@ -513,6 +514,8 @@ std::vector<Hire> AccompanimentRepository::hires(int64_t accompaniment_id) const
 int64_t AccompanimentRepository::add_document(const Document& d) {
     if (d.title.empty() || d.link.empty()) throw Error(tr("A document needs a title and a link."));
     validate::url(tr("Link"), d.link);
+    require_single_line(tr("Title"), d.title);
+    require_single_line(tr("Link"), d.link);
     return db_.write([&] {
         SQLite::Statement ins(db_.sql(), "INSERT INTO pat_document(accompaniment_id, title, link) VALUES (?,?,?)");
         ins.bind(1, d.accompaniment_id);

@@ -4,6 +4,9 @@
 #include "retention_dialog.h"
 
 #include "about_dialog.h"
+#include "dialogs/backups_dialog.h"
+#include "dialogs/check_dialog.h"
+#include "dialogs/csv_export.h"
 #include "pages/core_pages.h"
 #include "preferences_dialog.h"
 
@@ -46,6 +49,9 @@ enum MenuId {
     ID_IMPORT_INSTITUTIONS,
     ID_IMPORT_PEOPLE,
     ID_REPORT,
+    ID_BACKUPS,
+    ID_EXPORT_PEOPLE,
+    ID_EXPORT_INSTITUTIONS,
     ID_PLUGIN_FIRST = wxID_HIGHEST + 1000,
 };
 
@@ -150,9 +156,15 @@ void MainFrame::build_menus() {
     file->AppendSeparator();
     file->Append(ID_BACKUP, _("&Backup…"), _("Save a verified copy of the open database"));
     file->Append(ID_RESTORE, _("&Restore…"), _("Replace the open database by a backup"));
+    file->Append(ID_BACKUPS, _("Back&ups…"), _("The backups of the open database, their state, and restoring one"));
     file->AppendSeparator();
     file->Append(ID_IMPORT_INSTITUTIONS, _("Import &institutions…"), _("Preview then import institutions from a CSV file"));
     file->Append(ID_IMPORT_PEOPLE, _("Import &people…"), _("Preview then import people from a CSV file"));
+    auto* export_menu = new wxMenu;
+    export_menu->Append(ID_EXPORT_PEOPLE, _("&People as CSV…"), _("Save the people as a CSV file for a spreadsheet"));
+    export_menu->Append(ID_EXPORT_INSTITUTIONS, _("&Institutions as CSV…"),
+                        _("Save the institutions as a CSV file for a spreadsheet"));
+    file->AppendSubMenu(export_menu, _("&Export"));
     file->AppendSeparator();
     auto* edit = new wxMenu;
     edit->Append(wxID_UNDO, _("&Undo\tCtrl+Z"));
@@ -163,7 +175,8 @@ void MainFrame::build_menus() {
     edit->Append(wxID_PASTE);
     edit->Append(wxID_SELECTALL);
     auto* tools = new wxMenu;
-    tools->Append(ID_CHECK, _("&Check the database"), _("Run SQLite's integrity check on the open database"));
+    tools->Append(ID_CHECK, _("&Check the database"),
+                  _("Check the file, the links between records, the history of changes and the suite's rules"));
     tools->Append(ID_RETENTION, _("&Retention of personal data…"), _("Retention periods and what is due for erasure"));
     auto* reports = new wxMenu;
     reports->Append(ID_REPORT, _("&Build a report…\tCtrl+R"), _("Open the Reports page"));
@@ -201,6 +214,9 @@ void MainFrame::build_menus() {
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { on_preferences(); }, wxID_PREFERENCES);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { Close(); }, wxID_EXIT);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { on_check(); }, ID_CHECK);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { on_backups(); }, ID_BACKUPS);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { on_export_csv(true); }, ID_EXPORT_PEOPLE);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { on_export_csv(false); }, ID_EXPORT_INSTITUTIONS);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) {
         if (!suite_.is_open()) return;
         RetentionDialog dialog(this, suite_.database());
@@ -474,17 +490,21 @@ void MainFrame::on_restore() {
     wxFileDialog dialog(this, _("Restore a backup"), u8((current.parent_path() / "backups").string()), {},
                         _("Maillage databases (*.sqlite)|*.sqlite|All files|*"), wxFD_OPEN | wxFD_FILE_MUST_EXIST);
     if (dialog.ShowModal() != wxID_OK) return;
-    const auto source = to_path(dialog.GetPath());
+    restore_from(to_path(dialog.GetPath()), true);
+}
+
+void MainFrame::restore_from(const std::filesystem::path& source, bool ask) {
+    const auto current = suite_.database().path();
     const std::string problem = check_file(source);
     if (!problem.empty()) {
         show_error(this, _("This file is not a sound database and was not restored."), u8(problem));
         return;
     }
-    if (!confirm(this,
-                 wxString::Format(_("Replace the open database\n%s\nby the backup\n%s?\n\nThe current content is "
-                                    "kept as a copy beside it."),
-                                  u8(current.string()), dialog.GetPath()),
-                 _("Restore")))
+    if (ask && !confirm(this,
+                        wxString::Format(_("Replace the open database\n%s\nby the backup\n%s?\n\nThe current content "
+                                           "is kept as a copy beside it."),
+                                         u8(current.string()), u8(source.string())),
+                        _("Restore")))
         return;
     std::optional<RestoreOutcome> outcome;
     const bool ok = guarded(this, _("The restore failed; the database was not changed"), [&] {
@@ -504,11 +524,33 @@ void MainFrame::on_restore() {
 
 void MainFrame::on_check() {
     if (!suite_.is_open()) return;
-    const std::string problem = check_file(suite_.database().path(), true);
-    if (problem.empty())
-        show_info(this, _("The database passed SQLite's integrity check."));
-    else
-        show_error(this, _("The database has a problem:"), u8(problem));
+    guarded(this, _("The check could not run"), [&] {
+        CheckDialog dialog(this, suite_.database(), suite_.plugins().migration_sets());
+        dialog.ShowModal();
+    });
+}
+
+void MainFrame::on_backups() {
+    if (!suite_.is_open()) return;
+    std::optional<std::filesystem::path> chosen;
+    guarded(this, _("The backups could not be listed"), [&] {
+        BackupsDialog dialog(this, suite_.database().path());
+        if (dialog.ShowModal() == wxID_OK) chosen = dialog.chosen();
+    });
+    if (chosen) restore_from(*chosen, false);  // the dialog asked already
+}
+
+void MainFrame::on_export_csv(bool people) {
+    if (!suite_.is_open()) return;
+    wxFileDialog dialog(this, people ? _("Export the people") : _("Export the institutions"), wxString(),
+                        people ? "people.csv" : "institutions.csv", _("CSV files (*.csv)|*.csv"),
+                        wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
+    if (dialog.ShowModal() != wxID_OK) return;
+    if (guarded(this, _("The export failed"), [&] {
+            export_csv_file(suite_.database(), people ? CsvExportKind::People : CsvExportKind::Institutions,
+                            to_path(dialog.GetPath()));
+        }))
+        set_status(wxString::Format(_("Exported to %s"), dialog.GetPath()));
 }
 
 void MainFrame::on_preferences() {

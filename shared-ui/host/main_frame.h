@@ -82,6 +82,10 @@ private:
     // Edit > Undo / Redo (core/undo.h): named after the change, disabled when none.
     void undo_or_redo(bool redo);
     void update_undo_items();
+    void on_backups();
+    void on_export_csv(bool people);
+    // Restores a backup over the open database (asking first when ask is set).
+    void restore_from(const std::filesystem::path& source, bool ask);
     // create: File > New database; otherwise a missing file is refused with a message.
     void open_database(const std::filesystem::path& file, bool create = false);
 

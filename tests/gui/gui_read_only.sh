@@ -12,7 +12,9 @@ rm -rf "$out"; mkdir -p "$out"
 fail() { echo "FAIL: $*"; cat "$tmp/stderr" 2>/dev/null; exit 1; }
 run() { xvfb-run -a -s "-screen 0 1400x900x24" "$exe" --db "$tmp/newer.sqlite" --lang fr --screenshots "$1" 2>"$tmp/stderr"; }
 
-run "$tmp/first" || fail "first run (creating the demo database) failed"
+"$(dirname "$exe")/maillage-cli" --db "$tmp/newer.sqlite" init --demo >/dev/null 2>"$tmp/stderr" \
+  || fail "creating the demo database failed"
+run "$tmp/first" || fail "first run on the demo database failed"
 sqlite3 "$tmp/newer.sqlite" "PRAGMA wal_checkpoint(TRUNCATE); UPDATE schema_version SET version = version + 100 WHERE namespace = 'core';" >/dev/null \
   || fail "could not age the database"
 before=$(sha256sum "$tmp/newer.sqlite" | cut -d' ' -f1)

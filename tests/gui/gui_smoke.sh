@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # gui_smoke.sh MAILLAGE PLUGIN_DIR OUT_DIR LANG
-# Starts the window under Xvfb on a fresh database (demo content is seeded on first run),
+# Starts the window under Xvfb on a fresh demo database (made with maillage-cli init --demo:
+# the window refuses a --db that names no file, which is checked first),
 # visits every page in screenshot mode, and checks: exit code 0, no error shown, one
 # non-trivial PNG per page listed in pages.txt (the five core pages at least, plus every
 # plugin page), and about.png. The user's own files are never touched.
@@ -14,6 +15,13 @@ rm -rf "$out"; mkdir -p "$out"
 
 fail() { echo "FAIL: $*"; echo "--- stderr of maillage:"; cat "$tmp/stderr"; exit 1; }
 
+cli=$(dirname "$exe")/maillage-cli
+xvfb-run -a -s "-screen 0 1400x900x24" "$exe" --db "$tmp/smoke.sqlite" --lang "$lang" --screenshots "$tmp/none" \
+  >"$tmp/stdout" 2>"$tmp/stderr" && fail "the window opened a --db that names no file"
+[ -e "$tmp/smoke.sqlite" ] && fail "the window created the missing --db file"
+grep -q "smoke.sqlite" "$tmp/stderr" || fail "the refusal does not name the file"
+"$cli" --db "$tmp/smoke.sqlite" --plugin-dir "$plugins" init --demo >"$tmp/stdout" 2>"$tmp/stderr" \
+  || fail "maillage-cli init --demo failed"
 xvfb-run -a -s "-screen 0 1400x900x24" "$exe" --db "$tmp/smoke.sqlite" --plugin-dir "$plugins" \
   --lang "$lang" --screenshots "$out" >"$tmp/stdout" 2>"$tmp/stderr"
 rc=$?

@@ -3,6 +3,7 @@
 #include "choose_dialog.h"
 #include "labels.h"
 #include "record_actions.h"
+#include "../dialogs/gdpr_dialogs.h"
 
 #include "shared-ui/list_panel.h"
 #include "shared-ui/messages.h"
@@ -341,6 +342,13 @@ public:
         remove->SetName("delete_person");
         auto* merge = people_->add_button(_("&Merge…"), _("Fold a duplicate record into the selected person"));
         merge->SetName("merge_person");
+        // GDPR: the person's right of access and right to erasure.
+        auto* gdpr_export = people_->add_button(_("Export data (GDPR)…"),
+            _("Save everything Maillage holds about the selected person (GDPR right of access)"));
+        gdpr_export->SetName("gdpr_export_button");
+        auto* gdpr_erase = people_->add_button(_("Erase (GDPR)…"),
+            _("Erase the selected person's identity; their participations stay, anonymous"));
+        gdpr_erase->SetName("gdpr_erase_button");
         list_ = people_->list();
         top_sizer->Add(people_, 1, wxEXPAND);
         top->SetSizer(top_sizer);
@@ -376,6 +384,8 @@ public:
         edit->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { edit_selected(); });
         remove->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { on_selected([this](int64_t id) { if (delete_person_asked(this, this->context(), id)) refresh(); }); });
         merge->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { on_selected([this](int64_t id) { if (auto kept = merge_person_asked(this, this->context(), id, true)) { refresh(); list_->select_id(*kept); show_history(); } }); });
+        gdpr_export->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { export_personal_data(); });
+        gdpr_erase->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { erase_selected(); });
         list_->Bind(wxEVT_DATAVIEW_ITEM_ACTIVATED, [this](wxDataViewEvent&) { edit_selected(); });
         list_->Bind(wxEVT_DATAVIEW_SELECTION_CHANGED, [this](wxDataViewEvent&) { show_history(); });
         refresh();
@@ -412,6 +422,38 @@ public:
     }
 
 private:
+    void export_personal_data() {
+        const auto id = list_->selected_id();
+        if (!id) {
+            show_info(this, _("Select the person whose data to export."));
+            return;
+        }
+        guarded(this, _("The personal data could not be exported"), [&] {
+            GdprExportDialog dialog(this, database(), *id);
+            if (dialog.ShowModal() == wxID_OK)
+                context().set_status(
+                    wxString::Format(_("Personal data exported to %s"), wxString::FromUTF8(dialog.written().string())));
+        });
+        context().data_changed();  // the export is in the history of changes
+    }
+
+    void erase_selected() {
+        const auto id = list_->selected_id();
+        if (!id) {
+            show_info(this, _("Select the person to erase."));
+            return;
+        }
+        bool erased = false;
+        guarded(this, _("The person could not be erased"), [&] {
+            GdprEraseDialog dialog(this, database(), *id);
+            erased = dialog.ShowModal() == wxID_OK;
+        });
+        if (!erased) return;
+        context().set_status(_("The person was erased; their participations stay, anonymous."));
+        context().data_changed();
+        refresh();
+    }
+
     static std::vector<wxString> status_choices() {
         std::vector<wxString> out;
         for (const auto& [code, label] : attendance_statuses()) out.push_back(label);
