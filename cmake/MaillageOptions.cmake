@@ -3,6 +3,9 @@
 # Layout of the build tree mirrors the installed one, so the executables find their
 # plugins the same way in both: bin/ and lib/maillage/plugins/.
 set(MAILLAGE_PLUGIN_SUBDIR "${CMAKE_INSTALL_LIBDIR}/maillage/plugins")
+# The core and shared-ui libraries are private to Maillage: installed beside the plugin
+# folder, out of the linker's search path (no ldconfig, no shlibs; Debian policy 8.2).
+set(MAILLAGE_PRIVATE_LIBDIR "${CMAKE_INSTALL_LIBDIR}/maillage")
 set(MAILLAGE_LOCALE_SUBDIR "${CMAKE_INSTALL_DATADIR}/locale")
 set(CMAKE_RUNTIME_OUTPUT_DIRECTORY ${CMAKE_BINARY_DIR}/${CMAKE_INSTALL_BINDIR})
 set(CMAKE_LIBRARY_OUTPUT_DIRECTORY ${CMAKE_BINARY_DIR}/${CMAKE_INSTALL_LIBDIR})

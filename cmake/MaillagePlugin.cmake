@@ -28,7 +28,7 @@ function(maillage_plugin_module target)
     CXX_VISIBILITY_PRESET hidden
     VISIBILITY_INLINES_HIDDEN ON
     BUILD_RPATH "$ORIGIN;$ORIGIN/../.."
-    INSTALL_RPATH "$ORIGIN/../..")
+    INSTALL_RPATH "$ORIGIN/..")  # <libdir>/maillage/plugins -> <libdir>/maillage (the core)
   target_include_directories(${target} PRIVATE ${CMAKE_CURRENT_SOURCE_DIR})
   maillage_project_target(${target})
   if(ARG_TEST_PLUGIN)
