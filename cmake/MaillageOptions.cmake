@@ -3,6 +3,9 @@
 # Layout of the build tree mirrors the installed one, so the executables find their
 # plugins the same way in both: bin/ and lib/maillage/plugins/.
 set(MAILLAGE_PLUGIN_SUBDIR "${CMAKE_INSTALL_LIBDIR}/maillage/plugins")
+# The core and shared-ui libraries are private to Maillage: installed beside the plugin
+# folder, out of the linker's search path (no ldconfig, no shlibs; Debian policy 8.2).
+set(MAILLAGE_PRIVATE_LIBDIR "${CMAKE_INSTALL_LIBDIR}/maillage")
 set(MAILLAGE_LOCALE_SUBDIR "${CMAKE_INSTALL_DATADIR}/locale")
 set(CMAKE_RUNTIME_OUTPUT_DIRECTORY ${CMAKE_BINARY_DIR}/${CMAKE_INSTALL_BINDIR})
 set(CMAKE_LIBRARY_OUTPUT_DIRECTORY ${CMAKE_BINARY_DIR}/${CMAKE_INSTALL_LIBDIR})
@@ -30,4 +33,27 @@ endif()
 
 function(maillage_project_target target)
   target_link_libraries(${target} PRIVATE maillage_warnings)
+endfunction()
+
+# Precompiled headers: the heaviest headers are parsed once per target instead of once
+# per file (wxWidgets in shared-ui, the window and each window module; SQLiteCpp,
+# nlohmann-json and fmt in the core and each plugin's logic). ccache caches such builds
+# only with CCACHE_SLOPPINESS=pch_defines,time_macros (scripts/build sets it).
+option(MAILLAGE_PCH "Precompile wxWidgets' and the core's heavy headers" ON)
+set(MAILLAGE_PCH_CORE
+  <algorithm> <filesystem> <functional> <map> <memory> <optional> <set> <string> <vector>
+  <fmt/format.h> <nlohmann/json.hpp> <SQLiteCpp/SQLiteCpp.h>)
+set(MAILLAGE_PCH_WX
+  <wx/wx.h> <wx/listctrl.h> <wx/spinctrl.h> <wx/html/htmlwin.h> <wx/splitter.h> <wx/srchctrl.h>)
+
+function(maillage_precompile_core target)
+  if(MAILLAGE_PCH)
+    target_precompile_headers(${target} PRIVATE ${MAILLAGE_PCH_CORE})
+  endif()
+endfunction()
+
+function(maillage_precompile_wx target)
+  if(MAILLAGE_PCH)
+    target_precompile_headers(${target} PRIVATE ${MAILLAGE_PCH_CORE} ${MAILLAGE_PCH_WX})
+  endif()
 endfunction()

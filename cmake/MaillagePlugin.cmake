@@ -28,7 +28,7 @@ function(maillage_plugin_module target)
     CXX_VISIBILITY_PRESET hidden
     VISIBILITY_INLINES_HIDDEN ON
     BUILD_RPATH "$ORIGIN;$ORIGIN/../.."
-    INSTALL_RPATH "$ORIGIN/../..")
+    INSTALL_RPATH "$ORIGIN/..")  # <libdir>/maillage/plugins -> <libdir>/maillage (the core)
   target_include_directories(${target} PRIVATE ${CMAKE_CURRENT_SOURCE_DIR})
   maillage_project_target(${target})
   if(ARG_TEST_PLUGIN)
@@ -61,6 +61,9 @@ function(add_maillage_plugin name)
     set_target_properties(${logic} PROPERTIES CXX_VISIBILITY_PRESET hidden
                                               VISIBILITY_INLINES_HIDDEN ON)
     maillage_project_target(${logic})
+    if(NOT ARG_TEST_PLUGIN)
+      maillage_precompile_core(${logic})
+    endif()
 
     # The module is the same objects (not a second compilation): every one of them,
     # including the file that exports the factory, which nothing else references.
@@ -76,6 +79,9 @@ function(add_maillage_plugin name)
       target_link_libraries(${ui_module} PRIVATE ${logic})
     endif()
     maillage_plugin_module(${ui_module} COMPONENT window ${pass_test_plugin})
+    if(NOT ARG_TEST_PLUGIN)
+      maillage_precompile_wx(${ui_module})
+    endif()
   endif()
 
   if(EXISTS ${CMAKE_CURRENT_SOURCE_DIR}/po)

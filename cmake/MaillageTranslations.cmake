@@ -17,7 +17,7 @@ function(maillage_add_translations)
       COMMAND ${MSGFMT_EXECUTABLE} --check-format -o ${mo} ${po}
       DEPENDS ${po} VERBATIM)
     list(APPEND mo_files ${mo})
-    install(FILES ${mo} DESTINATION ${MAILLAGE_LOCALE_SUBDIR}/${lang}/LC_MESSAGES)
+    install(FILES ${mo} DESTINATION ${MAILLAGE_LOCALE_SUBDIR}/${lang}/LC_MESSAGES COMPONENT common)
   endforeach()
   add_custom_target(translations_${ARG_DOMAIN} ALL DEPENDS ${mo_files})
   if(NOT ARG_SOURCE_DIRS)

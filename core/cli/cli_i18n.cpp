@@ -33,11 +33,15 @@ struct CliTranslations::Impl {
 };
 
 CliTranslations::CliTranslations(const std::string& requested) : impl_(std::make_unique<Impl>()) {
-    const std::string language = requested.empty() ? environment_language() : requested;
+    // English when the environment names none of ours: left unset, wxWidgets would look
+    // for the best language by examining every folder of /usr/share/locale, once per
+    // catalog (a thousand stat calls per plugin on `maillage-cli --help`).
+    std::string language = requested.empty() ? environment_language() : requested;
+    if (language.empty()) language = "en";
     impl_->translations = new wxTranslations();
     wxTranslations::Set(impl_->translations);
     wxFileTranslationsLoader::AddCatalogLookupPathPrefix(wxString::FromUTF8(locale_folder().string()));
-    if (!language.empty()) impl_->translations->SetLanguage(wxString::FromUTF8(language));
+    impl_->translations->SetLanguage(wxString::FromUTF8(language));
     impl_->translations->AddCatalog("maillage-core");
     set_language(language);
     set_translator([](const char* msgid) {
