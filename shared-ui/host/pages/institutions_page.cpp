@@ -200,7 +200,8 @@ public:
         auto* edit = new wxButton(this, wxID_ANY, _("&Edit…"));
         auto* merge = new wxButton(this, wxID_ANY, _("&Merge into…"));
         merge->SetToolTip(_("Fold the selected duplicate into another institution"));
-        auto* remove = new wxButton(this, wxID_ANY, _("&Delete…"), wxDefaultPosition, wxDefaultSize, 0, wxDefaultValidator, "delete_institution");
+        auto* remove = new wxButton(this, wxID_ANY, _("&Delete…"), wxDefaultPosition, wxDefaultSize, 0,
+                                    wxDefaultValidator, "delete_institution");
         for (auto* b : {add, edit, merge, remove}) bar->Add(b, 0, wxLEFT, 6);
         sizer->Add(bar, 0, wxEXPAND | wxALL, 8);
         list_ = new VirtualList(this, institution_columns());
@@ -215,10 +216,7 @@ public:
         edit->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { edit_selected(); });
         list_->Bind(wxEVT_DATAVIEW_ITEM_ACTIVATED, [this](wxDataViewEvent&) { edit_selected(); });
         merge->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { merge_selected(); });
-        remove->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
-            if (const auto id = list_->selected_id()) { if (delete_institution_asked(this, this->context(), *id)) refresh(); }
-            else show_info(this, _("Select an institution first."));
-        });
+        remove->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { delete_selected(); });
         refresh();
         list_->sort_by(0);
     }
@@ -231,6 +229,13 @@ public:
 private:
     void update_count() {
         count_->SetLabel(wxString::Format(_("%zu of %zu institutions"), list_->shown_count(), list_->total_count()));
+    }
+
+    // Delete (record_actions.h): asks first, refuses with counts, undoable.
+    void delete_selected() {
+        const auto id = list_->selected_id();
+        if (!id) return show_info(this, _("Select an institution first."));
+        if (delete_institution_asked(this, context(), *id)) refresh();
     }
 
     void edit_selected() {

@@ -338,8 +338,10 @@ public:
         auto* edit = new wxButton(top, wxID_ANY, _("&Edit…"));
         bar->Add(add, 0, wxLEFT, 6);
         bar->Add(edit, 0, wxLEFT, 6);
-        auto* remove = new wxButton(top, wxID_ANY, _("&Delete…"), wxDefaultPosition, wxDefaultSize, 0, wxDefaultValidator, "delete_person");
-        auto* merge = new wxButton(top, wxID_ANY, _("&Merge…"), wxDefaultPosition, wxDefaultSize, 0, wxDefaultValidator, "merge_person");
+        auto* remove = new wxButton(top, wxID_ANY, _("&Delete…"), wxDefaultPosition, wxDefaultSize, 0,
+                                    wxDefaultValidator, "delete_person");
+        auto* merge = new wxButton(top, wxID_ANY, _("&Merge…"), wxDefaultPosition, wxDefaultSize, 0,
+                                   wxDefaultValidator, "merge_person");
         merge->SetToolTip(_("Fold a duplicate record into the selected person"));
         bar->Add(remove, 0, wxLEFT, 6);
         bar->Add(merge, 0, wxLEFT, 6);
@@ -375,8 +377,8 @@ public:
         });
         add->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { edit_person(Person{}); });
         edit->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { edit_selected(); });
-        remove->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { on_selected([this](int64_t id) { if (delete_person_asked(this, this->context(), id)) refresh(); }); });
-        merge->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { on_selected([this](int64_t id) { if (auto kept = merge_person_asked(this, this->context(), id, true)) { refresh(); list_->select_id(*kept); show_history(); } }); });
+        remove->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { delete_selected(); });
+        merge->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { merge_selected(); });
         list_->Bind(wxEVT_DATAVIEW_ITEM_ACTIVATED, [this](wxDataViewEvent&) { edit_selected(); });
         list_->Bind(wxEVT_DATAVIEW_SELECTION_CHANGED, [this](wxDataViewEvent&) { show_history(); });
         refresh();
@@ -450,9 +452,20 @@ private:
         history_->set_source(rows);
     }
 
-    void on_selected(const std::function<void(int64_t)>& fn) {
-        if (const auto id = list_->selected_id()) fn(*id);
-        else show_info(this, _("Select a person first."));
+    // Delete and Merge… (record_actions.h): each asks first and is undoable.
+    void delete_selected() {
+        const auto id = list_->selected_id();
+        if (!id) return show_info(this, _("Select a person first."));
+        if (delete_person_asked(this, context(), *id)) refresh();
+    }
+    void merge_selected() {
+        const auto id = list_->selected_id();
+        if (!id) return show_info(this, _("Select a person first."));
+        if (const auto kept = merge_person_asked(this, context(), *id, true)) {
+            refresh();
+            list_->select_id(*kept);
+            show_history();
+        }
     }
 
     void edit_selected() {
