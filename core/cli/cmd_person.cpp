@@ -30,7 +30,8 @@ Person find_person(Database& db, const std::string& who) {
     if (found.empty()) throw Error(trf("No person is called \"{name}\".", fmt::arg("name", who)));
     if (found.size() > 1) {
         std::string emails;
-        for (const auto& p : found) emails += (emails.empty() ? "" : ", ") + (p.email.empty() ? tr("no email") : p.email);
+        for (const auto& p : found)
+            emails += (emails.empty() ? "" : ", ") + (p.email.empty() ? tr("no email") : p.email);
         throw Error(trf("{count} people are called \"{name}\" ({emails}): name one by email.",
                         fmt::arg("count", found.size()), fmt::arg("name", who), fmt::arg("emails", emails)));
     }
@@ -50,8 +51,8 @@ void confirm_or_stop(CliRun& run, bool yes, const std::string& what) {
 }
 
 std::string goes_with(const DeleteImpact& impact) {
-    return impact.goes_with.empty() ? std::string()
-                                    : " " + trf("With it go: {counts}.", fmt::arg("counts", describe_counts(impact.goes_with)));
+    if (impact.goes_with.empty()) return {};
+    return " " + trf("With it go: {counts}.", fmt::arg("counts", describe_counts(impact.goes_with)));
 }
 }  // namespace
 

@@ -220,7 +220,8 @@ void InstitutionRepository::merge(int64_t from, int64_t into) {
         // Every other reference (plugin tables included), found from the schema. A row that
         // would duplicate one already on the kept record (the same sector twice...) stays
         // on the merged one, which remains as history.
-        move_references(db_, "institution", from, into, {"institution_sector.institution_id", "institution.merged_into"});
+        move_references(db_, "institution", from, into,
+                        {"institution_sector.institution_id", "institution.merged_into"});
         SQLite::Statement mark(sql, "UPDATE institution SET merged_into = ? WHERE id = ? OR merged_into = ?");
         mark.bind(1, into);
         mark.bind(2, from);
@@ -243,11 +244,13 @@ DeleteImpact InstitutionRepository::delete_impact(int64_t id) const {
         impact.refusal = tr("This institution no longer exists.");
         return impact;
     }
-    for (auto& c : count_references(db_, "institution", id)) (c.cascades ? impact.goes_with : impact.refused_by).push_back(c);
+    for (auto& c : count_references(db_, "institution", id))
+        (c.cascades ? impact.goes_with : impact.refused_by).push_back(c);
     if (!impact.refused_by.empty())
-        impact.refusal = trf("\u201c{name}\u201d cannot be deleted: other records point to it ({counts}). Merge it into "
-                             "the institution that replaces it instead.",
-                             fmt::arg("name", institution->name), fmt::arg("counts", describe_counts(impact.refused_by)));
+        impact.refusal = trf("\u201c{name}\u201d cannot be deleted: other records point to it ({counts}). Merge it "
+                             "into the institution that replaces it instead.",
+                             fmt::arg("name", institution->name),
+                             fmt::arg("counts", describe_counts(impact.refused_by)));
     return impact;
 }
 

@@ -266,7 +266,8 @@ DeleteImpact PersonRepository::delete_impact(int64_t id) const {
         impact.refusal = tr("This person no longer exists.");
         return impact;
     }
-    for (auto& c : count_references(db_, "person", id)) (c.cascades ? impact.goes_with : impact.refused_by).push_back(c);
+    for (auto& c : count_references(db_, "person", id))
+        (c.cascades ? impact.goes_with : impact.refused_by).push_back(c);
     if (impact.refused_by.empty()) return impact;
     SQLite::Statement q(db_.sql(), "SELECT count(*) FROM attendance WHERE person_id = ?");
     q.bind(1, id);
@@ -309,7 +310,8 @@ void PersonRepository::merge(int64_t from, int64_t into) {
         auto& sql = db_.sql();
         // The kept record keeps its values; what it lacks comes from the duplicate.
         SQLite::Statement fill(sql,
-                               "UPDATE person SET email = coalesce(nullif(email,''), (SELECT email FROM person WHERE id = ?1)), "
+                               "UPDATE person SET "
+                               "email = coalesce(nullif(email,''), (SELECT email FROM person WHERE id = ?1)), "
                                "phone = coalesce(nullif(phone,''), (SELECT phone FROM person WHERE id = ?1)), "
                                "language = coalesce(language, (SELECT language FROM person WHERE id = ?1)), "
                                "notes = coalesce(nullif(notes,''), (SELECT notes FROM person WHERE id = ?1)), "
@@ -318,11 +320,12 @@ void PersonRepository::merge(int64_t from, int64_t into) {
         fill.bind(2, into);
         fill.exec();
         // Both at one session: one participation stays, with the more telling status.
-        SQLite::Statement both(sql,
-                               "UPDATE attendance AS k SET status = d.status, reason = d.reason FROM attendance d "
-                               "WHERE k.person_id = ?2 AND d.person_id = ?1 AND d.session_id = k.session_id "
-                               "AND (CASE d.status WHEN 'present' THEN 3 WHEN 'excused' THEN 2 WHEN 'absent' THEN 1 ELSE 0 END) > "
-                               "(CASE k.status WHEN 'present' THEN 3 WHEN 'excused' THEN 2 WHEN 'absent' THEN 1 ELSE 0 END)");
+        const auto rank = [](const std::string& a) {
+            return "(CASE " + a + ".status WHEN 'present' THEN 3 WHEN 'excused' THEN 2 WHEN 'absent' THEN 1 ELSE 0 END)";
+        };
+        SQLite::Statement both(sql, "UPDATE attendance AS k SET status = d.status, reason = d.reason FROM attendance d "
+                                    "WHERE k.person_id = ?2 AND d.person_id = ?1 AND d.session_id = k.session_id AND " +
+                                        rank("d") + " > " + rank("k"));
         both.bind(1, from);
         both.bind(2, into);
         both.exec();

@@ -60,7 +60,7 @@ bool Suite::is_empty() {
 
 void Suite::seed_demo(int year) {
     auto& db = database();
-    db.write([&] {
+    db.write(tr("Add the demo content"), [&] {
         seed_core_demo(db, year);
         DemoContext context{year};
         // A plugin whose demo fails is disabled; its part of the demo is rolled back

@@ -170,8 +170,8 @@ int on_conflict(void* ctx, int kind, sqlite3_changeset_iter* it) {
         conflict->kind = kind;
         const char* table = nullptr;
         int columns = 0, op = 0, indirect = 0;
-        if (kind != SQLITE_CHANGESET_FOREIGN_KEY && sqlite3changeset_op(it, &table, &columns, &op, &indirect) == SQLITE_OK &&
-            table)
+        if (kind != SQLITE_CHANGESET_FOREIGN_KEY &&
+            sqlite3changeset_op(it, &table, &columns, &op, &indirect) == SQLITE_OK && table)
             conflict->table = table;
     }
     return SQLITE_CHANGESET_ABORT;
@@ -200,40 +200,47 @@ void set_triggers(Database& db, bool on) {
     sqlite3_db_config(db.sql().getHandle(), SQLITE_DBCONFIG_ENABLE_TRIGGER, on ? 1 : 0, nullptr);
 }
 
+// The sentence for a refused undo (redo): which record stands in the way, and that
+// nothing changed.
+[[noreturn]] void refuse(const UndoEntry& entry, bool backwards, int kind, const std::string& table) {
+    const std::string name = readable_table(table);  // outlives the named arguments
+    const auto action = fmt::arg("action", entry.label);
+    const auto what = fmt::arg("table", name);
+    if (kind == SQLITE_CHANGESET_CONSTRAINT)
+        throw Error(backwards ? trf("\u201c{action}\u201d cannot be undone: the {table} it would bring back clashes "
+                                    "with a record made since. Nothing was changed.",
+                                    action, what)
+                              : trf("\u201c{action}\u201d cannot be redone: the {table} it would write clashes with "
+                                    "a record made since. Nothing was changed.",
+                                    action, what));
+    if (kind == SQLITE_CHANGESET_FOREIGN_KEY)
+        throw Error(backwards ? trf("\u201c{action}\u201d cannot be undone: a {table} record would point to a record "
+                                    "that no longer exists. Nothing was changed.",
+                                    action, what)
+                              : trf("\u201c{action}\u201d cannot be redone: a {table} record would point to a record "
+                                    "that no longer exists. Nothing was changed.",
+                                    action, what));
+    throw Error(backwards ? trf("\u201c{action}\u201d cannot be undone: a {table} record it changed was changed or "
+                                "removed since. Nothing was changed.",
+                                action, what)
+                          : trf("\u201c{action}\u201d cannot be redone: a {table} record it changes was changed or "
+                                "removed since. Nothing was changed.",
+                                action, what));
+}
+
 void apply(Database& db, const UndoEntry& entry, bool backwards) {
     Conflict conflict;
     set_triggers(db, false);
     const int rc = sqlite3changeset_apply_v2(db.sql().getHandle(), static_cast<int>(entry.changeset.size()),
                                              const_cast<char*>(entry.changeset.data()), nullptr, &on_conflict,
-                                             &conflict, nullptr, nullptr,
-                                             backwards ? SQLITE_CHANGESETAPPLY_INVERT : 0);
+                                             &conflict, nullptr, nullptr, backwards ? SQLITE_CHANGESETAPPLY_INVERT : 0);
     set_triggers(db, true);
-    if (conflict.seen || rc != SQLITE_OK) {
-        if (conflict.kind == SQLITE_CHANGESET_CONSTRAINT)
-            throw Error(backwards ? trf("\u201c{action}\u201d cannot be undone: the {table} it would bring back "
-                                        "clashes with a record made since. Nothing was changed.",
-                                        fmt::arg("action", entry.label), fmt::arg("table", readable_table(conflict.table)))
-                                  : trf("\u201c{action}\u201d cannot be redone: the {table} it would write clashes "
-                                        "with a record made since. Nothing was changed.",
-                                        fmt::arg("action", entry.label), fmt::arg("table", readable_table(conflict.table))));
-        if (conflict.seen)
-            throw Error(backwards ? trf("\u201c{action}\u201d cannot be undone: a {table} record it changed was "
-                                        "changed or removed since. Nothing was changed.",
-                                        fmt::arg("action", entry.label), fmt::arg("table", readable_table(conflict.table)))
-                                  : trf("\u201c{action}\u201d cannot be redone: a {table} record it changes was "
-                                        "changed or removed since. Nothing was changed.",
-                                        fmt::arg("action", entry.label), fmt::arg("table", readable_table(conflict.table))));
+    if (conflict.seen) refuse(entry, backwards, conflict.kind, conflict.table);
+    if (rc != SQLITE_OK)
         throw Error(trf("\u201c{action}\u201d could not be applied ({reason}). Nothing was changed.",
                         fmt::arg("action", entry.label), fmt::arg("reason", sqlite3_errstr(rc))));
-    }
     SQLite::Statement fk(db.sql(), "SELECT \"table\" FROM pragma_foreign_key_check LIMIT 1");
-    if (fk.executeStep())
-        throw Error(backwards ? trf("\u201c{action}\u201d cannot be undone: a {table} record would point to a "
-                                    "record that no longer exists. Nothing was changed.",
-                                    fmt::arg("action", entry.label), fmt::arg("table", readable_table(fk.getColumn(0).getString())))
-                              : trf("\u201c{action}\u201d cannot be redone: a {table} record would point to a "
-                                    "record that no longer exists. Nothing was changed.",
-                                    fmt::arg("action", entry.label), fmt::arg("table", readable_table(fk.getColumn(0).getString()))));
+    if (fk.executeStep()) refuse(entry, backwards, SQLITE_CHANGESET_FOREIGN_KEY, fk.getColumn(0).getString());
 }
 
 void check_can_replay(Database& db, const std::deque<UndoEntry>& from, bool backwards) {

@@ -259,6 +259,15 @@ TEST_F(UndoTest, AGdprErasureCannotBeUndoneAndStopsUndoBeforeIt) {
     EXPECT_TRUE(people.get(id)->erased);
 }
 
+TEST_F(UndoTest, AChangeToATableWithoutPrimaryKeyCannotBeUndoneAndStopsUndoBeforeIt) {
+    db->sql().exec("CREATE TABLE loose(note TEXT)");  // the session extension cannot record it
+    person("Leila", "Benali");
+    ASSERT_TRUE(db->undo_stack().can_undo());
+    db->write("Add a note", [&] { db->sql().exec("INSERT INTO loose(note) VALUES ('x')"); });
+    EXPECT_FALSE(db->undo_stack().can_undo());
+    EXPECT_EQ(db->scalar_int("SELECT count(*) FROM person"), 1);
+}
+
 TEST_F(UndoTest, ANestedChangeRolledBackIsNotPartOfTheRecordedChange) {
     const auto before = test::snapshot(*db);
     db->write("Two things", [&] {

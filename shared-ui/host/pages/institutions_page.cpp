@@ -205,10 +205,7 @@ public:
         edit->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { edit_selected(); });
         list_->Bind(wxEVT_DATAVIEW_ITEM_ACTIVATED, [this](wxDataViewEvent&) { edit_selected(); });
         merge->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { merge_selected(); });
-        remove->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
-            if (const auto id = list_->selected_id()) { if (delete_institution_asked(this, this->context(), *id)) refresh(); }
-            else show_info(this, _("Select an institution first."));
-        });
+        remove->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { delete_selected(); });
         refresh();
         list_->sort_by(0);
     }
@@ -216,6 +213,13 @@ public:
     void refresh() override { list()->set_source(institution_rows(database(), context().language())); }
 
 private:
+
+    // Delete (record_actions.h): asks first, refuses with counts, undoable.
+    void delete_selected() {
+        const auto id = list_->selected_id();
+        if (!id) return show_info(this, _("Select an institution first."));
+        if (delete_institution_asked(this, context(), *id)) refresh();
+    }
 
     void edit_selected() {
         const auto id = list_->selected_id();

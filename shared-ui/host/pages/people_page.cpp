@@ -382,8 +382,8 @@ public:
 
         add->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { edit_person(Person{}); });
         edit->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { edit_selected(); });
-        remove->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { on_selected([this](int64_t id) { if (delete_person_asked(this, this->context(), id)) refresh(); }); });
-        merge->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { on_selected([this](int64_t id) { if (auto kept = merge_person_asked(this, this->context(), id, true)) { refresh(); list_->select_id(*kept); show_history(); } }); });
+        remove->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { delete_selected(); });
+        merge->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { merge_selected(); });
         gdpr_export->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { export_personal_data(); });
         gdpr_erase->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { erase_selected(); });
         list_->Bind(wxEVT_DATAVIEW_ITEM_ACTIVATED, [this](wxDataViewEvent&) { edit_selected(); });
@@ -492,9 +492,20 @@ private:
         history_panel_->set_source(rows);
     }
 
-    void on_selected(const std::function<void(int64_t)>& fn) {
-        if (const auto id = list_->selected_id()) fn(*id);
-        else show_info(this, _("Select a person first."));
+    // Delete and Merge… (record_actions.h): each asks first and is undoable.
+    void delete_selected() {
+        const auto id = list_->selected_id();
+        if (!id) return show_info(this, _("Select a person first."));
+        if (delete_person_asked(this, context(), *id)) refresh();
+    }
+    void merge_selected() {
+        const auto id = list_->selected_id();
+        if (!id) return show_info(this, _("Select a person first."));
+        if (const auto kept = merge_person_asked(this, context(), *id, true)) {
+            refresh();
+            list_->select_id(*kept);
+            show_history();
+        }
     }
 
     void edit_selected() {

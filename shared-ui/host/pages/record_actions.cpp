@@ -22,7 +22,8 @@ namespace {
 
 wxString bullet_list(const std::vector<ReferenceCount>& counts) {
     wxString text;
-    for (const auto& c : counts) text << wxString::Format(wxString::FromUTF8("  • %s: %lld\n"), u8(c.what), static_cast<long long>(c.rows));
+    for (const auto& c : counts)
+        text << wxString::Format(wxString::FromUTF8("  • %s: %lld\n"), u8(c.what), static_cast<long long>(c.rows));
     return text;
 }
 
@@ -65,7 +66,8 @@ MergePeopleDialog::MergePeopleDialog(wxWindow* parent, Database& db, int64_t per
     sizer->Add(summary_, 1, wxEXPAND | wxALL, 12);
     auto* buttons = new wxBoxSizer(wxHORIZONTAL);
     buttons->AddStretchSpacer();
-    auto* ok = new wxButton(this, wxID_OK, _("Merge"), wxDefaultPosition, wxDefaultSize, 0, wxDefaultValidator, "merge");
+    auto* ok =
+        new wxButton(this, wxID_OK, _("Merge"), wxDefaultPosition, wxDefaultSize, 0, wxDefaultValidator, "merge");
     ok->Disable();
     buttons->Add(ok, 0, wxLEFT, 6);
     buttons->Add(new wxButton(this, wxID_CANCEL, _("Cancel"), wxDefaultPosition, wxDefaultSize, 0, wxDefaultValidator,
