@@ -269,6 +269,7 @@ VirtualList::VirtualList(wxWindow* parent, std::vector<ListColumn> columns, long
         // marked sortable, header clicks sort the index map.
         AppendTextColumn(col.title, c, wxDATAVIEW_CELL_INERT, FromDIP(col.width),
                          col.numeric() ? wxALIGN_RIGHT : wxALIGN_LEFT, wxDATAVIEW_COL_RESIZABLE);
+        natural_.push_back(FromDIP(col.width));
     }
     Bind(wxEVT_DATAVIEW_COLUMN_HEADER_CLICK, &VirtualList::on_header_click, this);
     // The last column takes the space left, as a fixed width recomputed on resize.
@@ -288,31 +289,58 @@ VirtualList::~VirtualList() {
 void VirtualList::on_size(wxSizeEvent& event) {
     event.Skip();
     fit_last_column();
+    // GTK gives the columns their widths only once the view is allocated: fit again then.
+    CallAfter([this] { fit_last_column(); });
 }
 
 void VirtualList::fit_last_column() {
     const unsigned n = GetColumnCount();
     if (n == 0) return;
+    if (natural_.size() != n) {
+        natural_.clear();
+        for (const auto& c : columns_) natural_.push_back(FromDIP(c.width));
+    }
     // Room for the vertical scroll bar.
     const int room = GetClientSize().x - FromDIP(18);
-    const int minimum = FromDIP(columns_.back().width);
+    const int minimum = natural_.back();
+    int natural_used = 0;
+    for (unsigned c = 0; c + 1 < n; ++c) natural_used += natural_[c];
+    // A count or amount at the end must stay in sight: in a window too narrow for the
+    // columns' widths, the columns before it give way in proportion, free text first,
+    // then dates, numbers and statuses, down to a readable minimum. (Not while the
+    // control is still being laid out and has no real width.)
+    const bool squeeze = columns_.back().numeric() && natural_used + minimum > room && room >= FromDIP(200);
     int used = 0;
-    for (unsigned c = 0; c + 1 < n; ++c) used += GetColumn(c)->GetWidth();
-    if (columns_.back().numeric() && used + minimum > room && room > 0) {
-        // A count or amount at the end must stay in sight: the text columns before it
-        // give up width, in proportion, down to a readable minimum.
+    if (squeeze) {
+        std::vector<int> widths(natural_.begin(), natural_.end() - 1);
+        int excess = natural_used + minimum - room;
         const int floor = FromDIP(60);
-        int spare = 0;
-        for (unsigned c = 0; c + 1 < n; ++c) spare += std::max(0, GetColumn(c)->GetWidth() - floor);
-        const int excess = std::min(spare, used + minimum - room);
-        if (spare > 0 && excess > 0) {
+        for (const bool text_only : {true, false}) {
+            int spare = 0;
+            for (unsigned c = 0; c + 1 < n; ++c)
+                if (!text_only || columns_[c].kind == ColumnKind::Text) spare += std::max(0, widths[c] - floor);
+            const int take = std::min(spare, excess);
+            if (take <= 0) continue;
             for (unsigned c = 0; c + 1 < n; ++c) {
-                const int w = GetColumn(c)->GetWidth();
-                const int give = static_cast<int>(static_cast<long long>(std::max(0, w - floor)) * excess / spare);
-                GetColumn(c)->SetWidth(w - give);
-                used -= give;
+                if (text_only && columns_[c].kind != ColumnKind::Text) continue;
+                const int give = static_cast<int>(static_cast<long long>(std::max(0, widths[c] - floor)) * take / spare);
+                widths[c] -= give;
+                excess -= give;
             }
         }
+        for (unsigned c = 0; c + 1 < n; ++c) {
+            GetColumn(c)->SetWidth(widths[c]);
+            used += widths[c];
+        }
+        squeezed_ = true;
+    } else {
+        for (unsigned c = 0; c + 1 < n; ++c) {
+            // Back to the widths the columns had before the window was narrow.
+            if (squeezed_) GetColumn(c)->SetWidth(natural_[c]);
+            const int w = squeezed_ ? natural_[c] : GetColumn(c)->GetWidth();
+            used += w > 0 ? w : natural_[c];
+        }
+        squeezed_ = false;
     }
     GetColumn(n - 1)->SetWidth(std::max(minimum, room - used));
 }
@@ -466,17 +494,23 @@ void VirtualList::remember_widths(UiContext& context, const std::string& list_id
     const wxArrayString widths = wxSplit(context.preference("lists." + list_id + ".widths"), ',', 0);
     for (unsigned c = 0; c < widths.size() && c + 1 < GetColumnCount(); ++c) {
         long w = 0;
-        if (widths[c].ToLong(&w) && w >= 20 && w <= 2000) GetColumn(c)->SetWidth(FromDIP(static_cast<int>(w)));
+        if (widths[c].ToLong(&w) && w >= 20 && w <= 2000) {
+            GetColumn(c)->SetWidth(FromDIP(static_cast<int>(w)));
+            natural_[c] = FromDIP(static_cast<int>(w));
+        }
     }
     fit_last_column();
 }
 
 void VirtualList::save_widths() {
     if (!context_ || list_id_.empty()) return;
-    // The last column fills the space left, so only the others are the user's choice.
+    // The last column fills the space left, so only the others are the user's choice;
+    // squeezed columns are kept at the width they had before.
     wxArrayString widths;
-    for (unsigned c = 0; c + 1 < GetColumnCount(); ++c)
-        widths.push_back(wxString::Format("%d", ToDIP(GetColumn(c)->GetWidth())));
+    for (unsigned c = 0; c + 1 < GetColumnCount(); ++c) {
+        const int w = squeezed_ && c < natural_.size() ? natural_[c] : GetColumn(c)->GetWidth();
+        widths.push_back(wxString::Format("%d", ToDIP(w)));
+    }
     context_->set_preference("lists." + list_id_ + ".widths", wxJoin(widths, ','));
 }
 

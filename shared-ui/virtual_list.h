@@ -109,6 +109,8 @@ private:
     wxObjectDataPtr<VirtualListModel> model_;
     UiContext* context_ = nullptr;
     std::string list_id_;
+    std::vector<int> natural_;  // widths in pixels before a narrow window squeezed them
+    bool squeezed_ = false;
 };
 
 // Lowercase without accents, for search-as-you-type comparisons ("Aprèstoe" = "aprestoe").

@@ -23,7 +23,7 @@ void print_preview(std::ostream& out, const ImportPreview& preview) {
 
 void add_kind(CLI::App& parent, CliRun& run, const char* name, const std::string& help,
               ImportPreview (*preview)(Database&, const csv::Table&),
-              ImportPreview (*apply)(Database&, const csv::Table&)) {
+              ImportPreview (*apply)(Database&, const csv::Table&, Progress*)) {
     auto* cmd = parent.add_subcommand(name, help);
     auto file = std::make_shared<std::string>();
     auto dry_run = std::make_shared<bool>(false);
@@ -42,7 +42,7 @@ void add_kind(CLI::App& parent, CliRun& run, const char* name, const std::string
                       << '\n';
             return;
         }
-        const auto p = apply(db, table);
+        const auto p = apply(db, table, nullptr);
         run.out() << trf("{file}: {creates} created, {updates} updated, {unchanged} unchanged",
                          fmt::arg("file", *file), fmt::arg("creates", p.creates), fmt::arg("updates", p.updates),
                          fmt::arg("unchanged", p.unchanged))

@@ -1,5 +1,6 @@
 #include "import_dialog.h"
 
+#include "shared-ui/list_panel.h"
 #include "shared-ui/messages.h"
 #include "shared-ui/progress.h"
 
@@ -10,7 +11,6 @@
 #include <wx/button.h>
 #include <wx/dialog.h>
 #include <wx/filedlg.h>
-#include <wx/listctrl.h>
 #include <wx/sizer.h>
 #include <wx/stattext.h>
 
@@ -35,24 +35,27 @@ public:
         auto* text = new wxStaticText(this, wxID_ANY, summary);
         text->Wrap(720);
         sizer->Add(text, 0, wxALL | wxEXPAND, 10);
-        auto* list = new wxListCtrl(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxLC_REPORT | wxLC_HRULES);
-        list->AppendColumn(_("Line"), wxLIST_FORMAT_RIGHT, 60);
-        list->AppendColumn(_("Action"), wxLIST_FORMAT_LEFT, 100);
-        list->AppendColumn(_("Record"), wxLIST_FORMAT_LEFT, 300);
-        list->AppendColumn(_("Notes"), wxLIST_FORMAT_LEFT, 260);
-        long row = 0;
+        // The shared list: a file of thousands of rows previews at once, searchable.
+        auto* list = new ListPanel(this, nullptr,
+                                   {.title = _("Import preview"),
+                                    .columns = {{_("Line"), 60, ColumnKind::Integer},
+                                                {_("Action"), 100, ColumnKind::Status},
+                                                {_("Record"), 300},
+                                                {_("Notes"), 260}},
+                                    .statuses = {_("create"), _("update"), _("unchanged")}});
+        auto rows = std::make_shared<TableRowSource>();
+        rows->reserve(preview.rows.size());
         for (const auto& r : preview.rows) {
-            list->InsertItem(row, wxString::Format("%d", r.line));
-            list->SetItem(row, 1, r.action == ImportRow::Action::Create   ? _("create")
-                                  : r.action == ImportRow::Action::Update ? _("update")
-                                                                          : _("unchanged"));
-            list->SetItem(row, 2, u8(r.key));
             wxString notes;
             for (const auto& n : r.notes) notes += (notes.empty() ? "" : "; ") + u8(n);
-            list->SetItem(row, 3, notes);
-            ++row;
+            rows->add(r.line, {wxString::Format("%d", r.line),
+                               r.action == ImportRow::Action::Create   ? _("create")
+                               : r.action == ImportRow::Action::Update ? _("update")
+                                                                       : _("unchanged"),
+                               u8(r.key), notes});
         }
-        sizer->Add(list, 1, wxLEFT | wxRIGHT | wxEXPAND, 10);
+        list->set_source(rows);
+        sizer->Add(list, 1, wxLEFT | wxRIGHT | wxEXPAND, 2);
         auto* buttons = new wxStdDialogButtonSizer;
         auto* ok = new wxButton(this, wxID_OK, _("Import"));
         ok->SetDefault();

@@ -187,6 +187,15 @@ void CycleOverviewPage::enrol() {
     }
 }
 
+bool CycleOverviewPage::delete_selection() {
+    for (const auto& [list, id] : group_lists_)
+        if (list == current_list() && list->selected_id()) {
+            leave();
+            return true;
+        }
+    return false;
+}
+
 void CycleOverviewPage::leave() {
     // The person selected in a group's list, else the one found by name and the group chosen.
     std::optional<int64_t> group, person;

@@ -20,6 +20,8 @@ class CycleOverviewPage : public ui::PageBase {
 public:
     CycleOverviewPage(wxWindow* parent, ui::UiContext& context);
     void refresh() override;
+    // Delete in a group's list: the selected participant leaves the group (asked first).
+    bool delete_selection() override;
 
 private:
     void load_cycles();

@@ -144,18 +144,7 @@ GroupSessionsPage::GroupSessionsPage(wxWindow* parent, ui::UiContext& context) :
             if (auto s = selected_session()) SessionScheduler(database()).set_status(s, "held");
         });
     });
-    cancel->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
-        const auto s = selected_session();
-        if (!s) return;
-        const auto session = SessionRepository(database()).get(s);
-        if (!ui::confirm_destructive(
-                this,
-                wxString::Format(_("Cancel the session of %s?"), session ? u8(session->date) : wxString()),
-                _("The group does not meet that day; the session stays in the list as cancelled."),
-                _("Cancel the session")))
-            return;
-        run([this, s] { SessionScheduler(database()).cancel_session(s); });
-    });
+    cancel->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { cancel_selected(); });
     hosts->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
         run([this] {
             const int g = group_->GetSelection();
@@ -164,6 +153,24 @@ GroupSessionsPage::GroupSessionsPage(wxWindow* parent, ui::UiContext& context) :
     });
     ical->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { export_ical(); });
     refresh();
+}
+
+bool GroupSessionsPage::delete_selection() {
+    if (current_list() != sessions_ || !selected_session()) return false;
+    cancel_selected();
+    return true;
+}
+
+void GroupSessionsPage::cancel_selected() {
+    const auto s = selected_session();
+    if (!s) return;
+    const auto session = SessionRepository(database()).get(s);
+    if (!ui::confirm_destructive(
+            this, wxString::Format(_("Cancel the session of %s?"), session ? u8(session->date) : wxString()),
+            _("The group does not meet that day; the session stays in the list as cancelled."),
+            _("Cancel the session")))
+        return;
+    run([this, s] { SessionScheduler(database()).cancel_session(s); });
 }
 
 void GroupSessionsPage::refresh() {

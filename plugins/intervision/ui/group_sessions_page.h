@@ -22,8 +22,11 @@ class GroupSessionsPage : public ui::PageBase {
 public:
     GroupSessionsPage(wxWindow* parent, ui::UiContext& context);
     void refresh() override;
+    // Delete in the sessions list: cancels the selected session (asked first).
+    bool delete_selection() override;
 
 private:
+    void cancel_selected();
     void load_groups();
     void load_sessions();
     int64_t selected_session() const;

@@ -193,6 +193,7 @@ public:
                    {.id = "core.institutions",
                     .title = _("Institutions"),
                     .columns = institution_columns(),
+                    .multiple = true,
                     .search_hint = _("Search name, municipality, sector…"),
                     .count_format = _("%zu of %zu institutions")}) {
         auto* add = list()->add_button(_("&New…"));

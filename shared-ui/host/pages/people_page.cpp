@@ -334,6 +334,7 @@ public:
                                 {.id = "core.people",
                                  .title = _("People"),
                                  .columns = {{_("Name"), 190}, {_("Email"), 210}, {_("Roles"), 290}, {_("Works at"), 200}},
+                                 .multiple = true,
                                  .search_hint = _("Search name, email, role, institution…"),
                                  .count_format = _("%zu of %zu people")});
         auto* add = people_->add_button(_("&New…"));
