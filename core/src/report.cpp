@@ -69,7 +69,7 @@ std::string chart_value(double v) {
 }
 
 void section_md(std::ostringstream& out, const ReportSection& s, int level) {
-    out << std::string(level, '#') << ' ' << s.title << "\n\n";
+    out << std::string(level, '#') << ' ' << locale::dates_in_text(s.title) << "\n\n";
     for (const auto& p : s.paragraphs) out << locale::dates_in_text(p) << "\n\n";
     for (const auto& t : s.tables) {
         if (!t.title.empty()) out << "**" << locale::dates_in_text(t.title) << "**\n\n";
@@ -118,7 +118,7 @@ std::string bar_svg(const ReportChart& c) {
 
 void section_html(std::ostringstream& out, const ReportSection& s, int level) {
     const int h = std::min(level, 6);
-    out << "<section id=\"" << html_escape(s.id) << "\"><h" << h << '>' << html_escape(s.title) << "</h" << h << ">\n";
+    out << "<section id=\"" << html_escape(s.id) << "\"><h" << h << '>' << html_escape(locale::dates_in_text(s.title)) << "</h" << h << ">\n";
     for (const auto& p : s.paragraphs) out << "<p>" << html_escape(locale::dates_in_text(p)) << "</p>\n";
     for (const auto& t : s.tables) {
         out << "<table>";

@@ -5,6 +5,9 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdlib>
+#include <ctime>
+
 using namespace maillage;
 namespace lf = maillage::locale;
 
@@ -31,6 +34,10 @@ TEST(LocaleFormat, FrenchDatesNumbersAndPercentages) {
     EXPECT_EQ(lf::integer(-1234), "-1" + nnbsp + "234");
     EXPECT_EQ(lf::integer(999), "999");
     EXPECT_EQ(lf::decimal(1234.5, 1), "1" + nnbsp + "234,5");
+    EXPECT_EQ(lf::number(30.5), "30,5");
+    EXPECT_EQ(lf::number(31), "31");
+    EXPECT_EQ(lf::number(1200), "1" + nnbsp + "200");
+    EXPECT_EQ(lf::number(0.126), "0,13");
 }
 
 TEST(LocaleFormat, DutchDatesNumbersAndPercentages) {
@@ -40,7 +47,13 @@ TEST(LocaleFormat, DutchDatesNumbersAndPercentages) {
     EXPECT_EQ(lf::decimal(22.666), "22,67");
     EXPECT_EQ(lf::percent(22.5), "22,50%");
     EXPECT_EQ(lf::integer(1234), "1.234");
-    EXPECT_EQ(lf::date_time("2026-09-14T09:30:00Z"), "14/09/2026 09:30");
+    EXPECT_EQ(lf::date_time("2026-09-14T09:30:00"), "14/09/2026 09:30");
+    // Time stamps stored in UTC are read in the local time (Brussels: UTC+2 in summer).
+    setenv("TZ", "Europe/Brussels", 1);
+    tzset();
+    EXPECT_EQ(lf::date_time("2026-09-14T22:30:00Z"), "15/09/2026 00:30");
+    unsetenv("TZ");
+    tzset();
 }
 
 TEST(LocaleFormat, EnglishDatesNumbersAndPercentages) {

@@ -3,6 +3,7 @@
 #include "catalogue_figures.h"
 #include "core/database.h"
 #include "shared-ui/chart.h"
+#include "shared-ui/display.h"
 
 #include <wx/datetime.h>
 
@@ -62,7 +63,7 @@ void FiguresPage::refresh() {
     for (const auto& t : f.trainers) {
         trainers_->InsertItem(row, wxString::FromUTF8(t.name));
         trainers_->SetItem(row, 1, wxString::Format("%lld", static_cast<long long>(t.sessions)));
-        trainers_->SetItem(row, 2, wxString::Format("%g", t.hours));
+        trainers_->SetItem(row, 2, ui::display_number(t.hours));
         ++row;
     }
     Layout();

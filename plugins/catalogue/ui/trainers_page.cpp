@@ -5,6 +5,7 @@
 #include "core/database.h"
 #include "core/error.h"
 #include "core/people.h"
+#include "shared-ui/display.h"
 
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <wx/button.h>
@@ -71,7 +72,7 @@ void TrainersPage::refresh() {
         trainers_->SetItem(row, 1, wxString::FromUTF8(p.email));
         trainers_->SetItem(row, 2, wxString::Format("%d", q.getColumn(0).getInt()));
         trainers_->SetItem(row, 3, wxString::Format("%lld", static_cast<long long>(hours[p.id].sessions)));
-        trainers_->SetItem(row, 4, wxString::Format("%g", hours[p.id].hours));
+        trainers_->SetItem(row, 4, ui::display_number(hours[p.id].hours));
         ids_.push_back(p.id);
         ++row;
     }

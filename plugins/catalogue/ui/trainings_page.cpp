@@ -9,6 +9,7 @@
 #include "core/institutions.h"
 #include "core/people.h"
 #include "core/sessions.h"
+#include "shared-ui/display.h"
 
 #include <wx/button.h>
 #include <wx/choice.h>
@@ -170,7 +171,7 @@ void TrainingsPage::show_training() {
         wxString names;
         for (auto p : store.day_trainers(sid))
             if (auto person = people.get(p)) names += (names.empty() ? "" : ", ") + u8(person->display_name());
-        days_->InsertItem(row, u8(s->date));
+        days_->InsertItem(row, ui::display_date(s->date));
         days_->SetItem(row, 1, u8(s->start_time + "–" + s->end_time));
         days_->SetItem(row, 2, names);
         days_->SetItem(row, 3, status_label(s->status));

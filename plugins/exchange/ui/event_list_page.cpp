@@ -8,10 +8,11 @@
 
 #include "core/database.h"
 #include "core/error.h"
+#include "shared-ui/date_pickers.h"
+#include "shared-ui/display.h"
 
 #include <wx/button.h>
 #include <wx/choice.h>
-#include <wx/datectrl.h>
 #include <wx/dialog.h>
 #include <wx/listctrl.h>
 #include <wx/msgdlg.h>
@@ -65,7 +66,7 @@ public:
         title_ = new wxTextCtrl(this, wxID_ANY, "", wxDefaultPosition, wxSize(360, -1));
         grid->Add(title_, 1, wxEXPAND);
         label(_("Date"));
-        date_ = new wxDatePickerCtrl(this, wxID_ANY);
+        date_ = new ui::DatePicker(this);
         grid->Add(date_, 0);
         label(_("From (HH:MM)"));
         start_ = new wxTextCtrl(this, wxID_ANY, "09:00");
@@ -83,6 +84,11 @@ public:
         sizer->Add(grid, 1, wxEXPAND | wxALL, 12);
         sizer->Add(CreateStdDialogButtonSizer(wxOK | wxCANCEL), 0, wxEXPAND | wxALL, 8);
         SetSizerAndFit(sizer);
+        // A typed date that is not one keeps the dialog open and says why.
+        Bind(wxEVT_BUTTON, [this](wxCommandEvent& e) {
+            if (date_->problem().empty()) e.Skip();
+            else wxMessageBox(date_->problem(), _("New event"), wxOK | wxICON_WARNING, this);
+        }, wxID_OK);
     }
     Event event() const {
         Event e;
@@ -94,7 +100,7 @@ public:
     }
     Session day() const {
         Session s;
-        s.date = date_->GetValue().FormatISODate().utf8_string();
+        s.date = date_->iso();
         s.start_time = start_->GetValue().utf8_string();
         s.end_time = end_->GetValue().utf8_string();
         return s;
@@ -104,7 +110,7 @@ private:
     std::vector<EventType> types_;
     wxChoice* type_;
     wxTextCtrl *title_, *start_, *end_, *venue_;
-    wxDatePickerCtrl* date_;
+    ui::DatePicker* date_;
     wxSpinCtrl* capacity_;
 };
 
@@ -160,7 +166,7 @@ void EventListPage::refresh() {
                 row_event_.push_back(0);
                 last_heading = heading;
             }
-            const long row = list_->InsertItem(long(row_event_.size()), U(first));
+            const long row = list_->InsertItem(long(row_event_.size()), ui::display_date(first));
             list_->SetItem(row, 1, U(e.title));
             if (auto t = events.type(e.type_id)) list_->SetItem(row, 2, U(t->label(context().language())));
             list_->SetItem(row, 3, wxString::Format("%zu", regs.list(e.id).size()));

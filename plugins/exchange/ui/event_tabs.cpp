@@ -15,6 +15,7 @@
 #include "core/people.h"
 #include "core/sectors.h"
 #include "shared-ui/chart.h"
+#include "shared-ui/display.h"
 
 #include <wx/button.h>
 #include <wx/choicdlg.h>
@@ -175,7 +176,7 @@ public:
                 if (a.status == "present") ++present;
             std::string decisions;
             for (const auto& d : events.decisions(s.id)) decisions += (decisions.empty() ? "" : " · ") + d;
-            meetings_->InsertItem(row, U(s.date));
+            meetings_->InsertItem(row, ui::display_date(s.date));
             meetings_->SetItem(row, 1, U(s.status == "held" ? tr("held") : s.status == "cancelled" ? tr("cancelled") : tr("planned")));
             meetings_->SetItem(row, 2, wxString::Format("%d", present));
             meetings_->SetItem(row, 3, U(decisions));
@@ -529,7 +530,7 @@ public:
             list_->InsertItem(row, U(p.title));
             list_->SetItem(row, 1, U(p.collection));
             list_->SetItem(row, 2, U(p.number));
-            list_->SetItem(row, 3, U(p.date));
+            list_->SetItem(row, 3, ui::display_date(p.date));
             list_->SetItem(row, 4, p.copies ? wxString::Format("%lld", static_cast<long long>(*p.copies)) : wxString());
             ++row;
         }

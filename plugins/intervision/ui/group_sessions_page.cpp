@@ -10,6 +10,7 @@
 #include "core/people.h"
 #include "core/sessions.h"
 #include "shared-ui/attendance_grid.h"
+#include "shared-ui/display.h"
 
 #include <wx/button.h>
 #include <wx/choice.h>
@@ -189,8 +190,8 @@ void GroupSessionsPage::load_sessions() {
     const auto sessions = repo.sessions(group->id);
     long i = 0;
     for (const auto& s : sessions) {
-        sessions_->InsertItem(i, u8(s.date));
-        sessions_->SetItem(i, 1, u8(s.start_time + "–" + s.end_time));
+        sessions_->InsertItem(i, ui::display_date(s.date));
+        sessions_->SetItem(i, 1, u8(locale::time(s.start_time) + "–" + locale::time(s.end_time)));
         sessions_->SetItem(i, 2, s.status == "held" ? _("held") : s.status == "cancelled" ? _("cancelled") : _("planned"));
         const auto h = s.host_institution_id ? institutions.get(*s.host_institution_id) : std::nullopt;
         sessions_->SetItem(i, 3, h ? u8(h->name) : wxString());

@@ -4,6 +4,7 @@
 #include "pat_map.h"
 
 #include "core/error.h"
+#include "core/locale_format.h"
 
 #include <wx/button.h>
 #include <wx/filedlg.h>
@@ -55,7 +56,7 @@ void MapPage::refresh() {
                                                       : wxString::FromUTF8(w.region));
         list_->SetItem(i, 2, wxString::FromUTF8(w.municipality));
         list_->SetItem(i, 3, wxString::FromUTF8(w.sector_label));
-        list_->SetItem(i, 4, wxString::FromUTF8(w.since));
+        list_->SetItem(i, 4, wxString::FromUTF8(locale::short_date(w.since)));
         list_->SetItem(i, 5, wxString::Format("%d", w.peer_workers));
         const bool placed = municipality_centroid(w.municipality).has_value();
         list_->SetItem(i, 6, placed ? _("yes") : _("no position"));
