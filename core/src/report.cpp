@@ -10,6 +10,7 @@
 
 #include <cstdlib>
 
+#include <algorithm>
 #include <cmath>
 #include <sstream>
 
@@ -28,6 +29,13 @@ std::string html_escape(const std::string& s) {
         }
     }
     return out;
+}
+
+// Characters, not bytes, of a UTF-8 text.
+size_t utf8_length(const std::string& s) {
+    size_t n = 0;
+    for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+    return n;
 }
 
 std::string md_cell(const std::string& s) {
@@ -98,7 +106,10 @@ void section_md(std::ostringstream& out, const ReportSection& s, int level) {
 std::string bar_svg(const ReportChart& c) {
     double max = 0;
     for (const auto& [_, v] : c.values) max = std::max(max, v);
-    const int row = 22, label_w = 260, bar_w = 320;
+    // Room for the longest label (about 7 px a character at 12 px), so none is cut.
+    size_t longest = 0;
+    for (const auto& [label, _] : c.values) longest = std::max(longest, utf8_length(label));
+    const int row = 22, label_w = int(std::clamp<size_t>(longest * 7 + 12, 120, 460)), bar_w = 320;
     std::ostringstream svg;
     const int h = int(c.values.size()) * row + 10;
     svg << "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" width=\"" << label_w + bar_w + 60 << "\" height=\""
@@ -128,7 +139,13 @@ void section_html(std::ostringstream& out, const ReportSection& s, int level) {
         out << "</tr></thead><tbody>";
         for (const auto& row : t.rows) {
             out << "<tr>";
-            for (const auto& cell : row) out << "<td>" << html_escape(locale::display(cell)) << "</td>";
+            for (const auto& cell : row) {
+                const std::string shown = locale::display(cell);
+                // Numbers (and the display forms of numbers) align right and never break.
+                const bool number = !cell.empty() && cell.find_first_not_of("0123456789.,% <>-") == std::string::npos &&
+                                    cell.find_first_of("0123456789") != std::string::npos && !locale::is_iso_date(cell);
+                out << (number ? "<td class=\"num\">" : "<td>") << html_escape(shown) << "</td>";
+            }
             out << "</tr>";
         }
         out << "</tbody></table>\n";
@@ -228,9 +245,10 @@ std::string to_html(const Report& report) {
         << "\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
         << "<title>" << html_escape(report.title) << "</title><style>"
         << "body{font-family:sans-serif;max-width:60em;margin:2em auto;padding:0 1em;color:#222}"
-        << "table{border-collapse:collapse;margin:1em 0}th,td{border:1px solid #bbb;padding:.3em .6em;text-align:left}"
+        << "table{border-collapse:collapse;margin:1em 0}th,td{border:1px solid #bbb;padding:.3em .5em;text-align:left}"
         << "caption{caption-side:top;font-weight:bold;text-align:left;padding:.3em 0}figure{margin:1em 0}"
-        << "table{max-width:100%}td,th{overflow-wrap:anywhere}svg{max-width:100%;height:auto}"
+        << "td,th{vertical-align:top}"
+        << "td.num{text-align:right;white-space:nowrap}svg{max-width:100%;height:auto}"
         << "@media print{body{max-width:none;margin:0}tr,figure{break-inside:avoid}thead{display:table-header-group}}"
         << "</style></head><body>\n<h1>" << html_escape(report.title) << "</h1>\n";
     for (const auto& s : report.sections) section_html(out, s, 2);

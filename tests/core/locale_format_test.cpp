@@ -151,7 +151,7 @@ TEST(ReportLocale, HtmlAndMarkdownSpeakTheReportLanguageJsonStaysMachineReadable
 
     const std::string html = to_html(r);
     EXPECT_NE(html.find("(20/05/2026)"), std::string::npos);
-    EXPECT_NE(html.find("<td>44,54</td>"), std::string::npos);
+    EXPECT_NE(html.find("<td class=\"num\">44,54</td>"), std::string::npos);
     EXPECT_NE(html.find("<td>20/05/2026</td>"), std::string::npos);
     EXPECT_NE(html.find(">22,50</text>"), std::string::npos);  // the inline SVG chart
     EXPECT_NE(html.find(">1" + nnbsp + "234</text>"), std::string::npos);
