@@ -11,6 +11,7 @@
 #include <cstdlib>
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <sstream>
 
@@ -29,6 +30,22 @@ std::string html_escape(const std::string& s) {
         }
     }
     return out;
+}
+
+// "12", "-3", "44.54", "12 %", "<5": a count or a share (not a cycle "2024-2025").
+bool looks_numeric(const std::string& cell) {
+    size_t i = 0;
+    if (i < cell.size() && (cell[i] == '-' || cell[i] == '<')) ++i;
+    const size_t digits = i;
+    while (i < cell.size() && std::isdigit(static_cast<unsigned char>(cell[i]))) ++i;
+    if (i == digits) return false;
+    if (i < cell.size() && cell[i] == '.') {
+        ++i;
+        while (i < cell.size() && std::isdigit(static_cast<unsigned char>(cell[i]))) ++i;
+    }
+    if (i < cell.size() && cell[i] == ' ') ++i;
+    if (i < cell.size() && cell[i] == '%') ++i;
+    return i == cell.size();
 }
 
 // Characters, not bytes, of a UTF-8 text.
@@ -142,8 +159,7 @@ void section_html(std::ostringstream& out, const ReportSection& s, int level) {
             for (const auto& cell : row) {
                 const std::string shown = locale::display(cell);
                 // Numbers (and the display forms of numbers) align right and never break.
-                const bool number = !cell.empty() && cell.find_first_not_of("0123456789.,% <>-") == std::string::npos &&
-                                    cell.find_first_of("0123456789") != std::string::npos && !locale::is_iso_date(cell);
+                const bool number = looks_numeric(cell);
                 out << (number ? "<td class=\"num\">" : "<td>") << html_escape(shown) << "</td>";
             }
             out << "</tr>";
@@ -245,11 +261,12 @@ std::string to_html(const Report& report) {
         << "\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
         << "<title>" << html_escape(report.title) << "</title><style>"
         << "body{font-family:sans-serif;max-width:60em;margin:2em auto;padding:0 1em;color:#222}"
-        << "table{border-collapse:collapse;margin:1em 0}th,td{border:1px solid #bbb;padding:.3em .5em;text-align:left}"
+        << "table{border-collapse:collapse;margin:1em 0;font-size:.92em}"
+        << "th,td{border:1px solid #bbb;padding:.3em .4em;text-align:left}"
         << "caption{caption-side:top;font-weight:bold;text-align:left;padding:.3em 0}figure{margin:1em 0}"
         << "td,th{vertical-align:top}"
         << "td.num{text-align:right;white-space:nowrap}svg{max-width:100%;height:auto}"
-        << "@media print{body{max-width:none;margin:0}tr,figure{break-inside:avoid}thead{display:table-header-group}}"
+        << "@media print{body{max-width:none;margin:0}table{font-size:.75em}th,td{padding:.2em .3em}tr,figure{break-inside:avoid}thead{display:table-header-group}}"
         << "</style></head><body>\n<h1>" << html_escape(report.title) << "</h1>\n";
     for (const auto& s : report.sections) section_html(out, s, 2);
     out << "</body></html>\n";
