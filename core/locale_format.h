@@ -89,6 +89,9 @@ std::string date_placeholder();
 // "training"...) as people read it, translated; an unknown kind comes back as is.
 std::string session_kind_name(const std::string& kind);
 
+// A session's status ("planned", "held", "cancelled") as people read it, translated.
+std::string session_status_name(const std::string& status);
+
 // ISO helpers: true when "YYYY-MM-DD" names a real day; the ISO weekday (1 = Monday).
 bool is_iso_date(std::string_view text);
 int iso_weekday(int year, int month, int day);

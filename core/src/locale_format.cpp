@@ -303,6 +303,14 @@ std::string session_kind_name(const std::string& kind) {
     return kind;
 }
 
+std::string session_status_name(const std::string& status) {
+    // TRANSLATORS: a session's status
+    if (status == "planned") return tr(N_("planned"));
+    if (status == "held") return tr(N_("held"));
+    if (status == "cancelled") return tr(N_("cancelled"));
+    return status;
+}
+
 std::string date_placeholder() {
     switch (lang()) {
     case Lang::Fr: return "jj/mm/aaaa";

@@ -170,3 +170,15 @@ TEST(ReportLocale, HtmlAndMarkdownSpeakTheReportLanguageJsonStaysMachineReadable
     // The renderers leave the UI language as it was.
     EXPECT_EQ(lf::language(), "en");
 }
+
+TEST(LocaleFormat, NamesOfSessionKindsAndStatusesNotCodes) {
+    EXPECT_EQ(lf::session_kind_name("exchange_committee"), "Steering committee meeting");
+    EXPECT_EQ(lf::session_kind_name("training"), "Training day");
+    EXPECT_EQ(lf::session_kind_name("a_plugin_kind"), "a_plugin_kind");  // unknown: as stored
+    EXPECT_EQ(lf::session_status_name("held"), "held");
+    EXPECT_EQ(lf::session_status_name("cancelled"), "cancelled");
+    // With a translator installed, names go through it.
+    set_translator([](const char* msgid) { return std::string(msgid) == "held" ? "tenue" : msgid; });
+    EXPECT_EQ(lf::session_status_name("held"), "tenue");
+    set_translator(nullptr);
+}

@@ -142,7 +142,7 @@ void AccompanimentPage::show() {
             h += "<tr><td>" + esc_date(s.date) + "</td><td>" + esc(types[s.type]) + "</td><td>" +
                  wxString::Format(_("%d min + %d min preparation"), s.duration_minutes, s.preparation_minutes) +
                  "</td><td>" + wxString::Format(_("%zu staff, %zu attendees"), s.staff.size(), s.attendees.size()) +
-                 "</td><td>" + esc(s.status) + "</td><td><font color=#b05000>" + esc(s.staff_warning) + "</font></td></tr>";
+                 "</td><td>" + esc(locale::session_status_name(s.status)) + "</td><td><font color=#b05000>" + esc(s.staff_warning) + "</font></td></tr>";
         }
         h += "</table>";
     }
