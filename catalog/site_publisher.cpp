@@ -6,6 +6,7 @@
 #include "core/validate.h"
 #include "core/error.h"
 #include "core/i18n.h"
+#include "core/locale_format.h"
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -227,6 +228,12 @@ private:
         return out;
     }
 
+    // "3,5" hours in French and Dutch, as the reader writes numbers.
+    static std::string hours_text(const std::string& lang, double hours) {
+        const locale::ScopedLanguage language(lang);
+        return locale::number(hours, 2);
+    }
+
     std::string price(const std::string& lang, const OpenTraining& tr) const {
         return tr.free() ? t(lang, "free") : html_escape(format_price(*tr.price_cents));
     }
@@ -252,7 +259,7 @@ private:
             "<p class=\"meta\">{venue} · {hours} h · {price} · {seats}</p></li>\n",
             fmt::arg("href", prefix + training_page(tr.code)), fmt::arg("title", html_escape(tr.title.get(lang))),
             fmt::arg("dates", dates_summary(lang, tr)), fmt::arg("venue", html_escape(tr.venue)),
-            fmt::arg("hours", fmt::format("{:g}", tr.hours())), fmt::arg("price", price(lang, tr)),
+            fmt::arg("hours", hours_text(lang, tr.hours())), fmt::arg("price", price(lang, tr)),
             fmt::arg("seats", seats(lang, tr)));
     }
 
@@ -416,9 +423,9 @@ private:
         }
         days += "</ul>";
         std::string body = fmt::format(
-            "<dl class=\"facts\"><dt>{}</dt><dd>{}</dd><dt>{}</dt><dd>{}</dd><dt>{}</dt><dd>{:g} {}</dd>"
+            "<dl class=\"facts\"><dt>{}</dt><dd>{}</dd><dt>{}</dt><dd>{}</dd><dt>{}</dt><dd>{} {}</dd>"
             "<dt>{}</dt><dd>{}</dd><dt>{}</dt><dd>{}</dd><dt>{}</dt><dd>{}</dd>",
-            t(lang, "dates"), days, t(lang, "venue"), html_escape(tr.venue), t(lang, "duration"), tr.hours(), t(lang, "hours"),
+            t(lang, "dates"), days, t(lang, "venue"), html_escape(tr.venue), t(lang, "duration"), hours_text(lang, tr.hours()), t(lang, "hours"),
             t(lang, "seats"), seats(lang, tr), t(lang, "price"), price(lang, tr), t(lang, "languages"), languages(lang, tr));
         if (!tr.registration_deadline.empty())
             body += fmt::format("<dt>{}</dt><dd>{}</dd>", t(lang, "deadline"), html_escape(long_date(lang, tr.registration_deadline)));

@@ -52,7 +52,8 @@ private:
 std::string short_date(std::string_view iso);
 // "lundi 14 septembre 2026"; unchanged when not an ISO date.
 std::string long_date(std::string_view iso);
-// "2026-09-14 09:30[:00]" or "2026-09-14T09:30:00[Z]" -> "14/09/2026 09:30".
+// "2026-09-14 09:30[:00]" or "2026-09-14T09:30:00" -> "14/09/2026 09:30"; a UTC
+// time stamp ("...Z", as the database stores them) is shown in the local time.
 std::string date_time(std::string_view iso);
 // "9:30" or "09:30:00" -> "09:30"; unchanged when not a time.
 std::string time(std::string_view hhmm);
@@ -63,6 +64,8 @@ std::string weekday_name(int weekday);
 
 std::string integer(long long value);            // 1 234 / 1.234 / 1,234
 std::string decimal(double value, int decimals = 2);   // 22,67
+// As few decimals as needed, at most max_decimals: 30.5 -> "30,5", 31 -> "31", 1234 -> "1 234".
+std::string number(double value, int max_decimals = 2);
 // value is already a percentage: percent(22.666) -> "22,67 %".
 std::string percent(double value, int decimals = 2);
 // A number as the renderers receive it from machines ("22.67", "1234", "22.67 %",
@@ -81,6 +84,13 @@ std::string dates_in_text(std::string_view text);
 std::optional<std::string> parse_date(std::string_view text, std::string* error = nullptr);
 // The shape to type, for placeholders: "jj/mm/aaaa", "dd/mm/jjjj", "dd/mm/yyyy".
 std::string date_placeholder();
+
+// The name of a session kind (sessions.kind: "intervision", "exchange_committee", "pat",
+// "training"...) as people read it, translated; an unknown kind comes back as is.
+std::string session_kind_name(const std::string& kind);
+
+// A session's status ("planned", "held", "cancelled") as people read it, translated.
+std::string session_status_name(const std::string& status);
 
 // ISO helpers: true when "YYYY-MM-DD" names a real day; the ISO weekday (1 = Monday).
 bool is_iso_date(std::string_view text);

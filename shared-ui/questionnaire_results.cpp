@@ -2,6 +2,7 @@
 
 #include "shared-ui/chart.h"
 #include "shared-ui/questionnaire_form.h"
+#include "core/locale_format.h"
 
 #include <wx/intl.h>
 #include <wx/settings.h>
@@ -49,7 +50,7 @@ void QuestionnaireResults::show(const wxString& title, const std::vector<Questio
 
         wxString line = wxString::Format(wxPLURAL("%d answer", "%d answers", s.answered), s.answered);
         if (q.kind == "rating" && s.answered > 0)
-            line = wxString::Format(_("Mean %.2f / %d (%s)"), s.mean, q.scale_max, line);
+            line = wxString::Format(_("Mean %s / %d (%s)"), wxString::FromUTF8(locale::decimal(s.mean, 2)), q.scale_max, line);
         lines_.push_back(line);
         auto* info = new wxStaticText(this, wxID_ANY, line);
         info->SetForegroundColour(wxSystemSettings::GetColour(wxSYS_COLOUR_GRAYTEXT));

@@ -35,6 +35,15 @@ bool ReportView::print() {
 
 wxString ReportView::text() const { return wxString::FromUTF8(html_visible_text(html_)); }
 
+bool ReportView::scroll_one_screen() {
+    if (!web_) return false;
+    wxString moved;
+    const bool ran = web_->RunScript("(function(){var y=window.scrollY;window.scrollBy(0,window.innerHeight*0.9);"
+                                     "return window.scrollY>y;})()",
+                                     &moved);
+    return ran && moved == "true";
+}
+
 bool ReportView::loading() const { return web_ && web_->IsBusy(); }
 
 std::string html_visible_text(const std::string& html) {

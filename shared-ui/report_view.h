@@ -26,6 +26,9 @@ public:
     wxString text() const;
     // True while the engine is still loading the last page.
     bool loading() const;
+    // Scrolls the page down by about one screen; false when it was already at the end
+    // (the screenshot mode captures long reports screen by screen).
+    bool scroll_one_screen();
     // False when the web engine could not be created (the preview then falls back to
     // wxHtmlWindow, which draws neither CSS nor SVG).
     bool has_engine() const { return web_ != nullptr; }

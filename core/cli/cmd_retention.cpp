@@ -1,5 +1,6 @@
 #include "cli_context.h"
 
+#include "core/cli_dates.h"
 #include "core/error.h"
 #include "core/i18n.h"
 #include "core/retention.h"
@@ -31,7 +32,7 @@ void add_retention_command(CLI::App& app, CliRun& run) {
     auto today = std::make_shared<std::string>();
 
     auto* list = cmd->add_subcommand("list", tr("List the retention periods and what is due today"));
-    list->add_option("--today", *today, tr("The day to compute for, YYYY-MM-DD (default: today)"));
+    list->add_option("--today", *today, tr("The day to compute for, YYYY-MM-DD (default: today)"))->transform(human_date());
     list->callback([&run, today] {
         auto& db = run.database();
         for (const auto& k : retention_kinds()) {
@@ -50,7 +51,7 @@ void add_retention_command(CLI::App& app, CliRun& run) {
 
     auto* apply = cmd->add_subcommand("apply", tr("Erase or anonymise what is due (asks for --yes)"));
     auto yes = std::make_shared<bool>(false);
-    apply->add_option("--today", *today, tr("The day to compute for, YYYY-MM-DD (default: today)"));
+    apply->add_option("--today", *today, tr("The day to compute for, YYYY-MM-DD (default: today)"))->transform(human_date());
     apply->add_flag("--yes", *yes, tr("Confirm: erasures cannot be undone"));
     apply->callback([&run, today, yes] {
         auto& db = run.database();

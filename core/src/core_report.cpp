@@ -3,6 +3,7 @@
 #include "core/database.h"
 #include "core/figures.h"
 #include "core/i18n.h"
+#include "core/locale_format.h"
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
@@ -39,7 +40,7 @@ public:
                             {}};
         nlohmann::json kinds_json = nlohmann::json::object();
         while (kinds.executeStep()) {
-            by_kind.rows.push_back({kinds.getColumn(0).getString(), std::to_string(kinds.getColumn(1).getInt64()),
+            by_kind.rows.push_back({locale::session_kind_name(kinds.getColumn(0).getString()), std::to_string(kinds.getColumn(1).getInt64()),
                                     std::to_string(kinds.getColumn(2).getInt64())});
             kinds_json[kinds.getColumn(0).getString()] = {{"sessions", kinds.getColumn(1).getInt64()},
                                                           {"participations", kinds.getColumn(2).getInt64()}};

@@ -4,6 +4,7 @@
 #include "core/database.h"
 #include "core/error.h"
 #include "core/i18n.h"
+#include "core/locale_format.h"
 #include "core/institutions.h"
 #include "core/people.h"
 #include "core/sectors.h"
@@ -367,10 +368,9 @@ std::vector<PersonPlan> plan_people(Database& db, const csv::Table& t, ImportPre
         if (auto v = t.value(r, c.sector); !v.empty()) p.sector = sector_id(sectors, t, r, *c.sector, v);
         p.job_title = t.value(r, c.job_title);
         if (auto v = t.value(r, c.start_date); !v.empty()) {
-            p.start_date = parse_date(v);
-            if (p.start_date.empty())
-                t.fail(r, *c.start_date, trf("\"{value}\" is not a date (YYYY-MM-DD or DD/MM/YYYY expected)",
-                                             fmt::arg("value", v)));
+            std::string error;
+            p.start_date = locale::parse_date(v, &error).value_or("");
+            if (p.start_date.empty()) t.fail(r, *c.start_date, error);
         }
         if (p.institution.empty() && (p.sector || !p.job_title.empty() || !p.start_date.empty())) {
             const auto at = c.institution ? c.institution : p.sector ? c.sector : !p.job_title.empty() ? c.job_title
@@ -492,24 +492,7 @@ std::string join(const std::vector<std::string>& parts, const char* sep) {
 
 }  // namespace
 
-std::string parse_date(const std::string& text) {
-    int y = 0, m = 0, d = 0;
-    char a = 0, b = 0;
-    int used = 0;
-    const char* s = text.c_str();
-    if (std::sscanf(s, "%4d-%2d-%2d%n", &y, &m, &d, &used) == 3 && used == int(text.size()) && text.size() == 10) {
-        // ISO
-    } else if (std::sscanf(s, "%2d%c%2d%c%4d%n", &d, &a, &m, &b, &y, &used) == 5 && used == int(text.size()) &&
-               a == b && (a == '/' || a == '.' || a == '-') && y >= 1000) {
-        // Day first, as Belgian spreadsheets write dates.
-    } else {
-        return {};
-    }
-    const std::chrono::year_month_day ymd{std::chrono::year{y}, std::chrono::month{unsigned(m)},
-                                          std::chrono::day{unsigned(d)}};
-    if (!ymd.ok() || y < 1900 || y > 2200) return {};
-    return iso(ymd);
-}
+std::string parse_date(const std::string& text) { return locale::parse_date(text).value_or(""); }
 
 ImportPreview preview_institutions(Database& db, const csv::Table& table) {
     ImportPreview preview;

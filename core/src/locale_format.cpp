@@ -9,6 +9,7 @@
 #include <cctype>
 #include <cmath>
 #include <cstdio>
+#include <ctime>
 #include <mutex>
 #include <vector>
 
@@ -191,9 +192,21 @@ std::string date_time(std::string_view iso) {
     const auto v = iso.size() >= 16 && (iso[10] == 'T' || iso[10] == ' ') ? iso_prefix(iso) : std::nullopt;
     if (!v) return short_date(iso);
     auto rest = iso.substr(11);
-    if (!rest.empty() && rest.back() == 'Z') rest.remove_suffix(1);
+    const bool utc = !rest.empty() && rest.back() == 'Z';
+    if (utc) rest.remove_suffix(1);
     const auto t = time_of(rest);
-    return t ? short_of(*v) + " " + *t : std::string(iso);
+    if (!t) return std::string(iso);
+    if (utc) {
+        std::tm tm{};
+        tm.tm_year = v->y - 1900, tm.tm_mon = v->m - 1, tm.tm_mday = v->d;
+        tm.tm_hour = to_int(t->substr(0, 2)), tm.tm_min = to_int(t->substr(3, 2));
+        const std::time_t when = timegm(&tm);
+        std::tm local{};
+        if (when != std::time_t(-1) && localtime_r(&when, &local))
+            return short_of({local.tm_year + 1900, local.tm_mon + 1, local.tm_mday}) +
+                   fmt::format(" {:02}:{:02}", local.tm_hour, local.tm_min);
+    }
+    return short_of(*v) + " " + *t;
 }
 
 std::string time(std::string_view hhmm) {
@@ -214,6 +227,15 @@ std::string decimal(double value, int decimals) {
     std::string_view s(buf);
     if (s == "-0" || (s.substr(0, 3) == "-0." && s.find_first_not_of('0', 3) == std::string_view::npos)) s.remove_prefix(1);
     return localise_decimal(s);
+}
+
+std::string number(double value, int max_decimals) {
+    std::string text = decimal(value, max_decimals);
+    const char point = lang() == Lang::En ? '.' : ',';
+    if (text.find(point) == std::string::npos) return text;
+    while (text.back() == '0') text.pop_back();
+    if (text.back() == point) text.pop_back();
+    return text;
 }
 
 std::string percent(double value, int decimals) { return decimal(value, decimals) + percent_sign(); }
@@ -264,6 +286,29 @@ std::string dates_in_text(std::string_view text) {
         out += text[i++];
     }
     return out;
+}
+
+std::string session_kind_name(const std::string& kind) {
+    static const std::pair<const char*, const char*> names[] = {
+        {"intervision", N_("Intervision session")},
+        {"exchange", N_("Exchange table or event")},
+        {"exchange_table", N_("Exchange table")},
+        {"exchange_committee", N_("Steering committee meeting")},
+        {"pat", N_("PAT accompaniment session")},
+        {"pat_intake", N_("PAT intake interview")},
+        {"training", N_("Training day")},
+    };
+    for (const auto& [code, name] : names)
+        if (kind == code) return tr(name);
+    return kind;
+}
+
+std::string session_status_name(const std::string& status) {
+    // TRANSLATORS: a session's status
+    if (status == "planned") return tr(N_("planned"));
+    if (status == "held") return tr(N_("held"));
+    if (status == "cancelled") return tr(N_("cancelled"));
+    return status;
 }
 
 std::string date_placeholder() {

@@ -5,6 +5,7 @@
 #include "core/error.h"
 #include "core/i18n.h"
 #include "core/single_line.h"
+#include "core/locale_format.h"
 
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <nlohmann/json.hpp>
@@ -386,7 +387,7 @@ std::string format_summary(const std::vector<QuestionSummary>& summary) {
     for (const auto& s : summary) {
         out += s.question.text + "\n";
         if (s.question.kind == "rating") {
-            out += "  " + trf("{mean} / {max} ({n} answers)", fmt::arg("mean", fmt::format("{:.1f}", s.mean)),
+            out += "  " + trf("{mean} / {max} ({n} answers)", fmt::arg("mean", locale::decimal(s.mean, 1)),
                               fmt::arg("max", s.question.scale_max), fmt::arg("n", s.answered)) +
                    "\n";
         } else if (s.question.kind == "text") {

@@ -11,6 +11,8 @@
 
 #include <cstdlib>
 
+#include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <sstream>
 
@@ -29,6 +31,29 @@ std::string html_escape(const std::string& s) {
         }
     }
     return out;
+}
+
+// "12", "-3", "44.54", "12 %", "<5": a count or a share (not a cycle "2024-2025").
+bool looks_numeric(const std::string& cell) {
+    size_t i = 0;
+    if (i < cell.size() && (cell[i] == '-' || cell[i] == '<')) ++i;
+    const size_t digits = i;
+    while (i < cell.size() && std::isdigit(static_cast<unsigned char>(cell[i]))) ++i;
+    if (i == digits) return false;
+    if (i < cell.size() && cell[i] == '.') {
+        ++i;
+        while (i < cell.size() && std::isdigit(static_cast<unsigned char>(cell[i]))) ++i;
+    }
+    if (i < cell.size() && cell[i] == ' ') ++i;
+    if (i < cell.size() && cell[i] == '%') ++i;
+    return i == cell.size();
+}
+
+// Characters, not bytes, of a UTF-8 text.
+size_t utf8_length(const std::string& s) {
+    size_t n = 0;
+    for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+    return n;
 }
 
 std::string md_cell(const std::string& s) {
@@ -70,7 +95,7 @@ std::string chart_value(double v) {
 }
 
 void section_md(std::ostringstream& out, const ReportSection& s, int level) {
-    out << std::string(level, '#') << ' ' << s.title << "\n\n";
+    out << std::string(level, '#') << ' ' << locale::dates_in_text(s.title) << "\n\n";
     for (const auto& p : s.paragraphs) out << locale::dates_in_text(p) << "\n\n";
     for (const auto& t : s.tables) {
         if (!t.title.empty()) out << "**" << locale::dates_in_text(t.title) << "**\n\n";
@@ -99,7 +124,10 @@ void section_md(std::ostringstream& out, const ReportSection& s, int level) {
 std::string bar_svg(const ReportChart& c) {
     double max = 0;
     for (const auto& [_, v] : c.values) max = std::max(max, v);
-    const int row = 22, label_w = 260, bar_w = 320;
+    // Room for the longest label (about 7 px a character at 12 px), so none is cut.
+    size_t longest = 0;
+    for (const auto& [label, _] : c.values) longest = std::max(longest, utf8_length(label));
+    const int row = 22, label_w = int(std::clamp<size_t>(longest * 7 + 12, 120, 460)), bar_w = 320;
     std::ostringstream svg;
     const int h = int(c.values.size()) * row + 10;
     svg << "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" width=\"" << label_w + bar_w + 60 << "\" height=\""
@@ -119,7 +147,7 @@ std::string bar_svg(const ReportChart& c) {
 
 void section_html(std::ostringstream& out, const ReportSection& s, int level) {
     const int h = std::min(level, 6);
-    out << "<section id=\"" << html_escape(s.id) << "\"><h" << h << '>' << html_escape(s.title) << "</h" << h << ">\n";
+    out << "<section id=\"" << html_escape(s.id) << "\"><h" << h << '>' << html_escape(locale::dates_in_text(s.title)) << "</h" << h << ">\n";
     for (const auto& p : s.paragraphs) out << "<p>" << html_escape(locale::dates_in_text(p)) << "</p>\n";
     for (const auto& t : s.tables) {
         out << "<table>";
@@ -129,7 +157,12 @@ void section_html(std::ostringstream& out, const ReportSection& s, int level) {
         out << "</tr></thead><tbody>";
         for (const auto& row : t.rows) {
             out << "<tr>";
-            for (const auto& cell : row) out << "<td>" << html_escape(locale::display(cell)) << "</td>";
+            for (const auto& cell : row) {
+                const std::string shown = locale::display(cell);
+                // Numbers (and the display forms of numbers) align right and never break.
+                const bool number = looks_numeric(cell);
+                out << (number ? "<td class=\"num\">" : "<td>") << html_escape(shown) << "</td>";
+            }
             out << "</tr>";
         }
         out << "</tbody></table>\n";
@@ -230,10 +263,12 @@ std::string to_html(const Report& report) {
         << "\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
         << "<title>" << html_escape(report.title) << "</title><style>"
         << "body{font-family:sans-serif;max-width:60em;margin:2em auto;padding:0 1em;color:#222}"
-        << "table{border-collapse:collapse;margin:1em 0}th,td{border:1px solid #bbb;padding:.3em .6em;text-align:left}"
+        << "table{border-collapse:collapse;margin:1em 0;font-size:.92em}"
+        << "th,td{border:1px solid #bbb;padding:.3em .4em;text-align:left}"
         << "caption{caption-side:top;font-weight:bold;text-align:left;padding:.3em 0}figure{margin:1em 0}"
-        << "table{max-width:100%}td,th{overflow-wrap:anywhere}svg{max-width:100%;height:auto}"
-        << "@media print{body{max-width:none;margin:0}tr,figure{break-inside:avoid}thead{display:table-header-group}}"
+        << "td,th{vertical-align:top}"
+        << "td.num{text-align:right;white-space:nowrap}svg{max-width:100%;height:auto}"
+        << "@media print{body{max-width:none;margin:0}table{font-size:.75em}th,td{padding:.2em .3em}tr,figure{break-inside:avoid}thead{display:table-header-group}}"
         << "</style></head><body>\n<h1>" << html_escape(report.title) << "</h1>\n";
     for (const auto& s : report.sections) section_html(out, s, 2);
     out << "</body></html>\n";

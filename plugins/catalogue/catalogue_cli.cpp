@@ -10,6 +10,7 @@
 #include "catalogue_store.h"
 #include "catalogue_xlsx.h"
 #include "core/validate.h"
+#include "core/cli_dates.h"
 #include "core/database.h"
 #include "core/error.h"
 #include "core/i18n.h"
@@ -189,7 +190,7 @@ void add_catalogue_commands(CLI::App& app, CliContext& ctx) {
         auto d = std::make_shared<D>();
         auto* day = training->add_subcommand("add-day", tr("Add a day to a training, with its trainer pair"));
         day->add_option("--training", d->training, tr("Training code"))->required();
-        day->add_option("--date", d->date, tr("Date (YYYY-MM-DD)"))->required();
+        day->add_option("--date", d->date, tr("Date (YYYY-MM-DD)"))->transform(human_date())->required();
         day->add_option("--start", d->start, tr("Start time (HH:MM)"));
         day->add_option("--end", d->end, tr("End time (HH:MM)"));
         day->add_option("--venue", d->venue, tr("Venue when not the training's"));
@@ -293,7 +294,7 @@ void add_catalogue_commands(CLI::App& app, CliContext& ctx) {
         att->require_subcommand(1);
         auto* set = att->add_subcommand("set", tr("Set a participant's attendance on a day"));
         set->add_option("--training", a->training, tr("Training code"))->required();
-        set->add_option("--date", a->date, tr("Date of the day (YYYY-MM-DD)"))->required();
+        set->add_option("--date", a->date, tr("Date of the day (YYYY-MM-DD)"))->transform(human_date())->required();
         set->add_option("--email", a->email, tr("The person's e-mail"))->required();
         set->add_option("--status", a->status, tr("present, absent, excused or registered"))->required();
         set->add_option("--reason", a->reason, tr("Reason"));

@@ -6,6 +6,7 @@
 #include "catalogue_publish.h"
 #include "catalogue_registrations.h"
 #include "catalogue_store.h"
+#include "core/locale_format.h"
 #include "core/database.h"
 #include "core/error.h"
 #include "core/i18n.h"
@@ -90,7 +91,7 @@ CertificatesResult write_certificates(Database& db, const std::string& code, con
             fmt::arg("title", catalog::html_escape(t.input.title.get(lang))), fmt::arg("on", nl ? "op" : "le(s)"),
             fmt::arg("dates", catalog::html_escape(dates_of(db, t, lang))),
             fmt::arg("hours_label", nl ? "Effectief bijgewoonde uren" : "Heures effectivement suivies"),
-            fmt::arg("hours", fmt::format("{:g}", hours)),
+            fmt::arg("hours", (locale::ScopedLanguage(lang), locale::number(hours, 2))),
             fmt::arg("done", nl ? "Voor de organisatie, de vormingscoördinator" : "Pour l'organisation, la coordination des formations"));
         pdf::Certificate c;
         c.organisation = organisation;

@@ -9,6 +9,7 @@
 #include "table_assignment.h"
 #include "text_match.h"
 
+#include "core/cli_dates.h"
 #include "core/audit.h"
 #include "core/database.h"
 #include "core/error.h"
@@ -120,7 +121,7 @@ void add_exchange_commands(CLI::App& app, CliContext& ctx) {
     create->add_option("--funder", o->funder, tr("Funder code"));
     create->add_option("--objectives", o->objectives, tr("Objectives"));
     create->add_option("--partner", o->partners, tr("A partner organisation (number or name); repeat"));
-    create->add_option("--date", o->dates, tr("A day or meeting (YYYY-MM-DD); repeat for several"));
+    create->add_option("--date", o->dates, tr("A day or meeting (YYYY-MM-DD); repeat for several"))->transform(human_date());
     create->add_option("--start", o->start, tr("Start time (HH:MM)"));
     create->add_option("--end", o->end, tr("End time (HH:MM)"));
     create->callback([o, &ctx, &out] {
@@ -192,7 +193,7 @@ void add_exchange_commands(CLI::App& app, CliContext& ctx) {
 
     auto* add_day = event->add_subcommand("add-day", tr("Add a day or meeting to an event"));
     add_day->add_option("event", o->event, tr("Event number"))->required();
-    add_day->add_option("--date", o->date, tr("The date (YYYY-MM-DD)"))->required();
+    add_day->add_option("--date", o->date, tr("The date (YYYY-MM-DD)"))->transform(human_date())->required();
     add_day->add_option("--start", o->start, tr("Start time (HH:MM)"));
     add_day->add_option("--end", o->end, tr("End time (HH:MM)"));
     add_day->add_option("--place", o->place, tr("Place, when not the event's venue"));
@@ -493,7 +494,7 @@ void add_exchange_commands(CLI::App& app, CliContext& ctx) {
     });
     auto* meeting = committee->add_subcommand("meeting", tr("Record a committee meeting"));
     meeting->add_option("event", o->event, tr("Event number"))->required();
-    meeting->add_option("--date", o->date, tr("The date (YYYY-MM-DD)"))->required();
+    meeting->add_option("--date", o->date, tr("The date (YYYY-MM-DD)"))->transform(human_date())->required();
     meeting->add_option("--start", o->start, tr("Start time (HH:MM)"));
     meeting->add_option("--end", o->end, tr("End time (HH:MM)"));
     meeting->add_option("--status", o->status, tr("planned, held or cancelled"));
@@ -533,7 +534,7 @@ void add_exchange_commands(CLI::App& app, CliContext& ctx) {
     pub_add->add_option("--number", o->number, tr("Its number in the collection"));
     pub_add->add_option("--languages", o->languages, tr("Languages, e.g. fr,nl"));
     pub_add->add_option("--copies", o->copies, tr("Copies printed"));
-    pub_add->add_option("--date", o->date, tr("Publication date (YYYY-MM-DD)"));
+    pub_add->add_option("--date", o->date, tr("Publication date (YYYY-MM-DD)"))->transform(human_date());
     pub_add->add_option("--link", o->link, tr("Where to read it"));
     pub_add->add_option("--event", o->event, tr("The event it came from"));
     pub_add->add_option("--table", o->table, tr("The table it came from"));

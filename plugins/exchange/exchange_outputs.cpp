@@ -13,6 +13,7 @@
 #include "core/people.h"
 #include "core/programmes.h"
 #include "core/sectors.h"
+#include "core/xlsx_cells.h"
 
 #include "core/ical_zone.h"
 
@@ -310,10 +311,11 @@ void write_xlsx(const std::filesystem::path& file, const std::vector<std::vector
     lxw_worksheet* ws = workbook_add_worksheet(wb, sheet_name.substr(0, 31).c_str());
     lxw_format* bold = workbook_add_format(wb);
     format_set_bold(bold);
+    const XlsxCellFormats formats = xlsx_cell_formats(wb);
     for (size_t r = 0; r < rows.size(); ++r)
         for (size_t c = 0; c < rows[r].size(); ++c)
-            worksheet_write_string(ws, lxw_row_t(r), lxw_col_t(c), csv::guard_formula(rows[r][c]).c_str(),
-                                   r == 0 ? bold : nullptr);
+            if (r == 0) worksheet_write_string(ws, 0, lxw_col_t(c), rows[r][c].c_str(), bold);
+            else xlsx_write_value(ws, lxw_row_t(r), lxw_col_t(c), rows[r][c], formats);
     if (!rows.empty()) worksheet_autofilter(ws, 0, 0, lxw_row_t(rows.size() - 1), lxw_col_t(rows[0].size() - 1));
     const auto err = workbook_close(wb);
     if (err != LXW_NO_ERROR)

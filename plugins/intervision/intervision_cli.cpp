@@ -8,6 +8,7 @@
 #include "intervision_ical.h"
 #include "session_scheduler.h"
 
+#include "core/cli_dates.h"
 #include "core/database.h"
 #include "core/error.h"
 #include "core/i18n.h"
@@ -112,8 +113,8 @@ void add_intervision_commands(CLI::App& cli, CliContext& ctx) {
     auto* cc = cycle->add_subcommand("create", tr("Create a cycle"));
     cc->add_option("--name", o->name, tr("Cycle name, e.g. 2024-2025"))->required();
     cc->add_option("--programme", o->programme, tr("Programme code (connect, pat...)"))->required();
-    cc->add_option("--start", o->start, tr("Start date YYYY-MM-DD"))->required();
-    cc->add_option("--end", o->end, tr("End date YYYY-MM-DD"))->required();
+    cc->add_option("--start", o->start, tr("Start date YYYY-MM-DD"))->transform(human_date())->required();
+    cc->add_option("--end", o->end, tr("End date YYYY-MM-DD"))->transform(human_date())->required();
     cc->add_option("--audience", o->audience, tr("workers, peer_workers or managers"));
     cc->add_option("--funder", o->file, tr("Funder code the sessions count for (COCOM...)"));
     cc->add_option("--regional-holidays", o->regional, tr("Also skip cocof (27 Sept) and/or flemish (11 July)"));
@@ -160,8 +161,8 @@ void add_intervision_commands(CLI::App& cli, CliContext& ctx) {
     auto* cp = cycle->add_subcommand("copy", tr("Start next year's cycle from this one"));
     cycle_opt(cp);
     cp->add_option("--name", o->name, tr("The new cycle's name"))->required();
-    cp->add_option("--start", o->start, tr("Start date (default: one year later)"));
-    cp->add_option("--end", o->end, tr("End date (default: one year later)"));
+    cp->add_option("--start", o->start, tr("Start date (default: one year later)"))->transform(human_date());
+    cp->add_option("--end", o->end, tr("End date (default: one year later)"))->transform(human_date());
     cp->add_flag("--with-participants", o->with_participants, tr("Also enrol the current participants"));
     cp->callback([o, &ctx] {
         auto& db = db_of(ctx);
@@ -240,7 +241,7 @@ void add_intervision_commands(CLI::App& cli, CliContext& ctx) {
     cycle_opt(en);
     en->add_option("--group", o->group, tr("Group name"))->required();
     en->add_option("--person", o->person, tr("Email or id"))->required();
-    en->add_option("--date", o->date, tr("Enrolment date (default: today, or the cycle's start when today is outside the cycle)"));
+    en->add_option("--date", o->date, tr("Enrolment date (default: today, or the cycle's start when today is outside the cycle)"))->transform(human_date());
     en->add_option("--reason", o->reason, tr("Why a second worker of the same institution is accepted"));
     en->add_option("--institution", o->place, tr("Count the person for this institution (default: their employment)"));
     en->callback([o, &ctx] {
@@ -281,7 +282,7 @@ void add_intervision_commands(CLI::App& cli, CliContext& ctx) {
     cycle_opt(lv);
     lv->add_option("--group", o->group, tr("Group name"))->required();
     lv->add_option("--person", o->person, tr("Email or id"))->required();
-    lv->add_option("--date", o->date, tr("Date of leaving (default: today)"));
+    lv->add_option("--date", o->date, tr("Date of leaving (default: today)"))->transform(human_date());
     lv->callback([o, &ctx] {
         auto& db = db_of(ctx);
         const auto g = need_group(db, *o, o->group);
@@ -299,7 +300,7 @@ void add_intervision_commands(CLI::App& cli, CliContext& ctx) {
     mv->add_option("--from", o->from_group, tr("Group left"))->required();
     mv->add_option("--to", o->to_group, tr("Group joined"))->required();
     mv->add_option("--person", o->person, tr("Email or id"))->required();
-    mv->add_option("--date", o->date, tr("Date (default: today)"));
+    mv->add_option("--date", o->date, tr("Date (default: today)"))->transform(human_date());
     mv->add_option("--reason", o->reason, tr("Why a second worker of the same institution is accepted"));
     mv->callback([o, &ctx] {
         auto& db = db_of(ctx);
@@ -353,7 +354,7 @@ void add_intervision_commands(CLI::App& cli, CliContext& ctx) {
     });
     auto* smove = ss->add_subcommand("move", tr("Move a session to another date"));
     smove->add_option("--session", o->session, tr("Session id"))->required();
-    smove->add_option("--date", o->date, tr("New date"))->required();
+    smove->add_option("--date", o->date, tr("New date"))->transform(human_date())->required();
     smove->add_option("--start", o->start, tr("Start time HH:MM"));
     smove->add_option("--end", o->end, tr("End time HH:MM"));
     smove->callback([o, &ctx] {
@@ -375,7 +376,7 @@ void add_intervision_commands(CLI::App& cli, CliContext& ctx) {
     auto* sadd = ss->add_subcommand("add", tr("Add a session to a group"));
     cycle_opt(sadd);
     sadd->add_option("--group", o->group, tr("Group name"))->required();
-    sadd->add_option("--date", o->date, tr("Date"))->required();
+    sadd->add_option("--date", o->date, tr("Date"))->transform(human_date())->required();
     sadd->callback([o, &ctx] {
         auto& db = db_of(ctx);
         const auto id = SessionScheduler(db).add_session(need_group(db, *o, o->group).id, o->date);

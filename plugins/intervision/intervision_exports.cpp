@@ -2,6 +2,7 @@
 
 #include "cycles.h"
 
+#include "core/locale_format.h"
 #include "core/audit.h"
 #include "core/csv.h"
 #include "core/database.h"
@@ -12,6 +13,7 @@
 #include "core/people.h"
 #include "core/sectors.h"
 #include "core/sessions.h"
+#include "core/xlsx_cells.h"
 
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <xlsxwriter.h>
@@ -95,6 +97,7 @@ void write_participants_xlsx(const std::vector<ParticipantRow>& rows, const std:
     const char* headers[] = {N_("Group"), N_("Name"), N_("Email"), N_("Institution"), N_("Sector"),
                              N_("Status"), N_("Waiting position"), N_("Enrolled on"), N_("Left on"), N_("Reason")};
     for (int c = 0; c < 10; ++c) worksheet_write_string(ws, 0, lxw_col_t(c), tr(headers[c]).c_str(), bold);
+    const XlsxCellFormats formats = xlsx_cell_formats(wb);
     lxw_row_t row = 1;
     for (const auto& r : rows) {
         const std::string cells[] = {r.group, r.name, r.email, r.institution, r.sector, r.status, "",
@@ -103,7 +106,7 @@ void write_participants_xlsx(const std::vector<ParticipantRow>& rows, const std:
             if (c == 6) {
                 if (r.waiting_position) worksheet_write_number(ws, row, 6, r.waiting_position, nullptr);
             } else {
-                worksheet_write_string(ws, row, lxw_col_t(c), csv::guard_formula(cells[c]).c_str(), nullptr);
+                xlsx_write_value(ws, row, lxw_col_t(c), cells[c], formats);  // the dates as date cells
             }
         ++row;
     }
@@ -124,7 +127,8 @@ std::string attendance_sheet_html(Database& db, int64_t session_id) {
         << "</title><style>body{font-family:sans-serif;margin:2em}table{border-collapse:collapse;width:100%}"
            "td,th{border:1px solid #444;padding:.5em;text-align:left}td.sign{width:30%}</style></head><body>\n";
     out << "<h1>" << html(tr("Attendance sheet")) << " — " << html(g->name) << " (" << html(c->name) << ")</h1>\n";
-    out << "<p>" << html(tr("Date")) << ": " << gs->date << ", " << gs->start_time << "–" << gs->end_time << "<br>"
+    out << "<p>" << html(tr("Date")) << ": " << html(locale::long_date(gs->date)) << ", " << locale::time(gs->start_time)
+        << "–" << locale::time(gs->end_time) << "<br>"
         << html(tr("Place")) << ": " << html(gs->place) << "</p>\n";
     if (gs->host_institution_id)
         if (auto h = institutions.get(*gs->host_institution_id))
@@ -218,8 +222,10 @@ int import_attendance_csv(Database& db, int64_t group_id, const std::filesystem:
     return db.write([&] {
         int count = 0;
         for (const auto& row : table.rows) {
-            const auto date = table.value(row, c_date);
-            if (!is_iso_date(date)) table.fail(row, c_date, tr("a date YYYY-MM-DD"));
+            // The date as typed in a spreadsheet: 14/09/2026, 14.09.2026 or 2026-09-14.
+            std::string error;
+            const auto date = locale::parse_date(table.value(row, c_date), &error).value_or("");
+            if (date.empty()) table.fail(row, c_date, error);
             const auto s = session_by_date.find(date);
             if (s == session_by_date.end()) table.fail(row, c_date, tr("the date of one of the group's sessions"));
             const auto person = people.find_by_email(table.value(row, c_email));

@@ -5,6 +5,7 @@
 #include "core/validate.h"
 #include "core/database.h"
 #include "core/i18n.h"
+#include "core/locale_format.h"
 #include "core/institutions.h"
 #include "core/people.h"
 #include "core/sql_util.h"
@@ -213,7 +214,7 @@ IntervisionFigures compute_figures(Database& db, const ReportScope& scope, const
             gf.sectors = sector_split(db, members, scope.language);
             gf.sentence = trf("{group} met {n} times, on average {a} people for {r} registered.",
                               fmt::arg("group", g.name), fmt::arg("n", gf.sessions_held),
-                              fmt::arg("a", format_average(gf.average_attendance)), fmt::arg("r", gf.registered));
+                              fmt::arg("a", locale::number_text(format_average(gf.average_attendance))), fmt::arg("r", gf.registered));
             for (const auto& [person, m] : members) merge_member(cycle_members, person, m);
             cf.sessions_held += gf.sessions_held;
             cf.groups.push_back(std::move(gf));

@@ -7,6 +7,7 @@
 #include "pat_map.h"
 #include "pat_rules.h"
 
+#include "core/cli_dates.h"
 #include "core/database.h"
 #include "core/error.h"
 #include "core/i18n.h"
@@ -119,7 +120,7 @@ void add_pat_commands(CLI::App& app, CliContext& ctx) {
         };
         auto o = std::make_shared<Opts>();
         create->add_option("--institution", o->institution, tr("Institution id or exact name"))->required();
-        create->add_option("--date", o->date, tr("Request date (default: today)"));
+        create->add_option("--date", o->date, tr("Request date (default: today)"))->transform(human_date());
         create->add_option("--contact", o->contact, tr("Contact person: id or email"));
         create->add_option("--contact-name", o->contact_name, tr("Contact person's name when not in the database"));
         create->add_option("--heard-from", o->heard, tr("How they heard of PAT"));
@@ -154,7 +155,7 @@ void add_pat_commands(CLI::App& app, CliContext& ctx) {
         decide->add_option("id", o->id, tr("Accompaniment id"))->required();
         decide->add_option("decision", o->decision, tr("accepted, waiting or declined"))->required();
         decide->add_option("--reason", o->reason, tr("Reason (required when declined)"));
-        decide->add_option("--date", o->date, tr("Decision date (default: today)"));
+        decide->add_option("--date", o->date, tr("Decision date (default: today)"))->transform(human_date());
         decide->callback([&ctx, o, out] {
             AccompanimentRepository(ctx.database()).decide(o->id, o->decision, o->reason, o->date.empty() ? today() : o->date);
             out() << trf("Accompaniment #{id}: {decision}.", fmt::arg("id", o->id),
@@ -174,7 +175,7 @@ void add_pat_commands(CLI::App& app, CliContext& ctx) {
         auto o = std::make_shared<Opts>();
         set->add_option("id", o->id, tr("Accompaniment id"))->required();
         set->add_option("phase", o->phase, tr("request, analysis, accompaniment, hired, follow_up or closed"))->required();
-        set->add_option("--date", o->date, tr("Date of the change (default: today)"));
+        set->add_option("--date", o->date, tr("Date of the change (default: today)"))->transform(human_date());
         set->add_option("--reason", o->reason, tr("Why (required when closing)"));
         set->callback([&ctx, o, out] {
             AccompanimentRepository(ctx.database()).set_phase(o->id, o->phase, o->date.empty() ? today() : o->date, o->reason);
@@ -211,7 +212,7 @@ void add_pat_commands(CLI::App& app, CliContext& ctx) {
         set->add_option("id", o->id, tr("Accompaniment id"))->required();
         set->add_option("step", o->step, tr("Step code or position"))->required();
         set->add_option("state", o->state, tr("not_started, in_progress, done or skipped"))->required();
-        set->add_option("--date", o->date, tr("Date (default: today)"));
+        set->add_option("--date", o->date, tr("Date (default: today)"))->transform(human_date());
         set->add_option("--notes", o->notes, tr("Notes"));
         set->callback([&ctx, o, out] {
             const auto s = AccompanimentRepository(ctx.database())
@@ -235,7 +236,7 @@ void add_pat_commands(CLI::App& app, CliContext& ctx) {
         add->add_option("--type", o->type,
                         tr("working_group, team_meeting, training_day, job_interview, other_meeting or immersion"))
             ->required();
-        add->add_option("--date", o->date, tr("Session date"))->required();
+        add->add_option("--date", o->date, tr("Session date"))->transform(human_date())->required();
         add->add_option("--duration", o->duration, tr("Duration in minutes"));
         add->add_option("--prep", o->prep, tr("Preparation time in minutes"));
         add->add_option("--phase", o->phase, tr("accompaniment or follow_up (default: from the accompaniment)"));
@@ -276,7 +277,7 @@ void add_pat_commands(CLI::App& app, CliContext& ctx) {
         };
         auto o = std::make_shared<Opts>();
         add->add_option("id", o->id, tr("Accompaniment id"))->required();
-        add->add_option("--date", o->date, tr("Hire date (the contract's start)"));
+        add->add_option("--date", o->date, tr("Hire date (the contract's start)"))->transform(human_date());
         add->add_option("--announced", o->announced, tr("Date the hire was announced; alone, the hire is not effective yet"));
         add->add_option("--job-title", o->job, tr("Job title"));
         add->add_option("--working-time", o->working_time, tr("Working time as a percentage of full time"));
@@ -311,7 +312,7 @@ void add_pat_commands(CLI::App& app, CliContext& ctx) {
         auto o = std::make_shared<Opts>();
         add->add_option("--title", o->title, tr("Title"));
         add->add_option("--audience", o->audience, tr("Audience"));
-        add->add_option("--date", o->date, tr("Date"))->required();
+        add->add_option("--date", o->date, tr("Date"))->transform(human_date())->required();
         add->add_option("--duration", o->duration, tr("Duration in minutes"));
         add->add_option("--participants", o->participants, tr("Number of participants"));
         add->add_option("--institution", o->institution, tr("Institution id or exact name"));
@@ -343,7 +344,7 @@ void add_pat_commands(CLI::App& app, CliContext& ctx) {
         };
         auto o = std::make_shared<Opts>();
         add->add_option("--kind", o->kind, tr("talk, interview, podcast or meeting"))->required();
-        add->add_option("--date", o->date, tr("Date"))->required();
+        add->add_option("--date", o->date, tr("Date"))->transform(human_date())->required();
         add->add_option("--title", o->title, tr("Title"));
         add->add_option("--audience", o->audience, tr("Audience"));
         add->add_option("--audience-size", o->size, tr("Audience size"));
@@ -376,7 +377,7 @@ void add_pat_commands(CLI::App& app, CliContext& ctx) {
         };
         auto o = std::make_shared<Opts>();
         set->add_option("--institution", o->institution, tr("Institution id or exact name"))->required();
-        set->add_option("--since", o->since, tr("Since (date)"));
+        set->add_option("--since", o->since, tr("Since (date)"))->transform(human_date());
         set->add_option("--sector", o->sector, tr("Sector code or label (default: the institution's)"));
         set->add_option("--peer-workers", o->peer_workers, tr("Number of peer workers"));
         set->add_option("--notes", o->notes, tr("Notes"));

@@ -3,6 +3,7 @@
 #include "core/csv.h"
 #include "core/error.h"
 #include "core/i18n.h"
+#include "core/xlsx_cells.h"
 
 #include <xlsxwriter.h>
 
@@ -11,17 +12,6 @@
 #include <sstream>
 
 namespace maillage::pat {
-namespace {
-
-bool is_number(const std::string& v) {
-    if (v.empty() || v.size() > 15) return false;
-    char* end = nullptr;
-    std::strtod(v.c_str(), &end);
-    return end && *end == '\0' && (v[0] != '0' || v.size() == 1 || v[1] == '.');
-}
-
-}  // namespace
-
 std::string to_csv(const Table& table, char separator, bool bom) {
     std::ostringstream out;
     csv::Writer writer(out, separator, bom);
@@ -43,16 +33,14 @@ void write_xlsx(const Table& table, const std::filesystem::path& file, const std
     lxw_worksheet* ws = workbook_add_worksheet(book, sheet.c_str());
     lxw_format* bold = workbook_add_format(book);
     format_set_bold(bold);
+    const XlsxCellFormats formats = xlsx_cell_formats(book);
     for (size_t c = 0; c < table.columns.size(); ++c)
         worksheet_write_string(ws, 0, lxw_col_t(c), csv::guard_formula(table.columns[c]).c_str(), bold);
     for (size_t r = 0; r < table.rows.size(); ++r)
         for (size_t c = 0; c < table.rows[r].size(); ++c) {
             const auto& v = table.rows[r][c];
             if (v.empty()) continue;
-            if (is_number(v))
-                worksheet_write_number(ws, lxw_row_t(r + 1), lxw_col_t(c), std::strtod(v.c_str(), nullptr), nullptr);
-            else
-                worksheet_write_string(ws, lxw_row_t(r + 1), lxw_col_t(c), csv::guard_formula(v).c_str(), nullptr);
+            xlsx_write_value(ws, lxw_row_t(r + 1), lxw_col_t(c), v, formats);
         }
     if (workbook_close(book) != LXW_NO_ERROR) throw Error(trf("Cannot write {file}.", fmt::arg("file", file.string())));
 }

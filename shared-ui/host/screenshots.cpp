@@ -47,8 +47,8 @@ void settle(wxWindow* window) {
     }
 }
 
-// Waits (up to a few seconds) for the web views of `window` to finish their pages.
-void wait_for_web_views(wxWindow* window) {
+// The report views `window` shows.
+std::vector<ReportView*> report_views(wxWindow* window) {
     std::vector<ReportView*> views;
     std::vector<wxWindow*> todo{window};
     while (!todo.empty()) {
@@ -57,6 +57,12 @@ void wait_for_web_views(wxWindow* window) {
         if (auto* view = dynamic_cast<ReportView*>(w); view && view->IsShownOnScreen()) views.push_back(view);
         for (auto* child : w->GetChildren()) todo.push_back(child);
     }
+    return views;
+}
+
+// Waits (up to a few seconds) for the web views of `window` to finish their pages.
+void wait_for_web_views(wxWindow* window) {
+    const std::vector<ReportView*> views = report_views(window);
     for (int i = 0; i < 250; ++i) {
         const bool busy = std::any_of(views.begin(), views.end(), [](ReportView* v) { return v->loading(); });
         if (!busy) break;
@@ -231,6 +237,12 @@ int take_screenshots(MainFrame& frame, const std::filesystem::path& dir) {
             ++failed;
         }
         if (!save_window_texts(&frame, dir / (id + ".txt"))) ++failed;
+        // A report preview: the rest of the report, screen by screen (<page>.2.png...).
+        for (auto* view : report_views(&frame))
+            for (int screen = 2; screen <= 12 && view->scroll_one_screen(); ++screen) {
+                settle(&frame);
+                save_window_png(&frame, dir / (id + "." + std::to_string(screen) + ".png"));
+            }
     }
     AboutDialog about(&frame, frame);
     about.Show();

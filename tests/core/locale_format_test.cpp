@@ -5,6 +5,9 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdlib>
+#include <ctime>
+
 using namespace maillage;
 namespace lf = maillage::locale;
 
@@ -31,6 +34,10 @@ TEST(LocaleFormat, FrenchDatesNumbersAndPercentages) {
     EXPECT_EQ(lf::integer(-1234), "-1" + nnbsp + "234");
     EXPECT_EQ(lf::integer(999), "999");
     EXPECT_EQ(lf::decimal(1234.5, 1), "1" + nnbsp + "234,5");
+    EXPECT_EQ(lf::number(30.5), "30,5");
+    EXPECT_EQ(lf::number(31), "31");
+    EXPECT_EQ(lf::number(1200), "1" + nnbsp + "200");
+    EXPECT_EQ(lf::number(0.126), "0,13");
 }
 
 TEST(LocaleFormat, DutchDatesNumbersAndPercentages) {
@@ -40,7 +47,13 @@ TEST(LocaleFormat, DutchDatesNumbersAndPercentages) {
     EXPECT_EQ(lf::decimal(22.666), "22,67");
     EXPECT_EQ(lf::percent(22.5), "22,50%");
     EXPECT_EQ(lf::integer(1234), "1.234");
-    EXPECT_EQ(lf::date_time("2026-09-14T09:30:00Z"), "14/09/2026 09:30");
+    EXPECT_EQ(lf::date_time("2026-09-14T09:30:00"), "14/09/2026 09:30");
+    // Time stamps stored in UTC are read in the local time (Brussels: UTC+2 in summer).
+    setenv("TZ", "Europe/Brussels", 1);
+    tzset();
+    EXPECT_EQ(lf::date_time("2026-09-14T22:30:00Z"), "15/09/2026 00:30");
+    unsetenv("TZ");
+    tzset();
 }
 
 TEST(LocaleFormat, EnglishDatesNumbersAndPercentages) {
@@ -138,7 +151,7 @@ TEST(ReportLocale, HtmlAndMarkdownSpeakTheReportLanguageJsonStaysMachineReadable
 
     const std::string html = to_html(r);
     EXPECT_NE(html.find("(20/05/2026)"), std::string::npos);
-    EXPECT_NE(html.find("<td>44,54</td>"), std::string::npos);
+    EXPECT_NE(html.find("<td class=\"num\">44,54</td>"), std::string::npos);
     EXPECT_NE(html.find("<td>20/05/2026</td>"), std::string::npos);
     EXPECT_NE(html.find(">22,50</text>"), std::string::npos);  // the inline SVG chart
     EXPECT_NE(html.find(">1" + nnbsp + "234</text>"), std::string::npos);
@@ -156,4 +169,16 @@ TEST(ReportLocale, HtmlAndMarkdownSpeakTheReportLanguageJsonStaysMachineReadable
     EXPECT_NE(json.find("2026-05-20"), std::string::npos);
     // The renderers leave the UI language as it was.
     EXPECT_EQ(lf::language(), "en");
+}
+
+TEST(LocaleFormat, NamesOfSessionKindsAndStatusesNotCodes) {
+    EXPECT_EQ(lf::session_kind_name("exchange_committee"), "Steering committee meeting");
+    EXPECT_EQ(lf::session_kind_name("training"), "Training day");
+    EXPECT_EQ(lf::session_kind_name("a_plugin_kind"), "a_plugin_kind");  // unknown: as stored
+    EXPECT_EQ(lf::session_status_name("held"), "held");
+    EXPECT_EQ(lf::session_status_name("cancelled"), "cancelled");
+    // With a translator installed, names go through it.
+    set_translator([](const char* msgid) { return std::string(msgid) == "held" ? "tenue" : msgid; });
+    EXPECT_EQ(lf::session_status_name("held"), "tenue");
+    set_translator(nullptr);
 }

@@ -656,3 +656,32 @@ int main(int argc, char** argv) {
     wxEntryCleanup();
     return result;
 }
+
+TEST(DatePickerTest, ShowsTheLocaleFormAndAcceptsWhatBelgiansType) {
+    Fixture fx;
+    Frame f("Date", wxSize(420, 160));
+    auto* date = new DatePicker(f.panel);
+    auto* optional = new DatePicker(f.panel, true);
+    f.sizer->Add(date, 0, wxALL, 8);
+    f.sizer->Add(optional, 0, wxALL, 8);
+    f.show();
+    std::vector<std::string> changes;
+    date->on_change([&](const std::string& iso) { changes.push_back(iso); });
+
+    EXPECT_TRUE(date->set_iso("2026-09-14"));
+    EXPECT_EQ(date->text()->GetValue(), "14/09/2026");
+    for (const char* typed : {"14/9/2026", "14.09.2026", "14-09-2026", "2026-09-14"}) {
+        date->text()->SetValue(typed);  // as if typed: the text event runs
+        EXPECT_EQ(date->iso(), "2026-09-14") << typed;
+        EXPECT_TRUE(date->problem().empty()) << typed;
+    }
+    date->text()->SetValue("31/02/2026");
+    EXPECT_EQ(date->iso(), "");
+    EXPECT_EQ(date->problem(), "\"31/02/2026\" is not a date: February 2026 has 28 days.");
+    EXPECT_EQ(changes.back(), "");
+    date->text()->SetValue("");
+    EXPECT_FALSE(date->problem().empty());  // a required date
+    EXPECT_EQ(optional->iso(), "");
+    EXPECT_TRUE(optional->problem().empty());  // an optional one may stay empty
+    EXPECT_FALSE(optional->set_iso("2026-02-30"));
+}

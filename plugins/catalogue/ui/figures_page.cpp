@@ -4,6 +4,7 @@
 #include "core/database.h"
 #include "shared-ui/chart.h"
 #include "shared-ui/list_panel.h"
+#include "shared-ui/display.h"
 
 #include <wx/datetime.h>
 
@@ -64,7 +65,7 @@ void FiguresPage::refresh() {
     int64_t row = 0;
     for (const auto& t : f.trainers)
         rows->add(row++, {wxString::FromUTF8(t.name), wxString::Format("%lld", static_cast<long long>(t.sessions)),
-                          wxString::Format("%g", t.hours)});
+                          ui::display_number(t.hours)});
     trainers_->set_source(rows);
     Layout();
 }

@@ -5,6 +5,7 @@
 #include "core/database.h"
 #include "core/error.h"
 #include "core/people.h"
+#include "shared-ui/display.h"
 
 #include <wx/checklst.h>
 #include <wx/choice.h>
@@ -166,7 +167,7 @@ void ModulesPage::show_selected() {
     for (std::size_t t = 0; t < trainer_ids_.size(); ++t)
         trainers_->Check(static_cast<unsigned>(t), store.qualified(trainer_ids_[t], m->module_id));
     version_->SetLabel(wxString::Format(_("Sheet version %d of %zu, saved %s"), m->sheet.version, store.versions(m->sheet.code).size(),
-                                        wxString::FromUTF8(m->created_at)));
+                                        ui::display_date_time(m->created_at)));
 }
 
 void ModulesPage::save() {

@@ -6,6 +6,7 @@
 #include "core/error.h"
 #include "core/people.h"
 #include "shared-ui/list_panel.h"
+#include "shared-ui/display.h"
 
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <wx/button.h>
@@ -77,7 +78,7 @@ void TrainersPage::refresh() {
         rows->add(p.id, {wxString::FromUTF8(p.display_name()), wxString::FromUTF8(p.email),
                          wxString::Format("%d", q.getColumn(0).getInt()),
                          wxString::Format("%lld", static_cast<long long>(hours[p.id].sessions)),
-                         wxString::Format("%g", hours[p.id].hours)});
+                         ui::display_number(hours[p.id].hours)});
         ids_.push_back(p.id);
     }
     trainers_->set_source(rows);

@@ -10,6 +10,7 @@
 #include "core/people.h"
 #include "core/sessions.h"
 #include "shared-ui/list_panel.h"
+#include "shared-ui/display.h"
 
 #include <wx/button.h>
 #include <wx/choice.h>
@@ -185,7 +186,7 @@ void TrainingsPage::show_training() {
         wxString names;
         for (auto p : store.day_trainers(sid))
             if (auto person = people.get(p)) names += (names.empty() ? "" : ", ") + u8(person->display_name());
-        day_rows->add(sid, {u8(s->date), u8(s->start_time + "–" + s->end_time), names, status_label(s->status)});
+        day_rows->add(sid, {ui::display_date(s->date), u8(s->start_time + "–" + s->end_time), names, status_label(s->status)});
     }
     days_->set_source(day_rows);
     wxString flags;

@@ -10,10 +10,11 @@
 
 #include "core/database.h"
 #include "core/error.h"
+#include "shared-ui/date_pickers.h"
+#include "shared-ui/display.h"
 
 #include <wx/button.h>
 #include <wx/choice.h>
-#include <wx/datectrl.h>
 #include <wx/dialog.h>
 #include <wx/msgdlg.h>
 #include <wx/sizer.h>
@@ -66,7 +67,7 @@ public:
         title_ = new wxTextCtrl(this, wxID_ANY, "", wxDefaultPosition, wxSize(360, -1));
         grid->Add(title_, 1, wxEXPAND);
         label(_("Date"));
-        date_ = new wxDatePickerCtrl(this, wxID_ANY);
+        date_ = new ui::DatePicker(this);
         grid->Add(date_, 0);
         label(_("From (HH:MM)"));
         start_ = new wxTextCtrl(this, wxID_ANY, "09:00");
@@ -84,6 +85,11 @@ public:
         sizer->Add(grid, 1, wxEXPAND | wxALL, 12);
         sizer->Add(CreateStdDialogButtonSizer(wxOK | wxCANCEL), 0, wxEXPAND | wxALL, 8);
         SetSizerAndFit(sizer);
+        // A typed date that is not one keeps the dialog open and says why.
+        Bind(wxEVT_BUTTON, [this](wxCommandEvent& e) {
+            if (date_->problem().empty()) e.Skip();
+            else wxMessageBox(date_->problem(), _("New event"), wxOK | wxICON_WARNING, this);
+        }, wxID_OK);
     }
     Event event() const {
         Event e;
@@ -95,7 +101,7 @@ public:
     }
     Session day() const {
         Session s;
-        s.date = date_->GetValue().FormatISODate().utf8_string();
+        s.date = date_->iso();
         s.start_time = start_->GetValue().utf8_string();
         s.end_time = end_->GetValue().utf8_string();
         return s;
@@ -105,7 +111,7 @@ private:
     std::vector<EventType> types_;
     wxChoice* type_;
     wxTextCtrl *title_, *start_, *end_, *venue_;
-    wxDatePickerCtrl* date_;
+    ui::DatePicker* date_;
     wxSpinCtrl* capacity_;
 };
 
@@ -161,7 +167,7 @@ void EventListPage::refresh() {
             if (months.empty() || months.back() != month) months.push_back(month);
             wxString type;
             if (auto t = events.type(e.type_id)) type = U(t->label(context().language()));
-            rows->add(e.id, {U(first), U(e.title), type, month, wxString::Format("%zu", regs.list(e.id).size())});
+            rows->add(e.id, {ui::display_date(first), U(e.title), type, month, wxString::Format("%zu", regs.list(e.id).size())});
             // Keep the event shown; on first display, show the year's last event.
             if (e.id == selected || !selected) show = e.id;
         }

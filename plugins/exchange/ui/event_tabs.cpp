@@ -16,6 +16,7 @@
 #include "core/sectors.h"
 #include "shared-ui/chart.h"
 #include "shared-ui/list_panel.h"
+#include "shared-ui/display.h"
 
 #include <wx/button.h>
 #include <wx/choicdlg.h>
@@ -174,7 +175,7 @@ public:
                 if (a.status == "present") ++present;
             std::string decisions;
             for (const auto& d : events.decisions(s.id)) decisions += (decisions.empty() ? "" : " · ") + d;
-            meetings->add(s.id, {U(s.date),
+            meetings->add(s.id, {ui::display_date(s.date),
                                  U(s.status == "held" ? tr("held") : s.status == "cancelled" ? tr("cancelled") : tr("planned")),
                                  wxString::Format("%d", present), U(decisions)});
         }
@@ -525,7 +526,7 @@ public:
         for (const auto& p : events.publications()) {
             const auto linked = events.publication_events(p.id);
             if (std::find(linked.begin(), linked.end(), event_id) == linked.end()) continue;
-            rows->add(p.id, {U(p.title), U(p.collection), U(p.number), U(p.date),
+            rows->add(p.id, {U(p.title), U(p.collection), U(p.number), ui::display_date(p.date),
                              p.copies ? wxString::Format("%lld", static_cast<long long>(*p.copies)) : wxString()});
         }
         list_->set_source(rows);

@@ -13,6 +13,10 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdlib>
+#include <filesystem>
+#include <regex>
+
 using namespace maillage;
 using namespace maillage::intervision;
 
@@ -35,6 +39,13 @@ struct ExportsTest : ::testing::Test {
         sessions = SessionScheduler(w.db()).generate(g);
     }
     std::string email(int64_t id) { return PersonRepository(w.db()).get(id)->email; }
+    // One member of a zip file (unzip: scripts/setup installs it).
+    static std::string unzip(const std::filesystem::path& zip, const std::string& member) {
+        const auto out = std::filesystem::path(zip).replace_extension(".member");
+        const std::string command = "unzip -p '" + zip.string() + "' '" + member + "' > '" + out.string() + "'";
+        if (std::system(command.c_str()) != 0) return {};
+        return maillage::test::read_file(out);
+    }
 };
 
 TEST_F(ExportsTest, AttendanceIsImportedFromCsvAllOrNothing) {
@@ -55,6 +66,10 @@ TEST_F(ExportsTest, AttendanceIsImportedFromCsvAllOrNothing) {
         if (x.role == "facilitator") ++facilitators;
     }
     EXPECT_EQ(facilitators, 1);
+
+    // Dates as typed in a Belgian spreadsheet are read too.
+    maillage::test::write_file(file, "date;email;status\r\n9/09/2024;" + email(anna) + ";absent\r\n");
+    EXPECT_EQ(import_attendance_csv(w.db(), g, file), 1);
 
     // A bad line: nothing of the file is kept, and the error says where.
     maillage::test::write_file(file, "date,email,status\n"
@@ -81,11 +96,18 @@ TEST_F(ExportsTest, ParticipantListAndAttendanceSheet) {
     const auto xlsx = dir / "p.xlsx";
     write_participants_xlsx(rows, xlsx);
     EXPECT_EQ(maillage::test::read_file(xlsx).substr(0, 2), "PK");  // a zip container
+    // Dates are date cells (serial days, displayed dd/mm/yyyy), not text: 2024-09-01 = 45536.
+    const std::string sheet = unzip(xlsx, "xl/worksheets/sheet1.xml");
+    EXPECT_NE(sheet.find("<v>45536</v>"), std::string::npos) << sheet;
+    EXPECT_EQ(unzip(xlsx, "xl/sharedStrings.xml").find("2024-09-01"), std::string::npos);
+    EXPECT_NE(unzip(xlsx, "xl/styles.xml").find("dd/mm/yyyy"), std::string::npos);
 
     const auto html = attendance_sheet_html(w.db(), sessions[0]);
     EXPECT_NE(html.find("carl"), std::string::npos);
     EXPECT_NE(html.find("fac"), std::string::npos);
     EXPECT_NE(html.find("Rue Haute 1"), std::string::npos);
+    // The sheet is read by people: the date written out, not ISO.
+    EXPECT_FALSE(std::regex_search(html, std::regex("\\d{4}-\\d{2}-\\d{2}"))) << html;
 }
 
 // Issue 18: the attendance sheet is also drawn natively as a PDF to print and sign.

@@ -12,6 +12,7 @@
 #include "shared-ui/attendance_grid.h"
 #include "shared-ui/list_panel.h"
 #include "shared-ui/messages.h"
+#include "shared-ui/display.h"
 
 #include <wx/button.h>
 #include <wx/choice.h>
@@ -219,7 +220,7 @@ void GroupSessionsPage::load_sessions() {
     for (const auto& s : sessions) {
         const auto h = s.host_institution_id ? institutions.get(*s.host_institution_id) : std::nullopt;
         rows->add(s.session_id,
-                  {u8(s.date), u8(s.start_time + "–" + s.end_time),
+                  {ui::display_date(s.date), u8(locale::time(s.start_time) + "–" + locale::time(s.end_time)),
                    s.status == "held" ? _("held") : s.status == "cancelled" ? _("cancelled") : _("planned"),
                    h ? u8(h->name) : wxString(), u8(s.place)});
         session_ids_.push_back(s.session_id);

@@ -39,17 +39,14 @@ ReportPreviewPage::ReportPreviewPage(wxWindow* parent, ui::UiContext& context) :
     auto* print = new wxButton(this, wxID_ANY, _("&Print…"));
     bar->Add(print, 0);
     top->Add(bar, 0, wxALL, 8);
-    auto* body = new wxBoxSizer(wxHORIZONTAL);
-    // The report section as saved (with its inline SVG chart), in a web engine.
+    // The report section as saved (with its inline SVG chart), in a web engine, over the
+    // whole width so that the groups table fits; the evaluation summary below it.
     html_ = new ui::ReportView(this);
-    body->Add(html_, 3, wxEXPAND | wxRIGHT, 8);
-    auto* side = new wxBoxSizer(wxVERTICAL);
-    side->Add(new wxStaticText(this, wxID_ANY, _("Evaluation summary")), 0, wxBOTTOM, 4);
+    top->Add(html_, 4, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, 8);
+    top->Add(new wxStaticText(this, wxID_ANY, _("Evaluation summary")), 0, wxLEFT | wxRIGHT | wxBOTTOM, 8);
     evaluation_ = new wxTextCtrl(this, wxID_ANY, wxEmptyString, wxDefaultPosition, wxDefaultSize,
                                  wxTE_MULTILINE | wxTE_READONLY);
-    side->Add(evaluation_, 1, wxEXPAND);
-    body->Add(side, 2, wxEXPAND);
-    top->Add(body, 1, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, 8);
+    top->Add(evaluation_, 1, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, 8);
     SetSizer(top);
     for (auto* c : {cycle_, year_, programme_}) c->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) { show(); });
     print->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {

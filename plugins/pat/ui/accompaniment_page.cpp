@@ -4,6 +4,7 @@
 #include "pat_rules.h"
 
 #include "core/error.h"
+#include "core/locale_format.h"
 #include "core/people.h"
 #include "shared-ui/messages.h"
 
@@ -30,6 +31,9 @@ wxString esc(const std::string& s) {
     out.Replace(">", "&gt;");
     return out;
 }
+
+// A date of the record as the UI language writes it.
+wxString esc_date(const std::string& iso) { return esc(locale::short_date(iso)); }
 
 wxString row(const wxString& label, const wxString& value) {
     return "<tr><td><b>" + label + "</b></td><td>" + (value.empty() ? wxString("—") : value) + "</td></tr>";
@@ -104,15 +108,15 @@ void AccompanimentPage::show() {
     wxString contact = esc(a->contact_name);
     if (a->contact_person_id)
         if (auto p = PersonRepository(database()).get(*a->contact_person_id)) contact = esc(p->display_name());
-    h += row(_("Date"), esc(a->request_date)) + row(_("Contact person"), contact) +
+    h += row(_("Date"), esc_date(a->request_date)) + row(_("Contact person"), contact) +
          row(_("Heard of PAT through"), esc(a->heard_from)) + row(_("Region"), a->region == "brussels"   ? _("Brussels")
                                        : a->region == "wallonia" ? _("Wallonia")
                                        : a->region == "flanders" ? _("Flanders")
                                                                  : wxString()) +
          row(_("Funder"), esc(a->funder_code)) + "</table>";
     h += "<h3>" + _("Analysis") + "</h3><table>";
-    h += row(_("Analysis started"), esc(a->analysis_date)) +
-         row(_("Decision"), esc(a->decision.empty() ? std::string() : decision_label(a->decision) + " (" + a->decision_date + ")")) +
+    h += row(_("Analysis started"), esc_date(a->analysis_date)) +
+         row(_("Decision"), esc(a->decision.empty() ? std::string() : decision_label(a->decision) + " (" + locale::short_date(a->decision_date) + ")")) +
          row(_("Reason"), esc(a->decision_reason)) +
          row(_("Intake questionnaire"), a->intake_response_id ? wxString::Format(_("response #%lld"),
                                                                                  static_cast<long long>(*a->intake_response_id))
@@ -120,8 +124,8 @@ void AccompanimentPage::show() {
          "</table>";
     h += "<h3>" + _("Steps of the guide") + "</h3><table border=0 cellpadding=2>";
     for (const auto& s : repo.step_states(id, lang)) {
-        wxString dates = esc(s.started_on);
-        if (!s.finished_on.empty()) dates += " → " + esc(s.finished_on);
+        wxString dates = esc_date(s.started_on);
+        if (!s.finished_on.empty()) dates += " → " + esc_date(s.finished_on);
         h += "<tr><td>" + wxString::Format("%d. ", s.position) + esc(s.label) + "</td><td><i>" +
              wxString::FromUTF8(step_state_label(s.state)) + "</i></td><td>" + dates + "</td><td>" + esc(s.notes) + "</td></tr>";
     }
@@ -136,25 +140,25 @@ void AccompanimentPage::show() {
              "</h3><table border=0 cellpadding=2>";
         for (const auto& s : repo.sessions(id)) {
             if (s.phase != p) continue;
-            h += "<tr><td>" + esc(s.date) + "</td><td>" + esc(types[s.type]) + "</td><td>" +
+            h += "<tr><td>" + esc_date(s.date) + "</td><td>" + esc(types[s.type]) + "</td><td>" +
                  wxString::Format(_("%d min + %d min preparation"), s.duration_minutes, s.preparation_minutes) +
                  "</td><td>" + wxString::Format(_("%zu staff, %zu attendees"), s.staff.size(), s.attendees.size()) +
-                 "</td><td>" + esc(s.status) + "</td><td><font color=#b05000>" + esc(s.staff_warning) + "</font></td></tr>";
+                 "</td><td>" + esc(locale::session_status_name(s.status)) + "</td><td><font color=#b05000>" + esc(s.staff_warning) + "</font></td></tr>";
         }
         h += "</table>";
     }
     h += "<h3>" + _("Hires") + "</h3><ul>";
     for (const auto& hire : repo.hires(id)) {
-        h += "<li>" + (hire.status == "effective" ? wxString::Format(_("Hired on %s"), esc(hire.hire_date))
-                                                  : wxString::Format(_("Announced on %s"), esc(hire.announced_date)));
+        h += "<li>" + (hire.status == "effective" ? wxString::Format(_("Hired on %s"), esc_date(hire.hire_date))
+                                                  : wxString::Format(_("Announced on %s"), esc_date(hire.announced_date)));
         if (!hire.job_title.empty()) h += ", " + esc(hire.job_title);
-        if (hire.working_time_percent) h += wxString::Format(", %.0f %%", *hire.working_time_percent);
+        if (hire.working_time_percent) h += ", " + wxString::FromUTF8(locale::percent(*hire.working_time_percent, 0));
         if (!hire.contract_type.empty()) h += ", " + esc(hire.contract_type);
         h += "</li>";
     }
     h += "</ul>";
     if (a->phase == "closed")
-        h += "<h3>" + _("Closed") + "</h3><p>" + esc(a->closed_date) + " — " + esc(a->closing_reason) + "</p>";
+        h += "<h3>" + _("Closed") + "</h3><p>" + esc_date(a->closed_date) + " — " + esc(a->closing_reason) + "</p>";
     h += "<h3>" + _("Documents") + "</h3><ul>";
     for (const auto& d : repo.documents(id)) h += "<li><a href=\"" + esc(d.link) + "\">" + esc(d.title) + "</a></li>";
     h += "</ul></body></html>";

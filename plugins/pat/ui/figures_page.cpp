@@ -2,6 +2,7 @@
 
 #include "pat_figures.h"
 
+#include "core/locale_format.h"
 #include "core/programmes.h"
 #include "shared-ui/chart.h"
 
@@ -48,7 +49,9 @@ void FiguresPage::refresh() {
     const wxString selected = funder_->GetSelection() > 0 ? funder_->GetStringSelection() : wxString();
     funder_->Clear();
     funder_->Append(_("All funders"));
-    for (const auto& f : FunderRepository(database()).list()) funder_->Append(wxString::FromUTF8(f.code));
+    // Names for people, codes (client data) for the report's scope.
+    for (const auto& f : FunderRepository(database()).list())
+        funder_->Append(wxString::FromUTF8(f.name), new wxStringClientData(wxString::FromUTF8(f.code)));
     if (!selected.empty() && funder_->FindString(selected) != wxNOT_FOUND)
         funder_->SetStringSelection(selected);
     else
@@ -59,7 +62,9 @@ void FiguresPage::refresh() {
 void FiguresPage::compute() {
     ReportScope scope;
     scope.year = year_->GetValue();
-    if (funder_->GetSelection() > 0) scope.funder = funder_->GetStringSelection().utf8_string();
+    if (funder_->GetSelection() > 0)
+        if (auto* code = dynamic_cast<wxStringClientData*>(funder_->GetClientObject(unsigned(funder_->GetSelection()))))
+            scope.funder = code->GetData().utf8_string();
     scope.language = context().language();
     auto sections = pat_sections(database(), scope);
     if (sections.empty()) return;
@@ -71,14 +76,15 @@ void FiguresPage::compute() {
         return out;
     };
     wxString h = "<html><body><h3>" + esc(s.title) + " — " + wxString::Format("%d", scope.year.value()) + "</h3>";
-    for (const auto& p : s.paragraphs) h += "<p>" + esc(p) + "</p>";
+    const locale::ScopedLanguage language(scope.language);
+    for (const auto& p : s.paragraphs) h += "<p>" + esc(locale::dates_in_text(p)) + "</p>";
     for (const auto& t : s.tables) {
         h += "<h4>" + esc(t.title) + "</h4><table border=1 cellspacing=0 cellpadding=3><tr>";
         for (const auto& c : t.columns) h += "<th>" + esc(c) + "</th>";
         h += "</tr>";
         for (const auto& r : t.rows) {
             h += "<tr>";
-            for (const auto& c : r) h += "<td>" + esc(c) + "</td>";
+            for (const auto& c : r) h += "<td>" + esc(locale::display(c)) + "</td>";
             h += "</tr>";
         }
         h += "</table>";

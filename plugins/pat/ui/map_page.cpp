@@ -5,6 +5,7 @@
 
 #include "core/error.h"
 #include "shared-ui/list_panel.h"
+#include "core/locale_format.h"
 
 #include <wx/button.h>
 #include <wx/filedlg.h>
@@ -59,7 +60,7 @@ void MapPage::refresh() {
                           : w.region == "flanders" ? _("Flanders")
                                                    : wxString::FromUTF8(w.region),
                           wxString::FromUTF8(w.municipality), wxString::FromUTF8(w.sector_label),
-                          wxString::FromUTF8(w.since), placed ? _("yes") : _("no position"),
+                          wxString::FromUTF8(locale::short_date(w.since)), placed ? _("yes") : _("no position"),
                           wxString::Format("%d", w.peer_workers)});
         peer_workers += w.peer_workers;
         unplaced += !placed;

@@ -6,6 +6,8 @@
 #include "../dialogs/gdpr_dialogs.h"
 
 #include "shared-ui/list_panel.h"
+#include "shared-ui/display.h"
+
 #include "shared-ui/messages.h"
 #include "shared-ui/virtual_list.h"
 
@@ -80,11 +82,13 @@ public:
         grid->Add(new wxStaticText(this, wxID_ANY, _("Job title:")), 0, wxALIGN_CENTER_VERTICAL);
         job_ = new wxTextCtrl(this, wxID_ANY, u8(value_.job_title));
         grid->Add(job_, 1, wxEXPAND);
-        grid->Add(new wxStaticText(this, wxID_ANY, _("From (YYYY-MM-DD):")), 0, wxALIGN_CENTER_VERTICAL);
-        start_ = new wxTextCtrl(this, wxID_ANY, u8(value_.start_date));
+        grid->Add(new wxStaticText(this, wxID_ANY, _("From:")), 0, wxALIGN_CENTER_VERTICAL);
+        start_ = new wxTextCtrl(this, wxID_ANY, display_date(value_.start_date));
+        start_->SetHint(u8(locale::date_placeholder()));
         grid->Add(start_, 1, wxEXPAND);
         grid->Add(new wxStaticText(this, wxID_ANY, _("Until (empty if current):")), 0, wxALIGN_CENTER_VERTICAL);
-        end_ = new wxTextCtrl(this, wxID_ANY, u8(value_.end_date));
+        end_ = new wxTextCtrl(this, wxID_ANY, display_date(value_.end_date));
+        end_->SetHint(u8(locale::date_placeholder()));
         grid->Add(end_, 1, wxEXPAND);
         auto* sizer = new wxBoxSizer(wxVERTICAL);
         sizer->Add(grid, 1, wxEXPAND | wxALL, 10);
@@ -119,12 +123,19 @@ public:
         const int k = sector_->GetSelection();
         e.sector_id = k >= 1 ? std::optional<int64_t>(sector_ids_[k - 1]) : std::nullopt;
         e.job_title = s8(job_->GetValue().Strip(wxString::both));
-        e.start_date = s8(start_->GetValue().Strip(wxString::both));
-        e.end_date = s8(end_->GetValue().Strip(wxString::both));
+        e.start_date = typed_date(start_).value_or("");
+        e.end_date = typed_date(end_).value_or("");
         return e;
     }
 
 private:
+    // The ISO date typed in `field` ("" when empty); nullopt and *error when not a date.
+    static std::optional<std::string> typed_date(const wxTextCtrl* field, std::string* error = nullptr) {
+        const std::string text = s8(field->GetValue().Strip(wxString::both));
+        if (text.empty()) return std::string();
+        return locale::parse_date(text, error);
+    }
+
     void show_institution() {
         const auto i = value_.institution_id ? InstitutionRepository(db_).get(value_.institution_id) : std::nullopt;
         institution_->SetLabel(i ? u8(i->name) : _("(none chosen)"));
@@ -132,10 +143,12 @@ private:
     bool validate() {
         wxArrayString problems;
         if (!value_.institution_id) problems.push_back(_("Choose the institution."));
-        const std::string start = s8(start_->GetValue().Strip(wxString::both));
-        const std::string end = s8(end_->GetValue().Strip(wxString::both));
-        if (!start.empty() && !is_iso_date(start)) problems.push_back(_("The start date must read YYYY-MM-DD."));
-        if (!end.empty() && !is_iso_date(end)) problems.push_back(_("The end date must read YYYY-MM-DD."));
+        std::string error;
+        const std::string start = typed_date(start_, &error).value_or("");
+        if (!error.empty()) problems.push_back(u8(error));
+        error.clear();
+        const std::string end = typed_date(end_, &error).value_or("");
+        if (!error.empty()) problems.push_back(u8(error));
         if (!start.empty() && !end.empty() && end < start) problems.push_back(_("The end date is before the start."));
         problems_->SetLabel(wxJoin(problems, '\n'));
         FindWindow(wxID_OK)->Enable(problems.empty());
@@ -281,7 +294,7 @@ private:
             rows->add(static_cast<int64_t>(k),
                       {it != names.end() ? it->second : wxString(),
                        j.sector_id ? sector_label(db_, *j.sector_id, language_) : _("(institution's)"),
-                       u8(j.job_title), u8(j.start_date), j.end_date.empty() ? _("(current)") : u8(j.end_date)});
+                       u8(j.job_title), display_date(j.start_date), j.end_date.empty() ? _("(current)") : display_date(j.end_date)});
         }
         jobs_list_->set_source(rows);
     }
@@ -483,7 +496,8 @@ private:
         while (q.executeStep()) {
             const auto sector = q.getColumn(7);
             rows->add(q.getColumn(0).getInt64(),
-                      {u8(q.getColumn(1).getString()), u8(q.getColumn(2).getString()), u8(q.getColumn(3).getString()),
+                      {display_date(q.getColumn(1).getString()), u8(q.getColumn(2).getString()),
+                       u8(locale::session_kind_name(q.getColumn(3).getString())),
                        label_of(attendance_statuses(), q.getColumn(4).getString()),
                        label_of(attendance_roles(), q.getColumn(5).getString()), u8(q.getColumn(6).getString()),
                        sector.isNull() ? wxString() : sectors[sector.getInt64()]});

@@ -28,16 +28,13 @@ class ReportsPage : public PageBase {
 public:
     ReportsPage(wxWindow* parent, UiContext& context, Suite& suite) : PageBase(parent, context), suite_(suite) {
         auto* sizer = new wxBoxSizer(wxVERTICAL);
-        auto* bar = new wxFlexGridSizer(8, FromDIP(wxSize(8, 4)));
+        auto* bar = new wxFlexGridSizer(5, FromDIP(wxSize(8, 4)));
         auto label = [&](const wxString& text) { bar->Add(new wxStaticText(this, wxID_ANY, text)); };
         label(_("Calendar year"));
         label(_("or cycle"));
         label(_("Programme"));
         label(_("Funder"));
         label(_("Language"));
-        bar->AddSpacer(0);
-        bar->AddSpacer(0);
-        bar->AddSpacer(0);
         year_ = new wxChoice(this, wxID_ANY);
         year_->Append(_("(any)"));
         const int this_year = wxDateTime::Today().GetYear();
@@ -47,22 +44,25 @@ public:
         cycle_ = new wxTextCtrl(this, wxID_ANY, {}, wxDefaultPosition, FromDIP(wxSize(100, -1)));
         cycle_->SetHint(wxString::Format("%d-%d", this_year - 1, this_year));
         bar->Add(cycle_);
-        programme_ = new wxChoice(this, wxID_ANY);
+        // Names can be long (funders): fixed widths keep the bar within the window.
+        programme_ = new wxChoice(this, wxID_ANY, wxDefaultPosition, FromDIP(wxSize(200, -1)));
         bar->Add(programme_);
-        funder_ = new wxChoice(this, wxID_ANY);
+        funder_ = new wxChoice(this, wxID_ANY, wxDefaultPosition, FromDIP(wxSize(240, -1)));
         bar->Add(funder_);
         language_ = new wxChoice(this, wxID_ANY);
         for (const auto& [code, name] : person_languages()) language_->Append(name);
         const auto ui = context.language();
         language_->SetSelection(ui == "nl" ? 1 : ui == "en" ? 2 : 0);
         bar->Add(language_);
+        auto* buttons = new wxBoxSizer(wxHORIZONTAL);
         auto* build = new wxButton(this, wxID_ANY, _("&Build"));
-        bar->Add(build);
+        buttons->Add(build, 0, wxRIGHT, FromDIP(8));
         auto* save = new wxButton(this, wxID_ANY, _("&Save as…"));
-        bar->Add(save);
+        buttons->Add(save, 0, wxRIGHT, FromDIP(8));
         auto* print = new wxButton(this, wxID_ANY, _("&Print…"));
-        bar->Add(print);
-        sizer->Add(bar, 0, wxALL, 8);
+        buttons->Add(print, 0);
+        sizer->Add(bar, 0, wxLEFT | wxRIGHT | wxTOP, 8);
+        sizer->Add(buttons, 0, wxALL, 8);
         // The page that "Save as" writes, drawn by a web engine: what is seen is what is saved.
         preview_ = new ReportView(this);
         sizer->Add(preview_, 1, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, 8);
