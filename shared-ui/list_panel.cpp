@@ -12,6 +12,7 @@
 #include <wx/sizer.h>
 #include <wx/srchctrl.h>
 #include <wx/stattext.h>
+#include <wx/wrapsizer.h>
 
 #include <fstream>
 
@@ -20,16 +21,17 @@ namespace maillage::ui {
 ListPanel::ListPanel(wxWindow* parent, UiContext* context, ListOptions options)
     : wxPanel(parent, wxID_ANY), options_(std::move(options)) {
     auto* sizer = new wxBoxSizer(wxVERTICAL);
-    auto* bar = new wxBoxSizer(wxHORIZONTAL);
+    // The bar wraps onto a second line in the narrow lists that sit side by side.
+    auto* bar = new wxWrapSizer(wxHORIZONTAL);
     bar_ = bar;
     if (options_.search) {
         // The box grows with the list up to a comfortable width, and shrinks in the
         // narrow lists that sit side by side.
         search_ = new wxSearchCtrl(this, wxID_ANY);
-        search_->SetMinSize(FromDIP(wxSize(120, -1)));
+        search_->SetMinSize(FromDIP(wxSize(170, -1)));
         search_->SetMaxSize(FromDIP(wxSize(280, -1)));
         search_->SetDescriptiveText(options_.search_hint.empty() ? _("Search") : options_.search_hint);
-        bar->Add(search_, 1, wxALIGN_CENTER_VERTICAL | wxRIGHT, 8);
+        bar->Add(search_, 1, wxALIGN_CENTER_VERTICAL | wxRIGHT | wxBOTTOM, 4);
         search_->Bind(wxEVT_TEXT, [this](wxCommandEvent&) {
             list_->set_filter(search_->GetValue());
             update_count();
@@ -41,7 +43,7 @@ ListPanel::ListPanel(wxWindow* parent, UiContext* context, ListOptions options)
             break;
         }
     status_ = new wxChoice(this, wxID_ANY);
-    bar->Add(status_, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 8);
+    bar->Add(status_, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT | wxBOTTOM, 4);
     status_->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) {
         const int k = status_->GetSelection();
         list_->set_status_filter(status_column_, k > 0 ? status_->GetString(static_cast<unsigned>(k)) : wxString());
@@ -49,9 +51,9 @@ ListPanel::ListPanel(wxWindow* parent, UiContext* context, ListOptions options)
     });
     set_statuses(options_.statuses);
     count_ = new wxStaticText(this, wxID_ANY, wxString());
-    bar->Add(count_, 0, wxALIGN_CENTER_VERTICAL);
+    bar->Add(count_, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT | wxBOTTOM, 4);
     bar->AddStretchSpacer();
-    sizer->Add(bar, 0, wxEXPAND | wxALL, 8);
+    sizer->Add(bar, 0, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, 8);
     list_ = new VirtualList(this, options_.columns,
                             wxDV_ROW_LINES | (options_.multiple ? wxDV_MULTIPLE : wxDV_SINGLE));
     sizer->Add(list_, 1, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, 8);
@@ -63,7 +65,7 @@ ListPanel::ListPanel(wxWindow* parent, UiContext* context, ListOptions options)
 wxButton* ListPanel::add_button(const wxString& label, const wxString& tooltip) {
     auto* button = new wxButton(this, wxID_ANY, label);
     if (!tooltip.empty()) button->SetToolTip(tooltip);
-    bar_->Add(button, 0, wxLEFT | wxALIGN_CENTER_VERTICAL, 6);
+    bar_->Add(button, 0, wxLEFT | wxBOTTOM | wxALIGN_CENTER_VERTICAL, 4);
     return button;
 }
 

@@ -290,7 +290,9 @@ void VirtualList::on_size(wxSizeEvent& event) {
     event.Skip();
     fit_last_column();
     // GTK gives the columns their widths only once the view is allocated: fit again then.
-    CallAfter([this] { fit_last_column(); });
+    CallAfter([this] {
+        if (IsShownOnScreen()) fit_last_column();
+    });
 }
 
 void VirtualList::fit_last_column() {
