@@ -13,6 +13,7 @@
 #include <boost/dll/alias.hpp>
 
 #include <functional>
+#include <map>
 #include <memory>
 #include <ostream>
 #include <string>
@@ -80,6 +81,10 @@ public:
     // The plugin's pages, menu items and preferences in the window; nullptr for none.
     // The object is owned by the plugin and lives as long as it.
     virtual ui::UiContribution* ui() { return nullptr; }
+
+    // Translated labels of the session kinds this plugin writes ("exchange_committee" →
+    // "Steering committee meetings"), shown in reports instead of the raw kind.
+    virtual std::map<std::string, std::string> session_kind_labels() const { return {}; }
 };
 
 }  // namespace maillage

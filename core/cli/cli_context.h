@@ -57,6 +57,8 @@ void add_backup_command(CLI::App& app, CliRun& run);
 void add_restore_command(CLI::App& app, CliRun& run);
 void add_gdpr_command(CLI::App& app, CliRun& run);
 void add_retention_command(CLI::App& app, CliRun& run);
+void add_institution_command(CLI::App& app, CliRun& run);
+void add_reference_commands(CLI::App& app, CliRun& run);  // programme, funder
 // Closes the database at the end of a run, taking the daily backup when one is due.
 void close_database(CliRun& run);
 

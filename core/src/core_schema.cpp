@@ -256,6 +256,12 @@ CREATE TRIGGER erasure_ledger_no_delete BEFORE DELETE ON erasure_ledger
   BEGIN SELECT RAISE(ABORT, 'the erasure ledger is append-only'); END;
 )SQL";
 
+// Version 3: funders get a parent, as programmes have (a foundation's fund under the
+// foundation), so each level can have its own report.
+constexpr const char* kV3 = R"SQL(
+ALTER TABLE funder ADD COLUMN parent_id INTEGER REFERENCES funder(id);
+)SQL";
+
 }  // namespace
 
 MigrationSet core_migrations() {
@@ -264,6 +270,7 @@ MigrationSet core_migrations() {
                                      "attendance, questionnaires, audit log",
                                   apply_v1});
     set.steps.push_back(Migration::sql(2, "erasure ledger (GDPR erasures re-applied after a restore)", kV2));
+    set.steps.push_back(Migration::sql(3, "funders can have a parent funder", kV3));
     return set;
 }
 

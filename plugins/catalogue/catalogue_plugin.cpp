@@ -6,6 +6,7 @@
 #include "core/i18n.h"
 #include "core/plugin_api.h"
 #include "shared-ui/plugin_ui.h"
+#include "ui/editions_page.h"
 #include "ui/figures_page.h"
 #include "ui/modules_page.h"
 #include "ui/trainers_page.h"
@@ -26,6 +27,8 @@ public:
              [](wxWindow* parent, ui::UiContext& c) -> ui::PageBase* { return new ModulesPage(parent, c); }},
             {"catalogue.trainers", _("Trainers"), 15,
              [](wxWindow* parent, ui::UiContext& c) -> ui::PageBase* { return new TrainersPage(parent, c); }},
+            {"catalogue.editions", _("Catalogue editions"), 18,
+             [](wxWindow* parent, ui::UiContext& c) -> ui::PageBase* { return new EditionsPage(parent, c); }},
             {"catalogue.trainings", _("Trainings"), 20,
              [](wxWindow* parent, ui::UiContext& c) -> ui::PageBase* { return new TrainingsPage(parent, c); }},
             {"catalogue.figures", _("Training figures"), 30,
@@ -57,6 +60,9 @@ public:
     }
     void seed_demo(Database& db, const DemoContext& context) override { seed_catalogue_demo(db, context); }
     ui::UiContribution* ui() override { return &ui_; }
+    std::map<std::string, std::string> session_kind_labels() const override {
+        return {{kSessionKind, tr("Training days")}};
+    }
 
 private:
     CatalogueUi ui_;

@@ -39,6 +39,10 @@ public:
     }
     void seed_demo(Database& db, const DemoContext& context) override { seed_exchange_demo(db, context); }
     ui::UiContribution* ui() override { return &ui_; }
+    std::map<std::string, std::string> session_kind_labels() const override {
+        return {{kEventSessionKind, tr("Exchange tables and events")},
+                {kCommitteeSessionKind, tr("Steering committee meetings")}};
+    }
 
 private:
     ExchangeUi ui_;

@@ -46,6 +46,9 @@ public:
     }
     void seed_demo(Database& db, const DemoContext& context) override { seed_intervision_demo(db, context); }
     ui::UiContribution* ui() override { return &ui_; }
+    std::map<std::string, std::string> session_kind_labels() const override {
+        return {{"intervision", tr("Intervision sessions")}};
+    }
 
 private:
     IntervisionUi ui_;

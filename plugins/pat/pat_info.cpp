@@ -9,4 +9,8 @@ PluginInfo pat_plugin_info() {
             tr("Accompaniments of institutions that hire peer workers, trainings, advocacy and the map.")};
 }
 
+std::map<std::string, std::string> pat_session_kind_labels() {
+    return {{"pat", tr("PAT accompaniment sessions")}};
+}
+
 }  // namespace maillage::pat

@@ -45,6 +45,7 @@ public:
     }
     void seed_demo(Database& db, const DemoContext& context) override { seed_pat_demo(db, context); }
     ui::UiContribution* ui() override { return &ui_; }
+    std::map<std::string, std::string> session_kind_labels() const override { return pat_session_kind_labels(); }
 
 private:
     PatUi ui_;

@@ -4,6 +4,7 @@
 #include "retention_dialog.h"
 
 #include "about_dialog.h"
+#include "first_start_assistant.h"
 #include "pages/core_pages.h"
 #include "preferences_dialog.h"
 
@@ -16,6 +17,7 @@
 #include "core/restore.h"
 
 #include <wx/config.h>
+#include <wx/datetime.h>
 #include <wx/filedlg.h>
 #include <wx/menu.h>
 #include <wx/panel.h>
@@ -44,6 +46,7 @@ enum MenuId {
     ID_IMPORT_INSTITUTIONS,
     ID_IMPORT_PEOPLE,
     ID_REPORT,
+    ID_OPEN_DEMO,
     ID_PLUGIN_FIRST = wxID_HIGHEST + 1000,
 };
 
@@ -143,6 +146,8 @@ void MainFrame::build_menus() {
     auto* file = new wxMenu;
     file->Append(wxID_NEW, _("&New database…\tCtrl+N"), _("Create an empty database file and open it"));
     file->Append(wxID_OPEN, _("&Open database…\tCtrl+O"), _("Open another database file"));
+    file->Append(ID_OPEN_DEMO, _("Open the &demo"),
+                 _("Open a demo database with example data, kept apart from your own database"));
     file->AppendSeparator();
     file->Append(ID_BACKUP, _("&Backup…"), _("Save a verified copy of the open database"));
     file->Append(ID_RESTORE, _("&Restore…"), _("Replace the open database by a backup"));
@@ -191,6 +196,7 @@ void MainFrame::build_menus() {
 
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { on_new(); }, wxID_NEW);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { on_open(); }, wxID_OPEN);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { on_open_demo(); }, ID_OPEN_DEMO);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { on_backup(); }, ID_BACKUP);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { on_restore(); }, ID_RESTORE);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { on_preferences(); }, wxID_PREFERENCES);
@@ -386,6 +392,25 @@ void MainFrame::on_new() {
         return;
     }
     open_database(file);
+    if (suite_.is_open() && guarded(this, _("The assistant failed"), [&] {
+            run_first_start(this, suite_.database(), language_, false);
+        })) {
+        data_changed();
+        if (current_ < entries_.size()) {
+            entries_[current_].dirty = true;
+            activate(current_);
+        }
+    }
+}
+
+void MainFrame::on_open_demo() {
+    destroy_pages();
+    const int year = wxDateTime::Today().GetYear();
+    const bool ok = guarded(this, _("Could not open the demo"), [&] { open_demo(suite_, year); });
+    database_opened();
+    if (current_ < entries_.size()) activate(current_);
+    if (ok)
+        set_status(_("Demo database opened; your own database is unchanged."));
 }
 
 void MainFrame::on_open() {

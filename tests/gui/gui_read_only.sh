@@ -10,7 +10,7 @@ export XDG_CONFIG_HOME=$tmp/config XDG_DATA_HOME=$tmp/data
 unset MAILLAGE_DB MAILLAGE_PLUGIN_PATH
 rm -rf "$out"; mkdir -p "$out"
 fail() { echo "FAIL: $*"; cat "$tmp/stderr" 2>/dev/null; exit 1; }
-run() { xvfb-run -a -s "-screen 0 1400x900x24" "$exe" --db "$tmp/newer.sqlite" --lang fr --screenshots "$1" 2>"$tmp/stderr"; }
+run() { xvfb-run -a -s "-screen 0 1400x900x24" "$exe" --db "$tmp/newer.sqlite" --demo --lang fr --screenshots "$1" 2>"$tmp/stderr"; }
 
 run "$tmp/first" || fail "first run (creating the demo database) failed"
 sqlite3 "$tmp/newer.sqlite" "PRAGMA wal_checkpoint(TRUNCATE); UPDATE schema_version SET version = version + 100 WHERE namespace = 'core';" >/dev/null \

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # gui_smoke.sh MAILLAGE PLUGIN_DIR OUT_DIR LANG
-# Starts the window under Xvfb on a fresh database (demo content is seeded on first run),
+# Starts the window under Xvfb on a fresh database with --demo (demo content is written),
 # visits every page in screenshot mode, and checks: exit code 0, no error shown, one
 # non-trivial PNG per page listed in pages.txt (the five core pages at least, plus every
 # plugin page), and about.png. The user's own files are never touched.
@@ -15,7 +15,7 @@ rm -rf "$out"; mkdir -p "$out"
 fail() { echo "FAIL: $*"; echo "--- stderr of maillage:"; cat "$tmp/stderr"; exit 1; }
 
 xvfb-run -a -s "-screen 0 1400x900x24" "$exe" --db "$tmp/smoke.sqlite" --plugin-dir "$plugins" \
-  --lang "$lang" --screenshots "$out" >"$tmp/stdout" 2>"$tmp/stderr"
+  --demo --lang "$lang" --screenshots "$out" >"$tmp/stdout" 2>"$tmp/stderr"
 rc=$?
 [ "$rc" -eq 0 ] || fail "maillage exited with $rc"
 grep -q '^error:' "$tmp/stderr" && fail "a page or action raised an error"
