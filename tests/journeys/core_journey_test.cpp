@@ -139,8 +139,9 @@ TEST(CoreJourney, FirstHourOfANewOrganisation) {
 }
 
 // The pages that start empty say what to do and lead to it: a new intervision cycle
-// (September to June by default) and a first PAT request; the demo opens beside the
-// user's own database, which stays as it was.
+// (September to June by default) and a first PAT request; a funder under another and a
+// catalogue edition are made in the window; the demo opens beside the user's own
+// database, which stays as it was.
 TEST(CoreJourney, EmptyPagesLeadToTheirFirstRecordAndTheDemoStaysApart) {
     Journey j("core-empty-pages");
     j.start([&](wxDialog& d) {
@@ -187,6 +188,33 @@ TEST(CoreJourney, EmptyPagesLeadToTheirFirstRecordAndTheDemoStaysApart) {
     });
     j.snap("pat-request-recorded");
     EXPECT_EQ(j.db().scalar_int("SELECT count(*) FROM pat_accompaniment WHERE phase = 'request'"), 1);
+
+    // Funders and programmes are kept up in the window too: a fund under its funder.
+    wxWindow* funders = j.page("core.funders");
+    j.with_dialog("code-name-dialog", [&] { click(button(funders, _("&New…"))); }, [&](wxDialog& d) {
+        type(&d, "code", "COCOM-PSY");
+        type(&d, "name", wxString::FromUTF8("COCOM — santé mentale"));
+        choose(named<wxChoice>(&d, "parent"), wxString::FromUTF8("COCOM — Commission communautaire commune"));
+        j.snap("new-funder-with-parent", &d);
+        click(button(&d, _("OK")));
+    });
+    j.snap("funders");
+    FunderRepository funder_repo(j.db());
+    ASSERT_TRUE(funder_repo.find_by_code("COCOM-PSY"));
+    EXPECT_EQ(funder_repo.find_by_code("COCOM-PSY")->parent_id, funder_repo.find_by_code("COCOM")->id);
+
+    // The training coordinator's first step: next year's catalogue edition.
+    wxWindow* editions = j.page("catalogue.editions");
+    j.with_dialog("catalogue-edition-dialog", [&] { click(named<wxButton>(editions, "new-edition")); },
+                  [&](wxDialog& d) {
+                      type(&d, "code", "2027");
+                      type(&d, "title", "Formations 2027");
+                      j.snap("new-catalogue-edition", &d);
+                      click(button(&d, _("OK")));
+                  });
+    j.snap("catalogue-editions");
+    EXPECT_EQ(j.db().scalar_int("SELECT count(*) FROM catalogue_edition WHERE code = '2027' AND retired_at IS NULL"),
+              1);
 
     const auto own_size = std::filesystem::file_size(j.database_file());
     j.menu(_("&File"), _("Open the &demo"));

@@ -114,8 +114,8 @@ EditionsPage::EditionsPage(wxWindow* parent, ui::UiContext& context) : PageBase(
     sizer->Add(bar, 0, wxEXPAND | wxLEFT | wxRIGHT, 8);
     list_ = new ui::VirtualList(this, {{_("Code"), 100},
                                        {_("Year"), 70, true},
-                                       {_("Title"), 320},
-                                       {_("Open trainings"), 120, true},
+                                       {_("Title"), 300},
+                                       {_("Open trainings"), 160, true},
                                        {_("Published"), 110},
                                        {_("Status"), 90}});
     sizer->Add(list_, 1, wxEXPAND | wxALL, 8);
