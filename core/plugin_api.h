@@ -22,6 +22,7 @@
 #include <boost/dll/alias.hpp>
 
 #include <functional>
+#include <map>
 #include <memory>
 #include <ostream>
 #include <string>
@@ -94,6 +95,10 @@ public:
 
     // Writes the plugin's demo content (inside the demo's transaction).
     virtual void seed_demo(Database& /*db*/, const DemoContext& /*context*/) {}
+
+    // Translated labels of the session kinds this plugin writes ("exchange_committee" →
+    // "Steering committee meetings"), shown in reports instead of the raw kind.
+    virtual std::map<std::string, std::string> session_kind_labels() const { return {}; }
 };
 
 }  // namespace maillage

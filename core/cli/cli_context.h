@@ -61,7 +61,9 @@ void add_restore_command(CLI::App& app, CliRun& run);
 void add_gdpr_command(CLI::App& app, CliRun& run);
 void add_retention_command(CLI::App& app, CliRun& run);
 void add_person_command(CLI::App& app, CliRun& run);
-void add_institution_command(CLI::App& app, CliRun& run);
+void add_institution_command(CLI::App& app, CliRun& run);  // create, list, edit, delete
+void add_institution_delete_command(CLI::App& institution, CliRun& run);
+void add_reference_commands(CLI::App& app, CliRun& run);  // programme, funder
 // Closes the database at the end of a run, taking the daily backup when one is due.
 void close_database(CliRun& run);
 

@@ -99,10 +99,8 @@ void add_person_command(CLI::App& app, CliRun& run) {
     });
 }
 
-void add_institution_command(CLI::App& app, CliRun& run) {
-    auto* institution = app.add_subcommand("institution", tr("Delete institutions (found by name)"));
-    institution->require_subcommand(1);
-    auto* del = institution->add_subcommand("delete", tr("Delete an institution nothing points to"));
+void add_institution_delete_command(CLI::App& institution, CliRun& run) {
+    auto* del = institution.add_subcommand("delete", tr("Delete an institution nothing points to"));
     auto name = std::make_shared<std::string>();
     auto yes = std::make_shared<bool>(false);
     del->add_option("name", *name, tr("The institution's name"))->required();

@@ -14,6 +14,7 @@ namespace {
 // participants' sectors and institutions at the time.
 class OverviewSection : public ReportSectionProvider {
 public:
+    explicit OverviewSection(std::map<std::string, std::string> kind_labels) : kind_labels_(std::move(kind_labels)) {}
     std::string id() const override { return "core.overview"; }
 
     std::vector<ReportSection> build(Database& db, const ReportScope& scope) const override {
@@ -40,7 +41,9 @@ public:
                             {}};
         nlohmann::json kinds_json = nlohmann::json::object();
         while (kinds.executeStep()) {
-            by_kind.rows.push_back({locale::session_kind_name(kinds.getColumn(0).getString()), std::to_string(kinds.getColumn(1).getInt64()),
+            const std::string kind = kinds.getColumn(0).getString();
+            const auto label = kind_labels_.find(kind);
+            by_kind.rows.push_back({label != kind_labels_.end() ? label->second : locale::session_kind_name(kind), std::to_string(kinds.getColumn(1).getInt64()),
                                     std::to_string(kinds.getColumn(2).getInt64())});
             kinds_json[kinds.getColumn(0).getString()] = {{"sessions", kinds.getColumn(1).getInt64()},
                                                           {"participations", kinds.getColumn(2).getInt64()}};
@@ -82,12 +85,16 @@ public:
                   {"by_activity", kinds_json}};
         return {s};
     }
+
+private:
+    std::map<std::string, std::string> kind_labels_;
 };
 
 }  // namespace
 
-std::vector<std::shared_ptr<const ReportSectionProvider>> core_report_sections() {
-    return {std::make_shared<OverviewSection>()};
+std::vector<std::shared_ptr<const ReportSectionProvider>> core_report_sections(
+    std::map<std::string, std::string> kind_labels) {
+    return {std::make_shared<OverviewSection>(std::move(kind_labels))};
 }
 
 }  // namespace maillage

@@ -274,6 +274,12 @@ CREATE TRIGGER erasure_fingerprint_no_delete BEFORE DELETE ON erasure_fingerprin
   BEGIN SELECT RAISE(ABORT, 'the erasure fingerprints are append-only'); END;
 )SQL";
 
+// Version 4: funders get a parent, as programmes have (a foundation's fund under the
+// foundation), so each level can have its own report.
+constexpr const char* kV4 = R"SQL(
+ALTER TABLE funder ADD COLUMN parent_id INTEGER REFERENCES funder(id);
+)SQL";
+
 }  // namespace
 
 MigrationSet core_migrations() {
@@ -283,6 +289,7 @@ MigrationSet core_migrations() {
                                   apply_v1});
     set.steps.push_back(Migration::sql(2, "erasure ledger (GDPR erasures re-applied after a restore)", kV2));
     set.steps.push_back(Migration::sql(3, "fingerprints of erased identities (check finds leftovers)", kV3));
+    set.steps.push_back(Migration::sql(4, "funders can have a parent funder", kV4));
     return set;
 }
 

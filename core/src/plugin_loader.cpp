@@ -329,7 +329,9 @@ std::vector<MigrationSet> PluginLoader::migration_sets() {
 }
 
 std::vector<std::shared_ptr<const ReportSectionProvider>> PluginLoader::report_sections() {
-    auto sections = core_report_sections();
+    std::map<std::string, std::string> kind_labels;
+    for_each(tr("naming its session kinds"), [&](LoadedPlugin& p) { kind_labels.merge(p.plugin->session_kind_labels()); });
+    auto sections = core_report_sections(std::move(kind_labels));
     for_each(tr("declaring its report sections"), [&](LoadedPlugin& p) {
         for (auto& s : p.plugin->report_sections()) sections.push_back(std::move(s));
     });

@@ -26,17 +26,43 @@ Funder read_funder(SQLite::Statement& q) {
     f.name = q.getColumn(2).getString();
     f.notes = q.getColumn(3).getString();
     f.retired = q.getColumn(4).getInt() != 0;
+    if (!q.getColumn(5).isNull()) f.parent_id = q.getColumn(5).getInt64();
     return f;
 }
 constexpr const char* kProgramme =
     "SELECT id, code, name, parent_id, retired_at IS NOT NULL FROM programme ";
-constexpr const char* kFunder = "SELECT id, code, name, coalesce(notes,''), retired_at IS NOT NULL FROM funder ";
+constexpr const char* kFunder =
+    "SELECT id, code, name, coalesce(notes,''), retired_at IS NOT NULL, parent_id FROM funder ";
 
 void require(const std::string& code, const std::string& name) {
     if (code.empty()) throw Error(tr("Code: a code is needed."));
     if (name.empty()) throw Error(tr("Name: a name is needed."));
     require_single_line(tr("Code"), code);
     require_single_line(tr("Name"), name);
+}
+
+// The parent must exist and must not be the row itself or one of its descendants:
+// the tree of programmes (or funders) never loops.
+void check_parent(Database& db, const char* table, int64_t id, const std::optional<int64_t>& parent) {
+    if (!parent) return;
+    if (id != 0 && *parent == id) throw Error(tr("Parent: a record cannot be its own parent."));
+    SQLite::Statement q(db.sql(), std::string("WITH RECURSIVE up(id) AS (SELECT ?1 UNION SELECT t.parent_id FROM ") +
+                                      table + " t JOIN up ON t.id = up.id WHERE t.parent_id IS NOT NULL) "
+                                      "SELECT (SELECT count(*) FROM " + table +
+                                      " WHERE id = ?1), (SELECT count(*) FROM up WHERE id = ?2)");
+    q.bind(1, *parent);
+    q.bind(2, id);
+    q.executeStep();
+    if (q.getColumn(0).getInt() == 0) throw Error(tr("Parent: no such record."));
+    if (id != 0 && q.getColumn(1).getInt() > 0)
+        throw Error(tr("Parent: this would put a record under one of its own sub-records."));
+}
+
+void bind_parent(SQLite::Statement& q, int index, const std::optional<int64_t>& parent) {
+    if (parent)
+        q.bind(index, *parent);
+    else
+        q.bind(index);
 }
 
 void retire_row(Database& db, const char* table, int64_t id) {
@@ -77,13 +103,11 @@ int64_t ProgrammeRepository::create(const Programme& p) {
     return db_.write([&] {
         if (find_by_code(p.code))
             throw Error(trf("Code: a programme \"{code}\" already exists.", fmt::arg("code", p.code)));
+        check_parent(db_, "programme", 0, p.parent_id);
         SQLite::Statement ins(db_.sql(), "INSERT INTO programme(code, name, parent_id) VALUES (?,?,?)");
         ins.bind(1, p.code);
         ins.bind(2, p.name);
-        if (p.parent_id)
-            ins.bind(3, *p.parent_id);
-        else
-            ins.bind(3);
+        bind_parent(ins, 3, p.parent_id);
         ins.exec();
         const auto id = db_.sql().getLastInsertRowid();
         audit(db_, "create", "programme", id, p.name);
@@ -94,13 +118,13 @@ int64_t ProgrammeRepository::create(const Programme& p) {
 void ProgrammeRepository::update(const Programme& p) {
     require(p.code, p.name);
     db_.write([&] {
+        if (auto other = find_by_code(p.code); other && other->id != p.id)
+            throw Error(trf("Code: a programme \"{code}\" already exists.", fmt::arg("code", p.code)));
+        check_parent(db_, "programme", p.id, p.parent_id);
         SQLite::Statement up(db_.sql(), "UPDATE programme SET code=?, name=?, parent_id=? WHERE id=?");
         up.bind(1, p.code);
         up.bind(2, p.name);
-        if (p.parent_id)
-            up.bind(3, *p.parent_id);
-        else
-            up.bind(3);
+        bind_parent(up, 3, p.parent_id);
         up.bind(4, p.id);
         if (up.exec() != 1) throw Error(tr("This programme no longer exists."));
         audit(db_, "update", "programme", p.id, p.name);
@@ -136,10 +160,12 @@ int64_t FunderRepository::create(const Funder& f) {
     return db_.write([&] {
         if (find_by_code(f.code))
             throw Error(trf("Code: a funder \"{code}\" already exists.", fmt::arg("code", f.code)));
-        SQLite::Statement ins(db_.sql(), "INSERT INTO funder(code, name, notes) VALUES (?,?,?)");
+        check_parent(db_, "funder", 0, f.parent_id);
+        SQLite::Statement ins(db_.sql(), "INSERT INTO funder(code, name, notes, parent_id) VALUES (?,?,?,?)");
         ins.bind(1, f.code);
         ins.bind(2, f.name);
         ins.bind(3, f.notes);
+        bind_parent(ins, 4, f.parent_id);
         ins.exec();
         const auto id = db_.sql().getLastInsertRowid();
         audit(db_, "create", "funder", id, f.name);
@@ -150,16 +176,72 @@ int64_t FunderRepository::create(const Funder& f) {
 void FunderRepository::update(const Funder& f) {
     require(f.code, f.name);
     db_.write([&] {
-        SQLite::Statement up(db_.sql(), "UPDATE funder SET code=?, name=?, notes=? WHERE id=?");
+        if (auto other = find_by_code(f.code); other && other->id != f.id)
+            throw Error(trf("Code: a funder \"{code}\" already exists.", fmt::arg("code", f.code)));
+        check_parent(db_, "funder", f.id, f.parent_id);
+        SQLite::Statement up(db_.sql(), "UPDATE funder SET code=?, name=?, notes=?, parent_id=? WHERE id=?");
         up.bind(1, f.code);
         up.bind(2, f.name);
         up.bind(3, f.notes);
-        up.bind(4, f.id);
+        bind_parent(up, 4, f.parent_id);
+        up.bind(5, f.id);
         if (up.exec() != 1) throw Error(tr("This funder no longer exists."));
         audit(db_, "update", "funder", f.id, f.name);
     });
 }
 
 void FunderRepository::retire(int64_t id) { retire_row(db_, "funder", id); }
+
+namespace {
+template <class Repo, class Record>
+void create_all(Repo& repo, const std::vector<NewReference>& items, const char* what) {
+    for (const auto& item : items) {
+        Record r;
+        r.code = item.code;
+        r.name = item.name;
+        if (!item.parent_code.empty()) {
+            auto parent = repo.find_by_code(item.parent_code);
+            if (!parent)
+                throw Error(trf("{what} {code}: the parent \"{parent}\" is not in the list above it.",
+                                fmt::arg("what", what), fmt::arg("code", item.code),
+                                fmt::arg("parent", item.parent_code)));
+            r.parent_id = parent->id;
+        }
+        try {
+            repo.create(r);
+        } catch (const Error& e) {
+            throw Error(trf("{what} {code}: {reason}", fmt::arg("what", what), fmt::arg("code", item.code),
+                            fmt::arg("reason", e.what())));
+        }
+    }
+}
+}  // namespace
+
+void apply_first_start(Database& db, const FirstStartSetup& setup) {
+    db.write([&] {
+        if (!setup.organisation.empty()) {
+            SQLite::Statement q(db.sql(),
+                                "INSERT INTO setting(key, value) VALUES ('organisation.name', ?) "
+                                "ON CONFLICT(key) DO UPDATE SET value = excluded.value");
+            q.bind(1, setup.organisation);
+            q.exec();
+            audit(db, "update", "setting", std::nullopt, "organisation.name = " + setup.organisation);
+        }
+        ProgrammeRepository programmes(db);
+        create_all<ProgrammeRepository, Programme>(programmes, setup.programmes, tr("Programme").c_str());
+        FunderRepository funders(db);
+        create_all<FunderRepository, Funder>(funders, setup.funders, tr("Funder").c_str());
+    });
+}
+
+std::string organisation_name(Database& db) {
+    SQLite::Statement q(db.sql(), "SELECT value FROM setting WHERE key = 'organisation.name'");
+    return q.executeStep() ? q.getColumn(0).getString() : std::string();
+}
+
+bool needs_first_start(Database& db) {
+    return organisation_name(db).empty() && db.scalar_int("SELECT count(*) FROM programme") == 0 &&
+           db.scalar_int("SELECT count(*) FROM institution") == 0 && db.scalar_int("SELECT count(*) FROM person") == 0;
+}
 
 }  // namespace maillage

@@ -2,6 +2,7 @@
 
 #include "catalog/module_sheet_xml.h"
 #include "catalogue_documents.h"
+#include "catalogue_editions.h"
 #include "catalogue_figures.h"
 #include "catalogue_import.h"
 #include "catalogue_publish.h"
@@ -56,6 +57,7 @@ void add_catalogue_commands(CLI::App& app, CliContext& ctx) {
     auto* root = app.add_subcommand("catalogue", tr("Training catalogue: modules, trainings, registrations, publishing"));
     root->require_subcommand(1);
     auto out = [&ctx]() -> std::ostream& { return *ctx.out; };
+    add_edition_commands(*root, ctx);
 
     // publish
     {

@@ -28,6 +28,9 @@ public:
         return {std::make_shared<CatalogueReportProvider>()};
     }
     void seed_demo(Database& db, const DemoContext& context) override { seed_catalogue_demo(db, context); }
+    std::map<std::string, std::string> session_kind_labels() const override {
+        return {{kSessionKind, tr("Training days")}};
+    }
 };
 
 }  // namespace

@@ -145,8 +145,14 @@ INSERT INTO catalogue_theme(code, label_fr, label_nl, label_en, sort_order) VALU
 
 }  // namespace
 
+// Version 2: editions are reference data, retired rather than deleted.
+constexpr const char* kV2 = R"SQL(
+ALTER TABLE catalogue_edition ADD COLUMN retired_at TEXT;
+)SQL";
+
 std::vector<Migration> catalogue_migrations() {
-    return {Migration::sql(1, "Training catalogue: themes, modules, trainers, editions, trainings, registrations", kV1)};
+    return {Migration::sql(1, "Training catalogue: themes, modules, trainers, editions, trainings, registrations", kV1),
+            Migration::sql(2, "catalogue editions can be retired", kV2)};
 }
 
 MigrationSet catalogue_migration_set() { return {"catalogue", catalogue_migrations()}; }

@@ -303,6 +303,8 @@ int64_t CatalogueStore::create_training(const TrainingInput& in) {
     if (!in.edition.empty()) {
         edition = edition_id(in.edition);
         if (!edition) throw Error(trf("Unknown edition {code}.", fmt::arg("code", in.edition)));
+        if (db_.scalar_int("SELECT retired_at IS NOT NULL FROM catalogue_edition WHERE id = " + std::to_string(*edition)))
+            throw Error(trf("The edition {code} is retired: choose a current one.", fmt::arg("code", in.edition)));
     }
     if (in.kind == "open" && !edition) throw Error(tr("An open training belongs to an edition."));
     if (in.kind == "custom" && !in.institution_id) throw Error(tr("A custom training is for an institution."));

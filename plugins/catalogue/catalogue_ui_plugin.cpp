@@ -1,6 +1,7 @@
 // The training catalogue plugin's window module (maillage_catalogue_ui.so): its pages.
 #include "catalogue_plugin.h"
 
+#include "ui/editions_page.h"
 #include "ui/figures_page.h"
 #include "ui/modules_page.h"
 #include "ui/trainers_page.h"
@@ -21,6 +22,8 @@ public:
              [](wxWindow* parent, ui::UiContext& c) -> ui::PageBase* { return new ModulesPage(parent, c); }},
             {"catalogue.trainers", _("Trainers"), 15,
              [](wxWindow* parent, ui::UiContext& c) -> ui::PageBase* { return new TrainersPage(parent, c); }},
+            {"catalogue.editions", _("Catalogue editions"), 18,
+             [](wxWindow* parent, ui::UiContext& c) -> ui::PageBase* { return new EditionsPage(parent, c); }},
             {"catalogue.trainings", _("Trainings"), 20,
              [](wxWindow* parent, ui::UiContext& c) -> ui::PageBase* { return new TrainingsPage(parent, c); }},
             {"catalogue.figures", _("Training figures"), 30,

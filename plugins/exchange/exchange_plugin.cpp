@@ -28,6 +28,10 @@ public:
         return {make_events_section()};
     }
     void seed_demo(Database& db, const DemoContext& context) override { seed_exchange_demo(db, context); }
+    std::map<std::string, std::string> session_kind_labels() const override {
+        return {{kEventSessionKind, tr("Exchange tables and events")},
+                {kCommitteeSessionKind, tr("Steering committee meetings")}};
+    }
 };
 
 }  // namespace

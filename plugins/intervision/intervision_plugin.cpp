@@ -27,6 +27,9 @@ public:
         return {std::make_shared<IntervisionReportProvider>()};
     }
     void seed_demo(Database& db, const DemoContext& context) override { seed_intervision_demo(db, context); }
+    std::map<std::string, std::string> session_kind_labels() const override {
+        return {{"intervision", tr("Intervision sessions")}};
+    }
 };
 
 }  // namespace

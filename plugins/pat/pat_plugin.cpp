@@ -27,6 +27,9 @@ public:
         return {std::make_shared<PatReportProvider>()};
     }
     void seed_demo(Database& db, const DemoContext& context) override { seed_pat_demo(db, context); }
+    std::map<std::string, std::string> session_kind_labels() const override {
+        return {{"pat", tr("PAT accompaniment sessions")}};
+    }
 };
 
 }  // namespace

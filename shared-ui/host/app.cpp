@@ -1,6 +1,8 @@
 // maillage: the suite's window. Installs the translations, loads the plugins, opens the
-// database (seeding demo content on first run) and shows the main frame.
+// database (the demo with --demo), runs the first-start assistant on a database nobody
+// has set up yet, and shows the main frame.
 #include "about_dialog.h"
+#include "first_start_assistant.h"
 #include "main_frame.h"
 #include "screenshots.h"
 
@@ -84,11 +86,13 @@ public:
 
 private:
     void install_translations();
+    void add_plugin_catalogs();
     void run_screenshots();
 
     wxString db_option_, lang_option_, screenshots_option_;
     std::vector<std::filesystem::path> plugin_dirs_;
     std::string language_;
+    bool demo_ = false;
     std::unique_ptr<Suite> suite_;
     MainFrame* frame_ = nullptr;
     int exit_code_ = 0;
@@ -102,6 +106,9 @@ void App::OnInitCmdLine(wxCmdLineParser& parser) {
                      wxCMD_LINE_PARAM_MULTIPLE);
     parser.AddOption({}, "lang", _("Language of the interface: fr, nl or en"));
     parser.AddOption({}, "screenshots", _("Visit every page, save one PNG per page into this folder, then quit"));
+    parser.AddSwitch({}, "demo",
+                     _("Open the demo database (created with demo content in the user's data folder; with --db, "
+                       "demo content is added to that file when it is empty)"));
 }
 
 bool App::OnCmdLineParsed(wxCmdLineParser& parser) {
@@ -109,6 +116,7 @@ bool App::OnCmdLineParsed(wxCmdLineParser& parser) {
     parser.Found("db", &db_option_);
     parser.Found("lang", &lang_option_);
     parser.Found("screenshots", &screenshots_option_);
+    demo_ = parser.Found("demo");
     // Repeated options: wxCmdLineParser returns each occurrence through GetArguments().
     for (const auto& arg : parser.GetArguments())
         if (arg.GetKind() == wxCMD_LINE_OPTION && arg.GetLongName() == "plugin-dir")
@@ -192,16 +200,15 @@ bool App::OnInit() {
                                 _("Maillage"), wxYES_NO | wxICON_WARNING) == wxYES;
         },
         PluginModules::LogicAndUi);
-    for (const auto& p : suite_->plugins().loaded()) {
-        const auto domain = p->plugin->translation_domain();
-        if (!domain.empty()) wxTranslations::Get()->AddCatalog(wxString::FromUTF8(domain));
-    }
-    suite_->plugins().refresh_info();
+    add_plugin_catalogs();
     create_plugin_uis(suite_->plugins());
 
+    // The user's own database, or with --demo the demo one (never the user's file).
     std::filesystem::path db_file;
     try {
-        db_file = db_option_.empty() ? default_database_path() : std::filesystem::path(db_option_.utf8_string());
+        db_file = !db_option_.empty() ? std::filesystem::path(db_option_.utf8_string())
+                  : demo_             ? demo_database_path()
+                                      : default_database_path();
     } catch (...) {
         show_error(nullptr, _("Maillage cannot find where to keep its database"), current_exception_message());
         return false;
@@ -216,7 +223,15 @@ bool App::OnInit() {
     try {
         std::filesystem::create_directories(db_file.parent_path().empty() ? "." : db_file.parent_path());
         suite_->open(db_file);
-        if (!suite_->database().read_only() && suite_->is_empty()) suite_->seed_demo(current_year());
+        if (demo_ && !suite_->database().read_only() && suite_->is_empty()) suite_->seed_demo(current_year());
+        // First start: the window is built after the assistant, in the language chosen.
+        if (!demo_ && interactive)
+            if (auto chosen = run_first_start(nullptr, suite_->database(), language_, true);
+                chosen && *chosen != language_) {
+                lang_option_ = wxString::FromUTF8(*chosen);
+                install_translations();
+                add_plugin_catalogs();
+            }
     } catch (...) {
         const wxString message = current_exception_message();
         show_error(nullptr, wxString::Format(_("Could not open the database %s"), wxString::FromUTF8(db_file.string())),
@@ -229,6 +244,14 @@ bool App::OnInit() {
     frame_->database_opened();
     if (!screenshots_option_.empty()) CallAfter([this] { run_screenshots(); });
     return true;
+}
+
+void App::add_plugin_catalogs() {
+    for (const auto& p : suite_->plugins().loaded()) {
+        const auto domain = p->plugin->translation_domain();
+        if (!domain.empty()) wxTranslations::Get()->AddCatalog(wxString::FromUTF8(domain));
+    }
+    suite_->plugins().refresh_info();
 }
 
 void App::run_screenshots() {

@@ -7,6 +7,7 @@
 #include "dialogs/backups_dialog.h"
 #include "dialogs/check_dialog.h"
 #include "dialogs/csv_export.h"
+#include "first_start_assistant.h"
 #include "pages/core_pages.h"
 #include "preferences_dialog.h"
 
@@ -21,6 +22,7 @@
 
 #include <wx/config.h>
 #include <wx/dataview.h>
+#include <wx/datetime.h>
 #include <wx/filedlg.h>
 #include <wx/menu.h>
 #include <wx/panel.h>
@@ -52,6 +54,7 @@ enum MenuId {
     ID_BACKUPS,
     ID_EXPORT_PEOPLE,
     ID_EXPORT_INSTITUTIONS,
+    ID_OPEN_DEMO,
     ID_PLUGIN_FIRST = wxID_HIGHEST + 1000,
 };
 
@@ -153,6 +156,8 @@ void MainFrame::build_menus() {
     auto* file = new wxMenu;
     file->Append(wxID_NEW, _("&New database…\tCtrl+N"), _("Create an empty database file and open it"));
     file->Append(wxID_OPEN, _("&Open database…\tCtrl+O"), _("Open another database file"));
+    file->Append(ID_OPEN_DEMO, _("Open the &demo"),
+                 _("Open a demo database with example data, kept apart from your own database"));
     file->AppendSeparator();
     file->Append(ID_BACKUP, _("&Backup…"), _("Save a verified copy of the open database"));
     file->Append(ID_RESTORE, _("&Restore…"), _("Replace the open database by a backup"));
@@ -209,6 +214,7 @@ void MainFrame::build_menus() {
 
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { on_new(); }, wxID_NEW);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { on_open(); }, wxID_OPEN);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { on_open_demo(); }, ID_OPEN_DEMO);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { on_backup(); }, ID_BACKUP);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { on_restore(); }, ID_RESTORE);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { on_preferences(); }, wxID_PREFERENCES);
@@ -460,6 +466,25 @@ void MainFrame::on_new() {
         return;
     }
     open_database(file, true);
+    if (suite_.is_open() && guarded(this, _("The assistant failed"), [&] {
+            run_first_start(this, suite_.database(), language_, false);
+        })) {
+        data_changed();
+        if (current_ < entries_.size()) {
+            entries_[current_].dirty = true;
+            activate(current_);
+        }
+    }
+}
+
+void MainFrame::on_open_demo() {
+    destroy_pages();
+    const int year = wxDateTime::Today().GetYear();
+    const bool ok = guarded(this, _("Could not open the demo"), [&] { open_demo(suite_, year); });
+    database_opened();
+    if (current_ < entries_.size()) activate(current_);
+    if (ok)
+        set_status(_("Demo database opened; your own database is unchanged."));
 }
 
 void MainFrame::on_open() {

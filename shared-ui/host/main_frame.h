@@ -75,6 +75,7 @@ private:
 
     void on_new();
     void on_open();
+    void on_open_demo();
     void on_backup();
     void on_restore();
     void on_preferences();

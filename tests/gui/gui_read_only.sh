@@ -10,7 +10,7 @@ export XDG_CONFIG_HOME=$tmp/config XDG_DATA_HOME=$tmp/data
 unset MAILLAGE_DB MAILLAGE_PLUGIN_PATH
 rm -rf "$out"; mkdir -p "$out"
 fail() { echo "FAIL: $*"; cat "$tmp/stderr" 2>/dev/null; exit 1; }
-run() { xvfb-run -a -s "-screen 0 1400x900x24" "$exe" --db "$tmp/newer.sqlite" --lang fr --screenshots "$1" 2>"$tmp/stderr"; }
+run() { xvfb-run -a -s "-screen 0 1400x900x24" "$exe" --db "$tmp/newer.sqlite" --demo --lang fr --screenshots "$1" 2>"$tmp/stderr"; }
 
 "$(dirname "$exe")/maillage-cli" --db "$tmp/newer.sqlite" init --demo >/dev/null 2>"$tmp/stderr" \
   || fail "creating the demo database failed"

@@ -23,7 +23,7 @@ grep -q "smoke.sqlite" "$tmp/stderr" || fail "the refusal does not name the file
 "$cli" --db "$tmp/smoke.sqlite" --plugin-dir "$plugins" init --demo >"$tmp/stdout" 2>"$tmp/stderr" \
   || fail "maillage-cli init --demo failed"
 xvfb-run -a -s "-screen 0 1400x900x24" "$exe" --db "$tmp/smoke.sqlite" --plugin-dir "$plugins" \
-  --lang "$lang" --screenshots "$out" >"$tmp/stdout" 2>"$tmp/stderr"
+  --demo --lang "$lang" --screenshots "$out" >"$tmp/stdout" 2>"$tmp/stderr"
 rc=$?
 [ "$rc" -eq 0 ] || fail "maillage exited with $rc"
 grep -q '^error:' "$tmp/stderr" && fail "a page or action raised an error"

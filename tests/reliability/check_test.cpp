@@ -6,6 +6,7 @@
 #include "reliability_support.h"
 #include "test_support.h"
 
+#include <SQLiteCpp/SQLiteCpp.h>
 #include <gtest/gtest.h>
 
 using namespace maillage;
@@ -91,11 +92,30 @@ TEST(Check, DatabaseAtSchemaOneIsUpgradedAndPasses) {
     test::TempDir dir;
     const auto file = dir / "old.sqlite";
     {
+        // The demo as today's program writes it, copied into a database at schema v1 with
+        // the columns v1 has (later versions add columns: funder.parent_id in v3).
+        const auto current = dir / "current.sqlite";
+        {
+            Database c(current);
+            migrate(c, {core_migrations()});
+            c.write([&] { seed_core_demo(c, 2024); });
+        }
         Database db(file);
         MigrationSet v1 = core_migrations();
         v1.steps.resize(1);
         migrate(db, {v1});
-        db.write([&] { seed_core_demo(db, 2024); });
+        db.sql().exec("ATTACH '" + current.string() + "' AS d");
+        db.write([&] {
+            for (const char* t : {"institution", "institution_sector", "person", "person_role", "employment",
+                                  "programme", "funder", "session", "attendance"}) {
+                std::string columns;
+                SQLite::Statement q(db.sql(), std::string("SELECT name FROM pragma_table_info('") + t + "')");
+                while (q.executeStep()) columns += (columns.empty() ? "" : ",") + q.getColumn(0).getString();
+                db.sql().exec(std::string("INSERT INTO main.") + t + "(" + columns + ") SELECT " + columns +
+                              " FROM d." + t);
+            }
+        });
+        db.sql().exec("DETACH d");
         EXPECT_FALSE(db.table_exists("erasure_ledger"));
     }
     Database db(file);

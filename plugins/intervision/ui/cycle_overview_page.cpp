@@ -2,6 +2,7 @@
 
 #include "cycles.h"
 #include "enrolment_rules.h"
+#include "ui/new_cycle_dialog.h"
 #include "intervision_figures.h"
 
 #include "core/database.h"
@@ -31,6 +32,9 @@ CycleOverviewPage::CycleOverviewPage(wxWindow* parent, ui::UiContext& context) :
     bar->Add(new wxStaticText(this, wxID_ANY, _("Cycle:")), 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 4);
     cycle_ = new wxChoice(this, wxID_ANY);
     bar->Add(cycle_, 0, wxRIGHT, 12);
+    auto* new_cycle_button = new wxButton(this, wxID_ANY, _("&New cycle…"));
+    new_cycle_button->SetName("new-cycle");
+    bar->Add(new_cycle_button, 0);
     top->Add(bar, 0, wxLEFT | wxRIGHT | wxTOP, 8);
     // Second line: enrol someone found by name, or take them out of a group.
     bar = new wxBoxSizer(wxHORIZONTAL);
@@ -53,6 +57,7 @@ CycleOverviewPage::CycleOverviewPage(wxWindow* parent, ui::UiContext& context) :
     SetSizer(top);
 
     cycle_->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) { load_groups(); });
+    new_cycle_button->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { new_cycle(); });
     enrol_button->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { enrol(); });
     leave_button->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { leave(); });
     refresh();
@@ -89,10 +94,20 @@ void CycleOverviewPage::load_groups() {
     auto* row = new wxBoxSizer(wxHORIZONTAL);
     const int sel = cycle_->GetSelection();
     if (sel == wxNOT_FOUND) {
-        row->Add(new wxStaticText(columns_, wxID_ANY,
-                                  _("No cycle yet. Create one with: maillage-cli intervision cycle create")),
-                 0, wxALL, 8);
+        auto* empty = new wxBoxSizer(wxVERTICAL);
+        auto* text = new wxStaticText(columns_, wxID_ANY,
+                                      _("No intervision cycle yet. A cycle runs from September to June; create it, "
+                                        "then its groups and their participants."));
+        text->Wrap(FromDIP(560));
+        empty->Add(text, 0, wxBOTTOM, 8);
+        auto* create = new wxButton(columns_, wxID_ANY, _("Create the first cycle…"));
+        create->SetName("create-first-cycle");
+        // Later: the button is destroyed when the page reloads after the dialog.
+        create->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { CallAfter([this] { new_cycle(); }); });
+        empty->Add(create, 0);
+        row->Add(empty, 0, wxALL, 8);
         columns_->SetSizer(row);
+        Layout();
         return;
     }
     auto& db = database();
@@ -155,6 +170,17 @@ void CycleOverviewPage::load_groups() {
     columns_->SetSizer(row);
     columns_->FitInside();
     Layout();
+}
+
+void CycleOverviewPage::new_cycle() {
+    NewCycleDialog dialog(this, database(), today_iso());
+    if (dialog.ShowModal() != wxID_OK) return;
+    context().data_changed();
+    load_cycles();
+    for (size_t i = 0; i < cycle_ids_.size(); ++i)
+        if (cycle_ids_[i] == dialog.created_id()) cycle_->SetSelection(int(i));
+    load_groups();
+    context().set_status(_("Cycle created."));
 }
 
 void CycleOverviewPage::enrol() {

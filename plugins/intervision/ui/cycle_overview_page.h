@@ -28,6 +28,7 @@ private:
     void load_groups();
     void enrol();
     void leave();
+    void new_cycle();
 
     wxChoice* cycle_ = nullptr;
     wxChoice* group_ = nullptr;

@@ -2,6 +2,7 @@
 
 #include "accompaniments.h"
 #include "pat_rules.h"
+#include "ui/new_request_dialog.h"
 
 #include "core/error.h"
 #include "core/locale_format.h"
@@ -50,8 +51,11 @@ AccompanimentPage::AccompanimentPage(wxWindow* parent, ui::UiContext& context) :
     bar->Add(choice_, 1, wxRIGHT, 8);
     auto* phase = new wxButton(this, wxID_ANY, _("Change phase…"));
     auto* step = new wxButton(this, wxID_ANY, _("Update a step…"));
+    auto* request = new wxButton(this, wxID_ANY, _("&New request…"));
+    request->SetName("new-request");
     bar->Add(phase, 0, wxRIGHT, 4);
-    bar->Add(step, 0);
+    bar->Add(step, 0, wxRIGHT, 4);
+    bar->Add(request, 0);
     top->Add(bar, 0, wxEXPAND | wxALL, 8);
     html_ = new wxHtmlWindow(this, wxID_ANY);
     top->Add(html_, 1, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, 8);
@@ -62,7 +66,16 @@ AccompanimentPage::AccompanimentPage(wxWindow* parent, ui::UiContext& context) :
     });
     phase->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { change_phase(); });
     step->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { change_step(); });
-    html_->Bind(wxEVT_HTML_LINK_CLICKED, [](wxHtmlLinkEvent& e) { wxLaunchDefaultBrowser(e.GetLinkInfo().GetHref()); });
+    request->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { new_request(); });
+
+    // Document links open in the browser; the empty page's "record the first request"
+    // opens the dialog (after the click: the dialog's outcome reloads this page).
+    html_->Bind(wxEVT_HTML_LINK_CLICKED, [this](wxHtmlLinkEvent& e) {
+        if (e.GetLinkInfo().GetHref() == "maillage:new-request")
+            CallAfter([this] { new_request(); });
+        else
+            wxLaunchDefaultBrowser(e.GetLinkInfo().GetHref());
+    });
     refresh();
 }
 
@@ -98,7 +111,10 @@ void AccompanimentPage::show() {
     AccompanimentRepository repo(database());
     const auto a = repo.get(id);
     if (!a) {
-        html_->SetPage("<p>" + _("No accompaniment yet: record a request with maillage-cli pat request create.") + "</p>");
+        html_->SetPage("<p>" + _("No accompaniment yet. When an institution asks PAT to help it hire a peer worker, "
+                                 "record its request here; the analysis, the steps of the guide and the sessions "
+                                 "follow from it.") +
+                       "</p><p><a href=\"maillage:new-request\">" + _("Record the first request…") + "</a></p>");
         return;
     }
     const std::string lang = context().language();
@@ -163,6 +179,15 @@ void AccompanimentPage::show() {
     for (const auto& d : repo.documents(id)) h += "<li><a href=\"" + esc(d.link) + "\">" + esc(d.title) + "</a></li>";
     h += "</ul></body></html>";
     html_->SetPage(h);
+}
+
+void AccompanimentPage::new_request() {
+    NewRequestDialog dialog(this, database(), today());
+    if (dialog.ShowModal() != wxID_OK) return;
+    context().set_preference("pat.current", wxString::Format("%lld", static_cast<long long>(dialog.created_id())));
+    context().data_changed();
+    refresh();
+    context().set_status(_("Request recorded."));
 }
 
 void AccompanimentPage::change_phase() {

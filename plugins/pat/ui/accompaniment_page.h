@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <vector>
 
+class wxButton;
 class wxChoice;
 class wxHtmlWindow;
 
@@ -21,6 +22,7 @@ private:
     void show();
     void change_phase();
     void change_step();
+    void new_request();
 
     wxChoice* choice_ = nullptr;
     wxHtmlWindow* html_ = nullptr;

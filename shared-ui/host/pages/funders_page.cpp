@@ -19,16 +19,24 @@
 #include <wx/textctrl.h>
 
 #include <functional>
+#include <optional>
+#include <utility>
+#include <vector>
 
 namespace maillage::ui {
 namespace {
 
-// Code + name (+ notes for a funder, + parent for a programme).
+// A record this one can sit under: id and "code — name".
+using ParentChoices = std::vector<std::pair<int64_t, wxString>>;
+
+// Code + name + parent (+ notes for a funder).
 class CodeNameDialog : public wxDialog {
 public:
     CodeNameDialog(wxWindow* parent, const wxString& title, const wxString& code, const wxString& name,
-                   const wxString* notes, std::function<bool(const wxString& code)> code_taken)
-        : wxDialog(parent, wxID_ANY, title), code_taken_(std::move(code_taken)) {
+                   const wxString* notes, std::function<bool(const wxString& code)> code_taken,
+                   ParentChoices parents, std::optional<int64_t> current_parent)
+        : wxDialog(parent, wxID_ANY, title), code_taken_(std::move(code_taken)), parents_(std::move(parents)) {
+        SetName("code-name-dialog");
         auto* grid = new wxFlexGridSizer(2, FromDIP(wxSize(8, 6)));
         grid->AddGrowableCol(1);
         grid->Add(new wxStaticText(this, wxID_ANY, _("Code:")), 0, wxALIGN_CENTER_VERTICAL);
@@ -37,6 +45,18 @@ public:
         grid->Add(new wxStaticText(this, wxID_ANY, _("Name:")), 0, wxALIGN_CENTER_VERTICAL);
         name_ = new wxTextCtrl(this, wxID_ANY, name, wxDefaultPosition, FromDIP(wxSize(320, -1)));
         grid->Add(name_, 1, wxEXPAND);
+        grid->Add(new wxStaticText(this, wxID_ANY, _("Part of:")), 0, wxALIGN_CENTER_VERTICAL);
+        parent_ = new wxChoice(this, wxID_ANY);
+        parent_->Append(_("(none: at the top)"));
+        parent_->SetSelection(0);
+        for (size_t i = 0; i < parents_.size(); ++i) {
+            parent_->Append(parents_[i].second);
+            if (current_parent && parents_[i].first == *current_parent) parent_->SetSelection(int(i) + 1);
+        }
+        grid->Add(parent_, 1, wxEXPAND);
+        code_->SetName("code");
+        name_->SetName("name");
+        parent_->SetName("parent");
         if (notes) {
             grid->Add(new wxStaticText(this, wxID_ANY, _("Notes:")), 0, wxALIGN_TOP);
             notes_ = new wxTextCtrl(this, wxID_ANY, *notes, wxDefaultPosition, FromDIP(wxSize(-1, 60)), wxTE_MULTILINE);
@@ -60,6 +80,10 @@ public:
     std::string code() const { return s8(code_->GetValue().Strip(wxString::both)); }
     std::string name() const { return s8(name_->GetValue().Strip(wxString::both)); }
     std::string notes() const { return notes_ ? s8(notes_->GetValue()) : std::string(); }
+    std::optional<int64_t> parent() const {
+        const int k = parent_->GetSelection();
+        return k >= 1 ? std::optional<int64_t>(parents_[size_t(k - 1)].first) : std::nullopt;
+    }
 
 private:
     bool validate() {
@@ -77,9 +101,20 @@ private:
         return problems.empty();
     }
     std::function<bool(const wxString&)> code_taken_;
+    ParentChoices parents_;
     wxTextCtrl *code_, *name_, *notes_ = nullptr;
+    wxChoice* parent_;
     wxStaticText* problems_;
 };
+
+// Active records other than `self`; the repository refuses a choice that would loop.
+template <class Record>
+ParentChoices parent_choices(const std::vector<Record>& records, int64_t self) {
+    ParentChoices out;
+    for (const auto& r : records)
+        if (r.id != self) out.emplace_back(r.id, u8(r.code) + wxString::FromUTF8(" — ") + u8(r.name));
+    return out;
+}
 
 class FundersPage : public PageBase {
 public:
@@ -89,7 +124,7 @@ public:
         sizer->Add(show_retired_, 0, wxALL, 8);
         auto* lists = new wxBoxSizer(wxVERTICAL);
         funders_ = add_box(lists, "core.funders", _("Funders"),
-                           {{_("Code"), 90}, {_("Name"), 380}, {_("Notes"), 280}, {_("Status"), 80}},
+                           {{_("Code"), 90}, {_("Name"), 300}, {_("Part of"), 160}, {_("Notes"), 200}, {_("Status"), 80}},
                            [this](int action) { funder_action(action); });
         programmes_ = add_box(lists, "core.programmes", _("Programmes"),
                               {{_("Code"), 130}, {_("Name"), 300}, {_("Part of"), 200}, {_("Status"), 80}},
@@ -103,8 +138,13 @@ public:
     void refresh() override {
         const bool retired = show_retired_->GetValue();
         auto funders = std::make_shared<TableRowSource>();
-        for (const auto& f : FunderRepository(database()).list(retired))
-            funders->add(f.id, {u8(f.code), u8(f.name), u8(f.notes), f.retired ? _("retired") : _("active")});
+        FunderRepository funder_repo(database());
+        for (const auto& f : funder_repo.list(retired)) {
+            wxString parent;
+            if (f.parent_id)
+                if (auto pf = funder_repo.get(*f.parent_id)) parent = u8(pf->name);
+            funders->add(f.id, {u8(f.code), u8(f.name), parent, u8(f.notes), f.retired ? _("retired") : _("active")});
+        }
         funders_->set_source(funders);
         auto programmes = std::make_shared<TableRowSource>();
         ProgrammeRepository repo(database());
@@ -164,11 +204,13 @@ private:
                          [&](const wxString& code) {
                              auto other = repo.find_by_code(s8(code));
                              return other && other->id != f.id;
-                         });
+                         },
+                         parent_choices(repo.list(), f.id), f.parent_id);
         if (d.ShowModal() != wxID_OK) return;
         f.code = d.code();
         f.name = d.name();
         f.notes = d.notes();
+        f.parent_id = d.parent();
         if (guarded(this, _("The funder was not saved"), [&] {
                 if (f.id)
                     repo.update(f);
@@ -204,10 +246,12 @@ private:
                          [&](const wxString& code) {
                              auto other = repo.find_by_code(s8(code));
                              return other && other->id != p.id;
-                         });
+                         },
+                         parent_choices(repo.list(), p.id), p.parent_id);
         if (d.ShowModal() != wxID_OK) return;
         p.code = d.code();
         p.name = d.name();
+        p.parent_id = d.parent();
         if (guarded(this, _("The programme was not saved"), [&] {
                 if (p.id)
                     repo.update(p);

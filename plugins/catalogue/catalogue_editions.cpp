@@ -1,0 +1,189 @@
+#include "catalogue_editions.h"
+
+#include "core/audit.h"
+#include "core/database.h"
+#include "core/error.h"
+#include "core/i18n.h"
+#include "core/plugin_api.h"
+
+#include <CLI/CLI.hpp>
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <nlohmann/json.hpp>
+
+#include <memory>
+
+namespace maillage::catalogue {
+namespace {
+
+constexpr const char* kSelect =
+    "SELECT e.id, e.code, e.year, coalesce(e.title,''), coalesce(e.published_at,''), e.retired_at IS NOT NULL, "
+    "(SELECT count(*) FROM catalogue_training t WHERE t.edition_id = e.id) FROM catalogue_edition e ";
+
+Edition read(SQLite::Statement& q) {
+    Edition e;
+    e.id = q.getColumn(0).getInt64();
+    e.code = q.getColumn(1).getString();
+    e.year = q.getColumn(2).getInt();
+    e.title = q.getColumn(3).getString();
+    e.published_at = q.getColumn(4).getString();
+    e.retired = q.getColumn(5).getInt() != 0;
+    e.trainings = q.getColumn(6).getInt();
+    return e;
+}
+
+void validate(EditionRepository& repo, const Edition& e) {
+    if (e.code.empty()) throw Error(tr("Code: an edition needs a code (e.g. 2026)."));
+    if (e.year < 2000 || e.year > 2100)
+        throw Error(trf("Year: {year} is not a year between 2000 and 2100.", fmt::arg("year", e.year)));
+    if (auto other = repo.find(e.code); other && other->id != e.id)
+        throw Error(trf("Code: an edition \"{code}\" already exists.", fmt::arg("code", e.code)));
+}
+
+void bind_title(SQLite::Statement& q, int index, const std::string& title) {
+    if (title.empty())
+        q.bind(index);
+    else
+        q.bind(index, title);
+}
+
+}  // namespace
+
+std::vector<Edition> EditionRepository::list(bool include_retired) const {
+    SQLite::Statement q(db_.sql(), std::string(kSelect) + (include_retired ? "" : "WHERE e.retired_at IS NULL ") +
+                                       "ORDER BY e.year DESC, e.code");
+    std::vector<Edition> out;
+    while (q.executeStep()) out.push_back(read(q));
+    return out;
+}
+
+std::optional<Edition> EditionRepository::find(const std::string& code) const {
+    SQLite::Statement q(db_.sql(), std::string(kSelect) + "WHERE e.code = ? COLLATE NOCASE");
+    q.bind(1, code);
+    if (q.executeStep()) return read(q);
+    return std::nullopt;
+}
+
+int64_t EditionRepository::create(const Edition& e) {
+    return db_.write([&] {
+        validate(*this, e);
+        SQLite::Statement ins(db_.sql(), "INSERT INTO catalogue_edition(code, year, title) VALUES (?,?,?)");
+        ins.bind(1, e.code);
+        ins.bind(2, e.year);
+        bind_title(ins, 3, e.title);
+        ins.exec();
+        const auto id = db_.sql().getLastInsertRowid();
+        audit(db_, "create", "catalogue_edition", id, e.code);
+        return id;
+    });
+}
+
+void EditionRepository::update(const Edition& e) {
+    db_.write([&] {
+        validate(*this, e);
+        SQLite::Statement up(db_.sql(), "UPDATE catalogue_edition SET code = ?, year = ?, title = ? WHERE id = ?");
+        up.bind(1, e.code);
+        up.bind(2, e.year);
+        bind_title(up, 3, e.title);
+        up.bind(4, e.id);
+        if (up.exec() != 1) throw Error(tr("This edition no longer exists."));
+        audit(db_, "update", "catalogue_edition", e.id, e.code);
+    });
+}
+
+void EditionRepository::retire(int64_t id) {
+    db_.write([&] {
+        SQLite::Statement up(db_.sql(),
+                             "UPDATE catalogue_edition SET retired_at = strftime('%Y-%m-%d','now') WHERE id = ? AND "
+                             "retired_at IS NULL");
+        up.bind(1, id);
+        if (up.exec() == 1) audit(db_, "retire", "catalogue_edition", id, "");
+    });
+}
+
+void add_edition_commands(CLI::App& catalogue, CliContext& ctx) {
+    auto* cmd = catalogue.add_subcommand("edition", tr("Catalogue editions (the yearly catalogue): create, list, edit, "
+                                                       "retire"));
+    cmd->require_subcommand(1);
+    struct O {
+        std::string code, new_code, title, format = "table";
+        int year = 0;
+        bool all = false;
+    };
+    auto o = std::make_shared<O>();
+    auto need = [](EditionRepository& repo, const std::string& code) {
+        auto e = repo.find(code);
+        if (!e) throw Error(trf("Unknown edition {code}.", fmt::arg("code", code)));
+        return *e;
+    };
+
+    auto* create = cmd->add_subcommand("create", tr("Create an edition"));
+    create->add_option("CODE", o->code, tr("Edition code, e.g. 2026"))->required();
+    create->add_option("--year", o->year, tr("Calendar year of its trainings (default: the code when it is a year)"));
+    create->add_option("--title", o->title, tr("Title of the catalogue"));
+    create->callback([&ctx, o] {
+        EditionRepository repo(ctx.database());
+        Edition e;
+        e.code = o->code;
+        e.year = o->year;
+        if (e.year == 0 && o->code.size() == 4 && o->code.find_first_not_of("0123456789") == std::string::npos)
+            e.year = std::stoi(o->code);
+        if (e.year == 0) throw Error(tr("Year: give --year (the code is not a year)."));
+        e.title = o->title;
+        const auto id = repo.create(e);
+        *ctx.out << trf("Edition {code} created (id {id}).", fmt::arg("code", e.code), fmt::arg("id", id)) << '\n';
+    });
+
+    auto* list = cmd->add_subcommand("list", tr("List the editions with their id, code, year and trainings"));
+    list->add_flag("--all", o->all, tr("Also list the retired ones"));
+    list->add_option("--format", o->format, tr("table (default), csv or json"))
+        ->check(CLI::IsMember({"table", "csv", "json"}));
+    list->callback([&ctx, o] {
+        const auto editions = EditionRepository(ctx.database()).list(o->all);
+        auto& out = *ctx.out;
+        if (o->format == "json") {
+            nlohmann::json all = nlohmann::json::array();
+            for (const auto& e : editions)
+                all.push_back({{"id", e.id}, {"code", e.code}, {"year", e.year}, {"title", e.title},
+                               {"published_at", e.published_at}, {"trainings", e.trainings},
+                               {"status", e.retired ? "retired" : "active"}});
+            out << all.dump(2) << '\n';
+            return;
+        }
+        const char* sep = o->format == "csv" ? ";" : "\t";
+        out << (o->format == "csv" ? std::string("id;code;year;title;published_at;trainings;status")
+                                   : tr("Id\tCode\tYear\tTitle\tPublished\tTrainings\tStatus"))
+            << '\n';
+        for (const auto& e : editions)
+            out << e.id << sep << e.code << sep << e.year << sep << e.title << sep << e.published_at << sep
+                << e.trainings << sep
+                << (o->format == "csv" ? (e.retired ? "retired" : "active") : (e.retired ? tr("retired") : tr("active")))
+                << '\n';
+        if (editions.empty() && o->format == "table") out << tr("(none)") << '\n';
+    });
+
+    auto* edit = cmd->add_subcommand("edit", tr("Change an edition's code, year or title"));
+    edit->add_option("CODE", o->code, tr("The current code"))->required();
+    edit->add_option("--code", o->new_code, tr("A new code"));
+    edit->add_option("--year", o->year, tr("A new year"));
+    auto* title = edit->add_option("--title", o->title, tr("A new title"));
+    edit->callback([&ctx, o, need, title] {
+        EditionRepository repo(ctx.database());
+        Edition e = need(repo, o->code);
+        if (!o->new_code.empty()) e.code = o->new_code;
+        if (o->year) e.year = o->year;
+        if (title->count()) e.title = o->title;
+        repo.update(e);
+        *ctx.out << trf("Edition {code} saved (id {id}).", fmt::arg("code", e.code), fmt::arg("id", e.id)) << '\n';
+    });
+
+    auto* retire = cmd->add_subcommand("retire", tr("Retire an edition: its trainings stay, no new one can join it"));
+    retire->add_option("CODE", o->code, tr("The code"))->required();
+    retire->callback([&ctx, o, need] {
+        EditionRepository repo(ctx.database());
+        const Edition e = need(repo, o->code);
+        repo.retire(e.id);
+        *ctx.out << trf("Edition {code} retired (id {id}).", fmt::arg("code", e.code), fmt::arg("id", e.id)) << '\n';
+    });
+}
+
+}  // namespace maillage::catalogue

@@ -1,0 +1,26 @@
+#pragma once
+// Catalogue editions: the yearly catalogues, created, edited and retired here.
+#include "shared-ui/page_base.h"
+
+class wxCheckBox;
+
+namespace maillage::ui {
+class VirtualList;
+}
+
+namespace maillage::catalogue {
+
+class EditionsPage : public ui::PageBase {
+public:
+    EditionsPage(wxWindow* parent, ui::UiContext& context);
+    void refresh() override;
+
+private:
+    void edit(bool create);
+    void retire();
+
+    wxCheckBox* show_retired_ = nullptr;
+    ui::VirtualList* list_ = nullptr;
+};
+
+}  // namespace maillage::catalogue
