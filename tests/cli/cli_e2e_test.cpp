@@ -17,6 +17,7 @@
 using namespace maillage;
 using test::Cli;
 using test::Result;
+using test::quoted;
 
 TEST(CliE2E, HelpEverywhereExitsZero) {
     Cli cli;
