@@ -6,6 +6,8 @@
 #     [LINK  <targets...>]  # extra libraries of the logic, e.g. maillage_catalog or PkgConfig::LIBICAL
 #     [TRANSLATION_SOURCES <dirs...>]  # more folders whose tr() strings the plugin's catalogs hold
 #     [TEST_PLUGIN])        # a fixture for the loader tests: built, never installed
+# A plugin added while MAILLAGE_TEST_PLUGIN_DIR is set (the template, tests/new_plugin) is
+# a TEST_PLUGIN written into that folder, whose tests keep the labels "plugin" and <name>.
 #
 # Builds, from explicit source lists:
 #   maillage_<name>_logic   a static library (PIC) of the LOGIC sources, linked by the
@@ -32,7 +34,11 @@ function(maillage_plugin_module target)
   target_include_directories(${target} PRIVATE ${CMAKE_CURRENT_SOURCE_DIR})
   maillage_project_target(${target})
   if(ARG_TEST_PLUGIN)
-    set_target_properties(${target} PROPERTIES LIBRARY_OUTPUT_DIRECTORY ${CMAKE_BINARY_DIR}/test-plugins)
+    set(dir ${CMAKE_BINARY_DIR}/test-plugins)
+    if(MAILLAGE_TEST_PLUGIN_DIR)
+      set(dir ${MAILLAGE_TEST_PLUGIN_DIR})
+    endif()
+    set_target_properties(${target} PROPERTIES LIBRARY_OUTPUT_DIRECTORY ${dir})
     set_property(GLOBAL APPEND PROPERTY MAILLAGE_TEST_PLUGINS ${target})
   else()
     set_target_properties(${target} PROPERTIES LIBRARY_OUTPUT_DIRECTORY ${MAILLAGE_PLUGIN_OUTPUT_DIR})
@@ -47,7 +53,7 @@ function(add_maillage_plugin name)
   set(module maillage_${name})
   set(ui_module maillage_${name}_ui)
   set(pass_test_plugin)
-  if(ARG_TEST_PLUGIN)
+  if(ARG_TEST_PLUGIN OR MAILLAGE_TEST_PLUGIN_DIR)
     set(pass_test_plugin TEST_PLUGIN)
   endif()
   if(NOT ARG_LOGIC AND NOT ARG_UI)
@@ -61,7 +67,7 @@ function(add_maillage_plugin name)
     set_target_properties(${logic} PROPERTIES CXX_VISIBILITY_PRESET hidden
                                               VISIBILITY_INLINES_HIDDEN ON)
     maillage_project_target(${logic})
-    if(NOT ARG_TEST_PLUGIN)
+    if(NOT pass_test_plugin)
       maillage_precompile_core(${logic})
     endif()
 
@@ -79,13 +85,17 @@ function(add_maillage_plugin name)
       target_link_libraries(${ui_module} PRIVATE ${logic})
     endif()
     maillage_plugin_module(${ui_module} COMPONENT window ${pass_test_plugin})
-    if(NOT ARG_TEST_PLUGIN)
+    if(NOT pass_test_plugin)
       maillage_precompile_wx(${ui_module})
     endif()
   endif()
 
   if(EXISTS ${CMAKE_CURRENT_SOURCE_DIR}/po)
-    maillage_add_translations(DOMAIN maillage-${name} PO_DIR ${CMAKE_CURRENT_SOURCE_DIR}/po
+    set(no_install)
+    if(pass_test_plugin)
+      set(no_install NO_INSTALL)
+    endif()
+    maillage_add_translations(DOMAIN maillage-${name} PO_DIR ${CMAKE_CURRENT_SOURCE_DIR}/po ${no_install}
                               SOURCE_DIRS ${CMAKE_CURRENT_SOURCE_DIR} ${ARG_TRANSLATION_SOURCES})
   endif()
 

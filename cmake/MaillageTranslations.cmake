@@ -1,4 +1,4 @@
-# maillage_add_translations(DOMAIN <domain> PO_DIR <dir>)
+# maillage_add_translations(DOMAIN <domain> PO_DIR <dir> [SOURCE_DIRS <dirs...>] [NO_INSTALL])
 #
 # Compiles <dir>/fr.po, nl.po and en.po into <locale>/<lang>/LC_MESSAGES/<domain>.mo in
 # the build tree (where the executables look first) and installs them. The test
@@ -7,7 +7,7 @@
 set(MAILLAGE_LANGUAGES fr nl en)
 
 function(maillage_add_translations)
-  cmake_parse_arguments(ARG "" "DOMAIN;PO_DIR" "SOURCE_DIRS" ${ARGN})
+  cmake_parse_arguments(ARG "NO_INSTALL" "DOMAIN;PO_DIR" "SOURCE_DIRS" ${ARGN})
   set(mo_files)
   foreach(lang IN LISTS MAILLAGE_LANGUAGES)
     set(po ${ARG_PO_DIR}/${lang}.po)
@@ -17,7 +17,9 @@ function(maillage_add_translations)
       COMMAND ${MSGFMT_EXECUTABLE} --check-format -o ${mo} ${po}
       DEPENDS ${po} VERBATIM)
     list(APPEND mo_files ${mo})
-    install(FILES ${mo} DESTINATION ${MAILLAGE_LOCALE_SUBDIR}/${lang}/LC_MESSAGES COMPONENT common)
+    if(NOT ARG_NO_INSTALL)
+      install(FILES ${mo} DESTINATION ${MAILLAGE_LOCALE_SUBDIR}/${lang}/LC_MESSAGES COMPONENT common)
+    endif()
   endforeach()
   add_custom_target(translations_${ARG_DOMAIN} ALL DEPENDS ${mo_files})
   if(NOT ARG_SOURCE_DIRS)

@@ -1,0 +1,80 @@
+// The logic module: schema, rules, report section and commands. No wxWidgets here.
+#include "skeleton_plugin.h"
+
+#include "core/database.h"
+#include "core/error.h"
+#include "core/i18n.h"
+#include "core/plugin_api.h"
+
+#include <CLI/CLI.hpp>
+
+namespace maillage::skeleton {
+
+std::vector<Migration> migrations() {  // never edit a released one: add the next
+    return {Migration::sql(1, "skeleton notes",
+                           "CREATE TABLE skeleton_note(id INTEGER PRIMARY KEY, day TEXT NOT NULL, text TEXT NOT NULL)")};
+}
+
+int64_t add_note(Database& db, const std::string& text, const std::string& day) {
+    if (text.find_first_not_of(" \t\r\n") == std::string::npos) throw Error(tr("A note needs a text."));
+    return db.write([&] {
+        SQLite::Statement insert(db.sql(), "INSERT INTO skeleton_note(day, text) "
+                                           "VALUES (coalesce(nullif(?, ''), date('now', 'localtime')), ?)");
+        insert.bind(1, day);
+        insert.bind(2, text);
+        insert.exec();
+        return db.sql().getLastInsertRowid();
+    });
+}
+
+std::vector<Note> list_notes(Database& db) {
+    std::vector<Note> notes;
+    SQLite::Statement query(db.sql(), "SELECT id, day, text FROM skeleton_note ORDER BY day DESC, id DESC");
+    while (query.executeStep()) notes.push_back({query.getColumn(0), query.getColumn(1), query.getColumn(2)});
+    return notes;
+}
+
+namespace {
+
+class NotesSection : public ReportSectionProvider {
+public:
+    std::string id() const override { return "skeleton.notes"; }
+    std::vector<ReportSection> build(Database& db, const ReportScope& scope) const override {
+        SQLite::Statement count(db.sql(), "SELECT count(*) FROM skeleton_note WHERE day BETWEEN ? AND ?");
+        count.bind(1, scope.from_date());
+        count.bind(2, scope.to_date());
+        count.executeStep();
+        ReportSection section{.id = id(), .title = tr("Notes")};
+        section.data["notes"] = count.getColumn(0).getInt();
+        section.paragraphs.push_back(trf("Notes written: {count}.", fmt::arg("count", count.getColumn(0).getInt())));
+        return {section};
+    }
+};
+
+class SkeletonPlugin : public Plugin {
+public:
+    PluginInfo info() const override { return {kPluginId, tr("Skeleton"), kPluginVersion, tr("Dated notes")}; }
+    std::string translation_domain() const override { return "maillage-skeleton"; }
+    std::vector<Migration> migrations() const override { return skeleton::migrations(); }
+    std::vector<std::shared_ptr<const ReportSectionProvider>> report_sections() const override {
+        return {notes_section()};
+    }
+    void add_commands(CLI::App& cli, CliContext& context) override {  // maillage-cli skeleton add|list
+        auto* plugin = cli.add_subcommand("skeleton", tr("Dated notes"))->require_subcommand(1);
+        auto text = std::make_shared<std::string>();
+        auto* add = plugin->add_subcommand("add", tr("Add a note dated today"));
+        add->add_option("text", *text)->required();
+        add->callback([&context, text] { add_note(context.database(), *text); });
+        plugin->add_subcommand("list", tr("List the notes, newest first"))->callback([&context] {
+            for (const auto& note : list_notes(context.database())) *context.out << note.day << '\t' << note.text << '\n';
+        });
+    }
+};
+
+}  // namespace
+
+std::shared_ptr<const ReportSectionProvider> notes_section() { return std::make_shared<NotesSection>(); }
+
+}  // namespace maillage::skeleton
+
+MAILLAGE_PLUGIN(maillage::skeleton::SkeletonPlugin)
