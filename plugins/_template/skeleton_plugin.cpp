@@ -7,12 +7,13 @@
 #include "core/plugin_api.h"
 
 #include <CLI/CLI.hpp>
+#include <SQLiteCpp/VariadicBind.h>
 
 namespace maillage::skeleton {
 
 std::vector<Migration> migrations() {  // never edit a released one: add the next
-    return {Migration::sql(1, "skeleton notes",
-                           "CREATE TABLE skeleton_note(id INTEGER PRIMARY KEY, day TEXT NOT NULL, text TEXT NOT NULL)")};
+    return {Migration::sql(1, "skeleton notes", "CREATE TABLE skeleton_note(id INTEGER PRIMARY KEY, "
+                                                "day TEXT NOT NULL, text TEXT NOT NULL)")};
 }
 
 int64_t add_note(Database& db, const std::string& text, const std::string& day) {
@@ -20,8 +21,7 @@ int64_t add_note(Database& db, const std::string& text, const std::string& day) 
     return db.write([&] {
         SQLite::Statement insert(db.sql(), "INSERT INTO skeleton_note(day, text) "
                                            "VALUES (coalesce(nullif(?, ''), date('now', 'localtime')), ?)");
-        insert.bind(1, day);
-        insert.bind(2, text);
+        SQLite::bind(insert, day, text);
         insert.exec();
         return db.sql().getLastInsertRowid();
     });
@@ -41,8 +41,7 @@ public:
     std::string id() const override { return "skeleton.notes"; }
     std::vector<ReportSection> build(Database& db, const ReportScope& scope) const override {
         SQLite::Statement count(db.sql(), "SELECT count(*) FROM skeleton_note WHERE day BETWEEN ? AND ?");
-        count.bind(1, scope.from_date());
-        count.bind(2, scope.to_date());
+        SQLite::bind(count, scope.from_date(), scope.to_date());
         count.executeStep();
         ReportSection section{.id = id(), .title = tr("Notes")};
         section.data["notes"] = count.getColumn(0).getInt();
@@ -66,7 +65,7 @@ public:
         add->add_option("text", *text)->required();
         add->callback([&context, text] { add_note(context.database(), *text); });
         plugin->add_subcommand("list", tr("List the notes, newest first"))->callback([&context] {
-            for (const auto& note : list_notes(context.database())) *context.out << note.day << '\t' << note.text << '\n';
+            for (const auto& n : list_notes(context.database())) *context.out << n.day << '\t' << n.text << '\n';
         });
     }
 };

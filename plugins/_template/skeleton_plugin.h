@@ -4,19 +4,12 @@
 #include "core/migration.h"
 #include "core/report.h"
 
-#include <memory>
-#include <string>
-#include <vector>
-
 namespace maillage::skeleton {
 
 inline constexpr char kPluginId[] = "skeleton";
 inline constexpr char kPluginVersion[] = "0.1.0";
 
-struct Note {
-    int64_t id = 0;
-    std::string day, text;  // day: ISO date
-};
+struct Note { int64_t id = 0; std::string day, text; };  // day: ISO date
 
 std::vector<Migration> migrations();
 // Adds a note dated `day` (ISO; empty = today); throws maillage::Error on an empty text.

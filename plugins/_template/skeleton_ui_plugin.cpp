@@ -1,10 +1,10 @@
 // The window module: one page listing the notes, with a button to add one.
 #include "skeleton_plugin.h"
 
+#include "shared-ui/display.h"
 #include "shared-ui/list_page.h"
 #include "shared-ui/messages.h"
 #include "shared-ui/plugin_ui.h"
-#include "shared-ui/virtual_list.h"
 
 #include <wx/button.h>
 #include <wx/textdlg.h>
@@ -18,7 +18,7 @@ public:
         : ListPage(parent, context, {.id = "skeleton.notes", .title = _("Notes"),
                                      .columns = {{_("Date"), 110, ui::ColumnKind::Date}, {_("Note"), 500}}}) {
         list()->add_button(_("&New note…"))->Bind(wxEVT_BUTTON, [this, &context](wxCommandEvent&) {
-            const wxString text = wxGetTextFromUser(_("What does the note say?"), _("New note"), {}, this);
+            const wxString text = wxGetTextFromUser(_("Note"), _("New note"), {}, this);
             if (!text.empty() && ui::guarded(this, _("New note"), [&] { add_note(database(), text.utf8_string()); }))
                 context.data_changed();
             refresh();
@@ -28,8 +28,8 @@ public:
 
     void refresh() override {
         auto rows = std::make_shared<ui::TableRowSource>();
-        for (const auto& note : list_notes(database()))
-            rows->add(note.id, {wxString::FromUTF8(note.day), wxString::FromUTF8(note.text)});
+        for (const auto& note : list_notes(database()))  // dates as users write them, never ISO
+            rows->add(note.id, {ui::display_date(note.day), wxString::FromUTF8(note.text)});
         list()->set_source(rows);
     }
 };
@@ -37,8 +37,9 @@ public:
 class SkeletonUi : public ui::UiContribution {
 public:
     std::vector<ui::PageSpec> pages() override {
-        return {{"skeleton.notes", _("Notes"), 10,
-                 [](wxWindow* parent, ui::UiContext& context) -> ui::PageBase* { return new NotesPage(parent, context); }}};
+        return {{"skeleton.notes", _("Notes"), 10, [](wxWindow* parent, ui::UiContext& context) -> ui::PageBase* {
+                     return new NotesPage(parent, context);
+                 }}};
     }
 };
 

@@ -1,14 +1,12 @@
 // The rules of the skeleton plugin, on an in-memory database (no display needed).
 #include "skeleton_plugin.h"
 
-#include "core/database.h"
 #include "core/error.h"
 #include "tests/support/test_support.h"
 
 #include <gtest/gtest.h>
 
 namespace maillage::skeleton {
-namespace {
 
 TEST(Skeleton, NotesAreListedNewestFirstAndAnEmptyOneChangesNothing) {
     auto db = test::memory_db({{kPluginId, migrations()}});
@@ -25,12 +23,9 @@ TEST(Skeleton, ReportCountsTheNotesOfTheYearOnly) {
     auto db = test::memory_db({{kPluginId, migrations()}});
     add_note(*db, "Last year", "2025-12-31");
     add_note(*db, "This year", "2026-01-01");
-    ReportScope scope;
-    scope.year = 2026;
-    const auto sections = notes_section()->build(*db, scope);
+    const auto sections = notes_section()->build(*db, ReportScope{.year = 2026});
     ASSERT_EQ(sections.size(), 1u);
     EXPECT_EQ(sections[0].data["notes"], 1);
 }
 
-}  // namespace
 }  // namespace maillage::skeleton
