@@ -2,7 +2,8 @@
 # new_plugin_test.sh MAILLAGE_CLI PLUGIN_DIR GENERATED_SOURCES [MAILLAGE]
 # The plugin "probe" written by scripts/new-plugin (tests/new_plugin/CMakeLists.txt) keeps
 # none of the template's names, loads in maillage-cli, migrates, its commands work (an
-# empty note is refused and changes nothing) and its section is in the JSON report.
+# empty note is refused and changes nothing) and its section is in the JSON report; its
+# logic module needs no GUI library (ldd), its window module does.
 # With MAILLAGE, the window loads its window module and shows its page (under Xvfb).
 set -uo pipefail
 cli=$1; plugins=$2; sources=$3; window=${4:-}
@@ -16,6 +17,10 @@ run() { "$cli" --db "$tmp/db.sqlite" --plugin-dir "$plugins" --lang en "$@" >"$t
 hits=$(grep -rli skeleton "$sources")
 [ -z "$hits" ] || fail "the generated plugin still names the template: $hits"
 [ -f "$sources/probe_plugin.cpp" ] || fail "no probe_plugin.cpp in $sources"
+
+libs=$(ldd "$plugins/maillage_probe.so") || fail "ldd maillage_probe.so failed"
+grep -Eq 'lib(gtk|gdk)-|libwx_gtk|libX11' <<<"$libs" && fail "maillage_probe.so needs a GUI library"
+grep -q 'libgtk-3' <<<"$(ldd "$plugins/maillage_probe_ui.so")" || fail "maillage_probe_ui.so does not list GTK"
 
 run plugins || fail "maillage-cli plugins failed"
 grep -Eq "^  probe 0\.1\.0 .*maillage_probe\.so" "$tmp/out" || { cat "$tmp/out"; fail "probe is not listed as loaded"; }
