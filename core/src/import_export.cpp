@@ -10,6 +10,7 @@
 #include "core/sectors.h"
 
 #include <SQLiteCpp/SQLiteCpp.h>
+#include <sqlite3.h>
 
 #include <algorithm>
 #include <chrono>
@@ -294,6 +295,32 @@ struct PersonPlan {
 
 bool employment_unchanged(PersonRepository& people, int64_t person, const PersonPlan& p);
 
+const std::optional<std::string>& memo(std::unordered_map<std::string, std::optional<std::string>>& cache,
+                                       const std::string& value,
+                                       std::optional<std::string> (*fn)(const std::string&)) {
+    if (auto it = cache.find(value); it != cache.end()) return it->second;
+    return cache.emplace(value, fn(value)).first->second;
+}
+
+// Runs the checks of an import in one read transaction: without it every per-row
+// query is a transaction of its own, with its file locks.
+template <class F>
+decltype(auto) in_one_read(Database& db, F&& fn) {
+    if (!sqlite3_get_autocommit(db.sql().getHandle())) return fn();
+    db.sql().exec("BEGIN");
+    try {
+        decltype(auto) result = fn();
+        db.sql().exec("COMMIT");
+        return result;
+    } catch (...) {
+        try {
+            db.sql().exec("ROLLBACK");
+        } catch (...) {
+        }
+        throw;
+    }
+}
+
 std::unordered_map<std::string, int64_t> id_by_key(Database& db, const std::string& query) {
     std::unordered_map<std::string, int64_t> out;
     SQLite::Statement q(db.sql(), query);
@@ -312,6 +339,9 @@ std::vector<PersonPlan> plan_people(Database& db, const csv::Table& t, ImportPre
     const auto known_people = id_by_key(db, "SELECT email, id FROM person WHERE erased_at IS NULL AND email IS NOT "
                                             "NULL ORDER BY id");
     const auto known_institutions = id_by_key(db, "SELECT name, id FROM institution WHERE merged_into IS NULL ORDER BY id");
+    // A file repeats a few codes a hundred thousand times: each is looked up once.
+    std::unordered_map<std::string, std::optional<std::string>> languages, roles;
+    std::unordered_map<std::string, int64_t> sector_ids;
     std::vector<PersonPlan> plans;
     plans.reserve(t.rows.size());
     preview.rows.reserve(t.rows.size());
@@ -348,7 +378,7 @@ std::vector<PersonPlan> plan_people(Database& db, const csv::Table& t, ImportPre
         if (auto v = t.value(r, c.phone); !v.empty()) p.data.phone = v;
         if (auto v = t.value(r, c.notes); !v.empty()) p.data.notes = v;
         if (auto v = t.value(r, c.language); !v.empty()) {
-            auto code = person_language(v);
+            const auto& code = memo(languages, v, person_language);
             if (!code)
                 t.fail(r, *c.language,
                        trf("unknown language \"{value}\" (fr, nl or en expected)", fmt::arg("value", v)));
@@ -356,7 +386,7 @@ std::vector<PersonPlan> plan_people(Database& db, const csv::Table& t, ImportPre
         }
         if (auto v = t.value(r, c.roles); !v.empty()) {
             for (const auto& name : split_list(v, "|,;")) {
-                auto code = role_code(name);
+                const auto& code = memo(roles, name, role_code);
                 if (!code)
                     t.fail(r, *c.roles, trf("unknown role \"{value}\" (worker, peer_worker, facilitator, trainer, "
                                             "staff or manager expected)",
@@ -365,7 +395,12 @@ std::vector<PersonPlan> plan_people(Database& db, const csv::Table& t, ImportPre
             }
         }
         p.institution = t.value(r, c.institution);
-        if (auto v = t.value(r, c.sector); !v.empty()) p.sector = sector_id(sectors, t, r, *c.sector, v);
+        if (auto v = t.value(r, c.sector); !v.empty()) {
+            if (auto it = sector_ids.find(v); it != sector_ids.end())
+                p.sector = it->second;
+            else
+                p.sector = sector_ids[v] = sector_id(sectors, t, r, *c.sector, v);
+        }
         p.job_title = t.value(r, c.job_title);
         if (auto v = t.value(r, c.start_date); !v.empty()) {
             std::string error;
@@ -397,7 +432,10 @@ std::vector<PersonPlan> plan_people(Database& db, const csv::Table& t, ImportPre
         if (p.existing && same_person(*before, p.data) && employment_unchanged(people, *p.existing, p))
             p.row.action = ImportRow::Action::Unchanged;
         count_action(preview, p.row.action);
-        preview.rows.push_back(p.row);
+        // The preview keeps the row as read; the plan needs only where it is and what to do.
+        ImportRow kept{.line = p.row.line, .action = p.row.action};
+        preview.rows.push_back(std::move(p.row));
+        p.row = std::move(kept);
         plans.push_back(std::move(p));
     }
     for (const auto& [key, name] : new_institutions) preview.new_institutions.push_back(name);
@@ -525,16 +563,30 @@ ImportPreview import_institutions(Database& db, const csv::Table& table, Progres
 
 ImportPreview preview_people(Database& db, const csv::Table& table) {
     ImportPreview preview;
-    plan_people(db, table, preview);
+    in_one_read(db, [&] { return plan_people(db, table, preview); });
     return preview;
 }
 
 ImportPreview import_people(Database& db, const csv::Table& table, Progress* progress) {
     ImportPreview preview;
-    auto plans = plan_people(db, table, preview);
+    auto plans = in_one_read(db, [&] { return plan_people(db, table, preview); });
     PersonRepository people(db);
     std::unordered_map<std::string, int64_t> created;  // lower-case name -> id
     if (preview.creates + preview.updates == 0) return preview;  // nothing to write, nothing to record
+    // A page cache large enough for the whole import: SQLite then writes each page once
+    // at commit instead of spilling and reading back pages in the middle of it.
+    const auto cache = db.sql().execAndGet("PRAGMA cache_size").getInt64();
+    db.sql().exec("PRAGMA cache_size = -131072");
+    struct RestoreCache {
+        Database& db;
+        int64_t pages;
+        ~RestoreCache() {
+            try {
+                db.sql().exec("PRAGMA cache_size = " + std::to_string(pages));
+            } catch (...) {
+            }
+        }
+    } restore{db, cache};
     db.write([&] {
         // New people go through prepared statements and are audited once, below, by id;
         // updates keep the repository's path (their own audit entry with the change).

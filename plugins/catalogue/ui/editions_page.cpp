@@ -3,7 +3,8 @@
 #include "catalogue_editions.h"
 
 #include "shared-ui/messages.h"
-#include "shared-ui/virtual_list.h"
+#include "shared-ui/display.h"
+#include "shared-ui/list_panel.h"
 
 #include <wx/button.h>
 #include <wx/checkbox.h>
@@ -103,27 +104,29 @@ EditionsPage::EditionsPage(wxWindow* parent, ui::UiContext& context) : PageBase(
                                      "first, then its trainings; a retired edition keeps its trainings."));
     intro->Wrap(FromDIP(700));
     sizer->Add(intro, 0, wxALL, 8);
-    auto* bar = new wxBoxSizer(wxHORIZONTAL);
-    show_retired_ = new wxCheckBox(this, wxID_ANY, _("Show retired editions"));
-    bar->Add(show_retired_, 1, wxALIGN_CENTER_VERTICAL);
-    auto* add = new wxButton(this, wxID_ANY, _("&New edition…"));
+    list_ = new ui::ListPanel(this, &context,
+                              {.id = "catalogue.editions",
+                               .title = _("Catalogue editions"),
+                               .columns = {{_("Code"), 100},
+                                           {_("Year"), 70, ui::ColumnKind::Integer},
+                                           {_("Title"), 300},
+                                           {_("Open trainings"), 160, ui::ColumnKind::Integer},
+                                           {_("Published"), 110, ui::ColumnKind::Date},
+                                           {_("Status"), 90, ui::ColumnKind::Status}},
+                               .search_hint = _("Search code, year, title…")});
+    show_retired_ = new wxCheckBox(list_, wxID_ANY, _("Show retired editions"));
+    list_->bar()->Add(show_retired_, 0, wxALIGN_CENTER_VERTICAL | wxLEFT, 8);
+    auto* add = list_->add_button(_("&New edition…"));
     add->SetName("new-edition");
-    auto* change = new wxButton(this, wxID_ANY, _("&Edit…"));
-    auto* retire = new wxButton(this, wxID_ANY, _("&Retire"));
-    for (auto* b : {add, change, retire}) bar->Add(b, 0, wxLEFT, 6);
-    sizer->Add(bar, 0, wxEXPAND | wxLEFT | wxRIGHT, 8);
-    list_ = new ui::VirtualList(this, {{_("Code"), 100},
-                                       {_("Year"), 70, true},
-                                       {_("Title"), 300},
-                                       {_("Open trainings"), 160, true},
-                                       {_("Published"), 110},
-                                       {_("Status"), 90}});
-    sizer->Add(list_, 1, wxEXPAND | wxALL, 8);
+    auto* change = list_->add_button(_("&Edit…"));
+    auto* retire = list_->add_button(_("&Retire"));
+    sizer->Add(list_, 1, wxEXPAND);
     SetSizer(sizer);
+    set_main_list(list_);
     show_retired_->Bind(wxEVT_CHECKBOX, [this](wxCommandEvent&) { refresh(); });
     add->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { edit(true); });
     change->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { edit(false); });
-    list_->Bind(wxEVT_DATAVIEW_ITEM_ACTIVATED, [this](wxDataViewEvent&) { edit(false); });
+    list_->list()->Bind(wxEVT_DATAVIEW_ITEM_ACTIVATED, [this](wxDataViewEvent&) { edit(false); });
     retire->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { this->retire(); });
     refresh();
 }
@@ -132,7 +135,7 @@ void EditionsPage::refresh() {
     auto rows = std::make_shared<ui::TableRowSource>();
     for (const auto& e : EditionRepository(database()).list(show_retired_->GetValue()))
         rows->add(e.id, {u8(e.code), wxString::Format("%d", e.year), u8(e.title), wxString::Format("%d", e.trainings),
-                         u8(e.published_at), e.retired ? _("retired") : _("active")});
+                         ui::display_date(e.published_at.substr(0, 10)), e.retired ? _("retired") : _("active")});
     list_->set_source(rows);
 }
 

@@ -5,7 +5,7 @@
 class wxCheckBox;
 
 namespace maillage::ui {
-class VirtualList;
+class ListPanel;
 }
 
 namespace maillage::catalogue {
@@ -20,7 +20,7 @@ private:
     void retire();
 
     wxCheckBox* show_retired_ = nullptr;
-    ui::VirtualList* list_ = nullptr;
+    ui::ListPanel* list_ = nullptr;
 };
 
 }  // namespace maillage::catalogue
