@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # check-packages.sh BUILD_DIR: builds the Debian packages with CPack and checks them:
-# - three packages: maillage-common, maillage-cli, maillage, each file where it belongs
+# - four packages: maillage-common, maillage-cli, maillage-pdf, maillage, each file where it belongs
 #   (no window module, no GUI program in maillage-cli);
 # - every package passes lintian without errors;
 # - maillage-cli (with maillage-common) pulls in no X, GTK nor wxWidgets GUI package, by
@@ -13,8 +13,8 @@ cpack --config "$build/CPackConfig.cmake" -G DEB -B "$out" >"$out/cpack.log" 2>&
 status=0
 fail() { echo "FAIL: $*"; status=1; }
 deb() { ls "$out"/"$1"_*.deb 2>/dev/null | head -1; }
-common=$(deb maillage-common); cli=$(deb maillage-cli); window=$(deb maillage)
-for p in "$common" "$cli" "$window"; do [ -n "$p" ] || { ls "$out"; echo "FAIL: a package is missing"; exit 1; }; done
+common=$(deb maillage-common); cli=$(deb maillage-cli); pdf=$(deb maillage-pdf); window=$(deb maillage)
+for p in "$common" "$cli" "$pdf" "$window"; do [ -n "$p" ] || { ls "$out"; echo "FAIL: a package is missing"; exit 1; }; done
 
 files() { dpkg-deb -c "$1" | awk '{print $6}'; }
 files "$cli" | grep -q '^./usr/bin/maillage-cli$' || fail "maillage-cli has no usr/bin/maillage-cli"
@@ -22,14 +22,17 @@ files "$cli" | grep -q '^./usr/bin/maillage-cli$' || fail "maillage-cli has no u
 files "$cli" | grep -E '_ui\.so$|/bin/maillage$|shared_ui' && fail "maillage-cli holds window files"
 [ "$(files "$window" | grep -c '_ui\.so$')" -ge 4 ] || fail "maillage lacks the window modules"
 files "$window" | grep -q '^./usr/bin/maillage$' || fail "maillage has no usr/bin/maillage"
+files "$pdf" | grep -q '/maillage_pdf_cairo\.so$' || fail "maillage-pdf lacks the PDF renderer"
+files "$cli" | grep -q 'pdf_cairo' && fail "maillage-cli holds the PDF renderer"
+dpkg-deb -f "$cli" Recommends | grep -q 'maillage-pdf' || fail "maillage-cli does not recommend maillage-pdf"
 files "$common" | grep -q 'LC_MESSAGES/maillage-core.mo$' || fail "maillage-common lacks the catalogs"
-for p in "$common" "$cli" "$window"; do
+for p in "$common" "$cli" "$pdf" "$window"; do
   dpkg-deb --fsys-tarfile "$p" | tar -xO --wildcards '*/copyright' | grep -q 'GPL-3.0-or-later' ||
     fail "$(basename "$p"): no copyright file saying GPL-3.0-or-later"
 done
 
 # lintian: errors fail, warnings are shown.
-for p in "$common" "$cli" "$window"; do
+for p in "$common" "$cli" "$pdf" "$window"; do
   if ! lintian --fail-on error "$p"; then fail "lintian: $(basename "$p")"; fi
 done
 

@@ -282,3 +282,15 @@ void write_sheet(const std::filesystem::path& file, const Sheet& sheet) {
 }
 
 }  // namespace maillage::pdf
+
+// The entry points maillage_pdf's loader (core/src/pdf_loader.cpp) looks up: this file
+// is the module maillage_pdf_cairo.so, opened only when a PDF is written.
+extern "C" __attribute__((visibility("default"))) void maillage_pdf_write_certificates(
+    const std::filesystem::path& file, const std::vector<maillage::pdf::Certificate>& certificates) {
+    maillage::pdf::write_certificates(file, certificates);
+}
+
+extern "C" __attribute__((visibility("default"))) void maillage_pdf_write_sheet(const std::filesystem::path& file,
+                                                                              const maillage::pdf::Sheet& sheet) {
+    maillage::pdf::write_sheet(file, sheet);
+}

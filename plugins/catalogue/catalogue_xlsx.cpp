@@ -25,7 +25,7 @@ void write_table(lxw_workbook* wb, const ReportTable& table, lxw_format* bold, c
             const auto& v = table.rows[r][c];
             // The first column names the row (a code such as "2025" stays text there) or is a date.
             if (c == 0 && !locale::is_iso_date(v))
-                worksheet_write_string(ws, static_cast<lxw_row_t>(r + 1), 0, v.c_str(), nullptr);
+                worksheet_write_string(ws, static_cast<lxw_row_t>(r + 1), 0, csv::guard_formula(v).c_str(), nullptr);
             else
                 xlsx_write_value(ws, static_cast<lxw_row_t>(r + 1), static_cast<lxw_col_t>(c), v, formats);
         }
