@@ -14,6 +14,9 @@ unset MAILLAGE_DB MAILLAGE_PLUGIN_PATH
 rm -rf "$out"; mkdir -p "$out"
 fail() { echo "FAIL: $*"; exit 1; }
 
+# The window opens only an existing --db: the demo is made by the command line first.
+"$cli" --db "$tmp/demo.sqlite" --plugin-dir "$plugins" init --demo >/dev/null 2>"$tmp/stderr" \
+  || { cat "$tmp/stderr"; fail "maillage-cli init --demo failed"; }
 xvfb-run -a -s "-screen 0 1400x900x24" "$exe" --db "$tmp/demo.sqlite" --plugin-dir "$plugins" \
   --lang "$lang" --screenshots "$out" >"$tmp/stdout" 2>"$tmp/stderr" || { cat "$tmp/stderr"; fail "maillage failed"; }
 [ -s "$out/pages.txt" ] || fail "no pages.txt"
