@@ -1,6 +1,8 @@
 #pragma once
 // Shared state of one maillage-cli run: the options every command sees, the suite
 // (plugins + database), and the output streams.
+#include "core/institutions.h"
+#include "core/people.h"
 #include "core/plugin_api.h"
 #include "core/suite.h"
 
@@ -60,6 +62,10 @@ void add_backup_command(CLI::App& app, CliRun& run);
 void add_restore_command(CLI::App& app, CliRun& run);
 void add_gdpr_command(CLI::App& app, CliRun& run);
 void add_retention_command(CLI::App& app, CliRun& run);
+// People by email (or a unique full name, or an id), institutions by name: what a user
+// knows. Throw maillage::Error naming what was not found or what is ambiguous.
+Person find_person(Database& db, const std::string& who);
+Institution find_institution(Database& db, const std::string& name);
 void add_person_command(CLI::App& app, CliRun& run);
 void add_institution_command(CLI::App& app, CliRun& run);  // create, list, edit, delete
 void add_institution_delete_command(CLI::App& institution, CliRun& run);

@@ -14,34 +14,35 @@ void add_gdpr_command(CLI::App& app, CliRun& run) {
     gdpr->require_subcommand(1);
 
     auto* exp = gdpr->add_subcommand("export", tr("Export everything about one person as JSON or HTML"));
-    auto person = std::make_shared<int64_t>(0);
+    auto person = std::make_shared<std::string>();
     auto out = std::make_shared<std::string>();
     auto format = std::make_shared<std::string>("json");
-    exp->add_option("--person", *person, tr("The person's id"))->required();
+    exp->add_option("--person", *person, tr("The person: email, full name or id"))->required();
     exp->add_option("--out", *out, tr("The file to write"))->required();
     exp->add_option("--format", *format, tr("json (default) or html"))->check(CLI::IsMember({"json", "html"}));
     exp->callback([&run, person, out, format] {
         auto& db = run.database();
-        const auto data = export_person(db, *person);
+        const auto id = find_person(db, *person).id;
+        const auto data = export_person(db, id);
         std::ofstream file(*out, std::ios::binary | std::ios::trunc);
         file << (*format == "html" ? person_export_html(data) : data.dump(2) + "\n");
         file.close();
         if (!file) throw Error(trf("Could not write {file}.", fmt::arg("file", *out)));
-        run.out() << trf("Exported the data of person #{id} to {file}.", fmt::arg("id", *person),
+        run.out() << trf("Exported the data of person #{id} to {file}.", fmt::arg("id", id),
                          fmt::arg("file", *out))
                   << '\n';
     });
 
     auto* erase = gdpr->add_subcommand("erase", tr("Erase one person's identity; their participations stay as "
                                                    "anonymous records"));
-    auto erase_id = std::make_shared<int64_t>(0);
+    auto who = std::make_shared<std::string>();
     auto yes = std::make_shared<bool>(false);
-    erase->add_option("--person", *erase_id, tr("The person's id"))->required();
+    erase->add_option("--person", *who, tr("The person: email, full name or id"))->required();
     erase->add_flag("--yes", *yes, tr("Confirm: the erasure cannot be undone"));
-    erase->callback([&run, erase_id, yes] {
+    erase->callback([&run, who, yes] {
         auto& db = run.database();
-        const auto p = PersonRepository(db).get(*erase_id);
-        if (!p) throw Error(trf("There is no person #{id}.", fmt::arg("id", *erase_id)));
+        const auto p = std::optional<Person>(find_person(db, *who));
+        const auto erase_id = std::make_shared<int64_t>(p->id);
         if (p->erased) {
             run.out() << trf("Person #{id} was already erased.", fmt::arg("id", *erase_id)) << '\n';
             return;

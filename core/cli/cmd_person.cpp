@@ -13,9 +13,28 @@
 namespace maillage::cli {
 namespace {
 
-// The person with this email, else the only live person with this full name.
+// Without --yes, says what would happen and stops: the command line has no undo.
+void confirm_or_stop(CliRun& run, bool yes, const std::string& what) {
+    if (yes) return;
+    run.err() << what << '\n' << tr("Nothing was changed. Run again with --yes to confirm.") << '\n';
+    throw CLI::RuntimeError(1);
+}
+
+std::string goes_with(const DeleteImpact& impact) {
+    if (impact.goes_with.empty()) return {};
+    return " " + trf("With it go: {counts}.", fmt::arg("counts", describe_counts(impact.goes_with)));
+}
+}  // namespace
+
+// The person with this email (or id), else the only live person with this full name.
 Person find_person(Database& db, const std::string& who) {
     PersonRepository people(db);
+    // An id is accepted ("#12" or "12"), never required.
+    const auto digits = who.substr(who.rfind('#', 0) == 0 ? 1 : 0);
+    if (!digits.empty() && digits.size() < 16 && digits.find_first_not_of("0123456789") == std::string::npos) {
+        if (auto p = people.get(std::stoll(digits))) return *p;
+        throw Error(trf("There is no person #{id}.", fmt::arg("id", digits)));
+    }
     if (who.find('@') != std::string::npos) {
         if (auto p = people.find_by_email(who)) return *p;
         throw Error(trf("No person has the email {email}.", fmt::arg("email", who)));
@@ -42,19 +61,6 @@ Institution find_institution(Database& db, const std::string& name) {
     if (auto i = InstitutionRepository(db).find_by_name(name)) return *i;
     throw Error(trf("No institution is called \"{name}\".", fmt::arg("name", name)));
 }
-
-// Without --yes, says what would happen and stops: the command line has no undo.
-void confirm_or_stop(CliRun& run, bool yes, const std::string& what) {
-    if (yes) return;
-    run.err() << what << '\n' << tr("Nothing was changed. Run again with --yes to confirm.") << '\n';
-    throw CLI::RuntimeError(1);
-}
-
-std::string goes_with(const DeleteImpact& impact) {
-    if (impact.goes_with.empty()) return {};
-    return " " + trf("With it go: {counts}.", fmt::arg("counts", describe_counts(impact.goes_with)));
-}
-}  // namespace
 
 void add_person_command(CLI::App& app, CliRun& run) {
     auto* person = app.add_subcommand("person", tr("Delete or merge people (found by email, or by a unique name)"));
