@@ -4,6 +4,7 @@
 #include "about_dialog.h"
 #include "first_start_assistant.h"
 #include "main_frame.h"
+#include "plugin_uis.h"
 #include "screenshots.h"
 
 #include "shared-ui/messages.h"
@@ -47,28 +48,6 @@ std::vector<std::filesystem::path> split_folders(const wxString& text) {
         if (!f.empty()) out.emplace_back(f.utf8_string());
     }
     return out;
-}
-
-// Asks each paired window module for its contribution, given its logic plugin. A
-// factory that fails refuses the window module (reason in About); the plugin goes on
-// without pages, and its commands, schema and report sections still work.
-void create_plugin_uis(PluginLoader& loader) {
-    const std::string factory_symbol = "maillage_create_ui_v" + std::to_string(kPluginUiApiVersion);
-    for (const auto& p : loader.loaded()) {
-        if (p->ui_file.empty()) continue;
-        std::string failure;
-        try {
-            auto& factory =
-                p->ui_library.get_alias<std::unique_ptr<UiContribution>(Plugin&)>(factory_symbol);
-            p->ui = factory(*p->plugin);
-            if (!p->ui) failure = _("its factory returned nothing").utf8_string();
-        } catch (...) {
-            failure = current_exception_message().utf8_string();
-        }
-        if (!failure.empty())
-            loader.refuse_ui(*p, wxString::Format(_("failed while starting: %s"), wxString::FromUTF8(failure))
-                                     .utf8_string());
-    }
 }
 
 }  // namespace

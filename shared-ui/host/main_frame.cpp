@@ -110,6 +110,10 @@ MainFrame::MainFrame(Suite& suite, std::string language)
 }
 
 MainFrame::~MainFrame() {
+    // A frame destroyed without a close event (Destroy(), wxApp's clean-up) still
+    // destroys its pages while it is whole: their lists save their column widths
+    // through this UiContext, which wxFrame's destructor would call half-destroyed.
+    destroy_pages();
     tree_->Unbind(wxEVT_TREE_SEL_CHANGED, &MainFrame::on_tree_selection, this);
     Unbind(wxEVT_CLOSE_WINDOW, &MainFrame::on_close, this);
     Unbind(wxEVT_CHAR_HOOK, &MainFrame::on_key, this);

@@ -1,9 +1,10 @@
 // The window's Edit > Undo / Redo over the core's undo stack: the real MainFrame (no
-// plugins, an in-memory database), its menu items read and fired as a user would (menu
+// plugins, an in-memory database; the People page's list is its ListPanel "core.people"), its menu items read and fired as a user would (menu
 // events, and Ctrl+Z / Ctrl+Shift+Z through wxUIActionSimulator), the page on show
 // refreshed. Screenshots land in build/screenshots/dialogs/. Runs under Xvfb.
 #include "shared-ui/host/main_frame.h"
 
+#include "shared-ui/list_panel.h"
 #include "shared-ui/messages.h"
 #include "shared-ui/virtual_list.h"
 
@@ -54,12 +55,14 @@ void snap(wxWindow* window, const std::string& name) {
     EXPECT_TRUE(bitmap.ConvertToImage().SaveFile(wxString((dir / (name + ".png")).string()), wxBITMAP_TYPE_PNG));
 }
 
-// The people listed by the page on show (its VirtualList), or -1 when it has none.
-long listed(wxWindow* window) {
-    if (auto* list = dynamic_cast<VirtualList*>(window)) return static_cast<long>(list->total_count());
+// The rows of the shown list panel `id` ("core.people": the People page's list of
+// people, not its Participations list), or -1 when none is shown.
+long listed(wxWindow* window, const std::string& id = "core.people") {
+    if (auto* panel = dynamic_cast<ListPanel*>(window); panel && panel->options().id == id)
+        return static_cast<long>(panel->list()->total_count());
     for (wxWindow* child : window->GetChildren())
         if (child->IsShownOnScreen())
-            if (const long n = listed(child); n >= 0) return n;
+            if (const long n = listed(child, id); n >= 0) return n;
     return -1;
 }
 

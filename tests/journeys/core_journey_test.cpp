@@ -89,7 +89,8 @@ void create_person(Journey& j, const wxString& first, const wxString& last, cons
                 list->ProcessWindowEvent(activated);
             });
             type(field_as<wxTextCtrl>(&job, _("Job title:")), wxString::FromUTF8("Travailleur·euse social·e"));
-            type(field_as<wxTextCtrl>(&job, _("From (YYYY-MM-DD):")), "2024-09-01");
+            // The date as a Belgian user types it (the field shows the locale's dd/mm/yyyy).
+            type(field_as<wxTextCtrl>(&job, _("From:")), "1/9/2024");
             if (n == 1) j.snap("new-job", &job);
             click(button(&job, _("OK")));
         });

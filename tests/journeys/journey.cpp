@@ -1,9 +1,11 @@
 #include "journey.h"
 
 #include "first_start_assistant.h"
+#include "plugin_uis.h"
 
 #include "core/database.h"
 #include "core/i18n.h"
+#include "core/locale_format.h"
 #include "core/paths.h"
 #include "shared-ui/page_base.h"
 
@@ -208,15 +210,24 @@ Journey::Journey(const std::string& area, const std::string& language) : area_(a
     translations->AddStdCatalog();
     translations->AddCatalog("maillage-ui");
     translations->AddCatalog("maillage-core");
+    set_language(language);  // dates and numbers as the window shows them (app.cpp does the same)
     set_translator([](const char* msgid) { return wxGetTranslation(wxString::FromUTF8(msgid)).utf8_string(); });
 
-    suite_ = std::make_unique<Suite>(std::vector<std::filesystem::path>{test::build_plugin_dir()});
+    // The plugins as the window loads them: each logic module with its window module.
+    suite_ = std::make_unique<Suite>(std::vector<std::filesystem::path>{test::build_plugin_dir()},
+                                     std::filesystem::path{}, PluginLoader::CrashedPluginQuestion{},
+                                     PluginModules::LogicAndUi);
     EXPECT_GE(suite_->plugins().loaded().size(), 4u) << "the real plugins were not found in "
                                                      << test::build_plugin_dir();
     for (const auto& p : suite_->plugins().loaded())
         if (!p->plugin->translation_domain().empty())
             translations->AddCatalog(wxString::FromUTF8(p->plugin->translation_domain()));
     suite_->plugins().refresh_info();
+    ui::create_plugin_uis(suite_->plugins());
+    for (const auto& refused : suite_->plugins().refused())
+        ADD_FAILURE() << "plugin module refused: " << refused.file << ": " << refused.reason;
+    for (const auto& p : suite_->plugins().loaded())
+        EXPECT_TRUE(p->ui_file.empty() || p->ui) << "the window module of " << p->info.id << " did not start";
     suite_->open(database_file_);
 }
 
