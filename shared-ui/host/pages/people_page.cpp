@@ -390,6 +390,14 @@ public:
         splitter->SplitHorizontally(top, bottom, FromDIP(380));
         splitter->SetSashGravity(0.6);
         splitter->SetMinimumPaneSize(FromDIP(120));
+        // The first real size places the sash at 55 %: set at creation, when the splitter
+        // is still tiny, the history pane was left with no room for a single row.
+        splitter->Bind(wxEVT_SIZE, [this, splitter](wxSizeEvent& e) {
+            e.Skip();
+            if (sash_placed_ || e.GetSize().y < FromDIP(300)) return;
+            sash_placed_ = true;
+            splitter->CallAfter([splitter] { splitter->SetSashPosition(splitter->GetSize().y * 55 / 100); });
+        });
         auto* sizer = new wxBoxSizer(wxVERTICAL);
         sizer->Add(splitter, 1, wxEXPAND);
         SetSizer(sizer);
@@ -545,6 +553,7 @@ private:
     }
 
     ListPanel* people_ = nullptr;
+    bool sash_placed_ = false;
     VirtualList* list_ = nullptr;
     wxStaticText* history_title_ = nullptr;
     ListPanel* history_panel_ = nullptr;
