@@ -286,6 +286,12 @@ void seed_catalogue_demo(Database& db, const DemoContext& context) {
 
     const std::string edition = std::to_string(year);
     store.ensure_edition(edition, year);
+    {
+        SQLite::Statement title(db.sql(), "UPDATE catalogue_edition SET title = ? WHERE code = ? AND (title IS NULL OR title = '')");
+        title.bind(1, fmt::format("Catalogue des formations {}", year));
+        title.bind(2, edition);
+        title.exec();
+    }
     Lcg rng{20260u + static_cast<uint32_t>(year)};
     int next_participant = 41;  // workers are person41..person200
     const std::string today_cutoff = fmt::format("{}-11-25", year);
