@@ -91,7 +91,7 @@ MainFrame::MainFrame(Suite& suite, std::string language)
     tree_ = new wxTreeCtrl(splitter, wxID_ANY, wxDefaultPosition, wxDefaultSize,
                            wxTR_HIDE_ROOT | wxTR_HAS_BUTTONS | wxTR_NO_LINES | wxTR_FULL_ROW_HIGHLIGHT | wxTR_SINGLE);
     book_ = new wxSimplebook(splitter);
-    splitter->SplitVertically(tree_, book_, FromDIP(250));
+    splitter->SplitVertically(tree_, book_, FromDIP(280));
     splitter->SetMinimumPaneSize(FromDIP(120));
     outer->Add(splitter, 1, wxEXPAND);
     SetSizer(outer);
