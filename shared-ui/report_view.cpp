@@ -2,19 +2,24 @@
 
 #include <wx/html/htmlwin.h>
 #include <wx/sizer.h>
+#if MAILLAGE_WITH_WEBKIT
 #include <wx/webview.h>
+#endif
 
 namespace maillage::ui {
 
 ReportView::ReportView(wxWindow* parent, wxWindowID id) : wxPanel(parent, id) {
     auto* sizer = new wxBoxSizer(wxVERTICAL);
+#if MAILLAGE_WITH_WEBKIT
     if (wxWebView::IsBackendAvailable(wxWebViewBackendDefault))
         web_ = wxWebView::New(this, wxID_ANY, wxWebViewDefaultURLStr, wxDefaultPosition, wxDefaultSize);
     if (web_) {
         web_->EnableContextMenu(false);
         web_->EnableHistory(false);
         sizer->Add(web_, 1, wxEXPAND);
-    } else {
+    }
+#endif
+    if (!web_) {
         fallback_ = new wxHtmlWindow(this, wxID_ANY);
         sizer->Add(fallback_, 1, wxEXPAND);
     }
@@ -23,28 +28,47 @@ ReportView::ReportView(wxWindow* parent, wxWindowID id) : wxPanel(parent, id) {
 
 void ReportView::set_html(const std::string& html) {
     html_ = html;
-    if (web_) web_->SetPage(wxString::FromUTF8(html), "about:blank");
-    else fallback_->SetPage(wxString::FromUTF8(html));
+#if MAILLAGE_WITH_WEBKIT
+    if (web_) {
+        web_->SetPage(wxString::FromUTF8(html), "about:blank");
+        return;
+    }
+#endif
+    fallback_->SetPage(wxString::FromUTF8(html));
 }
 
 bool ReportView::print() {
+#if MAILLAGE_WITH_WEBKIT
     if (!web_) return false;
     web_->Print();
     return true;
+#else
+    return false;
+#endif
 }
 
 wxString ReportView::text() const { return wxString::FromUTF8(html_visible_text(html_)); }
 
 bool ReportView::scroll_one_screen() {
+#if !MAILLAGE_WITH_WEBKIT
+    return false;
+#else
     if (!web_) return false;
     wxString moved;
     const bool ran = web_->RunScript("(function(){var y=window.scrollY;window.scrollBy(0,window.innerHeight*0.9);"
                                      "return window.scrollY>y;})()",
                                      &moved);
     return ran && moved == "true";
+#endif
 }
 
-bool ReportView::loading() const { return web_ && web_->IsBusy(); }
+bool ReportView::loading() const {
+#if MAILLAGE_WITH_WEBKIT
+    return web_ && web_->IsBusy();
+#else
+    return false;
+#endif
+}
 
 std::string html_visible_text(const std::string& html) {
     std::string out;
