@@ -18,6 +18,7 @@
 #include "core/import_export.h"
 #include "core/people.h"
 #include "core/sessions.h"
+#include "gui_test_support.h"
 #include "test_support.h"
 
 #include <gtest/gtest.h>
@@ -46,28 +47,13 @@ using namespace maillage::ui;
 
 namespace {
 
-void settle() {
-    for (int i = 0; i < 10; ++i) {
-        wxTheApp->Yield(true);
-        wxMilliSleep(20);
-    }
-}
+void settle() { maillage::test::settle_gui(10); }
 
 // The dialog's own pixels into build/screenshots/dialogs/<name>.png.
 void snap(wxWindow* window, const std::string& name) {
     settle();
-    window->Update();
-    const wxSize size = window->GetClientSize();
-    wxBitmap bitmap(size, 24);
-    {
-        wxMemoryDC memory(bitmap);
-        wxClientDC source(window);
-        memory.Blit(0, 0, size.x, size.y, &source, 0, 0);
-    }
-    std::filesystem::path dir = MAILLAGE_DIALOG_SCREENSHOT_DIR;
-    std::filesystem::create_directories(dir);
-    const auto file = dir / (name + ".png");
-    EXPECT_TRUE(bitmap.ConvertToImage().SaveFile(wxString(file.string()), wxBITMAP_TYPE_PNG)) << file;
+    const auto file = std::filesystem::path(MAILLAGE_DIALOG_SCREENSHOT_DIR) / (name + ".png");
+    EXPECT_TRUE(maillage::test::save_client_png(window, file)) << file;
 }
 
 template <class T>
@@ -281,22 +267,4 @@ TEST(CoreActions, ExportPeopleAndInstitutionsAsCsvWritesWhatTheCommandLineWrites
 
 }  // namespace
 
-int main(int argc, char** argv) {
-    testing::InitGoogleTest(&argc, argv);
-    wxApp::SetInstance(new wxApp);
-    if (!wxEntryStart(argc, argv) || !wxTheApp->CallOnInit()) {
-        std::fprintf(stderr, "cannot start wxWidgets (is there a display? run under xvfb-run -a)\n");
-        return 2;
-    }
-    wxInitAllImageHandlers();
-    wxSetAssertHandler([](const wxString& file, int line, const wxString& func, const wxString& cond,
-                          const wxString& msg) {
-        ADD_FAILURE() << "wx assertion " << cond << " in " << func << " (" << file << ":" << line << "): " << msg;
-    });
-    set_non_interactive([](const wxString& message) { ADD_FAILURE() << "error shown: " << message; });
-    const int result = RUN_ALL_TESTS();
-    set_non_interactive(nullptr);
-    wxTheApp->OnExit();
-    wxEntryCleanup();
-    return result;
-}
+int main(int argc, char** argv) { return maillage::test::run_gui_tests(argc, argv, {.fail_on_errors = true}); }

@@ -15,6 +15,7 @@
 #include "core/sectors.h"
 #include "core/sessions.h"
 #include "core/undo.h"
+#include "gui_test_support.h"
 #include "test_support.h"
 
 #include <gtest/gtest.h>
@@ -47,27 +48,13 @@ std::filesystem::path screenshot_dir() {
     return dir;
 }
 
-void settle() {
-    for (int i = 0; i < 10; ++i) {
-        wxTheApp->Yield(true);
-        wxMilliSleep(20);
-    }
-}
+void settle() { maillage::test::settle_gui(10); }
 
 // The dialog's client area as a PNG; fails the test when it is blank.
 void snap(wxWindow* window, const std::string& name) {
     settle();
-    window->Update();
-    const wxSize size = window->GetClientSize();
-    wxBitmap bitmap(size, 24);
-    {
-        wxMemoryDC memory(bitmap);
-        wxClientDC source(window);
-        memory.Blit(0, 0, size.x, size.y, &source, 0, 0);
-    }
-    const wxImage image = bitmap.ConvertToImage();
     const auto file = screenshot_dir() / (name + ".png");
-    EXPECT_TRUE(image.SaveFile(wxString(file.string()), wxBITMAP_TYPE_PNG)) << file;
+    EXPECT_TRUE(maillage::test::save_client_png(window, file)) << file;
     EXPECT_GT(std::filesystem::file_size(file), 2000u) << file << " looks blank";
 }
 
@@ -290,22 +277,4 @@ TEST_F(DeleteDialogs, AnInstitutionInUseIsRefusedWithCountsAndAnUnusedOneIsDelet
 
 }  // namespace
 
-int main(int argc, char** argv) {
-    testing::InitGoogleTest(&argc, argv);
-    // The window runs in the user's UTF-8 locale; so does this test ("…" in labels).
-    std::setlocale(LC_ALL, "C.UTF-8");
-    wxApp::SetInstance(new wxApp);
-    if (!wxEntryStart(argc, argv) || !wxTheApp->CallOnInit()) {
-        std::fprintf(stderr, "cannot start wxWidgets (is there a display? run under xvfb-run -a)\n");
-        return 2;
-    }
-    wxInitAllImageHandlers();
-    wxSetAssertHandler([](const wxString& file, int line, const wxString& func, const wxString& cond,
-                          const wxString& msg) {
-        ADD_FAILURE() << "wx assertion " << cond << " in " << func << " (" << file << ":" << line << "): " << msg;
-    });
-    const int result = RUN_ALL_TESTS();
-    wxTheApp->OnExit();
-    wxEntryCleanup();
-    return result;
-}
+int main(int argc, char** argv) { return maillage::test::run_gui_tests(argc, argv, {.utf8_locale = true}); }

@@ -2,6 +2,8 @@
 // plugins, an in-memory database; the People page's list is its ListPanel "core.people"), its menu items read and fired as a user would (menu
 // events, and Ctrl+Z / Ctrl+Shift+Z through wxUIActionSimulator), the page on show
 // refreshed. Screenshots land in build/screenshots/dialogs/. Runs under Xvfb.
+#include "gui_test_support.h"
+
 #include "shared-ui/host/main_frame.h"
 
 #include "shared-ui/list_panel.h"
@@ -33,26 +35,12 @@ using namespace maillage::ui;
 
 namespace {
 
-void settle() {
-    for (int i = 0; i < 15; ++i) {
-        wxTheApp->Yield(true);
-        wxWakeUpIdle();
-        wxMilliSleep(20);
-    }
-}
+void settle() { maillage::test::settle_gui(15); }
 
 void snap(wxWindow* window, const std::string& name) {
     settle();
-    const wxSize size = window->GetClientSize();
-    wxBitmap bitmap(size, 24);
-    {
-        wxMemoryDC memory(bitmap);
-        wxClientDC source(window);
-        memory.Blit(0, 0, size.x, size.y, &source, 0, 0);
-    }
-    std::filesystem::path dir = MAILLAGE_DIALOG_SCREENSHOT_DIR;
-    std::filesystem::create_directories(dir);
-    EXPECT_TRUE(bitmap.ConvertToImage().SaveFile(wxString((dir / (name + ".png")).string()), wxBITMAP_TYPE_PNG));
+    EXPECT_TRUE(maillage::test::save_client_png(
+        window, std::filesystem::path(MAILLAGE_DIALOG_SCREENSHOT_DIR) / (name + ".png")));
 }
 
 // The rows of the shown list panel `id` ("core.people": the People page's list of
@@ -134,23 +122,4 @@ TEST(EditMenu, UndoAndRedoAreNamedAfterTheChangeDisabledWhenNoneAndRefreshThePag
 
 }  // namespace
 
-int main(int argc, char** argv) {
-    testing::InitGoogleTest(&argc, argv);
-    std::setlocale(LC_ALL, "C.UTF-8");
-    wxApp::SetInstance(new wxApp);
-    if (!wxEntryStart(argc, argv) || !wxTheApp->CallOnInit()) {
-        std::fprintf(stderr, "cannot start wxWidgets (is there a display? run under xvfb-run -a)\n");
-        return 2;
-    }
-    wxInitAllImageHandlers();
-    wxSetAssertHandler([](const wxString& file, int line, const wxString& func, const wxString& cond,
-                          const wxString& msg) {
-        ADD_FAILURE() << "wx assertion " << cond << " in " << func << " (" << file << ":" << line << "): " << msg;
-    });
-    set_non_interactive([](const wxString& message) { ADD_FAILURE() << "error shown: " << message; });
-    const int result = RUN_ALL_TESTS();
-    set_non_interactive(nullptr);
-    wxTheApp->OnExit();
-    wxEntryCleanup();
-    return result;
-}
+int main(int argc, char** argv) { return maillage::test::run_gui_tests(argc, argv, {.utf8_locale = true, .fail_on_errors = true}); }
