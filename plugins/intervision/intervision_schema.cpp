@@ -85,10 +85,17 @@ CREATE TABLE intervision_session(
 CREATE INDEX intervision_session_group ON intervision_session(group_id);
 )SQL";
 
+// What the window keeps of the officer's decisions: a closed cycle, a cancelled session's reason.
+constexpr const char* kV2 = R"SQL(
+ALTER TABLE intervision_cycle ADD COLUMN closed_on TEXT;
+ALTER TABLE intervision_session ADD COLUMN cancel_reason TEXT;
+)SQL";
+
 }  // namespace
 
 std::vector<Migration> intervision_migrations() {
-    return {Migration::sql(1, "intervision cycles, groups, enrolments, group sessions", kV1)};
+    return {Migration::sql(1, "intervision cycles, groups, enrolments, group sessions", kV1),
+            Migration::sql(2, "closed cycles, reasons of cancelled sessions", kV2)};
 }
 
 MigrationSet intervision_migration_set() { return MigrationSet{"intervision", intervision_migrations()}; }

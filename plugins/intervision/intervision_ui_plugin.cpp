@@ -2,6 +2,7 @@
 #include "intervision_plugin.h"
 
 #include "ui/cycle_overview_page.h"
+#include "ui/evaluation_page.h"
 #include "ui/group_sessions_page.h"
 #include "ui/report_preview_page.h"
 
@@ -20,6 +21,8 @@ public:
              [](wxWindow* parent, ui::UiContext& c) -> ui::PageBase* { return new CycleOverviewPage(parent, c); }},
             {"intervision.sessions", _("Intervision sessions"), 20,
              [](wxWindow* parent, ui::UiContext& c) -> ui::PageBase* { return new GroupSessionsPage(parent, c); }},
+            {"intervision.evaluation", _("Intervision evaluation"), 25,
+             [](wxWindow* parent, ui::UiContext& c) -> ui::PageBase* { return new EvaluationPage(parent, c); }},
             {"intervision.report", _("Intervision figures"), 30,
              [](wxWindow* parent, ui::UiContext& c) -> ui::PageBase* { return new ReportPreviewPage(parent, c); }},
         };

@@ -1,29 +1,39 @@
 #include "ui/cycle_overview_page.h"
 
+#include "cycle_planning.h"
 #include "cycles.h"
 #include "enrolment_rules.h"
-#include "ui/new_cycle_dialog.h"
 #include "intervision_figures.h"
+#include "ui/dialog_util.h"
+#include "ui/group_dialog.h"
+#include "ui/new_cycle_dialog.h"
+#include "ui/participant_dialogs.h"
 
 #include "core/database.h"
 #include "core/institutions.h"
 #include "core/people.h"
+#include "core/programmes.h"
 #include "core/sectors.h"
+#include "shared-ui/confirm_delete.h"
+#include "shared-ui/display.h"
 #include "shared-ui/list_panel.h"
 #include "shared-ui/messages.h"
-#include "shared-ui/pickers.h"
 
 #include <wx/button.h>
 #include <wx/choice.h>
-#include <wx/msgdlg.h>
 #include <wx/scrolwin.h>
 #include <wx/sizer.h>
 #include <wx/stattext.h>
-#include <wx/textdlg.h>
 
 namespace maillage::intervision {
 namespace {
-wxString u8(const std::string& s) { return wxString::FromUTF8(s); }
+
+wxString audience_label(const std::string& a) {
+    if (a == "peer_workers") return _("Peer workers");
+    if (a == "managers") return _("Managers who hired a peer worker");
+    return _("Front-line workers");
+}
+
 }  // namespace
 
 CycleOverviewPage::CycleOverviewPage(wxWindow* parent, ui::UiContext& context) : PageBase(parent, context) {
@@ -31,25 +41,31 @@ CycleOverviewPage::CycleOverviewPage(wxWindow* parent, ui::UiContext& context) :
     auto* bar = new wxBoxSizer(wxHORIZONTAL);
     bar->Add(new wxStaticText(this, wxID_ANY, _("Cycle:")), 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 4);
     cycle_ = new wxChoice(this, wxID_ANY);
+    cycle_->SetName("cycle");
     bar->Add(cycle_, 0, wxRIGHT, 12);
-    auto* new_cycle_button = new wxButton(this, wxID_ANY, _("&New cycle…"));
-    new_cycle_button->SetName("new-cycle");
-    bar->Add(new_cycle_button, 0);
+    auto add = [&](wxSizer* to, const wxString& label, const char* name, bool needs_cycle) {
+        auto* b = new wxButton(this, wxID_ANY, label);
+        b->SetName(name);
+        to->Add(b, 0, wxRIGHT, 4);
+        if (needs_cycle) cycle_buttons_.push_back(b);
+        return b;
+    };
+    auto* new_cycle_button = add(bar, _("&New cycle…"), "new-cycle", false);
+    auto* edit_cycle_button = add(bar, _("Edit the cycle…"), "edit-cycle", true);
+    auto* copy_button = add(bar, _("Copy to next year…"), "copy-cycle", true);
+    close_ = add(bar, _("Close the cycle"), "close-cycle", true);
     top->Add(bar, 0, wxLEFT | wxRIGHT | wxTOP, 8);
-    // Second line: enrol someone found by name, or take them out of a group.
+    info_ = new wxStaticText(this, wxID_ANY, wxString());
+    info_->SetName("cycle-info");
+    top->Add(info_, 0, wxLEFT | wxRIGHT | wxTOP, 8);
+    // The participants' actions act on the person selected in a group's list.
     bar = new wxBoxSizer(wxHORIZONTAL);
-    bar->Add(new wxStaticText(this, wxID_ANY, _("Enrol:")), 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 4);
-    // Search as you type: people by name or email, their institution today beside.
-    person_ = new ui::PersonPicker(this, database());
-    person_->SetMinSize(wxSize(320, -1));
-    bar->Add(person_, 0, wxRIGHT, 4);
-    bar->Add(new wxStaticText(this, wxID_ANY, _("in group")), 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 4);
-    group_ = new wxChoice(this, wxID_ANY);
-    bar->Add(group_, 0, wxRIGHT, 4);
-    auto* enrol_button = new wxButton(this, wxID_ANY, _("&Enrol"));
-    auto* leave_button = new wxButton(this, wxID_ANY, _("&Leave group"));
-    bar->Add(enrol_button, 0, wxRIGHT, 4);
-    bar->Add(leave_button, 0);
+    auto* new_group = add(bar, _("New &group…"), "new-group", true);
+    auto* enrol_button = add(bar, _("&Enrol…"), "enrol", true);
+    auto* leave_button = add(bar, _("&Leave the group…"), "leave", true);
+    auto* move_button = add(bar, _("&Move to…"), "move", true);
+    auto* promote_button = add(bar, _("&Promote from the waiting list"), "promote", true);
+    auto* export_button = add(bar, _("E&xport the list…"), "export", true);
     top->Add(bar, 0, wxALL, 8);
     columns_ = new wxScrolledWindow(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxHSCROLL | wxVSCROLL);
     columns_->SetScrollRate(10, 10);
@@ -58,8 +74,21 @@ CycleOverviewPage::CycleOverviewPage(wxWindow* parent, ui::UiContext& context) :
 
     cycle_->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) { load_groups(); });
     new_cycle_button->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { new_cycle(); });
+    edit_cycle_button->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { edit_cycle(); });
+    copy_button->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { copy_cycle(); });
+    close_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { close_cycle(); });
+    new_group->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { edit_group(0); });
     enrol_button->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { enrol(); });
     leave_button->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { leave(); });
+    move_button->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { move(); });
+    promote_button->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { promote(); });
+    // The participant list of the group with a selection (else the first), as CSV or XLSX.
+    export_button->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
+        ui::ListPanel* target = group_lists_.empty() ? nullptr : group_lists_.front().first;
+        for (const auto& [list, id] : group_lists_)
+            if (list->selected_id()) target = list;
+        if (target) target->export_visible();
+    });
     refresh();
 }
 
@@ -68,32 +97,32 @@ void CycleOverviewPage::refresh() {
     load_groups();
 }
 
+int64_t CycleOverviewPage::cycle_id() const {
+    const int sel = cycle_->GetSelection();
+    return sel == wxNOT_FOUND ? 0 : cycle_ids_[size_t(sel)];
+}
+
 void CycleOverviewPage::load_cycles() {
-    const int keep = cycle_->GetSelection();
+    const int64_t keep = cycle_ids_.empty() ? 0 : cycle_id();
     cycle_->Clear();
     cycle_ids_.clear();
-    CycleRepository repo(database());
-    for (const auto& c : repo.cycles()) {
-        std::string programme;
-        if (c.programme_id) {
-            SQLite::Statement q(database().sql(), "SELECT code FROM programme WHERE id = ?");
-            q.bind(1, *c.programme_id);
-            if (q.executeStep()) programme = q.getColumn(0).getString();
-        }
-        cycle_->Append(u8(c.name + (programme.empty() ? "" : " (" + programme + ")")));
+    ProgrammeRepository programmes(database());
+    for (const auto& c : CycleRepository(database()).cycles()) {
+        const auto p = c.programme_id ? programmes.get(*c.programme_id) : std::nullopt;
+        cycle_->Append(u8(c.name + (p ? " (" + p->code + ")" : std::string())));
         cycle_ids_.push_back(c.id);
+        if (c.id == keep) cycle_->SetSelection(int(cycle_ids_.size()) - 1);
     }
-    if (!cycle_ids_.empty()) cycle_->SetSelection(keep >= 0 && keep < int(cycle_ids_.size()) ? keep : 0);
+    if (!cycle_ids_.empty() && cycle_->GetSelection() == wxNOT_FOUND) cycle_->SetSelection(0);
 }
 
 void CycleOverviewPage::load_groups() {
     columns_->DestroyChildren();
     group_lists_.clear();
-    group_->Clear();
-    group_ids_.clear();
     auto* row = new wxBoxSizer(wxHORIZONTAL);
-    const int sel = cycle_->GetSelection();
-    if (sel == wxNOT_FOUND) {
+    for (auto* b : cycle_buttons_) b->Enable(cycle_id() != 0);
+    if (!cycle_id()) {
+        info_->SetLabel(wxString());
         auto* empty = new wxBoxSizer(wxVERTICAL);
         auto* text = new wxStaticText(columns_, wxID_ANY,
                                       _("No intervision cycle yet. A cycle runs from September to June; create it, "
@@ -117,14 +146,52 @@ void CycleOverviewPage::load_groups() {
     InstitutionRepository institutions(db);
     SectorRepository sectors(db);
     const std::string lang = context().language();
-    for (const auto& g : repo.groups(cycle_ids_[size_t(sel)])) {
-        group_->Append(u8(g.name));
-        group_ids_.push_back(g.id);
+    const auto cycle = repo.cycle(cycle_id());
+    const auto closed = cycle_closed_on(db, cycle->id);
+
+    // The cycle in one line: dates, audience, funder, closures.
+    wxString info = wxString::Format(_("From %s to %s"), ui::display_date(cycle->start_date),
+                                     ui::display_date(cycle->end_date)) +
+                    wxString::FromUTF8(" · ") + audience_label(cycle->audience);
+    if (cycle->funder_id)
+        if (auto f = FunderRepository(db).get(*cycle->funder_id))
+            info += wxString::FromUTF8(" · ") + wxString::Format(_("counts for %s"), u8(f->name));
+    for (const auto& cl : cycle->closures)
+        info += wxString::FromUTF8(" · ") +
+                wxString::Format(_("closed %s–%s"), ui::display_date(cl.start_date), ui::display_date(cl.end_date)) +
+                (cl.label.empty() ? wxString() : " (" + u8(cl.label) + ")");
+    if (!closed.empty()) info += wxString::FromUTF8(" · ") + wxString::Format(_("closed on %s"), ui::display_date(closed));
+    info_->SetLabel(info);
+    close_->SetLabel(closed.empty() ? _("Close the cycle") : _("Reopen the cycle"));
+
+    const auto groups = repo.groups(cycle->id);
+    if (groups.empty()) {
+        auto* text = new wxStaticText(columns_, wxID_ANY,
+                                      _("This cycle has no group yet: add them with \"New group…\" (about ten "
+                                        "participants each, led by a pair of facilitators)."));
+        text->Wrap(FromDIP(560));
+        row->Add(text, 0, wxALL, 8);
+    }
+    for (const auto& g : groups) {
         auto* col = new wxBoxSizer(wxVERTICAL);
         auto* title = new wxStaticText(columns_, wxID_ANY, u8(g.name + " [" + g.language + "]"));
         title->SetFont(title->GetFont().Bold().Larger());
-        col->Add(title, 0, wxBOTTOM, 2);
-        col->Add(new wxStaticText(columns_, wxID_ANY, u8(slot_label(g))), 0, wxBOTTOM, 2);
+        auto* head = new wxBoxSizer(wxHORIZONTAL);
+        head->Add(title, 1, wxALIGN_CENTER_VERTICAL);
+        auto* edit = new wxButton(columns_, wxID_ANY, _("Edit…"), wxDefaultPosition, wxDefaultSize, wxBU_EXACTFIT);
+        edit->SetName("edit-group");
+        auto* remove = new wxButton(columns_, wxID_ANY, _("Remove"), wxDefaultPosition, wxDefaultSize, wxBU_EXACTFIT);
+        remove->SetName("remove-group");
+        head->Add(edit, 0, wxLEFT, 4);
+        head->Add(remove, 0, wxLEFT, 4);
+        col->Add(head, 0, wxEXPAND | wxBOTTOM, 2);
+        const int64_t gid = g.id;
+        edit->Bind(wxEVT_BUTTON, [this, gid](wxCommandEvent&) { CallAfter([this, gid] { edit_group(gid); }); });
+        remove->Bind(wxEVT_BUTTON, [this, gid](wxCommandEvent&) { CallAfter([this, gid] { remove_group(gid); }); });
+        col->Add(new wxStaticText(columns_, wxID_ANY,
+                                  u8(slot_label(g)) + wxString::FromUTF8(" · ") +
+                                      wxString::Format(_("%d places"), g.capacity)),
+                 0, wxBOTTOM, 2);
         wxString facilitators;
         for (auto f : g.facilitators())
             if (auto p = people.get(f)) facilitators += (facilitators.empty() ? "" : ", ") + u8(p->display_name());
@@ -132,13 +199,15 @@ void CycleOverviewPage::load_groups() {
                  wxBOTTOM, 4);
         auto* list = new ui::ListPanel(columns_, &context(),
                                        {.id = "intervision.group",
-                                        .title = u8(g.name),
+                                        .title = u8(cycle->name + " — " + g.name),
                                         .columns = {{_("Participant"), 130},
                                                     {_("Institution"), 150},
                                                     {_("Sector"), 90},
-                                                    {_("Status"), 80}},
+                                                    {_("Since"), 80, ui::ColumnKind::Date},
+                                                    {_("Status"), 90, ui::ColumnKind::Status}},
                                         .search_hint = _("Search participant, institution…")});
-        list->SetMinSize(FromDIP(wxSize(440, 340)));
+        list->SetName("participants-" + g.name);
+        list->SetMinSize(FromDIP(wxSize(560, 340)));
         auto rows = std::make_shared<ui::TableRowSource>();
         for (const auto& e : repo.enrolments(g.id)) {
             const auto p = people.get(e.person_id);
@@ -147,11 +216,11 @@ void CycleOverviewPage::load_groups() {
             wxString status = e.status == "enrolled" ? _("enrolled")
                               : e.status == "waiting"
                                   ? wxString::Format(_("waiting %d"), e.waiting_position.value_or(0))
-                                  : wxString::Format(_("left %s"), u8(e.left_on));
+                                  : wxString::Format(_("left %s"), ui::display_date(e.left_on));
             // An enrolment accepted against a warning carries its reason: marked.
             if (!e.reason.empty()) status += wxString::FromUTF8(" ⚠");
-            rows->add(e.person_id, {p ? u8(p->display_name()) : wxString(), inst ? u8(inst->name) : wxString(),
-                                    sec ? u8(sec->label(lang)) : wxString(), status});
+            rows->add(e.id, {p ? u8(p->display_name()) : wxString(), inst ? u8(inst->name) : wxString(),
+                             sec ? u8(sec->label(lang)) : wxString(), ui::display_date(e.enrolled_on), status});
         }
         list->set_source(rows);
         group_lists_.emplace_back(list, g.id);
@@ -161,56 +230,121 @@ void CycleOverviewPage::load_groups() {
                                        (issue.level == GroupIssue::Level::Conflict ? _("Conflict: ") : _("Warning: ")) +
                                            u8(issue.message));
             w->SetForegroundColour(issue.level == GroupIssue::Level::Conflict ? *wxRED : wxColour(160, 90, 0));
-            w->Wrap(410);
+            w->Wrap(FromDIP(540));
             col->Add(w, 0, wxTOP, 4);
         }
         row->Add(col, 0, wxEXPAND | wxRIGHT, 12);
     }
-    if (!group_ids_.empty()) group_->SetSelection(0);
+    if (!group_lists_.empty()) set_main_list(group_lists_.front().first);
     columns_->SetSizer(row);
     columns_->FitInside();
     Layout();
 }
 
+std::optional<int64_t> CycleOverviewPage::selected_enrolment() {
+    auto* focused = current_list();
+    std::optional<int64_t> found;
+    for (const auto& [list, id] : group_lists_)
+        if (auto e = list->selected_id(); e && (!found || list == focused)) found = e;
+    return found;
+}
+
+void CycleOverviewPage::after_change(const wxString& status) {
+    context().data_changed();
+    load_cycles();
+    load_groups();
+    if (!status.empty()) context().set_status(status);
+}
+
 void CycleOverviewPage::new_cycle() {
     NewCycleDialog dialog(this, database(), today_iso());
     if (dialog.ShowModal() != wxID_OK) return;
-    context().data_changed();
     load_cycles();
     for (size_t i = 0; i < cycle_ids_.size(); ++i)
         if (cycle_ids_[i] == dialog.created_id()) cycle_->SetSelection(int(i));
-    load_groups();
-    context().set_status(_("Cycle created."));
+    after_change(_("Cycle created."));
+}
+
+void CycleOverviewPage::edit_cycle() {
+    if (!cycle_id()) return;
+    NewCycleDialog dialog(this, database(), today_iso(), cycle_id());
+    if (dialog.ShowModal() == wxID_OK) after_change(_("Cycle saved."));
+}
+
+void CycleOverviewPage::copy_cycle() {
+    if (!cycle_id()) return;
+    CopyCycleDialog dialog(this, database(), cycle_id());
+    if (dialog.ShowModal() != wxID_OK) return;
+    load_cycles();
+    for (size_t i = 0; i < cycle_ids_.size(); ++i)
+        if (cycle_ids_[i] == dialog.created_id()) cycle_->SetSelection(int(i));
+    after_change(_("Cycle created."));
+}
+
+void CycleOverviewPage::close_cycle() {
+    if (!cycle_id()) return;
+    const auto c = CycleRepository(database()).cycle(cycle_id());
+    const bool closed = !cycle_closed_on(database(), c->id).empty();
+    if (!closed && !ui::confirm(this,
+                                wxString::Format(_("Close the cycle %s? It then takes no more enrolments; its "
+                                                   "figures stay in the reports."),
+                                                 u8(c->name)),
+                                _("Close the cycle")))
+        return;
+    ui::guarded(this, _("Could not change the cycle"), [&] {
+        const auto label = wxString::Format(closed ? _("reopen cycle %s") : _("close cycle %s"), u8(c->name));
+        database().write(label.utf8_string(), [&] {
+            if (closed)
+                reopen_cycle(database(), c->id);
+            else
+                intervision::close_cycle(database(), c->id, today_iso());
+        });
+    });
+    after_change(closed ? _("Cycle reopened.") : _("Cycle closed."));
+}
+
+void CycleOverviewPage::edit_group(int64_t group_id) {
+    if (!cycle_id()) return;
+    GroupDialog dialog(this, database(), cycle_id(), group_id);
+    if (dialog.ShowModal() == wxID_OK) after_change(group_id ? _("Group saved.") : _("Group created."));
+}
+
+void CycleOverviewPage::remove_group(int64_t group_id) {
+    const auto g = CycleRepository(database()).group(group_id);
+    if (!g) return;
+    if (!CycleRepository(database()).enrolments(group_id).empty() ||
+        !CycleRepository(database()).sessions(group_id).empty()) {
+        ui::refuse_delete(this,
+                          wxString::Format(_("%s has participants or sessions (or had some): it stays, with its "
+                                             "history. Only an empty group can be removed."),
+                                           u8(g->name)),
+                          {});
+        return;
+    }
+    if (!ui::confirm_delete(this, wxString::Format(_("the group %s"), u8(g->name)), wxString())) return;
+    if (ui::guarded(this, _("Could not remove the group"), [&] {
+            database().write(wxString::Format(_("remove group %s"), u8(g->name)).utf8_string(),
+                             [&] { intervision::remove_group(database(), group_id); });
+        }))
+        after_change(_("Group removed."));
 }
 
 void CycleOverviewPage::enrol() {
-    const int g = group_->GetSelection();
-    if (!person_->selection() || g == wxNOT_FOUND) {
-        wxMessageBox(_("Choose a person in the search results and a group."), _("Enrol"), wxOK | wxICON_INFORMATION, this);
+    if (!cycle_id()) return;
+    if (!cycle_closed_on(database(), cycle_id()).empty()) {
+        ui::show_info(this, _("This cycle is closed: reopen it to enrol someone."));
         return;
     }
-    EnrolmentRules rules(database());
-    const auto group_id = group_ids_[size_t(g)], person_id = *person_->selection();
-    try {
-        EnrolResult r;
-        try {
-            r = rules.enrol(group_id, person_id, today_iso());
-        } catch (const ReasonRequired& e) {
-            wxString message;
-            for (const auto& w : e.warnings()) message += u8(w) + "\n";
-            message += _("Why accept this enrolment anyway? (the reason is kept and shown)");
-            wxTextEntryDialog dlg(this, message, _("A reason is required"));
-            if (dlg.ShowModal() != wxID_OK || dlg.GetValue().Trim().empty()) return;
-            r = rules.enrol(group_id, person_id, today_iso(), dlg.GetValue().utf8_string());
-        }
-        context().set_status(r.status == "waiting"
-                                 ? wxString::Format(_("On the waiting list, position %d."), r.waiting_position.value_or(0))
-                                 : _("Enrolled."));
-        context().data_changed();
-        load_groups();
-    } catch (const std::exception& e) {
-        wxMessageBox(u8(e.what()), _("Enrol"), wxOK | wxICON_ERROR, this);
+    if (CycleRepository(database()).groups(cycle_id()).empty()) {
+        ui::show_info(this, _("Create a group first (New group…)."));
+        return;
     }
+    // The group whose list has the selection comes first.
+    int64_t group = 0;
+    for (const auto& [list, id] : group_lists_)
+        if (list == current_list()) group = id;
+    EnrolDialog dialog(this, database(), cycle_id(), group, today_iso());
+    if (dialog.ShowModal() == wxID_OK) after_change(dialog.done_message());
 }
 
 bool CycleOverviewPage::delete_selection() {
@@ -223,39 +357,44 @@ bool CycleOverviewPage::delete_selection() {
 }
 
 void CycleOverviewPage::leave() {
-    // The person selected in a group's list, else the one found by name and the group chosen.
-    std::optional<int64_t> group, person;
-    auto* focused = current_list();
-    for (const auto& [list, id] : group_lists_)
-        if (list->selected_id() && (!person || list == focused)) {
-            group = id;
-            person = list->selected_id();
-        }
-    if (!person) {
-        const int g = group_->GetSelection();
-        if (!person_->selection() || g == wxNOT_FOUND) {
-            wxMessageBox(_("Select a participant in a group first."), _("Leave group"), wxOK | wxICON_INFORMATION, this);
-            return;
-        }
-        group = group_ids_[size_t(g)];
-        person = *person_->selection();
-    }
-    const auto who = PersonRepository(database()).get(*person);
-    const auto which = CycleRepository(database()).group(*group);
-    if (!ui::confirm_destructive(
-            this,
-            wxString::Format(_("Take %s out of %s?"), who ? u8(who->display_name()) : wxString(),
-                             which ? u8(which->name) : wxString()),
-            _("The person leaves the group today; the first person on the waiting list, if any, takes the place."),
-            _("Leave the group")))
+    const auto e = selected_enrolment();
+    const auto enrolment = e ? CycleRepository(database()).enrolment(*e) : std::nullopt;
+    if (!enrolment || enrolment->status == "left") {
+        ui::show_info(this, _("Select a participant in a group's list first."));
         return;
-    try {
-        EnrolmentRules(database()).leave(*group, *person, today_iso());
-        context().data_changed();
-        load_groups();
-    } catch (const std::exception& e) {
-        wxMessageBox(u8(e.what()), _("Leave group"), wxOK | wxICON_ERROR, this);
     }
+    LeaveDialog dialog(this, database(), *e, today_iso());
+    if (dialog.ShowModal() == wxID_OK) after_change(dialog.done_message());
+}
+
+void CycleOverviewPage::move() {
+    const auto e = selected_enrolment();
+    const auto enrolment = e ? CycleRepository(database()).enrolment(*e) : std::nullopt;
+    if (!enrolment || enrolment->status == "left") {
+        ui::show_info(this, _("Select a participant in a group's list first."));
+        return;
+    }
+    MoveDialog dialog(this, database(), *e, today_iso());
+    if (dialog.ShowModal() == wxID_OK) after_change(dialog.done_message());
+}
+
+void CycleOverviewPage::promote() {
+    const auto e = selected_enrolment();
+    const auto enrolment = e ? CycleRepository(database()).enrolment(*e) : std::nullopt;
+    if (!enrolment || enrolment->status != "waiting") {
+        ui::show_info(this, _("Select someone on a waiting list first."));
+        return;
+    }
+    const auto p = PersonRepository(database()).get(enrolment->person_id);
+    const auto g = CycleRepository(database()).group(enrolment->group_id);
+    const auto name = p ? u8(p->display_name()) : wxString();
+    if (ui::guarded(this, _("Could not promote"), [&] {
+            const auto c = CycleRepository(database()).cycle(g->cycle_id);
+            database().write(wxString::Format(_("promote %s into %s"), name, u8(g->name)).utf8_string(), [&] {
+                promote_from_waiting_list(database(), *e, default_enrolment_date(*c, today_iso()));
+            });
+        }))
+        after_change(wxString::Format(_("%s enrolled in %s."), name, u8(g->name)));
 }
 
 }  // namespace maillage::intervision

@@ -1,17 +1,22 @@
 #pragma once
-// The cycle overview: each group a column of its participants (institution, sector),
-// warnings in place; enrol by search-as-you-type.
+// The cycle overview: the cycle's dates, audience, funder and closures; each group a
+// column (slot, facilitators, its participants in a shared list, warnings in place).
+// New/edit/close/copy a cycle; new/edit/remove a group; enrol, leave, move to another
+// group, promote from the waiting list — each in a dialog that names the change for
+// Edit > Undo.
 #include "shared-ui/page_base.h"
 
 #include <cstdint>
+#include <optional>
 #include <vector>
 
+class wxButton;
 class wxChoice;
 class wxScrolledWindow;
+class wxStaticText;
 
 namespace maillage::ui {
 class ListPanel;
-class PersonPicker;
 }
 
 namespace maillage::intervision {
@@ -26,16 +31,28 @@ public:
 private:
     void load_cycles();
     void load_groups();
+    int64_t cycle_id() const;
+    // The enrolment selected in a group's list (the focused list first).
+    std::optional<int64_t> selected_enrolment();
+    void after_change(const wxString& status);
+    void new_cycle();
+    void edit_cycle();
+    void copy_cycle();
+    void close_cycle();
+    void edit_group(int64_t group_id);
+    void remove_group(int64_t group_id);
     void enrol();
     void leave();
-    void new_cycle();
+    void move();
+    void promote();
 
     wxChoice* cycle_ = nullptr;
-    wxChoice* group_ = nullptr;
-    ui::PersonPicker* person_ = nullptr;
+    wxStaticText* info_ = nullptr;
+    wxButton* close_ = nullptr;
+    std::vector<wxButton*> cycle_buttons_;
     wxScrolledWindow* columns_ = nullptr;
-    std::vector<int64_t> cycle_ids_, group_ids_;
-    // Each group's list of participants, with the group it shows.
+    std::vector<int64_t> cycle_ids_;
+    // Each group's list of participants (rows are enrolments), with the group it shows.
     std::vector<std::pair<ui::ListPanel*, int64_t>> group_lists_;
 };
 

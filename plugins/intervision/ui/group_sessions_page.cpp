@@ -1,36 +1,45 @@
 #include "ui/group_sessions_page.h"
 
+#include "cycle_planning.h"
 #include "cycles.h"
 #include "intervision_exports.h"
+#include "intervision_figures.h"
 #include "intervision_ical.h"
 #include "session_scheduler.h"
+#include "ui/dialog_util.h"
+#include "ui/session_dialogs.h"
 
 #include "core/database.h"
 #include "core/institutions.h"
 #include "core/people.h"
 #include "core/sessions.h"
 #include "shared-ui/attendance_grid.h"
+#include "shared-ui/confirm_delete.h"
+#include "shared-ui/display.h"
 #include "shared-ui/list_panel.h"
 #include "shared-ui/messages.h"
-#include "shared-ui/display.h"
 
 #include <wx/button.h>
 #include <wx/choice.h>
+#include <wx/dataview.h>
 #include <wx/filedlg.h>
-#include <wx/grid.h>
-#include <wx/msgdlg.h>
+#include <wx/html/htmprint.h>
 #include <wx/sizer.h>
-#include <wx/splitter.h>
 #include <wx/stattext.h>
 
 #include <algorithm>
 #include <fstream>
 #include <functional>
-#include <map>
 
 namespace maillage::intervision {
 namespace {
-wxString u8(const std::string& s) { return wxString::FromUTF8(s); }
+
+wxString session_label(Database& db, int64_t session_id) {
+    const auto s = CycleRepository(db).session(session_id);
+    if (!s) return {};
+    const auto g = CycleRepository(db).group(s->group_id);
+    return wxString::Format(_("the session of %s (%s)"), ui::display_date(s->date), g ? u8(g->name) : wxString());
+}
 
 // The group's attendance for the shared grid: enrolled participants (not the waiting
 // list) and the two facilitators apart, one column per session not cancelled.
@@ -67,20 +76,72 @@ public:
         return {};
     }
     void set_status(int64_t person, int64_t session, ui::AttendanceStatus status, const std::string& reason) override {
+        const auto p = PersonRepository(db_).get(person);
+        const auto s = CycleRepository(db_).session(session);
+        const auto label = wxString::Format(_("attendance of %s on %s"), p ? u8(p->display_name()) : wxString(),
+                                            s ? ui::display_date(s->date) : wxString());
         if (status == ui::AttendanceStatus::None) {
-            db_.write(_("Clear an attendance").utf8_string(), [&] { SessionRepository(db_).remove_attendance(session, person); });
+            db_.write(label.utf8_string(), [&] { SessionRepository(db_).remove_attendance(session, person); });
             return;
         }
         const auto g = CycleRepository(db_).group(group_id_);
         const auto f = g->facilitators();
         const bool facilitator = std::find(f.begin(), f.end(), person) != f.end();
-        set_attendance(db_, session, person, ui::status_code(status), reason, facilitator ? "facilitator" : "participant");
+        db_.write(label.utf8_string(), [&] {
+            set_attendance(db_, session, person, ui::status_code(status), reason,
+                           facilitator ? "facilitator" : "participant");
+        });
     }
 
 private:
     Database& db_;
     int64_t group_id_;
 };
+
+// Which sessions go into a calendar file: the group's, the cycle's, or one facilitator's.
+class CalendarDialog : public wxDialog {
+public:
+    CalendarDialog(wxWindow* parent, Database& db, int64_t cycle_id, int64_t group_id)
+        : wxDialog(parent, wxID_ANY, _("Export iCalendar")) {
+        SetName("ical-dialog");
+        CycleRepository repo(db);
+        const auto c = repo.cycle(cycle_id);
+        const auto g = repo.group(group_id);
+        FieldGrid grid(this);
+        what_ = grid.add(_("Sessions of:"), new wxChoice(this, wxID_ANY), "what");
+        if (g) add(wxString::Format(_("the group %s"), u8(g->name)), group_session_ids(db, g->id), g->name);
+        add(wxString::Format(_("the whole cycle %s"), u8(c->name)), cycle_session_ids(db, cycle_id), c->name);
+        PersonRepository people(db);
+        std::vector<int64_t> seen;
+        for (const auto& group : repo.groups(cycle_id))
+            for (auto f : group.facilitators())
+                if (std::find(seen.begin(), seen.end(), f) == seen.end()) {
+                    seen.push_back(f);
+                    if (auto p = people.get(f))
+                        add(wxString::Format(_("the facilitator %s"), u8(p->display_name())),
+                            facilitator_session_ids(db, f, cycle_id), c->name + " — " + p->display_name());
+                }
+        what_->SetSelection(0);
+        auto* sizer = new wxBoxSizer(wxVERTICAL);
+        sizer->Add(grid.sizer(), 0, wxEXPAND | wxALL, 10);
+        sizer->Add(action_buttons(this, _("Export…")), 0, wxEXPAND | wxALL, 8);
+        SetSizerAndFit(sizer);
+        CentreOnParent();
+    }
+    const std::vector<int64_t>& ids() const { return ids_[size_t(what_->GetSelection())]; }
+    const std::string& name() const { return names_[size_t(what_->GetSelection())]; }
+
+private:
+    void add(const wxString& label, std::vector<int64_t> ids, const std::string& name) {
+        what_->Append(label);
+        ids_.push_back(std::move(ids));
+        names_.push_back(_("Intervision").utf8_string() + " " + name);
+    }
+    wxChoice* what_;
+    std::vector<std::vector<int64_t>> ids_;
+    std::vector<std::string> names_;
+};
+
 }  // namespace
 
 GroupSessionsPage::GroupSessionsPage(wxWindow* parent, ui::UiContext& context) : PageBase(parent, context) {
@@ -88,18 +149,34 @@ GroupSessionsPage::GroupSessionsPage(wxWindow* parent, ui::UiContext& context) :
     auto* bar = new wxBoxSizer(wxHORIZONTAL);
     bar->Add(new wxStaticText(this, wxID_ANY, _("Cycle:")), 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 4);
     cycle_ = new wxChoice(this, wxID_ANY);
+    cycle_->SetName("cycle");
     bar->Add(cycle_, 0, wxRIGHT, 8);
     bar->Add(new wxStaticText(this, wxID_ANY, _("Group:")), 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 4);
     group_ = new wxChoice(this, wxID_ANY);
+    group_->SetName("group");
     bar->Add(group_, 0, wxRIGHT, 12);
-    auto* generate = new wxButton(this, wxID_ANY, _("&Generate sessions"));
-    auto* held = new wxButton(this, wxID_ANY, _("Mark &held"));
-    auto* cancel = new wxButton(this, wxID_ANY, _("&Cancel session"));
-    auto* hosts = new wxButton(this, wxID_ANY, _("Assign &hosts"));
-    auto* ical = new wxButton(this, wxID_ANY, _("Export &iCalendar..."));
+    auto button = [this](wxSizer* to, const wxString& label, const char* name, void (GroupSessionsPage::*fn)()) {
+        auto* b = new wxButton(this, wxID_ANY, label);
+        b->SetName(name);
+        b->Bind(wxEVT_BUTTON, [this, fn](wxCommandEvent&) { (this->*fn)(); });
+        to->Add(b, 0, wxRIGHT, 4);
+    };
+    button(bar, _("&Generate the sessions…"), "generate", &GroupSessionsPage::generate);
+    button(bar, _("&Add a session…"), "add-session", &GroupSessionsPage::add_session);
+    button(bar, _("Export &iCalendar..."), "ical", &GroupSessionsPage::export_ical);
     top->Add(bar, 0, wxLEFT | wxRIGHT | wxTOP, 8);
+    // What can be done with the session selected in the list.
     auto* actions = new wxBoxSizer(wxHORIZONTAL);
-    for (auto* b : {generate, held, cancel, hosts, ical}) actions->Add(b, 0, wxRIGHT, 4);
+    button(actions, _("&Move…"), "move-session", &GroupSessionsPage::move_session);
+    button(actions, _("&Host…"), "host", &GroupSessionsPage::set_host);
+    button(actions, _("S&wap hosts"), "swap-hosts", &GroupSessionsPage::swap_hosts);
+    button(actions, _("&Cancel…"), "cancel-session", &GroupSessionsPage::cancel_session);
+    button(actions, _("&Put back"), "put-back", &GroupSessionsPage::put_back);
+    button(actions, _("Mark h&eld"), "held", &GroupSessionsPage::mark_held);
+    button(actions, _("&Notes…"), "notes", &GroupSessionsPage::notes);
+    button(actions, _("Attendance &sheet…"), "sheet", &GroupSessionsPage::sheet_preview);
+    button(actions, _("Sheet as P&DF…"), "sheet-pdf", &GroupSessionsPage::sheet_pdf);
+    button(actions, _("De&lete…"), "delete-session", &GroupSessionsPage::delete_session);
     top->Add(actions, 0, wxALL, 8);
 
     sessions_ = new ui::ListPanel(this, &context,
@@ -108,166 +185,284 @@ GroupSessionsPage::GroupSessionsPage(wxWindow* parent, ui::UiContext& context) :
                                    .columns = {{_("Date"), 100, ui::ColumnKind::Date},
                                                {_("Time"), 100},
                                                {_("Status"), 90, ui::ColumnKind::Status},
-                                               {_("Host"), 220},
-                                               {_("Place"), 360}},
+                                               {_("Host"), 200},
+                                               {_("Place"), 300},
+                                               {_("Notes"), 240}},
+                                   .multiple = true,
                                    .search_hint = _("Search date, host, place…"),
                                    .statuses = {_("planned"), _("held"), _("cancelled")}});
+    sessions_->SetName("sessions");
     sessions_->SetMinSize(FromDIP(wxSize(-1, 240)));
     top->Add(sessions_, 0, wxEXPAND);
     set_main_list(sessions_);
+    notes_ = new wxStaticText(this, wxID_ANY, wxString());
+    notes_->SetName("session-notes");
+    top->Add(notes_, 0, wxLEFT | wxRIGHT | wxTOP, 8);
     conflicts_ = new wxStaticText(this, wxID_ANY, wxString());
     conflicts_->SetForegroundColour(*wxRED);
-    top->Add(conflicts_, 0, wxALL, 8);
+    top->Add(conflicts_, 0, wxLEFT | wxRIGHT | wxTOP, 8);
     top->Add(new wxStaticText(this, wxID_ANY, _("Attendance (facilitators on top, recorded apart; keys P, E, A):")), 0,
-             wxLEFT, 8);
+             wxLEFT | wxTOP, 8);
     grid_sizer_ = new wxBoxSizer(wxVERTICAL);
     top->Add(grid_sizer_, 1, wxEXPAND | wxALL, 8);
     SetSizer(top);
 
     cycle_->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) { load_groups(); });
     group_->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) { load_sessions(); });
-    generate->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
-        const int g = group_->GetSelection();
-        if (g == wxNOT_FOUND) return;
-        // Regenerating replaces the planned sessions nobody changed by hand: ask first.
-        const auto existing = CycleRepository(database()).sessions(group_ids_[size_t(g)]);
-        if (!existing.empty() &&
-            !ui::confirm_destructive(
-                this, wxString::Format(_("Regenerate the sessions of %s?"), group_->GetString(unsigned(g))),
-                _("Planned sessions without attendance that were not set by hand are removed and planned again; held, "
-                  "cancelled and hand-set sessions stay."),
-                _("Regenerate")))
-            return;
-        run([this, g] { SessionScheduler(database()).generate(group_ids_[size_t(g)], true); });
+    // The selected session's notes, shown under the list.
+    sessions_->list()->Bind(wxEVT_DATAVIEW_SELECTION_CHANGED, [this](wxDataViewEvent& event) {
+        event.Skip();
+        wxString text;
+        if (const auto s = CycleRepository(database()).session(selected_session())) {
+            if (!s->host_presentation.empty()) text += _("Host's presentation: ") + u8(s->host_presentation) + "\n";
+            if (!s->vignette_themes.empty()) text += _("Themes of the vignettes: ") + u8(s->vignette_themes);
+        }
+        notes_->SetLabel(text);
+        Layout();
     });
-    held->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
-        run([this] {
-            if (auto s = selected_session()) SessionScheduler(database()).set_status(s, "held");
-        });
-    });
-    cancel->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { cancel_selected(); });
-    hosts->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
-        run([this] {
-            const int g = group_->GetSelection();
-            if (g != wxNOT_FOUND) SessionScheduler(database()).assign_hosts(group_ids_[size_t(g)]);
-        });
-    });
-    ical->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { export_ical(); });
     refresh();
 }
 
-bool GroupSessionsPage::delete_selection() {
-    if (current_list() != sessions_ || !selected_session()) return false;
-    cancel_selected();
-    return true;
+int64_t GroupSessionsPage::cycle_id() const {
+    const int c = cycle_->GetSelection();
+    return c == wxNOT_FOUND ? 0 : cycle_ids_[size_t(c)];
 }
 
-void GroupSessionsPage::cancel_selected() {
-    const auto s = selected_session();
-    if (!s) return;
-    const auto session = SessionRepository(database()).get(s);
-    if (!ui::confirm_destructive(
-            this, wxString::Format(_("Cancel the session of %s?"), session ? u8(session->date) : wxString()),
-            _("The group does not meet that day; the session stays in the list as cancelled."),
-            _("Cancel the session")))
-        return;
-    run([this, s] { SessionScheduler(database()).cancel_session(s); });
+int64_t GroupSessionsPage::group_id() const {
+    const int g = group_->GetSelection();
+    return g == wxNOT_FOUND ? 0 : group_ids_[size_t(g)];
 }
 
 void GroupSessionsPage::refresh() {
-    const int keep = cycle_->GetSelection();
+    const int64_t keep = cycle_ids_.empty() ? 0 : cycle_id();
     cycle_->Clear();
     cycle_ids_.clear();
     for (const auto& c : CycleRepository(database()).cycles()) {
         cycle_->Append(u8(c.name));
         cycle_ids_.push_back(c.id);
+        if (c.id == keep) cycle_->SetSelection(int(cycle_ids_.size()) - 1);
     }
-    if (!cycle_ids_.empty()) cycle_->SetSelection(keep >= 0 && keep < int(cycle_ids_.size()) ? keep : 0);
+    if (!cycle_ids_.empty() && cycle_->GetSelection() == wxNOT_FOUND) cycle_->SetSelection(0);
     load_groups();
 }
 
 void GroupSessionsPage::load_groups() {
-    const int keep = group_->GetSelection();
+    const int64_t keep = group_ids_.empty() ? 0 : group_id();
     group_->Clear();
     group_ids_.clear();
-    const int c = cycle_->GetSelection();
-    if (c != wxNOT_FOUND)
-        for (const auto& g : CycleRepository(database()).groups(cycle_ids_[size_t(c)])) {
+    if (cycle_id())
+        for (const auto& g : CycleRepository(database()).groups(cycle_id())) {
             group_->Append(u8(g.name));
             group_ids_.push_back(g.id);
+            if (g.id == keep) group_->SetSelection(int(group_ids_.size()) - 1);
         }
-    if (!group_ids_.empty()) group_->SetSelection(keep >= 0 && keep < int(group_ids_.size()) ? keep : 0);
+    if (!group_ids_.empty() && group_->GetSelection() == wxNOT_FOUND) group_->SetSelection(0);
     load_sessions();
 }
 
 void GroupSessionsPage::load_sessions() {
-    session_ids_.clear();
-    const int g = group_->GetSelection();
-    if (g == wxNOT_FOUND) {
+    const auto keep = sessions_->selected_ids();
+    if (grid_) grid_->Destroy();
+    grid_ = nullptr;
+    if (!group_id()) {
         sessions_->set_source(std::make_shared<ui::TableRowSource>());
-        if (grid_) grid_->Destroy();
-        grid_ = nullptr;
+        conflicts_->SetLabel(cycle_id() ? _("This cycle has no group yet: create them on the cycles page.")
+                                        : _("No intervision cycle yet: create one on the cycles page."));
+        Layout();
         return;
     }
     auto& db = database();
     CycleRepository repo(db);
     InstitutionRepository institutions(db);
-    PersonRepository people(db);
-    SessionRepository core(db);
-    const auto group = repo.group(group_ids_[size_t(g)]);
-    const auto sessions = repo.sessions(group->id);
+    const auto group = repo.group(group_id());
     auto rows = std::make_shared<ui::TableRowSource>();
-    for (const auto& s : sessions) {
+    std::vector<int64_t> ids;
+    for (const auto& s : repo.sessions(group->id)) {
         const auto h = s.host_institution_id ? institutions.get(*s.host_institution_id) : std::nullopt;
+        wxString notes = s.status == "cancelled" ? u8(cancel_reason(db, s.session_id)) : u8(s.vignette_themes);
+        if (s.manual && s.status == "planned") notes = _("set by hand") + (notes.empty() ? wxString() : "; " + notes);
         rows->add(s.session_id,
                   {ui::display_date(s.date), u8(locale::time(s.start_time) + "–" + locale::time(s.end_time)),
                    s.status == "held" ? _("held") : s.status == "cancelled" ? _("cancelled") : _("planned"),
-                   h ? u8(h->name) : wxString(), u8(s.place)});
-        session_ids_.push_back(s.session_id);
+                   h ? u8(h->name) : wxString(), u8(s.place), notes});
+        ids.push_back(s.session_id);
     }
     sessions_->set_source(rows);
+    for (auto id : keep) sessions_->select_id(id);
     wxString conflicts;
+    if (ids.empty()) conflicts = _("No session yet: \"Generate the sessions…\" plans the whole cycle.");
     for (const auto& c : SessionScheduler(db).conflicts(group->cycle_id))
-        if (std::find(session_ids_.begin(), session_ids_.end(), c.session_id) != session_ids_.end())
+        if (std::find(ids.begin(), ids.end(), c.session_id) != ids.end())
             conflicts += _("Conflict: ") + u8(c.message) + "\n";
     conflicts_->SetLabel(conflicts);
 
     // The attendance grid is rebuilt for the chosen group.
-    if (grid_) grid_->Destroy();
     grid_ = new ui::AttendanceGrid(this, std::make_shared<GroupAttendanceData>(db, group->id));
+    grid_->SetName("attendance");
     grid_sizer_->Add(grid_, 1, wxEXPAND);
     Layout();
 }
 
 int64_t GroupSessionsPage::selected_session() const {
-    return sessions_->selected_id().value_or(0);
+    const auto ids = sessions_->selected_ids();
+    return ids.empty() ? 0 : ids.front();
 }
 
-void GroupSessionsPage::run(const std::function<void()>& action) {
-    try {
-        action();
+void GroupSessionsPage::change(const wxString& label, const std::function<void()>& action, const wxString& done) {
+    if (ui::guarded(this, _("Intervision sessions"), [&] { database().write(label.utf8_string(), action); })) {
         context().data_changed();
         load_sessions();
-    } catch (const std::exception& e) {
-        wxMessageBox(u8(e.what()), _("Intervision sessions"), wxOK | wxICON_ERROR, this);
+        if (!done.empty()) context().set_status(done);
     }
+}
+
+void GroupSessionsPage::generate() {
+    if (!cycle_id()) return;
+    if (!cycle_closed_on(database(), cycle_id()).empty()) {
+        ui::show_info(this, _("This cycle is closed: reopen it to plan sessions."));
+        return;
+    }
+    GenerateDialog dialog(this, &context(), database(), cycle_id());
+    if (dialog.ShowModal() != wxID_OK) return;
+    const auto c = CycleRepository(database()).cycle(cycle_id());
+    int n = 0;
+    change(wxString::Format(_("generate the sessions of %s"), u8(c->name)),
+           [&] { n = generate_cycle_sessions(database(), cycle_id()); });
+    context().set_status(wxString::Format(_("%d sessions planned."), n));
+}
+
+void GroupSessionsPage::move_session() {
+    const auto id = selected_session();
+    const auto s = id ? SessionRepository(database()).get(id) : std::nullopt;
+    if (!s) return ui::show_info(this, _("Select a session first."));
+    SessionDialog dialog(this, _("Move the session"), s->date, s->start_time, s->end_time, s->place);
+    if (dialog.ShowModal() != wxID_OK) return;
+    change(wxString::Format(_("move %s"), session_label(database(), id)), [&] {
+        SessionScheduler(database()).move_session(id, dialog.date(), dialog.start(), dialog.end());
+        if (dialog.place() != s->place) set_session_place(database(), id, dialog.place());
+    });
+}
+
+void GroupSessionsPage::add_session() {
+    const auto g = CycleRepository(database()).group(group_id());
+    if (!g) return;
+    const auto c = CycleRepository(database()).cycle(g->cycle_id);
+    SessionDialog dialog(this, _("Add a session"), std::clamp(today_iso(), c->start_date, c->end_date), g->start_time,
+                         g->end_time, g->fixed_place);
+    if (dialog.ShowModal() != wxID_OK) return;
+    change(wxString::Format(_("add a session to %s"), u8(g->name)), [&] {
+        const auto id = SessionScheduler(database()).add_session(g->id, dialog.date(), dialog.start(), dialog.end());
+        if (!dialog.place().empty()) set_session_place(database(), id, dialog.place());
+    });
+}
+
+void GroupSessionsPage::set_host() {
+    const auto id = selected_session();
+    const auto s = id ? SessionRepository(database()).get(id) : std::nullopt;
+    if (!s) return ui::show_info(this, _("Select a session first."));
+    HostDialog dialog(this, database(), s->host_institution_id);
+    if (dialog.ShowModal() != wxID_OK) return;
+    change(wxString::Format(_("set the host of %s"), session_label(database(), id)),
+           [&] { SessionScheduler(database()).set_host(id, dialog.host()); });
+}
+
+void GroupSessionsPage::swap_hosts() {
+    const auto ids = sessions_->selected_ids();
+    if (ids.size() != 2) return ui::show_info(this, _("Select the two sessions whose hosts change places."));
+    change(_("swap the hosts of two sessions"), [&] { SessionScheduler(database()).swap_hosts(ids[0], ids[1]); });
+}
+
+void GroupSessionsPage::cancel_session() {
+    const auto id = selected_session();
+    if (!id) return ui::show_info(this, _("Select a session first."));
+    ReasonDialog dialog(this,
+                        wxString::Format(_("Cancel %s? The group does not meet that day; the session stays in the "
+                                           "list as cancelled, with the reason, and can be put back."),
+                                         session_label(database(), id)),
+                        _("Cancel the session"));
+    if (dialog.ShowModal() != wxID_OK) return;
+    change(wxString::Format(_("cancel %s"), session_label(database(), id)),
+           [&] { intervision::cancel_session(database(), id, dialog.reason()); });
+}
+
+void GroupSessionsPage::put_back() {
+    const auto id = selected_session();
+    if (!id) return ui::show_info(this, _("Select a session first."));
+    change(wxString::Format(_("put back %s"), session_label(database(), id)),
+           [&] { put_back_session(database(), id); });
+}
+
+void GroupSessionsPage::mark_held() {
+    const auto ids = sessions_->selected_ids();
+    if (ids.empty()) return ui::show_info(this, _("Select a session first."));
+    change(_("mark sessions held"), [&] {
+        for (auto id : ids) mark_session_held(database(), id, today_iso());
+    });
+}
+
+void GroupSessionsPage::notes() {
+    const auto id = selected_session();
+    const auto s = id ? CycleRepository(database()).session(id) : std::nullopt;
+    if (!s) return ui::show_info(this, _("Select a session first."));
+    NotesDialog dialog(this, s->host_presentation, s->vignette_themes);
+    if (dialog.ShowModal() != wxID_OK) return;
+    change(wxString::Format(_("notes of %s"), session_label(database(), id)),
+           [&] { CycleRepository(database()).set_notes(id, dialog.presentation(), dialog.themes()); });
+}
+
+bool GroupSessionsPage::delete_selection() {
+    if (current_list() != sessions_ || !selected_session()) return false;
+    delete_session();
+    return true;
+}
+
+void GroupSessionsPage::delete_session() {
+    const auto id = selected_session();
+    if (!id) return ui::show_info(this, _("Select a session first."));
+    const int n = attendance_count(database(), id);
+    const auto what = session_label(database(), id);
+    if (!ui::confirm_delete(this, what,
+                            n ? wxString::Format(wxPLURAL("its %d attendance record", "its %d attendance records", n), n)
+                              : wxString()))
+        return;
+    change(wxString::Format(_("delete %s"), what), [&] { intervision::delete_session(database(), id); },
+           _("Session deleted."));
+}
+
+void GroupSessionsPage::sheet_preview() {
+    const auto id = selected_session();
+    if (!id) return ui::show_info(this, _("Select a session first."));
+    ui::guarded(this, _("Attendance sheet"), [&] {
+        wxHtmlEasyPrinting printing(_("Attendance sheet"), this);
+        printing.PreviewText(u8(attendance_sheet_html(database(), id)));
+    });
+}
+
+void GroupSessionsPage::sheet_pdf() {
+    const auto id = selected_session();
+    const auto s = id ? CycleRepository(database()).session(id) : std::nullopt;
+    if (!s) return ui::show_info(this, _("Select a session first."));
+    wxFileDialog dlg(this, _("Attendance sheet as PDF"), wxEmptyString, u8("presences-" + s->date + ".pdf"),
+                     _("PDF files (*.pdf)|*.pdf"), wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
+    if (dlg.ShowModal() != wxID_OK) return;
+    if (ui::guarded(this, _("Attendance sheet"),
+                    [&] { write_attendance_sheet_pdf(database(), id, dlg.GetPath().utf8_string()); }))
+        context().set_status(_("Attendance sheet saved."));
 }
 
 void GroupSessionsPage::export_ical() {
-    const int g = group_->GetSelection();
-    if (g == wxNOT_FOUND) return;
+    if (!cycle_id()) return;
+    CalendarDialog choice(this, database(), cycle_id(), group_id());
+    if (choice.ShowModal() != wxID_OK) return;
     wxFileDialog dlg(this, _("Export iCalendar"), wxEmptyString, "intervision.ics", _("iCalendar files (*.ics)|*.ics"),
                      wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
     if (dlg.ShowModal() != wxID_OK) return;
-    try {
-        const auto text = sessions_to_ical(database(), group_session_ids(database(), group_ids_[size_t(g)]),
-                                           group_->GetStringSelection().utf8_string());
-        std::ofstream out(dlg.GetPath().utf8_string(), std::ios::binary);
-        out << text;
+    if (ui::guarded(this, _("Export iCalendar"), [&] {
+            const auto text = sessions_to_ical(database(), choice.ids(), choice.name());
+            std::ofstream out(dlg.GetPath().utf8_string(), std::ios::binary);
+            if (!(out << text)) throw std::runtime_error(_("The file could not be written.").utf8_string());
+        }))
         context().set_status(_("Calendar exported."));
-    } catch (const std::exception& e) {
-        wxMessageBox(u8(e.what()), _("Export iCalendar"), wxOK | wxICON_ERROR, this);
-    }
 }
 
 }  // namespace maillage::intervision

@@ -1,14 +1,20 @@
 #include "ui/new_cycle_dialog.h"
 
-#include "cycles.h"
+#include "cycle_planning.h"
+#include "enrolment_rules.h"
+#include "ui/dialog_util.h"
 
+#include "core/database.h"
 #include "core/programmes.h"
 #include "shared-ui/date_pickers.h"
+#include "shared-ui/display.h"
 #include "shared-ui/messages.h"
 
 #include <wx/button.h>
+#include <wx/checkbox.h>
 #include <wx/choice.h>
 #include <wx/intl.h>
+#include <wx/listbox.h>
 #include <wx/sizer.h>
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
@@ -18,16 +24,55 @@
 
 namespace maillage::intervision {
 namespace {
-wxString u8(const std::string& s) { return wxString::FromUTF8(s); }
 constexpr std::array<const char*, 3> kAudiences{"workers", "peer_workers", "managers"};
+
+// A closure period: from, to and a label.
+class ClosureDialog : public wxDialog {
+public:
+    explicit ClosureDialog(wxWindow* parent) : wxDialog(parent, wxID_ANY, _("Closure period")) {
+        SetName("closure-dialog");
+        FieldGrid grid(this);
+        from_ = grid.add(_("From:"), new ui::DatePicker(this), "from");
+        to_ = grid.add(_("To:"), new ui::DatePicker(this), "to");
+        label_ = grid.add(_("Label:"), new wxTextCtrl(this, wxID_ANY, wxString(), wxDefaultPosition, FromDIP(wxSize(240, -1))),
+                          "label");
+        auto* sizer = new wxBoxSizer(wxVERTICAL);
+        sizer->Add(grid.sizer(), 1, wxEXPAND | wxALL, 10);
+        problem_ = problem_line(this);
+        sizer->Add(problem_, 0, wxEXPAND | wxLEFT | wxRIGHT, 10);
+        sizer->Add(action_buttons(this, _("Add")), 0, wxEXPAND | wxALL, 8);
+        SetSizerAndFit(sizer);
+        Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
+            if (from_->iso().empty() || to_->iso().empty() || to_->iso() < from_->iso())
+                return show_problem(this, problem_, _("A closure period needs two dates, in order."));
+            EndModal(wxID_OK);
+        }, wxID_OK);
+        CentreOnParent();
+    }
+    Closure closure() const {
+        return {0, from_->iso(), to_->iso(), label_->GetValue().Strip(wxString::both).utf8_string()};
+    }
+
+private:
+    ui::DatePicker *from_, *to_;
+    wxTextCtrl* label_;
+    wxStaticText* problem_;
+};
 }  // namespace
 
-NewCycleDialog::NewCycleDialog(wxWindow* parent, Database& db, const std::string& today)
-    : wxDialog(parent, wxID_ANY, _("New intervision cycle")), db_(db) {
-    SetName("new-cycle-dialog");
-    // A cycle runs from September to June: from July on, the next one is prepared.
-    const int year = std::stoi(today.substr(0, 4)), month = std::stoi(today.substr(5, 2));
-    const int first = month >= 7 ? year : year - 1;
+NewCycleDialog::NewCycleDialog(wxWindow* parent, Database& db, const std::string& today, int64_t cycle_id)
+    : wxDialog(parent, wxID_ANY, cycle_id ? _("Edit the cycle") : _("New intervision cycle")), db_(db) {
+    SetName(cycle_id ? "edit-cycle-dialog" : "new-cycle-dialog");
+    if (cycle_id)
+        if (auto c = CycleRepository(db).cycle(cycle_id)) cycle_ = *c;
+    if (!cycle_.id) {
+        // A cycle runs from September to June: from July on, the next one is prepared.
+        const int year = std::stoi(today.substr(0, 4)), month = std::stoi(today.substr(5, 2));
+        const int first = month >= 7 ? year : year - 1;
+        cycle_.name = std::to_string(first) + "-" + std::to_string(first + 1);
+        cycle_.start_date = std::to_string(first) + "-09-01";
+        cycle_.end_date = std::to_string(first + 1) + "-06-30";
+    }
 
     auto* grid = new wxFlexGridSizer(2, FromDIP(wxSize(8, 6)));
     grid->AddGrowableCol(1);
@@ -36,8 +81,7 @@ NewCycleDialog::NewCycleDialog(wxWindow* parent, Database& db, const std::string
         grid->Add(new wxStaticText(this, wxID_ANY, label), 0, wxALIGN_CENTER_VERTICAL);
         grid->Add(field, 1, wxEXPAND);
     };
-    name_ = new wxTextCtrl(this, wxID_ANY, wxString::Format("%d-%d", first, first + 1), wxDefaultPosition,
-                           FromDIP(wxSize(280, -1)));
+    name_ = new wxTextCtrl(this, wxID_ANY, u8(cycle_.name), wxDefaultPosition, FromDIP(wxSize(280, -1)));
     row(_("Name:"), name_, "name");
     programme_ = new wxChoice(this, wxID_ANY);
     programme_->Append(_("(none)"));
@@ -45,20 +89,22 @@ NewCycleDialog::NewCycleDialog(wxWindow* parent, Database& db, const std::string
     for (const auto& p : ProgrammeRepository(db).list()) {
         programme_->Append(u8(p.name + " (" + p.code + ")"));
         programme_ids_.push_back(p.id);
-        if (p.code == "connect") programme_->SetSelection(int(programme_ids_.size()));
+        if (cycle_.id ? cycle_.programme_id == p.id : p.code == "connect")
+            programme_->SetSelection(int(programme_ids_.size()));
     }
     row(_("Programme:"), programme_, "programme");
     start_ = new ui::DatePicker(this);
-    start_->set_iso(std::to_string(first) + "-09-01");
+    start_->set_iso(cycle_.start_date);
     row(_("Starts on:"), start_, "start");
     end_ = new ui::DatePicker(this);
-    end_->set_iso(std::to_string(first + 1) + "-06-30");
+    end_->set_iso(cycle_.end_date);
     row(_("Ends on:"), end_, "end");
     audience_ = new wxChoice(this, wxID_ANY);
     audience_->Append(_("Front-line workers"));
     audience_->Append(_("Peer workers"));
     audience_->Append(_("Managers who hired a peer worker"));
-    audience_->SetSelection(0);
+    const auto a = std::find(kAudiences.begin(), kAudiences.end(), cycle_.audience);
+    audience_->SetSelection(a == kAudiences.end() ? 0 : int(a - kAudiences.begin()));
     row(_("Audience:"), audience_, "audience");
     funder_ = new wxChoice(this, wxID_ANY);
     funder_->Append(_("(none)"));
@@ -66,35 +112,141 @@ NewCycleDialog::NewCycleDialog(wxWindow* parent, Database& db, const std::string
     for (const auto& f : FunderRepository(db).list()) {
         funder_->Append(u8(f.name + " (" + f.code + ")"));
         funder_ids_.push_back(f.id);
+        if (cycle_.funder_id == f.id) funder_->SetSelection(int(funder_ids_.size()));
     }
     row(_("Counts for funder:"), funder_, "funder");
+    auto* holidays = new wxBoxSizer(wxVERTICAL);
+    cocof_ = new wxCheckBox(this, wxID_ANY, _("French Community Day (27 September)"));
+    flemish_ = new wxCheckBox(this, wxID_ANY, _("Flemish Community Day (11 July)"));
+    cocof_->SetName("cocof");
+    flemish_->SetName("flemish");
+    auto has = [&](const char* r) {
+        return std::find(cycle_.regional_holidays.begin(), cycle_.regional_holidays.end(), r) !=
+               cycle_.regional_holidays.end();
+    };
+    cocof_->SetValue(has("cocof"));
+    flemish_->SetValue(has("flemish"));
+    holidays->Add(cocof_);
+    holidays->Add(flemish_);
+    grid->Add(new wxStaticText(this, wxID_ANY, _("Also no session on:")), 0, wxALIGN_TOP);
+    grid->Add(holidays, 1, wxEXPAND);
+    auto* closures = new wxBoxSizer(wxHORIZONTAL);
+    closures_ = new wxListBox(this, wxID_ANY, wxDefaultPosition, FromDIP(wxSize(280, 70)));
+    closures_->SetName("closures");
+    closures->Add(closures_, 1, wxEXPAND | wxRIGHT, 4);
+    auto* closure_buttons = new wxBoxSizer(wxVERTICAL);
+    auto* add = new wxButton(this, wxID_ANY, _("Add…"));
+    auto* remove = new wxButton(this, wxID_ANY, _("Remove"));
+    add->SetName("add-closure");
+    closure_buttons->Add(add, 0, wxBOTTOM, 4);
+    closure_buttons->Add(remove);
+    closures->Add(closure_buttons);
+    grid->Add(new wxStaticText(this, wxID_ANY, _("Closure periods:")), 0, wxALIGN_TOP);
+    grid->Add(closures, 1, wxEXPAND);
+    show_closures();
 
     auto* sizer = new wxBoxSizer(wxVERTICAL);
     sizer->Add(grid, 1, wxEXPAND | wxALL, 10);
-    problem_ = new wxStaticText(this, wxID_ANY, wxString());
-    problem_->SetForegroundColour(wxColour(170, 0, 0));
+    problem_ = problem_line(this);
     sizer->Add(problem_, 0, wxEXPAND | wxLEFT | wxRIGHT, 10);
     sizer->Add(ui::ok_cancel_buttons(this), 0, wxEXPAND | wxALL, 8);
     SetSizerAndFit(sizer);
     Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { create(); }, wxID_OK);
+    add->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { add_closure(); });
+    remove->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
+        const int n = closures_->GetSelection();
+        if (n == wxNOT_FOUND) return;
+        cycle_.closures.erase(cycle_.closures.begin() + n);
+        show_closures();
+    });
     CentreOnParent();
 }
 
+void NewCycleDialog::add_closure() {
+    ClosureDialog dialog(this);
+    if (dialog.ShowModal() != wxID_OK) return;
+    cycle_.closures.push_back(dialog.closure());
+    show_closures();
+}
+
+void NewCycleDialog::show_closures() {
+    closures_->Clear();
+    for (const auto& c : cycle_.closures)
+        closures_->Append(ui::display_date(c.start_date) + wxString::FromUTF8(" – ") + ui::display_date(c.end_date) +
+                          (c.label.empty() ? wxString() : "  " + u8(c.label)));
+}
+
 void NewCycleDialog::create() {
-    Cycle c;
+    Cycle c = cycle_;
     c.name = name_->GetValue().Strip(wxString::both).utf8_string();
+    c.programme_id.reset();
+    c.funder_id.reset();
     if (const int p = programme_->GetSelection(); p >= 1) c.programme_id = programme_ids_[size_t(p - 1)];
     if (const int f = funder_->GetSelection(); f >= 1) c.funder_id = funder_ids_[size_t(f - 1)];
     c.start_date = start_->iso();
     c.end_date = end_->iso();
     c.audience = kAudiences[size_t(std::max(0, audience_->GetSelection()))];
+    c.regional_holidays.clear();
+    if (cocof_->GetValue()) c.regional_holidays.push_back("cocof");
+    if (flemish_->GetValue()) c.regional_holidays.push_back("flemish");
     try {
-        created_ = CycleRepository(db_).create_cycle(c);
+        const auto label = wxString::Format(c.id ? _("edit cycle %s") : _("create cycle %s"), u8(c.name));
+        created_ = db_.write(label.utf8_string(), [&] {
+            if (!c.id) return CycleRepository(db_).create_cycle(c);
+            CycleRepository(db_).update_cycle(c);
+            replace_closures(db_, c.id, c.closures);
+            return c.id;
+        });
     } catch (const std::exception& e) {
-        problem_->SetLabel(u8(e.what()));
-        problem_->Wrap(FromDIP(420));
-        Fit();
-        return;
+        return show_problem(this, problem_, u8(e.what()));
+    }
+    EndModal(wxID_OK);
+}
+
+CopyCycleDialog::CopyCycleDialog(wxWindow* parent, Database& db, int64_t cycle_id)
+    : wxDialog(parent, wxID_ANY, _("Copy to next year")), db_(db) {
+    SetName("copy-cycle-dialog");
+    cycle_ = CycleRepository(db).cycle(cycle_id).value_or(Cycle{});
+    auto* sizer = new wxBoxSizer(wxVERTICAL);
+    auto* text = new wxStaticText(this, wxID_ANY,
+                                  wxString::Format(_("The groups of %s, their slots, facilitators and capacities are "
+                                                     "carried over; the closure periods move one year later."),
+                                                   u8(cycle_.name)));
+    text->Wrap(FromDIP(420));
+    sizer->Add(text, 0, wxALL, 10);
+    FieldGrid grid(this);
+    std::string name = cycle_.name;
+    // "2026-2027" becomes "2027-2028".
+    if (name.size() == 9 && name[4] == '-')
+        name = std::to_string(std::stoi(name.substr(0, 4)) + 1) + "-" + std::to_string(std::stoi(name.substr(5)) + 1);
+    name_ = grid.add(_("Name:"), new wxTextCtrl(this, wxID_ANY, u8(name)), "name");
+    start_ = grid.add(_("Starts on:"), new ui::DatePicker(this), "start");
+    end_ = grid.add(_("Ends on:"), new ui::DatePicker(this), "end");
+    if (!cycle_.start_date.empty()) {
+        start_->set_iso(add_years(cycle_.start_date, 1));
+        end_->set_iso(add_years(cycle_.end_date, 1));
+    }
+    sizer->Add(grid.sizer(), 0, wxEXPAND | wxALL, 10);
+    participants_ = new wxCheckBox(this, wxID_ANY, _("Also enrol this year's participants"));
+    participants_->SetName("with-participants");
+    sizer->Add(participants_, 0, wxLEFT | wxRIGHT, 10);
+    problem_ = problem_line(this);
+    sizer->Add(problem_, 0, wxEXPAND | wxLEFT | wxRIGHT, 10);
+    sizer->Add(action_buttons(this, _("Copy")), 0, wxEXPAND | wxALL, 8);
+    SetSizerAndFit(sizer);
+    Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { copy(); }, wxID_OK);
+    CentreOnParent();
+}
+
+void CopyCycleDialog::copy() {
+    const auto name = name_->GetValue().Strip(wxString::both).utf8_string();
+    try {
+        const auto label = wxString::Format(_("copy cycle %s to %s"), u8(cycle_.name), u8(name));
+        created_ = db_.write(label.utf8_string(), [&] {
+            return EnrolmentRules(db_).copy_cycle(cycle_.id, name, participants_->GetValue(), start_->iso(), end_->iso());
+        });
+    } catch (const std::exception& e) {
+        return show_problem(this, problem_, u8(e.what()));
     }
     EndModal(wxID_OK);
 }

@@ -1,13 +1,19 @@
 #pragma once
-// "New cycle": name, programme, start and end (September to June by default),
-// audience, funder. The cycle is created on OK through CycleRepository; a refusal is
-// shown in the dialog, which stays open with the input kept.
+// "New cycle" and "Edit the cycle": name, programme, start and end (September to June
+// by default), audience, funder, the regional holidays also skipped and the closure
+// periods. Saved on OK through CycleRepository (one transaction, named for undo); a
+// refusal is shown in the dialog, which stays open with the input kept. Also "Copy to
+// next year": groups, slots, facilitators and capacities carried over.
+#include "cycles.h"
+
 #include <wx/dialog.h>
 
 #include <cstdint>
 #include <vector>
 
+class wxCheckBox;
 class wxChoice;
+class wxListBox;
 class wxStaticText;
 class wxTextCtrl;
 
@@ -23,19 +29,40 @@ namespace maillage::intervision {
 class NewCycleDialog : public wxDialog {
 public:
     // `today` (YYYY-MM-DD) chooses the default period: the cycle running then, or the
-    // one starting next September.
-    NewCycleDialog(wxWindow* parent, Database& db, const std::string& today);
+    // one starting next September. With `cycle_id`, edits that cycle.
+    NewCycleDialog(wxWindow* parent, Database& db, const std::string& today, int64_t cycle_id = 0);
     int64_t created_id() const { return created_; }
 
 private:
     void create();
+    void add_closure();
+    void show_closures();
 
     Database& db_;
+    Cycle cycle_;
     wxTextCtrl* name_;
     wxChoice *programme_, *audience_, *funder_;
     ui::DatePicker *start_, *end_;
+    wxCheckBox *cocof_, *flemish_;
+    wxListBox* closures_;
     wxStaticText* problem_;
     std::vector<int64_t> programme_ids_, funder_ids_;
+    int64_t created_ = 0;
+};
+
+class CopyCycleDialog : public wxDialog {
+public:
+    CopyCycleDialog(wxWindow* parent, Database& db, int64_t cycle_id);
+    int64_t created_id() const { return created_; }
+
+private:
+    void copy();
+    Database& db_;
+    Cycle cycle_;
+    wxTextCtrl* name_;
+    ui::DatePicker *start_, *end_;
+    wxCheckBox* participants_;
+    wxStaticText* problem_;
     int64_t created_ = 0;
 };
 

@@ -1,0 +1,88 @@
+#pragma once
+// The officer's dialogs for one participant: enrol (date, the institution they count
+// for, and the reason the one-worker-per-institution rule asks for, in the same dialog),
+// leave (a date, and what follows: the waiting list moves up), move to another group
+// (the history stays: left here, enrolled there, on one date).
+#include "enrolment_rules.h"
+
+#include <wx/dialog.h>
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+class wxChoice;
+class wxStaticText;
+class wxTextCtrl;
+
+namespace maillage {
+class Database;
+}
+namespace maillage::ui {
+class DatePicker;
+class InstitutionPicker;
+class PersonPicker;
+}
+
+namespace maillage::intervision {
+
+// The default date of an enrolment: today, or the cycle's start when today is outside it.
+std::string default_enrolment_date(const Cycle& cycle, const std::string& today);
+
+class EnrolDialog : public wxDialog {
+public:
+    // `group_id`: the group chosen first (0: the first of the cycle).
+    EnrolDialog(wxWindow* parent, Database& db, int64_t cycle_id, int64_t group_id, const std::string& today);
+    // After OK: "Enrolled." or "On the waiting list, position 1."
+    wxString done_message() const { return done_; }
+
+private:
+    void person_chosen();
+    void enrol();
+
+    Database& db_;
+    std::vector<int64_t> group_ids_;
+    ui::PersonPicker* person_;
+    wxChoice* group_;
+    ui::DatePicker* date_;
+    ui::InstitutionPicker* institution_;
+    wxStaticText* warning_;
+    wxStaticText* reason_label_;
+    wxTextCtrl* reason_;
+    wxStaticText* problem_;
+    wxString done_;
+};
+
+class LeaveDialog : public wxDialog {
+public:
+    LeaveDialog(wxWindow* parent, Database& db, int64_t enrolment_id, const std::string& today);
+    wxString done_message() const { return done_; }
+
+private:
+    void leave();
+    Database& db_;
+    Enrolment enrolment_;
+    ui::DatePicker* date_;
+    wxStaticText* problem_;
+    wxString done_;
+};
+
+class MoveDialog : public wxDialog {
+public:
+    MoveDialog(wxWindow* parent, Database& db, int64_t enrolment_id, const std::string& today);
+    wxString done_message() const { return done_; }
+
+private:
+    void move();
+    Database& db_;
+    Enrolment enrolment_;
+    std::vector<int64_t> group_ids_;
+    wxChoice* group_;
+    ui::DatePicker* date_;
+    wxStaticText* warning_;
+    wxTextCtrl* reason_;
+    wxStaticText* problem_;
+    wxString done_;
+};
+
+}  // namespace maillage::intervision
