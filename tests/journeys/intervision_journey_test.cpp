@@ -382,7 +382,9 @@ TEST(IntervisionJourney, TheProjectOfficersYear) {
                                                        previewed - 1)))
             << replaced.utf8_string();
         EXPECT_TRUE(replaced.Contains(
-            wxString::Format(_("%d held, cancelled, attended or hand-set sessions stay as they are."), 1)))
+            wxString::Format(wxPLURAL("%d held, cancelled, attended or hand-set session stays as it is.",
+                                      "%d held, cancelled, attended or hand-set sessions stay as they are.", 1),
+                             1)))
             << replaced.utf8_string();
         j.snap("generate-again-says-what-is-replaced", &d);
         click(button(&d, _("Cancel")));
@@ -446,6 +448,7 @@ TEST(IntervisionJourney, TheProjectOfficersYear) {
     wxWindow* figures = j.page("intervision.report");
     auto* view = first_of<ui::ReportView>(figures);
     ASSERT_NE(view, nullptr);
+    for (int i = 0; i < 200 && view->loading(); ++i) settle(2);  // the web engine draws the page
     j.snap("figures");
     const std::string cli = run_cli("--db " + quoted(j.database_file().string()) + " --lang fr intervision figures --cycle " +
                                     cycle_name.utf8_string() + " --programme connect --lang fr --format html");

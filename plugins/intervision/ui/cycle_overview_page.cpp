@@ -24,6 +24,7 @@
 #include <wx/scrolwin.h>
 #include <wx/sizer.h>
 #include <wx/stattext.h>
+#include <wx/wrapsizer.h>
 
 namespace maillage::intervision {
 namespace {
@@ -46,7 +47,7 @@ CycleOverviewPage::CycleOverviewPage(wxWindow* parent, ui::UiContext& context) :
     auto add = [&](wxSizer* to, const wxString& label, const char* name, bool needs_cycle) {
         auto* b = new wxButton(this, wxID_ANY, label);
         b->SetName(name);
-        to->Add(b, 0, wxRIGHT, 4);
+        to->Add(b, 0, wxRIGHT | wxBOTTOM, 4);
         if (needs_cycle) cycle_buttons_.push_back(b);
         return b;
     };
@@ -59,7 +60,7 @@ CycleOverviewPage::CycleOverviewPage(wxWindow* parent, ui::UiContext& context) :
     info_->SetName("cycle-info");
     top->Add(info_, 0, wxLEFT | wxRIGHT | wxTOP, 8);
     // The participants' actions act on the person selected in a group's list.
-    bar = new wxBoxSizer(wxHORIZONTAL);
+    bar = new wxWrapSizer(wxHORIZONTAL);
     auto* new_group = add(bar, _("New &group…"), "new-group", true);
     auto* enrol_button = add(bar, _("&Enrol…"), "enrol", true);
     auto* leave_button = add(bar, _("&Leave the group…"), "leave", true);
@@ -156,10 +157,13 @@ void CycleOverviewPage::load_groups() {
     if (cycle->funder_id)
         if (auto f = FunderRepository(db).get(*cycle->funder_id))
             info += wxString::FromUTF8(" · ") + wxString::Format(_("counts for %s"), u8(f->name));
-    for (const auto& cl : cycle->closures)
-        info += wxString::FromUTF8(" · ") +
+    for (size_t n = 0; n < cycle->closures.size(); ++n) {
+        const auto& cl = cycle->closures[n];
+        info += n == 0 ? wxString("\n") : wxString::FromUTF8(" · ");
+        info +=
                 wxString::Format(_("closed %s–%s"), ui::display_date(cl.start_date), ui::display_date(cl.end_date)) +
                 (cl.label.empty() ? wxString() : " (" + u8(cl.label) + ")");
+    }
     if (!closed.empty()) info += wxString::FromUTF8(" · ") + wxString::Format(_("closed on %s"), ui::display_date(closed));
     info_->SetLabel(info);
     close_->SetLabel(closed.empty() ? _("Close the cycle") : _("Reopen the cycle"));
@@ -200,14 +204,14 @@ void CycleOverviewPage::load_groups() {
         auto* list = new ui::ListPanel(columns_, &context(),
                                        {.id = "intervision.group",
                                         .title = u8(cycle->name + " — " + g.name),
-                                        .columns = {{_("Participant"), 130},
-                                                    {_("Institution"), 150},
-                                                    {_("Sector"), 90},
-                                                    {_("Since"), 80, ui::ColumnKind::Date},
-                                                    {_("Status"), 90, ui::ColumnKind::Status}},
+                                        .columns = {{_("Participant"), 118},
+                                                    {_("Institution"), 112},
+                                                    {_("Sector"), 70},
+                                                    {_("Since"), 76, ui::ColumnKind::Date},
+                                                    {_("Status"), 94, ui::ColumnKind::Status}},
                                         .search_hint = _("Search participant, institution…")});
         list->SetName("participants-" + g.name);
-        list->SetMinSize(FromDIP(wxSize(560, 340)));
+        list->SetMinSize(FromDIP(wxSize(476, 340)));
         auto rows = std::make_shared<ui::TableRowSource>();
         for (const auto& e : repo.enrolments(g.id)) {
             const auto p = people.get(e.person_id);
@@ -230,7 +234,7 @@ void CycleOverviewPage::load_groups() {
                                        (issue.level == GroupIssue::Level::Conflict ? _("Conflict: ") : _("Warning: ")) +
                                            u8(issue.message));
             w->SetForegroundColour(issue.level == GroupIssue::Level::Conflict ? *wxRED : wxColour(160, 90, 0));
-            w->Wrap(FromDIP(540));
+            w->Wrap(FromDIP(470));
             col->Add(w, 0, wxTOP, 4);
         }
         row->Add(col, 0, wxEXPAND | wxRIGHT, 12);

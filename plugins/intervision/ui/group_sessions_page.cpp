@@ -26,6 +26,7 @@
 #include <wx/html/htmprint.h>
 #include <wx/sizer.h>
 #include <wx/stattext.h>
+#include <wx/wrapsizer.h>
 
 #include <algorithm>
 #include <fstream>
@@ -159,14 +160,14 @@ GroupSessionsPage::GroupSessionsPage(wxWindow* parent, ui::UiContext& context) :
         auto* b = new wxButton(this, wxID_ANY, label);
         b->SetName(name);
         b->Bind(wxEVT_BUTTON, [this, fn](wxCommandEvent&) { (this->*fn)(); });
-        to->Add(b, 0, wxRIGHT, 4);
+        to->Add(b, 0, wxRIGHT | wxBOTTOM, 4);
     };
     button(bar, _("&Generate the sessions…"), "generate", &GroupSessionsPage::generate);
     button(bar, _("&Add a session…"), "add-session", &GroupSessionsPage::add_session);
     button(bar, _("Export &iCalendar..."), "ical", &GroupSessionsPage::export_ical);
     top->Add(bar, 0, wxLEFT | wxRIGHT | wxTOP, 8);
     // What can be done with the session selected in the list.
-    auto* actions = new wxBoxSizer(wxHORIZONTAL);
+    auto* actions = new wxWrapSizer(wxHORIZONTAL);
     button(actions, _("&Move…"), "move-session", &GroupSessionsPage::move_session);
     button(actions, _("&Host…"), "host", &GroupSessionsPage::set_host);
     button(actions, _("S&wap hosts"), "swap-hosts", &GroupSessionsPage::swap_hosts);

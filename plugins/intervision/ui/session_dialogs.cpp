@@ -57,14 +57,24 @@ GenerateDialog::GenerateDialog(wxWindow* parent, ui::UiContext* context, Databas
     if (plan_.replaced.empty()) {
         replaced = _("No session is replaced.");
     } else {
+        // Group by group: "Groupe lundi: 14/09/2026, 12/10/2026…".
         replaced = wxString::Format(_("%zu planned sessions without attendance are replaced:"), plan_.replaced.size());
-        for (const auto& r : plan_.replaced) replaced += " " + u8(r.group) + " " + ui::display_date(r.date) + ";";
-        replaced.RemoveLast();
-        replaced += ".";
+        std::string group;
+        for (const auto& r : plan_.replaced) {
+            if (r.group != group) {
+                replaced += "\n" + wxString::Format(_("%s: "), u8(r.group));
+                group = r.group;
+            } else {
+                replaced += ", ";
+            }
+            replaced += ui::display_date(r.date);
+        }
     }
     if (plan_.kept > 0)
-        replaced += " " + wxString::Format(_("%d held, cancelled, attended or hand-set sessions stay as they are."),
-                                           plan_.kept);
+        replaced += "\n" + wxString::Format(wxPLURAL("%d held, cancelled, attended or hand-set session stays as it is.",
+                                                     "%d held, cancelled, attended or hand-set sessions stay as they are.",
+                                                     plan_.kept),
+                                            plan_.kept);
     auto* replaced_text = new wxStaticText(this, wxID_ANY, replaced);
     replaced_text->SetName("replaced");
     replaced_text->Wrap(FromDIP(760));
