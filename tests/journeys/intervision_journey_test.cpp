@@ -15,6 +15,7 @@
 #include "shared-ui/attendance_grid.h"
 #include "shared-ui/date_pickers.h"
 #include "shared-ui/list_panel.h"
+#include "shared-ui/messages.h"
 #include "shared-ui/pickers.h"
 #include "shared-ui/questionnaire_form.h"
 #include "shared-ui/report_view.h"
@@ -389,6 +390,38 @@ TEST(IntervisionJourney, TheProjectOfficersYear) {
         j.snap("generate-again-says-what-is-replaced", &d);
         click(button(&d, _("Cancel")));
     });
+
+    // The Monday group's last session deleted after its confirmation, then brought back
+    // with Edit > Undo, which names the change.
+    {
+        const int64_t last = list->list()->id_at(list->list()->shown_count() - 1);
+        std::string last_date;
+        SQLite::Statement q(j.db().sql(), "SELECT date FROM session WHERE id = ?");
+        q.bind(1, last);
+        ASSERT_TRUE(q.executeStep());
+        last_date = q.getColumn(0).getString();
+        wxDateTime d;
+        d.ParseISODate(last_date);
+        const wxString what = wxString::Format(_("the session of %s (%s)"), d.Format("%d/%m/%Y"), monday);
+        list->select_id(last);
+        settle(2);
+        // The harness answers questions "no" without a user: here the confirmation is
+        // shown and clicked.
+        ui::set_non_interactive(nullptr);
+        j.with_dialog("confirm_delete", [&] { click(named<wxButton>(sessions, "delete-session")); }, [&](wxDialog& c) {
+            j.snap("delete-session", &c);
+            click(named<wxButton>(&c, "delete"));
+        });
+        ui::set_non_interactive(
+            [](const wxString& message) { ADD_FAILURE() << "error shown: " << message.utf8_string(); });
+        EXPECT_EQ(size_t(j.db().scalar_int("SELECT count(*) FROM intervision_session")), previewed - 1);
+        EXPECT_EQ(list->list()->shown_count(), previewed / 2 - 1);
+        j.menu(_("&Edit"), wxString::Format(_("&Undo: %s"), wxString::Format(_("delete %s"), what)));
+        EXPECT_EQ(size_t(j.db().scalar_int("SELECT count(*) FROM intervision_session")), previewed);
+        list = named<ui::ListPanel>(j.page("intervision.sessions"), "sessions");
+        EXPECT_EQ(list->list()->shown_count(), previewed / 2);
+        j.snap("session-deletion-undone");
+    }
 
     // Attendance of the Monday group's first two sessions (September, October): everyone
     // present but Sofia Lambert, absent the second time; then both marked held.
