@@ -413,7 +413,7 @@ int64_t EventRepository::add_publication(const Publication& p) {
 
 void EventRepository::link_publication(int64_t publication_id, int64_t event_id, std::optional<int64_t> table_id) {
     db_.write([&] {
-        SQLite::Statement q(db_.sql(), "INSERT OR IGNORE INTO exchange_publication_source VALUES (?,?,?)");
+        SQLite::Statement q(db_.sql(), "INSERT OR IGNORE INTO exchange_publication_source(publication_id, event_id, table_id) VALUES (?,?,?)");
         q.bind(1, publication_id);
         q.bind(2, event_id);
         bind_opt(q, 3, table_id);

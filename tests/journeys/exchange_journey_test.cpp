@@ -11,6 +11,8 @@
 
 #include "core/people.h"
 #include "core/programmes.h"
+#include "core/undo.h"
+#include "shared-ui/messages.h"
 #include "shared-ui/date_pickers.h"
 #include "shared-ui/list_panel.h"
 #include "shared-ui/pickers.h"
@@ -18,7 +20,9 @@
 #include "shared-ui/report_view.h"
 #include "shared-ui/virtual_list.h"
 
+#include <wx/choicdlg.h>
 #include <wx/datetime.h>
+#include <wx/listbox.h>
 #include <wx/intl.h>
 #include <wx/notebook.h>
 #include <wx/spinctrl.h>
@@ -125,6 +129,14 @@ void show_tab(Journey& j, const wxString& label) {
 }
 
 int64_t count(Journey& j, const std::string& sql) { return j.db().scalar_int(sql); }
+
+// The journeys run without a user: confirm_delete() then says no without asking. Here the
+// confirmation is shown, for the journey to read and answer it.
+void with_confirmation(Journey& j, const std::function<void()>& open, const std::function<void(wxDialog&)>& drive) {
+    ui::set_non_interactive(nullptr);
+    j.with_dialog("confirm_delete", open, drive);
+    ui::set_non_interactive([](const wxString& message) { ADD_FAILURE() << "error shown: " << message.utf8_string(); });
+}
 
 // The web form's export: twenty people, some of them choosing a table.
 std::filesystem::path write_web_form(const std::filesystem::path& dir) {
@@ -403,4 +415,226 @@ TEST(ExchangeJourney, AWholeEventFromIdeaToCertificates) {
     EXPECT_TRUE(report_has_event(_("(all)"), "Commission communautaire commune"));
     j.snap("report-by-funder");
     EXPECT_FALSE(report_has_event(_("(all)"), wxString::FromUTF8("Commission communautaire française")));
+}
+
+// The rest of an event's life in the window: edit it (a second day, another funder),
+// tables edited and removed, a person seated by hand and their role changed, the
+// registrations filtered by status, a working group's service, a publication listed
+// with the year's; then the event duplicated for next time, the copy cancelled, and the
+// original deleted after a confirmation that names what goes with it — and brought back
+// by Edit > Undo. Screenshots: build/screenshots/journeys/exchange-editing/.
+TEST(ExchangeJourney, AnEventIsEditedDuplicatedCancelledDeletedAndBroughtBack) {
+    Journey j("exchange-editing");
+    j.start([&](wxDialog& d) {
+        type(&d, "organisation", "Relais social");
+        click(named<wxButton>(&d, "next"));
+        type(&d, "programme-code", "connect");
+        type(&d, "programme-name", "Connect");
+        click(named<wxButton>(&d, "programme-add"));
+        for (auto [code, name] : {std::pair{"COCOM", "Commission communautaire commune"},
+                                  std::pair{"COCOF", "Commission communautaire française"}}) {
+            type(&d, "funder-code", code);
+            type(&d, "funder-name", wxString::FromUTF8(name));
+            click(named<wxButton>(&d, "funder-add"));
+        }
+        click(named<wxButton>(&d, "next"));
+        click(named<wxButton>(&d, "finish"));
+    });
+    create_institution(j, kMeridien, "Saint-Gilles", "1060", "santé mentale");
+    for (int i = 0; i < 3; ++i) create_person(j, kKnown[i]);
+    // Answers the window's yes/no questions (cancel the event...) and keeps them.
+    std::vector<wxString> asked;
+    ui::set_confirm_hook([&](const wxString& question) {
+        asked.push_back(question);
+        return true;
+    });
+
+    wxWindow* page = j.page("exchange.events");
+    j.with_dialog("event-dialog", [&] { click(named<wxButton>(page, "event-new")); }, [&](wxDialog& d) {
+        type(&d, "title", "Groupe de travail logement");
+        choose(named<wxChoice>(&d, "type"), "groupe de travail");
+        choose(named<wxChoice>(&d, "programme"), "Connect (connect)");
+        choose(named<wxChoice>(&d, "funder"), "Commission communautaire commune (COCOM)");
+        pick(named<ui::InstitutionPicker>(&d, "partner"), wxString::FromUTF8("Méridien"));
+        type(named<ui::DatePicker>(&d, "day-date")->text(), typed_date(-10));
+        click(button(&d, _("OK")));  // a typed day is added with OK
+    });
+    const auto event = count(j, "SELECT id FROM exchange_event");
+    const auto ev = std::to_string(event);
+    ASSERT_EQ(count(j, "SELECT count(*) FROM exchange_event_session WHERE event_id = " + ev), 1);
+
+    // Edit: the venue, another funder, a second day; the days follow the new funder.
+    j.with_dialog("event-dialog", [&] { click(named<wxButton>(page, "event-edit")); }, [&](wxDialog& d) {
+        EXPECT_EQ(named<wxTextCtrl>(&d, "title")->GetValue(), "Groupe de travail logement");
+        EXPECT_EQ(named<wxListBox>(&d, "days")->GetCount(), 1u);
+        type(&d, "venue", "Rue de la Victoire 26");
+        choose(named<wxChoice>(&d, "funder"), wxString::FromUTF8("Commission communautaire française (COCOF)"));
+        type(named<ui::DatePicker>(&d, "day-date")->text(), typed_date(-3));
+        click(named<wxButton>(&d, "day-add"));
+        j.snap("edit-event", &d);
+        click(button(&d, _("OK")));
+    });
+    EXPECT_EQ(count(j, "SELECT count(*) FROM exchange_event WHERE venue = 'Rue de la Victoire 26' AND funder_id = "
+                       "(SELECT id FROM funder WHERE code = 'COCOF')"),
+              1);
+    EXPECT_EQ(count(j, "SELECT count(*) FROM exchange_event_session l JOIN session s ON s.id = l.session_id WHERE "
+                       "s.funder_id = (SELECT id FROM funder WHERE code = 'COCOF')"),
+              2);
+    j.snap("event-edited");
+
+    // A service taking part in the working group.
+    j.with_dialog("group-service-dialog", [&] { click(named<wxButton>(&j.frame(), "group-service-add")); },
+                  [&](wxDialog& d) {
+                      pick(named<ui::InstitutionPicker>(&d, "institution"), wxString::FromUTF8("Méridien"));
+                      click(button(&d, _("OK")));
+                  });
+    EXPECT_EQ(count(j, "SELECT count(*) FROM exchange_group_service WHERE event_id = " + ev), 1);
+
+    // Tables: two added, the first renamed, the second removed after its confirmation.
+    show_tab(j, _("Tables"));
+    for (const char* title : {"Table A", "Table B"})
+        j.with_dialog("table-dialog", [&] { click(named<wxButton>(&j.frame(), "table-add")); }, [&](wxDialog& d) {
+            type(&d, "title", title);
+            click(button(&d, _("OK")));
+        });
+    auto* tables = first_of<ui::ListPanel>(named<wxNotebook>(&j.frame(), "event-tabs")->GetCurrentPage());
+    ASSERT_NE(tables, nullptr);
+    tables->select_id(count(j, "SELECT id FROM exchange_table WHERE title = 'Table A'"));
+    j.with_dialog("table-dialog", [&] { click(named<wxButton>(&j.frame(), "table-edit")); }, [&](wxDialog& d) {
+        EXPECT_EQ(named<wxTextCtrl>(&d, "title")->GetValue(), "Table A");
+        type(&d, "title", wxString::FromUTF8("Accès au logement"));
+        pick(named<ui::PersonPicker>(&d, "facilitator"), kKnown[0].email);
+        click(button(&d, _("OK")));
+    });
+    tables->select_id(count(j, "SELECT id FROM exchange_table WHERE title = 'Table B'"));
+    with_confirmation(j, [&] { click(named<wxButton>(&j.frame(), "table-remove")); }, [&](wxDialog& d) {
+        j.snap("remove-table", &d);
+        click(named<wxButton>(&d, "delete"));
+    });
+    j.snap("tables");
+    EXPECT_EQ(count(j, "SELECT count(*) FROM exchange_table WHERE event_id = " + ev), 1);
+    EXPECT_EQ(count(j, "SELECT count(*) FROM exchange_table WHERE title = 'Accès au logement'"), 1);
+
+    // Registrations: two people; one changes role, the other is seated by hand.
+    show_tab(j, _("Registrations"));
+    for (int i = 1; i < 3; ++i)
+        j.with_dialog("register-dialog", [&] { click(named<wxButton>(&j.frame(), "register-person")); },
+                      [&](wxDialog& d) {
+                          pick(named<ui::PersonPicker>(&d, "person"), kKnown[i].email);
+                          click(button(&d, _("OK")));
+                      });
+    auto* registrations = named<ui::ListPanel>(&j.frame(), "registrations");
+    const auto jan = count(j, "SELECT r.id FROM exchange_registration r JOIN person p ON p.id = r.person_id WHERE "
+                              "p.email = 'jan.peeters@example.org'");
+    const auto sofia = count(j, "SELECT r.id FROM exchange_registration r JOIN person p ON p.id = r.person_id WHERE "
+                                "p.email = 'sofia.lambert@example.org'");
+    auto answer_choice = [&](int n) {
+        return [&j, n](wxDialog& d) {
+            auto* choice = dynamic_cast<wxSingleChoiceDialog*>(&d);
+            ASSERT_NE(choice, nullptr);
+            choice->SetSelection(n);
+            j.snap("choice", &d);
+            click(dynamic_cast<wxButton*>(d.FindWindow(wxID_OK)));
+        };
+    };
+    registrations->select_id(jan);
+    j.with_dialog({}, [&] { click(named<wxButton>(&j.frame(), "registration-role")); }, answer_choice(2));  // speaker
+    registrations->select_id(sofia);
+    j.with_dialog({}, [&] { click(named<wxButton>(&j.frame(), "registration-table")); }, answer_choice(1));
+    EXPECT_EQ(count(j, "SELECT count(*) FROM exchange_registration WHERE role = 'speaker' AND id = " +
+                           std::to_string(jan)),
+              1);
+    EXPECT_EQ(count(j, "SELECT count(*) FROM exchange_registration WHERE table_id IS NOT NULL AND id = " +
+                           std::to_string(sofia)),
+              1);
+    // Filtered by status: the facilitator and the two registered, none cancelled.
+    ASSERT_GE(registrations->options().statuses.size(), 3u);  // registered, waiting, cancelled...
+    registrations->set_status(registrations->options().statuses[0]);
+    settle();
+    EXPECT_EQ(registrations->list()->shown_count(), 3u);
+    j.snap("registrations-registered");
+    registrations->set_status(registrations->options().statuses[2]);
+    settle();
+    EXPECT_EQ(registrations->list()->shown_count(), 0u);
+    registrations->set_status({});
+
+    // A publication of the group, then the year's publications.
+    show_tab(j, _("Outputs"));
+    j.with_dialog("publication-dialog", [&] { click(named<wxButton>(&j.frame(), "publication-add")); },
+                  [&](wxDialog& d) {
+                      type(&d, "title", wxString::FromUTF8("Se loger quand on va mal"));
+                      type(&d, "collection", "Cahiers du réseau");
+                      type(&d, "number", "7");
+                      type(&d, "copies", "200");
+                      type(named<ui::DatePicker>(&d, "date")->text(), typed_date(-1));
+                      click(button(&d, _("OK")));
+                  });
+    EXPECT_EQ(count(j, "SELECT count(*) FROM exchange_publication p JOIN exchange_publication_source s ON "
+                       "s.publication_id = p.id WHERE p.copies = 200 AND s.event_id = " + ev),
+              1);
+    j.with_dialog("publications-dialog", [&] { click(named<wxButton>(page, "publications")); }, [&](wxDialog& d) {
+        named<wxSpinCtrl>(&d, "year")->SetValue(wxDateTime::Today().Add(wxDateSpan::Days(-1)).GetYear());
+        wxSpinEvent changed(wxEVT_SPINCTRL, named<wxSpinCtrl>(&d, "year")->GetId());
+        named<wxSpinCtrl>(&d, "year")->ProcessWindowEvent(changed);
+        settle();
+        EXPECT_EQ(named<ui::ListPanel>(&d, "publications")->list()->shown_count(), 1u);
+        j.snap("publications-of-the-year", &d);
+        d.EndModal(wxID_CANCEL);
+    });
+
+    // Duplicated for the next edition: the copy starts with its partner, services and
+    // table, and its own day; then it is cancelled.
+    j.with_dialog("event-dialog", [&] { click(named<wxButton>(page, "event-duplicate")); }, [&](wxDialog& d) {
+        EXPECT_TRUE(named<wxTextCtrl>(&d, "title")->GetValue().Contains("(copie)"));
+        EXPECT_EQ(named<wxListBox>(&d, "days")->GetCount(), 0u);
+        type(&d, "title", "Groupe de travail logement (suite)");
+        type(named<ui::DatePicker>(&d, "day-date")->text(), typed_date(-2));
+        click(button(&d, _("OK")));
+    });
+    const auto copy = count(j, "SELECT id FROM exchange_event WHERE title = 'Groupe de travail logement (suite)'");
+    ASSERT_GT(copy, 0);
+    const auto cp = std::to_string(copy);
+    EXPECT_EQ(count(j, "SELECT count(*) FROM exchange_table WHERE event_id = " + cp), 1);
+    EXPECT_EQ(count(j, "SELECT count(*) FROM exchange_event_partner WHERE event_id = " + cp), 1);
+    EXPECT_EQ(count(j, "SELECT count(*) FROM exchange_group_service WHERE event_id = " + cp), 1);
+    click(named<wxButton>(page, "event-cancel"));
+    ASSERT_EQ(asked.size(), 1u);
+    EXPECT_TRUE(asked[0].Contains("(suite)")) << asked[0].utf8_string();
+    EXPECT_EQ(count(j, "SELECT count(*) FROM exchange_event_session l JOIN session s ON s.id = l.session_id WHERE "
+                       "s.status = 'cancelled' AND l.event_id = " + cp),
+              1);
+    j.snap("copy-cancelled");
+
+    // The original deleted: the confirmation names what goes with it; Undo brings it back.
+    auto* events = first_of<ui::ListPanel>(page);
+    ASSERT_NE(events, nullptr);
+    events->select_id(event);
+    wxDataViewEvent selected(wxEVT_DATAVIEW_SELECTION_CHANGED, events->list(), events->list()->GetSelection());
+    events->list()->ProcessWindowEvent(selected);
+    settle();
+    with_confirmation(j, [&] { click(named<wxButton>(page, "event-delete")); }, [&](wxDialog& d) {
+        wxString words;
+        std::function<void(wxWindow*)> read = [&](wxWindow* w) {
+            for (wxWindow* c : w->GetChildren()) {
+                if (auto* t = dynamic_cast<wxStaticText*>(c)) words += t->GetLabel() + "\n";
+                read(c);
+            }
+        };
+        read(&d);
+        EXPECT_TRUE(words.Contains("Groupe de travail logement")) << words.utf8_string();
+        EXPECT_TRUE(words.Contains(wxString::FromUTF8("2 journées"))) << words.utf8_string();
+        EXPECT_TRUE(words.Contains("3 inscriptions")) << words.utf8_string();
+        j.snap("delete-event", &d);
+        click(named<wxButton>(&d, "delete"));
+    });
+    EXPECT_EQ(count(j, "SELECT count(*) FROM exchange_event WHERE id = " + ev), 0);
+    EXPECT_EQ(count(j, "SELECT count(*) FROM exchange_registration WHERE event_id = " + ev), 0);
+    const auto label = j.db().undo_stack().undo_label();
+    EXPECT_NE(label.find("Groupe de travail logement"), std::string::npos) << label;
+    j.menu(_("&Edit"), wxString::Format(_("&Undo: %s"), wxString::FromUTF8(label)));
+    EXPECT_EQ(count(j, "SELECT count(*) FROM exchange_event WHERE id = " + ev), 1);
+    EXPECT_EQ(count(j, "SELECT count(*) FROM exchange_registration WHERE event_id = " + ev), 3);
+    EXPECT_EQ(count(j, "SELECT count(*) FROM exchange_event_session WHERE event_id = " + ev), 2);
+    j.snap("deletion-undone");
+    ui::set_confirm_hook(nullptr);
 }

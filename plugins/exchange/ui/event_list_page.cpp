@@ -14,6 +14,7 @@
 #include "core/error.h"
 #include "shared-ui/confirm_delete.h"
 #include "shared-ui/date_pickers.h"
+#include "shared-ui/messages.h"
 #include "shared-ui/display.h"
 
 #include <wx/button.h>
@@ -93,6 +94,13 @@ EventListPage::EventListPage(wxWindow* parent, ui::UiContext& context) : PageBas
     auto* ical = list_->add_button(_("Calendar (iCalendar)..."), _("The year's event days and committee meetings, for an agenda"));
     ical->SetName("event-ical");
     ical->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { on_icalendar(); });
+    auto* publications = list_->add_button(_("Publications..."), _("Every publication of the year, with the events it came from"));
+    publications->SetName("publications");
+    publications->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
+        PublicationsDialog d(this, this->context(), year_->GetValue());
+        d.ShowModal();
+        tabs_->reload();
+    });
     tabs_ = new EventTabs(split, context);
     // The year's events are few: a short list above, the chosen event in full width below.
     split->SplitHorizontally(list_, tabs_, FromDIP(170));
@@ -176,7 +184,7 @@ void EventListPage::open_dialog(int mode, int64_t event_id) {
         refresh();
         select_event(id);
     } catch (const std::exception& e) {
-        wxMessageBox(U(e.what()), dialog.GetTitle(), wxOK | wxICON_WARNING, this);
+        ui::show_error(this, U(e.what()));
     }
 }
 
@@ -187,17 +195,16 @@ void EventListPage::on_cancel_event() {
     EventRepository events(db);
     const auto e = events.get(id);
     if (!e) return;
-    wxMessageDialog ask(this,
-                        wxString::Format(_("Cancel %s? Its days are marked cancelled; registrations are kept."), U(e->title)),
-                        _("Cancel the event"), wxYES_NO | wxICON_QUESTION);
-    ask.SetYesNoLabels(_("Cancel the event"), _("Keep it"));
-    if (ask.ShowModal() != wxID_YES) return;
+    if (!ui::confirm_destructive(this, wxString::Format(_("Cancel %s?"), U(e->title)),
+                                 _("Its days are marked cancelled; registrations are kept. Edit > Undo takes it back."),
+                                 _("Cancel the event")))
+        return;
     try {
         db.write(trf("Cancel the event {title}", fmt::arg("title", e->title)), [&] { events.cancel(id); });
         context().data_changed();
         refresh();
     } catch (const std::exception& ex) {
-        wxMessageBox(U(ex.what()), _("Cancel the event"), wxOK | wxICON_WARNING, this);
+        ui::show_error(this, U(ex.what()));
     }
 }
 
@@ -220,7 +227,7 @@ bool EventListPage::delete_selection() {
         context().data_changed();
         refresh();
     } catch (const std::exception& ex) {
-        wxMessageBox(U(ex.what()), _("Delete the event"), wxOK | wxICON_WARNING, this);
+        ui::show_error(this, U(ex.what()));
     }
     return true;
 }
@@ -237,7 +244,7 @@ void EventListPage::on_icalendar() {
             throw std::runtime_error(wxString::Format(_("Cannot write %s"), save.GetPath()).utf8_string());
         context().set_status(wxString::Format(_("Saved %s."), save.GetPath()));
     } catch (const std::exception& e) {
-        wxMessageBox(U(e.what()), _("Calendar of the events"), wxOK | wxICON_WARNING, this);
+        ui::show_error(this, U(e.what()));
     }
 }
 

@@ -25,6 +25,7 @@
 #include "shared-ui/questionnaire_results.h"
 #include "shared-ui/list_panel.h"
 #include "shared-ui/display.h"
+#include "shared-ui/messages.h"
 
 #include <wx/button.h>
 #include <wx/choice.h>
@@ -57,7 +58,7 @@ bool guarded(wxWindow* parent, F&& fn) {
         fn();
         return true;
     } catch (const std::exception& e) {
-        wxMessageBox(U(e.what()), _("Exchange tables"), wxOK | wxICON_WARNING, parent);
+        ui::show_error(parent, U(e.what()));
         return false;
     }
 }
@@ -145,15 +146,55 @@ std::string person_name(Database& db, int64_t id) {
 // --- Event (what it is) ----------------------------------------------------------------
 class OverviewTab : public wxPanel {
 public:
-    OverviewTab(wxWindow* parent, ui::UiContext& context) : wxPanel(parent), context_(context) {
-        auto* sizer = new wxBoxSizer(wxVERTICAL);
+    OverviewTab(wxWindow* parent, ui::UiContext& context, EventTabs& owner)
+        : wxPanel(parent), context_(context), owner_(owner) {
+        auto* sizer = new wxBoxSizer(wxHORIZONTAL);
         text_ = new wxTextCtrl(this, wxID_ANY, "", wxDefaultPosition, wxDefaultSize,
                                wxTE_MULTILINE | wxTE_READONLY | wxTE_WORDWRAP | wxBORDER_NONE);
         text_->SetName("event-details");
-        sizer->Add(text_, 1, wxEXPAND | wxALL, 8);
+        sizer->Add(text_, 3, wxEXPAND | wxALL, 8);
+        // Working groups count their meetings and the services taking part.
+        services_ = new ui::ListPanel(this, &context,
+                                      {.id = "exchange.group_services",
+                                       .title = _("Services taking part (working groups)"),
+                                       .columns = {{_("Services taking part (working groups)"), 300}},
+                                       .search = false});
+        services_->SetName("group-services");
+        auto* add = services_->add_button(_("Add..."));
+        add->SetName("group-service-add");
+        auto* remove = services_->add_button(_("Remove"));
+        remove->SetName("group-service-remove");
+        sizer->Add(services_, 2, wxEXPAND | wxALL, 4);
         SetSizer(sizer);
+        add->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
+            if (!owner_.event_id()) return;
+            auto& db = context_.database();
+            GroupServiceDialog d(this, db);
+            if (d.ShowModal() != wxID_OK) return;
+            if (guarded(this, [&] {
+                    db.write(trf("Add {name} to the working group", fmt::arg("name", institution_name(db, *d.institution()))),
+                             [&] { EventRepository(db).add_group_service(owner_.event_id(), *d.institution()); });
+                }))
+                owner_.changed();
+        });
+        remove->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
+            const auto id = services_->selected_id();
+            if (!id || !owner_.event_id()) return;
+            auto& db = context_.database();
+            const auto name = institution_name(db, *id);
+            if (guarded(this, [&] {
+                    db.write(trf("Remove {name} from the working group", fmt::arg("name", name)),
+                             [&] { EventRepository(db).remove_group_service(owner_.event_id(), *id); });
+                }))
+                owner_.changed();
+        });
     }
     void load(int64_t event_id) {
+        auto services = std::make_shared<ui::TableRowSource>();
+        if (event_id)
+            for (auto id : EventRepository(context_.database()).group_services(event_id))
+                services->add(id, {U(institution_name(context_.database(), id))});
+        services_->set_source(services);
         if (!event_id) {
             text_->SetValue(_("Choose an event in the list, or create one with \"New event...\"."));
             return;
@@ -196,7 +237,9 @@ public:
 
 private:
     ui::UiContext& context_;
+    EventTabs& owner_;
     wxTextCtrl* text_;
+    ui::ListPanel* services_;
 };
 
 // --- Committee -------------------------------------------------------------------------
@@ -406,8 +449,10 @@ private:
     }
     void assign_all(bool everyone) {
         if (!owner_.event_id()) return;
-        if (everyone && wxMessageBox(_("Every participant's table is cleared and assigned again. Go on?"),
-                                     _("Reassign everyone"), wxYES_NO | wxICON_QUESTION, this) != wxYES)
+        if (everyone && !ui::confirm_destructive(this, _("Reassign everyone?"),
+                                                 _("Every participant's table is cleared and assigned again; "
+                                                   "Edit > Undo takes it back."),
+                                                 _("Reassign everyone")))
             return;
         auto& db = context_.database();
         AssignmentResult r;
@@ -553,8 +598,7 @@ private:
         auto& db = context_.database();
         const auto tables = EventRepository(db).tables(owner_.event_id());
         if (tables.empty()) {
-            wxMessageBox(_("This event has no tables yet: add them in the Tables tab."), _("Seat at a table"),
-                         wxOK | wxICON_INFORMATION, this);
+            ui::show_info(this, _("This event has no tables yet: add them in the Tables tab."));
             return;
         }
         wxArrayString labels;
@@ -940,8 +984,7 @@ private:
             labels.Add(U(p.title) + (p.date.empty() ? wxString() : " (" + ui::display_date(p.date) + ")"));
         }
         if (choices.empty()) {
-            wxMessageBox(_("Every publication recorded is already linked to this event."), _("Link a publication"),
-                         wxOK | wxICON_INFORMATION, this);
+            ui::show_info(this, _("Every publication recorded is already linked to this event."));
             return;
         }
         wxSingleChoiceDialog choice(this, _("Publication:"), _("Link a publication"), labels);
@@ -958,8 +1001,8 @@ private:
         if (!id || !owner_.event_id()) return;
         auto& db = context_.database();
         EventRepository events(db);
-        if (wxMessageBox(_("Remove this publication from the event? It stays in the list of publications."),
-                         _("Remove from this event"), wxYES_NO | wxICON_QUESTION, this) != wxYES)
+        if (!ui::confirm(this, _("Remove this publication from the event? It stays in the list of publications."),
+                         _("Remove from this event")))
             return;
         if (guarded(this, [&] {
                 db.write(tr("Remove a publication from an event"), [&] { events.unlink_publication(*id, owner_.event_id()); });
@@ -1047,7 +1090,7 @@ private:
 // --- The notebook ----------------------------------------------------------------------
 EventTabs::EventTabs(wxWindow* parent, ui::UiContext& context) : wxNotebook(parent, wxID_ANY), context_(context) {
     SetName("event-tabs");
-    overview_ = new OverviewTab(this, context);
+    overview_ = new OverviewTab(this, context, *this);
     committee_ = new CommitteeTab(this, context, *this);
     tables_ = new TablesTab(this, context, *this);
     registrations_ = new RegistrationsTab(this, context, *this);

@@ -83,7 +83,8 @@ void on_ok(wxDialog* dialog, std::function<bool()> ok) {
 }
 
 bool warn(wxWindow* parent, const wxString& title, const wxString& message) {
-    wxMessageBox(message, title, wxOK | wxICON_WARNING, parent);
+    static_cast<void>(title);
+    ui::show_error(parent, message);
     return false;
 }
 
@@ -797,6 +798,108 @@ Publication PublicationDialog::publication() const {
     p.link = S(link_->GetValue());
     p.notes = S(notes_->GetValue());
     return p;
+}
+
+// ---- Group services ------------------------------------------------------------------
+GroupServiceDialog::GroupServiceDialog(wxWindow* parent, Database& db)
+    : wxDialog(parent, wxID_ANY, _("Add a service to the working group")) {
+    SetName("group-service-dialog");
+    Grid grid(this);
+    institution_ = grid.add(_("Service:"), named(new ui::InstitutionPicker(this, db), "institution"));
+    institution_->SetMinSize(wxSize(360, -1));
+    finish(this, grid.sizer());
+    on_ok(this, [this] {
+        if (!institution_->selection()) return warn(this, GetTitle(), _("Choose the service."));
+        return true;
+    });
+}
+
+std::optional<int64_t> GroupServiceDialog::institution() const { return institution_->selection(); }
+
+// ---- Publications of a year ----------------------------------------------------------
+PublicationsDialog::PublicationsDialog(wxWindow* parent, ui::UiContext& context, int year)
+    : wxDialog(parent, wxID_ANY, _("Publications"), wxDefaultPosition, wxDefaultSize,
+               wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER),
+      context_(context) {
+    SetName("publications-dialog");
+    auto* sizer = new wxBoxSizer(wxVERTICAL);
+    auto* bar = new wxBoxSizer(wxHORIZONTAL);
+    bar->Add(new wxStaticText(this, wxID_ANY, _("Year")), 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 6);
+    year_ = named(new wxSpinCtrl(this, wxID_ANY, "", wxDefaultPosition, wxDefaultSize, wxSP_ARROW_KEYS, 2000, 2100, year),
+                  "year");
+    bar->Add(year_, 0);
+    sizer->Add(bar, 0, wxALL, 8);
+    list_ = new ui::ListPanel(this, &context,
+                              {.id = "exchange.publications_year",
+                               .title = _("Publications"),
+                               .columns = {{_("Title"), 280},
+                                           {_("Collection"), 140},
+                                           {_("Number"), 60},
+                                           {_("Date"), 90, ui::ColumnKind::Date},
+                                           {_("Copies"), 70, ui::ColumnKind::Integer},
+                                           {_("Events"), 300}}});
+    list_->SetName("publications");
+    list_->SetMinSize(wxSize(980, 320));
+    auto* add = list_->add_button(_("Add..."));
+    add->SetName("publication-add");
+    auto* edit_button = list_->add_button(_("Edit..."));
+    edit_button->SetName("publication-edit");
+    sizer->Add(list_, 1, wxEXPAND | wxLEFT | wxRIGHT, 8);
+    auto* close = new wxButton(this, wxID_CANCEL, _("Close"));
+    sizer->Add(close, 0, wxALIGN_RIGHT | wxALL, 8);
+    SetSizerAndFit(sizer);
+    CentreOnParent();
+    year_->Bind(wxEVT_SPINCTRL, [this](wxSpinEvent&) { load(); });
+    add->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { edit(0); });
+    edit_button->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
+        if (auto id = list_->selected_id()) edit(*id);
+    });
+    list_->list()->Bind(wxEVT_DATAVIEW_ITEM_ACTIVATED, [this](wxDataViewEvent&) {
+        if (auto id = list_->selected_id()) edit(*id);
+    });
+    load();
+}
+
+void PublicationsDialog::load() {
+    auto& db = context_.database();
+    EventRepository events(db);
+    const auto y = std::to_string(year_->GetValue());
+    auto rows = std::make_shared<ui::TableRowSource>();
+    for (const auto& p : events.publications(y + "-01-01", y + "-12-31")) {
+        std::string from;
+        for (auto e : events.publication_events(p.id))
+            if (auto ev = events.get(e)) from += (from.empty() ? "" : ", ") + ev->title;
+        rows->add(p.id, {U(p.title), U(p.collection), U(p.number), ui::display_date(p.date),
+                         p.copies ? wxString::Format("%lld", static_cast<long long>(*p.copies)) : wxString(), U(from)});
+    }
+    list_->set_source(rows);
+}
+
+void PublicationsDialog::edit(int64_t id) {
+    auto& db = context_.database();
+    EventRepository events(db);
+    Publication p;
+    if (id)
+        for (const auto& x : events.publications())
+            if (x.id == id) p = x;
+    if (!id) p.date = std::to_string(year_->GetValue()) + "-01-01";
+    PublicationDialog d(this, p);
+    if (d.ShowModal() != wxID_OK) return;
+    const auto edited = d.publication();
+    try {
+        db.write(id ? trf("Edit the publication {title}", fmt::arg("title", edited.title))
+                    : trf("Add the publication {title}", fmt::arg("title", edited.title)),
+                 [&] {
+                     if (id)
+                         events.update_publication(edited);
+                     else
+                         events.add_publication(edited);
+                 });
+        context_.data_changed();
+        load();
+    } catch (const std::exception& e) {
+        warn(this, GetTitle(), U(e.what()));
+    }
 }
 
 }  // namespace maillage::exchange

@@ -182,6 +182,30 @@ private:
     ui::DatePicker* date_;
 };
 
+// "group-service-dialog": a service taking part in a working group.
+class GroupServiceDialog : public wxDialog {
+public:
+    GroupServiceDialog(wxWindow* parent, Database& db);
+    std::optional<int64_t> institution() const;
+
+private:
+    ui::InstitutionPicker* institution_;
+};
+
+// "publications-dialog": every publication dated in a year (or undated), with the
+// events it came from; add and edit them here.
+class PublicationsDialog : public wxDialog {
+public:
+    PublicationsDialog(wxWindow* parent, ui::UiContext& context, int year);
+
+private:
+    void load();
+    void edit(int64_t id);
+    ui::UiContext& context_;
+    wxSpinCtrl* year_;
+    ui::ListPanel* list_;
+};
+
 // A choice of the roles (participant, facilitator...) by their translated names.
 wxChoice* role_choice(wxWindow* parent, const std::string& selected = "participant");
 std::string chosen_role(const wxChoice* choice);
