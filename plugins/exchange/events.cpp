@@ -413,7 +413,7 @@ int64_t EventRepository::add_publication(const Publication& p) {
 
 void EventRepository::link_publication(int64_t publication_id, int64_t event_id, std::optional<int64_t> table_id) {
     db_.write([&] {
-        SQLite::Statement q(db_.sql(), "INSERT OR IGNORE INTO exchange_publication_source VALUES (?,?,?)");
+        SQLite::Statement q(db_.sql(), "INSERT OR IGNORE INTO exchange_publication_source(publication_id, event_id, table_id) VALUES (?,?,?)");
         q.bind(1, publication_id);
         q.bind(2, event_id);
         bind_opt(q, 3, table_id);
@@ -452,6 +452,185 @@ std::vector<Publication> EventRepository::publications(const std::string& from, 
 std::vector<int64_t> EventRepository::publication_events(int64_t publication_id) const {
     return ids_of(db_, "SELECT DISTINCT event_id FROM exchange_publication_source WHERE publication_id = ?",
                   publication_id);
+}
+
+void EventRepository::set_partners(int64_t event_id, const std::vector<int64_t>& institution_ids) {
+    db_.write([&] {
+        SQLite::Statement del(db_.sql(), "DELETE FROM exchange_event_partner WHERE event_id = ?");
+        del.bind(1, event_id);
+        del.exec();
+        for (auto id : institution_ids) add_partner(event_id, id);
+    });
+}
+
+void EventRepository::remove_group_service(int64_t event_id, int64_t institution_id) {
+    db_.write([&] {
+        SQLite::Statement q(db_.sql(), "DELETE FROM exchange_group_service WHERE event_id = ? AND institution_id = ?");
+        q.bind(1, event_id);
+        q.bind(2, institution_id);
+        q.exec();
+    });
+}
+
+void EventRepository::remove_committee_member(int64_t member_id) {
+    db_.write([&] {
+        SQLite::Statement q(db_.sql(), "DELETE FROM exchange_committee_member WHERE id = ?");
+        q.bind(1, member_id);
+        q.exec();
+    });
+}
+
+void EventRepository::remove_session(int64_t session_id) {
+    db_.write([&] {
+        SQLite::Statement q(db_.sql(), "DELETE FROM exchange_committee_decision WHERE session_id = ?");
+        q.bind(1, session_id);
+        q.exec();
+        SessionRepository(db_).remove(session_id);
+    });
+}
+
+void EventRepository::update_table(int64_t table_id, const std::string& title, const std::string& question) {
+    if (!table(table_id)) throw Error(tr("This table does not exist."));
+    if (normalise_name(title).empty()) throw Error(tr("A table needs a title."));
+    require_single_line(tr("Title"), title);
+    db_.write([&] {
+        SQLite::Statement q(db_.sql(), "UPDATE exchange_table SET title = ?, question = ? WHERE id = ?");
+        q.bind(1, title);
+        bind_text(q, 2, question);
+        q.bind(3, table_id);
+        q.exec();
+        audit(db_, "update", "exchange_table", table_id, title);
+    });
+}
+
+void EventRepository::remove_table(int64_t table_id) {
+    db_.write([&] {
+        for (const char* sql : {"UPDATE exchange_registration SET table_id = NULL WHERE table_id = ?1",
+                                "UPDATE exchange_registration SET table_choice_id = NULL WHERE table_choice_id = ?1",
+                                "DELETE FROM exchange_table_facilitator WHERE table_id = ?1",
+                                "DELETE FROM exchange_table WHERE id = ?1"}) {
+            SQLite::Statement q(db_.sql(), sql);
+            q.bind(1, table_id);
+            q.exec();
+        }
+        audit(db_, "delete", "exchange_table", table_id, "");
+    });
+}
+
+void EventRepository::remove_table_facilitator(int64_t table_id, int64_t person_id) {
+    db_.write([&] {
+        SQLite::Statement q(db_.sql(), "DELETE FROM exchange_table_facilitator WHERE table_id = ? AND person_id = ?");
+        q.bind(1, table_id);
+        q.bind(2, person_id);
+        q.exec();
+    });
+}
+
+void EventRepository::cancel(int64_t event_id) {
+    db_.write([&] {
+        SessionRepository sessions(db_);
+        for (auto day : days(event_id)) {
+            day.status = "cancelled";
+            sessions.update(day);
+        }
+        audit(db_, "cancel", "exchange_event", event_id, "");
+    });
+}
+
+std::string EventRepository::dependents(int64_t event_id) const {
+    auto count = [&](const char* sql) {
+        SQLite::Statement q(db_.sql(), sql);
+        q.bind(1, event_id);
+        return q.executeStep() ? q.getColumn(0).getInt64() : int64_t(0);
+    };
+    std::vector<std::string> parts;
+    auto part = [&](int64_t n, const char* one, const char* many) {
+        if (n > 0) parts.push_back(fmt::format(fmt::runtime(n == 1 ? tr(one) : tr(many)), fmt::arg("n", n)));
+    };
+    part(count("SELECT count(*) FROM exchange_event_session WHERE event_id = ?"), N_("{n} day"), N_("{n} days"));
+    part(count("SELECT count(*) FROM exchange_registration WHERE event_id = ?"), N_("{n} registration"),
+         N_("{n} registrations"));
+    part(count("SELECT count(*) FROM exchange_table WHERE event_id = ?"), N_("{n} table"), N_("{n} tables"));
+    part(count("SELECT count(*) FROM exchange_committee_member WHERE event_id = ?"), N_("{n} committee member"),
+         N_("{n} committee members"));
+    part(count("SELECT count(*) FROM exchange_committee_meeting WHERE event_id = ?"), N_("{n} committee meeting"),
+         N_("{n} committee meetings"));
+    part(count("SELECT count(*) FROM response WHERE subject_kind = 'exchange_event' AND subject_id = ?"),
+         N_("{n} evaluation"), N_("{n} evaluations"));
+    std::string out;
+    for (const auto& p : parts) out += (out.empty() ? "" : ", ") + p;
+    return out;
+}
+
+void EventRepository::remove(int64_t event_id) {
+    const auto e = get(event_id);
+    if (!e) throw Error(tr("This event does not exist."));
+    db_.write([&] {
+        for (const auto& s : days(event_id)) remove_session(s.id);
+        for (const auto& s : committee_meetings(event_id)) remove_session(s.id);
+        SQLite::Statement r(db_.sql(), "DELETE FROM response WHERE subject_kind = 'exchange_event' AND subject_id = ?");
+        r.bind(1, event_id);
+        r.exec();
+        for (const char* sql : {"DELETE FROM exchange_table_facilitator WHERE table_id IN "
+                                "(SELECT id FROM exchange_table WHERE event_id = ?1)",
+                                "DELETE FROM exchange_registration WHERE event_id = ?1",
+                                "DELETE FROM exchange_table WHERE event_id = ?1",
+                                "DELETE FROM exchange_committee_member WHERE event_id = ?1",
+                                "DELETE FROM exchange_event_partner WHERE event_id = ?1",
+                                "DELETE FROM exchange_group_service WHERE event_id = ?1",
+                                "DELETE FROM exchange_event WHERE id = ?1"}) {
+            SQLite::Statement q(db_.sql(), sql);
+            q.bind(1, event_id);
+            q.exec();
+        }
+        audit(db_, "delete", "exchange_event", event_id, e->title);
+    });
+}
+
+void EventRepository::copy_structure(int64_t from, int64_t to) {
+    db_.write([&] {
+        set_partners(to, partners(from));
+        for (auto id : group_services(from)) add_group_service(to, id);
+        for (const auto& m : committee(from)) add_committee_member(to, m.institution_id, m.person_id);
+        for (const auto& t : tables(from)) {
+            const auto id = add_table(to, t.title, t.question);
+            for (auto p : t.facilitator_ids) add_table_facilitator(id, p);
+        }
+    });
+}
+
+void EventRepository::update_publication(const Publication& p) {
+    if (normalise_name(p.title).empty()) throw Error(tr("A publication needs a title."));
+    require_single_line(tr("Title"), p.title);
+    if (!p.date.empty() && !is_iso_date(p.date))
+        throw Error(tr("The publication date must be written YYYY-MM-DD."));
+    validate::count(tr("Copies"), p.copies);
+    validate::url(tr("Link"), p.link);
+    db_.write([&] {
+        SQLite::Statement q(db_.sql(), "UPDATE exchange_publication SET title=?, collection=?, number=?, languages=?, "
+                                       "copies=?, date=?, link=?, notes=? WHERE id=?");
+        q.bind(1, p.title);
+        bind_text(q, 2, p.collection);
+        bind_text(q, 3, p.number);
+        bind_text(q, 4, p.languages);
+        bind_opt(q, 5, p.copies);
+        bind_text(q, 6, p.date);
+        bind_text(q, 7, p.link);
+        bind_text(q, 8, p.notes);
+        q.bind(9, p.id);
+        q.exec();
+        audit(db_, "update", "exchange_publication", p.id, p.title);
+    });
+}
+
+void EventRepository::unlink_publication(int64_t publication_id, int64_t event_id) {
+    db_.write([&] {
+        SQLite::Statement q(db_.sql(),
+                            "DELETE FROM exchange_publication_source WHERE publication_id = ? AND event_id = ?");
+        q.bind(1, publication_id);
+        q.bind(2, event_id);
+        q.exec();
+    });
 }
 
 }  // namespace maillage::exchange

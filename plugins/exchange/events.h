@@ -111,6 +111,32 @@ public:
     std::vector<Publication> publications(const std::string& from = "", const std::string& to = "") const;
     std::vector<int64_t> publication_events(int64_t publication_id) const;
 
+    // ---- Editing in the window (each call is one change when inside Database::write) ----
+    // Replaces the partners with these institutions.
+    void set_partners(int64_t event_id, const std::vector<int64_t>& institution_ids);
+    void remove_group_service(int64_t event_id, int64_t institution_id);
+    void remove_committee_member(int64_t member_id);
+    // Removes a day or a committee meeting (its attendance and decisions go with it).
+    void remove_session(int64_t session_id);
+    // Title and question of a table.
+    void update_table(int64_t table_id, const std::string& title, const std::string& question);
+    // Removes a table: the people seated there, or who chose it, lose that seat or choice.
+    void remove_table(int64_t table_id);
+    void remove_table_facilitator(int64_t table_id, int64_t person_id);
+    // Marks every day of the event cancelled (its registrations are kept).
+    void cancel(int64_t event_id);
+    // Deletes the event with its days, committee, tables, registrations and evaluations.
+    void remove(int64_t event_id);
+    // What goes with an event when it is deleted, for the confirmation ("3 days, 30
+    // registrations...", translated); "" when nothing.
+    std::string dependents(int64_t event_id) const;
+    // Copies the partners, committee members, tables (with their facilitators) and group
+    // services of `from` into `to`: a new edition starts from the last one.
+    void copy_structure(int64_t from, int64_t to);
+    // A publication's fields (its links are kept).
+    void update_publication(const Publication& publication);
+    void unlink_publication(int64_t publication_id, int64_t event_id);
+
 private:
     Database& db_;
 };

@@ -20,6 +20,7 @@
 #include <libical/ical.h>
 #include <xlsxwriter.h>
 
+#include <algorithm>
 #include <cmath>
 #include <ctime>
 #include <cstdlib>
@@ -238,24 +239,33 @@ std::string find_chromium() {
 }
 
 CertificateFiles write_certificates(Database& db, int64_t event_id, std::optional<int64_t> person_id,
-                                    const std::filesystem::path& dir, bool pdf) {
+                                    const std::filesystem::path& dir, bool pdf, Progress* progress, bool html) {
+    if (!html && !pdf) html = true;
     RegistrationService regs(db);
     CertificateFiles files;
     std::filesystem::create_directories(dir);
     files.pdf_tool_found = pdf;  // drawn natively (cairo and pango): always possible
     int64_t found = 0;
     std::vector<pdf::Certificate> pages;
-    for (const auto& r : regs.list(event_id)) {
+    const auto all = regs.list(event_id);
+    const auto total = static_cast<std::size_t>(
+        std::count_if(all.begin(), all.end(), [&](const Registration& r) {
+            return r.status == "attended" && (!person_id || r.person_id == *person_id);
+        }));
+    for (const auto& r : all) {
         if (person_id && r.person_id != *person_id) continue;
         if (r.status != "attended") {
             if (person_id) certificate_html(db, r.id);  // throws the "did not attend" message
             continue;
         }
+        step(progress, std::size_t(found), total, r.person_name);
         ++found;
         const auto base = "certificate-" + std::to_string(event_id) + "-" + file_safe(r.person_name);
-        const auto html_file = dir / (base + ".html");
-        std::ofstream(html_file, std::ios::binary) << certificate_html(db, r.id);
-        files.html.push_back(html_file);
+        if (html) {
+            const auto html_file = dir / (base + ".html");
+            std::ofstream(html_file, std::ios::binary) << certificate_html(db, r.id);
+            files.html.push_back(html_file);
+        }
         if (pdf) {
             auto page = certificate_text(db, r.id);
             const auto pdf_file = dir / (base + ".pdf");  // one per person, to send
@@ -269,10 +279,11 @@ CertificateFiles write_certificates(Database& db, int64_t event_id, std::optiona
         pdf::write_certificates(files.all_pdf, pages);
     }
     if (person_id && found == 0) throw Error(tr("This person is not registered for this event."));
-    if (!files.html.empty())
+    step(progress, total, total, "");
+    if (found > 0)
         db.write([&] {
             audit(db, "export", "exchange_certificates", event_id,
-                  std::to_string(files.html.size()) + " certificates");
+                  std::to_string(found) + " certificates");
         });
     return files;
 }

@@ -2,6 +2,7 @@
 // What leaves the plugin as files: attendance certificates (HTML, PDF through
 // chromium when installed), registration lists (CSV, XLSX) and an iCalendar of events.
 #include "core/pdf.h"
+#include "core/progress.h"
 
 #include <cstdint>
 #include <filesystem>
@@ -31,8 +32,11 @@ struct CertificateFiles {
 // given) into `dir`, one HTML file each ("certificate-<event>-<last>-<first>.html"),
 // plus, when `pdf`, a PDF each and "certificates-<event>.pdf" with one page per person,
 // drawn with cairo and pango (no browser).
+// `progress` (the window's dialog) hears of each certificate and may stop the run
+// (Cancelled is thrown; the files already written stay). Without `html`, PDFs only.
 CertificateFiles write_certificates(Database& db, int64_t event_id, std::optional<int64_t> person_id,
-                                    const std::filesystem::path& dir, bool pdf);
+                                    const std::filesystem::path& dir, bool pdf, Progress* progress = nullptr,
+                                    bool html = true);
 
 // The chromium executable, if installed ("" otherwise).
 std::string find_chromium();

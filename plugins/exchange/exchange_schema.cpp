@@ -151,6 +151,24 @@ CREATE UNIQUE INDEX exchange_publication_source_unique
   ON exchange_publication_source(publication_id, event_id, coalesce(table_id, 0));
 )SQL";
 
+// Version 2: the links between publications and events get a primary key, so that
+// linking, unlinking and deleting an event with publications can be undone (the undo
+// of core/undo.h records only tables with a declared primary key).
+constexpr const char* kV2 = R"SQL(
+CREATE TABLE exchange_publication_source_v2(
+  id INTEGER PRIMARY KEY,
+  publication_id INTEGER NOT NULL REFERENCES exchange_publication(id) ON DELETE CASCADE,
+  event_id INTEGER NOT NULL REFERENCES exchange_event(id) ON DELETE CASCADE,
+  table_id INTEGER REFERENCES exchange_table(id) ON DELETE CASCADE
+);
+INSERT INTO exchange_publication_source_v2(publication_id, event_id, table_id)
+  SELECT publication_id, event_id, table_id FROM exchange_publication_source;
+DROP TABLE exchange_publication_source;
+ALTER TABLE exchange_publication_source_v2 RENAME TO exchange_publication_source;
+CREATE UNIQUE INDEX exchange_publication_source_unique
+  ON exchange_publication_source(publication_id, event_id, coalesce(table_id, 0));
+)SQL";
+
 }  // namespace
 
 MigrationSet exchange_migrations() {
@@ -159,6 +177,7 @@ MigrationSet exchange_migrations() {
                                        "exchange: event types, events, committees, tables, registrations, "
                                        "publications, working-group services",
                                        kV1));
+    set.steps.push_back(Migration::sql(2, "exchange: publication links with a primary key (undo)", kV2));
     return set;
 }
 

@@ -383,12 +383,29 @@ void RegistrationService::check_in(int64_t id) {
 Registration RegistrationService::walk_in(int64_t event_id, const WalkIn& w) {
     if (normalise_name(w.first_name + w.last_name).empty()) throw Error(tr("A walk-in needs a name."));
     return db_.write([&] {
+        // Someone known by their email is that person: no duplicate is created, and a
+        // registration they already have is the one checked in.
+        std::optional<Person> known;
+        const auto first = w.email.find_first_not_of(" \t");
+        const auto email = first == std::string::npos ? std::string()
+                                                       : w.email.substr(first, w.email.find_last_not_of(" \t") - first + 1);
+        if (!email.empty()) known = PersonRepository(db_).find_by_email(email);
+        if (known) {
+            if (auto existing = find(event_id, known->id); existing && existing->status != "attended") {
+                if (existing->status == "cancelled") set_status(existing->id, "registered");
+                if (!w.role.empty() && w.role != existing->role) set_role(existing->id, w.role);
+                check_in(existing->id);
+                return *get(existing->id);
+            } else if (existing) {
+                return *existing;
+            }
+        }
         Person p;
         p.first_name = w.first_name;
         p.last_name = w.last_name;
         p.email = w.email;
         p.roles = {"worker"};
-        const auto person_id = PersonRepository(db_).create(p);
+        const auto person_id = known ? known->id : PersonRepository(db_).create(p);
         RegistrationRequest req;
         req.event_id = event_id;
         req.person_id = person_id;

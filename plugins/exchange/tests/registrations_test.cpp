@@ -171,6 +171,44 @@ TEST_F(ExchangeRegistrations, WalkInCreatesPersonAndAttendedRegistrationEvenWhen
     EXPECT_EQ(regs.search(ev, "peet").size(), 1u);
 }
 
+// Issue 12: a walk-in whose email is known is that person (no duplicate); one already
+// registered is checked in on their registration.
+TEST_F(ExchangeRegistrations, WalkInWithAKnownEmailIsThatPersonNotADuplicate) {
+    const auto ev = event(std::nullopt);
+    Person known;
+    known.first_name = "Leila";
+    known.last_name = "Benali";
+    known.email = "leila.benali@example.org";
+    const auto leila = PersonRepository(*db).create(known);
+    const auto people_before = db->scalar_int("SELECT count(*) FROM person");
+    WalkIn w;
+    w.first_name = "Leïla";
+    w.last_name = "Benali";
+    w.email = " Leila.Benali@example.org ";
+    w.role = "speaker";
+    const auto r = regs.walk_in(ev, w);
+    EXPECT_EQ(r.person_id, leila);
+    EXPECT_EQ(r.status, "attended");
+    EXPECT_EQ(r.role, "speaker");
+    EXPECT_EQ(db->scalar_int("SELECT count(*) FROM person"), people_before);
+
+    const auto sam = person("Sam", "Peeters");
+    db->write([&] {
+        SQLite::Statement q(db->sql(), "UPDATE person SET email = 'sam@example.org' WHERE id = ?");
+        q.bind(1, sam);
+        q.exec();
+    });
+    const auto registered = reg(ev, sam);
+    w.first_name = "Sam";
+    w.last_name = "Peeters";
+    w.email = "sam@example.org";
+    w.role = "participant";
+    const auto again = regs.walk_in(ev, w);
+    EXPECT_EQ(again.id, registered.id);
+    EXPECT_EQ(again.status, "attended");
+    EXPECT_EQ(regs.list(ev).size(), 2u);
+}
+
 TEST_F(ExchangeRegistrations, ErasingAPersonClearsTheirCheckInKeyButKeepsTheFigures) {
     const auto ev = event(std::nullopt);
     const auto p = person("Hélène", "Dubois");

@@ -6,16 +6,22 @@
 
 #include "events.h"
 #include "registrations.h"
+#include "exchange_outputs.h"
 #include "ui/event_tabs.h"
+#include "ui/exchange_dialogs.h"
 
 #include "core/database.h"
 #include "core/error.h"
+#include "shared-ui/confirm_delete.h"
 #include "shared-ui/date_pickers.h"
+#include "shared-ui/messages.h"
 #include "shared-ui/display.h"
 
 #include <wx/button.h>
 #include <wx/choice.h>
 #include <wx/dialog.h>
+#include <wx/filedlg.h>
+#include <wx/ffile.h>
 #include <wx/msgdlg.h>
 #include <wx/sizer.h>
 #include <wx/spinctrl.h>
@@ -48,73 +54,6 @@ wxString month_heading(const std::string& iso_date) {
     return wxGetTranslation(names[(month - 1) % 12]) + " " + U(iso_date.substr(0, 4));
 }
 
-// The "New event" dialog: the fields needed to start; the rest is edited later.
-class NewEventDialog : public wxDialog {
-public:
-    NewEventDialog(wxWindow* parent, const std::vector<EventType>& types, const std::string& language)
-        : wxDialog(parent, wxID_ANY, _("New event")), types_(types) {
-        auto* grid = new wxFlexGridSizer(2, 6, 8);
-        grid->AddGrowableCol(1);
-        auto label = [&](const wxString& text) {
-            grid->Add(new wxStaticText(this, wxID_ANY, text), 0, wxALIGN_CENTER_VERTICAL);
-        };
-        label(_("Type"));
-        type_ = new wxChoice(this, wxID_ANY);
-        for (const auto& t : types_) type_->Append(U(t.label(language)));
-        type_->SetSelection(0);
-        grid->Add(type_, 1, wxEXPAND);
-        label(_("Title"));
-        title_ = new wxTextCtrl(this, wxID_ANY, "", wxDefaultPosition, wxSize(360, -1));
-        grid->Add(title_, 1, wxEXPAND);
-        label(_("Date"));
-        date_ = new ui::DatePicker(this);
-        grid->Add(date_, 0);
-        label(_("From (HH:MM)"));
-        start_ = new wxTextCtrl(this, wxID_ANY, "09:00");
-        grid->Add(start_, 0);
-        label(_("To (HH:MM)"));
-        end_ = new wxTextCtrl(this, wxID_ANY, "16:30");
-        grid->Add(end_, 0);
-        label(_("Venue"));
-        venue_ = new wxTextCtrl(this, wxID_ANY);
-        grid->Add(venue_, 1, wxEXPAND);
-        label(_("Seats (0: unlimited)"));
-        capacity_ = new wxSpinCtrl(this, wxID_ANY, "0", wxDefaultPosition, wxDefaultSize, wxSP_ARROW_KEYS, 0, 5000);
-        grid->Add(capacity_, 0);
-        auto* sizer = new wxBoxSizer(wxVERTICAL);
-        sizer->Add(grid, 1, wxEXPAND | wxALL, 12);
-        sizer->Add(CreateStdDialogButtonSizer(wxOK | wxCANCEL), 0, wxEXPAND | wxALL, 8);
-        SetSizerAndFit(sizer);
-        // A typed date that is not one keeps the dialog open and says why.
-        Bind(wxEVT_BUTTON, [this](wxCommandEvent& e) {
-            if (date_->problem().empty()) e.Skip();
-            else wxMessageBox(date_->problem(), _("New event"), wxOK | wxICON_WARNING, this);
-        }, wxID_OK);
-    }
-    Event event() const {
-        Event e;
-        e.type_id = types_.at(size_t(std::max(0, type_->GetSelection()))).id;
-        e.title = title_->GetValue().utf8_string();
-        e.venue = venue_->GetValue().utf8_string();
-        if (capacity_->GetValue() > 0) e.capacity = capacity_->GetValue();
-        return e;
-    }
-    Session day() const {
-        Session s;
-        s.date = date_->iso();
-        s.start_time = start_->GetValue().utf8_string();
-        s.end_time = end_->GetValue().utf8_string();
-        return s;
-    }
-
-private:
-    std::vector<EventType> types_;
-    wxChoice* type_;
-    wxTextCtrl *title_, *start_, *end_, *venue_;
-    ui::DatePicker* date_;
-    wxSpinCtrl* capacity_;
-};
-
 }  // namespace
 
 EventListPage::EventListPage(wxWindow* parent, ui::UiContext& context) : PageBase(parent, context) {
@@ -125,7 +64,20 @@ EventListPage::EventListPage(wxWindow* parent, ui::UiContext& context) : PageBas
                            wxSP_ARROW_KEYS, 2000, 2100, current_year());
     bar->Add(year_, 0, wxRIGHT, 12);
     auto* create = new wxButton(this, wxID_ANY, _("New event..."));
-    bar->Add(create, 0);
+    create->SetName("event-new");
+    bar->Add(create, 0, wxRIGHT, 6);
+    auto button = [&](const wxString& label, const char* name, void (EventListPage::*action)()) {
+        auto* b = new wxButton(this, wxID_ANY, label);
+        b->SetName(name);
+        bar->Add(b, 0, wxRIGHT, 6);
+        b->Bind(wxEVT_BUTTON, [this, action](wxCommandEvent&) { (this->*action)(); });
+        return b;
+    };
+    button(_("Edit..."), "event-edit", &EventListPage::on_edit_event);
+    button(_("Duplicate..."), "event-duplicate", &EventListPage::on_duplicate_event);
+    button(_("Cancel the event"), "event-cancel", &EventListPage::on_cancel_event);
+    button(_("Delete..."), "event-delete", &EventListPage::on_delete_event);
+
     sizer->Add(bar, 0, wxALL, 6);
 
     auto* split = new wxSplitterWindow(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxSP_LIVE_UPDATE);
@@ -133,25 +85,47 @@ EventListPage::EventListPage(wxWindow* parent, ui::UiContext& context) : PageBas
                               {.id = "exchange.events",
                                .title = _("Events"),
                                .columns = {{_("Date"), 90, ui::ColumnKind::Date},
-                                           {_("Event"), 250},
+                                           {_("Event"), 360},
                                            {_("Type"), 110},
                                            {_("Month"), 110, ui::ColumnKind::Status},
                                            {_("Registered"), 80, ui::ColumnKind::Integer}},
                                .search_hint = _("Search event, type…")});
     set_main_list(list_);
+    auto* ical = list_->add_button(_("Calendar (iCalendar)..."), _("The year's event days and committee meetings, for an agenda"));
+    ical->SetName("event-ical");
+    ical->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { on_icalendar(); });
+    auto* publications = list_->add_button(_("Publications..."), _("Every publication of the year, with the events it came from"));
+    publications->SetName("publications");
+    publications->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
+        PublicationsDialog d(this, this->context(), year_->GetValue());
+        d.ShowModal();
+        tabs_->reload();
+    });
     tabs_ = new EventTabs(split, context);
-    split->SplitVertically(list_, tabs_, 540);
-    split->SetMinimumPaneSize(200);
+    // The year's events are few: a short list above, the chosen event in full width below.
+    split->SplitHorizontally(list_, tabs_, FromDIP(170));
+    split->SetMinimumPaneSize(FromDIP(110));
     sizer->Add(split, 1, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, 6);
     SetSizer(sizer);
 
     year_->Bind(wxEVT_SPINCTRL, [this](wxSpinEvent&) { refresh(); });
     create->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { on_new_event(); });
+    // A change made in the tabs (a registration...) shows in the list's counts.
+    tabs_->on_changed([this] {
+        if (const auto id = tabs_->event_id(); refresh_list() && id) list_->select_id(id);
+    });
     list_->list()->Bind(wxEVT_DATAVIEW_SELECTION_CHANGED, [this](wxDataViewEvent&) { on_selected(); });
     refresh();
 }
 
 void EventListPage::refresh() {
+    if (const auto show = refresh_list())
+        select_event(show);
+    else
+        tabs_->set_event(0);
+}
+
+int64_t EventListPage::refresh_list() {
     const int64_t selected = tabs_->event_id();
     auto rows = std::make_shared<ui::TableRowSource>();
     std::vector<wxString> months;
@@ -176,10 +150,7 @@ void EventListPage::refresh() {
     }
     list_->set_statuses(months);
     list_->set_source(rows);
-    if (show)
-        select_event(show);
-    else
-        tabs_->set_event(0);
+    return show;
 }
 
 void EventListPage::select_event(int64_t event_id) {
@@ -191,23 +162,89 @@ void EventListPage::on_selected() {
     if (const auto id = list_->selected_id()) tabs_->set_event(*id);
 }
 
-void EventListPage::on_new_event() {
+void EventListPage::on_new_event() { open_dialog(int(EventDialog::Mode::Create), 0); }
+
+void EventListPage::on_edit_event() {
+    if (tabs_->event_id()) open_dialog(int(EventDialog::Mode::Edit), tabs_->event_id());
+}
+
+void EventListPage::on_duplicate_event() {
+    if (tabs_->event_id()) open_dialog(int(EventDialog::Mode::Duplicate), tabs_->event_id());
+}
+
+void EventListPage::open_dialog(int mode, int64_t event_id) {
     auto& db = database();
-    EventRepository events(db);
-    NewEventDialog dialog(this, events.types(), context().language());
+    EventDialog dialog(this, db, context().language(), EventDialog::Mode(mode), event_id);
     if (dialog.ShowModal() != wxID_OK) return;
     try {
-        const auto id = db.write(wxString::Format(_("Create the event %s"), wxString::FromUTF8(dialog.event().title)).utf8_string(), [&] {
-            const auto id = events.create(dialog.event());
-            events.add_day(id, dialog.day());
-            return id;
-        });
-        year_->SetValue(std::stoi(dialog.day().date.substr(0, 4)));
+        const auto id = dialog.save();
+        const auto first = EventRepository(db).first_date(id);
+        if (first.size() >= 4) year_->SetValue(std::stoi(first.substr(0, 4)));
         context().data_changed();
         refresh();
         select_event(id);
     } catch (const std::exception& e) {
-        wxMessageBox(U(e.what()), _("New event"), wxOK | wxICON_WARNING, this);
+        ui::show_error(this, U(e.what()));
+    }
+}
+
+void EventListPage::on_cancel_event() {
+    const auto id = tabs_->event_id();
+    if (!id) return;
+    auto& db = database();
+    EventRepository events(db);
+    const auto e = events.get(id);
+    if (!e) return;
+    if (!ui::confirm_destructive(this, wxString::Format(_("Cancel %s?"), U(e->title)),
+                                 _("Its days are marked cancelled; registrations are kept. Edit > Undo takes it back."),
+                                 _("Cancel the event")))
+        return;
+    try {
+        db.write(trf("Cancel the event {title}", fmt::arg("title", e->title)), [&] { events.cancel(id); });
+        context().data_changed();
+        refresh();
+    } catch (const std::exception& ex) {
+        ui::show_error(this, U(ex.what()));
+    }
+}
+
+void EventListPage::on_delete_event() { delete_selection(); }
+
+bool EventListPage::delete_selection() {
+    const auto id = tabs_->event_id();
+    if (!id) return false;
+    auto& db = database();
+    EventRepository events(db);
+    const auto e = events.get(id);
+    if (!e) return false;
+    const auto with = events.dependents(id);
+    if (!ui::confirm_delete(this, wxString::Format(_("the event %s"), U(e->title)),
+                            with.empty() ? wxString() : wxString::Format(_("With it: %s."), U(with))))
+        return true;
+    try {
+        db.write(trf("Delete the event {title}", fmt::arg("title", e->title)), [&] { events.remove(id); });
+        tabs_->set_event(0);
+        context().data_changed();
+        refresh();
+    } catch (const std::exception& ex) {
+        ui::show_error(this, U(ex.what()));
+    }
+    return true;
+}
+
+void EventListPage::on_icalendar() {
+    const auto y = std::to_string(year_->GetValue());
+    wxFileDialog save(this, _("Calendar of the events"), "", "events-" + y + ".ics", _("iCalendar (*.ics)|*.ics"),
+                      wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
+    if (save.ShowModal() != wxID_OK) return;
+    try {
+        const auto text = events_icalendar(database(), y + "-01-01", y + "-12-31", true);
+        wxFFile file(save.GetPath(), "wb");
+        if (!file.IsOpened() || !file.Write(text.data(), text.size()) || !file.Close())
+            throw std::runtime_error(wxString::Format(_("Cannot write %s"), save.GetPath()).utf8_string());
+        context().set_status(wxString::Format(_("Saved %s."), save.GetPath()));
+    } catch (const std::exception& e) {
+        ui::show_error(this, U(e.what()));
     }
 }
 

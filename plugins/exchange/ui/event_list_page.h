@@ -21,8 +21,18 @@ public:
     // Selects an event (used by screenshots and after creating one).
     void select_event(int64_t event_id);
 
+    bool delete_selection() override;
+
 private:
     void on_new_event();
+    void on_edit_event();
+    void on_duplicate_event();
+    void on_cancel_event();
+    void on_delete_event();
+    void on_icalendar();
+    void open_dialog(int mode, int64_t event_id);
+    // Reloads the list only; returns the event to show (0: none).
+    int64_t refresh_list();
     void on_selected();
 
     wxSpinCtrl* year_ = nullptr;

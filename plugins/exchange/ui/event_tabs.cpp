@@ -8,17 +8,27 @@
 #include "registration_import.h"
 #include "registrations.h"
 #include "table_assignment.h"
+#include "exchange_evaluation.h"
+#include "ui/exchange_dialogs.h"
 
 #include "core/database.h"
 #include "core/error.h"
 #include "core/institutions.h"
 #include "core/people.h"
+#include "core/programmes.h"
+#include "core/sessions.h"
 #include "core/sectors.h"
 #include "shared-ui/chart.h"
+#include "shared-ui/confirm_delete.h"
+#include "shared-ui/progress.h"
+#include "shared-ui/questionnaire_form.h"
+#include "shared-ui/questionnaire_results.h"
 #include "shared-ui/list_panel.h"
 #include "shared-ui/display.h"
+#include "shared-ui/messages.h"
 
 #include <wx/button.h>
+#include <wx/choice.h>
 #include <wx/choicdlg.h>
 #include <wx/dirdlg.h>
 #include <wx/filedlg.h>
@@ -32,6 +42,7 @@
 #include <wx/textdlg.h>
 
 #include <algorithm>
+#include <filesystem>
 #include <fstream>
 #include <map>
 
@@ -47,7 +58,7 @@ bool guarded(wxWindow* parent, F&& fn) {
         fn();
         return true;
     } catch (const std::exception& e) {
-        wxMessageBox(U(e.what()), _("Exchange tables"), wxOK | wxICON_WARNING, parent);
+        ui::show_error(parent, U(e.what()));
         return false;
     }
 }
@@ -132,58 +143,217 @@ std::string person_name(Database& db, int64_t id) {
 
 }  // namespace
 
+// --- Event (what it is) ----------------------------------------------------------------
+class OverviewTab : public wxPanel {
+public:
+    OverviewTab(wxWindow* parent, ui::UiContext& context, EventTabs& owner)
+        : wxPanel(parent), context_(context), owner_(owner) {
+        auto* sizer = new wxBoxSizer(wxHORIZONTAL);
+        text_ = new wxTextCtrl(this, wxID_ANY, "", wxDefaultPosition, wxDefaultSize,
+                               wxTE_MULTILINE | wxTE_READONLY | wxTE_WORDWRAP | wxBORDER_NONE);
+        text_->SetName("event-details");
+        sizer->Add(text_, 3, wxEXPAND | wxALL, 8);
+        // Working groups count their meetings and the services taking part.
+        services_ = new ui::ListPanel(this, &context,
+                                      {.id = "exchange.group_services",
+                                       .title = _("Services taking part (working groups)"),
+                                       .columns = {{_("Services taking part (working groups)"), 300}},
+                                       .search = false});
+        services_->SetName("group-services");
+        auto* add = services_->add_button(_("Add..."));
+        add->SetName("group-service-add");
+        auto* remove = services_->add_button(_("Remove"));
+        remove->SetName("group-service-remove");
+        sizer->Add(services_, 2, wxEXPAND | wxALL, 4);
+        SetSizer(sizer);
+        add->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
+            if (!owner_.event_id()) return;
+            auto& db = context_.database();
+            GroupServiceDialog d(this, db);
+            if (d.ShowModal() != wxID_OK) return;
+            if (guarded(this, [&] {
+                    db.write(trf("Add {name} to the working group", fmt::arg("name", institution_name(db, *d.institution()))),
+                             [&] { EventRepository(db).add_group_service(owner_.event_id(), *d.institution()); });
+                }))
+                owner_.changed();
+        });
+        remove->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
+            const auto id = services_->selected_id();
+            if (!id || !owner_.event_id()) return;
+            auto& db = context_.database();
+            const auto name = institution_name(db, *id);
+            if (guarded(this, [&] {
+                    db.write(trf("Remove {name} from the working group", fmt::arg("name", name)),
+                             [&] { EventRepository(db).remove_group_service(owner_.event_id(), *id); });
+                }))
+                owner_.changed();
+        });
+    }
+    void load(int64_t event_id) {
+        auto services = std::make_shared<ui::TableRowSource>();
+        if (event_id)
+            for (auto id : EventRepository(context_.database()).group_services(event_id))
+                services->add(id, {U(institution_name(context_.database(), id))});
+        services_->set_source(services);
+        if (!event_id) {
+            text_->SetValue(_("Choose an event in the list, or create one with \"New event...\"."));
+            return;
+        }
+        auto& db = context_.database();
+        EventRepository events(db);
+        const auto e = events.get(event_id);
+        if (!e) return;
+        wxString t = U(e->title) + "\n";
+        if (auto type = events.type(e->type_id)) t += U(type->label(context_.language()));
+        if (!e->theme.empty()) t += wxString::FromUTF8(" · ") + U(e->theme);
+        t += "\n\n";
+        const auto days = events.days(event_id);
+        t += days.size() == 1 ? _("Day:") : _("Days:");
+        t += "\n";
+        for (const auto& d : days) {
+            t += wxString::FromUTF8("  • ") + ui::display_long_date(d.date);
+            if (!d.start_time.empty()) t += ", " + U(d.start_time) + wxString::FromUTF8("–") + U(d.end_time);
+            if (d.status == "cancelled") t += " (" + _("cancelled") + ")";
+            t += "\n";
+        }
+        auto line = [&](const wxString& label, const std::string& value) {
+            if (!value.empty()) t += label + " " + U(value) + "\n";
+        };
+        t += "\n";
+        line(_("Venue:"), e->venue);
+        t += _("Seats:") + " " +
+             (e->capacity ? wxString::Format("%lld", static_cast<long long>(*e->capacity)) : _("unlimited")) + "\n";
+        if (e->programme_id)
+            if (auto p = ProgrammeRepository(db).get(*e->programme_id)) line(_("Programme:"), p->name + " (" + p->code + ")");
+        if (e->funder_id)
+            if (auto f = FunderRepository(db).get(*e->funder_id)) line(_("Funder:"), f->name + " (" + f->code + ")");
+        line(_("Languages:"), e->languages);
+        std::string partners;
+        for (auto id : events.partners(event_id)) partners += (partners.empty() ? "" : ", ") + institution_name(db, id);
+        line(_("Partners:"), partners);
+        if (!e->objectives.empty()) t += "\n" + _("Objectives:") + "\n" + U(e->objectives) + "\n";
+        text_->SetValue(t);
+    }
+
+private:
+    ui::UiContext& context_;
+    EventTabs& owner_;
+    wxTextCtrl* text_;
+    ui::ListPanel* services_;
+};
+
 // --- Committee -------------------------------------------------------------------------
 class CommitteeTab : public wxPanel {
 public:
-    CommitteeTab(wxWindow* parent, ui::UiContext& context) : wxPanel(parent), context_(context) {
+    CommitteeTab(wxWindow* parent, ui::UiContext& context, EventTabs& owner)
+        : wxPanel(parent), context_(context), owner_(owner) {
         auto* sizer = new wxBoxSizer(wxVERTICAL);
-        sizer->Add(new wxStaticText(this, wxID_ANY, _("Member institutions and their representatives")), 0,
-                   wxALL, 6);
         members_ = new ui::ListPanel(this, &context,
                                      {.id = "exchange.committee",
                                       .title = _("Member institutions and their representatives"),
-                                      .columns = {{_("Institution"), 280}, {_("Representative"), 200}}});
+                                      .columns = {{_("Institution"), 280}, {_("Representative"), 200}},
+                                      .search = false});
+        auto* add_member = members_->add_button(_("Add a member..."));
+        add_member->SetName("committee-add-member");
+        auto* remove_member = members_->add_button(_("Remove the member"));
+        remove_member->SetName("committee-remove-member");
+        sizer->Add(new wxStaticText(this, wxID_ANY, _("Member institutions and their representatives")), 0, wxALL, 6);
         sizer->Add(members_, 1, wxEXPAND);
-        sizer->Add(new wxStaticText(this, wxID_ANY, _("Meetings and decisions")), 0, wxALL, 6);
         meetings_ = new ui::ListPanel(this, &context,
                                       {.id = "exchange.committee_meetings",
                                        .title = _("Meetings and decisions"),
                                        .columns = {{_("Date"), 100, ui::ColumnKind::Date},
                                                    {_("Status"), 80, ui::ColumnKind::Status},
                                                    {_("Present"), 70, ui::ColumnKind::Integer},
-                                                   {_("Decisions"), 480}}});
+                                                   {_("Decisions"), 480}},
+                                       .search = false});
+        auto* add_meeting = meetings_->add_button(_("Record a meeting..."));
+        add_meeting->SetName("committee-add-meeting");
+        auto* remove_meeting = meetings_->add_button(_("Remove the meeting"));
+        remove_meeting->SetName("committee-remove-meeting");
+        sizer->Add(new wxStaticText(this, wxID_ANY, _("Meetings and decisions")), 0, wxALL, 6);
         sizer->Add(meetings_, 1, wxEXPAND);
         SetSizer(sizer);
+
+        add_member->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
+            if (!owner_.event_id()) return;
+            auto& db = context_.database();
+            CommitteeMemberDialog d(this, db);
+            if (d.ShowModal() != wxID_OK) return;
+            if (guarded(this, [&] {
+                    db.write(trf("Add {name} to the steering committee",
+                                 fmt::arg("name", institution_name(db, *d.institution()))),
+                             [&] { EventRepository(db).add_committee_member(owner_.event_id(), *d.institution(), d.person()); });
+                }))
+                changed();
+        });
+        remove_member->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
+            const auto id = members_->selected_id();
+            if (!id) return;
+            auto& db = context_.database();
+            std::string name;
+            for (const auto& m : EventRepository(db).committee(owner_.event_id()))
+                if (m.id == *id) name = institution_name(db, m.institution_id);
+            if (!ui::confirm_delete(this, wxString::Format(_("%s from the steering committee"), U(name)), {})) return;
+            if (guarded(this, [&] {
+                    db.write(trf("Remove {name} from the steering committee", fmt::arg("name", name)),
+                             [&] { EventRepository(db).remove_committee_member(*id); });
+                }))
+                changed();
+        });
+        add_meeting->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
+            if (!owner_.event_id()) return;
+            CommitteeMeetingDialog d(this, context_.database(), owner_.event_id());
+            if (d.ShowModal() != wxID_OK) return;
+            if (guarded(this, [&] { d.save(); })) changed();
+        });
+        remove_meeting->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
+            const auto id = meetings_->selected_id();
+            if (!id) return;
+            auto& db = context_.database();
+            const auto s = SessionRepository(db).get(*id);
+            if (!s) return;
+            const auto decisions = EventRepository(db).decisions(*id).size();
+            if (!ui::confirm_delete(this, wxString::Format(_("the committee meeting of %s"), ui::display_date(s->date)),
+                                    decisions ? wxString::Format(_("Its %zu decisions and its attendance."), decisions)
+                                              : _("Its attendance.")))
+                return;
+            if (guarded(this, [&] {
+                    db.write(trf("Remove the committee meeting of {date}", fmt::arg("date", s->date)),
+                             [&] { EventRepository(db).remove_session(*id); });
+                }))
+                changed();
+        });
     }
     void load(int64_t event_id) {
         auto& db = context_.database();
         EventRepository events(db);
         auto members = std::make_shared<ui::TableRowSource>();
         auto meetings = std::make_shared<ui::TableRowSource>();
-        members_->set_source(members);
-        meetings_->set_source(meetings);
-        if (!event_id) return;
-        int64_t row = 0;
-        for (const auto& m : events.committee(event_id))
-            members->add(row++, {U(institution_name(db, m.institution_id)),
-                                 m.person_id ? U(person_name(db, *m.person_id)) : wxString()});
-        members_->set_source(members);
-        SessionRepository sessions(db);
-        for (const auto& s : events.committee_meetings(event_id)) {
-            int present = 0;
-            for (const auto& a : sessions.attendance(s.id))
-                if (a.status == "present") ++present;
-            std::string decisions;
-            for (const auto& d : events.decisions(s.id)) decisions += (decisions.empty() ? "" : " · ") + d;
-            meetings->add(s.id, {ui::display_date(s.date),
-                                 U(s.status == "held" ? tr("held") : s.status == "cancelled" ? tr("cancelled") : tr("planned")),
-                                 wxString::Format("%d", present), U(decisions)});
+        if (event_id) {
+            for (const auto& m : events.committee(event_id))
+                members->add(m.id, {U(institution_name(db, m.institution_id)),
+                                    m.person_id ? U(person_name(db, *m.person_id)) : wxString()});
+            SessionRepository sessions(db);
+            for (const auto& s : events.committee_meetings(event_id)) {
+                int present = 0;
+                for (const auto& a : sessions.attendance(s.id))
+                    if (a.status == "present") ++present;
+                std::string decisions;
+                for (const auto& d : events.decisions(s.id)) decisions += (decisions.empty() ? "" : " · ") + d;
+                meetings->add(s.id, {ui::display_date(s.date),
+                                     U(s.status == "held" ? tr("held") : s.status == "cancelled" ? tr("cancelled") : tr("planned")),
+                                     wxString::Format("%d", present), U(decisions)});
+            }
         }
+        members_->set_source(members);
         meetings_->set_source(meetings);
     }
 
 private:
+    void changed() { owner_.changed(); }
     ui::UiContext& context_;
+    EventTabs& owner_;
     ui::ListPanel* members_;
     ui::ListPanel* meetings_;
 };
@@ -201,60 +371,101 @@ public:
                                                {_("Title"), 180},
                                                {_("Participants"), 90, ui::ColumnKind::Integer},
                                                {_("Facilitators"), 200},
-                                               {_("Question"), 400}}});
+                                               {_("Question"), 400}},
+                                   .search = false});
         sizer->Add(list_, 1, wxEXPAND);
         auto* buttons = new wxBoxSizer(wxHORIZONTAL);
-        auto* add = new wxButton(this, wxID_ANY, _("Add a table..."));
-        auto* assign = new wxButton(this, wxID_ANY, _("Assign participants to tables"));
+        auto button = [&](const wxString& label, const char* name) {
+            auto* b = new wxButton(this, wxID_ANY, label);
+            b->SetName(name);
+            buttons->Add(b, 0, wxRIGHT, 6);
+            return b;
+        };
+        auto* add = button(_("Add a table..."), "table-add");
+        auto* edit = button(_("Edit..."), "table-edit");
+        auto* remove = button(_("Remove the table"), "table-remove");
+        auto* assign = button(_("Assign participants to tables"), "table-assign");
         assign->SetToolTip(_("Keeps each participant's choice, then spreads the others evenly with a balanced mix "
                              "of sectors."));
-        buttons->Add(add, 0, wxRIGHT, 6);
-        buttons->Add(assign, 0);
+        auto* reassign = button(_("Reassign everyone"), "table-reassign");
+        reassign->SetToolTip(_("Clears every participant's table (facilitators keep theirs), then assigns again."));
         sizer->Add(buttons, 0, wxALL, 6);
         SetSizer(sizer);
-        add->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
-            if (!owner_.event_id()) return;
-            wxTextEntryDialog title(this, _("Title of the new table:"), _("Add a table"));
-            if (title.ShowModal() != wxID_OK || title.GetValue().Trim().empty()) return;
-            wxTextEntryDialog question(this, _("The question it works on (optional):"), _("Add a table"));
-            question.ShowModal();
-            if (guarded(this, [&] {
-                    EventRepository(context_.database())
-                        .add_table(owner_.event_id(), title.GetValue().utf8_string(),
-                                   question.GetValue().utf8_string());
-                }))
-                owner_.reload();
+        add->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { open(0); });
+        edit->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
+            if (auto id = list_->selected_id()) open(*id);
         });
-        assign->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
-            if (!owner_.event_id()) return;
-            AssignmentResult r;
-            if (guarded(this, [&] { r = assign_tables(context_.database(), owner_.event_id()); })) {
-                context_.set_status(wxString::Format(_("%lld seated by choice, %lld spread evenly."),
-                                                     static_cast<long long>(r.by_choice),
-                                                     static_cast<long long>(r.spread)));
-                owner_.reload();
-            }
+        list_->list()->Bind(wxEVT_DATAVIEW_ITEM_ACTIVATED, [this](wxDataViewEvent&) {
+            if (auto id = list_->selected_id()) open(*id);
         });
+        remove->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { remove_table(); });
+        assign->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { assign_all(false); });
+        reassign->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { assign_all(true); });
     }
     void load(int64_t event_id) {
         auto rows = std::make_shared<ui::TableRowSource>();
-        list_->set_source(rows);
-        if (!event_id) return;
-        auto& db = context_.database();
-        const auto f = event_figures(db, event_id, context_.language());
-        for (const auto& t : EventRepository(db).tables(event_id)) {
-            std::string facilitators;
-            for (auto p : t.facilitator_ids) facilitators += (facilitators.empty() ? "" : ", ") + person_name(db, p);
-            int64_t seated = 0;
-            for (const auto& tf : f.tables)
-                if (tf.table_id == t.id) seated = tf.participants;
-            rows->add(t.id, {wxString::Format("%d", t.position), U(t.title),
-                             wxString::Format("%lld", static_cast<long long>(seated)), U(facilitators), U(t.question)});
+        if (event_id) {
+            auto& db = context_.database();
+            const auto f = event_figures(db, event_id, context_.language());
+            for (const auto& t : EventRepository(db).tables(event_id)) {
+                std::string facilitators;
+                for (auto p : t.facilitator_ids) facilitators += (facilitators.empty() ? "" : ", ") + person_name(db, p);
+                int64_t seated = 0;
+                for (const auto& tf : f.tables)
+                    if (tf.table_id == t.id) seated = tf.participants;
+                rows->add(t.id, {wxString::Format("%d", t.position), U(t.title),
+                                 wxString::Format("%lld", static_cast<long long>(seated)), U(facilitators),
+                                 U(t.question)});
+            }
         }
         list_->set_source(rows);
     }
 
 private:
+    void open(int64_t table_id) {
+        if (!owner_.event_id()) return;
+        TableDialog d(this, context_.database(), owner_.event_id(), table_id);
+        if (d.ShowModal() != wxID_OK) return;
+        if (guarded(this, [&] { d.save(); })) changed();
+    }
+    void remove_table() {
+        const auto id = list_->selected_id();
+        if (!id) return;
+        auto& db = context_.database();
+        const auto t = EventRepository(db).table(*id);
+        if (!t) return;
+        const auto seated = db.scalar_int("SELECT count(*) FROM exchange_registration WHERE table_id = " +
+                                          std::to_string(*id));
+        if (!ui::confirm_delete(this, wxString::Format(_("the table %s"), U(t->title)),
+                                seated ? wxString::Format(_("The %lld people seated there lose their seat."),
+                                                          static_cast<long long>(seated))
+                                       : wxString()))
+            return;
+        if (guarded(this, [&] {
+                db.write(trf("Remove the table {title}", fmt::arg("title", t->title)),
+                         [&] { EventRepository(db).remove_table(*id); });
+            }))
+            changed();
+    }
+    void assign_all(bool everyone) {
+        if (!owner_.event_id()) return;
+        if (everyone && !ui::confirm_destructive(this, _("Reassign everyone?"),
+                                                 _("Every participant's table is cleared and assigned again; "
+                                                   "Edit > Undo takes it back."),
+                                                 _("Reassign everyone")))
+            return;
+        auto& db = context_.database();
+        AssignmentResult r;
+        if (guarded(this, [&] {
+                r = db.write(everyone ? tr("Reassign everyone to the tables") : tr("Assign participants to tables"),
+                             [&] { return assign_tables(db, owner_.event_id(), everyone); });
+            })) {
+            context_.set_status(wxString::Format(_("%lld seated by choice, %lld spread evenly."),
+                                                 static_cast<long long>(r.by_choice), static_cast<long long>(r.spread)));
+            changed();
+        }
+    }
+    void changed() { owner_.changed(); }
     ui::UiContext& context_;
     EventTabs& owner_;
     ui::ListPanel* list_;
@@ -267,22 +478,33 @@ public:
         : wxPanel(parent), context_(context), owner_(owner) {
         auto* sizer = new wxBoxSizer(wxVERTICAL);
         summary_ = new wxStaticText(this, wxID_ANY, "");
+        summary_->SetName("registrations-summary");
         sizer->Add(summary_, 0, wxALL, 6);
         list_ = new RegistrationList(this, context, "exchange.registrations", true);
+        list_->SetName("registrations");
         sizer->Add(list_, 1, wxEXPAND);
         auto* buttons = new wxBoxSizer(wxHORIZONTAL);
-        auto* status = new wxButton(this, wxID_ANY, _("Change status..."));
-        auto* import = new wxButton(this, wxID_ANY, _("Import from the web form (CSV)..."));
-        auto* exp = new wxButton(this, wxID_ANY, _("Export (CSV or XLSX)..."));
-        buttons->Add(status, 0, wxRIGHT, 6);
-        buttons->Add(import, 0, wxRIGHT, 6);
-        buttons->Add(exp, 0);
+        auto button = [&](const wxString& label, const char* name) {
+            auto* b = new wxButton(this, wxID_ANY, label);
+            b->SetName(name);
+            buttons->Add(b, 0, wxRIGHT, 6);
+            return b;
+        };
+        auto* add = button(_("Register a person..."), "register-person");
+        auto* status = button(_("Change status..."), "registration-status");
+        auto* role = button(_("Change role..."), "registration-role");
+        auto* table = button(_("Seat at a table..."), "registration-table");
+        auto* import = button(_("Import from the web form (CSV)..."), "registration-import");
+        auto* exp = button(_("Export (CSV or XLSX)..."), "registration-export");
         sizer->Add(buttons, 0, wxALL, 6);
         SetSizer(sizer);
+        add->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { register_person(); });
         status->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { change_status(); });
+        role->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { change_role(); });
+        table->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { seat(); });
         list_->list()->Bind(wxEVT_DATAVIEW_ITEM_ACTIVATED, [this](wxDataViewEvent&) { change_status(); });
         import->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { import_csv(); });
-        exp->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { export_file(); });
+        exp->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { export_file(false); });
     }
     void load(int64_t event_id) {
         if (!event_id) {
@@ -301,11 +523,25 @@ public:
                                          rows.size(), by_status["registered"], by_status["attended"],
                                          by_status["waiting"], by_status["cancelled"], by_status["no_show"]);
         if (free) text += " " + wxString::Format(_("Free seats: %lld."), static_cast<long long>(std::max<int64_t>(0, *free)));
+        if (rows.empty()) text = _("Nobody is registered yet: register a person, or import the web form's file.");
         summary_->SetLabel(text);
         list_->set_rows(std::move(rows), sector_labels(db, context_.language()), table_numbers(db, event_id));
     }
 
 private:
+    void changed() { owner_.changed(); }
+    void register_person() {
+        if (!owner_.event_id()) return;
+        RegisterDialog d(this, context_.database(), owner_.event_id());
+        if (d.ShowModal() != wxID_OK) return;
+        Registration r;
+        if (guarded(this, [&] { r = d.save(); })) {
+            context_.set_status(r.status == "waiting"
+                                    ? wxString::Format(_("%s is on the waiting list."), U(r.person_name))
+                                    : wxString::Format(_("%s is registered."), U(r.person_name)));
+            changed();
+        }
+    }
     void change_status() {
         const auto* r = list_->selected();
         if (!r) return;
@@ -328,67 +564,91 @@ private:
             reason = why.GetValue().utf8_string();
         }
         const auto id = r->id;
-        if (guarded(this, [&] { RegistrationService(context_.database()).set_status(id, to, reason); })) {
-            context_.data_changed();
-            owner_.reload();
-        }
+        const auto name = r->person_name;
+        auto& db = context_.database();
+        if (guarded(this, [&] {
+                db.write(trf("{name}: {status}", fmt::arg("name", name), fmt::arg("status", status_label(to))),
+                         [&] { RegistrationService(db).set_status(id, to, reason); });
+            }))
+            changed();
     }
-
+    void change_role() {
+        const auto* r = list_->selected();
+        if (!r) return;
+        wxArrayString labels;
+        for (const auto& role : registration_roles()) labels.Add(U(role_label(role)));
+        wxSingleChoiceDialog choice(this, wxString::Format(_("Role of %s:"), U(r->person_name)), _("Change role"), labels);
+        const auto& roles = registration_roles();
+        for (size_t i = 0; i < roles.size(); ++i)
+            if (roles[i] == r->role) choice.SetSelection(int(i));
+        if (choice.ShowModal() != wxID_OK) return;
+        const auto role = roles[size_t(choice.GetSelection())];
+        const auto id = r->id;
+        const auto name = r->person_name;
+        auto& db = context_.database();
+        if (guarded(this, [&] {
+                db.write(trf("{name}: {role}", fmt::arg("name", name), fmt::arg("role", role_label(role))),
+                         [&] { RegistrationService(db).set_role(id, role); });
+            }))
+            changed();
+    }
+    void seat() {
+        const auto* r = list_->selected();
+        if (!r) return;
+        auto& db = context_.database();
+        const auto tables = EventRepository(db).tables(owner_.event_id());
+        if (tables.empty()) {
+            ui::show_info(this, _("This event has no tables yet: add them in the Tables tab."));
+            return;
+        }
+        wxArrayString labels;
+        labels.Add(_("(no table)"));
+        for (const auto& t : tables) labels.Add(wxString::Format("%d. ", t.position) + U(t.title));
+        wxSingleChoiceDialog choice(this, wxString::Format(_("Table of %s:"), U(r->person_name)), _("Seat at a table"),
+                                    labels);
+        if (choice.ShowModal() != wxID_OK) return;
+        const int n = choice.GetSelection();
+        const auto table = n > 0 ? std::optional<int64_t>(tables[size_t(n - 1)].id) : std::nullopt;
+        const auto id = r->id;
+        const auto name = r->person_name;
+        if (guarded(this, [&] {
+                db.write(trf("Seat {name}", fmt::arg("name", name)), [&] { set_table(db, id, table); });
+            }))
+            changed();
+    }
     void import_csv() {
         if (!owner_.event_id()) return;
-        wxFileDialog open(this, _("Registrations exported by the web form"), "", "", _("CSV files (*.csv)|*.csv"),
-                          wxFD_OPEN | wxFD_FILE_MUST_EXIST);
-        if (open.ShowModal() != wxID_OK) return;
-        auto& db = context_.database();
-        guarded(this, [&] {
-            const auto plan = plan_import(db, owner_.event_id(), read_registrations_csv(open.GetPath().utf8_string()));
-            ImportOptions options;
-            if (plan.needs_confirmation()) {
-                wxString details;
-                for (const auto& p : plan.rows) {
-                    if (p.duplicate_of_line || p.already_registered) continue;
-                    if (p.person)
-                        details += wxString::Format(_("Line %d: %s may be %s (%s)\n"), p.row.line,
-                                                    U(p.row.first_name + " " + p.row.last_name), U(p.person->name),
-                                                    U(p.person->reason));
-                    if (p.institution && !p.institution->exact)
-                        details += wxString::Format(_("Line %d: \"%s\" may be \"%s\"\n"), p.row.line,
-                                                    U(p.row.institution), U(p.institution->name));
-                }
-                wxMessageDialog ask(this, _("Some rows look like people or institutions already known. Merge them?"),
-                                    _("Import registrations"), wxYES_NO | wxCANCEL | wxICON_QUESTION);
-                ask.SetExtendedMessage(details);
-                ask.SetYesNoCancelLabels(_("Merge with the known records"), _("Create new records"), _("Cancel"));
-                const int answer = ask.ShowModal();
-                if (answer == wxID_CANCEL) return;
-                options.confirm_merges = answer == wxID_YES;
-                options.create_new = answer == wxID_NO;
-            }
-            const auto r = apply_import(db, owner_.event_id(), plan, options);
+        ImportDialog d(this, context_, owner_.event_id());
+        if (d.ShowModal() != wxID_OK) return;
+        ImportResult r;
+        if (guarded(this, [&] { r = d.save(); })) {
             context_.set_status(wxString::Format(_("%lld registrations imported, %lld rows skipped."),
                                                  static_cast<long long>(r.registrations),
                                                  static_cast<long long>(r.skipped)));
-            context_.data_changed();
-            owner_.reload();
-        });
+            changed();
+        }
     }
 
-    void export_file() {
+public:
+    // The registrations, or only the people who attended, as a CSV or XLSX file.
+    void export_file(bool attended_only) {
         if (!owner_.event_id()) return;
-        wxFileDialog save(this, _("Export registrations"), "", "registrations.xlsx",
+        wxFileDialog save(this, attended_only ? _("Export the attended list") : _("Export registrations"), "",
+                          attended_only ? "participants.xlsx" : "registrations.xlsx",
                           _("Excel workbook (*.xlsx)|*.xlsx|CSV (*.csv)|*.csv"), wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
         if (save.ShowModal() != wxID_OK) return;
         guarded(this, [&] {
-            const auto rows = registration_rows(context_.database(), owner_.event_id(), false);
+            const auto rows = registration_rows(context_.database(), owner_.event_id(), attended_only);
             const auto path = save.GetPath().utf8_string();
             if (save.GetFilterIndex() == 0)
-                write_xlsx(path, rows, tr("Registrations"));
+                write_xlsx(path, rows, attended_only ? tr("Participants") : tr("Registrations"));
             else
                 write_csv(path, rows);
             context_.set_status(wxString::Format(_("Saved %s."), save.GetPath()));
         });
     }
 
+private:
     ui::UiContext& context_;
     EventTabs& owner_;
     wxStaticText* summary_;
@@ -401,34 +661,51 @@ public:
     CheckInTab(wxWindow* parent, ui::UiContext& context, EventTabs& owner)
         : wxPanel(parent), context_(context), owner_(owner) {
         // The door: a search box that filters as one types (Enter checks in the first
-        // match), the matches, and below a one-line walk-in form.
+        // match), the matches, and below the walk-in form.
         auto* sizer = new wxBoxSizer(wxVERTICAL);
         search_ = new wxSearchCtrl(this, wxID_ANY, "", wxDefaultPosition, wxDefaultSize, wxTE_PROCESS_ENTER);
+        search_->SetName("checkin-search");
         search_->SetDescriptiveText(_("Type a name, an email or an institution"));
         sizer->Add(search_, 0, wxEXPAND | wxALL, 6);
         list_ = new RegistrationList(this, context, "exchange.checkin", false);
         sizer->Add(list_, 1, wxEXPAND);
         auto* check = new wxButton(this, wxID_ANY, _("Check in (Enter)"));
+        check->SetName("checkin");
         sizer->Add(check, 0, wxALL, 6);
 
-        auto* title = new wxStaticText(this, wxID_ANY, "");
+        auto* title = new wxStaticText(this, wxID_ANY, _("Walk-in (not registered)"));
         title->SetFont(title->GetFont().Bold());
-        title->SetLabel(_("Walk-in (not registered)"));
+        title->SetMinSize(title->GetTextExtent(title->GetLabel()) + wxSize(FromDIP(16), 0));
         sizer->Add(title, 0, wxLEFT | wxRIGHT | wxTOP, 6);
         auto* row = new wxBoxSizer(wxHORIZONTAL);
-        auto field = [&](const wxString& hint, int proportion) {
+        auto field = [&](const wxString& hint, const char* name, int proportion) {
             auto* t = new wxTextCtrl(this, wxID_ANY);
             t->SetHint(hint);
+            t->SetName(name);
             row->Add(t, proportion, wxRIGHT, 6);
             return t;
         };
-        first_ = field(_("First name"), 2);
-        last_ = field(_("Last name"), 2);
-        email_ = field(_("Email"), 3);
-        institution_ = field(_("Institution"), 3);
+        email_ = field(_("Email"), "walkin-email", 3);
+        first_ = field(_("First name"), "walkin-first", 2);
+        last_ = field(_("Last name"), "walkin-last", 2);
+        institution_ = field(_("Institution"), "walkin-institution", 3);
+        sizer->Add(row, 0, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, 6);
+        auto* row2 = new wxBoxSizer(wxHORIZONTAL);
+        row2->Add(new wxStaticText(this, wxID_ANY, _("Sector:")), 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 4);
+        sector_ = new wxChoice(this, wxID_ANY, wxDefaultPosition, FromDIP(wxSize(260, -1)));
+        sector_->SetName("walkin-sector");
+        row2->Add(sector_, 0, wxRIGHT, 12);
+        row2->Add(new wxStaticText(this, wxID_ANY, _("Role:")), 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 4);
+        role_ = role_choice(this);
+        role_->SetName("walkin-role");
+        row2->Add(role_, 0, wxRIGHT, 12);
         auto* add = new wxButton(this, wxID_ANY, _("Add and mark attended"));
-        row->Add(add, 0);
-        sizer->Add(row, 0, wxEXPAND | wxALL, 6);
+        add->SetName("walkin-add");
+        row2->Add(add, 0, wxRIGHT, 12);
+        known_ = new wxStaticText(this, wxID_ANY, "");
+        known_->SetName("walkin-known");
+        row2->Add(known_, 1, wxALIGN_CENTER_VERTICAL);
+        sizer->Add(row2, 0, wxEXPAND | wxALL, 6);
         SetSizer(sizer);
 
         search_->Bind(wxEVT_TEXT, [this](wxCommandEvent&) { search(); });
@@ -436,8 +713,20 @@ public:
         list_->list()->Bind(wxEVT_DATAVIEW_ITEM_ACTIVATED, [this](wxDataViewEvent&) { check_in(); });
         check->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { check_in(); });
         add->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { walk_in(); });
+        email_->Bind(wxEVT_TEXT, [this](wxCommandEvent&) { email_typed(); });
     }
-    void load(int64_t) { search(); }
+    void load(int64_t) {
+        auto& db = context_.database();
+        sector_ids_ = {0};
+        sector_->Clear();
+        sector_->Append(_("(unknown)"));
+        for (const auto& s : SectorRepository(db).list(false)) {
+            sector_->Append(U(s.label(context_.language())));
+            sector_ids_.push_back(s.id);
+        }
+        sector_->SetSelection(0);
+        search();
+    }
 
 private:
     void search() {
@@ -455,30 +744,52 @@ private:
         if (!r) return;
         const auto id = r->id;
         const auto name = U(r->person_name);
-        if (guarded(this, [&] { RegistrationService(context_.database()).check_in(id); })) {
+        auto& db = context_.database();
+        if (guarded(this, [&] {
+                db.write(trf("Check in {name}", fmt::arg("name", r->person_name)),
+                         [&] { RegistrationService(db).check_in(id); });
+            })) {
             context_.set_status(wxString::Format(_("%s checked in."), name));
-            context_.data_changed();
+            owner_.changed();
             search_->Clear();
             search_->SetFocus();
+        }
+    }
+    // A known email fills the name: the walk-in is that person, not a new one.
+    void email_typed() {
+        const auto email = email_->GetValue().Strip(wxString::both).utf8_string();
+        known_->SetLabel("");
+        if (email.empty()) return;
+        if (auto p = PersonRepository(context_.database()).find_by_email(email)) {
+            first_->ChangeValue(U(p->first_name));
+            last_->ChangeValue(U(p->last_name));
+            known_->SetLabel(wxString::Format(_("Known: %s"), U(p->display_name())));
         }
     }
     void walk_in() {
         if (!owner_.event_id()) return;
         auto& db = context_.database();
         WalkIn w;
-        w.first_name = first_->GetValue().utf8_string();
-        w.last_name = last_->GetValue().utf8_string();
-        w.email = email_->GetValue().utf8_string();
-        const auto inst = institution_->GetValue().utf8_string();
+        w.first_name = first_->GetValue().Strip(wxString::both).utf8_string();
+        w.last_name = last_->GetValue().Strip(wxString::both).utf8_string();
+        w.email = email_->GetValue().Strip(wxString::both).utf8_string();
+        w.role = chosen_role(role_);
+        if (const auto s = sector_ids_.at(size_t(std::max(0, sector_->GetSelection())))) w.sector_id = s;
+        const auto inst = institution_->GetValue().Strip(wxString::both).utf8_string();
         if (auto m = match_institution(db, inst); m && m->similarity == 1.0)
             w.institution_id = m->institution_id;
         else
             w.institution_text = inst;
-        if (guarded(this, [&] { RegistrationService(db).walk_in(owner_.event_id(), w); })) {
+        if (guarded(this, [&] {
+                db.write(trf("Walk-in: {name}", fmt::arg("name", w.first_name + " " + w.last_name)),
+                         [&] { RegistrationService(db).walk_in(owner_.event_id(), w); });
+            })) {
             context_.set_status(wxString::Format(_("%s added and checked in."), U(w.first_name + " " + w.last_name)));
             for (auto* t : {first_, last_, email_, institution_}) t->Clear();
-            context_.data_changed();
-            search();
+            known_->SetLabel("");
+            sector_->SetSelection(0);
+            role_->SetSelection(0);
+            owner_.changed();
         }
     }
 
@@ -487,14 +798,109 @@ private:
     wxSearchCtrl* search_;
     RegistrationList* list_;
     wxTextCtrl *first_, *last_, *email_, *institution_;
+    wxChoice *sector_, *role_;
+    wxStaticText* known_;
+    std::vector<int64_t> sector_ids_;
+};
+
+// --- Evaluation ------------------------------------------------------------------------
+class EvaluationTab : public wxPanel {
+public:
+    EvaluationTab(wxWindow* parent, ui::UiContext& context, EventTabs& owner)
+        : wxPanel(parent), context_(context), owner_(owner) {
+        auto* sizer = new wxBoxSizer(wxHORIZONTAL);
+        left_ = new wxBoxSizer(wxVERTICAL);
+        auto* who = new wxBoxSizer(wxHORIZONTAL);
+        who->Add(new wxStaticText(this, wxID_ANY, _("Respondent:")), 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 6);
+        person_ = new wxChoice(this, wxID_ANY);
+        person_->SetName("evaluation-person");
+        who->Add(person_, 1);
+        left_->Add(who, 0, wxEXPAND | wxALL, 6);
+        submit_ = new wxButton(this, wxID_ANY, _("Record this evaluation"));
+        submit_->SetName("evaluation-submit");
+        left_->Add(submit_, 0, wxALL, 6);
+        sizer->Add(left_, 1, wxEXPAND);
+        results_ = new ui::QuestionnaireResults(this);
+        results_->SetName("evaluation-results");
+        sizer->Add(results_, 1, wxEXPAND | wxALL, 6);
+        SetSizer(sizer);
+        submit_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { submit(); });
+    }
+    void load(int64_t event_id) {
+        if (!form_) {
+            // The questionnaire is created with its default questions on first use.
+            auto& db = context_.database();
+            const auto qid = ensure_evaluation_template(db);
+            if (auto q = QuestionnaireRepository(db).get(qid)) {
+                form_ = new ui::QuestionnaireForm(this, *q);
+                form_->SetName("evaluation-form");
+                left_->Insert(1, form_, 1, wxEXPAND | wxALL, 6);
+                qid_ = qid;
+            }
+        }
+        person_->Clear();
+        people_ = {0};
+        person_->Append(_("(anonymous)"));
+        if (event_id)
+            for (const auto& r : RegistrationService(context_.database()).list(event_id))
+                if (r.status == "attended") {
+                    person_->Append(U(r.person_name));
+                    people_.push_back(r.person_id);
+                }
+        person_->SetSelection(0);
+        if (form_) form_->clear();
+        if (event_id && qid_)
+            results_->load(context_.database(), qid_, kEvaluationSubject, {event_id});
+        else
+            results_->show(_("Evaluations"), {});
+        Layout();
+    }
+
+private:
+    void submit() {
+        if (!owner_.event_id() || !form_) return;
+        auto& db = context_.database();
+        const auto p = people_.at(size_t(std::max(0, person_->GetSelection())));
+        const auto person = p ? std::optional<int64_t>(p) : std::nullopt;
+        std::optional<int64_t> id;
+        guarded(this, [&] {
+            id = db.write(tr("Record an evaluation"), [&] {
+                return form_->submit(db, person, kEvaluationSubject, owner_.event_id());
+            });
+        });
+        if (!id) return;
+        context_.set_status(_("Evaluation recorded."));
+        owner_.changed();  // the form is cleared for the next respondent
+    }
+
+    ui::UiContext& context_;
+    EventTabs& owner_;
+    wxBoxSizer* left_;
+    wxChoice* person_;
+    wxButton* submit_;
+    ui::QuestionnaireForm* form_ = nullptr;
+    ui::QuestionnaireResults* results_;
+    int64_t qid_ = 0;
+    std::vector<int64_t> people_;
 };
 
 // --- Outputs ---------------------------------------------------------------------------
 class OutputsTab : public wxPanel {
 public:
-    OutputsTab(wxWindow* parent, ui::UiContext& context, EventTabs& owner)
-        : wxPanel(parent), context_(context), owner_(owner) {
+    OutputsTab(wxWindow* parent, ui::UiContext& context, EventTabs& owner, RegistrationsTab& registrations)
+        : wxPanel(parent), context_(context), owner_(owner), registrations_(registrations) {
         auto* sizer = new wxBoxSizer(wxVERTICAL);
+        auto* papers = new wxBoxSizer(wxHORIZONTAL);
+        auto button = [&](wxSizer* row, const wxString& label, const char* name) {
+            auto* b = new wxButton(this, wxID_ANY, label);
+            b->SetName(name);
+            row->Add(b, 0, wxRIGHT, 6);
+            return b;
+        };
+        auto* certs = button(papers, _("Attendance certificates..."), "certificates");
+        auto* attended = button(papers, _("Attended list (CSV or XLSX)..."), "attended-list");
+        auto* sheet = button(papers, _("Sign-in sheet..."), "sign-in-sheet");
+        sizer->Add(papers, 0, wxALL, 6);
         sizer->Add(new wxStaticText(this, wxID_ANY, _("Publications from this event")), 0, wxALL, 6);
         list_ = new ui::ListPanel(this, &context,
                                   {.id = "exchange.publications",
@@ -503,77 +909,143 @@ public:
                                                {_("Collection"), 160},
                                                {_("Number"), 60},
                                                {_("Date"), 100, ui::ColumnKind::Date},
-                                               {_("Copies"), 70, ui::ColumnKind::Integer}}});
+                                               {_("Copies"), 70, ui::ColumnKind::Integer}},
+                                   .search = false});
         sizer->Add(list_, 1, wxEXPAND);
         auto* buttons = new wxBoxSizer(wxHORIZONTAL);
-        auto* pub = new wxButton(this, wxID_ANY, _("Add a publication..."));
-        auto* certs = new wxButton(this, wxID_ANY, _("Attendance certificates..."));
-        auto* sheet = new wxButton(this, wxID_ANY, _("Sign-in sheet..."));
-        buttons->Add(pub, 0, wxRIGHT, 6);
-        buttons->Add(certs, 0, wxRIGHT, 6);
-        buttons->Add(sheet, 0);
+        auto* pub = button(buttons, _("Add a publication..."), "publication-add");
+        auto* link = button(buttons, _("Link a publication..."), "publication-link");
+        auto* edit = button(buttons, _("Edit..."), "publication-edit");
+        auto* unlink = button(buttons, _("Remove from this event"), "publication-unlink");
         sizer->Add(buttons, 0, wxALL, 6);
         SetSizer(sizer);
-        pub->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { add_publication(); });
+        pub->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { edit_publication(0); });
+        edit->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
+            if (auto id = list_->selected_id()) edit_publication(*id);
+        });
+        list_->list()->Bind(wxEVT_DATAVIEW_ITEM_ACTIVATED, [this](wxDataViewEvent&) {
+            if (auto id = list_->selected_id()) edit_publication(*id);
+        });
+        link->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { link_publication(); });
+        unlink->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { unlink_publication(); });
         certs->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { certificates(); });
+        attended->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { registrations_.export_file(true); });
         sheet->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { sign_in_sheet(); });
     }
     void load(int64_t event_id) {
         auto rows = std::make_shared<ui::TableRowSource>();
-        list_->set_source(rows);
-        if (!event_id) return;
-        EventRepository events(context_.database());
-        for (const auto& p : events.publications()) {
-            const auto linked = events.publication_events(p.id);
-            if (std::find(linked.begin(), linked.end(), event_id) == linked.end()) continue;
-            rows->add(p.id, {U(p.title), U(p.collection), U(p.number), ui::display_date(p.date),
-                             p.copies ? wxString::Format("%lld", static_cast<long long>(*p.copies)) : wxString()});
+        if (event_id) {
+            EventRepository events(context_.database());
+            for (const auto& p : events.publications()) {
+                const auto linked = events.publication_events(p.id);
+                if (std::find(linked.begin(), linked.end(), event_id) == linked.end()) continue;
+                rows->add(p.id, {U(p.title), U(p.collection), U(p.number), ui::display_date(p.date),
+                                 p.copies ? wxString::Format("%lld", static_cast<long long>(*p.copies)) : wxString()});
+            }
         }
         list_->set_source(rows);
     }
 
 private:
-    void add_publication() {
+    void edit_publication(int64_t id) {
         if (!owner_.event_id()) return;
-        wxTextEntryDialog title(this, _("Title of the publication:"), _("Add a publication"));
-        if (title.ShowModal() != wxID_OK || title.GetValue().Trim().empty()) return;
-        wxTextEntryDialog number(this, _("Number in the collection (optional):"), _("Add a publication"));
-        number.ShowModal();
+        auto& db = context_.database();
+        EventRepository events(db);
+        Publication p;
+        if (id)
+            for (const auto& x : events.publications())
+                if (x.id == id) p = x;
+        PublicationDialog d(this, p);
+        if (d.ShowModal() != wxID_OK) return;
+        const auto edited = d.publication();
         if (guarded(this, [&] {
-                EventRepository events(context_.database());
-                Publication p;
-                p.title = title.GetValue().utf8_string();
-                p.number = number.GetValue().utf8_string();
-                context_.database().write(wxString::Format(_("Add the publication %s"), title.GetValue()).utf8_string(), [&] { events.link_publication(events.add_publication(p), owner_.event_id()); });
+                db.write(id ? trf("Edit the publication {title}", fmt::arg("title", edited.title))
+                            : trf("Add the publication {title}", fmt::arg("title", edited.title)),
+                         [&] {
+                             if (id)
+                                 events.update_publication(edited);
+                             else
+                                 events.link_publication(events.add_publication(edited), owner_.event_id());
+                         });
             }))
-            owner_.reload();
+            changed();
+    }
+    // A publication already recorded (from another event, or of a year) linked here too.
+    void link_publication() {
+        if (!owner_.event_id()) return;
+        auto& db = context_.database();
+        EventRepository events(db);
+        std::vector<Publication> choices;
+        wxArrayString labels;
+        for (const auto& p : events.publications()) {
+            const auto linked = events.publication_events(p.id);
+            if (std::find(linked.begin(), linked.end(), owner_.event_id()) != linked.end()) continue;
+            choices.push_back(p);
+            labels.Add(U(p.title) + (p.date.empty() ? wxString() : " (" + ui::display_date(p.date) + ")"));
+        }
+        if (choices.empty()) {
+            ui::show_info(this, _("Every publication recorded is already linked to this event."));
+            return;
+        }
+        wxSingleChoiceDialog choice(this, _("Publication:"), _("Link a publication"), labels);
+        if (choice.ShowModal() != wxID_OK) return;
+        const auto& p = choices[size_t(choice.GetSelection())];
+        if (guarded(this, [&] {
+                db.write(trf("Link the publication {title}", fmt::arg("title", p.title)),
+                         [&] { events.link_publication(p.id, owner_.event_id()); });
+            }))
+            changed();
+    }
+    void unlink_publication() {
+        const auto id = list_->selected_id();
+        if (!id || !owner_.event_id()) return;
+        auto& db = context_.database();
+        EventRepository events(db);
+        if (!ui::confirm(this, _("Remove this publication from the event? It stays in the list of publications."),
+                         _("Remove from this event")))
+            return;
+        if (guarded(this, [&] {
+                db.write(tr("Remove a publication from an event"), [&] { events.unlink_publication(*id, owner_.event_id()); });
+            }))
+            changed();
     }
     void certificates() {
         if (!owner_.event_id()) return;
-        wxDirDialog dir(this, _("Folder for the certificates"));
-        if (dir.ShowModal() != wxID_OK) return;
+        auto& db = context_.database();
+        CertificatesDialog d(this, db, owner_.event_id());
+        if (d.ShowModal() != wxID_OK) return;
+        CertificateFiles files;
+        const auto event_id = owner_.event_id();
+        bool done = false;
         guarded(this, [&] {
-            const auto files =
-                write_certificates(context_.database(), owner_.event_id(), std::nullopt, dir.GetPath().utf8_string(), true);
-            wxString text = wxString::Format(_("%zu certificates written."), files.html.size());
-            if (!files.pdf_tool_found) text += " " + _("chromium is not installed: HTML only.");
-            context_.set_status(text);
+            done = ui::run_with_progress(this, _("Attendance certificates"), [&](Progress& progress) {
+                files = write_certificates(db, event_id, d.person(), std::filesystem::u8path(d.folder()), d.pdf(),
+                                           &progress, !d.pdf());
+            });
         });
+        if (!done) return;
+        const auto n = d.pdf() ? files.pdf.size() : files.html.size();
+        context_.set_status(wxString::Format(_("%zu certificates written in %s."), n, U(d.folder())));
     }
     void sign_in_sheet() {
         if (!owner_.event_id()) return;
-        wxFileDialog save(this, _("Sign-in sheet"), "", "sign-in-sheet.html", _("HTML page (*.html)|*.html"),
-                          wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
+        wxFileDialog save(this, _("Sign-in sheet"), "", "sign-in-sheet.pdf",
+                          _("PDF (*.pdf)|*.pdf|HTML page (*.html)|*.html"), wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
         if (save.ShowModal() != wxID_OK) return;
         guarded(this, [&] {
-            std::ofstream(save.GetPath().utf8_string(), std::ios::binary)
-                << sign_in_sheet_html(context_.database(), owner_.event_id());
+            if (save.GetFilterIndex() == 0)
+                write_sign_in_sheet_pdf(context_.database(), owner_.event_id(), save.GetPath().utf8_string());
+            else
+                std::ofstream(save.GetPath().utf8_string(), std::ios::binary)
+                    << sign_in_sheet_html(context_.database(), owner_.event_id());
             context_.set_status(wxString::Format(_("Saved %s."), save.GetPath()));
         });
     }
+    void changed() { owner_.changed(); }
 
     ui::UiContext& context_;
     EventTabs& owner_;
+    RegistrationsTab& registrations_;
     ui::ListPanel* list_;
 };
 
@@ -584,6 +1056,7 @@ public:
         auto* sizer = new wxBoxSizer(wxVERTICAL);
         text_ = new wxTextCtrl(this, wxID_ANY, "", wxDefaultPosition, wxSize(-1, 150),
                                wxTE_MULTILINE | wxTE_READONLY | wxTE_WORDWRAP);
+        text_->SetName("figures");
         sizer->Add(text_, 0, wxEXPAND | wxALL, 6);
         chart_ = new ui::ChartPanel(this, ui::ChartPanel::Kind::Bar);
         sizer->Add(chart_, 1, wxEXPAND | wxALL, 6);
@@ -616,16 +1089,21 @@ private:
 
 // --- The notebook ----------------------------------------------------------------------
 EventTabs::EventTabs(wxWindow* parent, ui::UiContext& context) : wxNotebook(parent, wxID_ANY), context_(context) {
-    committee_ = new CommitteeTab(this, context);
+    SetName("event-tabs");
+    overview_ = new OverviewTab(this, context, *this);
+    committee_ = new CommitteeTab(this, context, *this);
     tables_ = new TablesTab(this, context, *this);
     registrations_ = new RegistrationsTab(this, context, *this);
     checkin_ = new CheckInTab(this, context, *this);
-    outputs_ = new OutputsTab(this, context, *this);
+    evaluation_ = new EvaluationTab(this, context, *this);
+    outputs_ = new OutputsTab(this, context, *this, *registrations_);
     figures_ = new FiguresTab(this, context);
+    AddPage(overview_, _("Event"));
     AddPage(committee_, _("Committee"));
     AddPage(tables_, _("Tables"));
     AddPage(registrations_, _("Registrations"));
     AddPage(checkin_, _("Check-in"));
+    AddPage(evaluation_, _("Evaluation"));
     AddPage(outputs_, _("Outputs"));
     AddPage(figures_, _("Figures"));
 }
@@ -635,12 +1113,20 @@ void EventTabs::set_event(int64_t event_id) {
     reload();
 }
 
+void EventTabs::changed() {
+    context_.data_changed();
+    reload();
+    if (on_changed_) on_changed_();
+}
+
 void EventTabs::reload() {
     guarded(this, [&] {
+        overview_->load(event_id_);
         committee_->load(event_id_);
         tables_->load(event_id_);
         registrations_->load(event_id_);
         checkin_->load(event_id_);
+        evaluation_->load(event_id_);
         outputs_->load(event_id_);
         figures_->load(event_id_);
     });
