@@ -187,6 +187,13 @@ std::vector<Workplace> ActivityRepository::workplaces(const std::string& languag
     return out;
 }
 
+std::string first_session_date(Database& db) {
+    SQLite::Statement q(db.sql(),
+                        "SELECT min(s.date) FROM pat_session p JOIN session s ON s.id = p.session_id "
+                        "WHERE s.status = 'held'");
+    return q.executeStep() ? sql::str(q, 0) : std::string();
+}
+
 StaffTime staff_time(Database& db, const std::string& from, const std::string& to, double weekly_hours,
                      const std::vector<int64_t>& team) {
     if (!is_iso_date(from) || !is_iso_date(to) || to < from)

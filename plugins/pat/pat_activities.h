@@ -79,6 +79,10 @@ struct StaffTime {
     std::string share;             // total over available, "12.50"
 };
 
+// The date of the first held accompaniment session ("" when none): where "since the
+// start" begins.
+std::string first_session_date(Database& db);
+
 // `weekly_hours` is a full-time week (38 h in Belgium); the team is the people who ran
 // at least one session in the period, or `team` when given.
 StaffTime staff_time(Database& db, const std::string& from, const std::string& to, double weekly_hours = 38,
