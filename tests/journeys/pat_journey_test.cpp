@@ -13,6 +13,8 @@
 #include "core/people.h"
 #include "core/programmes.h"
 #include "shared-ui/date_pickers.h"
+#include "shared-ui/list_panel.h"
+#include "shared-ui/messages.h"
 #include "shared-ui/pickers.h"
 #include "shared-ui/questionnaire_form.h"
 #include "shared-ui/questionnaire_results.h"
@@ -24,9 +26,13 @@
 #include <wx/html/htmlwin.h>
 #include <wx/intl.h>
 #include <wx/listctrl.h>
+#include <wx/menu.h>
 #include <wx/notebook.h>
 #include <wx/spinctrl.h>
 #include <wx/stattext.h>
+
+#include <fstream>
+#include <iterator>
 
 using namespace maillage;
 using namespace maillage::journey;
@@ -141,13 +147,42 @@ void add_session(Journey& j, wxWindow* page, const SessionInput& in, int n) {
                 EXPECT_TRUE(warning->GetLabel().empty()) << warning->GetLabel().utf8_string();
             }
         }
-        tick(named<wxCheckListBox>(&d, "attendees"), "Marie Dubois");
+        // The institution's contact person attends, when the request named one.
+        auto* attendees = named<wxCheckListBox>(&d, "attendees");
+        if (attendees->FindString("Marie Dubois") != wxNOT_FOUND) tick(attendees, "Marie Dubois");
         type(&d, "notes", in.notes);
         if (in.staff.size() == 1) j.snap("session-with-one-staff-member-warning", &d);
         if (n == 1) j.snap("session-dialog", &d);
         click(button(&d, _("OK")));
     });
     j.snap("session-" + std::to_string(n) + "-recorded");
+}
+
+// The list of tab `n` of a notebook page, with the row `id` selected.
+ui::ListPanel* tab_list(wxWindow* page, const std::string& tabs_name, int n) {
+    auto* tabs = named<wxNotebook>(page, tabs_name);
+    if (!tabs) return nullptr;
+    tabs->SetSelection(size_t(n));
+    settle();
+    return dynamic_cast<ui::ListPanel*>(tabs->GetPage(size_t(n)));
+}
+
+// A deletion as the user confirms it: the dialog "confirm_delete", button Delete. The
+// journey answers questions "no" by default; this step answers the one it expects.
+void confirm_deletion(Journey& j, const std::function<void()>& ask) {
+    ui::set_non_interactive(nullptr);
+    j.with_dialog("confirm_delete", ask, [&](wxDialog& d) {
+        j.snap("confirm-delete", &d);
+        click(named<wxButton>(&d, "delete"));
+    });
+    ui::set_non_interactive([](const wxString& message) { ADD_FAILURE() << "error shown: " << message.utf8_string(); });
+}
+
+void undo(Journey& j) {
+    wxCommandEvent event(wxEVT_MENU, wxID_UNDO);
+    event.SetEventObject(&j.frame());
+    j.frame().ProcessWindowEvent(event);
+    settle();
 }
 
 }  // namespace
@@ -344,4 +379,240 @@ TEST(PatJourney, FromRequestToFollowUp) {
     EXPECT_EQ(staff->text_at(0, 0), "Nadia Haddad");
     EXPECT_EQ(staff->text_at(0, 1), "4");
     EXPECT_EQ(staff->text_at(1, 1), "3");
+}
+
+// The rest of the team's week in the window: a request edited, a phase changed on a
+// chosen date, a closed accompaniment reopened with a reason, a step of the guide with
+// its dates and notes, a document attached and removed, a session edited, deleted and
+// brought back by Edit > Undo, a training, an advocacy action, a workplace added, edited
+// and ended, the session list exported, a session type defined and retired in Tools,
+// and the figures since the start.
+TEST(PatJourney, EditsReopensActivitiesAndReferenceData) {
+    Journey j("pat-more");
+    j.start([&](wxDialog& d) { fill_assistant(j, d); });
+    create_staff(j, "Nadia", "Haddad", "nadia.haddad@example.org");
+    create_staff(j, "Tom", "Claes", "tom.claes@example.org");
+
+    wxWindow* page = j.page("pat.accompaniment");
+    j.snap("accompaniment-empty");
+    j.with_dialog("new-request-dialog", [&] { click(named<wxButton>(page, "new-request")); }, [&](wxDialog& d) {
+        auto* institution = named<ui::InstitutionPicker>(&d, "institution");
+        institution->set_text("Hôpital Saint-Luc");
+        settle();
+        j.with_dialog("new-institution-dialog", [&] { institution->choose(institution->matches().size()); },
+                      [&](wxDialog& n) {
+                          choose(named<wxChoice>(&n, "region"), _("Brussels"));
+                          click(button(&n, _("OK")));
+                      });
+        type_date(&d, "1/9/2026");
+        choose(named<wxChoice>(&d, "funder"), "Commission communautaire commune (COCOM)");
+        click(button(&d, _("OK")));
+    });
+    ASSERT_EQ(j.db().scalar_int("SELECT count(*) FROM pat_accompaniment"), 1);
+
+    // The request edited later.
+    j.with_dialog("new-request-dialog", [&] { click(named<wxButton>(page, "edit-request")); }, [&](wxDialog& d) {
+        EXPECT_EQ(named<wxChoice>(&d, "region")->GetStringSelection(), _("Brussels"));
+        type(&d, "heard-from", "Le site web");
+        spin(&d, "planned", 8);
+        j.snap("edit-request", &d);
+        click(button(&d, _("OK")));
+    });
+    EXPECT_EQ(j.db().scalar_int("SELECT count(*) FROM pat_accompaniment WHERE heard_from = 'Le site web' AND "
+                                "planned_sessions = 8"),
+              1);
+
+    // Change phase on a chosen date, close with a reason, reopen with a reason.
+    auto change_phase = [&](const wxString& phase, const wxString& date, const wxString& reason) {
+        j.with_dialog("phase-dialog", [&] { click(named<wxButton>(page, "change-phase")); }, [&](wxDialog& d) {
+            choose(named<wxChoice>(&d, "phase"), phase);
+            type_date(&d, date);
+            if (!reason.empty()) type(&d, "reason", reason);
+            EXPECT_TRUE(d.FindWindow(wxID_OK)->IsEnabled());
+            click(button(&d, _("OK")));
+        });
+    };
+    change_phase(_("Analysis"), "10/9/2026", {});
+    EXPECT_EQ(j.db().scalar_int("SELECT count(*) FROM pat_accompaniment WHERE analysis_date = '2026-09-10'"), 1);
+    // The rules speak as the user chooses: the accompaniment cannot start before the decision.
+    j.with_dialog("phase-dialog", [&] { click(named<wxButton>(page, "change-phase")); }, [&](wxDialog& d) {
+        choose(named<wxChoice>(&d, "phase"), _("Hired"));
+        EXPECT_FALSE(named<wxStaticText>(&d, "problem")->GetLabel().empty());
+        EXPECT_FALSE(d.FindWindow(wxID_OK)->IsEnabled());
+        j.snap("phase-refused", &d);
+        click(button(&d, _("Cancel")));
+    });
+    change_phase(_("Closed"), "20/9/2026", wxString::FromUTF8("L'hôpital reporte le projet"));
+    EXPECT_EQ(j.db().scalar_int("SELECT count(*) FROM pat_accompaniment WHERE phase = 'closed' AND closed_date = "
+                                "'2026-09-20'"),
+              1);
+    j.snap("closed");
+    j.with_dialog("reopen-dialog", [&] { click(named<wxButton>(page, "change-phase")); }, [&](wxDialog& d) {
+        type_date(&d, "1/10/2026");
+        type(&d, "reason", wxString::FromUTF8("Budget trouvé"));
+        j.snap("reopen", &d);
+        click(button(&d, _("OK")));
+    });
+    EXPECT_EQ(j.db().scalar_int("SELECT count(*) FROM pat_accompaniment WHERE phase = 'analysis' AND closed_date IS "
+                                "NULL"),
+              1);
+    j.with_dialog("decision-dialog", [&] { click(named<wxButton>(page, "decide")); }, [&](wxDialog& d) {
+        choose(named<wxChoice>(&d, "decision"), _("accepted"));
+        type_date(&d, "2/10/2026");
+        click(button(&d, _("OK")));
+    });
+    change_phase(_("Accompaniment"), "5/10/2026", {});
+    j.snap("reopened-and-started");
+
+    // A step of the guide, with its dates and notes.
+    auto* steps = tab_list(page, "accompaniment-tabs", 2);
+    ASSERT_NE(steps, nullptr);
+    steps->select_id(steps->list()->id_at(0));
+    j.with_dialog("step-dialog", [&] { click(named<wxButton>(page, "update-step")); }, [&](wxDialog& d) {
+        choose(named<wxChoice>(&d, "state"), _("done"));
+        type_date(&d, "6/10/2026");
+        type(&d, "notes", wxString::FromUTF8("Besoins écrits avec la direction"));
+        click(button(&d, _("OK")));
+    });
+    j.snap("step-done");
+    EXPECT_EQ(j.db().scalar_int("SELECT count(*) FROM pat_step_state WHERE state = 'done' AND started_on = "
+                                "'2026-10-06' AND finished_on = '2026-10-06' AND notes LIKE 'Besoins%'"),
+              1);
+
+    // A document attached, then removed (with a confirmation).
+    auto* documents = tab_list(page, "accompaniment-tabs", 5);
+    ASSERT_NE(documents, nullptr);
+    j.with_dialog("document-dialog", [&] { click(named<wxButton>(page, "add-document")); }, [&](wxDialog& d) {
+        type(&d, "title", "Convention d'accompagnement");
+        type(&d, "link", "https://drive.example.org/pat/convention-saint-luc.pdf");
+        click(button(&d, _("OK")));
+    });
+    j.snap("document-attached");
+    EXPECT_EQ(documents->list()->shown_count(), 1u);
+    documents->select_id(documents->list()->id_at(0));
+    confirm_deletion(j, [&] { click(button(documents, _("&Remove"))); });
+    EXPECT_EQ(j.db().scalar_int("SELECT count(*) FROM pat_document"), 0);
+
+    // A session: added, edited, deleted, and brought back by Edit > Undo.
+    auto* sessions = tab_list(page, "accompaniment-tabs", 3);
+    ASSERT_NE(sessions, nullptr);
+    add_session(j, page, {wxString::FromUTF8("groupe de travail"), "12/10/2026", 120, 30, {"Nadia Haddad", "Tom Claes"},
+                          "Premier groupe"},
+                1);
+    sessions->select_id(sessions->list()->id_at(0));
+    j.with_dialog("session-dialog", [&] { click(button(sessions, _("&Edit…"))); }, [&](wxDialog& d) {
+        EXPECT_TRUE(named<wxStaticText>(&d, "staff-warning")->GetLabel().empty());
+        spin(&d, "duration", 150);
+        choose(named<wxChoice>(&d, "type"), wxString::FromUTF8("immersion"));
+        click(button(&d, _("OK")));
+    });
+    EXPECT_EQ(j.db().scalar_int("SELECT count(*) FROM pat_session p JOIN pat_session_type t ON t.id = p.type_id WHERE "
+                                "p.duration_minutes = 150 AND t.code = 'immersion'"),
+              1);
+    sessions->select_id(sessions->list()->id_at(0));
+    confirm_deletion(j, [&] { click(button(sessions, _("&Delete"))); });
+    EXPECT_EQ(j.db().scalar_int("SELECT count(*) FROM pat_session"), 0);
+    j.snap("session-deleted");
+    undo(j);
+    EXPECT_EQ(j.db().scalar_int("SELECT count(*) FROM pat_session"), 1);
+    EXPECT_EQ(j.db().scalar_int("SELECT count(*) FROM attendance WHERE role = 'staff'"), 2);
+    page = j.page("pat.accompaniment");
+    EXPECT_EQ(tab_list(page, "accompaniment-tabs", 3)->list()->shown_count(), 1u);
+    j.snap("session-back-after-undo");
+
+    // Stand-alone training, advocacy, a workplace added, edited and ended.
+    wxWindow* activities = j.page("pat.activities");
+    tab_list(activities, "activities-tabs", 2);
+    j.with_dialog("training-dialog", [&] { click(named<wxButton>(activities, "new-training")); }, [&](wxDialog& d) {
+        type(&d, "title", wxString::FromUTF8("Pair-aidance : repères"));
+        type(&d, "audience", wxString::FromUTF8("Équipe de liaison"));
+        type_date(&d, "14/10/2026");
+        spin(&d, "participants", 12);
+        click(button(&d, _("OK")));
+    });
+    j.snap("training");
+    tab_list(activities, "activities-tabs", 3);
+    j.with_dialog("advocacy-dialog", [&] { click(named<wxButton>(activities, "new-advocacy")); }, [&](wxDialog& d) {
+        choose(named<wxChoice>(&d, "kind"), _("podcast"));
+        type_date(&d, "20/10/2026");
+        type(&d, "title", "Les pairs au travail");
+        spin(&d, "audience-size", 300);
+        click(button(&d, _("OK")));
+    });
+    j.snap("advocacy");
+    EXPECT_EQ(j.db().scalar_int("SELECT count(*) FROM pat_training WHERE participants = 12 AND date = '2026-10-14'"), 1);
+    EXPECT_EQ(j.db().scalar_int("SELECT count(*) FROM pat_advocacy WHERE kind = 'podcast' AND audience_size = 300"), 1);
+    auto* workplaces = tab_list(activities, "activities-tabs", 4);
+    ASSERT_NE(workplaces, nullptr);
+    j.with_dialog("workplace-dialog", [&] { click(named<wxButton>(activities, "new-workplace")); }, [&](wxDialog& d) {
+        auto* institution = named<ui::InstitutionPicker>(&d, "institution");
+        institution->set_text("Saint-Luc");
+        settle();
+        ASSERT_EQ(institution->matches().size(), 1u);
+        institution->choose(0);
+        type(named<ui::DatePicker>(&d, "date")->text(), "1/11/2026");
+        spin(&d, "peer-workers", 1);
+        click(button(&d, _("OK")));
+    });
+    workplaces->select_id(workplaces->list()->id_at(0));
+    j.with_dialog("workplace-dialog", [&] { click(named<wxButton>(activities, "edit-workplace")); }, [&](wxDialog& d) {
+        spin(&d, "peer-workers", 2);
+        click(button(&d, _("OK")));
+    });
+    EXPECT_EQ(j.db().scalar_int("SELECT peer_workers FROM pat_workplace"), 2);
+    j.snap("workplace");
+    workplaces->select_id(workplaces->list()->id_at(0));
+    j.with_dialog("end-workplace-dialog", [&] { click(named<wxButton>(activities, "end-workplace")); },
+                  [&](wxDialog& d) {
+                      type_date(&d, "25/11/2026");
+                      click(button(&d, _("OK")));
+                  });
+    EXPECT_EQ(j.db().scalar_int("SELECT count(*) FROM pat_workplace WHERE ended_on = '2026-11-25'"), 1);
+    EXPECT_EQ(workplaces->list()->shown_count(), 0u);  // ended ones are hidden until asked for
+
+    // The sessions exported as the list shows them.
+    auto* all_sessions = tab_list(activities, "activities-tabs", 0);
+    ASSERT_NE(all_sessions, nullptr);
+    EXPECT_EQ(all_sessions->list()->shown_count(), 1u);
+    j.snap("all-sessions");
+    test::TempDir out;
+    all_sessions->export_to(out / "sessions.csv");
+    all_sessions->export_to(out / "sessions.xlsx");
+    std::ifstream csv(out / "sessions.csv");
+    const std::string text((std::istreambuf_iterator<char>(csv)), std::istreambuf_iterator<char>());
+    EXPECT_NE(text.find("Hôpital Saint-Luc"), std::string::npos) << text;
+    EXPECT_NE(text.find("12/10/2026"), std::string::npos) << text;
+    EXPECT_GT(std::filesystem::file_size(out / "sessions.xlsx"), 1000u);
+
+    // Tools > PAT reference data: a session type defined in three languages, then retired.
+    j.with_dialog("pat-reference-data", [&] { j.menu(_("&Tools"), _("PAT &reference data…")); }, [&](wxDialog& d) {
+        j.with_dialog("reference-dialog", [&] { click(named<wxButton>(&d, "define-type")); }, [&](wxDialog& r) {
+            type(&r, "code", "peer_visit");
+            type(&r, "fr", "visite entre pairs");
+            type(&r, "nl", "bezoek onder ervaringsdeskundigen");
+            type(&r, "en", "peer visit");
+            type(&r, "fr-plural", "visites entre pairs");
+            type(&r, "nl-plural", "bezoeken onder ervaringsdeskundigen");
+            type(&r, "en-plural", "peer visits");
+            j.snap("define-session-type", &r);
+            click(button(&r, _("OK")));
+        });
+        auto* types = dynamic_cast<ui::ListPanel*>(named<wxNotebook>(&d, "reference-tabs")->GetPage(0));
+        ASSERT_NE(types, nullptr);
+        const int64_t type_id = j.db().scalar_int("SELECT id FROM pat_session_type WHERE code = 'peer_visit'");
+        EXPECT_TRUE(types->select_id(type_id));
+        click(named<wxButton>(&d, "retire-type"));
+        j.snap("reference-data", &d);
+        click(button(&d, _("Close")));
+    });
+    EXPECT_EQ(j.db().scalar_int("SELECT count(*) FROM pat_session_type WHERE code = 'peer_visit' AND label_nl = 'bezoek "
+                                "onder ervaringsdeskundigen' AND retired_at IS NOT NULL"),
+              1);
+
+    // The figures since the start.
+    wxWindow* figures = j.page("pat.figures");
+    choose(named<wxChoice>(figures, "period"), _("Since the start"));
+    j.snap("figures-since-the-start");
+    EXPECT_FALSE(named<wxSpinCtrl>(figures, "year")->IsEnabled());
+    EXPECT_TRUE(named<wxHtmlWindow>(figures, "figures")->ToText().Contains(wxString::FromUTF8("Hôpital Saint-Luc")));
 }

@@ -2,6 +2,7 @@
 // request to the analysis, a closed accompaniment reopens where it was, sessions follow
 // their date into the follow-up and are changed or deleted with their attendance,
 // hires and documents are changed and removed, and each of these is undone.
+#include "pat_activities.h"
 #include "pat_fixture.h"
 #include "pat_rules.h"
 
@@ -138,6 +139,61 @@ TEST_F(PatTest, TheRulesNameNoCommand) {
         EXPECT_FALSE(why.empty());
         EXPECT_EQ(why.find("pat "), std::string::npos) << why;
     }
+}
+
+TEST_F(PatTest, TrainingsAndAdvocacyAreChangedAndDeleted) {
+    ActivityRepository repo(*db);
+    Training t;
+    t.title = "Pair-aidance 101";
+    t.date = "2025-03-01";
+    t.participants = 12;
+    t.id = repo.add_training(t);
+    t.participants = 14;
+    t.date = "2025-03-08";
+    repo.update_training(t);
+    auto all = repo.trainings("2025-01-01", "2025-12-31");
+    ASSERT_EQ(all.size(), 1u);
+    EXPECT_EQ(all[0].participants, 14);
+    EXPECT_EQ(all[0].date, "2025-03-08");
+    t.date = "08/03/2025";
+    EXPECT_THROW(repo.update_training(t), Error);
+    repo.remove_training(t.id);
+    EXPECT_TRUE(repo.trainings("2025-01-01", "2025-12-31").empty());
+
+    Advocacy a;
+    a.kind = "podcast";
+    a.date = "2025-04-01";
+    a.title = "Les pairs";
+    a.id = repo.add_advocacy(a);
+    a.kind = "interview";
+    repo.update_advocacy(a);
+    EXPECT_EQ(repo.advocacy("2025-01-01", "2025-12-31")[0].kind, "interview");
+    a.kind = "blog";
+    EXPECT_THROW(repo.update_advocacy(a), Error);
+    repo.remove_advocacy(a.id);
+    EXPECT_TRUE(repo.advocacy("2025-01-01", "2025-12-31").empty());
+}
+
+TEST_F(PatTest, AnEndedWorkplaceLeavesTheMapAndComesBackWhenSetAgain) {
+    ActivityRepository repo(*db);
+    Workplace w;
+    w.institution_id = institution("CAW", "flanders", "Gent", "homeless");
+    w.since = "2024-01-01";
+    w.peer_workers = 2;
+    const auto id = repo.set_workplace(w);
+    EXPECT_THROW(repo.end_workplace(id, "2023-12-01"), Error);  // before it started
+    repo.end_workplace(id, "2025-06-30");
+    EXPECT_THROW(repo.end_workplace(id, "2025-07-30"), Error);  // already ended
+    EXPECT_TRUE(repo.workplaces().empty());
+    const auto ended = repo.workplaces("fr", true);
+    ASSERT_EQ(ended.size(), 1u);
+    EXPECT_EQ(ended[0].ended_on, "2025-06-30");
+    w.peer_workers = 1;
+    EXPECT_EQ(repo.set_workplace(w), id);  // peer workers there again: current again
+    ASSERT_EQ(repo.workplaces().size(), 1u);
+    EXPECT_TRUE(repo.workplaces()[0].ended_on.empty());
+    repo.remove_workplace(id);
+    EXPECT_TRUE(repo.workplaces("fr", true).empty());
 }
 
 }  // namespace

@@ -17,6 +17,8 @@
 #include <wx/sizer.h>
 #include <wx/stattext.h>
 
+#include <algorithm>
+
 namespace maillage::pat {
 namespace {
 
@@ -64,15 +66,18 @@ BoardPage::BoardPage(wxWindow* parent, ui::UiContext& context) : PageBase(parent
     region_->Append(_("Flanders"));
     region_->SetSelection(0);
     bar->Add(region_, 0, wxRIGHT, 12);
+    top->Add(bar, 0, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, 8);
+    auto* second = new wxBoxSizer(wxHORIZONTAL);
     closed_ = new wxCheckBox(this, wxID_ANY, _("Show closed"));
     closed_->SetName("show-closed");
-    bar->Add(closed_, 0, wxALIGN_CENTER_VERTICAL);
-    top->Add(bar, 0, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, 8);
-    top->Add(new wxStaticText(this, wxID_ANY, _("Drag a card to change its phase; double-click to open it.")), 0,
-             wxALL, 8);
+    second->Add(closed_, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 16);
+    second->Add(new wxStaticText(this, wxID_ANY, _("Drag a card to change its phase; double-click to open it.")), 0,
+                wxALIGN_CENTER_VERTICAL);
+    top->Add(second, 0, wxALL, 8);
     // Six columns do not fit a narrow window: the board scrolls sideways instead of
     // cutting the cards.
     auto* scroller = new wxScrolledWindow(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxHSCROLL);
+    scroller_ = scroller;
     scroller->SetScrollRate(20, 0);
     auto* cols = new wxBoxSizer(wxHORIZONTAL);
     for (const auto& phase : kPhases) {
@@ -81,10 +86,10 @@ BoardPage::BoardPage(wxWindow* parent, ui::UiContext& context) : PageBase(parent
         auto* title = new wxStaticText(panel, wxID_ANY, wxString::FromUTF8(phase_label(phase)));
         title->SetFont(title->GetFont().Bold());
         col->Add(title, 0, wxBOTTOM, 4);
-        auto* list = new wxListCtrl(panel, wxID_ANY, wxDefaultPosition, wxSize(170, -1),
+        auto* list = new wxListCtrl(panel, wxID_ANY, wxDefaultPosition, wxSize(150, -1),
                                     wxLC_REPORT | wxLC_NO_HEADER | wxLC_SINGLE_SEL);
         list->SetName("board-" + phase);
-        list->SetMinSize(wxSize(170, -1));
+        list->SetMinSize(wxSize(150, -1));
         list->AppendColumn(wxString(), wxLIST_FORMAT_LEFT, 320);
         list->SetDropTarget(new ColumnDropTarget(this, phase));
         list->Bind(wxEVT_LIST_ITEM_ACTIVATED, [this, list](wxListEvent& e) {
@@ -106,6 +111,10 @@ BoardPage::BoardPage(wxWindow* parent, ui::UiContext& context) : PageBase(parent
         column_panels_.push_back(panel);
     }
     scroller->SetSizer(cols);
+    scroller->Bind(wxEVT_SIZE, [this](wxSizeEvent& e) {
+        e.Skip();
+        CallAfter([this] { fit_columns(); });
+    });
     top->Add(scroller, 1, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, 8);
     SetSizer(top);
     funder_->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) { refresh(); });
@@ -132,6 +141,20 @@ void BoardPage::dropped(int64_t id, const std::string& phase) {
         refresh();
         context().set_status(_("Phase changed."));
     }
+}
+
+void BoardPage::fit_columns() {
+    int shown = 0;
+    for (auto* p : column_panels_) shown += p->IsShown() ? 1 : 0;
+    if (!shown) return;
+    const int each = std::max(FromDIP(150), scroller_->GetClientSize().x / shown - 4);
+    for (size_t c = 0; c < columns_.size(); ++c) {
+        column_panels_[c]->SetMinSize(wxSize(each, -1));
+        columns_[c]->SetMinSize(wxSize(each, -1));
+        columns_[c]->SetColumnWidth(0, each - 6);
+    }
+    static_cast<wxScrolledWindow*>(scroller_)->FitInside();
+    scroller_->Layout();
 }
 
 void BoardPage::refresh() {
@@ -183,6 +206,7 @@ void BoardPage::refresh() {
         }
     }
     Layout();
+    fit_columns();
 }
 
 }  // namespace maillage::pat

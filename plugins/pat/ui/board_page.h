@@ -25,6 +25,9 @@ public:
 
 private:
     void new_request();
+    // Shares the width among the columns shown (sideways scrolling only below a minimum).
+    void fit_columns();
+    wxWindow* scroller_ = nullptr;
     std::vector<wxListCtrl*> columns_;
     std::vector<wxWindow*> column_panels_;
     wxChoice* funder_ = nullptr;

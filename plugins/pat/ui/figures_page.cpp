@@ -62,7 +62,7 @@ FiguresPage::FiguresPage(wxWindow* parent, ui::UiContext& context) : PageBase(pa
                                 .title = _("Staff time on accompaniments"),
                                 .columns = {{_("Staff member"), 220},
                                             {_("Sessions"), 80, ui::ColumnKind::Integer},
-                                            {_("Hours (with preparation)"), 170, ui::ColumnKind::Decimal},
+                                            {_("Hours (with preparation)"), 210, ui::ColumnKind::Decimal},
                                             {_("Share of a full-time week"), 170, ui::ColumnKind::Decimal}},
                                 .search = false});
     top->Add(staff_, 2, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, 8);
