@@ -93,21 +93,23 @@ int64_t funder_id_by_code(Database& db, const std::string& code) {
     return f->id;
 }
 
-std::vector<Step> AccompanimentRepository::steps() const {
+std::vector<Step> AccompanimentRepository::steps(bool include_retired) const {
     SQLite::Statement q(db_.sql(),
-                        "SELECT id, code, position, label_fr, label_nl, label_en FROM pat_step "
-                        "WHERE retired_at IS NULL ORDER BY position, id");
+                        "SELECT id, code, position, label_fr, label_nl, label_en, retired_at FROM pat_step "
+                        "WHERE retired_at IS NULL OR ? ORDER BY position, id");
+    q.bind(1, include_retired ? 1 : 0);
     std::vector<Step> out;
     while (q.executeStep())
         out.push_back(Step{q.getColumn(0).getInt64(), q.getColumn(1).getString(), q.getColumn(2).getInt(),
-                           q.getColumn(3).getString(), q.getColumn(4).getString(), q.getColumn(5).getString()});
+                           q.getColumn(3).getString(), q.getColumn(4).getString(), q.getColumn(5).getString(),
+                           sql::str(q, 6)});
     return out;
 }
 
 std::vector<SessionType> AccompanimentRepository::session_types(bool include_retired) const {
     SQLite::Statement q(db_.sql(),
-                        "SELECT id, code, position, label_fr, label_nl, label_en, plural_fr, plural_nl, plural_en "
-                        "FROM pat_session_type WHERE retired_at IS NULL OR ? ORDER BY position, id");
+                        "SELECT id, code, position, label_fr, label_nl, label_en, plural_fr, plural_nl, plural_en, "
+                        "retired_at FROM pat_session_type WHERE retired_at IS NULL OR ? ORDER BY position, id");
     q.bind(1, include_retired ? 1 : 0);
     std::vector<SessionType> out;
     while (q.executeStep()) {
@@ -121,6 +123,7 @@ std::vector<SessionType> AccompanimentRepository::session_types(bool include_ret
         t.plural_fr = q.getColumn(6).getString();
         t.plural_nl = q.getColumn(7).getString();
         t.plural_en = q.getColumn(8).getString();
+        t.retired_at = sql::str(q, 9);
         out.push_back(std::move(t));
     }
     return out;
@@ -191,11 +194,16 @@ std::vector<Accompaniment> AccompanimentRepository::list(const std::string& fund
 
 void AccompanimentRepository::update(const Accompaniment& a) {
     check_region(a.region);
+    check_date(tr("Request date"), a.request_date, true);
     if (a.planned_sessions) validate::count(tr("Planned sessions"), *a.planned_sessions);
+    if (!InstitutionRepository(db_).get(a.institution_id)) throw Error(tr("Institution: no such institution."));
+    if (a.contact_person_id && !PersonRepository(db_).get(*a.contact_person_id))
+        throw Error(tr("Contact person: no such person."));
     db_.write([&] {
         SQLite::Statement u(db_.sql(),
                             "UPDATE pat_accompaniment SET contact_person_id=?, contact_name=?, heard_from=?, "
-                            "region=?, funder_id=?, planned_sessions=?, intake_response_id=?, notes=? WHERE id=?");
+                            "region=?, funder_id=?, planned_sessions=?, intake_response_id=?, notes=?, "
+                            "institution_id=?, request_date=? WHERE id=?");
         sql::opt(u, 1, a.contact_person_id);
         sql::text(u, 2, a.contact_name);
         sql::text(u, 3, a.heard_from);
@@ -207,7 +215,9 @@ void AccompanimentRepository::update(const Accompaniment& a) {
             u.bind(6);
         sql::opt(u, 7, a.intake_response_id);
         sql::text(u, 8, a.notes);
-        u.bind(9, a.id);
+        u.bind(9, a.institution_id);
+        u.bind(10, a.request_date);
+        u.bind(11, a.id);
         if (u.exec() == 0) throw Error(tr("This accompaniment no longer exists."));
         audit(db_, "update", "pat_accompaniment", a.id, a.institution_name);
     });
@@ -271,6 +281,46 @@ void AccompanimentRepository::set_phase(int64_t id, const std::string& phase, co
     });
 }
 
+void AccompanimentRepository::reopen(int64_t id, const std::string& reason, const std::string& date) {
+    check_date(tr("Date"), date, true);
+    auto a = get(id);
+    if (!a) throw Error(tr("This accompaniment no longer exists."));
+    if (a->phase != "closed") throw Error(tr("Only a closed accompaniment can be reopened."));
+    if (reason.empty()) throw Error(tr("Reopening an accompaniment needs a reason."));
+    if (date < a->closed_date)
+        throw Error(trf("The date {date} is before the closing ({closed}).", fmt::arg("date", date),
+                        fmt::arg("closed", a->closed_date)));
+    std::string back = "request";
+    for (const auto& c : phase_history(id))
+        if (c.to == "closed" && !c.from.empty()) back = c.from;
+    db_.write([&] {
+        SQLite::Statement u(db_.sql(),
+                            "UPDATE pat_accompaniment SET phase=?, closed_date=NULL, closing_reason=NULL WHERE id=?");
+        u.bind(1, back);
+        u.bind(2, id);
+        u.exec();
+        SQLite::Statement h(db_.sql(),
+                            "INSERT INTO pat_phase_history(accompaniment_id, from_phase, to_phase, date, note) "
+                            "VALUES (?,'closed',?,?,?)");
+        h.bind(1, id);
+        h.bind(2, back);
+        h.bind(3, date);
+        h.bind(4, reason);
+        h.exec();
+        audit(db_, "reopen", "pat_accompaniment", id, "closed -> " + back);
+    });
+}
+
+std::vector<AccompanimentRepository::PhaseChange> AccompanimentRepository::phase_history(int64_t id) const {
+    SQLite::Statement q(db_.sql(),
+                        "SELECT from_phase, to_phase, date, note FROM pat_phase_history WHERE accompaniment_id = ? "
+                        "ORDER BY id");
+    q.bind(1, id);
+    std::vector<PhaseChange> out;
+    while (q.executeStep()) out.push_back({sql::str(q, 0), sql::str(q, 1), sql::str(q, 2), sql::str(q, 3)});
+    return out;
+}
+
 std::vector<StepState> AccompanimentRepository::step_states(int64_t id, const std::string& language) const {
     SQLite::Statement q(db_.sql(),
                         "SELECT s.id, s.code, s.position, s.label_fr, s.label_nl, s.label_en, "
@@ -326,44 +376,86 @@ StepState AccompanimentRepository::set_step(int64_t id, const std::string& step,
     return *it;
 }
 
-int64_t AccompanimentRepository::add_session(const PatSession& in, std::string* warning) {
+std::string AccompanimentRepository::session_phase(const Accompaniment& a, const std::string& date) const {
+    // A session after the hire is post-hire follow-up, whatever the phase shown now.
+    return !a.hired_date.empty() && date > a.hired_date ? "follow_up" : "accompaniment";
+}
+
+namespace {
+
+struct CheckedSession {
+    Accompaniment accompaniment;
+    SessionType type;
+    std::string phase, warning;
+    std::vector<int64_t> staff;
+};
+
+void record_people(Database& db, int64_t sid, const std::vector<int64_t>& staff, const std::vector<int64_t>& attendees) {
+    SessionRepository sessions(db);
+    for (auto pid : staff) {
+        Attendance at;
+        at.session_id = sid;
+        at.person_id = pid;
+        at.status = "present";
+        at.role = "staff";
+        sessions.record(at);
+    }
+    for (auto pid : attendees) {
+        if (std::binary_search(staff.begin(), staff.end(), pid)) continue;
+        Attendance at;
+        at.session_id = sid;
+        at.person_id = pid;
+        at.status = "present";
+        at.role = "participant";
+        sessions.record(at);
+    }
+}
+
+}  // namespace
+
+static CheckedSession check_session(Database& db, const AccompanimentRepository& repo, const PatSession& in) {
     check_date(tr("Date"), in.date, true);
-    auto a = get(in.accompaniment_id);
+    CheckedSession c;
+    auto a = repo.get(in.accompaniment_id);
     if (!a) throw Error(tr("This accompaniment no longer exists."));
-    auto type = session_type(in.type);
+    c.accompaniment = *a;
+    auto type = repo.session_type(in.type);
     if (!type) {
         std::string codes;
-        for (const auto& t : session_types()) codes += (codes.empty() ? "" : ", ") + t.code;
+        for (const auto& t : repo.session_types()) codes += (codes.empty() ? "" : ", ") + t.code;
         throw Error(trf("Session type: \"{value}\" is not one of {codes}.", fmt::arg("value", in.type),
                         fmt::arg("codes", codes)));
     }
+    c.type = *type;
     validate::minutes(tr("Duration"), in.duration_minutes);
     validate::minutes(tr("Preparation"), in.preparation_minutes);
-    std::string phase = in.phase;
-    if (phase.empty()) phase = (a->phase == "hired" || a->phase == "follow_up" || a->phase == "closed") && !a->hired_date.empty()
-                                   ? "follow_up"
-                                   : "accompaniment";
-    if (phase != "accompaniment" && phase != "follow_up")
-        throw Error(trf("Session phase: \"{value}\" is not one of accompaniment, follow_up.", fmt::arg("value", phase)));
-    PersonRepository people(db_);
+    c.phase = in.phase.empty() ? repo.session_phase(*a, in.date) : in.phase;
+    if (c.phase != "accompaniment" && c.phase != "follow_up")
+        throw Error(trf("Session phase: \"{value}\" is not one of accompaniment, follow_up.", fmt::arg("value", c.phase)));
+    PersonRepository people(db);
     for (auto pid : in.staff)
         if (!people.get(pid)) throw Error(trf("Staff: no person has the id {id}.", fmt::arg("id", pid)));
     for (auto pid : in.attendees)
         if (!people.get(pid)) throw Error(trf("Attendee: no person has the id {id}.", fmt::arg("id", pid)));
-    std::vector<int64_t> staff = in.staff;
-    std::sort(staff.begin(), staff.end());
-    staff.erase(std::unique(staff.begin(), staff.end()), staff.end());
-    const std::string warn = two_staff_warning(int(staff.size()));
-    if (warning) *warning = warn;
+    c.staff = in.staff;
+    std::sort(c.staff.begin(), c.staff.end());
+    c.staff.erase(std::unique(c.staff.begin(), c.staff.end()), c.staff.end());
+    c.warning = two_staff_warning(int(c.staff.size()));
+    return c;
+}
 
+int64_t AccompanimentRepository::add_session(const PatSession& in, std::string* warning) {
+    const auto c = check_session(db_, *this, in);
+    if (warning) *warning = c.warning;
+    const auto& a = c.accompaniment;
     return db_.write([&] {
         SessionRepository sessions(db_);
         Session s;
         s.kind = "pat";
-        s.title = in.title.empty() ? type->label_fr + " — " + a->institution_name : in.title;
+        s.title = in.title.empty() ? c.type.label_fr + " — " + a.institution_name : in.title;
         s.date = in.date;
-        s.host_institution_id = a->institution_id;
-        s.funder_id = a->funder_id;
+        s.host_institution_id = a.institution_id;
+        s.funder_id = a.funder_id;
         if (auto p = ProgrammeRepository(db_).find_by_code("pat")) s.programme_id = p->id;
         s.status = in.status.empty() ? "held" : in.status;
         s.notes = in.notes;
@@ -373,31 +465,63 @@ int64_t AccompanimentRepository::add_session(const PatSession& in, std::string* 
                               "preparation_minutes, phase, staff_warning) VALUES (?,?,?,?,?,?,?)");
         ins.bind(1, sid);
         ins.bind(2, in.accompaniment_id);
-        ins.bind(3, type->id);
+        ins.bind(3, c.type.id);
         ins.bind(4, in.duration_minutes);
         ins.bind(5, in.preparation_minutes);
-        ins.bind(6, phase);
-        sql::text(ins, 7, warn);
+        ins.bind(6, c.phase);
+        sql::text(ins, 7, c.warning);
         ins.exec();
-        for (auto pid : staff) {
-            Attendance at;
-            at.session_id = sid;
-            at.person_id = pid;
-            at.status = "present";
-            at.role = "staff";
-            sessions.record(at);
-        }
-        for (auto pid : in.attendees) {
-            if (std::binary_search(staff.begin(), staff.end(), pid)) continue;
-            Attendance at;
-            at.session_id = sid;
-            at.person_id = pid;
-            at.status = "present";
-            at.role = "participant";
-            sessions.record(at);
-        }
-        audit(db_, "create", "pat_session", sid, type->code + " " + in.date);
+        record_people(db_, sid, c.staff, in.attendees);
+        audit(db_, "create", "pat_session", sid, c.type.code + " " + in.date);
         return sid;
+    });
+}
+
+void AccompanimentRepository::update_session(const PatSession& in, std::string* warning) {
+    const auto c = check_session(db_, *this, in);
+    if (warning) *warning = c.warning;
+    db_.write([&] {
+        SessionRepository sessions(db_);
+        auto s = sessions.get(in.session_id);
+        if (!s) throw Error(tr("This session no longer exists."));
+        // The generated title follows the type; a title typed by hand stays.
+        if (in.title.empty()) {
+            for (const auto& t : session_types(true))
+                if (s->title == t.label_fr + " — " + c.accompaniment.institution_name)
+                    s->title = c.type.label_fr + " — " + c.accompaniment.institution_name;
+        } else {
+            s->title = in.title;
+        }
+        s->date = in.date;
+        s->notes = in.notes;
+        if (!in.status.empty()) s->status = in.status;
+        sessions.update(*s);
+        SQLite::Statement u(db_.sql(),
+                            "UPDATE pat_session SET type_id=?, duration_minutes=?, preparation_minutes=?, phase=?, "
+                            "staff_warning=? WHERE session_id=?");
+        u.bind(1, c.type.id);
+        u.bind(2, in.duration_minutes);
+        u.bind(3, in.preparation_minutes);
+        u.bind(4, c.phase);
+        sql::text(u, 5, c.warning);
+        u.bind(6, in.session_id);
+        if (u.exec() == 0) throw Error(tr("This session no longer exists."));
+        SQLite::Statement del(db_.sql(), "DELETE FROM attendance WHERE session_id = ?");
+        del.bind(1, in.session_id);
+        del.exec();
+        record_people(db_, in.session_id, c.staff, in.attendees);
+        audit(db_, "update", "pat_session", in.session_id, c.type.code + " " + in.date);
+    });
+}
+
+void AccompanimentRepository::remove_session(int64_t session_id) {
+    db_.write([&] {
+        SQLite::Statement q(db_.sql(), "SELECT count(*) FROM pat_session WHERE session_id = ?");
+        q.bind(1, session_id);
+        q.executeStep();
+        if (q.getColumn(0).getInt() == 0) throw Error(tr("This session no longer exists."));
+        SessionRepository(db_).remove(session_id);
+        audit(db_, "delete", "pat_session", session_id, {});
     });
 }
 
@@ -456,34 +580,78 @@ SessionCount AccompanimentRepository::session_count(int64_t accompaniment_id) co
     return c;
 }
 
-int64_t AccompanimentRepository::add_hire(const Hire& h) {
+std::vector<int64_t> AccompanimentRepository::people_at(int64_t institution_id, const std::string& date) const {
+    SQLite::Statement q(db_.sql(),
+                        "SELECT DISTINCT p.id FROM employment e JOIN person p ON p.id = e.person_id "
+                        "WHERE e.institution_id = ?1 AND (e.start_date IS NULL OR e.start_date <= ?2) "
+                        "AND (e.end_date IS NULL OR e.end_date >= ?2) ORDER BY p.last_name, p.first_name, p.id");
+    q.bind(1, institution_id);
+    q.bind(2, date);
+    std::vector<int64_t> out;
+    while (q.executeStep()) out.push_back(q.getColumn(0).getInt64());
+    return out;
+}
+
+namespace {
+void check_hire(const Hire& h) {
     if (h.status != "announced" && h.status != "effective")
         throw Error(trf("Hire status: \"{value}\" is not one of announced, effective.", fmt::arg("value", h.status)));
     check_date(tr("Hire date"), h.hire_date, h.status == "effective");
     check_date(tr("Announcement date"), h.announced_date, h.status == "announced");
     if (h.working_time_percent) validate::percent(tr("Working time"), *h.working_time_percent);
+}
+void bind_hire(SQLite::Statement& q, const Hire& h) {
+    q.bind(1, h.status);
+    sql::text(q, 2, h.announced_date);
+    sql::text(q, 3, h.hire_date);
+    sql::text(q, 4, h.job_title);
+    if (h.working_time_percent)
+        q.bind(5, *h.working_time_percent);
+    else
+        q.bind(5);
+    sql::text(q, 6, h.contract_type);
+    sql::opt(q, 7, h.person_id);
+    sql::text(q, 8, h.notes);
+}
+}  // namespace
+
+int64_t AccompanimentRepository::add_hire(const Hire& h) {
+    check_hire(h);
     auto a = get(h.accompaniment_id);
     if (!a) throw Error(tr("This accompaniment no longer exists."));
     return db_.write([&] {
         SQLite::Statement ins(db_.sql(),
-                              "INSERT INTO pat_hire(accompaniment_id, status, announced_date, hire_date, job_title, "
-                              "working_time_percent, contract_type, person_id, notes) VALUES (?,?,?,?,?,?,?,?,?)");
-        ins.bind(1, h.accompaniment_id);
-        ins.bind(2, h.status);
-        sql::text(ins, 3, h.announced_date);
-        sql::text(ins, 4, h.hire_date);
-        sql::text(ins, 5, h.job_title);
-        if (h.working_time_percent)
-            ins.bind(6, *h.working_time_percent);
-        else
-            ins.bind(6);
-        sql::text(ins, 7, h.contract_type);
-        sql::opt(ins, 8, h.person_id);
-        sql::text(ins, 9, h.notes);
+                              "INSERT INTO pat_hire(status, announced_date, hire_date, job_title, "
+                              "working_time_percent, contract_type, person_id, notes, accompaniment_id) "
+                              "VALUES (?,?,?,?,?,?,?,?,?)");
+        bind_hire(ins, h);
+        ins.bind(9, h.accompaniment_id);
         ins.exec();
         const int64_t id = db_.sql().getLastInsertRowid();
         audit(db_, "create", "pat_hire", id, a->institution_name);
         return id;
+    });
+}
+
+void AccompanimentRepository::update_hire(const Hire& h) {
+    check_hire(h);
+    db_.write([&] {
+        SQLite::Statement u(db_.sql(),
+                            "UPDATE pat_hire SET status=?, announced_date=?, hire_date=?, job_title=?, "
+                            "working_time_percent=?, contract_type=?, person_id=?, notes=? WHERE id=?");
+        bind_hire(u, h);
+        u.bind(9, h.id);
+        if (u.exec() == 0) throw Error(tr("This hire no longer exists."));
+        audit(db_, "update", "pat_hire", h.id, {});
+    });
+}
+
+void AccompanimentRepository::remove_hire(int64_t hire_id) {
+    db_.write([&] {
+        SQLite::Statement d(db_.sql(), "DELETE FROM pat_hire WHERE id = ?");
+        d.bind(1, hire_id);
+        if (d.exec() == 0) throw Error(tr("This hire no longer exists."));
+        audit(db_, "delete", "pat_hire", hire_id, {});
     });
 }
 
@@ -522,7 +690,18 @@ int64_t AccompanimentRepository::add_document(const Document& d) {
         ins.bind(2, d.title);
         ins.bind(3, d.link);
         ins.exec();
-        return int64_t(db_.sql().getLastInsertRowid());
+        const int64_t id = db_.sql().getLastInsertRowid();
+        audit(db_, "create", "pat_document", id, d.title);
+        return id;
+    });
+}
+
+void AccompanimentRepository::remove_document(int64_t document_id) {
+    db_.write([&] {
+        SQLite::Statement d(db_.sql(), "DELETE FROM pat_document WHERE id = ?");
+        d.bind(1, document_id);
+        if (d.exec() == 0) throw Error(tr("This document no longer exists."));
+        audit(db_, "delete", "pat_document", document_id, {});
     });
 }
 
@@ -576,6 +755,24 @@ int64_t AccompanimentRepository::record_intake(int64_t id, const std::map<int, s
         u.bind(2, id);
         u.exec();
         audit(db_, "intake", "pat_accompaniment", id, questionnaire_code);
+        return rid;
+    });
+}
+
+int64_t AccompanimentRepository::record_intake(int64_t id, Response response, const std::string& date) {
+    check_date(tr("Date"), date, true);
+    auto a = get(id);
+    if (!a) throw Error(tr("This accompaniment no longer exists."));
+    response.subject_kind = "pat_accompaniment";
+    response.subject_id = id;
+    return db_.write([&] {
+        const int64_t rid = QuestionnaireRepository(db_).submit(response);
+        SQLite::Statement u(db_.sql(), "UPDATE pat_accompaniment SET intake_response_id = ? WHERE id = ?");
+        u.bind(1, rid);
+        u.bind(2, id);
+        u.exec();
+        if (a->phase == "request") set_phase(id, "analysis", date);
+        audit(db_, "intake", "pat_accompaniment", id, {});
         return rid;
     });
 }

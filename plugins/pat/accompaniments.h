@@ -9,6 +9,7 @@
 
 namespace maillage {
 class Database;
+struct Response;
 }
 
 namespace maillage::pat {
@@ -18,6 +19,7 @@ struct Step {
     std::string code;
     int position = 0;
     std::string label_fr, label_nl, label_en;
+    std::string retired_at;  // "" while in use
     const std::string& label(const std::string& language) const;
 };
 
@@ -26,6 +28,7 @@ struct SessionType {
     std::string code;
     int position = 0;
     std::string label_fr, label_nl, label_en, plural_fr, plural_nl, plural_en;
+    std::string retired_at;  // "" while in use
     const std::string& label(const std::string& language) const;
     const std::string& plural(const std::string& language) const;
 };
@@ -100,7 +103,7 @@ class AccompanimentRepository {
 public:
     explicit AccompanimentRepository(Database& db) : db_(db) {}
 
-    std::vector<Step> steps() const;  // not retired, by position
+    std::vector<Step> steps(bool include_retired = false) const;  // by position
     std::vector<SessionType> session_types(bool include_retired = false) const;
     std::optional<SessionType> session_type(const std::string& code) const;
 
@@ -117,6 +120,15 @@ public:
     // with the reason); closing needs a reason (kept as the closing reason).
     void set_phase(int64_t id, const std::string& phase, const std::string& date, const std::string& note = {});
 
+    // Reopens a closed accompaniment in the phase it was closed from, on `date`; the
+    // reason is kept in the phase history.
+    void reopen(int64_t id, const std::string& reason, const std::string& date);
+    // The phase changes, oldest first: (from, to, date, note).
+    struct PhaseChange {
+        std::string from, to, date, note;
+    };
+    std::vector<PhaseChange> phase_history(int64_t id) const;
+
     std::vector<StepState> step_states(int64_t id, const std::string& language = "fr") const;
     // `step` is a code or a position ("3"). Returns the stored change.
     StepState set_step(int64_t id, const std::string& step, const std::string& state, const std::string& date,
@@ -125,13 +137,28 @@ public:
     // Creates the core session (kind "pat") and its PAT details and attendance. Returns
     // the session id; the two-staff warning, if any, is stored and put in `warning`.
     int64_t add_session(const PatSession& s, std::string* warning = nullptr);
+    // Changes a session's type, date, times, staff, attendees and notes; its phase
+    // follows the new date. The two-staff warning is stored again.
+    void update_session(const PatSession& s, std::string* warning = nullptr);
+    // Deletes the session with its attendance (undoable).
+    void remove_session(int64_t session_id);
     std::vector<PatSession> sessions(int64_t accompaniment_id) const;
+    // The phase a session dated `date` counts for: follow-up after the hire, else
+    // accompaniment.
+    std::string session_phase(const Accompaniment& a, const std::string& date) const;
     SessionCount session_count(int64_t accompaniment_id) const;
 
+    // The people working at the institution on `date` (ISO), by name: who may attend
+    // its sessions.
+    std::vector<int64_t> people_at(int64_t institution_id, const std::string& date) const;
+
     int64_t add_hire(const Hire& h);
+    void update_hire(const Hire& h);
+    void remove_hire(int64_t hire_id);
     std::vector<Hire> hires(int64_t accompaniment_id) const;
 
     int64_t add_document(const Document& d);
+    void remove_document(int64_t document_id);
     std::vector<Document> documents(int64_t accompaniment_id) const;
 
     // The first step not done or skipped (what a card shows as "step reached"), or
@@ -143,6 +170,11 @@ public:
     // links it. `answers` are by question position. Returns the response id.
     int64_t record_intake(int64_t id, const std::map<int, std::string>& answers,
                           const std::string& questionnaire_code = "pat_intake");
+
+    // The intake as filled in the window's questionnaire form: stores `response` (its
+    // subject set to this accompaniment), links it, and moves a request to the
+    // analysis on `date` — the interview is the analysis. One change. Returns its id.
+    int64_t record_intake(int64_t id, Response response, const std::string& date);
 
     // The guide's steps and the session types are data: add, relabel, retire.
     // `code` is stable; a retired entry keeps its meaning in old accompaniments.

@@ -37,27 +37,61 @@ int days_between(const std::string& from, const std::string& to) {
 
 }  // namespace
 
-int64_t ActivityRepository::add_training(const Training& t) {
+namespace {
+void check_training(const Training& t) {
     check_date(tr("Date"), t.date);
     validate::minutes(tr("Duration"), t.duration_minutes);
     validate::count(tr("Participants"), t.participants);
+}
+void bind_training(SQLite::Statement& q, const Training& t) {
+    sql::text(q, 1, t.title);
+    sql::text(q, 2, t.audience);
+    sql::opt(q, 3, t.institution_id);
+    q.bind(4, t.date);
+    q.bind(5, t.duration_minutes);
+    q.bind(6, t.participants);
+    sql::opt(q, 7, t.funder_id);
+    sql::text(q, 8, t.notes);
+}
+void remove_row(Database& db, const char* table, int64_t id, const std::string& gone) {
+    db.write([&] {
+        SQLite::Statement d(db.sql(), std::string("DELETE FROM ") + table + " WHERE id = ?");
+        d.bind(1, id);
+        if (d.exec() == 0) throw Error(gone);
+        audit(db, "delete", table, id, {});
+    });
+}
+}  // namespace
+
+int64_t ActivityRepository::add_training(const Training& t) {
+    check_training(t);
     return db_.write([&] {
         SQLite::Statement ins(db_.sql(),
                               "INSERT INTO pat_training(title, audience, institution_id, date, duration_minutes, "
                               "participants, funder_id, notes) VALUES (?,?,?,?,?,?,?,?)");
-        sql::text(ins, 1, t.title);
-        sql::text(ins, 2, t.audience);
-        sql::opt(ins, 3, t.institution_id);
-        ins.bind(4, t.date);
-        ins.bind(5, t.duration_minutes);
-        ins.bind(6, t.participants);
-        sql::opt(ins, 7, t.funder_id);
-        sql::text(ins, 8, t.notes);
+        bind_training(ins, t);
         ins.exec();
         const int64_t id = db_.sql().getLastInsertRowid();
         audit(db_, "create", "pat_training", id, t.title);
         return id;
     });
+}
+
+void ActivityRepository::update_training(const Training& t) {
+    check_training(t);
+    db_.write([&] {
+        SQLite::Statement u(db_.sql(),
+                            "UPDATE pat_training SET title=?, audience=?, institution_id=?, date=?, duration_minutes=?, "
+                            "participants=?, funder_id=?, notes=? WHERE id=?");
+        bind_training(u, t);
+        u.bind(9, t.id);
+        if (u.exec() == 0) throw Error(tr("This training no longer exists."));
+        audit(db_, "update", "pat_training", t.id, t.title);
+    });
+}
+
+void ActivityRepository::remove_training(int64_t id) {
+    remove_row(db_, "pat_training", id, tr("This training no longer exists."));
 }
 
 std::vector<Training> ActivityRepository::trainings(const std::string& from, const std::string& to) const {
@@ -83,32 +117,58 @@ std::vector<Training> ActivityRepository::trainings(const std::string& from, con
     return out;
 }
 
-int64_t ActivityRepository::add_advocacy(const Advocacy& a) {
+namespace {
+void check_advocacy(const Advocacy& a) {
     if (std::find(kAdvocacyKinds.begin(), kAdvocacyKinds.end(), a.kind) == kAdvocacyKinds.end())
         throw Error(trf("Kind: \"{value}\" is not one of talk, interview, podcast, meeting.", fmt::arg("value", a.kind)));
     check_date(tr("Date"), a.date);
     if (a.audience_size) validate::count(tr("Audience size"), *a.audience_size);
     validate::url(tr("Link"), a.link);
+}
+void bind_advocacy(SQLite::Statement& q, const Advocacy& a) {
+    q.bind(1, a.kind);
+    q.bind(2, a.date);
+    sql::text(q, 3, a.title);
+    sql::text(q, 4, a.audience);
+    if (a.audience_size)
+        q.bind(5, *a.audience_size);
+    else
+        q.bind(5);
+    sql::text(q, 6, a.link);
+    sql::opt(q, 7, a.funder_id);
+    sql::text(q, 8, a.notes);
+}
+}  // namespace
+
+int64_t ActivityRepository::add_advocacy(const Advocacy& a) {
+    check_advocacy(a);
     return db_.write([&] {
         SQLite::Statement ins(db_.sql(),
                               "INSERT INTO pat_advocacy(kind, date, title, audience, audience_size, link, funder_id, "
                               "notes) VALUES (?,?,?,?,?,?,?,?)");
-        ins.bind(1, a.kind);
-        ins.bind(2, a.date);
-        sql::text(ins, 3, a.title);
-        sql::text(ins, 4, a.audience);
-        if (a.audience_size)
-            ins.bind(5, *a.audience_size);
-        else
-            ins.bind(5);
-        sql::text(ins, 6, a.link);
-        sql::opt(ins, 7, a.funder_id);
-        sql::text(ins, 8, a.notes);
+        bind_advocacy(ins, a);
         ins.exec();
         const int64_t id = db_.sql().getLastInsertRowid();
         audit(db_, "create", "pat_advocacy", id, a.kind + " " + a.date);
         return id;
     });
+}
+
+void ActivityRepository::update_advocacy(const Advocacy& a) {
+    check_advocacy(a);
+    db_.write([&] {
+        SQLite::Statement u(db_.sql(),
+                            "UPDATE pat_advocacy SET kind=?, date=?, title=?, audience=?, audience_size=?, link=?, "
+                            "funder_id=?, notes=? WHERE id=?");
+        bind_advocacy(u, a);
+        u.bind(9, a.id);
+        if (u.exec() == 0) throw Error(tr("This advocacy action no longer exists."));
+        audit(db_, "update", "pat_advocacy", a.id, a.kind + " " + a.date);
+    });
+}
+
+void ActivityRepository::remove_advocacy(int64_t id) {
+    remove_row(db_, "pat_advocacy", id, tr("This advocacy action no longer exists."));
 }
 
 std::vector<Advocacy> ActivityRepository::advocacy(const std::string& from, const std::string& to) const {
@@ -142,7 +202,8 @@ int64_t ActivityRepository::set_workplace(const Workplace& w) {
         SQLite::Statement ins(db_.sql(),
                               "INSERT INTO pat_workplace(institution_id, since, sector_id, peer_workers, notes) "
                               "VALUES (?,?,?,?,?) ON CONFLICT(institution_id) DO UPDATE SET since=excluded.since, "
-                              "sector_id=excluded.sector_id, peer_workers=excluded.peer_workers, notes=excluded.notes");
+                              "sector_id=excluded.sector_id, peer_workers=excluded.peer_workers, notes=excluded.notes, "
+                              "ended_on=NULL");
         ins.bind(1, w.institution_id);
         sql::text(ins, 2, w.since);
         sql::opt(ins, 3, w.sector_id);
@@ -158,14 +219,37 @@ int64_t ActivityRepository::set_workplace(const Workplace& w) {
     });
 }
 
-std::vector<Workplace> ActivityRepository::workplaces(const std::string& language) const {
+void ActivityRepository::end_workplace(int64_t id, const std::string& date) {
+    check_date(tr("Ended on"), date);
+    db_.write([&] {
+        SQLite::Statement q(db_.sql(), "SELECT coalesce(since,''), ended_on FROM pat_workplace WHERE id = ?");
+        q.bind(1, id);
+        if (!q.executeStep()) throw Error(tr("This workplace no longer exists."));
+        if (!q.getColumn(1).isNull()) throw Error(tr("This workplace is already ended."));
+        if (date < q.getColumn(0).getString())
+            throw Error(trf("The end {date} is before the start ({since}).", fmt::arg("date", date),
+                            fmt::arg("since", q.getColumn(0).getString())));
+        SQLite::Statement u(db_.sql(), "UPDATE pat_workplace SET ended_on = ? WHERE id = ?");
+        u.bind(1, date);
+        u.bind(2, id);
+        u.exec();
+        audit(db_, "end", "pat_workplace", id, date);
+    });
+}
+
+void ActivityRepository::remove_workplace(int64_t id) {
+    remove_row(db_, "pat_workplace", id, tr("This workplace no longer exists."));
+}
+
+std::vector<Workplace> ActivityRepository::workplaces(const std::string& language, bool include_ended) const {
     SQLite::Statement q(db_.sql(),
                         "SELECT w.id, w.institution_id, w.since, w.sector_id, w.peer_workers, w.notes, i.name, "
                         "coalesce(i.region,''), coalesce(i.municipality,''), "
                         "coalesce(w.sector_id, (SELECT sector_id FROM institution_sector s WHERE s.institution_id = "
-                        "i.id ORDER BY is_primary DESC, sector_id LIMIT 1)) "
+                        "i.id ORDER BY is_primary DESC, sector_id LIMIT 1)), w.ended_on "
                         "FROM pat_workplace w JOIN institution i ON i.id = w.institution_id "
-                        "ORDER BY i.region, i.municipality, i.name");
+                        "WHERE w.ended_on IS NULL OR ? ORDER BY i.region, i.municipality, i.name");
+    q.bind(1, include_ended ? 1 : 0);
     SectorRepository sectors(db_);
     std::map<int64_t, std::string> labels;
     for (const auto& s : sectors.list(true)) labels[s.id] = s.label(language);
@@ -182,9 +266,17 @@ std::vector<Workplace> ActivityRepository::workplaces(const std::string& languag
         w.region = q.getColumn(7).getString();
         w.municipality = q.getColumn(8).getString();
         if (auto sid = sql::id(q, 9)) w.sector_label = labels[*sid];
+        w.ended_on = sql::str(q, 10);
         out.push_back(std::move(w));
     }
     return out;
+}
+
+std::string first_session_date(Database& db) {
+    SQLite::Statement q(db.sql(),
+                        "SELECT min(s.date) FROM pat_session p JOIN session s ON s.id = p.session_id "
+                        "WHERE s.status = 'held'");
+    return q.executeStep() ? sql::str(q, 0) : std::string();
 }
 
 StaffTime staff_time(Database& db, const std::string& from, const std::string& to, double weekly_hours,

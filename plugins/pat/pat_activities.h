@@ -41,6 +41,7 @@ struct Workplace {
     std::optional<int64_t> sector_id;  // when empty, the institution's primary sector
     int peer_workers = 1;
     std::string notes;
+    std::string ended_on;  // ISO date when peer workers stopped working there; "" = current
     // Read only, from the institution.
     std::string institution_name, region, municipality, sector_label;
 };
@@ -50,14 +51,22 @@ public:
     explicit ActivityRepository(Database& db) : db_(db) {}
 
     int64_t add_training(const Training& t);  // throws maillage::Error naming the field
+    void update_training(const Training& t);
+    void remove_training(int64_t id);
     std::vector<Training> trainings(const std::string& from, const std::string& to) const;
 
     int64_t add_advocacy(const Advocacy& a);
+    void update_advocacy(const Advocacy& a);
+    void remove_advocacy(int64_t id);
     std::vector<Advocacy> advocacy(const std::string& from, const std::string& to) const;
 
-    // One workplace per institution: adding again updates it.
+    // One workplace per institution: adding again updates it (and makes it current).
     int64_t set_workplace(const Workplace& w);
-    std::vector<Workplace> workplaces(const std::string& language = "fr") const;
+    // Peer workers stopped working there on `date`: the workplace leaves the map.
+    void end_workplace(int64_t id, const std::string& date);
+    void remove_workplace(int64_t id);
+    // The current workplaces (with the ended ones too when asked).
+    std::vector<Workplace> workplaces(const std::string& language = "fr", bool include_ended = false) const;
 
 private:
     Database& db_;
@@ -78,6 +87,10 @@ struct StaffTime {
     double available_minutes = 0;  // team members x weeks x weekly hours
     std::string share;             // total over available, "12.50"
 };
+
+// The date of the first held accompaniment session ("" when none): where "since the
+// start" begins.
+std::string first_session_date(Database& db);
 
 // `weekly_hours` is a full-time week (38 h in Belgium); the team is the people who ran
 // at least one session in the period, or `team` when given.

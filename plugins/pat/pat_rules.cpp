@@ -85,8 +85,8 @@ std::string PhaseRules::refuse_reason(const std::string& from, const std::string
                    fmt::arg("from", phase_label(from)), fmt::arg("to", phase_label(to)), fmt::arg("allowed", list));
     }
     if (to == "accompaniment" && decision != "accepted")
-        return tr("The accompaniment can start only once the request is accepted (pat decide).");
-    if (to == "hired" && hires == 0) return tr("Record the hire first (pat hire add), then set the phase to hired.");
+        return tr("The accompaniment can start only once the request is accepted: record the decision first.");
+    if (to == "hired" && hires == 0) return tr("Record the hire first, then set the phase to hired.");
     return {};
 }
 

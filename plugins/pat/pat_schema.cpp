@@ -245,6 +245,10 @@ void apply_v1(SQLite::Database& db) {
     }
 }
 
+// Version 2. A workplace where peer workers no longer work is ended, not deleted: the
+// map shows the current ones, the history stays.
+void apply_v2(SQLite::Database& db) { db.exec("ALTER TABLE pat_workplace ADD COLUMN ended_on TEXT;"); }
+
 }  // namespace
 
 MigrationSet pat_migrations() {
@@ -253,6 +257,7 @@ MigrationSet pat_migrations() {
                                   "PAT: guide steps, session types, accompaniments, sessions, hires, trainings, "
                                   "advocacy, workplaces",
                                   apply_v1});
+    set.steps.push_back(Migration{2, "PAT: a workplace can be ended", apply_v2});
     return set;
 }
 

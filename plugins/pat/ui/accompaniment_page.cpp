@@ -2,28 +2,37 @@
 
 #include "accompaniments.h"
 #include "pat_rules.h"
+#include "ui/accompaniment_dialogs.h"
 #include "ui/new_request_dialog.h"
 
+#include "core/database.h"
 #include "core/error.h"
+#include "core/i18n.h"
 #include "core/locale_format.h"
 #include "core/people.h"
+#include "core/questionnaires.h"
+#include "shared-ui/confirm_delete.h"
+#include "shared-ui/display.h"
+#include "shared-ui/list_panel.h"
 #include "shared-ui/messages.h"
+#include "shared-ui/pickers.h"
+#include "shared-ui/questionnaire_results.h"
 
 #include <wx/button.h>
-#include <wx/choice.h>
-#include <wx/choicdlg.h>
-#include <wx/datetime.h>
 #include <wx/html/htmlwin.h>
 #include <wx/intl.h>
-#include <wx/msgdlg.h>
+#include <wx/notebook.h>
 #include <wx/sizer.h>
-#include <wx/textdlg.h>
+#include <wx/stattext.h>
 #include <wx/utils.h>
 
+#include <algorithm>
 #include <map>
 
 namespace maillage::pat {
 namespace {
+
+wxString u8(const std::string& s) { return wxString::FromUTF8(s); }
 
 wxString esc(const std::string& s) {
     wxString out = wxString::FromUTF8(s);
@@ -33,39 +42,209 @@ wxString esc(const std::string& s) {
     return out;
 }
 
-// A date of the record as the UI language writes it.
 wxString esc_date(const std::string& iso) { return esc(locale::short_date(iso)); }
 
 wxString row(const wxString& label, const wxString& value) {
     return "<tr><td><b>" + label + "</b></td><td>" + (value.empty() ? wxString("—") : value) + "</td></tr>";
 }
 
-std::string today() { return wxDateTime::Today().FormatISODate().utf8_string(); }
+wxString region_name(const std::string& region) {
+    if (region == "brussels") return _("Brussels");
+    if (region == "wallonia") return _("Wallonia");
+    if (region == "flanders") return _("Flanders");
+    return {};
+}
+
+wxString minutes_text(int minutes) { return wxString::Format("%d", minutes); }
 
 }  // namespace
 
 AccompanimentPage::AccompanimentPage(wxWindow* parent, ui::UiContext& context) : PageBase(parent, context) {
     auto* top = new wxBoxSizer(wxVERTICAL);
     auto* bar = new wxBoxSizer(wxHORIZONTAL);
-    choice_ = new wxChoice(this, wxID_ANY);
-    bar->Add(choice_, 1, wxRIGHT, 8);
-    auto* phase = new wxButton(this, wxID_ANY, _("Change phase…"));
-    auto* step = new wxButton(this, wxID_ANY, _("Update a step…"));
+    bar->Add(new wxStaticText(this, wxID_ANY, _("Accompaniment:")), 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 6);
+    // Searched as you type: institution, phase or funder.
+    chooser_ = new ui::SearchPicker(
+        this,
+        [this](const std::string& text, int limit) {
+            std::vector<ui::PickerItem> out;
+            const wxString wanted = ui::fold_for_search(u8(text));
+            for (const auto& a : AccompanimentRepository(database()).list()) {
+                const wxString label = u8(a.institution_name);
+                const wxString detail = u8(phase_label(a.phase)) + (a.funder_code.empty() ? "" : " · " + u8(a.funder_code)) +
+                                        " · " + ui::display_date(a.request_date);
+                if (!wanted.empty() && !ui::fold_for_search(label + " " + detail).Contains(wanted)) continue;
+                out.push_back({a.id, label, detail});
+                if (int(out.size()) >= limit) break;
+            }
+            return out;
+        },
+        _("Search an institution…"), 30);
+    chooser_->SetName("accompaniment");
+    chooser_->on_chosen([this](const ui::PickerItem& item) { choose(item.id); });
+    bar->Add(chooser_, 1, wxRIGHT, 8);
     auto* request = new wxButton(this, wxID_ANY, _("&New request…"));
     request->SetName("new-request");
-    bar->Add(phase, 0, wxRIGHT, 4);
-    bar->Add(step, 0, wxRIGHT, 4);
     bar->Add(request, 0);
     top->Add(bar, 0, wxEXPAND | wxALL, 8);
-    html_ = new wxHtmlWindow(this, wxID_ANY);
-    top->Add(html_, 1, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, 8);
-    SetSizer(top);
-    choice_->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) {
-        this->context().set_preference("pat.current", wxString::Format("%lld", static_cast<long long>(current())));
-        show();
+
+    tabs_ = new wxNotebook(this, wxID_ANY);
+    tabs_->SetName("accompaniment-tabs");
+    // Summary: the request, its analysis and decision, the phases.
+    auto* summary = new wxPanel(tabs_);
+    auto* summary_sizer = new wxBoxSizer(wxVERTICAL);
+    auto* actions = new wxBoxSizer(wxHORIZONTAL);
+    auto action = [&](const wxString& label, const char* name, std::function<void()> fn) {
+        auto* b = new wxButton(summary, wxID_ANY, label);
+        b->SetName(name);
+        b->Bind(wxEVT_BUTTON, [fn](wxCommandEvent&) { fn(); });
+        actions->Add(b, 0, wxRIGHT, 4);
+        needs_one_.push_back(b);
+    };
+    action(_("Edit the request…"), "edit-request", [this] { edit_request(); });
+    action(_("Request analysis…"), "intake", [this] {
+        if (record_intake_dialog(this, this->context(), current_)) changed(_("Request analysis recorded."));
     });
-    phase->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { change_phase(); });
-    step->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { change_step(); });
+    action(_("Decision…"), "decide", [this] {
+        if (decision_dialog(this, this->context(), current_)) changed(_("Decision recorded."));
+    });
+    action(_("Change phase…"), "change-phase", [this] {
+        if (change_phase_dialog(this, this->context(), current_)) changed(_("Phase changed."));
+    });
+    summary_sizer->Add(actions, 0, wxALL, 6);
+    html_ = new wxHtmlWindow(summary, wxID_ANY);
+    html_->SetName("summary");
+    summary_sizer->Add(html_, 1, wxEXPAND);
+    summary->SetSizer(summary_sizer);
+    tabs_->AddPage(summary, _("Request and phases"));
+
+    // The intake questionnaire's answers, as the shared results view shows them.
+    auto* intake = new wxPanel(tabs_);
+    auto* intake_sizer = new wxBoxSizer(wxVERTICAL);
+    intake_hint_ = new wxStaticText(intake, wxID_ANY, wxString());
+    intake_sizer->Add(intake_hint_, 0, wxALL, 8);
+    intake_ = new ui::QuestionnaireResults(intake);
+    intake_->SetName("intake-results");
+    intake_sizer->Add(intake_, 1, wxEXPAND);
+    intake->SetSizer(intake_sizer);
+    tabs_->AddPage(intake, _("Request analysis"));
+
+    steps_ = new ui::ListPanel(tabs_, &context,
+                               {.id = "pat.steps",
+                                .title = _("Steps of the guide"),
+                                .columns = {{"#", 40, ui::ColumnKind::Integer},
+                                            {_("Step"), 300},
+                                            {_("State"), 110, ui::ColumnKind::Status},
+                                            {_("Started"), 100, ui::ColumnKind::Date},
+                                            {_("Finished"), 100, ui::ColumnKind::Date},
+                                            {_("Notes"), 260}},
+                                .search = false});
+    auto* step = steps_->add_button(_("Update the step…"));
+    step->SetName("update-step");
+    needs_one_.push_back(step);
+    auto open_step = [this] {
+        const auto sid = steps_->selected_id();
+        if (!sid) {
+            ui::show_info(this, _("Select a step first."));
+            return;
+        }
+        for (const auto& s : AccompanimentRepository(database()).step_states(current_, this->context().language()))
+            if (s.step_id == *sid && step_dialog(this, this->context(), current_, s.code)) changed(_("Step updated."));
+    };
+    step->Bind(wxEVT_BUTTON, [open_step](wxCommandEvent&) { open_step(); });
+    steps_->list()->Bind(wxEVT_DATAVIEW_ITEM_ACTIVATED, [open_step](wxDataViewEvent&) { open_step(); });
+    tabs_->AddPage(steps_, _("Steps"));
+
+    sessions_ = new ui::ListPanel(tabs_, &context,
+                                  {.id = "pat.sessions",
+                                   .title = _("Accompaniment sessions"),
+                                   .columns = {{_("Date"), 90, ui::ColumnKind::Date},
+                                               {_("Type"), 150},
+                                               {_("Phase"), 110, ui::ColumnKind::Status},
+                                               {_("Minutes"), 70, ui::ColumnKind::Integer},
+                                               {_("Preparation"), 90, ui::ColumnKind::Integer},
+                                               {_("Staff"), 180},
+                                               {_("Attendees"), 70, ui::ColumnKind::Integer},
+                                               {_("Warning"), 220},
+                                               {_("Notes"), 200}},
+                                   .search_hint = _("Search type, staff, notes…"),
+                                   .count_format = _("%zu of %zu sessions")});
+    auto* add_session = sessions_->add_button(_("&Add a session…"));
+    add_session->SetName("add-session");
+    auto* edit_session = sessions_->add_button(_("&Edit…"));
+    auto* del_session = sessions_->add_button(_("&Delete"));
+    for (auto* b : {add_session, edit_session, del_session}) needs_one_.push_back(b);
+    add_session->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
+        if (session_dialog(this, this->context(), current_)) changed(_("Session recorded."));
+    });
+    auto open_session = [this] {
+        if (auto sid = sessions_->selected_id()) {
+            if (session_dialog(this, this->context(), current_, *sid)) changed(_("Session changed."));
+        } else {
+            ui::show_info(this, _("Select a session first."));
+        }
+    };
+    edit_session->Bind(wxEVT_BUTTON, [open_session](wxCommandEvent&) { open_session(); });
+    sessions_->list()->Bind(wxEVT_DATAVIEW_ITEM_ACTIVATED, [open_session](wxDataViewEvent&) { open_session(); });
+    del_session->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { delete_session(); });
+    tabs_->AddPage(sessions_, _("Sessions"));
+
+    hires_ = new ui::ListPanel(tabs_, &context,
+                               {.id = "pat.hires",
+                                .title = _("Hires"),
+                                .columns = {{_("Status"), 100, ui::ColumnKind::Status},
+                                            {_("Date"), 90, ui::ColumnKind::Date},
+                                            {_("Job title"), 200},
+                                            {_("Working time"), 100, ui::ColumnKind::Decimal},
+                                            {_("Contract"), 120},
+                                            {_("Peer worker"), 180},
+                                            {_("Notes"), 200}},
+                                .search = false});
+    auto* add_hire = hires_->add_button(_("Record a &hire…"));
+    add_hire->SetName("add-hire");
+    auto* edit_hire = hires_->add_button(_("&Edit…"));
+    auto* del_hire = hires_->add_button(_("&Delete"));
+    for (auto* b : {add_hire, edit_hire, del_hire}) needs_one_.push_back(b);
+    add_hire->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
+        if (hire_dialog(this, this->context(), current_)) changed(_("Hire recorded."));
+    });
+    auto open_hire = [this] {
+        if (auto hid = hires_->selected_id()) {
+            if (hire_dialog(this, this->context(), current_, *hid)) changed(_("Hire changed."));
+        } else {
+            ui::show_info(this, _("Select a hire first."));
+        }
+    };
+    edit_hire->Bind(wxEVT_BUTTON, [open_hire](wxCommandEvent&) { open_hire(); });
+    hires_->list()->Bind(wxEVT_DATAVIEW_ITEM_ACTIVATED, [open_hire](wxDataViewEvent&) { open_hire(); });
+    del_hire->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { delete_hire(); });
+    tabs_->AddPage(hires_, _("Hires and follow-up"));
+
+    documents_ = new ui::ListPanel(tabs_, &context,
+                                   {.id = "pat.documents",
+                                    .title = _("Documents"),
+                                    .columns = {{_("Title"), 260}, {_("Link"), 420}},
+                                    .search = false});
+    auto* add_doc = documents_->add_button(_("A&ttach…"));
+    add_doc->SetName("add-document");
+    auto* open_doc = documents_->add_button(_("&Open"));
+    auto* del_doc = documents_->add_button(_("&Remove"));
+    for (auto* b : {add_doc, open_doc, del_doc}) needs_one_.push_back(b);
+    add_doc->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
+        if (document_dialog(this, this->context(), current_)) changed(_("Document attached."));
+    });
+    auto open_document = [this] {
+        const auto did = documents_->selected_id();
+        for (const auto& d : AccompanimentRepository(database()).documents(current_))
+            if (did && d.id == *did) wxLaunchDefaultBrowser(u8(d.link));
+    };
+    open_doc->Bind(wxEVT_BUTTON, [open_document](wxCommandEvent&) { open_document(); });
+    documents_->list()->Bind(wxEVT_DATAVIEW_ITEM_ACTIVATED, [open_document](wxDataViewEvent&) { open_document(); });
+    del_doc->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { remove_document(); });
+    tabs_->AddPage(documents_, _("Documents"));
+
+    top->Add(tabs_, 1, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, 8);
+    SetSizer(top);
     request->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { new_request(); });
 
     // Document links open in the browser; the empty page's "record the first request"
@@ -79,172 +258,233 @@ AccompanimentPage::AccompanimentPage(wxWindow* parent, ui::UiContext& context) :
     refresh();
 }
 
-int64_t AccompanimentPage::current() const {
-    const int i = choice_->GetSelection();
-    return i >= 0 && size_t(i) < ids_.size() ? ids_[size_t(i)] : 0;
+void AccompanimentPage::choose(int64_t id) {
+    current_ = id;
+    context().set_preference("pat.current", wxString::Format("%lld", static_cast<long long>(id)));
+    show();
 }
 
 void AccompanimentPage::refresh() {
     long long wanted = 0;
     context().preference("pat.current", "0").ToLongLong(&wanted);
-    choice_->Clear();
-    ids_.clear();
-    for (const auto& a : AccompanimentRepository(database()).list()) {
-        choice_->Append(wxString::Format("#%lld  %s — %s", static_cast<long long>(a.id),
-                                         wxString::FromUTF8(a.institution_name), wxString::FromUTF8(phase_label(a.phase))));
-        ids_.push_back(a.id);
-        if (a.id == wanted) choice_->SetSelection(int(ids_.size()) - 1);
-    }
-    if (choice_->GetSelection() == wxNOT_FOUND && !ids_.empty()) {
+    AccompanimentRepository repo(database());
+    const auto all = repo.list();
+    current_ = 0;
+    for (const auto& a : all)
+        if (a.id == wanted) current_ = a.id;
+    if (!current_ && !all.empty()) {
         // Nothing chosen yet: open one under way rather than a bare request.
-        int pick = 0;
-        const auto all = AccompanimentRepository(database()).list();
-        for (size_t i = 0; i < all.size(); ++i)
-            if (all[i].phase == "follow_up" || (all[i].phase == "hired" && pick == 0)) pick = int(i);
-        choice_->SetSelection(pick);
+        current_ = all.front().id;
+        for (const auto& a : all)
+            if (a.phase == "accompaniment" || a.phase == "follow_up") current_ = a.id;
     }
     show();
 }
 
+void AccompanimentPage::changed(const wxString& status) {
+    context().data_changed();
+    show();
+    context().set_status(status);
+}
+
 void AccompanimentPage::show() {
-    const auto id = current();
     AccompanimentRepository repo(database());
-    const auto a = repo.get(id);
+    const auto a = repo.get(current_);
+    for (auto* b : needs_one_) b->Enable(bool(a));
+    if (a)
+        chooser_->set_selection(a->id, u8(a->institution_name));
+    else
+        chooser_->clear_selection();
+    const std::string lang = context().language();
     if (!a) {
         html_->SetPage("<p>" + _("No accompaniment yet. When an institution asks PAT to help it hire a peer worker, "
                                  "record its request here; the analysis, the steps of the guide and the sessions "
                                  "follow from it.") +
                        "</p><p><a href=\"maillage:new-request\">" + _("Record the first request…") + "</a></p>");
+        for (auto* l : {steps_, sessions_, hires_, documents_}) l->set_source(std::make_shared<ui::TableRowSource>());
+        intake_hint_->SetLabel(wxString());
+        intake_->show(wxString(), {});
         return;
     }
-    const std::string lang = context().language();
+    PersonRepository people(database());
+    // The phase is said once, in a sentence; the sections below are titled for what
+    // they hold (a phase name as a title read as a second phase).
     wxString h = "<html><body><h2>" + esc(a->institution_name) + "</h2>";
-    h += "<p><b>" + wxString::FromUTF8(phase_label(a->phase)) + "</b></p>";
-    h += "<h3>" + _("Request") + "</h3><table>";
+    h += "<p>" + wxString::Format(_("Phase: <b>%s</b> since %s"), esc(phase_label(a->phase)),
+                                  esc_date(a->phase == "request"       ? a->request_date
+                                           : a->phase == "analysis"    ? a->analysis_date
+                                           : a->phase == "accompaniment" ? a->accompaniment_date
+                                           : a->phase == "hired"       ? a->hired_date
+                                           : a->phase == "follow_up"   ? a->follow_up_date
+                                                                       : a->closed_date)) +
+         "</p>";
+    h += "<h3>" + _("The request") + "</h3><table>";
     wxString contact = esc(a->contact_name);
     if (a->contact_person_id)
-        if (auto p = PersonRepository(database()).get(*a->contact_person_id)) contact = esc(p->display_name());
-    h += row(_("Date"), esc_date(a->request_date)) + row(_("Contact person"), contact) +
-         row(_("Heard of PAT through"), esc(a->heard_from)) + row(_("Region"), a->region == "brussels"   ? _("Brussels")
-                                       : a->region == "wallonia" ? _("Wallonia")
-                                       : a->region == "flanders" ? _("Flanders")
-                                                                 : wxString()) +
-         row(_("Funder"), esc(a->funder_code)) + "</table>";
-    h += "<h3>" + _("Analysis") + "</h3><table>";
-    h += row(_("Analysis started"), esc_date(a->analysis_date)) +
-         row(_("Decision"), esc(a->decision.empty() ? std::string() : decision_label(a->decision) + " (" + locale::short_date(a->decision_date) + ")")) +
+        if (auto p = people.get(*a->contact_person_id)) contact = esc(p->display_name());
+    h += row(_("Received on"), esc_date(a->request_date)) + row(_("Contact person"), contact) +
+         row(_("Heard of PAT through"), esc(a->heard_from)) + row(_("Region"), region_name(a->region)) +
+         row(_("Funder"), esc(a->funder_code)) +
+         row(_("Planned sessions"), a->planned_sessions ? wxString::Format("%d", *a->planned_sessions) : wxString()) +
+         row(_("Notes"), esc(a->notes)) + "</table>";
+    h += "<h3>" + _("Analysis and decision") + "</h3><table>";
+    h += row(_("Interview"), esc_date(a->analysis_date)) +
+         row(_("Decision"), a->decision.empty() ? wxString()
+                                                : esc(decision_label(a->decision)) + " (" + esc_date(a->decision_date) + ")") +
          row(_("Reason"), esc(a->decision_reason)) +
-         row(_("Intake questionnaire"), a->intake_response_id ? wxString::Format(_("response #%lld"),
-                                                                                 static_cast<long long>(*a->intake_response_id))
-                                                               : wxString()) +
+         row(_("Intake questionnaire"), a->intake_response_id ? _("answered: see the tab Request analysis")
+                                                              : _("not filled in yet")) +
          "</table>";
-    h += "<h3>" + _("Steps of the guide") + "</h3><table border=0 cellpadding=2>";
-    for (const auto& s : repo.step_states(id, lang)) {
-        wxString dates = esc_date(s.started_on);
-        if (!s.finished_on.empty()) dates += " → " + esc_date(s.finished_on);
-        h += "<tr><td>" + wxString::Format("%d. ", s.position) + esc(s.label) + "</td><td><i>" +
-             wxString::FromUTF8(step_state_label(s.state)) + "</i></td><td>" + dates + "</td><td>" + esc(s.notes) + "</td></tr>";
-    }
+    const auto count = repo.session_count(current_);
+    h += "<h3>" + _("Sessions") + "</h3><p>" +
+         wxString::Format(_("Sessions: %d held / %d planned"), count.held, count.planned) +
+         (count.follow_up ? wxString::Format(_(", %d follow-up"), count.follow_up) : wxString()) + "</p>";
+    h += "<h3>" + _("Phase history") + "</h3><table>";
+    for (const auto& c : repo.phase_history(current_))
+        h += "<tr><td>" + esc_date(c.date) + "</td><td>" + esc(phase_label(c.to)) + "</td><td>" + esc(c.note) +
+             "</td></tr>";
     h += "</table>";
-    const auto count = repo.session_count(id);
-    std::map<std::string, std::string> types;
-    for (const auto& t : repo.session_types(true)) types[t.code] = t.label(lang);
-    for (const char* phase : {"accompaniment", "follow_up"}) {
-        const std::string p = phase;
-        h += "<h3>" + (p == "accompaniment" ? wxString::Format(_("Sessions: %d held / %d planned"), count.held, count.planned)
-                                            : wxString::Format(_("Post-hire follow-up: %d sessions held"), count.follow_up)) +
-             "</h3><table border=0 cellpadding=2>";
-        for (const auto& s : repo.sessions(id)) {
-            if (s.phase != p) continue;
-            h += "<tr><td>" + esc_date(s.date) + "</td><td>" + esc(types[s.type]) + "</td><td>" +
-                 wxString::Format(_("%d min + %d min preparation"), s.duration_minutes, s.preparation_minutes) +
-                 "</td><td>" + wxString::Format(_("%zu staff, %zu attendees"), s.staff.size(), s.attendees.size()) +
-                 "</td><td>" + esc(locale::session_status_name(s.status)) + "</td><td><font color=#b05000>" + esc(s.staff_warning) + "</font></td></tr>";
-        }
-        h += "</table>";
-    }
-    h += "<h3>" + _("Hires") + "</h3><ul>";
-    for (const auto& hire : repo.hires(id)) {
-        h += "<li>" + (hire.status == "effective" ? wxString::Format(_("Hired on %s"), esc_date(hire.hire_date))
-                                                  : wxString::Format(_("Announced on %s"), esc_date(hire.announced_date)));
-        if (!hire.job_title.empty()) h += ", " + esc(hire.job_title);
-        if (hire.working_time_percent) h += ", " + wxString::FromUTF8(locale::percent(*hire.working_time_percent, 0));
-        if (!hire.contract_type.empty()) h += ", " + esc(hire.contract_type);
-        h += "</li>";
-    }
-    h += "</ul>";
     if (a->phase == "closed")
         h += "<h3>" + _("Closed") + "</h3><p>" + esc_date(a->closed_date) + " — " + esc(a->closing_reason) + "</p>";
-    h += "<h3>" + _("Documents") + "</h3><ul>";
-    for (const auto& d : repo.documents(id)) h += "<li><a href=\"" + esc(d.link) + "\">" + esc(d.title) + "</a></li>";
-    h += "</ul></body></html>";
+    h += "</body></html>";
     html_->SetPage(h);
+
+    if (a->intake_response_id) {
+        intake_hint_->SetLabel(wxString::Format(_("Interview of %s"), ui::display_date(a->analysis_date)));
+        if (auto q = QuestionnaireRepository(database()).find_by_code("pat_intake"))
+            intake_->load(database(), q->id, "pat_accompaniment", {current_});
+    } else {
+        intake_hint_->SetLabel(_("The request analysis is not recorded yet: use Request analysis… on the first tab."));
+        intake_->show(wxString(), {});
+    }
+
+    auto steps = std::make_shared<ui::TableRowSource>();
+    for (const auto& s : repo.step_states(current_, lang))
+        steps->add(s.step_id, {wxString::Format("%d", s.position), u8(s.label), u8(step_state_label(s.state)),
+                               ui::display_date(s.started_on), ui::display_date(s.finished_on), u8(s.notes)});
+    steps_->set_source(steps);
+
+    std::map<std::string, std::string> types;
+    for (const auto& t : repo.session_types(true)) types[t.code] = t.label(lang);
+    auto sessions = std::make_shared<ui::TableRowSource>();
+    for (const auto& s : repo.sessions(current_)) {
+        wxString staff;
+        for (auto pid : s.staff)
+            if (auto p = people.get(pid)) staff += (staff.empty() ? "" : ", ") + u8(p->display_name());
+        sessions->add(s.session_id, {ui::display_date(s.date), u8(types[s.type]),
+                                     s.phase == "follow_up" ? _("follow-up") : _("accompaniment"),
+                                     minutes_text(s.duration_minutes), minutes_text(s.preparation_minutes), staff,
+                                     wxString::Format("%zu", s.attendees.size()), u8(s.staff_warning), u8(s.notes)});
+    }
+    sessions_->set_source(sessions);
+
+    auto hires = std::make_shared<ui::TableRowSource>();
+    for (const auto& x : repo.hires(current_)) {
+        wxString who;
+        if (x.person_id)
+            if (auto p = people.get(*x.person_id)) who = u8(p->display_name());
+        hires->add(x.id, {x.status == "effective" ? _("effective") : _("announced"),
+                          ui::display_date(x.status == "effective" ? x.hire_date : x.announced_date), u8(x.job_title),
+                          x.working_time_percent ? ui::display_percent(*x.working_time_percent, 0) : wxString(),
+                          u8(x.contract_type), who, u8(x.notes)});
+    }
+    hires_->set_source(hires);
+
+    auto docs = std::make_shared<ui::TableRowSource>();
+    for (const auto& d : repo.documents(current_)) docs->add(d.id, {u8(d.title), u8(d.link)});
+    documents_->set_source(docs);
+    Layout();
 }
 
 void AccompanimentPage::new_request() {
-    NewRequestDialog dialog(this, database(), today());
+    NewRequestDialog dialog(this, database(), today_iso());
     if (dialog.ShowModal() != wxID_OK) return;
-    context().set_preference("pat.current", wxString::Format("%lld", static_cast<long long>(dialog.created_id())));
-    context().data_changed();
-    refresh();
-    context().set_status(_("Request recorded."));
+    current_ = dialog.created_id();
+    context().set_preference("pat.current", wxString::Format("%lld", static_cast<long long>(current_)));
+    tabs_->SetSelection(0);
+    changed(_("Request recorded."));
 }
 
-void AccompanimentPage::change_phase() {
-    const auto id = current();
-    auto a = AccompanimentRepository(database()).get(id);
-    if (!a) return;
-    const auto next = PhaseRules::next(a->phase);
-    if (next.empty()) {
-        wxMessageBox(_("A closed accompaniment stays closed."), _("Change phase"), wxOK | wxICON_INFORMATION, this);
+void AccompanimentPage::edit_request() {
+    NewRequestDialog dialog(this, database(), today_iso(), current_);
+    if (dialog.ShowModal() == wxID_OK) changed(_("Request changed."));
+}
+
+bool AccompanimentPage::delete_selection() {
+    ui::ListPanel* list = current_list();
+    if (list == sessions_)
+        delete_session();
+    else if (list == hires_)
+        delete_hire();
+    else if (list == documents_)
+        remove_document();
+    else
+        return false;
+    return true;
+}
+
+void AccompanimentPage::delete_session() {
+    const auto sid = sessions_->selected_id();
+    if (!sid) {
+        ui::show_info(this, _("Select a session first."));
         return;
     }
-    wxArrayString labels;
-    for (const auto& p : next) labels.Add(wxString::FromUTF8(phase_label(p)));
-    const int pick = wxGetSingleChoiceIndex(_("Move the accompaniment to:"), _("Change phase"), labels, this);
-    if (pick < 0) return;
-    wxString reason;
-    if (next[size_t(pick)] == "closed") {
-        // Closing is for good: the accompaniment cannot be reopened from the window.
-        if (!ui::confirm_destructive(this,
-                                     wxString::Format(_("Close the accompaniment of %s?"),
-                                                      wxString::FromUTF8(a->institution_name)),
-                                     _("A closed accompaniment stays closed: no phase can follow."),
-                                     _("Close the accompaniment")))
-            return;
-        reason = wxGetTextFromUser(_("Why is the accompaniment closed?"), _("Change phase"), wxString(), this);
-        if (reason.empty()) return;
-    }
-    try {
-        AccompanimentRepository(database()).set_phase(id, next[size_t(pick)], today(), reason.utf8_string());
-        context().data_changed();
-        refresh();
-    } catch (const Error& e) {
-        wxMessageBox(wxString::FromUTF8(e.what()), _("Change phase"), wxOK | wxICON_WARNING, this);
+    AccompanimentRepository repo(database());
+    for (const auto& s : repo.sessions(current_)) {
+        if (s.session_id != *sid) continue;
+        const auto a = repo.get(current_);
+        const wxString what = wxString::Format(_("the session of %s with %s"), ui::display_date(s.date),
+                                               u8(a ? a->institution_name : std::string()));
+        const wxString goes = wxString::Format(_("Its attendance goes with it: %zu staff, %zu attendees."),
+                                               s.staff.size(), s.attendees.size());
+        if (!ui::confirm_delete(this, what, goes)) return;
+        if (ui::guarded(this, _("The session was not deleted"), [&] {
+                database().write(trf("Delete the session of {date}", fmt::arg("date", locale::short_date(s.date))),
+                                 [&] { repo.remove_session(s.session_id); });
+            }))
+            changed(_("Session deleted."));
+        return;
     }
 }
 
-void AccompanimentPage::change_step() {
-    const auto id = current();
-    if (!id) return;
+void AccompanimentPage::delete_hire() {
+    const auto hid = hires_->selected_id();
+    if (!hid) {
+        ui::show_info(this, _("Select a hire first."));
+        return;
+    }
     AccompanimentRepository repo(database());
-    const auto steps = repo.step_states(id, context().language());
-    wxArrayString labels;
-    for (const auto& s : steps)
-        labels.Add(wxString::Format("%d. %s (%s)", s.position, wxString::FromUTF8(s.label),
-                                    wxString::FromUTF8(step_state_label(s.state))));
-    const int step = wxGetSingleChoiceIndex(_("Which step?"), _("Update a step"), labels, this);
-    if (step < 0) return;
-    wxArrayString states;
-    for (const auto& s : kStepStates) states.Add(wxString::FromUTF8(step_state_label(s)));
-    const int state = wxGetSingleChoiceIndex(_("New state (dated today):"), _("Update a step"), states, this);
-    if (state < 0) return;
-    try {
-        repo.set_step(id, steps[size_t(step)].code, kStepStates[size_t(state)], today());
-        context().data_changed();
-        show();
-    } catch (const Error& e) {
-        wxMessageBox(wxString::FromUTF8(e.what()), _("Update a step"), wxOK | wxICON_WARNING, this);
+    for (const auto& x : repo.hires(current_)) {
+        if (x.id != *hid) continue;
+        const wxString what = wxString::Format(_("the hire of %s"),
+                                               ui::display_date(x.status == "effective" ? x.hire_date : x.announced_date));
+        if (!ui::confirm_delete(this, what, wxString())) return;
+        if (ui::guarded(this, _("The hire was not deleted"), [&] {
+                database().write(tr("Delete a hire"), [&] { repo.remove_hire(x.id); });
+            }))
+            changed(_("Hire deleted."));
+        return;
+    }
+}
+
+void AccompanimentPage::remove_document() {
+    const auto did = documents_->selected_id();
+    if (!did) {
+        ui::show_info(this, _("Select a document first."));
+        return;
+    }
+    AccompanimentRepository repo(database());
+    for (const auto& d : repo.documents(current_)) {
+        if (d.id != *did) continue;
+        if (!ui::confirm_delete(this, wxString::Format(_("the link to %s"), u8(d.title)),
+                                _("Only the link is removed: the document itself stays where it is.")))
+            return;
+        if (ui::guarded(this, _("The document was not removed"), [&] {
+                database().write(trf("Remove the document {title}", fmt::arg("title", d.title)),
+                                 [&] { repo.remove_document(d.id); });
+            }))
+            changed(_("Document removed."));
+        return;
     }
 }
 

@@ -1,10 +1,14 @@
 #include "ui/figures_page.h"
 
+#include "pat_activities.h"
 #include "pat_figures.h"
 
 #include "core/locale_format.h"
 #include "core/programmes.h"
 #include "shared-ui/chart.h"
+#include "shared-ui/display.h"
+#include "shared-ui/list_panel.h"
+#include "shared-ui/messages.h"
 
 #include <wx/choice.h>
 #include <wx/datetime.h>
@@ -21,16 +25,25 @@ namespace maillage::pat {
 FiguresPage::FiguresPage(wxWindow* parent, ui::UiContext& context) : PageBase(parent, context) {
     auto* top = new wxBoxSizer(wxVERTICAL);
     auto* bar = new wxBoxSizer(wxHORIZONTAL);
-    bar->Add(new wxStaticText(this, wxID_ANY, _("Year:")), 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 6);
+    bar->Add(new wxStaticText(this, wxID_ANY, _("Period:")), 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 6);
+    period_ = new wxChoice(this, wxID_ANY);
+    period_->SetName("period");
+    period_->Append(_("The year"));
+    period_->Append(_("Since the start"));
+    period_->SetSelection(0);
+    bar->Add(period_, 0, wxRIGHT, 6);
     year_ = new wxSpinCtrl(this, wxID_ANY, wxString(), wxDefaultPosition, wxDefaultSize, wxSP_ARROW_KEYS, 2000, 2100,
                            wxDateTime::Today().GetYear());
+    year_->SetName("year");
     bar->Add(year_, 0, wxRIGHT, 12);
     bar->Add(new wxStaticText(this, wxID_ANY, _("Funder:")), 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 6);
     funder_ = new wxChoice(this, wxID_ANY);
+    funder_->SetName("funder");
     bar->Add(funder_, 0);
     top->Add(bar, 0, wxALL, 8);
     auto* body = new wxBoxSizer(wxHORIZONTAL);
     html_ = new wxHtmlWindow(this, wxID_ANY, wxDefaultPosition, wxSize(460, -1));
+    html_->SetName("figures");
     body->Add(html_, 3, wxEXPAND | wxRIGHT, 8);
     auto* charts = new wxBoxSizer(wxVERTICAL);
     types_ = new ui::ChartPanel(this, ui::ChartPanel::Kind::Bar);
@@ -38,36 +51,58 @@ FiguresPage::FiguresPage(wxWindow* parent, ui::UiContext& context) : PageBase(pa
     charts->Add(types_, 1, wxEXPAND | wxBOTTOM, 12);
     charts->Add(sectors_, 1, wxEXPAND);
     body->Add(charts, 2, wxEXPAND);
-    top->Add(body, 1, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, 8);
+    top->Add(body, 3, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, 8);
+    // The team's time: every held session counts its length and preparation for each
+    // staff member who ran it (all funders: the team's week is one).
+    staff_summary_ = new wxStaticText(this, wxID_ANY, wxString());
+    staff_summary_->SetName("staff-time-summary");
+    top->Add(staff_summary_, 0, wxLEFT | wxRIGHT, 8);
+    staff_ = new ui::ListPanel(this, &context,
+                               {.id = "pat.staff_time",
+                                .title = _("Staff time on accompaniments"),
+                                .columns = {{_("Staff member"), 220},
+                                            {_("Sessions"), 80, ui::ColumnKind::Integer},
+                                            {_("Hours (with preparation)"), 210, ui::ColumnKind::Decimal},
+                                            {_("Share of a full-time week"), 170, ui::ColumnKind::Decimal}},
+                                .search = false});
+    top->Add(staff_, 2, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, 8);
     SetSizer(top);
+    set_main_list(staff_);
     year_->Bind(wxEVT_SPINCTRL, [this](wxSpinEvent&) { compute(); });
+    period_->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) { compute(); });
     funder_->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) { compute(); });
     refresh();
 }
 
 void FiguresPage::refresh() {
-    const wxString selected = funder_->GetSelection() > 0 ? funder_->GetStringSelection() : wxString();
+    wxString selected;
+    if (funder_->GetSelection() > 0)
+        if (auto* code = dynamic_cast<wxStringClientData*>(funder_->GetClientObject(unsigned(funder_->GetSelection()))))
+            selected = code->GetData();
     funder_->Clear();
     funder_->Append(_("All funders"));
+    funder_->SetSelection(0);
     // Names for people, codes (client data) for the report's scope.
-    for (const auto& f : FunderRepository(database()).list())
+    for (const auto& f : FunderRepository(database()).list()) {
         funder_->Append(wxString::FromUTF8(f.name), new wxStringClientData(wxString::FromUTF8(f.code)));
-    if (!selected.empty() && funder_->FindString(selected) != wxNOT_FOUND)
-        funder_->SetStringSelection(selected);
-    else
-        funder_->SetSelection(0);
+        if (wxString::FromUTF8(f.code) == selected) funder_->SetSelection(int(funder_->GetCount()) - 1);
+    }
     compute();
 }
 
 void FiguresPage::compute() {
+    const bool whole = period_->GetSelection() == 1;
+    year_->Enable(!whole);
     ReportScope scope;
-    scope.year = year_->GetValue();
+    if (!whole) scope.year = year_->GetValue();
     if (funder_->GetSelection() > 0)
         if (auto* code = dynamic_cast<wxStringClientData*>(funder_->GetClientObject(unsigned(funder_->GetSelection()))))
             scope.funder = code->GetData().utf8_string();
     scope.language = context().language();
-    auto sections = pat_sections(database(), scope);
-    if (sections.empty()) return;
+    std::vector<ReportSection> sections;
+    if (!ui::guarded(this, _("The figures could not be computed"), [&] { sections = pat_sections(database(), scope); }) ||
+        sections.empty())
+        return;
     const auto& s = sections.front();
     auto esc = [](const std::string& t) {
         wxString out = wxString::FromUTF8(t);
@@ -75,7 +110,8 @@ void FiguresPage::compute() {
         out.Replace("<", "&lt;");
         return out;
     };
-    wxString h = "<html><body><h3>" + esc(s.title) + " — " + wxString::Format("%d", scope.year.value()) + "</h3>";
+    const wxString period = whole ? _("since the start") : wxString::Format("%d", year_->GetValue());
+    wxString h = "<html><body><h3>" + esc(s.title) + " — " + period + "</h3>";
     const locale::ScopedLanguage language(scope.language);
     for (const auto& p : s.paragraphs) h += "<p>" + esc(locale::dates_in_text(p)) + "</p>";
     for (const auto& t : s.tables) {
@@ -95,6 +131,29 @@ void FiguresPage::compute() {
         types_->set_chart(s.charts[0]);
         sectors_->set_chart(s.charts[1]);
     }
+
+    std::string from = scope.from_date(), to = scope.to_date();
+    const std::string today = wxDateTime::Today().FormatISODate().utf8_string();
+    if (whole) {
+        from = first_session_date(database());
+        to = today;
+    }
+    auto rows = std::make_shared<ui::TableRowSource>();
+    if (from.empty() || from > to) {
+        staff_summary_->SetLabel(_("No session held yet: the team's time shows once sessions are recorded."));
+    } else {
+        const auto t = staff_time(database(), from, to);
+        for (const auto& p : t.people)
+            rows->add(p.person_id, {wxString::FromUTF8(p.name), wxString::Format("%d", p.sessions),
+                                    ui::display_number(p.minutes / 60.0, 1), ui::display_value(p.share + " %")});
+        staff_summary_->SetLabel(wxString::Format(_("Staff time on accompaniment sessions, %s to %s: %s hours, %s of "
+                                                    "the working time of the staff members who ran them."),
+                                                  ui::display_date(from), ui::display_date(to),
+                                                  ui::display_number(t.total_minutes / 60.0, 1),
+                                                  ui::display_value(t.share + " %")));
+        staff_summary_->Wrap(GetClientSize().x > 100 ? GetClientSize().x - 20 : FromDIP(800));
+    }
+    staff_->set_source(rows);
     Layout();
 }
 

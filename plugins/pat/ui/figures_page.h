@@ -1,14 +1,17 @@
 #pragma once
-// The report section's figures for a year and a funder, with bar charts.
+// The report section's figures for a year or since the start, for every funder or one,
+// with bar charts, and the team's time on accompaniment sessions over the same period.
 #include "shared-ui/page_base.h"
 
 class wxSpinCtrl;
 class wxChoice;
 class wxHtmlWindow;
+class wxStaticText;
 
 namespace maillage::ui {
 class ChartPanel;
-}
+class ListPanel;
+}  // namespace maillage::ui
 
 namespace maillage::pat {
 
@@ -19,11 +22,14 @@ public:
 
 private:
     void compute();
+    wxChoice* period_ = nullptr;
     wxSpinCtrl* year_ = nullptr;
     wxChoice* funder_ = nullptr;
     wxHtmlWindow* html_ = nullptr;
     ui::ChartPanel* types_ = nullptr;
     ui::ChartPanel* sectors_ = nullptr;
+    ui::ListPanel* staff_ = nullptr;
+    wxStaticText* staff_summary_ = nullptr;
 };
 
 }  // namespace maillage::pat

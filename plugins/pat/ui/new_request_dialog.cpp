@@ -1,7 +1,12 @@
 #include "ui/new_request_dialog.h"
 
 #include "accompaniments.h"
+#include "pat_rules.h"
 
+#include "core/database.h"
+#include "core/i18n.h"
+#include "core/institutions.h"
+#include "core/people.h"
 #include "core/programmes.h"
 #include "shared-ui/date_pickers.h"
 #include "shared-ui/messages.h"
@@ -11,14 +16,74 @@
 #include <wx/choice.h>
 #include <wx/intl.h>
 #include <wx/sizer.h>
+#include <wx/spinctrl.h>
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
 
-namespace maillage::pat {
+#include <functional>
+#include <stdexcept>
 
-NewRequestDialog::NewRequestDialog(wxWindow* parent, Database& db, const std::string& today)
-    : wxDialog(parent, wxID_ANY, _("New accompaniment request")), db_(db) {
+namespace maillage::pat {
+namespace {
+
+wxString u8(const std::string& s) { return wxString::FromUTF8(s); }
+std::string s8(const wxString& s) { return s.Strip(wxString::both).utf8_string(); }
+
+const char* const kRegions[] = {"", "brussels", "wallonia", "flanders"};
+
+// A few labelled text fields and a problem line; `save` runs on OK and throws to refuse.
+class SmallForm : public wxDialog {
+public:
+    SmallForm(wxWindow* parent, const wxString& title, const char* name) : wxDialog(parent, wxID_ANY, title) {
+        SetName(name);
+        grid_ = new wxFlexGridSizer(2, FromDIP(wxSize(8, 6)));
+        grid_->AddGrowableCol(1);
+    }
+    template <class T>
+    T* row(const wxString& label, T* field, const char* name) {
+        field->SetName(name);
+        grid_->Add(new wxStaticText(this, wxID_ANY, label), 0, wxALIGN_CENTER_VERTICAL);
+        grid_->Add(field, 1, wxEXPAND);
+        return field;
+    }
+    void finish(std::function<void()> save) {
+        save_ = std::move(save);
+        auto* sizer = new wxBoxSizer(wxVERTICAL);
+        sizer->Add(grid_, 1, wxEXPAND | wxALL, 10);
+        problem_ = new wxStaticText(this, wxID_ANY, wxString());
+        problem_->SetForegroundColour(wxColour(170, 0, 0));
+        sizer->Add(problem_, 0, wxEXPAND | wxLEFT | wxRIGHT, 10);
+        sizer->Add(ui::ok_cancel_buttons(this), 0, wxEXPAND | wxALL, 8);
+        SetSizerAndFit(sizer);
+        Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
+            try {
+                save_();
+            } catch (const std::exception& e) {
+                problem_->SetLabel(u8(e.what()));
+                problem_->Wrap(FromDIP(400));
+                Fit();
+                return;
+            }
+            EndModal(wxID_OK);
+        }, wxID_OK);
+        CentreOnParent();
+    }
+
+private:
+    wxFlexGridSizer* grid_;
+    wxStaticText* problem_ = nullptr;
+    std::function<void()> save_;
+};
+
+}  // namespace
+
+NewRequestDialog::NewRequestDialog(wxWindow* parent, Database& db, const std::string& today, int64_t id)
+    : wxDialog(parent, wxID_ANY, id ? _("Edit the request") : _("New accompaniment request")), db_(db), id_(id) {
     SetName("new-request-dialog");
+    Accompaniment a;
+    a.request_date = today;
+    if (id)
+        if (auto found = AccompanimentRepository(db).get(id)) a = *found;
     auto* grid = new wxFlexGridSizer(2, FromDIP(wxSize(8, 6)));
     grid->AddGrowableCol(1);
     auto row = [&](const wxString& label, wxWindow* field, const char* name) {
@@ -28,24 +93,50 @@ NewRequestDialog::NewRequestDialog(wxWindow* parent, Database& db, const std::st
     };
     institution_ = new ui::InstitutionPicker(this, db);
     institution_->SetMinSize(FromDIP(wxSize(340, -1)));
+    institution_->set_create_new(_("New institution…"), [this](const wxString& typed) { new_institution(typed); });
+    if (a.institution_id) institution_->set_selection(a.institution_id, u8(a.institution_name));
     row(_("Institution:"), institution_, "institution");
     date_ = new ui::DatePicker(this);
-    date_->set_iso(today);
+    date_->set_iso(a.request_date);
     row(_("Request date:"), date_, "date");
     contact_ = new ui::PersonPicker(this, db);
+    contact_->set_create_new(_("New contact person…"), [this](const wxString& typed) { new_contact(typed); });
+    if (a.contact_person_id)
+        if (auto p = PersonRepository(db).get(*a.contact_person_id)) contact_->set_selection(p->id, u8(p->display_name()));
     row(_("Contact person:"), contact_, "contact");
-    heard_ = new wxTextCtrl(this, wxID_ANY);
+    heard_ = new wxTextCtrl(this, wxID_ANY, u8(a.heard_from));
     row(_("Heard of PAT through:"), heard_, "heard-from");
+    region_ = new wxChoice(this, wxID_ANY);
+    region_->Append(_("(the institution's)"));
+    region_->Append(_("Brussels"));
+    region_->Append(_("Wallonia"));
+    region_->Append(_("Flanders"));
+    region_->SetSelection(0);
+    for (int r = 1; r < 4; ++r)
+        if (a.region == kRegions[r]) region_->SetSelection(r);
+    row(_("Region:"), region_, "region");
     funder_ = new wxChoice(this, wxID_ANY);
     funder_->Append(_("(none yet)"));
     funder_->SetSelection(0);
     for (const auto& f : FunderRepository(db).list()) {
-        funder_->Append(wxString::FromUTF8(f.name + " (" + f.code + ")"));
+        funder_->Append(u8(f.name + " (" + f.code + ")"));
         funder_ids_.push_back(f.id);
+        if (a.funder_id && *a.funder_id == f.id) funder_->SetSelection(int(funder_ids_.size()));
     }
     row(_("Counts for funder:"), funder_, "funder");
-    notes_ = new wxTextCtrl(this, wxID_ANY, {}, wxDefaultPosition, FromDIP(wxSize(-1, 60)), wxTE_MULTILINE);
+    planned_ = new wxSpinCtrl(this, wxID_ANY, {}, wxDefaultPosition, wxDefaultSize, wxSP_ARROW_KEYS, 0, 100,
+                              a.planned_sessions.value_or(0));
+    planned_->SetToolTip(_("0 while the number of sessions is not agreed yet."));
+    row(_("Planned sessions:"), planned_, "planned");
+    notes_ = new wxTextCtrl(this, wxID_ANY, u8(a.notes), wxDefaultPosition, FromDIP(wxSize(-1, 60)), wxTE_MULTILINE);
     row(_("Notes:"), notes_, "notes");
+
+    // The region follows the institution chosen, until the user picks another.
+    institution_->on_chosen([this](const ui::PickerItem& item) {
+        if (auto i = InstitutionRepository(db_).get(item.id))
+            for (int r = 1; r < 4; ++r)
+                if (i->region == kRegions[r]) region_->SetSelection(r);
+    });
 
     auto* sizer = new wxBoxSizer(wxVERTICAL);
     sizer->Add(grid, 1, wxEXPAND | wxALL, 10);
@@ -58,6 +149,80 @@ NewRequestDialog::NewRequestDialog(wxWindow* parent, Database& db, const std::st
     CentreOnParent();
 }
 
+void NewRequestDialog::new_institution(const wxString& typed) {
+    SmallForm d(this, _("New institution"), "new-institution-dialog");
+    auto* name = d.row(_("Name:"), new wxTextCtrl(&d, wxID_ANY, typed, wxDefaultPosition, FromDIP(wxSize(320, -1))),
+                       "name");
+    auto* region = d.row(_("Region:"), new wxChoice(&d, wxID_ANY), "region");
+    region->Append(_("(unknown)"));
+    region->Append(_("Brussels"));
+    region->Append(_("Wallonia"));
+    region->Append(_("Flanders"));
+    region->SetSelection(0);
+    auto* municipality = d.row(_("Municipality:"), new wxTextCtrl(&d, wxID_ANY), "municipality");
+    auto* postcode = d.row(_("Postcode:"), new wxTextCtrl(&d, wxID_ANY), "postcode");
+    auto* sector = d.row(_("Sector:"), new ui::SectorPicker(&d, db_, ui_language()), "sector");
+    int64_t created = 0;
+    d.finish([&] {
+        Institution i;
+        i.name = s8(name->GetValue());
+        i.region = kRegions[region->GetSelection()];
+        i.municipality = s8(municipality->GetValue());
+        i.postcode = s8(postcode->GetValue());
+        if (sector->selection()) i.sector_ids = {*sector->selection()};
+        if (i.name.empty()) throw std::runtime_error(_("The institution needs a name.").utf8_string());
+        if (auto same = InstitutionRepository(db_).find_by_name(i.name))
+            throw std::runtime_error(
+                wxString::Format(_("%s is already recorded: choose it in the search results."), u8(same->name))
+                    .utf8_string());
+        created = db_.write(trf("Create the institution {name}", fmt::arg("name", i.name)),
+                            [&] { return InstitutionRepository(db_).create(i); });
+    });
+    if (d.ShowModal() != wxID_OK) return;
+    institution_->set_selection(created, name->GetValue().Strip(wxString::both));
+    if (region->GetSelection() > 0) region_->SetSelection(region->GetSelection());
+}
+
+void NewRequestDialog::new_contact(const wxString& typed) {
+    SmallForm d(this, _("New contact person"), "new-contact-dialog");
+    auto* first = d.row(_("First name:"), new wxTextCtrl(&d, wxID_ANY, typed.BeforeFirst(' ')), "first-name");
+    auto* last = d.row(_("Last name:"), new wxTextCtrl(&d, wxID_ANY, typed.AfterFirst(' ')), "last-name");
+    auto* email = d.row(_("Email:"), new wxTextCtrl(&d, wxID_ANY, {}, wxDefaultPosition, FromDIP(wxSize(280, -1))),
+                        "email");
+    auto* job = d.row(_("Job title:"), new wxTextCtrl(&d, wxID_ANY), "job-title");
+    const auto institution = institution_->selection();
+    int64_t created = 0;
+    d.finish([&] {
+        Person p;
+        p.first_name = s8(first->GetValue());
+        p.last_name = s8(last->GetValue());
+        p.email = s8(email->GetValue());
+        p.roles = {"manager"};
+        if (!p.email.empty())
+            if (auto same = PersonRepository(db_).find_by_email(p.email))
+                throw std::runtime_error(wxString::Format(_("%s already has this email address: choose them in the "
+                                                            "search results."),
+                                                          u8(same->display_name()))
+                                             .utf8_string());
+        created = db_.write(trf("Create the person {name}", fmt::arg("name", p.first_name + " " + p.last_name)), [&] {
+            PersonRepository people(db_);
+            const int64_t pid = people.create(p);
+            // The contact works at the institution asking (since when is not known):
+            // their attendance counts for it.
+            if (institution) {
+                Employment e;
+                e.person_id = pid;
+                e.institution_id = *institution;
+                e.job_title = s8(job->GetValue());
+                people.add_employment(e);
+            }
+            return pid;
+        });
+    });
+    if (d.ShowModal() != wxID_OK) return;
+    if (auto p = PersonRepository(db_).get(created)) contact_->set_selection(created, u8(p->display_name()));
+}
+
 void NewRequestDialog::create() {
     if (!institution_->selection()) {
         problem_->SetLabel(_("Choose the institution in the search results (type part of its name)."));
@@ -65,16 +230,32 @@ void NewRequestDialog::create() {
         return;
     }
     Accompaniment a;
+    if (id_)
+        if (auto found = AccompanimentRepository(db_).get(id_)) a = *found;
     a.institution_id = *institution_->selection();
     a.request_date = date_->iso();
     a.contact_person_id = contact_->selection();
-    a.heard_from = heard_->GetValue().Strip(wxString::both).utf8_string();
+    a.heard_from = s8(heard_->GetValue());
+    a.region = kRegions[region_->GetSelection()];
+    if (a.region.empty())
+        if (auto i = InstitutionRepository(db_).get(a.institution_id)) a.region = i->region;
+    a.funder_id.reset();
     if (const int f = funder_->GetSelection(); f >= 1) a.funder_id = funder_ids_[size_t(f - 1)];
+    a.planned_sessions = planned_->GetValue() > 0 ? std::optional<int>(planned_->GetValue()) : std::nullopt;
     a.notes = notes_->GetValue().utf8_string();
+    const auto name = institution_->text().utf8_string();
     try {
-        created_ = AccompanimentRepository(db_).create_request(a);
+        if (!date_->problem().empty()) throw std::runtime_error(date_->problem().utf8_string());
+        AccompanimentRepository repo(db_);
+        if (id_) {
+            db_.write(trf("Edit the request of {name}", fmt::arg("name", name)), [&] { repo.update(a); });
+            created_ = id_;
+        } else {
+            created_ = db_.write(trf("Record the request of {name}", fmt::arg("name", name)),
+                                 [&] { return repo.create_request(a); });
+        }
     } catch (const std::exception& e) {
-        problem_->SetLabel(wxString::FromUTF8(e.what()));
+        problem_->SetLabel(u8(e.what()));
         problem_->Wrap(FromDIP(440));
         Fit();
         return;

@@ -1,14 +1,16 @@
 #pragma once
-// "New request": an institution asks PAT for an accompaniment. Institution (searched as
-// you type), date (today by default), contact person, how they heard of PAT, funder,
-// notes. Recorded on OK through AccompanimentRepository::create_request; a refusal is
-// shown in the dialog, which stays open with the input kept.
+// A request for an accompaniment, new or edited: the institution (searched as you type,
+// or a new one), the request date, the contact person (or a new one working there), how
+// they heard of PAT, the region, the funder, the planned sessions and notes. Recorded on
+// OK in one undoable change; a refusal is shown in the dialog, which keeps the input.
 #include <wx/dialog.h>
 
 #include <cstdint>
+#include <string>
 #include <vector>
 
 class wxChoice;
+class wxSpinCtrl;
 class wxStaticText;
 class wxTextCtrl;
 
@@ -25,18 +27,23 @@ namespace maillage::pat {
 
 class NewRequestDialog : public wxDialog {
 public:
-    NewRequestDialog(wxWindow* parent, Database& db, const std::string& today);
+    // `id` 0 records a new request; otherwise edits that accompaniment's request.
+    NewRequestDialog(wxWindow* parent, Database& db, const std::string& today, int64_t id = 0);
     int64_t created_id() const { return created_; }
 
 private:
     void create();
+    void new_institution(const wxString& typed);
+    void new_contact(const wxString& typed);
 
     Database& db_;
+    int64_t id_ = 0;
     ui::InstitutionPicker* institution_;
     ui::DatePicker* date_;
     ui::PersonPicker* contact_;
     wxTextCtrl *heard_, *notes_;
-    wxChoice* funder_;
+    wxChoice *region_, *funder_;
+    wxSpinCtrl* planned_;
     wxStaticText* problem_;
     std::vector<int64_t> funder_ids_;
     int64_t created_ = 0;

@@ -1,0 +1,13 @@
+#pragma once
+// Tools > PAT reference data: the session types and the steps of the guide, with their
+// labels in French, Dutch and English; define a new one, relabel one, retire one (old
+// accompaniments keep its meaning; defining it again brings it back).
+namespace maillage::ui {
+class UiContext;
+}
+
+namespace maillage::pat {
+
+void show_reference_data(ui::UiContext& context);
+
+}  // namespace maillage::pat
