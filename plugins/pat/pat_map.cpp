@@ -277,11 +277,14 @@ namespace {
 const double kCosStandardParallel = std::cos(50.5 * std::numbers::pi / 180);
 }
 
-Projection::Projection(double left, double top, double width, double height) {
-    const auto& t = tables();
-    lon_min_ = t.lon_min;
-    lat_max_ = t.lat_max;
-    const double span_x = (t.lon_max - t.lon_min) * kCosStandardParallel, span_y = t.lat_max - t.lat_min;
+Projection::Projection(double left, double top, double width, double height)
+    : Projection(left, top, width, height, {tables().lat_min, tables().lon_min}, {tables().lat_max, tables().lon_max}) {}
+
+Projection::Projection(double left, double top, double width, double height, LatLon south_west, LatLon north_east) {
+    lon_min_ = south_west.lon;
+    lat_max_ = north_east.lat;
+    const double span_x = (north_east.lon - south_west.lon) * kCosStandardParallel,
+                 span_y = north_east.lat - south_west.lat;
     scale_ = std::min(width / span_x, height / span_y);
     x0_ = left + (width - span_x * scale_) / 2;
     y0_ = top + (height - span_y * scale_) / 2;
@@ -303,7 +306,15 @@ MapLayout layout_map(const MapData& data, double width, double height) {
     for (const auto& [label, _] : data.sectors) longest = std::max(longest, label.size());
     const double legend_w = std::clamp(double(longest) * 7 + 40, 170.0, width * 0.45);
     const double margin = 12, attribution_h = 18;
-    l.projection = Projection(margin, margin, width - legend_w - 2 * margin, height - 2 * margin - attribution_h);
+    // Belgium as large as the room beside the legend allows, then map and legend centred
+    // together, so that a wide window has no gap between them.
+    const auto& t = tables();
+    const double span_x = (t.lon_max - t.lon_min) * kCosStandardParallel, span_y = t.lat_max - t.lat_min;
+    const double map_h = height - 2 * margin - attribution_h;
+    const double scale = std::min((width - legend_w - 2 * margin) / span_x, map_h / span_y);
+    const double map_w = span_x * scale;
+    const double left = std::max(margin, (width - map_w - legend_w) / 2);
+    l.projection = Projection(left, margin, map_w, map_h);
 
     static const std::map<std::string, std::pair<std::string, LatLon>> kRegionStyle = {
         {"brussels", {"#cfe0f1", {50.93, 4.36}}},   // label north of the small region
@@ -334,8 +345,43 @@ MapLayout layout_map(const MapData& data, double width, double height) {
     std::stable_sort(l.circles.begin(), l.circles.end(),
                      [](const MapCircle& a, const MapCircle& b) { return a.radius > b.radius; });
 
+    // The Brussels inset, bottom left (France there: nothing of Belgium is drawn).
+    const auto& brussels = belgium_regions().front();
+    std::vector<MapCircle> in_brussels;
+    for (const auto& c : l.circles)
+        if (data.workplaces[c.workplace].place->region == "brussels") in_brussels.push_back(c);
+    if (!in_brussels.empty()) {
+        MapLayout::Inset in;
+        in.width = std::min(map_w * 0.3, map_h * 0.42);
+        in.height = in.width * 0.9;
+        in.x = left;
+        in.y = margin + map_h - in.height;
+        in.title = tr("Brussels-Capital, enlarged");
+        in.title_at = {in.x + 6, in.y + 15};
+        in.fill = kRegionStyle.at("brussels").first;
+        LatLon sw{90, 180}, ne{-90, -180};
+        for (const auto& polygon : brussels.polygons)
+            for (const auto& p : polygon.front()) {
+                sw = {std::min(sw.lat, p.lat), std::min(sw.lon, p.lon)};
+                ne = {std::max(ne.lat, p.lat), std::max(ne.lon, p.lon)};
+            }
+        const double pad = 14, title_h = 20;
+        in.projection = Projection(in.x + pad, in.y + title_h + pad / 2, in.width - 2 * pad,
+                                   in.height - title_h - pad, sw, ne);
+        for (const auto& polygon : brussels.polygons)
+            for (const auto& ring : polygon) {
+                auto& pixels = in.rings.emplace_back();
+                for (const auto& p : ring) pixels.push_back(in.projection(p));
+            }
+        for (auto c : in_brussels) {
+            c.centre = in.projection(data.workplaces[c.workplace].place->at);
+            in.circles.push_back(c);
+        }
+        l.inset = std::move(in);
+    }
+
     // Legend: sectors, then two sizes, then how many are not on the map.
-    const double lx = width - legend_w + 8;
+    const double lx = left + map_w + 8;
     double y = margin + 8;
     l.legend_title_at = {lx, y};
     y += 24;
@@ -361,7 +407,7 @@ MapLayout layout_map(const MapData& data, double width, double height) {
                                           : trf("{n} workplaces not on the map", fmt::arg("n", unplaced))});
     }
     l.attribution = tr("Regions: Natural Earth. Postcodes: © GeoNames, CC BY 4.0.");
-    l.attribution_at = {margin, height - 6};
+    l.attribution_at = {left, height - 6};
     return l;
 }
 
@@ -398,7 +444,28 @@ std::string map_svg(const MapData& data, const MapLayout& l) {
             "<circle cx=\"{}\" cy=\"{}\" r=\"{}\" fill=\"{}\" data-peer-workers=\"{}\"><title>{}</title></circle>\n",
             n(c.centre.x), n(c.centre.y), n(c.radius), c.colour, w.peer_workers, xml_escape(tip));
     }
-    s += "</g>\n<g id=\"legend\" font-size=\"12\" fill=\"#222222\">\n";
+    s += "</g>\n";
+    if (l.inset) {
+        const auto& in = *l.inset;
+        s += "<g id=\"brussels-inset\">\n";
+        s += fmt::format("<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"#ffffff\" stroke=\"#9a9a9a\"/>\n",
+                         n(in.x), n(in.y), n(in.width), n(in.height));
+        s += fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"12\" fill=\"#555555\">{}</text>\n", n(in.title_at.x),
+                         n(in.title_at.y), xml_escape(in.title));
+        std::string d;
+        for (const auto& ring : in.rings) {
+            for (size_t i = 0; i < ring.size(); ++i) d += (i ? " L" : "M") + n(ring[i].x) + " " + n(ring[i].y);
+            d += " Z ";
+        }
+        s += fmt::format("<path fill=\"{}\" fill-rule=\"evenodd\" stroke=\"#6b6b6b\" d=\"{}\"/>\n", in.fill, d);
+        s += "<g stroke=\"#ffffff\" stroke-width=\"1.2\" fill-opacity=\"0.85\">\n";
+        for (const auto& c : in.circles)
+            s += fmt::format("<circle cx=\"{}\" cy=\"{}\" r=\"{}\" fill=\"{}\"><title>{}</title></circle>\n",
+                             n(c.centre.x), n(c.centre.y), n(c.radius), c.colour,
+                             xml_escape(data.workplaces[c.workplace].institution));
+        s += "</g>\n</g>\n";
+    }
+    s += "<g id=\"legend\" font-size=\"12\" fill=\"#222222\">\n";
     s += fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"13\" font-weight=\"bold\">{}</text>\n",
                      n(l.legend_title_at.x), n(l.legend_title_at.y + 4), xml_escape(l.legend_title));
     for (const auto& item : l.legend) {

@@ -83,6 +83,8 @@ struct Pixel {
 class Projection {
 public:
     Projection(double left, double top, double width, double height);
+    // The same projection fitted to another box of the earth (the Brussels inset).
+    Projection(double left, double top, double width, double height, LatLon south_west, LatLon north_east);
     Pixel operator()(LatLon at) const;
 
 private:
@@ -112,6 +114,16 @@ struct MapLayout {
     };
     std::vector<Region> regions;
     std::vector<MapCircle> circles;  // largest first, so small ones stay visible on top
+    // Brussels enlarged in a box (most workplaces are there): only when one is.
+    struct Inset {
+        double x = 0, y = 0, width = 0, height = 0;
+        std::string title, fill;
+        Pixel title_at;
+        Projection projection{0, 0, 1, 1};
+        std::vector<std::vector<Pixel>> rings;
+        std::vector<MapCircle> circles;  // the Brussels workplaces, largest first
+    };
+    std::optional<Inset> inset;
     std::string legend_title;
     Pixel legend_title_at;
     std::vector<MapLegendItem> legend;

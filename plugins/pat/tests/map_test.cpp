@@ -208,6 +208,24 @@ TEST_F(PatMapTest, BrusselsAndLiegeAreDrawnInsideBelgiumAtTheirPlaces) {
             EXPECT_DOUBLE_EQ(c.radius, circle_radius(5));
         }
     }
+    // Brussels again, enlarged in a box beside Belgium (France, south-west): only Brussels'
+    // workplace, inside the enlarged region.
+    ASSERT_TRUE(l.inset);
+    const auto& in = *l.inset;
+    ASSERT_EQ(in.circles.size(), 1u);
+    EXPECT_EQ(data.workplaces[in.circles[0].workplace].institution, "Maison d'accueil");
+    EXPECT_TRUE(inside(in.rings, in.circles[0].centre));
+    EXPECT_GT(in.circles[0].centre.x, in.x);
+    EXPECT_LT(in.circles[0].centre.x, in.x + in.width);
+    EXPECT_GT(in.circles[0].centre.y, in.y);
+    EXPECT_LT(in.circles[0].centre.y, in.y + in.height);
+    for (const auto& r : l.regions)  // the box hides no part of Belgium
+        for (const auto& ring : r.rings)
+            for (const auto& p : ring)
+                EXPECT_FALSE(p.x > in.x && p.x < in.x + in.width && p.y > in.y && p.y < in.y + in.height)
+                    << r.region << " " << p.x << "," << p.y;
+    EXPECT_GT(in.width, 150);  // enlarged: Brussels is some 20 px wide on the map itself
+
     // Liège is east and south of Brussels, about 90 km away (1° of latitude is 111 km).
     const auto bxl = expected_pixel(50.8504, 4.3488), lg = expected_pixel(50.6337, 5.5675);
     EXPECT_GT(lg.x, bxl.x);
@@ -242,6 +260,8 @@ TEST_F(PatMapTest, AWorkplaceThatCannotBePlacedIsListedNotDropped) {
     const auto l = layout_map(data, 800, 560);
     ASSERT_EQ(l.circles.size(), 1u);
     EXPECT_EQ(data.workplaces[l.circles[0].workplace].institution, "Service à Ixelles");
+    ASSERT_TRUE(l.inset);
+    EXPECT_EQ(l.inset->circles.size(), 1u);
     // The legend says how many are missing.
     ASSERT_FALSE(l.legend.empty());
     EXPECT_EQ(l.legend.back().text, "2 workplaces not on the map");
@@ -290,6 +310,9 @@ TEST_F(PatMapTest, SvgExportParsesAndHoldsTheRegionsAndThePoints) {
         EXPECT_EQ(title.rfind(data.workplaces[c.workplace].institution, 0), 0u) << title;  // escaped, read back
     }
     EXPECT_EQ(n, 2u);
+    const auto inset = root.find_child_by_attribute("g", "id", "brussels-inset");
+    ASSERT_TRUE(inset);
+    EXPECT_EQ(inset.select_nodes(".//circle").size(), 1u);
     // The sources are named on the map itself.
     EXPECT_NE(svg.find("GeoNames"), std::string::npos);
     EXPECT_NE(svg.find("Natural Earth"), std::string::npos);

@@ -53,17 +53,39 @@ void draw(wxGraphicsContext& gc, const MapData& data, const MapLayout& l) {
         gc.GetTextExtent(u8(r.label), &w, &h, &descent, &leading);
         gc.DrawText(u8(r.label), r.label_at.x - w / 2, r.label_at.y - (h - descent));
     }
-    gc.SetPen(wxPen(*wxWHITE, 1.2));
-    for (const auto& c : l.circles) {
-        wxColour colour(u8(c.colour));
-        gc.SetBrush(wxBrush(wxColour(colour.Red(), colour.Green(), colour.Blue(), 217)));
-        gc.DrawEllipse(c.centre.x - c.radius, c.centre.y - c.radius, 2 * c.radius, 2 * c.radius);
-    }
     auto text_at = [&](const std::string& text, double x, double baseline) {
         double w = 0, h = 0, descent = 0, leading = 0;
         gc.GetTextExtent(u8(text), &w, &h, &descent, &leading);
         gc.DrawText(u8(text), x, baseline - (h - descent));
     };
+    auto circles = [&](const std::vector<MapCircle>& list) {
+        gc.SetPen(wxPen(*wxWHITE, 1.2));
+        for (const auto& c : list) {
+            wxColour colour(u8(c.colour));
+            gc.SetBrush(wxBrush(wxColour(colour.Red(), colour.Green(), colour.Blue(), 217)));
+            gc.DrawEllipse(c.centre.x - c.radius, c.centre.y - c.radius, 2 * c.radius, 2 * c.radius);
+        }
+    };
+    circles(l.circles);
+    if (l.inset) {
+        const auto& in = *l.inset;
+        gc.SetPen(wxPen(wxColour(0x9a, 0x9a, 0x9a), 1));
+        gc.SetBrush(*wxWHITE_BRUSH);
+        gc.DrawRectangle(in.x, in.y, in.width, in.height);
+        gc.SetFont(pixel_font(12), wxColour(0x55, 0x55, 0x55));
+        text_at(in.title, in.title_at.x, in.title_at.y);
+        wxGraphicsPath path = gc.CreatePath();
+        for (const auto& ring : in.rings) {
+            for (size_t i = 0; i < ring.size(); ++i)
+                i ? path.AddLineToPoint(ring[i].x, ring[i].y) : path.MoveToPoint(ring[i].x, ring[i].y);
+            path.CloseSubpath();
+        }
+        gc.SetPen(wxPen(wxColour(0x6b, 0x6b, 0x6b), 1));
+        gc.SetBrush(wxBrush(wxColour(u8(in.fill))));
+        gc.FillPath(path, wxODDEVEN_RULE);
+        gc.StrokePath(path);
+        circles(in.circles);
+    }
     gc.SetFont(pixel_font(13, true), wxColour(0x22, 0x22, 0x22));
     text_at(l.legend_title, l.legend_title_at.x, l.legend_title_at.y + 4);
     gc.SetFont(pixel_font(12), wxColour(0x22, 0x22, 0x22));
@@ -108,7 +130,9 @@ void MapView::on_paint() {
 // The workplaces under the pointer, as a tooltip.
 void MapView::on_motion(int x, int y) {
     wxString tip;
-    for (auto it = layout_.circles.rbegin(); it != layout_.circles.rend(); ++it) {
+    std::vector<MapCircle> all = layout_.circles;
+    if (layout_.inset) all.insert(all.end(), layout_.inset->circles.begin(), layout_.inset->circles.end());
+    for (auto it = all.rbegin(); it != all.rend(); ++it) {
         const double dx = x - it->centre.x, dy = y - it->centre.y;
         if (dx * dx + dy * dy > it->radius * it->radius) continue;
         const auto& w = data_.workplaces[it->workplace];
@@ -162,7 +186,7 @@ MapPage::MapPage(wxWindow* parent, ui::UiContext& context) : PageBase(parent, co
                                .title = _("Workplaces"),
                                .columns = {{_("Institution"), 260},
                                            {_("Region"), 90, ui::ColumnKind::Status},
-                                           {_("Postcode"), 80},
+                                           {_("Postcode"), 95},
                                            {_("Municipality"), 160},
                                            {_("Sector"), 200},
                                            {_("Since"), 100, ui::ColumnKind::Date},
@@ -172,6 +196,13 @@ MapPage::MapPage(wxWindow* parent, ui::UiContext& context) : PageBase(parent, co
                                .statuses = {_("Brussels"), _("Wallonia"), _("Flanders")}});
     top->Add(list_, 2, wxEXPAND | wxTOP, 4);
     SetSizer(top);
+    Bind(wxEVT_SIZE, [this](wxSizeEvent& e) {
+        if (!unplaced_text_.empty()) {
+            unplaced_->SetLabel(unplaced_text_);
+            unplaced_->Wrap(std::max(300, e.GetSize().x - 16));
+        }
+        e.Skip();
+    });
     refresh();
 }
 
@@ -196,16 +227,13 @@ void MapPage::refresh() {
     wxString text = wxString::Format(_("%zu workplaces, %d peer workers."), data.workplaces.size(), peer_workers);
     if (data.workplaces.empty()) text = _("No peer-support workplace yet: the map shows them once they are recorded.");
     summary_->SetLabel(text);
-    if (unplaced.empty()) {
-        unplaced_->SetLabel(wxString());
-        unplaced_->Hide();
-    } else {
-        wxString list;
-        for (const auto& u : unplaced) list += (list.empty() ? "" : ", ") + u8(u);
-        unplaced_->SetLabel(_("Not on the map (postcode and municipality unknown):") + " " + list);
-        unplaced_->Show();
-        unplaced_->Wrap(std::max(200, GetClientSize().x - 16));
-    }
+    unplaced_text_.clear();
+    for (const auto& u : unplaced) unplaced_text_ += (unplaced_text_.empty() ? "" : ", ") + u8(u);
+    if (!unplaced_text_.empty())
+        unplaced_text_ = _("Not on the map (postcode and municipality unknown):") + " " + unplaced_text_;
+    unplaced_->SetLabel(unplaced_text_);
+    unplaced_->Show(!unplaced_text_.empty());
+    unplaced_->Wrap(std::max(300, GetClientSize().x - 16));
     map_->set_data(std::move(data));
     Layout();
 }

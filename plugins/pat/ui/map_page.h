@@ -38,6 +38,7 @@ private:
     ui::ListPanel* list_ = nullptr;
     wxStaticText* summary_ = nullptr;
     wxStaticText* unplaced_ = nullptr;
+    wxString unplaced_text_;  // unwrapped: wrapped again when the page is resized
 };
 
 }  // namespace maillage::pat
