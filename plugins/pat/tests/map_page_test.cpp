@@ -13,6 +13,7 @@
 #include "tests/gui/gui_test_support.h"
 #include "tests/support/test_support.h"
 
+#include <wx/bmpbndl.h>
 #include <wx/frame.h>
 #include <wx/image.h>
 #include <wx/stattext.h>
@@ -21,6 +22,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <fstream>
 
 namespace maillage::pat::test {
 namespace {
@@ -140,6 +142,28 @@ TEST_F(MapPageTest, ShowsBrusselsAndLiegeAndListsTheUnplaced) {
     // Far out at sea, top left: the white background.
     const wxColour sea = pixel(image, layout.projection({51.45, 2.6}));
     EXPECT_EQ(sea, *wxWHITE);
+
+    // The SVG export, drawn by another renderer (wxWidgets' nanosvg: shapes, no text),
+    // has the same circles at the same places.
+    const auto svg = map_svg(view->data(), layout);
+    {
+        std::ofstream out(kShots / "map.svg", std::ios::binary);
+        out << svg;
+    }
+    const auto bundle = wxBitmapBundle::FromSVG(svg.c_str(), wxSize(width, height));
+    ASSERT_TRUE(bundle.IsOk());
+    const wxImage drawn = bundle.GetBitmap(wxSize(width, height)).ConvertToImage();
+    ASSERT_EQ(drawn.GetWidth(), width);
+    drawn.SaveFile(wxString((kShots / "map_svg.png").string()), wxBITMAP_TYPE_PNG);
+    for (const auto& c : layout.circles) {
+        const auto& region = view->data().workplaces[c.workplace].place->region;
+        expect_circle_colour(pixel(drawn, c.centre), c.colour, fill.at(region));
+    }
+    const wxColour wallonia(wxString::FromUTF8(fill.at("wallonia")));
+    const wxColour namur = pixel(drawn, layout.projection(postcode_place("5000")->at));
+    EXPECT_NEAR(namur.Red(), wallonia.Red(), 3);
+    EXPECT_NEAR(namur.Green(), wallonia.Green(), 3);
+    EXPECT_NEAR(namur.Blue(), wallonia.Blue(), 3);
 }
 
 }  // namespace
