@@ -44,12 +44,19 @@ struct ReportChart {
     std::vector<std::pair<std::string, double>> values;
 };
 
+// A drawing the section makes itself (PAT's map): inline SVG in HTML, its title elsewhere.
+struct ReportFigure {
+    std::string title;
+    std::string svg;  // an <svg> element
+};
+
 struct ReportSection {
     std::string id;      // stable key in JSON: "intervision.cycles"
     std::string title;   // translated heading
     std::vector<std::string> paragraphs;  // sentences of the report ("64 participants and 6 facilitators")
     std::vector<ReportTable> tables;
     std::vector<ReportChart> charts;
+    std::vector<ReportFigure> figures;
     nlohmann::json data = nlohmann::json::object();  // the figures, documented keys
     std::vector<ReportSection> subsections;
 };

@@ -84,6 +84,10 @@ nlohmann::json section_json(const ReportSection& s) {
         j["charts"].push_back(
             {{"title", c.title}, {"kind", c.kind == ReportChart::Kind::Pie ? "pie" : "bar"}, {"values", values}});
     }
+    if (!s.figures.empty()) {
+        j["figures"] = nlohmann::json::array();
+        for (const auto& f : s.figures) j["figures"].push_back({{"title", f.title}});
+    }
     j["subsections"] = nlohmann::json::array();
     for (const auto& sub : s.subsections) j["subsections"].push_back(section_json(sub));
     return j;
@@ -117,6 +121,7 @@ void section_md(std::ostringstream& out, const ReportSection& s, int level) {
         for (const auto& [label, v] : c.values) out << "- " << label << ": " << chart_value(v) << '\n';
         out << '\n';
     }
+    for (const auto& f : s.figures) out << "**" << f.title << "**\n\n";
     for (const auto& sub : s.subsections) section_md(out, sub, std::min(level + 1, 6));
 }
 
@@ -169,6 +174,8 @@ void section_html(std::ostringstream& out, const ReportSection& s, int level) {
     }
     for (const auto& c : s.charts)
         out << "<figure>" << bar_svg(c) << "<figcaption>" << html_escape(c.title) << "</figcaption></figure>\n";
+    for (const auto& f : s.figures)
+        out << "<figure>" << f.svg << "<figcaption>" << html_escape(f.title) << "</figcaption></figure>\n";
     for (const auto& sub : s.subsections) section_html(out, sub, level + 1);
     out << "</section>\n";
 }

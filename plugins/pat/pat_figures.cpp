@@ -1,6 +1,7 @@
 #include "pat_figures.h"
 
 #include "accompaniments.h"
+#include "pat_map.h"
 #include "pat_rules.h"
 #include "pat_sql.h"
 
@@ -319,6 +320,7 @@ std::vector<ReportSection> pat_sections(Database& db, const ReportScope& scope) 
           {"by_region", by_region},
           {"sentence", f.since_start_sentence}}},
     };
+    add_map_to_section(s, db, scope);  // pat_map.h: the workplaces' map
     return {s};
 }
 
