@@ -6,12 +6,14 @@
 #include "catalogue_publish.h"
 #include "catalogue_registrations.h"
 #include "catalogue_store.h"
+#include "catalogue_mail.h"
 #include "core/locale_format.h"
 #include "core/database.h"
 #include "core/error.h"
 #include "core/i18n.h"
 #include "core/single_line.h"
 #include "core/pdf.h"
+#include "core/progress.h"
 #include "core/people.h"
 #include "core/sessions.h"
 
@@ -27,24 +29,6 @@ TrainingRow require_training(Database& db, const std::string& code) {
     auto t = CatalogueStore(db).training(code);
     if (!t) throw Error(trf("Unknown training {code}.", fmt::arg("code", code)));
     return *t;
-}
-
-std::string dates_of(Database& db, const TrainingRow& t, const std::string& lang) {
-    SessionRepository sessions(db);
-    std::string out;
-    for (auto id : t.day_session_ids) {
-        auto s = sessions.get(id);
-        if (s->status == "cancelled") continue;
-        out += (out.empty() ? "" : ", ") + catalog::long_date(lang, s->date) + " (" + s->start_time + "–" + s->end_time + ")";
-    }
-    return out;
-}
-
-// The recipient's language: theirs when known, else the training's when it is given in
-// Dutch only, else French.
-bool dutch_for(const Person* p, const TrainingRow& t) {
-    if (p && !p->language.empty()) return p->language == "nl";
-    return t.input.languages.size() == 1 && t.input.languages.front() == "nl";
 }
 
 void write_file(const std::filesystem::path& file, const std::string& text) {
@@ -64,8 +48,27 @@ std::string today_iso() {
 
 }  // namespace
 
+std::string dates_of(Database& db, const TrainingRow& t, const std::string& lang) {
+    SessionRepository sessions(db);
+    std::string out;
+    for (auto id : t.day_session_ids) {
+        auto s = sessions.get(id);
+        if (s->status == "cancelled") continue;
+        out += (out.empty() ? "" : ", ") + catalog::long_date(lang, s->date) + " (" + s->start_time + "–" + s->end_time + ")";
+    }
+    return out;
+}
+
+// The recipient's language: theirs when known, else the training's when it is given in
+// Dutch only, else French.
+bool dutch_for(const Person* p, const TrainingRow& t) {
+    if (p && !p->language.empty()) return p->language == "nl";
+    return t.input.languages.size() == 1 && t.input.languages.front() == "nl";
+}
+
+
 CertificatesResult write_certificates(Database& db, const std::string& code, const std::filesystem::path& out_dir,
-                                      bool make_pdf) {
+                                      bool make_pdf, std::optional<int64_t> person_id, Progress* progress) {
     auto t = require_training(db, code);
     RegistrationService registrations(db);
     PersonRepository people(db);
@@ -73,10 +76,17 @@ CertificatesResult write_certificates(Database& db, const std::string& code, con
     std::string pages;
     std::vector<pdf::Certificate> certificates;
     CertificatesResult result;
-    for (const auto& r : registrations.list(t.id)) {
+    const auto all = registrations.list(t.id);
+    std::size_t done = 0;
+    std::string file_stem = "certificates-" + catalog::safe_file_name(code);
+    for (const auto& r : all) {
+        ++done;
+        if (person_id && r.person_id != *person_id) continue;
         double hours = registrations.hours_attended(t.id, r.person_id);
         if (hours <= 0) continue;
         auto p = people.get(r.person_id);
+        step(progress, done, all.size(), p ? p->display_name() : std::string());
+        if (person_id && p) file_stem += "-" + catalog::safe_file_name(p->display_name());
         bool nl = dutch_for(p ? &*p : nullptr, t);
         std::string lang = nl ? "nl" : "fr";
         pages += fmt::format(
@@ -116,11 +126,11 @@ CertificatesResult write_certificates(Database& db, const std::string& code, con
                        ".name,.training{font-size:1.5rem;font-weight:bold}.hours{font-size:1.2rem}.sign{margin-top:3cm;text-align:right}"
                        "@page{size:A4;margin:0}</style>\n</head>\n<body>\n" +
                        pages + "</body>\n</html>\n";
-    result.html = out_dir / ("certificates-" + catalog::safe_file_name(code) + ".html");
+    result.html = out_dir / (file_stem + ".html");
     write_file(result.html, html);
     if (make_pdf && !certificates.empty()) {
         // Drawn natively (cairo and pango), one page per participant: no browser to start.
-        auto file = out_dir / ("certificates-" + catalog::safe_file_name(code) + ".pdf");
+        auto file = out_dir / (file_stem + ".pdf");
         pdf::write_certificates(file, certificates);
         result.pdf = file;
     }
@@ -128,49 +138,13 @@ CertificatesResult write_certificates(Database& db, const std::string& code, con
 }
 
 int mail_merge(Database& db, const std::string& code, const std::string& kind, const std::filesystem::path& out) {
-    if (kind != "confirmation" && kind != "reminder") throw Error(tr("The kind of message is confirmation or reminder."));
-    auto t = require_training(db, code);
-    RegistrationService registrations(db);
-    PersonRepository people(db);
-    std::string organisation = organisation_name(db);
     std::string text;
     int count = 0;
-    for (const auto& r : registrations.list(t.id)) {
-        if (r.status == "cancelled" || (kind == "reminder" && r.status != "registered")) continue;
-        auto p = people.get(r.person_id);
-        if (!p || p->erased) continue;
-        bool nl = dutch_for(&*p, t);
-        std::string lang = nl ? "nl" : "fr";
-        std::string title = t.input.title.get(lang);
-        std::string subject, body;
-        std::string dates = dates_of(db, t, lang);
-        if (kind == "confirmation" && r.status == "registered") {
-            subject = nl ? "Bevestiging van uw inschrijving: " + title : "Confirmation de votre inscription : " + title;
-            body = nl ? fmt::format("Beste {},\n\nUw inschrijving voor de vorming \"{}\" is bevestigd.\nData: {}\nPlaats: {}\n\n"
-                                    "Kan u niet komen? Laat het ons weten, zodat iemand van de wachtlijst uw plaats kan innemen.\n\n{}\n",
-                                    header_text(p->first_name), title, dates, t.input.venue, organisation)
-                      : fmt::format("Bonjour {},\n\nVotre inscription à la formation « {} » est confirmée.\nDates : {}\nLieu : {}\n\n"
-                                    "En cas d'empêchement, prévenez-nous : une personne en liste d'attente pourra prendre votre place.\n\n{}\n",
-                                    header_text(p->first_name), title, dates, t.input.venue, organisation);
-        } else if (kind == "confirmation") {
-            subject = nl ? "Wachtlijst: " + title : "Liste d'attente : " + title;
-            body = nl ? fmt::format("Beste {},\n\nDe vorming \"{}\" is volzet. U staat op plaats {} van de wachtlijst; "
-                                    "we verwittigen u zodra er een plaats vrijkomt.\n\n{}\n",
-                                    header_text(p->first_name), title, r.waiting_position.value_or(0), organisation)
-                      : fmt::format("Bonjour {},\n\nLa formation « {} » est complète. Vous êtes en position {} sur la liste d'attente ; "
-                                    "nous vous préviendrons dès qu'une place se libère.\n\n{}\n",
-                                    header_text(p->first_name), title, r.waiting_position.value_or(0), organisation);
-        } else {
-            subject = nl ? "Herinnering: " + title : "Rappel : " + title;
-            body = nl ? fmt::format("Beste {},\n\nWe herinneren u aan de vorming \"{}\".\nData: {}\nPlaats: {}\n\nTot dan!\n{}\n",
-                                    header_text(p->first_name), title, dates, t.input.venue, organisation)
-                      : fmt::format("Bonjour {},\n\nNous vous rappelons la formation « {} ».\nDates : {}\nLieu : {}\n\nÀ bientôt !\n{}\n",
-                                    header_text(p->first_name), title, dates, t.input.venue, organisation);
-        }
+    for (const auto& m : compose_messages(db, code, kind)) {
         // Header values are one line whatever the data holds: a line break in a name must
         // not add a header (Bcc:) to the message.
         text += fmt::format("To: {} <{}>\nSubject: {}\n\n{}\n--------------------------------------------------------------\n",
-                            header_text(p->display_name()), header_text(p->email), header_text(subject), body);
+                            header_text(m.to_name), header_text(m.to_email), header_text(m.subject), m.body);
         ++count;
     }
     write_file(out, text);

@@ -89,7 +89,7 @@ std::string lower(std::string s) {
 }  // namespace
 
 ImportReport import_registrations(Database& db, const std::string& text, const std::string& file,
-                                  const std::string& default_training) {
+                                  const std::string& default_training, const std::map<int, int64_t>& same_person) {
     auto table = csv::parse(text, file);
     auto c_first = table.find({"first_name", "prenom", "firstname", "voornaam"});
     auto c_last = table.find({"last_name", "nom", "lastname", "achternaam", "naam"});
@@ -146,7 +146,8 @@ ImportReport import_registrations(Database& db, const std::string& text, const s
 
             auto institution = find_institution(db, inst_name);
             std::optional<int64_t> person;
-            if (!email.empty())
+            if (auto chosen = same_person.find(row.line); chosen != same_person.end()) person = chosen->second;
+            if (!person && !email.empty())
                 if (auto p = people.find_by_email(email)) {
                     person = p->id;
                     line.matched_by_email = true;
@@ -178,6 +179,7 @@ ImportReport import_registrations(Database& db, const std::string& text, const s
                 line.new_person = true;
                 ++report.new_people;
             }
+            line.person_id = *person;
             auto existing = registrations.find(training->id, *person);
             if (existing && existing->status != "cancelled") {
                 line.outcome = "already";

@@ -4,6 +4,7 @@
 // and within the file. The file is read with core/csv.h (UTF-8 or Windows-1252, ',' or
 // ';', faults with file, line and column).
 #include <cstdint>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -22,6 +23,7 @@ struct ImportLine {
     std::string person;   // display name
     bool new_person = false;
     bool matched_by_email = false;
+    int64_t person_id = 0;  // the person registered (or already), once known
     std::string message;
 };
 
@@ -37,7 +39,10 @@ struct ImportReport {
 // code; `default_training` when the column is absent or empty), phone|telephone.
 // All or nothing: a fault in the file or in any row (no name, an unknown training)
 // throws ParseError with its line and column and changes nothing.
+// `same_person` maps a line to the known person the user said it is (the duplicate
+// question of the window): that line registers this person.
 ImportReport import_registrations(Database& db, const std::string& csv_text, const std::string& file,
-                                  const std::string& default_training = {});
+                                  const std::string& default_training = {},
+                                  const std::map<int, int64_t>& same_person = {});
 
 }  // namespace maillage::catalogue

@@ -44,25 +44,42 @@ bool times_overlap(const std::string& sa, const std::string& ea, const std::stri
 }
 
 std::vector<DayFlag> check_day(Database& db, int64_t session_id) {
-    std::vector<DayFlag> flags;
     CatalogueStore store(db);
     auto session = SessionRepository(db).get(session_id);
     auto training_id = store.training_of_day(session_id);
-    if (!session || !training_id) return flags;
-    if (session->status == "cancelled") return flags;
-    auto training = store.training(*training_id);
+    if (!session || !training_id) return {};
+    if (session->status == "cancelled") return {};
+    DayPlan plan;
+    plan.training_id = *training_id;
+    plan.session_id = session_id;
+    plan.date = session->date;
+    plan.start_time = session->start_time;
+    plan.end_time = session->end_time;
+    plan.trainer_ids = store.day_trainers(session_id);
+    return check_day_plan(db, plan);
+}
+
+std::vector<DayFlag> check_day_plan(Database& db, const DayPlan& plan) {
+    std::vector<DayFlag> flags;
+    CatalogueStore store(db);
+    auto training = store.training(plan.training_id);
+    if (!training) return flags;
+    const int64_t session_id = plan.session_id;
     PersonRepository people(db);
-    auto trainers = store.day_trainers(session_id);
+    const auto& trainers = plan.trainer_ids;
     auto name = [&](int64_t id) {
         auto p = people.get(id);
         return p ? p->display_name() : std::to_string(id);
     };
+    struct {
+        std::string date, start_time, end_time;
+    } const day{plan.date, plan.start_time, plan.end_time};
+    const auto* session = &day;
 
     if (trainers.size() != 2)
         flags.push_back({DayFlag::Kind::PairSize, session_id, 0, 0, {},
                          trf("{date}: {n} trainer(s) instead of a pair.", fmt::arg("date", session->date),
                              fmt::arg("n", trainers.size()))});
-
     for (auto person : trainers) {
         for (auto version_id : training->module_version_ids) {
             auto m = store.module_version(version_id);

@@ -39,6 +39,14 @@ struct DayFlag {
 
 // Checks one training day (a session linked to a catalogue training).
 std::vector<DayFlag> check_day(Database& db, int64_t session_id);
+// A day as the user is choosing it (not saved yet, or being changed): the same checks.
+struct DayPlan {
+    int64_t training_id = 0;
+    int64_t session_id = 0;  // the day being changed, 0 for a new one (left out of double booking)
+    std::string date, start_time, end_time;
+    std::vector<int64_t> trainer_ids;
+};
+std::vector<DayFlag> check_day_plan(Database& db, const DayPlan& plan);
 // Every day of a training.
 std::vector<DayFlag> check_training(Database& db, int64_t training_id);
 

@@ -150,9 +150,25 @@ constexpr const char* kV2 = R"SQL(
 ALTER TABLE catalogue_edition ADD COLUMN retired_at TEXT;
 )SQL";
 
+// Version 3: the messages written (.eml) or sent (SMTP) to participants, so that none
+// goes out twice. The address is not kept: erasing the person reaches the log.
+constexpr const char* kV3 = R"SQL(
+CREATE TABLE catalogue_mail_log(
+  id INTEGER PRIMARY KEY,
+  training_id INTEGER NOT NULL REFERENCES catalogue_training(id) ON DELETE CASCADE,
+  person_id INTEGER NOT NULL REFERENCES person(id) ON DELETE CASCADE,
+  kind TEXT NOT NULL CHECK(kind IN ('confirmation','waiting','reminder')),
+  channel TEXT NOT NULL CHECK(channel IN ('eml','smtp')),
+  subject TEXT NOT NULL,
+  sent_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),
+  UNIQUE(training_id, person_id, kind, channel)
+);
+)SQL";
+
 std::vector<Migration> catalogue_migrations() {
     return {Migration::sql(1, "Training catalogue: themes, modules, trainers, editions, trainings, registrations", kV1),
-            Migration::sql(2, "catalogue editions can be retired", kV2)};
+            Migration::sql(2, "catalogue editions can be retired", kV2),
+            Migration::sql(3, "messages to participants are logged", kV3)};
 }
 
 MigrationSet catalogue_migration_set() { return {"catalogue", catalogue_migrations()}; }

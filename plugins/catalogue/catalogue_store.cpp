@@ -292,7 +292,7 @@ std::vector<std::string> CatalogueStore::editions() const {
     return out;
 }
 
-int64_t CatalogueStore::create_training(const TrainingInput& in) {
+std::pair<std::optional<int64_t>, std::vector<int64_t>> CatalogueStore::validate_training(const TrainingInput& in, int64_t self) const {
     if (in.code.empty() || in.title.fr.empty()) throw Error(tr("A training needs a code and a French title."));
     require_single_line(tr("Code"), in.code);
     require_single_line(tr("French title"), in.title.fr);
@@ -308,7 +308,7 @@ int64_t CatalogueStore::create_training(const TrainingInput& in) {
     }
     if (in.kind == "open" && !edition) throw Error(tr("An open training belongs to an edition."));
     if (in.kind == "custom" && !in.institution_id) throw Error(tr("A custom training is for an institution."));
-    if (training(in.code)) throw Error(trf("A training with the code {code} exists already.", fmt::arg("code", in.code)));
+    if (auto other = training(in.code); other && other->id != self) throw Error(trf("A training with the code {code} exists already.", fmt::arg("code", in.code)));
     if (!in.registration_deadline.empty() && !is_iso_date(in.registration_deadline))
         throw Error(tr("The registration deadline must be a date (YYYY-MM-DD)."));
     validate::count(tr("Seats"), in.seats);
@@ -318,8 +318,19 @@ int64_t CatalogueStore::create_training(const TrainingInput& in) {
     for (const auto& code : in.module_codes) {
         auto m = module(code);
         if (!m) throw Error(trf("Unknown module {code}.", fmt::arg("code", code)));
-        versions.push_back(m->version_id);
+        // A training being changed keeps the sheet versions it had for its modules.
+        int64_t version = m->version_id;
+        if (self)
+            if (auto old = training(self))
+                for (std::size_t i = 0; i < old->input.module_codes.size(); ++i)
+                    if (old->input.module_codes[i] == code) version = old->module_version_ids[i];
+        versions.push_back(version);
     }
+    return {edition, versions};
+}
+
+int64_t CatalogueStore::create_training(const TrainingInput& in) {
+    auto [edition, versions] = validate_training(in, 0);
     return db_.write([&] {
         SQLite::Statement q(db_.sql(),
                             "INSERT INTO catalogue_training(kind, edition_id, code, title_fr, title_nl, title_en, venue, seats, "
@@ -353,6 +364,45 @@ int64_t CatalogueStore::create_training(const TrainingInput& in) {
         }
         audit(db_, "create", "catalogue_training", id, in.code);
         return id;
+    });
+}
+
+void CatalogueStore::update_training(int64_t id, const TrainingInput& in) {
+    auto [edition, versions] = validate_training(in, id);
+    db_.write([&] {
+        SQLite::Statement q(db_.sql(),
+                            "UPDATE catalogue_training SET kind = ?, edition_id = ?, code = ?, title_fr = ?, title_nl = ?, "
+                            "title_en = ?, venue = ?, seats = ?, price_cents = ?, registration_deadline = ?, languages = ?, "
+                            "registration_url = ?, institution_id = ?, request = ?, status = ? WHERE id = ?");
+        q.bind(1, in.kind);
+        if (edition) q.bind(2, *edition); else q.bind(2);
+        q.bind(3, in.code);
+        q.bind(4, in.title.fr);
+        bind_text(q, 5, in.title.nl);
+        bind_text(q, 6, in.title.en);
+        bind_text(q, 7, in.venue);
+        q.bind(8, in.seats);
+        if (in.price_cents) q.bind(9, *in.price_cents); else q.bind(9);
+        bind_text(q, 10, in.registration_deadline);
+        q.bind(11, join(in.languages, ","));
+        bind_text(q, 12, in.registration_url);
+        if (in.institution_id) q.bind(13, *in.institution_id); else q.bind(13);
+        bind_text(q, 14, in.request);
+        q.bind(15, in.status);
+        q.bind(16, id);
+        if (q.exec() != 1) throw Error(tr("Unknown training."));
+        SQLite::Statement del(db_.sql(), "DELETE FROM catalogue_training_module WHERE training_id = ?");
+        del.bind(1, id);
+        del.exec();
+        int pos = 1;
+        for (auto v : versions) {
+            SQLite::Statement m(db_.sql(), "INSERT INTO catalogue_training_module(training_id, position, module_version_id) VALUES(?,?,?)");
+            m.bind(1, id);
+            m.bind(2, pos++);
+            m.bind(3, v);
+            m.exec();
+        }
+        audit(db_, "update", "catalogue_training", id, in.code);
     });
 }
 
@@ -427,6 +477,19 @@ void CatalogueStore::set_training_status(int64_t id, const std::string& status) 
         q.exec();
         audit(db_, "status", "catalogue_training", id, status);
     });
+}
+
+std::string CatalogueStore::effective_status(int64_t id) const {
+    auto t = training(id);
+    if (!t) return {};
+    if (t->input.status != "planned" || t->day_session_ids.empty()) return t->input.status;
+    SQLite::Statement q(db_.sql(),
+                        "SELECT max(s.date) < date('now','localtime'), sum(s.status <> 'cancelled' AND NOT EXISTS (SELECT 1 "
+                        "FROM attendance a WHERE a.session_id = s.id AND a.status IN ('present','absent','excused'))) "
+                        "FROM catalogue_training_day d JOIN session s ON s.id = d.session_id WHERE d.training_id = ?");
+    q.bind(1, id);
+    if (q.executeStep() && q.getColumn(0).getInt() == 1 && q.getColumn(1).getInt() == 0) return "held";
+    return t->input.status;
 }
 
 int64_t CatalogueStore::add_day(int64_t training_id, const DayInput& day) {

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace maillage {
@@ -89,10 +90,15 @@ public:
 
     // Throws maillage::Error on an unknown edition, module or a duplicate code.
     int64_t create_training(const TrainingInput& input);
+    // Changes everything of the training; its modules keep the sheet versions they had.
+    void update_training(int64_t id, const TrainingInput& input);
     std::optional<TrainingRow> training(int64_t id) const;
     std::optional<TrainingRow> training(const std::string& code) const;
     std::vector<TrainingRow> trainings(const std::string& edition = {}, const std::string& kind = {}) const;
     void set_training_status(int64_t id, const std::string& status);
+    // The status as users see it: a planned training is "held" once its last day is past
+    // and attendance was taken on every day that was not cancelled.
+    std::string effective_status(int64_t id) const;
 
     // Adds a day: a core session of kind "training" with its trainers.
     int64_t add_day(int64_t training_id, const DayInput& day);
@@ -101,6 +107,8 @@ public:
     std::optional<int64_t> training_of_day(int64_t session_id) const;
 
 private:
+    // The edition id and the module versions; throws on what create/update refuse.
+    std::pair<std::optional<int64_t>, std::vector<int64_t>> validate_training(const TrainingInput& input, int64_t self) const;
     Database& db_;
 };
 

@@ -30,6 +30,20 @@ public:
              [](wxWindow* parent, ui::UiContext& c) -> ui::PageBase* { return new FiguresPage(parent, c); }},
         };
     }
+
+    // The organisation's SMTP server for the messages to participants. The password is
+    // not a preference: it is asked when sending and may be kept in the desktop keyring.
+    std::vector<ui::PreferenceSpec> preferences() override {
+        using Kind = ui::PreferenceSpec::Kind;
+        return {
+            {"catalogue.smtp_host", _("SMTP server (e.g. smtp.example.org):"), Kind::Text, {}, {}},
+            {"catalogue.smtp_port", _("SMTP port:"), Kind::Number, "587", {}},
+            {"catalogue.smtp_security", _("SMTP security:"), Kind::Choice, "STARTTLS", {"STARTTLS", "SSL/TLS", _("none")}},
+            {"catalogue.smtp_user", _("SMTP user name:"), Kind::Text, {}, {}},
+            {"catalogue.smtp_from", _("Sender's address:"), Kind::Text, {}, {}},
+            {"catalogue.smtp_from_name", _("Sender's name:"), Kind::Text, {}, {}},
+        };
+    }
 };
 
 }  // namespace

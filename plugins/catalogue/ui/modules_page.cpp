@@ -6,6 +6,7 @@
 #include "core/error.h"
 #include "core/people.h"
 #include "shared-ui/display.h"
+#include "shared-ui/messages.h"
 
 #include <wx/checklst.h>
 #include <wx/choice.h>
@@ -21,6 +22,7 @@
 #include <wx/button.h>
 #include <wx/scrolwin.h>
 
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -40,6 +42,7 @@ ModulesPage::ModulesPage(wxWindow* parent, ui::UiContext& context) : PageBase(pa
                                .search_hint = _("Search code, title, theme…")});
     auto* buttons = new wxBoxSizer(wxHORIZONTAL);
     auto* import = new wxButton(left, wxID_ANY, _("Import XML..."));
+    import->SetName("import-modules");
     auto* exp = new wxButton(left, wxID_ANY, _("Export XML..."));
     auto* add = new wxButton(left, wxID_ANY, _("New module"));
     buttons->Add(add, 0, wxRIGHT, 6);
@@ -205,15 +208,111 @@ void ModulesPage::save() {
     }
 }
 
+namespace {
+
+// Module sheets from an XML file: the file, then what it holds (new modules, new
+// versions, unchanged), then Import. Named "import-modules-dialog" with a "file" field.
+class ImportModulesDialog : public wxDialog {
+public:
+    ImportModulesDialog(wxWindow* parent, ui::UiContext& context)
+        : wxDialog(parent, wxID_ANY, _("Import module sheets"), wxDefaultPosition, wxDefaultSize,
+                   wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER),
+          context_(context) {
+        SetName("import-modules-dialog");
+        auto* sizer = new wxBoxSizer(wxVERTICAL);
+        sizer->Add(new wxStaticText(this, wxID_ANY, _("The XML file of module sheets (one or several modules):")), 0,
+                   wxALL, 10);
+        auto* row = new wxBoxSizer(wxHORIZONTAL);
+        path_ = new wxTextCtrl(this, wxID_ANY, {}, wxDefaultPosition, FromDIP(wxSize(460, -1)));
+        path_->SetName("file");
+        row->Add(path_, 1, wxEXPAND | wxRIGHT, 4);
+        auto* choose = new wxButton(this, wxID_ANY, _("Choose…"));
+        row->Add(choose, 0);
+        sizer->Add(row, 0, wxEXPAND | wxLEFT | wxRIGHT, 10);
+        preview_ = new ui::ListPanel(this, &context,
+                                     {.id = "catalogue.module_import_preview",
+                                      .title = _("Module sheets in the file"),
+                                      .columns = {{_("Code"), 80},
+                                                  {_("Title"), 280},
+                                                  {_("Duration"), 80},
+                                                  {_("Trainers"), 80, ui::ColumnKind::Integer},
+                                                  {_("Import"), 140}},
+                                      .search = false});
+        preview_->SetMinSize(FromDIP(wxSize(660, 220)));
+        sizer->Add(preview_, 1, wxEXPAND | wxALL, 10);
+        summary_ = new wxStaticText(this, wxID_ANY, _("Choose the file to see the sheets it holds."));
+        summary_->SetName("summary");
+        sizer->Add(summary_, 0, wxEXPAND | wxLEFT | wxRIGHT, 10);
+        sizer->Add(ui::ok_cancel_buttons(this), 0, wxEXPAND | wxALL, 8);
+        SetSizerAndFit(sizer);
+        if (auto* ok = dynamic_cast<wxButton*>(FindWindow(wxID_OK))) {
+            ok->SetLabel(_("Import"));
+            ok->Disable();
+        }
+        choose->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
+            wxFileDialog dlg(this, _("Import module sheets"), {}, {}, _("XML files (*.xml)|*.xml"),
+                             wxFD_OPEN | wxFD_FILE_MUST_EXIST);
+            if (dlg.ShowModal() == wxID_OK) path_->SetValue(dlg.GetPath());
+        });
+        path_->Bind(wxEVT_TEXT, [this](wxCommandEvent&) { load(); });
+        CentreOnParent();
+    }
+
+    const std::vector<catalog::ModuleSheet>& sheets() const { return sheets_; }
+
+private:
+    void load() {
+        sheets_.clear();
+        FindWindow(wxID_OK)->Disable();
+        auto rows = std::make_shared<ui::TableRowSource>();
+        const std::string path(path_->GetValue().Strip(wxString::both).utf8_str());
+        std::error_code ec;
+        if (path.empty() || !std::filesystem::is_regular_file(path, ec)) {
+            preview_->set_source(rows);
+            summary_->SetLabel(_("Choose the file to see the sheets it holds."));
+            return;
+        }
+        try {
+            std::ifstream in(path, std::ios::binary);
+            std::ostringstream text;
+            text << in.rdbuf();
+            sheets_ = catalog::modules_from_xml(text.str(), std::filesystem::path(path).filename().string());
+            CatalogueStore store(context_.database());
+            const std::string lang = context_.language();
+            int64_t n = 0;
+            for (const auto& m : sheets_) {
+                const auto known = store.module(m.code);
+                rows->add(n++, {wxString::FromUTF8(m.code), wxString::FromUTF8(m.title.get(lang)),
+                                wxString::FromUTF8(catalog::format_duration(m.duration_minutes)),
+                                wxString::Format("%zu", m.trainer_emails.size()),
+                                known ? _("a new version") : _("a new module")});
+            }
+            summary_->SetLabel(wxString::Format(_("%zu module sheet(s); trainers named by e-mail who are known get the "
+                                                  "qualification."),
+                                                sheets_.size()));
+            FindWindow(wxID_OK)->Enable(!sheets_.empty());
+        } catch (const Error& e) {
+            summary_->SetLabel(wxString::Format(_("The file cannot be imported: %s"), wxString::FromUTF8(e.what())));
+        }
+        preview_->set_source(rows);
+        summary_->Wrap(FromDIP(660));
+        Layout();
+    }
+
+    ui::UiContext& context_;
+    wxTextCtrl* path_;
+    ui::ListPanel* preview_;
+    wxStaticText* summary_;
+    std::vector<catalog::ModuleSheet> sheets_;
+};
+
+}  // namespace
+
 void ModulesPage::import_xml() {
-    wxFileDialog dlg(this, _("Import module sheets"), {}, {}, _("XML files (*.xml)|*.xml"), wxFD_OPEN | wxFD_FILE_MUST_EXIST);
+    ImportModulesDialog dlg(this, context());
     if (dlg.ShowModal() != wxID_OK) return;
-    std::string path(dlg.GetPath().utf8_str());
+    const auto& sheets = dlg.sheets();
     try {
-        std::ifstream in(path, std::ios::binary);
-        std::ostringstream text;
-        text << in.rdbuf();
-        auto sheets = catalog::modules_from_xml(text.str(), path);
         auto& db = database();
         db.write(wxString::Format(_("Import %zu module sheets"), sheets.size()).utf8_string(), [&] {
             for (const auto& s : sheets) CatalogueStore(db).save_module(s);
@@ -222,7 +321,7 @@ void ModulesPage::import_xml() {
         context().data_changed();
         refresh();
     } catch (const Error& e) {
-        wxMessageBox(wxString::FromUTF8(e.what()), _("Import refused"), wxOK | wxICON_WARNING, this);
+        ui::show_error(this, _("Import refused"), wxString::FromUTF8(e.what()));
     }
 }
 

@@ -1,5 +1,7 @@
 #include "ui/trainings_page.h"
 
+#include "catalogue_documents.h"
+#include "catalogue_mail.h"
 #include "catalogue_publish.h"
 #include "catalogue_registrations.h"
 #include "catalogue_rules.h"
@@ -9,17 +11,21 @@
 #include "core/institutions.h"
 #include "core/people.h"
 #include "core/sessions.h"
-#include "shared-ui/list_panel.h"
+#include "shared-ui/attendance_grid.h"
+#include "shared-ui/confirm_delete.h"
 #include "shared-ui/display.h"
+#include "shared-ui/list_panel.h"
+#include "shared-ui/messages.h"
+#include "shared-ui/progress.h"
+#include "ui/catalogue_dialogs.h"
+#include "ui/keyring.h"
 
 #include <wx/button.h>
 #include <wx/choice.h>
-#include <wx/dirdlg.h>
-#include <wx/filename.h>
-#include <wx/msgdlg.h>
+#include <wx/choicdlg.h>
+#include <wx/notebook.h>
 #include <wx/sizer.h>
 #include <wx/stattext.h>
-#include <wx/textctrl.h>
 #include <wx/textdlg.h>
 #include <wx/utils.h>
 
@@ -32,99 +38,231 @@ wxString status_label(const std::string& s) {
     if (s == "registered") return _("registered");
     if (s == "waiting") return _("waiting list");
     if (s == "cancelled") return _("cancelled");
-    if (s == "present") return _("present");
-    if (s == "absent") return _("absent");
-    if (s == "excused") return _("excused");
     if (s == "planned") return _("planned");
     if (s == "held") return _("held");
     if (s == "proposed") return _("proposed");
     if (s == "requested") return _("requested");
     return u8(s);
 }
+wxString met_label(const std::string& met) {
+    if (met == "yes") return _("met");
+    if (met == "partly") return _("partly met");
+    if (met == "no") return _("not met");
+    return _("not checked yet");
+}
+wxString kind_label(const std::string& kind) {
+    if (kind == "confirmation") return _("confirmation");
+    if (kind == "waiting") return _("waiting list");
+    return _("reminder");
+}
+
+wxPanel* tab(wxNotebook* book, const wxString& title, wxSizer*& sizer) {
+    auto* panel = new wxPanel(book);
+    sizer = new wxBoxSizer(wxVERTICAL);
+    panel->SetSizer(sizer);
+    book->AddPage(panel, title);
+    return panel;
+}
 }  // namespace
+
+// The shared grid over the training's days; every change is one undoable write.
+class TrainingAttendance : public ui::AttendanceData {
+public:
+    explicit TrainingAttendance(Database& db) : db_(db) {}
+    void set_days(std::vector<int64_t> days) {
+        days_ = std::move(days);
+        inner_ = std::make_unique<ui::SessionAttendanceData>(db_, days_);
+    }
+    std::vector<ui::AttendanceColumn> columns() override {
+        std::vector<ui::AttendanceColumn> out;
+        SessionRepository sessions(db_);
+        for (auto id : days_)
+            if (auto s = sessions.get(id)) out.push_back({id, ui::display_date(s->date)});
+        return out;
+    }
+    std::vector<ui::AttendanceRow> rows() override { return inner_ ? inner_->rows() : std::vector<ui::AttendanceRow>{}; }
+    ui::AttendanceStatus status(int64_t row, int64_t column) override {
+        return inner_ ? inner_->status(row, column) : ui::AttendanceStatus::None;
+    }
+    std::string reason(int64_t row, int64_t column) override { return inner_ ? inner_->reason(row, column) : ""; }
+    void set_status(int64_t row, int64_t column, ui::AttendanceStatus status, const std::string& reason) override {
+        if (!inner_) return;
+        auto p = PersonRepository(db_).get(row);
+        db_.write(wxString::Format(_("Attendance of %s"), p ? u8(p->display_name()) : wxString()).utf8_string(),
+                  [&] { inner_->set_status(row, column, status, reason); });
+    }
+
+private:
+    Database& db_;
+    std::vector<int64_t> days_;
+    std::unique_ptr<ui::SessionAttendanceData> inner_;
+};
 
 TrainingsPage::TrainingsPage(wxWindow* parent, ui::UiContext& context) : PageBase(parent, context) {
     auto* top = new wxBoxSizer(wxVERTICAL);
     auto* bar = new wxBoxSizer(wxHORIZONTAL);
     bar->Add(new wxStaticText(this, wxID_ANY, _("Edition")), 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 6);
     edition_ = new wxChoice(this, wxID_ANY);
+    edition_->SetName("edition");
     bar->Add(edition_, 0, wxRIGHT, 12);
-    auto* publish = new wxButton(this, wxID_ANY, _("Publish the catalogue..."));
+    auto* publish = new wxButton(this, wxID_ANY, _("Publish the catalogue…"));
+    publish->SetName("publish");
     bar->Add(publish, 0);
-    top->Add(bar, 0, wxALL, 8);
+    top->Add(bar, 0, wxALL, 6);
 
-    auto list = [this, &context](const char* id, const wxString& title, std::vector<ui::ListColumn> cols, int height,
-                                 std::vector<wxString> statuses = {}) {
-        auto* l = new ui::ListPanel(this, &context,
-                                    {.id = id, .title = title, .columns = std::move(cols), .statuses = std::move(statuses)});
-        l->SetMinSize(FromDIP(wxSize(-1, height)));
-        return l;
-    };
-    trainings_ = list("catalogue.trainings", _("Trainings"),
-                      {{_("Code"), 90},
-                       {_("Kind"), 70},
-                       {_("Title"), 380},
-                       {_("Days"), 50, ui::ColumnKind::Integer},
-                       {_("Seats"), 90, ui::ColumnKind::Integer},
-                       {_("Status"), 90, ui::ColumnKind::Status}},
-                      200, {status_label("planned"), status_label("held"), status_label("cancelled"),
-                            status_label("proposed"), status_label("requested")});
-    top->Add(trainings_, 1, wxEXPAND);
+    trainings_ = new ui::ListPanel(this, &context,
+                                   {.id = "catalogue.trainings",
+                                    .title = _("Trainings"),
+                                    .columns = {{_("Code"), 90},
+                                                {_("Kind"), 70},
+                                                {_("Title"), 360},
+                                                {_("Days"), 50, ui::ColumnKind::Integer},
+                                                {_("Seats"), 80},
+                                                {_("Waiting"), 70, ui::ColumnKind::Integer},
+                                                {_("Status"), 90, ui::ColumnKind::Status}},
+                                    .search_hint = _("Search code, title…"),
+                                    .statuses = {status_label("proposed"), status_label("planned"), status_label("held"),
+                                                 status_label("cancelled"), status_label("requested")}});
+    trainings_->SetName("trainings");
+    trainings_->SetMinSize(FromDIP(wxSize(-1, 170)));
+    auto* add = trainings_->add_button(_("&New training…"));
+    add->SetName("new-training");
+    auto* edit = trainings_->add_button(_("&Edit…"));
+    auto* duplicate = trainings_->add_button(_("D&uplicate"));
+    auto* remove = trainings_->add_button(_("&Delete…"));
+    top->Add(trainings_, 0, wxEXPAND | wxLEFT | wxRIGHT, 6);
     set_main_list(trainings_);
-    details_ = new wxStaticText(this, wxID_ANY, {});
-    top->Add(details_, 0, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, 8);
+    details_ = new wxStaticText(this, wxID_ANY, _("Create the edition first (Catalogue editions), then its trainings "
+                                                  "with New training…."));
+    details_->SetName("details");
+    top->Add(details_, 0, wxEXPAND | wxALL, 6);
 
-    auto* mid = new wxBoxSizer(wxHORIZONTAL);
-    auto* col1 = new wxBoxSizer(wxVERTICAL);
-    col1->Add(new wxStaticText(this, wxID_ANY, _("Days and trainers")), 0, wxBOTTOM, 4);
-    days_ = list("catalogue.training_days", _("Days and trainers"),
-                 {{_("Date"), 95, ui::ColumnKind::Date}, {_("Time"), 95}, {_("Trainers"), 260}, {_("Status"), 70, ui::ColumnKind::Status}},
-                 150);
-    col1->Add(days_, 1, wxEXPAND);
-    flags_ = new wxTextCtrl(this, wxID_ANY, {}, wxDefaultPosition, wxSize(-1, 70), wxTE_MULTILINE | wxTE_READONLY);
-    col1->Add(flags_, 0, wxEXPAND | wxTOP, 4);
-    mid->Add(col1, 1, wxEXPAND | wxRIGHT, 8);
-
-    auto* col2 = new wxBoxSizer(wxVERTICAL);
-    col2->Add(new wxStaticText(this, wxID_ANY, _("Registrations")), 0, wxBOTTOM, 4);
-    registrations_ = list("catalogue.registrations", _("Registrations"),
-                          {{_("Name"), 180},
-                           {_("Status"), 110, ui::ColumnKind::Status},
-                           {_("Position"), 60, ui::ColumnKind::Integer},
-                           {_("Reason"), 150}},
-                          150, {status_label("registered"), status_label("waiting"), status_label("cancelled")});
-    col2->Add(registrations_, 1, wxEXPAND);
-    auto* cancel = new wxButton(this, wxID_ANY, _("Cancel registration..."));
-    col2->Add(cancel, 0, wxTOP, 4);
-    mid->Add(col2, 1, wxEXPAND | wxRIGHT, 8);
-
-    auto* col3 = new wxBoxSizer(wxVERTICAL);
-    col3->Add(new wxStaticText(this, wxID_ANY, _("Attendance on the selected day")), 0, wxBOTTOM, 4);
-    attendance_ = list("catalogue.day_attendance", _("Attendance on the selected day"),
-                       {{_("Name"), 180}, {_("Attendance"), 100, ui::ColumnKind::Status}}, 150,
-                       {status_label("registered"), status_label("present"), status_label("absent"),
-                        status_label("excused")});
-    col3->Add(attendance_, 1, wxEXPAND);
-    auto* abar = new wxBoxSizer(wxHORIZONTAL);
-    auto* present = new wxButton(this, wxID_ANY, _("Present"));
-    auto* absent = new wxButton(this, wxID_ANY, _("Absent"));
-    auto* excused = new wxButton(this, wxID_ANY, _("Excused"));
-    abar->Add(present, 0, wxRIGHT, 4);
-    abar->Add(absent, 0, wxRIGHT, 4);
-    abar->Add(excused, 0);
-    col3->Add(abar, 0, wxTOP, 4);
-    mid->Add(col3, 1, wxEXPAND);
-    top->Add(mid, 1, wxEXPAND | wxALL, 8);
+    tabs_ = new wxNotebook(this, wxID_ANY);
+    tabs_->SetName("training-tabs");
+    wxSizer* s = nullptr;
+    // Days and trainers.
+    auto* days_tab = tab(tabs_, _("Days and trainers"), s);
+    days_ = new ui::ListPanel(days_tab, &context,
+                              {.id = "catalogue.training_days",
+                               .title = _("Days and trainers"),
+                               .columns = {{_("Date"), 100, ui::ColumnKind::Date},
+                                           {_("Time"), 100},
+                                           {_("Venue"), 200},
+                                           {_("Trainers"), 300},
+                                           {_("Status"), 80, ui::ColumnKind::Status}},
+                               .search = false});
+    days_->SetName("days");
+    auto* add_day = days_->add_button(_("&Add a day…"));
+    add_day->SetName("add-day");
+    auto* edit_day = days_->add_button(_("Change the day…"));
+    auto* remove_day = days_->add_button(_("Remove the day…"));
+    s->Add(days_, 1, wxEXPAND);
+    flags_ = new wxStaticText(days_tab, wxID_ANY, wxString());
+    flags_->SetName("flags");
+    s->Add(flags_, 0, wxEXPAND | wxALL, 4);
+    // Registrations.
+    auto* reg_tab = tab(tabs_, _("Registrations"), s);
+    registrations_ = new ui::ListPanel(reg_tab, &context,
+                                       {.id = "catalogue.registrations",
+                                        .title = _("Registrations"),
+                                        .columns = {{_("Name"), 200},
+                                                    {_("E-mail"), 220},
+                                                    {_("Status"), 110, ui::ColumnKind::Status},
+                                                    {_("Position"), 70, ui::ColumnKind::Integer},
+                                                    {_("Source"), 80},
+                                                    {_("Reason"), 200}},
+                                        .search_hint = _("Search name, e-mail…"),
+                                        .count_format = _("%zu of %zu registrations"),
+                                        .statuses = {status_label("registered"), status_label("waiting"),
+                                                     status_label("cancelled")}});
+    registrations_->SetName("registrations");
+    auto* reg = registrations_->add_button(_("&Register…"));
+    reg->SetName("register");
+    auto* import = registrations_->add_button(_("&Import from the site…"));
+    import->SetName("import-registrations");
+    auto* cancel = registrations_->add_button(_("&Cancel…"));
+    auto* move = registrations_->add_button(_("&Move…"));
+    s->Add(registrations_, 1, wxEXPAND);
+    // Attendance: the shared grid.
+    auto* att_tab = tab(tabs_, _("Attendance"), s);
+    s->Add(new wxStaticText(att_tab, wxID_ANY,
+                            _("Click a cell or type P (present), E (excused, with the reason), A (absent), R "
+                              "(registered).")),
+           0, wxALL, 4);
+    attendance_ = std::make_shared<TrainingAttendance>(context.database());
+    grid_ = new ui::AttendanceGrid(att_tab, attendance_);
+    grid_->SetName("attendance");
+    s->Add(grid_, 1, wxEXPAND);
+    // Expectations.
+    auto* exp_tab = tab(tabs_, _("Expectations"), s);
+    expectations_ = new ui::ListPanel(exp_tab, &context,
+                                      {.id = "catalogue.expectations",
+                                       .title = _("Expectations"),
+                                       .columns = {{_("Participant"), 200},
+                                                   {_("Expectation at the start"), 460},
+                                                   {_("At the end"), 120, ui::ColumnKind::Status}},
+                                       .statuses = {met_label("yes"), met_label("partly"), met_label("no"),
+                                                    met_label("")}});
+    expectations_->SetName("expectations");
+    auto* add_exp = expectations_->add_button(_("Add an e&xpectation…"));
+    add_exp->SetName("add-expectation");
+    auto* met = expectations_->add_button(_("Met"));
+    met->SetName("met-yes");
+    auto* partly = expectations_->add_button(_("Partly"));
+    partly->SetName("met-partly");
+    auto* not_met = expectations_->add_button(_("Not met"));
+    not_met->SetName("met-no");
+    s->Add(expectations_, 1, wxEXPAND);
+    // Documents and messages.
+    auto* doc_tab = tab(tabs_, _("Certificates and messages"), s);
+    log_ = new ui::ListPanel(doc_tab, &context,
+                             {.id = "catalogue.mail_log",
+                              .title = _("Messages written or sent"),
+                              .columns = {{_("Person"), 200},
+                                          {_("Message"), 110, ui::ColumnKind::Status},
+                                          {_("How"), 70},
+                                          {_("Subject"), 400},
+                                          {_("When"), 130, ui::ColumnKind::Date}},
+                              .count_format = _("%zu of %zu messages")});
+    log_->SetName("mail-log");
+    auto* certs = log_->add_button(_("Certi&ficates…"));
+    certs->SetName("certificates");
+    auto* mail = log_->add_button(_("Messa&ges…"));
+    mail->SetName("messages");
+    s->Add(log_, 1, wxEXPAND);
+    top->Add(tabs_, 1, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, 6);
     SetSizer(top);
 
     edition_->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) { refresh(); });
     trainings_->list()->Bind(wxEVT_DATAVIEW_SELECTION_CHANGED, [this](wxDataViewEvent&) { show_training(); });
-    days_->list()->Bind(wxEVT_DATAVIEW_SELECTION_CHANGED, [this](wxDataViewEvent&) { show_attendance(); });
-    present->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { set_attendance("present"); });
-    absent->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { set_attendance("absent"); });
-    excused->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { set_attendance("excused"); });
+    trainings_->list()->Bind(wxEVT_DATAVIEW_ITEM_ACTIVATED, [this](wxDataViewEvent&) { edit_training(); });
+    add->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { new_training(); });
+    edit->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { edit_training(); });
+    duplicate->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { duplicate_training(); });
+    remove->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { delete_training(); });
+    add_day->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { this->add_day(); });
+    edit_day->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { this->edit_day(); });
+    days_->list()->Bind(wxEVT_DATAVIEW_ITEM_ACTIVATED, [this](wxDataViewEvent&) { this->edit_day(); });
+    remove_day->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { this->remove_day(); });
+    reg->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { register_person(); });
+    import->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { import_registrations(); });
     cancel->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { cancel_registration(); });
+    move->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { move_registration(); });
+    add_exp->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { add_expectation(); });
+    met->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { set_met("yes"); });
+    partly->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { set_met("partly"); });
+    not_met->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { set_met("no"); });
+    certs->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { certificates(); });
+    mail->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { messages(); });
     publish->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { this->publish(); });
+    refresh();
+}
+
+std::optional<int64_t> TrainingsPage::training_id() const { return trainings_->selected_id(); }
+
+void TrainingsPage::changed(const wxString& status) {
+    if (!status.empty()) context().set_status(status);
+    context().data_changed();
     refresh();
 }
 
@@ -133,22 +271,25 @@ void TrainingsPage::refresh() {
     wxString chosen = edition_->GetStringSelection();
     edition_->Clear();
     for (const auto& e : store.editions()) edition_->Append(u8(e));
-    if (edition_->IsEmpty()) return;
     if (!chosen.empty() && edition_->FindString(chosen) != wxNOT_FOUND)
         edition_->SetStringSelection(chosen);
-    else
+    else if (!edition_->IsEmpty())
         edition_->SetSelection(0);
-    std::string edition(edition_->GetStringSelection().utf8_str());
-    std::string lang = context().language();
+    const std::string edition = edition_->GetSelection() >= 0 ? edition_->GetStringSelection().utf8_string() : "";
+    const std::string lang = context().language();
     RegistrationService regs(database());
     auto rows = std::make_shared<ui::TableRowSource>();
     auto add = [&](const TrainingRow& t) {
+        int waiting = 0;
+        for (const auto& r : regs.list(t.id)) waiting += r.status == "waiting";
+        const int taken = regs.seats_taken(t.id);
         rows->add(t.id, {u8(t.input.code), t.input.kind == "open" ? _("open") : _("custom"), u8(t.input.title.get(lang)),
                          wxString::Format("%zu", t.day_session_ids.size()),
-                         wxString::Format("%d / %d", regs.seats_taken(t.id), t.input.seats),
-                         status_label(t.input.status)});
+                         t.input.seats ? wxString::Format("%d / %d", taken, t.input.seats) : wxString::Format("%d", taken),
+                         wxString::Format("%d", waiting), status_label(store.effective_status(t.id))});
     };
-    for (const auto& t : store.trainings(edition)) add(t);
+    if (!edition.empty())
+        for (const auto& t : store.trainings(edition)) add(t);
     for (const auto& t : store.trainings({}, "custom")) add(t);
     trainings_->set_source(rows);
     if (rows->row_count() > 0 && !trainings_->selected_id()) trainings_->select_id(trainings_->list()->id_at(0));
@@ -156,134 +297,489 @@ void TrainingsPage::refresh() {
 }
 
 void TrainingsPage::show_training() {
-    const auto selected = trainings_->selected_id();
-    if (!selected) return;
     auto& db = database();
     CatalogueStore store(db);
-    auto t = store.training(*selected);
-    if (!t) return;
+    const auto selected = training_id();
+    auto t = selected ? store.training(*selected) : std::nullopt;
+    tabs_->Enable(t.has_value());
     SessionRepository sessions(db);
     PersonRepository people(db);
-    // What the training is made of: its modules and the duration they compose.
+    auto day_rows = std::make_shared<ui::TableRowSource>();
+    auto registration_rows = std::make_shared<ui::TableRowSource>();
+    auto expectation_rows = std::make_shared<ui::TableRowSource>();
+    auto log_rows = std::make_shared<ui::TableRowSource>();
+    if (!t) {
+        details_->SetLabel(edition_->IsEmpty() ? _("Create the edition first (Catalogue editions), then its trainings "
+                                                   "with New training….")
+                                               : _("No training in this edition yet: New training… composes one from "
+                                                   "the modules."));
+        days_->set_source(day_rows);
+        registrations_->set_source(registration_rows);
+        expectations_->set_source(expectation_rows);
+        log_->set_source(log_rows);
+        attendance_->set_days({});
+        grid_->reload();
+        flags_->SetLabel(wxString());
+        return;
+    }
+    const std::string lang = context().language();
     wxString modules;
     for (const auto& code : t->input.module_codes) modules += (modules.empty() ? "" : ", ") + u8(code);
-    std::vector<int> minutes;  // the sheet versions the training uses
+    std::vector<int> minutes;
     for (auto v : t->module_version_ids)
         if (auto m = store.module_version(v)) minutes.push_back(m->sheet.duration_minutes);
-    auto duration = compose_duration(minutes);
-    wxString details = wxString::Format(_("Modules: %s — %s in all (%d day(s) of 6 h)."), modules,
-                                        u8(catalog::format_duration(duration.minutes)), duration.days_needed());
+    const auto duration = compose_duration(minutes);
+    wxString languages;
+    for (const auto& l : t->input.languages) languages += (languages.empty() ? "" : ", ") + u8(l);
+    wxString details = wxString::Format(_("%s — modules %s: %s in all (%d day(s) of 6 h); %zu day(s) planned. Venue: %s. "
+                                          "Languages: %s. Price: %s."),
+                                        u8(t->input.title.get(lang)), modules, u8(catalog::format_duration(duration.minutes)),
+                                        duration.days_needed(), t->day_session_ids.size(),
+                                        t->input.venue.empty() ? _("not set") : u8(t->input.venue), languages,
+                                        t->input.price_cents && *t->input.price_cents > 0
+                                            ? ui::display_decimal(*t->input.price_cents / 100.0) + " €"
+                                            : _("free"));
     if (t->input.institution_id) {
         std::string name;
         if (auto inst = InstitutionRepository(db).get(*t->input.institution_id)) name = inst->name;
-        details += "\n" + wxString::Format(_("Custom training for %s. Request: %s"), u8(name), u8(t->input.request));
+        details += "\n" + wxString::Format(_("Custom training for %s."), u8(name));
     }
     details_->SetLabel(details);
-    details_->Wrap(GetClientSize().x > 100 ? GetClientSize().x - 20 : 900);
-    auto day_rows = std::make_shared<ui::TableRowSource>();
+    details_->Wrap(GetClientSize().x > 100 ? GetClientSize().x - 20 : FromDIP(1100));
+
     for (auto sid : t->day_session_ids) {
-        auto s = sessions.get(sid);
+        auto day = sessions.get(sid);
         wxString names;
         for (auto p : store.day_trainers(sid))
             if (auto person = people.get(p)) names += (names.empty() ? "" : ", ") + u8(person->display_name());
-        day_rows->add(sid, {ui::display_date(s->date), u8(s->start_time + "–" + s->end_time), names, status_label(s->status)});
+        day_rows->add(sid, {ui::display_date(day->date), u8(day->start_time + "–" + day->end_time), u8(day->place), names,
+                            status_label(day->status)});
     }
     days_->set_source(day_rows);
     wxString flags;
     for (const auto& f : check_training(db, t->id)) flags += "⚠ " + u8(f.message) + "\n";
-    flags_->ChangeValue(flags.empty() ? _("Trainer pairs: no problem found.") : flags);
+    flags_->SetLabel(t->day_session_ids.empty() ? _("No day yet: Add a day… sets its date and its trainer pair.")
+                     : flags.empty() ? _("Trainer pairs: no problem found.")
+                                     : flags.Strip(wxString::trailing));
 
-    auto registration_rows = std::make_shared<ui::TableRowSource>();
     for (const auto& r : RegistrationService(db).list(t->id)) {
         auto p = people.get(r.person_id);
-        registration_rows->add(r.person_id,
-                               {p ? u8(p->display_name()) : wxString(), status_label(r.status),
-                                r.waiting_position ? wxString::Format("%d", *r.waiting_position) : wxString(),
-                                u8(r.reason)});
+        registration_rows->add(r.person_id, {p ? u8(p->display_name()) : wxString(), p ? u8(p->email) : wxString(),
+                                             status_label(r.status),
+                                             r.waiting_position ? wxString::Format("%d", *r.waiting_position) : wxString(),
+                                             r.source == "import" ? _("site") : _("window"), u8(r.reason)});
     }
     registrations_->set_source(registration_rows);
-    if (day_rows->row_count() > 0 && !days_->selected_id()) days_->select_id(days_->list()->id_at(0));
-    show_attendance();
+
+    attendance_->set_days(t->day_session_ids);
+    grid_->reload();
+
+    for (const auto& e : RegistrationService(db).expectations(t->id)) {
+        auto p = people.get(e.person_id);
+        expectation_rows->add(e.id, {p ? u8(p->display_name()) : wxString(), u8(e.text), met_label(e.met)});
+    }
+    expectations_->set_source(expectation_rows);
+
+    for (const auto& m : mail_log(db, t->id))
+        log_rows->add(m.id, {u8(m.person), kind_label(m.kind), m.channel == "smtp" ? _("SMTP") : _(".eml"), u8(m.subject),
+                             ui::display_date_time(m.sent_at)});
+    log_->set_source(log_rows);
+    Layout();
 }
 
-void TrainingsPage::show_attendance() {
-    const auto day = days_->selected_id();
-    auto rows = std::make_shared<ui::TableRowSource>();
-    if (day) {
-        PersonRepository people(database());
-        for (const auto& a : SessionRepository(database()).attendance(*day)) {
-            if (a.role != "participant") continue;
-            auto p = people.get(a.person_id);
-            rows->add(a.person_id, {p ? u8(p->display_name()) : wxString(), status_label(a.status)});
+// ---- trainings ------------------------------------------------------------------------
+
+void TrainingsPage::new_training() {
+    const std::string edition = edition_->GetSelection() >= 0 ? edition_->GetStringSelection().utf8_string() : "";
+    TrainingDialog dialog(this, context(), edition, 0);
+    while (dialog.ShowModal() == wxID_OK) {
+        const auto in = dialog.value();
+        std::optional<int64_t> id;
+        if (ui::guarded(this, _("The training was not created"), [&] {
+                id = database().write(wxString::Format(_("Create the training %s"), u8(in.code)).utf8_string(),
+                                      [&] { return CatalogueStore(database()).create_training(in); });
+            })) {
+            changed(wxString::Format(_("Training %s created: add its days next."), u8(in.code)));
+            trainings_->select_id(*id);
+            show_training();
+            tabs_->SetSelection(0);
+            return;
         }
     }
-    attendance_->set_source(rows);
 }
 
-void TrainingsPage::set_attendance(const char* status) {
-    const auto d = days_->selected_id(), a = attendance_->selected_id();
-    if (!d || !a) return;
-    try {
-        RegistrationService(database()).set_attendance(*d, *a, status);
-        show_attendance();
-        context().data_changed();
-    } catch (const Error& e) {
-        wxMessageBox(u8(e.what()), _("Attendance not saved"), wxOK | wxICON_WARNING, this);
+void TrainingsPage::edit_training() {
+    const auto id = training_id();
+    if (!id) return;
+    TrainingDialog dialog(this, context(), {}, *id);
+    while (dialog.ShowModal() == wxID_OK) {
+        const auto in = dialog.value();
+        if (ui::guarded(this, _("The training was not saved"), [&] {
+                database().write(wxString::Format(_("Change the training %s"), u8(in.code)).utf8_string(),
+                                 [&] { CatalogueStore(database()).update_training(*id, in); });
+            })) {
+            changed(wxString::Format(_("Training %s saved."), u8(in.code)));
+            return;
+        }
     }
+}
+
+void TrainingsPage::duplicate_training() {
+    const auto id = training_id();
+    if (!id) return;
+    auto t = CatalogueStore(database()).training(*id);
+    TrainingInput copy = t->input;
+    copy.code += "-2";
+    copy.status = "proposed";
+    TrainingDialog dialog(this, context(), copy.edition, 0, copy);
+    while (dialog.ShowModal() == wxID_OK) {
+        const auto in = dialog.value();
+        std::optional<int64_t> created;
+        if (ui::guarded(this, _("The training was not created"), [&] {
+                created = database().write(
+                    wxString::Format(_("Duplicate %s as %s"), u8(t->input.code), u8(in.code)).utf8_string(),
+                    [&] { return CatalogueStore(database()).create_training(in); });
+            })) {
+            changed(wxString::Format(_("Training %s created from %s: add its days."), u8(in.code), u8(t->input.code)));
+            trainings_->select_id(*created);
+            show_training();
+            return;
+        }
+    }
+}
+
+bool TrainingsPage::delete_selection() {
+    if (!training_id()) return false;
+    delete_training();
+    return true;
+}
+
+void TrainingsPage::delete_training() {
+    const auto id = training_id();
+    if (!id) return;
+    auto& db = database();
+    auto t = CatalogueStore(db).training(*id);
+    const auto regs = RegistrationService(db).list(*id);
+    const wxString what = wxString::Format(_("the training %s"), u8(t->input.code));
+    const wxString consequences =
+        wxString::Format(_("Its %zu day(s) with their attendance, %zu registration(s), its expectations and its message "
+                           "log go with it."),
+                         t->day_session_ids.size(), regs.size());
+    if (!ui::confirm_delete(this, what, consequences)) return;
+    if (ui::guarded(this, _("The training was not deleted"), [&] {
+            db.write(wxString::Format(_("Delete the training %s"), u8(t->input.code)).utf8_string(), [&] {
+                for (auto day : t->day_session_ids) SessionRepository(db).remove(day);
+                db.sql().exec("DELETE FROM catalogue_training WHERE id = " + std::to_string(*id));
+            });
+        }))
+        changed(wxString::Format(_("Training %s deleted (Edit > Undo brings it back)."), u8(t->input.code)));
+}
+
+// ---- days -----------------------------------------------------------------------------
+
+void TrainingsPage::add_day() {
+    const auto id = training_id();
+    if (!id) return;
+    DayDialog dialog(this, context(), *id, 0);
+    while (dialog.ShowModal() == wxID_OK) {
+        const auto day = dialog.value();
+        auto& db = database();
+        if (ui::guarded(this, _("The day was not added"), [&] {
+                db.write(wxString::Format(_("Add the day %s"), ui::display_date(day.date)).utf8_string(), [&] {
+                    const auto session = CatalogueStore(db).add_day(*id, day);
+                    // People already registered are expected on the new day too.
+                    RegistrationService regs(db);
+                    for (const auto& r : regs.list(*id))
+                        if (r.status == "registered") regs.set_attendance(session, r.person_id, "registered");
+                });
+            })) {
+            changed(wxString::Format(_("Day %s added."), ui::display_date(day.date)));
+            return;
+        }
+    }
+}
+
+void TrainingsPage::edit_day() {
+    const auto id = training_id();
+    const auto day_id = days_->selected_id();
+    if (!id || !day_id) return;
+    DayDialog dialog(this, context(), *id, *day_id);
+    while (dialog.ShowModal() == wxID_OK) {
+        const auto day = dialog.value();
+        auto& db = database();
+        if (ui::guarded(this, _("The day was not saved"), [&] {
+                db.write(wxString::Format(_("Change the day %s"), ui::display_date(day.date)).utf8_string(), [&] {
+                    SessionRepository sessions(db);
+                    auto s = *sessions.get(*day_id);
+                    s.date = day.date;
+                    s.start_time = day.start_time;
+                    s.end_time = day.end_time;
+                    s.place = day.venue;
+                    sessions.update(s);
+                    CatalogueStore(db).set_day_trainers(*day_id, day.trainer_ids);
+                });
+            })) {
+            changed(wxString::Format(_("Day %s saved."), ui::display_date(day.date)));
+            return;
+        }
+    }
+}
+
+void TrainingsPage::remove_day() {
+    const auto day_id = days_->selected_id();
+    if (!day_id) return;
+    auto& db = database();
+    auto s = SessionRepository(db).get(*day_id);
+    if (!s) return;
+    const auto attendance = SessionRepository(db).attendance(*day_id);
+    if (!ui::confirm_delete(this, wxString::Format(_("the training day of %s"), ui::display_date(s->date)),
+                            wxString::Format(_("Its trainer pair and the attendance of %zu person(s) go with it."),
+                                             attendance.size())))
+        return;
+    if (ui::guarded(this, _("The day was not removed"), [&] {
+            db.write(wxString::Format(_("Remove the day %s"), ui::display_date(s->date)).utf8_string(),
+                     [&] { SessionRepository(db).remove(*day_id); });
+        }))
+        changed(wxString::Format(_("Day %s removed (Edit > Undo brings it back)."), ui::display_date(s->date)));
+}
+
+// ---- registrations ----------------------------------------------------------------------
+
+void TrainingsPage::register_person() {
+    const auto id = training_id();
+    if (!id) return;
+    RegisterDialog dialog(this, context());
+    if (dialog.ShowModal() != wxID_OK || !dialog.person()) return;
+    auto& db = database();
+    auto p = PersonRepository(db).get(*dialog.person());
+    if (auto known = RegistrationService(db).find(*id, p->id); known && known->status != "cancelled") {
+        ui::show_info(this, wxString::Format(_("%s is already registered (%s)."), u8(p->display_name()),
+                                             status_label(known->status)));
+        return;
+    }
+    Registration r;
+    if (ui::guarded(this, _("The person was not registered"), [&] {
+            r = db.write(wxString::Format(_("Register %s"), u8(p->display_name())).utf8_string(),
+                         [&] { return RegistrationService(db).register_person(*id, p->id); });
+        }))
+        changed(r.status == "waiting"
+                    ? wxString::Format(_("The training is full: %s is number %d on the waiting list."),
+                                       u8(p->display_name()), r.waiting_position.value_or(0))
+                    : wxString::Format(_("%s registered."), u8(p->display_name())));
+}
+
+void TrainingsPage::import_registrations() {
+    const auto id = training_id();
+    if (!id) return;
+    auto t = CatalogueStore(database()).training(*id);
+    ImportRegistrationsDialog dialog(this, context(), t->input.code);
+    if (dialog.ShowModal() != wxID_OK) return;
+    const wxString summary = dialog.import();
+    if (!summary.empty()) changed(summary);
 }
 
 void TrainingsPage::cancel_registration() {
-    const auto t = trainings_->selected_id(), r = registrations_->selected_id();
-    if (!t || !r) return;
-    wxString reason = wxGetTextFromUser(_("Why is this registration cancelled?"), _("Cancel registration"), {}, this);
-    if (reason.empty()) return;
-    try {
-        auto promoted = RegistrationService(database()).cancel(*t, *r, std::string(reason.utf8_str()));
-        if (promoted)
-            if (auto p = PersonRepository(database()).get(*promoted))
-                context().set_status(wxString::Format(_("%s moves up from the waiting list."), u8(p->display_name())));
-        context().data_changed();
-        show_training();
-    } catch (const Error& e) {
-        wxMessageBox(u8(e.what()), _("Not cancelled"), wxOK | wxICON_WARNING, this);
+    const auto t = training_id(), person = registrations_->selected_id();
+    if (!t || !person) return;
+    auto& db = database();
+    auto p = PersonRepository(db).get(*person);
+    wxTextEntryDialog ask(this, wxString::Format(_("Why is the registration of %s cancelled?"), u8(p->display_name())),
+                          _("Cancel a registration"));
+    ask.SetName("cancel-reason");
+    if (ask.ShowModal() != wxID_OK || ask.GetValue().Strip(wxString::both).empty()) return;
+    std::optional<int64_t> promoted;
+    if (!ui::guarded(this, _("The registration was not cancelled"), [&] {
+            promoted = db.write(wxString::Format(_("Cancel the registration of %s"), u8(p->display_name())).utf8_string(),
+                                [&] { return RegistrationService(db).cancel(*t, *person, ask.GetValue().utf8_string()); });
+        }))
+        return;
+    wxString status = wxString::Format(_("Registration of %s cancelled."), u8(p->display_name()));
+    if (promoted)
+        if (auto next = PersonRepository(db).get(*promoted))
+            status += " " + wxString::Format(_("%s moves up from the waiting list."), u8(next->display_name()));
+    changed(status);
+}
+
+void TrainingsPage::move_registration() {
+    const auto t = training_id(), person = registrations_->selected_id();
+    if (!t || !person) return;
+    auto& db = database();
+    CatalogueStore store(db);
+    auto from = store.training(*t);
+    std::vector<TrainingRow> targets;
+    wxArrayString labels;
+    for (const auto& other : store.trainings(from->input.edition)) {
+        if (other.id == *t || other.input.status == "cancelled") continue;
+        targets.push_back(other);
+        labels.Add(u8(other.input.code + " — " + other.input.title.get(context().language())));
+    }
+    if (targets.empty()) {
+        ui::show_info(this, _("There is no other training in this edition to move the registration to."));
+        return;
+    }
+    auto p = PersonRepository(db).get(*person);
+    wxSingleChoiceDialog choose(this, wxString::Format(_("Move the registration of %s to:"), u8(p->display_name())),
+                                _("Move a registration"), labels);
+    choose.SetName("move-registration");
+    if (choose.ShowModal() != wxID_OK) return;
+    const auto& to = targets[static_cast<std::size_t>(choose.GetSelection())];
+    Registration r;
+    if (ui::guarded(this, _("The registration was not moved"), [&] {
+            r = db.write(wxString::Format(_("Move %s to %s"), u8(p->display_name()), u8(to.input.code)).utf8_string(), [&] {
+                RegistrationService regs(db);
+                regs.cancel(*t, *person, wxString::Format(_("moved to %s"), u8(to.input.code)).utf8_string());
+                return regs.register_person(to.id, *person, std::nullopt, "move");
+            });
+        }))
+        changed(wxString::Format(_("%s moved to %s (%s)."), u8(p->display_name()), u8(to.input.code),
+                                 status_label(r.status)));
+}
+
+// ---- expectations -----------------------------------------------------------------------
+
+void TrainingsPage::add_expectation() {
+    const auto id = training_id();
+    if (!id) return;
+    ExpectationDialog dialog(this, context(), *id);
+    if (dialog.ShowModal() != wxID_OK || !dialog.person()) return;
+    auto& db = database();
+    auto p = PersonRepository(db).get(*dialog.person());
+    if (ui::guarded(this, _("The expectation was not saved"), [&] {
+            db.write(wxString::Format(_("Expectation of %s"), u8(p->display_name())).utf8_string(),
+                     [&] { RegistrationService(db).add_expectation(*id, p->id, dialog.text()); });
+        }))
+        changed({});
+}
+
+void TrainingsPage::set_met(const char* met) {
+    const auto e = expectations_->selected_id();
+    if (!e) return;
+    auto& db = database();
+    if (ui::guarded(this, _("Not saved"), [&] {
+            db.write(_("Whether an expectation was met").utf8_string(),
+                     [&] { RegistrationService(db).set_expectation_met(*e, met); });
+        })) {
+        changed({});
+        expectations_->select_id(*e);
     }
 }
 
-void TrainingsPage::publish() {
-    if (edition_->GetSelection() < 0) return;
-    std::string edition(edition_->GetStringSelection().utf8_str());
-    try {
-        // Preview: publish into a temporary folder and open it in the browser first.
-        auto preview = std::filesystem::temp_directory_path() / ("maillage-catalogue-preview-" + edition);
-        catalog::PublishOptions quick;
-        quick.make_pdf = false;
-        quick.overwrite_foreign_folder = true;  // our own scratch folder
-        auto r = catalogue::publish(database(), edition, preview, quick);
-        wxLaunchDefaultBrowser("file://" + u8(r.index.string()));
-        if (wxMessageBox(_("The preview is open in your browser. Write the catalogue (site, booklet PDF, XML feed) to a folder now?"),
-                         _("Publish the catalogue"), wxYES_NO | wxICON_QUESTION, this) != wxYES)
-            return;
-        wxDirDialog dlg(this, _("Folder to publish into"));
-        if (dlg.ShowModal() != wxID_OK) return;
-        const std::filesystem::path target(std::string(dlg.GetPath().utf8_str()));
-        catalog::PublishOptions options;
-        if (catalog::publication_target(target) == catalog::PublicationTarget::OtherFiles) {
-            if (wxMessageBox(wxString::Format(_("The folder %s already holds other files than an earlier publication "
-                                                "of the catalogue. Publishing there can overwrite some of them "
-                                                "(index.html, the booklet...).\n\nPublish there anyway?"),
-                                              dlg.GetPath()),
-                             _("Publish the catalogue"), wxYES_NO | wxNO_DEFAULT | wxICON_WARNING, this) != wxYES)
-                return;
-            options.overwrite_foreign_folder = true;
-        }
-        wxBusyCursor busy;
-        auto final_result = catalogue::publish(database(), edition, target, options);
-        wxString message = wxString::Format(_("%zu files written."), final_result.files.size());
-        if (!final_result.pdf_message.empty()) message += "\n" + u8(final_result.pdf_message);
-        wxMessageBox(message, _("Publish the catalogue"), wxOK | wxICON_INFORMATION, this);
-    } catch (const Error& e) {
-        wxMessageBox(u8(e.what()), _("Not published"), wxOK | wxICON_WARNING, this);
+// ---- documents and messages ----------------------------------------------------------------
+
+void TrainingsPage::certificates() {
+    const auto id = training_id();
+    if (!id) return;
+    auto t = CatalogueStore(database()).training(*id);
+    CertificatesDialog dialog(this, context(), *id);
+    if (dialog.ShowModal() != wxID_OK) return;
+    CertificatesResult result;
+    bool finished = false;
+    ui::guarded(this, _("The certificates were not written"), [&] {
+        finished = ui::run_with_progress(this, _("Certificates of attendance"), [&](Progress& progress) {
+            result = write_certificates(database(), t->input.code, dialog.folder(), dialog.pdf(), dialog.person(), &progress);
+        });
+    });
+    if (!finished) return;
+    wxString message = wxString::Format(_("%d certificate(s) written:\n%s"), result.count, u8(result.html.string()));
+    if (!result.pdf.empty()) message += "\n" + u8(result.pdf.string());
+    context().set_status(wxString::Format(_("%d certificate(s) written."), result.count));
+    ui::show_info(this, message);
+}
+
+void TrainingsPage::messages() {
+    const auto id = training_id();
+    if (!id) return;
+    auto t = CatalogueStore(database()).training(*id);
+    MessagesDialog dialog(this, context());
+    if (dialog.ShowModal() != wxID_OK) return;
+    MailOptions options;
+    options.dry_run = dialog.dry_run();
+    options.channel = dialog.smtp() ? MailOptions::Channel::Smtp : MailOptions::Channel::Eml;
+    options.folder = dialog.folder();
+    auto pref = [this](const char* key, const wxString& fallback = {}) {
+        return context().preference(key, fallback).Strip(wxString::both).utf8_string();
+    };
+    options.smtp.host = pref("catalogue.smtp_host");
+    options.smtp.port = std::atoi(pref("catalogue.smtp_port", "587").c_str());
+    const std::string security = pref("catalogue.smtp_security", "STARTTLS");
+    options.smtp.security = security == "SSL/TLS" ? "ssl" : security == "STARTTLS" ? "starttls" : "none";
+    options.smtp.user = pref("catalogue.smtp_user");
+    options.smtp.from_address = pref("catalogue.smtp_from");
+    options.smtp.from_name = pref("catalogue.smtp_from_name");
+    options.smtp.password = dialog.password();
+    if (dialog.smtp() && dialog.remember() && !options.smtp.password.empty()) {
+        std::string error;
+        if (!keyring_store(options.smtp.host, options.smtp.user, options.smtp.password, &error))
+            ui::show_info(this, wxString::Format(_("The desktop keyring did not keep the password (%s): it is used for "
+                                                   "this sending only."),
+                                                 u8(error)));
     }
+    MailReport report;
+    bool finished = false;
+    ui::guarded(this, _("The messages were not sent"), [&] {
+        finished = ui::run_with_progress(this, _("Messages to the participants"), [&](Progress& progress) {
+            report = send_messages(database(), t->input.code, dialog.kind(), options, &progress);
+        });
+    });
+    if (!finished) {
+        show_training();
+        return;
+    }
+    wxString message;
+    if (options.dry_run)
+        message = wxString::Format(_("Dry run: %d message(s) would go out; %d already sent, %d without e-mail."),
+                                   report.sent, report.already, report.without_email);
+    else if (dialog.smtp())
+        message = wxString::Format(_("%d message(s) sent; %d already sent before, %d without e-mail, %d refused."),
+                                   report.sent, report.already, report.without_email, report.failed);
+    else
+        message = wxString::Format(_("%d message(s) written to %s; %d already written before, %d without e-mail."),
+                                   report.sent, u8(options.folder.string()), report.already, report.without_email);
+    context().set_status(message);
+    wxString lines;
+    for (std::size_t i = 0; i < report.lines.size() && i < 25; ++i) lines += "\n" + u8(report.lines[i]);
+    if (report.lines.size() > 25) lines += "\n…";
+    changed({});
+    tabs_->SetSelection(4);
+    ui::show_info(this, message + "\n" + lines);
+}
+
+void TrainingsPage::publish() {
+    if (edition_->GetSelection() < 0) {
+        ui::show_info(this, _("Create an edition first (Catalogue editions)."));
+        return;
+    }
+    const std::string edition = edition_->GetStringSelection().utf8_string();
+    PublishDialog dialog(this, context(), edition);
+    if (dialog.ShowModal() != wxID_OK) return;
+    const std::filesystem::path target(dialog.folder());
+    catalog::PublishOptions options;
+    options.make_pdf = dialog.pdf();
+    if (catalog::publication_target(target) == catalog::PublicationTarget::OtherFiles) {
+        if (!ui::confirm_destructive(
+                this, wxString::Format(_("Publish into %s?"), u8(target.string())),
+                _("The folder holds other files than an earlier publication of the catalogue: index.html, the booklet "
+                  "and the feed would overwrite files of the same name."),
+                _("Publish there")))
+            return;
+        options.overwrite_foreign_folder = true;
+    }
+    catalog::PublishResult result;
+    bool finished = false;
+    ui::guarded(this, _("The catalogue was not published"), [&] {
+        finished = ui::run_with_progress(this, _("Publish the catalogue"), [&](Progress& progress) {
+            step(&progress, 0, 2, _("the site and the feed").utf8_string());
+            result = catalogue::publish(database(), edition, target, options);
+            step(&progress, 2, 2, {});
+        });
+    });
+    if (!finished) return;
+    changed(wxString::Format(_("Catalogue %s published: %zu files."), u8(edition), result.files.size()));
+    wxString message = wxString::Format(_("%zu files written into %s."), result.files.size(), u8(target.string()));
+    if (!result.pdf_message.empty()) message += "\n" + u8(result.pdf_message);
+    if (ui::non_interactive()) return;
+    if (ui::confirm(this, message + "\n\n" + _("Open the site in the browser?"), _("Open")))
+        wxLaunchDefaultBrowser("file://" + u8(result.index.string()));
 }
 
 }  // namespace maillage::catalogue

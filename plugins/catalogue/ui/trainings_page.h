@@ -1,36 +1,66 @@
 #pragma once
-// Editions and trainings: days with their trainer pair and flags, registrations with the
-// waiting list, attendance per day, and the Publish button (preview first).
+// The training coordinator's page: the trainings of an edition (and the custom ones) on
+// top; below, the selected training's tabs: days and trainers, registrations (with the
+// waiting list and the web site's import), attendance (the shared grid, people × days),
+// expectations, and documents and messages (certificates, .eml or SMTP, the log).
 #include "shared-ui/page_base.h"
 
 #include <cstdint>
+#include <memory>
+#include <optional>
 #include <vector>
 
 class wxChoice;
-class wxTextCtrl;
+class wxNotebook;
 class wxStaticText;
 
+namespace maillage::ui {
+class AttendanceGrid;
+}
+
 namespace maillage::catalogue {
+
+class TrainingAttendance;
 
 class TrainingsPage : public ui::PageBase {
 public:
     TrainingsPage(wxWindow* parent, ui::UiContext& context);
     void refresh() override;
+    bool delete_selection() override;
 
 private:
     void show_training();
-    void show_attendance();
-    void set_attendance(const char* status);
+    std::optional<int64_t> training_id() const;
+    void changed(const wxString& status);
+
+    void new_training();
+    void edit_training();
+    void duplicate_training();
+    void delete_training();
+    void add_day();
+    void edit_day();
+    void remove_day();
+    void register_person();
+    void import_registrations();
     void cancel_registration();
+    void move_registration();
+    void add_expectation();
+    void set_met(const char* met);
+    void certificates();
+    void messages();
     void publish();
 
     wxChoice* edition_;
     ui::ListPanel* trainings_;
-    ui::ListPanel* days_;
-    ui::ListPanel* registrations_;
-    ui::ListPanel* attendance_;
-    wxTextCtrl* flags_;
     wxStaticText* details_;
+    wxNotebook* tabs_;
+    ui::ListPanel* days_;
+    wxStaticText* flags_;
+    ui::ListPanel* registrations_;
+    std::shared_ptr<TrainingAttendance> attendance_;
+    ui::AttendanceGrid* grid_;
+    ui::ListPanel* expectations_;
+    ui::ListPanel* log_;
 };
 
 }  // namespace maillage::catalogue
