@@ -70,6 +70,7 @@ void add_person_command(CLI::App& app, CliRun& run);
 void add_institution_command(CLI::App& app, CliRun& run);  // create, list, edit, delete
 void add_institution_delete_command(CLI::App& institution, CliRun& run);
 void add_reference_commands(CLI::App& app, CliRun& run);  // programme, funder
+void add_list_commands(CLI::App& app, CliRun& run);       // sectors, roles, types list
 // Closes the database at the end of a run, taking the daily backup when one is due.
 void close_database(CliRun& run);
 

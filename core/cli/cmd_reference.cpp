@@ -3,6 +3,7 @@
 #include "cli_table.h"
 #include "cmd_common.h"
 
+#include "core/known_values.h"
 #include "core/programmes.h"
 
 #include <memory>
@@ -34,7 +35,12 @@ std::string status(bool retired, const std::string& format) {
 template <class Repo, class Record>
 Record need(Repo& repo, const std::string& unknown, const std::string& code) {
     auto r = repo.find_by_code(code);
-    if (!r) throw Error(fmt::format(fmt::runtime(unknown), fmt::arg("code", code)));
+    if (!r) {
+        std::vector<std::string> codes;
+        for (const auto& k : repo.list(true)) codes.push_back(k.code);
+        throw Error(fmt::format(fmt::runtime(unknown), fmt::arg("code", code)) + " " +
+                    trf("Valid codes: {values}.", fmt::arg("values", valid_values(codes, code))));
+    }
     return *r;
 }
 

@@ -2,6 +2,7 @@
 
 #include "core/error.h"
 #include "core/i18n.h"
+#include "core/known_values.h"
 #include "core/programmes.h"
 #include "core/report.h"
 
@@ -42,10 +43,8 @@ void add_report_command(CLI::App& app, CliRun& run) {
         scope.language = !o->lang.empty() ? o->lang : !run.options().language.empty() ? run.options().language : "fr";
         auto& db = existing_database(run);
         // A mistyped code would silently give an empty report: name it instead.
-        if (scope.programme && !ProgrammeRepository(db).find_by_code(*scope.programme))
-            throw Error(trf("Unknown programme \"{code}\".", fmt::arg("code", *scope.programme)));
-        if (scope.funder && !FunderRepository(db).find_by_code(*scope.funder))
-            throw Error(trf("Unknown funder \"{code}\".", fmt::arg("code", *scope.funder)));
+        if (scope.programme) need_programme(db, *scope.programme);
+        if (scope.funder) need_funder(db, *scope.funder);
         const auto report = run.suite().report(scope);
         std::string text;
         if (o->format == "json")

@@ -10,6 +10,24 @@
 namespace maillage {
 namespace {
 
+// The present attendance rows, and the participations plugins keep elsewhere (an
+// exchange event's attended registrations): every view named report_participation_<id>
+// with the columns (session_id, person_id, institution_id, sector_id, role) is added, a
+// (session, person) pair already in attendance counted once (docs/plugin-api.md).
+std::string participation_source(Database& db) {
+    std::string sql = "(SELECT session_id, person_id, institution_id, sector_id, role, status FROM attendance";
+    SQLite::Statement views(db.sql(), "SELECT name FROM sqlite_master WHERE type = 'view' AND "
+                                      "name LIKE 'report\\_participation\\_%' ESCAPE '\\' ORDER BY name");
+    while (views.executeStep()) {
+        const auto name = views.getColumn(0).getString();
+        if (name.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789_") != std::string::npos) continue;
+        sql += " UNION ALL SELECT v.session_id, v.person_id, v.institution_id, v.sector_id, v.role, 'present' FROM " +
+               name + " v WHERE NOT EXISTS (SELECT 1 FROM attendance x WHERE x.session_id = v.session_id AND "
+               "x.person_id = v.person_id AND x.status = 'present')";
+    }
+    return sql + ")";
+}
+
 // Participations (present) over every kind of session in the period, with the
 // participants' sectors and institutions at the time.
 class OverviewSection : public ReportSectionProvider {
@@ -18,8 +36,9 @@ public:
     std::string id() const override { return "core.overview"; }
 
     std::vector<ReportSection> build(Database& db, const ReportScope& scope) const override {
+        const auto source = participation_source(db);
         const std::string filter =
-            "FROM attendance a JOIN session s ON s.id = a.session_id "
+            "FROM " + source + " a JOIN session s ON s.id = a.session_id "
             "LEFT JOIN programme p ON p.id = s.programme_id LEFT JOIN funder f ON f.id = s.funder_id "
             "WHERE s.status != 'cancelled' AND a.status = 'present' AND s.date BETWEEN ?1 AND ?2 "
             "AND (?3 = '' OR p.code = ?3) AND (?4 = '' OR f.code = ?4) ";
@@ -51,7 +70,7 @@ public:
 
         // One sector per distinct person: the one of their first participation in the period.
         SQLite::Statement people(db.sql(),
-                                 "SELECT a.person_id, (SELECT a2.sector_id FROM attendance a2 JOIN session s2 ON "
+                                 "SELECT a.person_id, (SELECT a2.sector_id FROM " + source + " a2 JOIN session s2 ON "
                                  "s2.id = a2.session_id WHERE a2.person_id = a.person_id AND a2.status='present' AND "
                                  "s2.date BETWEEN ?1 AND ?2 ORDER BY s2.date LIMIT 1), count(*) " +
                                      filter + "AND a.role = 'participant' GROUP BY a.person_id");

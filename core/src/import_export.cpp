@@ -1,4 +1,5 @@
 #include "core/import_export.h"
+#include "core/known_values.h"
 
 #include "core/audit.h"
 #include "core/database.h"
@@ -132,8 +133,12 @@ std::string day_before(const std::string& iso_date) {
 int64_t sector_id(SectorRepository& sectors, const csv::Table& t, const csv::Row& row, std::size_t col,
                   const std::string& value) {
     auto s = sectors.find(value);
-    if (!s) t.fail(row, col, trf("unknown sector \"{value}\" (a sector code or label is expected)",
-                                  fmt::arg("value", value)));
+    if (!s) {
+        std::vector<std::string> codes;
+        for (const auto& k : sectors.list()) codes.push_back(k.code);
+        t.fail(row, col, trf("unknown sector \"{value}\" (a sector code or label is expected: {codes})",
+                             fmt::arg("value", value), fmt::arg("codes", valid_values(codes, value))));
+    }
     if (s->retired) t.fail(row, col, trf("the sector \"{value}\" is retired", fmt::arg("value", value)));
     return s->id;
 }

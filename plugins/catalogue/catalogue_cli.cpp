@@ -5,6 +5,10 @@
 #include "catalogue_editions.h"
 #include "catalogue_figures.h"
 #include "catalogue_import.h"
+#include "core/csv.h"
+#include "core/figures_command.h"
+#include "core/known_values.h"
+#include "core/locale_format.h"
 #include "catalogue_publish.h"
 #include "catalogue_registrations.h"
 #include "catalogue_rules.h"
@@ -46,14 +50,52 @@ int64_t person_by_email(Database& db, const std::string& email) {
 }
 
 TrainingRow training_by_code(Database& db, const std::string& code) {
-    auto t = CatalogueStore(db).training(code);
-    if (!t) throw Error(trf("Unknown training {code}.", fmt::arg("code", code)));
+    CatalogueStore store(db);
+    auto t = store.training(code);
+    if (!t) {
+        std::vector<std::string> codes;
+        for (const auto& k : store.trainings()) codes.push_back(k.input.code);
+        throw Error(trf("Unknown training {code} (trainings: {codes}).", fmt::arg("code", code),
+                        fmt::arg("codes", valid_values(codes, code))));
+    }
     return *t;
+}
+
+// maillage-cli themes list: the theme codes module sheets and imports accept.
+void add_themes_command(CLI::App& app, CliContext& ctx) {
+    auto* themes = app.add_subcommand("themes", tr("The themes of the training modules"));
+    themes->require_subcommand(1);
+    auto format = std::make_shared<std::string>("table");
+    auto* list = themes->add_subcommand("list", tr("List the themes: the code module sheets use and the labels"));
+    list->add_option("--format", *format, tr("table (default), csv or json"))
+        ->check(CLI::IsMember({"table", "csv", "json"}));
+    list->callback([&ctx, format] {
+        auto& out = *ctx.out;
+        const auto rows = CatalogueStore(ctx.database()).themes();
+        if (*format == "json") {
+            auto a = nlohmann::json::array();
+            for (const auto& r : rows)
+                a.push_back({{"id", r.id}, {"code", r.theme.code}, {"label_fr", r.theme.label.fr},
+                             {"label_nl", r.theme.label.nl}, {"label_en", r.theme.label.en}});
+            out << a.dump(2) << '\n';
+            return;
+        }
+        if (*format == "csv") {
+            csv::Writer w(out, ';', false);
+            w.row({"id", "code", "label_fr", "label_nl", "label_en"});
+            for (const auto& r : rows)
+                w.row({std::to_string(r.id), r.theme.code, r.theme.label.fr, r.theme.label.nl, r.theme.label.en});
+            return;
+        }
+        for (const auto& r : rows)
+            out << r.theme.code << "  " << r.theme.label.get(current_language()) << '\n';
+    });
 }
 
 }  // namespace
 
 void add_catalogue_commands(CLI::App& app, CliContext& ctx) {
+    add_themes_command(app, ctx);
     auto* root = app.add_subcommand("catalogue", tr("Training catalogue: modules, trainings, registrations, publishing"));
     root->require_subcommand(1);
     auto out = [&ctx]() -> std::ostream& { return *ctx.out; };
@@ -402,21 +444,11 @@ void add_catalogue_commands(CLI::App& app, CliContext& ctx) {
         });
 
         struct F { int year = 0; std::string format = "markdown", lang = "fr", file; };
-        auto f = std::make_shared<F>();
-        auto* fig = root->add_subcommand("figures", tr("The year's training figures (report section catalogue.trainings)"));
-        fig->add_option("--year", f->year, tr("Calendar year"))->required();
-        fig->add_option("--format", f->format, tr("json or markdown"));
-        fig->add_option("--labels", f->lang, tr("Language of sector and theme labels: fr, nl or en"));
-        fig->callback([f, &ctx, out] {
-            ReportScope scope;
-            scope.year = f->year;
-            scope.language = f->lang;
-            Report report{tr("Trainings"), scope, {figures_section(ctx.database(), scope)}};
-            if (f->format == "json")
-                out() << to_json(report)["sections"][0].dump(2) << '\n';
-            else
-                out() << to_markdown(report);
-        });
+        add_figures_command(*root, ctx, tr("The training figures of a year (report section catalogue.trainings)"),
+                            "catalogue.trainings", tr("Trainings"),
+                            [](Database& db, const ReportScope& scope) -> std::vector<ReportSection> {
+                                return {figures_section(db, scope)};
+                            });
         auto x = std::make_shared<F>();
         auto* xlsx = root->add_subcommand("export-xlsx", tr("Export the year's trainings to an XLSX workbook"));
         xlsx->add_option("--year", x->year, tr("Calendar year"))->required();

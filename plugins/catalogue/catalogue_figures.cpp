@@ -49,13 +49,21 @@ CatalogueFigures compute_figures(Database& db, const ReportScope& scope) {
         f.sessions = q.getColumn(1).getInt64();
     }
     {
-        SQLite::Statement q(sql, std::string("SELECT count(*), count(DISTINCT a.person_id) FROM attendance a JOIN session s ON "
-                                             "s.id = a.session_id WHERE a.status = 'present' AND a.role = 'participant' AND ") +
+        // A participation is one person at one training, whatever the number of days they
+        // came (the sector's reports: "a two-day training attended by 22 is 22"); a training
+        // session that belongs to no catalogue training is a training of its own.
+        SQLite::Statement q(sql, std::string("SELECT count(DISTINCT a.person_id || ':' || coalesce('t' || d.training_id, "
+                                             "'s' || s.id)), count(DISTINCT a.person_id || ':' || coalesce('t' || d.training_id, 's' || s.id) || ':' || "
+                                             "s.date), "
+                                             "count(DISTINCT a.person_id) FROM attendance a JOIN session s ON "
+                                             "s.id = a.session_id LEFT JOIN catalogue_training_day d ON d.session_id = s.id "
+                                             "WHERE a.status = 'present' AND a.role = 'participant' AND ") +
                                      kInScope);
         bind_scope(q, scope);
         q.executeStep();
         f.participations = q.getColumn(0).getInt64();
-        f.participants = q.getColumn(1).getInt64();
+        f.person_days = q.getColumn(1).getInt64();
+        f.participants = q.getColumn(2).getInt64();
     }
     {
         // Each participant once, with the first known sector snapshot of the period.
@@ -183,9 +191,10 @@ ReportSection figures_section(Database& db, const ReportScope& scope) {
     s.id = "catalogue.trainings";
     s.title = tr("Trainings");
     s.paragraphs.push_back(trf("{days} training days ({sessions} sessions, {trainings} trainings), {participations} participations "
-                               "by {participants} distinct participants.",
+                               "(one per person and training), {person_days} person-days, {participants} distinct participants.",
                                fmt::arg("days", f.training_days), fmt::arg("sessions", f.sessions), fmt::arg("trainings", f.trainings),
-                               fmt::arg("participations", f.participations), fmt::arg("participants", f.participants)));
+                               fmt::arg("participations", f.participations), fmt::arg("person_days", f.person_days),
+                               fmt::arg("participants", f.participants)));
     if (f.sectors.unknown > 0)
         s.paragraphs.push_back(trf("Sector percentages are over the {known} participants whose sector is known ({unknown} unknown).",
                                    fmt::arg("known", f.sectors.known), fmt::arg("unknown", f.sectors.unknown)));
@@ -228,6 +237,7 @@ ReportSection figures_section(Database& db, const ReportScope& scope) {
               {"sessions", f.sessions},
               {"trainings", f.trainings},
               {"participations", f.participations},
+              {"person_days", f.person_days},
               {"participants", f.participants},
               {"sectors", split_json(f.sectors)},
               {"by_theme", groups_json(f.by_theme)},

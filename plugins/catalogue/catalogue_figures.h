@@ -32,7 +32,8 @@ struct CatalogueFigures {
     int64_t training_days = 0;   // distinct dates with a non-cancelled training session
     int64_t sessions = 0;        // non-cancelled training sessions
     int64_t trainings = 0;       // catalogue trainings with at least one such session
-    int64_t participations = 0;  // present attendance rows, role participant
+    int64_t participations = 0;  // (person, training) pairs with a present participant day
+    int64_t person_days = 0;     // (person, training, date): days of a training a person came to
     int64_t participants = 0;    // distinct people among them
     CountSplit sectors;          // participants by sector (their first known sector in the period)
     std::vector<GroupFigures> by_theme, by_module;

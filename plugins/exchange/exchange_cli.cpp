@@ -1,5 +1,8 @@
 #include "exchange_cli.h"
 
+#include "core/figures_command.h"
+#include "core/known_values.h"
+
 #include "events.h"
 #include "exchange_evaluation.h"
 #include "exchange_figures.h"
@@ -76,16 +79,12 @@ Event require_event(Database& db, int64_t id) {
 
 std::optional<int64_t> programme_id(Database& db, const std::string& code) {
     if (code.empty()) return std::nullopt;
-    auto p = ProgrammeRepository(db).find_by_code(code);
-    if (!p) throw Error(fmt::format(fmt::runtime(tr("Unknown programme \"{code}\".")), fmt::arg("code", code)));
-    return p->id;
+    return need_programme(db, code).id;
 }
 
 std::optional<int64_t> funder_id(Database& db, const std::string& code) {
     if (code.empty()) return std::nullopt;
-    auto f = FunderRepository(db).find_by_code(code);
-    if (!f) throw Error(fmt::format(fmt::runtime(tr("Unknown funder \"{code}\".")), fmt::arg("code", code)));
-    return f->id;
+    return need_funder(db, code).id;
 }
 
 void print_registration(std::ostream& out, const Registration& r) {
@@ -310,9 +309,7 @@ void add_exchange_commands(CLI::App& app, CliContext& ctx) {
         if (!o->role.empty()) req.role = o->role;
         if (!o->institution.empty()) req.institution_id = resolve_institution(db, o->institution);
         if (!o->sector.empty()) {
-            auto s = SectorRepository(db).find(o->sector);
-            if (!s) throw Error(fmt::format(fmt::runtime(tr("Unknown sector \"{s}\".")), fmt::arg("s", o->sector)));
-            req.sector_id = s->id;
+            req.sector_id = need_sector(db, o->sector).id;
         }
         const auto r = db.write([&] {
             if (o->person) {
@@ -676,29 +673,9 @@ void add_exchange_commands(CLI::App& app, CliContext& ctx) {
         }
     });
 
-    auto* figures = root->add_subcommand("figures", tr("The report's figures for the events of a year"));
-    figures->add_option("--year", o->year, tr("Calendar year (default: all years)"));
-    figures->add_option("--programme", o->programme, tr("Only this programme"));
-    figures->add_option("--funder", o->funder, tr("Only this funder"));
-    figures->add_flag("--json", o->json, tr("Print the JSON data instead of text"));
-    figures->callback([o, &ctx, &out, figures] {
-        auto& db = ctx.database();
-        ReportScope scope;
-        if (figures->count("--year")) scope.year = o->year;
-        if (!o->programme.empty()) scope.programme = o->programme;
-        if (!o->funder.empty()) scope.funder = o->funder;
-        Report report;
-        report.scope = scope;
-        report.title = tr("Exchange tables, study days and working groups");
-        report.sections = build_events_section(db, scope);
-        if (o->json) {
-            nlohmann::json data = nlohmann::json::object();
-            for (const auto& s : report.sections) data = s.data;
-            out << data.dump(2) << '\n';
-        } else {
-            out << to_markdown(report);
-        }
-    });
+    add_figures_command(*root, ctx, tr("The report's figures for the events of a year"), "exchange.events",
+                        tr("Exchange tables, study days and working groups"),
+                        [](Database& db, const ReportScope& scope) { return build_events_section(db, scope); });
 }
 
 }  // namespace maillage::exchange

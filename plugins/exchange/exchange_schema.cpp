@@ -169,6 +169,19 @@ CREATE UNIQUE INDEX exchange_publication_source_unique
   ON exchange_publication_source(publication_id, event_id, coalesce(table_id, 0));
 )SQL";
 
+// Version 3. The report overview counts an event's participants: they are attended
+// registrations, not attendance rows. The core reads every report_participation_<id>
+// view (docs/plugin-api.md); a registration counts on the event's first day held.
+constexpr const char* kV3 = R"SQL(
+CREATE VIEW report_participation_exchange(session_id, person_id, institution_id, sector_id, role) AS
+SELECT (SELECT s.id FROM exchange_event_session es JOIN session s ON s.id = es.session_id
+         WHERE es.event_id = r.event_id AND s.status <> 'cancelled'
+         ORDER BY s.date, s.start_time, s.id LIMIT 1),
+       r.person_id, r.institution_id, r.sector_id, r.role
+  FROM exchange_registration r
+ WHERE r.status = 'attended';
+)SQL";
+
 }  // namespace
 
 MigrationSet exchange_migrations() {
@@ -178,6 +191,7 @@ MigrationSet exchange_migrations() {
                                        "publications, working-group services",
                                        kV1));
     set.steps.push_back(Migration::sql(2, "exchange: publication links with a primary key (undo)", kV2));
+    set.steps.push_back(Migration::sql(3, "exchange: event participants in the report overview", kV3));
     return set;
 }
 

@@ -251,8 +251,25 @@ std::optional<Cycle> CycleRepository::find_cycle(const std::string& name, const 
     q.bind(1, name);
     q.bind(2, programme);
     q.bind(3, programme);
-    if (!q.executeStep()) return std::nullopt;
-    return read_cycle(db_, q);
+    std::vector<Cycle> found;
+    while (q.executeStep()) found.push_back(read_cycle(db_, q));
+    if (found.empty()) return std::nullopt;
+    if (found.size() > 1) {
+        // Never pick one silently: PAT's peer-worker cycle and Connect's share "2024-2025".
+        std::string programmes;
+        for (const auto& c : found) {
+            std::string code = "—";
+            if (c.programme_id) {
+                SQLite::Statement p(db_.sql(), "SELECT code FROM programme WHERE id = ?");
+                p.bind(1, *c.programme_id);
+                if (p.executeStep()) code = p.getColumn(0).getString();
+            }
+            programmes += (programmes.empty() ? "" : ", ") + code;
+        }
+        throw Error(trf("{n} cycles are named {name}, in the programmes {programmes}: say which programme.",
+                        fmt::arg("n", found.size()), fmt::arg("name", name), fmt::arg("programmes", programmes)));
+    }
+    return found.front();
 }
 
 void CycleRepository::add_closure(int64_t cycle_id, const Closure& cl) {

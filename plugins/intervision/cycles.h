@@ -80,7 +80,8 @@ public:
     void update_cycle(const Cycle& cycle);
     std::vector<Cycle> cycles() const;  // newest first
     std::optional<Cycle> cycle(int64_t id) const;
-    // By name; when several programmes share a name, `programme` (code) chooses.
+    // By name; when several programmes share a name, `programme` (code) chooses, and
+    // without it the ambiguity is a maillage::Error naming the programmes.
     std::optional<Cycle> find_cycle(const std::string& name, const std::string& programme = {}) const;
     void add_closure(int64_t cycle_id, const Closure& closure);
 

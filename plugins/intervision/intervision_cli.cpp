@@ -9,6 +9,8 @@
 #include "session_scheduler.h"
 
 #include "core/cli_dates.h"
+#include "core/figures_command.h"
+#include "core/known_values.h"
 #include "core/database.h"
 #include "core/error.h"
 #include "core/i18n.h"
@@ -41,7 +43,12 @@ Database& db_of(CliContext& c) { return c.database(); }
 Cycle need_cycle(Database& db, const Options& o) {
     if (o.cycle.empty()) throw Error(tr("Say which cycle with --cycle NAME."));
     auto c = CycleRepository(db).find_cycle(o.cycle, o.programme);
-    if (!c) throw Error(trf("No cycle named {name}.", fmt::arg("name", o.cycle)));
+    if (!c) {
+        std::vector<std::string> names;
+        for (const auto& k : CycleRepository(db).cycles()) names.push_back(k.name);
+        throw Error(trf("No cycle named {name} (cycles: {names}).", fmt::arg("name", o.cycle),
+                        fmt::arg("names", valid_values(names, o.cycle))));
+    }
     return *c;
 }
 
@@ -49,7 +56,12 @@ Group need_group(Database& db, const Options& o, const std::string& name) {
     const auto c = need_cycle(db, o);
     if (name.empty()) throw Error(tr("Say which group with --group NAME."));
     auto g = CycleRepository(db).find_group(c.id, name);
-    if (!g) throw Error(trf("No group named {name} in cycle {cycle}.", fmt::arg("name", name), fmt::arg("cycle", c.name)));
+    if (!g) {
+        std::vector<std::string> names;
+        for (const auto& k : CycleRepository(db).groups(c.id)) names.push_back(k.name);
+        throw Error(trf("No group named {name} in cycle {cycle} (groups: {names}).", fmt::arg("name", name),
+                        fmt::arg("cycle", c.name), fmt::arg("names", valid_values(names, name))));
+    }
     return *g;
 }
 
@@ -123,14 +135,8 @@ void add_intervision_commands(CLI::App& cli, CliContext& ctx) {
         auto& db = db_of(ctx);
         Cycle c;
         c.name = o->name;
-        auto p = ProgrammeRepository(db).find_by_code(o->programme);
-        if (!p) throw Error(trf("No programme with code {code}.", fmt::arg("code", o->programme)));
-        c.programme_id = p->id;
-        if (!o->file.empty()) {
-            auto f = FunderRepository(db).find_by_code(o->file);
-            if (!f) throw Error(trf("No funder with code {code}.", fmt::arg("code", o->file)));
-            c.funder_id = f->id;
-        }
+        c.programme_id = need_programme(db, o->programme).id;
+        if (!o->file.empty()) c.funder_id = need_funder(db, o->file).id;
         c.start_date = o->start;
         c.end_date = o->end;
         c.audience = o->audience;
@@ -509,34 +515,10 @@ void add_intervision_commands(CLI::App& cli, CliContext& ctx) {
     });
 
     // figures
-    auto* fg = root->add_subcommand("figures", tr("The report section of intervision cycles"));
-    fg->add_option("--cycle", o->cycle, tr("Cycle name"));
-    fg->add_option("--year", o->year, tr("Calendar year"));
-    fg->add_option("--programme", o->programme, tr("Programme code"));
-    fg->add_option("--funder", o->file, tr("Funder code"));
-    fg->add_option("--lang", o->language, tr("Language of the labels: fr, nl or en"));
-    fg->add_option("--format", o->format, tr("json, markdown or html"));
-    fg->add_option("--out", o->out, tr("Output file (default: standard output)"));
-    fg->callback([o, &ctx, fg] {
-        auto& db = db_of(ctx);
-        ReportScope scope;
-        if (!o->cycle.empty()) scope.cycle = o->cycle;
-        if (fg->count("--year")) scope.year = o->year;
-        if (!o->programme.empty()) scope.programme = o->programme;
-        if (!o->file.empty()) scope.funder = o->file;
-        scope.language = o->language;
-        Report report = build_report(db, scope, {std::make_shared<IntervisionReportProvider>()});
-        std::string text;
-        if (o->format == "json")
-            text = to_json(report).dump(2) + "\n";
-        else if (o->format == "html")
-            text = to_html(report);
-        else if (o->format == "markdown" || o->format == "md")
-            text = to_markdown(report);
-        else
-            throw Error(tr("The format is json, markdown or html."));
-        write_out(ctx, o->out, text);
-    });
+    add_figures_command(*root, ctx, tr("The report section of intervision cycles"), "intervision.cycles",
+                        tr("Intervision cycles"), [](Database& db, const ReportScope& scope) {
+                            return IntervisionReportProvider().build(db, scope);
+                        });
 }
 
 }  // namespace maillage::intervision

@@ -1,5 +1,7 @@
 #include "pat_cli.h"
 
+#include "core/figures_command.h"
+
 #include "accompaniments.h"
 #include "pat_activities.h"
 #include "pat_export.h"
@@ -571,29 +573,8 @@ void add_pat_commands(CLI::App& app, CliContext& ctx) {
         });
     }
     // figures
-    {
-        auto* fig = pat->add_subcommand("figures", tr("The report section's figures"));
-        struct Opts {
-            int year = 0;
-            std::string funder, format = "md", language;
-        };
-        auto o = std::make_shared<Opts>();
-        fig->add_option("--year", o->year, tr("Calendar year (default: every year)"));
-        fig->add_option("--funder", o->funder, tr("Only this funder's accompaniments"));
-        fig->add_option("--format", o->format, tr("md or json"));
-        fig->add_option("--language", o->language, tr("Label language: fr, nl or en (default: the messages' language)"));
-        fig->callback([&ctx, o, out, fig] {
-            ReportScope scope;
-            if (fig->count("--year")) scope.year = o->year;
-            if (!o->funder.empty()) scope.funder = o->funder;
-            scope.language = o->language.empty() ? ui_language() : o->language;
-            Report r = build_report(ctx.database(), scope, {std::make_shared<PatReportProvider>()});
-            if (o->format == "json")
-                out() << to_json(r).dump(2) << '\n';
-            else
-                out() << to_markdown(r);
-        });
-    }
+    add_figures_command(*pat, ctx, tr("The report section's figures"), "pat.accompaniments", tr("PAT peer-support accompaniments"),
+                        [](Database& db, const ReportScope& scope) { return PatReportProvider().build(db, scope); });
 }
 
 }  // namespace maillage::pat

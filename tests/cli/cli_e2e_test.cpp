@@ -257,7 +257,7 @@ TEST(CliE2E, EveryExportNeutralisesSpreadsheetFormulas) {
     std::vector<std::pair<std::vector<std::string>, std::filesystem::path>> csv_exports = {
         {{"export", "people", "--out", (d / "people.csv").string()}, d / "people.csv"},
         {{"export", "institutions", "--out", (d / "inst.csv").string()}, d / "inst.csv"},
-        {{"intervision", "participants", "--cycle", cycle, "--out", (d / "iv.csv").string()}, d / "iv.csv"},
+        {{"intervision", "participants", "--cycle", cycle, "--programme", "connect", "--out", (d / "iv.csv").string()}, d / "iv.csv"},
         {{"exchange", "export", std::to_string(event), "--out", (d / "ex.csv").string()}, d / "ex.csv"},
         {{"pat", "export", "sessions", "--csv", (d / "pat-s.csv").string()}, d / "pat-s.csv"},
         {{"pat", "export", "accompaniments", "--csv", (d / "pat-a.csv").string()}, d / "pat-a.csv"},
@@ -278,7 +278,7 @@ TEST(CliE2E, EveryExportNeutralisesSpreadsheetFormulas) {
     EXPECT_NE(people.find(";-3\r\n"), std::string::npos) << "a negative number is written as it is";
 
     std::vector<std::pair<std::vector<std::string>, std::filesystem::path>> xlsx_exports = {
-        {{"intervision", "participants", "--cycle", cycle, "--out", (d / "iv.xlsx").string()}, d / "iv.xlsx"},
+        {{"intervision", "participants", "--cycle", cycle, "--programme", "connect", "--out", (d / "iv.xlsx").string()}, d / "iv.xlsx"},
         {{"exchange", "export", std::to_string(event), "--out", (d / "ex.xlsx").string()}, d / "ex.xlsx"},
         {{"pat", "export", "sessions", "--xlsx", (d / "pat-s.xlsx").string()}, d / "pat-s.xlsx"},
         {{"pat", "export", "accompaniments", "--xlsx", (d / "pat-a.xlsx").string()}, d / "pat-a.xlsx"},

@@ -75,7 +75,9 @@ TEST(CatalogueFigures, HandMadeYear) {
     EXPECT_EQ(f.training_days, 2);   // 10 and 17 March (two sessions on the 10th count once)
     EXPECT_EQ(f.sessions, 3);
     EXPECT_EQ(f.trainings, 2);
-    EXPECT_EQ(f.participations, 8);  // 4 + 2 + 2
+    // One participation per person and training: T1 p0..p3 (p0 and p2 came both days), T2 p0 and p4.
+    EXPECT_EQ(f.participations, 6);
+    EXPECT_EQ(f.person_days, 8);  // 4 + 2 on T1's two days, 2 on T2's
     EXPECT_EQ(f.participants, 5);
     // Sectors over the 3 participants whose sector is known: homeless 2, mental health 1.
     EXPECT_EQ(f.sectors.known, 3);
@@ -119,7 +121,8 @@ TEST(CatalogueFigures, OtherYearAndJsonKeys) {
     auto s = figures_section(*y.w.db, year(2025));
     EXPECT_EQ(s.id, "catalogue.trainings");
     EXPECT_EQ(s.data["training_days"], 2);
-    EXPECT_EQ(s.data["participations"], 8);
+    EXPECT_EQ(s.data["participations"], 6);
+    EXPECT_EQ(s.data["person_days"], 8);
     EXPECT_EQ(s.data["participants"], 5);
     EXPECT_EQ(s.data["sectors"]["known"], 3);
     EXPECT_EQ(s.data["expectations"]["partly"], 1);
@@ -154,4 +157,28 @@ TEST(CatalogueFigures, PercentagesWithTwoDecimalsOverKnownSectors) {
     EXPECT_EQ(f.sectors.known, 229);
     EXPECT_EQ(f.sectors.rows[0].percent, "55.46");
     EXPECT_EQ(f.sectors.rows[1].percent, "44.54");
+}
+
+// The sector's definition (docs/report-catalogue.md): a two-day training attended by 22
+// people on both days is 22 participations and 44 person-days, not 44 participations.
+TEST(CatalogueFigures, ATwoDayTrainingAttendedByTwentyTwoIsTwentyTwoParticipations) {
+    fixture::World w;
+    const auto t = w.training("TWO", {"M1"});
+    const auto day1 = w.day(t, "2025-04-07", "09:30", "16:00", {w.trainers[0], w.trainers[1]});
+    const auto day2 = w.day(t, "2025-04-08", "09:30", "16:00", {w.trainers[0], w.trainers[1]});
+    PersonRepository people(*w.db);
+    RegistrationService r(*w.db);
+    for (int i = 0; i < 22; ++i) {
+        Person p;
+        p.first_name = "Participant";
+        p.last_name = std::to_string(i);
+        const auto id = people.create(p);
+        r.set_attendance(day1, id, "present");
+        r.set_attendance(day2, id, "present");
+    }
+    const auto f = compute_figures(*w.db, year(2025));
+    EXPECT_EQ(f.participations, 22);
+    EXPECT_EQ(f.person_days, 44);
+    EXPECT_EQ(f.participants, 22);
+    EXPECT_EQ(f.training_days, 2);
 }
