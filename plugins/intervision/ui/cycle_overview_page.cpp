@@ -183,9 +183,9 @@ void CycleOverviewPage::load_groups() {
         auto* head = new wxBoxSizer(wxHORIZONTAL);
         head->Add(title, 1, wxALIGN_CENTER_VERTICAL);
         auto* edit = new wxButton(columns_, wxID_ANY, _("Edit…"), wxDefaultPosition, wxDefaultSize, wxBU_EXACTFIT);
-        edit->SetName("edit-group");
+        edit->SetName(u8("edit-group-" + g.name));
         auto* remove = new wxButton(columns_, wxID_ANY, _("Remove"), wxDefaultPosition, wxDefaultSize, wxBU_EXACTFIT);
-        remove->SetName("remove-group");
+        remove->SetName(u8("remove-group-" + g.name));
         head->Add(edit, 0, wxLEFT, 4);
         head->Add(remove, 0, wxLEFT, 4);
         col->Add(head, 0, wxEXPAND | wxBOTTOM, 2);
@@ -210,7 +210,7 @@ void CycleOverviewPage::load_groups() {
                                                     {_("Since"), 76, ui::ColumnKind::Date},
                                                     {_("Status"), 94, ui::ColumnKind::Status}},
                                         .search_hint = _("Search participant, institution…")});
-        list->SetName("participants-" + g.name);
+        list->SetName(u8("participants-" + g.name));
         list->SetMinSize(FromDIP(wxSize(476, 340)));
         auto rows = std::make_shared<ui::TableRowSource>();
         for (const auto& e : repo.enrolments(g.id)) {
