@@ -204,14 +204,14 @@ void CycleOverviewPage::load_groups() {
         auto* list = new ui::ListPanel(columns_, &context(),
                                        {.id = "intervision.group",
                                         .title = u8(cycle->name + " — " + g.name),
-                                        .columns = {{_("Participant"), 118},
-                                                    {_("Institution"), 112},
-                                                    {_("Sector"), 70},
-                                                    {_("Since"), 76, ui::ColumnKind::Date},
-                                                    {_("Status"), 94, ui::ColumnKind::Status}},
+                                        .columns = {{_("Participant"), 112},
+                                                    {_("Institution"), 100},
+                                                    {_("Sector"), 64},
+                                                    {_("Since"), 84, ui::ColumnKind::Date},
+                                                    {_("Status"), 112, ui::ColumnKind::Status}},
                                         .search_hint = _("Search participant, institution…")});
         list->SetName(u8("participants-" + g.name));
-        list->SetMinSize(FromDIP(wxSize(476, 340)));
+        list->SetMinSize(FromDIP(wxSize(496, 340)));
         auto rows = std::make_shared<ui::TableRowSource>();
         for (const auto& e : repo.enrolments(g.id)) {
             const auto p = people.get(e.person_id);
