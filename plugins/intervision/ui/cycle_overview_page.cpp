@@ -183,9 +183,9 @@ void CycleOverviewPage::load_groups() {
         auto* head = new wxBoxSizer(wxHORIZONTAL);
         head->Add(title, 1, wxALIGN_CENTER_VERTICAL);
         auto* edit = new wxButton(columns_, wxID_ANY, _("Edit…"), wxDefaultPosition, wxDefaultSize, wxBU_EXACTFIT);
-        edit->SetName("edit-group");
+        edit->SetName(u8("edit-group-" + g.name));
         auto* remove = new wxButton(columns_, wxID_ANY, _("Remove"), wxDefaultPosition, wxDefaultSize, wxBU_EXACTFIT);
-        remove->SetName("remove-group");
+        remove->SetName(u8("remove-group-" + g.name));
         head->Add(edit, 0, wxLEFT, 4);
         head->Add(remove, 0, wxLEFT, 4);
         col->Add(head, 0, wxEXPAND | wxBOTTOM, 2);
@@ -204,14 +204,14 @@ void CycleOverviewPage::load_groups() {
         auto* list = new ui::ListPanel(columns_, &context(),
                                        {.id = "intervision.group",
                                         .title = u8(cycle->name + " — " + g.name),
-                                        .columns = {{_("Participant"), 118},
-                                                    {_("Institution"), 112},
-                                                    {_("Sector"), 70},
-                                                    {_("Since"), 76, ui::ColumnKind::Date},
-                                                    {_("Status"), 94, ui::ColumnKind::Status}},
+                                        .columns = {{_("Participant"), 112},
+                                                    {_("Institution"), 100},
+                                                    {_("Sector"), 64},
+                                                    {_("Since"), 84, ui::ColumnKind::Date},
+                                                    {_("Status"), 112, ui::ColumnKind::Status}},
                                         .search_hint = _("Search participant, institution…")});
-        list->SetName("participants-" + g.name);
-        list->SetMinSize(FromDIP(wxSize(476, 340)));
+        list->SetName(u8("participants-" + g.name));
+        list->SetMinSize(FromDIP(wxSize(496, 340)));
         auto rows = std::make_shared<ui::TableRowSource>();
         for (const auto& e : repo.enrolments(g.id)) {
             const auto p = people.get(e.person_id);

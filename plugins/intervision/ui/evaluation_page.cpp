@@ -6,13 +6,13 @@
 
 #include "core/database.h"
 #include "core/people.h"
+#include "shared-ui/list_panel.h"
 #include "shared-ui/messages.h"
 #include "shared-ui/questionnaire_form.h"
 #include "shared-ui/questionnaire_results.h"
 
 #include <wx/button.h>
 #include <wx/choice.h>
-#include <wx/listbox.h>
 #include <wx/textdlg.h>
 
 namespace maillage::intervision {
@@ -249,8 +249,15 @@ TemplateDialog::TemplateDialog(wxWindow* parent, Database& db)
     intro->Wrap(FromDIP(520));
     sizer->Add(intro, 0, wxALL, 10);
     auto* row = new wxBoxSizer(wxHORIZONTAL);
-    questions_ = new wxListBox(this, wxID_ANY, wxDefaultPosition, FromDIP(wxSize(520, 220)));
+    questions_ = new ui::ListPanel(this, nullptr,
+                                   {.id = "intervision.questions",
+                                    .title = _("The evaluation questionnaire"),
+                                    .columns = {{"#", 40, ui::ColumnKind::Integer},
+                                                {_("Question:"), 360},
+                                                {_("Answer:"), 130}},
+                                    .search = false});
     questions_->SetName("questions");
+    questions_->SetMinSize(FromDIP(wxSize(540, 240)));
     row->Add(questions_, 1, wxEXPAND | wxRIGHT, 6);
     auto* buttons = new wxBoxSizer(wxVERTICAL);
     auto add_button = [&](const wxString& label) {
@@ -281,36 +288,40 @@ TemplateDialog::TemplateDialog(wxWindow* parent, Database& db)
         show_questions();
     });
     edit->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
-        const int n = questions_->GetSelection();
-        if (n == wxNOT_FOUND) return;
-        QuestionDialog d(this, questionnaire_.questions[size_t(n)]);
-        if (d.ShowModal() == wxID_OK) d.apply(questionnaire_.questions[size_t(n)]);
+        const auto id = questions_->selected_id();
+        if (!id) return;
+        const size_t n = size_t(*id - 1);
+        QuestionDialog d(this, questionnaire_.questions[n]);
+        if (d.ShowModal() == wxID_OK) d.apply(questionnaire_.questions[n]);
         show_questions();
+        questions_->select_id(*id);
     });
     remove->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
-        const int n = questions_->GetSelection();
-        if (n == wxNOT_FOUND) return;
-        questionnaire_.questions.erase(questionnaire_.questions.begin() + n);
+        const auto id = questions_->selected_id();
+        if (!id) return;
+        questionnaire_.questions.erase(questionnaire_.questions.begin() + (*id - 1));
         show_questions();
     });
     up->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
-        const int n = questions_->GetSelection();
-        if (n < 1) return;
-        std::swap(questionnaire_.questions[size_t(n)], questionnaire_.questions[size_t(n - 1)]);
+        const auto id = questions_->selected_id();
+        if (!id || *id < 2) return;
+        std::swap(questionnaire_.questions[size_t(*id - 1)], questionnaire_.questions[size_t(*id - 2)]);
         show_questions();
-        questions_->SetSelection(n - 1);
+        questions_->select_id(*id - 1);
     });
     Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { save(); }, wxID_OK);
     CentreOnParent();
 }
 
 void TemplateDialog::show_questions() {
-    questions_->Clear();
+    auto rows = std::make_shared<ui::TableRowSource>();
     int position = 0;
     for (auto& q : questionnaire_.questions) {
         q.position = ++position;
-        questions_->Append(wxString::Format("%d. %s (%s)", q.position, u8(q.text), kind_label(q.kind)));
+        rows->add(position, {wxString::Format("%d", q.position), u8(q.text), kind_label(q.kind)});
     }
+    questions_->set_source(rows);
+    questions_->sort_by(0);
 }
 
 void TemplateDialog::save() {

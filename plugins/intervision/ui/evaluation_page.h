@@ -13,10 +13,10 @@
 #include <vector>
 
 class wxChoice;
-class wxListBox;
 class wxStaticText;
 
 namespace maillage::ui {
+class ListPanel;
 class QuestionnaireForm;
 class QuestionnaireResults;
 }
@@ -70,7 +70,7 @@ private:
 
     Database& db_;
     Questionnaire questionnaire_;
-    wxListBox* questions_;
+    ui::ListPanel* questions_;
     wxStaticText* problem_;
 };
 

@@ -165,6 +165,7 @@ GroupSessionsPage::GroupSessionsPage(wxWindow* parent, ui::UiContext& context) :
     button(bar, _("&Generate the sessions…"), "generate", &GroupSessionsPage::generate);
     button(bar, _("&Add a session…"), "add-session", &GroupSessionsPage::add_session);
     button(bar, _("Export &iCalendar..."), "ical", &GroupSessionsPage::export_ical);
+    button(bar, _("Import attendance…"), "import-attendance", &GroupSessionsPage::import_attendance);
     top->Add(bar, 0, wxLEFT | wxRIGHT | wxTOP, 8);
     // What can be done with the session selected in the list.
     auto* actions = new wxWrapSizer(wxHORIZONTAL);
@@ -213,15 +214,20 @@ GroupSessionsPage::GroupSessionsPage(wxWindow* parent, ui::UiContext& context) :
     // The selected session's notes, shown under the list.
     sessions_->list()->Bind(wxEVT_DATAVIEW_SELECTION_CHANGED, [this](wxDataViewEvent& event) {
         event.Skip();
-        wxString text;
-        if (const auto s = CycleRepository(database()).session(selected_session())) {
-            if (!s->host_presentation.empty()) text += _("Host's presentation: ") + u8(s->host_presentation) + "\n";
-            if (!s->vignette_themes.empty()) text += _("Themes of the vignettes: ") + u8(s->vignette_themes);
-        }
-        notes_->SetLabel(text);
-        Layout();
+        show_notes();
     });
     refresh();
+}
+
+void GroupSessionsPage::show_notes() {
+    wxString text;
+    if (const auto s = CycleRepository(database()).session(selected_session())) {
+        if (!s->host_presentation.empty()) text += _("Host's presentation: ") + u8(s->host_presentation);
+        if (!s->vignette_themes.empty())
+            text += (text.empty() ? "" : "\n") + _("Themes of the vignettes: ") + u8(s->vignette_themes);
+    }
+    notes_->SetLabel(text);
+    Layout();
 }
 
 int64_t GroupSessionsPage::cycle_id() const {
@@ -290,6 +296,7 @@ void GroupSessionsPage::load_sessions() {
     }
     sessions_->set_source(rows);
     for (auto id : keep) sessions_->select_id(id);
+    show_notes();
     wxString conflicts;
     if (ids.empty()) conflicts = _("No session yet: \"Generate the sessions…\" plans the whole cycle.");
     for (const auto& c : SessionScheduler(db).conflicts(group->cycle_id))
@@ -449,6 +456,20 @@ void GroupSessionsPage::sheet_pdf() {
     if (ui::guarded(this, _("Attendance sheet"),
                     [&] { write_attendance_sheet_pdf(database(), id, dlg.GetPath().utf8_string()); }))
         context().set_status(_("Attendance sheet saved."));
+}
+
+// A CSV of date, email, status (and reason, role) for the group: all or nothing, the
+// first fault named with its line and column.
+void GroupSessionsPage::import_attendance() {
+    const auto g = CycleRepository(database()).group(group_id());
+    if (!g) return;
+    wxFileDialog dlg(this, _("Import attendance"), wxEmptyString, wxEmptyString,
+                     _("CSV files (*.csv)|*.csv|All files|*"), wxFD_OPEN | wxFD_FILE_MUST_EXIST);
+    if (dlg.ShowModal() != wxID_OK) return;
+    int n = 0;
+    change(wxString::Format(_("import the attendance of %s"), u8(g->name)),
+           [&] { n = import_attendance_csv(database(), g->id, dlg.GetPath().utf8_string()); });
+    if (n > 0) context().set_status(wxString::Format(_("%d attendance rows imported."), n));
 }
 
 void GroupSessionsPage::export_ical() {

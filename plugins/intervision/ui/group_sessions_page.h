@@ -2,8 +2,8 @@
 // The sessions of a cycle's groups: generate the whole cycle (with a preview), move a
 // session (date, times, place), add a replacement, set or swap hosts, cancel with a
 // reason and put back, mark held, notes, the printable attendance sheet (preview or
-// PDF), iCalendar for a group, the cycle or a facilitator, delete (Edit > Undo brings
-// it back); conflicts; the attendance grid (participants x sessions, facilitators apart).
+// PDF), iCalendar for a group, the cycle or a facilitator, attendance imported from CSV,
+// delete (Edit > Undo brings it back); conflicts; the attendance grid (participants x sessions, facilitators apart).
 #include "shared-ui/page_base.h"
 
 #include <cstdint>
@@ -35,6 +35,8 @@ private:
     int64_t group_id() const;
     int64_t cycle_id() const;
     int64_t selected_session() const;
+    // The selected session's notes, under the list.
+    void show_notes();
     // Runs a change named `label` for Edit > Undo, then reloads; errors are shown.
     void change(const wxString& label, const std::function<void()>& action, const wxString& done = {});
     void generate();
@@ -50,6 +52,7 @@ private:
     void sheet_preview();
     void sheet_pdf();
     void export_ical();
+    void import_attendance();
 
     wxChoice* cycle_ = nullptr;
     wxChoice* group_ = nullptr;

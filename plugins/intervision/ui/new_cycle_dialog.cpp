@@ -8,13 +8,13 @@
 #include "core/programmes.h"
 #include "shared-ui/date_pickers.h"
 #include "shared-ui/display.h"
+#include "shared-ui/list_panel.h"
 #include "shared-ui/messages.h"
 
 #include <wx/button.h>
 #include <wx/checkbox.h>
 #include <wx/choice.h>
 #include <wx/intl.h>
-#include <wx/listbox.h>
 #include <wx/sizer.h>
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
@@ -131,8 +131,15 @@ NewCycleDialog::NewCycleDialog(wxWindow* parent, Database& db, const std::string
     grid->Add(new wxStaticText(this, wxID_ANY, _("Also no session on:")), 0, wxALIGN_TOP);
     grid->Add(holidays, 1, wxEXPAND);
     auto* closures = new wxBoxSizer(wxHORIZONTAL);
-    closures_ = new wxListBox(this, wxID_ANY, wxDefaultPosition, FromDIP(wxSize(280, 70)));
+    closures_ = new ui::ListPanel(this, nullptr,
+                                  {.id = "intervision.closures",
+                                   .title = _("Closure periods:"),
+                                   .columns = {{_("From:"), 100, ui::ColumnKind::Date},
+                                               {_("To:"), 100, ui::ColumnKind::Date},
+                                               {_("Label:"), 160}},
+                                   .search = false});
     closures_->SetName("closures");
+    closures_->SetMinSize(FromDIP(wxSize(380, 120)));
     closures->Add(closures_, 1, wxEXPAND | wxRIGHT, 4);
     auto* closure_buttons = new wxBoxSizer(wxVERTICAL);
     auto* add = new wxButton(this, wxID_ANY, _("Add…"));
@@ -154,9 +161,9 @@ NewCycleDialog::NewCycleDialog(wxWindow* parent, Database& db, const std::string
     Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { create(); }, wxID_OK);
     add->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { add_closure(); });
     remove->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
-        const int n = closures_->GetSelection();
-        if (n == wxNOT_FOUND) return;
-        cycle_.closures.erase(cycle_.closures.begin() + n);
+        const auto n = closures_->selected_id();
+        if (!n) return;
+        cycle_.closures.erase(cycle_.closures.begin() + (*n - 1));
         show_closures();
     });
     CentreOnParent();
@@ -170,10 +177,11 @@ void NewCycleDialog::add_closure() {
 }
 
 void NewCycleDialog::show_closures() {
-    closures_->Clear();
+    auto rows = std::make_shared<ui::TableRowSource>();
+    int64_t n = 0;
     for (const auto& c : cycle_.closures)
-        closures_->Append(ui::display_date(c.start_date) + wxString::FromUTF8(" – ") + ui::display_date(c.end_date) +
-                          (c.label.empty() ? wxString() : "  " + u8(c.label)));
+        rows->add(++n, {ui::display_date(c.start_date), ui::display_date(c.end_date), u8(c.label)});
+    closures_->set_source(rows);
 }
 
 void NewCycleDialog::create() {

@@ -13,7 +13,6 @@
 
 class wxCheckBox;
 class wxChoice;
-class wxListBox;
 class wxStaticText;
 class wxTextCtrl;
 
@@ -22,6 +21,7 @@ class Database;
 }
 namespace maillage::ui {
 class DatePicker;
+class ListPanel;
 }
 
 namespace maillage::intervision {
@@ -44,7 +44,7 @@ private:
     wxChoice *programme_, *audience_, *funder_;
     ui::DatePicker *start_, *end_;
     wxCheckBox *cocof_, *flemish_;
-    wxListBox* closures_;
+    ui::ListPanel* closures_;
     wxStaticText* problem_;
     std::vector<int64_t> programme_ids_, funder_ids_;
     int64_t created_ = 0;
