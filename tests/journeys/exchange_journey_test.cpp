@@ -558,6 +558,49 @@ TEST(ExchangeJourney, AnEventIsEditedDuplicatedCancelledDeletedAndBroughtBack) {
     EXPECT_EQ(registrations->list()->shown_count(), 0u);
     registrations->set_status({});
 
+    // Someone not yet known is registered from the picker's "New person…".
+    j.with_dialog("register-dialog", [&] { click(named<wxButton>(&j.frame(), "register-person")); },
+                  [&](wxDialog& d) {
+                      auto* picker = named<ui::PersonPicker>(&d, "person");
+                      picker->set_text("Olivia Mertens");
+                      settle();
+                      j.with_dialog("new-person-dialog", [&] { picker->choose(picker->matches().size()); },
+                                    [&](wxDialog& person) {
+                                        EXPECT_EQ(named<wxTextCtrl>(&person, "last")->GetValue(), "Mertens");
+                                        type(&person, "email", "olivia.mertens@example.org");
+                                        click(button(&person, _("OK")));
+                                    });
+                      choose(named<wxChoice>(&d, "role"), _("speaker"));
+                      click(button(&d, _("OK")));
+                  });
+    EXPECT_EQ(count(j, "SELECT count(*) FROM exchange_registration r JOIN person p ON p.id = r.person_id WHERE "
+                       "p.email = 'olivia.mertens@example.org' AND r.role = 'speaker'"),
+              1);
+
+    // Everyone reassigned to the tables, after the question.
+    show_tab(j, _("Tables"));
+    click(named<wxButton>(&j.frame(), "table-reassign"));
+    ASSERT_EQ(asked.size(), 1u);
+    asked.clear();
+    EXPECT_EQ(count(j, "SELECT count(*) FROM exchange_registration WHERE role = 'participant' AND table_id IS NULL "
+                       "AND event_id = " + ev),
+              0);
+
+    // A committee member added, then removed after the confirmation.
+    show_tab(j, _("Committee"));
+    j.with_dialog("committee-member-dialog", [&] { click(named<wxButton>(&j.frame(), "committee-add-member")); },
+                  [&](wxDialog& d) {
+                      pick(named<ui::InstitutionPicker>(&d, "institution"), wxString::FromUTF8("Méridien"));
+                      click(button(&d, _("OK")));
+                  });
+    ASSERT_EQ(count(j, "SELECT count(*) FROM exchange_committee_member WHERE event_id = " + ev), 1);
+    auto* members = first_of<ui::ListPanel>(named<wxNotebook>(&j.frame(), "event-tabs")->GetCurrentPage());
+    ASSERT_NE(members, nullptr);
+    members->select_id(count(j, "SELECT id FROM exchange_committee_member WHERE event_id = " + ev));
+    with_confirmation(j, [&] { click(named<wxButton>(&j.frame(), "committee-remove-member")); },
+                      [&](wxDialog& d) { click(named<wxButton>(&d, "delete")); });
+    EXPECT_EQ(count(j, "SELECT count(*) FROM exchange_committee_member WHERE event_id = " + ev), 0);
+
     // A publication of the group, then the year's publications.
     show_tab(j, _("Outputs"));
     j.with_dialog("publication-dialog", [&] { click(named<wxButton>(&j.frame(), "publication-add")); },
@@ -623,7 +666,7 @@ TEST(ExchangeJourney, AnEventIsEditedDuplicatedCancelledDeletedAndBroughtBack) {
         read(&d);
         EXPECT_TRUE(words.Contains("Groupe de travail logement")) << words.utf8_string();
         EXPECT_TRUE(words.Contains(wxString::FromUTF8("2 journées"))) << words.utf8_string();
-        EXPECT_TRUE(words.Contains("3 inscriptions")) << words.utf8_string();
+        EXPECT_TRUE(words.Contains("4 inscriptions")) << words.utf8_string();
         j.snap("delete-event", &d);
         click(named<wxButton>(&d, "delete"));
     });
@@ -633,7 +676,7 @@ TEST(ExchangeJourney, AnEventIsEditedDuplicatedCancelledDeletedAndBroughtBack) {
     EXPECT_NE(label.find("Groupe de travail logement"), std::string::npos) << label;
     j.menu(_("&Edit"), wxString::Format(_("&Undo: %s"), wxString::FromUTF8(label)));
     EXPECT_EQ(count(j, "SELECT count(*) FROM exchange_event WHERE id = " + ev), 1);
-    EXPECT_EQ(count(j, "SELECT count(*) FROM exchange_registration WHERE event_id = " + ev), 3);
+    EXPECT_EQ(count(j, "SELECT count(*) FROM exchange_registration WHERE event_id = " + ev), 4);
     EXPECT_EQ(count(j, "SELECT count(*) FROM exchange_event_session WHERE event_id = " + ev), 2);
     j.snap("deletion-undone");
     ui::set_confirm_hook(nullptr);

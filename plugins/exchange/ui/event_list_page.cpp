@@ -30,6 +30,7 @@
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
 
+#include <algorithm>
 #include <ctime>
 
 namespace maillage::exchange {
@@ -141,7 +142,13 @@ int64_t EventListPage::refresh_list() {
             if (months.empty() || months.back() != month) months.push_back(month);
             wxString type;
             if (auto t = events.type(e.type_id)) type = U(t->label(context().language()));
-            rows->add(e.id, {ui::display_date(first), U(e.title), type, month, wxString::Format("%zu", regs.list(e.id).size())});
+            // An event whose every day is cancelled says so in the list.
+            const auto days = events.days(e.id);
+            const bool cancelled = !days.empty() && std::all_of(days.begin(), days.end(), [](const Session& d) {
+                return d.status == "cancelled";
+            });
+            const wxString title = cancelled ? U(e.title) + " (" + _("cancelled") + ")" : U(e.title);
+            rows->add(e.id, {ui::display_date(first), title, type, month, wxString::Format("%zu", regs.list(e.id).size())});
             // Keep the event shown; on first display, show the year's last event.
             if (e.id == selected || !selected) show = e.id;
         }
