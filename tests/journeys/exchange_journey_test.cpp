@@ -22,6 +22,7 @@
 
 #include <wx/choicdlg.h>
 #include <wx/datetime.h>
+#include <wx/filepicker.h>
 #include <wx/listbox.h>
 #include <wx/intl.h>
 #include <wx/notebook.h>
@@ -30,6 +31,7 @@
 #include <wx/stattext.h>
 
 #include <fstream>
+#include <iterator>
 
 using namespace maillage;
 using namespace maillage::journey;
@@ -600,6 +602,24 @@ TEST(ExchangeJourney, AnEventIsEditedDuplicatedCancelledDeletedAndBroughtBack) {
     with_confirmation(j, [&] { click(named<wxButton>(&j.frame(), "committee-remove-member")); },
                       [&](wxDialog& d) { click(named<wxButton>(&d, "delete")); });
     EXPECT_EQ(count(j, "SELECT count(*) FROM exchange_committee_member WHERE event_id = " + ev), 0);
+
+    // The attended list, the sign-in sheet and the year's calendar, saved where the user says.
+    test::TempDir saved;
+    auto save_as = [&](const std::string& button_name, wxWindow* root, const std::filesystem::path& file) {
+        j.with_dialog("save-file-dialog", [&] { click(named<wxButton>(root, button_name)); }, [&](wxDialog& d) {
+            named<wxFilePickerCtrl>(&d, "file")->SetPath(wxString::FromUTF8(file.string()));
+            click(dynamic_cast<wxButton*>(d.FindWindow(wxID_OK)));
+        });
+        EXPECT_TRUE(std::filesystem::exists(file)) << file;
+    };
+    show_tab(j, _("Outputs"));
+    save_as("attended-list", &j.frame(), saved / "presents.csv");
+    save_as("sign-in-sheet", &j.frame(), saved / "feuille.pdf");
+    save_as("event-ical", page, saved / "agenda.ics");
+    std::ifstream ics(saved / "agenda.ics");
+    const std::string calendar((std::istreambuf_iterator<char>(ics)), std::istreambuf_iterator<char>());
+    EXPECT_NE(calendar.find("BEGIN:VCALENDAR"), std::string::npos);
+    EXPECT_NE(calendar.find("Groupe de travail logement"), std::string::npos);
 
     // A publication of the group, then the year's publications.
     show_tab(j, _("Outputs"));
