@@ -831,30 +831,30 @@ public:
         submit_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { submit(); });
     }
     void load(int64_t event_id) {
+        auto& db = context_.database();
         if (!form_) {
-            // The questionnaire is created with its default questions on first use.
-            auto& db = context_.database();
-            const auto qid = ensure_evaluation_template(db);
-            if (auto q = QuestionnaireRepository(db).get(qid)) {
-                form_ = new ui::QuestionnaireForm(this, *q);
-                form_->SetName("evaluation-form");
-                left_->Insert(1, form_, 1, wxEXPAND | wxALL, 6);
-                qid_ = qid;
-            }
+            // The form numbers its questions by position: the questionnaire is stored
+            // (with its default questions) only when the first evaluation is recorded.
+            auto q = evaluation_template(db);
+            for (auto& question : q.questions) question.id = question.position;
+            form_ = new ui::QuestionnaireForm(this, q);
+            form_->SetName("evaluation-form");
+            left_->Insert(1, form_, 1, wxEXPAND | wxALL, 6);
         }
         person_->Clear();
         people_ = {0};
         person_->Append(_("(anonymous)"));
         if (event_id)
-            for (const auto& r : RegistrationService(context_.database()).list(event_id))
+            for (const auto& r : RegistrationService(db).list(event_id))
                 if (r.status == "attended") {
                     person_->Append(U(r.person_name));
                     people_.push_back(r.person_id);
                 }
         person_->SetSelection(0);
-        if (form_) form_->clear();
-        if (event_id && qid_)
-            results_->load(context_.database(), qid_, kEvaluationSubject, {event_id});
+        form_->clear();
+        const auto stored = QuestionnaireRepository(db).find_by_code(kEvaluationCode);
+        if (event_id && stored)
+            results_->load(db, stored->id, kEvaluationSubject, {event_id});
         else
             results_->show(_("Evaluations"), {});
         Layout();
@@ -863,16 +863,20 @@ public:
 private:
     void submit() {
         if (!owner_.event_id() || !form_) return;
+        if (!form_->is_complete()) {
+            form_->show_errors();
+            return;
+        }
         auto& db = context_.database();
         const auto p = people_.at(size_t(std::max(0, person_->GetSelection())));
         const auto person = p ? std::optional<int64_t>(p) : std::nullopt;
-        std::optional<int64_t> id;
-        guarded(this, [&] {
-            id = db.write(tr("Record an evaluation"), [&] {
-                return form_->submit(db, person, kEvaluationSubject, owner_.event_id());
-            });
-        });
-        if (!id) return;
+        std::map<int, AnswerValue> by_position;
+        for (const auto& [position, value] : form_->answers()) by_position[int(position)] = value;
+        if (!guarded(this, [&] {
+                db.write(tr("Record an evaluation"),
+                         [&] { return submit_evaluation(db, owner_.event_id(), person, by_position); });
+            }))
+            return;
         context_.set_status(_("Evaluation recorded."));
         owner_.changed();  // the form is cleared for the next respondent
     }
@@ -884,7 +888,6 @@ private:
     wxButton* submit_;
     ui::QuestionnaireForm* form_ = nullptr;
     ui::QuestionnaireResults* results_;
-    int64_t qid_ = 0;
     std::vector<int64_t> people_;
 };
 
