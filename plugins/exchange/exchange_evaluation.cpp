@@ -8,7 +8,9 @@
 
 namespace maillage::exchange {
 
-int64_t ensure_evaluation_template(Database& db) {
+namespace {
+
+Questionnaire default_template() {
     Questionnaire q;
     q.code = kEvaluationCode;
     q.title = tr("Event evaluation");
@@ -28,7 +30,19 @@ int64_t ensure_evaluation_template(Database& db) {
     add("rating", N_("The organisation and the venue (1 = poor, 5 = excellent)"));
     add("text", N_("What will you take back to your practice?"));
     add("text", N_("What should we change next time?"));
+    return q;
+}
+
+}  // namespace
+
+int64_t ensure_evaluation_template(Database& db) {
+    const auto q = default_template();
     return db.write([&] { return ensure_questionnaire(db, q); });
+}
+
+Questionnaire evaluation_template(Database& db) {
+    if (auto q = QuestionnaireRepository(db).find_by_code(kEvaluationCode)) return *q;
+    return default_template();
 }
 
 int64_t submit_evaluation(Database& db, int64_t event_id, std::optional<int64_t> person_id,

@@ -20,6 +20,9 @@ inline constexpr const char* kEvaluationSubject = "exchange_event";
 
 // The questionnaire's id, created with the default questions when missing.
 int64_t ensure_evaluation_template(Database& db);
+// The questionnaire as it is stored, or its default questions when it is not yet (nothing
+// is written: the window shows the form before the first evaluation creates it).
+Questionnaire evaluation_template(Database& db);
 
 // One participant's answers (by question position, 1-based) about an event; anonymous
 // when person_id is empty. Throws maillage::Error on an unknown event or a bad answer.

@@ -22,6 +22,7 @@
 
 #include <wx/choicdlg.h>
 #include <wx/datetime.h>
+#include <wx/filepicker.h>
 #include <wx/listbox.h>
 #include <wx/intl.h>
 #include <wx/notebook.h>
@@ -30,6 +31,7 @@
 #include <wx/stattext.h>
 
 #include <fstream>
+#include <iterator>
 
 using namespace maillage;
 using namespace maillage::journey;
@@ -61,6 +63,8 @@ const Someone kWalkIn = {"Amélie", "Renard", "amelie.renard@example.org"};
 // A date `days` from today as a Belgian user types it, and in ISO.
 wxString typed_date(int days) { return (wxDateTime::Today() + wxDateSpan::Days(days)).Format("%d/%m/%Y"); }
 std::string iso_date(int days) { return (wxDateTime::Today() + wxDateSpan::Days(days)).FormatISODate().utf8_string(); }
+// A day of this year, typed: the events of one year are listed together.
+wxString this_year(int day, int month) { return wxString::Format("%02d/%02d/%d", day, month, wxDateTime::Today().GetYear()); }
 
 void fill_assistant(Journey& j, wxDialog& d) {
     type(&d, "organisation", wxString::FromUTF8("Réseau Santé Mentale et Précarité"));
@@ -383,7 +387,8 @@ TEST(ExchangeJourney, AWholeEventFromIdeaToCertificates) {
     show_tab(j, _("Figures"));
     j.snap("figures");
     const auto figures = named<wxTextCtrl>(&j.frame(), "figures")->GetValue();
-    EXPECT_TRUE(figures.Contains("26")) << figures.utf8_string();
+    EXPECT_TRUE(figures.Contains("26 participant")) << figures.utf8_string();  // 25 checked in and the walk-in
+    EXPECT_TRUE(figures.Contains("Table 2")) << figures.utf8_string();
 
     // 11. The report, filtered by the event's programme, then by its funder: the event is
     // in it, and not under another programme or funder.
@@ -456,7 +461,7 @@ TEST(ExchangeJourney, AnEventIsEditedDuplicatedCancelledDeletedAndBroughtBack) {
         choose(named<wxChoice>(&d, "programme"), "Connect (connect)");
         choose(named<wxChoice>(&d, "funder"), "Commission communautaire commune (COCOM)");
         pick(named<ui::InstitutionPicker>(&d, "partner"), wxString::FromUTF8("Méridien"));
-        type(named<ui::DatePicker>(&d, "day-date")->text(), typed_date(-10));
+        type(named<ui::DatePicker>(&d, "day-date")->text(), this_year(10, 3));
         click(button(&d, _("OK")));  // a typed day is added with OK
     });
     const auto event = count(j, "SELECT id FROM exchange_event");
@@ -469,7 +474,7 @@ TEST(ExchangeJourney, AnEventIsEditedDuplicatedCancelledDeletedAndBroughtBack) {
         EXPECT_EQ(named<wxListBox>(&d, "days")->GetCount(), 1u);
         type(&d, "venue", "Rue de la Victoire 26");
         choose(named<wxChoice>(&d, "funder"), wxString::FromUTF8("Commission communautaire française (COCOF)"));
-        type(named<ui::DatePicker>(&d, "day-date")->text(), typed_date(-3));
+        type(named<ui::DatePicker>(&d, "day-date")->text(), this_year(17, 3));
         click(named<wxButton>(&d, "day-add"));
         j.snap("edit-event", &d);
         click(button(&d, _("OK")));
@@ -558,6 +563,67 @@ TEST(ExchangeJourney, AnEventIsEditedDuplicatedCancelledDeletedAndBroughtBack) {
     EXPECT_EQ(registrations->list()->shown_count(), 0u);
     registrations->set_status({});
 
+    // Someone not yet known is registered from the picker's "New person…".
+    j.with_dialog("register-dialog", [&] { click(named<wxButton>(&j.frame(), "register-person")); },
+                  [&](wxDialog& d) {
+                      auto* picker = named<ui::PersonPicker>(&d, "person");
+                      picker->set_text("Olivia Mertens");
+                      settle();
+                      j.with_dialog("new-person-dialog", [&] { picker->choose(picker->matches().size()); },
+                                    [&](wxDialog& person) {
+                                        EXPECT_EQ(named<wxTextCtrl>(&person, "last")->GetValue(), "Mertens");
+                                        type(&person, "email", "olivia.mertens@example.org");
+                                        click(button(&person, _("OK")));
+                                    });
+                      choose(named<wxChoice>(&d, "role"), _("speaker"));
+                      click(button(&d, _("OK")));
+                  });
+    EXPECT_EQ(count(j, "SELECT count(*) FROM exchange_registration r JOIN person p ON p.id = r.person_id WHERE "
+                       "p.email = 'olivia.mertens@example.org' AND r.role = 'speaker'"),
+              1);
+
+    // Everyone reassigned to the tables, after the question.
+    show_tab(j, _("Tables"));
+    click(named<wxButton>(&j.frame(), "table-reassign"));
+    ASSERT_EQ(asked.size(), 1u);
+    asked.clear();
+    EXPECT_EQ(count(j, "SELECT count(*) FROM exchange_registration WHERE role = 'participant' AND table_id IS NULL "
+                       "AND event_id = " + ev),
+              0);
+
+    // A committee member added, then removed after the confirmation.
+    show_tab(j, _("Committee"));
+    j.with_dialog("committee-member-dialog", [&] { click(named<wxButton>(&j.frame(), "committee-add-member")); },
+                  [&](wxDialog& d) {
+                      pick(named<ui::InstitutionPicker>(&d, "institution"), wxString::FromUTF8("Méridien"));
+                      click(button(&d, _("OK")));
+                  });
+    ASSERT_EQ(count(j, "SELECT count(*) FROM exchange_committee_member WHERE event_id = " + ev), 1);
+    auto* members = first_of<ui::ListPanel>(named<wxNotebook>(&j.frame(), "event-tabs")->GetCurrentPage());
+    ASSERT_NE(members, nullptr);
+    members->select_id(count(j, "SELECT id FROM exchange_committee_member WHERE event_id = " + ev));
+    with_confirmation(j, [&] { click(named<wxButton>(&j.frame(), "committee-remove-member")); },
+                      [&](wxDialog& d) { click(named<wxButton>(&d, "delete")); });
+    EXPECT_EQ(count(j, "SELECT count(*) FROM exchange_committee_member WHERE event_id = " + ev), 0);
+
+    // The attended list, the sign-in sheet and the year's calendar, saved where the user says.
+    test::TempDir saved;
+    auto save_as = [&](const std::string& button_name, wxWindow* root, const std::filesystem::path& file) {
+        j.with_dialog("save-file-dialog", [&] { click(named<wxButton>(root, button_name)); }, [&](wxDialog& d) {
+            named<wxFilePickerCtrl>(&d, "file")->SetPath(wxString::FromUTF8(file.string()));
+            click(dynamic_cast<wxButton*>(d.FindWindow(wxID_OK)));
+        });
+        EXPECT_TRUE(std::filesystem::exists(file)) << file;
+    };
+    show_tab(j, _("Outputs"));
+    save_as("attended-list", &j.frame(), saved / "presents.csv");
+    save_as("sign-in-sheet", &j.frame(), saved / "feuille.pdf");
+    save_as("event-ical", page, saved / "agenda.ics");
+    std::ifstream ics(saved / "agenda.ics");
+    const std::string calendar((std::istreambuf_iterator<char>(ics)), std::istreambuf_iterator<char>());
+    EXPECT_NE(calendar.find("BEGIN:VCALENDAR"), std::string::npos);
+    EXPECT_NE(calendar.find("Groupe de travail logement"), std::string::npos);
+
     // A publication of the group, then the year's publications.
     show_tab(j, _("Outputs"));
     j.with_dialog("publication-dialog", [&] { click(named<wxButton>(&j.frame(), "publication-add")); },
@@ -566,14 +632,14 @@ TEST(ExchangeJourney, AnEventIsEditedDuplicatedCancelledDeletedAndBroughtBack) {
                       type(&d, "collection", "Cahiers du réseau");
                       type(&d, "number", "7");
                       type(&d, "copies", "200");
-                      type(named<ui::DatePicker>(&d, "date")->text(), typed_date(-1));
+                      type(named<ui::DatePicker>(&d, "date")->text(), this_year(1, 4));
                       click(button(&d, _("OK")));
                   });
     EXPECT_EQ(count(j, "SELECT count(*) FROM exchange_publication p JOIN exchange_publication_source s ON "
                        "s.publication_id = p.id WHERE p.copies = 200 AND s.event_id = " + ev),
               1);
     j.with_dialog("publications-dialog", [&] { click(named<wxButton>(page, "publications")); }, [&](wxDialog& d) {
-        named<wxSpinCtrl>(&d, "year")->SetValue(wxDateTime::Today().Add(wxDateSpan::Days(-1)).GetYear());
+        named<wxSpinCtrl>(&d, "year")->SetValue(wxDateTime::Today().GetYear());
         wxSpinEvent changed(wxEVT_SPINCTRL, named<wxSpinCtrl>(&d, "year")->GetId());
         named<wxSpinCtrl>(&d, "year")->ProcessWindowEvent(changed);
         settle();
@@ -588,7 +654,7 @@ TEST(ExchangeJourney, AnEventIsEditedDuplicatedCancelledDeletedAndBroughtBack) {
         EXPECT_TRUE(named<wxTextCtrl>(&d, "title")->GetValue().Contains("(copie)"));
         EXPECT_EQ(named<wxListBox>(&d, "days")->GetCount(), 0u);
         type(&d, "title", "Groupe de travail logement (suite)");
-        type(named<ui::DatePicker>(&d, "day-date")->text(), typed_date(-2));
+        type(named<ui::DatePicker>(&d, "day-date")->text(), this_year(15, 9));
         click(button(&d, _("OK")));
     });
     const auto copy = count(j, "SELECT id FROM exchange_event WHERE title = 'Groupe de travail logement (suite)'");
@@ -623,7 +689,7 @@ TEST(ExchangeJourney, AnEventIsEditedDuplicatedCancelledDeletedAndBroughtBack) {
         read(&d);
         EXPECT_TRUE(words.Contains("Groupe de travail logement")) << words.utf8_string();
         EXPECT_TRUE(words.Contains(wxString::FromUTF8("2 journées"))) << words.utf8_string();
-        EXPECT_TRUE(words.Contains("3 inscriptions")) << words.utf8_string();
+        EXPECT_TRUE(words.Contains("4 inscriptions")) << words.utf8_string();
         j.snap("delete-event", &d);
         click(named<wxButton>(&d, "delete"));
     });
@@ -633,7 +699,7 @@ TEST(ExchangeJourney, AnEventIsEditedDuplicatedCancelledDeletedAndBroughtBack) {
     EXPECT_NE(label.find("Groupe de travail logement"), std::string::npos) << label;
     j.menu(_("&Edit"), wxString::Format(_("&Undo: %s"), wxString::FromUTF8(label)));
     EXPECT_EQ(count(j, "SELECT count(*) FROM exchange_event WHERE id = " + ev), 1);
-    EXPECT_EQ(count(j, "SELECT count(*) FROM exchange_registration WHERE event_id = " + ev), 3);
+    EXPECT_EQ(count(j, "SELECT count(*) FROM exchange_registration WHERE event_id = " + ev), 4);
     EXPECT_EQ(count(j, "SELECT count(*) FROM exchange_event_session WHERE event_id = " + ev), 2);
     j.snap("deletion-undone");
     ui::set_confirm_hook(nullptr);

@@ -30,6 +30,7 @@
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
 
+#include <algorithm>
 #include <ctime>
 
 namespace maillage::exchange {
@@ -141,7 +142,13 @@ int64_t EventListPage::refresh_list() {
             if (months.empty() || months.back() != month) months.push_back(month);
             wxString type;
             if (auto t = events.type(e.type_id)) type = U(t->label(context().language()));
-            rows->add(e.id, {ui::display_date(first), U(e.title), type, month, wxString::Format("%zu", regs.list(e.id).size())});
+            // An event whose every day is cancelled says so in the list.
+            const auto days = events.days(e.id);
+            const bool cancelled = !days.empty() && std::all_of(days.begin(), days.end(), [](const Session& d) {
+                return d.status == "cancelled";
+            });
+            const wxString title = cancelled ? U(e.title) + " (" + _("cancelled") + ")" : U(e.title);
+            rows->add(e.id, {ui::display_date(first), title, type, month, wxString::Format("%zu", regs.list(e.id).size())});
             // Keep the event shown; on first display, show the year's last event.
             if (e.id == selected || !selected) show = e.id;
         }
@@ -208,19 +215,17 @@ void EventListPage::on_cancel_event() {
     }
 }
 
-void EventListPage::on_delete_event() { delete_selection(); }
-
-bool EventListPage::delete_selection() {
+void EventListPage::on_delete_event() {
     const auto id = tabs_->event_id();
-    if (!id) return false;
+    if (!id) return;
     auto& db = database();
     EventRepository events(db);
     const auto e = events.get(id);
-    if (!e) return false;
+    if (!e) return;
     const auto with = events.dependents(id);
     if (!ui::confirm_delete(this, wxString::Format(_("the event %s"), U(e->title)),
                             with.empty() ? wxString() : wxString::Format(_("With it: %s."), U(with))))
-        return true;
+        return;
     try {
         db.write(trf("Delete the event {title}", fmt::arg("title", e->title)), [&] { events.remove(id); });
         tabs_->set_event(0);
@@ -229,20 +234,25 @@ bool EventListPage::delete_selection() {
     } catch (const std::exception& ex) {
         ui::show_error(this, U(ex.what()));
     }
+}
+
+bool EventListPage::delete_selection() {
+    // The Delete key deletes an event only from the list of events (not from a tab's list).
+    if (current_list() != list_ || !tabs_->event_id()) return false;
+    on_delete_event();
     return true;
 }
 
 void EventListPage::on_icalendar() {
     const auto y = std::to_string(year_->GetValue());
-    wxFileDialog save(this, _("Calendar of the events"), "", "events-" + y + ".ics", _("iCalendar (*.ics)|*.ics"),
-                      wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
+    SaveFileDialog save(this, _("Calendar of the events"), "events-" + y, {{_("iCalendar"), "ics"}});
     if (save.ShowModal() != wxID_OK) return;
     try {
         const auto text = events_icalendar(database(), y + "-01-01", y + "-12-31", true);
-        wxFFile file(save.GetPath(), "wb");
+        wxFFile file(U(save.path()), "wb");
         if (!file.IsOpened() || !file.Write(text.data(), text.size()) || !file.Close())
-            throw std::runtime_error(wxString::Format(_("Cannot write %s"), save.GetPath()).utf8_string());
-        context().set_status(wxString::Format(_("Saved %s."), save.GetPath()));
+            throw std::runtime_error(wxString::Format(_("Cannot write %s"), U(save.path())).utf8_string());
+        context().set_status(wxString::Format(_("Saved %s."), U(save.path())));
     } catch (const std::exception& e) {
         ui::show_error(this, U(e.what()));
     }

@@ -31,7 +31,6 @@
 #include <wx/choice.h>
 #include <wx/choicdlg.h>
 #include <wx/dirdlg.h>
-#include <wx/filedlg.h>
 #include <wx/msgdlg.h>
 #include <wx/panel.h>
 #include <wx/sizer.h>
@@ -633,18 +632,18 @@ public:
     // The registrations, or only the people who attended, as a CSV or XLSX file.
     void export_file(bool attended_only) {
         if (!owner_.event_id()) return;
-        wxFileDialog save(this, attended_only ? _("Export the attended list") : _("Export registrations"), "",
-                          attended_only ? "participants.xlsx" : "registrations.xlsx",
-                          _("Excel workbook (*.xlsx)|*.xlsx|CSV (*.csv)|*.csv"), wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
+        SaveFileDialog save(this, attended_only ? _("Export the attended list") : _("Export registrations"),
+                            attended_only ? "participants" : "registrations",
+                            {{_("Excel workbook"), "xlsx"}, {_("CSV"), "csv"}});
         if (save.ShowModal() != wxID_OK) return;
         guarded(this, [&] {
             const auto rows = registration_rows(context_.database(), owner_.event_id(), attended_only);
-            const auto path = save.GetPath().utf8_string();
-            if (save.GetFilterIndex() == 0)
+            const auto path = std::filesystem::u8path(save.path());
+            if (save.extension() == "xlsx")
                 write_xlsx(path, rows, attended_only ? tr("Participants") : tr("Registrations"));
             else
                 write_csv(path, rows);
-            context_.set_status(wxString::Format(_("Saved %s."), save.GetPath()));
+            context_.set_status(wxString::Format(_("Saved %s."), U(save.path())));
         });
     }
 
@@ -716,15 +715,20 @@ public:
         email_->Bind(wxEVT_TEXT, [this](wxCommandEvent&) { email_typed(); });
     }
     void load(int64_t) {
+        // The sector chosen for a walk-in being typed stays chosen across reloads.
         auto& db = context_.database();
+        const int chosen = sector_->GetSelection();
+        const int64_t kept = chosen > 0 && size_t(chosen) < sector_ids_.size() ? sector_ids_[size_t(chosen)] : 0;
         sector_ids_ = {0};
         sector_->Clear();
         sector_->Append(_("(unknown)"));
+        int select = 0;
         for (const auto& s : SectorRepository(db).list(false)) {
             sector_->Append(U(s.label(context_.language())));
             sector_ids_.push_back(s.id);
+            if (s.id == kept) select = int(sector_ids_.size()) - 1;
         }
-        sector_->SetSelection(0);
+        sector_->SetSelection(select);
         search();
     }
 
@@ -827,30 +831,30 @@ public:
         submit_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { submit(); });
     }
     void load(int64_t event_id) {
+        auto& db = context_.database();
         if (!form_) {
-            // The questionnaire is created with its default questions on first use.
-            auto& db = context_.database();
-            const auto qid = ensure_evaluation_template(db);
-            if (auto q = QuestionnaireRepository(db).get(qid)) {
-                form_ = new ui::QuestionnaireForm(this, *q);
-                form_->SetName("evaluation-form");
-                left_->Insert(1, form_, 1, wxEXPAND | wxALL, 6);
-                qid_ = qid;
-            }
+            // The form numbers its questions by position: the questionnaire is stored
+            // (with its default questions) only when the first evaluation is recorded.
+            auto q = evaluation_template(db);
+            for (auto& question : q.questions) question.id = question.position;
+            form_ = new ui::QuestionnaireForm(this, q);
+            form_->SetName("evaluation-form");
+            left_->Insert(1, form_, 1, wxEXPAND | wxALL, 6);
         }
         person_->Clear();
         people_ = {0};
         person_->Append(_("(anonymous)"));
         if (event_id)
-            for (const auto& r : RegistrationService(context_.database()).list(event_id))
+            for (const auto& r : RegistrationService(db).list(event_id))
                 if (r.status == "attended") {
                     person_->Append(U(r.person_name));
                     people_.push_back(r.person_id);
                 }
         person_->SetSelection(0);
-        if (form_) form_->clear();
-        if (event_id && qid_)
-            results_->load(context_.database(), qid_, kEvaluationSubject, {event_id});
+        form_->clear();
+        const auto stored = QuestionnaireRepository(db).find_by_code(kEvaluationCode);
+        if (event_id && stored)
+            results_->load(db, stored->id, kEvaluationSubject, {event_id});
         else
             results_->show(_("Evaluations"), {});
         Layout();
@@ -859,16 +863,20 @@ public:
 private:
     void submit() {
         if (!owner_.event_id() || !form_) return;
+        if (!form_->is_complete()) {
+            form_->show_errors();
+            return;
+        }
         auto& db = context_.database();
         const auto p = people_.at(size_t(std::max(0, person_->GetSelection())));
         const auto person = p ? std::optional<int64_t>(p) : std::nullopt;
-        std::optional<int64_t> id;
-        guarded(this, [&] {
-            id = db.write(tr("Record an evaluation"), [&] {
-                return form_->submit(db, person, kEvaluationSubject, owner_.event_id());
-            });
-        });
-        if (!id) return;
+        std::map<int, AnswerValue> by_position;
+        for (const auto& [position, value] : form_->answers()) by_position[int(position)] = value;
+        if (!guarded(this, [&] {
+                db.write(tr("Record an evaluation"),
+                         [&] { return submit_evaluation(db, owner_.event_id(), person, by_position); });
+            }))
+            return;
         context_.set_status(_("Evaluation recorded."));
         owner_.changed();  // the form is cleared for the next respondent
     }
@@ -880,7 +888,6 @@ private:
     wxButton* submit_;
     ui::QuestionnaireForm* form_ = nullptr;
     ui::QuestionnaireResults* results_;
-    int64_t qid_ = 0;
     std::vector<int64_t> people_;
 };
 
@@ -1029,16 +1036,15 @@ private:
     }
     void sign_in_sheet() {
         if (!owner_.event_id()) return;
-        wxFileDialog save(this, _("Sign-in sheet"), "", "sign-in-sheet.pdf",
-                          _("PDF (*.pdf)|*.pdf|HTML page (*.html)|*.html"), wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
+        SaveFileDialog save(this, _("Sign-in sheet"), "sign-in-sheet", {{_("PDF"), "pdf"}, {_("HTML page"), "html"}});
         if (save.ShowModal() != wxID_OK) return;
         guarded(this, [&] {
-            if (save.GetFilterIndex() == 0)
-                write_sign_in_sheet_pdf(context_.database(), owner_.event_id(), save.GetPath().utf8_string());
+            const auto path = std::filesystem::u8path(save.path());
+            if (save.extension() == "pdf")
+                write_sign_in_sheet_pdf(context_.database(), owner_.event_id(), path);
             else
-                std::ofstream(save.GetPath().utf8_string(), std::ios::binary)
-                    << sign_in_sheet_html(context_.database(), owner_.event_id());
-            context_.set_status(wxString::Format(_("Saved %s."), save.GetPath()));
+                std::ofstream(path, std::ios::binary) << sign_in_sheet_html(context_.database(), owner_.event_id());
+            context_.set_status(wxString::Format(_("Saved %s."), U(save.path())));
         });
     }
     void changed() { owner_.changed(); }

@@ -19,6 +19,8 @@
 #include <wx/choice.h>
 #include <wx/dirdlg.h>
 #include <wx/filedlg.h>
+#include <wx/filepicker.h>
+#include <wx/stdpaths.h>
 #include <wx/listbox.h>
 #include <wx/msgdlg.h>
 #include <wx/sizer.h>
@@ -26,6 +28,7 @@
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
 
+#include <cctype>
 #include <filesystem>
 
 namespace maillage::exchange {
@@ -900,6 +903,44 @@ void PublicationsDialog::edit(int64_t id) {
     } catch (const std::exception& e) {
         warn(this, GetTitle(), U(e.what()));
     }
+}
+
+// ---- Saving a file -------------------------------------------------------------------
+SaveFileDialog::SaveFileDialog(wxWindow* parent, const wxString& title, const std::string& base_name,
+                               const std::vector<std::pair<wxString, std::string>>& formats)
+    : wxDialog(parent, wxID_ANY, title) {
+    SetName("save-file-dialog");
+    wxString wildcard;
+    for (const auto& [label, ext] : formats)
+        wildcard += (wildcard.empty() ? "" : "|") + label + " (*." + U(ext) + ")|*." + U(ext);
+    const auto first = formats.empty() ? std::string("csv") : formats.front().second;
+    const wxString folder = wxStandardPaths::Get().GetDocumentsDir();
+    Grid grid(this);
+    file_ = grid.add(_("File:"), named(new wxFilePickerCtrl(this, wxID_ANY,
+                                                            folder + wxFILE_SEP_PATH + U(base_name + "." + first),
+                                                            title, wildcard, wxDefaultPosition, wxDefaultSize,
+                                                            wxFLP_SAVE | wxFLP_OVERWRITE_PROMPT | wxFLP_USE_TEXTCTRL),
+                                       "file"));
+    file_->SetMinSize(wxSize(460, -1));
+    finish(this, grid.sizer());
+    if (auto* ok = FindWindow(wxID_OK)) ok->SetLabel(_("Save"));
+    on_ok(this, [this, formats] {
+        if (S(file_->GetPath()).empty()) return warn(this, GetTitle(), _("Choose where to save the file."));
+        for (const auto& f : formats)
+            if (extension() == f.second) return true;
+        wxString names;
+        for (const auto& f : formats) names += (names.empty() ? "." : ", .") + U(f.second);
+        return warn(this, GetTitle(), wxString::Format(_("The file name must end with %s."), names));
+    });
+}
+
+std::string SaveFileDialog::path() const { return S(file_->GetPath()); }
+
+std::string SaveFileDialog::extension() const {
+    auto ext = std::filesystem::u8path(path()).extension().string();
+    if (!ext.empty() && ext[0] == '.') ext.erase(0, 1);
+    for (auto& c : ext) c = char(std::tolower(static_cast<unsigned char>(c)));
+    return ext;
 }
 
 }  // namespace maillage::exchange

@@ -18,6 +18,7 @@
 #include <vector>
 
 class wxCheckListBox;
+class wxFilePickerCtrl;
 class wxChoice;
 class wxListBox;
 class wxSpinCtrl;
@@ -204,6 +205,20 @@ private:
     ui::UiContext& context_;
     wxSpinCtrl* year_;
     ui::ListPanel* list_;
+};
+
+// "save-file-dialog": where to save a file the page writes (an export, a calendar), in
+// one of the formats offered (by its extension).
+class SaveFileDialog : public wxDialog {
+public:
+    // `formats`: (label, extension without dot), the first proposed.
+    SaveFileDialog(wxWindow* parent, const wxString& title, const std::string& base_name,
+                   const std::vector<std::pair<wxString, std::string>>& formats);
+    std::string path() const;       // UTF-8
+    std::string extension() const;  // of the chosen path, lower case, without dot
+
+private:
+    wxFilePickerCtrl* file_;
 };
 
 // A choice of the roles (participant, facilitator...) by their translated names.
