@@ -609,6 +609,25 @@ TEST(PatJourney, EditsReopensActivitiesAndReferenceData) {
                                 "onder ervaringsdeskundigen' AND retired_at IS NOT NULL"),
               1);
 
+    // A second request for the same institution, recorded by mistake: deleted, then
+    // brought back by Edit > Undo.
+    page = j.page("pat.accompaniment");
+    j.with_dialog("new-request-dialog", [&] { click(named<wxButton>(page, "new-request")); }, [&](wxDialog& d) {
+        auto* institution = named<ui::InstitutionPicker>(&d, "institution");
+        institution->set_text("Saint-Luc");
+        settle();
+        ASSERT_EQ(institution->matches().size(), 1u);
+        institution->choose(0);
+        click(button(&d, _("OK")));
+    });
+    EXPECT_EQ(j.db().scalar_int("SELECT count(*) FROM pat_accompaniment"), 2);
+    show_tab(page, 0);
+    confirm_deletion(j, [&] { click(named<wxButton>(page, "delete-request")); });
+    EXPECT_EQ(j.db().scalar_int("SELECT count(*) FROM pat_accompaniment"), 1);
+    EXPECT_EQ(j.db().scalar_int("SELECT count(*) FROM pat_session"), 1);  // the other one's session stays
+    undo(j);
+    EXPECT_EQ(j.db().scalar_int("SELECT count(*) FROM pat_accompaniment"), 2);
+
     // The figures since the start.
     wxWindow* figures = j.page("pat.figures");
     choose(named<wxChoice>(figures, "period"), _("Since the start"));

@@ -132,6 +132,29 @@ TEST_F(PatTest, HiresAndDocumentsAreChangedAndRemoved) {
     EXPECT_THROW(repo.remove_document(did), Error);
 }
 
+TEST_F(PatTest, ARequestRecordedByMistakeIsDeletedWithAllOfItAndUndone) {
+    AccompanimentRepository repo(*db);
+    const auto id = started(institution("SSM", "brussels", "Ixelles", "mental_health"), cocom, "2025-01-05", "2025-02-01");
+    session(id, "working_group", "2025-02-10");
+    Document d;
+    d.accompaniment_id = id;
+    d.title = "Convention";
+    d.link = "https://example.org/c.pdf";
+    repo.add_document(d);
+    const auto c = repo.contents(id);
+    EXPECT_EQ(c.sessions, 1);
+    EXPECT_EQ(c.documents, 1);
+    const auto sessions_before = db->scalar_int("SELECT count(*) FROM session");
+    db->write("delete", [&] { repo.remove(id); });
+    EXPECT_FALSE(repo.get(id));
+    EXPECT_EQ(db->scalar_int("SELECT count(*) FROM session"), sessions_before - 1);  // no orphan core session
+    EXPECT_EQ(db->scalar_int("SELECT count(*) FROM pat_document"), 0);
+    undo_last(*db);
+    ASSERT_TRUE(repo.get(id));
+    EXPECT_EQ(repo.sessions(id).size(), 1u);
+    EXPECT_EQ(repo.documents(id).size(), 1u);
+}
+
 TEST_F(PatTest, TheRulesNameNoCommand) {
     // The window shows these sentences: they say what to do, not which command to type.
     for (const auto& why : {PhaseRules::refuse_reason("analysis", "accompaniment", "", 0),
