@@ -802,6 +802,12 @@ int64_t AccompanimentRepository::record_intake(int64_t id, Response response, co
         u.bind(1, rid);
         u.bind(2, id);
         u.exec();
+        // Filled in again: the new answers replace the old ones (one interview per request).
+        if (a->intake_response_id) {
+            SQLite::Statement d(db_.sql(), "DELETE FROM response WHERE id = ?");
+            d.bind(1, *a->intake_response_id);
+            d.exec();
+        }
         if (a->phase == "request") set_phase(id, "analysis", date);
         audit(db_, "intake", "pat_accompaniment", id, {});
         return rid;

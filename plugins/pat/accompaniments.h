@@ -181,7 +181,8 @@ public:
 
     // The intake as filled in the window's questionnaire form: stores `response` (its
     // subject set to this accompaniment), links it, and moves a request to the
-    // analysis on `date` — the interview is the analysis. One change. Returns its id.
+    // analysis on `date` — the interview is the analysis. Filled in again, the new
+    // answers replace the previous ones. One change. Returns its id.
     int64_t record_intake(int64_t id, Response response, const std::string& date);
 
     // The guide's steps and the session types are data: add, relabel, retire.

@@ -35,6 +35,14 @@ TEST_F(PatTest, IntakeFromTheFormMovesARequestToTheAnalysisInOneChange) {
     EXPECT_EQ(db->scalar_int("SELECT count(*) FROM response WHERE subject_kind = 'pat_accompaniment' AND subject_id = " +
                              std::to_string(id)),
               1);
+    // Filled in again: the new answers replace the old ones.
+    r.answers[q->questions[0].id].text = "D'autres besoins";
+    const auto again = db->write("intake", [&] { return repo.record_intake(id, r, "2025-01-21"); });
+    EXPECT_EQ(repo.get(id)->intake_response_id, again);
+    EXPECT_EQ(db->scalar_int("SELECT count(*) FROM response"), 1);
+    EXPECT_EQ(repo.get(id)->analysis_date, "2025-01-20");  // the phase stays where it was
+    undo_last(*db);
+    EXPECT_EQ(repo.get(id)->intake_response_id, rid);
     undo_last(*db);
     EXPECT_EQ(repo.get(id)->phase, "request");
     EXPECT_FALSE(repo.get(id)->intake_response_id);
