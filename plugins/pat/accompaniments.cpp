@@ -223,6 +223,37 @@ void AccompanimentRepository::update(const Accompaniment& a) {
     });
 }
 
+AccompanimentRepository::Contents AccompanimentRepository::contents(int64_t id) const {
+    Contents c;
+    auto count = [&](const char* sql) {
+        SQLite::Statement q(db_.sql(), sql);
+        q.bind(1, id);
+        q.executeStep();
+        return q.getColumn(0).getInt();
+    };
+    c.sessions = count("SELECT count(*) FROM pat_session WHERE accompaniment_id = ?");
+    c.hires = count("SELECT count(*) FROM pat_hire WHERE accompaniment_id = ?");
+    c.documents = count("SELECT count(*) FROM pat_document WHERE accompaniment_id = ?");
+    c.intake_responses = count("SELECT count(*) FROM response WHERE subject_kind = 'pat_accompaniment' AND subject_id = ?");
+    return c;
+}
+
+void AccompanimentRepository::remove(int64_t id) {
+    const auto a = get(id);
+    if (!a) throw Error(tr("This accompaniment no longer exists."));
+    db_.write([&] {
+        SessionRepository sessions(db_);
+        for (const auto& s : this->sessions(id)) sessions.remove(s.session_id);
+        SQLite::Statement d(db_.sql(), "DELETE FROM pat_accompaniment WHERE id = ?");
+        d.bind(1, id);
+        d.exec();
+        SQLite::Statement r(db_.sql(), "DELETE FROM response WHERE subject_kind = 'pat_accompaniment' AND subject_id = ?");
+        r.bind(1, id);
+        r.exec();
+        audit(db_, "delete", "pat_accompaniment", id, a->institution_name);
+    });
+}
+
 void AccompanimentRepository::decide(int64_t id, const std::string& decision, const std::string& reason,
                                      const std::string& date) {
     if (std::find(kDecisions.begin(), kDecisions.end(), decision) == kDecisions.end())
@@ -771,6 +802,12 @@ int64_t AccompanimentRepository::record_intake(int64_t id, Response response, co
         u.bind(1, rid);
         u.bind(2, id);
         u.exec();
+        // Filled in again: the new answers replace the old ones (one interview per request).
+        if (a->intake_response_id) {
+            SQLite::Statement d(db_.sql(), "DELETE FROM response WHERE id = ?");
+            d.bind(1, *a->intake_response_id);
+            d.exec();
+        }
         if (a->phase == "request") set_phase(id, "analysis", date);
         audit(db_, "intake", "pat_accompaniment", id, {});
         return rid;

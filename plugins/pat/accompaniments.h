@@ -112,7 +112,15 @@ public:
     std::optional<Accompaniment> get(int64_t id) const;
     // All accompaniments, by phase then request date; a funder code restricts.
     std::vector<Accompaniment> list(const std::string& funder_code = {}) const;
-    void update(const Accompaniment& a);  // contact, heard_from, funder, planned, notes, region
+    void update(const Accompaniment& a);  // institution, date, contact, heard_from, funder, planned, notes, region
+    // What deleting it takes along: sessions, hires, documents, intake answers.
+    struct Contents {
+        int sessions = 0, hires = 0, documents = 0, intake_responses = 0;
+    };
+    Contents contents(int64_t id) const;
+    // Deletes a request recorded by mistake with everything of it (its core sessions and
+    // their attendance, the intake answers). One change: Edit > Undo brings it back.
+    void remove(int64_t id);
 
     // The decision after the analysis; a declined request needs a reason.
     void decide(int64_t id, const std::string& decision, const std::string& reason, const std::string& date);
@@ -173,7 +181,8 @@ public:
 
     // The intake as filled in the window's questionnaire form: stores `response` (its
     // subject set to this accompaniment), links it, and moves a request to the
-    // analysis on `date` — the interview is the analysis. One change. Returns its id.
+    // analysis on `date` — the interview is the analysis. Filled in again, the new
+    // answers replace the previous ones. One change. Returns its id.
     int64_t record_intake(int64_t id, Response response, const std::string& date);
 
     // The guide's steps and the session types are data: add, relabel, retire.

@@ -241,7 +241,7 @@ void add_pat_commands(CLI::App& app, CliContext& ctx) {
         add->add_option("--date", o->date, tr("Session date"))->transform(human_date())->required();
         add->add_option("--duration", o->duration, tr("Duration in minutes"));
         add->add_option("--prep", o->prep, tr("Preparation time in minutes"));
-        add->add_option("--phase", o->phase, tr("accompaniment or follow_up (default: from the accompaniment)"));
+        add->add_option("--phase", o->phase, tr("accompaniment or follow_up (default: follow_up when dated after the hire)"));
         add->add_option("--status", o->status, tr("planned, held or cancelled (default: held)"));
         add->add_option("--staff", o->staff, tr("Staff who ran it: ids or emails, comma-separated"))->delimiter(',');
         add->add_option("--attendee", o->attendees, tr("Attendees from the institution: ids or emails"))->delimiter(',');

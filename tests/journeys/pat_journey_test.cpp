@@ -609,6 +609,60 @@ TEST(PatJourney, EditsReopensActivitiesAndReferenceData) {
                                 "onder ervaringsdeskundigen' AND retired_at IS NOT NULL"),
               1);
 
+    // A second request for the same institution, recorded by mistake: deleted, then
+    // brought back by Edit > Undo.
+    page = j.page("pat.accompaniment");
+    j.with_dialog("new-request-dialog", [&] { click(named<wxButton>(page, "new-request")); }, [&](wxDialog& d) {
+        auto* institution = named<ui::InstitutionPicker>(&d, "institution");
+        institution->set_text("Saint-Luc");
+        settle();
+        ASSERT_EQ(institution->matches().size(), 1u);
+        institution->choose(0);
+        click(button(&d, _("OK")));
+    });
+    EXPECT_EQ(j.db().scalar_int("SELECT count(*) FROM pat_accompaniment"), 2);
+    show_tab(page, 0);
+    confirm_deletion(j, [&] { click(named<wxButton>(page, "delete-request")); });
+    EXPECT_EQ(j.db().scalar_int("SELECT count(*) FROM pat_accompaniment"), 1);
+    EXPECT_EQ(j.db().scalar_int("SELECT count(*) FROM pat_session"), 1);  // the other one's session stays
+    undo(j);
+    EXPECT_EQ(j.db().scalar_int("SELECT count(*) FROM pat_accompaniment"), 2);
+
+    // The chooser is searched as you type; the second request is closed after all.
+    page = j.page("pat.accompaniment");
+    auto* chooser = named<ui::SearchPicker>(page, "accompaniment");
+    ASSERT_NE(chooser, nullptr);
+    chooser->set_text("Saint-Luc");
+    settle();
+    ASSERT_EQ(chooser->matches().size(), 2u);
+    chooser->choose(0);  // the request (requests come first)
+    settle();
+    show_tab(page, 0);
+    change_phase(_("Closed"), "30/11/2026", wxString::FromUTF8("Doublon de la demande de septembre"));
+    EXPECT_EQ(j.db().scalar_int("SELECT count(*) FROM pat_accompaniment WHERE phase = 'closed'"), 1);
+
+    // The board: closed ones hidden until asked for, filters by region and funder.
+    wxWindow* board = j.page("pat.board");
+    auto* closed_column = named<wxListCtrl>(board, "board-closed");
+    EXPECT_FALSE(closed_column->IsShownOnScreen());
+    auto* show_closed = named<wxCheckBox>(board, "show-closed");
+    show_closed->SetValue(true);
+    wxCommandEvent toggled(wxEVT_CHECKBOX, show_closed->GetId());
+    toggled.SetEventObject(show_closed);
+    toggled.SetInt(1);
+    show_closed->ProcessWindowEvent(toggled);
+    settle();
+    EXPECT_TRUE(closed_column->IsShownOnScreen());
+    EXPECT_TRUE(column_text(board, "closed").Contains("Saint-Luc"));
+    EXPECT_TRUE(column_text(board, "accompaniment").Contains("Saint-Luc"));
+    choose(named<wxChoice>(board, "region"), _("Wallonia"));
+    EXPECT_FALSE(column_text(board, "accompaniment").Contains("Saint-Luc"));
+    choose(named<wxChoice>(board, "region"), _("Brussels"));
+    choose(named<wxChoice>(board, "funder"), "Commission communautaire commune");
+    EXPECT_TRUE(column_text(board, "accompaniment").Contains("Saint-Luc"));
+    EXPECT_FALSE(column_text(board, "closed").Contains("Saint-Luc"));  // the closed request had no funder
+    j.snap("board-filtered");
+
     // The figures since the start.
     wxWindow* figures = j.page("pat.figures");
     choose(named<wxChoice>(figures, "period"), _("Since the start"));

@@ -35,6 +35,14 @@ TEST_F(PatTest, IntakeFromTheFormMovesARequestToTheAnalysisInOneChange) {
     EXPECT_EQ(db->scalar_int("SELECT count(*) FROM response WHERE subject_kind = 'pat_accompaniment' AND subject_id = " +
                              std::to_string(id)),
               1);
+    // Filled in again: the new answers replace the old ones.
+    r.answers[q->questions[0].id].text = "D'autres besoins";
+    const auto again = db->write("intake", [&] { return repo.record_intake(id, r, "2025-01-21"); });
+    EXPECT_EQ(repo.get(id)->intake_response_id, again);
+    EXPECT_EQ(db->scalar_int("SELECT count(*) FROM response"), 1);
+    EXPECT_EQ(repo.get(id)->analysis_date, "2025-01-20");  // the phase stays where it was
+    undo_last(*db);
+    EXPECT_EQ(repo.get(id)->intake_response_id, rid);
     undo_last(*db);
     EXPECT_EQ(repo.get(id)->phase, "request");
     EXPECT_FALSE(repo.get(id)->intake_response_id);
@@ -130,6 +138,29 @@ TEST_F(PatTest, HiresAndDocumentsAreChangedAndRemoved) {
     repo.remove_document(did);
     EXPECT_TRUE(repo.documents(id).empty());
     EXPECT_THROW(repo.remove_document(did), Error);
+}
+
+TEST_F(PatTest, ARequestRecordedByMistakeIsDeletedWithAllOfItAndUndone) {
+    AccompanimentRepository repo(*db);
+    const auto id = started(institution("SSM", "brussels", "Ixelles", "mental_health"), cocom, "2025-01-05", "2025-02-01");
+    session(id, "working_group", "2025-02-10");
+    Document d;
+    d.accompaniment_id = id;
+    d.title = "Convention";
+    d.link = "https://example.org/c.pdf";
+    repo.add_document(d);
+    const auto c = repo.contents(id);
+    EXPECT_EQ(c.sessions, 1);
+    EXPECT_EQ(c.documents, 1);
+    const auto sessions_before = db->scalar_int("SELECT count(*) FROM session");
+    db->write("delete", [&] { repo.remove(id); });
+    EXPECT_FALSE(repo.get(id));
+    EXPECT_EQ(db->scalar_int("SELECT count(*) FROM session"), sessions_before - 1);  // no orphan core session
+    EXPECT_EQ(db->scalar_int("SELECT count(*) FROM pat_document"), 0);
+    undo_last(*db);
+    ASSERT_TRUE(repo.get(id));
+    EXPECT_EQ(repo.sessions(id).size(), 1u);
+    EXPECT_EQ(repo.documents(id).size(), 1u);
 }
 
 TEST_F(PatTest, TheRulesNameNoCommand) {

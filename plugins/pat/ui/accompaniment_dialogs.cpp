@@ -52,6 +52,11 @@ bool record_intake_dialog(wxWindow* parent, ui::UiContext& context, int64_t id) 
     auto* date = date_field(d, _("Interview date:"), a->analysis_date);
     auto* form = new ui::QuestionnaireForm(&d, *questionnaire);
     form->SetName("intake-form");
+    // Filled in again: the previous answers are there to correct.
+    if (a->intake_response_id)
+        for (const auto& r : QuestionnaireRepository(db).responses(questionnaire->id, "pat_accompaniment", id))
+            if (r.id == *a->intake_response_id)
+                for (const auto& [question, value] : r.answers) form->set_answer(question, value);
     form->SetMinSize(d.FromDIP(wxSize(620, 440)));
     d.note(_("The interview moves a request to the analysis phase."));
     d.finish(form);

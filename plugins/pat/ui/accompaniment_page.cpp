@@ -111,6 +111,7 @@ AccompanimentPage::AccompanimentPage(wxWindow* parent, ui::UiContext& context) :
     action(_("Change phase…"), "change-phase", [this] {
         if (change_phase_dialog(this, this->context(), current_)) changed(_("Phase changed."));
     });
+    action(_("Delete…"), "delete-request", [this] { delete_request(); });
     summary_sizer->Add(actions, 0, wxALL, 6);
     html_ = new wxHtmlWindow(summary, wxID_ANY);
     html_->SetName("summary");
@@ -408,6 +409,27 @@ void AccompanimentPage::new_request() {
 void AccompanimentPage::edit_request() {
     NewRequestDialog dialog(this, database(), today_iso(), current_);
     if (dialog.ShowModal() == wxID_OK) changed(_("Request changed."));
+}
+
+void AccompanimentPage::delete_request() {
+    AccompanimentRepository repo(database());
+    const auto a = repo.get(current_);
+    if (!a) return;
+    const auto c = repo.contents(current_);
+    const wxString goes = wxString::Format(_("With it go %d sessions (and their attendance), %d hires, %d documents "
+                                             "and the answers of the request analysis."),
+                                           c.sessions, c.hires, c.documents);
+    if (!ui::confirm_delete(this, wxString::Format(_("the accompaniment of %s"), u8(a->institution_name)), goes)) return;
+    if (!ui::guarded(this, _("The accompaniment was not deleted"), [&] {
+            database().write(trf("Delete the accompaniment of {name}", fmt::arg("name", a->institution_name)),
+                             [&] { repo.remove(current_); });
+        }))
+        return;
+    current_ = 0;
+    context().set_preference("pat.current", "0");
+    context().data_changed();
+    refresh();
+    context().set_status(_("Accompaniment deleted."));
 }
 
 bool AccompanimentPage::delete_selection() {

@@ -33,6 +33,7 @@ private:
     void changed(const wxString& status);
     void new_request();
     void edit_request();
+    void delete_request();
     void delete_session();
     void delete_hire();
     void remove_document();

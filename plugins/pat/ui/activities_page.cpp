@@ -166,7 +166,7 @@ ActivitiesPage::ActivitiesPage(wxWindow* parent, ui::UiContext& context) : PageB
     ended_ = new wxCheckBox(workplaces_, wxID_ANY, _("Show ended"));
     ended_->SetName("show-ended");
     workplaces_->bar()->Add(ended_, 0, wxALIGN_CENTER_VERTICAL | wxLEFT, 8);
-    auto* add_workplace = workplaces_->add_button(_("&Add a workplace…"));
+    auto* add_workplace = workplaces_->add_button(_("&Add…"), _("A place where peer workers work"));
     add_workplace->SetName("new-workplace");
     auto* edit_workplace = workplaces_->add_button(_("&Edit…"));
     edit_workplace->SetName("edit-workplace");

@@ -186,15 +186,14 @@ void BoardPage::refresh() {
             if (a.phase != kPhases[c] || (!region.empty() && a.region != region)) continue;
             const auto count = repo.session_count(a.id);
             const auto step = repo.step_reached(a.id, lang);
-            // A card is four lines of one list row each: name, step, sessions, funder.
+            // A card is four short lines (columns are narrow): name, step reached,
+            // sessions held of planned, funder.
             const wxString lines[] = {
                 wxString::FromUTF8(a.institution_name),
-                wxString::Format(_("Step: %s"), step ? wxString::Format("%d. %s", step->position,
-                                                                        wxString::FromUTF8(step->label))
-                                                     : _("all done")),
-                wxString::Format(_("Sessions: %d held / %d planned"), count.held, count.planned) +
+                step ? wxString::Format("%d. %s", step->position, wxString::FromUTF8(step->label)) : _("all steps done"),
+                wxString::Format(_("%d / %d sessions"), count.held, count.planned) +
                     (count.follow_up ? wxString::Format(_(", %d follow-up"), count.follow_up) : wxString()),
-                wxString::Format(_("Funder: %s"), a.funder_code.empty() ? wxString("-") : wxString::FromUTF8(a.funder_code)),
+                a.funder_code.empty() ? _("no funder yet") : wxString::FromUTF8(a.funder_code),
             };
             for (int l = 0; l < 4; ++l) {
                 const long item = list->InsertItem(row++, l == 0 ? lines[l] : "   " + lines[l]);

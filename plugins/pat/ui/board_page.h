@@ -1,6 +1,6 @@
 #pragma once
 // The board: one column per phase, a card per accompaniment (institution, step
-// reached, sessions held against planned, funder). Drag a card to another column to
+// reached, sessions held of planned, funder). Drag a card to another column to
 // change its phase (the same rules and questions as "Change phase…"); double-click
 // opens it. Filters: funder, region, closed ones (hidden by default).
 #include "shared-ui/page_base.h"
