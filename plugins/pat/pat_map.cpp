@@ -31,7 +31,8 @@ namespace {
 // "Saint-Josse-Ten-Noode" == "saint josse ten noode", "Liège" == "LIEGE".
 std::string key(const std::string& name) {
     // U+00C0..U+00FF without their accents ('x' for × and ÷).
-    static constexpr char kBase[] = "aaaaaaaceeeeiiiidnooooxouuuuytsaaaaaaaceeeeiiiidnooooxouuuuyty";
+    static constexpr char kBase[] = "aaaaaaaceeeeiiiidnoooooxouuuuytsaaaaaaaceeeeiiiidnoooooxouuuuyty";
+    static_assert(sizeof(kBase) == 64 + 1);
     std::string out;
     for (size_t i = 0; i < name.size(); ++i) {
         const auto c = static_cast<unsigned char>(name[i]);

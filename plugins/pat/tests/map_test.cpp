@@ -77,6 +77,11 @@ TEST(PatPostcodes, PlacesByNameInFrenchAndDutch) {
     EXPECT_EQ(place_by_name("Brussel")->postcode, "1000");
     // Aalst the town (9300), not the village of Sint-Truiden that shares its name.
     EXPECT_EQ(place_by_name("Aalst")->postcode, "9300");
+    // Accents of either side ignored: the table writes "Butgenbach", people "Bütgenbach".
+    EXPECT_EQ(place_by_name("Bütgenbach")->postcode, "4750");
+    EXPECT_EQ(place_by_name("Écaussinnes")->postcode, "7190");
+    EXPECT_EQ(place_by_name("VAUX-SUR-SURE")->place, "Vaux-Sur-Sûre");
+    EXPECT_EQ(postcode_place("5660", "brûly de pesche")->place, "Brûly-De-Pesche");
     EXPECT_FALSE(place_by_name("Atlantis"));
     EXPECT_FALSE(place_by_name(""));
     // A postcode wins over the name; an unknown postcode falls back on the name.

@@ -31,7 +31,7 @@ wxFont pixel_font(double px, bool bold = false) {
 }
 
 // The same picture as map_svg(): regions, their names, circles, legend, sources.
-void draw(wxGraphicsContext& gc, const MapData& data, const MapLayout& l) {
+void draw(wxGraphicsContext& gc, const MapLayout& l) {
     gc.SetBrush(*wxWHITE_BRUSH);
     gc.SetPen(*wxTRANSPARENT_PEN);
     gc.DrawRectangle(0, 0, l.width, l.height);
@@ -101,7 +101,6 @@ void draw(wxGraphicsContext& gc, const MapData& data, const MapLayout& l) {
     }
     gc.SetFont(pixel_font(10), wxColour(0x77, 0x77, 0x77));
     text_at(l.attribution, l.attribution_at.x, l.attribution_at.y);
-    (void)data;
 }
 
 }  // namespace
@@ -124,7 +123,7 @@ void MapView::on_paint() {
     const wxSize size = GetClientSize();
     layout_ = layout_map(data_, size.x, size.y);
     std::unique_ptr<wxGraphicsContext> gc(wxGraphicsContext::Create(dc));
-    if (gc) draw(*gc, data_, layout_);
+    if (gc) draw(*gc, layout_);
 }
 
 // The workplaces under the pointer, as a tooltip.
@@ -155,7 +154,7 @@ void MapView::save_png(const std::filesystem::path& file, int width, int height)
         wxMemoryDC dc(bitmap);
         std::unique_ptr<wxGraphicsContext> gc(wxGraphicsContext::Create(dc));
         if (!gc) throw Error(_("Cannot draw the map.").utf8_string());
-        draw(*gc, data_, layout_map(data_, width, height));
+        draw(*gc, layout_map(data_, width, height));
     }
     if (!bitmap.ConvertToImage().SaveFile(wxString::FromUTF8(file.string()), wxBITMAP_TYPE_PNG))
         throw Error(_("Cannot write the file.").utf8_string());
