@@ -274,6 +274,31 @@ TEST_F(PatMapTest, AWorkplaceThatCannotBePlacedIsListedNotDropped) {
     EXPECT_EQ(map_geojson(*db).unplaced, unplaced);
 }
 
+TEST_F(PatMapTest, WorkplacesSharingAPostcodeStaySeparateInTheBrusselsInset) {
+    workplace("A", "brussels", "1000", "Bruxelles", "homeless", 1);
+    workplace("B", "brussels", "1000", "Bruxelles", "addiction", 3);
+    workplace("C", "brussels", "1000", "Bruxelles", "housing", 1);
+    const auto data = map_data(*db);
+    const auto l = layout_map(data, 800, 560);
+    ASSERT_EQ(l.circles.size(), 3u);
+    // On the map itself: all three at the place of 1000 Bruxelles.
+    const auto at = l.projection(postcode_place("1000")->at);
+    for (const auto& c : l.circles) {
+        EXPECT_DOUBLE_EQ(c.centre.x, at.x);
+        EXPECT_DOUBLE_EQ(c.centre.y, at.y);
+    }
+    // In the inset: around that place, none hiding another's centre.
+    ASSERT_TRUE(l.inset);
+    const auto& in = l.inset->circles;
+    ASSERT_EQ(in.size(), 3u);
+    const auto centre = l.inset->projection(postcode_place("1000")->at);
+    for (size_t i = 0; i < in.size(); ++i) {
+        EXPECT_NEAR(std::hypot(in[i].centre.x - centre.x, in[i].centre.y - centre.y), circle_radius(3), 1e-9);
+        for (size_t j = i + 1; j < in.size(); ++j)
+            EXPECT_GT(std::hypot(in[i].centre.x - in[j].centre.x, in[i].centre.y - in[j].centre.y), circle_radius(1));
+    }
+}
+
 TEST_F(PatMapTest, SvgExportParsesAndHoldsTheRegionsAndThePoints) {
     workplace("Maison d'accueil <Bruxelles> & co", "brussels", "1000", "Bruxelles", "homeless", 2);
     workplace("Relais social de Liège", "wallonia", "4000", "Liège", "mental_health", 5);

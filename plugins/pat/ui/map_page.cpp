@@ -185,7 +185,7 @@ MapPage::MapPage(wxWindow* parent, ui::UiContext& context) : PageBase(parent, co
                                .title = _("Workplaces"),
                                .columns = {{_("Institution"), 260},
                                            {_("Region"), 90, ui::ColumnKind::Status},
-                                           {_("Postcode"), 95},
+                                           {_("Postcode"), 110},
                                            {_("Municipality"), 160},
                                            {_("Sector"), 200},
                                            {_("Since"), 100, ui::ColumnKind::Date},
