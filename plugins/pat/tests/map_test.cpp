@@ -114,6 +114,21 @@ TEST(PatRegions, TheThreeRegionsAndTheirData) {
         ASSERT_TRUE(p) << c;
         EXPECT_EQ(region_at(p->at), p->region) << c;
     }
+    // Every postcode: never in another region's outline; a few border villages (Baarle-
+    // Hertog, Martelange...) just outside the simplified outline, drawn all the same.
+    size_t postcodes = 0, outside = 0;
+    for (int code = 1000; code <= 9999; ++code) {
+        const auto p = postcode_place(std::to_string(code));
+        if (!p) continue;
+        ++postcodes;
+        const auto region = region_at(p->at);
+        if (region.empty())
+            ++outside;
+        else
+            EXPECT_EQ(region, p->region) << code;
+    }
+    EXPECT_EQ(postcodes, postcode_count());
+    EXPECT_LT(outside, postcodes / 50);
 }
 
 // --- The drawn map -------------------------------------------------------------------
