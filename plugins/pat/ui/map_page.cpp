@@ -17,6 +17,7 @@
 
 #include <fstream>
 #include <memory>
+#include <tuple>
 
 namespace maillage::pat {
 namespace {
@@ -165,12 +166,13 @@ MapPage::MapPage(wxWindow* parent, ui::UiContext& context) : PageBase(parent, co
     auto* bar = new wxBoxSizer(wxHORIZONTAL);
     summary_ = new wxStaticText(this, wxID_ANY, wxString());
     bar->Add(summary_, 1, wxALIGN_CENTER_VERTICAL);
-    const std::pair<wxString, Format> buttons[] = {{_("Export PNG…"), Format::Png},
-                                                   {_("Export SVG…"), Format::Svg},
-                                                   {_("Export CSV…"), Format::Csv},
-                                                   {_("Export GeoJSON…"), Format::GeoJson}};
-    for (const auto& [label, format] : buttons) {
-        auto* b = new wxButton(this, wxID_ANY, label);
+    const std::tuple<wxString, Format, const char*> buttons[] = {
+        {_("Export PNG…"), Format::Png, "pat.map.export_png"},
+        {_("Export SVG…"), Format::Svg, "pat.map.export_svg"},
+        {_("Export CSV…"), Format::Csv, "pat.map.export_csv"},
+        {_("Export GeoJSON…"), Format::GeoJson, "pat.map.export_geojson"}};
+    for (const auto& [label, format, name] : buttons) {
+        auto* b = new wxButton(this, wxID_ANY, label, wxDefaultPosition, wxDefaultSize, 0, wxDefaultValidator, name);
         bar->Add(b, 0, wxLEFT, 4);
         b->Bind(wxEVT_BUTTON, [this, format = format](wxCommandEvent&) { export_as(format); });
     }
