@@ -31,7 +31,8 @@ namespace {
 // "Saint-Josse-Ten-Noode" == "saint josse ten noode", "Liège" == "LIEGE".
 std::string key(const std::string& name) {
     // U+00C0..U+00FF without their accents ('x' for × and ÷).
-    static constexpr char kBase[] = "aaaaaaaceeeeiiiidnooooxouuuuytsaaaaaaaceeeeiiiidnooooxouuuuyty";
+    static constexpr char kBase[] = "aaaaaaaceeeeiiiidnoooooxouuuuytsaaaaaaaceeeeiiiidnoooooxouuuuyty";
+    static_assert(sizeof(kBase) == 64 + 1);
     std::string out;
     for (size_t i = 0; i < name.size(); ++i) {
         const auto c = static_cast<unsigned char>(name[i]);
@@ -352,7 +353,7 @@ MapLayout layout_map(const MapData& data, double width, double height) {
         if (data.workplaces[c.workplace].place->region == "brussels") in_brussels.push_back(c);
     if (!in_brussels.empty()) {
         MapLayout::Inset in;
-        in.width = std::min(map_w * 0.3, map_h * 0.42);
+        in.width = std::min(map_w * 0.32, map_h * 0.45);
         in.height = in.width * 0.9;
         in.x = left;
         in.y = margin + map_h - in.height;
@@ -376,6 +377,20 @@ MapLayout layout_map(const MapData& data, double width, double height) {
         for (auto c : in_brussels) {
             c.centre = in.projection(data.workplaces[c.workplace].place->at);
             in.circles.push_back(c);
+        }
+        // Workplaces of one postcode place share a point: around it in the inset, so that
+        // each can be seen (the main map keeps every circle at its exact place).
+        std::map<std::pair<double, double>, std::vector<size_t>> same_point;
+        for (size_t i = 0; i < in.circles.size(); ++i)
+            same_point[{in.circles[i].centre.x, in.circles[i].centre.y}].push_back(i);
+        for (const auto& [at, group] : same_point) {
+            if (group.size() < 2) continue;
+            double r = 0;
+            for (size_t i : group) r = std::max(r, in.circles[i].radius);
+            for (size_t k = 0; k < group.size(); ++k) {
+                const double angle = 2 * std::numbers::pi * double(k) / double(group.size()) - std::numbers::pi / 2;
+                in.circles[group[k]].centre = {at.first + r * std::cos(angle), at.second + r * std::sin(angle)};
+            }
         }
         l.inset = std::move(in);
     }

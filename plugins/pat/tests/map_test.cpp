@@ -77,6 +77,11 @@ TEST(PatPostcodes, PlacesByNameInFrenchAndDutch) {
     EXPECT_EQ(place_by_name("Brussel")->postcode, "1000");
     // Aalst the town (9300), not the village of Sint-Truiden that shares its name.
     EXPECT_EQ(place_by_name("Aalst")->postcode, "9300");
+    // Accents of either side ignored: the table writes "Butgenbach", people "Bütgenbach".
+    EXPECT_EQ(place_by_name("Bütgenbach")->postcode, "4750");
+    EXPECT_EQ(place_by_name("Écaussinnes")->postcode, "7190");
+    EXPECT_EQ(place_by_name("VAUX-SUR-SURE")->place, "Vaux-Sur-Sûre");
+    EXPECT_EQ(postcode_place("5660", "brûly de pesche")->place, "Brûly-De-Pesche");
     EXPECT_FALSE(place_by_name("Atlantis"));
     EXPECT_FALSE(place_by_name(""));
     // A postcode wins over the name; an unknown postcode falls back on the name.
@@ -109,6 +114,21 @@ TEST(PatRegions, TheThreeRegionsAndTheirData) {
         ASSERT_TRUE(p) << c;
         EXPECT_EQ(region_at(p->at), p->region) << c;
     }
+    // Every postcode: never in another region's outline; a few border villages (Baarle-
+    // Hertog, Martelange...) just outside the simplified outline, drawn all the same.
+    size_t postcodes = 0, outside = 0;
+    for (int code = 1000; code <= 9999; ++code) {
+        const auto p = postcode_place(std::to_string(code));
+        if (!p) continue;
+        ++postcodes;
+        const auto region = region_at(p->at);
+        if (region.empty())
+            ++outside;
+        else
+            EXPECT_EQ(region, p->region) << code;
+    }
+    EXPECT_EQ(postcodes, postcode_count());
+    EXPECT_LT(outside, postcodes / 50);
 }
 
 // --- The drawn map -------------------------------------------------------------------
@@ -267,6 +287,31 @@ TEST_F(PatMapTest, AWorkplaceThatCannotBePlacedIsListedNotDropped) {
     EXPECT_EQ(l.legend.back().text, "2 workplaces not on the map");
     // And so does the GeoJSON export.
     EXPECT_EQ(map_geojson(*db).unplaced, unplaced);
+}
+
+TEST_F(PatMapTest, WorkplacesSharingAPostcodeStaySeparateInTheBrusselsInset) {
+    workplace("A", "brussels", "1000", "Bruxelles", "homeless", 1);
+    workplace("B", "brussels", "1000", "Bruxelles", "addiction", 3);
+    workplace("C", "brussels", "1000", "Bruxelles", "housing", 1);
+    const auto data = map_data(*db);
+    const auto l = layout_map(data, 800, 560);
+    ASSERT_EQ(l.circles.size(), 3u);
+    // On the map itself: all three at the place of 1000 Bruxelles.
+    const auto at = l.projection(postcode_place("1000")->at);
+    for (const auto& c : l.circles) {
+        EXPECT_DOUBLE_EQ(c.centre.x, at.x);
+        EXPECT_DOUBLE_EQ(c.centre.y, at.y);
+    }
+    // In the inset: around that place, none hiding another's centre.
+    ASSERT_TRUE(l.inset);
+    const auto& in = l.inset->circles;
+    ASSERT_EQ(in.size(), 3u);
+    const auto centre = l.inset->projection(postcode_place("1000")->at);
+    for (size_t i = 0; i < in.size(); ++i) {
+        EXPECT_NEAR(std::hypot(in[i].centre.x - centre.x, in[i].centre.y - centre.y), circle_radius(3), 1e-9);
+        for (size_t j = i + 1; j < in.size(); ++j)
+            EXPECT_GT(std::hypot(in[i].centre.x - in[j].centre.x, in[i].centre.y - in[j].centre.y), circle_radius(1));
+    }
 }
 
 TEST_F(PatMapTest, SvgExportParsesAndHoldsTheRegionsAndThePoints) {

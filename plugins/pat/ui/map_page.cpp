@@ -17,6 +17,7 @@
 
 #include <fstream>
 #include <memory>
+#include <tuple>
 
 namespace maillage::pat {
 namespace {
@@ -31,7 +32,7 @@ wxFont pixel_font(double px, bool bold = false) {
 }
 
 // The same picture as map_svg(): regions, their names, circles, legend, sources.
-void draw(wxGraphicsContext& gc, const MapData& data, const MapLayout& l) {
+void draw(wxGraphicsContext& gc, const MapLayout& l) {
     gc.SetBrush(*wxWHITE_BRUSH);
     gc.SetPen(*wxTRANSPARENT_PEN);
     gc.DrawRectangle(0, 0, l.width, l.height);
@@ -101,7 +102,6 @@ void draw(wxGraphicsContext& gc, const MapData& data, const MapLayout& l) {
     }
     gc.SetFont(pixel_font(10), wxColour(0x77, 0x77, 0x77));
     text_at(l.attribution, l.attribution_at.x, l.attribution_at.y);
-    (void)data;
 }
 
 }  // namespace
@@ -124,7 +124,7 @@ void MapView::on_paint() {
     const wxSize size = GetClientSize();
     layout_ = layout_map(data_, size.x, size.y);
     std::unique_ptr<wxGraphicsContext> gc(wxGraphicsContext::Create(dc));
-    if (gc) draw(*gc, data_, layout_);
+    if (gc) draw(*gc, layout_);
 }
 
 // The workplaces under the pointer, as a tooltip.
@@ -155,7 +155,7 @@ void MapView::save_png(const std::filesystem::path& file, int width, int height)
         wxMemoryDC dc(bitmap);
         std::unique_ptr<wxGraphicsContext> gc(wxGraphicsContext::Create(dc));
         if (!gc) throw Error(_("Cannot draw the map.").utf8_string());
-        draw(*gc, data_, layout_map(data_, width, height));
+        draw(*gc, layout_map(data_, width, height));
     }
     if (!bitmap.ConvertToImage().SaveFile(wxString::FromUTF8(file.string()), wxBITMAP_TYPE_PNG))
         throw Error(_("Cannot write the file.").utf8_string());
@@ -166,12 +166,13 @@ MapPage::MapPage(wxWindow* parent, ui::UiContext& context) : PageBase(parent, co
     auto* bar = new wxBoxSizer(wxHORIZONTAL);
     summary_ = new wxStaticText(this, wxID_ANY, wxString());
     bar->Add(summary_, 1, wxALIGN_CENTER_VERTICAL);
-    const std::pair<wxString, Format> buttons[] = {{_("Export PNG…"), Format::Png},
-                                                   {_("Export SVG…"), Format::Svg},
-                                                   {_("Export CSV…"), Format::Csv},
-                                                   {_("Export GeoJSON…"), Format::GeoJson}};
-    for (const auto& [label, format] : buttons) {
-        auto* b = new wxButton(this, wxID_ANY, label);
+    const std::tuple<wxString, Format, const char*> buttons[] = {
+        {_("Export PNG…"), Format::Png, "pat.map.export_png"},
+        {_("Export SVG…"), Format::Svg, "pat.map.export_svg"},
+        {_("Export CSV…"), Format::Csv, "pat.map.export_csv"},
+        {_("Export GeoJSON…"), Format::GeoJson, "pat.map.export_geojson"}};
+    for (const auto& [label, format, name] : buttons) {
+        auto* b = new wxButton(this, wxID_ANY, label, wxDefaultPosition, wxDefaultSize, 0, wxDefaultValidator, name);
         bar->Add(b, 0, wxLEFT, 4);
         b->Bind(wxEVT_BUTTON, [this, format = format](wxCommandEvent&) { export_as(format); });
     }
@@ -186,7 +187,7 @@ MapPage::MapPage(wxWindow* parent, ui::UiContext& context) : PageBase(parent, co
                                .title = _("Workplaces"),
                                .columns = {{_("Institution"), 260},
                                            {_("Region"), 90, ui::ColumnKind::Status},
-                                           {_("Postcode"), 95},
+                                           {_("Postcode"), 110},
                                            {_("Municipality"), 160},
                                            {_("Sector"), 200},
                                            {_("Since"), 100, ui::ColumnKind::Date},
