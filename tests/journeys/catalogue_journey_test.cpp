@@ -462,5 +462,37 @@ TEST(CatalogueJourney, ATrainingFromItsModulesToItsCertificates) {
     EXPECT_TRUE(std::filesystem::exists(site / "index.html"));
     EXPECT_GT(j.db().scalar_int("SELECT count(*) FROM catalogue_edition WHERE code = '2027' AND published_at IS NOT NULL"), 0);
     j.snap("published");
+
+    // 12. Next year's catalogue: the edition copied, its training proposed without dates.
+    editions = j.page("catalogue.editions");
+    auto* edition_list = first_of<ui::ListPanel>(editions);
+    ASSERT_NE(edition_list, nullptr);
+    ASSERT_TRUE(edition_list->select_id(edition_list->list()->id_at(0)));
+    j.with_dialog("catalogue-edition-dialog", [&] { click(named<wxButton>(editions, "copy-edition")); }, [&](wxDialog& d) {
+        EXPECT_EQ(named<wxTextCtrl>(&d, "code")->GetValue(), "2028");
+        EXPECT_EQ(named<wxTextCtrl>(&d, "title")->GetValue(), "Formations 2028");
+        j.snap("copy-edition", &d);
+        click(button(&d, _("OK")));
+    });
+    no_errors("copy");
+    EXPECT_EQ(j.db().scalar_int("SELECT count(*) FROM catalogue_training t JOIN catalogue_edition e ON e.id = t.edition_id "
+                                "WHERE e.code = '2028' AND t.code = 'SM-2028-01' AND t.status = 'proposed' AND t.seats = 18 "
+                                "AND NOT EXISTS (SELECT 1 FROM catalogue_training_day d WHERE d.training_id = t.id)"),
+              1);
+
+    // 13. Deleting it asks first, says what goes with it; Edit > Undo brings it back.
     ui::set_non_interactive(nullptr);
+    page = j.page("catalogue.trainings");
+    choose(named<wxChoice>(page, "edition"), "2028");
+    j.with_dialog("confirm_delete", [&] { click(button(page, _("&Delete…"))); }, [&](wxDialog& d) {
+        j.snap("delete-training-confirmation", &d);
+        click(named<wxButton>(&d, "delete"));
+    });
+    EXPECT_EQ(j.db().scalar_int("SELECT count(*) FROM catalogue_training WHERE code = 'SM-2028-01'"), 0);
+    wxCommandEvent undo(wxEVT_MENU, wxID_UNDO);
+    undo.SetEventObject(&j.frame());
+    j.frame().ProcessWindowEvent(undo);
+    settle();
+    EXPECT_EQ(j.db().scalar_int("SELECT count(*) FROM catalogue_training WHERE code = 'SM-2028-01'"), 1) << "undone";
+    j.snap("delete-undone");
 }

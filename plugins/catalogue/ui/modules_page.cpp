@@ -5,6 +5,8 @@
 #include "core/database.h"
 #include "core/error.h"
 #include "core/people.h"
+
+#include <SQLiteCpp/SQLiteCpp.h>
 #include "shared-ui/display.h"
 #include "shared-ui/messages.h"
 
@@ -47,7 +49,10 @@ ModulesPage::ModulesPage(wxWindow* parent, ui::UiContext& context) : PageBase(pa
     auto* add = new wxButton(left, wxID_ANY, _("New module"));
     buttons->Add(add, 0, wxRIGHT, 6);
     buttons->Add(import, 0, wxRIGHT, 6);
-    buttons->Add(exp, 0);
+    buttons->Add(exp, 0, wxRIGHT, 6);
+    auto* retire = new wxButton(left, wxID_ANY, _("Retire…"));
+    retire->SetName("retire-module");
+    buttons->Add(retire, 0);
     auto* ls = new wxBoxSizer(wxVERTICAL);
     ls->Add(list_, 1, wxEXPAND);
     ls->Add(buttons, 0, wxALL, 6);
@@ -100,6 +105,7 @@ ModulesPage::ModulesPage(wxWindow* parent, ui::UiContext& context) : PageBase(pa
     save->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { this->save(); });
     import->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { import_xml(); });
     exp->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { export_xml(); });
+    retire->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { retire_selected(); });
     add->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
         list_->list()->UnselectAll();
         for (auto* c : {code_, title_fr_, title_nl_, desc_fr_, desc_nl_, objectives_, content_, methods_, audience_, prereq_})
@@ -322,6 +328,34 @@ void ModulesPage::import_xml() {
         refresh();
     } catch (const Error& e) {
         ui::show_error(this, _("Import refused"), wxString::FromUTF8(e.what()));
+    }
+}
+
+void ModulesPage::retire_selected() {
+    const auto selected = list_->selected_id();
+    if (!selected || *selected < 0 || *selected >= static_cast<int64_t>(codes_.size())) return;
+    const std::string code = codes_[static_cast<std::size_t>(*selected)];
+    auto& db = database();
+    SQLite::Statement count(db.sql(), "SELECT count(DISTINCT tm.training_id) FROM catalogue_training_module tm JOIN "
+                                      "catalogue_module_version v ON v.id = tm.module_version_id JOIN catalogue_module m "
+                                      "ON m.id = v.module_id WHERE m.code = ?");
+    count.bind(1, code);
+    count.executeStep();
+    const auto used = count.getColumn(0).getInt64();
+    if (!ui::confirm(this,
+                     wxString::Format(_("Retire the module %s? The %lld training(s) that use it keep its sheet; it is "
+                                        "no longer offered for new trainings (Edit > Undo brings it back)."),
+                                      wxString::FromUTF8(code), static_cast<long long>(used)),
+                     _("Retire")))
+        return;
+    if (ui::guarded(this, _("The module was not retired"), [&] {
+            db.write(wxString::Format(_("Retire the module %s"), wxString::FromUTF8(code)).utf8_string(),
+                     [&] { CatalogueStore(db).retire_module(code); });
+        })) {
+        context().set_status(wxString::Format(_("Module %s retired."), wxString::FromUTF8(code)));
+        context().data_changed();
+        list_->list()->UnselectAll();
+        refresh();
     }
 }
 

@@ -118,7 +118,7 @@ TrainingsPage::TrainingsPage(wxWindow* parent, ui::UiContext& context) : PageBas
                                                 {_("Title"), 360},
                                                 {_("Days"), 50, ui::ColumnKind::Integer},
                                                 {_("Seats"), 80},
-                                                {_("Waiting"), 70, ui::ColumnKind::Integer},
+                                                {_("Waiting"), 90, ui::ColumnKind::Integer},
                                                 {_("Status"), 90, ui::ColumnKind::Status}},
                                     .search_hint = _("Search code, title…"),
                                     .statuses = {status_label("proposed"), status_label("planned"), status_label("held"),
@@ -218,10 +218,10 @@ TrainingsPage::TrainingsPage(wxWindow* parent, ui::UiContext& context) : PageBas
     log_ = new ui::ListPanel(doc_tab, &context,
                              {.id = "catalogue.mail_log",
                               .title = _("Messages written or sent"),
-                              .columns = {{_("Person"), 200},
-                                          {_("Message"), 110, ui::ColumnKind::Status},
-                                          {_("How"), 70},
-                                          {_("Subject"), 400},
+                              .columns = {{_("Person"), 180},
+                                          {_("Message"), 100, ui::ColumnKind::Status},
+                                          {_("How"), 90},
+                                          {_("Subject"), 300},
                                           {_("When"), 130, ui::ColumnKind::Date}},
                               .count_format = _("%zu of %zu messages")});
     log_->SetName("mail-log");
