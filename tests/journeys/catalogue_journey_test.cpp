@@ -13,6 +13,8 @@
 #include "shared-ui/list_panel.h"
 #include "shared-ui/messages.h"
 #include "shared-ui/pickers.h"
+#include "shared-ui/questionnaire_form.h"
+#include "shared-ui/questionnaire_results.h"
 
 #include <wx/checkbox.h>
 #include <wx/intl.h>
@@ -386,6 +388,35 @@ TEST(CatalogueJourney, ATrainingFromItsModulesToItsCertificates) {
     no_errors("expectations");
     EXPECT_EQ(j.db().scalar_int("SELECT count(*) FROM catalogue_expectation WHERE met = 'yes'"), 2);
     EXPECT_EQ(j.db().scalar_int("SELECT count(*) FROM catalogue_expectation WHERE met = 'partly'"), 1);
+
+    // 8b. Evaluations with the shared questionnaire form; results per training and per module.
+    show_tab(page, 5);
+    const std::pair<const char*, double> evaluations[] = {{"Leila Benali", 5}, {nullptr, 4}};
+    for (const auto& [who, rating] : evaluations)
+        j.with_dialog("evaluation-dialog", [&] { click(named<wxButton>(page, "add-evaluation")); }, [&](wxDialog& d) {
+            if (who) choose(named<wxChoice>(&d, "person"), wxString::FromUTF8(who));
+            auto* form = named<ui::QuestionnaireForm>(&d, "form");
+            ASSERT_NE(form, nullptr);
+            const auto& questions = form->questionnaire().questions;
+            ASSERT_GE(questions.size(), 2u);
+            form->set_answer(questions[0].id, AnswerValue{rating, {}});
+            form->set_answer(questions[1].id, AnswerValue{rating - 1, {}});
+            if (who) j.snap("evaluation-form", &d);
+            click(button(&d, _("OK")));
+        });
+    no_errors("evaluations");
+    EXPECT_EQ(j.db().scalar_int("SELECT count(*) FROM response WHERE subject_kind = 'catalogue_training' AND subject_id = " +
+                                std::to_string(training)),
+              2);
+    auto* results = named<ui::QuestionnaireResults>(page, "evaluation-results");
+    ASSERT_NE(results, nullptr);
+    EXPECT_TRUE(results->summary_line(0).Contains("4,5") || results->summary_line(0).Contains("4.5"))
+        << results->summary_line(0).utf8_string();
+    auto* results_of = named<wxChoice>(page, "results-of");
+    ASSERT_EQ(results_of->GetCount(), 4u) << "this training and each of its three modules";
+    choose(results_of, results_of->GetString(1));
+    EXPECT_TRUE(results->summary_line(0).Contains("4,5") || results->summary_line(0).Contains("4.5"));
+    j.snap("evaluation-results");
 
     // 9. The certificate of one person (written off the UI thread, with progress).
     show_tab(page, 4);

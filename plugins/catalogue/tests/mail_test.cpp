@@ -1,5 +1,6 @@
 // Messages to participants: .eml files, SMTP through a local server (aiosmtpd, started
 // here on 127.0.0.1), the log that keeps any message from going out twice, the dry run.
+#include "catalogue_evaluations.h"
 #include "catalogue_import_preview.h"
 #include "catalogue_mail.h"
 #include "catalogue_registrations.h"
@@ -285,4 +286,16 @@ TEST(RegistrationImport, TheDuplicateQuestionDecidesWhoALineIs) {
     const auto report = import_registrations(*w.db, csv, "site.csv", "T1", {{2, w.workers[0]}});
     EXPECT_EQ(report.lines[0].person_id, w.workers[0]) << "the same person, as the user said";
     EXPECT_TRUE(RegistrationService(*w.db).find(t, w.workers[0]));
+}
+
+TEST(Evaluations, OneQuestionnaireAndAModuleCoversEveryTrainingThatUsedIt) {
+    fixture::World w;
+    const auto a = w.training("T1", {"M1", "M2"});
+    const auto b = w.training("T2", {"M2"});
+    w.training("T3", {"M3"});
+    const auto q = evaluation_questionnaire(*w.db);
+    EXPECT_EQ(evaluation_questionnaire(*w.db), q) << "made once, then found";
+    EXPECT_EQ(trainings_with_module(*w.db, "M2"), (std::vector<int64_t>{a, b}));
+    EXPECT_EQ(trainings_with_module(*w.db, "M1"), (std::vector<int64_t>{a}));
+    EXPECT_TRUE(trainings_with_module(*w.db, "nope").empty());
 }
