@@ -203,6 +203,8 @@ TEST(CatalogueJourney, ATrainingFromItsModulesToItsCertificates) {
     no_errors("modules");
     EXPECT_EQ(j.db().scalar_int("SELECT count(*) FROM catalogue_module"), 3);
     EXPECT_EQ(j.db().scalar_int("SELECT count(*) FROM catalogue_trainer_module"), 6) << "Amina and Marc for each module";
+    j.page("catalogue.trainers");
+    j.snap("trainers-qualified");
 
     // 3. The open training: modules (durations summed), seats, price, venue, languages, URL.
     wxWindow* page = j.page("catalogue.trainings");
@@ -493,6 +495,16 @@ TEST(CatalogueJourney, ATrainingFromItsModulesToItsCertificates) {
     EXPECT_TRUE(std::filesystem::exists(site / "index.html"));
     EXPECT_GT(j.db().scalar_int("SELECT count(*) FROM catalogue_edition WHERE code = '2027' AND published_at IS NOT NULL"), 0);
     j.snap("published");
+    auto* figures = j.page("catalogue.figures");
+    auto* year = first_of<wxSpinCtrl>(figures);
+    ASSERT_NE(year, nullptr);
+    year->SetValue(2027);
+    wxSpinEvent spun(wxEVT_SPINCTRL, year->GetId());
+    spun.SetEventObject(year);
+    spun.SetPosition(2027);
+    year->ProcessWindowEvent(spun);
+    settle();
+    j.snap("figures");
 
     // 12. Next year's catalogue: the edition copied, its training proposed without dates.
     editions = j.page("catalogue.editions");

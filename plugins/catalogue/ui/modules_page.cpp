@@ -19,6 +19,7 @@
 #include <wx/sizer.h>
 #include <wx/spinctrl.h>
 #include <wx/splitter.h>
+#include <wx/wrapsizer.h>
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
 #include <wx/button.h>
@@ -42,26 +43,28 @@ ModulesPage::ModulesPage(wxWindow* parent, ui::UiContext& context) : PageBase(pa
                                            {_("Duration"), 70},
                                            {_("Version"), 60, ui::ColumnKind::Integer}},
                                .search_hint = _("Search code, title, theme…")});
-    auto* buttons = new wxBoxSizer(wxHORIZONTAL);
+    // The buttons wrap to a second line rather than run out of a narrow pane.
+    auto* buttons = new wxWrapSizer(wxHORIZONTAL);
     auto* import = new wxButton(left, wxID_ANY, _("Import XML..."));
     import->SetName("import-modules");
     auto* exp = new wxButton(left, wxID_ANY, _("Export XML..."));
     auto* add = new wxButton(left, wxID_ANY, _("New module"));
-    buttons->Add(add, 0, wxRIGHT, 6);
-    buttons->Add(import, 0, wxRIGHT, 6);
-    buttons->Add(exp, 0, wxRIGHT, 6);
+    buttons->Add(add, 0, wxRIGHT | wxBOTTOM, 6);
+    buttons->Add(import, 0, wxRIGHT | wxBOTTOM, 6);
+    buttons->Add(exp, 0, wxRIGHT | wxBOTTOM, 6);
     auto* retire = new wxButton(left, wxID_ANY, _("Retire…"));
     retire->SetName("retire-module");
     buttons->Add(retire, 0);
     auto* ls = new wxBoxSizer(wxVERTICAL);
     ls->Add(list_, 1, wxEXPAND);
-    ls->Add(buttons, 0, wxALL, 6);
+    ls->Add(buttons, 0, wxEXPAND | wxALL, 6);
     left->SetSizer(ls);
 
     auto* right = new wxScrolledWindow(split);
     right->SetScrollRate(0, 12);
-    auto* form = new wxFlexGridSizer(2, 4, 8);
-    form->AddGrowableCol(1);
+    // Each label above its field: the sheet fits the pane at 1200×760.
+    auto* form = new wxFlexGridSizer(1, 2, 8);
+    form->AddGrowableCol(0);
     auto field = [&](const wxString& label, wxTextCtrl*& ctrl, bool multi) {
         form->Add(new wxStaticText(right, wxID_ANY, label), 0, wxALIGN_TOP | wxTOP, 4);
         ctrl = new wxTextCtrl(right, wxID_ANY, {}, wxDefaultPosition, multi ? wxSize(-1, 60) : wxDefaultSize,
@@ -95,7 +98,7 @@ ModulesPage::ModulesPage(wxWindow* parent, ui::UiContext& context) : PageBase(pa
     rs->Add(save, 0, wxALL, 8);
     right->SetSizer(rs);
 
-    split->SplitVertically(left, right, 520);
+    split->SplitVertically(left, right, FromDIP(480));
     split->SetMinimumPaneSize(200);
     auto* top = new wxBoxSizer(wxVERTICAL);
     top->Add(split, 1, wxEXPAND);
@@ -149,6 +152,7 @@ void ModulesPage::refresh() {
     }
     list_->set_source(rows);
     if (row > 0 && !list_->selected_id()) list_->select_id(list_->list()->id_at(0));
+    show_selected();  // selecting by code sends no event: the sheet follows here
 }
 
 void ModulesPage::show_selected() {
