@@ -67,6 +67,15 @@ void show_tab(wxWindow* page, int n) {
     settle();
 }
 
+// Selects a row as a click does (the page follows the selection event).
+void select_row(ui::ListPanel* list, int64_t id) {
+    ASSERT_NE(list, nullptr);
+    ASSERT_TRUE(list->select_id(id));
+    wxDataViewEvent event(wxEVT_DATAVIEW_SELECTION_CHANGED, list->list(), list->list()->GetSelection());
+    list->list()->ProcessWindowEvent(event);
+    settle();
+}
+
 int64_t person_id(Journey& j, const std::string& email) {
     return j.db().scalar_int("SELECT coalesce((SELECT id FROM person WHERE email = '" + email + "'), 0)");
 }
@@ -331,6 +340,32 @@ TEST(CatalogueJourney, ATrainingFromItsModulesToItsCertificates) {
     EXPECT_EQ(j.db().scalar_int(regs_sql + " AND status = 'waiting'"), 2);
     EXPECT_EQ(j.db().scalar_int(regs_sql + " AND status = 'waiting' AND waiting_position IN (1, 2)"), 2);
     EXPECT_EQ(j.db().scalar_int("SELECT count(*) FROM person WHERE first_name = 'Jan'"), 1) << "the duplicate resolved";
+
+    // 6b. A second session of the training (Duplicate), and Julie Martin moved there from
+    // the waiting list.
+    j.with_dialog("training-dialog", [&] { click(button(page, _("D&uplicate"))); }, [&](wxDialog& d) {
+        EXPECT_EQ(named<wxTextCtrl>(&d, "code")->GetValue(), kTrainingCode + "-2");
+        type(&d, "code", "SM-2027-02");
+        click(button(&d, _("OK")));
+    });
+    const auto second = j.db().scalar_int("SELECT coalesce((SELECT id FROM catalogue_training WHERE code = 'SM-2027-02' "
+                                          "AND status = 'proposed' AND seats = 18), 0)");
+    ASSERT_GT(second, 0);
+    select_row(named<ui::ListPanel>(page, "trainings"), training);
+    show_tab(page, 1);
+    const auto julie = person_id(j, "julie.martin@example.org");
+    select_row(named<ui::ListPanel>(page, "registrations"), julie);
+    j.with_dialog("move-registration", [&] { click(button(page, _("&Move…"))); }, [&](wxDialog& d) {
+        j.snap("move-registration", &d);
+        click(dynamic_cast<wxButton*>(d.FindWindow(wxID_OK)));
+    });
+    no_errors("move");
+    EXPECT_EQ(j.db().scalar_int("SELECT count(*) FROM catalogue_registration WHERE training_id = " + std::to_string(second) +
+                                " AND person_id = " + std::to_string(julie) + " AND status = 'registered'"),
+              1);
+    EXPECT_EQ(j.db().scalar_int(regs_sql + " AND status = 'waiting' AND waiting_position = 1"), 1) << "Mehdi moves up";
+    EXPECT_EQ(j.db().scalar_int(regs_sql + " AND status = 'cancelled' AND person_id = " + std::to_string(julie)), 1);
+    j.snap("registration-moved");
 
     // 7. Attendance on both days in the shared grid (people × days), a reason for the excused.
     show_tab(page, 2);

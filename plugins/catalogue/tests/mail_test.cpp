@@ -8,6 +8,7 @@
 #include "core/database.h"
 #include "core/error.h"
 #include "core/people.h"
+#include "core/undo.h"
 #include "fixture.h"
 #include "test_support.h"
 
@@ -157,8 +158,10 @@ TEST(Mail, SmtpSendsThroughTheServerWithThePasswordGivenAndNeverTwice) {
     EXPECT_EQ(send_messages(*w.db, "T1", "reminder", options).sent, 2);
     EXPECT_TRUE(server.received().empty()) << "a dry run sends nothing";
     options.dry_run = false;
+    ASSERT_TRUE(w.db->undo_stack().can_undo());
     const auto report = send_messages(*w.db, "T1", "reminder", options);
     EXPECT_EQ(report.sent, 2);
+    EXPECT_FALSE(w.db->undo_stack().can_undo()) << "sent mail cannot be undone, nor its log";
     EXPECT_EQ(report.failed, 0);
     const auto received = server.received();
     ASSERT_EQ(received.size(), 2u);
