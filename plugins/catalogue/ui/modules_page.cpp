@@ -1,5 +1,6 @@
 #include "ui/modules_page.h"
 
+#include "catalog/html_writer.h"
 #include "catalog/module_sheet_xml.h"
 #include "catalogue_store.h"
 #include "core/database.h"
@@ -11,6 +12,7 @@
 #include "shared-ui/messages.h"
 
 #include <wx/checklst.h>
+#include <wx/choicdlg.h>
 #include <wx/choice.h>
 #include <wx/filedlg.h>
 #include "shared-ui/list_panel.h"
@@ -364,13 +366,42 @@ void ModulesPage::retire_selected() {
 }
 
 void ModulesPage::export_xml() {
-    wxFileDialog dlg(this, _("Export module sheets"), {}, "modules.xml", _("XML files (*.xml)|*.xml"),
+    // All the sheets, the selected one, or one theme's.
+    CatalogueStore store(database());
+    const std::string lang = context().language();
+    wxArrayString choices;
+    std::vector<std::string> scopes;  // "" all, "module:<code>", "theme:<code>"
+    choices.Add(_("Every module"));
+    scopes.emplace_back();
+    const auto selected = list_->selected_id();
+    if (selected && *selected >= 0 && *selected < static_cast<int64_t>(codes_.size())) {
+        const auto& code = codes_[static_cast<std::size_t>(*selected)];
+        choices.Add(wxString::Format(_("The selected module %s"), wxString::FromUTF8(code)));
+        scopes.push_back("module:" + code);
+    }
+    for (const auto& t : store.themes()) {
+        choices.Add(wxString::Format(_("The theme %s"), wxString::FromUTF8(t.theme.label.get(lang))));
+        scopes.push_back("theme:" + t.theme.code);
+    }
+    wxSingleChoiceDialog which(this, _("Which module sheets?"), _("Export module sheets"), choices);
+    which.SetName("export-modules-scope");
+    which.SetSelection(selected ? 1 : 0);
+    if (which.ShowModal() != wxID_OK) return;
+    const std::string scope = scopes[static_cast<std::size_t>(which.GetSelection())];
+    std::vector<catalog::ModuleSheet> sheets;
+    for (const auto& m : store.modules())
+        if (scope.empty() || scope == "module:" + m.sheet.code || scope == "theme:" + m.sheet.theme_code)
+            sheets.push_back(m.sheet);
+    const std::string name = scope.empty() ? "modules" : catalog::safe_file_name(scope.substr(scope.find(':') + 1));
+    wxFileDialog dlg(this, _("Export module sheets"), {}, wxString::FromUTF8(name + ".xml"), _("XML files (*.xml)|*.xml"),
                      wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
     if (dlg.ShowModal() != wxID_OK) return;
-    std::vector<catalog::ModuleSheet> sheets;
-    for (const auto& m : CatalogueStore(database()).modules()) sheets.push_back(m.sheet);
     std::ofstream out(std::string(dlg.GetPath().utf8_str()), std::ios::binary);
     out << catalog::modules_to_xml(sheets);
+    if (!out) {
+        ui::show_error(this, wxString::Format(_("Cannot write %s."), dlg.GetPath()));
+        return;
+    }
     context().set_status(wxString::Format(_("%zu module sheets exported."), sheets.size()));
 }
 
