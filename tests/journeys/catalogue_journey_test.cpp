@@ -481,6 +481,18 @@ TEST(CatalogueJourney, ATrainingFromItsModulesToItsCertificates) {
 
     // 10. Reminders through the organisation's SMTP server (a local one): settings in
     // Preferences, the password typed (no keyring here), then a dry run sends nothing more.
+    // Confirmations as .eml files first (any mail program opens them).
+    const auto eml = work / "eml";
+    j.with_dialog("messages-dialog", [&] { click(named<wxButton>(page, "messages")); }, [&](wxDialog& d) {
+        type(&d, "folder", wxString::FromUTF8(eml.string()));
+        j.snap("confirmations-eml", &d);
+        click(button(&d, _("OK")));
+    });
+    no_errors("confirmations");
+    int eml_files = 0;
+    for (const auto& entry : std::filesystem::directory_iterator(eml)) eml_files += entry.path().extension() == ".eml";
+    EXPECT_EQ(eml_files, 19) << "18 seats and Mehdi Ziani on the waiting list";
+
     SmtpSink server(work / "smtp");
     j.with_dialog({}, [&] { j.menu(_("&File"), _("&Preferences…")); }, [&](wxDialog& d) {
         type(field_as<wxTextCtrl>(&d, _("SMTP server (e.g. smtp.example.org):")), "127.0.0.1");
