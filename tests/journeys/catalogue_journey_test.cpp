@@ -585,4 +585,24 @@ TEST(CatalogueJourney, ATrainingFromItsModulesToItsCertificates) {
     settle();
     EXPECT_EQ(j.db().scalar_int("SELECT count(*) FROM catalogue_training WHERE code = 'SM-2028-01'"), 1) << "undone";
     j.snap("delete-undone");
+
+    // 14. A day added by mistake to next year's training, removed after the confirmation.
+    select_row(named<ui::ListPanel>(page, "trainings"),
+               j.db().scalar_int("SELECT id FROM catalogue_training WHERE code = 'SM-2028-01'"));
+    show_tab(page, 0);
+    j.with_dialog("day-dialog", [&] { click(named<wxButton>(page, "add-day")); }, [&](wxDialog& d) {
+        type(named<ui::DatePicker>(&d, "date")->text(), "13/03/2028");
+        click(button(&d, _("OK")));
+    });
+    const std::string next_days = "SELECT count(*) FROM catalogue_training_day d JOIN catalogue_training t ON t.id = "
+                                  "d.training_id WHERE t.code = 'SM-2028-01'";
+    EXPECT_EQ(j.db().scalar_int(next_days), 1);
+    auto* days = named<ui::ListPanel>(page, "days");
+    ASSERT_TRUE(days->select_id(days->list()->id_at(0)));
+    j.with_dialog("confirm_delete", [&] { click(button(page, _("Remove the day…"))); }, [&](wxDialog& d) {
+        j.snap("remove-day-confirmation", &d);
+        click(named<wxButton>(&d, "delete"));
+    });
+    EXPECT_EQ(j.db().scalar_int(next_days), 0);
+    j.snap("day-removed");
 }
