@@ -605,4 +605,29 @@ TEST(CatalogueJourney, ATrainingFromItsModulesToItsCertificates) {
     });
     EXPECT_EQ(j.db().scalar_int(next_days), 0);
     j.snap("day-removed");
+
+    // 15. A module retired: its trainings keep its sheet, new trainings no longer offer it.
+    modules = j.page("catalogue.modules");
+    auto* module_list = first_of<ui::ListPanel>(modules);
+    ASSERT_NE(module_list, nullptr);
+    ASSERT_EQ(module_list->list()->shown_count(), 3u);
+    select_row(module_list, module_list->list()->id_at(0));
+    const wxString retired = module_list->list()->text_at(0, 0);
+    wxString asked;
+    ui::set_confirm_hook([&](const wxString& question) {
+        asked = question;
+        return true;
+    });
+    click(named<wxButton>(modules, "retire-module"));
+    ui::set_confirm_hook(nullptr);
+    EXPECT_TRUE(asked.Contains(retired)) << asked.utf8_string();
+    EXPECT_EQ(j.db().scalar_int("SELECT count(*) FROM catalogue_module WHERE retired_at IS NOT NULL AND code = '" +
+                                retired.utf8_string() + "'"),
+              1);
+    EXPECT_EQ(module_list->list()->shown_count(), 2u);
+    EXPECT_EQ(j.db().scalar_int("SELECT count(*) FROM catalogue_training_module tm JOIN catalogue_training t ON t.id = "
+                                "tm.training_id WHERE t.code = 'SM-2027-01'"),
+              3)
+        << "the training keeps its three modules";
+    j.snap("module-retired");
 }
