@@ -5,6 +5,7 @@
 #include "catalogue_mail.h"
 #include "catalogue_registrations.h"
 #include "catalogue_rules.h"
+#include "catalogue_xlsx_read.h"
 #include "core/database.h"
 #include "core/error.h"
 #include "core/people.h"
@@ -14,6 +15,7 @@
 
 #include <fmt/format.h>
 #include <gtest/gtest.h>
+#include <xlsxwriter.h>
 
 #include <chrono>
 #include <csignal>
@@ -301,4 +303,38 @@ TEST(Evaluations, OneQuestionnaireAndAModuleCoversEveryTrainingThatUsedIt) {
     EXPECT_EQ(trainings_with_module(*w.db, "M2"), (std::vector<int64_t>{a, b}));
     EXPECT_EQ(trainings_with_module(*w.db, "M1"), (std::vector<int64_t>{a}));
     EXPECT_TRUE(trainings_with_module(*w.db, "nope").empty());
+}
+
+TEST(RegistrationImport, TheSitesXlsxExportIsReadLikeItsCsv) {
+    fixture::World w;
+    auto t = w.training("T1", {"M1"});
+    test::TempDir dir;
+    const auto file = dir / "inscriptions.xlsx";
+    {
+        lxw_workbook* book = workbook_new(file.c_str());
+        lxw_worksheet* sheet = workbook_add_worksheet(book, "Inscriptions");
+        const char* header[] = {"prenom", "nom", "email", "institution", "telephone"};
+        for (int c = 0; c < 5; ++c) worksheet_write_string(sheet, 0, static_cast<lxw_col_t>(c), header[c], nullptr);
+        worksheet_write_string(sheet, 1, 0, "Élise", nullptr);
+        worksheet_write_string(sheet, 1, 1, "Dupont; \"Lili\"", nullptr);
+        worksheet_write_string(sheet, 1, 2, "elise@site.be", nullptr);
+        worksheet_write_string(sheet, 1, 3, "Abri de nuit", nullptr);
+        worksheet_write_number(sheet, 1, 4, 25123456, nullptr);
+        worksheet_write_string(sheet, 3, 0, "Omar", nullptr);  // row 3 empty: line numbers follow the sheet
+        worksheet_write_string(sheet, 3, 1, "Said", nullptr);
+        ASSERT_EQ(workbook_close(book), LXW_NO_ERROR);
+    }
+    const auto text = registrations_file_text(file);
+    const auto report = import_registrations(*w.db, text, "inscriptions.xlsx", "T1");
+    EXPECT_EQ(report.registered, 2);
+    ASSERT_EQ(report.lines.size(), 2u);
+    EXPECT_EQ(report.lines[1].line, 4) << "the sheet's row number";
+    const auto elise = PersonRepository(*w.db).find_by_email("elise@site.be");
+    ASSERT_TRUE(elise);
+    EXPECT_EQ(elise->last_name, "Dupont; \"Lili\"");
+    EXPECT_EQ(elise->phone, "25123456");
+    EXPECT_TRUE(RegistrationService(*w.db).find(t, elise->id));
+    const auto bad = dir / "pas-un-classeur.xlsx";
+    std::ofstream(bad) << "prenom;nom\n";
+    EXPECT_THROW(registrations_file_text(bad), Error);
 }
