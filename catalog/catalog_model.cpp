@@ -58,4 +58,11 @@ double hours_between(const std::string& start, const std::string& end) {
     return (b - a) / 60.0;
 }
 
+bool OpenTraining::over(const std::string& today) const {
+    std::string last;
+    for (const auto& d : days)
+        if (!d.cancelled && d.date > last) last = d.date;
+    return !last.empty() && !today.empty() && last < today;
+}
+
 }  // namespace maillage::catalog

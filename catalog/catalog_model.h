@@ -57,6 +57,9 @@ struct OpenTraining {
     std::string registration_url;
 
     bool free() const { return !price_cents || *price_cents == 0; }
+    // Over on `today` (YYYY-MM-DD): it has days and the last one that is not cancelled
+    // is before today. An over training leaves the open trainings of the site.
+    bool over(const std::string& today) const;
     // Sum of the days' hours (cancelled days excluded).
     double hours() const;
 };
@@ -66,6 +69,7 @@ struct Edition {
     int year = 0;
     std::string organisation;  // shown in headers and the booklet cover
     std::string contact_email;
+    std::string today;  // YYYY-MM-DD, the day of publication: what is over then is marked so
     std::vector<Theme> themes;
     std::vector<ModuleSheet> modules;
     std::vector<OpenTraining> trainings;

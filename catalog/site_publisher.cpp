@@ -1,4 +1,5 @@
 #include "catalog/site_publisher.h"
+#include "core/ical_zone.h"
 
 #include "catalog/edition_feed_xml.h"
 #include "catalog/html_writer.h"
@@ -188,6 +189,68 @@ std::string paragraphs(const std::string& text) {
     return out;
 }
 
+std::string ics_file(const std::string& code) { return "ics/" + safe_file_name(code) + ".ics"; }
+
+// RFC 5545 text: backslash, semicolon, comma and line breaks escaped.
+std::string ics_text(const std::string& value) {
+    std::string out;
+    for (char c : value) {
+        if (c == '\\' || c == ';' || c == ',') out += '\\';
+        if (c == '\n') {
+            out += "\\n";
+            continue;
+        }
+        if (c == '\r') continue;
+        out += c;
+    }
+    return out;
+}
+
+// A content line folded at 75 octets (never inside a UTF-8 sequence), ended by CRLF.
+std::string ics_line(const std::string& line) {
+    std::string out;
+    std::size_t start = 0, width = 75;
+    while (line.size() - start > width) {
+        std::size_t end = start + width;
+        while (end > start && (static_cast<unsigned char>(line[end]) & 0xC0) == 0x80) --end;
+        out += line.substr(start, end - start) + "\r\n ";
+        start = end;
+        width = 74;  // the leading space of a continuation counts
+    }
+    return out + line.substr(start) + "\r\n";
+}
+
+std::string ics_time(const std::string& date, const std::string& time) {
+    std::string d = date, t = time.empty() ? "00:00" : time;
+    d.erase(std::remove(d.begin(), d.end(), '-'), d.end());
+    t.erase(std::remove(t.begin(), t.end(), ':'), t.end());
+    return d + "T" + t + "00";
+}
+
+// One event per day that is not cancelled, in the suite's time zone.
+std::string training_ics(const Edition& e, const OpenTraining& tr) {
+    std::string stamp = e.today;
+    stamp.erase(std::remove(stamp.begin(), stamp.end(), '-'), stamp.end());
+    if (stamp.size() != 8) stamp = "20000101";
+    std::string out = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Maillage//Catalogue//FR\r\nCALSCALE:GREGORIAN\r\n"
+                      "METHOD:PUBLISH\r\n" +
+                      calendar_vtimezone();
+    for (const auto& d : tr.days) {
+        if (d.cancelled) continue;
+        out += "BEGIN:VEVENT\r\n";
+        out += ics_line("UID:" + safe_file_name(tr.code) + "-" + d.date + "@catalogue-" + safe_file_name(e.code));
+        out += "DTSTAMP:" + stamp + "T000000Z\r\n";
+        out += std::string("DTSTART;TZID=") + kCalendarZone + ":" + ics_time(d.date, d.start_time) + "\r\n";
+        out += std::string("DTEND;TZID=") + kCalendarZone + ":" + ics_time(d.date, d.end_time.empty() ? "23:59" : d.end_time) +
+               "\r\n";
+        out += ics_line("SUMMARY:" + ics_text(tr.title.get("fr")));
+        out += ics_line("LOCATION:" + ics_text(d.venue.empty() ? tr.venue : d.venue));
+        if (validate::is_safe_url(tr.registration_url)) out += ics_line("URL:" + tr.registration_url);
+        out += "END:VEVENT\r\n";
+    }
+    return out + "END:VCALENDAR\r\n";
+}
+
 class SiteWriter {
 public:
     SiteWriter(const Edition& e, const fs::path& out, PublishResult& r) : e_(e), out_(out), r_(r) {
@@ -206,6 +269,8 @@ public:
             for (const auto& t : e_.trainings) write_training(lang, t);
             write_booklet(lang);
         }
+        for (const auto& t : e_.trainings)
+            if (!t.over(e_.today) && !t.days.empty()) write_text(out_ / ics_file(t.code), training_ics(e_, t), r_);
         write_text(out_ / "feed.xml", edition_feed_xml(e_), r_);
     }
 
@@ -248,6 +313,8 @@ private:
     }
 
     std::string seats(const std::string& lang, const OpenTraining& tr) const {
+        if (tr.over(e_.today)) return t(lang, "over");
+        if (tr.seats == 0) return t(lang, "seats_free");  // no limit
         int left = std::max(0, tr.seats - tr.seats_taken);
         if (left == 0) return t(lang, "full");
         return fmt::format("{} {} / {}", left, t(lang, left == 1 ? "seat_left" : "seats_left"), tr.seats);
@@ -295,7 +362,15 @@ private:
 
         body += "<section aria-labelledby=\"open-trainings\">\n<h2 id=\"open-trainings\">" + t(lang, "open_trainings") +
                 "</h2>\n<ul class=\"cards\">\n";
+        std::string past;
+        bool any_open = false;
         for (const auto& tr : e_.trainings) {
+            // A training that is over leaves the open trainings for a section of its own.
+            if (tr.over(e_.today)) {
+                past += training_card(lang, tr, "");
+                continue;
+            }
+            any_open = true;
             body += training_card(lang, tr, "");
             std::string text = tr.venue;
             for (const auto& code : tr.module_codes)
@@ -303,7 +378,12 @@ private:
             index.push_back({{"title", tr.title.get(lang)}, {"url", training_page(tr.code)},
                              {"kind", site_text(lang, "training")}, {"text", text}});
         }
-        body += "</ul>\n</section>\n";
+        body += "</ul>\n";
+        if (!any_open) body += "<p>" + t(lang, "no_open_trainings") + "</p>\n";
+        body += "</section>\n";
+        if (!past.empty())
+            body += "<section aria-labelledby=\"past-trainings\">\n<h2 id=\"past-trainings\">" + t(lang, "past_trainings") +
+                    "</h2>\n<ul class=\"cards past\">\n" + past + "</ul>\n</section>\n";
 
         body += "<section aria-labelledby=\"themes\">\n<h2 id=\"themes\">" + t(lang, "themes") + "</h2>\n<ul class=\"theme-nav\">\n";
         for (const auto& th : e_.themes)
@@ -432,7 +512,13 @@ private:
         body += "</dl>\n";
         // Checked again here: a URL stored before input was checked (or edited in the file)
         // must not become a javascript: or data: link on the public site.
-        if (validate::is_safe_url(tr.registration_url))
+        const bool over = tr.over(e_.today);
+        if (over)
+            body += "<p class=\"over\">" + t(lang, "over") + "</p>\n";
+        else if (!tr.days.empty())
+            body += fmt::format("<p class=\"ics\"><a href=\"../../{}\" download=\"{}\">{}</a></p>\n", ics_file(tr.code),
+                                html_escape(safe_file_name(tr.code) + ".ics"), t(lang, "add_to_calendar"));
+        if (!over && validate::is_safe_url(tr.registration_url))
             body += fmt::format("<p class=\"register\"><a class=\"button\" href=\"{}\" rel=\"noopener\" aria-label=\"{} {}\">{}</a></p>\n",
                                 html_escape(tr.registration_url), t(lang, "register_to"), html_escape(tr.title.get(lang)),
                                 t(lang, "register"));

@@ -16,6 +16,9 @@ struct PublishOptions {
     // A folder that is neither empty nor an earlier publication (see publication_target)
     // is refused unless this is set: the window sets it after asking the user.
     bool overwrite_foreign_folder = false;
+    // The day of publication (YYYY-MM-DD) when the edition says none: trainings over
+    // then are marked so. Tests publish "as of" a date.
+    std::string today;
     // The Chromium to print the booklet with; empty: /usr/bin/chromium, then the PATH.
     std::filesystem::path chromium;
 };

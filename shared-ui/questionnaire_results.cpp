@@ -1,5 +1,7 @@
 #include "shared-ui/questionnaire_results.h"
 
+#include <algorithm>
+
 #include "shared-ui/chart.h"
 #include "shared-ui/questionnaire_form.h"
 #include "core/locale_format.h"
@@ -37,6 +39,8 @@ void QuestionnaireResults::show(const wxString& title, const std::vector<Questio
     if (!title.empty()) {
         auto* heading = new wxStaticText(this, wxID_ANY, title);
         heading->SetFont(heading->GetFont().Bold().Larger());
+        // GTK measured the label in the regular font: give it the bold text's width.
+        heading->SetMinSize(wxSize(heading->GetTextExtent(title).x + FromDIP(4), -1));
         sizer->Add(heading, 0, wxALL, pad);
     }
     if (summaries.empty()) sizer->Add(new wxStaticText(this, wxID_ANY, _("No questions.")), 0, wxALL, pad);
@@ -46,6 +50,7 @@ void QuestionnaireResults::show(const wxString& title, const std::vector<Questio
         auto* label = new wxStaticText(this, wxID_ANY, wxString::Format("%d. %s", ++number, wxString::FromUTF8(q.text)));
         label->SetFont(label->GetFont().Bold());
         label->Wrap(wrap);
+        label->SetMinSize(wxSize(std::min(wrap, label->GetTextExtent(label->GetLabel().BeforeFirst('\n')).x + FromDIP(4)), -1));
         sizer->Add(label, 0, wxLEFT | wxRIGHT | wxTOP, pad);
 
         wxString line = wxString::Format(wxPLURAL("%d answer", "%d answers", s.answered), s.answered);

@@ -14,6 +14,7 @@
 #include "catalogue_rules.h"
 #include "catalogue_store.h"
 #include "catalogue_xlsx.h"
+#include "catalogue_xlsx_read.h"
 #include "core/validate.h"
 #include "core/cli_dates.h"
 #include "core/database.h"
@@ -315,10 +316,10 @@ void add_catalogue_commands(CLI::App& app, CliContext& ctx) {
         struct I { std::string file, training; };
         auto i = std::make_shared<I>();
         auto* imp = root->add_subcommand("import-registrations", tr("Import registrations from the web site's CSV, detecting duplicates"));
-        imp->add_option("file", i->file, tr("CSV file"))->required();
+        imp->add_option("file", i->file, tr("CSV or XLSX file"))->required();
         imp->add_option("--training", i->training, tr("Training code when the file has no training column"));
         imp->callback([i, &ctx, out] {
-            auto r = import_registrations(ctx.database(), read_text(i->file), i->file, i->training);
+            auto r = import_registrations(ctx.database(), registrations_file_text(i->file), i->file, i->training);
             out() << trf("{rows} rows: {reg} registered, {wait} waiting, {already} already registered, {dup} duplicates in the file, "
                          "{err} errors; {new} new people, {matched} known people.",
                          fmt::arg("rows", r.rows), fmt::arg("reg", r.registered), fmt::arg("wait", r.waiting),

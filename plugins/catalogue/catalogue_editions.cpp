@@ -1,5 +1,6 @@
 #include "catalogue_editions.h"
 
+#include "catalogue_store.h"
 #include "core/audit.h"
 #include "core/database.h"
 #include "core/error.h"
@@ -97,6 +98,34 @@ void EditionRepository::retire(int64_t id) {
                              "retired_at IS NULL");
         up.bind(1, id);
         if (up.exec() == 1) audit(db_, "retire", "catalogue_edition", id, "");
+    });
+}
+
+int64_t EditionRepository::copy(const std::string& from, const Edition& next) {
+    const auto source = find(from);
+    if (!source) throw Error(trf("Unknown edition {code}.", fmt::arg("code", from)));
+    return db_.write([&] {
+        const auto id = create(next);
+        CatalogueStore store(db_);
+        const std::string old_year = std::to_string(source->year), new_year = std::to_string(next.year);
+        for (const auto& t : store.trainings(source->code, "open")) {
+            TrainingInput in = t.input;
+            in.edition = next.code;
+            if (auto at = in.code.find(old_year); at != std::string::npos && old_year != new_year)
+                in.code.replace(at, old_year.size(), new_year);
+            else
+                in.code += "-" + next.code;
+            in.status = "proposed";
+            in.registration_deadline.clear();
+            // Modules that were retired since are left out.
+            std::vector<std::string> modules;
+            for (const auto& code : in.module_codes)
+                if (auto m = store.module(code); m && !store.module_retired(code)) modules.push_back(code);
+            in.module_codes = modules;
+            store.create_training(in);
+        }
+        audit(db_, "copy", "catalogue_edition", id, source->code + " -> " + next.code);
+        return id;
     });
 }
 

@@ -38,6 +38,12 @@ public:
     void update(const Edition& edition);
     // Its trainings stay; no new training can be put in it.
     void retire(int64_t id);
+    // Creates `next` (validated as create()) with a copy of every open training of the
+    // edition `from`: its modules (their current sheets), seats, price, venue, languages
+    // and registration URL, as "proposed", without days, registrations or deadline. A code
+    // holding the old year gets the new one ("SM-2026-01" -> "SM-2027-01"), others get
+    // "-<new code>". Returns the new edition's id. One transaction.
+    int64_t copy(const std::string& from, const Edition& next);
 
 private:
     Database& db_;

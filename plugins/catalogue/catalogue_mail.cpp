@@ -11,6 +11,7 @@
 #include "core/programmes.h"
 #include "core/progress.h"
 #include "core/single_line.h"
+#include "core/undo.h"
 
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <curl/curl.h>
@@ -303,6 +304,9 @@ MailReport send_messages(Database& db, const std::string& code, const std::strin
         report.lines.push_back(trf("{who}: {subject}", fmt::arg("who", who), fmt::arg("subject", m.subject)));
     }
     step(progress, messages.size(), messages.size(), {});
+    // Mail that went out cannot be called back: Edit > Undo must not remove its log
+    // (and so let it go out twice), nor anything before it.
+    if (smtp && !options.dry_run && report.sent > 0) db.undo_stack().clear();
     return report;
 }
 

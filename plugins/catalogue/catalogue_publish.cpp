@@ -35,6 +35,12 @@ catalog::Edition load_edition(Database& db, const std::string& code) {
     }
     e.organisation = organisation_name(db);
     {
+        // What is over on the day of publication is marked so on the site.
+        SQLite::Statement q(db.sql(), "SELECT date('now','localtime')");
+        q.executeStep();
+        e.today = q.getColumn(0).getString();
+    }
+    {
         SQLite::Statement q(db.sql(), "SELECT value FROM setting WHERE key = 'catalogue.contact_email'");
         if (q.executeStep() && !q.getColumn(0).isNull()) e.contact_email = q.getColumn(0).getString();
     }
@@ -92,6 +98,7 @@ catalog::Edition load_edition(Database& db, const std::string& code) {
 catalog::PublishResult publish(Database& db, const std::string& edition_code, const std::filesystem::path& out,
                                const catalog::PublishOptions& options) {
     auto edition = load_edition(db, edition_code);
+    if (!options.today.empty()) edition.today = options.today;
     auto result = catalog::publish_edition(edition, out, options);
     if (!db.read_only())
         db.write([&] {

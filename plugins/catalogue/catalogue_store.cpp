@@ -479,6 +479,22 @@ void CatalogueStore::set_training_status(int64_t id, const std::string& status) 
     });
 }
 
+void CatalogueStore::retire_module(const std::string& code, bool retired) {
+    db_.write([&] {
+        SQLite::Statement q(db_.sql(), retired ? "UPDATE catalogue_module SET retired_at = strftime('%Y-%m-%d','now') "
+                                                 "WHERE code = ? AND retired_at IS NULL"
+                                               : "UPDATE catalogue_module SET retired_at = NULL WHERE code = ?");
+        q.bind(1, code);
+        if (q.exec() == 1) audit(db_, retired ? "retire" : "unretire", "catalogue_module", 0, code);
+    });
+}
+
+bool CatalogueStore::module_retired(const std::string& code) const {
+    SQLite::Statement q(db_.sql(), "SELECT retired_at IS NOT NULL FROM catalogue_module WHERE code = ?");
+    q.bind(1, code);
+    return q.executeStep() && q.getColumn(0).getInt() == 1;
+}
+
 std::string CatalogueStore::effective_status(int64_t id) const {
     auto t = training(id);
     if (!t) return {};

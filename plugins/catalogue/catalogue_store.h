@@ -76,6 +76,10 @@ public:
     std::optional<ModuleRecord> module_version(int64_t version_id) const;
     std::vector<ModuleRecord> modules() const;                       // current versions, by theme then code
     std::vector<ModuleRecord> versions(const std::string& code) const;  // oldest first
+    // A retired module stays in the trainings that used it (their sheet versions) and
+    // in the published past; it is no longer offered for new trainings.
+    void retire_module(const std::string& code, bool retired = true);
+    bool module_retired(const std::string& code) const;
 
     void qualify(int64_t person_id, int64_t module_id);
     void unqualify(int64_t person_id, int64_t module_id);

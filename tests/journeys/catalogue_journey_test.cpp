@@ -13,6 +13,8 @@
 #include "shared-ui/list_panel.h"
 #include "shared-ui/messages.h"
 #include "shared-ui/pickers.h"
+#include "shared-ui/questionnaire_form.h"
+#include "shared-ui/questionnaire_results.h"
 
 #include <wx/checkbox.h>
 #include <wx/intl.h>
@@ -62,6 +64,15 @@ void show_tab(wxWindow* page, int n) {
     auto* tabs = named<wxNotebook>(page, "training-tabs");
     ASSERT_NE(tabs, nullptr);
     tabs->SetSelection(static_cast<size_t>(n));
+    settle();
+}
+
+// Selects a row as a click does (the page follows the selection event).
+void select_row(ui::ListPanel* list, int64_t id) {
+    ASSERT_NE(list, nullptr);
+    ASSERT_TRUE(list->select_id(id));
+    wxDataViewEvent event(wxEVT_DATAVIEW_SELECTION_CHANGED, list->list(), list->list()->GetSelection());
+    list->list()->ProcessWindowEvent(event);
     settle();
 }
 
@@ -201,6 +212,8 @@ TEST(CatalogueJourney, ATrainingFromItsModulesToItsCertificates) {
     no_errors("modules");
     EXPECT_EQ(j.db().scalar_int("SELECT count(*) FROM catalogue_module"), 3);
     EXPECT_EQ(j.db().scalar_int("SELECT count(*) FROM catalogue_trainer_module"), 6) << "Amina and Marc for each module";
+    j.page("catalogue.trainers");
+    j.snap("trainers-qualified");
 
     // 3. The open training: modules (durations summed), seats, price, venue, languages, URL.
     wxWindow* page = j.page("catalogue.trainings");
@@ -328,6 +341,32 @@ TEST(CatalogueJourney, ATrainingFromItsModulesToItsCertificates) {
     EXPECT_EQ(j.db().scalar_int(regs_sql + " AND status = 'waiting' AND waiting_position IN (1, 2)"), 2);
     EXPECT_EQ(j.db().scalar_int("SELECT count(*) FROM person WHERE first_name = 'Jan'"), 1) << "the duplicate resolved";
 
+    // 6b. A second session of the training (Duplicate), and Julie Martin moved there from
+    // the waiting list.
+    j.with_dialog("training-dialog", [&] { click(button(page, _("D&uplicate"))); }, [&](wxDialog& d) {
+        EXPECT_EQ(named<wxTextCtrl>(&d, "code")->GetValue(), kTrainingCode + "-2");
+        type(&d, "code", "SM-2027-02");
+        click(button(&d, _("OK")));
+    });
+    const auto second = j.db().scalar_int("SELECT coalesce((SELECT id FROM catalogue_training WHERE code = 'SM-2027-02' "
+                                          "AND status = 'proposed' AND seats = 18), 0)");
+    ASSERT_GT(second, 0);
+    select_row(named<ui::ListPanel>(page, "trainings"), training);
+    show_tab(page, 1);
+    const auto julie = person_id(j, "julie.martin@example.org");
+    select_row(named<ui::ListPanel>(page, "registrations"), julie);
+    j.with_dialog("move-registration", [&] { click(button(page, _("&Move…"))); }, [&](wxDialog& d) {
+        j.snap("move-registration", &d);
+        click(dynamic_cast<wxButton*>(d.FindWindow(wxID_OK)));
+    });
+    no_errors("move");
+    EXPECT_EQ(j.db().scalar_int("SELECT count(*) FROM catalogue_registration WHERE training_id = " + std::to_string(second) +
+                                " AND person_id = " + std::to_string(julie) + " AND status = 'registered'"),
+              1);
+    EXPECT_EQ(j.db().scalar_int(regs_sql + " AND status = 'waiting' AND waiting_position = 1"), 1) << "Mehdi moves up";
+    EXPECT_EQ(j.db().scalar_int(regs_sql + " AND status = 'cancelled' AND person_id = " + std::to_string(julie)), 1);
+    j.snap("registration-moved");
+
     // 7. Attendance on both days in the shared grid (people × days), a reason for the excused.
     show_tab(page, 2);
     auto* grid = named<ui::AttendanceGrid>(page, "attendance");
@@ -387,6 +426,35 @@ TEST(CatalogueJourney, ATrainingFromItsModulesToItsCertificates) {
     EXPECT_EQ(j.db().scalar_int("SELECT count(*) FROM catalogue_expectation WHERE met = 'yes'"), 2);
     EXPECT_EQ(j.db().scalar_int("SELECT count(*) FROM catalogue_expectation WHERE met = 'partly'"), 1);
 
+    // 8b. Evaluations with the shared questionnaire form; results per training and per module.
+    show_tab(page, 5);
+    const std::pair<const char*, double> evaluations[] = {{"Leila Benali", 5}, {nullptr, 4}};
+    for (const auto& [who, rating] : evaluations)
+        j.with_dialog("evaluation-dialog", [&] { click(named<wxButton>(page, "add-evaluation")); }, [&](wxDialog& d) {
+            if (who) choose(named<wxChoice>(&d, "person"), wxString::FromUTF8(who));
+            auto* form = named<ui::QuestionnaireForm>(&d, "form");
+            ASSERT_NE(form, nullptr);
+            const auto& questions = form->questionnaire().questions;
+            ASSERT_GE(questions.size(), 2u);
+            form->set_answer(questions[0].id, AnswerValue{rating, {}});
+            form->set_answer(questions[1].id, AnswerValue{rating - 1, {}});
+            if (who) j.snap("evaluation-form", &d);
+            click(button(&d, _("OK")));
+        });
+    no_errors("evaluations");
+    EXPECT_EQ(j.db().scalar_int("SELECT count(*) FROM response WHERE subject_kind = 'catalogue_training' AND subject_id = " +
+                                std::to_string(training)),
+              2);
+    auto* results = named<ui::QuestionnaireResults>(page, "evaluation-results");
+    ASSERT_NE(results, nullptr);
+    EXPECT_TRUE(results->summary_line(0).Contains("4,5") || results->summary_line(0).Contains("4.5"))
+        << results->summary_line(0).utf8_string();
+    auto* results_of = named<wxChoice>(page, "results-of");
+    ASSERT_EQ(results_of->GetCount(), 4u) << "this training and each of its three modules";
+    choose(results_of, results_of->GetString(1));
+    EXPECT_TRUE(results->summary_line(0).Contains("4,5") || results->summary_line(0).Contains("4.5"));
+    j.snap("evaluation-results");
+
     // 9. The certificate of one person (written off the UI thread, with progress).
     show_tab(page, 4);
     const auto certificates = work / "attestations";
@@ -413,6 +481,18 @@ TEST(CatalogueJourney, ATrainingFromItsModulesToItsCertificates) {
 
     // 10. Reminders through the organisation's SMTP server (a local one): settings in
     // Preferences, the password typed (no keyring here), then a dry run sends nothing more.
+    // Confirmations as .eml files first (any mail program opens them).
+    const auto eml = work / "eml";
+    j.with_dialog("messages-dialog", [&] { click(named<wxButton>(page, "messages")); }, [&](wxDialog& d) {
+        type(&d, "folder", wxString::FromUTF8(eml.string()));
+        j.snap("confirmations-eml", &d);
+        click(button(&d, _("OK")));
+    });
+    no_errors("confirmations");
+    int eml_files = 0;
+    for (const auto& entry : std::filesystem::directory_iterator(eml)) eml_files += entry.path().extension() == ".eml";
+    EXPECT_EQ(eml_files, 19) << "18 seats and Mehdi Ziani on the waiting list";
+
     SmtpSink server(work / "smtp");
     j.with_dialog({}, [&] { j.menu(_("&File"), _("&Preferences…")); }, [&](wxDialog& d) {
         type(field_as<wxTextCtrl>(&d, _("SMTP server (e.g. smtp.example.org):")), "127.0.0.1");
@@ -462,5 +542,92 @@ TEST(CatalogueJourney, ATrainingFromItsModulesToItsCertificates) {
     EXPECT_TRUE(std::filesystem::exists(site / "index.html"));
     EXPECT_GT(j.db().scalar_int("SELECT count(*) FROM catalogue_edition WHERE code = '2027' AND published_at IS NOT NULL"), 0);
     j.snap("published");
+    auto* figures = j.page("catalogue.figures");
+    auto* year = first_of<wxSpinCtrl>(figures);
+    ASSERT_NE(year, nullptr);
+    year->SetValue(2027);
+    wxSpinEvent spun(wxEVT_SPINCTRL, year->GetId());
+    spun.SetEventObject(year);
+    spun.SetPosition(2027);
+    year->ProcessWindowEvent(spun);
+    settle();
+    j.snap("figures");
+
+    // 12. Next year's catalogue: the edition copied, its training proposed without dates.
+    editions = j.page("catalogue.editions");
+    auto* edition_list = first_of<ui::ListPanel>(editions);
+    ASSERT_NE(edition_list, nullptr);
+    ASSERT_TRUE(edition_list->select_id(edition_list->list()->id_at(0)));
+    j.with_dialog("catalogue-edition-dialog", [&] { click(named<wxButton>(editions, "copy-edition")); }, [&](wxDialog& d) {
+        EXPECT_EQ(named<wxTextCtrl>(&d, "code")->GetValue(), "2028");
+        EXPECT_EQ(named<wxTextCtrl>(&d, "title")->GetValue(), "Formations 2028");
+        j.snap("copy-edition", &d);
+        click(button(&d, _("OK")));
+    });
+    no_errors("copy");
+    EXPECT_EQ(j.db().scalar_int("SELECT count(*) FROM catalogue_training t JOIN catalogue_edition e ON e.id = t.edition_id "
+                                "WHERE e.code = '2028' AND t.code = 'SM-2028-01' AND t.status = 'proposed' AND t.seats = 18 "
+                                "AND NOT EXISTS (SELECT 1 FROM catalogue_training_day d WHERE d.training_id = t.id)"),
+              1);
+
+    // 13. Deleting it asks first, says what goes with it; Edit > Undo brings it back.
     ui::set_non_interactive(nullptr);
+    page = j.page("catalogue.trainings");
+    choose(named<wxChoice>(page, "edition"), "2028");
+    j.with_dialog("confirm_delete", [&] { click(button(page, _("&Delete…"))); }, [&](wxDialog& d) {
+        j.snap("delete-training-confirmation", &d);
+        click(named<wxButton>(&d, "delete"));
+    });
+    EXPECT_EQ(j.db().scalar_int("SELECT count(*) FROM catalogue_training WHERE code = 'SM-2028-01'"), 0);
+    wxCommandEvent undo(wxEVT_MENU, wxID_UNDO);
+    undo.SetEventObject(&j.frame());
+    j.frame().ProcessWindowEvent(undo);
+    settle();
+    EXPECT_EQ(j.db().scalar_int("SELECT count(*) FROM catalogue_training WHERE code = 'SM-2028-01'"), 1) << "undone";
+    j.snap("delete-undone");
+
+    // 14. A day added by mistake to next year's training, removed after the confirmation.
+    select_row(named<ui::ListPanel>(page, "trainings"),
+               j.db().scalar_int("SELECT id FROM catalogue_training WHERE code = 'SM-2028-01'"));
+    show_tab(page, 0);
+    j.with_dialog("day-dialog", [&] { click(named<wxButton>(page, "add-day")); }, [&](wxDialog& d) {
+        type(named<ui::DatePicker>(&d, "date")->text(), "13/03/2028");
+        click(button(&d, _("OK")));
+    });
+    const std::string next_days = "SELECT count(*) FROM catalogue_training_day d JOIN catalogue_training t ON t.id = "
+                                  "d.training_id WHERE t.code = 'SM-2028-01'";
+    EXPECT_EQ(j.db().scalar_int(next_days), 1);
+    auto* days = named<ui::ListPanel>(page, "days");
+    ASSERT_TRUE(days->select_id(days->list()->id_at(0)));
+    j.with_dialog("confirm_delete", [&] { click(button(page, _("Remove the day…"))); }, [&](wxDialog& d) {
+        j.snap("remove-day-confirmation", &d);
+        click(named<wxButton>(&d, "delete"));
+    });
+    EXPECT_EQ(j.db().scalar_int(next_days), 0);
+    j.snap("day-removed");
+
+    // 15. A module retired: its trainings keep its sheet, new trainings no longer offer it.
+    modules = j.page("catalogue.modules");
+    auto* module_list = first_of<ui::ListPanel>(modules);
+    ASSERT_NE(module_list, nullptr);
+    ASSERT_EQ(module_list->list()->shown_count(), 3u);
+    select_row(module_list, module_list->list()->id_at(0));
+    const wxString retired = module_list->list()->text_at(0, 0);
+    wxString asked;
+    ui::set_confirm_hook([&](const wxString& question) {
+        asked = question;
+        return true;
+    });
+    click(named<wxButton>(modules, "retire-module"));
+    ui::set_confirm_hook(nullptr);
+    EXPECT_TRUE(asked.Contains(retired)) << asked.utf8_string();
+    EXPECT_EQ(j.db().scalar_int("SELECT count(*) FROM catalogue_module WHERE retired_at IS NOT NULL AND code = '" +
+                                retired.utf8_string() + "'"),
+              1);
+    EXPECT_EQ(module_list->list()->shown_count(), 2u);
+    EXPECT_EQ(j.db().scalar_int("SELECT count(*) FROM catalogue_training_module tm JOIN catalogue_training t ON t.id = "
+                                "tm.training_id WHERE t.code = 'SM-2027-01'"),
+              3)
+        << "the training keeps its three modules";
+    j.snap("module-retired");
 }

@@ -5,6 +5,7 @@
 #include "catalogue_store.h"
 #include "core/database.h"
 #include "core/error.h"
+#include "fixture.h"
 #include "test_support.h"
 
 #include <gtest/gtest.h>
@@ -81,4 +82,31 @@ TEST(Editions, RetiredEditionKeepsItsTrainingsButTakesNoNewOne) {
     t.code = "SM-2024-bis";
     EXPECT_THROW(store.create_training(t), Error);
     EXPECT_FALSE(store.training("SM-2024-bis"));
+}
+
+TEST(Editions, CopyToNextYearKeepsTheModulesAndClearsTheDates) {
+    fixture::World w;
+    auto t = w.training("SM-2025-01", {"M1", "M2"}, 16);
+    w.day(t, "2025-03-10", "09:30", "15:30", {}, "planned");
+    w.training("CRISE", {"M3"});
+    CatalogueStore store(*w.db);
+    store.retire_module("M2");
+    EXPECT_TRUE(store.module_retired("M2"));
+    EditionRepository repo(*w.db);
+    Edition next;
+    next.code = "2026";
+    next.year = 2026;
+    const auto id = repo.copy("2025", next);
+    EXPECT_GT(id, 0);
+    const auto copied = store.training("SM-2026-01");
+    ASSERT_TRUE(copied) << "the year in the code follows the edition";
+    EXPECT_EQ(copied->input.edition, "2026");
+    EXPECT_EQ(copied->input.status, "proposed");
+    EXPECT_EQ(copied->input.seats, 16);
+    EXPECT_TRUE(copied->day_session_ids.empty()) << "dates cleared";
+    EXPECT_EQ(copied->input.module_codes, std::vector<std::string>{"M1"}) << "the retired module is left out";
+    EXPECT_TRUE(store.training("CRISE-2026"));
+    EXPECT_EQ(store.trainings("2025").size(), 2u) << "the old edition keeps its trainings";
+    EXPECT_THROW(repo.copy("2025", next), Error) << "the code is taken now";
+    EXPECT_THROW(repo.copy("1999", edition("2030", 2030)), Error);
 }

@@ -1,17 +1,21 @@
 // Messages to participants: .eml files, SMTP through a local server (aiosmtpd, started
 // here on 127.0.0.1), the log that keeps any message from going out twice, the dry run.
+#include "catalogue_evaluations.h"
 #include "catalogue_import_preview.h"
 #include "catalogue_mail.h"
 #include "catalogue_registrations.h"
 #include "catalogue_rules.h"
+#include "catalogue_xlsx_read.h"
 #include "core/database.h"
 #include "core/error.h"
 #include "core/people.h"
+#include "core/undo.h"
 #include "fixture.h"
 #include "test_support.h"
 
 #include <fmt/format.h>
 #include <gtest/gtest.h>
+#include <xlsxwriter.h>
 
 #include <chrono>
 #include <csignal>
@@ -156,8 +160,10 @@ TEST(Mail, SmtpSendsThroughTheServerWithThePasswordGivenAndNeverTwice) {
     EXPECT_EQ(send_messages(*w.db, "T1", "reminder", options).sent, 2);
     EXPECT_TRUE(server.received().empty()) << "a dry run sends nothing";
     options.dry_run = false;
+    ASSERT_TRUE(w.db->undo_stack().can_undo());
     const auto report = send_messages(*w.db, "T1", "reminder", options);
     EXPECT_EQ(report.sent, 2);
+    EXPECT_FALSE(w.db->undo_stack().can_undo()) << "sent mail cannot be undone, nor its log";
     EXPECT_EQ(report.failed, 0);
     const auto received = server.received();
     ASSERT_EQ(received.size(), 2u);
@@ -285,4 +291,50 @@ TEST(RegistrationImport, TheDuplicateQuestionDecidesWhoALineIs) {
     const auto report = import_registrations(*w.db, csv, "site.csv", "T1", {{2, w.workers[0]}});
     EXPECT_EQ(report.lines[0].person_id, w.workers[0]) << "the same person, as the user said";
     EXPECT_TRUE(RegistrationService(*w.db).find(t, w.workers[0]));
+}
+
+TEST(Evaluations, OneQuestionnaireAndAModuleCoversEveryTrainingThatUsedIt) {
+    fixture::World w;
+    const auto a = w.training("T1", {"M1", "M2"});
+    const auto b = w.training("T2", {"M2"});
+    w.training("T3", {"M3"});
+    const auto q = evaluation_questionnaire(*w.db);
+    EXPECT_EQ(evaluation_questionnaire(*w.db), q) << "made once, then found";
+    EXPECT_EQ(trainings_with_module(*w.db, "M2"), (std::vector<int64_t>{a, b}));
+    EXPECT_EQ(trainings_with_module(*w.db, "M1"), (std::vector<int64_t>{a}));
+    EXPECT_TRUE(trainings_with_module(*w.db, "nope").empty());
+}
+
+TEST(RegistrationImport, TheSitesXlsxExportIsReadLikeItsCsv) {
+    fixture::World w;
+    auto t = w.training("T1", {"M1"});
+    test::TempDir dir;
+    const auto file = dir / "inscriptions.xlsx";
+    {
+        lxw_workbook* book = workbook_new(file.c_str());
+        lxw_worksheet* sheet = workbook_add_worksheet(book, "Inscriptions");
+        const char* header[] = {"prenom", "nom", "email", "institution", "telephone"};
+        for (int c = 0; c < 5; ++c) worksheet_write_string(sheet, 0, static_cast<lxw_col_t>(c), header[c], nullptr);
+        worksheet_write_string(sheet, 1, 0, "Élise", nullptr);
+        worksheet_write_string(sheet, 1, 1, "Dupont; \"Lili\"", nullptr);
+        worksheet_write_string(sheet, 1, 2, "elise@site.be", nullptr);
+        worksheet_write_string(sheet, 1, 3, "Abri de nuit", nullptr);
+        worksheet_write_number(sheet, 1, 4, 25123456, nullptr);
+        worksheet_write_string(sheet, 3, 0, "Omar", nullptr);  // row 3 empty: line numbers follow the sheet
+        worksheet_write_string(sheet, 3, 1, "Said", nullptr);
+        ASSERT_EQ(workbook_close(book), LXW_NO_ERROR);
+    }
+    const auto text = registrations_file_text(file);
+    const auto report = import_registrations(*w.db, text, "inscriptions.xlsx", "T1");
+    EXPECT_EQ(report.registered, 2);
+    ASSERT_EQ(report.lines.size(), 2u);
+    EXPECT_EQ(report.lines[1].line, 4) << "the sheet's row number";
+    const auto elise = PersonRepository(*w.db).find_by_email("elise@site.be");
+    ASSERT_TRUE(elise);
+    EXPECT_EQ(elise->last_name, "Dupont; \"Lili\"");
+    EXPECT_EQ(elise->phone, "25123456");
+    EXPECT_TRUE(RegistrationService(*w.db).find(t, elise->id));
+    const auto bad = dir / "pas-un-classeur.xlsx";
+    std::ofstream(bad) << "prenom;nom\n";
+    EXPECT_THROW(registrations_file_text(bad), Error);
 }

@@ -10,6 +10,7 @@
 #include "core/plugin_api.h"
 #include "test_support.h"
 
+#include <SQLiteCpp/SQLiteCpp.h>
 #include <gtest/gtest.h>
 #include <pugixml.hpp>
 
@@ -33,6 +34,7 @@ struct Site {
         });
         catalog::PublishOptions options;
         options.make_pdf = false;
+        options.today = "2026-01-05";  // published early in the year: every training is open
         result = catalogue::publish(*db, "2026", dir.path(), options);
     }
 };
@@ -193,6 +195,7 @@ TEST(PublishedSite, OnlyWebAndMailRegistrationLinksArePublished) {
     db->sql().exec("UPDATE catalogue_training SET registration_url = 'mailto:formation@example.org' WHERE code = '2026-04'");
     catalog::PublishOptions options;
     options.make_pdf = false;
+    options.today = "2026-01-05";
     const auto result = catalogue::publish(*db, "2026", dir.path(), options);
     int pages = 0;
     for (const auto& f : result.files) {
@@ -210,4 +213,68 @@ TEST(PublishedSite, OnlyWebAndMailRegistrationLinksArePublished) {
     EXPECT_NE(mail.find("href=\"mailto:formation@example.org\""), std::string::npos);
     const auto good = maillage::test::read_file(dir.path() / "fr" / "trainings" / "2026-05.html");
     EXPECT_NE(good.find("href=\"https://"), std::string::npos);
+}
+
+// Published at the end of the year: what is over leaves the open trainings, says so and
+// offers no registration; what is open has its calendar (.ics) link; a full training
+// says "waiting list".
+TEST(PublishedSite, PastTrainingsAreOverAndOpenOnesHaveACalendar) {
+    maillage::test::TempDir dir;
+    auto db = maillage::test::memory_db({catalogue::catalogue_migration_set()});
+    db->write([&] {
+        seed_core_demo(*db, 2026);
+        catalogue::seed_catalogue_demo(*db, DemoContext{2026});
+    });
+    const auto last_day = [&](const char* code) {
+        SQLite::Statement q(db->sql(), "SELECT max(s.date) FROM catalogue_training_day d JOIN session s ON s.id = "
+                                       "d.session_id JOIN catalogue_training t ON t.id = d.training_id WHERE t.code = ?");
+        q.bind(1, code);
+        q.executeStep();
+        return q.getColumn(0).getString();
+    };
+    // Publish the day after the first training's last day.
+    const std::string first_end = last_day("2026-01");
+    ASSERT_FALSE(first_end.empty());
+    SQLite::Statement next(db->sql(), "SELECT date(?, '+1 day')");
+    next.bind(1, first_end);
+    next.executeStep();
+    const std::string today = next.getColumn(0).getString();
+    catalog::PublishOptions options;
+    options.make_pdf = false;
+    options.today = today;
+    catalogue::publish(*db, "2026", dir.path(), options);
+    const auto index = maillage::test::read_file(dir.path() / "fr" / "index.html");
+    const auto open_at = index.find("id=\"open-trainings\""), past_at = index.find("id=\"past-trainings\"");
+    ASSERT_NE(past_at, std::string::npos);
+    const auto first_at = index.find("trainings/2026-01.html");
+    EXPECT_GT(first_at, past_at) << "the training that is over is listed after the open ones";
+    EXPECT_GT(past_at, open_at);
+    const auto over = maillage::test::read_file(dir.path() / "fr" / "trainings" / "2026-01.html");
+    EXPECT_NE(over.find("Terminée"), std::string::npos);
+    EXPECT_EQ(over.find("class=\"register\""), std::string::npos);
+    EXPECT_EQ(over.find(".ics"), std::string::npos);
+    EXPECT_EQ(over.find("Complet"), std::string::npos) << "a past training is not full";
+    EXPECT_FALSE(fs::exists(dir.path() / "ics" / "2026-01.ics"));
+    // A later one is open, with its calendar file.
+    std::string later;
+    for (const char* code : {"2026-02", "2026-03", "2026-04", "2026-05", "2026-06"})
+        if (last_day(code) >= today) {
+            later = code;
+            break;
+        }
+    ASSERT_FALSE(later.empty());
+    const auto open = maillage::test::read_file(dir.path() / "fr" / "trainings" / (later + ".html"));
+    EXPECT_NE(open.find("href=\"../../ics/" + later + ".ics\""), std::string::npos);
+    const auto ics = maillage::test::read_file(dir.path() / "ics" / (later + ".ics"));
+    EXPECT_EQ(ics.rfind("BEGIN:VCALENDAR\r\n", 0), 0u);
+    EXPECT_NE(ics.find("DTSTART;TZID=Europe/Brussels:"), std::string::npos);
+    EXPECT_NE(ics.find("BEGIN:VTIMEZONE"), std::string::npos);
+    for (std::size_t start = 0, end; (end = ics.find("\r\n", start)) != std::string::npos; start = end + 2)
+        EXPECT_LE(end - start, 75u) << "folded lines";
+
+    // Full: every seat taken says "waiting list".
+    db->sql().exec("UPDATE catalogue_training SET seats = 1 WHERE code = '" + later + "'");
+    catalogue::publish(*db, "2026", dir.path(), options);
+    const auto full = maillage::test::read_file(dir.path() / "fr" / "trainings" / (later + ".html"));
+    EXPECT_NE(full.find("Complet"), std::string::npos);
 }

@@ -3,6 +3,7 @@
 #include "catalogue_import_preview.h"
 #include "catalogue_registrations.h"
 #include "catalogue_rules.h"
+#include "catalogue_xlsx_read.h"
 #include "core/database.h"
 #include "core/error.h"
 #include "core/institutions.h"
@@ -459,8 +460,8 @@ ImportRegistrationsDialog::ImportRegistrationsDialog(wxWindow* parent, ui::UiCon
       context_(context), training_(training_code) {
     SetName("import-registrations-dialog");
     auto* sizer = new wxBoxSizer(wxVERTICAL);
-    sizer->Add(label(this, _("The CSV file exported by the site (columns first_name, last_name, email, institution; "
-                             "training when it holds several):")),
+    sizer->Add(label(this, _("The CSV or XLSX file exported by the site (columns first_name, last_name, email, "
+                             "institution; training when it holds several):")),
                0, wxALL, 10);
     auto* row = new wxBoxSizer(wxHORIZONTAL);
     path_ = text_field(this, "file", {}, 480);
@@ -488,7 +489,7 @@ ImportRegistrationsDialog::ImportRegistrationsDialog(wxWindow* parent, ui::UiCon
         ok->Disable();
     }
     choose->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
-        wxFileDialog dialog(this, _("Registrations exported by the web site"), {}, {}, _("CSV files (*.csv)|*.csv"),
+        wxFileDialog dialog(this, _("Registrations exported by the web site"), {}, {}, _("CSV or XLSX files (*.csv;*.xlsx)|*.csv;*.xlsx"),
                             wxFD_OPEN | wxFD_FILE_MUST_EXIST);
         if (dialog.ShowModal() == wxID_OK) path_->SetValue(dialog.GetPath());
     });
@@ -507,13 +508,10 @@ void ImportRegistrationsDialog::load() {
         summary_->SetLabel(_("Choose the file to see what the import will do."));
         return;
     }
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream all;
-    all << in.rdbuf();
-    text_ = all.str();
     file_ = std::filesystem::path(path).filename().string();
     auto& db = context_.database();
     try {
+        text_ = registrations_file_text(path);
         // The duplicate question: a line with a known person's name under another address.
         for (const auto& d : possible_duplicates(db, text_, file_)) {
             const wxString question = wxString::Format(

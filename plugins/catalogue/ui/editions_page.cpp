@@ -1,6 +1,7 @@
 #include "ui/editions_page.h"
 
 #include "catalogue_editions.h"
+#include "core/database.h"
 
 #include "shared-ui/messages.h"
 #include "shared-ui/display.h"
@@ -119,6 +120,8 @@ EditionsPage::EditionsPage(wxWindow* parent, ui::UiContext& context) : PageBase(
     auto* add = list_->add_button(_("&New edition…"));
     add->SetName("new-edition");
     auto* change = list_->add_button(_("&Edit…"));
+    auto* copy = list_->add_button(_("&Copy to next year…"));
+    copy->SetName("copy-edition");
     auto* retire = list_->add_button(_("&Retire"));
     sizer->Add(list_, 1, wxEXPAND);
     SetSizer(sizer);
@@ -128,6 +131,7 @@ EditionsPage::EditionsPage(wxWindow* parent, ui::UiContext& context) : PageBase(
     change->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { edit(false); });
     list_->list()->Bind(wxEVT_DATAVIEW_ITEM_ACTIVATED, [this](wxDataViewEvent&) { edit(false); });
     retire->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { this->retire(); });
+    copy->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { copy_to_next_year(); });
     refresh();
 }
 
@@ -169,6 +173,41 @@ void EditionsPage::edit(bool create) {
     list_->select_id(value.id);
     context().data_changed();
     context().set_status(wxString::Format(_("Edition %s saved."), u8(value.code)));
+}
+
+void EditionsPage::copy_to_next_year() {
+    EditionRepository repo(database());
+    const auto id = list_->selected_id();
+    std::optional<Edition> source;
+    for (const auto& e : repo.list(true))
+        if (id && e.id == *id) source = e;
+    if (!source) {
+        ui::show_info(this, _("Select the edition to copy first."));
+        return;
+    }
+    Edition next;
+    next.year = source->year + 1;
+    next.code = source->code == std::to_string(source->year) ? std::to_string(next.year) : source->code + "-next";
+    next.title = source->title;
+    if (auto at = next.title.find(std::to_string(source->year)); at != std::string::npos)
+        next.title.replace(at, 4, std::to_string(next.year));
+    EditionDialog dialog(this, repo, next);
+    dialog.SetTitle(wxString::Format(_("Copy the edition %s: its open trainings, as proposed, without dates"),
+                                     u8(source->code)));
+    if (dialog.ShowModal() != wxID_OK) return;
+    const Edition value = dialog.value();
+    int64_t created = 0;
+    if (!ui::guarded(this, _("The edition was not copied"), [&] {
+            created = database().write(
+                wxString::Format(_("Copy the edition %s to %s"), u8(source->code), u8(value.code)).utf8_string(),
+                [&] { return repo.copy(source->code, value); });
+        }))
+        return;
+    refresh();
+    list_->select_id(created);
+    context().data_changed();
+    context().set_status(wxString::Format(_("Edition %s created from %s: its trainings wait for their dates."),
+                                          u8(value.code), u8(source->code)));
 }
 
 void EditionsPage::retire() {

@@ -18,6 +18,7 @@ public:
 private:
     void edit(bool create);
     void retire();
+    void copy_to_next_year();
 
     wxCheckBox* show_retired_ = nullptr;
     ui::ListPanel* list_ = nullptr;

@@ -1,12 +1,16 @@
 #include "ui/figures_page.h"
 
 #include "catalogue_figures.h"
+#include "catalogue_xlsx.h"
+#include "shared-ui/messages.h"
 #include "core/database.h"
 #include "shared-ui/chart.h"
 #include "shared-ui/list_panel.h"
 #include "shared-ui/display.h"
 
+#include <wx/button.h>
 #include <wx/datetime.h>
+#include <wx/filedlg.h>
 
 #include <algorithm>
 #include <wx/sizer.h>
@@ -22,6 +26,9 @@ FiguresPage::FiguresPage(wxWindow* parent, ui::UiContext& context) : PageBase(pa
     year_ = new wxSpinCtrl(this, wxID_ANY, {}, wxDefaultPosition, wxDefaultSize, wxSP_ARROW_KEYS, 2000, 2100,
                            wxDateTime::Now().GetYear());
     bar->Add(year_, 0);
+    auto* workbook = new wxButton(this, wxID_ANY, _("Export the year's workbook (XLSX)…"));
+    workbook->SetName("export-xlsx");
+    bar->Add(workbook, 0, wxLEFT, 12);
     top->Add(bar, 0, wxALL, 8);
     summary_ = new wxStaticText(this, wxID_ANY, {});
     top->Add(summary_, 0, wxALL | wxEXPAND, 8);
@@ -41,6 +48,20 @@ FiguresPage::FiguresPage(wxWindow* parent, ui::UiContext& context) : PageBase(pa
     top->Add(trainers_, 0, wxEXPAND);
     SetSizer(top);
     year_->Bind(wxEVT_SPINCTRL, [this](wxSpinEvent&) { refresh(); });
+    // The figures, the training days and the participations, for the finance team.
+    workbook->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
+        wxFileDialog dialog(this, _("Export the year's workbook"), {},
+                            wxString::Format("formations-%d.xlsx", year_->GetValue()), _("XLSX workbooks (*.xlsx)|*.xlsx"),
+                            wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
+        if (dialog.ShowModal() != wxID_OK) return;
+        ui::guarded(this, _("The workbook was not written"), [&] {
+            ReportScope scope;
+            scope.year = year_->GetValue();
+            scope.language = this->context().language();
+            export_xlsx(database(), scope, dialog.GetPath().utf8_string());
+            this->context().set_status(wxString::Format(_("Workbook written: %s"), dialog.GetPath()));
+        });
+    });
     refresh();
 }
 

@@ -1,14 +1,18 @@
 #include "ui/modules_page.h"
 
+#include "catalog/html_writer.h"
 #include "catalog/module_sheet_xml.h"
 #include "catalogue_store.h"
 #include "core/database.h"
 #include "core/error.h"
 #include "core/people.h"
+
+#include <SQLiteCpp/SQLiteCpp.h>
 #include "shared-ui/display.h"
 #include "shared-ui/messages.h"
 
 #include <wx/checklst.h>
+#include <wx/choicdlg.h>
 #include <wx/choice.h>
 #include <wx/filedlg.h>
 #include "shared-ui/list_panel.h"
@@ -17,6 +21,7 @@
 #include <wx/sizer.h>
 #include <wx/spinctrl.h>
 #include <wx/splitter.h>
+#include <wx/wrapsizer.h>
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
 #include <wx/button.h>
@@ -40,23 +45,28 @@ ModulesPage::ModulesPage(wxWindow* parent, ui::UiContext& context) : PageBase(pa
                                            {_("Duration"), 70},
                                            {_("Version"), 60, ui::ColumnKind::Integer}},
                                .search_hint = _("Search code, title, theme…")});
-    auto* buttons = new wxBoxSizer(wxHORIZONTAL);
+    // The buttons wrap to a second line rather than run out of a narrow pane.
+    auto* buttons = new wxWrapSizer(wxHORIZONTAL);
     auto* import = new wxButton(left, wxID_ANY, _("Import XML..."));
     import->SetName("import-modules");
     auto* exp = new wxButton(left, wxID_ANY, _("Export XML..."));
     auto* add = new wxButton(left, wxID_ANY, _("New module"));
-    buttons->Add(add, 0, wxRIGHT, 6);
-    buttons->Add(import, 0, wxRIGHT, 6);
-    buttons->Add(exp, 0);
+    buttons->Add(add, 0, wxRIGHT | wxBOTTOM, 6);
+    buttons->Add(import, 0, wxRIGHT | wxBOTTOM, 6);
+    buttons->Add(exp, 0, wxRIGHT | wxBOTTOM, 6);
+    auto* retire = new wxButton(left, wxID_ANY, _("Retire…"));
+    retire->SetName("retire-module");
+    buttons->Add(retire, 0);
     auto* ls = new wxBoxSizer(wxVERTICAL);
     ls->Add(list_, 1, wxEXPAND);
-    ls->Add(buttons, 0, wxALL, 6);
+    ls->Add(buttons, 0, wxEXPAND | wxALL, 6);
     left->SetSizer(ls);
 
     auto* right = new wxScrolledWindow(split);
     right->SetScrollRate(0, 12);
-    auto* form = new wxFlexGridSizer(2, 4, 8);
-    form->AddGrowableCol(1);
+    // Each label above its field: the sheet fits the pane at 1200×760.
+    auto* form = new wxFlexGridSizer(1, 2, 8);
+    form->AddGrowableCol(0);
     auto field = [&](const wxString& label, wxTextCtrl*& ctrl, bool multi) {
         form->Add(new wxStaticText(right, wxID_ANY, label), 0, wxALIGN_TOP | wxTOP, 4);
         ctrl = new wxTextCtrl(right, wxID_ANY, {}, wxDefaultPosition, multi ? wxSize(-1, 60) : wxDefaultSize,
@@ -90,7 +100,7 @@ ModulesPage::ModulesPage(wxWindow* parent, ui::UiContext& context) : PageBase(pa
     rs->Add(save, 0, wxALL, 8);
     right->SetSizer(rs);
 
-    split->SplitVertically(left, right, 520);
+    split->SplitVertically(left, right, FromDIP(480));
     split->SetMinimumPaneSize(200);
     auto* top = new wxBoxSizer(wxVERTICAL);
     top->Add(split, 1, wxEXPAND);
@@ -100,6 +110,7 @@ ModulesPage::ModulesPage(wxWindow* parent, ui::UiContext& context) : PageBase(pa
     save->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { this->save(); });
     import->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { import_xml(); });
     exp->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { export_xml(); });
+    retire->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { retire_selected(); });
     add->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
         list_->list()->UnselectAll();
         for (auto* c : {code_, title_fr_, title_nl_, desc_fr_, desc_nl_, objectives_, content_, methods_, audience_, prereq_})
@@ -143,6 +154,7 @@ void ModulesPage::refresh() {
     }
     list_->set_source(rows);
     if (row > 0 && !list_->selected_id()) list_->select_id(list_->list()->id_at(0));
+    show_selected();  // selecting by code sends no event: the sheet follows here
 }
 
 void ModulesPage::show_selected() {
@@ -325,14 +337,71 @@ void ModulesPage::import_xml() {
     }
 }
 
+void ModulesPage::retire_selected() {
+    const auto selected = list_->selected_id();
+    if (!selected || *selected < 0 || *selected >= static_cast<int64_t>(codes_.size())) return;
+    const std::string code = codes_[static_cast<std::size_t>(*selected)];
+    auto& db = database();
+    SQLite::Statement count(db.sql(), "SELECT count(DISTINCT tm.training_id) FROM catalogue_training_module tm JOIN "
+                                      "catalogue_module_version v ON v.id = tm.module_version_id JOIN catalogue_module m "
+                                      "ON m.id = v.module_id WHERE m.code = ?");
+    count.bind(1, code);
+    count.executeStep();
+    const auto used = count.getColumn(0).getInt64();
+    if (!ui::confirm(this,
+                     wxString::Format(_("Retire the module %s? The %lld training(s) that use it keep its sheet; it is "
+                                        "no longer offered for new trainings (Edit > Undo brings it back)."),
+                                      wxString::FromUTF8(code), static_cast<long long>(used)),
+                     _("Retire")))
+        return;
+    if (ui::guarded(this, _("The module was not retired"), [&] {
+            db.write(wxString::Format(_("Retire the module %s"), wxString::FromUTF8(code)).utf8_string(),
+                     [&] { CatalogueStore(db).retire_module(code); });
+        })) {
+        context().set_status(wxString::Format(_("Module %s retired."), wxString::FromUTF8(code)));
+        context().data_changed();
+        list_->list()->UnselectAll();
+        refresh();
+    }
+}
+
 void ModulesPage::export_xml() {
-    wxFileDialog dlg(this, _("Export module sheets"), {}, "modules.xml", _("XML files (*.xml)|*.xml"),
+    // All the sheets, the selected one, or one theme's.
+    CatalogueStore store(database());
+    const std::string lang = context().language();
+    wxArrayString choices;
+    std::vector<std::string> scopes;  // "" all, "module:<code>", "theme:<code>"
+    choices.Add(_("Every module"));
+    scopes.emplace_back();
+    const auto selected = list_->selected_id();
+    if (selected && *selected >= 0 && *selected < static_cast<int64_t>(codes_.size())) {
+        const auto& code = codes_[static_cast<std::size_t>(*selected)];
+        choices.Add(wxString::Format(_("The selected module %s"), wxString::FromUTF8(code)));
+        scopes.push_back("module:" + code);
+    }
+    for (const auto& t : store.themes()) {
+        choices.Add(wxString::Format(_("The theme %s"), wxString::FromUTF8(t.theme.label.get(lang))));
+        scopes.push_back("theme:" + t.theme.code);
+    }
+    wxSingleChoiceDialog which(this, _("Which module sheets?"), _("Export module sheets"), choices);
+    which.SetName("export-modules-scope");
+    which.SetSelection(selected ? 1 : 0);
+    if (which.ShowModal() != wxID_OK) return;
+    const std::string scope = scopes[static_cast<std::size_t>(which.GetSelection())];
+    std::vector<catalog::ModuleSheet> sheets;
+    for (const auto& m : store.modules())
+        if (scope.empty() || scope == "module:" + m.sheet.code || scope == "theme:" + m.sheet.theme_code)
+            sheets.push_back(m.sheet);
+    const std::string name = scope.empty() ? "modules" : catalog::safe_file_name(scope.substr(scope.find(':') + 1));
+    wxFileDialog dlg(this, _("Export module sheets"), {}, wxString::FromUTF8(name + ".xml"), _("XML files (*.xml)|*.xml"),
                      wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
     if (dlg.ShowModal() != wxID_OK) return;
-    std::vector<catalog::ModuleSheet> sheets;
-    for (const auto& m : CatalogueStore(database()).modules()) sheets.push_back(m.sheet);
     std::ofstream out(std::string(dlg.GetPath().utf8_str()), std::ios::binary);
     out << catalog::modules_to_xml(sheets);
+    if (!out) {
+        ui::show_error(this, wxString::Format(_("Cannot write %s."), dlg.GetPath()));
+        return;
+    }
     context().set_status(wxString::Format(_("%zu module sheets exported."), sheets.size()));
 }
 

@@ -23,6 +23,7 @@ private:
     void save();
     void import_xml();
     void export_xml();
+    void retire_selected();
 
     ui::ListPanel* list_;
     wxTextCtrl *code_, *title_fr_, *title_nl_, *desc_fr_, *desc_nl_, *objectives_, *content_, *methods_, *audience_, *prereq_;

@@ -1,6 +1,7 @@
 #include "ui/trainings_page.h"
 
 #include "catalogue_documents.h"
+#include "catalogue_evaluations.h"
 #include "catalogue_mail.h"
 #include "catalogue_publish.h"
 #include "catalogue_registrations.h"
@@ -10,6 +11,7 @@
 #include "core/error.h"
 #include "core/institutions.h"
 #include "core/people.h"
+#include "core/questionnaires.h"
 #include "core/sessions.h"
 #include "shared-ui/attendance_grid.h"
 #include "shared-ui/confirm_delete.h"
@@ -17,6 +19,8 @@
 #include "shared-ui/list_panel.h"
 #include "shared-ui/messages.h"
 #include "shared-ui/progress.h"
+#include "shared-ui/questionnaire_form.h"
+#include "shared-ui/questionnaire_results.h"
 #include "ui/catalogue_dialogs.h"
 #include "ui/keyring.h"
 
@@ -118,7 +122,7 @@ TrainingsPage::TrainingsPage(wxWindow* parent, ui::UiContext& context) : PageBas
                                                 {_("Title"), 360},
                                                 {_("Days"), 50, ui::ColumnKind::Integer},
                                                 {_("Seats"), 80},
-                                                {_("Waiting"), 70, ui::ColumnKind::Integer},
+                                                {_("Waiting"), 90, ui::ColumnKind::Integer},
                                                 {_("Status"), 90, ui::ColumnKind::Status}},
                                     .search_hint = _("Search code, title…"),
                                     .statuses = {status_label("proposed"), status_label("planned"), status_label("held"),
@@ -218,10 +222,10 @@ TrainingsPage::TrainingsPage(wxWindow* parent, ui::UiContext& context) : PageBas
     log_ = new ui::ListPanel(doc_tab, &context,
                              {.id = "catalogue.mail_log",
                               .title = _("Messages written or sent"),
-                              .columns = {{_("Person"), 200},
-                                          {_("Message"), 110, ui::ColumnKind::Status},
-                                          {_("How"), 70},
-                                          {_("Subject"), 400},
+                              .columns = {{_("Person"), 180},
+                                          {_("Message"), 100, ui::ColumnKind::Status},
+                                          {_("How"), 90},
+                                          {_("Subject"), 300},
                                           {_("When"), 130, ui::ColumnKind::Date}},
                               .count_format = _("%zu of %zu messages")});
     log_->SetName("mail-log");
@@ -230,6 +234,22 @@ TrainingsPage::TrainingsPage(wxWindow* parent, ui::UiContext& context) : PageBas
     auto* mail = log_->add_button(_("Messa&ges…"));
     mail->SetName("messages");
     s->Add(log_, 1, wxEXPAND);
+    // Evaluations: the shared questionnaire form, results per training or per module.
+    auto* eval_tab = tab(tabs_, _("Evaluations"), s);
+    auto* eval_bar = new wxBoxSizer(wxHORIZONTAL);
+    auto* add_eval = new wxButton(eval_tab, wxID_ANY, _("Enter an &evaluation…"));
+    add_eval->SetName("add-evaluation");
+    eval_bar->Add(add_eval, 0, wxRIGHT, 12);
+    eval_bar->Add(new wxStaticText(eval_tab, wxID_ANY, _("Results of:")), 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 6);
+    results_of_ = new wxChoice(eval_tab, wxID_ANY);
+    results_of_->SetName("results-of");
+    eval_bar->Add(results_of_, 0);
+    s->Add(eval_bar, 0, wxALL, 4);
+    results_ = new ui::QuestionnaireResults(eval_tab);
+    results_->SetName("evaluation-results");
+    s->Add(results_, 1, wxEXPAND);
+    add_eval->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { add_evaluation(); });
+    results_of_->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) { show_results(); });
     top->Add(tabs_, 1, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, 6);
     SetSizer(top);
 
@@ -319,6 +339,9 @@ void TrainingsPage::show_training() {
         log_->set_source(log_rows);
         attendance_->set_days({});
         grid_->reload();
+        results_of_->Clear();
+        result_modules_.clear();
+        results_->show(wxString(), {});
         flags_->SetLabel(wxString());
         return;
     }
@@ -384,7 +407,85 @@ void TrainingsPage::show_training() {
         log_rows->add(m.id, {u8(m.person), kind_label(m.kind), m.channel == "smtp" ? _("SMTP") : _(".eml"), u8(m.subject),
                              ui::display_date_time(m.sent_at)});
     log_->set_source(log_rows);
+
+    results_of_->Clear();
+    result_modules_.clear();
+    results_of_->Append(_("this training"));
+    for (const auto& code : t->input.module_codes) {
+        results_of_->Append(wxString::Format(_("module %s, over every training that used it"), u8(code)));
+        result_modules_.push_back(code);
+    }
+    results_of_->SetSelection(0);
+    show_results();
     Layout();
+}
+
+void TrainingsPage::show_results() {
+    const auto id = training_id();
+    if (!id) return;
+    auto& db = database();
+    const int n = results_of_->GetSelection();
+    std::vector<int64_t> subjects{*id};
+    wxString title = _("Evaluations of this training");
+    if (n > 0) {
+        const auto& code = result_modules_[static_cast<std::size_t>(n - 1)];
+        subjects = trainings_with_module(db, code);
+        title = wxString::Format(_("Evaluations of the module %s (%zu training(s))"), u8(code), subjects.size());
+    }
+    if (auto q = QuestionnaireRepository(db).find_by_code(kEvaluationCode))
+        results_->show(title, QuestionnaireRepository(db).summarize(q->id, kEvaluationSubject, subjects));
+    else
+        results_->show(title, {});
+}
+
+void TrainingsPage::add_evaluation() {
+    const auto id = training_id();
+    if (!id) return;
+    auto& db = database();
+    int64_t questionnaire = 0;
+    if (!ui::guarded(this, _("The evaluation form could not be opened"), [&] {
+            questionnaire = db.write(_("Create the evaluation questionnaire").utf8_string(),
+                                     [&] { return evaluation_questionnaire(db); });
+        }))
+        return;
+    wxDialog dialog(this, wxID_ANY, _("An evaluation of the training"), wxDefaultPosition, wxDefaultSize,
+                    wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER);
+    dialog.SetName("evaluation-dialog");
+    auto* sizer = new wxBoxSizer(wxVERTICAL);
+    auto* row = new wxBoxSizer(wxHORIZONTAL);
+    row->Add(new wxStaticText(&dialog, wxID_ANY, _("From:")), 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 6);
+    auto* who = new wxChoice(&dialog, wxID_ANY);
+    who->SetName("person");
+    who->Append(_("anonymous"));
+    std::vector<int64_t> people;
+    PersonRepository repo(db);
+    for (const auto& r : RegistrationService(db).list(*id))
+        if (r.status == "registered")
+            if (auto p = repo.get(r.person_id)) {
+                who->Append(u8(p->display_name()));
+                people.push_back(p->id);
+            }
+    who->SetSelection(0);
+    row->Add(who, 0);
+    sizer->Add(row, 0, wxALL, 10);
+    auto* form = new ui::QuestionnaireForm(&dialog, *QuestionnaireRepository(db).get(questionnaire));
+    form->SetName("form");
+    form->SetMinSize(FromDIP(wxSize(560, 380)));
+    sizer->Add(form, 1, wxEXPAND | wxLEFT | wxRIGHT, 10);
+    sizer->Add(ui::ok_cancel_buttons(&dialog), 0, wxEXPAND | wxALL, 8);
+    dialog.SetSizerAndFit(sizer);
+    std::optional<int64_t> saved;
+    dialog.Bind(wxEVT_BUTTON, [&](wxCommandEvent& e) {
+        const int n = who->GetSelection();
+        const std::optional<int64_t> person =
+            n > 0 ? std::optional<int64_t>(people[static_cast<std::size_t>(n - 1)]) : std::nullopt;
+        saved = form->submit(db, person, kEvaluationSubject, *id);
+        if (saved) e.Skip();  // closes; otherwise the form shows what is missing
+    }, wxID_OK);
+    dialog.CentreOnParent();
+    if (dialog.ShowModal() != wxID_OK || !saved) return;
+    changed(_("Evaluation saved."));
+    tabs_->SetSelection(5);
 }
 
 // ---- trainings ------------------------------------------------------------------------

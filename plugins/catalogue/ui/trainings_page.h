@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <string>
 #include <vector>
 
 class wxChoice;
@@ -16,6 +17,7 @@ class wxStaticText;
 
 namespace maillage::ui {
 class AttendanceGrid;
+class QuestionnaireResults;
 }
 
 namespace maillage::catalogue {
@@ -49,6 +51,8 @@ private:
     void certificates();
     void messages();
     void publish();
+    void add_evaluation();
+    void show_results();
 
     wxChoice* edition_;
     ui::ListPanel* trainings_;
@@ -61,6 +65,9 @@ private:
     ui::AttendanceGrid* grid_;
     ui::ListPanel* expectations_;
     ui::ListPanel* log_;
+    wxChoice* results_of_;
+    std::vector<std::string> result_modules_;
+    ui::QuestionnaireResults* results_;
 };
 
 }  // namespace maillage::catalogue
