@@ -12,6 +12,8 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
+#include <algorithm>
+
 #include <sstream>
 
 namespace maillage::catalogue {
@@ -296,6 +298,42 @@ ImportCount import_registrations_sheet(Database& db, const csv::Table& t, bool a
     return count;
 }
 
+// Expectations collected at the start of a training, and whether they were met.
+ImportCount import_expectations(Database& db, const csv::Table& t) {
+    RowReader r(db, t);
+    const auto c_training = r.need_col({"training", "formation", "vorming"});
+    const auto c_email = r.col({"email", "e-mail", "courriel", "person", "personne"});
+    const auto c_first = r.col({"first_name", "prénom", "voornaam"});
+    const auto c_last = r.col({"last_name", "nom", "achternaam"});
+    const auto c_text = r.need_col({"expectation", "attente", "verwachting"});
+    const auto c_met = r.col({"met", "rencontrée", "rencontrée ?", "ingelost"});
+    RegistrationService regs(db);
+    ImportCount count;
+    for (const auto& row : t.rows) {
+        const auto training = training_of(r, row, c_training);
+        const auto person = r.person(row, c_email, c_first, c_last);
+        const auto text = r.required(row, c_text);
+        const auto met = r.choice(row, c_met, {"yes", "partly", "no"},
+                                  {{"oui", "yes"}, {"ja", "yes"}, {"en partie", "partly"}, {"partiellement", "partly"},
+                                   {"gedeeltelijk", "partly"}, {"non", "no"}, {"nee", "no"}});
+        std::optional<Expectation> known;
+        for (const auto& e : regs.expectations(training.id))
+            if (e.person_id == person && e.text == text) known = e;
+        if (known && known->met == met) {
+            ++count.unchanged;
+            continue;
+        }
+        const auto id = known ? known->id : at_row(r, row, c_text, [&] { return regs.add_expectation(training.id, person, text); });
+        if (!met.empty())
+            at_row(r, row, c_met, [&] {
+                regs.set_expectation_met(id, met);
+                return 0;
+            });
+        ++(known ? count.updated : count.created);
+    }
+    return count;
+}
+
 std::vector<ImportColumnDoc> person_docs() {
     return {{"email", {"e-mail", "courriel"}, false, tr("The person's email (else first_name and last_name)"), ""},
             {"first_name", {"prénom", "voornaam"}, false, tr("First name, when there is no email"), ""},
@@ -373,6 +411,18 @@ void register_catalogue_importers() {
              return c;
          },
          [](Database& db, const csv::Table& t) { return import_registrations_sheet(db, t, false); }});
+    register_importer({"catalogue_expectations", "catalogue", 350, [] { return tr("Training expectations"); },
+                       [] {
+                           return std::vector<ImportColumnDoc>{
+                               {"training", {"formation"}, true, tr("The training's code"), ""},
+                               {"email", {"e-mail", "courriel"}, false,
+                                tr("The person's email (else first_name and last_name)"), ""},
+                               {"first_name", {"prénom"}, false, tr("First name, when there is no email"), ""},
+                               {"last_name", {"nom"}, false, tr("Last name, when there is no email"), ""},
+                               {"expectation", {"attente", "verwachting"}, true, tr("What they expected, in their words"), ""},
+                               {"met", {"rencontrée"}, false, tr("yes, partly or no (empty: not assessed)"), "yes|partly|no"}};
+                       },
+                       import_expectations});
     register_importer(
         {"catalogue_attendance", "catalogue", 340, [] { return tr("Training attendance"); },
          [] {

@@ -13,6 +13,8 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
+#include <algorithm>
+
 namespace maillage::exchange {
 namespace {
 
@@ -219,6 +221,81 @@ ImportCount import_registrations(Database& db, const csv::Table& t) {
     return count;
 }
 
+std::vector<std::string> split(const std::string& text) {
+    std::vector<std::string> out;
+    std::string cur;
+    for (char c : text + "|") {
+        if (c == '|' || c == ',' || c == ';') {
+            const auto b = cur.find_first_not_of(' '), e = cur.find_last_not_of(' ');
+            if (b != std::string::npos) out.push_back(cur.substr(b, e - b + 1));
+            cur.clear();
+        } else {
+            cur += c;
+        }
+    }
+    return out;
+}
+
+// A committee row: a member institution (and its representative), or, with a
+// meeting_date, one meeting of the committee and who came (emails separated by |).
+ImportCount import_committee(Database& db, const csv::Table& t) {
+    RowReader r(db, t);
+    const auto c_event = r.need_col({"event", "événement", "evenement"});
+    const auto c_date = r.need_col({"event_date", "date", "datum"});
+    const auto c_inst = r.col({"institution", "instelling", "member", "membre"});
+    const auto c_person = r.col({"representative", "représentant", "vertegenwoordiger", "email"});
+    const auto c_meeting = r.col({"meeting_date", "date de réunion", "vergaderdatum"});
+    const auto c_present = r.col({"present", "présents", "aanwezigen"});
+    EventRepository events(db);
+    SessionRepository sessions(db);
+    ImportCount count;
+    for (const auto& row : t.rows) {
+        const auto event = event_of(r, row, c_event, c_date);
+        const auto meeting_date = r.date(row, c_meeting);
+        if (meeting_date.empty()) {
+            const auto inst = r.institution(row, c_inst);
+            if (!inst) r.fail(row, c_inst, tr("a member institution, or a meeting_date, is required"));
+            const auto person = r.person_or_none(row, c_person);
+            bool known = false;
+            for (const auto& m : events.committee(event)) known |= m.institution_id == *inst && m.person_id == person;
+            if (known) {
+                ++count.unchanged;
+                continue;
+            }
+            at_row(r, row, c_inst, [&] { return events.add_committee_member(event, *inst, person); });
+            ++count.created;
+            continue;
+        }
+        std::optional<int64_t> meeting;
+        for (const auto& m : events.committee_meetings(event))
+            if (m.date == meeting_date) meeting = m.id;
+        const bool is_new = !meeting;
+        if (!meeting) {
+            Session s;
+            s.date = meeting_date;
+            s.status = "held";
+            meeting = at_row(r, row, c_meeting, [&] { return events.add_committee_meeting(event, s); });
+        }
+        int added = 0;
+        for (const auto& who : split(r.text(row, c_present))) {
+            csv::Row one = row;
+            one.fields[*c_present] = who;
+            const auto person = r.person(one, c_present);
+            const auto rows = sessions.attendance(*meeting);
+            if (std::any_of(rows.begin(), rows.end(), [&](const auto& a) { return a.person_id == person; })) continue;
+            Attendance a;
+            a.session_id = *meeting;
+            a.person_id = person;
+            a.status = "present";
+            a.role = "participant";
+            at_row(r, row, c_present, [&] { return sessions.record(a); });
+            ++added;
+        }
+        ++(is_new ? count.created : added ? count.updated : count.unchanged);
+    }
+    return count;
+}
+
 std::vector<ImportColumnDoc> event_docs() {
     return {{"event", {"événement"}, true, tr("The event's title"), ""},
             {"event_date", {"date"}, true, tr("The event's first day"), ""}};
@@ -257,6 +334,18 @@ void register_exchange_importers() {
                            return c;
                        },
                        import_tables});
+    register_importer({"exchange_committee", "exchange", 215, [] { return tr("Exchange steering committees"); },
+                       [] {
+                           auto c = event_docs();
+                           c.push_back({"institution", {"membre"}, false, tr("A member institution, by name"), ""});
+                           c.push_back({"representative", {"représentant"}, false, tr("Its representative's email"), ""});
+                           c.push_back({"meeting_date", {"date de réunion"}, false,
+                                        tr("Or: the date of a committee meeting"), ""});
+                           c.push_back({"present", {"présents"}, false,
+                                        tr("Who came to that meeting: emails separated by |"), ""});
+                           return c;
+                       },
+                       import_committee});
     register_importer(
         {"exchange_registrations", "exchange", 220, [] { return tr("Exchange registrations"); },
          [] {

@@ -127,6 +127,11 @@ Book year_2025() {
                              {"Santé mentale et logement", "16/10/2025", "exchange_table", "connect", "9:00", "16h30"}}},
         {"exchange_tables", {{"event", "event_date", "title", "facilitator1"},
                              {"Santé mentale et logement", "16/10/2025", "Logement d'abord", "f1@relais.be"}}},
+        {"exchange_committee", {{"event", "event_date", "institution", "representative", "meeting_date", "present"},
+                                {"Santé mentale et logement", "16/10/2025", "SSM Le Méridien", "f1@relais.be", "", ""},
+                                {"Santé mentale et logement", "16/10/2025", "CPAS de Forest", "f2@relais.be", "", ""},
+                                {"Santé mentale et logement", "16/10/2025", "", "", "02/06/2025",
+                                 "f1@relais.be | f2@relais.be"}}},
         {"exchange_registrations", {{"event", "event_date", "email", "institution", "table", "status"},
                                     {"Santé mentale et logement", "16/10/2025", "w6@relais.be", "Maison médicale du Nord",
                                      "Logement d'abord", "présent"},
@@ -150,6 +155,10 @@ Book year_2025() {
                                   {"F25-01", "17/03/2025", "w2@relais.be", "present"},
                                   {"F25-01", "17/03/2025", "w3@relais.be", "present"},
                                   {"F25-01", "17/03/2025", "w6@relais.be", "present"}}},
+        {"catalogue_expectations", {{"training", "email", "expectation", "met"},
+                                    {"F25-01", "w1@relais.be", "Mieux orienter", "oui"},
+                                    {"F25-01", "w2@relais.be", "Comprendre les troubles", "en partie"},
+                                    {"F25-01", "w3@relais.be", "Réagir en crise", ""}}},
         {"pat_accompaniments", {{"institution", "request_date", "funder", "decision", "phase", "phase_date"},
                                 {"Centre Transit", "10/01/2025", "COCOM", "accepted", "accompaniment", "01/02/2025"}}},
         {"pat_sessions", {{"institution", "type", "date", "duration", "staff", "attendees"},
@@ -197,9 +206,10 @@ TEST_F(Imports, AYearOfAFictionalOrganisationInOneWorkbook) {
 
     const auto report = nlohmann::json::parse(cli_.run({"report", "--year", "2025", "--format", "json"}).out);
     // Overview, 2025, participants present: intervision w1-w5 (13 Jan, 10 Mar), training
-    // w1, w2, w3, w6, exchange w6, w7, w1 (w8 did not come), PAT w4: seven people.
+    // w1, w2, w3, w6, exchange w6, w7, w1 (w8 did not come), PAT w4: seven people; and
+    // the two representatives at the steering committee's meeting (f1, f2): nine.
     const auto overview = section(report, "core.overview")["data"];
-    EXPECT_EQ(overview["participants"], 7);
+    EXPECT_EQ(overview["participants"], 9);
     EXPECT_EQ(overview["by_activity"]["exchange"]["participations"], 3);
     // Trainings: one two-day training; w1-w3 both days, w6 the second: 4 participations,
     // 7 person-days, 2 training days.
@@ -208,6 +218,13 @@ TEST_F(Imports, AYearOfAFictionalOrganisationInOneWorkbook) {
     EXPECT_EQ(training["person_days"], 7);
     EXPECT_EQ(training["participants"], 4);
     EXPECT_EQ(training["training_days"], 2);
+    EXPECT_EQ(training["expectations"]["yes"], 1);
+    EXPECT_EQ(training["expectations"]["partly"], 1);
+    EXPECT_EQ(training["expectations"]["not_assessed"], 1);
+    // The steering committee met once (2 June), its two members' representatives came.
+    EXPECT_EQ(overview["by_activity"]["exchange_committee"]["sessions"], 1);
+    EXPECT_EQ(overview["by_activity"]["exchange_committee"]["participations"], 2);
+    EXPECT_EQ(scalar(cli_, "SELECT count(*) FROM exchange_committee_member"), 2);
     // Intervision in 2025: two sessions held (13 Jan, 10 Mar; 12 May cancelled, October 2024
     // out of the year), five people came.
     const auto group = section(report, "intervision.cycles")["data"]["cycles"][0]["groups"][0];
