@@ -2,6 +2,7 @@
 find_package(SQLiteCpp REQUIRED)
 find_package(SQLite3 REQUIRED)
 find_package(pugixml REQUIRED)
+find_package(ZLIB REQUIRED)  # reading XLSX workbooks (core/xlsx_read.h)
 find_package(nlohmann_json 3.10 REQUIRED)
 find_package(fmt REQUIRED)
 find_package(CLI11 REQUIRED)

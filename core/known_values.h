@@ -30,6 +30,11 @@ Funder need_funder(Database& db, const std::string& code);
 // By code or label in any language.
 Sector need_sector(Database& db, const std::string& code_or_label);
 
+// A person as users name them: an email (any case), "#12" or 12 (an id), or a full
+// name that only one person has. Throws maillage::Error naming what was typed, and the
+// people sharing a name with their emails.
+int64_t person_by_key(Database& db, const std::string& key);
+
 // The person roles (worker, peer_worker...) and the attendance roles (participant,
 // facilitator...), as stored.
 const std::vector<std::string>& person_role_codes();

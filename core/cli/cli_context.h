@@ -71,6 +71,7 @@ void add_institution_command(CLI::App& app, CliRun& run);  // create, list, edit
 void add_institution_delete_command(CLI::App& institution, CliRun& run);
 void add_reference_commands(CLI::App& app, CliRun& run);  // programme, funder
 void add_list_commands(CLI::App& app, CliRun& run);       // sectors, roles, types list
+void add_template_command(CLI::App& app, CliRun& run);    // the import workbook
 // Closes the database at the end of a run, taking the daily backup when one is due.
 void close_database(CliRun& run);
 

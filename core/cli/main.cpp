@@ -66,6 +66,7 @@ int main(int argc, char** argv) {
     cli::add_institution_command(app, run);
     cli::add_reference_commands(app, run);
     cli::add_list_commands(app, run);
+    cli::add_template_command(app, run);
     for (const auto& p : run.suite().plugins().loaded()) {
         try {
             p->plugin->add_commands(app, run.plugin_context());

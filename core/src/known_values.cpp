@@ -3,6 +3,10 @@
 #include "core/csv.h"
 #include "core/error.h"
 #include "core/i18n.h"
+#include "core/people.h"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+#include "core/database.h"
 
 #include <algorithm>
 #include <numeric>
@@ -99,6 +103,33 @@ Sector need_sector(Database& db, const std::string& code_or_label) {
         throw Error(trf("unknown sector \"{code}\" (valid: {values})", fmt::arg("code", code_or_label),
                         fmt::arg("values", valid_values(sector_codes(db), code_or_label))));
     return *s;
+}
+
+int64_t person_by_key(Database& db, const std::string& key) {
+    PersonRepository people(db);
+    if (is_id(key)) {
+        auto p = people.get(id_of(key));
+        if (p && !p->erased) return p->id;
+        throw Error(trf("No person has the id {id}.", fmt::arg("id", key)));
+    }
+    if (key.find('@') != std::string::npos) {
+        if (auto p = people.find_by_email(key)) return p->id;
+        throw Error(trf("No person has the email {email}.", fmt::arg("email", key)));
+    }
+    std::string lower;
+    for (char c : key) lower += char(std::tolower(static_cast<unsigned char>(c)));
+    SQLite::Statement q(db.sql(), "SELECT id, coalesce(email,'') FROM person WHERE erased_at IS NULL AND "
+                                  "lower(trim(coalesce(first_name,'') || ' ' || coalesce(last_name,''))) = ?");
+    q.bind(1, lower);
+    std::vector<std::pair<int64_t, std::string>> found;
+    while (q.executeStep()) found.emplace_back(q.getColumn(0).getInt64(), q.getColumn(1).getString());
+    if (found.size() == 1) return found.front().first;
+    if (found.empty())
+        throw Error(trf("No person is named \"{name}\" (give an email, a full name or an id).", fmt::arg("name", key)));
+    std::string who;
+    for (const auto& [id, email] : found) who += (who.empty() ? "" : ", ") + (email.empty() ? "#" + std::to_string(id) : email);
+    throw Error(trf("{n} people are named \"{name}\" ({who}): give the email.", fmt::arg("n", found.size()),
+                    fmt::arg("name", key), fmt::arg("who", who)));
 }
 
 const std::vector<std::string>& person_role_codes() {

@@ -5,6 +5,7 @@
 #include "catalogue_cli.h"
 #include "catalogue_demo.h"
 #include "catalogue_figures.h"
+#include "catalogue_import_sheets.h"
 #include "catalogue_schema.h"
 
 #include "core/i18n.h"
@@ -15,6 +16,7 @@ namespace {
 
 class CataloguePlugin : public Plugin {
 public:
+    CataloguePlugin() { register_catalogue_importers(); }
     PluginInfo info() const override {
         return {kPluginId, tr("Training catalogue"), kPluginVersion,
                 tr("Training modules, open and custom trainings, registrations, and the published catalogue.")};

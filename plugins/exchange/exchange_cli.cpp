@@ -36,13 +36,14 @@ namespace {
 
 // Every option of every subcommand, shared by the callbacks (CLI11 writes into it).
 struct Options {
-    int64_t event = 0, id = 0, person = 0, table = 0, session = 0;
+    int64_t event = 0, id = 0, table = 0, session = 0;
+    std::string person;  // email, full name or id
     std::string type = "exchange_table", title, theme, venue, languages, role, programme, funder, objectives;
     std::string programme_text, notes;
     std::optional<int64_t> capacity;  // absent: unchanged / unlimited; a negative value is refused
     std::vector<std::string> dates;
     std::string start, end, place, status, reason, question, search, answers;
-    std::vector<int64_t> facilitators;
+    std::vector<std::string> facilitators;  // emails, full names or ids
     std::vector<std::string> partners;
     std::string first, last, email, institution, sector, file, out;
     bool confirm = false, create_new = false, all = false, pdf = false, participants = false, committee = false;
@@ -278,14 +279,14 @@ void add_exchange_commands(CLI::App& app, CliContext& ctx) {
     table_add->add_option("event", o->event, tr("Event number"))->required();
     table_add->add_option("--title", o->title, tr("The table's title"))->required();
     table_add->add_option("--question", o->question, tr("The question it works on"));
-    table_add->add_option("--facilitator", o->facilitators, tr("A facilitator (person number); repeat"));
+    table_add->add_option("--facilitator", o->facilitators, tr("A facilitator (email, full name or number); repeat"));
     table_add->callback([o, &ctx, &out] {
         auto& db = ctx.database();
         require_event(db, o->event);
         EventRepository events(db);
         const auto id = db.write([&] {
             const auto id = events.add_table(o->event, o->title, o->question);
-            for (auto p : o->facilitators) events.add_table_facilitator(id, p);
+            for (const auto& p : o->facilitators) events.add_table_facilitator(id, person_by_key(db, p));
             return id;
         });
         out << fmt::format(fmt::runtime(tr("Table {id} added.")), fmt::arg("id", id)) << '\n';
@@ -294,7 +295,7 @@ void add_exchange_commands(CLI::App& app, CliContext& ctx) {
     // --- registrations
     auto* reg = root->add_subcommand("register", tr("Register a person (known, or new with --first/--last)"));
     reg->add_option("event", o->event, tr("Event number"))->required();
-    reg->add_option("--person", o->person, tr("A known person's number"));
+    reg->add_option("--person", o->person, tr("A known person: email, full name or number"));
     reg->add_option("--first", o->first, tr("First name of a new person"));
     reg->add_option("--last", o->last, tr("Last name of a new person"));
     reg->add_option("--email", o->email, tr("Email"));
@@ -312,8 +313,8 @@ void add_exchange_commands(CLI::App& app, CliContext& ctx) {
             req.sector_id = need_sector(db, o->sector).id;
         }
         const auto r = db.write([&] {
-            if (o->person) {
-                req.person_id = o->person;
+            if (!o->person.empty()) {
+                req.person_id = person_by_key(db, o->person);
             } else {
                 if (o->last.empty() && o->first.empty())
                     throw Error(tr("Give --person, or --first and --last for a new person."));
@@ -480,13 +481,13 @@ void add_exchange_commands(CLI::App& app, CliContext& ctx) {
     auto* member = committee->add_subcommand("add-member", tr("Add a member institution (and representative)"));
     member->add_option("event", o->event, tr("Event number"))->required();
     member->add_option("--institution", o->institution, tr("Institution: number or name"))->required();
-    member->add_option("--person", o->person, tr("The representative's person number"));
+    member->add_option("--person", o->person, tr("The representative: email, full name or number"));
     member->callback([o, &ctx, &out] {
         auto& db = ctx.database();
         require_event(db, o->event);
         const auto inst = resolve_institution(db, o->institution);
         EventRepository(db).add_committee_member(o->event, inst,
-                                                 o->person ? std::optional<int64_t>(o->person) : std::nullopt);
+                                                 o->person.empty() ? std::nullopt : std::optional<int64_t>(person_by_key(db, o->person)));
         out << tr("Member added.") << '\n';
     });
     auto* meeting = committee->add_subcommand("meeting", tr("Record a committee meeting"));
@@ -580,7 +581,7 @@ void add_exchange_commands(CLI::App& app, CliContext& ctx) {
     });
     auto* evs = ev->add_subcommand("submit", tr("Record one participant's evaluation of an event"));
     evs->add_option("event", o->event, tr("Event number"))->required();
-    evs->add_option("--person", o->person, tr("Person number (none: anonymous)"));
+    evs->add_option("--person", o->person, tr("The person: email, full name or number (none: anonymous)"));
     evs->add_option("--answers", o->answers, tr("position=value pairs separated by '|', e.g. \"1=0|2=5|5=text\""))
         ->required();
     evs->callback([o, &ctx, &out] {
@@ -589,7 +590,7 @@ void add_exchange_commands(CLI::App& app, CliContext& ctx) {
         // One transaction: a bad answer leaves no questionnaire created on the way.
         const auto id = db.write([&] {
             const auto q = QuestionnaireRepository(db).get(ensure_evaluation_template(db));
-            return submit_evaluation(db, o->event, o->person ? std::optional<int64_t>(o->person) : std::nullopt,
+            return submit_evaluation(db, o->event, o->person.empty() ? std::nullopt : std::optional<int64_t>(person_by_key(db, o->person)),
                                      parse_answers(*q, o->answers));
         });
         out << fmt::format(fmt::runtime(tr("Evaluation #{id} recorded.")), fmt::arg("id", id)) << '\n';
@@ -611,7 +612,7 @@ void add_exchange_commands(CLI::App& app, CliContext& ctx) {
     certs->callback([o, &ctx, &out] {
         auto& db = ctx.database();
         require_event(db, o->event);
-        const auto files = write_certificates(db, o->event, o->person ? std::optional<int64_t>(o->person) : std::nullopt,
+        const auto files = write_certificates(db, o->event, o->person.empty() ? std::nullopt : std::optional<int64_t>(person_by_key(db, o->person)),
                                               o->out, o->pdf);
         out << fmt::format(fmt::runtime(tr("{n} certificates written to {dir}.")), fmt::arg("n", files.html.size()),
                            fmt::arg("dir", o->out))

@@ -6,6 +6,7 @@
 #include "exchange_cli.h"
 #include "exchange_demo.h"
 #include "exchange_figures.h"
+#include "exchange_import_sheets.h"
 #include "exchange_schema.h"
 
 #include "core/i18n.h"
@@ -16,6 +17,7 @@ namespace {
 
 class ExchangePlugin : public Plugin {
 public:
+    ExchangePlugin() { register_exchange_importers(); }
     PluginInfo info() const override {
         return {kPluginId, tr("Exchange tables and events"), kPluginVersion,
                 tr("Exchange tables, study days, debates and working groups: committees, tables, registrations, "

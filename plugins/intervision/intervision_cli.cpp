@@ -11,6 +11,7 @@
 #include "core/cli_dates.h"
 #include "core/figures_command.h"
 #include "core/known_values.h"
+#include "core/locale_format.h"
 #include "core/database.h"
 #include "core/error.h"
 #include "core/i18n.h"
@@ -35,6 +36,7 @@ struct Options {
     std::vector<std::string> facilitators, closures;
     int week = 1, capacity = 10, year = 0;
     int64_t session = 0, other_session = 0;
+    std::string session_ref, other_ref;  // a session: its id, or its date within --group
     bool with_participants = false, replace = false;
 };
 
@@ -65,16 +67,27 @@ Group need_group(Database& db, const Options& o, const std::string& name) {
     return *g;
 }
 
-// A person by email, or by id ("#12" or "12").
+// A person by email, full name or id ("#12" or "12").
 Person need_person(Database& db, const std::string& who) {
-    PersonRepository people(db);
-    std::optional<Person> p;
-    if (who.find('@') != std::string::npos)
-        p = people.find_by_email(who);
-    else if (!who.empty() && who.find_first_not_of("#0123456789") == std::string::npos)
-        p = people.get(std::stoll(who.substr(who[0] == '#' ? 1 : 0)));
-    if (!p) throw Error(trf("No person {who} (give an email or an id).", fmt::arg("who", who)));
-    return *p;
+    return *PersonRepository(db).get(person_by_key(db, who));
+}
+
+// A session by its id, or by its date in the group named by --group (and --cycle).
+int64_t need_session(Database& db, const Options& o, const std::string& ref) {
+    if (!ref.empty() && ref.find_first_not_of("#0123456789") == std::string::npos && ref.size() < 12 &&
+        ref.find_first_not_of('#') != std::string::npos)
+        return std::stoll(ref.substr(ref[0] == '#' ? 1 : 0));
+    std::string error;
+    const auto date = locale::parse_date(ref, &error);
+    if (!date) throw Error(trf("The session is an id or a date: {error}", fmt::arg("error", error)));
+    if (o.group.empty()) throw Error(tr("A session given by its date needs --group (and --cycle)."));
+    const auto g = need_group(db, o, o.group);
+    for (const auto& s : CycleRepository(db).sessions(g.id))
+        if (s.date == *date) return s.session_id;
+    std::string dates;
+    for (const auto& s : CycleRepository(db).sessions(g.id)) dates += (dates.empty() ? "" : ", ") + s.date;
+    throw Error(trf("Group {group} has no session on {date} (sessions: {dates}).", fmt::arg("group", g.name),
+                    fmt::arg("date", *date), fmt::arg("dates", dates.empty() ? tr("none") : dates)));
 }
 
 int parse_weekday(const std::string& w) {
@@ -117,6 +130,12 @@ void add_intervision_commands(CLI::App& cli, CliContext& ctx) {
         auto* opt = c->add_option("--cycle", o->cycle, tr("Cycle name, e.g. 2024-2025"));
         if (required) opt->required();
         c->add_option("--programme", o->programme, tr("Programme code, when two cycles share a name"));
+    };
+
+    // --group and --cycle for the commands that take a session by its date.
+    auto session_opts = [o, cycle_opt](CLI::App* c) {
+        if (!c->get_option_no_throw("--group")) c->add_option("--group", o->group, tr("Group name (a session given by its date)"));
+        if (!c->get_option_no_throw("--cycle")) cycle_opt(c, false);
     };
 
     // cycle create | list | copy
@@ -359,23 +378,29 @@ void add_intervision_commands(CLI::App& cli, CliContext& ctx) {
         for (const auto& x : SessionScheduler(db).conflicts(c.id)) *ctx.out << tr("CONFLICT: ") << x.message << '\n';
     });
     auto* smove = ss->add_subcommand("move", tr("Move a session to another date"));
-    smove->add_option("--session", o->session, tr("Session id"))->required();
+    smove->add_option("--session", o->session_ref, tr("The session: its id, or its date with --group and --cycle"))->required();
+    session_opts(smove);
     smove->add_option("--date", o->date, tr("New date"))->transform(human_date())->required();
     smove->add_option("--start", o->start, tr("Start time HH:MM"));
     smove->add_option("--end", o->end, tr("End time HH:MM"));
     smove->callback([o, &ctx] {
+        o->session = need_session(db_of(ctx), *o, o->session_ref);
         SessionScheduler(db_of(ctx)).move_session(o->session, o->date, o->start, o->end);
         *ctx.out << tr("Session moved.") << '\n';
     });
     auto* scancel = ss->add_subcommand("cancel", tr("Cancel a session"));
-    scancel->add_option("--session", o->session, tr("Session id"))->required();
+    scancel->add_option("--session", o->session_ref, tr("The session: its id, or its date with --group and --cycle"))->required();
+    session_opts(scancel);
     scancel->callback([o, &ctx] {
+        o->session = need_session(db_of(ctx), *o, o->session_ref);
         SessionScheduler(db_of(ctx)).cancel_session(o->session);
         *ctx.out << tr("Session cancelled.") << '\n';
     });
     auto* sheld = ss->add_subcommand("held", tr("Mark a session as held"));
-    sheld->add_option("--session", o->session, tr("Session id"))->required();
+    sheld->add_option("--session", o->session_ref, tr("The session: its id, or its date with --group and --cycle"))->required();
+    session_opts(sheld);
     sheld->callback([o, &ctx] {
+        o->session = need_session(db_of(ctx), *o, o->session_ref);
         SessionScheduler(db_of(ctx)).set_status(o->session, "held");
         *ctx.out << tr("Session marked as held.") << '\n';
     });
@@ -389,17 +414,22 @@ void add_intervision_commands(CLI::App& cli, CliContext& ctx) {
         *ctx.out << trf("Session #{id} added.", fmt::arg("id", id)) << '\n';
     });
     auto* sswap = ss->add_subcommand("swap-hosts", tr("Swap the hosts of two sessions"));
-    sswap->add_option("--session", o->session, tr("Session id"))->required();
-    sswap->add_option("--with", o->other_session, tr("The other session id"))->required();
+    sswap->add_option("--session", o->session_ref, tr("The session: its id, or its date with --group and --cycle"))->required();
+    session_opts(sswap);
+    sswap->add_option("--with", o->other_ref, tr("The other session: its id or its date"))->required();
     sswap->callback([o, &ctx] {
+        o->session = need_session(db_of(ctx), *o, o->session_ref);
+        o->other_session = need_session(db_of(ctx), *o, o->other_ref);
         SessionScheduler(db_of(ctx)).swap_hosts(o->session, o->other_session);
         *ctx.out << tr("Hosts swapped.") << '\n';
     });
     auto* snotes = ss->add_subcommand("notes", tr("Set the host's presentation and the vignette themes"));
-    snotes->add_option("--session", o->session, tr("Session id"))->required();
+    snotes->add_option("--session", o->session_ref, tr("The session: its id, or its date with --group and --cycle"))->required();
+    session_opts(snotes);
     snotes->add_option("--presentation", o->place, tr("The host's presentation"));
     snotes->add_option("--themes", o->reason, tr("Themes of the vignettes (no identifying detail)"));
     snotes->callback([o, &ctx] {
+        o->session = need_session(db_of(ctx), *o, o->session_ref);
         CycleRepository(db_of(ctx)).set_notes(o->session, o->place, o->reason);
         *ctx.out << tr("Notes saved. Remember: no detail that identifies the people discussed.") << '\n';
     });
@@ -408,12 +438,14 @@ void add_intervision_commands(CLI::App& cli, CliContext& ctx) {
     auto* at = root->add_subcommand("attendance", tr("Record attendance"));
     at->require_subcommand(1);
     auto* aset = at->add_subcommand("set", tr("Record one person's attendance at a session"));
-    aset->add_option("--session", o->session, tr("Session id"))->required();
+    aset->add_option("--session", o->session_ref, tr("The session: its id, or its date with --group and --cycle"))->required();
+    session_opts(aset);
     aset->add_option("--person", o->person, tr("Email or id"))->required();
     aset->add_option("--status", o->status, tr("present, excused or absent"));
     aset->add_option("--reason", o->reason, tr("Reason (excused)"));
     aset->add_option("--role", o->role, tr("participant or facilitator"));
     aset->callback([o, &ctx] {
+        o->session = need_session(db_of(ctx), *o, o->session_ref);
         auto& db = db_of(ctx);
         set_attendance(db, o->session, need_person(db, o->person).id, o->status, o->reason, o->role);
         *ctx.out << tr("Attendance recorded.") << '\n';
@@ -467,9 +499,11 @@ void add_intervision_commands(CLI::App& cli, CliContext& ctx) {
         }
     });
     auto* sheet = root->add_subcommand("sheet", tr("Attendance sheet of a session (PDF or HTML, to print)"));
-    sheet->add_option("--session", o->session, tr("Session id"))->required();
+    sheet->add_option("--session", o->session_ref, tr("The session: its id, or its date with --group and --cycle"))->required();
+    session_opts(sheet);
     sheet->add_option("--out", o->out, tr("Output file: .pdf, or .html (default: HTML on standard output)"));
     sheet->callback([o, &ctx] {
+        o->session = need_session(db_of(ctx), *o, o->session_ref);
         if (std::filesystem::path(o->out).extension() == ".pdf")
             write_attendance_sheet_pdf(db_of(ctx), o->session, o->out);
         else

@@ -6,6 +6,7 @@
 #include "intervision_cli.h"
 #include "intervision_demo.h"
 #include "intervision_figures.h"
+#include "intervision_import.h"
 #include "intervision_schema.h"
 
 #include "core/i18n.h"
@@ -16,6 +17,7 @@ namespace {
 
 class IntervisionPlugin : public Plugin {
 public:
+    IntervisionPlugin() { register_intervision_importers(); }
     PluginInfo info() const override {
         return {kPluginId, tr("Intervision cycles"), kPluginVersion,
                 tr("Yearly intervision groups: enrolments, itinerant sessions, attendance, evaluation and figures.")};

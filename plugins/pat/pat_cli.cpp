@@ -14,6 +14,7 @@
 #include "core/error.h"
 #include "core/i18n.h"
 #include "core/institutions.h"
+#include "core/locale_format.h"
 #include "core/people.h"
 #include "core/plugin_api.h"
 #include "core/sectors.h"
@@ -68,6 +69,35 @@ std::vector<int64_t> person_refs(Database& db, const std::vector<std::string>& r
 std::optional<int64_t> funder_ref(Database& db, const std::string& code) {
     if (code.empty()) return std::nullopt;
     return funder_id_by_code(db, code);
+}
+
+// An accompaniment as users name it: its institution's name, followed by "@" and the
+// request date when the institution has several, or its id.
+int64_t accompaniment_ref(Database& db, const std::string& ref) {
+    if (all_digits(ref)) return std::stoll(ref);
+    const auto at = ref.rfind('@');
+    std::string name = ref, date;
+    if (at != std::string::npos) {
+        std::string error;
+        if (auto iso = locale::parse_date(ref.substr(at + 1), &error)) {
+            name = ref.substr(0, at);
+            date = *iso;
+        }
+    }
+    const auto inst = institution_ref(db, name);
+    std::vector<Accompaniment> found;
+    std::string dates;
+    for (const auto& a : AccompanimentRepository(db).list())
+        if (a.institution_id == inst) {
+            if (!date.empty() && a.request_date == date) return a.id;
+            found.push_back(a);
+            dates += (dates.empty() ? "" : ", ") + a.request_date;
+        }
+    if (found.empty())
+        throw Error(trf("{name} has no accompaniment.", fmt::arg("name", name)));
+    if (date.empty() && found.size() == 1) return found.front().id;
+    throw Error(trf("Say which accompaniment of {name} by its request date: {name}@DATE ({dates}).",
+                    fmt::arg("name", name), fmt::arg("dates", dates)));
 }
 
 Accompaniment need(Database& db, int64_t id) {
@@ -151,14 +181,16 @@ void add_pat_commands(CLI::App& app, CliContext& ctx) {
         auto* decide = pat->add_subcommand("decide", tr("Record the decision after the analysis"));
         struct Opts {
             int64_t id = 0;
+            std::string ref;  // institution[@request date] or id
             std::string decision, reason, date;
         };
         auto o = std::make_shared<Opts>();
-        decide->add_option("id", o->id, tr("Accompaniment id"))->required();
+        decide->add_option("accompaniment", o->ref, tr("The accompaniment: its institution, with @ and the request date when it has several (\"CPAS de Forest@2025-01-10\"), or its id"))->required();
         decide->add_option("decision", o->decision, tr("accepted, waiting or declined"))->required();
         decide->add_option("--reason", o->reason, tr("Reason (required when declined)"));
         decide->add_option("--date", o->date, tr("Decision date (default: today)"))->transform(human_date());
         decide->callback([&ctx, o, out] {
+            o->id = accompaniment_ref(ctx.database(), o->ref);
             AccompanimentRepository(ctx.database()).decide(o->id, o->decision, o->reason, o->date.empty() ? today() : o->date);
             out() << trf("Accompaniment #{id}: {decision}.", fmt::arg("id", o->id),
                          fmt::arg("decision", decision_label(o->decision)))
@@ -172,14 +204,16 @@ void add_pat_commands(CLI::App& app, CliContext& ctx) {
         auto* set = phase->add_subcommand("set", tr("Move an accompaniment to another phase"));
         struct Opts {
             int64_t id = 0;
+            std::string ref;  // institution[@request date] or id
             std::string phase, date, reason;
         };
         auto o = std::make_shared<Opts>();
-        set->add_option("id", o->id, tr("Accompaniment id"))->required();
+        set->add_option("accompaniment", o->ref, tr("The accompaniment: its institution, with @ and the request date when it has several (\"CPAS de Forest@2025-01-10\"), or its id"))->required();
         set->add_option("phase", o->phase, tr("request, analysis, accompaniment, hired, follow_up or closed"))->required();
         set->add_option("--date", o->date, tr("Date of the change (default: today)"))->transform(human_date());
         set->add_option("--reason", o->reason, tr("Why (required when closing)"));
         set->callback([&ctx, o, out] {
+            o->id = accompaniment_ref(ctx.database(), o->ref);
             AccompanimentRepository(ctx.database()).set_phase(o->id, o->phase, o->date.empty() ? today() : o->date, o->reason);
             out() << trf("Accompaniment #{id} is now in the phase {phase}.", fmt::arg("id", o->id),
                          fmt::arg("phase", phase_label(o->phase)))
@@ -192,10 +226,12 @@ void add_pat_commands(CLI::App& app, CliContext& ctx) {
         steps->require_subcommand(1);
         auto* list = steps->add_subcommand("list", tr("List the steps and their state"));
         auto list_id = std::make_shared<int64_t>(0);
+        auto list_ref = std::make_shared<std::string>();
         auto lang = std::make_shared<std::string>("fr");
-        list->add_option("id", *list_id, tr("Accompaniment id"))->required();
+        list->add_option("accompaniment", *list_ref, tr("The accompaniment: its institution, with @ and the request date when it has several (\"CPAS de Forest@2025-01-10\"), or its id"))->required();
         list->add_option("--language", *lang, tr("Label language: fr, nl or en"));
-        list->callback([&ctx, list_id, lang, out] {
+        list->callback([&ctx, list_id, list_ref, lang, out] {
+            *list_id = accompaniment_ref(ctx.database(), *list_ref);
             need(ctx.database(), *list_id);
             for (const auto& s : AccompanimentRepository(ctx.database()).step_states(*list_id, *lang)) {
                 out() << s.position << ". " << s.label << " [" << s.code << "]: " << step_state_label(s.state);
@@ -208,15 +244,17 @@ void add_pat_commands(CLI::App& app, CliContext& ctx) {
         auto* set = steps->add_subcommand("set", tr("Change a step's state"));
         struct Opts {
             int64_t id = 0;
+            std::string ref;  // institution[@request date] or id
             std::string step, state, date, notes;
         };
         auto o = std::make_shared<Opts>();
-        set->add_option("id", o->id, tr("Accompaniment id"))->required();
+        set->add_option("accompaniment", o->ref, tr("The accompaniment: its institution, with @ and the request date when it has several (\"CPAS de Forest@2025-01-10\"), or its id"))->required();
         set->add_option("step", o->step, tr("Step code or position"))->required();
         set->add_option("state", o->state, tr("not_started, in_progress, done or skipped"))->required();
         set->add_option("--date", o->date, tr("Date (default: today)"))->transform(human_date());
         set->add_option("--notes", o->notes, tr("Notes"));
         set->callback([&ctx, o, out] {
+            o->id = accompaniment_ref(ctx.database(), o->ref);
             const auto s = AccompanimentRepository(ctx.database())
                                .set_step(o->id, o->step, o->state, o->date.empty() ? today() : o->date, o->notes);
             out() << s.position << ". " << s.label << ": " << step_state_label(s.state) << '\n';
@@ -229,12 +267,13 @@ void add_pat_commands(CLI::App& app, CliContext& ctx) {
         auto* add = session->add_subcommand("add", tr("Record a session"));
         struct Opts {
             int64_t id = 0;
+            std::string ref;  // institution[@request date] or id
             std::string type, date, phase, status = "held", title, notes;
             int duration = 0, prep = 0;
             std::vector<std::string> staff, attendees;
         };
         auto o = std::make_shared<Opts>();
-        add->add_option("id", o->id, tr("Accompaniment id"))->required();
+        add->add_option("accompaniment", o->ref, tr("The accompaniment: its institution, with @ and the request date when it has several (\"CPAS de Forest@2025-01-10\"), or its id"))->required();
         add->add_option("--type", o->type,
                         tr("working_group, team_meeting, training_day, job_interview, other_meeting or immersion"))
             ->required();
@@ -248,6 +287,7 @@ void add_pat_commands(CLI::App& app, CliContext& ctx) {
         add->add_option("--title", o->title, tr("Title"));
         add->add_option("--notes", o->notes, tr("Notes"));
         add->callback([&ctx, o, out, err] {
+            o->id = accompaniment_ref(ctx.database(), o->ref);
             auto& db = ctx.database();
             PatSession s;
             s.accompaniment_id = o->id;
@@ -274,11 +314,12 @@ void add_pat_commands(CLI::App& app, CliContext& ctx) {
         auto* add = hire->add_subcommand("add", tr("Record a hire (or an announced one)"));
         struct Opts {
             int64_t id = 0;
+            std::string ref;  // institution[@request date] or id
             std::string date, announced, job, contract, person, notes;
             std::optional<double> working_time;
         };
         auto o = std::make_shared<Opts>();
-        add->add_option("id", o->id, tr("Accompaniment id"))->required();
+        add->add_option("accompaniment", o->ref, tr("The accompaniment: its institution, with @ and the request date when it has several (\"CPAS de Forest@2025-01-10\"), or its id"))->required();
         add->add_option("--date", o->date, tr("Hire date (the contract's start)"))->transform(human_date());
         add->add_option("--announced", o->announced, tr("Date the hire was announced; alone, the hire is not effective yet"));
         add->add_option("--job-title", o->job, tr("Job title"));
@@ -287,6 +328,7 @@ void add_pat_commands(CLI::App& app, CliContext& ctx) {
         add->add_option("--person", o->person, tr("The peer worker hired: id or email"));
         add->add_option("--notes", o->notes, tr("Notes"));
         add->callback([&ctx, o, out] {
+            o->id = accompaniment_ref(ctx.database(), o->ref);
             auto& db = ctx.database();
             Hire h;
             h.accompaniment_id = o->id;
@@ -404,14 +446,16 @@ void add_pat_commands(CLI::App& app, CliContext& ctx) {
         auto* intake = pat->add_subcommand("intake", tr("Record the intake questionnaire of the request analysis"));
         struct Opts {
             int64_t id = 0;
+            std::string ref;  // institution[@request date] or id
             std::vector<std::string> answers;
             std::string questionnaire = "pat_intake";
         };
         auto o = std::make_shared<Opts>();
-        intake->add_option("id", o->id, tr("Accompaniment id"))->required();
+        intake->add_option("accompaniment", o->ref, tr("The accompaniment: its institution, with @ and the request date when it has several (\"CPAS de Forest@2025-01-10\"), or its id"))->required();
         intake->add_option("--answer", o->answers, tr("An answer as POSITION=VALUE (repeat); choices are 0-based indexes"));
         intake->add_option("--questionnaire", o->questionnaire, tr("Questionnaire code (default: pat_intake)"));
         intake->callback([&ctx, o, out] {
+            o->id = accompaniment_ref(ctx.database(), o->ref);
             std::map<int, std::string> answers;
             for (const auto& a : o->answers) {
                 const auto eq = a.find('=');

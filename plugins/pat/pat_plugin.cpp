@@ -6,6 +6,7 @@
 #include "pat_cli.h"
 #include "pat_demo.h"
 #include "pat_figures.h"
+#include "pat_import.h"
 #include "pat_schema.h"
 
 #include "core/i18n.h"
@@ -16,6 +17,7 @@ namespace {
 
 class PatPlugin : public Plugin {
 public:
+    PatPlugin() { register_pat_importers(); }
     PluginInfo info() const override {
         return {kPluginId, tr("PAT peer support"), kPluginVersion,
                 tr("Accompaniments of institutions that hire peer workers, trainings, advocacy and the map.")};

@@ -7,6 +7,7 @@
 #include "core/csv.h"
 #include "core/error.h"
 #include "core/import_export.h"
+#include "core/xlsx_read.h"
 
 #include <wx/button.h>
 #include <wx/dialog.h>
@@ -99,6 +100,85 @@ bool run_import(wxWindow* parent, Database& db, ImportKind kind) {
     });
     if (ok && !done) show_info(parent, _("The import was stopped; nothing was changed."));
     return ok && done;
+}
+
+WorkbookPreviewDialog::WorkbookPreviewDialog(wxWindow* parent, const wxString& file, const WorkbookImport& preview)
+    : wxDialog(parent, wxID_ANY, _("Workbook import preview"), wxDefaultPosition, wxSize(760, 520),
+               wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER) {
+    SetName("workbook_preview_dialog");
+    auto* sizer = new wxBoxSizer(wxVERTICAL);
+    int creates = 0, updates = 0;
+    for (const auto& [sheet, count] : preview.sheets) {
+        creates += count.created;
+        updates += count.updated;
+    }
+    wxString summary = wxString::Format(_("%s: every sheet was checked. %d records to create, %d to update, in one "
+                                          "step you can undo. Nothing is written until you choose Import."),
+                                        file, creates, updates);
+    if (!preview.ignored.empty()) {
+        wxString names;
+        for (const auto& n : preview.ignored) names += (names.empty() ? "" : ", ") + u8(n);
+        summary += "\n" + wxString::Format(_("Sheets no import reads, left aside: %s"), names);
+    }
+    auto* text = new wxStaticText(this, wxID_ANY, summary);
+    text->Wrap(720);
+    sizer->Add(text, 0, wxALL | wxEXPAND, 10);
+    auto* list = new ListPanel(this, nullptr,
+                               {.title = _("Workbook import preview"),
+                                .columns = {{_("Sheet"), 200},
+                                            {_("To create"), 90, ColumnKind::Integer},
+                                            {_("To update"), 90, ColumnKind::Integer},
+                                            {_("Unchanged"), 90, ColumnKind::Integer},
+                                            {_("Notes"), 260}}});
+    list->SetName("workbook_preview");
+    auto rows = std::make_shared<TableRowSource>();
+    int64_t key = 0;
+    for (const auto& [sheet, count] : preview.sheets) {
+        wxString notes;
+        for (const auto& n : count.notes) notes += (notes.empty() ? "" : "; ") + u8(n);
+        rows->add(++key, {u8(sheet), wxString::Format("%d", count.created), wxString::Format("%d", count.updated),
+                          wxString::Format("%d", count.unchanged), notes});
+    }
+    list->set_source(rows);
+    sizer->Add(list, 1, wxLEFT | wxRIGHT | wxEXPAND, 2);
+    auto* buttons = new wxStdDialogButtonSizer;
+    auto* ok = new wxButton(this, wxID_OK, _("Import"));
+    ok->SetDefault();
+    buttons->AddButton(ok);
+    buttons->AddButton(new wxButton(this, wxID_CANCEL, _("Cancel")));
+    buttons->Realize();
+    sizer->Add(buttons, 0, wxALL | wxALIGN_RIGHT, 10);
+    SetSizer(sizer);
+}
+
+bool import_workbook_file(wxWindow* parent, Database& db, const std::filesystem::path& file,
+                          const std::function<bool(WorkbookPreviewDialog&)>& confirm) {
+    std::vector<xlsx::Sheet> sheets;
+    WorkbookImport preview;
+    try {
+        sheets = xlsx::read_workbook(file);
+        preview = import_workbook(db, sheets, true);
+    } catch (const Error& e) {
+        // The first bad row of any sheet: its sheet, row, column and reason. Nothing was written.
+        show_error(parent, _("This workbook cannot be imported; nothing was changed."), u8(e.what()));
+        return false;
+    }
+    if (preview.sheets.empty()) {
+        show_error(parent, _("This workbook cannot be imported; nothing was changed."),
+                   _("It has no sheet that an import reads: use the sheet names of the import template."));
+        return false;
+    }
+    WorkbookPreviewDialog dialog(parent, u8(file.filename().string()), preview);
+    const bool go = confirm ? confirm(dialog) : dialog.ShowModal() == wxID_OK;
+    if (!go) return false;
+    return guarded(parent, _("The import failed; nothing was changed"), [&] { import_workbook(db, sheets, false); });
+}
+
+bool run_workbook_import(wxWindow* parent, Database& db) {
+    wxFileDialog choose(parent, _("Import a workbook (the import template, filled in)"), {}, {},
+                        _("Excel workbooks (*.xlsx)|*.xlsx|All files|*"), wxFD_OPEN | wxFD_FILE_MUST_EXIST);
+    if (choose.ShowModal() != wxID_OK) return false;
+    return import_workbook_file(parent, db, std::filesystem::path(choose.GetPath().utf8_string()));
 }
 
 }  // namespace maillage::ui

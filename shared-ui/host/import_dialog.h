@@ -1,7 +1,12 @@
 #pragma once
 // File > Import: shows what a CSV file of institutions or people would create or
 // update (core preview, nothing written), then imports it in one transaction on OK.
+#include "core/entity_import.h"
+
+#include <wx/dialog.h>
 #include <wx/window.h>
+
+#include <filesystem>
 
 namespace maillage {
 class Database;
@@ -13,5 +18,20 @@ enum class ImportKind { Institutions, People };
 
 // Asks for the file, previews, imports on confirmation. Returns true when data changed.
 bool run_import(wxWindow* parent, Database& db, ImportKind kind);
+
+// File > Import a workbook: what each sheet would create, update or leave (a dry run of
+// core import_workbook, nothing written), then Import loads every sheet in one
+// transaction (one Edit > Undo). The list is named "workbook_preview".
+class WorkbookPreviewDialog : public wxDialog {
+public:
+    WorkbookPreviewDialog(wxWindow* parent, const wxString& file, const WorkbookImport& preview);
+};
+
+// Asks for the workbook, then import_workbook_file. Returns true when data changed.
+bool run_workbook_import(wxWindow* parent, Database& db);
+// Reads and previews `file`; a refused workbook shows its sheet, row, column and reason.
+// `confirm` shows the preview (ShowModal by default) and says whether to import.
+bool import_workbook_file(wxWindow* parent, Database& db, const std::filesystem::path& file,
+                          const std::function<bool(WorkbookPreviewDialog&)>& confirm = {});
 
 }  // namespace maillage::ui

@@ -50,6 +50,7 @@ enum MenuId {
     ID_RETENTION,
     ID_IMPORT_INSTITUTIONS,
     ID_IMPORT_PEOPLE,
+    ID_IMPORT_WORKBOOK,
     ID_REPORT,
     ID_BACKUPS,
     ID_EXPORT_PEOPLE,
@@ -169,6 +170,8 @@ void MainFrame::build_menus() {
     file->AppendSeparator();
     file->Append(ID_IMPORT_INSTITUTIONS, _("Import &institutions…"), _("Preview then import institutions from a CSV file"));
     file->Append(ID_IMPORT_PEOPLE, _("Import &people…"), _("Preview then import people from a CSV file"));
+    file->Append(ID_IMPORT_WORKBOOK, _("Import a &workbook…"),
+                 _("Preview then import every sheet of a filled-in import template (a year of history)"));
     auto* export_menu = new wxMenu;
     export_menu->Append(ID_EXPORT_PEOPLE, _("&People as CSV…"), _("Save the people as a CSV file for a spreadsheet"));
     export_menu->Append(ID_EXPORT_INSTITUTIONS, _("&Institutions as CSV…"),
@@ -238,6 +241,9 @@ void MainFrame::build_menus() {
         Bind(wxEVT_MENU, [this, kind = kind](wxCommandEvent&) {
             if (suite_.is_open() && run_import(this, suite_.database(), kind)) data_changed();
         }, id);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) {
+        if (suite_.is_open() && run_workbook_import(this, suite_.database())) data_changed();
+    }, ID_IMPORT_WORKBOOK);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { show_page("core.reports"); }, ID_REPORT);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { show_about(); }, wxID_ABOUT);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { undo_or_redo(false); }, wxID_UNDO);

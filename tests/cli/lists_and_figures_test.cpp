@@ -3,6 +3,8 @@
 // plugins, and the report overview counting exchange events' participants.
 #include "cli_runner.h"
 
+#include <SQLiteCpp/SQLiteCpp.h>
+
 #include <nlohmann/json.hpp>
 
 #include <gtest/gtest.h>
@@ -140,4 +142,53 @@ TEST(ReportOverview, CountsExchangeEventParticipants) {
     const auto md = cli.run({"report", "--year", "2025", "--format", "md"}).out;
     EXPECT_NE(md.find("Exchange tables and events"), std::string::npos) << md;
     EXPECT_EQ(md.find("| exchange |"), std::string::npos) << md;
+}
+
+// Commands name records as users know them: a session by its group and date, an
+// accompaniment by its institution (and request date), a person by email; ids still work.
+TEST_F(ListsAndFigures, CommandsTakeNaturalKeys) {
+    SQLite::Database file(cli_->db().string(), SQLite::OPEN_READONLY);
+    const auto scalar = [&](const std::string& sql) { return file.execAndGet(sql).getString(); };
+    const auto date = file.execAndGet("SELECT s.date FROM intervision_session i JOIN session s ON s.id = i.session_id "
+                                      "JOIN intervision_group g ON g.id = i.group_id JOIN intervision_cycle c ON "
+                                      "c.id = g.cycle_id JOIN programme p ON p.id = c.programme_id WHERE c.name = "
+                                      "'2024-2025' AND p.code = 'connect' AND g.name = 'Groupe 1' AND s.status <> "
+                                      "'cancelled' ORDER BY s.date DESC LIMIT 1")
+                          .getString();
+    ASSERT_FALSE(date.empty());
+    const std::string typed = date.substr(8, 2) + "/" + date.substr(5, 2) + "/" + date.substr(0, 4);
+    auto r = cli_->run({"intervision", "sessions", "held", "--cycle", "2024-2025", "--programme", "connect", "--group",
+                        "Groupe 1", "--session", typed});
+    EXPECT_EQ(r.code, 0) << r.err;
+    EXPECT_EQ(scalar("SELECT s.status FROM intervision_session i JOIN session s ON s.id = i.session_id JOIN "
+                           "intervision_group g ON g.id = i.group_id JOIN intervision_cycle c ON c.id = g.cycle_id "
+                           "WHERE g.name = 'Groupe 1' AND c.programme_id = (SELECT id FROM programme WHERE code = "
+                           "'connect') AND c.name = '2024-2025' AND s.date = '" + date + "'"),
+              "held");
+    r = cli_->run({"intervision", "sessions", "held", "--cycle", "2024-2025", "--programme", "connect", "--group",
+                   "Groupe 1", "--session", "31/07/2025"});
+    EXPECT_NE(r.code, 0);
+    EXPECT_NE(r.err.find(date), std::string::npos) << "the group's session dates are listed: " << r.err;
+
+    const auto institution = file.execAndGet("SELECT i.name FROM pat_accompaniment a JOIN institution i ON i.id = "
+                                             "a.institution_id GROUP BY i.id HAVING count(*) = 1 ORDER BY i.name LIMIT 1")
+                                 .getString();
+    r = cli_->run({"pat", "steps", "list", institution});
+    EXPECT_EQ(r.code, 0) << r.err;
+    EXPECT_NE(r.out.find("needs_analysis"), std::string::npos) << r.out;
+    r = cli_->run({"pat", "steps", "list", institution + "@1999-01-01"});
+    EXPECT_NE(r.code, 0);
+    EXPECT_NE(r.err.find("request date"), std::string::npos) << r.err;
+
+    const auto email = file.execAndGet("SELECT email FROM person WHERE email IS NOT NULL AND id NOT IN (SELECT "
+                                       "person_id FROM exchange_registration WHERE event_id = 1) LIMIT 1")
+                           .getString();
+    r = cli_->run({"exchange", "register", "1", "--person", email});
+    EXPECT_EQ(r.code, 0) << r.err;
+    EXPECT_EQ(scalar("SELECT count(*) FROM exchange_registration r JOIN person p ON p.id = r.person_id WHERE "
+                           "r.event_id = 1 AND p.email = '" + email + "'"),
+              "1");
+    r = cli_->run({"exchange", "table", "add", "1", "--title", "T", "--facilitator", "nobody@example.invalid"});
+    EXPECT_NE(r.code, 0);
+    EXPECT_NE(r.err.find("nobody@example.invalid"), std::string::npos) << r.err;
 }

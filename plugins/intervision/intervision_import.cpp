@@ -1,0 +1,495 @@
+#include "intervision_import.h"
+
+#include "cycles.h"
+#include "enrolment_rules.h"
+#include "intervision_figures.h"
+#include "session_scheduler.h"
+
+#include "core/database.h"
+#include "core/entity_import.h"
+#include "core/error.h"
+#include "core/i18n.h"
+#include "core/known_values.h"
+#include "core/people.h"
+#include "core/sessions.h"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include <map>
+
+namespace maillage::intervision {
+namespace {
+
+using Col = RowReader::Col;
+
+// The columns that name a cycle: its name, and its programme when two share the name.
+struct CycleCols {
+    Col name, programme;
+};
+CycleCols cycle_cols(const RowReader& r) {
+    return {r.need_col({"cycle", "cyclus"}), r.col({"programme", "programma", "program"})};
+}
+
+Cycle cycle_of(const RowReader& r, const csv::Row& row, const CycleCols& c) {
+    const auto name = r.required(row, c.name);
+    const auto programme = r.text(row, c.programme);
+    std::optional<Cycle> found;
+    try {
+        if (!programme.empty()) r.programme(row, c.programme);  // names the valid codes
+        found = CycleRepository(r.db()).find_cycle(name, programme);
+    } catch (const ParseError&) {
+        throw;
+    } catch (const Error& e) {
+        r.fail(row, c.programme ? c.programme : c.name, e.what());  // two programmes share the name
+    }
+    if (!found) {
+        std::vector<std::string> names;
+        for (const auto& k : CycleRepository(r.db()).cycles()) names.push_back(k.name);
+        r.fail(row, c.name, trf("unknown cycle \"{name}\" (cycles: {names})", fmt::arg("name", name),
+                                fmt::arg("names", valid_values(names, name))));
+    }
+    return *found;
+}
+
+Group group_of(const RowReader& r, const csv::Row& row, const Cycle& cycle, Col c_group) {
+    const auto name = r.required(row, c_group);
+    auto g = CycleRepository(r.db()).find_group(cycle.id, name);
+    if (!g) {
+        std::vector<std::string> names;
+        for (const auto& k : CycleRepository(r.db()).groups(cycle.id)) names.push_back(k.name);
+        r.fail(row, c_group, trf("unknown group \"{name}\" in cycle {cycle} (groups: {names})", fmt::arg("name", name),
+                                 fmt::arg("cycle", cycle.name), fmt::arg("names", valid_values(names, name))));
+    }
+    return *g;
+}
+
+// Runs a repository call, turning its maillage::Error into the row's error.
+template <class F>
+auto at_row(const RowReader& r, const csv::Row& row, Col c, F&& f) -> decltype(f()) {
+    try {
+        return f();
+    } catch (const ParseError&) {
+        throw;
+    } catch (const Error& e) {
+        r.fail(row, c, e.what());
+    }
+}
+
+const std::vector<std::pair<std::string, std::string>> kWeekdays = {
+    {"lundi", "monday"},    {"maandag", "monday"},  {"mardi", "tuesday"},   {"dinsdag", "tuesday"},
+    {"mercredi", "wednesday"}, {"woensdag", "wednesday"}, {"jeudi", "thursday"}, {"donderdag", "thursday"},
+    {"vendredi", "friday"}, {"vrijdag", "friday"},  {"samedi", "saturday"}, {"zaterdag", "saturday"},
+    {"dimanche", "sunday"}, {"zondag", "sunday"}};
+const std::vector<std::string> kWeekdayCodes = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                                                "sunday"};
+
+ImportCount import_cycles(Database& db, const csv::Table& t) {
+    RowReader r(db, t);
+    const auto c_name = r.need_col({"name", "nom", "naam", "cycle"});
+    const auto c_programme = r.need_col({"programme", "programma", "program"});
+    const auto c_start = r.need_col({"start", "start_date", "début", "date de début", "begin"});
+    const auto c_end = r.need_col({"end", "end_date", "fin", "date de fin", "einde"});
+    const auto c_audience = r.col({"audience", "public", "doelgroep"});
+    const auto c_funder = r.col({"funder", "financeur", "financier"});
+    CycleRepository repo(db);
+    ImportCount count;
+    for (const auto& row : t.rows) {
+        Cycle c;
+        c.name = r.required(row, c_name);
+        c.programme_id = r.programme(row, c_programme);
+        if (!c.programme_id) r.fail(row, c_programme, tr("a programme code is required"));
+        c.start_date = r.date(row, c_start, true);
+        c.end_date = r.date(row, c_end, true);
+        c.audience = r.choice(row, c_audience, {"workers", "peer_workers", "managers"},
+                              {{"travailleurs", "workers"}, {"pairs-aidants", "peer_workers"},
+                               {"responsables", "managers"}},
+                              "workers");
+        c.funder_id = r.funder(row, c_funder);
+        const auto code = r.text(row, c_programme);
+        std::optional<Cycle> existing = at_row(r, row, c_name, [&] { return repo.find_cycle(c.name, code); });
+        if (existing && existing->programme_id != c.programme_id) existing.reset();
+        if (!existing) {
+            at_row(r, row, c_name, [&] { return repo.create_cycle(c); });
+            ++count.created;
+        } else if (existing->start_date == c.start_date && existing->end_date == c.end_date &&
+                   existing->audience == c.audience && existing->funder_id == c.funder_id) {
+            ++count.unchanged;
+        } else {
+            Cycle u = *existing;
+            u.start_date = c.start_date;
+            u.end_date = c.end_date;
+            u.audience = c.audience;
+            u.funder_id = c.funder_id;
+            at_row(r, row, c_start, [&] {
+                repo.update_cycle(u);
+                return 0;
+            });
+            ++count.updated;
+        }
+    }
+    return count;
+}
+
+ImportCount import_groups(Database& db, const csv::Table& t) {
+    RowReader r(db, t);
+    const auto cc = cycle_cols(r);
+    const auto c_name = r.need_col({"name", "group", "groupe", "groep", "nom", "naam"});
+    const auto c_language = r.col({"language", "langue", "taal"});
+    const auto c_weekday = r.need_col({"weekday", "jour", "dag"});
+    const auto c_week = r.col({"week_of_month", "semaine", "week"});
+    const auto c_half = r.col({"half_day", "demi-journée", "dagdeel"});
+    const auto c_start = r.col({"start_time", "heure de début", "begintijd"});
+    const auto c_end = r.col({"end_time", "heure de fin", "eindtijd"});
+    const auto c_capacity = r.col({"capacity", "places", "plaatsen"});
+    const auto c_f1 = r.col({"facilitator1", "facilitator 1", "animateur 1", "animateur1", "begeleider 1"});
+    const auto c_f2 = r.col({"facilitator2", "facilitator 2", "animateur 2", "animateur2", "begeleider 2"});
+    const auto c_venue = r.col({"venue", "lieu", "plaats"});
+    const auto c_place = r.col({"place", "adresse", "adres"});
+    CycleRepository repo(db);
+    EnrolmentRules rules(db);
+    ImportCount count;
+    for (const auto& row : t.rows) {
+        const auto cycle = cycle_of(r, row, cc);
+        Group g;
+        g.cycle_id = cycle.id;
+        g.name = r.required(row, c_name);
+        if (auto existing = repo.find_group(cycle.id, g.name)) g = *existing;
+        const bool is_new = g.id == 0;
+        const Group before = g;
+        g.language = r.choice(row, c_language, {"fr", "nl"}, {{"français", "fr"}, {"nederlands", "nl"}}, g.language);
+        const auto weekday = r.choice(row, c_weekday, kWeekdayCodes, kWeekdays);
+        g.weekday = int(std::find(kWeekdayCodes.begin(), kWeekdayCodes.end(), weekday) - kWeekdayCodes.begin()) + 1;
+        if (auto w = r.integer(row, c_week, 1, 5)) g.week_of_month = int(*w);
+        g.half_day = r.choice(row, c_half, {"morning", "afternoon", "evening"},
+                              {{"matin", "morning"}, {"après-midi", "afternoon"}, {"soir", "evening"},
+                               {"voormiddag", "morning"}, {"namiddag", "afternoon"}, {"avond", "evening"}},
+                              g.half_day);
+        if (auto s = r.time(row, c_start); !s.empty()) g.start_time = s;
+        if (auto e = r.time(row, c_end); !e.empty()) g.end_time = e;
+        if (auto n = r.integer(row, c_capacity, 1, 200)) g.capacity = int(*n);
+        if (auto f = r.person_or_none(row, c_f1)) g.facilitator1_id = f;
+        if (auto f = r.person_or_none(row, c_f2)) g.facilitator2_id = f;
+        g.venue_mode = r.choice(row, c_venue, {"itinerant", "fixed"}, {{"itinérant", "itinerant"}, {"fixe", "fixed"},
+                                                                       {"rondreizend", "itinerant"}, {"vast", "fixed"}},
+                                g.venue_mode);
+        if (auto p = r.text(row, c_place); !p.empty()) g.fixed_place = p;
+        const bool same = !is_new && before.language == g.language && before.weekday == g.weekday &&
+                          before.week_of_month == g.week_of_month && before.half_day == g.half_day &&
+                          before.start_time == g.start_time && before.end_time == g.end_time &&
+                          before.capacity == g.capacity && before.facilitator1_id == g.facilitator1_id &&
+                          before.facilitator2_id == g.facilitator2_id && before.venue_mode == g.venue_mode &&
+                          before.fixed_place == g.fixed_place;
+        if (same) {
+            ++count.unchanged;
+            continue;
+        }
+        std::vector<std::string> warnings;
+        at_row(r, row, c_name, [&] { return rules.save_group(g, &warnings); });
+        for (const auto& w : warnings) count.notes.push_back(g.name + ": " + w);
+        ++(is_new ? count.created : count.updated);
+    }
+    return count;
+}
+
+ImportCount import_enrolments(Database& db, const csv::Table& t) {
+    RowReader r(db, t);
+    const auto cc = cycle_cols(r);
+    const auto c_group = r.need_col({"group", "groupe", "groep"});
+    const auto c_email = r.col({"email", "e-mail", "courriel", "person", "personne"});
+    const auto c_first = r.col({"first_name", "prénom", "voornaam"});
+    const auto c_last = r.col({"last_name", "nom", "achternaam"});
+    const auto c_inst = r.col({"institution", "instelling", "organisation"});
+    const auto c_sector = r.col({"sector", "secteur"});
+    const auto c_from = r.col({"enrolled_on", "date d'inscription", "inschrijvingsdatum", "from", "du"});
+    const auto c_to = r.col({"left_on", "date de départ", "vertrokken op", "to", "au"});
+    const auto c_status = r.col({"status", "statut"});
+    const auto c_reason = r.col({"reason", "motif", "reden"});
+    if (!c_email && !c_last)
+        throw ParseError(t.file, 1, 1, "email", tr("a column email (or first_name and last_name) is required"));
+    CycleRepository repo(db);
+    EnrolmentRules rules(db);
+    PersonRepository people(db);
+    ImportCount count;
+    int waiting = 0;
+    for (const auto& row : t.rows) {
+        const auto cycle = cycle_of(r, row, cc);
+        const auto group = group_of(r, row, cycle, c_group);
+        const auto person = r.person(row, c_email, c_first, c_last, c_inst);
+        auto from = r.date(row, c_from);
+        if (from.empty()) from = cycle.start_date;
+        const auto to = r.date(row, c_to);
+        auto status = r.choice(row, c_status, {"enrolled", "waiting", "left"},
+                               {{"inscrit", "enrolled"}, {"inscrite", "enrolled"}, {"ingeschreven", "enrolled"},
+                                {"attente", "waiting"}, {"liste d'attente", "waiting"}, {"wachtlijst", "waiting"},
+                                {"parti", "left"}, {"partie", "left"}, {"vertrokken", "left"}},
+                               to.empty() ? "enrolled" : "left");
+        if (status == "left" && to.empty()) r.fail(row, c_to ? c_to : c_status, tr("a departure date (left_on) is needed"));
+        if (!to.empty() && to < from) r.fail(row, c_to, tr("the departure is before the enrolment"));
+        Affiliation at = people.affiliation_at(person, from);
+        if (auto i = r.institution(row, c_inst)) at.institution_id = i;
+        if (auto s = r.sector(row, c_sector)) at.sector_id = s;
+        // Known already (same group, same start): unchanged; a row is never enrolled twice.
+        SQLite::Statement known(db.sql(), "SELECT id, status, coalesce(left_on,'') FROM intervision_enrolment "
+                                          "WHERE group_id = ? AND person_id = ? AND enrolled_on = ?");
+        known.bind(1, group.id);
+        known.bind(2, person);
+        known.bind(3, from);
+        if (known.executeStep()) {
+            if (known.getColumn(1).getString() == status && known.getColumn(2).getString() == to) {
+                ++count.unchanged;
+                continue;
+            }
+            r.fail(row, c_status, tr("this enrolment is already recorded with another status or departure date"));
+        }
+        const auto reason = r.text(row, c_reason);
+        if (status != "waiting") {
+            const auto warnings = rules.check_enrolment(group.id, person, from, at);
+            if (!warnings.empty() && reason.empty()) {
+                std::string all;
+                for (const auto& w : warnings) all += (all.empty() ? "" : "; ") + w;
+                r.fail(row, c_reason ? c_reason : c_group,
+                       trf("{warnings}: accepting it needs a reason (column reason)", fmt::arg("warnings", all)));
+            }
+        }
+        if (repo.active_enrolment(group.id, person) && status != "left")
+            r.fail(row, c_group, tr("this person is already enrolled in this group"));
+        SQLite::Statement st(db.sql(), "INSERT INTO intervision_enrolment(group_id, person_id, institution_id, "
+                                       "sector_id, status, waiting_position, enrolled_on, left_on, reason) "
+                                       "VALUES (?,?,?,?,?,?,?,?,?)");
+        st.bind(1, group.id);
+        st.bind(2, person);
+        if (at.institution_id) st.bind(3, *at.institution_id); else st.bind(3);
+        if (at.sector_id) st.bind(4, *at.sector_id); else st.bind(4);
+        st.bind(5, status);
+        if (status == "waiting") {
+            SQLite::Statement pos(db.sql(), "SELECT coalesce(max(waiting_position), 0) + 1 FROM intervision_enrolment "
+                                            "WHERE group_id = ? AND status = 'waiting'");
+            pos.bind(1, group.id);
+            pos.executeStep();
+            st.bind(6, pos.getColumn(0).getInt64());
+            ++waiting;
+        } else {
+            st.bind(6);
+        }
+        st.bind(7, from);
+        if (to.empty()) st.bind(8); else st.bind(8, to);
+        if (reason.empty()) st.bind(9); else st.bind(9, reason);
+        st.exec();
+        ++count.created;
+    }
+    if (waiting) count.notes.push_back(trf("{n} on a waiting list", fmt::arg("n", waiting)));
+    return count;
+}
+
+// A group's session on a date (the one that is not cancelled first).
+std::optional<int64_t> session_on(Database& db, int64_t group_id, const std::string& date) {
+    SQLite::Statement q(db.sql(), "SELECT s.id FROM intervision_session i JOIN session s ON s.id = i.session_id "
+                                  "WHERE i.group_id = ? AND s.date = ? ORDER BY s.status = 'cancelled', s.id LIMIT 1");
+    q.bind(1, group_id);
+    q.bind(2, date);
+    if (!q.executeStep()) return std::nullopt;
+    return q.getColumn(0).getInt64();
+}
+
+ImportCount import_sessions(Database& db, const csv::Table& t) {
+    RowReader r(db, t);
+    const auto cc = cycle_cols(r);
+    const auto c_group = r.need_col({"group", "groupe", "groep"});
+    const auto c_date = r.need_col({"date", "datum"});
+    const auto c_start = r.col({"start_time", "heure de début", "begintijd", "start"});
+    const auto c_end = r.col({"end_time", "heure de fin", "eindtijd", "end"});
+    const auto c_status = r.col({"status", "statut"});
+    const auto c_host = r.col({"host", "hôte", "accueil", "gastinstelling", "host_institution"});
+    const auto c_place = r.col({"place", "lieu", "plaats"});
+    SessionScheduler scheduler(db);
+    SessionRepository sessions(db);
+    ImportCount count;
+    for (const auto& row : t.rows) {
+        const auto cycle = cycle_of(r, row, cc);
+        const auto group = group_of(r, row, cycle, c_group);
+        const auto date = r.date(row, c_date, true);
+        const auto start = r.time(row, c_start), end = r.time(row, c_end);
+        const auto status = r.choice(row, c_status, {"planned", "held", "cancelled"},
+                                     {{"prévue", "planned"}, {"tenue", "held"}, {"annulée", "cancelled"},
+                                      {"gepland", "planned"}, {"gehouden", "held"}, {"geannuleerd", "cancelled"}},
+                                     date <= today_iso() ? "held" : "planned");
+        const auto host = r.institution(row, c_host);
+        const auto place = r.text(row, c_place);
+        auto id = session_on(db, group.id, date);
+        const bool is_new = !id;
+        if (!id) id = at_row(r, row, c_date, [&] { return scheduler.add_session(group.id, date, start, end); });
+        auto s = *sessions.get(*id);
+        const auto before = s;
+        if (!start.empty()) s.start_time = start;
+        if (!end.empty()) s.end_time = end;
+        s.status = status;
+        if (host) s.host_institution_id = host;
+        if (!place.empty()) s.place = place;
+        if (!is_new && before.start_time == s.start_time && before.end_time == s.end_time &&
+            before.status == s.status && before.host_institution_id == s.host_institution_id &&
+            before.place == s.place) {
+            ++count.unchanged;
+            continue;
+        }
+        at_row(r, row, c_date, [&] {
+            sessions.update(s);
+            return 0;
+        });
+        ++(is_new ? count.created : count.updated);
+    }
+    return count;
+}
+
+ImportCount import_attendance(Database& db, const csv::Table& t) {
+    RowReader r(db, t);
+    const auto cc = cycle_cols(r);
+    const auto c_group = r.need_col({"group", "groupe", "groep"});
+    const auto c_date = r.need_col({"date", "datum"});
+    const auto c_email = r.col({"email", "e-mail", "courriel", "person", "personne"});
+    const auto c_first = r.col({"first_name", "prénom", "voornaam"});
+    const auto c_last = r.col({"last_name", "nom", "achternaam"});
+    const auto c_inst = r.col({"institution", "instelling"});
+    const auto c_status = r.col({"status", "statut", "présence", "aanwezigheid"});
+    const auto c_role = r.col({"role", "rôle", "rol"});
+    const auto c_reason = r.col({"reason", "motif", "reden"});
+    SessionRepository sessions(db);
+    ImportCount count;
+    for (const auto& row : t.rows) {
+        const auto cycle = cycle_of(r, row, cc);
+        const auto group = group_of(r, row, cycle, c_group);
+        const auto date = r.date(row, c_date, true);
+        const auto session = session_on(db, group.id, date);
+        if (!session)
+            r.fail(row, c_date, trf("group {group} has no session on {date} (import it in intervision_sessions)",
+                                    fmt::arg("group", group.name), fmt::arg("date", date)));
+        Attendance a;
+        a.session_id = *session;
+        a.person_id = r.person(row, c_email, c_first, c_last, c_inst);
+        a.status = r.choice(row, c_status, attendance_status_codes(),
+                            {{"présent", "present"}, {"présente", "present"}, {"aanwezig", "present"},
+                             {"excusé", "excused"}, {"excusée", "excused"}, {"verontschuldigd", "excused"},
+                             {"absente", "absent"}, {"afwezig", "absent"}, {"inscrit", "registered"},
+                             {"yes", "present"}, {"oui", "present"}, {"ja", "present"}, {"x", "present"},
+                             {"1", "present"}},
+                            "present");
+        a.role = r.choice(row, c_role, {"participant", "facilitator"},
+                          {{"animateur", "facilitator"}, {"animatrice", "facilitator"}, {"begeleider", "facilitator"},
+                           {"deelnemer", "participant"}},
+                          "participant");
+        a.reason = r.text(row, c_reason);
+        const auto existing = sessions.attendance(*session);
+        auto it = std::find_if(existing.begin(), existing.end(), [&](const auto& e) { return e.person_id == a.person_id; });
+        if (it != existing.end() && it->status == a.status && it->role == a.role && it->reason == a.reason) {
+            ++count.unchanged;
+            continue;
+        }
+        at_row(r, row, c_status, [&] { return sessions.record(a); });
+        ++(it == existing.end() ? count.created : count.updated);
+    }
+    return count;
+}
+
+std::vector<ImportColumnDoc> cycle_docs() {
+    return {{"cycle", {"cyclus"}, true, tr("The cycle's name, e.g. 2024-2025"), ""},
+            {"programme", {"programma"}, false, tr("The cycle's programme code, when two cycles share the name"),
+             "programmes"}};
+}
+std::vector<ImportColumnDoc> person_docs() {
+    return {{"email", {"e-mail", "courriel"}, false, tr("The person's email (else first_name and last_name)"), ""},
+            {"first_name", {"prénom", "voornaam"}, false, tr("First name, when there is no email"), ""},
+            {"last_name", {"nom", "achternaam"}, false, tr("Last name, when there is no email"), ""}};
+}
+template <class... V>
+std::vector<ImportColumnDoc> join(std::vector<ImportColumnDoc> a, V... more) {
+    (a.insert(a.end(), more.begin(), more.end()), ...);
+    return a;
+}
+
+}  // namespace
+
+void register_intervision_importers() {
+    register_importer({"intervision_cycles", "intervision", 100, [] { return tr("Intervision cycles"); },
+                       [] {
+                           return std::vector<ImportColumnDoc>{
+                               {"name", {"nom", "naam"}, true, tr("The cycle's name, e.g. 2024-2025"), ""},
+                               {"programme", {"programma"}, true, tr("Programme code"), "programmes"},
+                               {"start", {"début", "begin"}, true, tr("First day (2024-09-01 or 01/09/2024)"), ""},
+                               {"end", {"fin", "einde"}, true, tr("Last day"), ""},
+                               {"audience", {"public", "doelgroep"}, false, tr("workers, peer_workers or managers"),
+                                "workers|peer_workers|managers"},
+                               {"funder", {"financeur", "financier"}, false, tr("Funder code the sessions count for"),
+                                "funders"}};
+                       },
+                       import_cycles});
+    register_importer(
+        {"intervision_groups", "intervision", 110, [] { return tr("Intervision groups"); },
+         [] {
+             return join(cycle_docs(),
+                         std::vector<ImportColumnDoc>{
+                             {"name", {"groupe", "groep"}, true, tr("The group's name, unique in its cycle"), ""},
+                             {"language", {"langue", "taal"}, false, tr("fr or nl"), "fr|nl"},
+                             {"weekday", {"jour", "dag"}, true, tr("monday ... sunday (or lundi, maandag...)"),
+                              "monday|tuesday|wednesday|thursday|friday|saturday|sunday"},
+                             {"week_of_month", {"semaine", "week"}, false, tr("1 to 4, 5 = the last of the month"),
+                              "1|2|3|4|5"},
+                             {"half_day", {"demi-journée", "dagdeel"}, false, tr("morning, afternoon or evening"),
+                              "morning|afternoon|evening"},
+                             {"start_time", {"heure de début"}, false, tr("09:30"), ""},
+                             {"end_time", {"heure de fin"}, false, tr("12:00"), ""},
+                             {"capacity", {"places"}, false, tr("Seats (10 by default)"), ""},
+                             {"facilitator1", {"animateur 1"}, false, tr("First facilitator's email"), ""},
+                             {"facilitator2", {"animateur 2"}, false, tr("Second facilitator's email"), ""},
+                             {"venue", {"lieu"}, false, tr("itinerant or fixed"), "itinerant|fixed"},
+                             {"place", {"adresse"}, false, tr("The fixed place"), ""}});
+         },
+         import_groups});
+    register_importer(
+        {"intervision_enrolments", "intervision", 120, [] { return tr("Intervision enrolments"); },
+         [] {
+             return join(cycle_docs(),
+                         std::vector<ImportColumnDoc>{{"group", {"groupe", "groep"}, true, tr("The group's name"), ""}},
+                         person_docs(),
+                         std::vector<ImportColumnDoc>{
+                             {"institution", {"instelling"}, false,
+                              tr("The institution the participation counts for (default: their job on the date)"), ""},
+                             {"sector", {"secteur"}, false, tr("The sector it counts for (code)"), "sectors"},
+                             {"enrolled_on", {"date d'inscription"}, false, tr("Default: the cycle's first day"), ""},
+                             {"left_on", {"date de départ"}, false, tr("When they left the group"), ""},
+                             {"status", {"statut"}, false, tr("enrolled, waiting or left"), "enrolled|waiting|left"},
+                             {"reason", {"motif", "reden"}, false,
+                              tr("Why a second worker of an institution is accepted"), ""}});
+         },
+         import_enrolments});
+    register_importer(
+        {"intervision_sessions", "intervision", 130, [] { return tr("Intervision sessions"); },
+         [] {
+             return join(cycle_docs(),
+                         std::vector<ImportColumnDoc>{
+                             {"group", {"groupe", "groep"}, true, tr("The group's name"), ""},
+                             {"date", {"datum"}, true, tr("The session's date"), ""},
+                             {"start_time", {"heure de début"}, false, tr("Default: the group's"), ""},
+                             {"end_time", {"heure de fin"}, false, tr("Default: the group's"), ""},
+                             {"status", {"statut"}, false, tr("planned, held or cancelled (default: held when past)"),
+                              "planned|held|cancelled"},
+                             {"host", {"hôte", "accueil"}, false, tr("The host institution, by name"), ""},
+                             {"place", {"lieu"}, false, tr("Where it took place"), ""}});
+         },
+         import_sessions});
+    register_importer(
+        {"intervision_attendance", "intervision", 140, [] { return tr("Intervision attendance"); },
+         [] {
+             return join(cycle_docs(),
+                         std::vector<ImportColumnDoc>{{"group", {"groupe", "groep"}, true, tr("The group's name"), ""},
+                                                      {"date", {"datum"}, true, tr("The session's date"), ""}},
+                         person_docs(),
+                         std::vector<ImportColumnDoc>{
+                             {"status", {"statut", "présence"}, false, tr("present, excused, absent (default present)"),
+                              "present|excused|absent|registered"},
+                             {"role", {"rôle", "rol"}, false, tr("participant or facilitator"),
+                              "participant|facilitator"},
+                             {"reason", {"motif", "reden"}, false, tr("Why excused"), ""}});
+         },
+         import_attendance});
+}
+
+}  // namespace maillage::intervision

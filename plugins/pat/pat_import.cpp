@@ -1,0 +1,335 @@
+#include "pat_import.h"
+
+#include "accompaniments.h"
+
+#include "core/database.h"
+#include "core/entity_import.h"
+#include "core/error.h"
+#include "core/i18n.h"
+#include "core/known_values.h"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+namespace maillage::pat {
+namespace {
+
+using Col = RowReader::Col;
+
+template <class F>
+auto at_row(const RowReader& r, const csv::Row& row, Col c, F&& f) -> decltype(f()) {
+    try {
+        return f();
+    } catch (const ParseError&) {
+        throw;
+    } catch (const Error& e) {
+        r.fail(row, c, e.what());
+    }
+}
+
+std::vector<std::string> split(const std::string& text) {
+    std::vector<std::string> out;
+    std::string cur;
+    for (char c : text + "|") {
+        if (c == '|' || c == ',' || c == ';') {
+            const auto b = cur.find_first_not_of(' '), e = cur.find_last_not_of(' ');
+            if (b != std::string::npos) out.push_back(cur.substr(b, e - b + 1));
+            cur.clear();
+        } else {
+            cur += c;
+        }
+    }
+    return out;
+}
+
+// People named in one cell ("a@x.be | b@x.be"), each by email (or a unique name).
+std::vector<int64_t> people_in(const RowReader& r, const csv::Row& row, Col c) {
+    std::vector<int64_t> ids;
+    if (!c) return ids;
+    for (const auto& who : split(r.text(row, c))) {
+        csv::Table one = r.table();
+        csv::Row fake = row;
+        fake.fields[*c] = who;
+        ids.push_back(RowReader(r.db(), one).person(fake, c));
+    }
+    return ids;
+}
+
+// The accompaniment of an institution: the one requested on the date given, else its
+// only one; several without a date is an error naming their dates.
+int64_t accompaniment_of(const RowReader& r, const csv::Row& row, Col c_inst, Col c_request) {
+    const auto inst = r.institution(row, c_inst);
+    if (!inst) r.fail(row, c_inst, tr("the institution is required"));
+    const auto date = r.date(row, c_request);
+    SQLite::Statement q(r.db().sql(), "SELECT id, request_date FROM pat_accompaniment WHERE institution_id = ? "
+                                      "ORDER BY request_date");
+    q.bind(1, *inst);
+    std::vector<std::pair<int64_t, std::string>> all;
+    while (q.executeStep()) all.emplace_back(q.getColumn(0).getInt64(), q.getColumn(1).getString());
+    std::string dates;
+    for (const auto& a : all) {
+        if (!date.empty() && a.second == date) return a.first;
+        dates += (dates.empty() ? "" : ", ") + a.second;
+    }
+    if (all.empty())
+        r.fail(row, c_inst, tr("this institution has no accompaniment (import it in pat_accompaniments)"));
+    if (date.empty() && all.size() == 1) return all.front().first;
+    r.fail(row, c_request ? c_request : c_inst,
+           trf("say which accompaniment by its request date ({dates})", fmt::arg("dates", dates)));
+}
+
+const std::vector<std::string> kPhases = {"request", "analysis", "accompaniment", "hired", "follow_up", "closed"};
+
+ImportCount import_accompaniments(Database& db, const csv::Table& t) {
+    RowReader r(db, t);
+    const auto c_inst = r.need_col({"institution", "instelling"});
+    const auto c_request = r.need_col({"request_date", "date de demande", "aanvraagdatum"});
+    const auto c_funder = r.col({"funder", "financeur", "financier"});
+    const auto c_contact = r.col({"contact", "contact_email"});
+    const auto c_heard = r.col({"heard_from", "connu par"});
+    const auto c_planned = r.col({"planned_sessions", "séances prévues"});
+    const auto c_decision = r.col({"decision", "décision", "beslissing"});
+    const auto c_decision_date = r.col({"decision_date", "date de décision"});
+    const auto c_reason = r.col({"decision_reason", "motif"});
+    const auto c_phase = r.col({"phase", "fase"});
+    const auto c_phase_date = r.col({"phase_date", "date de phase"});
+    const auto c_notes = r.col({"notes", "remarques"});
+    AccompanimentRepository repo(db);
+    ImportCount count;
+    for (const auto& row : t.rows) {
+        Accompaniment a;
+        const auto inst = r.institution(row, c_inst);
+        if (!inst) r.fail(row, c_inst, tr("the institution is required"));
+        a.institution_id = *inst;
+        a.request_date = r.date(row, c_request, true);
+        a.funder_id = r.funder(row, c_funder);
+        a.contact_person_id = r.person_or_none(row, c_contact);
+        a.heard_from = r.text(row, c_heard);
+        if (auto n = r.integer(row, c_planned, 0, 100)) a.planned_sessions = int(*n);
+        a.notes = r.text(row, c_notes);
+        const auto decision = r.choice(row, c_decision, {"accepted", "waiting", "declined"},
+                                       {{"acceptée", "accepted"}, {"accepté", "accepted"}, {"aanvaard", "accepted"},
+                                        {"en attente", "waiting"}, {"refusée", "declined"}, {"geweigerd", "declined"}});
+        const auto phase = r.choice(row, c_phase, kPhases, {}, "request");
+        const auto phase_date = r.date(row, c_phase_date);
+        SQLite::Statement known(db.sql(), "SELECT id, phase FROM pat_accompaniment WHERE institution_id = ? AND "
+                                          "request_date = ?");
+        known.bind(1, a.institution_id);
+        known.bind(2, a.request_date);
+        if (known.executeStep()) {
+            if (known.getColumn(1).getString() == phase) {
+                ++count.unchanged;
+                continue;
+            }
+            const auto id = known.getColumn(0).getInt64();
+            at_row(r, row, c_phase, [&] {
+                repo.set_phase(id, phase, phase_date.empty() ? a.request_date : phase_date);
+                return 0;
+            });
+            ++count.updated;
+            continue;
+        }
+        const auto id = at_row(r, row, c_inst, [&] { return repo.create_request(a); });
+        if (!decision.empty()) {
+            const auto date = r.date(row, c_decision_date);
+            at_row(r, row, c_decision, [&] {
+                repo.decide(id, decision, r.text(row, c_reason), date.empty() ? a.request_date : date);
+                return 0;
+            });
+        }
+        // The phases in order up to the one given, so that the history is the usual one.
+        const auto target = std::find(kPhases.begin(), kPhases.end(), phase) - kPhases.begin();
+        for (long p = 1; p <= target; ++p) {
+            if (kPhases[p] == "closed" && phase == "closed") {
+                at_row(r, row, c_phase, [&] {
+                    repo.set_phase(id, "closed", phase_date.empty() ? a.request_date : phase_date,
+                                   r.text(row, c_notes).empty() ? tr("closed before the import") : r.text(row, c_notes));
+                    return 0;
+                });
+                break;
+            }
+            if (kPhases[p] == "closed") break;
+            at_row(r, row, c_phase, [&] {
+                repo.set_phase(id, kPhases[p], phase_date.empty() ? a.request_date : phase_date);
+                return 0;
+            });
+        }
+        ++count.created;
+    }
+    return count;
+}
+
+int parse_minutes(const RowReader& r, const csv::Row& row, Col c) {
+    auto v = r.text(row, c);
+    if (v.empty()) return 0;
+    for (auto& ch : v)
+        if (ch == 'h' || ch == 'H') ch = ':';
+    try {
+        if (v.find(':') != std::string::npos) {
+            const auto colon = v.find(':');
+            const int h = std::stoi(v.substr(0, colon));
+            const auto rest = v.substr(colon + 1);
+            const int m = rest.empty() ? 0 : std::stoi(rest);
+            if (h >= 0 && h < 24 && m >= 0 && m < 60) return h * 60 + m;
+        } else if (v.find_first_not_of("0123456789") == std::string::npos && v.size() < 5) {
+            return std::stoi(v);
+        }
+    } catch (const std::exception&) {
+    }
+    r.fail(row, c, trf("\"{value}\" is not a duration (90 minutes, or 1:30, or 1h30)", fmt::arg("value", r.text(row, c))));
+}
+
+ImportCount import_sessions(Database& db, const csv::Table& t) {
+    RowReader r(db, t);
+    const auto c_inst = r.need_col({"institution", "instelling"});
+    const auto c_request = r.col({"request_date", "date de demande", "aanvraagdatum"});
+    const auto c_type = r.need_col({"type", "soort"});
+    const auto c_date = r.need_col({"date", "datum"});
+    const auto c_duration = r.col({"duration", "durée", "duur"});
+    const auto c_staff = r.col({"staff", "équipe", "team"});
+    const auto c_attendees = r.col({"attendees", "participants", "deelnemers"});
+    const auto c_status = r.col({"status", "statut"});
+    const auto c_phase = r.col({"phase", "fase"});
+    const auto c_title = r.col({"title", "titre", "titel"});
+    const auto c_notes = r.col({"notes", "remarques"});
+    AccompanimentRepository repo(db);
+    std::vector<std::string> types;
+    for (const auto& k : repo.session_types()) types.push_back(k.code);
+    std::vector<std::pair<std::string, std::string>> type_labels;
+    for (const auto& k : repo.session_types()) {
+        type_labels.emplace_back(k.label_fr, k.code);
+        type_labels.emplace_back(k.label_nl, k.code);
+        type_labels.emplace_back(k.label_en, k.code);
+    }
+    ImportCount count;
+    int warnings = 0;
+    for (const auto& row : t.rows) {
+        PatSession s;
+        s.accompaniment_id = accompaniment_of(r, row, c_inst, c_request);
+        s.type = r.choice(row, c_type, types, type_labels);
+        if (s.type.empty()) r.fail(row, c_type, tr("the session type is required"));
+        s.date = r.date(row, c_date, true);
+        s.duration_minutes = parse_minutes(r, row, c_duration);
+        s.staff = people_in(r, row, c_staff);
+        s.attendees = people_in(r, row, c_attendees);
+        s.status = r.choice(row, c_status, {"planned", "held", "cancelled"},
+                            {{"prévue", "planned"}, {"tenue", "held"}, {"annulée", "cancelled"}}, "held");
+        s.phase = r.choice(row, c_phase, {"accompaniment", "follow_up"}, {{"suivi", "follow_up"}});
+        s.title = r.text(row, c_title);
+        s.notes = r.text(row, c_notes);
+        bool known = false;
+        for (const auto& k : repo.sessions(s.accompaniment_id))
+            known |= k.date == s.date && k.type == s.type;
+        if (known) {
+            ++count.unchanged;
+            continue;
+        }
+        std::string warning;
+        at_row(r, row, c_type, [&] { return repo.add_session(s, &warning); });
+        warnings += !warning.empty();
+        ++count.created;
+    }
+    if (warnings)
+        count.notes.push_back(trf("{n} sessions run by fewer than two staff members", fmt::arg("n", warnings)));
+    return count;
+}
+
+ImportCount import_hires(Database& db, const csv::Table& t) {
+    RowReader r(db, t);
+    const auto c_inst = r.need_col({"institution", "instelling"});
+    const auto c_request = r.col({"request_date", "date de demande", "aanvraagdatum"});
+    const auto c_status = r.col({"status", "statut"});
+    const auto c_hire = r.col({"hire_date", "date d'engagement", "aanwervingsdatum"});
+    const auto c_announced = r.col({"announced_date", "date d'annonce"});
+    const auto c_job = r.col({"job_title", "fonction", "functie"});
+    const auto c_time = r.col({"working_time_percent", "temps de travail", "werktijd"});
+    const auto c_contract = r.col({"contract_type", "contrat", "contract"});
+    const auto c_person = r.col({"person", "email", "personne"});
+    AccompanimentRepository repo(db);
+    ImportCount count;
+    for (const auto& row : t.rows) {
+        Hire h;
+        h.accompaniment_id = accompaniment_of(r, row, c_inst, c_request);
+        h.status = r.choice(row, c_status, {"announced", "effective"}, {{"annoncé", "announced"}, {"effectif", "effective"}},
+                            "effective");
+        h.hire_date = r.date(row, c_hire, h.status == "effective");
+        h.announced_date = r.date(row, c_announced);
+        h.job_title = r.text(row, c_job);
+        if (auto p = r.integer(row, c_time, 1, 100)) h.working_time_percent = double(*p);
+        h.contract_type = r.text(row, c_contract);
+        h.person_id = r.person_or_none(row, c_person);
+        bool known = false;
+        for (const auto& k : repo.hires(h.accompaniment_id))
+            known |= k.hire_date == h.hire_date && k.announced_date == h.announced_date && k.person_id == h.person_id;
+        if (known) {
+            ++count.unchanged;
+            continue;
+        }
+        at_row(r, row, c_status, [&] { return repo.add_hire(h); });
+        ++count.created;
+    }
+    return count;
+}
+
+std::vector<ImportColumnDoc> accompaniment_docs() {
+    return {{"institution", {"instelling"}, true, tr("The accompanied institution, by name"), ""},
+            {"request_date", {"date de demande"}, false,
+             tr("The accompaniment's request date, when the institution has several"), ""}};
+}
+
+}  // namespace
+
+void register_pat_importers() {
+    register_importer(
+        {"pat_accompaniments", "pat", 400, [] { return tr("PAT accompaniments"); },
+         [] {
+             return std::vector<ImportColumnDoc>{
+                 {"institution", {"instelling"}, true, tr("The institution that asked, by name"), ""},
+                 {"request_date", {"date de demande"}, true, tr("When it asked"), ""},
+                 {"funder", {"financeur"}, false, tr("Funder code it counts for"), "funders"},
+                 {"contact", {}, false, tr("The contact person's email"), ""},
+                 {"heard_from", {"connu par"}, false, tr("How they heard of PAT"), ""},
+                 {"planned_sessions", {"séances prévues"}, false, tr("Sessions planned"), ""},
+                 {"decision", {"décision"}, false, tr("accepted, waiting or declined"), "accepted|waiting|declined"},
+                 {"decision_date", {"date de décision"}, false, tr("Default: the request date"), ""},
+                 {"decision_reason", {"motif"}, false, tr("Why declined"), ""},
+                 {"phase", {"fase"}, false, tr("request, analysis, accompaniment, hired, follow_up or closed"),
+                  "request|analysis|accompaniment|hired|follow_up|closed"},
+                 {"phase_date", {"date de phase"}, false, tr("When it reached that phase"), ""},
+                 {"notes", {"remarques"}, false, tr("Notes"), ""}};
+         },
+         import_accompaniments});
+    register_importer(
+        {"pat_sessions", "pat", 410, [] { return tr("PAT sessions"); },
+         [] {
+             auto c = accompaniment_docs();
+             c.push_back({"type", {"soort"}, true,
+                          tr("working_group, team_meeting, training_day, job_interview, other_meeting, immersion"),
+                          "working_group|team_meeting|training_day|job_interview|other_meeting|immersion"});
+             c.push_back({"date", {"datum"}, true, tr("The session's date"), ""});
+             c.push_back({"duration", {"durée", "duur"}, false, tr("90, 1:30 or 1h30"), ""});
+             c.push_back({"staff", {"équipe"}, true, tr("The staff members' emails separated by | (at least two)"), ""});
+             c.push_back({"attendees", {"participants"}, false, tr("The institution's people, emails separated by |"), ""});
+             c.push_back({"status", {"statut"}, false, tr("planned, held or cancelled (default held)"),
+                          "planned|held|cancelled"});
+             c.push_back({"phase", {"fase"}, false, tr("accompaniment or follow_up"), "accompaniment|follow_up"});
+             c.push_back({"title", {"titre"}, false, tr("Title"), ""});
+             c.push_back({"notes", {"remarques"}, false, tr("Notes"), ""});
+             return c;
+         },
+         import_sessions});
+    register_importer({"pat_hires", "pat", 420, [] { return tr("PAT hires"); },
+                       [] {
+                           auto c = accompaniment_docs();
+                           c.push_back({"status", {"statut"}, false, tr("announced or effective"), "announced|effective"});
+                           c.push_back({"hire_date", {"date d'engagement"}, false, tr("Required when effective"), ""});
+                           c.push_back({"announced_date", {"date d'annonce"}, false, tr("When it was announced"), ""});
+                           c.push_back({"job_title", {"fonction"}, false, tr("Job title"), ""});
+                           c.push_back({"working_time_percent", {"temps de travail"}, false, tr("50 for half-time"), ""});
+                           c.push_back({"contract_type", {"contrat"}, false, tr("Contract"), ""});
+                           c.push_back({"person", {"email"}, false, tr("The peer worker hired, by email"), ""});
+                           return c;
+                       },
+                       import_hires});
+}
+
+}  // namespace maillage::pat
