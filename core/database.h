@@ -66,6 +66,9 @@ public:
 
     // The changes this connection made, for undo and redo (core/undo.h). In memory only.
     UndoStack& undo_stack();
+    // Whether writes are recorded for undo (on by default). The command line, which has
+    // no undo, turns it off: an import then skips the session extension's per-row work.
+    void record_undo(bool on) { recording_ = on; }
     // Which plugin owns the tables with a prefix, to name unnamed changes ("intervision"
     // -> "Intervision"); set by Suite once the plugins are loaded.
     void set_table_owners(std::vector<std::pair<std::string, std::string>> owners) { owners_ = std::move(owners); }

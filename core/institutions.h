@@ -66,6 +66,11 @@ private:
 // "Aprèstoe" and "Aprestoe" are two names (merging them is the user's decision).
 std::string fold_name(const std::string& name);
 
+// The institution a user names in a command: by its name (folded as above), else by its
+// number; otherwise an Error that quotes the text. Shared by the core's and the
+// plugins' commands.
+Institution find_institution(Database& db, const std::string& name_or_number);
+
 // Validates region and language codes (throws maillage::Error naming the field).
 void validate_institution(const Institution& institution);
 

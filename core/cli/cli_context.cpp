@@ -40,6 +40,7 @@ Database& CliRun::database() {
                             "\"maillage-cli init\".",
                             fmt::arg("file", path.string())));
         suite_->open(database_path(), options_.read_only ? Database::Access::ReadOnly : Database::Access::ReadWrite);
+        suite_->database().record_undo(false);  // the command line has no undo
         const auto& db = suite_->database();
         for (const auto& warning : db.warnings()) err_ << warning << '\n';
         const auto& outcome = suite_->outcome();

@@ -64,8 +64,8 @@ void add_gdpr_command(CLI::App& app, CliRun& run);
 void add_retention_command(CLI::App& app, CliRun& run);
 // People by email (or a unique full name, or an id), institutions by name: what a user
 // knows. Throw maillage::Error naming what was not found or what is ambiguous.
+// (Institutions: maillage::find_institution in core/institutions.h, shared with the plugins.)
 Person find_person(Database& db, const std::string& who);
-Institution find_institution(Database& db, const std::string& name);
 void add_person_command(CLI::App& app, CliRun& run);
 void add_institution_command(CLI::App& app, CliRun& run);  // create, list, edit, delete
 void add_institution_delete_command(CLI::App& institution, CliRun& run);

@@ -38,12 +38,15 @@ CliTranslations::CliTranslations(const std::string& requested) : impl_(std::make
     // catalog (a thousand stat calls per plugin on `maillage-cli --help`).
     std::string language = requested.empty() ? environment_language() : requested;
     if (language.empty()) language = "en";
+    set_language(language);
+    // The msgids are English and the English catalogs repeat them: in English no catalog
+    // is read and tr() answers the msgid itself (a tenth of `maillage-cli --help`).
+    if (language == "en") return;
     impl_->translations = new wxTranslations();
     wxTranslations::Set(impl_->translations);
     wxFileTranslationsLoader::AddCatalogLookupPathPrefix(wxString::FromUTF8(locale_folder().string()));
     impl_->translations->SetLanguage(wxString::FromUTF8(language));
     impl_->translations->AddCatalog("maillage-core");
-    set_language(language);
     set_translator([](const char* msgid) {
         return std::string(wxGetTranslation(wxString::FromUTF8(msgid)).utf8_str());
     });
@@ -56,6 +59,7 @@ CliTranslations::~CliTranslations() {
 
 void CliTranslations::load_plugin_catalogs(PluginLoader& plugins) {
     for (const auto& p : plugins.loaded()) {
+        if (!impl_->translations) break;
         const auto domain = p->plugin->translation_domain();
         if (!domain.empty()) impl_->translations->AddCatalog(wxString::FromUTF8(domain));
     }

@@ -57,11 +57,6 @@ Person find_person(Database& db, const std::string& who) {
     return found.front();
 }
 
-Institution find_institution(Database& db, const std::string& name) {
-    if (auto i = InstitutionRepository(db).find_by_name(name)) return *i;
-    throw Error(trf("No institution is called \"{name}\".", fmt::arg("name", name)));
-}
-
 void add_person_command(CLI::App& app, CliRun& run) {
     auto* person = app.add_subcommand("person", tr("Delete or merge people (found by email, or by a unique name)"));
     person->require_subcommand(1);

@@ -6,6 +6,7 @@
 #include "core/i18n.h"
 #include "core/single_line.h"
 #include "core/references.h"
+#include "core/row_reader.h"
 #include "core/sql_util.h"
 #include "core/validate.h"
 
@@ -17,33 +18,24 @@
 
 namespace maillage {
 namespace {
-constexpr const char* kSelect =
-    "SELECT id, name, coalesce(region,''), coalesce(municipality,''), coalesce(postcode,''), "
-    "coalesce(address,''), coalesce(language,''), coalesce(email,''), coalesce(phone,''), "
-    "coalesce(website,''), coalesce(notes,''), merged_into FROM institution ";
+const RowMap kInstitutionRow{
+    column("id", &Institution::id), column("name", &Institution::name), column("region", &Institution::region),
+    column("municipality", &Institution::municipality), column("postcode", &Institution::postcode),
+    column("address", &Institution::address), column("language", &Institution::language),
+    column("email", &Institution::email), column("phone", &Institution::phone),
+    column("website", &Institution::website), column("notes", &Institution::notes),
+    column("merged_into", &Institution::merged_into)};
 
-Institution read(Database& db, SQLite::Statement& q) {
-    Institution i;
-    i.id = q.getColumn(0).getInt64();
-    i.name = q.getColumn(1).getString();
-    i.region = q.getColumn(2).getString();
-    i.municipality = q.getColumn(3).getString();
-    i.postcode = q.getColumn(4).getString();
-    i.address = q.getColumn(5).getString();
-    i.language = q.getColumn(6).getString();
-    i.email = q.getColumn(7).getString();
-    i.phone = q.getColumn(8).getString();
-    i.website = q.getColumn(9).getString();
-    i.notes = q.getColumn(10).getString();
-    if (!q.getColumn(11).isNull()) i.merged_into = q.getColumn(11).getInt64();
+std::string select_institution(std::string_view where) { return kInstitutionRow.select("FROM institution " + std::string(where)); }
+
+// What institution_sector holds of an institution read by kInstitutionRow.
+void add_sectors(Database& db, Institution& i) {
     SQLite::Statement s(db.sql(),
                         "SELECT sector_id FROM institution_sector WHERE institution_id = ? "
                         "ORDER BY is_primary DESC, sector_id");
     s.bind(1, i.id);
     while (s.executeStep()) i.sector_ids.push_back(s.getColumn(0).getInt64());
-    return i;
 }
-
 
 void write_sectors(Database& db, int64_t id, const std::vector<int64_t>& sectors) {
     SQLite::Statement del(db.sql(), "DELETE FROM institution_sector WHERE institution_id = ?");
@@ -83,22 +75,19 @@ void validate_institution(const Institution& i) {
 }
 
 std::optional<Institution> InstitutionRepository::get(int64_t id) const {
-    SQLite::Statement q(db_.sql(), std::string(kSelect) + "WHERE id = ?");
+    SQLite::Statement q(db_.sql(), select_institution("WHERE id = ?"));
     q.bind(1, id);
-    if (q.executeStep()) return read(db_, q);
-    return std::nullopt;
+    return read_one(q, kInstitutionRow, [&](Institution& i) { add_sectors(db_, i); });
 }
 
 std::vector<Institution> InstitutionRepository::search(const std::string& text, int limit) const {
-    SQLite::Statement q(db_.sql(), std::string(kSelect) +
+    SQLite::Statement q(db_.sql(), select_institution(
                                        "WHERE merged_into IS NULL AND (?1 = '' OR name LIKE '%' || ?1 || '%' "
                                        "OR municipality LIKE '%' || ?1 || '%' OR postcode LIKE ?1 || '%') "
-                                       "ORDER BY name COLLATE NOCASE LIMIT ?2");
+                                       "ORDER BY name COLLATE NOCASE LIMIT ?2"));
     q.bind(1, text);
     q.bind(2, limit);
-    std::vector<Institution> out;
-    while (q.executeStep()) out.push_back(read(db_, q));
-    return out;
+    return read_all(q, kInstitutionRow, [&](Institution& i) { add_sectors(db_, i); });
 }
 
 std::string fold_name(const std::string& name) {
@@ -127,12 +116,20 @@ std::string fold_name(const std::string& name) {
     return key;
 }
 
+Institution find_institution(Database& db, const std::string& name_or_number) {
+    InstitutionRepository repo(db);
+    if (auto i = repo.find_by_name(name_or_number)) return *i;
+    const auto& t = name_or_number;
+    if (!t.empty() && t.size() < 19 && t.find_first_not_of("0123456789") == std::string::npos)
+        if (auto i = repo.get(std::stoll(t))) return *i;
+    throw Error(trf("No institution is called \"{name}\".", fmt::arg("name", name_or_number)));
+}
+
 std::optional<Institution> InstitutionRepository::find_by_name(const std::string& name) const {
     // The index answers the common case (same bytes, or ASCII case only).
-    SQLite::Statement q(db_.sql(), std::string(kSelect) +
-                                       "WHERE merged_into IS NULL AND name = ? COLLATE NOCASE LIMIT 1");
+    SQLite::Statement q(db_.sql(), select_institution("WHERE merged_into IS NULL AND name = ? COLLATE NOCASE LIMIT 1"));
     q.bind(1, name);
-    if (q.executeStep()) return read(db_, q);
+    if (auto i = read_one(q, kInstitutionRow, [&](Institution& i) { add_sectors(db_, i); })) return i;
     // Otherwise compare folded keys. Two names can only fold alike with a non-ASCII
     // character on one side, so an ASCII name is compared with non-ASCII names only.
     const auto key = fold_name(name);

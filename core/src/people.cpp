@@ -6,6 +6,7 @@
 #include "core/i18n.h"
 #include "core/single_line.h"
 #include "core/references.h"
+#include "core/row_reader.h"
 #include "core/sql_util.h"
 
 #include <SQLiteCpp/SQLiteCpp.h>
@@ -15,28 +16,27 @@
 
 namespace maillage {
 namespace {
-constexpr const char* kSelect =
-    "SELECT id, coalesce(first_name,''), coalesce(last_name,''), coalesce(email,''), coalesce(phone,''), "
-    "coalesce(language,''), coalesce(notes,''), erased_at IS NOT NULL FROM person ";
-
 const char* const kRoles[] = {"worker", "peer_worker", "facilitator", "trainer", "staff", "manager"};
 
-Person read(Database& db, SQLite::Statement& q) {
-    Person p;
-    p.id = q.getColumn(0).getInt64();
-    p.first_name = q.getColumn(1).getString();
-    p.last_name = q.getColumn(2).getString();
-    p.email = q.getColumn(3).getString();
-    p.phone = q.getColumn(4).getString();
-    p.language = q.getColumn(5).getString();
-    p.notes = q.getColumn(6).getString();
-    p.erased = q.getColumn(7).getInt() != 0;
+const RowMap kPersonRow{
+    column("id", &Person::id), column("first_name", &Person::first_name), column("last_name", &Person::last_name),
+    column("email", &Person::email), column("phone", &Person::phone), column("language", &Person::language),
+    column("notes", &Person::notes), column("erased_at IS NOT NULL AS erased", &Person::erased)};
+
+std::string select_person(std::string_view where) { return kPersonRow.select("FROM person " + std::string(where)); }
+
+// What person_role holds of a person read by kPersonRow.
+void add_roles(Database& db, Person& p) {
     SQLite::Statement r(db.sql(), "SELECT role FROM person_role WHERE person_id = ? ORDER BY role");
     r.bind(1, p.id);
     while (r.executeStep()) p.roles.push_back(r.getColumn(0).getString());
-    return p;
 }
 
+const RowMap kEmploymentRow{
+    column("id", &Employment::id), column("person_id", &Employment::person_id),
+    column("institution_id", &Employment::institution_id), column("sector_id", &Employment::sector_id),
+    column("job_title", &Employment::job_title), column("start_date", &Employment::start_date),
+    column("end_date", &Employment::end_date)};
 
 // What the pattern [^@\s]+@[^@\s]+\.[^@\s]+ accepts, without a regex per row (imports).
 bool email_shape(const std::string& e) {
@@ -108,42 +108,36 @@ bool Person::has_role(const std::string& role) const {
 }
 
 std::optional<Person> PersonRepository::get(int64_t id) const {
-    SQLite::Statement q(db_.sql(), std::string(kSelect) + "WHERE id = ?");
+    SQLite::Statement q(db_.sql(), select_person("WHERE id = ?"));
     q.bind(1, id);
-    if (q.executeStep()) return read(db_, q);
-    return std::nullopt;
+    return read_one(q, kPersonRow, [&](Person& p) { add_roles(db_, p); });
 }
 
 std::vector<Person> PersonRepository::search(const std::string& text, int limit) const {
     SQLite::Statement q(db_.sql(),
-                        std::string(kSelect) +
+                        select_person(
                             "WHERE erased_at IS NULL AND (?1 = '' OR (coalesce(first_name,'') || ' ' || "
                             "coalesce(last_name,'')) LIKE '%' || ?1 || '%' OR (coalesce(last_name,'') || ' ' || "
                             "coalesce(first_name,'')) LIKE '%' || ?1 || '%' OR email LIKE '%' || ?1 || '%') "
-                            "ORDER BY last_name COLLATE NOCASE, first_name COLLATE NOCASE LIMIT ?2");
+                            "ORDER BY last_name COLLATE NOCASE, first_name COLLATE NOCASE LIMIT ?2"));
     q.bind(1, text);
     q.bind(2, limit);
-    std::vector<Person> out;
-    while (q.executeStep()) out.push_back(read(db_, q));
-    return out;
+    return read_all(q, kPersonRow, [&](Person& p) { add_roles(db_, p); });
 }
 
 std::vector<Person> PersonRepository::with_role(const std::string& role) const {
-    SQLite::Statement q(db_.sql(), std::string(kSelect) +
+    SQLite::Statement q(db_.sql(), select_person(
                                        "WHERE erased_at IS NULL AND id IN (SELECT person_id FROM person_role "
-                                       "WHERE role = ?) ORDER BY last_name COLLATE NOCASE, first_name COLLATE NOCASE");
+                                       "WHERE role = ?) ORDER BY last_name COLLATE NOCASE, first_name COLLATE NOCASE"));
     q.bind(1, role);
-    std::vector<Person> out;
-    while (q.executeStep()) out.push_back(read(db_, q));
-    return out;
+    return read_all(q, kPersonRow, [&](Person& p) { add_roles(db_, p); });
 }
 
 std::optional<Person> PersonRepository::find_by_email(const std::string& email) const {
     if (email.empty()) return std::nullopt;
-    SQLite::Statement q(db_.sql(), std::string(kSelect) + "WHERE erased_at IS NULL AND email = ? COLLATE NOCASE");
+    SQLite::Statement q(db_.sql(), select_person("WHERE erased_at IS NULL AND email = ? COLLATE NOCASE"));
     q.bind(1, email);
-    if (q.executeStep()) return read(db_, q);
-    return std::nullopt;
+    return read_one(q, kPersonRow, [&](Person& p) { add_roles(db_, p); });
 }
 
 int64_t PersonRepository::count() const { return db_.scalar_int("SELECT count(*) FROM person WHERE erased_at IS NULL"); }
@@ -239,24 +233,10 @@ void PersonRepository::remove_employment(int64_t id) {
 }
 
 std::vector<Employment> PersonRepository::employments(int64_t person_id) const {
-    SQLite::Statement q(db_.sql(),
-                        "SELECT id, person_id, institution_id, sector_id, coalesce(job_title,''), "
-                        "coalesce(start_date,''), coalesce(end_date,'') FROM employment WHERE person_id = ? "
-                        "ORDER BY coalesce(start_date,''), id");
+    SQLite::Statement q(db_.sql(), kEmploymentRow.select("FROM employment WHERE person_id = ? "
+                                                         "ORDER BY coalesce(start_date,''), id"));
     q.bind(1, person_id);
-    std::vector<Employment> out;
-    while (q.executeStep()) {
-        Employment e;
-        e.id = q.getColumn(0).getInt64();
-        e.person_id = q.getColumn(1).getInt64();
-        e.institution_id = q.getColumn(2).getInt64();
-        if (!q.getColumn(3).isNull()) e.sector_id = q.getColumn(3).getInt64();
-        e.job_title = q.getColumn(4).getString();
-        e.start_date = q.getColumn(5).getString();
-        e.end_date = q.getColumn(6).getString();
-        out.push_back(e);
-    }
-    return out;
+    return read_all(q, kEmploymentRow);
 }
 
 DeleteImpact PersonRepository::delete_impact(int64_t id) const {

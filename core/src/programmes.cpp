@@ -4,35 +4,22 @@
 #include "core/database.h"
 #include "core/error.h"
 #include "core/i18n.h"
+#include "core/row_reader.h"
 #include "core/single_line.h"
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
 namespace maillage {
 namespace {
-Programme read_programme(SQLite::Statement& q) {
-    Programme p;
-    p.id = q.getColumn(0).getInt64();
-    p.code = q.getColumn(1).getString();
-    p.name = q.getColumn(2).getString();
-    if (!q.getColumn(3).isNull()) p.parent_id = q.getColumn(3).getInt64();
-    p.retired = q.getColumn(4).getInt() != 0;
-    return p;
-}
-Funder read_funder(SQLite::Statement& q) {
-    Funder f;
-    f.id = q.getColumn(0).getInt64();
-    f.code = q.getColumn(1).getString();
-    f.name = q.getColumn(2).getString();
-    f.notes = q.getColumn(3).getString();
-    f.retired = q.getColumn(4).getInt() != 0;
-    if (!q.getColumn(5).isNull()) f.parent_id = q.getColumn(5).getInt64();
-    return f;
-}
-constexpr const char* kProgramme =
-    "SELECT id, code, name, parent_id, retired_at IS NOT NULL FROM programme ";
-constexpr const char* kFunder =
-    "SELECT id, code, name, coalesce(notes,''), retired_at IS NOT NULL, parent_id FROM funder ";
+const RowMap kProgrammeRow{column("id", &Programme::id), column("code", &Programme::code),
+                            column("name", &Programme::name), column("parent_id", &Programme::parent_id),
+                            column("retired_at IS NOT NULL AS retired", &Programme::retired)};
+const RowMap kFunderRow{column("id", &Funder::id), column("code", &Funder::code), column("name", &Funder::name),
+                        column("notes", &Funder::notes), column("retired_at IS NOT NULL AS retired", &Funder::retired),
+                        column("parent_id", &Funder::parent_id)};
+
+std::string select_programme(std::string_view where) { return kProgrammeRow.select("FROM programme " + std::string(where)); }
+std::string select_funder(std::string_view where) { return kFunderRow.select("FROM funder " + std::string(where)); }
 
 void require(const std::string& code, const std::string& name) {
     if (code.empty()) throw Error(tr("Code: a code is needed."));
@@ -77,25 +64,21 @@ void retire_row(Database& db, const char* table, int64_t id) {
 }  // namespace
 
 std::vector<Programme> ProgrammeRepository::list(bool include_retired) const {
-    SQLite::Statement q(db_.sql(), std::string(kProgramme) + (include_retired ? "" : "WHERE retired_at IS NULL ") +
-                                       "ORDER BY name COLLATE NOCASE");
-    std::vector<Programme> out;
-    while (q.executeStep()) out.push_back(read_programme(q));
-    return out;
+    SQLite::Statement q(db_.sql(), select_programme(std::string(include_retired ? "" : "WHERE retired_at IS NULL ") +
+                                       "ORDER BY name COLLATE NOCASE"));
+    return read_all(q, kProgrammeRow);
 }
 
 std::optional<Programme> ProgrammeRepository::find_by_code(const std::string& code) const {
-    SQLite::Statement q(db_.sql(), std::string(kProgramme) + "WHERE code = ? COLLATE NOCASE");
+    SQLite::Statement q(db_.sql(), select_programme("WHERE code = ? COLLATE NOCASE"));
     q.bind(1, code);
-    if (q.executeStep()) return read_programme(q);
-    return std::nullopt;
+    return read_one(q, kProgrammeRow);
 }
 
 std::optional<Programme> ProgrammeRepository::get(int64_t id) const {
-    SQLite::Statement q(db_.sql(), std::string(kProgramme) + "WHERE id = ?");
+    SQLite::Statement q(db_.sql(), select_programme("WHERE id = ?"));
     q.bind(1, id);
-    if (q.executeStep()) return read_programme(q);
-    return std::nullopt;
+    return read_one(q, kProgrammeRow);
 }
 
 int64_t ProgrammeRepository::create(const Programme& p) {
@@ -134,25 +117,21 @@ void ProgrammeRepository::update(const Programme& p) {
 void ProgrammeRepository::retire(int64_t id) { retire_row(db_, "programme", id); }
 
 std::vector<Funder> FunderRepository::list(bool include_retired) const {
-    SQLite::Statement q(db_.sql(), std::string(kFunder) + (include_retired ? "" : "WHERE retired_at IS NULL ") +
-                                       "ORDER BY name COLLATE NOCASE");
-    std::vector<Funder> out;
-    while (q.executeStep()) out.push_back(read_funder(q));
-    return out;
+    SQLite::Statement q(db_.sql(), select_funder(std::string(include_retired ? "" : "WHERE retired_at IS NULL ") +
+                                       "ORDER BY name COLLATE NOCASE"));
+    return read_all(q, kFunderRow);
 }
 
 std::optional<Funder> FunderRepository::find_by_code(const std::string& code) const {
-    SQLite::Statement q(db_.sql(), std::string(kFunder) + "WHERE code = ? COLLATE NOCASE");
+    SQLite::Statement q(db_.sql(), select_funder("WHERE code = ? COLLATE NOCASE"));
     q.bind(1, code);
-    if (q.executeStep()) return read_funder(q);
-    return std::nullopt;
+    return read_one(q, kFunderRow);
 }
 
 std::optional<Funder> FunderRepository::get(int64_t id) const {
-    SQLite::Statement q(db_.sql(), std::string(kFunder) + "WHERE id = ?");
+    SQLite::Statement q(db_.sql(), select_funder("WHERE id = ?"));
     q.bind(1, id);
-    if (q.executeStep()) return read_funder(q);
-    return std::nullopt;
+    return read_one(q, kFunderRow);
 }
 
 int64_t FunderRepository::create(const Funder& f) {

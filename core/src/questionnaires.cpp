@@ -4,6 +4,7 @@
 #include "core/database.h"
 #include "core/error.h"
 #include "core/i18n.h"
+#include "core/row_reader.h"
 #include "core/single_line.h"
 #include "core/locale_format.h"
 
@@ -17,42 +18,32 @@
 
 namespace maillage {
 namespace {
+const RowMap kQuestionRow{
+    column("id", &Question::id), column("position", &Question::position), column("kind", &Question::kind),
+    column("text", &Question::text), column("coalesce(scale_min,1) AS scale_min", &Question::scale_min),
+    column("coalesce(scale_max,5) AS scale_max", &Question::scale_max), column("required", &Question::required)};
+
 std::vector<Question> load_questions(Database& db, int64_t questionnaire_id) {
-    SQLite::Statement q(db.sql(),
-                        "SELECT id, position, kind, text, coalesce(options,'[]'), coalesce(scale_min,1), "
-                        "coalesce(scale_max,5), required FROM question WHERE questionnaire_id = ? ORDER BY position");
+    SQLite::Statement q(db.sql(), kQuestionRow.select(", coalesce(options,'[]') FROM question "
+                                                      "WHERE questionnaire_id = ? ORDER BY position"));
     q.bind(1, questionnaire_id);
+    RowReader row(q, kQuestionRow);
     std::vector<Question> out;
     while (q.executeStep()) {
-        Question x;
-        x.id = q.getColumn(0).getInt64();
-        x.position = q.getColumn(1).getInt();
-        x.kind = q.getColumn(2).getString();
-        x.text = q.getColumn(3).getString();
-        x.options = nlohmann::json::parse(q.getColumn(4).getString()).get<std::vector<std::string>>();
-        x.scale_min = q.getColumn(5).getInt();
-        x.scale_max = q.getColumn(6).getInt();
-        x.required = q.getColumn(7).getInt() != 0;
+        auto x = row.read();
+        x.options = nlohmann::json::parse(q.getColumn(int(kQuestionRow.size())).getString()).get<std::vector<std::string>>();
         out.push_back(std::move(x));
     }
     return out;
 }
 
-constexpr const char* kSelect =
-    "SELECT id, code, title, coalesce(description,''), purpose, coalesce(owner,''), retired_at IS NOT NULL "
-    "FROM questionnaire ";
+const RowMap kQuestionnaireRow{
+    column("id", &Questionnaire::id), column("code", &Questionnaire::code), column("title", &Questionnaire::title),
+    column("description", &Questionnaire::description), column("purpose", &Questionnaire::purpose),
+    column("owner", &Questionnaire::owner), column("retired_at IS NOT NULL AS retired", &Questionnaire::retired)};
 
-Questionnaire read(Database& db, SQLite::Statement& q) {
-    Questionnaire x;
-    x.id = q.getColumn(0).getInt64();
-    x.code = q.getColumn(1).getString();
-    x.title = q.getColumn(2).getString();
-    x.description = q.getColumn(3).getString();
-    x.purpose = q.getColumn(4).getString();
-    x.owner = q.getColumn(5).getString();
-    x.retired = q.getColumn(6).getInt() != 0;
-    x.questions = load_questions(db, x.id);
-    return x;
+std::string select_questionnaire(std::string_view where) {
+    return kQuestionnaireRow.select("FROM questionnaire " + std::string(where));
 }
 
 std::vector<int> parse_indexes(const std::string& text) {
@@ -72,26 +63,22 @@ const std::vector<std::string>& ypn() {
 }  // namespace
 
 std::vector<Questionnaire> QuestionnaireRepository::list(const std::string& owner, bool include_retired) const {
-    SQLite::Statement q(db_.sql(), std::string(kSelect) + "WHERE (?1 = '' OR owner = ?1) " +
-                                       (include_retired ? "" : "AND retired_at IS NULL ") + "ORDER BY title");
+    SQLite::Statement q(db_.sql(), select_questionnaire(std::string("WHERE (?1 = '' OR owner = ?1) ") +
+                                       (include_retired ? "" : "AND retired_at IS NULL ") + "ORDER BY title"));
     q.bind(1, owner);
-    std::vector<Questionnaire> out;
-    while (q.executeStep()) out.push_back(read(db_, q));
-    return out;
+    return read_all(q, kQuestionnaireRow, [&](Questionnaire& x) { x.questions = load_questions(db_, x.id); });
 }
 
 std::optional<Questionnaire> QuestionnaireRepository::get(int64_t id) const {
-    SQLite::Statement q(db_.sql(), std::string(kSelect) + "WHERE id = ?");
+    SQLite::Statement q(db_.sql(), select_questionnaire("WHERE id = ?"));
     q.bind(1, id);
-    if (q.executeStep()) return read(db_, q);
-    return std::nullopt;
+    return read_one(q, kQuestionnaireRow, [&](Questionnaire& x) { x.questions = load_questions(db_, x.id); });
 }
 
 std::optional<Questionnaire> QuestionnaireRepository::find_by_code(const std::string& code) const {
-    SQLite::Statement q(db_.sql(), std::string(kSelect) + "WHERE code = ?");
+    SQLite::Statement q(db_.sql(), select_questionnaire("WHERE code = ?"));
     q.bind(1, code);
-    if (q.executeStep()) return read(db_, q);
-    return std::nullopt;
+    return read_one(q, kQuestionnaireRow, [&](Questionnaire& x) { x.questions = load_questions(db_, x.id); });
 }
 
 int64_t QuestionnaireRepository::save(const Questionnaire& x) {

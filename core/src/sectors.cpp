@@ -4,27 +4,19 @@
 #include "core/database.h"
 #include "core/error.h"
 #include "core/i18n.h"
+#include "core/row_reader.h"
 #include "core/single_line.h"
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
 namespace maillage {
 namespace {
-constexpr const char* kColumns =
-    "SELECT id, code, label_fr, label_nl, label_en, family, sort_order, retired_at IS NOT NULL FROM sector ";
+const RowMap kSectorRow{
+    column("id", &Sector::id), column("code", &Sector::code), column("label_fr", &Sector::label_fr),
+    column("label_nl", &Sector::label_nl), column("label_en", &Sector::label_en), column("family", &Sector::family),
+    column("sort_order", &Sector::sort_order), column("retired_at IS NOT NULL AS retired", &Sector::retired)};
 
-Sector read(SQLite::Statement& q) {
-    Sector s;
-    s.id = q.getColumn(0).getInt64();
-    s.code = q.getColumn(1).getString();
-    s.label_fr = q.getColumn(2).getString();
-    s.label_nl = q.getColumn(3).getString();
-    s.label_en = q.getColumn(4).getString();
-    s.family = q.getColumn(5).getString();
-    s.sort_order = q.getColumn(6).getInt();
-    s.retired = q.getColumn(7).getInt() != 0;
-    return s;
-}
+std::string select_sector(std::string_view where) { return kSectorRow.select("FROM sector " + std::string(where)); }
 
 void validate(const Sector& s) {
     if (s.code.empty()) throw Error(tr("A sector needs a code."));
@@ -44,36 +36,31 @@ const std::string& Sector::label(const std::string& language) const {
 }
 
 std::vector<Sector> SectorRepository::list(bool include_retired) const {
-    SQLite::Statement q(db_.sql(), std::string(kColumns) +
-                                       (include_retired ? "" : "WHERE retired_at IS NULL ") +
-                                       "ORDER BY sort_order, label_fr");
-    std::vector<Sector> out;
-    while (q.executeStep()) out.push_back(read(q));
-    return out;
+    SQLite::Statement q(db_.sql(), select_sector(
+                                       std::string(include_retired ? "" : "WHERE retired_at IS NULL ") +
+                                       "ORDER BY sort_order, label_fr"));
+    return read_all(q, kSectorRow);
 }
 
 std::optional<Sector> SectorRepository::get(int64_t id) const {
-    SQLite::Statement q(db_.sql(), std::string(kColumns) + "WHERE id = ?");
+    SQLite::Statement q(db_.sql(), select_sector("WHERE id = ?"));
     q.bind(1, id);
-    if (q.executeStep()) return read(q);
-    return std::nullopt;
+    return read_one(q, kSectorRow);
 }
 
 std::optional<Sector> SectorRepository::find_by_code(const std::string& code) const {
-    SQLite::Statement q(db_.sql(), std::string(kColumns) + "WHERE code = ?");
+    SQLite::Statement q(db_.sql(), select_sector("WHERE code = ?"));
     q.bind(1, code);
-    if (q.executeStep()) return read(q);
-    return std::nullopt;
+    return read_one(q, kSectorRow);
 }
 
 std::optional<Sector> SectorRepository::find(const std::string& text) const {
-    SQLite::Statement q(db_.sql(), std::string(kColumns) +
+    SQLite::Statement q(db_.sql(), select_sector(
                                        "WHERE code = ?1 COLLATE NOCASE OR lower(label_fr) = lower(?1) "
                                        "OR lower(label_nl) = lower(?1) OR lower(label_en) = lower(?1) "
-                                       "ORDER BY retired_at IS NOT NULL LIMIT 1");
+                                       "ORDER BY retired_at IS NOT NULL LIMIT 1"));
     q.bind(1, text);
-    if (q.executeStep()) return read(q);
-    return std::nullopt;
+    return read_one(q, kSectorRow);
 }
 
 int64_t SectorRepository::create(const Sector& s) {

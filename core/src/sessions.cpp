@@ -6,6 +6,7 @@
 #include "core/i18n.h"
 #include "core/single_line.h"
 #include "core/people.h"
+#include "core/row_reader.h"
 #include "core/sql_util.h"
 
 #include <SQLiteCpp/SQLiteCpp.h>
@@ -14,30 +15,20 @@
 
 namespace maillage {
 namespace {
-constexpr const char* kSelect =
-    "SELECT id, kind, coalesce(title,''), date, coalesce(start_time,''), coalesce(end_time,''), "
-    "coalesce(place,''), host_institution_id, coalesce(language,''), programme_id, funder_id, status, "
-    "coalesce(notes,'') FROM session ";
+const RowMap kSessionRow{
+    column("id", &Session::id),           column("kind", &Session::kind),
+    column("title", &Session::title),     column("date", &Session::date),
+    column("start_time", &Session::start_time), column("end_time", &Session::end_time),
+    column("place", &Session::place),     column("host_institution_id", &Session::host_institution_id),
+    column("language", &Session::language), column("programme_id", &Session::programme_id),
+    column("funder_id", &Session::funder_id), column("status", &Session::status),
+    column("notes", &Session::notes)};
 
-
-Session read(SQLite::Statement& q) {
-    Session s;
-    s.id = q.getColumn(0).getInt64();
-    s.kind = q.getColumn(1).getString();
-    s.title = q.getColumn(2).getString();
-    s.date = q.getColumn(3).getString();
-    s.start_time = q.getColumn(4).getString();
-    s.end_time = q.getColumn(5).getString();
-    s.place = q.getColumn(6).getString();
-    s.host_institution_id = opt_id(q.getColumn(7));
-    s.language = q.getColumn(8).getString();
-    s.programme_id = opt_id(q.getColumn(9));
-    s.funder_id = opt_id(q.getColumn(10));
-    s.status = q.getColumn(11).getString();
-    s.notes = q.getColumn(12).getString();
-    return s;
-}
-
+const RowMap kAttendanceRow{
+    column("id", &Attendance::id),         column("session_id", &Attendance::session_id),
+    column("person_id", &Attendance::person_id), column("status", &Attendance::status),
+    column("role", &Attendance::role),     column("reason", &Attendance::reason),
+    column("institution_id", &Attendance::institution_id), column("sector_id", &Attendance::sector_id)};
 
 void bind_session(SQLite::Statement& st, const Session& s) {
     st.bind(1, s.kind);
@@ -96,23 +87,20 @@ double Session::hours() const {
 }
 
 std::optional<Session> SessionRepository::get(int64_t id) const {
-    SQLite::Statement q(db_.sql(), std::string(kSelect) + "WHERE id = ?");
+    SQLite::Statement q(db_.sql(), kSessionRow.select("FROM session WHERE id = ?"));
     q.bind(1, id);
-    if (q.executeStep()) return read(q);
-    return std::nullopt;
+    return read_one(q, kSessionRow);
 }
 
 std::vector<Session> SessionRepository::between(const std::string& kind, const std::string& from,
                                                 const std::string& to) const {
-    SQLite::Statement q(db_.sql(), std::string(kSelect) +
-                                       "WHERE (?1 = '' OR kind = ?1) AND date BETWEEN ?2 AND ?3 "
-                                       "ORDER BY date, start_time, id");
+    SQLite::Statement q(db_.sql(), kSessionRow.select("FROM session "
+                                                      "WHERE (?1 = '' OR kind = ?1) AND date BETWEEN ?2 AND ?3 "
+                                                      "ORDER BY date, start_time, id"));
     q.bind(1, kind);
     q.bind(2, from);
     q.bind(3, to);
-    std::vector<Session> out;
-    while (q.executeStep()) out.push_back(read(q));
-    return out;
+    return read_all(q, kSessionRow);
 }
 
 int64_t SessionRepository::create(const Session& s) {
@@ -203,24 +191,9 @@ void SessionRepository::remove_attendance(int64_t session_id, int64_t person_id)
 }
 
 std::vector<Attendance> SessionRepository::attendance(int64_t session_id) const {
-    SQLite::Statement q(db_.sql(),
-                        "SELECT id, session_id, person_id, status, role, coalesce(reason,''), institution_id, "
-                        "sector_id FROM attendance WHERE session_id = ? ORDER BY id");
+    SQLite::Statement q(db_.sql(), kAttendanceRow.select("FROM attendance WHERE session_id = ? ORDER BY id"));
     q.bind(1, session_id);
-    std::vector<Attendance> out;
-    while (q.executeStep()) {
-        Attendance a;
-        a.id = q.getColumn(0).getInt64();
-        a.session_id = q.getColumn(1).getInt64();
-        a.person_id = q.getColumn(2).getInt64();
-        a.status = q.getColumn(3).getString();
-        a.role = q.getColumn(4).getString();
-        a.reason = q.getColumn(5).getString();
-        a.institution_id = opt_id(q.getColumn(6));
-        a.sector_id = opt_id(q.getColumn(7));
-        out.push_back(a);
-    }
-    return out;
+    return read_all(q, kAttendanceRow);
 }
 
 }  // namespace maillage

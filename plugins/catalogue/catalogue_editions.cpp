@@ -5,6 +5,7 @@
 #include "core/database.h"
 #include "core/error.h"
 #include "core/i18n.h"
+#include "core/row_reader.h"
 #include "core/plugin_api.h"
 
 #include <CLI/CLI.hpp>
@@ -16,20 +17,14 @@
 namespace maillage::catalogue {
 namespace {
 
-constexpr const char* kSelect =
-    "SELECT e.id, e.code, e.year, coalesce(e.title,''), coalesce(e.published_at,''), e.retired_at IS NOT NULL, "
-    "(SELECT count(*) FROM catalogue_training t WHERE t.edition_id = e.id) FROM catalogue_edition e ";
+const RowMap kEditionRow{
+    column("e.id", &Edition::id), column("e.code", &Edition::code), column("e.year", &Edition::year),
+    column("e.title", &Edition::title), column("e.published_at", &Edition::published_at),
+    column("e.retired_at IS NOT NULL AS retired", &Edition::retired),
+    column("(SELECT count(*) FROM catalogue_training t WHERE t.edition_id = e.id) AS trainings", &Edition::trainings)};
 
-Edition read(SQLite::Statement& q) {
-    Edition e;
-    e.id = q.getColumn(0).getInt64();
-    e.code = q.getColumn(1).getString();
-    e.year = q.getColumn(2).getInt();
-    e.title = q.getColumn(3).getString();
-    e.published_at = q.getColumn(4).getString();
-    e.retired = q.getColumn(5).getInt() != 0;
-    e.trainings = q.getColumn(6).getInt();
-    return e;
+std::string select_edition(std::string_view rest) {
+    return kEditionRow.select("FROM catalogue_edition e " + std::string(rest));
 }
 
 void validate(EditionRepository& repo, const Edition& e) {
@@ -50,18 +45,15 @@ void bind_title(SQLite::Statement& q, int index, const std::string& title) {
 }  // namespace
 
 std::vector<Edition> EditionRepository::list(bool include_retired) const {
-    SQLite::Statement q(db_.sql(), std::string(kSelect) + (include_retired ? "" : "WHERE e.retired_at IS NULL ") +
-                                       "ORDER BY e.year DESC, e.code");
-    std::vector<Edition> out;
-    while (q.executeStep()) out.push_back(read(q));
-    return out;
+    SQLite::Statement q(db_.sql(), select_edition(std::string(include_retired ? "" : "WHERE e.retired_at IS NULL ") +
+                                                  "ORDER BY e.year DESC, e.code"));
+    return read_all(q, kEditionRow);
 }
 
 std::optional<Edition> EditionRepository::find(const std::string& code) const {
-    SQLite::Statement q(db_.sql(), std::string(kSelect) + "WHERE e.code = ? COLLATE NOCASE");
+    SQLite::Statement q(db_.sql(), select_edition("WHERE e.code = ? COLLATE NOCASE"));
     q.bind(1, code);
-    if (q.executeStep()) return read(q);
-    return std::nullopt;
+    return read_one(q, kEditionRow);
 }
 
 int64_t EditionRepository::create(const Edition& e) {

@@ -59,7 +59,7 @@ std::string normalise_name(const std::string& text) {
 namespace {
 
 // Known institutions by normalised name (live ones).
-std::optional<int64_t> find_institution(Database& db, const std::string& name) {
+std::optional<int64_t> known_institution(Database& db, const std::string& name) {
     std::string key = normalise_name(name);
     if (key.empty()) return std::nullopt;
     SQLite::Statement q(db.sql(), "SELECT id, name FROM institution WHERE merged_into IS NULL");
@@ -144,7 +144,7 @@ ImportReport import_registrations(Database& db, const std::string& text, const s
             if (!email.empty()) seen.insert(email_key);
             seen.insert(name_key);
 
-            auto institution = find_institution(db, inst_name);
+            auto institution = known_institution(db, inst_name);
             std::optional<int64_t> person;
             if (auto chosen = same_person.find(row.line); chosen != same_person.end()) person = chosen->second;
             if (!person && !email.empty())

@@ -5,6 +5,7 @@
 #include "core/database.h"
 #include "core/error.h"
 #include "core/i18n.h"
+#include "core/row_reader.h"
 #include "core/institutions.h"
 #include "core/people.h"
 #include "core/sessions.h"
@@ -21,23 +22,16 @@ std::string today() {
     return fmt::format("{:%Y-%m-%d}", fmt::gmtime(std::chrono::system_clock::to_time_t(now)));
 }
 
-Registration read(SQLite::Statement& q) {
-    Registration r;
-    r.id = q.getColumn(0).getInt64();
-    r.training_id = q.getColumn(1).getInt64();
-    r.person_id = q.getColumn(2).getInt64();
-    if (!q.getColumn(3).isNull()) r.institution_id = q.getColumn(3).getInt64();
-    if (!q.getColumn(4).isNull()) r.sector_id = q.getColumn(4).getInt64();
-    r.status = q.getColumn(5).getString();
-    r.reason = q.getColumn(6).isNull() ? "" : q.getColumn(6).getString();
-    if (!q.getColumn(7).isNull()) r.waiting_position = q.getColumn(7).getInt();
-    r.registered_at = q.getColumn(8).getString();
-    r.source = q.getColumn(9).getString();
-    return r;
-}
+const RowMap kRegistrationRow{
+    column("id", &Registration::id), column("training_id", &Registration::training_id),
+    column("person_id", &Registration::person_id), column("institution_id", &Registration::institution_id),
+    column("sector_id", &Registration::sector_id), column("status", &Registration::status),
+    column("reason", &Registration::reason), column("waiting_position", &Registration::waiting_position),
+    column("registered_at", &Registration::registered_at), column("source", &Registration::source)};
 
-const char* kSelect = "SELECT id, training_id, person_id, institution_id, sector_id, status, reason, waiting_position, "
-                      "registered_at, source FROM catalogue_registration ";
+std::string select_registration(std::string_view rest) {
+    return kRegistrationRow.select("FROM catalogue_registration " + std::string(rest));
+}
 }  // namespace
 
 int RegistrationService::seats_taken(int64_t training_id) const {
@@ -48,21 +42,18 @@ int RegistrationService::seats_taken(int64_t training_id) const {
 }
 
 std::optional<Registration> RegistrationService::find(int64_t training_id, int64_t person_id) const {
-    SQLite::Statement q(db_.sql(), std::string(kSelect) + "WHERE training_id = ? AND person_id = ?");
+    SQLite::Statement q(db_.sql(), select_registration("WHERE training_id = ? AND person_id = ?"));
     q.bind(1, training_id);
     q.bind(2, person_id);
-    if (q.executeStep()) return read(q);
-    return std::nullopt;
+    return read_one(q, kRegistrationRow);
 }
 
 std::vector<Registration> RegistrationService::list(int64_t training_id) const {
-    SQLite::Statement q(db_.sql(), std::string(kSelect) +
+    SQLite::Statement q(db_.sql(), select_registration(
                                        "WHERE training_id = ? ORDER BY CASE status WHEN 'registered' THEN 0 WHEN 'waiting' "
-                                       "THEN 1 ELSE 2 END, waiting_position, registered_at, id");
+                                       "THEN 1 ELSE 2 END, waiting_position, registered_at, id"));
     q.bind(1, training_id);
-    std::vector<Registration> out;
-    while (q.executeStep()) out.push_back(read(q));
-    return out;
+    return read_all(q, kRegistrationRow);
 }
 
 void RegistrationService::add_attendance_rows(int64_t training_id, const Registration& r) {
@@ -169,11 +160,11 @@ std::optional<int64_t> RegistrationService::cancel(int64_t training_id, int64_t 
         audit(db_, "cancel", "catalogue_registration", r->id, "person #" + std::to_string(person_id));
         std::optional<int64_t> promoted;
         if (r->status == "registered") {
-            SQLite::Statement w(db_.sql(), std::string(kSelect) + "WHERE training_id = ? AND status = 'waiting' "
-                                                                  "ORDER BY waiting_position, id LIMIT 1");
+            SQLite::Statement w(db_.sql(), select_registration("WHERE training_id = ? AND status = 'waiting' "
+                                                               "ORDER BY waiting_position, id LIMIT 1"));
             w.bind(1, training_id);
-            if (w.executeStep()) {
-                auto next = read(w);
+            if (auto waiting = read_one(w, kRegistrationRow)) {
+                auto& next = *waiting;
                 SQLite::Statement u(db_.sql(), "UPDATE catalogue_registration SET status = 'registered', waiting_position = NULL "
                                                "WHERE id = ?");
                 u.bind(1, next.id);

@@ -6,6 +6,7 @@
 #include "core/database.h"
 #include "core/error.h"
 #include "core/i18n.h"
+#include "core/row_reader.h"
 #include "core/single_line.h"
 #include "core/people.h"
 #include "core/sessions.h"
@@ -21,30 +22,26 @@ namespace {
 std::string col_text(SQLite::Statement& q, int i) { return q.getColumn(i).isNull() ? "" : q.getColumn(i).getString(); }
 
 
-const char* kModuleSelect =
-    "SELECT m.id, v.id, m.code, v.version, t.code, v.title_fr, v.title_nl, v.title_en, v.description_fr, "
-    "v.description_nl, v.description_en, v.duration_minutes, v.objectives, v.content, v.methods, v.audience, "
-    "v.prerequisites, v.created_at FROM catalogue_module m JOIN catalogue_module_version v ON v.module_id = m.id "
-    "JOIN catalogue_theme t ON t.id = v.theme_id ";
+using MR = ModuleRecord;
+using Sheet = catalog::ModuleSheet;
+using Text = catalog::LocalText;
+const RowMap kModuleRow{
+    column("m.id AS module_id", &MR::module_id), column("v.id AS version_id", &MR::version_id),
+    column("m.code", &MR::sheet, &Sheet::code), column("v.version", &MR::sheet, &Sheet::version),
+    column("t.code AS theme_code", &MR::sheet, &Sheet::theme_code),
+    column("v.title_fr", &MR::sheet, &Sheet::title, &Text::fr), column("v.title_nl", &MR::sheet, &Sheet::title, &Text::nl),
+    column("v.title_en", &MR::sheet, &Sheet::title, &Text::en),
+    column("v.description_fr", &MR::sheet, &Sheet::description, &Text::fr),
+    column("v.description_nl", &MR::sheet, &Sheet::description, &Text::nl),
+    column("v.description_en", &MR::sheet, &Sheet::description, &Text::en),
+    column("v.duration_minutes", &MR::sheet, &Sheet::duration_minutes),
+    column("v.objectives", &MR::sheet, &Sheet::objectives), column("v.content", &MR::sheet, &Sheet::content),
+    column("v.methods", &MR::sheet, &Sheet::methods), column("v.audience", &MR::sheet, &Sheet::audience),
+    column("v.prerequisites", &MR::sheet, &Sheet::prerequisites), column("v.created_at", &MR::created_at)};
 
-ModuleRecord read_module(SQLite::Statement& q) {
-    ModuleRecord r;
-    r.module_id = q.getColumn(0).getInt64();
-    r.version_id = q.getColumn(1).getInt64();
-    auto& s = r.sheet;
-    s.code = col_text(q, 2);
-    s.version = q.getColumn(3).getInt();
-    s.theme_code = col_text(q, 4);
-    s.title = {col_text(q, 5), col_text(q, 6), col_text(q, 7)};
-    s.description = {col_text(q, 8), col_text(q, 9), col_text(q, 10)};
-    s.duration_minutes = q.getColumn(11).getInt();
-    s.objectives = col_text(q, 12);
-    s.content = col_text(q, 13);
-    s.methods = col_text(q, 14);
-    s.audience = col_text(q, 15);
-    s.prerequisites = col_text(q, 16);
-    r.created_at = col_text(q, 17);
-    return r;
+std::string select_module(std::string_view rest) {
+    return kModuleRow.select("FROM catalogue_module m JOIN catalogue_module_version v ON v.module_id = m.id "
+                             "JOIN catalogue_theme t ON t.id = v.theme_id " + std::string(rest));
 }
 
 bool same_sheet(const catalog::ModuleSheet& a, const catalog::ModuleSheet& b) {
@@ -167,11 +164,12 @@ int64_t CatalogueStore::save_module(const catalog::ModuleSheet& sheet) {
 }
 
 std::optional<ModuleRecord> CatalogueStore::module(const std::string& code) const {
-    SQLite::Statement q(db_.sql(), std::string(kModuleSelect) +
-                                       "WHERE m.code = ? ORDER BY v.version DESC LIMIT 1");
+    SQLite::Statement q(db_.sql(), select_module(
+                                       "WHERE m.code = ? ORDER BY v.version DESC LIMIT 1"));
     q.bind(1, code);
-    if (!q.executeStep()) return std::nullopt;
-    auto r = read_module(q);
+    auto found = read_one(q, kModuleRow);
+    if (!found) return std::nullopt;
+    auto& r = *found;
     PersonRepository people(db_);
     for (auto id : qualified_trainers(r.module_id))
         if (auto p = people.get(id)) {
@@ -182,18 +180,16 @@ std::optional<ModuleRecord> CatalogueStore::module(const std::string& code) cons
 }
 
 std::optional<ModuleRecord> CatalogueStore::module_version(int64_t version_id) const {
-    SQLite::Statement q(db_.sql(), std::string(kModuleSelect) + "WHERE v.id = ?");
+    SQLite::Statement q(db_.sql(), select_module("WHERE v.id = ?"));
     q.bind(1, version_id);
-    if (!q.executeStep()) return std::nullopt;
-    return read_module(q);
+    return read_one(q, kModuleRow);
 }
 
 std::vector<ModuleRecord> CatalogueStore::modules() const {
-    SQLite::Statement q(db_.sql(), std::string(kModuleSelect) +
+    SQLite::Statement q(db_.sql(), select_module(
                                        "WHERE m.retired_at IS NULL AND v.version = (SELECT max(version) FROM "
-                                       "catalogue_module_version WHERE module_id = m.id) ORDER BY t.sort_order, m.code");
-    std::vector<ModuleRecord> out;
-    while (q.executeStep()) out.push_back(read_module(q));
+                                       "catalogue_module_version WHERE module_id = m.id) ORDER BY t.sort_order, m.code"));
+    auto out = read_all(q, kModuleRow);
     PersonRepository people(db_);
     for (auto& r : out)
         for (auto id : qualified_trainers(r.module_id))
@@ -205,11 +201,9 @@ std::vector<ModuleRecord> CatalogueStore::modules() const {
 }
 
 std::vector<ModuleRecord> CatalogueStore::versions(const std::string& code) const {
-    SQLite::Statement q(db_.sql(), std::string(kModuleSelect) + "WHERE m.code = ? ORDER BY v.version");
+    SQLite::Statement q(db_.sql(), select_module("WHERE m.code = ? ORDER BY v.version"));
     q.bind(1, code);
-    std::vector<ModuleRecord> out;
-    while (q.executeStep()) out.push_back(read_module(q));
-    return out;
+    return read_all(q, kModuleRow);
 }
 
 void CatalogueStore::qualify(int64_t person_id, int64_t module_id) {
@@ -407,30 +401,27 @@ void CatalogueStore::update_training(int64_t id, const TrainingInput& in) {
 }
 
 std::optional<TrainingRow> CatalogueStore::training(int64_t id) const {
-    SQLite::Statement q(db_.sql(),
-                        "SELECT t.id, t.kind, coalesce(e.code,''), t.code, t.title_fr, t.title_nl, t.title_en, t.venue, t.seats, "
-                        "t.price_cents, t.registration_deadline, t.languages, t.registration_url, t.institution_id, t.request, "
-                        "t.analysis_response_id, t.status FROM catalogue_training t LEFT JOIN catalogue_edition e ON e.id = t.edition_id "
-                        "WHERE t.id = ?");
+    using TR = TrainingRow;
+    using In = TrainingInput;
+    static const RowMap kTrainingRow{
+        column("t.id", &TR::id), column("t.kind", &TR::input, &In::kind),
+        column("e.code AS edition", &TR::input, &In::edition), column("t.code", &TR::input, &In::code),
+        column("t.title_fr", &TR::input, &In::title, &Text::fr), column("t.title_nl", &TR::input, &In::title, &Text::nl),
+        column("t.title_en", &TR::input, &In::title, &Text::en), column("t.venue", &TR::input, &In::venue),
+        column("t.seats", &TR::input, &In::seats), column("t.price_cents", &TR::input, &In::price_cents),
+        column("t.registration_deadline", &TR::input, &In::registration_deadline),
+        column("t.registration_url", &TR::input, &In::registration_url),
+        column("t.institution_id", &TR::input, &In::institution_id), column("t.request", &TR::input, &In::request),
+        column("t.analysis_response_id", &TR::input, &In::analysis_response_id),
+        column("t.status", &TR::input, &In::status)};
+    SQLite::Statement q(db_.sql(), kTrainingRow.select(", t.languages FROM catalogue_training t "
+                                                       "LEFT JOIN catalogue_edition e ON e.id = t.edition_id "
+                                                       "WHERE t.id = ?"));
     q.bind(1, id);
     if (!q.executeStep()) return std::nullopt;
-    TrainingRow r;
-    r.id = q.getColumn(0).getInt64();
+    auto r = RowReader(q, kTrainingRow).read();
     auto& in = r.input;
-    in.kind = col_text(q, 1);
-    in.edition = col_text(q, 2);
-    in.code = col_text(q, 3);
-    in.title = {col_text(q, 4), col_text(q, 5), col_text(q, 6)};
-    in.venue = col_text(q, 7);
-    in.seats = q.getColumn(8).getInt();
-    if (!q.getColumn(9).isNull()) in.price_cents = q.getColumn(9).getInt();
-    in.registration_deadline = col_text(q, 10);
-    in.languages = split(col_text(q, 11), ',');
-    in.registration_url = col_text(q, 12);
-    if (!q.getColumn(13).isNull()) in.institution_id = q.getColumn(13).getInt64();
-    in.request = col_text(q, 14);
-    if (!q.getColumn(15).isNull()) in.analysis_response_id = q.getColumn(15).getInt64();
-    in.status = col_text(q, 16);
+    in.languages = split(col_text(q, int(kTrainingRow.size())), ',');
     SQLite::Statement m(db_.sql(),
                         "SELECT tm.module_version_id, mo.code FROM catalogue_training_module tm JOIN catalogue_module_version v "
                         "ON v.id = tm.module_version_id JOIN catalogue_module mo ON mo.id = v.module_id WHERE tm.training_id = ? "

@@ -3,6 +3,7 @@
 #include "exchange_schema.h"
 #include "registrations.h"
 #include "core/sql_util.h"
+#include "core/row_reader.h"
 #include "text_match.h"
 
 #include "core/audit.h"
@@ -15,41 +16,24 @@
 namespace maillage::exchange {
 namespace {
 
-constexpr const char* kEventSelect =
-    "SELECT e.id, e.type_id, e.title, e.theme, e.venue, e.capacity, e.languages, e.role, e.programme_id, "
-    "e.funder_id, e.objectives, e.programme_text, e.notes FROM exchange_event e ";
+const RowMap kEventRow{
+    column("e.id", &Event::id), column("e.type_id", &Event::type_id), column("e.title", &Event::title),
+    column("e.theme", &Event::theme), column("e.venue", &Event::venue), column("e.capacity", &Event::capacity),
+    column("e.languages", &Event::languages), column("e.role", &Event::role),
+    column("e.programme_id", &Event::programme_id), column("e.funder_id", &Event::funder_id),
+    column("e.objectives", &Event::objectives), column("e.programme_text", &Event::programme_text),
+    column("e.notes", &Event::notes)};
 
-Event read_event(SQLite::Statement& q) {
-    Event e;
-    e.id = q.getColumn(0).getInt64();
-    e.type_id = q.getColumn(1).getInt64();
-    e.title = q.getColumn(2).getString();
-    e.theme = col_text(q, 3);
-    e.venue = col_text(q, 4);
-    e.capacity = col_opt(q, 5);
-    e.languages = col_text(q, 6);
-    e.role = q.getColumn(7).getString();
-    e.programme_id = col_opt(q, 8);
-    e.funder_id = col_opt(q, 9);
-    e.objectives = col_text(q, 10);
-    e.programme_text = col_text(q, 11);
-    e.notes = col_text(q, 12);
-    return e;
+std::string select_event(std::string_view rest) { return kEventRow.select("FROM exchange_event e " + std::string(rest)); }
+
+const RowMap kEventTypeRow{column("id", &EventType::id), column("code", &EventType::code),
+                           column("label_fr", &EventType::label_fr), column("label_nl", &EventType::label_nl),
+                           column("label_en", &EventType::label_en),
+                           column("counts_as_group", &EventType::counts_as_group)};
+
+std::string select_type(std::string_view rest) {
+    return kEventTypeRow.select("FROM exchange_event_type " + std::string(rest));
 }
-
-EventType read_type(SQLite::Statement& q) {
-    EventType t;
-    t.id = q.getColumn(0).getInt64();
-    t.code = q.getColumn(1).getString();
-    t.label_fr = q.getColumn(2).getString();
-    t.label_nl = q.getColumn(3).getString();
-    t.label_en = q.getColumn(4).getString();
-    t.counts_as_group = q.getColumn(5).getInt() != 0;
-    return t;
-}
-
-constexpr const char* kTypeSelect =
-    "SELECT id, code, label_fr, label_nl, label_en, counts_as_group FROM exchange_event_type ";
 
 void bind_event(SQLite::Statement& q, const Event& e) {
     q.bind(1, e.type_id);
@@ -104,17 +88,16 @@ void validate_event_role(const std::string& role) {
 }
 
 std::vector<EventType> EventRepository::types() const {
-    SQLite::Statement q(db_.sql(), std::string(kTypeSelect) + "WHERE retired_at IS NULL ORDER BY sort_order, id");
-    std::vector<EventType> out;
-    while (q.executeStep()) out.push_back(read_type(q));
-    return out;
+    SQLite::Statement q(db_.sql(), select_type("WHERE retired_at IS NULL ORDER BY sort_order, id"));
+    return read_all(q, kEventTypeRow);
 }
 
 std::optional<EventType> EventRepository::find_type(const std::string& code_or_label) const {
     const auto key = normalise_name(code_or_label);
-    SQLite::Statement q(db_.sql(), std::string(kTypeSelect) + "ORDER BY sort_order, id");
+    SQLite::Statement q(db_.sql(), select_type("ORDER BY sort_order, id"));
+    RowReader row(q, kEventTypeRow);
     while (q.executeStep()) {
-        auto t = read_type(q);
+        auto t = row.read();
         if (key == normalise_name(t.code) || key == normalise_name(t.label_fr) ||
             key == normalise_name(t.label_nl) || key == normalise_name(t.label_en))
             return t;
@@ -123,10 +106,9 @@ std::optional<EventType> EventRepository::find_type(const std::string& code_or_l
 }
 
 std::optional<EventType> EventRepository::type(int64_t id) const {
-    SQLite::Statement q(db_.sql(), std::string(kTypeSelect) + "WHERE id = ?");
+    SQLite::Statement q(db_.sql(), select_type("WHERE id = ?"));
     q.bind(1, id);
-    if (q.executeStep()) return read_type(q);
-    return std::nullopt;
+    return read_one(q, kEventTypeRow);
 }
 
 int64_t EventRepository::create(const Event& e) {
@@ -171,27 +153,24 @@ void EventRepository::update(const Event& e) {
 }
 
 std::optional<Event> EventRepository::get(int64_t id) const {
-    SQLite::Statement q(db_.sql(), std::string(kEventSelect) + "WHERE e.id = ?");
+    SQLite::Statement q(db_.sql(), select_event("WHERE e.id = ?"));
     q.bind(1, id);
-    if (q.executeStep()) return read_event(q);
-    return std::nullopt;
+    return read_one(q, kEventRow);
 }
 
 std::vector<Event> EventRepository::list(const std::string& from, const std::string& to,
                                          bool include_undated) const {
     SQLite::Statement q(db_.sql(),
-                        std::string(kEventSelect) +
+                        select_event(
                             "LEFT JOIN (SELECT l.event_id, min(s.date) AS first, max(s.date) AS last, "
                             "sum(s.date BETWEEN ?1 AND ?2) AS inside FROM exchange_event_session l "
                             "JOIN session s ON s.id = l.session_id GROUP BY l.event_id) d ON d.event_id = e.id "
                             "WHERE coalesce(d.inside, 0) > 0 OR (?3 AND d.first IS NULL) "
-                            "ORDER BY coalesce(d.first, '9999'), e.id");
+                            "ORDER BY coalesce(d.first, '9999'), e.id"));
     q.bind(1, from);
     q.bind(2, to);
     q.bind(3, include_undated ? 1 : 0);
-    std::vector<Event> out;
-    while (q.executeStep()) out.push_back(read_event(q));
-    return out;
+    return read_all(q, kEventRow);
 }
 
 int64_t EventRepository::add_day(int64_t event_id, Session day) {

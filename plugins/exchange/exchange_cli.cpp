@@ -54,12 +54,11 @@ struct Options {
     std::string text;
 };
 
+// By name or number (the core's lookup); a near miss is answered with the closest name.
 int64_t resolve_institution(Database& db, const std::string& text) {
-    if (!text.empty() && std::all_of(text.begin(), text.end(), ::isdigit)) {
-        const auto id = std::stoll(text);
-        if (!InstitutionRepository(db).get(id))
-            throw Error(fmt::format(fmt::runtime(tr("No institution has the number {id}.")), fmt::arg("id", id)));
-        return id;
+    try {
+        return find_institution(db, text).id;
+    } catch (const Error&) {
     }
     const auto m = match_institution(db, text);
     if (!m)

@@ -2,6 +2,7 @@
 
 #include "events.h"
 #include "core/sql_util.h"
+#include "core/row_reader.h"
 #include "text_match.h"
 
 #include "core/audit.h"
@@ -20,34 +21,20 @@
 namespace maillage::exchange {
 namespace {
 
-constexpr const char* kSelect =
-    "SELECT r.id, r.event_id, r.person_id, r.institution_id, r.institution_text, r.sector_id, r.status, "
-    "r.cancel_reason, r.waiting_position, r.role, r.table_choice_id, r.table_id, r.source, r.checked_in_at, "
-    "trim(coalesce(p.first_name,'') || ' ' || coalesce(p.last_name,'')), coalesce(p.email,''), "
-    "coalesce(i.name, r.institution_text, '') "
-    "FROM exchange_registration r JOIN person p ON p.id = r.person_id "
-    "LEFT JOIN institution i ON i.id = r.institution_id ";
+using R = Registration;
+const RowMap kRegistrationRow{
+    column("r.id", &R::id), column("r.event_id", &R::event_id), column("r.person_id", &R::person_id),
+    column("r.institution_id", &R::institution_id), column("r.institution_text", &R::institution_text),
+    column("r.sector_id", &R::sector_id), column("r.status", &R::status), column("r.cancel_reason", &R::cancel_reason),
+    column("r.waiting_position", &R::waiting_position), column("r.role", &R::role),
+    column("r.table_choice_id", &R::table_choice_id), column("r.table_id", &R::table_id),
+    column("r.source", &R::source), column("r.checked_in_at", &R::checked_in_at),
+    column("trim(coalesce(p.first_name,'') || ' ' || coalesce(p.last_name,'')) AS person_name", &R::person_name),
+    column("p.email", &R::email), column("coalesce(i.name, r.institution_text) AS institution_name", &R::institution_name)};
 
-Registration read(SQLite::Statement& q) {
-    Registration r;
-    r.id = q.getColumn(0).getInt64();
-    r.event_id = q.getColumn(1).getInt64();
-    r.person_id = q.getColumn(2).getInt64();
-    r.institution_id = col_opt(q, 3);
-    r.institution_text = col_text(q, 4);
-    r.sector_id = col_opt(q, 5);
-    r.status = q.getColumn(6).getString();
-    r.cancel_reason = col_text(q, 7);
-    r.waiting_position = col_opt(q, 8);
-    r.role = q.getColumn(9).getString();
-    r.table_choice_id = col_opt(q, 10);
-    r.table_id = col_opt(q, 11);
-    r.source = q.getColumn(12).getString();
-    r.checked_in_at = col_text(q, 13);
-    r.person_name = q.getColumn(14).getString();
-    r.email = q.getColumn(15).getString();
-    r.institution_name = q.getColumn(16).getString();
-    return r;
+std::string select_registration(std::string_view rest) {
+    return kRegistrationRow.select("FROM exchange_registration r JOIN person p ON p.id = r.person_id "
+                                   "LEFT JOIN institution i ON i.id = r.institution_id " + std::string(rest));
 }
 
 const std::map<std::string, std::set<std::string>>& transitions() {
@@ -302,28 +289,24 @@ void RegistrationService::set_role(int64_t id, const std::string& role) {
 }
 
 std::optional<Registration> RegistrationService::get(int64_t id) const {
-    SQLite::Statement q(db_.sql(), std::string(kSelect) + "WHERE r.id = ?");
+    SQLite::Statement q(db_.sql(), select_registration("WHERE r.id = ?"));
     q.bind(1, id);
-    if (q.executeStep()) return read(q);
-    return std::nullopt;
+    return read_one(q, kRegistrationRow);
 }
 
 std::optional<Registration> RegistrationService::find(int64_t event_id, int64_t person_id) const {
-    SQLite::Statement q(db_.sql(), std::string(kSelect) + "WHERE r.event_id = ? AND r.person_id = ?");
+    SQLite::Statement q(db_.sql(), select_registration("WHERE r.event_id = ? AND r.person_id = ?"));
     q.bind(1, event_id);
     q.bind(2, person_id);
-    if (q.executeStep()) return read(q);
-    return std::nullopt;
+    return read_one(q, kRegistrationRow);
 }
 
 std::vector<Registration> RegistrationService::list(int64_t event_id) const {
-    SQLite::Statement q(db_.sql(), std::string(kSelect) +
+    SQLite::Statement q(db_.sql(), select_registration(
                                        "WHERE r.event_id = ? ORDER BY p.last_name COLLATE NOCASE, "
-                                       "p.first_name COLLATE NOCASE, r.id");
+                                       "p.first_name COLLATE NOCASE, r.id"));
     q.bind(1, event_id);
-    std::vector<Registration> out;
-    while (q.executeStep()) out.push_back(read(q));
-    return out;
+    return read_all(q, kRegistrationRow);
 }
 
 int64_t RegistrationService::seats_taken(int64_t event_id) const {
@@ -347,7 +330,7 @@ std::vector<Registration> RegistrationService::search(int64_t event_id, const st
     std::istringstream in(normalise_name(text));
     std::vector<std::string> words;
     for (std::string w; in >> w;) words.push_back(w);
-    std::string sql = std::string(kSelect) + "WHERE r.event_id = ? AND r.status <> 'cancelled'";
+    std::string sql = select_registration("WHERE r.event_id = ? AND r.status <> 'cancelled'");
     for (size_t k = 0; k < words.size(); ++k) sql += " AND instr(r.search_key, ?) > 0";
     sql += " ORDER BY p.last_name COLLATE NOCASE, p.first_name COLLATE NOCASE LIMIT ?";
     SQLite::Statement q(db_.sql(), sql);
@@ -356,9 +339,7 @@ std::vector<Registration> RegistrationService::search(int64_t event_id, const st
     // A word matches at the start of a word of the key: "dub" finds "Dubois", not "Maudubert".
     for (const auto& w : words) q.bind(i++, " " + w);
     q.bind(i, limit);
-    std::vector<Registration> out;
-    while (q.executeStep()) out.push_back(read(q));
-    return out;
+    return read_all(q, kRegistrationRow);
 }
 
 void RegistrationService::check_in(int64_t id) {

@@ -5,6 +5,7 @@
 #include "core/database.h"
 #include "core/error.h"
 #include "core/i18n.h"
+#include "core/row_reader.h"
 #include "core/single_line.h"
 #include "core/sessions.h"
 #include "core/sql_util.h"
@@ -31,56 +32,32 @@ std::vector<std::string> split(const std::string& text) {
     return out;
 }
 
-constexpr const char* kCycleSelect =
-    "SELECT id, name, programme_id, audience, start_date, end_date, regional_holidays, coalesce(notes,''), "
-    "funder_id "
-    "FROM intervision_cycle ";
+const RowMap kCycleRow{
+    column("id", &Cycle::id), column("name", &Cycle::name), column("programme_id", &Cycle::programme_id),
+    column("audience", &Cycle::audience), column("start_date", &Cycle::start_date), column("end_date", &Cycle::end_date),
+    column("regional_holidays", &Cycle::regional_holidays, split), column("notes", &Cycle::notes),
+    column("funder_id", &Cycle::funder_id)};
+const RowMap kClosureRow{column("id", &Closure::id), column("start_date", &Closure::start_date),
+                         column("end_date", &Closure::end_date), column("label", &Closure::label)};
 
-Cycle read_cycle(Database& db, SQLite::Statement& q) {
-    Cycle c;
-    c.id = q.getColumn(0).getInt64();
-    c.name = q.getColumn(1).getString();
-    c.programme_id = opt_id(q.getColumn(2));
-    c.audience = q.getColumn(3).getString();
-    c.start_date = q.getColumn(4).getString();
-    c.end_date = q.getColumn(5).getString();
-    c.regional_holidays = split(q.getColumn(6).getString());
-    c.notes = q.getColumn(7).getString();
-    c.funder_id = opt_id(q.getColumn(8));
-    SQLite::Statement cl(db.sql(),
-                         "SELECT id, start_date, end_date, coalesce(label,'') FROM intervision_closure "
-                         "WHERE cycle_id = ? ORDER BY start_date");
+std::string select_cycle(std::string_view rest) { return kCycleRow.select("FROM intervision_cycle " + std::string(rest)); }
+
+void add_closures(Database& db, Cycle& c) {
+    SQLite::Statement cl(db.sql(), kClosureRow.select("FROM intervision_closure WHERE cycle_id = ? ORDER BY start_date"));
     cl.bind(1, c.id);
-    while (cl.executeStep())
-        c.closures.push_back({cl.getColumn(0).getInt64(), cl.getColumn(1).getString(), cl.getColumn(2).getString(),
-                              cl.getColumn(3).getString()});
-    return c;
+    c.closures = read_all(cl, kClosureRow);
 }
 
-constexpr const char* kGroupSelect =
-    "SELECT id, cycle_id, name, language, weekday, week_of_month, half_day, start_time, end_time, capacity, "
-    "venue_mode, coalesce(fixed_place,''), fixed_institution_id, facilitator1_id, facilitator2_id "
-    "FROM intervision_group ";
+const RowMap kGroupRow{
+    column("id", &Group::id), column("cycle_id", &Group::cycle_id), column("name", &Group::name),
+    column("language", &Group::language), column("weekday", &Group::weekday),
+    column("week_of_month", &Group::week_of_month), column("half_day", &Group::half_day),
+    column("start_time", &Group::start_time), column("end_time", &Group::end_time), column("capacity", &Group::capacity),
+    column("venue_mode", &Group::venue_mode), column("fixed_place", &Group::fixed_place),
+    column("fixed_institution_id", &Group::fixed_institution_id),
+    column("facilitator1_id", &Group::facilitator1_id), column("facilitator2_id", &Group::facilitator2_id)};
 
-Group read_group(SQLite::Statement& q) {
-    Group g;
-    g.id = q.getColumn(0).getInt64();
-    g.cycle_id = q.getColumn(1).getInt64();
-    g.name = q.getColumn(2).getString();
-    g.language = q.getColumn(3).getString();
-    g.weekday = q.getColumn(4).getInt();
-    g.week_of_month = q.getColumn(5).getInt();
-    g.half_day = q.getColumn(6).getString();
-    g.start_time = q.getColumn(7).getString();
-    g.end_time = q.getColumn(8).getString();
-    g.capacity = q.getColumn(9).getInt();
-    g.venue_mode = q.getColumn(10).getString();
-    g.fixed_place = q.getColumn(11).getString();
-    g.fixed_institution_id = opt_id(q.getColumn(12));
-    g.facilitator1_id = opt_id(q.getColumn(13));
-    g.facilitator2_id = opt_id(q.getColumn(14));
-    return g;
-}
+std::string select_group(std::string_view rest) { return kGroupRow.select("FROM intervision_group " + std::string(rest)); }
 
 void bind_group(SQLite::Statement& st, const Group& g) {
     st.bind(1, g.cycle_id);
@@ -99,46 +76,29 @@ void bind_group(SQLite::Statement& st, const Group& g) {
     bind_opt(st, 14, g.facilitator2_id);
 }
 
-constexpr const char* kEnrolmentSelect =
-    "SELECT id, group_id, person_id, institution_id, sector_id, status, waiting_position, enrolled_on, "
-    "coalesce(left_on,''), coalesce(reason,'') FROM intervision_enrolment ";
+const RowMap kEnrolmentRow{
+    column("id", &Enrolment::id), column("group_id", &Enrolment::group_id), column("person_id", &Enrolment::person_id),
+    column("institution_id", &Enrolment::institution_id), column("sector_id", &Enrolment::sector_id),
+    column("status", &Enrolment::status), column("waiting_position", &Enrolment::waiting_position),
+    column("enrolled_on", &Enrolment::enrolled_on), column("left_on", &Enrolment::left_on),
+    column("reason", &Enrolment::reason)};
 
-Enrolment read_enrolment(SQLite::Statement& q) {
-    Enrolment e;
-    e.id = q.getColumn(0).getInt64();
-    e.group_id = q.getColumn(1).getInt64();
-    e.person_id = q.getColumn(2).getInt64();
-    e.institution_id = opt_id(q.getColumn(3));
-    e.sector_id = opt_id(q.getColumn(4));
-    e.status = q.getColumn(5).getString();
-    if (!q.getColumn(6).isNull()) e.waiting_position = q.getColumn(6).getInt();
-    e.enrolled_on = q.getColumn(7).getString();
-    e.left_on = q.getColumn(8).getString();
-    e.reason = q.getColumn(9).getString();
-    return e;
+std::string select_enrolment(std::string_view rest) {
+    return kEnrolmentRow.select("FROM intervision_enrolment " + std::string(rest));
 }
 
-constexpr const char* kSessionSelect =
-    "SELECT s.id, i.group_id, s.date, coalesce(s.start_time,''), coalesce(s.end_time,''), coalesce(s.place,''), "
-    "s.status, s.host_institution_id, i.manual, coalesce(i.host_presentation,''), coalesce(i.vignette_themes,'') "
-    "FROM intervision_session i JOIN session s ON s.id = i.session_id ";
+const RowMap kGroupSessionRow{
+    column("s.id AS session_id", &GroupSession::session_id), column("i.group_id", &GroupSession::group_id),
+    column("s.date", &GroupSession::date), column("s.start_time", &GroupSession::start_time),
+    column("s.end_time", &GroupSession::end_time), column("s.place", &GroupSession::place),
+    column("s.status", &GroupSession::status), column("s.host_institution_id", &GroupSession::host_institution_id),
+    column("i.manual", &GroupSession::manual), column("i.host_presentation", &GroupSession::host_presentation),
+    column("i.vignette_themes", &GroupSession::vignette_themes)};
 
-GroupSession read_session(SQLite::Statement& q) {
-    GroupSession s;
-    s.session_id = q.getColumn(0).getInt64();
-    s.group_id = q.getColumn(1).getInt64();
-    s.date = q.getColumn(2).getString();
-    s.start_time = q.getColumn(3).getString();
-    s.end_time = q.getColumn(4).getString();
-    s.place = q.getColumn(5).getString();
-    s.status = q.getColumn(6).getString();
-    s.host_institution_id = opt_id(q.getColumn(7));
-    s.manual = q.getColumn(8).getInt() != 0;
-    s.host_presentation = q.getColumn(9).getString();
-    s.vignette_themes = q.getColumn(10).getString();
-    return s;
+std::string select_group_session(std::string_view rest) {
+    return kGroupSessionRow.select("FROM intervision_session i JOIN session s ON s.id = i.session_id " +
+                                   std::string(rest));
 }
-
 }  // namespace
 
 std::vector<int64_t> Group::facilitators() const {
@@ -230,29 +190,25 @@ void CycleRepository::update_cycle(const Cycle& c) {
 }
 
 std::vector<Cycle> CycleRepository::cycles() const {
-    SQLite::Statement q(db_.sql(), std::string(kCycleSelect) + "ORDER BY start_date DESC, name");
-    std::vector<Cycle> out;
-    while (q.executeStep()) out.push_back(read_cycle(db_, q));
-    return out;
+    SQLite::Statement q(db_.sql(), select_cycle("ORDER BY start_date DESC, name"));
+    return read_all(q, kCycleRow, [&](Cycle& c) { add_closures(db_, c); });
 }
 
 std::optional<Cycle> CycleRepository::cycle(int64_t id) const {
-    SQLite::Statement q(db_.sql(), std::string(kCycleSelect) + "WHERE id = ?");
+    SQLite::Statement q(db_.sql(), select_cycle("WHERE id = ?"));
     q.bind(1, id);
-    if (!q.executeStep()) return std::nullopt;
-    return read_cycle(db_, q);
+    return read_one(q, kCycleRow, [&](Cycle& c) { add_closures(db_, c); });
 }
 
 std::optional<Cycle> CycleRepository::find_cycle(const std::string& name, const std::string& programme) const {
     SQLite::Statement q(db_.sql(),
-                        std::string(kCycleSelect) +
+                        select_cycle(
                             "WHERE name = ? AND (? = '' OR programme_id IN (SELECT id FROM programme WHERE code = ?)) "
-                            "ORDER BY id");
+                            "ORDER BY id"));
     q.bind(1, name);
     q.bind(2, programme);
     q.bind(3, programme);
-    std::vector<Cycle> found;
-    while (q.executeStep()) found.push_back(read_cycle(db_, q));
+    std::vector<Cycle> found = read_all(q, kCycleRow, [&](Cycle& c) { add_closures(db_, c); });
     if (found.empty()) return std::nullopt;
     if (found.size() > 1) {
         // Never pick one silently: PAT's peer-worker cycle and Connect's share "2024-2025".
@@ -324,67 +280,56 @@ void CycleRepository::update_group(const Group& g) {
 }
 
 std::optional<Group> CycleRepository::group(int64_t id) const {
-    SQLite::Statement q(db_.sql(), std::string(kGroupSelect) + "WHERE id = ?");
+    SQLite::Statement q(db_.sql(), select_group("WHERE id = ?"));
     q.bind(1, id);
-    if (!q.executeStep()) return std::nullopt;
-    return read_group(q);
+    return read_one(q, kGroupRow);
 }
 
 std::vector<Group> CycleRepository::groups(int64_t cycle_id) const {
-    SQLite::Statement q(db_.sql(), std::string(kGroupSelect) + "WHERE cycle_id = ? ORDER BY id");
+    SQLite::Statement q(db_.sql(), select_group("WHERE cycle_id = ? ORDER BY id"));
     q.bind(1, cycle_id);
-    std::vector<Group> out;
-    while (q.executeStep()) out.push_back(read_group(q));
-    return out;
+    return read_all(q, kGroupRow);
 }
 
 std::optional<Group> CycleRepository::find_group(int64_t cycle_id, const std::string& name) const {
-    SQLite::Statement q(db_.sql(), std::string(kGroupSelect) + "WHERE cycle_id = ? AND name = ?");
+    SQLite::Statement q(db_.sql(), select_group("WHERE cycle_id = ? AND name = ?"));
     q.bind(1, cycle_id);
     q.bind(2, name);
-    if (!q.executeStep()) return std::nullopt;
-    return read_group(q);
+    return read_one(q, kGroupRow);
 }
 
 std::vector<Enrolment> CycleRepository::enrolments(int64_t group_id) const {
-    SQLite::Statement q(db_.sql(), std::string(kEnrolmentSelect) +
+    SQLite::Statement q(db_.sql(), select_enrolment(
                                        "WHERE group_id = ? ORDER BY CASE status WHEN 'enrolled' THEN 0 "
-                                       "WHEN 'waiting' THEN 1 ELSE 2 END, waiting_position, id");
+                                       "WHEN 'waiting' THEN 1 ELSE 2 END, waiting_position, id"));
     q.bind(1, group_id);
-    std::vector<Enrolment> out;
-    while (q.executeStep()) out.push_back(read_enrolment(q));
-    return out;
+    return read_all(q, kEnrolmentRow);
 }
 
 std::optional<Enrolment> CycleRepository::enrolment(int64_t id) const {
-    SQLite::Statement q(db_.sql(), std::string(kEnrolmentSelect) + "WHERE id = ?");
+    SQLite::Statement q(db_.sql(), select_enrolment("WHERE id = ?"));
     q.bind(1, id);
-    if (!q.executeStep()) return std::nullopt;
-    return read_enrolment(q);
+    return read_one(q, kEnrolmentRow);
 }
 
 std::optional<Enrolment> CycleRepository::active_enrolment(int64_t group_id, int64_t person_id) const {
     SQLite::Statement q(db_.sql(),
-                        std::string(kEnrolmentSelect) + "WHERE group_id = ? AND person_id = ? AND status <> 'left'");
+                        select_enrolment("WHERE group_id = ? AND person_id = ? AND status <> 'left'"));
     q.bind(1, group_id);
     q.bind(2, person_id);
-    if (!q.executeStep()) return std::nullopt;
-    return read_enrolment(q);
+    return read_one(q, kEnrolmentRow);
 }
 
 std::vector<GroupSession> CycleRepository::sessions(int64_t group_id) const {
-    SQLite::Statement q(db_.sql(), std::string(kSessionSelect) + "WHERE i.group_id = ? ORDER BY s.date, s.start_time");
+    SQLite::Statement q(db_.sql(), select_group_session("WHERE i.group_id = ? ORDER BY s.date, s.start_time"));
     q.bind(1, group_id);
-    std::vector<GroupSession> out;
-    while (q.executeStep()) out.push_back(read_session(q));
-    return out;
+    return read_all(q, kGroupSessionRow);
 }
 
 std::optional<GroupSession> CycleRepository::session(int64_t session_id) const {
-    SQLite::Statement q(db_.sql(), std::string(kSessionSelect) + "WHERE s.id = ?");
+    SQLite::Statement q(db_.sql(), select_group_session("WHERE s.id = ?"));
     q.bind(1, session_id);
-    if (!q.executeStep()) return std::nullopt;
-    return read_session(q);
+    return read_one(q, kGroupSessionRow);
 }
 
 void CycleRepository::set_notes(int64_t session_id, const std::string& host_presentation,

@@ -9,6 +9,7 @@
 #include "core/error.h"
 #include "core/single_line.h"
 #include "core/i18n.h"
+#include "core/row_reader.h"
 #include "core/institutions.h"
 #include "core/people.h"
 #include "core/programmes.h"
@@ -34,41 +35,46 @@ void check_date(const std::string& field, const std::string& date, bool required
                         fmt::arg("value", date)));
 }
 
-constexpr const char* kSelect =
-    "SELECT a.id, a.institution_id, i.name, a.contact_person_id, a.contact_name, a.heard_from, a.region, "
-    "a.funder_id, f.code, a.phase, a.request_date, a.analysis_date, a.accompaniment_date, a.hired_date, "
-    "a.follow_up_date, a.closed_date, a.decision, a.decision_date, a.decision_reason, a.intake_response_id, "
-    "a.planned_sessions, a.closing_reason, a.notes "
-    "FROM pat_accompaniment a JOIN institution i ON i.id = a.institution_id "
-    "LEFT JOIN funder f ON f.id = a.funder_id ";
+using A = Accompaniment;
+const RowMap kAccompanimentRow{
+    column("a.id", &A::id), column("a.institution_id", &A::institution_id),
+    column("i.name AS institution_name", &A::institution_name), column("a.contact_person_id", &A::contact_person_id),
+    column("a.contact_name", &A::contact_name), column("a.heard_from", &A::heard_from), column("a.region", &A::region),
+    column("a.funder_id", &A::funder_id), column("f.code AS funder_code", &A::funder_code), column("a.phase", &A::phase),
+    column("a.request_date", &A::request_date), column("a.analysis_date", &A::analysis_date),
+    column("a.accompaniment_date", &A::accompaniment_date), column("a.hired_date", &A::hired_date),
+    column("a.follow_up_date", &A::follow_up_date), column("a.closed_date", &A::closed_date),
+    column("a.decision", &A::decision), column("a.decision_date", &A::decision_date),
+    column("a.decision_reason", &A::decision_reason), column("a.intake_response_id", &A::intake_response_id),
+    column("a.planned_sessions", &A::planned_sessions), column("a.closing_reason", &A::closing_reason),
+    column("a.notes", &A::notes)};
 
-Accompaniment read(SQLite::Statement& q) {
-    Accompaniment a;
-    a.id = q.getColumn(0).getInt64();
-    a.institution_id = q.getColumn(1).getInt64();
-    a.institution_name = sql::str(q, 2);
-    a.contact_person_id = sql::id(q, 3);
-    a.contact_name = sql::str(q, 4);
-    a.heard_from = sql::str(q, 5);
-    a.region = sql::str(q, 6);
-    a.funder_id = sql::id(q, 7);
-    a.funder_code = sql::str(q, 8);
-    a.phase = sql::str(q, 9);
-    a.request_date = sql::str(q, 10);
-    a.analysis_date = sql::str(q, 11);
-    a.accompaniment_date = sql::str(q, 12);
-    a.hired_date = sql::str(q, 13);
-    a.follow_up_date = sql::str(q, 14);
-    a.closed_date = sql::str(q, 15);
-    a.decision = sql::str(q, 16);
-    a.decision_date = sql::str(q, 17);
-    a.decision_reason = sql::str(q, 18);
-    a.intake_response_id = sql::id(q, 19);
-    if (!q.getColumn(20).isNull()) a.planned_sessions = q.getColumn(20).getInt();
-    a.closing_reason = sql::str(q, 21);
-    a.notes = sql::str(q, 22);
-    return a;
+std::string select_accompaniment(std::string_view rest) {
+    return kAccompanimentRow.select("FROM pat_accompaniment a JOIN institution i ON i.id = a.institution_id "
+                                    "LEFT JOIN funder f ON f.id = a.funder_id " + std::string(rest));
 }
+
+const RowMap kSessionTypeRow{
+    column("id", &SessionType::id), column("code", &SessionType::code), column("position", &SessionType::position),
+    column("label_fr", &SessionType::label_fr), column("label_nl", &SessionType::label_nl),
+    column("label_en", &SessionType::label_en), column("plural_fr", &SessionType::plural_fr),
+    column("plural_nl", &SessionType::plural_nl), column("plural_en", &SessionType::plural_en),
+    column("retired_at", &SessionType::retired_at)};
+
+const RowMap kPatSessionRow{
+    column("p.session_id", &PatSession::session_id), column("p.accompaniment_id", &PatSession::accompaniment_id),
+    column("t.code AS type", &PatSession::type), column("s.date", &PatSession::date),
+    column("s.status", &PatSession::status), column("p.duration_minutes", &PatSession::duration_minutes),
+    column("p.preparation_minutes", &PatSession::preparation_minutes), column("p.phase", &PatSession::phase),
+    column("s.title", &PatSession::title), column("s.notes", &PatSession::notes),
+    column("p.staff_warning", &PatSession::staff_warning)};
+
+const RowMap kHireRow{
+    column("id", &Hire::id), column("accompaniment_id", &Hire::accompaniment_id), column("status", &Hire::status),
+    column("announced_date", &Hire::announced_date), column("hire_date", &Hire::hire_date),
+    column("job_title", &Hire::job_title), column("working_time_percent", &Hire::working_time_percent),
+    column("contract_type", &Hire::contract_type), column("person_id", &Hire::person_id),
+    column("notes", &Hire::notes)};
 
 void check_region(const std::string& region) {
     if (!region.empty() && region != "brussels" && region != "wallonia" && region != "flanders")
@@ -107,26 +113,10 @@ std::vector<Step> AccompanimentRepository::steps(bool include_retired) const {
 }
 
 std::vector<SessionType> AccompanimentRepository::session_types(bool include_retired) const {
-    SQLite::Statement q(db_.sql(),
-                        "SELECT id, code, position, label_fr, label_nl, label_en, plural_fr, plural_nl, plural_en, "
-                        "retired_at FROM pat_session_type WHERE retired_at IS NULL OR ? ORDER BY position, id");
+    SQLite::Statement q(db_.sql(), kSessionTypeRow.select("FROM pat_session_type WHERE retired_at IS NULL OR ? "
+                                                          "ORDER BY position, id"));
     q.bind(1, include_retired ? 1 : 0);
-    std::vector<SessionType> out;
-    while (q.executeStep()) {
-        SessionType t;
-        t.id = q.getColumn(0).getInt64();
-        t.code = q.getColumn(1).getString();
-        t.position = q.getColumn(2).getInt();
-        t.label_fr = q.getColumn(3).getString();
-        t.label_nl = q.getColumn(4).getString();
-        t.label_en = q.getColumn(5).getString();
-        t.plural_fr = q.getColumn(6).getString();
-        t.plural_nl = q.getColumn(7).getString();
-        t.plural_en = q.getColumn(8).getString();
-        t.retired_at = sql::str(q, 9);
-        out.push_back(std::move(t));
-    }
-    return out;
+    return read_all(q, kSessionTypeRow);
 }
 
 std::optional<SessionType> AccompanimentRepository::session_type(const std::string& code) const {
@@ -175,21 +165,18 @@ int64_t AccompanimentRepository::create_request(const Accompaniment& in) {
 }
 
 std::optional<Accompaniment> AccompanimentRepository::get(int64_t id) const {
-    SQLite::Statement q(db_.sql(), std::string(kSelect) + "WHERE a.id = ?");
+    SQLite::Statement q(db_.sql(), select_accompaniment("WHERE a.id = ?"));
     q.bind(1, id);
-    if (!q.executeStep()) return std::nullopt;
-    return read(q);
+    return read_one(q, kAccompanimentRow);
 }
 
 std::vector<Accompaniment> AccompanimentRepository::list(const std::string& funder_code) const {
-    SQLite::Statement q(db_.sql(), std::string(kSelect) +
+    SQLite::Statement q(db_.sql(), select_accompaniment(
                                        "WHERE (?1 IS NULL OR f.code = ?1) ORDER BY CASE a.phase "
                                        "WHEN 'request' THEN 1 WHEN 'analysis' THEN 2 WHEN 'accompaniment' THEN 3 "
-                                       "WHEN 'hired' THEN 4 WHEN 'follow_up' THEN 5 ELSE 6 END, a.request_date, a.id");
+                                       "WHEN 'hired' THEN 4 WHEN 'follow_up' THEN 5 ELSE 6 END, a.request_date, a.id"));
     sql::text(q, 1, funder_code);
-    std::vector<Accompaniment> out;
-    while (q.executeStep()) out.push_back(read(q));
-    return out;
+    return read_all(q, kAccompanimentRow);
 }
 
 void AccompanimentRepository::update(const Accompaniment& a) {
@@ -557,28 +544,12 @@ void AccompanimentRepository::remove_session(int64_t session_id) {
 }
 
 std::vector<PatSession> AccompanimentRepository::sessions(int64_t accompaniment_id) const {
-    SQLite::Statement q(db_.sql(),
-                        "SELECT p.session_id, p.accompaniment_id, t.code, s.date, s.status, p.duration_minutes, "
-                        "p.preparation_minutes, p.phase, s.title, s.notes, p.staff_warning FROM pat_session p "
-                        "JOIN session s ON s.id = p.session_id JOIN pat_session_type t ON t.id = p.type_id "
-                        "WHERE p.accompaniment_id = ? ORDER BY s.date, s.id");
+    SQLite::Statement q(db_.sql(), kPatSessionRow.select(
+                                       "FROM pat_session p JOIN session s ON s.id = p.session_id "
+                                       "JOIN pat_session_type t ON t.id = p.type_id "
+                                       "WHERE p.accompaniment_id = ? ORDER BY s.date, s.id"));
     q.bind(1, accompaniment_id);
-    std::vector<PatSession> out;
-    while (q.executeStep()) {
-        PatSession s;
-        s.session_id = q.getColumn(0).getInt64();
-        s.accompaniment_id = q.getColumn(1).getInt64();
-        s.type = q.getColumn(2).getString();
-        s.date = q.getColumn(3).getString();
-        s.status = q.getColumn(4).getString();
-        s.duration_minutes = q.getColumn(5).getInt();
-        s.preparation_minutes = q.getColumn(6).getInt();
-        s.phase = q.getColumn(7).getString();
-        s.title = sql::str(q, 8);
-        s.notes = sql::str(q, 9);
-        s.staff_warning = sql::str(q, 10);
-        out.push_back(std::move(s));
-    }
+    auto out = read_all(q, kPatSessionRow);
     SQLite::Statement at(db_.sql(), "SELECT person_id, role FROM attendance WHERE session_id = ? ORDER BY person_id");
     for (auto& s : out) {
         at.bind(1, s.session_id);
@@ -687,27 +658,10 @@ void AccompanimentRepository::remove_hire(int64_t hire_id) {
 }
 
 std::vector<Hire> AccompanimentRepository::hires(int64_t accompaniment_id) const {
-    SQLite::Statement q(db_.sql(),
-                        "SELECT id, accompaniment_id, status, announced_date, hire_date, job_title, "
-                        "working_time_percent, contract_type, person_id, notes FROM pat_hire "
-                        "WHERE accompaniment_id = ? ORDER BY coalesce(hire_date, announced_date), id");
+    SQLite::Statement q(db_.sql(), kHireRow.select("FROM pat_hire WHERE accompaniment_id = ? "
+                                                   "ORDER BY coalesce(hire_date, announced_date), id"));
     q.bind(1, accompaniment_id);
-    std::vector<Hire> out;
-    while (q.executeStep()) {
-        Hire h;
-        h.id = q.getColumn(0).getInt64();
-        h.accompaniment_id = q.getColumn(1).getInt64();
-        h.status = q.getColumn(2).getString();
-        h.announced_date = sql::str(q, 3);
-        h.hire_date = sql::str(q, 4);
-        h.job_title = sql::str(q, 5);
-        if (!q.getColumn(6).isNull()) h.working_time_percent = q.getColumn(6).getDouble();
-        h.contract_type = sql::str(q, 7);
-        h.person_id = sql::id(q, 8);
-        h.notes = sql::str(q, 9);
-        out.push_back(std::move(h));
-    }
-    return out;
+    return read_all(q, kHireRow);
 }
 
 int64_t AccompanimentRepository::add_document(const Document& d) {

@@ -8,6 +8,7 @@
 #include "core/database.h"
 #include "core/error.h"
 #include "core/i18n.h"
+#include "core/row_reader.h"
 #include "core/institutions.h"
 #include "core/people.h"
 #include "core/report.h"
@@ -95,26 +96,15 @@ void ActivityRepository::remove_training(int64_t id) {
 }
 
 std::vector<Training> ActivityRepository::trainings(const std::string& from, const std::string& to) const {
-    SQLite::Statement q(db_.sql(),
-                        "SELECT id, title, audience, institution_id, date, duration_minutes, participants, funder_id, "
-                        "notes FROM pat_training WHERE date BETWEEN ? AND ? ORDER BY date, id");
+    static const RowMap kTrainingRow{
+        column("id", &Training::id), column("title", &Training::title), column("audience", &Training::audience),
+        column("institution_id", &Training::institution_id), column("date", &Training::date),
+        column("duration_minutes", &Training::duration_minutes), column("participants", &Training::participants),
+        column("funder_id", &Training::funder_id), column("notes", &Training::notes)};
+    SQLite::Statement q(db_.sql(), kTrainingRow.select("FROM pat_training WHERE date BETWEEN ? AND ? ORDER BY date, id"));
     q.bind(1, from);
     q.bind(2, to);
-    std::vector<Training> out;
-    while (q.executeStep()) {
-        Training t;
-        t.id = q.getColumn(0).getInt64();
-        t.title = sql::str(q, 1);
-        t.audience = sql::str(q, 2);
-        t.institution_id = sql::id(q, 3);
-        t.date = q.getColumn(4).getString();
-        t.duration_minutes = q.getColumn(5).getInt();
-        t.participants = q.getColumn(6).getInt();
-        t.funder_id = sql::id(q, 7);
-        t.notes = sql::str(q, 8);
-        out.push_back(std::move(t));
-    }
-    return out;
+    return read_all(q, kTrainingRow);
 }
 
 namespace {
@@ -172,26 +162,15 @@ void ActivityRepository::remove_advocacy(int64_t id) {
 }
 
 std::vector<Advocacy> ActivityRepository::advocacy(const std::string& from, const std::string& to) const {
-    SQLite::Statement q(db_.sql(),
-                        "SELECT id, kind, date, title, audience, audience_size, link, funder_id, notes "
-                        "FROM pat_advocacy WHERE date BETWEEN ? AND ? ORDER BY date, id");
+    static const RowMap kAdvocacyRow{
+        column("id", &Advocacy::id), column("kind", &Advocacy::kind), column("date", &Advocacy::date),
+        column("title", &Advocacy::title), column("audience", &Advocacy::audience),
+        column("audience_size", &Advocacy::audience_size), column("link", &Advocacy::link),
+        column("funder_id", &Advocacy::funder_id), column("notes", &Advocacy::notes)};
+    SQLite::Statement q(db_.sql(), kAdvocacyRow.select("FROM pat_advocacy WHERE date BETWEEN ? AND ? ORDER BY date, id"));
     q.bind(1, from);
     q.bind(2, to);
-    std::vector<Advocacy> out;
-    while (q.executeStep()) {
-        Advocacy a;
-        a.id = q.getColumn(0).getInt64();
-        a.kind = q.getColumn(1).getString();
-        a.date = q.getColumn(2).getString();
-        a.title = sql::str(q, 3);
-        a.audience = sql::str(q, 4);
-        if (!q.getColumn(5).isNull()) a.audience_size = q.getColumn(5).getInt();
-        a.link = sql::str(q, 6);
-        a.funder_id = sql::id(q, 7);
-        a.notes = sql::str(q, 8);
-        out.push_back(std::move(a));
-    }
-    return out;
+    return read_all(q, kAdvocacyRow);
 }
 
 int64_t ActivityRepository::set_workplace(const Workplace& w) {

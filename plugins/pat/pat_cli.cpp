@@ -40,15 +40,7 @@ bool all_digits(const std::string& s) {
     return !s.empty() && s.find_first_not_of("0123456789") == std::string::npos;
 }
 
-int64_t institution_ref(Database& db, const std::string& ref) {
-    InstitutionRepository repo(db);
-    if (all_digits(ref)) {
-        if (repo.get(std::stoll(ref))) return std::stoll(ref);
-    } else if (auto i = repo.find_by_name(ref)) {
-        return i->id;
-    }
-    throw Error(trf("Institution: \"{ref}\" is neither an institution id nor a name.", fmt::arg("ref", ref)));
-}
+int64_t institution_ref(Database& db, const std::string& ref) { return find_institution(db, ref).id; }
 
 int64_t person_ref(Database& db, const std::string& ref) {
     PersonRepository repo(db);

@@ -27,6 +27,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdlib>
 #include <ctime>
 #include <iostream>
 #include <memory>
@@ -67,6 +68,13 @@ private:
     void install_translations();
     void add_plugin_catalogs();
     void run_screenshots();
+    // MAILLAGE_EXIT_WHEN_SHOWN=1 (scripts/bench times "window visible"): quit as soon as
+    // the first page is on screen, without asking anything.
+    static bool exit_when_shown() {
+        const char* v = std::getenv("MAILLAGE_EXIT_WHEN_SHOWN");
+        return v && std::string(v) == "1";
+    }
+    bool closing_ = false;
 
     wxString db_option_, lang_option_, screenshots_option_;
     std::vector<std::filesystem::path> plugin_dirs_;
@@ -169,7 +177,7 @@ bool App::OnInit() {
     folders = unique;
     // A plugin that crashed the previous start: the user chooses whether to start
     // without it (in screenshot mode, without asking: it is skipped).
-    const bool interactive = screenshots_option_.empty();
+    const bool interactive = screenshots_option_.empty() && !exit_when_shown();
     suite_ = std::make_unique<Suite>(
         folders, config_folder() / "plugin-loading.sentinel", [interactive](const std::filesystem::path& library) {
             if (!interactive) return true;
@@ -222,6 +230,13 @@ bool App::OnInit() {
     frame_->Show();
     frame_->database_opened();
     if (!screenshots_option_.empty()) CallAfter([this] { run_screenshots(); });
+    if (exit_when_shown())  // once the first page has been painted
+        Bind(wxEVT_IDLE, [this](wxIdleEvent&) {
+            if (!frame_ || closing_) return;
+            closing_ = true;
+            frame_->Update();
+            frame_->Close(true);
+        });
     return true;
 }
 
