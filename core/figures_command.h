@@ -62,10 +62,19 @@ inline CLI::App* add_figures_command(CLI::App& parent, CliContext& ctx, const st
             scope.language = current_language();  // the messages' language (--lang before the command)
         }
         validate::scope(scope);
-        Report report;
-        report.title = title;
-        report.scope = scope;
-        report.sections = build(db, scope);
+        // As the Reports page and each plugin's figures page build it: the same title
+        // (the scope in words) and the organisation's small-count suppression.
+        struct Sections : ReportSectionProvider {
+            std::string id_;
+            FiguresBuilder build_;
+            Sections(std::string id, FiguresBuilder b) : id_(std::move(id)), build_(std::move(b)) {}
+            std::string id() const override { return id_; }
+            std::vector<ReportSection> build(Database& d, const ReportScope& s) const override { return build_(d, s); }
+        };
+        Report report = build_report(db, scope, {std::make_shared<Sections>(section_id, build)});
+        // A report keeps going when a section fails; this command is that one section.
+        for (const auto& s : report.sections)
+            if (s.id == section_id + ".error") throw Error(s.paragraphs.empty() ? s.title : s.paragraphs.front());
         const auto text = render_figures(report, o->json ? "json" : o->format, section_id, title);
         if (o->out.empty() || o->out == "-") {
             *ctx.out << text;
