@@ -74,6 +74,7 @@ private:
     void update_count();
 
     ListOptions options_;
+    UiContext* context_ = nullptr;
     wxSizer* bar_ = nullptr;
     wxSearchCtrl* search_ = nullptr;
     wxChoice* status_ = nullptr;

@@ -212,6 +212,11 @@ public:
     }
 
     void refresh() override { list()->set_source(institution_rows(database(), context().language())); }
+    // The Delete key in the list: the same as the button.
+    bool delete_selection() override {
+        delete_selected();
+        return true;
+    }
 
 private:
 

@@ -442,6 +442,12 @@ public:
         people_->set_source(rows);
         show_history();
     }
+    // The Delete key in the people list: the same as the button (the history has none).
+    bool delete_selection() override {
+        if (current_list() != people_) return false;
+        delete_selected();
+        return true;
+    }
 
 private:
     void export_personal_data() {

@@ -20,8 +20,14 @@
 namespace maillage::ui {
 namespace {
 
+// "Leila Benali (leila.benali@example.org)": duplicates often share the name.
+wxString who(const Person& p) {
+    return p.email.empty() ? u8(p.display_name()) : wxString::Format("%s (%s)", u8(p.display_name()), u8(p.email));
+}
+
 wxString bullet_list(const std::vector<ReferenceCount>& counts) {
     wxString text;
+    if (counts.empty()) return _("  (nothing refers to it yet)\n");
     for (const auto& c : counts)
         text << wxString::Format(wxString::FromUTF8("  • %s: %lld\n"), u8(c.what), static_cast<long long>(c.rows));
     return text;
@@ -50,7 +56,7 @@ MergePeopleDialog::MergePeopleDialog(wxWindow* parent, Database& db, int64_t per
                "merge_people"),
       db_(db), person_id_(person_id), keep_(keep) {
     const auto person = PersonRepository(db).get(person_id);
-    const wxString name = person ? u8(person->display_name()) : wxString();
+    const wxString name = person ? who(*person) : wxString();
     auto* sizer = new wxBoxSizer(wxVERTICAL);
     auto* prompt = new wxStaticText(
         this, wxID_ANY,
@@ -92,7 +98,7 @@ void MergePeopleDialog::chosen(int64_t id) {
     const auto dup = people.get(duplicate()), kept_person = people.get(kept());
     if (!dup || !kept_person) return;
     wxString text = wxString::Format(_("%s will be deleted; what refers to them moves to %s:"),
-                                     u8(dup->display_name()), u8(kept_person->display_name()));
+                                     who(*dup), who(*kept_person));
     text << "\n" << bullet_list(count_references(db_, "person", dup->id));
     text << _("Details missing on the record kept are taken from the duplicate. Edit > Undo brings it back.");
     summary_->SetLabel(text);
