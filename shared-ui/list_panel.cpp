@@ -111,7 +111,9 @@ void ListPanel::focus_search() {
 }
 
 void ListPanel::update_count() {
-    if (options_.count_format.empty()) {
+    if (options_.count_text) {
+        count_->SetLabel(options_.count_text(list_->shown_count(), list_->total_count()));
+    } else if (options_.count_format.empty()) {
         const size_t total = list_->total_count();
         count_->SetLabel(list_->shown_count() == total
                              ? wxString::Format(wxPLURAL("%zu row", "%zu rows", total), total)

@@ -389,6 +389,15 @@ TEST(CoreJourney, EmptyPagesLeadToTheirFirstRecordAndTheDemoStaysApart) {
         click(button(&d, _("OK")));
     });
     j.snap("funders");
+    // The fund sits right under its funder, indented.
+    auto* funder_list = first_of<ui::ListPanel>(funders);  // above the programmes
+    ASSERT_TRUE(funder_list && funder_list->options().id == "core.funders");
+    std::vector<std::string> codes;
+    for (size_t row = 0; row < funder_list->list()->shown_count(); ++row)
+        codes.push_back(funder_list->list()->text_at(row, 0).utf8_string());
+    ASSERT_EQ(codes, (std::vector<std::string>{"COCOM", "COCOM-PSY"}));
+    EXPECT_TRUE(funder_list->list()->text_at(1, 1).StartsWith(wxString::FromUTF8("\u2514 ")))
+        << funder_list->list()->text_at(1, 1).utf8_string();
     FunderRepository funder_repo(j.db());
     ASSERT_TRUE(funder_repo.find_by_code("COCOM-PSY"));
     EXPECT_EQ(funder_repo.find_by_code("COCOM-PSY")->parent_id, funder_repo.find_by_code("COCOM")->id);

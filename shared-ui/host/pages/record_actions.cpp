@@ -1,6 +1,7 @@
 #include "record_actions.h"
 
 #include "labels.h"
+#include "../dialogs/long_work.h"
 
 #include "shared-ui/confirm_delete.h"
 #include "shared-ui/messages.h"
@@ -41,9 +42,14 @@ bool erase_person_asked(wxWindow* parent, UiContext& context, int64_t id) {
           "in the figures without a name. This cannot be undone."),
         u8(person->display_name()));
     if (!confirm(parent, question, _("Erase"))) return false;
+    bool finished = false;
     if (!guarded(parent, _("The erasure failed; nothing was changed"),
-                 [&] { erase_people(context.database(), {id}, "request"); }))
+                 [&] { finished = erase_with_progress(parent, context.database(), {id}); }))
         return false;
+    if (!finished) {
+        context.set_status(_("Erasure stopped; nothing was erased."));
+        return false;
+    }
     context.data_changed();
     context.set_status(_("Erased. This cannot be undone."));
     return true;
