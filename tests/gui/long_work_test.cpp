@@ -1,7 +1,8 @@
 // The host's own long work off the window's thread (shared-ui/host/dialogs/long_work.h):
 // a backup, a restore and a GDPR erasure each run on a worker while the real progress
 // dialog counts the steps; Cancel in that dialog leaves no backup file, the live
-// database as it was, nobody erased (sqlite3 .dump compared byte for byte).
+// database as it was, nobody erased (sqlite3 .dump compared byte for byte). A report
+// (the Reports page) shows its dialog only when it takes a while, and can be stopped.
 //
 // A worker can finish before the window has drawn its first step; for the Cancel tests
 // the job waits, after its first step, until the Cancel button has been clicked
@@ -11,12 +12,14 @@
 #include "shared-ui/progress.h"
 
 #include "core/backup.h"
+#include "core/core_report.h"
 #include "core/csv.h"
 #include "core/database.h"
 #include "core/demo_data.h"
 #include "core/gdpr.h"
 #include "core/import_export.h"
 #include "core/people.h"
+#include "core/report.h"
 #include "core/restore.h"
 #include "gui_test_support.h"
 #include "test_support.h"
@@ -276,6 +279,54 @@ TEST_F(LongWork, CancelDuringAnErasureErasesNobody) {
     EXPECT_FALSE(PersonRepository(*db).get(person)->erased);
     db.reset();
     EXPECT_EQ(dump(file), before);
+}
+
+// The Reports page builds with run_with_progress(..., 400 ms): a quick report shows no
+// dialog; a long one shows it after the delay, with Cancel, and the window waits disabled.
+TEST_F(LongWork, AReportShowsItsProgressOnlyWhenItTakesAWhileAndCanBeStopped) {
+    auto db = test::file_db(file);
+    ReportScope scope;
+    scope.year = 2025;
+    auto providers = core_report_sections();
+    ASSERT_FALSE(providers.empty());
+    std::optional<Report> report;
+    bool shown = false;
+    set_progress_observer([&](wxProgressDialog&, size_t, size_t) { shown = true; });
+    EXPECT_TRUE(run_with_progress(
+        frame, "Report", [&](Progress& progress) { report = build_report(*db, scope, providers, &progress); },
+        std::chrono::milliseconds(60000)));
+    ASSERT_TRUE(report);
+    EXPECT_FALSE(report->sections.empty());
+    EXPECT_FALSE(shown) << "no dialog for a report quicker than the delay";
+    EXPECT_TRUE(frame->IsEnabled());
+
+    // A report held after its first part: the dialog comes after the delay; Cancel stops it.
+    const auto once = providers;
+    providers.insert(providers.end(), once.begin(), once.end());
+    const auto started = std::chrono::steady_clock::now();
+    std::chrono::steady_clock::duration shown_after{};
+    bool clicked = false, window_disabled = false;
+    set_progress_observer([&](wxProgressDialog& dialog, size_t, size_t) {
+        if (clicked) return;
+        shown_after = std::chrono::steady_clock::now() - started;
+        window_disabled = !frame->IsEnabled();
+        click_cancel(dialog);
+        clicked = true;
+    });
+    report.reset();
+    const bool finished = run_with_progress(
+        frame, "Report",
+        [&](Progress& progress) {
+            Gate gate(progress, 1);
+            report = build_report(*db, scope, providers, &gate);
+        },
+        std::chrono::milliseconds(400));
+    EXPECT_TRUE(clicked);
+    EXPECT_FALSE(finished);
+    EXPECT_FALSE(report);
+    EXPECT_GE(shown_after, std::chrono::milliseconds(400));
+    EXPECT_TRUE(window_disabled);
+    EXPECT_TRUE(frame->IsEnabled());
 }
 
 }  // namespace
