@@ -7,11 +7,13 @@
 namespace maillage {
 
 class Database;
+class Progress;
 
 // Copies db into `target` (written as target.tmp, checked with quick_check, then
 // renamed). Throws maillage::Error when the copy or the check fails; target is then
-// not created.
-void backup_to(Database& db, const std::filesystem::path& target);
+// not created. With `progress`, the pages are copied in steps it counts; when it is
+// cancelled, Cancelled is thrown and no file is left (neither target nor target.tmp).
+void backup_to(Database& db, const std::filesystem::path& target, Progress* progress = nullptr);
 
 // Runs PRAGMA quick_check (or integrity_check when full) on the file; returns "" when
 // it is sound, else the first problem reported.

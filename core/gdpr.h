@@ -11,6 +11,8 @@
 
 namespace maillage {
 
+class Progress;
+
 class Database;
 
 // Everything about the person: identity, roles, employments, attendance, evaluations
@@ -34,8 +36,10 @@ struct ErasureOutcome {
 // them is cleared, the erasure is written to the ledger and the audit log. Then the WAL
 // is checkpointed and truncated, so the erased text lingers nowhere (secure_delete
 // zeroed it in the file; no VACUUM). Throws maillage::Error (nothing is erased then).
+// With `progress`, each table searched for each person is a step; a cancel before the
+// commit throws Cancelled and nothing is erased.
 ErasureOutcome erase_people(Database& db, const std::vector<int64_t>& person_ids,
-                            const std::string& reason = "request");
+                            const std::string& reason = "request", Progress* progress = nullptr);
 
 // Checkpoint(TRUNCATE) (VACUUM first only when secure_delete is off). Returns false
 // when another connection kept the WAL from being emptied.

@@ -11,6 +11,7 @@
 namespace maillage {
 
 class Database;
+class Progress;
 
 // What a report covers. Empty members do not filter.
 struct ReportScope {
@@ -76,9 +77,11 @@ struct Report {
 };
 
 // Builds a report from the providers, in order; a provider that throws is reported in
-// a section of its own instead of aborting the whole report.
+// a section of its own instead of aborting the whole report. With `progress`, each
+// provider is a step, and a cancel throws Cancelled (a report changes nothing).
 Report build_report(Database& db, const ReportScope& scope,
-                    const std::vector<std::shared_ptr<const ReportSectionProvider>>& providers);
+                    const std::vector<std::shared_ptr<const ReportSectionProvider>>& providers,
+                    Progress* progress = nullptr);
 
 nlohmann::json to_json(const Report& report);
 std::string to_markdown(const Report& report);

@@ -8,6 +8,8 @@
 
 namespace maillage {
 
+class Progress;
+
 struct RestoreOutcome {
     std::optional<std::filesystem::path> replaced_copy;  // the live database as it was
     int erasures_reapplied = 0;
@@ -16,7 +18,9 @@ struct RestoreOutcome {
 // Replaces `live` with `backup`. The live database must not be open for writing by
 // another program (its lock is taken). Throws maillage::Error, with `live` untouched,
 // when the backup is damaged, not a Maillage database, newer than this program, or
-// when the live database is in use.
-RestoreOutcome restore_backup(const std::filesystem::path& backup, const std::filesystem::path& live);
+// when the live database is in use. With `progress`, each stage is reported; a cancel
+// before the swap throws Cancelled with `live` untouched and nothing left beside it.
+RestoreOutcome restore_backup(const std::filesystem::path& backup, const std::filesystem::path& live,
+                              Progress* progress = nullptr);
 
 }  // namespace maillage

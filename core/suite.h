@@ -12,6 +12,8 @@
 
 namespace maillage {
 
+class Progress;
+
 class Suite {
 public:
     // Loads the plugins from the folders (see default_plugin_folders()). With a crash
@@ -43,7 +45,8 @@ public:
     void seed_demo(int year);
 
     // All report sections (core first) and a report built from them.
-    Report report(const ReportScope& scope);
+    // With `progress`, each contributor is a step and a cancel throws Cancelled.
+    Report report(const ReportScope& scope, Progress* progress = nullptr);
 
 private:
     void migrate();

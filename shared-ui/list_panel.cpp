@@ -1,6 +1,7 @@
 #include "shared-ui/list_panel.h"
 
 #include "shared-ui/messages.h"
+#include "shared-ui/plugin_ui.h"
 
 #include "core/error.h"
 
@@ -19,7 +20,7 @@
 namespace maillage::ui {
 
 ListPanel::ListPanel(wxWindow* parent, UiContext* context, ListOptions options)
-    : wxPanel(parent, wxID_ANY), options_(std::move(options)) {
+    : wxPanel(parent, wxID_ANY), options_(std::move(options)), context_(context) {
     auto* sizer = new wxBoxSizer(wxVERTICAL);
     // The bar wraps onto a second line in the narrow lists that sit side by side.
     auto* bar = new wxWrapSizer(wxHORIZONTAL);
@@ -110,7 +111,9 @@ void ListPanel::focus_search() {
 }
 
 void ListPanel::update_count() {
-    if (options_.count_format.empty()) {
+    if (options_.count_text) {
+        count_->SetLabel(options_.count_text(list_->shown_count(), list_->total_count()));
+    } else if (options_.count_format.empty()) {
         const size_t total = list_->total_count();
         count_->SetLabel(list_->shown_count() == total
                              ? wxString::Format(wxPLURAL("%zu row", "%zu rows", total), total)
@@ -143,7 +146,13 @@ bool ListPanel::export_visible() {
     std::filesystem::path file(dialog.GetPath().utf8_string());
     const char* wanted = dialog.GetFilterIndex() == 1 ? ".csv" : ".xlsx";
     if (file.extension() != ".csv" && file.extension() != ".xlsx") file += wanted;
-    return guarded(this, _("The list was not exported"), [&] { export_to(file); });
+    if (!guarded(this, _("The list was not exported"), [&] { export_to(file); })) return false;
+    // Said where the user looks next: the status bar.
+    if (context_)
+        context_->set_status(wxString::Format(wxPLURAL("%zu row exported to %s", "%zu rows exported to %s",
+                                                       list_->shown_count()),
+                                              list_->shown_count(), wxString::FromUTF8(file.string())));
+    return true;
 }
 
 void ListPanel::print() {

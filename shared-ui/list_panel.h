@@ -29,7 +29,12 @@ struct ListOptions {
     bool multiple = false;              // several rows may be selected
     bool search = true;                 // show the search box
     wxString search_hint;               // "Search name, municipality…"
-    // "%zu of %zu institutions": rows shown, rows in total; empty hides the count.
+    // The count above the rows, from the rows shown and the rows in total, with the
+    // noun's plural forms: [](size_t shown, size_t total) { return shown == total ?
+    // wxString::Format(wxPLURAL("%zu person", "%zu people", total), total) : ...; }.
+    // Without it (nor count_format) the count says "rows".
+    std::function<wxString(size_t shown, size_t total)> count_text;
+    // Older form: "%zu of %zu institutions" (no plural forms; prefer count_text).
     wxString count_format;
     // The status choice: the first Status column is filtered on these values ("All"
     // comes first); none hides the choice.
@@ -74,6 +79,7 @@ private:
     void update_count();
 
     ListOptions options_;
+    UiContext* context_ = nullptr;
     wxSizer* bar_ = nullptr;
     wxSearchCtrl* search_ = nullptr;
     wxChoice* status_ = nullptr;

@@ -13,6 +13,7 @@
 #include <wx/string.h>
 #include <wx/window.h>
 
+#include <chrono>
 #include <cstddef>
 #include <functional>
 
@@ -23,7 +24,10 @@ namespace maillage::ui {
 // Runs job(progress) on a worker thread and waits for it, keeping the window painted.
 // Returns true when the job finished, false when the user cancelled it (the job threw
 // Cancelled). Anything else the job throws is thrown again here, on the UI thread.
-bool run_with_progress(wxWindow* parent, const wxString& title, const std::function<void(Progress&)>& job);
+// With `show_after`, work that is usually quick (a report) shows a busy cursor with
+// the windows disabled, and the dialog only once it has lasted that long.
+bool run_with_progress(wxWindow* parent, const wxString& title, const std::function<void(Progress&)>& job,
+                       std::chrono::milliseconds show_after = std::chrono::milliseconds(0));
 
 // For tests: called on the UI thread after each update of the dialog, with what the
 // job reported last. Pass nullptr to remove.

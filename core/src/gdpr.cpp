@@ -4,6 +4,7 @@
 #include "core/database.h"
 #include "core/error.h"
 #include "core/i18n.h"
+#include "core/progress.h"
 
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <sqlite3.h>
@@ -521,14 +522,22 @@ std::vector<std::string> erased_identity_traces(Database& db) {
     return out;
 }
 
-ErasureOutcome erase_people(Database& db, const std::vector<int64_t>& ids, const std::string& reason) {
+ErasureOutcome erase_people(Database& db, const std::vector<int64_t>& ids, const std::string& reason,
+                            Progress* progress) {
     ErasureOutcome outcome;
     if (!db.table_exists("erasure_ledger") || !db.table_exists("erasure_fingerprint"))
         throw Error(tr("This database must be upgraded before people can be erased."));
+    // Steps: per person, each table searched and the person's own row; then the scrub.
+    std::size_t done = 0, total = 1;
     db.write([&] {
         auto& sql = db.sql();
         const auto columns = text_columns(db);
+        std::set<std::string> tables;
+        for (const auto& c : columns) tables.insert(c.table);
+        total = ids.size() * (tables.size() + 1) + 1;
+        std::size_t person_index = 0;
         for (const auto id : ids) {
+            done = person_index++ * (tables.size() + 1);
             bool erased = false;
             const auto identity = identity_of(db, id, &erased);
             if (!identity) {
@@ -562,11 +571,14 @@ ErasureOutcome erase_people(Database& db, const std::vector<int64_t>& ids, const
                             (c->not_null ? scrubbed : "NULL") + " ELSE " + col + " END";
                     where += (where.empty() ? "" : " OR ") + ("(" + col + " IS NOT NULL AND (" + match + "))");
                 }
+                step(progress, done++, total, trf("removing the name from {table}", fmt::arg("table", it->table)));
                 SQLite::Statement up(sql, "UPDATE " + quoted(it->table) + " SET " + sets + " WHERE " + where);
                 for (size_t f = 0; f < forms.size(); ++f) up.bind(int(f + 1), forms[f]);
                 up.exec();
                 it = end;
             }
+            done = person_index * (tables.size() + 1) - 1;  // a person with no name form skips the tables
+            step(progress, done++, total, tr("erasing the identity"));
             SQLite::Statement person(sql, "UPDATE person SET first_name = NULL, last_name = NULL, email = NULL, "
                                           "phone = NULL, notes = NULL, erased_at = strftime('%Y-%m-%dT%H:%M:%SZ',"
                                           "'now'), updated_at = strftime('%Y-%m-%dT%H:%M:%SZ','now') WHERE id = ?");
@@ -590,8 +602,11 @@ ErasureOutcome erase_people(Database& db, const std::vector<int64_t>& ids, const
     });
     // Inside a caller's transaction the caller scrubs once it has committed.
     // Also when they were erased already: a repeated request finishes a scrub that failed.
+    // Committed: the scrub is no longer cancelled.
+    if (progress) progress->report(total - 1, total, tr("clearing old copies from the file"));
     if ((outcome.erased > 0 || (!ids.empty() && reason == "request")) && sqlite3_get_autocommit(db.sql().getHandle()))
         outcome.file_scrubbed = scrub_database_file(db);
+    if (progress) progress->report(total, total, tr("clearing old copies from the file"));
     return outcome;
 }
 

@@ -5,6 +5,7 @@
 #include "core/figures.h"
 #include "core/i18n.h"
 #include "core/locale_format.h"
+#include "core/progress.h"
 #include "core/programmes.h"
 
 #include <SQLiteCpp/SQLiteCpp.h>
@@ -208,7 +209,7 @@ std::string ReportScope::from_date() const { return year ? std::to_string(*year)
 std::string ReportScope::to_date() const { return year ? std::to_string(*year) + "-12-31" : "9999-12-31"; }
 
 Report build_report(Database& db, const ReportScope& scope,
-                    const std::vector<std::shared_ptr<const ReportSectionProvider>>& providers) {
+                    const std::vector<std::shared_ptr<const ReportSectionProvider>>& providers, Progress* progress) {
     validate::scope(scope);  // before any provider: a year out of range is the caller's fault
     Report report;
     report.scope = scope;
@@ -224,7 +225,9 @@ Report build_report(Database& db, const ReportScope& scope,
     const SuppressionScope suppression(threshold);
     // Sections that format a date or a number for a sentence do it in the report's language.
     const locale::ScopedLanguage language(scope.language);
+    std::size_t done = 0;
     for (const auto& p : providers) {
+        step(progress, done++, providers.size(), trf("the {part} sections", fmt::arg("part", p->id())));
         try {
             for (auto& s : p->build(db, scope)) report.sections.push_back(std::move(s));
         } catch (const std::exception& e) {
@@ -236,6 +239,7 @@ Report build_report(Database& db, const ReportScope& scope,
             report.sections.push_back(std::move(failed));
         }
     }
+    step(progress, providers.size(), providers.size(), tr("done"));
     return report;
 }
 

@@ -9,6 +9,7 @@
 #include "core/i18n.h"
 #include "core/lock.h"
 #include "core/migration.h"
+#include "core/progress.h"
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
@@ -59,9 +60,13 @@ void check_is_maillage(const fs::path& backup) {
 }
 }  // namespace
 
-RestoreOutcome restore_backup(const fs::path& backup, const fs::path& live) {
+RestoreOutcome restore_backup(const fs::path& backup, const fs::path& live, Progress* progress) {
     RestoreOutcome outcome;
     std::error_code ec;
+    // The stages the user sees; Cancel is honoured up to the last one (keeping the
+    // replaced database and the swap), after which the restore is as good as done.
+    constexpr std::size_t stages = 6;
+    step(progress, 0, stages, tr("checking the backup"));
     if (!fs::exists(backup, ec))
         throw Error(trf("The backup {file} does not exist.", fmt::arg("file", backup.string())));
     if (auto problem = check_file(backup, true); !problem.empty())
@@ -89,6 +94,7 @@ RestoreOutcome restore_backup(const fs::path& backup, const fs::path& live) {
 
     // Prepare the new file beside the live one (same file system, so the swap is a rename).
     const auto tmp = with_suffix(live, ".restoring");
+    step(progress, 1, stages, tr("copying the backup"));
     remove_sidecars(tmp);
     fs::remove(tmp, ec);
     fs::copy_file(backup, tmp, fs::copy_options::overwrite_existing, ec);
@@ -97,6 +103,7 @@ RestoreOutcome restore_backup(const fs::path& backup, const fs::path& live) {
                         fmt::arg("reason", ec.message())));
     const auto scratch = fs::temp_directory_path() / ("maillage-restore-" + std::to_string(std::random_device{}()));
     try {
+        step(progress, 2, stages, tr("bringing the backup up to date"));
         Database restored(tmp);
         migrate(restored, {core_migrations()}, scratch);
         if (!erased.empty())
@@ -113,6 +120,12 @@ RestoreOutcome restore_backup(const fs::path& backup, const fs::path& live) {
     fs::remove_all(scratch, ec);
     remove_sidecars(tmp);
     fs::remove(DatabaseLock::lock_file(tmp), ec);
+    try {
+        step(progress, 3, stages, tr("checking the restored copy"));
+    } catch (const Cancelled&) {
+        fs::remove(tmp, ec);
+        throw;
+    }
     if (auto problem = check_file(tmp, true); !problem.empty()) {
         fs::remove(tmp, ec);
         throw Error(trf("The restored copy did not pass its check ({problem}); nothing was restored.",
@@ -120,6 +133,12 @@ RestoreOutcome restore_backup(const fs::path& backup, const fs::path& live) {
     }
     remove_sidecars(tmp);
     fsync_path(tmp, false);
+    try {
+        step(progress, 4, stages, tr("keeping the database it replaces"));
+    } catch (const Cancelled&) {
+        fs::remove(tmp, ec);
+        throw;
+    }
 
     // Keep the database being replaced, and fold its WAL into it so that no stale WAL can
     // be replayed onto the restored file.
@@ -149,11 +168,13 @@ RestoreOutcome restore_backup(const fs::path& backup, const fs::path& live) {
             if (fs::file_size(with_suffix(copy, suffix), size_ec) == 0 && !size_ec) fs::remove(with_suffix(copy, suffix), ec);
         }
     }
+    if (progress) progress->report(5, stages, tr("putting the backup in place"));
     remove_sidecars(live);
     fs::rename(tmp, live, ec);
     if (ec)
         throw Error(trf("Could not put the restored database in place: {reason}", fmt::arg("reason", ec.message())));
     fsync_path(live.has_parent_path() ? live.parent_path() : fs::path("."), true);
+    if (progress) progress->report(stages, stages, tr("putting the backup in place"));
     return outcome;
 }
 

@@ -71,6 +71,8 @@ void Suite::seed_demo(int year) {
     });
 }
 
-Report Suite::report(const ReportScope& scope) { return build_report(database(), scope, loader_.report_sections()); }
+Report Suite::report(const ReportScope& scope, Progress* progress) {
+    return build_report(database(), scope, loader_.report_sections(), progress);
+}
 
 }  // namespace maillage

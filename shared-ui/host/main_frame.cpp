@@ -7,6 +7,7 @@
 #include "dialogs/backups_dialog.h"
 #include "dialogs/check_dialog.h"
 #include "dialogs/csv_export.h"
+#include "dialogs/long_work.h"
 #include "first_start_assistant.h"
 #include "pages/core_pages.h"
 #include "preferences_dialog.h"
@@ -515,8 +516,14 @@ void MainFrame::on_backup() {
                         wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
     if (dialog.ShowModal() != wxID_OK) return;
     const auto target = to_path(dialog.GetPath());
-    if (guarded(this, _("The backup failed"), [&] { backup_to(db, target); }))
-        set_status(wxString::Format(_("Backup saved and verified: %s"), dialog.GetPath()));
+    bool finished = false;
+    // Off the window's thread, with Cancel: a stopped backup leaves no file.
+    if (!guarded(this, _("The backup failed"), [&] {
+            finished = backup_with_progress(this, db, target);
+        }))
+        return;
+    set_status(finished ? wxString::Format(_("Backup saved and verified: %s"), dialog.GetPath())
+                        : _("Backup stopped; no file was written."));
 }
 
 void MainFrame::on_restore() {
@@ -542,15 +549,20 @@ void MainFrame::restore_from(const std::filesystem::path& source, bool ask) {
                         _("Restore")))
         return;
     std::optional<RestoreOutcome> outcome;
+    bool finished = false;
     const bool ok = guarded(this, _("The restore failed; the database was not changed"), [&] {
         // The pages (some made by plugins) and the connection go first; the core checks
-        // the backup again, keeps the live file as a "before-restore" copy and swaps.
+        // the backup again, keeps the live file as a "before-restore" copy and swaps,
+        // off the window's thread, with Cancel up to the swap.
         destroy_pages();
         suite_.close();
-        outcome = restore_backup(source, current);
+        outcome = restore_with_progress(this, source, current);
+        finished = outcome.has_value();
     });
     open_database(current);
-    if (ok && outcome && outcome->replaced_copy)
+    if (ok && !finished)
+        set_status(_("Restore stopped; the database was not changed."));
+    else if (ok && outcome && outcome->replaced_copy)
         set_status(wxString::Format(_("Backup restored; the replaced database is kept in %s"),
                                     u8(outcome->replaced_copy->string())));
     else if (ok)

@@ -7,6 +7,7 @@
 #include "core/i18n.h"
 #include "core/locale_format.h"
 #include "core/paths.h"
+#include "shared-ui/messages.h"
 #include "shared-ui/page_base.h"
 
 #include <wx/app.h>
@@ -182,6 +183,19 @@ void check(wxCheckListBox* list, const wxString& item) {
     settle(2);
 }
 
+void select_row(ui::VirtualList* list, unsigned column, const wxString& text) {
+    ASSERT_NE(list, nullptr);
+    for (size_t row = 0; row < list->shown_count(); ++row) {
+        if (list->text_at(row, column) != text) continue;
+        list->select_id(list->id_at(row));
+        wxDataViewEvent changed(wxEVT_DATAVIEW_SELECTION_CHANGED, list, list->GetSelection());
+        list->ProcessWindowEvent(changed);
+        settle(4);
+        return;
+    }
+    ADD_FAILURE() << "no row shows \"" << text.utf8_string() << "\" in column " << column;
+}
+
 Journey::Journey(const std::string& area, const std::string& language) : area_(area), language_(language) {
     shots_ = std::filesystem::path(MAILLAGE_JOURNEY_SCREENSHOT_DIR) / area;
     std::filesystem::remove_all(shots_);
@@ -314,6 +328,33 @@ void Journey::menu(const wxString& menu_label, const wxString& item_label) {
     event.SetEventObject(frame_);
     frame_->ProcessWindowEvent(event);
     settle();
+}
+
+wxString Journey::menu_label(int id) {
+    // The window updates its Undo and Redo items at idle time.
+    wxIdleEvent idle;
+    frame_->ProcessWindowEvent(idle);
+    wxMenuItem* item = frame_->GetMenuBar() ? frame_->GetMenuBar()->FindItem(id) : nullptr;
+    EXPECT_NE(item, nullptr) << "no menu item with id " << id;
+    return item ? item->GetItemLabelText() : wxString();
+}
+
+void Journey::press(int key_code, int modifiers) {
+    wxKeyEvent event(wxEVT_CHAR_HOOK);
+    event.SetEventObject(frame_);
+    event.m_keyCode = key_code;
+    event.m_controlDown = (modifiers & wxMOD_CONTROL) != 0;
+    event.m_shiftDown = (modifiers & wxMOD_SHIFT) != 0;
+    event.m_altDown = (modifiers & wxMOD_ALT) != 0;
+    frame_->ProcessWindowEvent(event);
+    settle();
+}
+
+void Journey::asking(const std::function<void()>& act) {
+    ui::set_non_interactive(nullptr);
+    act();
+    // As journey_main.cpp sets it for the whole run.
+    ui::set_non_interactive([](const wxString& message) { ADD_FAILURE() << "error shown: " << message.utf8_string(); });
 }
 
 namespace {

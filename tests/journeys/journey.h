@@ -7,6 +7,7 @@
 #include "main_frame.h"
 
 #include "core/suite.h"
+#include "shared-ui/virtual_list.h"
 #include "test_support.h"
 
 #include <gtest/gtest.h>
@@ -64,6 +65,9 @@ void type(wxTextCtrl* text, const wxString& value);         // the value, then w
 void type(wxWindow* root, const std::string& name, const wxString& value);
 void choose(wxChoice* choice, const wxString& item);        // the item, then wxEVT_CHOICE
 void check(wxCheckListBox* list, const wxString& item);     // ticks it, then wxEVT_CHECKLISTBOX
+// Clicks the row whose cell in `column` reads `text` (fails when none): that row alone is
+// selected, then wxEVT_DATAVIEW_SELECTION_CHANGED.
+void select_row(ui::VirtualList* list, unsigned column, const wxString& text);
 
 // ---- the journey --------------------------------------------------------------------
 class Journey {
@@ -92,6 +96,16 @@ public:
     // The menu command labelled `item` in the menu `menu` of the menu bar (labels as
     // shown, with or without mnemonics), as if chosen with the mouse.
     void menu(const wxString& menu, const wxString& item);
+    // The label the menu bar shows now for the command `id` (wxID_UNDO: "Annuler : Supprimer
+    // Jan Peeters"), mnemonics and accelerator left out; empty and a failure when none.
+    wxString menu_label(int id);
+    // A key pressed in the window (`modifiers`: wxMOD_CONTROL...), as the frame receives
+    // it before any control (wxEVT_CHAR_HOOK): F5, Ctrl+E, Ctrl+F...
+    void press(int key_code, int modifiers = wxMOD_NONE);
+    // Runs `act` with the window's questions shown as dialogs (confirm_delete,
+    // refuse_delete, confirm...), for with_dialog to drive and snap; outside, the journey
+    // answers them "no" and turns an error message into a failure, as it does again after.
+    void asking(const std::function<void()>& act);
     // Shows a page through the navigation tree and returns it.
     wxWindow* page(const std::string& id);
 

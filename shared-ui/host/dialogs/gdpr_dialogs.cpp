@@ -1,5 +1,7 @@
 #include "gdpr_dialogs.h"
 
+#include "long_work.h"
+
 #include "shared-ui/messages.h"
 
 #include "core/database.h"
@@ -220,9 +222,12 @@ GdprEraseDialog::GdprEraseDialog(wxWindow* parent, Database& db, int64_t person_
 }
 
 bool GdprEraseDialog::erase_now() {
-    wxBusyCursor busy;
-    return guarded(this, _("The person could not be erased; nothing was changed"),
-                   [&] { erase_people(db_, {person_}, "request"); });
+    bool finished = false;
+    const bool ok = guarded(this, _("The person could not be erased; nothing was changed"),
+                            [&] { finished = erase_with_progress(this, db_, {person_}); });
+    stopped_ = ok && !finished;
+    if (stopped_) finish_dialog(this, wxID_CANCEL);  // the user stopped it: nothing was erased
+    return ok && finished;
 }
 
 }  // namespace maillage::ui

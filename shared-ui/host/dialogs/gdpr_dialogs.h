@@ -39,6 +39,8 @@ class GdprEraseDialog : public wxDialog {
 public:
     // Named controls: "understood" (check box), "erase" (the button, enabled once checked).
     GdprEraseDialog(wxWindow* parent, Database& db, int64_t person_id);
+    // True when the user stopped the erasure in its progress dialog (nothing erased).
+    bool stopped() const { return stopped_; }
 
 private:
     bool erase_now();
@@ -46,6 +48,7 @@ private:
     Database& db_;
     int64_t person_;
     wxCheckBox* understood_;
+    bool stopped_ = false;
 };
 
 // Ends a dialog whether it was shown modally (the window) or not (tests).

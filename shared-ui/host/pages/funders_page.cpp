@@ -19,6 +19,7 @@
 #include <wx/textctrl.h>
 
 #include <functional>
+#include <set>
 #include <optional>
 #include <utility>
 #include <vector>
@@ -116,6 +117,33 @@ ParentChoices parent_choices(const std::vector<Record>& records, int64_t self) {
     return out;
 }
 
+// The records in tree order: each top one (in the repository's order), then the ones
+// that sit under it, indented; a record whose parent is not listed (retired and hidden)
+// stays at the top. Each comes with its depth.
+template <class Record>
+std::vector<std::pair<const Record*, int>> tree_order(const std::vector<Record>& records) {
+    std::set<int64_t> listed;
+    for (const auto& r : records) listed.insert(r.id);
+    std::vector<std::pair<const Record*, int>> out;
+    std::set<int64_t> placed;
+    std::function<void(const Record&, int)> place = [&](const Record& r, int depth) {
+        if (!placed.insert(r.id).second) return;
+        out.emplace_back(&r, depth);
+        for (const auto& child : records)
+            if (child.parent_id && *child.parent_id == r.id) place(child, depth + 1);
+    };
+    for (const auto& r : records)
+        if (!r.parent_id || !listed.count(*r.parent_id)) place(r, 0);
+    for (const auto& r : records) place(r, 0);  // a loop the repository refused, all the same
+    return out;
+}
+
+// The name as the tree shows it: "└ COCOM — santé mentale" under its parent.
+wxString indented(const std::string& name, int depth) {
+    if (depth == 0) return u8(name);
+    return wxString(' ', 4 * (depth - 1)) + wxString::FromUTF8("\u2514 ") + u8(name);
+}
+
 class FundersPage : public PageBase {
 public:
     FundersPage(wxWindow* parent, UiContext& context) : PageBase(parent, context) {
@@ -139,20 +167,24 @@ public:
         const bool retired = show_retired_->GetValue();
         auto funders = std::make_shared<TableRowSource>();
         FunderRepository funder_repo(database());
-        for (const auto& f : funder_repo.list(retired)) {
+        const auto funder_list = funder_repo.list(retired);
+        for (const auto& [f, depth] : tree_order(funder_list)) {
             wxString parent;
-            if (f.parent_id)
-                if (auto pf = funder_repo.get(*f.parent_id)) parent = u8(pf->name);
-            funders->add(f.id, {u8(f.code), u8(f.name), parent, u8(f.notes), f.retired ? _("retired") : _("active")});
+            if (f->parent_id)
+                if (auto pf = funder_repo.get(*f->parent_id)) parent = u8(pf->name);
+            funders->add(f->id, {u8(f->code), indented(f->name, depth), parent, u8(f->notes),
+                                 f->retired ? _("retired") : _("active")});
         }
         funders_->set_source(funders);
         auto programmes = std::make_shared<TableRowSource>();
         ProgrammeRepository repo(database());
-        for (const auto& p : repo.list(retired)) {
+        const auto programme_list = repo.list(retired);
+        for (const auto& [p, depth] : tree_order(programme_list)) {
             wxString parent;
-            if (p.parent_id)
-                if (auto pp = repo.get(*p.parent_id)) parent = u8(pp->name);
-            programmes->add(p.id, {u8(p.code), u8(p.name), parent, p.retired ? _("retired") : _("active")});
+            if (p->parent_id)
+                if (auto pp = repo.get(*p->parent_id)) parent = u8(pp->name);
+            programmes->add(p->id, {u8(p->code), indented(p->name, depth), parent,
+                                    p->retired ? _("retired") : _("active")});
         }
         programmes_->set_source(programmes);
     }

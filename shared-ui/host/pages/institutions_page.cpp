@@ -195,7 +195,13 @@ public:
                     .columns = institution_columns(),
                     .multiple = true,
                     .search_hint = _("Search name, municipality, sector…"),
-                    .count_format = _("%zu of %zu institutions")}) {
+                    .count_text = [](size_t shown, size_t total) {
+                        return shown == total
+                                   ? wxString::Format(wxPLURAL("%zu institution", "%zu institutions", total), total)
+                                   : wxString::Format(
+                                         wxPLURAL("%zu of %zu institution", "%zu of %zu institutions", total), shown,
+                                         total);
+                    }}) {
         auto* add = list()->add_button(_("&New…"));
         auto* edit = list()->add_button(_("&Edit…"));
         auto* merge = list()->add_button(_("&Merge into…"), _("Fold the selected duplicate into another institution"));
@@ -212,6 +218,11 @@ public:
     }
 
     void refresh() override { list()->set_source(institution_rows(database(), context().language())); }
+    // The Delete key in the list: the same as the button.
+    bool delete_selection() override {
+        delete_selected();
+        return true;
+    }
 
 private:
 

@@ -22,6 +22,7 @@
 #include <wx/choice.h>
 #include <wx/dialog.h>
 #include <wx/intl.h>
+#include <wx/menu.h>
 #include <wx/sizer.h>
 #include <wx/splitter.h>
 #include <wx/statbox.h>
@@ -349,20 +350,24 @@ public:
                                  .columns = {{_("Name"), 190}, {_("Email"), 210}, {_("Roles"), 290}, {_("Works at"), 200}},
                                  .multiple = true,
                                  .search_hint = _("Search name, email, role, institution…"),
-                                 .count_format = _("%zu of %zu people")});
+                                 .count_text = [](size_t shown, size_t total) {
+                                     return shown == total
+                                                ? wxString::Format(wxPLURAL("%zu person", "%zu people", total), total)
+                                                : wxString::Format(wxPLURAL("%zu of %zu person", "%zu of %zu people",
+                                                                            total),
+                                                                   shown, total);
+                                 }});
         auto* add = people_->add_button(_("&New…"));
         auto* edit = people_->add_button(_("&Edit…"));
         auto* remove = people_->add_button(_("&Delete…"));
         remove->SetName("delete_person");
         auto* merge = people_->add_button(_("&Merge…"), _("Fold a duplicate record into the selected person"));
         merge->SetName("merge_person");
-        // GDPR: the person's right of access and right to erasure.
-        auto* gdpr_export = people_->add_button(_("Export data (GDPR)…"),
-            _("Save everything Maillage holds about the selected person (GDPR right of access)"));
-        gdpr_export->SetName("gdpr_export_button");
-        auto* gdpr_erase = people_->add_button(_("Erase (GDPR)…"),
-            _("Erase the selected person's identity; their participations stay, anonymous"));
-        gdpr_erase->SetName("gdpr_erase_button");
+        // GDPR: the person's right of access and right to erasure, in one menu button so
+        // that the bar holds on one line in a 1200-pixel window.
+        auto* gdpr = people_->add_button(_("GDPR") + wxString::FromUTF8(" \u25BE"),
+                                         _("Export or erase the selected person's data (GDPR)"));
+        gdpr->SetName("gdpr_button");
         list_ = people_->list();
         top_sizer->Add(people_, 1, wxEXPAND);
         top->SetSizer(top_sizer);
@@ -406,8 +411,16 @@ public:
         edit->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { edit_selected(); });
         remove->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { delete_selected(); });
         merge->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { merge_selected(); });
-        gdpr_export->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { export_personal_data(); });
-        gdpr_erase->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { erase_selected(); });
+        gdpr->Bind(wxEVT_BUTTON, [this, gdpr](wxCommandEvent&) {
+            wxMenu menu;
+            menu.Append(kGdprExport, _("Export data (GDPR)…"),
+                        _("Save everything Maillage holds about the selected person (GDPR right of access)"));
+            menu.Append(kGdprErase, _("Erase (GDPR)…"),
+                        _("Erase the selected person's identity; their participations stay, anonymous"));
+            const int chosen = gdpr->GetPopupMenuSelectionFromUser(menu, wxPoint(0, gdpr->GetSize().y));
+            if (chosen == kGdprExport) export_personal_data();
+            if (chosen == kGdprErase) erase_selected();
+        });
         list_->Bind(wxEVT_DATAVIEW_ITEM_ACTIVATED, [this](wxDataViewEvent&) { edit_selected(); });
         list_->Bind(wxEVT_DATAVIEW_SELECTION_CHANGED, [this](wxDataViewEvent&) { show_history(); });
         refresh();
@@ -442,8 +455,16 @@ public:
         people_->set_source(rows);
         show_history();
     }
+    // The Delete key in the people list: the same as the button (the history has none).
+    bool delete_selection() override {
+        if (current_list() != people_) return false;
+        delete_selected();
+        return true;
+    }
 
 private:
+    enum { kGdprExport = wxID_HIGHEST + 1, kGdprErase };
+
     void export_personal_data() {
         const auto id = list_->selected_id();
         if (!id) {
@@ -465,11 +486,13 @@ private:
             show_info(this, _("Select the person to erase."));
             return;
         }
-        bool erased = false;
+        bool erased = false, stopped = false;
         guarded(this, _("The person could not be erased"), [&] {
             GdprEraseDialog dialog(this, database(), *id);
             erased = dialog.ShowModal() == wxID_OK;
+            stopped = dialog.stopped();
         });
+        if (stopped) context().set_status(_("Erasure stopped; nothing was erased."));
         if (!erased) return;
         context().set_status(_("The person was erased; their participations stay, anonymous."));
         context().data_changed();

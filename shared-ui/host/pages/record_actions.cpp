@@ -1,6 +1,7 @@
 #include "record_actions.h"
 
 #include "labels.h"
+#include "../dialogs/long_work.h"
 
 #include "shared-ui/confirm_delete.h"
 #include "shared-ui/messages.h"
@@ -20,8 +21,14 @@
 namespace maillage::ui {
 namespace {
 
+// "Leila Benali (leila.benali@example.org)": duplicates often share the name.
+wxString who(const Person& p) {
+    return p.email.empty() ? u8(p.display_name()) : wxString::Format("%s (%s)", u8(p.display_name()), u8(p.email));
+}
+
 wxString bullet_list(const std::vector<ReferenceCount>& counts) {
     wxString text;
+    if (counts.empty()) return _("  (nothing refers to it yet)\n");
     for (const auto& c : counts)
         text << wxString::Format(wxString::FromUTF8("  • %s: %lld\n"), u8(c.what), static_cast<long long>(c.rows));
     return text;
@@ -35,9 +42,14 @@ bool erase_person_asked(wxWindow* parent, UiContext& context, int64_t id) {
           "in the figures without a name. This cannot be undone."),
         u8(person->display_name()));
     if (!confirm(parent, question, _("Erase"))) return false;
+    bool finished = false;
     if (!guarded(parent, _("The erasure failed; nothing was changed"),
-                 [&] { erase_people(context.database(), {id}, "request"); }))
+                 [&] { finished = erase_with_progress(parent, context.database(), {id}); }))
         return false;
+    if (!finished) {
+        context.set_status(_("Erasure stopped; nothing was erased."));
+        return false;
+    }
     context.data_changed();
     context.set_status(_("Erased. This cannot be undone."));
     return true;
@@ -50,7 +62,7 @@ MergePeopleDialog::MergePeopleDialog(wxWindow* parent, Database& db, int64_t per
                "merge_people"),
       db_(db), person_id_(person_id), keep_(keep) {
     const auto person = PersonRepository(db).get(person_id);
-    const wxString name = person ? u8(person->display_name()) : wxString();
+    const wxString name = person ? who(*person) : wxString();
     auto* sizer = new wxBoxSizer(wxVERTICAL);
     auto* prompt = new wxStaticText(
         this, wxID_ANY,
@@ -92,7 +104,7 @@ void MergePeopleDialog::chosen(int64_t id) {
     const auto dup = people.get(duplicate()), kept_person = people.get(kept());
     if (!dup || !kept_person) return;
     wxString text = wxString::Format(_("%s will be deleted; what refers to them moves to %s:"),
-                                     u8(dup->display_name()), u8(kept_person->display_name()));
+                                     who(*dup), who(*kept_person));
     text << "\n" << bullet_list(count_references(db_, "person", dup->id));
     text << _("Details missing on the record kept are taken from the duplicate. Edit > Undo brings it back.");
     summary_->SetLabel(text);

@@ -3,6 +3,7 @@
 #include "labels.h"
 
 #include "shared-ui/messages.h"
+#include "shared-ui/progress.h"
 #include "shared-ui/report_view.h"
 
 #include "core/programmes.h"
@@ -116,10 +117,20 @@ private:
         return s;
     }
 
+    // Off the window's thread; the progress dialog (with Cancel) only for a report that
+    // takes a while, such as a whole year of a large network.
     void build_report() {
         guarded(this, _("The report could not be built"), [&] {
-            wxBusyCursor busy;
-            report_ = suite_.report(scope());
+            const ReportScope wanted = scope();
+            std::optional<Report> built;
+            const bool finished = run_with_progress(
+                this, _("Building the report"), [&](Progress& progress) { built = suite_.report(wanted, &progress); },
+                std::chrono::milliseconds(400));
+            if (!finished) {
+                context().set_status(_("Report stopped; the page shows the previous one."));
+                return;
+            }
+            report_ = std::move(built);
             preview_->set_html(to_html(*report_));
             context().set_status(wxString::Format(_("Report built: %zu sections."), report_->sections.size()));
         });

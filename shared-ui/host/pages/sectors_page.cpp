@@ -116,7 +116,12 @@ public:
                                 {_("Family"), 115},
                                 {_("Status"), 80, ColumnKind::Status}},
                     .search_hint = _("Search code, name, family…"),
-                    .count_format = _("%zu of %zu sectors")}) {
+                    .count_text = [](size_t shown, size_t total) {
+                        return shown == total
+                                   ? wxString::Format(wxPLURAL("%zu sector", "%zu sectors", total), total)
+                                   : wxString::Format(wxPLURAL("%zu of %zu sector", "%zu of %zu sectors", total),
+                                                      shown, total);
+                    }}) {
         show_retired_ = new wxCheckBox(list(), wxID_ANY, _("Show retired sectors"));
         list()->bar()->Add(show_retired_, 0, wxALIGN_CENTER_VERTICAL | wxLEFT, 6);
         auto* add = list()->add_button(_("&New…"));
