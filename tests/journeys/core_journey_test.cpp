@@ -19,7 +19,6 @@
 #include <wx/dataview.h>
 #include <wx/filedlg.h>
 #include <wx/intl.h>
-#include <wx/modalhook.h>
 #include <wx/stattext.h>
 #include <wx/statusbr.h>
 
@@ -180,60 +179,13 @@ void delete_person(Journey& j) {
     j.snap("person-deleted");
 }
 
-// The save dialog (GTK's file chooser) answered as a user would, once it is shown: the CSV
-// type, the file name, then Save (GTK draws it apart from wx: no screenshot). Found through wxWidgets' modal dialog hook, since the
-// chooser can take seconds to come up under Xvfb.
-class SaveAs : public wxModalDialogHook {
-public:
-    explicit SaveAs(std::filesystem::path file) : file_(std::move(file)) { Register(); }
-    int asked = 0;
-    wxString title, path;
-
-protected:
-    int Enter(wxDialog* dialog) override {
-        auto* save = dynamic_cast<wxFileDialog*>(dialog);
-        // GTK's wxFileDialog::ShowModal calls the hook, then wxDialog::ShowModal again.
-        if (!save || save == seen_) return wxID_NONE;
-        seen_ = save;
-        ++asked;
-        title = save->GetMessage();
-        wxTheApp->CallAfter([this, save] { answer(save, 0); });
-        return wxID_NONE;  // shown as usual
-    }
-    void Exit(wxDialog*) override {}
-
-private:
-    void answer(wxFileDialog* save, int attempts) {
-        if (!(save->IsShown() && save->IsModal())) {
-            if (attempts > 1500) {  // about 30 s
-                ADD_FAILURE() << "the save dialog never showed";
-                return;
-            }
-            wxMilliSleep(20);
-            wxTheApp->CallAfter([this, save, attempts] { answer(save, attempts + 1); });
-            return;
-        }
-        settle();
-        save->SetFilterIndex(1);  // CSV
-        save->SetPath(wxString::FromUTF8(file_.string()));
-        settle();
-        path = save->GetPath();
-        save->EndModal(wxID_OK);
-    }
-
-    std::filesystem::path file_;
-    wxFileDialog* seen_ = nullptr;
-};
-
 // Ctrl+E on the People page: asked where to save, the rows shown written as CSV.
 std::filesystem::path export_people(Journey& j) {
     j.page("core.people");
     const auto file = j.database_file().parent_path() / "personnes.csv";
-    SaveAs save_as(file);
-    j.press('E', wxMOD_CONTROL);
-    EXPECT_EQ(save_as.asked, 1) << "Ctrl+E did not ask where to save";
-    EXPECT_TRUE(save_as.title.Contains("2")) << save_as.title.utf8_string();  // "Exporter 2 lignes"
-    EXPECT_EQ(save_as.path.utf8_string(), file.string());
+    wxString title;
+    EXPECT_EQ(j.save_as(file, [&] { j.press('E', wxMOD_CONTROL); }, &title).utf8_string(), file.string());
+    EXPECT_TRUE(title.Contains("2")) << title.utf8_string();  // "Exporter 2 lignes"
     j.snap("people-exported");
     const wxString status = j.frame().GetStatusBar()->GetStatusText(0);
     EXPECT_TRUE(status.Contains("personnes.csv")) << status.utf8_string();

@@ -15,8 +15,10 @@
 #include <wx/dcmemory.h>
 #include <wx/dcclient.h>
 #include <wx/fileconf.h>
+#include <wx/filedlg.h>
 #include <wx/image.h>
 #include <wx/menu.h>
+#include <wx/modalhook.h>
 #include <wx/sizer.h>
 #include <wx/stattext.h>
 #include <wx/translation.h>
@@ -355,6 +357,68 @@ void Journey::asking(const std::function<void()>& act) {
     act();
     // As journey_main.cpp sets it for the whole run.
     ui::set_non_interactive([](const wxString& message) { ADD_FAILURE() << "error shown: " << message.utf8_string(); });
+}
+
+namespace {
+// Finds the file chooser through wxWidgets' modal dialog hook, then answers it from the
+// event loop it runs.
+class SaveAs : public wxModalDialogHook {
+public:
+    explicit SaveAs(std::filesystem::path file) : file_(std::move(file)) { Register(); }
+    int asked = 0;
+    wxString title, path;
+
+protected:
+    int Enter(wxDialog* dialog) override {
+        auto* save = dynamic_cast<wxFileDialog*>(dialog);
+        // GTK's wxFileDialog::ShowModal calls the hook, then wxDialog::ShowModal again.
+        if (!save || save == seen_) return wxID_NONE;
+        seen_ = save;
+        ++asked;
+        title = save->GetMessage();
+        wxTheApp->CallAfter([this, save] { answer(save, 0); });
+        return wxID_NONE;  // shown as usual
+    }
+    void Exit(wxDialog*) override {}
+
+private:
+    void answer(wxFileDialog* save, int attempts) {
+        if (!(save->IsShown() && save->IsModal())) {
+            if (attempts > 1500) {  // about 30 s
+                ADD_FAILURE() << "the save dialog never showed";
+                return;
+            }
+            wxMilliSleep(20);
+            wxTheApp->CallAfter([this, save, attempts] { answer(save, attempts + 1); });
+            return;
+        }
+        settle();
+        // "Excel workbook (*.xlsx)|*.xlsx|CSV file (*.csv)|*.csv": the type of the file.
+        const wxArrayString parts = wxSplit(save->GetWildcard(), '|');
+        const wxString pattern = "*" + wxString::FromUTF8(file_.extension().string());
+        for (size_t k = 1; k < parts.size(); k += 2)
+            if (wxSplit(parts[k], ';').Index(pattern) != wxNOT_FOUND) {
+                save->SetFilterIndex(static_cast<int>(k / 2));
+                break;
+            }
+        save->SetPath(wxString::FromUTF8(file_.string()));
+        settle();
+        path = save->GetPath();
+        save->EndModal(wxID_OK);
+    }
+
+    std::filesystem::path file_;
+    wxFileDialog* seen_ = nullptr;
+};
+}  // namespace
+
+wxString Journey::save_as(const std::filesystem::path& file, const std::function<void()>& open, wxString* title) {
+    SaveAs answer(file);
+    open();
+    settle();
+    EXPECT_EQ(answer.asked, 1) << "no save dialog asked where to write " << file;
+    if (title) *title = answer.title;
+    return answer.path;
 }
 
 namespace {

@@ -106,6 +106,12 @@ public:
     // refuse_delete, confirm...), for with_dialog to drive and snap; outside, the journey
     // answers them "no" and turns an error message into a failure, as it does again after.
     void asking(const std::function<void()>& act);
+    // Runs `open` (a click, a key) that asks where to save with GTK's file chooser
+    // (wxFileDialog, which with_dialog cannot find in time: it takes seconds to come up
+    // under Xvfb), and answers it once shown: the type whose pattern matches the file's
+    // extension, `file`, then Save. Returns the path the dialog gave back; fails the
+    // test when no save dialog came. `title`, when given, receives the dialog's title.
+    wxString save_as(const std::filesystem::path& file, const std::function<void()>& open, wxString* title = nullptr);
     // Shows a page through the navigation tree and returns it.
     wxWindow* page(const std::string& id);
 
