@@ -48,6 +48,7 @@ ImportPreview import_institutions(Database& db, const csv::Table& table, Progres
 // row without email always creates a person); the institution is matched by name, else
 // created.
 ImportPreview preview_people(Database& db, const csv::Table& table);
+// Its result holds the counts and the new institutions, not the rows (preview_people does).
 ImportPreview import_people(Database& db, const csv::Table& table, Progress* progress = nullptr);
 
 // Writes every live institution / person (not erased) as CSV, in the columns the

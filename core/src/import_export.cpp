@@ -333,7 +333,9 @@ std::unordered_map<std::string, int64_t> id_by_key(Database& db, const std::stri
     return out;
 }
 
-std::vector<PersonPlan> plan_people(Database& db, const csv::Table& t, ImportPreview& preview) {
+// keep_rows: the preview lists every row as read (what the preview shows); an import,
+// whose callers read only the counts, does without that copy of the file.
+std::vector<PersonPlan> plan_people(Database& db, const csv::Table& t, ImportPreview& preview, bool keep_rows) {
     const PersonColumns c(t);
     PersonRepository people(db);
     SectorRepository sectors(db);
@@ -349,13 +351,14 @@ std::vector<PersonPlan> plan_people(Database& db, const csv::Table& t, ImportPre
     std::unordered_map<std::string, int64_t> sector_ids;
     std::vector<PersonPlan> plans;
     plans.reserve(t.rows.size());
-    preview.rows.reserve(t.rows.size());
+    emails.reserve(t.rows.size());
+    if (keep_rows) preview.rows.reserve(t.rows.size());
     preview.columns = t.header;
     for (const auto& r : t.rows) {
         PersonPlan p;
         std::optional<Person> before;
         p.row.line = r.line;
-        p.row.fields = r.fields;
+        if (keep_rows) p.row.fields = r.fields;
         require_single_line_cells(t, r, {c.first_name, c.last_name, c.email, c.phone, c.language, c.roles,
                                          c.institution, c.sector, c.job_title, c.start_date});
         const auto first = t.value(r, c.first_name), last = t.value(r, c.last_name);
@@ -379,7 +382,7 @@ std::vector<PersonPlan> plan_people(Database& db, const csv::Table& t, ImportPre
         if (!first.empty()) p.data.first_name = first;
         if (!last.empty()) p.data.last_name = last;
         p.data.email = p.existing ? p.data.email : email;
-        p.row.key = first + (first.empty() ? "" : " ") + last + (email.empty() ? "" : " <" + email + ">");
+        if (keep_rows) p.row.key = first + (first.empty() ? "" : " ") + last + (email.empty() ? "" : " <" + email + ">");
         if (auto v = t.value(r, c.phone); !v.empty()) p.data.phone = v;
         if (auto v = t.value(r, c.notes); !v.empty()) p.data.notes = v;
         if (auto v = t.value(r, c.language); !v.empty()) {
@@ -421,7 +424,7 @@ std::vector<PersonPlan> plan_people(Database& db, const csv::Table& t, ImportPre
             if (auto i = known_institutions.find(fold_name(p.institution)); i != known_institutions.end()) {
                 p.institution_id = i->second;
             } else {
-                p.row.notes.push_back(trf("new institution: {name}", fmt::arg("name", p.institution)));
+                if (keep_rows) p.row.notes.push_back(trf("new institution: {name}", fmt::arg("name", p.institution)));
                 new_institutions.emplace(fold_name(p.institution), p.institution);
             }
             if (p.existing && !p.start_date.empty()) {
@@ -439,7 +442,7 @@ std::vector<PersonPlan> plan_people(Database& db, const csv::Table& t, ImportPre
         count_action(preview, p.row.action);
         // The preview keeps the row as read; the plan needs only where it is and what to do.
         ImportRow kept{.line = p.row.line, .action = p.row.action};
-        preview.rows.push_back(std::move(p.row));
+        if (keep_rows) preview.rows.push_back(std::move(p.row));
         p.row = std::move(kept);
         plans.push_back(std::move(p));
     }
@@ -568,13 +571,13 @@ ImportPreview import_institutions(Database& db, const csv::Table& table, Progres
 
 ImportPreview preview_people(Database& db, const csv::Table& table) {
     ImportPreview preview;
-    in_one_read(db, [&] { return plan_people(db, table, preview); });
+    in_one_read(db, [&] { return plan_people(db, table, preview, true); });
     return preview;
 }
 
 ImportPreview import_people(Database& db, const csv::Table& table, Progress* progress) {
     ImportPreview preview;
-    auto plans = in_one_read(db, [&] { return plan_people(db, table, preview); });
+    auto plans = in_one_read(db, [&] { return plan_people(db, table, preview, false); });
     PersonRepository people(db);
     std::unordered_map<std::string, int64_t> created;  // lower-case name -> id
     if (preview.creates + preview.updates == 0) return preview;  // nothing to write, nothing to record

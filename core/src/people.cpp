@@ -351,21 +351,26 @@ Affiliation PersonRepository::affiliation_at(int64_t person_id, const std::strin
 
 struct PersonBulkWriter::Statements {
     SQLite::Statement person, role, employment;
+    // One creation time for the whole batch, taken once: the column default would
+    // format the clock twice per row.
     explicit Statements(SQLite::Database& db)
-        : person(db, "INSERT INTO person(first_name, last_name, email, phone, language, notes) VALUES (?,?,?,?,?,?)"),
+        : person(db, "INSERT INTO person(first_name, last_name, email, phone, language, notes, created_at, updated_at) "
+                     "VALUES (?,?,?,?,?,?,?7,?7)"),
           role(db, "INSERT OR IGNORE INTO person_role(person_id, role) VALUES (?,?)"),
           employment(db, "INSERT INTO employment(person_id, institution_id, sector_id, job_title, start_date, "
                          "end_date) VALUES (?,?,?,?,?,?)") {}
 };
 
-PersonBulkWriter::PersonBulkWriter(Database& db) : db_(db), st_(std::make_unique<Statements>(db.sql())) {}
+PersonBulkWriter::PersonBulkWriter(Database& db) : db_(db), st_(std::make_unique<Statements>(db.sql())) {
+    st_->person.bind(7, db.sql().execAndGet("SELECT strftime('%Y-%m-%dT%H:%M:%SZ','now')").getString());
+}
 
 PersonBulkWriter::~PersonBulkWriter() = default;
 
 int64_t PersonBulkWriter::create(const Person& p) {
     validate(p);
     auto& ins = st_->person;
-    ins.reset();
+    ins.reset();  // keeps the bindings: the creation time stays bound
     bind_text(ins, 1, p.first_name);
     bind_text(ins, 2, p.last_name);
     bind_text(ins, 3, p.email);
