@@ -367,11 +367,12 @@ std::vector<PersonPlan> plan_people(Database& db, const csv::Table& t, ImportPre
         if (!email.empty()) {
             if (!plausible_email(email))
                 t.fail(r, *c.email, trf("\"{value}\" is not an email address", fmt::arg("value", email)));
-            if (auto [it, fresh] = emails.emplace(fold_name(email), r.line); !fresh)
+            const auto key = fold_name(email);
+            if (auto [it, fresh] = emails.emplace(key, r.line); !fresh)
                 t.fail(r, *c.email, trf("\"{email}\" is already on line {line} of this file",
                                         fmt::arg("email", email), fmt::arg("line", it->second)));
             std::optional<Person> existing;
-            if (auto it = known_people.find(fold_name(email)); it != known_people.end()) existing = people.get(it->second);
+            if (auto it = known_people.find(key); it != known_people.end()) existing = people.get(it->second);
             if (existing && !existing->erased) {
                 p.existing = existing->id;
                 p.data = *existing;
