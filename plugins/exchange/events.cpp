@@ -13,6 +13,9 @@
 #include "core/i18n.h"
 #include "core/validate.h"
 
+#include <algorithm>
+#include <cctype>
+
 namespace maillage::exchange {
 namespace {
 
@@ -610,6 +613,100 @@ void EventRepository::unlink_publication(int64_t publication_id, int64_t event_i
         q.bind(2, event_id);
         q.exec();
     });
+}
+
+namespace {
+
+bool all_digits(const std::string& s) {
+    return !s.empty() && std::all_of(s.begin(), s.end(), [](unsigned char c) { return std::isdigit(c); });
+}
+
+// "12" or "#12": the number, else nothing.
+std::optional<int64_t> number_in(const std::string& text) {
+    const auto digits = !text.empty() && text.front() == '#' ? text.substr(1) : text;
+    if (!all_digits(digits) || digits.size() > 18) return std::nullopt;
+    return std::stoll(digits);
+}
+
+bool iso_date(const std::string& s) {
+    if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
+    for (std::size_t i : {0u, 1u, 2u, 3u, 5u, 6u, 8u, 9u})
+        if (!std::isdigit(static_cast<unsigned char>(s[i]))) return false;
+    return true;
+}
+
+std::string trimmed(const std::string& s) {
+    const auto b = s.find_first_not_of(" \t");
+    if (b == std::string::npos) return {};
+    return s.substr(b, s.find_last_not_of(" \t") - b + 1);
+}
+
+// The `n` labels whose name is closest to `typed`, joined by "; ".
+std::string closest(std::vector<std::pair<std::string, std::string>> name_label, const std::string& typed,
+                    std::size_t n = 3) {
+    const auto t = normalise_name(typed);
+    std::stable_sort(name_label.begin(), name_label.end(), [&](const auto& a, const auto& b) {
+        return name_similarity(normalise_name(a.first), t) > name_similarity(normalise_name(b.first), t);
+    });
+    std::string out;
+    for (std::size_t i = 0; i < name_label.size() && i < n; ++i) out += (i ? "; " : "") + name_label[i].second;
+    return out.empty() ? tr("none") : out;
+}
+
+}  // namespace
+
+Event find_event(Database& db, const std::string& typed) {
+    EventRepository events(db);
+    const auto text = trimmed(typed);
+    if (const auto id = number_in(text)) {
+        if (auto e = events.get(*id)) return *e;
+        throw Error(trf("No event has the number {id}.", fmt::arg("id", *id)));
+    }
+    std::string date, title = text;
+    if (text.size() > 11 && iso_date(text.substr(0, 10)) && (text[10] == ' ' || text[10] == '/')) {
+        date = text.substr(0, 10);
+        title = trimmed(text.substr(11));
+    }
+    const auto wanted = normalise_name(title);
+    std::vector<Event> found;
+    std::vector<std::pair<std::string, std::string>> all;  // title, "date — title — number"
+    const auto label = [&](const Event& e, const std::string& day) {
+        return (day.empty() ? std::string(10, '-') : day) + " — " + e.title + " — " + std::to_string(e.id);
+    };
+    for (const auto& e : events.list()) {
+        const auto days = events.days(e.id);
+        all.emplace_back(e.title, label(e, days.empty() ? std::string() : days.front().date));
+        if (normalise_name(e.title) != wanted) continue;
+        if (date.empty() || std::any_of(days.begin(), days.end(), [&](const Session& d) { return d.date == date; }))
+            found.push_back(e);
+    }
+    if (found.size() == 1) return found.front();
+    if (found.size() > 1) {
+        std::string list;
+        for (const auto& e : found) list += (list.empty() ? "" : "; ") + label(e, events.first_date(e.id));
+        throw Error(trf("Several events are named \"{name}\": {list}. Give the date and the title "
+                        "(\"YYYY-MM-DD Title\") or the number.",
+                        fmt::arg("name", text), fmt::arg("list", list)));
+    }
+    throw Error(trf("No event is named \"{name}\". The closest: {list}.", fmt::arg("name", text),
+                    fmt::arg("list", closest(all, title))));
+}
+
+Table find_table(Database& db, int64_t event_id, const std::string& typed) {
+    const auto text = trimmed(typed);
+    const auto tables = EventRepository(db).tables(event_id);
+    if (const auto id = number_in(text)) {
+        for (const auto& t : tables)
+            if (t.id == *id) return t;
+    }
+    const auto wanted = normalise_name(text);
+    std::vector<std::pair<std::string, std::string>> all;
+    for (const auto& t : tables) {
+        if (normalise_name(t.title) == wanted) return t;
+        all.emplace_back(t.title, std::to_string(t.position) + ". " + t.title + " — " + std::to_string(t.id));
+    }
+    throw Error(trf("This event has no table \"{name}\". Its tables: {list}.", fmt::arg("name", text),
+                    fmt::arg("list", closest(all, text, all.size()))));
 }
 
 }  // namespace maillage::exchange

@@ -141,4 +141,14 @@ private:
     Database& db_;
 };
 
+// An event as users name it: its number ("12" or "#12"); a day of the event and its
+// title, "2026-11-16 Logement d'abord" or "2026-11-16/Logement d'abord"; or a title only
+// one event has. Titles ignore case and accents. Throws maillage::Error listing the
+// candidates (date — title — number) when several match, the closest titles when none.
+Event find_event(Database& db, const std::string& text);
+
+// A table of the event by its number or its title (case and accents ignored). Throws maillage::Error listing
+// the event's tables otherwise.
+Table find_table(Database& db, int64_t event_id, const std::string& text);
+
 }  // namespace maillage::exchange

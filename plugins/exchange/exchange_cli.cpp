@@ -37,6 +37,7 @@ namespace {
 // Every option of every subcommand, shared by the callbacks (CLI11 writes into it).
 struct Options {
     int64_t event = 0, id = 0, table = 0, session = 0;
+    std::string event_key, table_key, registration_key;  // as users name them (see find_event)
     std::string person;  // email, full name or id
     std::string type = "exchange_table", title, theme, venue, languages, role, programme, funder, objectives;
     std::string programme_text, notes;
@@ -71,10 +72,11 @@ int64_t resolve_institution(Database& db, const std::string& text) {
     return m->institution_id;
 }
 
-Event require_event(Database& db, int64_t id) {
-    auto e = EventRepository(db).get(id);
-    if (!e) throw Error(fmt::format(fmt::runtime(tr("No event has the number {id}.")), fmt::arg("id", id)));
-    return *e;
+// The event the user named (number, "date title" or title); its number goes into o.event.
+Event require_event(Database& db, Options& o) {
+    auto e = find_event(db, o.event_key);
+    o.event = e.id;
+    return e;
 }
 
 std::optional<int64_t> programme_id(Database& db, const std::string& code) {
@@ -158,7 +160,7 @@ void add_exchange_commands(CLI::App& app, CliContext& ctx) {
     });
 
     auto* update = event->add_subcommand("update", tr("Change an event's title, theme, venue, seats, role or objectives"));
-    update->add_option("event", o->event, tr("Event number"))->required();
+    update->add_option("event", o->event_key, tr("The event: its number, \"YYYY-MM-DD Title\" or its title"))->required();
     update->add_option("--title", o->title, tr("The event's title"));
     update->add_option("--theme", o->theme, tr("Its theme"));
     update->add_option("--venue", o->venue, tr("Where it takes place"));
@@ -167,7 +169,7 @@ void add_exchange_commands(CLI::App& app, CliContext& ctx) {
     update->add_option("--objectives", o->objectives, tr("Objectives"));
     update->callback([o, &ctx, &out] {
         auto& db = ctx.database();
-        auto e = require_event(db, o->event);
+        auto e = require_event(db, *o);
         if (!o->title.empty()) e.title = o->title;
         if (!o->theme.empty()) e.theme = o->theme;
         if (!o->venue.empty()) e.venue = o->venue;
@@ -191,7 +193,7 @@ void add_exchange_commands(CLI::App& app, CliContext& ctx) {
     });
 
     auto* add_day = event->add_subcommand("add-day", tr("Add a day or meeting to an event"));
-    add_day->add_option("event", o->event, tr("Event number"))->required();
+    add_day->add_option("event", o->event_key, tr("The event: its number, \"YYYY-MM-DD Title\" or its title"))->required();
     add_day->add_option("--date", o->date, tr("The date (YYYY-MM-DD)"))->transform(human_date())->required();
     add_day->add_option("--start", o->start, tr("Start time (HH:MM)"));
     add_day->add_option("--end", o->end, tr("End time (HH:MM)"));
@@ -199,7 +201,7 @@ void add_exchange_commands(CLI::App& app, CliContext& ctx) {
     add_day->add_option("--status", o->status, tr("planned, held or cancelled"));
     add_day->callback([o, &ctx, &out] {
         auto& db = ctx.database();
-        require_event(db, o->event);
+        require_event(db, *o);
         Session s;
         s.date = o->date;
         s.start_time = o->start;
@@ -229,10 +231,10 @@ void add_exchange_commands(CLI::App& app, CliContext& ctx) {
     });
 
     auto* show = event->add_subcommand("show", tr("Show an event: days, committee, tables, registrations"));
-    show->add_option("event", o->event, tr("Event number"))->required();
+    show->add_option("event", o->event_key, tr("The event: its number, \"YYYY-MM-DD Title\" or its title"))->required();
     show->callback([o, &ctx, &out] {
         auto& db = ctx.database();
-        const auto e = require_event(db, o->event);
+        const auto e = require_event(db, *o);
         EventRepository events(db);
         InstitutionRepository institutions(db);
         PersonRepository people(db);
@@ -275,13 +277,13 @@ void add_exchange_commands(CLI::App& app, CliContext& ctx) {
     auto* table = root->add_subcommand("table", tr("Tables of an event"));
     table->require_subcommand(1);
     auto* table_add = table->add_subcommand("add", tr("Add a table to an event"));
-    table_add->add_option("event", o->event, tr("Event number"))->required();
+    table_add->add_option("event", o->event_key, tr("The event: its number, \"YYYY-MM-DD Title\" or its title"))->required();
     table_add->add_option("--title", o->title, tr("The table's title"))->required();
     table_add->add_option("--question", o->question, tr("The question it works on"));
     table_add->add_option("--facilitator", o->facilitators, tr("A facilitator (email, full name or number); repeat"));
     table_add->callback([o, &ctx, &out] {
         auto& db = ctx.database();
-        require_event(db, o->event);
+        require_event(db, *o);
         EventRepository events(db);
         const auto id = db.write([&] {
             const auto id = events.add_table(o->event, o->title, o->question);
@@ -293,7 +295,7 @@ void add_exchange_commands(CLI::App& app, CliContext& ctx) {
 
     // --- registrations
     auto* reg = root->add_subcommand("register", tr("Register a person (known, or new with --first/--last)"));
-    reg->add_option("event", o->event, tr("Event number"))->required();
+    reg->add_option("event", o->event_key, tr("The event: its number, \"YYYY-MM-DD Title\" or its title"))->required();
     reg->add_option("--person", o->person, tr("A known person: email, full name or number"));
     reg->add_option("--first", o->first, tr("First name of a new person"));
     reg->add_option("--last", o->last, tr("Last name of a new person"));
@@ -303,7 +305,7 @@ void add_exchange_commands(CLI::App& app, CliContext& ctx) {
     reg->add_option("--role", o->role, tr("participant, facilitator, speaker or organiser"));
     reg->callback([o, &ctx, &out] {
         auto& db = ctx.database();
-        require_event(db, o->event);
+        require_event(db, *o);
         RegistrationRequest req;
         req.event_id = o->event;
         if (!o->role.empty()) req.role = o->role;
@@ -335,13 +337,13 @@ void add_exchange_commands(CLI::App& app, CliContext& ctx) {
     });
 
     auto* imp = root->add_subcommand("import", tr("Import registrations from the web form's CSV"));
-    imp->add_option("event", o->event, tr("Event number"))->required();
+    imp->add_option("event", o->event_key, tr("The event: its number, \"YYYY-MM-DD Title\" or its title"))->required();
     imp->add_option("file", o->file, tr("The CSV file"))->required();
     imp->add_flag("--confirm-merges", o->confirm, tr("Accept the proposed merges with known people and institutions"));
     imp->add_flag("--create-new", o->create_new, tr("Refuse the proposals: create new people and institutions"));
     imp->callback([o, &ctx, &out] {
         auto& db = ctx.database();
-        require_event(db, o->event);
+        require_event(db, *o);
         const auto rows = read_registrations_csv(o->file);
         const auto plan = plan_import(db, o->event, rows);
         for (const auto& p : plan.rows) {
@@ -389,22 +391,28 @@ void add_exchange_commands(CLI::App& app, CliContext& ctx) {
     });
 
     auto* regs = root->add_subcommand("registrations", tr("List an event's registrations"));
-    regs->add_option("event", o->event, tr("Event number"))->required();
+    regs->add_option("event", o->event_key, tr("The event: its number, \"YYYY-MM-DD Title\" or its title"))->required();
     regs->add_option("--status", o->status, tr("Only this status"));
     regs->callback([o, &ctx, &out] {
         auto& db = ctx.database();
-        require_event(db, o->event);
+        require_event(db, *o);
         for (const auto& r : RegistrationService(db).list(o->event))
             if (o->status.empty() || r.status == o->status) print_registration(out, r);
     });
 
     auto* status = root->add_subcommand("status", tr("Change a registration's status"));
-    status->add_option("registration", o->id, tr("Registration number"))->required();
+    status->add_option("registration", o->registration_key,
+                       tr("The registration: its number, or the person's email or full name with --event"))
+        ->required();
     status->add_option("status", o->status, tr("registered, waiting, cancelled, attended or no_show"))->required();
     status->add_option("--reason", o->reason, tr("Why (required to cancel)"));
+    status->add_option("--event", o->event_key, tr("The event, to name the registration by the person"));
     status->callback([o, &ctx, &out] {
         auto& db = ctx.database();
         RegistrationService service(db);
+        o->id = find_registration(db, o->event_key.empty() ? std::nullopt : std::optional<int64_t>(require_event(db, *o).id),
+                                  o->registration_key)
+                    .id;
         const auto promoted = service.set_status(o->id, o->status, o->reason);
         print_registration(out, *service.get(o->id));
         for (auto id : promoted) {
@@ -414,16 +422,16 @@ void add_exchange_commands(CLI::App& app, CliContext& ctx) {
     });
 
     auto* checkin = root->add_subcommand("checkin", tr("Check-in: search registrations, or mark one attended"));
-    checkin->add_option("event", o->event, tr("Event number"))->required();
+    checkin->add_option("event", o->event_key, tr("The event: its number, \"YYYY-MM-DD Title\" or its title"))->required();
     checkin->add_option("--search", o->search, tr("Part of a name, email or institution"));
-    checkin->add_option("--registration", o->id, tr("Mark this registration attended"));
+    checkin->add_option("--registration", o->registration_key,
+                         tr("Mark this registration attended: its number, or the person's email or full name"));
     checkin->callback([o, &ctx, &out] {
         auto& db = ctx.database();
-        require_event(db, o->event);
+        require_event(db, *o);
         RegistrationService service(db);
-        if (o->id) {
-            const auto r = service.get(o->id);
-            if (!r || r->event_id != o->event) throw Error(tr("This registration is not one of this event's."));
+        if (!o->registration_key.empty()) {
+            o->id = find_registration(db, o->event, o->registration_key).id;
             service.check_in(o->id);
             print_registration(out, *service.get(o->id));
             return;
@@ -432,7 +440,7 @@ void add_exchange_commands(CLI::App& app, CliContext& ctx) {
     });
 
     auto* walkin = root->add_subcommand("walk-in", tr("Someone came without registering: create and mark attended"));
-    walkin->add_option("event", o->event, tr("Event number"))->required();
+    walkin->add_option("event", o->event_key, tr("The event: its number, \"YYYY-MM-DD Title\" or its title"))->required();
     walkin->add_option("--first", o->first, tr("First name"));
     walkin->add_option("--last", o->last, tr("Last name"))->required();
     walkin->add_option("--email", o->email, tr("Email"));
@@ -441,7 +449,7 @@ void add_exchange_commands(CLI::App& app, CliContext& ctx) {
     walkin->add_option("--role", o->role, tr("participant, facilitator, speaker or organiser"));
     walkin->callback([o, &ctx, &out] {
         auto& db = ctx.database();
-        require_event(db, o->event);
+        require_event(db, *o);
         WalkIn w;
         w.first_name = o->first;
         w.last_name = o->last;
@@ -461,11 +469,11 @@ void add_exchange_commands(CLI::App& app, CliContext& ctx) {
     });
 
     auto* assign = root->add_subcommand("assign", tr("Assign participants to tables (choice, then balanced sectors)"));
-    assign->add_option("event", o->event, tr("Event number"))->required();
+    assign->add_option("event", o->event_key, tr("The event: its number, \"YYYY-MM-DD Title\" or its title"))->required();
     assign->add_flag("--all", o->all, tr("Reassign everyone, not only those without a table"));
     assign->callback([o, &ctx, &out] {
         auto& db = ctx.database();
-        require_event(db, o->event);
+        require_event(db, *o);
         const auto r = assign_tables(db, o->event, o->all);
         out << fmt::format(fmt::runtime(tr("{choice} seated at the table they chose, {spread} spread evenly.")),
                            fmt::arg("choice", r.by_choice), fmt::arg("spread", r.spread))
@@ -478,19 +486,19 @@ void add_exchange_commands(CLI::App& app, CliContext& ctx) {
     auto* committee = root->add_subcommand("committee", tr("The steering committee of an event"));
     committee->require_subcommand(1);
     auto* member = committee->add_subcommand("add-member", tr("Add a member institution (and representative)"));
-    member->add_option("event", o->event, tr("Event number"))->required();
+    member->add_option("event", o->event_key, tr("The event: its number, \"YYYY-MM-DD Title\" or its title"))->required();
     member->add_option("--institution", o->institution, tr("Institution: number or name"))->required();
     member->add_option("--person", o->person, tr("The representative: email, full name or number"));
     member->callback([o, &ctx, &out] {
         auto& db = ctx.database();
-        require_event(db, o->event);
+        require_event(db, *o);
         const auto inst = resolve_institution(db, o->institution);
         EventRepository(db).add_committee_member(o->event, inst,
                                                  o->person.empty() ? std::nullopt : std::optional<int64_t>(person_by_key(db, o->person)));
         out << tr("Member added.") << '\n';
     });
     auto* meeting = committee->add_subcommand("meeting", tr("Record a committee meeting"));
-    meeting->add_option("event", o->event, tr("Event number"))->required();
+    meeting->add_option("event", o->event_key, tr("The event: its number, \"YYYY-MM-DD Title\" or its title"))->required();
     meeting->add_option("--date", o->date, tr("The date (YYYY-MM-DD)"))->transform(human_date())->required();
     meeting->add_option("--start", o->start, tr("Start time (HH:MM)"));
     meeting->add_option("--end", o->end, tr("End time (HH:MM)"));
@@ -498,7 +506,7 @@ void add_exchange_commands(CLI::App& app, CliContext& ctx) {
     meeting->add_option("--decision", o->dates, tr("A decision taken; repeat"));
     meeting->callback([o, &ctx, &out] {
         auto& db = ctx.database();
-        require_event(db, o->event);
+        require_event(db, *o);
         EventRepository events(db);
         const auto sid = db.write([&] {
             Session s;
@@ -513,11 +521,11 @@ void add_exchange_commands(CLI::App& app, CliContext& ctx) {
         out << fmt::format(fmt::runtime(tr("Committee meeting recorded (session {id}).")), fmt::arg("id", sid)) << '\n';
     });
     auto* service = root->add_subcommand("group-service", tr("Add a service taking part in a working group"));
-    service->add_option("event", o->event, tr("Event number"))->required();
+    service->add_option("event", o->event_key, tr("The event: its number, \"YYYY-MM-DD Title\" or its title"))->required();
     service->add_option("--institution", o->institution, tr("Institution: number or name"))->required();
     service->callback([o, &ctx, &out] {
         auto& db = ctx.database();
-        require_event(db, o->event);
+        require_event(db, *o);
         EventRepository(db).add_group_service(o->event, resolve_institution(db, o->institution));
         out << tr("Service added.") << '\n';
     });
@@ -533,8 +541,8 @@ void add_exchange_commands(CLI::App& app, CliContext& ctx) {
     pub_add->add_option("--copies", o->copies, tr("Copies printed"));
     pub_add->add_option("--date", o->date, tr("Publication date (YYYY-MM-DD)"))->transform(human_date());
     pub_add->add_option("--link", o->link, tr("Where to read it"));
-    pub_add->add_option("--event", o->event, tr("The event it came from"));
-    pub_add->add_option("--table", o->table, tr("The table it came from"));
+    pub_add->add_option("--event", o->event_key, tr("The event it came from: number, \"YYYY-MM-DD Title\" or title"));
+    pub_add->add_option("--table", o->table_key, tr("The table it came from: number or title"));
     pub_add->callback([o, &ctx, &out] {
         auto& db = ctx.database();
         EventRepository events(db);
@@ -548,9 +556,13 @@ void add_exchange_commands(CLI::App& app, CliContext& ctx) {
         p.link = o->link;
         const auto id = db.write([&] {
             const auto id = events.add_publication(p);
-            if (o->event) {
-                require_event(db, o->event);
-                events.link_publication(id, o->event, o->table ? std::optional<int64_t>(o->table) : std::nullopt);
+            if (!o->event_key.empty()) {
+                require_event(db, *o);
+                events.link_publication(id, o->event,
+                                        o->table_key.empty() ? std::nullopt
+                                                             : std::optional<int64_t>(find_table(db, o->event, o->table_key).id));
+            } else if (!o->table_key.empty()) {
+                throw Error(tr("Name the event (--event) the table belongs to."));
             }
             return id;
         });
@@ -579,13 +591,13 @@ void add_exchange_commands(CLI::App& app, CliContext& ctx) {
         out << format_questionnaire(*QuestionnaireRepository(db).get(ensure_evaluation_template(db)));
     });
     auto* evs = ev->add_subcommand("submit", tr("Record one participant's evaluation of an event"));
-    evs->add_option("event", o->event, tr("Event number"))->required();
+    evs->add_option("event", o->event_key, tr("The event: its number, \"YYYY-MM-DD Title\" or its title"))->required();
     evs->add_option("--person", o->person, tr("The person: email, full name or number (none: anonymous)"));
     evs->add_option("--answers", o->answers, tr("position=value pairs separated by '|', e.g. \"1=0|2=5|5=text\""))
         ->required();
     evs->callback([o, &ctx, &out] {
         auto& db = ctx.database();
-        require_event(db, o->event);
+        require_event(db, *o);
         // One transaction: a bad answer leaves no questionnaire created on the way.
         const auto id = db.write([&] {
             const auto q = QuestionnaireRepository(db).get(ensure_evaluation_template(db));
@@ -595,22 +607,22 @@ void add_exchange_commands(CLI::App& app, CliContext& ctx) {
         out << fmt::format(fmt::runtime(tr("Evaluation #{id} recorded.")), fmt::arg("id", id)) << '\n';
     });
     auto* evy = ev->add_subcommand("summary", tr("Summary of an event's evaluations"));
-    evy->add_option("event", o->event, tr("Event number"))->required();
+    evy->add_option("event", o->event_key, tr("The event: its number, \"YYYY-MM-DD Title\" or its title"))->required();
     evy->callback([o, &ctx, &out] {
         auto& db = ctx.database();
-        require_event(db, o->event);
+        require_event(db, *o);
         out << format_summary(evaluation_summary(db, {o->event}));
     });
 
     // --- outputs
     auto* certs = root->add_subcommand("certificates", tr("Attendance certificates (HTML, and PDF)"));
-    certs->add_option("event", o->event, tr("Event number"))->required();
+    certs->add_option("event", o->event_key, tr("The event: its number, \"YYYY-MM-DD Title\" or its title"))->required();
     certs->add_option("--out", o->out, tr("Folder to write them into"))->required();
     certs->add_option("--person", o->person, tr("Only this person's certificate"));
     certs->add_flag("--pdf", o->pdf, tr("Also write PDFs: one per person and one with every certificate"));
     certs->callback([o, &ctx, &out] {
         auto& db = ctx.database();
-        require_event(db, o->event);
+        require_event(db, *o);
         const auto files = write_certificates(db, o->event, o->person.empty() ? std::nullopt : std::optional<int64_t>(person_by_key(db, o->person)),
                                               o->out, o->pdf);
         out << fmt::format(fmt::runtime(tr("{n} certificates written to {dir}.")), fmt::arg("n", files.html.size()),
@@ -622,11 +634,11 @@ void add_exchange_commands(CLI::App& app, CliContext& ctx) {
     });
 
     auto* sheet = root->add_subcommand("sign-in-sheet", tr("A printable sign-in sheet (PDF or HTML) for paper check-in"));
-    sheet->add_option("event", o->event, tr("Event number"))->required();
+    sheet->add_option("event", o->event_key, tr("The event: its number, \"YYYY-MM-DD Title\" or its title"))->required();
     sheet->add_option("--out", o->out, tr("The file: .pdf or .html"))->required();
     sheet->callback([o, &ctx, &out] {
         auto& db = ctx.database();
-        require_event(db, o->event);
+        require_event(db, *o);
         if (std::filesystem::path(o->out).extension() == ".pdf")
             write_sign_in_sheet_pdf(db, o->event, o->out);
         else
@@ -635,12 +647,12 @@ void add_exchange_commands(CLI::App& app, CliContext& ctx) {
     });
 
     auto* exp = root->add_subcommand("export", tr("Export registrations or participants (CSV or XLSX)"));
-    exp->add_option("event", o->event, tr("Event number"))->required();
+    exp->add_option("event", o->event_key, tr("The event: its number, \"YYYY-MM-DD Title\" or its title"))->required();
     exp->add_option("--out", o->out, tr("The file: .csv or .xlsx"))->required();
     exp->add_flag("--participants", o->participants, tr("Only the people who attended"));
     exp->callback([o, &ctx, &out] {
         auto& db = ctx.database();
-        require_event(db, o->event);
+        require_event(db, *o);
         const auto rows = registration_rows(db, o->event, o->participants);
         const auto ext = std::filesystem::path(o->out).extension().string();
         if (ext == ".xlsx")

@@ -12,8 +12,10 @@
 #include "core/retention.h"
 #include "core/institutions.h"
 #include "core/people.h"
+#include "core/known_values.h"
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 #include <set>
 #include <sstream>
@@ -419,6 +421,23 @@ void RegistrationService::refresh_search_keys(int64_t person_id) {
             up.exec();
         }
     });
+}
+
+Registration find_registration(Database& db, std::optional<int64_t> event_id, const std::string& text) {
+    RegistrationService service(db);
+    const bool number = !text.empty() && std::all_of(text.begin(), text.end(), [](unsigned char c) {
+        return std::isdigit(c);
+    }) && text.size() < 19;
+    if (number) {
+        const auto r = service.get(std::stoll(text));
+        if (!r) throw Error(trf("No registration has the number {id}.", fmt::arg("id", text)));
+        if (event_id && r->event_id != *event_id) throw Error(tr("This registration is not one of this event's."));
+        return *r;
+    }
+    if (!event_id) throw Error(tr("Name the event (--event) to find a registration by the person."));
+    const auto person = person_by_key(db, text);
+    if (auto r = service.find(*event_id, person)) return *r;
+    throw Error(trf("{name} is not registered for this event.", fmt::arg("name", text)));
 }
 
 }  // namespace maillage::exchange

@@ -122,4 +122,8 @@ private:
     Database& db_;
 };
 
+// A registration as users name it: its number, or the registered person (email or full
+// name) within `event_id`. A number outside `event_id` (when given) is refused.
+Registration find_registration(Database& db, std::optional<int64_t> event_id, const std::string& text);
+
 }  // namespace maillage::exchange

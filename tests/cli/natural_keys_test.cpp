@@ -1,0 +1,89 @@
+// Issue 15, natural keys: exchange commands name events by "date title", "date/title" or a
+// unique title, tables by title, registrations by the person's email; numbers still work;
+// an ambiguous or unknown name is refused naming the candidates.
+#include "cli_runner.h"
+
+using namespace maillage;
+using test::Cli;
+using test::Result;
+
+namespace {
+
+class NaturalKeys : public ::testing::Test {
+protected:
+    void SetUp() override {
+        ASSERT_EQ(cli.run({"init"}).code, 0);
+        ok({"exchange", "event", "create", "--title", "Logement d'abord", "--date", "2026-11-16"});
+        ok({"exchange", "event", "create", "--title", "Logement d'abord", "--date", "2027-03-01"});
+        ok({"exchange", "event", "create", "--title", "Santé mentale", "--date", "2026-12-01"});
+    }
+    Result ok(const std::vector<std::string>& args) {
+        auto r = cli.run(args);
+        EXPECT_EQ(r.code, 0) << r.out << r.err;
+        return r;
+    }
+    Result refused(const std::vector<std::string>& args) {
+        auto r = cli.run(args);
+        EXPECT_NE(r.code, 0) << r.out;
+        return r;
+    }
+    std::string one(const std::string& sql) const {
+        SQLite::Database file(cli.db().string(), SQLite::OPEN_READONLY);
+        return file.execAndGet(sql).getString();
+    }
+    Cli cli;
+};
+
+TEST_F(NaturalKeys, EventsByDateAndTitleByUniqueTitleAndByNumber) {
+    auto r = ok({"exchange", "event", "show", "2026-11-16 Logement d'abord"});
+    EXPECT_NE(r.out.find("2026-11-16"), std::string::npos) << r.out;
+    EXPECT_EQ(r.out.find("2027-03-01"), std::string::npos) << r.out;
+    r = ok({"exchange", "event", "show", "2027-03-01/logement d'abord"});
+    EXPECT_NE(r.out.find("2027-03-01"), std::string::npos) << r.out;
+    r = ok({"exchange", "event", "show", "sante MENTALE"});  // case and accents ignored
+    EXPECT_NE(r.out.find("2026-12-01"), std::string::npos) << r.out;
+    r = ok({"exchange", "event", "show", "3"});
+    EXPECT_NE(r.out.find("Santé mentale"), std::string::npos) << r.out;
+    ok({"exchange", "event", "add-day", "Santé mentale", "--date", "2026-12-08"});
+    EXPECT_EQ(one("SELECT count(*) FROM session WHERE date = '2026-12-08'"), "1");
+}
+
+TEST_F(NaturalKeys, AmbiguousAndUnknownEventsAreRefusedNamingCandidates) {
+    auto r = refused({"exchange", "event", "show", "Logement d'abord"});
+    EXPECT_NE(r.err.find("2026-11-16 — Logement d'abord — 1"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("2027-03-01 — Logement d'abord — 2"), std::string::npos) << r.err;
+    r = refused({"exchange", "event", "show", "Sante mentalle"});
+    EXPECT_NE(r.err.find("closest"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("2026-12-01 — Santé mentale — 3"), std::string::npos) << r.err;
+    r = refused({"exchange", "event", "show", "2026-11-17 Logement d'abord"});  // no day that date
+    EXPECT_NE(r.err.find("Logement d'abord"), std::string::npos) << r.err;
+    r = refused({"exchange", "event", "show", "99"});
+    EXPECT_NE(r.err.find("99"), std::string::npos) << r.err;
+}
+
+TEST_F(NaturalKeys, TablesByTitleAndRegistrationsByEmail) {
+    ok({"exchange", "table", "add", "2026-11-16/Logement d'abord", "--title", "Accès au logement"});
+    ok({"exchange", "publication", "add", "--title", "Actes", "--event", "2026-11-16 Logement d'abord", "--table",
+        "acces au logement"});
+    EXPECT_EQ(one("SELECT count(*) FROM exchange_publication_source WHERE table_id IS NOT NULL"), "1");
+    auto r = refused({"exchange", "publication", "add", "--title", "Autres actes", "--event", "1", "--table",
+                      "Santé"});
+    EXPECT_NE(r.err.find("Accès au logement"), std::string::npos) << r.err;  // the event's tables
+    EXPECT_EQ(one("SELECT count(*) FROM exchange_publication"), "1");
+
+    ok({"exchange", "register", "Santé mentale", "--first", "Leila", "--last", "Benali", "--email",
+        "leila@example.org"});
+    ok({"exchange", "checkin", "Santé mentale", "--registration", "LEILA@example.org"});
+    EXPECT_EQ(one("SELECT status FROM exchange_registration"), "attended");
+    r = refused({"exchange", "status", "leila@example.org", "cancelled", "--reason", "ill"});  // which event?
+    EXPECT_NE(r.err.find("--event"), std::string::npos) << r.err;
+    ok({"exchange", "status", "leila@example.org", "no_show", "--event", "Santé mentale"});
+    EXPECT_EQ(one("SELECT status FROM exchange_registration"), "no_show");
+    r = refused({"exchange", "checkin", "2026-11-16 Logement d'abord", "--registration", "leila@example.org"});
+    EXPECT_NE(r.err.find("not registered"), std::string::npos) << r.err;
+    const auto id = one("SELECT id FROM exchange_registration");
+    ok({"exchange", "status", id, "attended"});  // numbers still work
+    EXPECT_EQ(one("SELECT status FROM exchange_registration"), "attended");
+}
+
+}  // namespace
