@@ -370,10 +370,19 @@ void add_catalogue_commands(CLI::App& app, CliContext& ctx) {
             out() << trf("Expectation {id} recorded.", fmt::arg("id", id)) << '\n';
         });
         auto* setm = ex->add_subcommand("set", tr("Record whether an expectation was met (yes, partly, no)"));
-        setm->add_option("--id", e->id, tr("Expectation id"))->required();
+        setm->add_option("--training", e->training, tr("Training code"));
+        setm->add_option("--email", e->email, tr("The person's e-mail"));
+        setm->add_option("--text", e->text, tr("The expectation's first words, when the person recorded several"));
+        setm->add_option("--id", e->id, tr("Expectation number (instead of --training and --email)"));
         setm->add_option("--met", e->met, tr("yes, partly or no"))->required();
         setm->callback([e, &ctx, out] {
-            RegistrationService(ctx.database()).set_expectation_met(e->id, e->met);
+            auto& db = ctx.database();
+            if (!e->id) {
+                if (e->training.empty() || e->email.empty())
+                    throw Error(tr("Name the expectation with --training and --email (or --id)."));
+                e->id = find_expectation(db, training_by_code(db, e->training).id, person_by_email(db, e->email), e->text).id;
+            }
+            RegistrationService(db).set_expectation_met(e->id, e->met);
             out() << tr("Saved.") << '\n';
         });
         auto* lst = ex->add_subcommand("list", tr("List a training's expectations"));

@@ -12,6 +12,7 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
+#include <cctype>
 #include <chrono>
 #include <fmt/chrono.h>
 
@@ -244,6 +245,24 @@ std::vector<Expectation> RegistrationService::expectations(int64_t training_id) 
         out.push_back({q.getColumn(0).getInt64(), q.getColumn(1).getInt64(), q.getColumn(2).getInt64(),
                        q.getColumn(3).getString(), q.getColumn(4).getString()});
     return out;
+}
+
+Expectation find_expectation(Database& db, int64_t training_id, int64_t person_id, const std::string& text) {
+    const auto lower = [](std::string s) {
+        for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        return s;
+    };
+    std::vector<Expectation> theirs, fitting;
+    for (const auto& x : RegistrationService(db).expectations(training_id))
+        if (x.person_id == person_id) {
+            theirs.push_back(x);
+            if (lower(x.text).rfind(lower(text), 0) == 0) fitting.push_back(x);
+        }
+    if (fitting.size() == 1) return fitting.front();
+    if (theirs.empty()) throw Error(tr("This person has recorded no expectation in this training."));
+    std::string list;
+    for (const auto& x : theirs) list += (list.empty() ? "" : "; ") + std::to_string(x.id) + " — " + x.text;
+    throw Error(trf("Say which expectation (--text, its first words, or --id): {list}.", fmt::arg("list", list)));
 }
 
 }  // namespace maillage::catalogue

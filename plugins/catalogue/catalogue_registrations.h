@@ -66,4 +66,9 @@ private:
     Database& db_;
 };
 
+// The expectation a person recorded in a training; when they recorded several, the one
+// whose text starts with `text` (case ignored). Throws maillage::Error listing theirs
+// (number — text) when none or several fit.
+Expectation find_expectation(Database& db, int64_t training_id, int64_t person_id, const std::string& text = {});
+
 }  // namespace maillage::catalogue

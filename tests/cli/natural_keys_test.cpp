@@ -86,4 +86,41 @@ TEST_F(NaturalKeys, TablesByTitleAndRegistrationsByEmail) {
     EXPECT_EQ(one("SELECT status FROM exchange_registration"), "attended");
 }
 
+// catalogue expectations set: by training code + email (+ first words when several).
+TEST(NaturalKeysCatalogue, ExpectationsByTrainingAndEmail) {
+    Cli cli;
+    ASSERT_EQ(cli.run({"init", "--demo", "--year", "2025"}).code, 0);
+    SQLite::Database file(cli.db().string(), SQLite::OPEN_READONLY);
+    const auto training = file.execAndGet("SELECT code FROM catalogue_training ORDER BY code LIMIT 1").getString();
+    const auto email = file.execAndGet("SELECT email FROM person WHERE email <> '' AND id NOT IN "
+                                       "(SELECT person_id FROM catalogue_expectation) ORDER BY id LIMIT 1")
+                           .getString();
+    const auto run_ok = [&](const std::vector<std::string>& a) {
+        const auto r = cli.run(a);
+        EXPECT_EQ(r.code, 0) << r.out << r.err;
+    };
+    const std::vector<std::string> set = {"catalogue", "expectations", "set", "--training", training, "--email", email};
+    auto r = cli.run({"catalogue", "expectations", "set", "--training", training, "--email", email, "--met", "yes"});
+    EXPECT_NE(r.code, 0);
+    EXPECT_NE(r.err.find("no expectation"), std::string::npos) << r.err;
+    run_ok({"catalogue", "expectations", "add", "--training", training, "--email", email, "--text", "Mieux orienter"});
+    run_ok({"catalogue", "expectations", "add", "--training", training, "--email", email, "--text", "Rencontrer"});
+    const auto met = [&](const std::string& text) {
+        SQLite::Statement q(file, "SELECT coalesce(met, '') FROM catalogue_expectation WHERE text = ?");
+        q.bind(1, text);
+        return q.executeStep() ? q.getColumn(0).getString() : std::string("?");
+    };
+    r = cli.run({"catalogue", "expectations", "set", "--training", training, "--email", email, "--met", "yes"});
+    EXPECT_NE(r.code, 0);  // two: say which, listing them
+    EXPECT_NE(r.err.find("Mieux orienter"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("Rencontrer"), std::string::npos) << r.err;
+    run_ok({"catalogue", "expectations", "set", "--training", training, "--email", email, "--text", "mieux", "--met",
+            "partly"});
+    EXPECT_EQ(met("Mieux orienter"), "partly");
+    EXPECT_EQ(met("Rencontrer"), "");
+    const auto id = file.execAndGet("SELECT id FROM catalogue_expectation WHERE text = 'Rencontrer'").getString();
+    run_ok({"catalogue", "expectations", "set", "--id", id, "--met", "no"});  // numbers still work
+    EXPECT_EQ(met("Rencontrer"), "no");
+}
+
 }  // namespace
