@@ -28,6 +28,7 @@
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
+#include <nlohmann/json.hpp>
 
 #include <fstream>
 #include <memory>
@@ -63,6 +64,25 @@ TrainingRow training_by_code(Database& db, const std::string& code) {
 }
 
 // maillage-cli themes list: the theme codes module sheets and imports accept.
+// A list as CSV (';', a header of keys) or JSON (an array of objects; "id" a number).
+void print_rows(std::ostream& out, const std::vector<std::string>& keys,
+                const std::vector<std::vector<std::string>>& rows, const std::string& format) {
+    if (format == "csv") {
+        csv::Writer w(out, ';', false);
+        w.row(keys);
+        for (const auto& r : rows) w.row(r);
+        return;
+    }
+    auto all = nlohmann::json::array();
+    for (const auto& r : rows) {
+        auto o = nlohmann::json::object();
+        for (std::size_t c = 0; c < keys.size() && c < r.size(); ++c)
+            o[keys[c]] = keys[c] == "id" ? nlohmann::json(std::stoll(r[c])) : nlohmann::json(r[c]);
+        all.push_back(o);
+    }
+    out << all.dump(2) << '\n';
+}
+
 void add_themes_command(CLI::App& app, CliContext& ctx) {
     auto* themes = app.add_subcommand("themes", tr("The themes of the training modules"));
     themes->require_subcommand(1);
@@ -126,7 +146,20 @@ void add_catalogue_commands(CLI::App& app, CliContext& ctx) {
         auto* modules = root->add_subcommand("modules", tr("Module sheets"));
         modules->require_subcommand(1);
         auto* list = modules->add_subcommand("list", tr("List the modules (current sheets)"));
-        list->callback([&ctx, out] {
+        auto mformat = std::make_shared<std::string>("table");
+        list->add_option("--format", *mformat, tr("table (default), csv or json"))
+            ->check(CLI::IsMember({"table", "csv", "json"}));
+        list->callback([&ctx, out, mformat] {
+            if (*mformat != "table") {
+                std::vector<std::vector<std::string>> rows;
+                for (const auto& m : CatalogueStore(ctx.database()).modules())
+                    rows.push_back({std::to_string(m.module_id), m.sheet.code, std::to_string(m.sheet.version),
+                                    m.sheet.theme_code, std::to_string(m.sheet.duration_minutes), m.sheet.title.fr,
+                                    m.sheet.title.nl});
+                print_rows(out(), {"id", "code", "version", "theme", "duration_minutes", "title_fr", "title_nl"}, rows,
+                           *mformat);
+                return;
+            }
             for (const auto& m : CatalogueStore(ctx.database()).modules())
                 out() << fmt::format("{:<8} v{:<2} {:<28} {:>7}  {}\n", m.sheet.code, m.sheet.version, m.sheet.theme_code,
                                      catalog::format_duration(m.sheet.duration_minutes), m.sheet.title.fr);
@@ -253,10 +286,26 @@ void add_catalogue_commands(CLI::App& app, CliContext& ctx) {
         auto edition = std::make_shared<std::string>();
         auto* list = training->add_subcommand("list", tr("List trainings with their days and seats"));
         list->add_option("--edition", *edition, tr("Edition code"));
-        list->callback([edition, &ctx, out] {
+        auto tformat = std::make_shared<std::string>("table");
+        list->add_option("--format", *tformat, tr("table (default), csv or json"))
+            ->check(CLI::IsMember({"table", "csv", "json"}));
+        list->callback([edition, tformat, &ctx, out] {
             auto& db = ctx.database();
             RegistrationService regs(db);
             SessionRepository sessions(db);
+            if (*tformat != "table") {
+                std::vector<std::vector<std::string>> rows;
+                for (const auto& t : CatalogueStore(db).trainings(*edition)) {
+                    std::string days;
+                    for (auto id : t.day_session_ids)
+                        if (auto d = sessions.get(id)) days += (days.empty() ? "" : ",") + d->date;
+                    rows.push_back({std::to_string(t.id), t.input.code, t.input.kind, t.input.edition, t.input.title.fr,
+                                    std::to_string(regs.seats_taken(t.id)), std::to_string(t.input.seats), days});
+                }
+                print_rows(out(), {"id", "code", "kind", "edition", "title_fr", "seats_taken", "seats", "days"}, rows,
+                           *tformat);
+                return;
+            }
             for (const auto& t : CatalogueStore(db).trainings(*edition)) {
                 out() << fmt::format("{:<10} {:<6} {:<55} {}/{} {}\n", t.input.code, t.input.kind, t.input.title.fr,
                                      regs.seats_taken(t.id), t.input.seats, tr("seats"));

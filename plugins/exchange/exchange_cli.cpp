@@ -23,6 +23,9 @@
 #include "core/report.h"
 #include "core/sectors.h"
 #include "core/validate.h"
+#include "core/csv.h"
+
+#include <nlohmann/json.hpp>
 
 #include <CLI/CLI.hpp>
 
@@ -53,6 +56,7 @@ struct Options {
     std::string collection, number, date, link;
     std::optional<int64_t> copies;
     std::string text;
+    std::string format = "table";
 };
 
 // By name or number (the core's lookup); a near miss is answered with the closest name.
@@ -87,6 +91,30 @@ std::optional<int64_t> programme_id(Database& db, const std::string& code) {
 std::optional<int64_t> funder_id(Database& db, const std::string& code) {
     if (code.empty()) return std::nullopt;
     return need_funder(db, code).id;
+}
+
+// A list as CSV (';', a header of keys) or JSON (an array of objects; "id" a number).
+void print_rows(std::ostream& out, const std::vector<std::string>& keys,
+                const std::vector<std::vector<std::string>>& rows, const std::string& format) {
+    if (format == "csv") {
+        csv::Writer w(out, ';', false);
+        w.row(keys);
+        for (const auto& r : rows) w.row(r);
+        return;
+    }
+    auto all = nlohmann::json::array();
+    for (const auto& r : rows) {
+        auto o = nlohmann::json::object();
+        for (std::size_t c = 0; c < keys.size() && c < r.size(); ++c)
+            o[keys[c]] = keys[c] == "id" ? nlohmann::json(std::stoll(r[c])) : nlohmann::json(r[c]);
+        all.push_back(o);
+    }
+    out << all.dump(2) << '\n';
+}
+
+void add_format(CLI::App* command, std::string& format) {
+    command->add_option("--format", format, tr("table (default), csv or json"))
+        ->check(CLI::IsMember({"table", "csv", "json"}));
 }
 
 void print_registration(std::ostream& out, const Registration& r) {
@@ -214,6 +242,7 @@ void add_exchange_commands(CLI::App& app, CliContext& ctx) {
 
     auto* list = event->add_subcommand("list", tr("List events"));
     list->add_option("--year", o->year, tr("Only the events of this calendar year"));
+    add_format(list, o->format);
     list->callback([o, &ctx, &out, list] {
         auto& db = ctx.database();
         EventRepository events(db);
@@ -221,13 +250,21 @@ void add_exchange_commands(CLI::App& app, CliContext& ctx) {
         if (list->count("--year")) validate::year(o->year);  // --year 0 or 99999: refused
         const auto from = o->year ? std::to_string(o->year) + "-01-01" : std::string("0000-01-01");
         const auto to = o->year ? std::to_string(o->year) + "-12-31" : std::string("9999-12-31");
+        std::vector<std::vector<std::string>> rows;
         for (const auto& e : events.list(from, to, o->year == 0)) {
             const auto type = events.type(e.type_id);
             const auto first = events.first_date(e.id);
+            if (o->format != "table") {
+                rows.push_back({std::to_string(e.id), first, type ? type->code : "", e.title,
+                                std::to_string(regs.list(e.id).size()), first.empty() ? e.title : first + " " + e.title});
+                continue;
+            }
             out << std::setw(4) << e.id << "  " << (first.empty() ? std::string(10, '-') : first) << "  "
                 << (type ? type->label_fr : "") << "  " << e.title << "  ("
                 << fmt::format(fmt::runtime(tr("{n} registrations")), fmt::arg("n", regs.list(e.id).size())) << ")\n";
         }
+        if (o->format != "table")
+            print_rows(out, {"id", "date", "type", "title", "registrations", "key"}, rows, o->format);
     });
 
     auto* show = event->add_subcommand("show", tr("Show an event: days, committee, tables, registrations"));
@@ -570,17 +607,26 @@ void add_exchange_commands(CLI::App& app, CliContext& ctx) {
     });
     auto* pub_list = pub->add_subcommand("list", tr("List publications"));
     pub_list->add_option("--year", o->year, tr("Only those dated this year"));
+    add_format(pub_list, o->format);
     pub_list->callback([o, &ctx, &out, pub_list] {
         auto& db = ctx.database();
         if (pub_list->count("--year")) validate::year(o->year);  // --year 0 or 99999: refused
         const auto from = o->year ? std::to_string(o->year) + "-01-01" : std::string();
         const auto to = o->year ? std::to_string(o->year) + "-12-31" : std::string();
+        std::vector<std::vector<std::string>> rows;
         for (const auto& p : EventRepository(db).publications(from, to)) {
+            if (o->format != "table") {
+                rows.push_back({std::to_string(p.id), p.date, p.title, p.collection, p.number,
+                                p.copies ? std::to_string(*p.copies) : ""});
+                continue;
+            }
             out << std::setw(4) << p.id << "  " << (p.date.empty() ? std::string(10, '-') : p.date) << "  " << p.title;
             if (!p.collection.empty() || !p.number.empty()) out << "  [" << p.collection << " " << p.number << "]";
             if (p.copies) out << "  " << fmt::format(fmt::runtime(tr("{n} copies")), fmt::arg("n", *p.copies));
             out << '\n';
         }
+        if (o->format != "table")
+            print_rows(out, {"id", "date", "title", "collection", "number", "copies"}, rows, o->format);
     });
 
     // --- evaluation

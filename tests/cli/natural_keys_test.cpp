@@ -86,6 +86,20 @@ TEST_F(NaturalKeys, TablesByTitleAndRegistrationsByEmail) {
     EXPECT_EQ(one("SELECT status FROM exchange_registration"), "attended");
 }
 
+TEST_F(NaturalKeys, ListsGiveIdsAndKeysAsCsvOrJson) {
+    auto r = ok({"exchange", "event", "list", "--format", "json"});
+    EXPECT_NE(r.out.find("\"id\": 1"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("\"key\": \"2026-11-16 Logement d'abord\""), std::string::npos) << r.out;
+    r = ok({"exchange", "event", "list", "--format", "csv"});
+    EXPECT_EQ(r.out.rfind("id;date;type;title;registrations;key", 0), 0u) << r.out;
+    EXPECT_NE(r.out.find("3;2026-12-01;exchange_table;Santé mentale;0;2026-12-01 Santé mentale"), std::string::npos)
+        << r.out;
+    ok({"exchange", "publication", "add", "--title", "Actes", "--date", "2026-12-20"});
+    r = ok({"exchange", "publication", "list", "--format", "csv"});
+    EXPECT_NE(r.out.find("1;2026-12-20;Actes;"), std::string::npos) << r.out;
+    r = refused({"exchange", "event", "list", "--format", "xml"});
+}
+
 // catalogue expectations set: by training code + email (+ first words when several).
 TEST(NaturalKeysCatalogue, ExpectationsByTrainingAndEmail) {
     Cli cli;
@@ -121,6 +135,15 @@ TEST(NaturalKeysCatalogue, ExpectationsByTrainingAndEmail) {
     const auto id = file.execAndGet("SELECT id FROM catalogue_expectation WHERE text = 'Rencontrer'").getString();
     run_ok({"catalogue", "expectations", "set", "--id", id, "--met", "no"});  // numbers still work
     EXPECT_EQ(met("Rencontrer"), "no");
+
+    r = cli.run({"catalogue", "training", "list", "--format", "csv"});
+    ASSERT_EQ(r.code, 0) << r.err;
+    EXPECT_EQ(r.out.rfind("id;code;kind;edition;title_fr;seats_taken;seats;days", 0), 0u) << r.out;
+    EXPECT_NE(r.out.find(";" + training + ";"), std::string::npos) << r.out;
+    r = cli.run({"catalogue", "modules", "list", "--format", "json"});
+    ASSERT_EQ(r.code, 0) << r.err;
+    const auto module = file.execAndGet("SELECT code FROM catalogue_module ORDER BY code LIMIT 1").getString();
+    EXPECT_NE(r.out.find("\"code\": \"" + module + "\""), std::string::npos) << r.out;
 }
 
 }  // namespace
