@@ -12,6 +12,7 @@
 #include "core/single_line.h"
 #include "core/i18n.h"
 #include "core/validate.h"
+#include "core/locale_format.h"
 
 #include <algorithm>
 #include <cctype>
@@ -666,6 +667,12 @@ Event find_event(Database& db, const std::string& typed) {
     if (text.size() > 11 && iso_date(text.substr(0, 10)) && (text[10] == ' ' || text[10] == '/')) {
         date = text.substr(0, 10);
         title = trimmed(text.substr(11));
+    } else if (const auto space = text.find(' '); space != std::string::npos) {
+        // The date as people write it: "16/11/2026 Logement d'abord".
+        if (const auto iso = locale::parse_date(text.substr(0, space))) {
+            date = *iso;
+            title = trimmed(text.substr(space + 1));
+        }
     }
     const auto wanted = normalise_name(title);
     std::vector<Event> found;

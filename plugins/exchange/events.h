@@ -142,7 +142,8 @@ private:
 };
 
 // An event as users name it: its number ("12" or "#12"); a day of the event and its
-// title, "2026-11-16 Logement d'abord" or "2026-11-16/Logement d'abord"; or a title only
+// title, "2026-11-16 Logement d'abord", "2026-11-16/Logement d'abord" or "16/11/2026
+// Logement d'abord"; or a title only
 // one event has. Titles ignore case and accents. Throws maillage::Error listing the
 // candidates (date — title — number) when several match, the closest titles when none.
 Event find_event(Database& db, const std::string& text);

@@ -40,6 +40,8 @@ TEST_F(NaturalKeys, EventsByDateAndTitleByUniqueTitleAndByNumber) {
     EXPECT_EQ(r.out.find("2027-03-01"), std::string::npos) << r.out;
     r = ok({"exchange", "event", "show", "2027-03-01/logement d'abord"});
     EXPECT_NE(r.out.find("2027-03-01"), std::string::npos) << r.out;
+    r = ok({"exchange", "event", "show", "1/3/2027 Logement d'abord"});  // the date as people write it
+    EXPECT_NE(r.out.find("2027-03-01"), std::string::npos) << r.out;
     r = ok({"exchange", "event", "show", "sante MENTALE"});  // case and accents ignored
     EXPECT_NE(r.out.find("2026-12-01"), std::string::npos) << r.out;
     r = ok({"exchange", "event", "show", "3"});
