@@ -119,6 +119,7 @@ void add_format(CLI::App* command, std::string& format) {
 
 void print_registration(std::ostream& out, const Registration& r) {
     out << std::setw(5) << r.id << "  " << r.person_name;
+    if (!r.email.empty()) out << " <" << r.email << ">";  // the key --registration takes
     if (!r.institution_name.empty()) out << " — " << r.institution_name;
     out << "  [" << status_label(r.status);
     if (r.waiting_position) out << " #" << *r.waiting_position;

@@ -75,6 +75,8 @@ TEST_F(NaturalKeys, TablesByTitleAndRegistrationsByEmail) {
 
     ok({"exchange", "register", "Santé mentale", "--first", "Leila", "--last", "Benali", "--email",
         "leila@example.org"});
+    auto listed = ok({"exchange", "registrations", "Santé mentale"});
+    EXPECT_NE(listed.out.find("Leila Benali <leila@example.org>"), std::string::npos) << listed.out;
     ok({"exchange", "checkin", "Santé mentale", "--registration", "LEILA@example.org"});
     EXPECT_EQ(one("SELECT status FROM exchange_registration"), "attended");
     r = refused({"exchange", "status", "leila@example.org", "cancelled", "--reason", "ill"});  // which event?
