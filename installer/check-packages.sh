@@ -27,7 +27,8 @@ files "$cli" | grep -q 'pdf_cairo' && fail "maillage-cli holds the PDF renderer"
 dpkg-deb -f "$cli" Recommends | grep -q 'maillage-pdf' || fail "maillage-cli does not recommend maillage-pdf"
 files "$common" | grep -q 'LC_MESSAGES/maillage-core.mo$' || fail "maillage-common lacks the catalogs"
 for p in "$common" "$cli" "$pdf" "$window"; do
-  dpkg-deb --fsys-tarfile "$p" | tar -xO --wildcards '*/copyright' | grep -q 'GPL-3.0-or-later' ||
+  # grep reads everything (no -q): an early exit would kill tar with SIGPIPE under pipefail.
+  dpkg-deb --fsys-tarfile "$p" | tar -xO --wildcards '*/copyright' | grep 'GPL-3.0-or-later' >/dev/null ||
     fail "$(basename "$p"): no copyright file saying GPL-3.0-or-later"
 done
 

@@ -324,7 +324,10 @@ std::pair<std::optional<int64_t>, std::vector<int64_t>> CatalogueStore::validate
 }
 
 int64_t CatalogueStore::create_training(const TrainingInput& in) {
-    auto [edition, versions] = validate_training(in, 0);
+    // Not a structured binding: clang 14 (the fuzz build) cannot capture one in a lambda.
+    const auto checked = validate_training(in, 0);
+    const auto& edition = checked.first;
+    const auto& versions = checked.second;
     return db_.write([&] {
         SQLite::Statement q(db_.sql(),
                             "INSERT INTO catalogue_training(kind, edition_id, code, title_fr, title_nl, title_en, venue, seats, "
@@ -362,7 +365,10 @@ int64_t CatalogueStore::create_training(const TrainingInput& in) {
 }
 
 void CatalogueStore::update_training(int64_t id, const TrainingInput& in) {
-    auto [edition, versions] = validate_training(in, id);
+    // Not a structured binding: clang 14 (the fuzz build) cannot capture one in a lambda.
+    const auto checked = validate_training(in, id);
+    const auto& edition = checked.first;
+    const auto& versions = checked.second;
     db_.write([&] {
         SQLite::Statement q(db_.sql(),
                             "UPDATE catalogue_training SET kind = ?, edition_id = ?, code = ?, title_fr = ?, title_nl = ?, "

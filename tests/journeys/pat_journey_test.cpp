@@ -402,6 +402,7 @@ TEST(PatJourney, EditsReopensActivitiesAndReferenceData) {
         j.with_dialog("new-institution-dialog", [&] { institution->choose(institution->matches().size()); },
                       [&](wxDialog& n) {
                           choose(named<wxChoice>(&n, "region"), _("Brussels"));
+                          type(&n, "postcode", "1200");
                           click(button(&n, _("OK")));
                       });
         type_date(&d, "1/9/2026");
@@ -561,6 +562,12 @@ TEST(PatJourney, EditsReopensActivitiesAndReferenceData) {
     });
     EXPECT_EQ(j.db().scalar_int("SELECT peer_workers FROM pat_workplace"), 2);
     j.snap("workplace");
+    // The workplace on the map (1200 Woluwe-Saint-Lambert, in the Brussels inset), and the
+    // map alone as the PNG a user would export.
+    wxWindow* map_page = j.page("pat.map");
+    j.snap("map-page");
+    j.snap("map", named<wxWindow>(map_page, "pat.map"));
+    activities = j.page("pat.activities");
     workplaces->select_id(workplaces->list()->id_at(0));
     j.with_dialog("end-workplace-dialog", [&] { click(named<wxButton>(activities, "end-workplace")); },
                   [&](wxDialog& d) {
