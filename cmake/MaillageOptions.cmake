@@ -36,6 +36,15 @@ if(MAILLAGE_SANITIZE)
   # With the sanitizers' instrumentation GCC 12 reports maybe-uninitialized inside
   # libstdc++ (<regex>, <optional>); those are false positives, not project faults.
   target_compile_options(maillage_warnings INTERFACE -Wno-maybe-uninitialized)
+  # GCC 12's LeakSanitizer crashes at exit ("Tracer caught signal 11") on the dynamic TLS
+  # of libraries that first arrive with a dlopen'd plugin (libcurl's gnutls, p11-kit,
+  # com_err; libsecret): loaded with every program instead, their TLS is static.
+  find_library(MAILLAGE_SANITIZE_CURL curl)
+  find_library(MAILLAGE_SANITIZE_SECRET secret-1)
+  if(MAILLAGE_SANITIZE_CURL AND MAILLAGE_SANITIZE_SECRET)
+    target_link_options(maillage_warnings INTERFACE LINKER:--no-as-needed)
+    target_link_libraries(maillage_warnings INTERFACE ${MAILLAGE_SANITIZE_CURL} ${MAILLAGE_SANITIZE_SECRET})
+  endif()
 endif()
 
 function(maillage_project_target target)
