@@ -11,7 +11,8 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 export XDG_CONFIG_HOME=$tmp/config XDG_DATA_HOME=$tmp/data
 unset MAILLAGE_DB MAILLAGE_PLUGIN_PATH
-rm -rf "$out"; mkdir -p "$out"
+# Only this test's own page files: the journeys, dialogs and maps keep theirs in subfolders.
+mkdir -p "$out"; find "$out" -maxdepth 1 -type f -delete
 
 fail() { echo "FAIL: $*"; echo "--- stderr of maillage:"; cat "$tmp/stderr"; exit 1; }
 
