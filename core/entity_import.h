@@ -9,6 +9,7 @@
 // throws maillage::ParseError (file, line, column, reason) on the first bad one. It runs
 // inside one Database::write: a refused file, or a dry run, writes nothing.
 #include "core/csv.h"
+#include "core/error.h"
 #include "core/xlsx_read.h"
 
 #include <cstdint>
@@ -103,6 +104,22 @@ private:
     Database& db_;
     const csv::Table& t_;
 };
+
+// Runs f for one cell of a row: an Error it throws becomes that row's ParseError (file,
+// line, column); a ParseError passes through.
+template <class F>
+auto at_row(const RowReader& r, const csv::Row& row, RowReader::Col c, F&& f) -> decltype(f()) {
+    try {
+        return f();
+    } catch (const ParseError&) {
+        throw;
+    } catch (const Error& e) {
+        r.fail(row, c, e.what());
+    }
+}
+
+// A cell holding several values ("a@x.be | b@x.be", "fr, nl"), each trimmed.
+std::vector<std::string> split_list(const std::string& text);
 
 // True for an id written "#12" (or "12" where a number cannot be a name).
 std::optional<int64_t> id_text(const std::string& text);

@@ -310,4 +310,19 @@ std::optional<int64_t> RowReader::sector(const csv::Row& row, Col c) const {
     }
 }
 
+std::vector<std::string> split_list(const std::string& text) {
+    std::vector<std::string> out;
+    std::string cur;
+    for (char c : text + "|") {
+        if (c == '|' || c == ',' || c == ';') {
+            const auto b = cur.find_first_not_of(' '), e = cur.find_last_not_of(' ');
+            if (b != std::string::npos) out.push_back(cur.substr(b, e - b + 1));
+            cur.clear();
+        } else {
+            cur += c;
+        }
+    }
+    return out;
+}
+
 }  // namespace maillage

@@ -21,32 +21,6 @@ namespace {
 
 using Col = RowReader::Col;
 
-template <class F>
-auto at_row(const RowReader& r, const csv::Row& row, Col c, F&& f) -> decltype(f()) {
-    try {
-        return f();
-    } catch (const ParseError&) {
-        throw;
-    } catch (const Error& e) {
-        r.fail(row, c, e.what());
-    }
-}
-
-std::vector<std::string> split(const std::string& text) {
-    std::vector<std::string> out;
-    std::string cur;
-    for (char c : text + "|") {
-        if (c == '|' || c == ',' || c == ';') {
-            const auto b = cur.find_first_not_of(' '), e = cur.find_last_not_of(' ');
-            if (b != std::string::npos) out.push_back(cur.substr(b, e - b + 1));
-            cur.clear();
-        } else {
-            cur += c;
-        }
-    }
-    return out;
-}
-
 TrainingRow training_of(const RowReader& r, const csv::Row& row, Col c) {
     const auto code = r.required(row, c);
     CatalogueStore store(r.db());
@@ -111,7 +85,7 @@ ImportCount import_modules(Database& db, const csv::Table& t) {
         if (!minutes) r.fail(row, c_duration, tr("the duration in minutes is required"));
         m.duration_minutes = int(*minutes);
         m.objectives = r.text(row, c_objectives);
-        for (const auto& e : split(r.text(row, c_trainers))) {
+        for (const auto& e : split_list(r.text(row, c_trainers))) {
             csv::Row one = row;
             one.fields[*c_trainers] = e;
             RowReader(db, t).person(one, c_trainers);  // an unknown email is an error here
@@ -168,7 +142,7 @@ ImportCount import_trainings(Database& db, const csv::Table& t) {
         }
         in.title.fr = r.required(row, c_title_fr);
         in.title.nl = r.text(row, c_title_nl);
-        in.module_codes = split(r.required(row, c_modules));
+        in.module_codes = split_list(r.required(row, c_modules));
         in.institution_id = r.institution(row, c_inst);
         if (auto n = r.integer(row, c_seats, 0, 10000)) in.seats = int(*n);
         in.venue = r.text(row, c_venue);

@@ -20,17 +20,6 @@ namespace {
 
 using Col = RowReader::Col;
 
-template <class F>
-auto at_row(const RowReader& r, const csv::Row& row, Col c, F&& f) -> decltype(f()) {
-    try {
-        return f();
-    } catch (const ParseError&) {
-        throw;
-    } catch (const Error& e) {
-        r.fail(row, c, e.what());
-    }
-}
-
 // The event with this title whose first day is this date (or a "#12" id).
 std::optional<int64_t> find_event(Database& db, const std::string& title, const std::string& date) {
     SQLite::Statement q(db.sql(), "SELECT e.id FROM exchange_event e WHERE lower(trim(e.title)) = lower(trim(?)) AND "
@@ -221,21 +210,6 @@ ImportCount import_registrations(Database& db, const csv::Table& t) {
     return count;
 }
 
-std::vector<std::string> split(const std::string& text) {
-    std::vector<std::string> out;
-    std::string cur;
-    for (char c : text + "|") {
-        if (c == '|' || c == ',' || c == ';') {
-            const auto b = cur.find_first_not_of(' '), e = cur.find_last_not_of(' ');
-            if (b != std::string::npos) out.push_back(cur.substr(b, e - b + 1));
-            cur.clear();
-        } else {
-            cur += c;
-        }
-    }
-    return out;
-}
-
 // A committee row: a member institution (and its representative), or, with a
 // meeting_date, one meeting of the committee and who came (emails separated by |).
 ImportCount import_committee(Database& db, const csv::Table& t) {
@@ -277,7 +251,7 @@ ImportCount import_committee(Database& db, const csv::Table& t) {
             meeting = at_row(r, row, c_meeting, [&] { return events.add_committee_meeting(event, s); });
         }
         int added = 0;
-        for (const auto& who : split(r.text(row, c_present))) {
+        for (const auto& who : split_list(r.text(row, c_present))) {
             csv::Row one = row;
             one.fields[*c_present] = who;
             const auto person = r.person(one, c_present);

@@ -64,17 +64,6 @@ Group group_of(const RowReader& r, const csv::Row& row, const Cycle& cycle, Col 
 }
 
 // Runs a repository call, turning its maillage::Error into the row's error.
-template <class F>
-auto at_row(const RowReader& r, const csv::Row& row, Col c, F&& f) -> decltype(f()) {
-    try {
-        return f();
-    } catch (const ParseError&) {
-        throw;
-    } catch (const Error& e) {
-        r.fail(row, c, e.what());
-    }
-}
-
 const std::vector<std::pair<std::string, std::string>> kWeekdays = {
     {"lundi", "monday"},    {"maandag", "monday"},  {"mardi", "tuesday"},   {"dinsdag", "tuesday"},
     {"mercredi", "wednesday"}, {"woensdag", "wednesday"}, {"jeudi", "thursday"}, {"donderdag", "thursday"},

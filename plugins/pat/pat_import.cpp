@@ -15,37 +15,11 @@ namespace {
 
 using Col = RowReader::Col;
 
-template <class F>
-auto at_row(const RowReader& r, const csv::Row& row, Col c, F&& f) -> decltype(f()) {
-    try {
-        return f();
-    } catch (const ParseError&) {
-        throw;
-    } catch (const Error& e) {
-        r.fail(row, c, e.what());
-    }
-}
-
-std::vector<std::string> split(const std::string& text) {
-    std::vector<std::string> out;
-    std::string cur;
-    for (char c : text + "|") {
-        if (c == '|' || c == ',' || c == ';') {
-            const auto b = cur.find_first_not_of(' '), e = cur.find_last_not_of(' ');
-            if (b != std::string::npos) out.push_back(cur.substr(b, e - b + 1));
-            cur.clear();
-        } else {
-            cur += c;
-        }
-    }
-    return out;
-}
-
 // People named in one cell ("a@x.be | b@x.be"), each by email (or a unique name).
 std::vector<int64_t> people_in(const RowReader& r, const csv::Row& row, Col c) {
     std::vector<int64_t> ids;
     if (!c) return ids;
-    for (const auto& who : split(r.text(row, c))) {
+    for (const auto& who : split_list(r.text(row, c))) {
         csv::Table one = r.table();
         csv::Row fake = row;
         fake.fields[*c] = who;
