@@ -4,6 +4,7 @@
 
 #include <optional>
 #include <string>
+#include <type_traits>
 
 namespace maillage {
 
@@ -19,6 +20,39 @@ inline void bind_text(SQLite::Statement& q, int index, const std::string& v) {
     else
         q.bind(index, v);
 }
+// An empty text as NULL, for bind_all.
+inline std::optional<std::string> text_or_null(const std::string& v) {
+    return v.empty() ? std::nullopt : std::optional<std::string>(v);
+}
+
+namespace detail {
+template <class T>
+struct is_optional : std::false_type {};
+template <class T>
+struct is_optional<std::optional<T>> : std::true_type {};
+
+template <class T>
+void bind_one(SQLite::Statement& q, int index, const T& v) {
+    if constexpr (std::is_same_v<T, std::nullopt_t>)
+        q.bind(index);
+    else if constexpr (is_optional<T>::value) {
+        if (v)
+            q.bind(index, *v);
+        else
+            q.bind(index);
+    } else
+        q.bind(index, v);
+}
+}  // namespace detail
+
+// Binds the values to the parameters 1, 2, 3... in order; an empty optional or
+// std::nullopt binds NULL.
+template <class... Values>
+void bind_all(SQLite::Statement& q, const Values&... values) {
+    int index = 0;
+    (detail::bind_one(q, ++index, values), ...);
+}
+
 inline std::optional<int64_t> col_opt(SQLite::Statement& q, int index) {
     auto c = q.getColumn(index);
     if (c.isNull()) return std::nullopt;

@@ -2,6 +2,7 @@
 
 #include "core/database.h"
 #include "core/i18n.h"
+#include "core/sql_util.h"
 
 #include <nettle/sha2.h>
 
@@ -47,10 +48,7 @@ void audit(Database& db, const std::string& action, const std::string& entity,
     SQLite::Statement ins(sql,
                           "INSERT INTO audit_log(at, actor, action, entity, entity_id, summary, prev_hash, hash) "
                           "VALUES (?,?,?,?,?,?,?,?)");
-    ins.bind(1, at);
-    ins.bind(2, db.actor());
-    ins.bind(3, action);
-    ins.bind(4, entity);
+    bind_all(ins, at, db.actor(), action, entity);
     if (entity_id)
         ins.bind(5, *entity_id);
     else

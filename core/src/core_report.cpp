@@ -4,6 +4,7 @@
 #include "core/figures.h"
 #include "core/i18n.h"
 #include "core/locale_format.h"
+#include "core/sql_util.h"
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
@@ -43,10 +44,8 @@ public:
             "WHERE s.status != 'cancelled' AND a.status = 'present' AND s.date BETWEEN ?1 AND ?2 "
             "AND (?3 = '' OR p.code = ?3) AND (?4 = '' OR f.code = ?4) ";
         auto bind = [&](SQLite::Statement& q) {
-            q.bind(1, scope.from_date());
-            q.bind(2, scope.to_date());
-            q.bind(3, scope.programme.value_or(""));
-            q.bind(4, scope.funder.value_or(""));
+            bind_all(q, scope.from_date(), scope.to_date(), scope.programme.value_or(""),
+                     scope.funder.value_or(""));
         };
         ReportSection s;
         s.id = id();

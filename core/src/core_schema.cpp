@@ -1,4 +1,5 @@
 #include "core/core_schema.h"
+#include "core/sql_util.h"
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
@@ -227,12 +228,7 @@ void apply_v1(SQLite::Database& db) {
                           "VALUES (?,?,?,?,?,?)");
     int order = 0;
     for (const auto& s : kSectors) {
-        ins.bind(1, s.code);
-        ins.bind(2, s.fr);
-        ins.bind(3, s.nl);
-        ins.bind(4, s.en);
-        ins.bind(5, s.family);
-        ins.bind(6, ++order);
+        bind_all(ins, s.code, s.fr, s.nl, s.en, s.family, ++order);
         ins.exec();
         ins.reset();
     }

@@ -11,6 +11,7 @@
 #include "core/programmes.h"
 #include "core/sectors.h"
 #include "core/single_line.h"
+#include "core/sql_util.h"
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
@@ -230,8 +231,7 @@ int64_t RowReader::person(const csv::Row& row, Col email, Col first, Col last, C
         fail(row, email ? email : first ? first : last, tr("an email, or a first and last name, is required"));
     SQLite::Statement q(db_.sql(), "SELECT id, coalesce(email,'') FROM person WHERE erased_at IS NULL AND "
                                    "lower(trim(coalesce(first_name,''))) = ? AND lower(trim(coalesce(last_name,''))) = ?");
-    q.bind(1, lower_ascii(f));
-    q.bind(2, lower_ascii(l));
+    bind_all(q, lower_ascii(f), lower_ascii(l));
     std::vector<std::pair<int64_t, std::string>> found;
     while (q.executeStep()) found.emplace_back(q.getColumn(0).getInt64(), q.getColumn(1).getString());
     if (found.size() > 1 && institution && !text(row, institution).empty()) {

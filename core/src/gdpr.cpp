@@ -5,6 +5,7 @@
 #include "core/error.h"
 #include "core/i18n.h"
 #include "core/progress.h"
+#include "core/sql_util.h"
 
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <sqlite3.h>
@@ -547,9 +548,7 @@ ErasureOutcome erase_people(Database& db, const std::vector<int64_t>& ids, const
             if (erased) continue;
             SQLite::Statement print(sql, "INSERT INTO erasure_fingerprint(person_id, length, hash) VALUES (?,?,?)");
             for (const auto& form : name_forms(*identity)) {
-                print.bind(1, id);
-                print.bind(2, int64_t(form.size()));
-                print.bind(3, int64_t(fingerprint(form)));
+                bind_all(print, id, int64_t(form.size()), int64_t(fingerprint(form)));
                 print.exec();
                 print.reset();
             }
@@ -592,9 +591,7 @@ ErasureOutcome erase_people(Database& db, const std::vector<int64_t>& ids, const
                 s.exec();
             }
             SQLite::Statement ledger(sql, "INSERT INTO erasure_ledger(person_id, actor, reason) VALUES (?,?,?)");
-            ledger.bind(1, id);
-            ledger.bind(2, db.actor());
-            ledger.bind(3, reason);
+            bind_all(ledger, id, db.actor(), reason);
             ledger.exec();
             audit(db, "erase", "person", id, "GDPR erasure (" + reason + ")");
             ++outcome.erased;

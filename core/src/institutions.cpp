@@ -46,9 +46,7 @@ void write_sectors(Database& db, int64_t id, const std::vector<int64_t>& sectors
                           "VALUES (?,?,?)");
     bool first = true;
     for (auto s : sectors) {
-        ins.bind(1, id);
-        ins.bind(2, s);
-        ins.bind(3, first ? 1 : 0);
+        bind_all(ins, id, s, first ? 1 : 0);
         ins.exec();
         ins.reset();
         first = false;
@@ -85,8 +83,7 @@ std::vector<Institution> InstitutionRepository::search(const std::string& text, 
                                        "WHERE merged_into IS NULL AND (?1 = '' OR name LIKE '%' || ?1 || '%' "
                                        "OR municipality LIKE '%' || ?1 || '%' OR postcode LIKE ?1 || '%') "
                                        "ORDER BY name COLLATE NOCASE LIMIT ?2"));
-    q.bind(1, text);
-    q.bind(2, limit);
+    bind_all(q, text, limit);
     return read_all(q, kInstitutionRow, [&](Institution& i) { add_sectors(db_, i); });
 }
 
@@ -154,16 +151,9 @@ int64_t InstitutionRepository::create(const Institution& i) {
         SQLite::Statement ins(db_.sql(),
                               "INSERT INTO institution(name, region, municipality, postcode, address, language, "
                               "email, phone, website, notes) VALUES (?,?,?,?,?,?,?,?,?,?)");
-        ins.bind(1, i.name);
-        bind_text(ins, 2, i.region);
-        bind_text(ins, 3, i.municipality);
-        bind_text(ins, 4, i.postcode);
-        bind_text(ins, 5, i.address);
-        bind_text(ins, 6, i.language);
-        bind_text(ins, 7, i.email);
-        bind_text(ins, 8, i.phone);
-        bind_text(ins, 9, i.website);
-        bind_text(ins, 10, i.notes);
+        bind_all(ins, i.name, text_or_null(i.region), text_or_null(i.municipality), text_or_null(i.postcode),
+                 text_or_null(i.address), text_or_null(i.language), text_or_null(i.email),
+                 text_or_null(i.phone), text_or_null(i.website), text_or_null(i.notes));
         ins.exec();
         const auto id = db_.sql().getLastInsertRowid();
         write_sectors(db_, id, i.sector_ids);
@@ -179,17 +169,9 @@ void InstitutionRepository::update(const Institution& i) {
                              "UPDATE institution SET name=?, region=?, municipality=?, postcode=?, address=?, "
                              "language=?, email=?, phone=?, website=?, notes=?, "
                              "updated_at=strftime('%Y-%m-%dT%H:%M:%SZ','now') WHERE id=?");
-        up.bind(1, i.name);
-        bind_text(up, 2, i.region);
-        bind_text(up, 3, i.municipality);
-        bind_text(up, 4, i.postcode);
-        bind_text(up, 5, i.address);
-        bind_text(up, 6, i.language);
-        bind_text(up, 7, i.email);
-        bind_text(up, 8, i.phone);
-        bind_text(up, 9, i.website);
-        bind_text(up, 10, i.notes);
-        up.bind(11, i.id);
+        bind_all(up, i.name, text_or_null(i.region), text_or_null(i.municipality), text_or_null(i.postcode),
+                 text_or_null(i.address), text_or_null(i.language), text_or_null(i.email),
+                 text_or_null(i.phone), text_or_null(i.website), text_or_null(i.notes), i.id);
         if (up.exec() != 1) throw Error(tr("This institution no longer exists."));
         write_sectors(db_, i.id, i.sector_ids);
         audit(db_, "update", "institution", i.id, i.name);
@@ -211,8 +193,7 @@ void InstitutionRepository::merge(int64_t from, int64_t into) {
         SQLite::Statement add(sql,
                               "INSERT OR IGNORE INTO institution_sector(institution_id, sector_id, is_primary) "
                               "SELECT ?, sector_id, 0 FROM institution_sector WHERE institution_id = ?");
-        add.bind(1, into);
-        add.bind(2, from);
+        bind_all(add, into, from);
         add.exec();
         // Every other reference (plugin tables included), found from the schema. A row that
         // would duplicate one already on the kept record (the same sector twice...) stays
@@ -220,9 +201,7 @@ void InstitutionRepository::merge(int64_t from, int64_t into) {
         move_references(db_, "institution", from, into,
                         {"institution_sector.institution_id", "institution.merged_into"});
         SQLite::Statement mark(sql, "UPDATE institution SET merged_into = ? WHERE id = ? OR merged_into = ?");
-        mark.bind(1, into);
-        mark.bind(2, from);
-        mark.bind(3, from);
+        bind_all(mark, into, from, from);
         mark.exec();
         audit(db_, "merge", "institution", into,
               trf("merged \"{from}\" (#{from_id}) into \"{into}\"", fmt::arg("from", source->name),

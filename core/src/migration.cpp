@@ -4,6 +4,7 @@
 #include "core/database.h"
 #include "core/error.h"
 #include "core/i18n.h"
+#include "core/sql_util.h"
 
 namespace maillage {
 namespace {
@@ -76,16 +77,13 @@ MigrationOutcome migrate(Database& db, const std::vector<MigrationSet>& sets,
                 }
                 SQLite::Statement h(db.sql(),
                                     "INSERT INTO schema_history(namespace, version, description) VALUES (?,?,?)");
-                h.bind(1, set.ns);
-                h.bind(2, step.version);
-                h.bind(3, step.description);
+                bind_all(h, set.ns, step.version, step.description);
                 h.exec();
             }
             SQLite::Statement v(db.sql(),
                                 "INSERT INTO schema_version(namespace, version) VALUES (?, ?) "
                                 "ON CONFLICT(namespace) DO UPDATE SET version = excluded.version");
-            v.bind(1, set.ns);
-            v.bind(2, set.latest());
+            bind_all(v, set.ns, set.latest());
             v.exec();
         }
         const auto violations = db.scalar_int("SELECT count(*) FROM pragma_foreign_key_check");

@@ -71,8 +71,7 @@ void write_roles(Database& db, const Person& p) {
     del.exec();
     SQLite::Statement ins(db.sql(), "INSERT OR IGNORE INTO person_role(person_id, role) VALUES (?,?)");
     for (const auto& role : p.roles) {
-        ins.bind(1, p.id);
-        ins.bind(2, role);
+        bind_all(ins, p.id, role);
         ins.exec();
         ins.reset();
     }
@@ -120,8 +119,7 @@ std::vector<Person> PersonRepository::search(const std::string& text, int limit)
                             "coalesce(last_name,'')) LIKE '%' || ?1 || '%' OR (coalesce(last_name,'') || ' ' || "
                             "coalesce(first_name,'')) LIKE '%' || ?1 || '%' OR email LIKE '%' || ?1 || '%') "
                             "ORDER BY last_name COLLATE NOCASE, first_name COLLATE NOCASE LIMIT ?2"));
-    q.bind(1, text);
-    q.bind(2, limit);
+    bind_all(q, text, limit);
     return read_all(q, kPersonRow, [&](Person& p) { add_roles(db_, p); });
 }
 
@@ -148,12 +146,8 @@ int64_t PersonRepository::create(const Person& p) {
         SQLite::Statement ins(db_.sql(),
                               "INSERT INTO person(first_name, last_name, email, phone, language, notes) "
                               "VALUES (?,?,?,?,?,?)");
-        bind_text(ins, 1, p.first_name);
-        bind_text(ins, 2, p.last_name);
-        bind_text(ins, 3, p.email);
-        bind_text(ins, 4, p.phone);
-        bind_text(ins, 5, p.language);
-        bind_text(ins, 6, p.notes);
+        bind_all(ins, text_or_null(p.first_name), text_or_null(p.last_name), text_or_null(p.email),
+                 text_or_null(p.phone), text_or_null(p.language), text_or_null(p.notes));
         ins.exec();
         Person stored = p;
         stored.id = db_.sql().getLastInsertRowid();
@@ -169,13 +163,8 @@ void PersonRepository::update(const Person& p) {
         SQLite::Statement up(db_.sql(),
                              "UPDATE person SET first_name=?, last_name=?, email=?, phone=?, language=?, notes=?, "
                              "updated_at=strftime('%Y-%m-%dT%H:%M:%SZ','now') WHERE id=? AND erased_at IS NULL");
-        bind_text(up, 1, p.first_name);
-        bind_text(up, 2, p.last_name);
-        bind_text(up, 3, p.email);
-        bind_text(up, 4, p.phone);
-        bind_text(up, 5, p.language);
-        bind_text(up, 6, p.notes);
-        up.bind(7, p.id);
+        bind_all(up, text_or_null(p.first_name), text_or_null(p.last_name), text_or_null(p.email),
+                 text_or_null(p.phone), text_or_null(p.language), text_or_null(p.notes), p.id);
         if (up.exec() != 1) throw Error(tr("This person no longer exists or was erased."));
         write_roles(db_, p);
         audit(db_, "update", "person", p.id, "");
@@ -188,8 +177,7 @@ int64_t PersonRepository::add_employment(const Employment& e) {
         SQLite::Statement ins(db_.sql(),
                               "INSERT INTO employment(person_id, institution_id, sector_id, job_title, start_date, "
                               "end_date) VALUES (?,?,?,?,?,?)");
-        ins.bind(1, e.person_id);
-        ins.bind(2, e.institution_id);
+        bind_all(ins, e.person_id, e.institution_id);
         if (e.sector_id)
             ins.bind(3, *e.sector_id);
         else
@@ -296,8 +284,7 @@ void PersonRepository::merge(int64_t from, int64_t into) {
                                "language = coalesce(language, (SELECT language FROM person WHERE id = ?1)), "
                                "notes = coalesce(nullif(notes,''), (SELECT notes FROM person WHERE id = ?1)), "
                                "updated_at = strftime('%Y-%m-%dT%H:%M:%SZ','now') WHERE id = ?2");
-        fill.bind(1, from);
-        fill.bind(2, into);
+        bind_all(fill, from, into);
         fill.exec();
         // Both at one session: one participation stays, with the more telling status.
         const auto rank = [](const std::string& a) {
@@ -306,8 +293,7 @@ void PersonRepository::merge(int64_t from, int64_t into) {
         SQLite::Statement both(sql, "UPDATE attendance AS k SET status = d.status, reason = d.reason FROM attendance d "
                                     "WHERE k.person_id = ?2 AND d.person_id = ?1 AND d.session_id = k.session_id AND " +
                                         rank("d") + " > " + rank("k"));
-        both.bind(1, from);
-        both.bind(2, into);
+        bind_all(both, from, into);
         both.exec();
         // Roles, employment, attendance and every plugin row that points to people.
         move_references(db_, "person", from, into);
@@ -339,8 +325,7 @@ Affiliation PersonRepository::affiliation_at(int64_t person_id, const std::strin
                         "FROM employment e WHERE e.person_id = ?1 "
                         "AND (e.start_date IS NULL OR e.start_date <= ?2) AND (e.end_date IS NULL OR e.end_date >= ?2) "
                         "ORDER BY coalesce(e.start_date,'') DESC, e.id DESC LIMIT 1");
-    q.bind(1, person_id);
-    q.bind(2, date);
+    bind_all(q, person_id, date);
     Affiliation a;
     if (q.executeStep()) {
         a.institution_id = q.getColumn(0).getInt64();
@@ -371,12 +356,8 @@ int64_t PersonBulkWriter::create(const Person& p) {
     validate(p);
     auto& ins = st_->person;
     ins.reset();  // keeps the bindings: the creation time stays bound
-    bind_text(ins, 1, p.first_name);
-    bind_text(ins, 2, p.last_name);
-    bind_text(ins, 3, p.email);
-    bind_text(ins, 4, p.phone);
-    bind_text(ins, 5, p.language);
-    bind_text(ins, 6, p.notes);
+    bind_all(ins, text_or_null(p.first_name), text_or_null(p.last_name), text_or_null(p.email),
+             text_or_null(p.phone), text_or_null(p.language), text_or_null(p.notes));
     ins.exec();
     const auto id = db_.sql().getLastInsertRowid();
     for (const auto& role : p.roles) {
@@ -392,12 +373,8 @@ int64_t PersonBulkWriter::add_employment(const Employment& e) {
     validate_employment(e);
     auto& ins = st_->employment;
     ins.reset();
-    ins.bind(1, e.person_id);
-    ins.bind(2, e.institution_id);
-    bind_opt(ins, 3, e.sector_id);
-    bind_text(ins, 4, e.job_title);
-    bind_text(ins, 5, e.start_date);
-    bind_text(ins, 6, e.end_date);
+    bind_all(ins, e.person_id, e.institution_id, e.sector_id, text_or_null(e.job_title),
+             text_or_null(e.start_date), text_or_null(e.end_date));
     ins.exec();
     return db_.sql().getLastInsertRowid();
 }

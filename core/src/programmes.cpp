@@ -6,6 +6,7 @@
 #include "core/i18n.h"
 #include "core/row_reader.h"
 #include "core/single_line.h"
+#include "core/sql_util.h"
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
@@ -37,8 +38,7 @@ void check_parent(Database& db, const char* table, int64_t id, const std::option
                                       table + " t JOIN up ON t.id = up.id WHERE t.parent_id IS NOT NULL) "
                                       "SELECT (SELECT count(*) FROM " + table +
                                       " WHERE id = ?1), (SELECT count(*) FROM up WHERE id = ?2)");
-    q.bind(1, *parent);
-    q.bind(2, id);
+    bind_all(q, *parent, id);
     q.executeStep();
     if (q.getColumn(0).getInt() == 0) throw Error(tr("Parent: no such record."));
     if (id != 0 && q.getColumn(1).getInt() > 0)
@@ -88,8 +88,7 @@ int64_t ProgrammeRepository::create(const Programme& p) {
             throw Error(trf("Code: a programme \"{code}\" already exists.", fmt::arg("code", p.code)));
         check_parent(db_, "programme", 0, p.parent_id);
         SQLite::Statement ins(db_.sql(), "INSERT INTO programme(code, name, parent_id) VALUES (?,?,?)");
-        ins.bind(1, p.code);
-        ins.bind(2, p.name);
+        bind_all(ins, p.code, p.name);
         bind_parent(ins, 3, p.parent_id);
         ins.exec();
         const auto id = db_.sql().getLastInsertRowid();
@@ -105,8 +104,7 @@ void ProgrammeRepository::update(const Programme& p) {
             throw Error(trf("Code: a programme \"{code}\" already exists.", fmt::arg("code", p.code)));
         check_parent(db_, "programme", p.id, p.parent_id);
         SQLite::Statement up(db_.sql(), "UPDATE programme SET code=?, name=?, parent_id=? WHERE id=?");
-        up.bind(1, p.code);
-        up.bind(2, p.name);
+        bind_all(up, p.code, p.name);
         bind_parent(up, 3, p.parent_id);
         up.bind(4, p.id);
         if (up.exec() != 1) throw Error(tr("This programme no longer exists."));
@@ -141,9 +139,7 @@ int64_t FunderRepository::create(const Funder& f) {
             throw Error(trf("Code: a funder \"{code}\" already exists.", fmt::arg("code", f.code)));
         check_parent(db_, "funder", 0, f.parent_id);
         SQLite::Statement ins(db_.sql(), "INSERT INTO funder(code, name, notes, parent_id) VALUES (?,?,?,?)");
-        ins.bind(1, f.code);
-        ins.bind(2, f.name);
-        ins.bind(3, f.notes);
+        bind_all(ins, f.code, f.name, f.notes);
         bind_parent(ins, 4, f.parent_id);
         ins.exec();
         const auto id = db_.sql().getLastInsertRowid();
@@ -159,9 +155,7 @@ void FunderRepository::update(const Funder& f) {
             throw Error(trf("Code: a funder \"{code}\" already exists.", fmt::arg("code", f.code)));
         check_parent(db_, "funder", f.id, f.parent_id);
         SQLite::Statement up(db_.sql(), "UPDATE funder SET code=?, name=?, notes=?, parent_id=? WHERE id=?");
-        up.bind(1, f.code);
-        up.bind(2, f.name);
-        up.bind(3, f.notes);
+        bind_all(up, f.code, f.name, f.notes);
         bind_parent(up, 4, f.parent_id);
         up.bind(5, f.id);
         if (up.exec() != 1) throw Error(tr("This funder no longer exists."));

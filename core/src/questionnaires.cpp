@@ -7,6 +7,7 @@
 #include "core/row_reader.h"
 #include "core/single_line.h"
 #include "core/locale_format.h"
+#include "core/sql_util.h"
 
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <nlohmann/json.hpp>
@@ -103,12 +104,7 @@ int64_t QuestionnaireRepository::save(const Questionnaire& x) {
             SQLite::Statement up(db_.sql(),
                                  "UPDATE questionnaire SET code=?, title=?, description=?, purpose=?, owner=? "
                                  "WHERE id=?");
-            up.bind(1, x.code);
-            up.bind(2, x.title);
-            up.bind(3, x.description);
-            up.bind(4, x.purpose);
-            up.bind(5, x.owner);
-            up.bind(6, id);
+            bind_all(up, x.code, x.title, x.description, x.purpose, x.owner, id);
             up.exec();
             SQLite::Statement del(db_.sql(), "DELETE FROM question WHERE questionnaire_id = ?");
             del.bind(1, id);
@@ -116,10 +112,7 @@ int64_t QuestionnaireRepository::save(const Questionnaire& x) {
         } else {
             SQLite::Statement ins(db_.sql(),
                                   "INSERT INTO questionnaire(code, title, description, purpose, owner) VALUES (?,?,?,?,?)");
-            ins.bind(1, x.code);
-            ins.bind(2, x.title);
-            ins.bind(3, x.description);
-            ins.bind(4, x.purpose);
+            bind_all(ins, x.code, x.title, x.description, x.purpose);
             if (x.owner.empty())
                 ins.bind(5);
             else
@@ -132,14 +125,9 @@ int64_t QuestionnaireRepository::save(const Questionnaire& x) {
                              "scale_max, required) VALUES (?,?,?,?,?,?,?,?)");
         int pos = 0;
         for (const auto& q : x.questions) {
-            qi.bind(1, id);
-            qi.bind(2, ++pos);
-            qi.bind(3, q.kind);
-            qi.bind(4, q.text);
-            qi.bind(5, nlohmann::json(q.kind == "yes_partly_no" ? ypn() : q.options).dump());
-            qi.bind(6, q.scale_min);
-            qi.bind(7, q.scale_max);
-            qi.bind(8, q.required ? 1 : 0);
+            bind_all(qi, id, ++pos, q.kind, q.text,
+                     nlohmann::json(q.kind == "yes_partly_no" ? ypn() : q.options).dump(), q.scale_min,
+                     q.scale_max, q.required ? 1 : 0);
             qi.exec();
             qi.reset();
         }
@@ -202,8 +190,7 @@ int64_t QuestionnaireRepository::submit(const Response& r) {
         const auto id = db_.sql().getLastInsertRowid();
         SQLite::Statement ai(db_.sql(), "INSERT INTO answer(response_id, question_id, number, text) VALUES (?,?,?,?)");
         for (const auto& [qid, a] : r.answers) {
-            ai.bind(1, id);
-            ai.bind(2, qid);
+            bind_all(ai, id, qid);
             if (a.number)
                 ai.bind(3, *a.number);
             else
@@ -221,8 +208,7 @@ std::vector<Response> QuestionnaireRepository::responses(int64_t questionnaire_i
     SQLite::Statement q(db_.sql(),
                         "SELECT id, person_id, subject_id FROM response WHERE questionnaire_id = ?1 AND subject_kind = ?2 "
                         "AND (?3 IS NULL OR subject_id = ?3) ORDER BY id");
-    q.bind(1, questionnaire_id);
-    q.bind(2, subject_kind);
+    bind_all(q, questionnaire_id, subject_kind);
     if (subject_id)
         q.bind(3, *subject_id);
     else

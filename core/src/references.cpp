@@ -2,6 +2,7 @@
 
 #include "core/database.h"
 #include "core/i18n.h"
+#include "core/sql_util.h"
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
@@ -45,8 +46,7 @@ std::vector<Reference> references_to(Database& db, const std::string& table) {
     while (tables.executeStep()) {
         const auto name = tables.getColumn(0).getString();
         SQLite::Statement fks(sql, "SELECT \"from\", on_delete FROM pragma_foreign_key_list(?) WHERE \"table\" = ?");
-        fks.bind(1, name);
-        fks.bind(2, table);
+        bind_all(fks, name, table);
         while (fks.executeStep())
             refs.push_back({name, fks.getColumn(0).getString(), fks.getColumn(1).getString() == "CASCADE"});
     }
@@ -59,8 +59,7 @@ void move_references(Database& db, const std::string& table, int64_t from, int64
         if (std::find(skip.begin(), skip.end(), ref.table + "." + ref.column) != skip.end()) continue;
         SQLite::Statement up(db.sql(), "UPDATE OR IGNORE " + quoted(ref.table) + " SET " + quoted(ref.column) +
                                            " = ? WHERE " + quoted(ref.column) + " = ?");
-        up.bind(1, into);
-        up.bind(2, from);
+        bind_all(up, into, from);
         up.exec();
     }
 }

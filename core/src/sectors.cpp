@@ -6,6 +6,7 @@
 #include "core/i18n.h"
 #include "core/row_reader.h"
 #include "core/single_line.h"
+#include "core/sql_util.h"
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
@@ -72,12 +73,7 @@ int64_t SectorRepository::create(const Sector& s) {
                               "INSERT INTO sector(code, label_fr, label_nl, label_en, family, sort_order) "
                               "VALUES (?,?,?,?,?, coalesce(nullif(?,0), (SELECT coalesce(max(sort_order),0)+1 "
                               "FROM sector)))");
-        ins.bind(1, s.code);
-        ins.bind(2, s.label_fr);
-        ins.bind(3, s.label_nl);
-        ins.bind(4, s.label_en);
-        ins.bind(5, s.family);
-        ins.bind(6, s.sort_order);
+        bind_all(ins, s.code, s.label_fr, s.label_nl, s.label_en, s.family, s.sort_order);
         ins.exec();
         const auto id = db_.sql().getLastInsertRowid();
         audit(db_, "create", "sector", id, s.label_fr);
@@ -91,13 +87,7 @@ void SectorRepository::update(const Sector& s) {
         SQLite::Statement up(db_.sql(),
                              "UPDATE sector SET code=?, label_fr=?, label_nl=?, label_en=?, family=?, sort_order=? "
                              "WHERE id=?");
-        up.bind(1, s.code);
-        up.bind(2, s.label_fr);
-        up.bind(3, s.label_nl);
-        up.bind(4, s.label_en);
-        up.bind(5, s.family);
-        up.bind(6, s.sort_order);
-        up.bind(7, s.id);
+        bind_all(up, s.code, s.label_fr, s.label_nl, s.label_en, s.family, s.sort_order, s.id);
         if (up.exec() != 1) throw Error(tr("This sector no longer exists."));
         audit(db_, "update", "sector", s.id, s.label_fr);
     });

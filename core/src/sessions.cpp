@@ -31,18 +31,9 @@ const RowMap kAttendanceRow{
     column("institution_id", &Attendance::institution_id), column("sector_id", &Attendance::sector_id)};
 
 void bind_session(SQLite::Statement& st, const Session& s) {
-    st.bind(1, s.kind);
-    bind_text(st, 2, s.title);
-    st.bind(3, s.date);
-    bind_text(st, 4, s.start_time);
-    bind_text(st, 5, s.end_time);
-    bind_text(st, 6, s.place);
-    bind_opt(st, 7, s.host_institution_id);
-    bind_text(st, 8, s.language);
-    bind_opt(st, 9, s.programme_id);
-    bind_opt(st, 10, s.funder_id);
-    st.bind(11, s.status);
-    bind_text(st, 12, s.notes);
+    bind_all(st, s.kind, text_or_null(s.title), s.date, text_or_null(s.start_time), text_or_null(s.end_time),
+             text_or_null(s.place), s.host_institution_id, text_or_null(s.language), s.programme_id,
+             s.funder_id, s.status, text_or_null(s.notes));
 }
 }  // namespace
 
@@ -97,9 +88,7 @@ std::vector<Session> SessionRepository::between(const std::string& kind, const s
     SQLite::Statement q(db_.sql(), kSessionRow.select("FROM session "
                                                       "WHERE (?1 = '' OR kind = ?1) AND date BETWEEN ?2 AND ?3 "
                                                       "ORDER BY date, start_time, id"));
-    q.bind(1, kind);
-    q.bind(2, from);
-    q.bind(3, to);
+    bind_all(q, kind, from, to);
     return read_all(q, kSessionRow);
 }
 
@@ -165,17 +154,10 @@ int64_t SessionRepository::record(const Attendance& a) {
                              "sector_id) VALUES (?,?,?,?,?,?,?) ON CONFLICT(session_id, person_id) DO UPDATE SET "
                              "status=excluded.status, role=excluded.role, reason=excluded.reason, "
                              "institution_id=excluded.institution_id, sector_id=excluded.sector_id");
-        up.bind(1, a.session_id);
-        up.bind(2, a.person_id);
-        up.bind(3, a.status);
-        up.bind(4, a.role);
-        bind_text(up, 5, a.reason);
-        bind_opt(up, 6, institution);
-        bind_opt(up, 7, sector);
+        bind_all(up, a.session_id, a.person_id, a.status, a.role, text_or_null(a.reason), institution, sector);
         up.exec();
         SQLite::Statement id(db_.sql(), "SELECT id FROM attendance WHERE session_id = ? AND person_id = ?");
-        id.bind(1, a.session_id);
-        id.bind(2, a.person_id);
+        bind_all(id, a.session_id, a.person_id);
         id.executeStep();
         return id.getColumn(0).getInt64();
     });
@@ -184,8 +166,7 @@ int64_t SessionRepository::record(const Attendance& a) {
 void SessionRepository::remove_attendance(int64_t session_id, int64_t person_id) {
     db_.write([&] {
         SQLite::Statement del(db_.sql(), "DELETE FROM attendance WHERE session_id = ? AND person_id = ?");
-        del.bind(1, session_id);
-        del.bind(2, person_id);
+        bind_all(del, session_id, person_id);
         del.exec();
     });
 }

@@ -9,6 +9,7 @@
 #include "core/programmes.h"
 #include "core/questionnaires.h"
 #include "core/sessions.h"
+#include "core/sql_util.h"
 
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <fmt/format.h>
@@ -288,8 +289,7 @@ void seed_catalogue_demo(Database& db, const DemoContext& context) {
     store.ensure_edition(edition, year);
     {
         SQLite::Statement title(db.sql(), "UPDATE catalogue_edition SET title = ? WHERE code = ? AND (title IS NULL OR title = '')");
-        title.bind(1, fmt::format("Catalogue des formations {}", year));
-        title.bind(2, edition);
+        bind_all(title, fmt::format("Catalogue des formations {}", year), edition);
         title.exec();
     }
     Lcg rng{20260u + static_cast<uint32_t>(year)};

@@ -7,6 +7,7 @@
 #include "core/i18n.h"
 #include "core/row_reader.h"
 #include "core/plugin_api.h"
+#include "core/sql_util.h"
 
 #include <CLI/CLI.hpp>
 #include <SQLiteCpp/SQLiteCpp.h>
@@ -60,8 +61,7 @@ int64_t EditionRepository::create(const Edition& e) {
     return db_.write([&] {
         validate(*this, e);
         SQLite::Statement ins(db_.sql(), "INSERT INTO catalogue_edition(code, year, title) VALUES (?,?,?)");
-        ins.bind(1, e.code);
-        ins.bind(2, e.year);
+        bind_all(ins, e.code, e.year);
         bind_title(ins, 3, e.title);
         ins.exec();
         const auto id = db_.sql().getLastInsertRowid();
@@ -74,8 +74,7 @@ void EditionRepository::update(const Edition& e) {
     db_.write([&] {
         validate(*this, e);
         SQLite::Statement up(db_.sql(), "UPDATE catalogue_edition SET code = ?, year = ?, title = ? WHERE id = ?");
-        up.bind(1, e.code);
-        up.bind(2, e.year);
+        bind_all(up, e.code, e.year);
         bind_title(up, 3, e.title);
         up.bind(4, e.id);
         if (up.exec() != 1) throw Error(tr("This edition no longer exists."));

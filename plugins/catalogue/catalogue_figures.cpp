@@ -7,6 +7,7 @@
 #include "core/database.h"
 #include "core/i18n.h"
 #include "core/people.h"
+#include "core/sql_util.h"
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
@@ -25,10 +26,7 @@ const char* kInScope =
     "AND (?4 = '' OR s.funder_id IN (SELECT id FROM funder WHERE code = ?4))";
 
 void bind_scope(SQLite::Statement& q, const ReportScope& scope) {
-    q.bind(1, scope.from_date());
-    q.bind(2, scope.to_date());
-    q.bind(3, scope.programme.value_or(""));
-    q.bind(4, scope.funder.value_or(""));
+    bind_all(q, scope.from_date(), scope.to_date(), scope.programme.value_or(""), scope.funder.value_or(""));
 }
 
 std::string fmt2(double v) { return fmt::format("{:.2f}", round2(v)); }

@@ -12,6 +12,7 @@
 #include "core/progress.h"
 #include "core/single_line.h"
 #include "core/undo.h"
+#include "core/sql_util.h"
 
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <curl/curl.h>
@@ -88,10 +89,7 @@ std::string rfc2822_now() {
 bool logged(Database& db, int64_t training_id, int64_t person_id, const std::string& kind, const std::string& channel) {
     SQLite::Statement q(db.sql(), "SELECT 1 FROM catalogue_mail_log WHERE training_id = ? AND person_id = ? AND kind = ? "
                                   "AND channel = ?");
-    q.bind(1, training_id);
-    q.bind(2, person_id);
-    q.bind(3, kind);
-    q.bind(4, channel);
+    bind_all(q, training_id, person_id, kind, channel);
     return q.executeStep();
 }
 
@@ -99,11 +97,7 @@ void log_message(Database& db, int64_t training_id, const MailMessage& m, const 
     db.write(trf("Log the message to {name}", fmt::arg("name", m.to_name)), [&] {
         SQLite::Statement q(db.sql(), "INSERT INTO catalogue_mail_log(training_id, person_id, kind, channel, subject) "
                                       "VALUES(?,?,?,?,?)");
-        q.bind(1, training_id);
-        q.bind(2, m.person_id);
-        q.bind(3, m.kind);
-        q.bind(4, channel);
-        q.bind(5, m.subject);
+        bind_all(q, training_id, m.person_id, m.kind, channel, m.subject);
         q.exec();
     });
 }

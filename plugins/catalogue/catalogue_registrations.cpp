@@ -9,6 +9,7 @@
 #include "core/institutions.h"
 #include "core/people.h"
 #include "core/sessions.h"
+#include "core/sql_util.h"
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
@@ -44,8 +45,7 @@ int RegistrationService::seats_taken(int64_t training_id) const {
 
 std::optional<Registration> RegistrationService::find(int64_t training_id, int64_t person_id) const {
     SQLite::Statement q(db_.sql(), select_registration("WHERE training_id = ? AND person_id = ?"));
-    q.bind(1, training_id);
-    q.bind(2, person_id);
+    bind_all(q, training_id, person_id);
     return read_one(q, kRegistrationRow);
 }
 
@@ -111,8 +111,7 @@ Registration RegistrationService::register_person(int64_t training_id, int64_t p
                             "waiting_position, source) VALUES(?1,?2,?3,?4,?5,?6,?7) ON CONFLICT(training_id, person_id) DO UPDATE "
                             "SET institution_id = ?3, sector_id = ?4, status = ?5, waiting_position = ?6, reason = NULL, "
                             "registered_at = strftime('%Y-%m-%dT%H:%M:%SZ','now'), source = ?7");
-        q.bind(1, training_id);
-        q.bind(2, person_id);
+        bind_all(q, training_id, person_id);
         if (institution_id) q.bind(3, *institution_id); else q.bind(3);
         if (sector) q.bind(4, *sector); else q.bind(4);
         q.bind(5, seat ? "registered" : "waiting");
@@ -135,8 +134,7 @@ void RegistrationService::renumber_waiting(int64_t training_id) {
     int pos = 1;
     for (auto id : ids) {
         SQLite::Statement u(db_.sql(), "UPDATE catalogue_registration SET waiting_position = ? WHERE id = ?");
-        u.bind(1, pos++);
-        u.bind(2, id);
+        bind_all(u, pos++, id);
         u.exec();
     }
 }
@@ -148,14 +146,12 @@ std::optional<int64_t> RegistrationService::cancel(int64_t training_id, int64_t 
     return db_.write([&]() -> std::optional<int64_t> {
         SQLite::Statement q(db_.sql(), "UPDATE catalogue_registration SET status = 'cancelled', reason = ?, "
                                        "waiting_position = NULL WHERE id = ?");
-        q.bind(1, reason);
-        q.bind(2, r->id);
+        bind_all(q, reason, r->id);
         q.exec();
         // Attendance rows that were only a registration go; recorded presence stays.
         SQLite::Statement d(db_.sql(), "DELETE FROM attendance WHERE person_id = ? AND status = 'registered' AND session_id IN "
                                        "(SELECT session_id FROM catalogue_training_day WHERE training_id = ?)");
-        d.bind(1, person_id);
-        d.bind(2, training_id);
+        bind_all(d, person_id, training_id);
         d.exec();
         // The reason is free text that may name people: it stays in the row, where erasure reaches it.
         audit(db_, "cancel", "catalogue_registration", r->id, "person #" + std::to_string(person_id));
@@ -204,8 +200,7 @@ double RegistrationService::hours_attended(int64_t training_id, int64_t person_i
     SQLite::Statement q(db_.sql(), "SELECT s.id FROM catalogue_training_day d JOIN session s ON s.id = d.session_id "
                                    "JOIN attendance a ON a.session_id = s.id WHERE d.training_id = ? AND a.person_id = ? "
                                    "AND a.status = 'present' AND s.status <> 'cancelled'");
-    q.bind(1, training_id);
-    q.bind(2, person_id);
+    bind_all(q, training_id, person_id);
     std::vector<int64_t> ids;
     while (q.executeStep()) ids.push_back(q.getColumn(0).getInt64());
     double hours = 0;
@@ -218,9 +213,7 @@ int64_t RegistrationService::add_expectation(int64_t training_id, int64_t person
     if (text.find_first_not_of(" \t\r\n") == std::string::npos) throw Error(tr("An expectation needs a text."));
     return db_.write([&] {
         SQLite::Statement q(db_.sql(), "INSERT INTO catalogue_expectation(training_id, person_id, text) VALUES(?,?,?)");
-        q.bind(1, training_id);
-        q.bind(2, person_id);
-        q.bind(3, text);
+        bind_all(q, training_id, person_id, text);
         q.exec();
         return db_.sql().getLastInsertRowid();
     });
@@ -230,8 +223,7 @@ void RegistrationService::set_expectation_met(int64_t expectation_id, const std:
     if (met != "yes" && met != "partly" && met != "no") throw Error(tr("Whether an expectation was met is yes, partly or no."));
     db_.write([&] {
         SQLite::Statement q(db_.sql(), "UPDATE catalogue_expectation SET met = ? WHERE id = ?");
-        q.bind(1, met);
-        q.bind(2, expectation_id);
+        bind_all(q, met, expectation_id);
         if (q.exec() == 0) throw Error(tr("Unknown expectation."));
     });
 }

@@ -6,6 +6,7 @@
 #include "core/i18n.h"
 #include "core/people.h"
 #include "core/sessions.h"
+#include "core/sql_util.h"
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
@@ -100,9 +101,7 @@ std::vector<DayFlag> check_day_plan(Database& db, const DayPlan& plan) {
                             "AND s.id <> ?2 AND s.status <> 'cancelled' AND (s.id IN (SELECT session_id FROM catalogue_day_trainer "
                             "WHERE person_id = ?3) OR s.id IN (SELECT session_id FROM attendance WHERE person_id = ?3 AND role IN "
                             "('trainer','facilitator','speaker') AND status NOT IN ('excused','absent'))) ORDER BY s.start_time");
-        q.bind(1, session->date);
-        q.bind(2, session_id);
-        q.bind(3, person);
+        bind_all(q, session->date, session_id, person);
         while (q.executeStep()) {
             std::string start = q.getColumn(1).isNull() ? "" : q.getColumn(1).getString();
             std::string end = q.getColumn(2).isNull() ? "" : q.getColumn(2).getString();

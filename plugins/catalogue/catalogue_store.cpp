@@ -78,11 +78,8 @@ int64_t CatalogueStore::ensure_theme(const catalog::Theme& theme) {
     return db_.write([&] {
         SQLite::Statement q(db_.sql(),
                             "INSERT INTO catalogue_theme(code, label_fr, label_nl, label_en, sort_order) VALUES(?,?,?,?,?)");
-        q.bind(1, theme.code);
-        q.bind(2, theme.label.fr);
-        q.bind(3, theme.label.nl);
-        q.bind(4, theme.label.en.empty() ? theme.label.fr : theme.label.en);
-        q.bind(5, theme.sort_order);
+        bind_all(q, theme.code, theme.label.fr, theme.label.nl,
+                 theme.label.en.empty() ? theme.label.fr : theme.label.en, theme.sort_order);
         q.exec();
         return db_.sql().getLastInsertRowid();
     });
@@ -135,22 +132,12 @@ int64_t CatalogueStore::save_module(const catalog::ModuleSheet& sheet) {
                                 "INSERT INTO catalogue_module_version(module_id, version, theme_id, title_fr, title_nl, title_en, "
                                 "description_fr, description_nl, description_en, duration_minutes, objectives, content, methods, "
                                 "audience, prerequisites, author) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
-            q.bind(1, module_id);
-            q.bind(2, version);
-            q.bind(3, *theme);
-            q.bind(4, sheet.title.fr);
-            q.bind(5, sheet.title.nl);
-            bind_text(q, 6, sheet.title.en);
-            bind_text(q, 7, sheet.description.fr);
-            bind_text(q, 8, sheet.description.nl);
-            bind_text(q, 9, sheet.description.en);
-            q.bind(10, sheet.duration_minutes);
-            bind_text(q, 11, sheet.objectives);
-            bind_text(q, 12, sheet.content);
-            bind_text(q, 13, sheet.methods);
-            bind_text(q, 14, sheet.audience);
-            bind_text(q, 15, sheet.prerequisites);
-            q.bind(16, db_.actor());
+            bind_all(q, module_id, version, *theme, sheet.title.fr, sheet.title.nl,
+                     text_or_null(sheet.title.en), text_or_null(sheet.description.fr),
+                     text_or_null(sheet.description.nl), text_or_null(sheet.description.en),
+                     sheet.duration_minutes, text_or_null(sheet.objectives), text_or_null(sheet.content),
+                     text_or_null(sheet.methods), text_or_null(sheet.audience),
+                     text_or_null(sheet.prerequisites), db_.actor());
             q.exec();
             version_id = db_.sql().getLastInsertRowid();
             audit(db_, current ? "update" : "create", "catalogue_module", module_id,
@@ -209,8 +196,7 @@ std::vector<ModuleRecord> CatalogueStore::versions(const std::string& code) cons
 void CatalogueStore::qualify(int64_t person_id, int64_t module_id) {
     db_.write([&] {
         SQLite::Statement q(db_.sql(), "INSERT OR IGNORE INTO catalogue_trainer_module(person_id, module_id) VALUES(?,?)");
-        q.bind(1, person_id);
-        q.bind(2, module_id);
+        bind_all(q, person_id, module_id);
         q.exec();
     });
 }
@@ -218,16 +204,14 @@ void CatalogueStore::qualify(int64_t person_id, int64_t module_id) {
 void CatalogueStore::unqualify(int64_t person_id, int64_t module_id) {
     db_.write([&] {
         SQLite::Statement q(db_.sql(), "DELETE FROM catalogue_trainer_module WHERE person_id = ? AND module_id = ?");
-        q.bind(1, person_id);
-        q.bind(2, module_id);
+        bind_all(q, person_id, module_id);
         q.exec();
     });
 }
 
 bool CatalogueStore::qualified(int64_t person_id, int64_t module_id) const {
     SQLite::Statement q(db_.sql(), "SELECT 1 FROM catalogue_trainer_module WHERE person_id = ? AND module_id = ?");
-    q.bind(1, person_id);
-    q.bind(2, module_id);
+    bind_all(q, person_id, module_id);
     return q.executeStep();
 }
 
@@ -246,18 +230,14 @@ void CatalogueStore::add_unavailability(int64_t person_id, const std::string& fr
     db_.write([&] {
         SQLite::Statement q(db_.sql(),
                             "INSERT INTO catalogue_trainer_unavailability(person_id, date_from, date_to, note) VALUES(?,?,?,?)");
-        q.bind(1, person_id);
-        q.bind(2, from);
-        q.bind(3, to);
-        bind_text(q, 4, note);
+        bind_all(q, person_id, from, to, text_or_null(note));
         q.exec();
     });
 }
 
 bool CatalogueStore::available(int64_t person_id, const std::string& date) const {
     SQLite::Statement q(db_.sql(), "SELECT 1 FROM catalogue_trainer_unavailability WHERE person_id = ? AND ? BETWEEN date_from AND date_to");
-    q.bind(1, person_id);
-    q.bind(2, date);
+    bind_all(q, person_id, date);
     return !q.executeStep();
 }
 
@@ -265,8 +245,7 @@ int64_t CatalogueStore::ensure_edition(const std::string& code, int year) {
     if (auto id = edition_id(code)) return *id;
     return db_.write([&] {
         SQLite::Statement q(db_.sql(), "INSERT INTO catalogue_edition(code, year) VALUES(?,?)");
-        q.bind(1, code);
-        q.bind(2, year);
+        bind_all(q, code, year);
         q.exec();
         return db_.sql().getLastInsertRowid();
     });
@@ -354,9 +333,7 @@ int64_t CatalogueStore::create_training(const TrainingInput& in) {
         int pos = 1;
         for (auto v : versions) {
             SQLite::Statement m(db_.sql(), "INSERT INTO catalogue_training_module(training_id, position, module_version_id) VALUES(?,?,?)");
-            m.bind(1, id);
-            m.bind(2, pos++);
-            m.bind(3, v);
+            bind_all(m, id, pos++, v);
             m.exec();
         }
         audit(db_, "create", "catalogue_training", id, in.code);
@@ -397,9 +374,7 @@ void CatalogueStore::update_training(int64_t id, const TrainingInput& in) {
         int pos = 1;
         for (auto v : versions) {
             SQLite::Statement m(db_.sql(), "INSERT INTO catalogue_training_module(training_id, position, module_version_id) VALUES(?,?,?)");
-            m.bind(1, id);
-            m.bind(2, pos++);
-            m.bind(3, v);
+            bind_all(m, id, pos++, v);
             m.exec();
         }
         audit(db_, "update", "catalogue_training", id, in.code);
@@ -457,8 +432,7 @@ std::vector<TrainingRow> CatalogueStore::trainings(const std::string& edition, c
                         "WHERE (?1 = '' OR e.code = ?1) AND (?2 = '' OR t.kind = ?2) "
                         "ORDER BY (SELECT min(s.date) FROM catalogue_training_day d JOIN session s ON s.id = d.session_id "
                         "WHERE d.training_id = t.id), t.code");
-    q.bind(1, edition);
-    q.bind(2, kind);
+    bind_all(q, edition, kind);
     std::vector<int64_t> ids;
     while (q.executeStep()) ids.push_back(q.getColumn(0).getInt64());
     std::vector<TrainingRow> out;
@@ -469,8 +443,7 @@ std::vector<TrainingRow> CatalogueStore::trainings(const std::string& edition, c
 void CatalogueStore::set_training_status(int64_t id, const std::string& status) {
     db_.write([&] {
         SQLite::Statement q(db_.sql(), "UPDATE catalogue_training SET status = ? WHERE id = ?");
-        q.bind(1, status);
-        q.bind(2, id);
+        bind_all(q, status, id);
         q.exec();
         audit(db_, "status", "catalogue_training", id, status);
     });
@@ -523,8 +496,7 @@ int64_t CatalogueStore::add_day(int64_t training_id, const DayInput& day) {
         if (t->input.institution_id) s.host_institution_id = t->input.institution_id;
         int64_t session_id = SessionRepository(db_).create(s);
         SQLite::Statement q(db_.sql(), "INSERT INTO catalogue_training_day(session_id, training_id) VALUES(?,?)");
-        q.bind(1, session_id);
-        q.bind(2, training_id);
+        bind_all(q, session_id, training_id);
         q.exec();
         set_day_trainers(session_id, day.trainer_ids);
         return session_id;
@@ -550,8 +522,7 @@ void CatalogueStore::set_day_trainers(int64_t session_id, const std::vector<int6
             if (!p || !p->has_role("trainer"))
                 throw Error(trf("Person {id} is not a trainer.", fmt::arg("id", id)));
             SQLite::Statement q(db_.sql(), "INSERT OR IGNORE INTO catalogue_day_trainer(session_id, person_id) VALUES(?,?)");
-            q.bind(1, session_id);
-            q.bind(2, id);
+            bind_all(q, session_id, id);
             q.exec();
         }
     });

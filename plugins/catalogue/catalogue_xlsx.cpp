@@ -6,6 +6,7 @@
 #include "core/error.h"
 #include "core/i18n.h"
 #include "core/xlsx_cells.h"
+#include "core/sql_util.h"
 
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <xlsxwriter.h>
@@ -53,8 +54,7 @@ void export_xlsx(Database& db, const ReportScope& scope, const std::filesystem::
                                   "(SELECT count(*) FROM attendance a WHERE a.session_id = s.id AND a.status = 'present' AND "
                                   "a.role = 'participant') FROM session s WHERE s.kind = 'training' AND s.date BETWEEN ? AND ? "
                                   "ORDER BY s.date, s.start_time");
-    q.bind(1, scope.from_date());
-    q.bind(2, scope.to_date());
+    bind_all(q, scope.from_date(), scope.to_date());
     while (q.executeStep())
         days.rows.push_back({q.getColumn(0).getString(), q.getColumn(1).getString(), q.getColumn(2).getString(),
                              q.getColumn(3).getString(), q.getColumn(4).getString(), std::to_string(q.getColumn(5).getInt())});

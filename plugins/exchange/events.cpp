@@ -40,18 +40,9 @@ std::string select_type(std::string_view rest) {
 }
 
 void bind_event(SQLite::Statement& q, const Event& e) {
-    q.bind(1, e.type_id);
-    q.bind(2, e.title);
-    bind_text(q, 3, e.theme);
-    bind_text(q, 4, e.venue);
-    bind_opt(q, 5, e.capacity);
-    bind_text(q, 6, e.languages);
-    q.bind(7, e.role);
-    bind_opt(q, 8, e.programme_id);
-    bind_opt(q, 9, e.funder_id);
-    bind_text(q, 10, e.objectives);
-    bind_text(q, 11, e.programme_text);
-    bind_text(q, 12, e.notes);
+    bind_all(q, e.type_id, e.title, text_or_null(e.theme), text_or_null(e.venue), e.capacity,
+             text_or_null(e.languages), e.role, e.programme_id, e.funder_id, text_or_null(e.objectives),
+             text_or_null(e.programme_text), text_or_null(e.notes));
 }
 
 std::vector<Session> sessions_of(Database& db, const char* link_table, int64_t event_id) {
@@ -171,9 +162,7 @@ std::vector<Event> EventRepository::list(const std::string& from, const std::str
                             "JOIN session s ON s.id = l.session_id GROUP BY l.event_id) d ON d.event_id = e.id "
                             "WHERE coalesce(d.inside, 0) > 0 OR (?3 AND d.first IS NULL) "
                             "ORDER BY coalesce(d.first, '9999'), e.id"));
-    q.bind(1, from);
-    q.bind(2, to);
-    q.bind(3, include_undated ? 1 : 0);
+    bind_all(q, from, to, include_undated ? 1 : 0);
     return read_all(q, kEventRow);
 }
 
@@ -188,8 +177,7 @@ int64_t EventRepository::add_day(int64_t event_id, Session day) {
     return db_.write([&] {
         const auto sid = SessionRepository(db_).create(day);
         SQLite::Statement q(db_.sql(), "INSERT INTO exchange_event_session(event_id, session_id) VALUES (?,?)");
-        q.bind(1, event_id);
-        q.bind(2, sid);
+        bind_all(q, event_id, sid);
         q.exec();
         return sid;
     });
@@ -214,8 +202,7 @@ double EventRepository::hours(int64_t event_id) const {
 void EventRepository::add_partner(int64_t event_id, int64_t institution_id) {
     db_.write([&] {
         SQLite::Statement q(db_.sql(), "INSERT OR IGNORE INTO exchange_event_partner VALUES (?,?)");
-        q.bind(1, event_id);
-        q.bind(2, institution_id);
+        bind_all(q, event_id, institution_id);
         q.exec();
     });
 }
@@ -228,8 +215,7 @@ std::vector<int64_t> EventRepository::partners(int64_t event_id) const {
 void EventRepository::add_group_service(int64_t event_id, int64_t institution_id) {
     db_.write([&] {
         SQLite::Statement q(db_.sql(), "INSERT OR IGNORE INTO exchange_group_service VALUES (?,?)");
-        q.bind(1, event_id);
-        q.bind(2, institution_id);
+        bind_all(q, event_id, institution_id);
         q.exec();
     });
 }
@@ -244,9 +230,7 @@ int64_t EventRepository::add_committee_member(int64_t event_id, int64_t institut
     return db_.write([&] {
         SQLite::Statement q(db_.sql(), "INSERT INTO exchange_committee_member(event_id, institution_id, person_id) "
                                        "VALUES (?,?,?)");
-        q.bind(1, event_id);
-        q.bind(2, institution_id);
-        bind_opt(q, 3, person_id);
+        bind_all(q, event_id, institution_id, person_id);
         q.exec();
         return db_.sql().getLastInsertRowid();
     });
@@ -271,8 +255,7 @@ int64_t EventRepository::add_committee_meeting(int64_t event_id, Session meeting
     return db_.write([&] {
         const auto sid = SessionRepository(db_).create(meeting);
         SQLite::Statement q(db_.sql(), "INSERT INTO exchange_committee_meeting(event_id, session_id) VALUES (?,?)");
-        q.bind(1, event_id);
-        q.bind(2, sid);
+        bind_all(q, event_id, sid);
         q.exec();
         return sid;
     });
@@ -286,8 +269,7 @@ int64_t EventRepository::add_decision(int64_t meeting_session_id, const std::str
     if (normalise_name(text).empty()) throw Error(tr("A decision needs a text."));
     return db_.write([&] {
         SQLite::Statement q(db_.sql(), "INSERT INTO exchange_committee_decision(session_id, text) VALUES (?,?)");
-        q.bind(1, meeting_session_id);
-        q.bind(2, text);
+        bind_all(q, meeting_session_id, text);
         q.exec();
         return db_.sql().getLastInsertRowid();
     });
@@ -309,9 +291,7 @@ int64_t EventRepository::add_table(int64_t event_id, const std::string& title, c
         SQLite::Statement q(db_.sql(),
                             "INSERT INTO exchange_table(event_id, position, title, question) VALUES (?1, "
                             "(SELECT coalesce(max(position), 0) + 1 FROM exchange_table WHERE event_id = ?1), ?2, ?3)");
-        q.bind(1, event_id);
-        q.bind(2, title);
-        bind_text(q, 3, question);
+        bind_all(q, event_id, title, text_or_null(question));
         q.exec();
         const auto id = db_.sql().getLastInsertRowid();
         audit(db_, "create", "exchange_table", id, title);
@@ -348,8 +328,7 @@ void EventRepository::add_table_facilitator(int64_t table_id, int64_t person_id)
     if (!t) throw Error(tr("This table does not exist."));
     db_.write([&] {
         SQLite::Statement q(db_.sql(), "INSERT OR IGNORE INTO exchange_table_facilitator VALUES (?,?)");
-        q.bind(1, table_id);
-        q.bind(2, person_id);
+        bind_all(q, table_id, person_id);
         q.exec();
         RegistrationService regs(db_);
         auto r = regs.find(t->event_id, person_id);
@@ -363,8 +342,7 @@ void EventRepository::add_table_facilitator(int64_t table_id, int64_t person_id)
             regs.set_role(r->id, "facilitator");
         }
         SQLite::Statement up(db_.sql(), "UPDATE exchange_registration SET table_id = ? WHERE id = ?");
-        up.bind(1, table_id);
-        up.bind(2, r->id);
+        bind_all(up, table_id, r->id);
         up.exec();
     });
 }
@@ -379,14 +357,8 @@ int64_t EventRepository::add_publication(const Publication& p) {
     return db_.write([&] {
         SQLite::Statement q(db_.sql(), "INSERT INTO exchange_publication(title, collection, number, languages, "
                                        "copies, date, link, notes) VALUES (?,?,?,?,?,?,?,?)");
-        q.bind(1, p.title);
-        bind_text(q, 2, p.collection);
-        bind_text(q, 3, p.number);
-        bind_text(q, 4, p.languages);
-        bind_opt(q, 5, p.copies);
-        bind_text(q, 6, p.date);
-        bind_text(q, 7, p.link);
-        bind_text(q, 8, p.notes);
+        bind_all(q, p.title, text_or_null(p.collection), text_or_null(p.number), text_or_null(p.languages),
+                 p.copies, text_or_null(p.date), text_or_null(p.link), text_or_null(p.notes));
         q.exec();
         const auto id = db_.sql().getLastInsertRowid();
         audit(db_, "create", "exchange_publication", id, p.title);
@@ -397,9 +369,7 @@ int64_t EventRepository::add_publication(const Publication& p) {
 void EventRepository::link_publication(int64_t publication_id, int64_t event_id, std::optional<int64_t> table_id) {
     db_.write([&] {
         SQLite::Statement q(db_.sql(), "INSERT OR IGNORE INTO exchange_publication_source(publication_id, event_id, table_id) VALUES (?,?,?)");
-        q.bind(1, publication_id);
-        q.bind(2, event_id);
-        bind_opt(q, 3, table_id);
+        bind_all(q, publication_id, event_id, table_id);
         q.exec();
     });
 }
@@ -412,8 +382,8 @@ std::vector<Publication> EventRepository::publications(const std::string& from, 
     sql += "ORDER BY coalesce(date,''), id";
     SQLite::Statement q(db_.sql(), sql);
     if (filter) {
-        q.bind(1, from.empty() ? std::string("0000-01-01") : from);
-        q.bind(2, to.empty() ? std::string("9999-12-31") : to);
+        bind_all(q, from.empty() ? std::string("0000-01-01") : from,
+                 to.empty() ? std::string("9999-12-31") : to);
     }
     std::vector<Publication> out;
     while (q.executeStep()) {
@@ -449,8 +419,7 @@ void EventRepository::set_partners(int64_t event_id, const std::vector<int64_t>&
 void EventRepository::remove_group_service(int64_t event_id, int64_t institution_id) {
     db_.write([&] {
         SQLite::Statement q(db_.sql(), "DELETE FROM exchange_group_service WHERE event_id = ? AND institution_id = ?");
-        q.bind(1, event_id);
-        q.bind(2, institution_id);
+        bind_all(q, event_id, institution_id);
         q.exec();
     });
 }
@@ -478,9 +447,7 @@ void EventRepository::update_table(int64_t table_id, const std::string& title, c
     require_single_line(tr("Title"), title);
     db_.write([&] {
         SQLite::Statement q(db_.sql(), "UPDATE exchange_table SET title = ?, question = ? WHERE id = ?");
-        q.bind(1, title);
-        bind_text(q, 2, question);
-        q.bind(3, table_id);
+        bind_all(q, title, text_or_null(question), table_id);
         q.exec();
         audit(db_, "update", "exchange_table", table_id, title);
     });
@@ -503,8 +470,7 @@ void EventRepository::remove_table(int64_t table_id) {
 void EventRepository::remove_table_facilitator(int64_t table_id, int64_t person_id) {
     db_.write([&] {
         SQLite::Statement q(db_.sql(), "DELETE FROM exchange_table_facilitator WHERE table_id = ? AND person_id = ?");
-        q.bind(1, table_id);
-        q.bind(2, person_id);
+        bind_all(q, table_id, person_id);
         q.exec();
     });
 }
@@ -592,15 +558,8 @@ void EventRepository::update_publication(const Publication& p) {
     db_.write([&] {
         SQLite::Statement q(db_.sql(), "UPDATE exchange_publication SET title=?, collection=?, number=?, languages=?, "
                                        "copies=?, date=?, link=?, notes=? WHERE id=?");
-        q.bind(1, p.title);
-        bind_text(q, 2, p.collection);
-        bind_text(q, 3, p.number);
-        bind_text(q, 4, p.languages);
-        bind_opt(q, 5, p.copies);
-        bind_text(q, 6, p.date);
-        bind_text(q, 7, p.link);
-        bind_text(q, 8, p.notes);
-        q.bind(9, p.id);
+        bind_all(q, p.title, text_or_null(p.collection), text_or_null(p.number), text_or_null(p.languages),
+                 p.copies, text_or_null(p.date), text_or_null(p.link), text_or_null(p.notes), p.id);
         q.exec();
         audit(db_, "update", "exchange_publication", p.id, p.title);
     });
@@ -610,8 +569,7 @@ void EventRepository::unlink_publication(int64_t publication_id, int64_t event_i
     db_.write([&] {
         SQLite::Statement q(db_.sql(),
                             "DELETE FROM exchange_publication_source WHERE publication_id = ? AND event_id = ?");
-        q.bind(1, publication_id);
-        q.bind(2, event_id);
+        bind_all(q, publication_id, event_id);
         q.exec();
     });
 }

@@ -173,9 +173,7 @@ EventFigures event_figures(Database& db, int64_t event_id, const std::string& la
                             "ON l.session_id = a.session_id JOIN session s ON s.id = a.session_id "
                             "WHERE l.event_id = ? AND a.status = 'present' AND a.institution_id IS NOT NULL "
                             "AND s.date BETWEEN ? AND ?");
-        q.bind(1, event_id);
-        q.bind(2, from);
-        q.bind(3, to);
+        bind_all(q, event_id, from, to);
         std::vector<int64_t> ids;
         while (q.executeStep()) ids.push_back(q.getColumn(0).getInt64());
         for (auto id : ids) {

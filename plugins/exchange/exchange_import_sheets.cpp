@@ -10,6 +10,7 @@
 #include "core/institutions.h"
 #include "core/known_values.h"
 #include "core/sessions.h"
+#include "core/sql_util.h"
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
@@ -25,8 +26,7 @@ std::optional<int64_t> find_event(Database& db, const std::string& title, const 
     SQLite::Statement q(db.sql(), "SELECT e.id FROM exchange_event e WHERE lower(trim(e.title)) = lower(trim(?)) AND "
                                   "(SELECT min(s.date) FROM exchange_event_session es JOIN session s ON "
                                   "s.id = es.session_id WHERE es.event_id = e.id) = ? ORDER BY e.id LIMIT 1");
-    q.bind(1, title);
-    q.bind(2, date);
+    bind_all(q, title, date);
     if (!q.executeStep()) return std::nullopt;
     return q.getColumn(0).getInt64();
 }

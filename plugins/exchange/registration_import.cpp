@@ -11,6 +11,7 @@
 #include "core/institutions.h"
 #include "core/people.h"
 #include "core/sectors.h"
+#include "core/sql_util.h"
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
@@ -230,8 +231,7 @@ ImportPlan plan_import(Database& db, int64_t event_id, const std::vector<ImportR
         SQLite::Statement q(db.sql(), "SELECT 1 FROM employment WHERE person_id = ?1 AND institution_id = ?2 "
                                       "UNION SELECT 1 FROM exchange_registration WHERE person_id = ?1 "
                                       "AND institution_id = ?2");
-        q.bind(1, person_id);
-        q.bind(2, institution_id);
+        bind_all(q, person_id, institution_id);
         return q.executeStep();
     };
     RegistrationService regs(db);

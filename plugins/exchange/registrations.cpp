@@ -147,17 +147,9 @@ Registration RegistrationService::register_person(const RegistrationRequest& req
                               "INSERT INTO exchange_registration(event_id, person_id, institution_id, "
                               "institution_text, sector_id, status, waiting_position, role, table_choice_id, "
                               "search_key, source) VALUES (?,?,?,?,?,?,?,?,?,?,?)");
-        ins.bind(1, r.event_id);
-        ins.bind(2, r.person_id);
-        bind_opt(ins, 3, r.institution_id);
-        bind_text(ins, 4, r.institution_text);
-        bind_opt(ins, 5, r.sector_id);
-        ins.bind(6, r.status);
-        bind_opt(ins, 7, r.waiting_position);
-        ins.bind(8, r.role);
-        bind_opt(ins, 9, r.table_choice_id);
-        ins.bind(10, search_key(r.person_id, r.institution_id, r.institution_text));
-        ins.bind(11, r.source);
+        bind_all(ins, r.event_id, r.person_id, r.institution_id, text_or_null(r.institution_text), r.sector_id,
+                 r.status, r.waiting_position, r.role, r.table_choice_id,
+                 search_key(r.person_id, r.institution_id, r.institution_text), r.source);
         ins.exec();
         r.id = db_.sql().getLastInsertRowid();
         audit(db_, "create", "exchange_registration", r.id,
@@ -275,8 +267,7 @@ void RegistrationService::set_role(int64_t id, const std::string& role) {
     if (!r) throw Error(tr("This registration does not exist."));
     db_.write([&] {
         SQLite::Statement up(db_.sql(), "UPDATE exchange_registration SET role = ? WHERE id = ?");
-        up.bind(1, role);
-        up.bind(2, id);
+        bind_all(up, role, id);
         up.exec();
         // A waiting person who becomes a facilitator does not need a seat.
         if (role != "participant" && r->status == "waiting") {
@@ -298,8 +289,7 @@ std::optional<Registration> RegistrationService::get(int64_t id) const {
 
 std::optional<Registration> RegistrationService::find(int64_t event_id, int64_t person_id) const {
     SQLite::Statement q(db_.sql(), select_registration("WHERE r.event_id = ? AND r.person_id = ?"));
-    q.bind(1, event_id);
-    q.bind(2, person_id);
+    bind_all(q, event_id, person_id);
     return read_one(q, kRegistrationRow);
 }
 
@@ -416,8 +406,7 @@ void RegistrationService::refresh_search_keys(int64_t person_id) {
         while (q.executeStep()) rows.emplace_back(q.getColumn(0).getInt64(), col_opt(q, 1), col_text(q, 2));
         for (const auto& [id, inst, text] : rows) {
             SQLite::Statement up(db_.sql(), "UPDATE exchange_registration SET search_key = ? WHERE id = ?");
-            up.bind(1, search_key(person_id, inst, text));
-            up.bind(2, id);
+            bind_all(up, search_key(person_id, inst, text), id);
             up.exec();
         }
     });

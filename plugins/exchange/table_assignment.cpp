@@ -56,8 +56,7 @@ AssignmentResult assign_tables(Database& db, int64_t event_id, bool reassign_all
         AssignmentResult result;
         SQLite::Statement up(db.sql(), "UPDATE exchange_registration SET table_id = ? WHERE id = ?");
         auto save = [&](const Person& p) {
-            up.bind(1, *p.table);
-            up.bind(2, p.reg_id);
+            bind_all(up, *p.table, p.reg_id);
             up.exec();
             up.reset();
         };
@@ -112,13 +111,11 @@ void set_table(Database& db, int64_t registration_id, std::optional<int64_t> tab
         if (table_id) {
             SQLite::Statement check(db.sql(), "SELECT 1 FROM exchange_table t JOIN exchange_registration r "
                                               "ON r.event_id = t.event_id WHERE t.id = ? AND r.id = ?");
-            check.bind(1, *table_id);
-            check.bind(2, registration_id);
+            bind_all(check, *table_id, registration_id);
             if (!check.executeStep()) throw Error(tr("This table is not one of the event's tables."));
         }
         SQLite::Statement up(db.sql(), "UPDATE exchange_registration SET table_id = ? WHERE id = ?");
-        bind_opt(up, 1, table_id);
-        up.bind(2, registration_id);
+        bind_all(up, table_id, registration_id);
         up.exec();
     });
 }

@@ -9,6 +9,7 @@
 #include "core/institutions.h"
 #include "core/locale_format.h"
 #include "core/sessions.h"
+#include "core/sql_util.h"
 
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <fmt/format.h>
@@ -211,15 +212,13 @@ void promote_from_waiting_list(Database& db, int64_t enrolment_id, const std::st
         SQLite::Statement st(db.sql(),
                              "UPDATE intervision_enrolment SET status = 'enrolled', waiting_position = NULL, "
                              "enrolled_on = max(enrolled_on, ?) WHERE id = ?");
-        st.bind(1, date);
-        st.bind(2, enrolment_id);
+        bind_all(st, date, enrolment_id);
         st.exec();
         // The others move up.
         SQLite::Statement up(db.sql(),
                              "UPDATE intervision_enrolment SET waiting_position = waiting_position - 1 "
                              "WHERE group_id = ? AND status = 'waiting' AND waiting_position > ?");
-        up.bind(1, e->group_id);
-        up.bind(2, e->waiting_position.value_or(0));
+        bind_all(up, e->group_id, e->waiting_position.value_or(0));
         up.exec();
         audit(db, "promote", "intervision_enrolment", enrolment_id, "by hand");
     });

@@ -60,20 +60,9 @@ const RowMap kGroupRow{
 std::string select_group(std::string_view rest) { return kGroupRow.select("FROM intervision_group " + std::string(rest)); }
 
 void bind_group(SQLite::Statement& st, const Group& g) {
-    st.bind(1, g.cycle_id);
-    st.bind(2, g.name);
-    st.bind(3, g.language);
-    st.bind(4, g.weekday);
-    st.bind(5, g.week_of_month);
-    st.bind(6, g.half_day);
-    st.bind(7, g.start_time);
-    st.bind(8, g.end_time);
-    st.bind(9, g.capacity);
-    st.bind(10, g.venue_mode);
-    bind_text(st, 11, g.fixed_place);
-    bind_opt(st, 12, g.fixed_institution_id);
-    bind_opt(st, 13, g.facilitator1_id);
-    bind_opt(st, 14, g.facilitator2_id);
+    bind_all(st, g.cycle_id, g.name, g.language, g.weekday, g.week_of_month, g.half_day, g.start_time,
+             g.end_time, g.capacity, g.venue_mode, text_or_null(g.fixed_place), g.fixed_institution_id,
+             g.facilitator1_id, g.facilitator2_id);
 }
 
 const RowMap kEnrolmentRow{
@@ -145,22 +134,15 @@ int64_t CycleRepository::create_cycle(const Cycle& c) {
     return db_.write([&] {
         SQLite::Statement dup(db_.sql(),
                               "SELECT count(*) FROM intervision_cycle WHERE name = ? AND programme_id IS ?");
-        dup.bind(1, c.name);
-        bind_opt(dup, 2, c.programme_id);
+        bind_all(dup, c.name, c.programme_id);
         dup.executeStep();
         if (dup.getColumn(0).getInt() > 0)
             throw Error(trf("A cycle named {name} already exists for this programme.", fmt::arg("name", c.name)));
         SQLite::Statement st(db_.sql(),
                              "INSERT INTO intervision_cycle(name, programme_id, audience, start_date, end_date, "
                              "regional_holidays, notes, funder_id) VALUES (?,?,?,?,?,?,?,?)");
-        st.bind(1, c.name);
-        bind_opt(st, 2, c.programme_id);
-        st.bind(3, c.audience);
-        st.bind(4, c.start_date);
-        st.bind(5, c.end_date);
-        st.bind(6, join(c.regional_holidays));
-        bind_text(st, 7, c.notes);
-        bind_opt(st, 8, c.funder_id);
+        bind_all(st, c.name, c.programme_id, c.audience, c.start_date, c.end_date, join(c.regional_holidays),
+                 text_or_null(c.notes), c.funder_id);
         st.exec();
         const int64_t id = db_.sql().getLastInsertRowid();
         for (const auto& cl : c.closures) add_closure(id, cl);
@@ -175,15 +157,8 @@ void CycleRepository::update_cycle(const Cycle& c) {
         SQLite::Statement st(db_.sql(),
                              "UPDATE intervision_cycle SET name=?, programme_id=?, audience=?, start_date=?, "
                              "end_date=?, regional_holidays=?, notes=?, funder_id=? WHERE id=?");
-        st.bind(1, c.name);
-        bind_opt(st, 2, c.programme_id);
-        st.bind(3, c.audience);
-        st.bind(4, c.start_date);
-        st.bind(5, c.end_date);
-        st.bind(6, join(c.regional_holidays));
-        bind_text(st, 7, c.notes);
-        bind_opt(st, 8, c.funder_id);
-        st.bind(9, c.id);
+        bind_all(st, c.name, c.programme_id, c.audience, c.start_date, c.end_date, join(c.regional_holidays),
+                 text_or_null(c.notes), c.funder_id, c.id);
         if (st.exec() == 0) throw Error(tr("This cycle no longer exists."));
         audit(db_, "update", "intervision_cycle", c.id, c.name);
     });
@@ -205,9 +180,7 @@ std::optional<Cycle> CycleRepository::find_cycle(const std::string& name, const 
                         select_cycle(
                             "WHERE name = ? AND (? = '' OR programme_id IN (SELECT id FROM programme WHERE code = ?)) "
                             "ORDER BY id"));
-    q.bind(1, name);
-    q.bind(2, programme);
-    q.bind(3, programme);
+    bind_all(q, name, programme, programme);
     std::vector<Cycle> found = read_all(q, kCycleRow, [&](Cycle& c) { add_closures(db_, c); });
     if (found.empty()) return std::nullopt;
     if (found.size() > 1) {
@@ -234,10 +207,7 @@ void CycleRepository::add_closure(int64_t cycle_id, const Closure& cl) {
     db_.write([&] {
         SQLite::Statement st(db_.sql(),
                              "INSERT INTO intervision_closure(cycle_id, start_date, end_date, label) VALUES (?,?,?,?)");
-        st.bind(1, cycle_id);
-        st.bind(2, cl.start_date);
-        st.bind(3, cl.end_date);
-        bind_text(st, 4, cl.label);
+        bind_all(st, cycle_id, cl.start_date, cl.end_date, text_or_null(cl.label));
         st.exec();
     });
 }
@@ -246,8 +216,7 @@ int64_t CycleRepository::create_group(const Group& g) {
     validate_group(g);
     return db_.write([&] {
         SQLite::Statement dup(db_.sql(), "SELECT count(*) FROM intervision_group WHERE cycle_id = ? AND name = ?");
-        dup.bind(1, g.cycle_id);
-        dup.bind(2, g.name);
+        bind_all(dup, g.cycle_id, g.name);
         dup.executeStep();
         if (dup.getColumn(0).getInt() > 0)
             throw Error(trf("The cycle already has a group named {name}.", fmt::arg("name", g.name)));
@@ -293,8 +262,7 @@ std::vector<Group> CycleRepository::groups(int64_t cycle_id) const {
 
 std::optional<Group> CycleRepository::find_group(int64_t cycle_id, const std::string& name) const {
     SQLite::Statement q(db_.sql(), select_group("WHERE cycle_id = ? AND name = ?"));
-    q.bind(1, cycle_id);
-    q.bind(2, name);
+    bind_all(q, cycle_id, name);
     return read_one(q, kGroupRow);
 }
 
@@ -315,8 +283,7 @@ std::optional<Enrolment> CycleRepository::enrolment(int64_t id) const {
 std::optional<Enrolment> CycleRepository::active_enrolment(int64_t group_id, int64_t person_id) const {
     SQLite::Statement q(db_.sql(),
                         select_enrolment("WHERE group_id = ? AND person_id = ? AND status <> 'left'"));
-    q.bind(1, group_id);
-    q.bind(2, person_id);
+    bind_all(q, group_id, person_id);
     return read_one(q, kEnrolmentRow);
 }
 
@@ -338,9 +305,7 @@ void CycleRepository::set_notes(int64_t session_id, const std::string& host_pres
         SQLite::Statement st(db_.sql(),
                              "UPDATE intervision_session SET host_presentation = ?, vignette_themes = ? "
                              "WHERE session_id = ?");
-        bind_text(st, 1, host_presentation);
-        bind_text(st, 2, vignette_themes);
-        st.bind(3, session_id);
+        bind_all(st, text_or_null(host_presentation), text_or_null(vignette_themes), session_id);
         if (st.exec() == 0) throw Error(tr("This session is not an intervision session."));
         audit(db_, "update", "intervision_session", session_id, "notes");
     });

@@ -7,6 +7,7 @@
 #include "core/people.h"
 #include "core/sectors.h"
 #include "core/sessions.h"
+#include "core/sql_util.h"
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
@@ -28,8 +29,7 @@ std::string person_name(Database& db, int64_t id) {
 
 int count_status(Database& db, int64_t group_id, const char* status) {
     SQLite::Statement q(db.sql(), "SELECT count(*) FROM intervision_enrolment WHERE group_id = ? AND status = ?");
-    q.bind(1, group_id);
-    q.bind(2, status);
+    bind_all(q, group_id, status);
     q.executeStep();
     return q.getColumn(0).getInt();
 }
@@ -44,8 +44,7 @@ void renumber_waiting(Database& db, int64_t group_id) {
     int pos = 0;
     for (auto id : ids) {
         SQLite::Statement u(db.sql(), "UPDATE intervision_enrolment SET waiting_position = ? WHERE id = ?");
-        u.bind(1, ++pos);
-        u.bind(2, id);
+        bind_all(u, ++pos, id);
         u.exec();
     }
 }
@@ -95,9 +94,7 @@ std::vector<std::string> EnrolmentRules::check_enrolment(int64_t group_id, int64
     SQLite::Statement q(db_.sql(),
                         "SELECT person_id FROM intervision_enrolment WHERE group_id = ? AND institution_id = ? "
                         "AND status <> 'left' AND person_id <> ? ORDER BY id");
-    q.bind(1, group_id);
-    q.bind(2, *a.institution_id);
-    q.bind(3, person_id);
+    bind_all(q, group_id, *a.institution_id, person_id);
     std::vector<std::string> others;
     while (q.executeStep()) others.push_back(person_name(db_, q.getColumn(0).getInt64()));
     if (!others.empty()) {
@@ -131,8 +128,7 @@ EnrolResult EnrolmentRules::enrol(int64_t group_id, int64_t person_id, const std
         SQLite::Statement st(db_.sql(),
                              "INSERT INTO intervision_enrolment(group_id, person_id, institution_id, sector_id, "
                              "status, waiting_position, enrolled_on, reason) VALUES (?,?,?,?,?,?,?,?)");
-        st.bind(1, group_id);
-        st.bind(2, person_id);
+        bind_all(st, group_id, person_id);
         if (a.institution_id) st.bind(3, *a.institution_id); else st.bind(3);
         if (a.sector_id) st.bind(4, *a.sector_id); else st.bind(4);
         st.bind(5, full ? "waiting" : "enrolled");
@@ -164,8 +160,7 @@ std::optional<int64_t> EnrolmentRules::leave(int64_t group_id, int64_t person_id
         SQLite::Statement st(db_.sql(),
                              "UPDATE intervision_enrolment SET status = 'left', waiting_position = NULL, left_on = ? "
                              "WHERE id = ?");
-        st.bind(1, date);
-        st.bind(2, e->id);
+        bind_all(st, date, e->id);
         st.exec();
         audit(db_, "leave", "intervision_enrolment", e->id, "person #" + std::to_string(person_id) + ", left on " + date);
         std::optional<int64_t> promoted;
@@ -181,8 +176,7 @@ std::optional<int64_t> EnrolmentRules::leave(int64_t group_id, int64_t person_id
                     SQLite::Statement p(db_.sql(),
                                         "UPDATE intervision_enrolment SET status = 'enrolled', waiting_position = NULL, "
                                         "enrolled_on = max(enrolled_on, ?) WHERE id = ?");
-                    p.bind(1, date);
-                    p.bind(2, *promoted);
+                    bind_all(p, date, *promoted);
                     p.exec();
                     audit(db_, "promote", "intervision_enrolment", *promoted, "from the waiting list");
                 }
@@ -238,11 +232,7 @@ std::vector<std::string> EnrolmentRules::facilitator_conflicts(const Group& g) c
                         "FROM intervision_group g JOIN intervision_cycle c ON c.id = g.cycle_id "
                         "WHERE g.id <> ? AND g.weekday = ? AND g.week_of_month = ? "
                         "AND c.start_date <= ? AND c.end_date >= ?");
-    q.bind(1, g.id);
-    q.bind(2, g.weekday);
-    q.bind(3, g.week_of_month);
-    q.bind(4, cycle->end_date);
-    q.bind(5, cycle->start_date);
+    bind_all(q, g.id, g.weekday, g.week_of_month, cycle->end_date, cycle->start_date);
     while (q.executeStep()) {
         const auto start = q.getColumn(3).getString(), end = q.getColumn(4).getString();
         if (!(minutes(start) < minutes(g.end_time) && minutes(g.start_time) < minutes(end))) continue;

@@ -161,9 +161,7 @@ IntervisionFigures compute_figures(Database& db, const ReportScope& scope, const
                                 "SELECT person_id, institution_id, sector_id, enrolled_on FROM intervision_enrolment "
                                 "WHERE group_id = ? AND status <> 'waiting' AND enrolled_on <= ? "
                                 "AND (left_on IS NULL OR left_on >= ?)");
-            e.bind(1, g.id);
-            e.bind(2, f.to);
-            e.bind(3, f.from);
+            bind_all(e, g.id, f.to, f.from);
             while (e.executeStep())
                 merge_member(members, e.getColumn(0).getInt64(),
                              {opt_id(e.getColumn(1)), opt_id(e.getColumn(2)), e.getColumn(3).getString()});
@@ -174,9 +172,7 @@ IntervisionFigures compute_figures(Database& db, const ReportScope& scope, const
                                 "SELECT s.id, s.status, s.date FROM intervision_session i "
                                 "JOIN session s ON s.id = i.session_id "
                                 "WHERE i.group_id = ? AND s.date BETWEEN ? AND ? ORDER BY s.date");
-            s.bind(1, g.id);
-            s.bind(2, f.from);
-            s.bind(3, f.to);
+            bind_all(s, g.id, f.from, f.to);
             while (s.executeStep()) {
                 const auto status = s.getColumn(1).getString(), date = s.getColumn(2).getString();
                 if (status == "cancelled") {

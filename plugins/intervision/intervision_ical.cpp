@@ -9,6 +9,7 @@
 #include "core/institutions.h"
 #include "core/people.h"
 #include "core/sessions.h"
+#include "core/sql_util.h"
 
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <libical/ical.h>
@@ -68,8 +69,7 @@ std::vector<int64_t> facilitator_session_ids(Database& db, int64_t person_id, st
                         "JOIN intervision_group g ON g.id = i.group_id "
                         "WHERE (g.facilitator1_id = ? OR g.facilitator2_id = ?) AND (? IS NULL OR g.cycle_id = ?) "
                         "ORDER BY s.date, s.start_time");
-    q.bind(1, person_id);
-    q.bind(2, person_id);
+    bind_all(q, person_id, person_id);
     if (cycle_id) {
         q.bind(3, *cycle_id);
         q.bind(4, *cycle_id);

@@ -12,6 +12,7 @@
 #include "core/known_values.h"
 #include "core/people.h"
 #include "core/sessions.h"
+#include "core/sql_util.h"
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
@@ -220,9 +221,7 @@ ImportCount import_enrolments(Database& db, const csv::Table& t) {
         // Known already (same group, same start): unchanged; a row is never enrolled twice.
         SQLite::Statement known(db.sql(), "SELECT id, status, coalesce(left_on,'') FROM intervision_enrolment "
                                           "WHERE group_id = ? AND person_id = ? AND enrolled_on = ?");
-        known.bind(1, group.id);
-        known.bind(2, person);
-        known.bind(3, from);
+        bind_all(known, group.id, person, from);
         if (known.executeStep()) {
             if (known.getColumn(1).getString() == status && known.getColumn(2).getString() == to) {
                 ++count.unchanged;
@@ -245,8 +244,7 @@ ImportCount import_enrolments(Database& db, const csv::Table& t) {
         SQLite::Statement st(db.sql(), "INSERT INTO intervision_enrolment(group_id, person_id, institution_id, "
                                        "sector_id, status, waiting_position, enrolled_on, left_on, reason) "
                                        "VALUES (?,?,?,?,?,?,?,?,?)");
-        st.bind(1, group.id);
-        st.bind(2, person);
+        bind_all(st, group.id, person);
         if (at.institution_id) st.bind(3, *at.institution_id); else st.bind(3);
         if (at.sector_id) st.bind(4, *at.sector_id); else st.bind(4);
         st.bind(5, status);
@@ -274,8 +272,7 @@ ImportCount import_enrolments(Database& db, const csv::Table& t) {
 std::optional<int64_t> session_on(Database& db, int64_t group_id, const std::string& date) {
     SQLite::Statement q(db.sql(), "SELECT s.id FROM intervision_session i JOIN session s ON s.id = i.session_id "
                                   "WHERE i.group_id = ? AND s.date = ? ORDER BY s.status = 'cancelled', s.id LIMIT 1");
-    q.bind(1, group_id);
-    q.bind(2, date);
+    bind_all(q, group_id, date);
     if (!q.executeStep()) return std::nullopt;
     return q.getColumn(0).getInt64();
 }

@@ -7,6 +7,7 @@
 #include "core/institutions.h"
 #include "core/people.h"
 #include "core/sessions.h"
+#include "core/sql_util.h"
 
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <fmt/format.h>
@@ -148,8 +149,7 @@ std::vector<int64_t> SessionScheduler::generate(int64_t group_id, bool replace) 
             }
             const int64_t id = sessions.create(s);
             SQLite::Statement link(db_.sql(), "INSERT INTO intervision_session(session_id, group_id) VALUES (?,?)");
-            link.bind(1, id);
-            link.bind(2, group_id);
+            bind_all(link, id, group_id);
             link.exec();
             ids.push_back(id);
         }
@@ -182,8 +182,7 @@ int64_t SessionScheduler::add_session(int64_t group_id, const std::string& date,
         const int64_t id = SessionRepository(db_).create(s);
         SQLite::Statement link(db_.sql(),
                                "INSERT INTO intervision_session(session_id, group_id, manual) VALUES (?,?,1)");
-        link.bind(1, id);
-        link.bind(2, group_id);
+        bind_all(link, id, group_id);
         link.exec();
         return id;
     });
@@ -302,8 +301,7 @@ std::vector<ScheduleConflict> SessionScheduler::conflicts(int64_t cycle_id) cons
                             "FROM intervision_session i JOIN session s ON s.id = i.session_id "
                             "JOIN intervision_group g ON g.id = i.group_id "
                             "WHERE s.status <> 'cancelled' AND (g.facilitator1_id = ? OR g.facilitator2_id = ?)");
-        q.bind(1, person);
-        q.bind(2, person);
+        bind_all(q, person, person);
         std::vector<Booking> all;
         while (q.executeStep())
             all.push_back({q.getColumn(0).getInt64(), q.getColumn(1).getString(), q.getColumn(2).getString(),

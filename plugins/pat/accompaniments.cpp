@@ -15,6 +15,7 @@
 #include "core/programmes.h"
 #include "core/questionnaires.h"
 #include "core/sessions.h"
+#include "core/sql_util.h"
 
 #include <algorithm>
 
@@ -156,8 +157,7 @@ int64_t AccompanimentRepository::create_request(const Accompaniment& in) {
         SQLite::Statement h(db_.sql(),
                             "INSERT INTO pat_phase_history(accompaniment_id, from_phase, to_phase, date) "
                             "VALUES (?, NULL, 'request', ?)");
-        h.bind(1, id);
-        h.bind(2, in.request_date);
+        bind_all(h, id, in.request_date);
         h.exec();
         audit(db_, "create", "pat_accompaniment", id, institution->name);
         return id;
@@ -280,8 +280,7 @@ void AccompanimentRepository::set_phase(int64_t id, const std::string& phase, co
         const std::string column = phase + "_date";
         SQLite::Statement u(db_.sql(), "UPDATE pat_accompaniment SET phase=?, " + column + "=?" +
                                            (phase == "closed" ? ", closing_reason=?" : "") + " WHERE id=?");
-        u.bind(1, phase);
-        u.bind(2, date);
+        bind_all(u, phase, date);
         int i = 3;
         if (phase == "closed") u.bind(i++, note);
         u.bind(i, id);
@@ -289,10 +288,7 @@ void AccompanimentRepository::set_phase(int64_t id, const std::string& phase, co
         SQLite::Statement h(db_.sql(),
                             "INSERT INTO pat_phase_history(accompaniment_id, from_phase, to_phase, date, note) "
                             "VALUES (?,?,?,?,?)");
-        h.bind(1, id);
-        h.bind(2, a->phase);
-        h.bind(3, phase);
-        h.bind(4, date);
+        bind_all(h, id, a->phase, phase, date);
         sql::text(h, 5, note);
         h.exec();
         audit(db_, "phase", "pat_accompaniment", id, a->phase + " -> " + phase);
@@ -314,16 +310,12 @@ void AccompanimentRepository::reopen(int64_t id, const std::string& reason, cons
     db_.write([&] {
         SQLite::Statement u(db_.sql(),
                             "UPDATE pat_accompaniment SET phase=?, closed_date=NULL, closing_reason=NULL WHERE id=?");
-        u.bind(1, back);
-        u.bind(2, id);
+        bind_all(u, back, id);
         u.exec();
         SQLite::Statement h(db_.sql(),
                             "INSERT INTO pat_phase_history(accompaniment_id, from_phase, to_phase, date, note) "
                             "VALUES (?,'closed',?,?,?)");
-        h.bind(1, id);
-        h.bind(2, back);
-        h.bind(3, date);
-        h.bind(4, reason);
+        bind_all(h, id, back, date, reason);
         h.exec();
         audit(db_, "reopen", "pat_accompaniment", id, "closed -> " + back);
     });
@@ -378,9 +370,7 @@ StepState AccompanimentRepository::set_step(int64_t id, const std::string& step,
                             "notes) VALUES (?,?,?,?,?,?) ON CONFLICT(accompaniment_id, step_id) DO UPDATE SET "
                             "state=excluded.state, started_on=excluded.started_on, finished_on=excluded.finished_on, "
                             "notes=coalesce(excluded.notes, notes)");
-        u.bind(1, id);
-        u.bind(2, it->step_id);
-        u.bind(3, change.state);
+        bind_all(u, id, it->step_id, change.state);
         sql::text(u, 4, change.started_on);
         sql::text(u, 5, change.finished_on);
         sql::text(u, 6, notes);
@@ -481,12 +471,8 @@ int64_t AccompanimentRepository::add_session(const PatSession& in, std::string* 
         SQLite::Statement ins(db_.sql(),
                               "INSERT INTO pat_session(session_id, accompaniment_id, type_id, duration_minutes, "
                               "preparation_minutes, phase, staff_warning) VALUES (?,?,?,?,?,?,?)");
-        ins.bind(1, sid);
-        ins.bind(2, in.accompaniment_id);
-        ins.bind(3, c.type.id);
-        ins.bind(4, in.duration_minutes);
-        ins.bind(5, in.preparation_minutes);
-        ins.bind(6, c.phase);
+        bind_all(ins, sid, in.accompaniment_id, c.type.id, in.duration_minutes, in.preparation_minutes,
+                 c.phase);
         sql::text(ins, 7, c.warning);
         ins.exec();
         record_people(db_, sid, c.staff, in.attendees);
@@ -517,10 +503,7 @@ void AccompanimentRepository::update_session(const PatSession& in, std::string* 
         SQLite::Statement u(db_.sql(),
                             "UPDATE pat_session SET type_id=?, duration_minutes=?, preparation_minutes=?, phase=?, "
                             "staff_warning=? WHERE session_id=?");
-        u.bind(1, c.type.id);
-        u.bind(2, in.duration_minutes);
-        u.bind(3, in.preparation_minutes);
-        u.bind(4, c.phase);
+        bind_all(u, c.type.id, in.duration_minutes, in.preparation_minutes, c.phase);
         sql::text(u, 5, c.warning);
         u.bind(6, in.session_id);
         if (u.exec() == 0) throw Error(tr("This session no longer exists."));
@@ -587,8 +570,7 @@ std::vector<int64_t> AccompanimentRepository::people_at(int64_t institution_id, 
                         "SELECT DISTINCT p.id FROM employment e JOIN person p ON p.id = e.person_id "
                         "WHERE e.institution_id = ?1 AND (e.start_date IS NULL OR e.start_date <= ?2) "
                         "AND (e.end_date IS NULL OR e.end_date >= ?2) ORDER BY p.last_name, p.first_name, p.id");
-    q.bind(1, institution_id);
-    q.bind(2, date);
+    bind_all(q, institution_id, date);
     std::vector<int64_t> out;
     while (q.executeStep()) out.push_back(q.getColumn(0).getInt64());
     return out;
@@ -671,9 +653,7 @@ int64_t AccompanimentRepository::add_document(const Document& d) {
     require_single_line(tr("Link"), d.link);
     return db_.write([&] {
         SQLite::Statement ins(db_.sql(), "INSERT INTO pat_document(accompaniment_id, title, link) VALUES (?,?,?)");
-        ins.bind(1, d.accompaniment_id);
-        ins.bind(2, d.title);
-        ins.bind(3, d.link);
+        bind_all(ins, d.accompaniment_id, d.title, d.link);
         ins.exec();
         const int64_t id = db_.sql().getLastInsertRowid();
         audit(db_, "create", "pat_document", id, d.title);
@@ -736,8 +716,7 @@ int64_t AccompanimentRepository::record_intake(int64_t id, const std::map<int, s
     return db_.write([&] {
         const int64_t rid = questionnaires.submit(r);
         SQLite::Statement u(db_.sql(), "UPDATE pat_accompaniment SET intake_response_id = ? WHERE id = ?");
-        u.bind(1, rid);
-        u.bind(2, id);
+        bind_all(u, rid, id);
         u.exec();
         audit(db_, "intake", "pat_accompaniment", id, questionnaire_code);
         return rid;
@@ -753,8 +732,7 @@ int64_t AccompanimentRepository::record_intake(int64_t id, Response response, co
     return db_.write([&] {
         const int64_t rid = QuestionnaireRepository(db_).submit(response);
         SQLite::Statement u(db_.sql(), "UPDATE pat_accompaniment SET intake_response_id = ? WHERE id = ?");
-        u.bind(1, rid);
-        u.bind(2, id);
+        bind_all(u, rid, id);
         u.exec();
         // Filled in again: the new answers replace the old ones (one interview per request).
         if (a->intake_response_id) {
@@ -785,10 +763,7 @@ void AccompanimentRepository::define_step(const std::string& code, const std::st
                             "INSERT INTO pat_step(code, position, label_fr, label_nl, label_en) VALUES "
                             "(?1, (SELECT coalesce(max(position),0)+1 FROM pat_step), ?2, ?3, ?4) "
                             "ON CONFLICT(code) DO UPDATE SET label_fr=?2, label_nl=?3, label_en=?4, retired_at=NULL");
-        u.bind(1, code);
-        u.bind(2, fr);
-        u.bind(3, nl);
-        u.bind(4, en);
+        bind_all(u, code, fr, nl, en);
         u.exec();
         audit(db_, "define", "pat_step", 0, code);
     });
@@ -814,13 +789,7 @@ void AccompanimentRepository::define_session_type(const std::string& code, const
                             "plural_nl, plural_en) VALUES (?1, (SELECT coalesce(max(position),0)+1 FROM "
                             "pat_session_type), ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT(code) DO UPDATE SET label_fr=?2, "
                             "label_nl=?3, label_en=?4, plural_fr=?5, plural_nl=?6, plural_en=?7, retired_at=NULL");
-        u.bind(1, code);
-        u.bind(2, fr);
-        u.bind(3, nl);
-        u.bind(4, en);
-        u.bind(5, fr_plural);
-        u.bind(6, nl_plural);
-        u.bind(7, en_plural);
+        bind_all(u, code, fr, nl, en, fr_plural, nl_plural, en_plural);
         u.exec();
         audit(db_, "define", "pat_session_type", 0, code);
     });

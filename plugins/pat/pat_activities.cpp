@@ -14,6 +14,7 @@
 #include "core/report.h"
 #include "core/sectors.h"
 #include "core/sessions.h"
+#include "core/sql_util.h"
 
 #include <algorithm>
 #include <chrono>
@@ -102,8 +103,7 @@ std::vector<Training> ActivityRepository::trainings(const std::string& from, con
         column("duration_minutes", &Training::duration_minutes), column("participants", &Training::participants),
         column("funder_id", &Training::funder_id), column("notes", &Training::notes)};
     SQLite::Statement q(db_.sql(), kTrainingRow.select("FROM pat_training WHERE date BETWEEN ? AND ? ORDER BY date, id"));
-    q.bind(1, from);
-    q.bind(2, to);
+    bind_all(q, from, to);
     return read_all(q, kTrainingRow);
 }
 
@@ -116,8 +116,7 @@ void check_advocacy(const Advocacy& a) {
     validate::url(tr("Link"), a.link);
 }
 void bind_advocacy(SQLite::Statement& q, const Advocacy& a) {
-    q.bind(1, a.kind);
-    q.bind(2, a.date);
+    bind_all(q, a.kind, a.date);
     sql::text(q, 3, a.title);
     sql::text(q, 4, a.audience);
     if (a.audience_size)
@@ -168,8 +167,7 @@ std::vector<Advocacy> ActivityRepository::advocacy(const std::string& from, cons
         column("audience_size", &Advocacy::audience_size), column("link", &Advocacy::link),
         column("funder_id", &Advocacy::funder_id), column("notes", &Advocacy::notes)};
     SQLite::Statement q(db_.sql(), kAdvocacyRow.select("FROM pat_advocacy WHERE date BETWEEN ? AND ? ORDER BY date, id"));
-    q.bind(1, from);
-    q.bind(2, to);
+    bind_all(q, from, to);
     return read_all(q, kAdvocacyRow);
 }
 
@@ -209,8 +207,7 @@ void ActivityRepository::end_workplace(int64_t id, const std::string& date) {
             throw Error(trf("The end {date} is before the start ({since}).", fmt::arg("date", date),
                             fmt::arg("since", q.getColumn(0).getString())));
         SQLite::Statement u(db_.sql(), "UPDATE pat_workplace SET ended_on = ? WHERE id = ?");
-        u.bind(1, date);
-        u.bind(2, id);
+        bind_all(u, date, id);
         u.exec();
         audit(db_, "end", "pat_workplace", id, date);
     });
@@ -267,8 +264,7 @@ StaffTime staff_time(Database& db, const std::string& from, const std::string& t
                         "FROM pat_session p JOIN session s ON s.id = p.session_id "
                         "JOIN attendance a ON a.session_id = s.id AND a.role = 'staff' "
                         "WHERE s.status = 'held' AND s.date BETWEEN ? AND ? GROUP BY a.person_id");
-    q.bind(1, from);
-    q.bind(2, to);
+    bind_all(q, from, to);
     StaffTime out;
     std::map<int64_t, StaffTime::Person> by_person;
     for (auto id : team) by_person[id].person_id = id;

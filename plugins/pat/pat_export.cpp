@@ -4,6 +4,7 @@
 #include "pat_sql.h"
 
 #include "core/database.h"
+#include "core/sql_util.h"
 
 #include <map>
 
@@ -25,8 +26,7 @@ Table sessions_table(Database& db, const std::string& from, const std::string& t
                         "JOIN pat_accompaniment a ON a.id = p.accompaniment_id "
                         "JOIN institution i ON i.id = a.institution_id JOIN pat_session_type t ON t.id = p.type_id "
                         "LEFT JOIN funder f ON f.id = a.funder_id WHERE s.date BETWEEN ? AND ? ORDER BY s.date, s.id");
-    q.bind(1, from);
-    q.bind(2, to);
+    bind_all(q, from, to);
     while (q.executeStep()) {
         std::vector<std::string> row;
         for (int c = 0; c < 14; ++c) row.push_back(sql::str(q, c));

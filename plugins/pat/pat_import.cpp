@@ -7,6 +7,7 @@
 #include "core/error.h"
 #include "core/i18n.h"
 #include "core/known_values.h"
+#include "core/sql_util.h"
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
@@ -87,8 +88,7 @@ ImportCount import_accompaniments(Database& db, const csv::Table& t) {
         const auto phase_date = r.date(row, c_phase_date);
         SQLite::Statement known(db.sql(), "SELECT id, phase FROM pat_accompaniment WHERE institution_id = ? AND "
                                           "request_date = ?");
-        known.bind(1, a.institution_id);
-        known.bind(2, a.request_date);
+        bind_all(known, a.institution_id, a.request_date);
         if (known.executeStep()) {
             if (known.getColumn(1).getString() == phase) {
                 ++count.unchanged;

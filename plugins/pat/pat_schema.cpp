@@ -1,4 +1,5 @@
 #include "pat_schema.h"
+#include "core/sql_util.h"
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
@@ -219,11 +220,7 @@ void apply_v1(SQLite::Database& db) {
                            "INSERT INTO pat_step(code, position, label_fr, label_nl, label_en) VALUES (?,?,?,?,?)");
     int position = 0;
     for (const auto& s : kSteps) {
-        step.bind(1, s.code);
-        step.bind(2, ++position);
-        step.bind(3, s.fr);
-        step.bind(4, s.nl);
-        step.bind(5, s.en);
+        bind_all(step, s.code, ++position, s.fr, s.nl, s.en);
         step.exec();
         step.reset();
     }
@@ -232,14 +229,7 @@ void apply_v1(SQLite::Database& db) {
                            "plural_nl, plural_en) VALUES (?,?,?,?,?,?,?,?)");
     position = 0;
     for (const auto& t : kTypes) {
-        type.bind(1, t.code);
-        type.bind(2, ++position);
-        type.bind(3, t.fr);
-        type.bind(4, t.nl);
-        type.bind(5, t.en);
-        type.bind(6, t.fr_pl);
-        type.bind(7, t.nl_pl);
-        type.bind(8, t.en_pl);
+        bind_all(type, t.code, ++position, t.fr, t.nl, t.en, t.fr_pl, t.nl_pl, t.en_pl);
         type.exec();
         type.reset();
     }
