@@ -9,7 +9,8 @@
 #include "core/error.h"
 #include "core/single_line.h"
 #include "core/i18n.h"
-#include "core/row_reader.h"
+#include "core/record_table.h"
+#include "core/row_query.h"
 #include "core/institutions.h"
 #include "core/people.h"
 #include "core/programmes.h"
@@ -50,9 +51,9 @@ const RowMap kAccompanimentRow{
     column("a.planned_sessions", &A::planned_sessions), column("a.closing_reason", &A::closing_reason),
     column("a.notes", &A::notes)};
 
-std::string select_accompaniment(std::string_view rest) {
-    return kAccompanimentRow.select("FROM pat_accompaniment a JOIN institution i ON i.id = a.institution_id "
-                                    "LEFT JOIN funder f ON f.id = a.funder_id " + std::string(rest));
+std::string accompaniment_from(std::string_view rest) {
+    return "FROM pat_accompaniment a JOIN institution i ON i.id = a.institution_id "
+           "LEFT JOIN funder f ON f.id = a.funder_id " + std::string(rest);
 }
 
 const RowMap kSessionTypeRow{
@@ -101,23 +102,18 @@ int64_t funder_id_by_code(Database& db, const std::string& code) {
 }
 
 std::vector<Step> AccompanimentRepository::steps(bool include_retired) const {
-    SQLite::Statement q(db_.sql(),
-                        "SELECT id, code, position, label_fr, label_nl, label_en, retired_at FROM pat_step "
-                        "WHERE retired_at IS NULL OR ? ORDER BY position, id");
-    q.bind(1, include_retired ? 1 : 0);
-    std::vector<Step> out;
-    while (q.executeStep())
-        out.push_back(Step{q.getColumn(0).getInt64(), q.getColumn(1).getString(), q.getColumn(2).getInt(),
-                           q.getColumn(3).getString(), q.getColumn(4).getString(), q.getColumn(5).getString(),
-                           sql::str(q, 6)});
-    return out;
+    static const RowMap kStepRow{column("id", &Step::id), column("code", &Step::code),
+                                 column("position", &Step::position), column("label_fr", &Step::label_fr),
+                                 column("label_nl", &Step::label_nl), column("label_en", &Step::label_en),
+                                 column("retired_at", &Step::retired_at)};
+    return select_all(db_.sql(), kStepRow, "FROM pat_step WHERE retired_at IS NULL OR ? ORDER BY position, id",
+                      include_retired ? 1 : 0);
 }
 
 std::vector<SessionType> AccompanimentRepository::session_types(bool include_retired) const {
-    SQLite::Statement q(db_.sql(), kSessionTypeRow.select("FROM pat_session_type WHERE retired_at IS NULL OR ? "
-                                                          "ORDER BY position, id"));
-    q.bind(1, include_retired ? 1 : 0);
-    return read_all(q, kSessionTypeRow);
+    return select_all(db_.sql(), kSessionTypeRow,
+                      "FROM pat_session_type WHERE retired_at IS NULL OR ? ORDER BY position, id",
+                      include_retired ? 1 : 0);
 }
 
 std::optional<SessionType> AccompanimentRepository::session_type(const std::string& code) const {
@@ -140,18 +136,9 @@ int64_t AccompanimentRepository::create_request(const Accompaniment& in) {
                               "INSERT INTO pat_accompaniment(institution_id, contact_person_id, contact_name, "
                               "heard_from, region, funder_id, phase, request_date, planned_sessions, notes) "
                               "VALUES (?,?,?,?,?,?,'request',?,?,?)");
-        ins.bind(1, in.institution_id);
-        sql::opt(ins, 2, in.contact_person_id);
-        sql::text(ins, 3, in.contact_name);
-        sql::text(ins, 4, in.heard_from);
-        sql::text(ins, 5, region);
-        sql::opt(ins, 6, in.funder_id);
-        ins.bind(7, in.request_date);
-        if (in.planned_sessions)
-            ins.bind(8, *in.planned_sessions);
-        else
-            ins.bind(8);
-        sql::text(ins, 9, in.notes);
+        bind_all(ins, in.institution_id, in.contact_person_id, text_or_null(in.contact_name),
+                 text_or_null(in.heard_from), text_or_null(region), in.funder_id, in.request_date,
+                 in.planned_sessions, text_or_null(in.notes));
         ins.exec();
         const int64_t id = db_.sql().getLastInsertRowid();
         SQLite::Statement h(db_.sql(),
@@ -165,18 +152,15 @@ int64_t AccompanimentRepository::create_request(const Accompaniment& in) {
 }
 
 std::optional<Accompaniment> AccompanimentRepository::get(int64_t id) const {
-    SQLite::Statement q(db_.sql(), select_accompaniment("WHERE a.id = ?"));
-    q.bind(1, id);
-    return read_one(q, kAccompanimentRow);
+    return select_one(db_.sql(), kAccompanimentRow, accompaniment_from("WHERE a.id = ?"), id);
 }
 
 std::vector<Accompaniment> AccompanimentRepository::list(const std::string& funder_code) const {
-    SQLite::Statement q(db_.sql(), select_accompaniment(
-                                       "WHERE (?1 IS NULL OR f.code = ?1) ORDER BY CASE a.phase "
-                                       "WHEN 'request' THEN 1 WHEN 'analysis' THEN 2 WHEN 'accompaniment' THEN 3 "
-                                       "WHEN 'hired' THEN 4 WHEN 'follow_up' THEN 5 ELSE 6 END, a.request_date, a.id"));
-    sql::text(q, 1, funder_code);
-    return read_all(q, kAccompanimentRow);
+    return select_all(db_.sql(), kAccompanimentRow,
+                      accompaniment_from("WHERE (?1 IS NULL OR f.code = ?1) ORDER BY CASE a.phase "
+                                         "WHEN 'request' THEN 1 WHEN 'analysis' THEN 2 WHEN 'accompaniment' THEN 3 "
+                                         "WHEN 'hired' THEN 4 WHEN 'follow_up' THEN 5 ELSE 6 END, a.request_date, a.id"),
+                      text_or_null(funder_code));
 }
 
 void AccompanimentRepository::update(const Accompaniment& a) {
@@ -191,20 +175,9 @@ void AccompanimentRepository::update(const Accompaniment& a) {
                             "UPDATE pat_accompaniment SET contact_person_id=?, contact_name=?, heard_from=?, "
                             "region=?, funder_id=?, planned_sessions=?, intake_response_id=?, notes=?, "
                             "institution_id=?, request_date=? WHERE id=?");
-        sql::opt(u, 1, a.contact_person_id);
-        sql::text(u, 2, a.contact_name);
-        sql::text(u, 3, a.heard_from);
-        sql::text(u, 4, a.region);
-        sql::opt(u, 5, a.funder_id);
-        if (a.planned_sessions)
-            u.bind(6, *a.planned_sessions);
-        else
-            u.bind(6);
-        sql::opt(u, 7, a.intake_response_id);
-        sql::text(u, 8, a.notes);
-        u.bind(9, a.institution_id);
-        u.bind(10, a.request_date);
-        u.bind(11, a.id);
+        bind_all(u, a.contact_person_id, text_or_null(a.contact_name), text_or_null(a.heard_from),
+                 text_or_null(a.region), a.funder_id, a.planned_sessions, a.intake_response_id,
+                 text_or_null(a.notes), a.institution_id, a.request_date, a.id);
         if (u.exec() == 0) throw Error(tr("This accompaniment no longer exists."));
         audit(db_, "update", "pat_accompaniment", a.id, a.institution_name);
     });
@@ -212,12 +185,7 @@ void AccompanimentRepository::update(const Accompaniment& a) {
 
 AccompanimentRepository::Contents AccompanimentRepository::contents(int64_t id) const {
     Contents c;
-    auto count = [&](const char* sql) {
-        SQLite::Statement q(db_.sql(), sql);
-        q.bind(1, id);
-        q.executeStep();
-        return q.getColumn(0).getInt();
-    };
+    auto count = [&](const char* sql) { return select_value<int>(db_.sql(), sql, id); };
     c.sessions = count("SELECT count(*) FROM pat_session WHERE accompaniment_id = ?");
     c.hires = count("SELECT count(*) FROM pat_hire WHERE accompaniment_id = ?");
     c.documents = count("SELECT count(*) FROM pat_document WHERE accompaniment_id = ?");
@@ -322,13 +290,9 @@ void AccompanimentRepository::reopen(int64_t id, const std::string& reason, cons
 }
 
 std::vector<AccompanimentRepository::PhaseChange> AccompanimentRepository::phase_history(int64_t id) const {
-    SQLite::Statement q(db_.sql(),
-                        "SELECT from_phase, to_phase, date, note FROM pat_phase_history WHERE accompaniment_id = ? "
-                        "ORDER BY id");
-    q.bind(1, id);
-    std::vector<PhaseChange> out;
-    while (q.executeStep()) out.push_back({sql::str(q, 0), sql::str(q, 1), sql::str(q, 2), sql::str(q, 3)});
-    return out;
+    static const RowMap kPhaseChangeRow{column("from_phase", &PhaseChange::from), column("to_phase", &PhaseChange::to),
+                                        column("date", &PhaseChange::date), column("note", &PhaseChange::note)};
+    return select_all(db_.sql(), kPhaseChangeRow, "FROM pat_phase_history WHERE accompaniment_id = ? ORDER BY id", id);
 }
 
 std::vector<StepState> AccompanimentRepository::step_states(int64_t id, const std::string& language) const {
@@ -517,22 +481,19 @@ void AccompanimentRepository::update_session(const PatSession& in, std::string* 
 
 void AccompanimentRepository::remove_session(int64_t session_id) {
     db_.write([&] {
-        SQLite::Statement q(db_.sql(), "SELECT count(*) FROM pat_session WHERE session_id = ?");
-        q.bind(1, session_id);
-        q.executeStep();
-        if (q.getColumn(0).getInt() == 0) throw Error(tr("This session no longer exists."));
+        if (select_value<int>(db_.sql(), "SELECT count(*) FROM pat_session WHERE session_id = ?", session_id) == 0)
+            throw Error(tr("This session no longer exists."));
         SessionRepository(db_).remove(session_id);
         audit(db_, "delete", "pat_session", session_id, {});
     });
 }
 
 std::vector<PatSession> AccompanimentRepository::sessions(int64_t accompaniment_id) const {
-    SQLite::Statement q(db_.sql(), kPatSessionRow.select(
-                                       "FROM pat_session p JOIN session s ON s.id = p.session_id "
-                                       "JOIN pat_session_type t ON t.id = p.type_id "
-                                       "WHERE p.accompaniment_id = ? ORDER BY s.date, s.id"));
-    q.bind(1, accompaniment_id);
-    auto out = read_all(q, kPatSessionRow);
+    auto out = select_all(db_.sql(), kPatSessionRow,
+                          "FROM pat_session p JOIN session s ON s.id = p.session_id "
+                          "JOIN pat_session_type t ON t.id = p.type_id "
+                          "WHERE p.accompaniment_id = ? ORDER BY s.date, s.id",
+                          accompaniment_id);
     SQLite::Statement at(db_.sql(), "SELECT person_id, role FROM attendance WHERE session_id = ? ORDER BY person_id");
     for (auto& s : out) {
         at.bind(1, s.session_id);
@@ -584,66 +545,37 @@ void check_hire(const Hire& h) {
     check_date(tr("Announcement date"), h.announced_date, h.status == "announced");
     if (h.working_time_percent) validate::percent(tr("Working time"), *h.working_time_percent);
 }
-void bind_hire(SQLite::Statement& q, const Hire& h) {
-    q.bind(1, h.status);
-    sql::text(q, 2, h.announced_date);
-    sql::text(q, 3, h.hire_date);
-    sql::text(q, 4, h.job_title);
-    if (h.working_time_percent)
-        q.bind(5, *h.working_time_percent);
-    else
-        q.bind(5);
-    sql::text(q, 6, h.contract_type);
-    sql::opt(q, 7, h.person_id);
-    sql::text(q, 8, h.notes);
-}
+const RecordTable<Hire> kHireTable{
+    "pat_hire",
+    {"status", "announced_date", "hire_date", "job_title", "working_time_percent", "contract_type", "person_id", "notes"},
+    [](SQLite::Statement& q, const Hire& h) {
+        bind_all(q, h.status, text_or_null(h.announced_date), text_or_null(h.hire_date), text_or_null(h.job_title),
+                 h.working_time_percent, text_or_null(h.contract_type), h.person_id, text_or_null(h.notes));
+    },
+    {"accompaniment_id"},
+    [](SQLite::Statement& q, int first, const Hire& h) { q.bind(first, h.accompaniment_id); }};
 }  // namespace
 
 int64_t AccompanimentRepository::add_hire(const Hire& h) {
     check_hire(h);
     auto a = get(h.accompaniment_id);
     if (!a) throw Error(tr("This accompaniment no longer exists."));
-    return db_.write([&] {
-        SQLite::Statement ins(db_.sql(),
-                              "INSERT INTO pat_hire(status, announced_date, hire_date, job_title, "
-                              "working_time_percent, contract_type, person_id, notes, accompaniment_id) "
-                              "VALUES (?,?,?,?,?,?,?,?,?)");
-        bind_hire(ins, h);
-        ins.bind(9, h.accompaniment_id);
-        ins.exec();
-        const int64_t id = db_.sql().getLastInsertRowid();
-        audit(db_, "create", "pat_hire", id, a->institution_name);
-        return id;
-    });
+    return kHireTable.create(db_, h, a->institution_name);
 }
 
 void AccompanimentRepository::update_hire(const Hire& h) {
     check_hire(h);
-    db_.write([&] {
-        SQLite::Statement u(db_.sql(),
-                            "UPDATE pat_hire SET status=?, announced_date=?, hire_date=?, job_title=?, "
-                            "working_time_percent=?, contract_type=?, person_id=?, notes=? WHERE id=?");
-        bind_hire(u, h);
-        u.bind(9, h.id);
-        if (u.exec() == 0) throw Error(tr("This hire no longer exists."));
-        audit(db_, "update", "pat_hire", h.id, {});
-    });
+    kHireTable.update(db_, h.id, h, {}, tr("This hire no longer exists."));
 }
 
 void AccompanimentRepository::remove_hire(int64_t hire_id) {
-    db_.write([&] {
-        SQLite::Statement d(db_.sql(), "DELETE FROM pat_hire WHERE id = ?");
-        d.bind(1, hire_id);
-        if (d.exec() == 0) throw Error(tr("This hire no longer exists."));
-        audit(db_, "delete", "pat_hire", hire_id, {});
-    });
+    kHireTable.remove(db_, hire_id, tr("This hire no longer exists."));
 }
 
 std::vector<Hire> AccompanimentRepository::hires(int64_t accompaniment_id) const {
-    SQLite::Statement q(db_.sql(), kHireRow.select("FROM pat_hire WHERE accompaniment_id = ? "
-                                                   "ORDER BY coalesce(hire_date, announced_date), id"));
-    q.bind(1, accompaniment_id);
-    return read_all(q, kHireRow);
+    return select_all(db_.sql(), kHireRow,
+                      "FROM pat_hire WHERE accompaniment_id = ? ORDER BY coalesce(hire_date, announced_date), id",
+                      accompaniment_id);
 }
 
 int64_t AccompanimentRepository::add_document(const Document& d) {
@@ -662,22 +594,14 @@ int64_t AccompanimentRepository::add_document(const Document& d) {
 }
 
 void AccompanimentRepository::remove_document(int64_t document_id) {
-    db_.write([&] {
-        SQLite::Statement d(db_.sql(), "DELETE FROM pat_document WHERE id = ?");
-        d.bind(1, document_id);
-        if (d.exec() == 0) throw Error(tr("This document no longer exists."));
-        audit(db_, "delete", "pat_document", document_id, {});
-    });
+    delete_row(db_, "pat_document", document_id, tr("This document no longer exists."));
 }
 
 std::vector<Document> AccompanimentRepository::documents(int64_t accompaniment_id) const {
-    SQLite::Statement q(db_.sql(), "SELECT id, title, link FROM pat_document WHERE accompaniment_id = ? ORDER BY id");
-    q.bind(1, accompaniment_id);
-    std::vector<Document> out;
-    while (q.executeStep())
-        out.push_back(Document{q.getColumn(0).getInt64(), accompaniment_id, q.getColumn(1).getString(),
-                               q.getColumn(2).getString()});
-    return out;
+    static const RowMap kDocumentRow{column("id", &Document::id), column("accompaniment_id", &Document::accompaniment_id),
+                                     column("title", &Document::title), column("link", &Document::link)};
+    return select_all(db_.sql(), kDocumentRow, "FROM pat_document WHERE accompaniment_id = ? ORDER BY id",
+                      accompaniment_id);
 }
 
 std::optional<StepState> AccompanimentRepository::step_reached(int64_t id, const std::string& language) const {

@@ -8,7 +8,8 @@
 #include "core/database.h"
 #include "core/error.h"
 #include "core/i18n.h"
-#include "core/row_reader.h"
+#include "core/record_table.h"
+#include "core/row_query.h"
 #include "core/institutions.h"
 #include "core/people.h"
 #include "core/report.h"
@@ -45,69 +46,19 @@ void check_training(const Training& t) {
     validate::minutes(tr("Duration"), t.duration_minutes);
     validate::count(tr("Participants"), t.participants);
 }
-void bind_training(SQLite::Statement& q, const Training& t) {
-    sql::text(q, 1, t.title);
-    sql::text(q, 2, t.audience);
-    sql::opt(q, 3, t.institution_id);
-    q.bind(4, t.date);
-    q.bind(5, t.duration_minutes);
-    q.bind(6, t.participants);
-    sql::opt(q, 7, t.funder_id);
-    sql::text(q, 8, t.notes);
-}
-void remove_row(Database& db, const char* table, int64_t id, const std::string& gone) {
-    db.write([&] {
-        SQLite::Statement d(db.sql(), std::string("DELETE FROM ") + table + " WHERE id = ?");
-        d.bind(1, id);
-        if (d.exec() == 0) throw Error(gone);
-        audit(db, "delete", table, id, {});
-    });
-}
-}  // namespace
+const RecordTable<Training> kTrainingTable{
+    "pat_training",
+    {"title", "audience", "institution_id", "date", "duration_minutes", "participants", "funder_id", "notes"},
+    [](SQLite::Statement& q, const Training& t) {
+        bind_all(q, text_or_null(t.title), text_or_null(t.audience), t.institution_id, t.date, t.duration_minutes,
+                 t.participants, t.funder_id, text_or_null(t.notes));
+    }};
+const RowMap kTrainingRow{
+    column("id", &Training::id), column("title", &Training::title), column("audience", &Training::audience),
+    column("institution_id", &Training::institution_id), column("date", &Training::date),
+    column("duration_minutes", &Training::duration_minutes), column("participants", &Training::participants),
+    column("funder_id", &Training::funder_id), column("notes", &Training::notes)};
 
-int64_t ActivityRepository::add_training(const Training& t) {
-    check_training(t);
-    return db_.write([&] {
-        SQLite::Statement ins(db_.sql(),
-                              "INSERT INTO pat_training(title, audience, institution_id, date, duration_minutes, "
-                              "participants, funder_id, notes) VALUES (?,?,?,?,?,?,?,?)");
-        bind_training(ins, t);
-        ins.exec();
-        const int64_t id = db_.sql().getLastInsertRowid();
-        audit(db_, "create", "pat_training", id, t.title);
-        return id;
-    });
-}
-
-void ActivityRepository::update_training(const Training& t) {
-    check_training(t);
-    db_.write([&] {
-        SQLite::Statement u(db_.sql(),
-                            "UPDATE pat_training SET title=?, audience=?, institution_id=?, date=?, duration_minutes=?, "
-                            "participants=?, funder_id=?, notes=? WHERE id=?");
-        bind_training(u, t);
-        u.bind(9, t.id);
-        if (u.exec() == 0) throw Error(tr("This training no longer exists."));
-        audit(db_, "update", "pat_training", t.id, t.title);
-    });
-}
-
-void ActivityRepository::remove_training(int64_t id) {
-    remove_row(db_, "pat_training", id, tr("This training no longer exists."));
-}
-
-std::vector<Training> ActivityRepository::trainings(const std::string& from, const std::string& to) const {
-    static const RowMap kTrainingRow{
-        column("id", &Training::id), column("title", &Training::title), column("audience", &Training::audience),
-        column("institution_id", &Training::institution_id), column("date", &Training::date),
-        column("duration_minutes", &Training::duration_minutes), column("participants", &Training::participants),
-        column("funder_id", &Training::funder_id), column("notes", &Training::notes)};
-    SQLite::Statement q(db_.sql(), kTrainingRow.select("FROM pat_training WHERE date BETWEEN ? AND ? ORDER BY date, id"));
-    bind_all(q, from, to);
-    return read_all(q, kTrainingRow);
-}
-
-namespace {
 void check_advocacy(const Advocacy& a) {
     if (std::find(kAdvocacyKinds.begin(), kAdvocacyKinds.end(), a.kind) == kAdvocacyKinds.end())
         throw Error(trf("Kind: \"{value}\" is not one of talk, interview, podcast, meeting.", fmt::arg("value", a.kind)));
@@ -115,60 +66,53 @@ void check_advocacy(const Advocacy& a) {
     if (a.audience_size) validate::count(tr("Audience size"), *a.audience_size);
     validate::url(tr("Link"), a.link);
 }
-void bind_advocacy(SQLite::Statement& q, const Advocacy& a) {
-    bind_all(q, a.kind, a.date);
-    sql::text(q, 3, a.title);
-    sql::text(q, 4, a.audience);
-    if (a.audience_size)
-        q.bind(5, *a.audience_size);
-    else
-        q.bind(5);
-    sql::text(q, 6, a.link);
-    sql::opt(q, 7, a.funder_id);
-    sql::text(q, 8, a.notes);
-}
+const RecordTable<Advocacy> kAdvocacyTable{
+    "pat_advocacy", {"kind", "date", "title", "audience", "audience_size", "link", "funder_id", "notes"},
+    [](SQLite::Statement& q, const Advocacy& a) {
+        bind_all(q, a.kind, a.date, text_or_null(a.title), text_or_null(a.audience), a.audience_size,
+                 text_or_null(a.link), a.funder_id, text_or_null(a.notes));
+    }};
+const RowMap kAdvocacyRow{
+    column("id", &Advocacy::id), column("kind", &Advocacy::kind), column("date", &Advocacy::date),
+    column("title", &Advocacy::title), column("audience", &Advocacy::audience),
+    column("audience_size", &Advocacy::audience_size), column("link", &Advocacy::link),
+    column("funder_id", &Advocacy::funder_id), column("notes", &Advocacy::notes)};
+std::string advocacy_summary(const Advocacy& a) { return a.kind + " " + a.date; }
 }  // namespace
 
+// Trainings and advocacy actions are written the same way, each from its table above.
+int64_t ActivityRepository::add_training(const Training& t) {
+    check_training(t);
+    return kTrainingTable.create(db_, t, t.title);
+}
 int64_t ActivityRepository::add_advocacy(const Advocacy& a) {
     check_advocacy(a);
-    return db_.write([&] {
-        SQLite::Statement ins(db_.sql(),
-                              "INSERT INTO pat_advocacy(kind, date, title, audience, audience_size, link, funder_id, "
-                              "notes) VALUES (?,?,?,?,?,?,?,?)");
-        bind_advocacy(ins, a);
-        ins.exec();
-        const int64_t id = db_.sql().getLastInsertRowid();
-        audit(db_, "create", "pat_advocacy", id, a.kind + " " + a.date);
-        return id;
-    });
+    return kAdvocacyTable.create(db_, a, advocacy_summary(a));
 }
 
+void ActivityRepository::update_training(const Training& t) {
+    check_training(t);
+    kTrainingTable.update(db_, t.id, t, t.title, tr("This training no longer exists."));
+}
 void ActivityRepository::update_advocacy(const Advocacy& a) {
     check_advocacy(a);
-    db_.write([&] {
-        SQLite::Statement u(db_.sql(),
-                            "UPDATE pat_advocacy SET kind=?, date=?, title=?, audience=?, audience_size=?, link=?, "
-                            "funder_id=?, notes=? WHERE id=?");
-        bind_advocacy(u, a);
-        u.bind(9, a.id);
-        if (u.exec() == 0) throw Error(tr("This advocacy action no longer exists."));
-        audit(db_, "update", "pat_advocacy", a.id, a.kind + " " + a.date);
-    });
+    kAdvocacyTable.update(db_, a.id, a, advocacy_summary(a), tr("This advocacy action no longer exists."));
 }
 
+void ActivityRepository::remove_training(int64_t id) {
+    kTrainingTable.remove(db_, id, tr("This training no longer exists."));
+}
 void ActivityRepository::remove_advocacy(int64_t id) {
-    remove_row(db_, "pat_advocacy", id, tr("This advocacy action no longer exists."));
+    kAdvocacyTable.remove(db_, id, tr("This advocacy action no longer exists."));
 }
 
+std::vector<Training> ActivityRepository::trainings(const std::string& from, const std::string& to) const {
+    return select_all(db_.sql(), kTrainingRow, "FROM pat_training WHERE date BETWEEN ? AND ? ORDER BY date, id", from,
+                      to);
+}
 std::vector<Advocacy> ActivityRepository::advocacy(const std::string& from, const std::string& to) const {
-    static const RowMap kAdvocacyRow{
-        column("id", &Advocacy::id), column("kind", &Advocacy::kind), column("date", &Advocacy::date),
-        column("title", &Advocacy::title), column("audience", &Advocacy::audience),
-        column("audience_size", &Advocacy::audience_size), column("link", &Advocacy::link),
-        column("funder_id", &Advocacy::funder_id), column("notes", &Advocacy::notes)};
-    SQLite::Statement q(db_.sql(), kAdvocacyRow.select("FROM pat_advocacy WHERE date BETWEEN ? AND ? ORDER BY date, id"));
-    bind_all(q, from, to);
-    return read_all(q, kAdvocacyRow);
+    return select_all(db_.sql(), kAdvocacyRow, "FROM pat_advocacy WHERE date BETWEEN ? AND ? ORDER BY date, id", from,
+                      to);
 }
 
 int64_t ActivityRepository::set_workplace(const Workplace& w) {
@@ -214,7 +158,7 @@ void ActivityRepository::end_workplace(int64_t id, const std::string& date) {
 }
 
 void ActivityRepository::remove_workplace(int64_t id) {
-    remove_row(db_, "pat_workplace", id, tr("This workplace no longer exists."));
+    delete_row(db_, "pat_workplace", id, tr("This workplace no longer exists."));
 }
 
 std::vector<Workplace> ActivityRepository::workplaces(const std::string& language, bool include_ended) const {

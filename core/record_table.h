@@ -1,0 +1,91 @@
+#pragma once
+// A table written from a struct: the columns a create and an edit set are named once, and
+// one function binds them, so the INSERT and the UPDATE cannot drift apart.
+//
+//   const RecordTable<Hire> kHireTable{"pat_hire", {"status", "hire_date", "notes"}, bind_hire,
+//                                      {"accompaniment_id"}, bind_hire_owner};
+//   kHireTable.update(db, h.id, h, summary, tr("This hire no longer exists."));
+//
+// create/update/remove are each one Database::write with its audit entry ("create",
+// "update", "delete" on the table); insert/update_row are the bare statements, for writes
+// that do more in the same transaction.
+#include "core/audit.h"
+#include "core/database.h"
+#include "core/error.h"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace maillage {
+
+// Deletes row `id` of `table` in one write with its audit entry; `gone` is the error when
+// there is no such row.
+inline void delete_row(Database& db, const std::string& table, int64_t id, const std::string& gone) {
+    db.write([&] {
+        SQLite::Statement d(db.sql(), "DELETE FROM " + table + " WHERE id = ?");
+        d.bind(1, id);
+        if (d.exec() == 0) throw Error(gone);
+        audit(db, "delete", table, id, {});
+    });
+}
+
+template <class T>
+struct RecordTable {
+    std::string table;
+    std::vector<std::string> columns;            // set by an insert and an update
+    void (*bind)(SQLite::Statement&, const T&);  // binds the columns as parameters 1..n
+    std::vector<std::string> insert_only = {};   // set by an insert only (the owner)...
+    void (*bind_insert_only)(SQLite::Statement&, int first, const T&) = nullptr;  // ...from parameter n+1
+
+    std::string insert_sql() const {
+        std::string names, marks;
+        for (const auto* list : {&columns, &insert_only})
+            for (const auto& c : *list) {
+                names += (names.empty() ? "" : ", ") + c;
+                marks += marks.empty() ? "?" : ",?";
+            }
+        return "INSERT INTO " + table + "(" + names + ") VALUES (" + marks + ")";
+    }
+    std::string update_sql() const {
+        std::string set;
+        for (const auto& c : columns) set += (set.empty() ? "" : ", ") + c + "=?";
+        return "UPDATE " + table + " SET " + set + " WHERE id=?";
+    }
+
+    // The new row's id.
+    int64_t insert(SQLite::Database& db, const T& row) const {
+        SQLite::Statement st(db, insert_sql());
+        bind(st, row);
+        if (bind_insert_only) bind_insert_only(st, int(columns.size()) + 1, row);
+        st.exec();
+        return db.getLastInsertRowid();
+    }
+    // False when there is no row `id`.
+    bool update_row(SQLite::Database& db, int64_t id, const T& row) const {
+        SQLite::Statement st(db, update_sql());
+        bind(st, row);
+        st.bind(int(columns.size()) + 1, id);
+        return st.exec() > 0;
+    }
+
+    int64_t create(Database& db, const T& row, const std::string& summary) const {
+        return db.write([&] {
+            const int64_t id = insert(db.sql(), row);
+            audit(db, "create", table, id, summary);
+            return id;
+        });
+    }
+    // `gone` is the error when the row no longer exists.
+    void update(Database& db, int64_t id, const T& row, const std::string& summary, const std::string& gone) const {
+        db.write([&] {
+            if (!update_row(db.sql(), id, row)) throw Error(gone);
+            audit(db, "update", table, id, summary);
+        });
+    }
+    void remove(Database& db, int64_t id, const std::string& gone) const { delete_row(db, table, id, gone); }
+};
+
+}  // namespace maillage
