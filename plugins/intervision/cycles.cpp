@@ -5,7 +5,9 @@
 #include "core/database.h"
 #include "core/error.h"
 #include "core/i18n.h"
-#include "core/row_reader.h"
+#include "core/programmes.h"
+#include "core/record_table.h"
+#include "core/row_query.h"
 #include "core/single_line.h"
 #include "core/sessions.h"
 #include "core/sql_util.h"
@@ -40,12 +42,21 @@ const RowMap kCycleRow{
 const RowMap kClosureRow{column("id", &Closure::id), column("start_date", &Closure::start_date),
                          column("end_date", &Closure::end_date), column("label", &Closure::label)};
 
-std::string select_cycle(std::string_view rest) { return kCycleRow.select("FROM intervision_cycle " + std::string(rest)); }
+const RecordTable<Cycle> kCycleTable{
+    "intervision_cycle",
+    {"name", "programme_id", "audience", "start_date", "end_date", "regional_holidays", "notes", "funder_id"},
+    [](SQLite::Statement& st, const Cycle& c) {
+        bind_all(st, c.name, c.programme_id, c.audience, c.start_date, c.end_date, join(c.regional_holidays),
+                 text_or_null(c.notes), c.funder_id);
+    }};
 
-void add_closures(Database& db, Cycle& c) {
-    SQLite::Statement cl(db.sql(), kClosureRow.select("FROM intervision_closure WHERE cycle_id = ? ORDER BY start_date"));
-    cl.bind(1, c.id);
-    c.closures = read_all(cl, kClosureRow);
+// The cycles `rest` selects, with their closure periods.
+std::vector<Cycle> cycles_where(Database& db, std::string_view rest, const auto&... values) {
+    auto found = select_all(db.sql(), kCycleRow, "FROM intervision_cycle " + std::string(rest), values...);
+    for (auto& c : found)
+        c.closures = select_all(db.sql(), kClosureRow,
+                                "FROM intervision_closure WHERE cycle_id = ? ORDER BY start_date", c.id);
+    return found;
 }
 
 const RowMap kGroupRow{
@@ -57,13 +68,15 @@ const RowMap kGroupRow{
     column("fixed_institution_id", &Group::fixed_institution_id),
     column("facilitator1_id", &Group::facilitator1_id), column("facilitator2_id", &Group::facilitator2_id)};
 
-std::string select_group(std::string_view rest) { return kGroupRow.select("FROM intervision_group " + std::string(rest)); }
-
-void bind_group(SQLite::Statement& st, const Group& g) {
-    bind_all(st, g.cycle_id, g.name, g.language, g.weekday, g.week_of_month, g.half_day, g.start_time,
-             g.end_time, g.capacity, g.venue_mode, text_or_null(g.fixed_place), g.fixed_institution_id,
-             g.facilitator1_id, g.facilitator2_id);
-}
+const RecordTable<Group> kGroupTable{
+    "intervision_group",
+    {"cycle_id", "name", "language", "weekday", "week_of_month", "half_day", "start_time", "end_time", "capacity",
+     "venue_mode", "fixed_place", "fixed_institution_id", "facilitator1_id", "facilitator2_id"},
+    [](SQLite::Statement& st, const Group& g) {
+        bind_all(st, g.cycle_id, g.name, g.language, g.weekday, g.week_of_month, g.half_day, g.start_time,
+                 g.end_time, g.capacity, g.venue_mode, text_or_null(g.fixed_place), g.fixed_institution_id,
+                 g.facilitator1_id, g.facilitator2_id);
+    }};
 
 const RowMap kEnrolmentRow{
     column("id", &Enrolment::id), column("group_id", &Enrolment::group_id), column("person_id", &Enrolment::person_id),
@@ -72,9 +85,6 @@ const RowMap kEnrolmentRow{
     column("enrolled_on", &Enrolment::enrolled_on), column("left_on", &Enrolment::left_on),
     column("reason", &Enrolment::reason)};
 
-std::string select_enrolment(std::string_view rest) {
-    return kEnrolmentRow.select("FROM intervision_enrolment " + std::string(rest));
-}
 
 const RowMap kGroupSessionRow{
     column("s.id AS session_id", &GroupSession::session_id), column("i.group_id", &GroupSession::group_id),
@@ -84,10 +94,6 @@ const RowMap kGroupSessionRow{
     column("i.manual", &GroupSession::manual), column("i.host_presentation", &GroupSession::host_presentation),
     column("i.vignette_themes", &GroupSession::vignette_themes)};
 
-std::string select_group_session(std::string_view rest) {
-    return kGroupSessionRow.select("FROM intervision_session i JOIN session s ON s.id = i.session_id " +
-                                   std::string(rest));
-}
 }  // namespace
 
 std::vector<int64_t> Group::facilitators() const {
@@ -132,19 +138,10 @@ void validate_group(const Group& g) {
 int64_t CycleRepository::create_cycle(const Cycle& c) {
     validate_cycle(c);
     return db_.write([&] {
-        SQLite::Statement dup(db_.sql(),
-                              "SELECT count(*) FROM intervision_cycle WHERE name = ? AND programme_id IS ?");
-        bind_all(dup, c.name, c.programme_id);
-        dup.executeStep();
-        if (dup.getColumn(0).getInt() > 0)
+        if (select_value<int>(db_.sql(), "SELECT count(*) FROM intervision_cycle WHERE name = ? AND programme_id IS ?",
+                              c.name, c.programme_id) > 0)
             throw Error(trf("A cycle named {name} already exists for this programme.", fmt::arg("name", c.name)));
-        SQLite::Statement st(db_.sql(),
-                             "INSERT INTO intervision_cycle(name, programme_id, audience, start_date, end_date, "
-                             "regional_holidays, notes, funder_id) VALUES (?,?,?,?,?,?,?,?)");
-        bind_all(st, c.name, c.programme_id, c.audience, c.start_date, c.end_date, join(c.regional_holidays),
-                 text_or_null(c.notes), c.funder_id);
-        st.exec();
-        const int64_t id = db_.sql().getLastInsertRowid();
+        const int64_t id = kCycleTable.insert(db_.sql(), c);
         for (const auto& cl : c.closures) add_closure(id, cl);
         audit(db_, "create", "intervision_cycle", id, c.name);
         return id;
@@ -153,46 +150,31 @@ int64_t CycleRepository::create_cycle(const Cycle& c) {
 
 void CycleRepository::update_cycle(const Cycle& c) {
     validate_cycle(c);
-    db_.write([&] {
-        SQLite::Statement st(db_.sql(),
-                             "UPDATE intervision_cycle SET name=?, programme_id=?, audience=?, start_date=?, "
-                             "end_date=?, regional_holidays=?, notes=?, funder_id=? WHERE id=?");
-        bind_all(st, c.name, c.programme_id, c.audience, c.start_date, c.end_date, join(c.regional_holidays),
-                 text_or_null(c.notes), c.funder_id, c.id);
-        if (st.exec() == 0) throw Error(tr("This cycle no longer exists."));
-        audit(db_, "update", "intervision_cycle", c.id, c.name);
-    });
+    kCycleTable.update(db_, c.id, c, c.name, tr("This cycle no longer exists."));
 }
 
 std::vector<Cycle> CycleRepository::cycles() const {
-    SQLite::Statement q(db_.sql(), select_cycle("ORDER BY start_date DESC, name"));
-    return read_all(q, kCycleRow, [&](Cycle& c) { add_closures(db_, c); });
+    return cycles_where(db_, "ORDER BY start_date DESC, name");
 }
 
 std::optional<Cycle> CycleRepository::cycle(int64_t id) const {
-    SQLite::Statement q(db_.sql(), select_cycle("WHERE id = ?"));
-    q.bind(1, id);
-    return read_one(q, kCycleRow, [&](Cycle& c) { add_closures(db_, c); });
+    auto found = cycles_where(db_, "WHERE id = ?", id);
+    if (found.empty()) return std::nullopt;
+    return found.front();
 }
 
 std::optional<Cycle> CycleRepository::find_cycle(const std::string& name, const std::string& programme) const {
-    SQLite::Statement q(db_.sql(),
-                        select_cycle(
-                            "WHERE name = ? AND (? = '' OR programme_id IN (SELECT id FROM programme WHERE code = ?)) "
-                            "ORDER BY id"));
-    bind_all(q, name, programme, programme);
-    std::vector<Cycle> found = read_all(q, kCycleRow, [&](Cycle& c) { add_closures(db_, c); });
+    std::vector<Cycle> found = cycles_where(
+        db_, "WHERE name = ? AND (? = '' OR programme_id IN (SELECT id FROM programme WHERE code = ?)) ORDER BY id",
+        name, programme, programme);
     if (found.empty()) return std::nullopt;
     if (found.size() > 1) {
         // Never pick one silently: PAT's peer-worker cycle and Connect's share "2024-2025".
         std::string programmes;
         for (const auto& c : found) {
             std::string code = "—";
-            if (c.programme_id) {
-                SQLite::Statement p(db_.sql(), "SELECT code FROM programme WHERE id = ?");
-                p.bind(1, *c.programme_id);
-                if (p.executeStep()) code = p.getColumn(0).getString();
-            }
+            if (c.programme_id)
+                if (auto p = ProgrammeRepository(db_).get(*c.programme_id)) code = p->code;
             programmes += (programmes.empty() ? "" : ", ") + code;
         }
         throw Error(trf("{n} cycles are named {name}, in the programmes {programmes}: say which programme.",
@@ -215,19 +197,10 @@ void CycleRepository::add_closure(int64_t cycle_id, const Closure& cl) {
 int64_t CycleRepository::create_group(const Group& g) {
     validate_group(g);
     return db_.write([&] {
-        SQLite::Statement dup(db_.sql(), "SELECT count(*) FROM intervision_group WHERE cycle_id = ? AND name = ?");
-        bind_all(dup, g.cycle_id, g.name);
-        dup.executeStep();
-        if (dup.getColumn(0).getInt() > 0)
+        if (select_value<int>(db_.sql(), "SELECT count(*) FROM intervision_group WHERE cycle_id = ? AND name = ?",
+                              g.cycle_id, g.name) > 0)
             throw Error(trf("The cycle already has a group named {name}.", fmt::arg("name", g.name)));
-        SQLite::Statement st(db_.sql(),
-                             "INSERT INTO intervision_group(cycle_id, name, language, weekday, week_of_month, "
-                             "half_day, start_time, end_time, capacity, venue_mode, fixed_place, "
-                             "fixed_institution_id, facilitator1_id, facilitator2_id) "
-                             "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
-        bind_group(st, g);
-        st.exec();
-        const int64_t id = db_.sql().getLastInsertRowid();
+        const int64_t id = kGroupTable.insert(db_.sql(), g);
         audit(db_, "create", "intervision_group", id, g.name);
         return id;
     });
@@ -235,68 +208,48 @@ int64_t CycleRepository::create_group(const Group& g) {
 
 void CycleRepository::update_group(const Group& g) {
     validate_group(g);
-    db_.write([&] {
-        SQLite::Statement st(db_.sql(),
-                             "UPDATE intervision_group SET cycle_id=?, name=?, language=?, weekday=?, "
-                             "week_of_month=?, half_day=?, start_time=?, end_time=?, capacity=?, venue_mode=?, "
-                             "fixed_place=?, fixed_institution_id=?, facilitator1_id=?, facilitator2_id=? "
-                             "WHERE id=?");
-        bind_group(st, g);
-        st.bind(15, g.id);
-        if (st.exec() == 0) throw Error(tr("This group no longer exists."));
-        audit(db_, "update", "intervision_group", g.id, g.name);
-    });
+    kGroupTable.update(db_, g.id, g, g.name, tr("This group no longer exists."));
 }
 
 std::optional<Group> CycleRepository::group(int64_t id) const {
-    SQLite::Statement q(db_.sql(), select_group("WHERE id = ?"));
-    q.bind(1, id);
-    return read_one(q, kGroupRow);
+    return select_one(db_.sql(), kGroupRow, "FROM intervision_group WHERE id = ?", id);
 }
 
 std::vector<Group> CycleRepository::groups(int64_t cycle_id) const {
-    SQLite::Statement q(db_.sql(), select_group("WHERE cycle_id = ? ORDER BY id"));
-    q.bind(1, cycle_id);
-    return read_all(q, kGroupRow);
+    return select_all(db_.sql(), kGroupRow, "FROM intervision_group WHERE cycle_id = ? ORDER BY id", cycle_id);
 }
 
 std::optional<Group> CycleRepository::find_group(int64_t cycle_id, const std::string& name) const {
-    SQLite::Statement q(db_.sql(), select_group("WHERE cycle_id = ? AND name = ?"));
-    bind_all(q, cycle_id, name);
-    return read_one(q, kGroupRow);
+    return select_one(db_.sql(), kGroupRow, "FROM intervision_group WHERE cycle_id = ? AND name = ?", cycle_id, name);
 }
 
 std::vector<Enrolment> CycleRepository::enrolments(int64_t group_id) const {
-    SQLite::Statement q(db_.sql(), select_enrolment(
-                                       "WHERE group_id = ? ORDER BY CASE status WHEN 'enrolled' THEN 0 "
-                                       "WHEN 'waiting' THEN 1 ELSE 2 END, waiting_position, id"));
-    q.bind(1, group_id);
-    return read_all(q, kEnrolmentRow);
+    return select_all(db_.sql(), kEnrolmentRow,
+                      "FROM intervision_enrolment WHERE group_id = ? ORDER BY CASE status WHEN 'enrolled' THEN 0 "
+                      "WHEN 'waiting' THEN 1 ELSE 2 END, waiting_position, id",
+                      group_id);
 }
 
 std::optional<Enrolment> CycleRepository::enrolment(int64_t id) const {
-    SQLite::Statement q(db_.sql(), select_enrolment("WHERE id = ?"));
-    q.bind(1, id);
-    return read_one(q, kEnrolmentRow);
+    return select_one(db_.sql(), kEnrolmentRow, "FROM intervision_enrolment WHERE id = ?", id);
 }
 
 std::optional<Enrolment> CycleRepository::active_enrolment(int64_t group_id, int64_t person_id) const {
-    SQLite::Statement q(db_.sql(),
-                        select_enrolment("WHERE group_id = ? AND person_id = ? AND status <> 'left'"));
-    bind_all(q, group_id, person_id);
-    return read_one(q, kEnrolmentRow);
+    return select_one(db_.sql(), kEnrolmentRow,
+                      "FROM intervision_enrolment WHERE group_id = ? AND person_id = ? AND status <> 'left'", group_id,
+                      person_id);
 }
 
 std::vector<GroupSession> CycleRepository::sessions(int64_t group_id) const {
-    SQLite::Statement q(db_.sql(), select_group_session("WHERE i.group_id = ? ORDER BY s.date, s.start_time"));
-    q.bind(1, group_id);
-    return read_all(q, kGroupSessionRow);
+    return select_all(db_.sql(), kGroupSessionRow,
+                      "FROM intervision_session i JOIN session s ON s.id = i.session_id "
+                      "WHERE i.group_id = ? ORDER BY s.date, s.start_time",
+                      group_id);
 }
 
 std::optional<GroupSession> CycleRepository::session(int64_t session_id) const {
-    SQLite::Statement q(db_.sql(), select_group_session("WHERE s.id = ?"));
-    q.bind(1, session_id);
-    return read_one(q, kGroupSessionRow);
+    return select_one(db_.sql(), kGroupSessionRow,
+                      "FROM intervision_session i JOIN session s ON s.id = i.session_id WHERE s.id = ?", session_id);
 }
 
 void CycleRepository::set_notes(int64_t session_id, const std::string& host_presentation,
