@@ -114,40 +114,61 @@ void write_participants_xlsx(const std::vector<ParticipantRow>& rows, const std:
     if (workbook_close(wb) != LXW_NO_ERROR) throw Error(trf("Cannot write {file}.", fmt::arg("file", file.string())));
 }
 
-std::string attendance_sheet_html(Database& db, int64_t session_id) {
+namespace {
+// What an attendance sheet shows, read once for the HTML page and the PDF.
+struct SheetContent {
+    GroupSession session;
+    Group group;
+    Cycle cycle;
+    std::string host;                                            // "" when none
+    std::vector<std::string> facilitators;                       // names
+    std::vector<std::pair<std::string, std::string>> participants;  // name, institution
+};
+
+SheetContent sheet_content(Database& db, int64_t session_id) {
     CycleRepository repo(db);
     const auto gs = repo.session(session_id);
     if (!gs) throw Error(tr("This session is not an intervision session."));
-    const auto g = repo.group(gs->group_id);
-    const auto c = repo.cycle(g->cycle_id);
+    SheetContent out{*gs, *repo.group(gs->group_id), {}, {}, {}, {}};
+    out.cycle = *repo.cycle(out.group.cycle_id);
     PersonRepository people(db);
     InstitutionRepository institutions(db);
-    std::ostringstream out;
-    out << "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>" << html(tr("Attendance sheet"))
-        << "</title><style>body{font-family:sans-serif;margin:2em}table{border-collapse:collapse;width:100%}"
-           "td,th{border:1px solid #444;padding:.5em;text-align:left}td.sign{width:30%}</style></head><body>\n";
-    out << "<h1>" << html(tr("Attendance sheet")) << " — " << html(g->name) << " (" << html(c->name) << ")</h1>\n";
-    out << "<p>" << html(tr("Date")) << ": " << html(locale::long_date(gs->date)) << ", " << locale::time(gs->start_time)
-        << "–" << locale::time(gs->end_time) << "<br>"
-        << html(tr("Place")) << ": " << html(gs->place) << "</p>\n";
     if (gs->host_institution_id)
-        if (auto h = institutions.get(*gs->host_institution_id))
-            out << "<p>" << html(tr("Host")) << ": " << html(h->name) << "</p>\n";
-    out << "<h2>" << html(tr("Participants")) << "</h2>\n<table><tr><th>" << html(tr("Name")) << "</th><th>"
-        << html(tr("Institution")) << "</th><th>" << html(tr("Signature")) << "</th></tr>\n";
-    for (const auto& e : repo.enrolments(g->id)) {
+        if (auto h = institutions.get(*gs->host_institution_id)) out.host = h->name;
+    for (auto f : out.group.facilitators())
+        if (auto p = people.get(f)) out.facilitators.push_back(p->display_name());
+    for (const auto& e : repo.enrolments(out.group.id)) {
         if (e.status != "enrolled" || e.enrolled_on > gs->date) continue;
         const auto p = people.get(e.person_id);
         std::string inst;
         if (e.institution_id)
             if (auto i = institutions.get(*e.institution_id)) inst = i->name;
-        out << "<tr><td>" << html(p ? p->display_name() : "") << "</td><td>" << html(inst)
-            << "</td><td class=\"sign\"></td></tr>\n";
+        out.participants.emplace_back(p ? p->display_name() : "", inst);
     }
+    return out;
+}
+}  // namespace
+
+std::string attendance_sheet_html(Database& db, int64_t session_id) {
+    const auto sheet = sheet_content(db, session_id);
+    const auto& gs = sheet.session;
+    std::ostringstream out;
+    out << "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>" << html(tr("Attendance sheet"))
+        << "</title><style>body{font-family:sans-serif;margin:2em}table{border-collapse:collapse;width:100%}"
+           "td,th{border:1px solid #444;padding:.5em;text-align:left}td.sign{width:30%}</style></head><body>\n";
+    out << "<h1>" << html(tr("Attendance sheet")) << " — " << html(sheet.group.name) << " (" << html(sheet.cycle.name)
+        << ")</h1>\n";
+    out << "<p>" << html(tr("Date")) << ": " << html(locale::long_date(gs.date)) << ", " << locale::time(gs.start_time)
+        << "–" << locale::time(gs.end_time) << "<br>"
+        << html(tr("Place")) << ": " << html(gs.place) << "</p>\n";
+    if (!sheet.host.empty()) out << "<p>" << html(tr("Host")) << ": " << html(sheet.host) << "</p>\n";
+    out << "<h2>" << html(tr("Participants")) << "</h2>\n<table><tr><th>" << html(tr("Name")) << "</th><th>"
+        << html(tr("Institution")) << "</th><th>" << html(tr("Signature")) << "</th></tr>\n";
+    for (const auto& [name, inst] : sheet.participants)
+        out << "<tr><td>" << html(name) << "</td><td>" << html(inst) << "</td><td class=\"sign\"></td></tr>\n";
     out << "</table>\n<h2>" << html(tr("Facilitators")) << "</h2>\n<table>\n";
-    for (auto f : g->facilitators())
-        if (auto p = people.get(f))
-            out << "<tr><td>" << html(p->display_name()) << "</td><td class=\"sign\"></td></tr>\n";
+    for (const auto& name : sheet.facilitators)
+        out << "<tr><td>" << html(name) << "</td><td class=\"sign\"></td></tr>\n";
     out << "</table>\n<p><small>"
         << html(tr("Notes about the vignettes must not contain any detail that identifies the people discussed."))
         << "</small></p>\n</body></html>\n";
@@ -155,31 +176,17 @@ std::string attendance_sheet_html(Database& db, int64_t session_id) {
 }
 
 pdf::Sheet attendance_sheet(Database& db, int64_t session_id) {
-    CycleRepository repo(db);
-    const auto gs = repo.session(session_id);
-    if (!gs) throw Error(tr("This session is not an intervision session."));
-    const auto g = repo.group(gs->group_id);
-    const auto c = repo.cycle(g->cycle_id);
-    PersonRepository people(db);
-    InstitutionRepository institutions(db);
+    const auto sheet = sheet_content(db, session_id);
+    const auto& gs = sheet.session;
     pdf::Sheet s;
-    s.title = tr("Attendance sheet") + " — " + g->name + " (" + c->name + ")";
-    s.subtitle.push_back(tr("Date") + ": " + gs->date + ", " + gs->start_time + "–" + gs->end_time);
-    if (!gs->place.empty()) s.subtitle.push_back(tr("Place") + ": " + gs->place);
-    if (gs->host_institution_id)
-        if (auto h = institutions.get(*gs->host_institution_id)) s.subtitle.push_back(tr("Host") + ": " + h->name);
+    s.title = tr("Attendance sheet") + " — " + sheet.group.name + " (" + sheet.cycle.name + ")";
+    s.subtitle.push_back(tr("Date") + ": " + gs.date + ", " + gs.start_time + "–" + gs.end_time);
+    if (!gs.place.empty()) s.subtitle.push_back(tr("Place") + ": " + gs.place);
+    if (!sheet.host.empty()) s.subtitle.push_back(tr("Host") + ": " + sheet.host);
     s.columns = {tr("Name"), tr("Institution"), tr("Role"), tr("Signature")};
     s.widths = {3.0, 3.4, 2.0, 2.6};
-    for (auto f : g->facilitators())
-        if (auto p = people.get(f)) s.rows.push_back({p->display_name(), "", tr("Facilitator"), ""});
-    for (const auto& e : repo.enrolments(g->id)) {
-        if (e.status != "enrolled" || e.enrolled_on > gs->date) continue;
-        const auto p = people.get(e.person_id);
-        std::string inst;
-        if (e.institution_id)
-            if (auto i = institutions.get(*e.institution_id)) inst = i->name;
-        s.rows.push_back({p ? p->display_name() : "", inst, tr("Participant"), ""});
-    }
+    for (const auto& name : sheet.facilitators) s.rows.push_back({name, "", tr("Facilitator"), ""});
+    for (const auto& [name, inst] : sheet.participants) s.rows.push_back({name, inst, tr("Participant"), ""});
     s.blank_rows = 2;
     s.footer = tr("Notes about the vignettes must not contain any detail that identifies the people discussed.");
     s.page_label = tr("Page");
@@ -198,13 +205,8 @@ void set_attendance(Database& db, int64_t session_id, int64_t person_id, const s
     if (role != "participant" && role != "facilitator")
         throw Error(tr("The role is participant or facilitator."));
     db.write([&] {
-        Attendance a;
-        a.session_id = session_id;
-        a.person_id = person_id;
-        a.status = status;
-        a.role = role;
-        a.reason = reason;
-        SessionRepository(db).record(a);
+        SessionRepository(db).record(
+            Attendance{.session_id = session_id, .person_id = person_id, .status = status, .role = role, .reason = reason});
     });
 }
 

@@ -12,6 +12,7 @@
 #include "core/known_values.h"
 #include "core/people.h"
 #include "core/sessions.h"
+#include "core/select_value.h"
 #include "core/sql_util.h"
 
 #include <SQLiteCpp/SQLiteCpp.h>
@@ -62,6 +63,30 @@ Group group_of(const RowReader& r, const csv::Row& row, const Cycle& cycle, Col 
                                  fmt::arg("cycle", cycle.name), fmt::arg("names", valid_values(names, name))));
     }
     return *g;
+}
+
+// The columns of a sheet whose rows belong to a group: the cycle's and the group's.
+struct GroupCols {
+    CycleCols cycle;
+    Col group;
+};
+GroupCols group_cols(const RowReader& r) { return {cycle_cols(r), r.need_col({"group", "groupe", "groep"})}; }
+std::pair<Cycle, Group> cycle_and_group(const RowReader& r, const csv::Row& row, const GroupCols& c) {
+    auto cycle = cycle_of(r, row, c.cycle);
+    auto group = group_of(r, row, cycle, c.group);
+    return {std::move(cycle), std::move(group)};
+}
+
+// The columns that name a person: the email, or the name and the institution.
+struct PersonCols {
+    Col email, first, last, institution;
+};
+PersonCols person_cols(const RowReader& r, std::initializer_list<std::string_view> institution) {
+    return {r.col({"email", "e-mail", "courriel", "person", "personne"}), r.col({"first_name", "prénom", "voornaam"}),
+            r.col({"last_name", "nom", "achternaam"}), r.col(institution)};
+}
+int64_t person_of(const RowReader& r, const csv::Row& row, const PersonCols& c) {
+    return r.person(row, c.email, c.first, c.last, c.institution);
 }
 
 // Runs a repository call, turning its maillage::Error into the row's error.
@@ -183,18 +208,14 @@ ImportCount import_groups(Database& db, const csv::Table& t) {
 
 ImportCount import_enrolments(Database& db, const csv::Table& t) {
     RowReader r(db, t);
-    const auto cc = cycle_cols(r);
-    const auto c_group = r.need_col({"group", "groupe", "groep"});
-    const auto c_email = r.col({"email", "e-mail", "courriel", "person", "personne"});
-    const auto c_first = r.col({"first_name", "prénom", "voornaam"});
-    const auto c_last = r.col({"last_name", "nom", "achternaam"});
-    const auto c_inst = r.col({"institution", "instelling", "organisation"});
+    const auto gc = group_cols(r);
+    const auto pc = person_cols(r, {"institution", "instelling", "organisation"});
     const auto c_sector = r.col({"sector", "secteur"});
     const auto c_from = r.col({"enrolled_on", "date d'inscription", "inschrijvingsdatum", "from", "du"});
     const auto c_to = r.col({"left_on", "date de départ", "vertrokken op", "to", "au"});
     const auto c_status = r.col({"status", "statut"});
     const auto c_reason = r.col({"reason", "motif", "reden"});
-    if (!c_email && !c_last)
+    if (!pc.email && !pc.last)
         throw ParseError(t.file, 1, 1, "email", tr("a column email (or first_name and last_name) is required"));
     CycleRepository repo(db);
     EnrolmentRules rules(db);
@@ -202,9 +223,8 @@ ImportCount import_enrolments(Database& db, const csv::Table& t) {
     ImportCount count;
     int waiting = 0;
     for (const auto& row : t.rows) {
-        const auto cycle = cycle_of(r, row, cc);
-        const auto group = group_of(r, row, cycle, c_group);
-        const auto person = r.person(row, c_email, c_first, c_last, c_inst);
+        const auto [cycle, group] = cycle_and_group(r, row, gc);
+        const auto person = person_of(r, row, pc);
         auto from = r.date(row, c_from);
         if (from.empty()) from = cycle.start_date;
         const auto to = r.date(row, c_to);
@@ -216,7 +236,7 @@ ImportCount import_enrolments(Database& db, const csv::Table& t) {
         if (status == "left" && to.empty()) r.fail(row, c_to ? c_to : c_status, tr("a departure date (left_on) is needed"));
         if (!to.empty() && to < from) r.fail(row, c_to, tr("the departure is before the enrolment"));
         Affiliation at = people.affiliation_at(person, from);
-        if (auto i = r.institution(row, c_inst)) at.institution_id = i;
+        if (auto i = r.institution(row, pc.institution)) at.institution_id = i;
         if (auto s = r.sector(row, c_sector)) at.sector_id = s;
         // Known already (same group, same start): unchanged; a row is never enrolled twice.
         SQLite::Statement known(db.sql(), "SELECT id, status, coalesce(left_on,'') FROM intervision_enrolment "
@@ -235,32 +255,25 @@ ImportCount import_enrolments(Database& db, const csv::Table& t) {
             if (!warnings.empty() && reason.empty()) {
                 std::string all;
                 for (const auto& w : warnings) all += (all.empty() ? "" : "; ") + w;
-                r.fail(row, c_reason ? c_reason : c_group,
+                r.fail(row, c_reason ? c_reason : gc.group,
                        trf("{warnings}: accepting it needs a reason (column reason)", fmt::arg("warnings", all)));
             }
         }
         if (repo.active_enrolment(group.id, person) && status != "left")
-            r.fail(row, c_group, tr("this person is already enrolled in this group"));
+            r.fail(row, gc.group, tr("this person is already enrolled in this group"));
+        std::optional<int64_t> position;
+        if (status == "waiting") {
+            position = select_value<int64_t>(db.sql(),
+                                             "SELECT coalesce(max(waiting_position), 0) + 1 FROM intervision_enrolment "
+                                             "WHERE group_id = ? AND status = 'waiting'",
+                                             group.id);
+            ++waiting;
+        }
         SQLite::Statement st(db.sql(), "INSERT INTO intervision_enrolment(group_id, person_id, institution_id, "
                                        "sector_id, status, waiting_position, enrolled_on, left_on, reason) "
                                        "VALUES (?,?,?,?,?,?,?,?,?)");
-        bind_all(st, group.id, person);
-        if (at.institution_id) st.bind(3, *at.institution_id); else st.bind(3);
-        if (at.sector_id) st.bind(4, *at.sector_id); else st.bind(4);
-        st.bind(5, status);
-        if (status == "waiting") {
-            SQLite::Statement pos(db.sql(), "SELECT coalesce(max(waiting_position), 0) + 1 FROM intervision_enrolment "
-                                            "WHERE group_id = ? AND status = 'waiting'");
-            pos.bind(1, group.id);
-            pos.executeStep();
-            st.bind(6, pos.getColumn(0).getInt64());
-            ++waiting;
-        } else {
-            st.bind(6);
-        }
-        st.bind(7, from);
-        if (to.empty()) st.bind(8); else st.bind(8, to);
-        if (reason.empty()) st.bind(9); else st.bind(9, reason);
+        bind_all(st, group.id, person, at.institution_id, at.sector_id, status, position, from, text_or_null(to),
+                 text_or_null(reason));
         st.exec();
         ++count.created;
     }
@@ -270,17 +283,15 @@ ImportCount import_enrolments(Database& db, const csv::Table& t) {
 
 // A group's session on a date (the one that is not cancelled first).
 std::optional<int64_t> session_on(Database& db, int64_t group_id, const std::string& date) {
-    SQLite::Statement q(db.sql(), "SELECT s.id FROM intervision_session i JOIN session s ON s.id = i.session_id "
-                                  "WHERE i.group_id = ? AND s.date = ? ORDER BY s.status = 'cancelled', s.id LIMIT 1");
-    bind_all(q, group_id, date);
-    if (!q.executeStep()) return std::nullopt;
-    return q.getColumn(0).getInt64();
+    return select_first<int64_t>(db.sql(),
+                                 "SELECT s.id FROM intervision_session i JOIN session s ON s.id = i.session_id "
+                                 "WHERE i.group_id = ? AND s.date = ? ORDER BY s.status = 'cancelled', s.id LIMIT 1",
+                                 group_id, date);
 }
 
 ImportCount import_sessions(Database& db, const csv::Table& t) {
     RowReader r(db, t);
-    const auto cc = cycle_cols(r);
-    const auto c_group = r.need_col({"group", "groupe", "groep"});
+    const auto gc = group_cols(r);
     const auto c_date = r.need_col({"date", "datum"});
     const auto c_start = r.col({"start_time", "heure de début", "begintijd", "start"});
     const auto c_end = r.col({"end_time", "heure de fin", "eindtijd", "end"});
@@ -291,8 +302,7 @@ ImportCount import_sessions(Database& db, const csv::Table& t) {
     SessionRepository sessions(db);
     ImportCount count;
     for (const auto& row : t.rows) {
-        const auto cycle = cycle_of(r, row, cc);
-        const auto group = group_of(r, row, cycle, c_group);
+        const auto group = cycle_and_group(r, row, gc).second;
         const auto date = r.date(row, c_date, true);
         const auto start = r.time(row, c_start), end = r.time(row, c_end);
         const auto status = r.choice(row, c_status, {"planned", "held", "cancelled"},
@@ -328,21 +338,16 @@ ImportCount import_sessions(Database& db, const csv::Table& t) {
 
 ImportCount import_attendance(Database& db, const csv::Table& t) {
     RowReader r(db, t);
-    const auto cc = cycle_cols(r);
-    const auto c_group = r.need_col({"group", "groupe", "groep"});
+    const auto gc = group_cols(r);
     const auto c_date = r.need_col({"date", "datum"});
-    const auto c_email = r.col({"email", "e-mail", "courriel", "person", "personne"});
-    const auto c_first = r.col({"first_name", "prénom", "voornaam"});
-    const auto c_last = r.col({"last_name", "nom", "achternaam"});
-    const auto c_inst = r.col({"institution", "instelling"});
+    const auto pc = person_cols(r, {"institution", "instelling"});
     const auto c_status = r.col({"status", "statut", "présence", "aanwezigheid"});
     const auto c_role = r.col({"role", "rôle", "rol"});
     const auto c_reason = r.col({"reason", "motif", "reden"});
     SessionRepository sessions(db);
     ImportCount count;
     for (const auto& row : t.rows) {
-        const auto cycle = cycle_of(r, row, cc);
-        const auto group = group_of(r, row, cycle, c_group);
+        const auto group = cycle_and_group(r, row, gc).second;
         const auto date = r.date(row, c_date, true);
         const auto session = session_on(db, group.id, date);
         if (!session)
@@ -350,7 +355,7 @@ ImportCount import_attendance(Database& db, const csv::Table& t) {
                                     fmt::arg("group", group.name), fmt::arg("date", date)));
         Attendance a;
         a.session_id = *session;
-        a.person_id = r.person(row, c_email, c_first, c_last, c_inst);
+        a.person_id = person_of(r, row, pc);
         a.status = r.choice(row, c_status, attendance_status_codes(),
                             {{"présent", "present"}, {"présente", "present"}, {"aanwezig", "present"},
                              {"excusé", "excused"}, {"excusée", "excused"}, {"verontschuldigd", "excused"},
