@@ -21,21 +21,17 @@
 namespace maillage::intervision {
 namespace {
 
-struct DemoGroup {
-    const char* name;
-    const char* language;
-    int weekday, week;
-    const char* half_day;
-    const char* start;
-    const char* end;
-    int capacity;
-};
-
-constexpr DemoGroup kConnectGroups[] = {
-    {"Groupe 1", "fr", 1, 2, "morning", "09:30", "12:00", 12},
-    {"Groupe 2", "fr", 4, 1, "afternoon", "13:30", "16:00", 10},
-    {"Groupe 3", "fr", 2, 3, "morning", "09:30", "12:00", 10},
-    {"Groep 4", "nl", 3, 2, "afternoon", "13:30", "16:00", 10},
+// Connect's groups: name, language, weekday, week of the month, half-day, hours, seats.
+Group connect_group(const char* name, const char* language, int weekday, int week, const char* half_day,
+                    const char* start, const char* end, int capacity) {
+    return {.name = name, .language = language, .weekday = weekday, .week_of_month = week, .half_day = half_day,
+            .start_time = start, .end_time = end, .capacity = capacity};
+}
+const Group kConnectGroups[] = {
+    connect_group("Groupe 1", "fr", 1, 2, "morning", "09:30", "12:00", 12),
+    connect_group("Groupe 2", "fr", 4, 1, "afternoon", "13:30", "16:00", 10),
+    connect_group("Groupe 3", "fr", 2, 3, "morning", "09:30", "12:00", 10),
+    connect_group("Groep 4", "nl", 3, 2, "afternoon", "13:30", "16:00", 10),
 };
 
 constexpr const char* kThemes[] = {
@@ -144,17 +140,8 @@ void seed_intervision_demo(Database& db, const DemoContext& context) {
 
     std::set<int64_t> taken;  // participants already in a group of the cycle
     int gi = 0;
-    for (const auto& d : kConnectGroups) {
-        Group g;
+    for (Group g : kConnectGroups) {
         g.cycle_id = previous.id;
-        g.name = d.name;
-        g.language = d.language;
-        g.weekday = d.weekday;
-        g.week_of_month = d.week;
-        g.half_day = d.half_day;
-        g.start_time = d.start;
-        g.end_time = d.end;
-        g.capacity = d.capacity;
         if (size_t(gi) < social.size()) g.facilitator1_id = social[size_t(gi)];
         if (size_t(gi) < mental.size()) g.facilitator2_id = mental[size_t(gi)];
         g.id = rules.save_group(g);
@@ -213,17 +200,9 @@ void seed_intervision_demo(Database& db, const DemoContext& context) {
         const char* names[] = {"Pairs-aidant·e·s A", "Pairs-aidant·e·s B"};
         std::vector<int64_t> groups;
         for (int k = 0; k < 2; ++k) {
-            Group g;
-            g.cycle_id = pc.id;
-            g.name = names[k];
-            g.weekday = k == 0 ? 5 : 2;
-            g.week_of_month = k == 0 ? 3 : 4;
-            g.half_day = "afternoon";
-            g.start_time = "14:00";
-            g.end_time = "16:30";
-            g.capacity = 12;
-            g.venue_mode = "fixed";
-            g.fixed_place = "Locaux de l'association, Bruxelles";
+            Group g{.cycle_id = pc.id, .name = names[k], .weekday = k == 0 ? 5 : 2, .week_of_month = k == 0 ? 3 : 4,
+                    .half_day = "afternoon", .start_time = "14:00", .end_time = "16:30", .capacity = 12,
+                    .venue_mode = "fixed", .fixed_place = "Locaux de l'association, Bruxelles"};
             if (team.size() >= size_t(2 * k + 2)) {
                 g.facilitator1_id = team[size_t(2 * k)];
                 g.facilitator2_id = team[size_t(2 * k + 1)];

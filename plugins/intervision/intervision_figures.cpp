@@ -129,29 +129,16 @@ IntervisionFigures compute_figures(Database& db, const ReportScope& scope, const
         if (scope.year && (c.start_date > f.to || c.end_date < f.from)) continue;
         if (scope.funder && funder_code(db, c.funder_id) != *scope.funder) continue;
 
-        CycleFigures cf;
-        cf.cycle_id = c.id;
-        cf.name = c.name;
-        cf.programme = programme_code(db, c.programme_id);
-        cf.funder = funder_code(db, c.funder_id);
-        cf.audience = c.audience;
-        cf.start_date = c.start_date;
-        cf.end_date = c.end_date;
+        CycleFigures cf{.cycle_id = c.id, .name = c.name, .programme = programme_code(db, c.programme_id),
+                        .funder = funder_code(db, c.funder_id), .audience = c.audience, .start_date = c.start_date,
+                        .end_date = c.end_date};
         std::map<int64_t, Member> cycle_members;
 
         for (const auto& g : repo.groups(c.id)) {
-            GroupFigures gf;
-            gf.group_id = g.id;
-            gf.cycle = c.name;
-            gf.name = g.name;
-            gf.language = g.language;
-            gf.slot = slot_label(g);
-            gf.venue_mode = g.venue_mode;
-            gf.weekday = g.weekday;
-            gf.week_of_month = g.week_of_month;
-            gf.half_day = g.half_day;
-            gf.start_time = g.start_time;
-            gf.end_time = g.end_time;
+            GroupFigures gf{.group_id = g.id, .cycle = c.name, .name = g.name, .language = g.language,
+                            .slot = slot_label(g), .venue_mode = g.venue_mode, .weekday = g.weekday,
+                            .week_of_month = g.week_of_month, .half_day = g.half_day, .start_time = g.start_time,
+                            .end_time = g.end_time};
             for (auto id : g.facilitators())
                 if (auto p = people.get(id)) gf.facilitators.push_back(p->display_name());
 

@@ -9,7 +9,7 @@
 #include "core/institutions.h"
 #include "core/people.h"
 #include "core/sessions.h"
-#include "core/sql_util.h"
+#include "core/select_value.h"
 
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <libical/ical.h>
@@ -23,10 +23,13 @@ namespace {
 
 constexpr const char* kTimezone = kCalendarZone;
 
-std::vector<int64_t> ids_of(SQLite::Statement& q) {
-    std::vector<int64_t> out;
-    while (q.executeStep()) out.push_back(q.getColumn(0).getInt64());
-    return out;
+// The intervision sessions `where` selects (on the session s and its group g), by date and time.
+std::vector<int64_t> session_ids_where(Database& db, const std::string& where, const auto&... values) {
+    return select_column<int64_t>(db.sql(),
+                                  "SELECT s.id FROM intervision_session i JOIN session s ON s.id = i.session_id "
+                                  "JOIN intervision_group g ON g.id = i.group_id " +
+                                      where + " ORDER BY s.date, s.start_time",
+                                  values...);
 }
 
 // "2025-04-21" + "09:30" -> a local time without zone (the TZID parameter names it).
@@ -47,37 +50,18 @@ icalproperty* with_tzid(icalproperty* p, bool zoned) {
 std::string session_uid(int64_t id) { return "session-" + std::to_string(id) + "@maillage"; }
 
 std::vector<int64_t> group_session_ids(Database& db, int64_t group_id) {
-    SQLite::Statement q(db.sql(),
-                        "SELECT s.id FROM intervision_session i JOIN session s ON s.id = i.session_id "
-                        "WHERE i.group_id = ? ORDER BY s.date, s.start_time");
-    q.bind(1, group_id);
-    return ids_of(q);
+    return session_ids_where(db, "WHERE i.group_id = ?", group_id);
 }
 
 std::vector<int64_t> cycle_session_ids(Database& db, int64_t cycle_id) {
-    SQLite::Statement q(db.sql(),
-                        "SELECT s.id FROM intervision_session i JOIN session s ON s.id = i.session_id "
-                        "JOIN intervision_group g ON g.id = i.group_id WHERE g.cycle_id = ? "
-                        "ORDER BY s.date, s.start_time");
-    q.bind(1, cycle_id);
-    return ids_of(q);
+    return session_ids_where(db, "WHERE g.cycle_id = ?", cycle_id);
 }
 
 std::vector<int64_t> facilitator_session_ids(Database& db, int64_t person_id, std::optional<int64_t> cycle_id) {
-    SQLite::Statement q(db.sql(),
-                        "SELECT s.id FROM intervision_session i JOIN session s ON s.id = i.session_id "
-                        "JOIN intervision_group g ON g.id = i.group_id "
-                        "WHERE (g.facilitator1_id = ? OR g.facilitator2_id = ?) AND (? IS NULL OR g.cycle_id = ?) "
-                        "ORDER BY s.date, s.start_time");
-    bind_all(q, person_id, person_id);
-    if (cycle_id) {
-        q.bind(3, *cycle_id);
-        q.bind(4, *cycle_id);
-    } else {
-        q.bind(3);
-        q.bind(4);
-    }
-    return ids_of(q);
+    return session_ids_where(db,
+                             "WHERE (g.facilitator1_id = ? OR g.facilitator2_id = ?) "
+                             "AND (? IS NULL OR g.cycle_id = ?)",
+                             person_id, person_id, cycle_id, cycle_id);
 }
 
 std::string sessions_to_ical(Database& db, const std::vector<int64_t>& session_ids, const std::string& name) {

@@ -7,7 +7,7 @@
 #include "core/institutions.h"
 #include "core/people.h"
 #include "core/sessions.h"
-#include "core/sql_util.h"
+#include "core/row_query.h"
 
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <fmt/format.h>
@@ -29,6 +29,33 @@ std::string format(const year_month_day& d) {
 }
 
 std::string group_title(const Cycle& c, const Group& g) { return g.name + " — " + c.name; }
+
+// A new core session of the group on `date`, at the group's hours unless others are given;
+// a fixed venue is its place and host.
+Session group_session(const Cycle& c, const Group& g, const std::string& date, const std::string& start_time = {},
+                      const std::string& end_time = {}) {
+    Session s;
+    s.kind = "intervision";
+    s.title = group_title(c, g);
+    s.date = date;
+    s.start_time = start_time.empty() ? g.start_time : start_time;
+    s.end_time = end_time.empty() ? g.end_time : end_time;
+    s.language = g.language;
+    s.programme_id = c.programme_id;
+    s.funder_id = c.funder_id;
+    if (g.venue_mode == "fixed") {
+        s.place = g.fixed_place;
+        s.host_institution_id = g.fixed_institution_id;
+    }
+    return s;
+}
+
+// Links a core session to the group; `manual` when added by hand, not by the monthly schedule.
+void link_session(Database& db, int64_t session_id, int64_t group_id, bool manual) {
+    SQLite::Statement link(db.sql(), "INSERT INTO intervision_session(session_id, group_id, manual) VALUES (?,?,?)");
+    bind_all(link, session_id, group_id, manual ? 1 : 0);
+    link.exec();
+}
 
 }  // namespace
 
@@ -133,24 +160,11 @@ std::vector<int64_t> SessionScheduler::generate(int64_t group_id, bool replace) 
         std::vector<int64_t> ids;
         for (const auto& d : monthly_dates(*c, *g)) {
             if (busy_months.count(d.substr(0, 7))) continue;
-            Session s;
-            s.kind = "intervision";
-            s.title = group_title(*c, *g);
-            s.date = d;
-            s.start_time = g->start_time;
-            s.end_time = g->end_time;
-            s.language = g->language;
-            s.programme_id = c->programme_id;
-            s.funder_id = c->funder_id;
-            if (g->venue_mode == "fixed") {
-                s.place = g->fixed_place;
-                s.host_institution_id = g->fixed_institution_id;
-                if (s.place.empty() && g->fixed_institution_id) s.place = institution_place(db_, *g->fixed_institution_id);
-            }
+            Session s = group_session(*c, *g, d);
+            if (g->venue_mode == "fixed" && s.place.empty() && g->fixed_institution_id)
+                s.place = institution_place(db_, *g->fixed_institution_id);
             const int64_t id = sessions.create(s);
-            SQLite::Statement link(db_.sql(), "INSERT INTO intervision_session(session_id, group_id) VALUES (?,?)");
-            bind_all(link, id, group_id);
-            link.exec();
+            link_session(db_, id, group_id, false);
             ids.push_back(id);
         }
         if (g->venue_mode == "itinerant") assign_hosts(group_id);
@@ -166,24 +180,8 @@ int64_t SessionScheduler::add_session(int64_t group_id, const std::string& date,
     if (!g) throw Error(tr("This group does not exist."));
     const auto c = repo.cycle(g->cycle_id);
     return db_.write([&] {
-        Session s;
-        s.kind = "intervision";
-        s.title = group_title(*c, *g);
-        s.date = date;
-        s.start_time = start_time.empty() ? g->start_time : start_time;
-        s.end_time = end_time.empty() ? g->end_time : end_time;
-        s.language = g->language;
-        s.programme_id = c->programme_id;
-            s.funder_id = c->funder_id;
-        if (g->venue_mode == "fixed") {
-            s.place = g->fixed_place;
-            s.host_institution_id = g->fixed_institution_id;
-        }
-        const int64_t id = SessionRepository(db_).create(s);
-        SQLite::Statement link(db_.sql(),
-                               "INSERT INTO intervision_session(session_id, group_id, manual) VALUES (?,?,1)");
-        bind_all(link, id, group_id);
-        link.exec();
+        const int64_t id = SessionRepository(db_).create(group_session(*c, *g, date, start_time, end_time));
+        link_session(db_, id, group_id, true);
         return id;
     });
 }
@@ -277,6 +275,9 @@ std::vector<ScheduleConflict> SessionScheduler::conflicts(int64_t cycle_id) cons
         int64_t session_id;
         std::string group, date, start, end;
     };
+    const RowMap kBookingRow{column("s.id", &Booking::session_id), column("g.name", &Booking::group),
+                             column("s.date", &Booking::date), column("s.start_time", &Booking::start),
+                             column("s.end_time", &Booking::end)};
     std::map<int64_t, std::vector<Booking>> by_facilitator;
     PersonRepository people(db_);
     for (const auto& g : repo.groups(cycle_id)) {
@@ -296,16 +297,11 @@ std::vector<ScheduleConflict> SessionScheduler::conflicts(int64_t cycle_id) cons
     // A facilitator in two groups' sessions the same day at overlapping hours (any cycle).
     std::set<std::pair<int64_t, int64_t>> reported;
     for (auto& [person, bookings] : by_facilitator) {
-        SQLite::Statement q(db_.sql(),
-                            "SELECT s.id, g.name, s.date, coalesce(s.start_time,''), coalesce(s.end_time,'') "
-                            "FROM intervision_session i JOIN session s ON s.id = i.session_id "
-                            "JOIN intervision_group g ON g.id = i.group_id "
-                            "WHERE s.status <> 'cancelled' AND (g.facilitator1_id = ? OR g.facilitator2_id = ?)");
-        bind_all(q, person, person);
-        std::vector<Booking> all;
-        while (q.executeStep())
-            all.push_back({q.getColumn(0).getInt64(), q.getColumn(1).getString(), q.getColumn(2).getString(),
-                           q.getColumn(3).getString(), q.getColumn(4).getString()});
+        const auto all = select_all(db_.sql(), kBookingRow,
+                                    "FROM intervision_session i JOIN session s ON s.id = i.session_id "
+                                    "JOIN intervision_group g ON g.id = i.group_id "
+                                    "WHERE s.status <> 'cancelled' AND (g.facilitator1_id = ? OR g.facilitator2_id = ?)",
+                                    person, person);
         for (const auto& b : bookings)
             for (const auto& o : all)
                 if (o.session_id != b.session_id && o.date == b.date && o.start < b.end && b.start < o.end &&
