@@ -4,9 +4,9 @@
 //
 //   return select_one(db_.sql(), kGroupRow, "FROM intervision_group WHERE id = ?", id);
 //
-// Plain values of a first column: core/select_value.h (included).
+// Plain values of a first column: core/sql_call.h (included).
 #include "core/row_reader.h"
-#include "core/select_value.h"
+#include "core/sql_call.h"
 #include "core/sql_util.h"
 
 #include <SQLiteCpp/SQLiteCpp.h>

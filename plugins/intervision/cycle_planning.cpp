@@ -9,6 +9,7 @@
 #include "core/institutions.h"
 #include "core/locale_format.h"
 #include "core/sessions.h"
+#include "core/sql_call.h"
 #include "core/sql_util.h"
 
 #include <SQLiteCpp/SQLiteCpp.h>
@@ -34,18 +35,7 @@ GroupSession need_session(Database& db, int64_t session_id) {
     return *s;
 }
 
-void exec(Database& db, const char* sql, int64_t id, const std::string& text = {}, bool bind_text = false) {
-    SQLite::Statement st(db.sql(), sql);
-    int n = 1;
-    if (bind_text) {
-        if (text.empty())
-            st.bind(n++);
-        else
-            st.bind(n++, text);
-    }
-    st.bind(n, id);
-    st.exec();
-}
+void exec(Database& db, const char* sql, const auto&... values) { exec_sql(db.sql(), sql, values...); }
 
 }  // namespace
 
@@ -149,7 +139,8 @@ void cancel_session(Database& db, int64_t session_id, const std::string& reason)
         throw Error(tr("Say why the session is cancelled."));
     db.write([&] {
         SessionScheduler(db).cancel_session(session_id);
-        exec(db, "UPDATE intervision_session SET cancel_reason = ? WHERE session_id = ?", session_id, reason, true);
+        exec(db, "UPDATE intervision_session SET cancel_reason = ? WHERE session_id = ?", text_or_null(reason),
+             session_id);
         audit(db, "cancel", "session", session_id, reason);
     });
 }
@@ -163,9 +154,8 @@ void put_back_session(Database& db, int64_t session_id) {
 }
 
 std::string cancel_reason(Database& db, int64_t session_id) {
-    SQLite::Statement q(db.sql(), "SELECT coalesce(cancel_reason, '') FROM intervision_session WHERE session_id = ?");
-    q.bind(1, session_id);
-    return q.executeStep() ? q.getColumn(0).getString() : std::string();
+    return select_value<std::string>(db.sql(), "SELECT cancel_reason FROM intervision_session WHERE session_id = ?",
+                                     session_id);
 }
 
 void mark_session_held(Database& db, int64_t session_id, const std::string& today) {
@@ -209,17 +199,15 @@ void promote_from_waiting_list(Database& db, int64_t enrolment_id, const std::st
     const auto e = repo.enrolment(enrolment_id);
     if (!e || e->status != "waiting") throw Error(tr("This person is not on the waiting list."));
     db.write([&] {
-        SQLite::Statement st(db.sql(),
-                             "UPDATE intervision_enrolment SET status = 'enrolled', waiting_position = NULL, "
-                             "enrolled_on = max(enrolled_on, ?) WHERE id = ?");
-        bind_all(st, date, enrolment_id);
-        st.exec();
+        exec(db,
+             "UPDATE intervision_enrolment SET status = 'enrolled', waiting_position = NULL, "
+             "enrolled_on = max(enrolled_on, ?) WHERE id = ?",
+             date, enrolment_id);
         // The others move up.
-        SQLite::Statement up(db.sql(),
-                             "UPDATE intervision_enrolment SET waiting_position = waiting_position - 1 "
-                             "WHERE group_id = ? AND status = 'waiting' AND waiting_position > ?");
-        bind_all(up, e->group_id, e->waiting_position.value_or(0));
-        up.exec();
+        exec(db,
+             "UPDATE intervision_enrolment SET waiting_position = waiting_position - 1 "
+             "WHERE group_id = ? AND status = 'waiting' AND waiting_position > ?",
+             e->group_id, e->waiting_position.value_or(0));
         audit(db, "promote", "intervision_enrolment", enrolment_id, "by hand");
     });
 }
@@ -233,15 +221,13 @@ void replace_closures(Database& db, int64_t cycle_id, const std::vector<Closure>
 }
 
 std::string cycle_closed_on(Database& db, int64_t cycle_id) {
-    SQLite::Statement q(db.sql(), "SELECT coalesce(closed_on, '') FROM intervision_cycle WHERE id = ?");
-    q.bind(1, cycle_id);
-    return q.executeStep() ? q.getColumn(0).getString() : std::string();
+    return select_value<std::string>(db.sql(), "SELECT closed_on FROM intervision_cycle WHERE id = ?", cycle_id);
 }
 
 void close_cycle(Database& db, int64_t cycle_id, const std::string& date) {
     if (!CycleRepository(db).cycle(cycle_id)) throw Error(tr("This cycle does not exist."));
     db.write([&] {
-        exec(db, "UPDATE intervision_cycle SET closed_on = ? WHERE id = ?", cycle_id, date, true);
+        exec(db, "UPDATE intervision_cycle SET closed_on = ? WHERE id = ?", text_or_null(date), cycle_id);
         audit(db, "close", "intervision_cycle", cycle_id, date);
     });
 }

@@ -7,6 +7,7 @@
 #include "core/people.h"
 #include "core/sectors.h"
 #include "core/sessions.h"
+#include "core/sql_call.h"
 #include "core/sql_util.h"
 
 #include <SQLiteCpp/SQLiteCpp.h>
@@ -28,25 +29,18 @@ std::string person_name(Database& db, int64_t id) {
 }
 
 int count_status(Database& db, int64_t group_id, const char* status) {
-    SQLite::Statement q(db.sql(), "SELECT count(*) FROM intervision_enrolment WHERE group_id = ? AND status = ?");
-    bind_all(q, group_id, status);
-    q.executeStep();
-    return q.getColumn(0).getInt();
+    return select_value<int>(db.sql(), "SELECT count(*) FROM intervision_enrolment WHERE group_id = ? AND status = ?",
+                             group_id, status);
 }
 
 void renumber_waiting(Database& db, int64_t group_id) {
-    SQLite::Statement q(db.sql(),
-                        "SELECT id FROM intervision_enrolment WHERE group_id = ? AND status = 'waiting' "
-                        "ORDER BY waiting_position, id");
-    q.bind(1, group_id);
-    std::vector<int64_t> ids;
-    while (q.executeStep()) ids.push_back(q.getColumn(0).getInt64());
+    const auto ids = select_column<int64_t>(db.sql(),
+                                            "SELECT id FROM intervision_enrolment WHERE group_id = ? "
+                                            "AND status = 'waiting' ORDER BY waiting_position, id",
+                                            group_id);
     int pos = 0;
-    for (auto id : ids) {
-        SQLite::Statement u(db.sql(), "UPDATE intervision_enrolment SET waiting_position = ? WHERE id = ?");
-        bind_all(u, ++pos, id);
-        u.exec();
-    }
+    for (auto id : ids)
+        exec_sql(db.sql(), "UPDATE intervision_enrolment SET waiting_position = ? WHERE id = ?", ++pos, id);
 }
 
 // Minutes since midnight of "HH:MM".
@@ -91,12 +85,12 @@ std::vector<std::string> EnrolmentRules::check_enrolment(int64_t group_id, int64
     std::vector<std::string> warnings;
     const auto a = affiliation(person_id, date, at);
     if (!a.institution_id) return warnings;
-    SQLite::Statement q(db_.sql(),
-                        "SELECT person_id FROM intervision_enrolment WHERE group_id = ? AND institution_id = ? "
-                        "AND status <> 'left' AND person_id <> ? ORDER BY id");
-    bind_all(q, group_id, *a.institution_id, person_id);
     std::vector<std::string> others;
-    while (q.executeStep()) others.push_back(person_name(db_, q.getColumn(0).getInt64()));
+    for (auto other : select_column<int64_t>(db_.sql(),
+                                             "SELECT person_id FROM intervision_enrolment WHERE group_id = ? "
+                                             "AND institution_id = ? AND status <> 'left' AND person_id <> ? ORDER BY id",
+                                             group_id, *a.institution_id, person_id))
+        others.push_back(person_name(db_, other));
     if (!others.empty()) {
         std::string names;
         for (const auto& n : others) names += (names.empty() ? "" : ", ") + n;

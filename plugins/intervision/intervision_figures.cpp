@@ -8,6 +8,7 @@
 #include "core/locale_format.h"
 #include "core/institutions.h"
 #include "core/people.h"
+#include "core/sql_call.h"
 #include "core/sql_util.h"
 
 #include <SQLiteCpp/SQLiteCpp.h>
@@ -74,16 +75,12 @@ bool programme_matches(Database& db, const std::optional<int64_t>& programme_id,
 
 std::string programme_code(Database& db, const std::optional<int64_t>& id) {
     if (!id) return {};
-    SQLite::Statement q(db.sql(), "SELECT code FROM programme WHERE id = ?");
-    q.bind(1, *id);
-    return q.executeStep() ? q.getColumn(0).getString() : std::string();
+    return select_value<std::string>(db.sql(), "SELECT code FROM programme WHERE id = ?", *id);
 }
 
 std::string funder_code(Database& db, const std::optional<int64_t>& id) {
     if (!id) return {};
-    SQLite::Statement q(db.sql(), "SELECT code FROM funder WHERE id = ?");
-    q.bind(1, *id);
-    return q.executeStep() ? q.getColumn(0).getString() : std::string();
+    return select_value<std::string>(db.sql(), "SELECT code FROM funder WHERE id = ?", *id);
 }
 
 std::string names_list(const std::vector<std::string>& names) {

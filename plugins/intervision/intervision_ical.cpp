@@ -9,7 +9,7 @@
 #include "core/institutions.h"
 #include "core/people.h"
 #include "core/sessions.h"
-#include "core/select_value.h"
+#include "core/sql_call.h"
 
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <libical/ical.h>

@@ -12,7 +12,7 @@
 #include "core/known_values.h"
 #include "core/people.h"
 #include "core/sessions.h"
-#include "core/select_value.h"
+#include "core/sql_call.h"
 #include "core/sql_util.h"
 
 #include <SQLiteCpp/SQLiteCpp.h>
@@ -269,12 +269,11 @@ ImportCount import_enrolments(Database& db, const csv::Table& t) {
                                              group.id);
             ++waiting;
         }
-        SQLite::Statement st(db.sql(), "INSERT INTO intervision_enrolment(group_id, person_id, institution_id, "
-                                       "sector_id, status, waiting_position, enrolled_on, left_on, reason) "
-                                       "VALUES (?,?,?,?,?,?,?,?,?)");
-        bind_all(st, group.id, person, at.institution_id, at.sector_id, status, position, from, text_or_null(to),
+        exec_sql(db.sql(),
+                 "INSERT INTO intervision_enrolment(group_id, person_id, institution_id, sector_id, status, "
+                 "waiting_position, enrolled_on, left_on, reason) VALUES (?,?,?,?,?,?,?,?,?)",
+                 group.id, person, at.institution_id, at.sector_id, status, position, from, text_or_null(to),
                  text_or_null(reason));
-        st.exec();
         ++count.created;
     }
     if (waiting) count.notes.push_back(trf("{n} on a waiting list", fmt::arg("n", waiting)));

@@ -52,9 +52,8 @@ Session group_session(const Cycle& c, const Group& g, const std::string& date, c
 
 // Links a core session to the group; `manual` when added by hand, not by the monthly schedule.
 void link_session(Database& db, int64_t session_id, int64_t group_id, bool manual) {
-    SQLite::Statement link(db.sql(), "INSERT INTO intervision_session(session_id, group_id, manual) VALUES (?,?,?)");
-    bind_all(link, session_id, group_id, manual ? 1 : 0);
-    link.exec();
+    exec_sql(db.sql(), "INSERT INTO intervision_session(session_id, group_id, manual) VALUES (?,?,?)", session_id,
+             group_id, manual ? 1 : 0);
 }
 
 }  // namespace
@@ -196,9 +195,7 @@ void SessionScheduler::move_session(int64_t session_id, const std::string& date,
         if (!start_time.empty()) s->start_time = start_time;
         if (!end_time.empty()) s->end_time = end_time;
         sessions.update(*s);
-        SQLite::Statement st(db_.sql(), "UPDATE intervision_session SET manual = 1 WHERE session_id = ?");
-        st.bind(1, session_id);
-        st.exec();
+        exec_sql(db_.sql(), "UPDATE intervision_session SET manual = 1 WHERE session_id = ?", session_id);
     });
 }
 
@@ -209,9 +206,7 @@ void SessionScheduler::set_status(int64_t session_id, const std::string& status)
     db_.write([&] {
         s->status = status;
         sessions.update(*s);
-        SQLite::Statement st(db_.sql(), "UPDATE intervision_session SET manual = 1 WHERE session_id = ?");
-        st.bind(1, session_id);
-        st.exec();
+        exec_sql(db_.sql(), "UPDATE intervision_session SET manual = 1 WHERE session_id = ?", session_id);
     });
 }
 

@@ -199,12 +199,8 @@ void AccompanimentRepository::remove(int64_t id) {
     db_.write([&] {
         SessionRepository sessions(db_);
         for (const auto& s : this->sessions(id)) sessions.remove(s.session_id);
-        SQLite::Statement d(db_.sql(), "DELETE FROM pat_accompaniment WHERE id = ?");
-        d.bind(1, id);
-        d.exec();
-        SQLite::Statement r(db_.sql(), "DELETE FROM response WHERE subject_kind = 'pat_accompaniment' AND subject_id = ?");
-        r.bind(1, id);
-        r.exec();
+        exec_sql(db_.sql(), "DELETE FROM pat_accompaniment WHERE id = ?", id);
+        exec_sql(db_.sql(), "DELETE FROM response WHERE subject_kind = 'pat_accompaniment' AND subject_id = ?", id);
         audit(db_, "delete", "pat_accompaniment", id, a->institution_name);
     });
 }
@@ -364,23 +360,12 @@ struct CheckedSession {
 
 void record_people(Database& db, int64_t sid, const std::vector<int64_t>& staff, const std::vector<int64_t>& attendees) {
     SessionRepository sessions(db);
-    for (auto pid : staff) {
-        Attendance at;
-        at.session_id = sid;
-        at.person_id = pid;
-        at.status = "present";
-        at.role = "staff";
-        sessions.record(at);
-    }
-    for (auto pid : attendees) {
-        if (std::binary_search(staff.begin(), staff.end(), pid)) continue;
-        Attendance at;
-        at.session_id = sid;
-        at.person_id = pid;
-        at.status = "present";
-        at.role = "participant";
-        sessions.record(at);
-    }
+    auto present = [&](int64_t pid, const char* role) {
+        sessions.record(Attendance{.session_id = sid, .person_id = pid, .status = "present", .role = role});
+    };
+    for (auto pid : staff) present(pid, "staff");
+    for (auto pid : attendees)
+        if (!std::binary_search(staff.begin(), staff.end(), pid)) present(pid, "participant");
 }
 
 }  // namespace
@@ -471,9 +456,7 @@ void AccompanimentRepository::update_session(const PatSession& in, std::string* 
         sql::text(u, 5, c.warning);
         u.bind(6, in.session_id);
         if (u.exec() == 0) throw Error(tr("This session no longer exists."));
-        SQLite::Statement del(db_.sql(), "DELETE FROM attendance WHERE session_id = ?");
-        del.bind(1, in.session_id);
-        del.exec();
+        exec_sql(db_.sql(), "DELETE FROM attendance WHERE session_id = ?", in.session_id);
         record_people(db_, in.session_id, c.staff, in.attendees);
         audit(db_, "update", "pat_session", in.session_id, c.type.code + " " + in.date);
     });
@@ -527,14 +510,11 @@ SessionCount AccompanimentRepository::session_count(int64_t accompaniment_id) co
 }
 
 std::vector<int64_t> AccompanimentRepository::people_at(int64_t institution_id, const std::string& date) const {
-    SQLite::Statement q(db_.sql(),
-                        "SELECT DISTINCT p.id FROM employment e JOIN person p ON p.id = e.person_id "
-                        "WHERE e.institution_id = ?1 AND (e.start_date IS NULL OR e.start_date <= ?2) "
-                        "AND (e.end_date IS NULL OR e.end_date >= ?2) ORDER BY p.last_name, p.first_name, p.id");
-    bind_all(q, institution_id, date);
-    std::vector<int64_t> out;
-    while (q.executeStep()) out.push_back(q.getColumn(0).getInt64());
-    return out;
+    return select_column<int64_t>(db_.sql(),
+                                  "SELECT DISTINCT p.id FROM employment e JOIN person p ON p.id = e.person_id "
+                                  "WHERE e.institution_id = ?1 AND (e.start_date IS NULL OR e.start_date <= ?2) "
+                                  "AND (e.end_date IS NULL OR e.end_date >= ?2) ORDER BY p.last_name, p.first_name, p.id",
+                                  institution_id, date);
 }
 
 namespace {
@@ -584,9 +564,8 @@ int64_t AccompanimentRepository::add_document(const Document& d) {
     require_single_line(tr("Title"), d.title);
     require_single_line(tr("Link"), d.link);
     return db_.write([&] {
-        SQLite::Statement ins(db_.sql(), "INSERT INTO pat_document(accompaniment_id, title, link) VALUES (?,?,?)");
-        bind_all(ins, d.accompaniment_id, d.title, d.link);
-        ins.exec();
+        exec_sql(db_.sql(), "INSERT INTO pat_document(accompaniment_id, title, link) VALUES (?,?,?)",
+                 d.accompaniment_id, d.title, d.link);
         const int64_t id = db_.sql().getLastInsertRowid();
         audit(db_, "create", "pat_document", id, d.title);
         return id;
@@ -639,9 +618,7 @@ int64_t AccompanimentRepository::record_intake(int64_t id, const std::map<int, s
     }
     return db_.write([&] {
         const int64_t rid = questionnaires.submit(r);
-        SQLite::Statement u(db_.sql(), "UPDATE pat_accompaniment SET intake_response_id = ? WHERE id = ?");
-        bind_all(u, rid, id);
-        u.exec();
+        exec_sql(db_.sql(), "UPDATE pat_accompaniment SET intake_response_id = ? WHERE id = ?", rid, id);
         audit(db_, "intake", "pat_accompaniment", id, questionnaire_code);
         return rid;
     });
@@ -655,14 +632,10 @@ int64_t AccompanimentRepository::record_intake(int64_t id, Response response, co
     response.subject_id = id;
     return db_.write([&] {
         const int64_t rid = QuestionnaireRepository(db_).submit(response);
-        SQLite::Statement u(db_.sql(), "UPDATE pat_accompaniment SET intake_response_id = ? WHERE id = ?");
-        bind_all(u, rid, id);
-        u.exec();
+        exec_sql(db_.sql(), "UPDATE pat_accompaniment SET intake_response_id = ? WHERE id = ?", rid, id);
         // Filled in again: the new answers replace the old ones (one interview per request).
         if (a->intake_response_id) {
-            SQLite::Statement d(db_.sql(), "DELETE FROM response WHERE id = ?");
-            d.bind(1, *a->intake_response_id);
-            d.exec();
+            exec_sql(db_.sql(), "DELETE FROM response WHERE id = ?", *a->intake_response_id);
         }
         if (a->phase == "request") set_phase(id, "analysis", date);
         audit(db_, "intake", "pat_accompaniment", id, {});

@@ -131,10 +131,8 @@ int64_t ActivityRepository::set_workplace(const Workplace& w) {
         ins.bind(4, w.peer_workers);
         sql::text(ins, 5, w.notes);
         ins.exec();
-        SQLite::Statement id(db_.sql(), "SELECT id FROM pat_workplace WHERE institution_id = ?");
-        id.bind(1, w.institution_id);
-        id.executeStep();
-        const int64_t wid = id.getColumn(0).getInt64();
+        const auto wid = select_value<int64_t>(db_.sql(), "SELECT id FROM pat_workplace WHERE institution_id = ?",
+                                               w.institution_id);
         audit(db_, "set", "pat_workplace", wid, std::to_string(w.peer_workers));
         return wid;
     });
@@ -150,9 +148,7 @@ void ActivityRepository::end_workplace(int64_t id, const std::string& date) {
         if (date < q.getColumn(0).getString())
             throw Error(trf("The end {date} is before the start ({since}).", fmt::arg("date", date),
                             fmt::arg("since", q.getColumn(0).getString())));
-        SQLite::Statement u(db_.sql(), "UPDATE pat_workplace SET ended_on = ? WHERE id = ?");
-        bind_all(u, date, id);
-        u.exec();
+        exec_sql(db_.sql(), "UPDATE pat_workplace SET ended_on = ? WHERE id = ?", date, id);
         audit(db_, "end", "pat_workplace", id, date);
     });
 }
@@ -193,10 +189,8 @@ std::vector<Workplace> ActivityRepository::workplaces(const std::string& languag
 }
 
 std::string first_session_date(Database& db) {
-    SQLite::Statement q(db.sql(),
-                        "SELECT min(s.date) FROM pat_session p JOIN session s ON s.id = p.session_id "
-                        "WHERE s.status = 'held'");
-    return q.executeStep() ? sql::str(q, 0) : std::string();
+    return select_value<std::string>(db.sql(), "SELECT min(s.date) FROM pat_session p JOIN session s "
+                                               "ON s.id = p.session_id WHERE s.status = 'held'");
 }
 
 StaffTime staff_time(Database& db, const std::string& from, const std::string& to, double weekly_hours,

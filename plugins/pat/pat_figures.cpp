@@ -183,27 +183,24 @@ PatFigures compute_figures(Database& db, const ReportScope& scope) {
     // effective hires up to then; by the accompaniment's region.
     {
         std::map<std::string, RegionCount> regions;
-        SQLite::Statement teams(sql, std::string("SELECT coalesce(a.region,''), count(DISTINCT a.id) "
-                                                 "FROM pat_accompaniment a WHERE EXISTS (SELECT 1 FROM pat_session p "
-                                                 "JOIN session s ON s.id = p.session_id WHERE p.accompaniment_id = "
-                                                 "a.id AND s.status <> 'cancelled' AND s.date <= ?3) AND ?2 = ?2") +
-                                         kFunderFilter + "GROUP BY 1");
-        bind_scope(teams);
-        while (teams.executeStep()) {
-            auto& r = regions[teams.getColumn(0).getString()];
-            r.teams = teams.getColumn(1).getInt();
-            f.teams_since_start += r.teams;
-        }
-        SQLite::Statement hires(sql, std::string("SELECT coalesce(a.region,''), count(*) FROM pat_hire h "
-                                                 "JOIN pat_accompaniment a ON a.id = h.accompaniment_id "
-                                                 "WHERE h.status = 'effective' AND h.hire_date <= ?3 AND ?2 = ?2") +
-                                         kFunderFilter + "GROUP BY 1");
-        bind_scope(hires);
-        while (hires.executeStep()) {
-            auto& r = regions[hires.getColumn(0).getString()];
-            r.hires = hires.getColumn(1).getInt();
-            f.hires_since_start += r.hires;
-        }
+        // `select` gives (region, count): each region's count goes to `count`, the sum to `total`.
+        auto by_region = [&](const std::string& select, int RegionCount::*count, int& total) {
+            SQLite::Statement q(sql, select + kFunderFilter + "GROUP BY 1");
+            bind_scope(q);
+            while (q.executeStep()) {
+                const int n = q.getColumn(1).getInt();
+                regions[q.getColumn(0).getString()].*count = n;
+                total += n;
+            }
+        };
+        by_region("SELECT coalesce(a.region,''), count(DISTINCT a.id) FROM pat_accompaniment a "
+                  "WHERE EXISTS (SELECT 1 FROM pat_session p JOIN session s ON s.id = p.session_id "
+                  "WHERE p.accompaniment_id = a.id AND s.status <> 'cancelled' AND s.date <= ?3) AND ?2 = ?2",
+                  &RegionCount::teams, f.teams_since_start);
+        by_region("SELECT coalesce(a.region,''), count(*) FROM pat_hire h "
+                  "JOIN pat_accompaniment a ON a.id = h.accompaniment_id "
+                  "WHERE h.status = 'effective' AND h.hire_date <= ?3 AND ?2 = ?2",
+                  &RegionCount::hires, f.hires_since_start);
         for (const char* code : {"brussels", "wallonia", "flanders", ""}) {
             auto it = regions.find(code);
             if (it == regions.end()) continue;

@@ -1,8 +1,10 @@
 #pragma once
-// A query's first column in one call: the statement made, its parameters bound in order
-// (bind_all, so an empty optional is NULL) and the values read; NULL reads as T{}.
-// (Apart from row_reader.h, whose RowReader the importers' RowReader would clash with.)
+// A statement in one call: made, its parameters bound in order (bind_all, so an empty
+// optional is NULL), run, and for a query the values of its first column read (NULL reads
+// as T{}). Rows into structs: core/row_query.h (apart, as row_reader.h's RowReader would
+// clash with the importers').
 //
+//   exec_sql(db.sql(), "UPDATE pat_accompaniment SET intake_response_id = ? WHERE id = ?", rid, id);
 //   const auto ids = select_column<int64_t>(db.sql(), "SELECT id FROM session WHERE date = ?", date);
 //   const int n = select_value<int>(db.sql(), "SELECT count(*) FROM pat_hire WHERE accompaniment_id = ?", id);
 #include "core/sql_util.h"
@@ -30,6 +32,14 @@ void assign(const SQLite::Column& c, T& out) {
         out = T(c.getInt64());
 }
 }  // namespace select_detail
+
+// Runs a statement; the number of rows it changed.
+template <class... Values>
+int exec_sql(SQLite::Database& db, const std::string& sql, const Values&... values) {
+    SQLite::Statement st(db, sql);
+    bind_all(st, values...);
+    return st.exec();
+}
 
 // The first column of every row (ids, dates...); NULL reads as T{}.
 template <class T, class... Values>
