@@ -292,26 +292,19 @@ std::vector<AccompanimentRepository::PhaseChange> AccompanimentRepository::phase
 }
 
 std::vector<StepState> AccompanimentRepository::step_states(int64_t id, const std::string& language) const {
-    SQLite::Statement q(db_.sql(),
-                        "SELECT s.id, s.code, s.position, s.label_fr, s.label_nl, s.label_en, "
-                        "coalesce(st.state,'not_started'), st.started_on, st.finished_on, st.notes "
-                        "FROM pat_step s LEFT JOIN pat_step_state st ON st.step_id = s.id AND st.accompaniment_id = ? "
-                        "WHERE s.retired_at IS NULL OR st.state IS NOT NULL ORDER BY s.position, s.id");
-    q.bind(1, id);
-    std::vector<StepState> out;
-    while (q.executeStep()) {
-        StepState s;
-        s.step_id = q.getColumn(0).getInt64();
-        s.code = q.getColumn(1).getString();
-        s.position = q.getColumn(2).getInt();
-        s.label = pick(language, q.getColumn(3).getString(), q.getColumn(4).getString(), q.getColumn(5).getString());
-        s.state = q.getColumn(6).getString();
-        s.started_on = sql::str(q, 7);
-        s.finished_on = sql::str(q, 8);
-        s.notes = sql::str(q, 9);
-        out.push_back(std::move(s));
-    }
-    return out;
+    // The label in the language asked for, as Step::label picks it.
+    static const RowMap kStepStateRow{
+        column("s.id AS step_id", &StepState::step_id), column("s.code", &StepState::code),
+        column("s.position", &StepState::position),
+        column("CASE ?2 WHEN 'nl' THEN s.label_nl WHEN 'en' THEN s.label_en ELSE s.label_fr END AS label",
+               &StepState::label),
+        column("coalesce(st.state,'not_started') AS state", &StepState::state),
+        column("st.started_on", &StepState::started_on), column("st.finished_on", &StepState::finished_on),
+        column("st.notes", &StepState::notes)};
+    return select_all(db_.sql(), kStepStateRow,
+                      "FROM pat_step s LEFT JOIN pat_step_state st ON st.step_id = s.id AND st.accompaniment_id = ?1 "
+                      "WHERE s.retired_at IS NULL OR st.state IS NOT NULL ORDER BY s.position, s.id",
+                      id, language);
 }
 
 StepState AccompanimentRepository::set_step(int64_t id, const std::string& step, const std::string& state,

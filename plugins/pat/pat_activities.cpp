@@ -158,32 +158,29 @@ void ActivityRepository::remove_workplace(int64_t id) {
 }
 
 std::vector<Workplace> ActivityRepository::workplaces(const std::string& language, bool include_ended) const {
-    SQLite::Statement q(db_.sql(),
-                        "SELECT w.id, w.institution_id, w.since, w.sector_id, w.peer_workers, w.notes, i.name, "
-                        "coalesce(i.region,''), coalesce(i.municipality,''), "
-                        "coalesce(w.sector_id, (SELECT sector_id FROM institution_sector s WHERE s.institution_id = "
-                        "i.id ORDER BY is_primary DESC, sector_id LIMIT 1)), w.ended_on "
-                        "FROM pat_workplace w JOIN institution i ON i.id = w.institution_id "
-                        "WHERE w.ended_on IS NULL OR ? ORDER BY i.region, i.municipality, i.name");
-    q.bind(1, include_ended ? 1 : 0);
-    SectorRepository sectors(db_);
-    std::map<int64_t, std::string> labels;
-    for (const auto& s : sectors.list(true)) labels[s.id] = s.label(language);
-    std::vector<Workplace> out;
-    while (q.executeStep()) {
+    struct Row {
         Workplace w;
-        w.id = q.getColumn(0).getInt64();
-        w.institution_id = q.getColumn(1).getInt64();
-        w.since = sql::str(q, 2);
-        w.sector_id = sql::id(q, 3);
-        w.peer_workers = q.getColumn(4).getInt();
-        w.notes = sql::str(q, 5);
-        w.institution_name = q.getColumn(6).getString();
-        w.region = q.getColumn(7).getString();
-        w.municipality = q.getColumn(8).getString();
-        if (auto sid = sql::id(q, 9)) w.sector_label = labels[*sid];
-        w.ended_on = sql::str(q, 10);
-        out.push_back(std::move(w));
+        std::optional<int64_t> sector_shown;  // the workplace's sector, else the institution's primary one
+    };
+    using W = Workplace;
+    static const RowMap kWorkplaceRow{
+        column("w.id", &Row::w, &W::id), column("w.institution_id", &Row::w, &W::institution_id),
+        column("w.since", &Row::w, &W::since), column("w.sector_id", &Row::w, &W::sector_id),
+        column("w.peer_workers", &Row::w, &W::peer_workers), column("w.notes", &Row::w, &W::notes),
+        column("i.name", &Row::w, &W::institution_name), column("i.region", &Row::w, &W::region),
+        column("i.municipality", &Row::w, &W::municipality), column("w.ended_on", &Row::w, &W::ended_on),
+        column("coalesce(w.sector_id, (SELECT sector_id FROM institution_sector s WHERE s.institution_id = i.id "
+               "ORDER BY is_primary DESC, sector_id LIMIT 1)) AS sector_shown",
+               &Row::sector_shown)};
+    std::map<int64_t, std::string> labels;
+    for (const auto& s : SectorRepository(db_).list(true)) labels[s.id] = s.label(language);
+    std::vector<Workplace> out;
+    for (auto& r : select_all(db_.sql(), kWorkplaceRow,
+                              "FROM pat_workplace w JOIN institution i ON i.id = w.institution_id "
+                              "WHERE w.ended_on IS NULL OR ? ORDER BY i.region, i.municipality, i.name",
+                              include_ended ? 1 : 0)) {
+        if (r.sector_shown) r.w.sector_label = labels[*r.sector_shown];
+        out.push_back(std::move(r.w));
     }
     return out;
 }
@@ -197,23 +194,18 @@ StaffTime staff_time(Database& db, const std::string& from, const std::string& t
                      const std::vector<int64_t>& team) {
     if (!is_iso_date(from) || !is_iso_date(to) || to < from)
         throw Error(tr("The period needs two dates (YYYY-MM-DD), the first not after the second."));
-    SQLite::Statement q(db.sql(),
-                        "SELECT a.person_id, count(*), sum(p.duration_minutes + p.preparation_minutes) "
-                        "FROM pat_session p JOIN session s ON s.id = p.session_id "
-                        "JOIN attendance a ON a.session_id = s.id AND a.role = 'staff' "
-                        "WHERE s.status = 'held' AND s.date BETWEEN ? AND ? GROUP BY a.person_id");
-    bind_all(q, from, to);
+    using P = StaffTime::Person;
+    static const RowMap kStaffRow{column("a.person_id", &P::person_id), column("count(*) AS sessions", &P::sessions),
+                                  column("sum(p.duration_minutes + p.preparation_minutes) AS minutes", &P::minutes)};
     StaffTime out;
     std::map<int64_t, StaffTime::Person> by_person;
     for (auto id : team) by_person[id].person_id = id;
-    while (q.executeStep()) {
-        const int64_t id = q.getColumn(0).getInt64();
-        if (!team.empty() && !by_person.count(id)) continue;
-        auto& p = by_person[id];
-        p.person_id = id;
-        p.sessions = q.getColumn(1).getInt();
-        p.minutes = q.getColumn(2).getInt();
-    }
+    for (const auto& p : select_all(db.sql(), kStaffRow,
+                                    "FROM pat_session p JOIN session s ON s.id = p.session_id "
+                                    "JOIN attendance a ON a.session_id = s.id AND a.role = 'staff' "
+                                    "WHERE s.status = 'held' AND s.date BETWEEN ? AND ? GROUP BY a.person_id",
+                                    from, to))
+        if (team.empty() || by_person.count(p.person_id)) by_person[p.person_id] = p;
     const double weeks = days_between(from, to) / 7.0;
     const double per_person = weeks * weekly_hours * 60.0;
     PersonRepository people(db);
