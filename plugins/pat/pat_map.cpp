@@ -250,13 +250,8 @@ MapData map_data(Database& db, const std::string& language, const std::string& u
     std::vector<std::string> sectors;
     for (const auto& w : ActivityRepository(db).workplaces(language)) {
         if (!until.empty() && w.since > until) continue;
-        MapWorkplace m;
-        m.institution = w.institution_name;
-        m.municipality = w.municipality;
-        m.region = w.region;
-        m.sector = w.sector_label;
-        m.since = w.since;
-        m.peer_workers = w.peer_workers;
+        MapWorkplace m{.institution = w.institution_name, .municipality = w.municipality, .region = w.region,
+                       .sector = w.sector_label, .since = w.since, .peer_workers = w.peer_workers};
         if (auto inst = institutions.get(w.institution_id)) m.postcode = inst->postcode;
         m.place = locate(m.postcode, m.municipality);
         if (!m.sector.empty() && std::find(sectors.begin(), sectors.end(), m.sector) == sectors.end())

@@ -1,4 +1,6 @@
 #include "pat_schema.h"
+
+#include "core/sql_call.h"
 #include "core/sql_util.h"
 
 #include <SQLiteCpp/SQLiteCpp.h>
@@ -140,10 +142,7 @@ CREATE TABLE pat_workplace(
 )SQL";
 
 struct SeedStep {
-    const char* code;
-    const char* fr;
-    const char* nl;
-    const char* en;
+    const char *code, *fr, *nl, *en;
 };
 
 // "Dix étapes pour engager et travailler avec un·e pair-aidant·e".
@@ -163,13 +162,7 @@ constexpr SeedStep kSteps[] = {
 };
 
 struct SeedType {
-    const char* code;
-    const char* fr;
-    const char* nl;
-    const char* en;
-    const char* fr_pl;
-    const char* nl_pl;
-    const char* en_pl;
+    const char *code, *fr, *nl, *en, *fr_pl, *nl_pl, *en_pl;
 };
 
 constexpr SeedType kTypes[] = {
@@ -216,23 +209,16 @@ UNION ALL SELECT id, 8, 'text', 'Attentes vis-à-vis du PAT', NULL, NULL, NULL, 
 void apply_v1(SQLite::Database& db) {
     db.exec(kV1);
     db.exec(kIntake);
-    SQLite::Statement step(db,
-                           "INSERT INTO pat_step(code, position, label_fr, label_nl, label_en) VALUES (?,?,?,?,?)");
     int position = 0;
-    for (const auto& s : kSteps) {
-        bind_all(step, s.code, ++position, s.fr, s.nl, s.en);
-        step.exec();
-        step.reset();
-    }
-    SQLite::Statement type(db,
-                           "INSERT INTO pat_session_type(code, position, label_fr, label_nl, label_en, plural_fr, "
-                           "plural_nl, plural_en) VALUES (?,?,?,?,?,?,?,?)");
+    for (const auto& s : kSteps)
+        exec_sql(db, "INSERT INTO pat_step(code, position, label_fr, label_nl, label_en) VALUES (?,?,?,?,?)", s.code,
+                 ++position, s.fr, s.nl, s.en);
     position = 0;
-    for (const auto& t : kTypes) {
-        bind_all(type, t.code, ++position, t.fr, t.nl, t.en, t.fr_pl, t.nl_pl, t.en_pl);
-        type.exec();
-        type.reset();
-    }
+    for (const auto& t : kTypes)
+        exec_sql(db,
+                 "INSERT INTO pat_session_type(code, position, label_fr, label_nl, label_en, plural_fr, plural_nl, "
+                 "plural_en) VALUES (?,?,?,?,?,?,?,?)",
+                 t.code, ++position, t.fr, t.nl, t.en, t.fr_pl, t.nl_pl, t.en_pl);
 }
 
 // Version 2. A workplace where peer workers no longer work is ended, not deleted: the
