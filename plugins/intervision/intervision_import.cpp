@@ -384,6 +384,17 @@ std::vector<ImportColumnDoc> cycle_docs() {
             {"programme", {"programma"}, false, tr("The cycle's programme code, when two cycles share the name"),
              "programmes"}};
 }
+// The columns of a group's rows, and of its sessions' rows.
+std::vector<ImportColumnDoc> group_docs() {
+    auto out = cycle_docs();
+    out.push_back({"group", {"groupe", "groep"}, true, tr("The group's name"), ""});
+    return out;
+}
+std::vector<ImportColumnDoc> session_docs() {
+    auto out = group_docs();
+    out.push_back({"date", {"datum"}, true, tr("The session's date"), ""});
+    return out;
+}
 std::vector<ImportColumnDoc> person_docs() {
     return {{"email", {"e-mail", "courriel"}, false, tr("The person's email (else first_name and last_name)"), ""},
             {"first_name", {"prénom", "voornaam"}, false, tr("First name, when there is no email"), ""},
@@ -436,9 +447,7 @@ void register_intervision_importers() {
     register_importer(
         {"intervision_enrolments", "intervision", 120, [] { return tr("Intervision enrolments"); },
          [] {
-             return join(cycle_docs(),
-                         std::vector<ImportColumnDoc>{{"group", {"groupe", "groep"}, true, tr("The group's name"), ""}},
-                         person_docs(),
+             return join(group_docs(), person_docs(),
                          std::vector<ImportColumnDoc>{
                              {"institution", {"instelling"}, false,
                               tr("The institution the participation counts for (default: their job on the date)"), ""},
@@ -453,10 +462,8 @@ void register_intervision_importers() {
     register_importer(
         {"intervision_sessions", "intervision", 130, [] { return tr("Intervision sessions"); },
          [] {
-             return join(cycle_docs(),
+             return join(session_docs(),
                          std::vector<ImportColumnDoc>{
-                             {"group", {"groupe", "groep"}, true, tr("The group's name"), ""},
-                             {"date", {"datum"}, true, tr("The session's date"), ""},
                              {"start_time", {"heure de début"}, false, tr("Default: the group's"), ""},
                              {"end_time", {"heure de fin"}, false, tr("Default: the group's"), ""},
                              {"status", {"statut"}, false, tr("planned, held or cancelled (default: held when past)"),
@@ -468,10 +475,7 @@ void register_intervision_importers() {
     register_importer(
         {"intervision_attendance", "intervision", 140, [] { return tr("Intervision attendance"); },
          [] {
-             return join(cycle_docs(),
-                         std::vector<ImportColumnDoc>{{"group", {"groupe", "groep"}, true, tr("The group's name"), ""},
-                                                      {"date", {"datum"}, true, tr("The session's date"), ""}},
-                         person_docs(),
+             return join(session_docs(), person_docs(),
                          std::vector<ImportColumnDoc>{
                              {"status", {"statut", "présence"}, false, tr("present, excused, absent (default present)"),
                               "present|excused|absent|registered"},
