@@ -9,40 +9,23 @@
 namespace maillage::intervision {
 
 int64_t ensure_evaluation_template(Database& db) {
-    Questionnaire q;
-    q.code = kEvaluationCode;
-    q.title = tr("Intervision: end-of-cycle evaluation");
-    q.description = tr("Your opinion on the year in your intervision group.");
-    q.purpose = "evaluation";
-    q.owner = "intervision";
-    int position = 0;
-    auto rating = [&](const char* text) {
-        Question x;
-        x.position = ++position;
-        x.kind = "rating";
-        x.text = tr(text);
-        x.scale_min = 1;
-        x.scale_max = 5;
-        q.questions.push_back(x);
+    // The default questions, kind and text (the ratings from 1 to 5).
+    static const std::pair<const char*, const char*> kQuestions[] = {
+        {"yes_partly_no", N_("Were your expectations met?")},
+        {"rating", N_("The facilitation (1 = poor, 5 = excellent)")},
+        {"rating", N_("The itinerant format: meeting at each other's services (1 = poor, 5 = excellent)")},
+        {"rating", N_("The group dynamics (1 = poor, 5 = excellent)")},
+        {"rating", N_("Overall (1 = poor, 5 = excellent)")},
+        {"text", N_("What did the group bring to your practice?")},
+        {"text", N_("What should change next year?")},
     };
-    auto free_text = [&](const char* text) {
-        Question x;
-        x.position = ++position;
-        x.kind = "text";
-        x.text = tr(text);
-        q.questions.push_back(x);
-    };
-    Question met;
-    met.position = ++position;
-    met.kind = "yes_partly_no";
-    met.text = tr("Were your expectations met?");
-    q.questions.push_back(met);
-    rating(N_("The facilitation (1 = poor, 5 = excellent)"));
-    rating(N_("The itinerant format: meeting at each other's services (1 = poor, 5 = excellent)"));
-    rating(N_("The group dynamics (1 = poor, 5 = excellent)"));
-    rating(N_("Overall (1 = poor, 5 = excellent)"));
-    free_text(N_("What did the group bring to your practice?"));
-    free_text(N_("What should change next year?"));
+    Questionnaire q{.code = kEvaluationCode,
+                    .title = tr("Intervision: end-of-cycle evaluation"),
+                    .description = tr("Your opinion on the year in your intervision group."),
+                    .purpose = "evaluation",
+                    .owner = "intervision"};
+    for (const auto& [kind, text] : kQuestions)
+        q.questions.push_back(Question{.position = int(q.questions.size()) + 1, .kind = kind, .text = tr(text)});
     return db.write([&] { return ensure_questionnaire(db, q); });
 }
 
