@@ -2,6 +2,7 @@
 
 #include "core/validate.h"
 #include "core/audit.h"
+#include "core/code_labels.h"
 #include "core/database.h"
 #include "core/error.h"
 #include "core/i18n.h"
@@ -271,10 +272,7 @@ std::string weekday_label(int d) {
 }
 
 std::string half_day_label(const std::string& h) {
-    if (h == "morning") return tr("morning");
-    if (h == "afternoon") return tr("afternoon");
-    if (h == "evening") return tr("evening");
-    return h;
+    return code_label(h, {{"morning", N_("morning")}, {"afternoon", N_("afternoon")}, {"evening", N_("evening")}});
 }
 
 std::string slot_label(const Group& g) {

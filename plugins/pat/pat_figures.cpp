@@ -17,12 +17,7 @@
 namespace maillage::pat {
 namespace {
 
-std::string region_label(const std::string& region) {
-    if (region == "brussels") return tr("Brussels");
-    if (region == "wallonia") return tr("Wallonia");
-    if (region == "flanders") return tr("Flanders");
-    return tr("region unknown");
-}
+std::string region_or_unknown(const std::string& region) { return region_label(region, N_("region unknown")); }
 
 std::string region_count(int n, const std::string& region) {
     if (region == "brussels") return trf("{n} in Brussels", fmt::arg("n", n));
@@ -262,7 +257,7 @@ std::vector<ReportSection> pat_sections(Database& db, const ReportScope& scope) 
 
     ReportTable orgs{tr("Organisations accompanied"), {tr("Institution"), tr("Region"), tr("Sessions")}, {}};
     for (const auto& o : f.organisation_list)
-        orgs.rows.push_back({o.name, region_label(o.region), std::to_string(o.sessions)});
+        orgs.rows.push_back({o.name, region_or_unknown(o.region), std::to_string(o.sessions)});
     s.tables.push_back(orgs);
     ReportTable types{tr("Sessions by type"), {tr("Type"), tr("Sessions")}, {}};
     ReportChart type_chart;
@@ -278,7 +273,7 @@ std::vector<ReportSection> pat_sections(Database& db, const ReportScope& scope) 
     s.charts.push_back(split_chart(f.sectors, tr("Sectors of the accompanied institutions"), ReportChart::Kind::Pie));
     ReportTable regions{tr("Since the start, by region"), {tr("Region"), tr("Teams"), tr("Hires")}, {}};
     for (const auto& r : f.by_region)
-        regions.rows.push_back({region_label(r.region), std::to_string(r.teams), std::to_string(r.hires)});
+        regions.rows.push_back({region_or_unknown(r.region), std::to_string(r.teams), std::to_string(r.hires)});
     s.tables.push_back(regions);
 
     nlohmann::json orgs_json = nlohmann::json::array();

@@ -1,6 +1,7 @@
 #include "pat_map.h"
 
 #include "pat_activities.h"
+#include "pat_rules.h"
 #include "pat_table.h"
 
 #include "core/database.h"
@@ -155,13 +156,6 @@ std::string xml_escape(const std::string& s) {
         }
     }
     return out;
-}
-
-std::string region_name(const std::string& region) {
-    if (region == "brussels") return tr("Brussels");
-    if (region == "flanders") return tr("Flanders");
-    if (region == "wallonia") return tr("Wallonia");
-    return region;
 }
 
 // Colours told apart by most colour-blind readers (Okabe-Ito, then a few more).
@@ -319,7 +313,7 @@ MapLayout layout_map(const MapData& data, double width, double height) {
     for (const auto& r : belgium_regions()) {
         MapLayout::Region out;
         out.region = r.region;
-        out.label = region_name(r.region);
+        out.label = region_label(r.region);
         const auto style = kRegionStyle.at(r.region);
         out.fill = style.first;
         out.label_at = l.projection(style.second);

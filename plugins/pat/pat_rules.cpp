@@ -1,5 +1,6 @@
 #include "pat_rules.h"
 
+#include "core/code_labels.h"
 #include "core/error.h"
 #include "core/i18n.h"
 
@@ -24,37 +25,40 @@ std::string ui_language() {
 }
 
 std::string phase_label(const std::string& phase) {
-    if (phase == "request") return tr("Request");
-    if (phase == "analysis") return tr("Analysis");
-    if (phase == "accompaniment") return tr("Accompaniment");
-    if (phase == "hired") return tr("Hired");
-    if (phase == "follow_up") return tr("Follow-up");
-    if (phase == "closed") return tr("Closed");
-    return phase;
+    return code_label(phase, {{"request", N_("Request")},
+                              {"analysis", N_("Analysis")},
+                              {"accompaniment", N_("Accompaniment")},
+                              {"hired", N_("Hired")},
+                              {"follow_up", N_("Follow-up")},
+                              {"closed", N_("Closed")}});
 }
 
 std::string decision_label(const std::string& decision) {
-    if (decision == "accepted") return tr("accepted");
-    if (decision == "waiting") return tr("waiting");
-    if (decision == "declined") return tr("declined");
-    return decision;
+    return code_label(decision, {{"accepted", N_("accepted")}, {"waiting", N_("waiting")}, {"declined", N_("declined")}});
 }
 
 std::string step_state_label(const std::string& state) {
-    if (state == "not_started") return tr("not started");
-    if (state == "in_progress") return tr("in progress");
-    if (state == "done") return tr("done");
-    if (state == "skipped") return tr("skipped");
-    return state;
+    return code_label(state, {{"not_started", N_("not started")},
+                              {"in_progress", N_("in progress")},
+                              {"done", N_("done")},
+                              {"skipped", N_("skipped")}});
 }
 
 std::string advocacy_label(const std::string& kind, int count) {
-    const bool one = count == 1;
-    if (kind == "talk") return one ? tr("talk") : tr("talks");
-    if (kind == "interview") return one ? tr("interview") : tr("interviews");
-    if (kind == "podcast") return one ? tr("podcast") : tr("podcasts");
-    if (kind == "meeting") return one ? tr("meeting") : tr("meetings");
-    return kind;
+    if (count == 1)
+        return code_label(kind, {{"talk", N_("talk")},
+                                 {"interview", N_("interview")},
+                                 {"podcast", N_("podcast")},
+                                 {"meeting", N_("meeting")}});
+    return code_label(kind, {{"talk", N_("talks")},
+                             {"interview", N_("interviews")},
+                             {"podcast", N_("podcasts")},
+                             {"meeting", N_("meetings")}});
+}
+
+std::string region_label(const std::string& region, const char* otherwise) {
+    return code_label(region, {{"brussels", N_("Brussels")}, {"wallonia", N_("Wallonia")}, {"flanders", N_("Flanders")}},
+                      otherwise);
 }
 
 std::vector<std::string> PhaseRules::next(const std::string& from) {

@@ -24,6 +24,9 @@ std::string decision_label(const std::string& decision);
 std::string step_state_label(const std::string& state);
 // The advocacy kind as a noun for `count` of them ("talk" / "talks").
 std::string advocacy_label(const std::string& kind, int count = 2);
+// "Brussels", "Wallonia", "Flanders"; another code reads as `otherwise` (an N_() message)
+// or, without one, as itself.
+std::string region_label(const std::string& region, const char* otherwise = nullptr);
 
 class PhaseRules {
 public:
