@@ -406,84 +406,87 @@ std::vector<ImportColumnDoc> join(std::vector<ImportColumnDoc> a, V... more) {
     return a;
 }
 
+std::vector<ImportColumnDoc> cycle_sheet_docs() {
+    return {{"name", {"nom", "naam"}, true, tr("The cycle's name, e.g. 2024-2025"), ""},
+            {"programme", {"programma"}, true, tr("Programme code"), "programmes"},
+            {"start", {"début", "begin"}, true, tr("First day (2024-09-01 or 01/09/2024)"), ""},
+            {"end", {"fin", "einde"}, true, tr("Last day"), ""},
+            {"audience", {"public", "doelgroep"}, false, tr("workers, peer_workers or managers"),
+             "workers|peer_workers|managers"},
+            {"funder", {"financeur", "financier"}, false, tr("Funder code the sessions count for"), "funders"}};
+}
+
+std::vector<ImportColumnDoc> group_sheet_docs() {
+    return join(cycle_docs(),
+                std::vector<ImportColumnDoc>{
+                    {"name", {"groupe", "groep"}, true, tr("The group's name, unique in its cycle"), ""},
+                    {"language", {"langue", "taal"}, false, tr("fr or nl"), "fr|nl"},
+                    {"weekday", {"jour", "dag"}, true, tr("monday ... sunday (or lundi, maandag...)"),
+                     "monday|tuesday|wednesday|thursday|friday|saturday|sunday"},
+                    {"week_of_month", {"semaine", "week"}, false, tr("1 to 4, 5 = the last of the month"),
+                     "1|2|3|4|5"},
+                    {"half_day", {"demi-journée", "dagdeel"}, false, tr("morning, afternoon or evening"),
+                     "morning|afternoon|evening"},
+                    {"start_time", {"heure de début"}, false, tr("09:30"), ""},
+                    {"end_time", {"heure de fin"}, false, tr("12:00"), ""},
+                    {"capacity", {"places"}, false, tr("Seats (10 by default)"), ""},
+                    {"facilitator1", {"animateur 1"}, false, tr("First facilitator's email"), ""},
+                    {"facilitator2", {"animateur 2"}, false, tr("Second facilitator's email"), ""},
+                    {"venue", {"lieu"}, false, tr("itinerant or fixed"), "itinerant|fixed"},
+                    {"place", {"adresse"}, false, tr("The fixed place"), ""}});
+}
+
+std::vector<ImportColumnDoc> enrolment_sheet_docs() {
+    return join(group_docs(), person_docs(),
+                std::vector<ImportColumnDoc>{
+                    {"institution", {"instelling"}, false,
+                     tr("The institution the participation counts for (default: their job on the date)"), ""},
+                    {"sector", {"secteur"}, false, tr("The sector it counts for (code)"), "sectors"},
+                    {"enrolled_on", {"date d'inscription"}, false, tr("Default: the cycle's first day"), ""},
+                    {"left_on", {"date de départ"}, false, tr("When they left the group"), ""},
+                    {"status", {"statut"}, false, tr("enrolled, waiting or left"), "enrolled|waiting|left"},
+                    {"reason", {"motif", "reden"}, false, tr("Why a second worker of an institution is accepted"), ""}});
+}
+
+std::vector<ImportColumnDoc> session_sheet_docs() {
+    return join(session_docs(),
+                std::vector<ImportColumnDoc>{
+                    {"start_time", {"heure de début"}, false, tr("Default: the group's"), ""},
+                    {"end_time", {"heure de fin"}, false, tr("Default: the group's"), ""},
+                    {"status", {"statut"}, false, tr("planned, held or cancelled (default: held when past)"),
+                     "planned|held|cancelled"},
+                    {"host", {"hôte", "accueil"}, false, tr("The host institution, by name"), ""},
+                    {"place", {"lieu"}, false, tr("Where it took place"), ""}});
+}
+
+std::vector<ImportColumnDoc> attendance_sheet_docs() {
+    return join(session_docs(), person_docs(),
+                std::vector<ImportColumnDoc>{
+                    {"status", {"statut", "présence"}, false, tr("present, excused, absent (default present)"),
+                     "present|excused|absent|registered"},
+                    {"role", {"rôle", "rol"}, false, tr("participant or facilitator"), "participant|facilitator"},
+                    {"reason", {"motif", "reden"}, false, tr("Why excused"), ""}});
+}
+
 }  // namespace
 
 void register_intervision_importers() {
-    register_importer({"intervision_cycles", "intervision", 100, [] { return tr("Intervision cycles"); },
-                       [] {
-                           return std::vector<ImportColumnDoc>{
-                               {"name", {"nom", "naam"}, true, tr("The cycle's name, e.g. 2024-2025"), ""},
-                               {"programme", {"programma"}, true, tr("Programme code"), "programmes"},
-                               {"start", {"début", "begin"}, true, tr("First day (2024-09-01 or 01/09/2024)"), ""},
-                               {"end", {"fin", "einde"}, true, tr("Last day"), ""},
-                               {"audience", {"public", "doelgroep"}, false, tr("workers, peer_workers or managers"),
-                                "workers|peer_workers|managers"},
-                               {"funder", {"financeur", "financier"}, false, tr("Funder code the sessions count for"),
-                                "funders"}};
-                       },
-                       import_cycles});
-    register_importer(
-        {"intervision_groups", "intervision", 110, [] { return tr("Intervision groups"); },
-         [] {
-             return join(cycle_docs(),
-                         std::vector<ImportColumnDoc>{
-                             {"name", {"groupe", "groep"}, true, tr("The group's name, unique in its cycle"), ""},
-                             {"language", {"langue", "taal"}, false, tr("fr or nl"), "fr|nl"},
-                             {"weekday", {"jour", "dag"}, true, tr("monday ... sunday (or lundi, maandag...)"),
-                              "monday|tuesday|wednesday|thursday|friday|saturday|sunday"},
-                             {"week_of_month", {"semaine", "week"}, false, tr("1 to 4, 5 = the last of the month"),
-                              "1|2|3|4|5"},
-                             {"half_day", {"demi-journée", "dagdeel"}, false, tr("morning, afternoon or evening"),
-                              "morning|afternoon|evening"},
-                             {"start_time", {"heure de début"}, false, tr("09:30"), ""},
-                             {"end_time", {"heure de fin"}, false, tr("12:00"), ""},
-                             {"capacity", {"places"}, false, tr("Seats (10 by default)"), ""},
-                             {"facilitator1", {"animateur 1"}, false, tr("First facilitator's email"), ""},
-                             {"facilitator2", {"animateur 2"}, false, tr("Second facilitator's email"), ""},
-                             {"venue", {"lieu"}, false, tr("itinerant or fixed"), "itinerant|fixed"},
-                             {"place", {"adresse"}, false, tr("The fixed place"), ""}});
-         },
-         import_groups});
-    register_importer(
-        {"intervision_enrolments", "intervision", 120, [] { return tr("Intervision enrolments"); },
-         [] {
-             return join(group_docs(), person_docs(),
-                         std::vector<ImportColumnDoc>{
-                             {"institution", {"instelling"}, false,
-                              tr("The institution the participation counts for (default: their job on the date)"), ""},
-                             {"sector", {"secteur"}, false, tr("The sector it counts for (code)"), "sectors"},
-                             {"enrolled_on", {"date d'inscription"}, false, tr("Default: the cycle's first day"), ""},
-                             {"left_on", {"date de départ"}, false, tr("When they left the group"), ""},
-                             {"status", {"statut"}, false, tr("enrolled, waiting or left"), "enrolled|waiting|left"},
-                             {"reason", {"motif", "reden"}, false,
-                              tr("Why a second worker of an institution is accepted"), ""}});
-         },
-         import_enrolments});
-    register_importer(
-        {"intervision_sessions", "intervision", 130, [] { return tr("Intervision sessions"); },
-         [] {
-             return join(session_docs(),
-                         std::vector<ImportColumnDoc>{
-                             {"start_time", {"heure de début"}, false, tr("Default: the group's"), ""},
-                             {"end_time", {"heure de fin"}, false, tr("Default: the group's"), ""},
-                             {"status", {"statut"}, false, tr("planned, held or cancelled (default: held when past)"),
-                              "planned|held|cancelled"},
-                             {"host", {"hôte", "accueil"}, false, tr("The host institution, by name"), ""},
-                             {"place", {"lieu"}, false, tr("Where it took place"), ""}});
-         },
-         import_sessions});
-    register_importer(
-        {"intervision_attendance", "intervision", 140, [] { return tr("Intervision attendance"); },
-         [] {
-             return join(session_docs(), person_docs(),
-                         std::vector<ImportColumnDoc>{
-                             {"status", {"statut", "présence"}, false, tr("present, excused, absent (default present)"),
-                              "present|excused|absent|registered"},
-                             {"role", {"rôle", "rol"}, false, tr("participant or facilitator"),
-                              "participant|facilitator"},
-                             {"reason", {"motif", "reden"}, false, tr("Why excused"), ""}});
-         },
-         import_attendance});
+    struct Sheet {
+        const char* name;
+        int order;
+        const char* title;  // N_()
+        std::vector<ImportColumnDoc> (*columns)();
+        ImportCount (*apply)(Database&, const csv::Table&);
+    };
+    static const Sheet kSheets[] = {
+        {"intervision_cycles", 100, N_("Intervision cycles"), cycle_sheet_docs, import_cycles},
+        {"intervision_groups", 110, N_("Intervision groups"), group_sheet_docs, import_groups},
+        {"intervision_enrolments", 120, N_("Intervision enrolments"), enrolment_sheet_docs, import_enrolments},
+        {"intervision_sessions", 130, N_("Intervision sessions"), session_sheet_docs, import_sessions},
+        {"intervision_attendance", 140, N_("Intervision attendance"), attendance_sheet_docs, import_attendance},
+    };
+    for (const auto& s : kSheets)
+        register_importer({s.name, "intervision", s.order, [title = s.title] { return tr(title); }, s.columns, s.apply});
 }
 
 }  // namespace maillage::intervision
