@@ -9,6 +9,7 @@
 #include "core/entity_import.h"
 #include "core/error.h"
 #include "core/i18n.h"
+#include "core/importer_table.h"
 #include "core/known_values.h"
 #include "core/people.h"
 #include "core/sessions.h"
@@ -471,22 +472,13 @@ std::vector<ImportColumnDoc> attendance_sheet_docs() {
 }  // namespace
 
 void register_intervision_importers() {
-    struct Sheet {
-        const char* name;
-        int order;
-        const char* title;  // N_()
-        std::vector<ImportColumnDoc> (*columns)();
-        ImportCount (*apply)(Database&, const csv::Table&);
-    };
-    static const Sheet kSheets[] = {
-        {"intervision_cycles", 100, N_("Intervision cycles"), cycle_sheet_docs, import_cycles},
-        {"intervision_groups", 110, N_("Intervision groups"), group_sheet_docs, import_groups},
-        {"intervision_enrolments", 120, N_("Intervision enrolments"), enrolment_sheet_docs, import_enrolments},
-        {"intervision_sessions", 130, N_("Intervision sessions"), session_sheet_docs, import_sessions},
-        {"intervision_attendance", 140, N_("Intervision attendance"), attendance_sheet_docs, import_attendance},
-    };
-    for (const auto& s : kSheets)
-        register_importer({s.name, "intervision", s.order, [title = s.title] { return tr(title); }, s.columns, s.apply});
+    register_importers(
+        "intervision",
+        {{"intervision_cycles", 100, N_("Intervision cycles"), cycle_sheet_docs, import_cycles},
+         {"intervision_groups", 110, N_("Intervision groups"), group_sheet_docs, import_groups},
+         {"intervision_enrolments", 120, N_("Intervision enrolments"), enrolment_sheet_docs, import_enrolments},
+         {"intervision_sessions", 130, N_("Intervision sessions"), session_sheet_docs, import_sessions},
+         {"intervision_attendance", 140, N_("Intervision attendance"), attendance_sheet_docs, import_attendance}});
 }
 
 }  // namespace maillage::intervision

@@ -6,6 +6,7 @@
 #include "core/entity_import.h"
 #include "core/error.h"
 #include "core/i18n.h"
+#include "core/importer_table.h"
 #include "core/known_values.h"
 #include "core/sql_util.h"
 
@@ -250,60 +251,62 @@ std::vector<ImportColumnDoc> accompaniment_docs() {
              tr("The accompaniment's request date, when the institution has several"), ""}};
 }
 
+// The columns of a sheet whose rows belong to an accompaniment: the ones naming it, then `more`.
+std::vector<ImportColumnDoc> with_accompaniment(std::initializer_list<ImportColumnDoc> more) {
+    auto c = accompaniment_docs();
+    c.insert(c.end(), more.begin(), more.end());
+    return c;
+}
+
+std::vector<ImportColumnDoc> accompaniments_sheet_docs() {
+    return {
+        {"institution", {"instelling"}, true, tr("The institution that asked, by name"), ""},
+        {"request_date", {"date de demande"}, true, tr("When it asked"), ""},
+        {"funder", {"financeur"}, false, tr("Funder code it counts for"), "funders"},
+        {"contact", {}, false, tr("The contact person's email"), ""},
+        {"heard_from", {"connu par"}, false, tr("How they heard of PAT"), ""},
+        {"planned_sessions", {"séances prévues"}, false, tr("Sessions planned"), ""},
+        {"decision", {"décision"}, false, tr("accepted, waiting or declined"), "accepted|waiting|declined"},
+        {"decision_date", {"date de décision"}, false, tr("Default: the request date"), ""},
+        {"decision_reason", {"motif"}, false, tr("Why declined"), ""},
+        {"phase", {"fase"}, false, tr("request, analysis, accompaniment, hired, follow_up or closed"),
+         "request|analysis|accompaniment|hired|follow_up|closed"},
+        {"phase_date", {"date de phase"}, false, tr("When it reached that phase"), ""},
+        {"notes", {"remarques"}, false, tr("Notes"), ""}};
+}
+
+std::vector<ImportColumnDoc> sessions_sheet_docs() {
+    return with_accompaniment(
+        {{"type", {"soort"}, true, tr("working_group, team_meeting, training_day, job_interview, other_meeting, immersion"),
+          "working_group|team_meeting|training_day|job_interview|other_meeting|immersion"},
+         {"date", {"datum"}, true, tr("The session's date"), ""},
+         {"duration", {"durée", "duur"}, false, tr("90, 1:30 or 1h30"), ""},
+         {"staff", {"équipe"}, true, tr("The staff members' emails separated by | (at least two)"), ""},
+         {"attendees", {"participants"}, false, tr("The institution's people, emails separated by |"), ""},
+         {"status", {"statut"}, false, tr("planned, held or cancelled (default held)"), "planned|held|cancelled"},
+         {"phase", {"fase"}, false, tr("accompaniment or follow_up"), "accompaniment|follow_up"},
+         {"title", {"titre"}, false, tr("Title"), ""},
+         {"notes", {"remarques"}, false, tr("Notes"), ""}});
+}
+
+std::vector<ImportColumnDoc> hires_sheet_docs() {
+    return with_accompaniment({{"status", {"statut"}, false, tr("announced or effective"), "announced|effective"},
+                               {"hire_date", {"date d'engagement"}, false, tr("Required when effective"), ""},
+                               {"announced_date", {"date d'annonce"}, false, tr("When it was announced"), ""},
+                               {"job_title", {"fonction"}, false, tr("Job title"), ""},
+                               {"working_time_percent", {"temps de travail"}, false, tr("50 for half-time"), ""},
+                               {"contract_type", {"contrat"}, false, tr("Contract"), ""},
+                               {"person", {"email"}, false, tr("The peer worker hired, by email"), ""}});
+}
+
 }  // namespace
 
 void register_pat_importers() {
-    register_importer(
-        {"pat_accompaniments", "pat", 400, [] { return tr("PAT accompaniments"); },
-         [] {
-             return std::vector<ImportColumnDoc>{
-                 {"institution", {"instelling"}, true, tr("The institution that asked, by name"), ""},
-                 {"request_date", {"date de demande"}, true, tr("When it asked"), ""},
-                 {"funder", {"financeur"}, false, tr("Funder code it counts for"), "funders"},
-                 {"contact", {}, false, tr("The contact person's email"), ""},
-                 {"heard_from", {"connu par"}, false, tr("How they heard of PAT"), ""},
-                 {"planned_sessions", {"séances prévues"}, false, tr("Sessions planned"), ""},
-                 {"decision", {"décision"}, false, tr("accepted, waiting or declined"), "accepted|waiting|declined"},
-                 {"decision_date", {"date de décision"}, false, tr("Default: the request date"), ""},
-                 {"decision_reason", {"motif"}, false, tr("Why declined"), ""},
-                 {"phase", {"fase"}, false, tr("request, analysis, accompaniment, hired, follow_up or closed"),
-                  "request|analysis|accompaniment|hired|follow_up|closed"},
-                 {"phase_date", {"date de phase"}, false, tr("When it reached that phase"), ""},
-                 {"notes", {"remarques"}, false, tr("Notes"), ""}};
-         },
-         import_accompaniments});
-    register_importer(
-        {"pat_sessions", "pat", 410, [] { return tr("PAT sessions"); },
-         [] {
-             auto c = accompaniment_docs();
-             c.push_back({"type", {"soort"}, true,
-                          tr("working_group, team_meeting, training_day, job_interview, other_meeting, immersion"),
-                          "working_group|team_meeting|training_day|job_interview|other_meeting|immersion"});
-             c.push_back({"date", {"datum"}, true, tr("The session's date"), ""});
-             c.push_back({"duration", {"durée", "duur"}, false, tr("90, 1:30 or 1h30"), ""});
-             c.push_back({"staff", {"équipe"}, true, tr("The staff members' emails separated by | (at least two)"), ""});
-             c.push_back({"attendees", {"participants"}, false, tr("The institution's people, emails separated by |"), ""});
-             c.push_back({"status", {"statut"}, false, tr("planned, held or cancelled (default held)"),
-                          "planned|held|cancelled"});
-             c.push_back({"phase", {"fase"}, false, tr("accompaniment or follow_up"), "accompaniment|follow_up"});
-             c.push_back({"title", {"titre"}, false, tr("Title"), ""});
-             c.push_back({"notes", {"remarques"}, false, tr("Notes"), ""});
-             return c;
-         },
-         import_sessions});
-    register_importer({"pat_hires", "pat", 420, [] { return tr("PAT hires"); },
-                       [] {
-                           auto c = accompaniment_docs();
-                           c.push_back({"status", {"statut"}, false, tr("announced or effective"), "announced|effective"});
-                           c.push_back({"hire_date", {"date d'engagement"}, false, tr("Required when effective"), ""});
-                           c.push_back({"announced_date", {"date d'annonce"}, false, tr("When it was announced"), ""});
-                           c.push_back({"job_title", {"fonction"}, false, tr("Job title"), ""});
-                           c.push_back({"working_time_percent", {"temps de travail"}, false, tr("50 for half-time"), ""});
-                           c.push_back({"contract_type", {"contrat"}, false, tr("Contract"), ""});
-                           c.push_back({"person", {"email"}, false, tr("The peer worker hired, by email"), ""});
-                           return c;
-                       },
-                       import_hires});
+    register_importers("pat",
+                       {{"pat_accompaniments", 400, N_("PAT accompaniments"), accompaniments_sheet_docs,
+                         import_accompaniments},
+                        {"pat_sessions", 410, N_("PAT sessions"), sessions_sheet_docs, import_sessions},
+                        {"pat_hires", 420, N_("PAT hires"), hires_sheet_docs, import_hires}});
 }
 
 }  // namespace maillage::pat
