@@ -8,6 +8,7 @@
 #include "core/institutions.h"
 #include "core/people.h"
 #include "core/plugin_api.h"
+#include "core/sql_call.h"
 
 #include <fmt/format.h>
 
@@ -110,14 +111,10 @@ void seed_pat_demo(Database& db, const DemoContext& context) {
         a.funder_id = funder_id_by_code(db, p.funder);
         if (p.planned) a.planned_sessions = p.planned;
         // The institution's manager (if the demo has one there) is the contact person.
-        std::vector<int64_t> attendees;
-        {
-            SQLite::Statement q(db.sql(),
-                                "SELECT e.person_id FROM employment e WHERE e.institution_id = ? "
-                                "AND (e.end_date IS NULL) ORDER BY e.person_id LIMIT 3");
-            q.bind(1, inst->id);
-            while (q.executeStep()) attendees.push_back(q.getColumn(0).getInt64());
-        }
+        const auto attendees = select_column<int64_t>(db.sql(),
+                                                      "SELECT e.person_id FROM employment e WHERE e.institution_id = ? "
+                                                      "AND (e.end_date IS NULL) ORDER BY e.person_id LIMIT 3",
+                                                      inst->id);
         if (!attendees.empty()) a.contact_person_id = attendees.front();
         const int64_t id = repo.create_request(a);
         const std::string target = p.target;
