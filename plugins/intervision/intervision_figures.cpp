@@ -213,67 +213,72 @@ IntervisionFigures compute_figures(Database& db, const ReportScope& scope, const
     return f;
 }
 
+namespace {
+// The sectors and institutions of a level's participants (the keys are sorted on output).
+nlohmann::json with_splits(nlohmann::json j, const CountSplit& sectors, const CountSplit& institutions) {
+    j["sector_count"] = int64_t(sectors.rows.size());
+    j["sectors"] = split_json(sectors);
+    j["institution_count"] = int64_t(institutions.rows.size());
+    j["institutions"] = split_json(institutions);
+    return j;
+}
+}  // namespace
+
 nlohmann::json figures_json(const IntervisionFigures& f) {
     nlohmann::json cycles = nlohmann::json::array();
     for (const auto& c : f.cycles) {
         nlohmann::json groups = nlohmann::json::array();
         for (const auto& g : c.groups) {
-            groups.push_back({
-                {"id", g.group_id},
-                {"name", g.name},
-                {"cycle", g.cycle},
-                {"language", g.language},
-                {"slot",
-                 {{"label", g.slot}, {"weekday", g.weekday}, {"week_of_month", g.week_of_month},
-                  {"half_day", g.half_day}, {"start_time", g.start_time}, {"end_time", g.end_time}}},
-                {"venue_mode", g.venue_mode},
-                {"facilitators", g.facilitators},
-                {"sessions_held", g.sessions_held},
-                {"sessions_planned", g.sessions_planned},
-                {"sessions_cancelled", g.sessions_cancelled},
-                {"registered", g.registered},
-                {"participants", g.participants},
-                {"attendance_sessions", g.attendance_sessions},
-                {"present_total", g.present_total},
-                {"average_attendance", std::round(g.average_attendance * 100) / 100},
-                {"institution_count", int64_t(g.institutions.rows.size())},
-                {"institutions", split_json(g.institutions)},
-                {"institutions_text", join_with_counts(g.institutions)},
-                {"sector_count", int64_t(g.sectors.rows.size())},
-                {"sectors", split_json(g.sectors)},
-                {"sentence", g.sentence},
-            });
+            groups.push_back(with_splits(
+                {
+                    {"id", g.group_id},
+                    {"name", g.name},
+                    {"cycle", g.cycle},
+                    {"language", g.language},
+                    {"slot",
+                     {{"label", g.slot}, {"weekday", g.weekday}, {"week_of_month", g.week_of_month},
+                      {"half_day", g.half_day}, {"start_time", g.start_time}, {"end_time", g.end_time}}},
+                    {"venue_mode", g.venue_mode},
+                    {"facilitators", g.facilitators},
+                    {"sessions_held", g.sessions_held},
+                    {"sessions_planned", g.sessions_planned},
+                    {"sessions_cancelled", g.sessions_cancelled},
+                    {"registered", g.registered},
+                    {"participants", g.participants},
+                    {"attendance_sessions", g.attendance_sessions},
+                    {"present_total", g.present_total},
+                    {"average_attendance", std::round(g.average_attendance * 100) / 100},
+                    {"institutions_text", join_with_counts(g.institutions)},
+                    {"sentence", g.sentence},
+                },
+                g.sectors, g.institutions));
         }
-        cycles.push_back({
-            {"id", c.cycle_id},
-            {"name", c.name},
-            {"programme", c.programme},
-            {"funder", c.funder},
-            {"audience", c.audience},
-            {"start_date", c.start_date},
-            {"end_date", c.end_date},
-            {"participants", c.participants},
-            {"sector_count", int64_t(c.sectors.rows.size())},
-            {"sectors", split_json(c.sectors)},
-            {"institution_count", int64_t(c.institutions.rows.size())},
-            {"institutions", split_json(c.institutions)},
-            {"sessions_held", c.sessions_held},
-            {"groups", groups},
-        });
+        cycles.push_back(with_splits(
+            {
+                {"id", c.cycle_id},
+                {"name", c.name},
+                {"programme", c.programme},
+                {"funder", c.funder},
+                {"audience", c.audience},
+                {"start_date", c.start_date},
+                {"end_date", c.end_date},
+                {"participants", c.participants},
+                {"sessions_held", c.sessions_held},
+                {"groups", groups},
+            },
+            c.sectors, c.institutions));
     }
-    return {
-        {"from", f.from},
-        {"to", f.to},
-        {"as_of", f.as_of},
-        {"participants", f.participants},
-        {"sector_count", int64_t(f.sectors.rows.size())},
-        {"sectors", split_json(f.sectors)},
-        {"institution_count", int64_t(f.institutions.rows.size())},
-        {"institutions", split_json(f.institutions)},
-        {"sessions_held", f.sessions_held},
-        {"group_count", f.groups},
-        {"cycles", cycles},
-    };
+    return with_splits(
+        {
+            {"from", f.from},
+            {"to", f.to},
+            {"as_of", f.as_of},
+            {"participants", f.participants},
+            {"sessions_held", f.sessions_held},
+            {"group_count", f.groups},
+            {"cycles", cycles},
+        },
+        f.sectors, f.institutions);
 }
 
 namespace {
