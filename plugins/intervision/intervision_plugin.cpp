@@ -9,29 +9,32 @@
 #include "intervision_import.h"
 #include "intervision_schema.h"
 
+#include "core/declared_plugin.h"
 #include "core/i18n.h"
-#include "core/plugin_api.h"
 
 namespace maillage::intervision {
 namespace {
 
-class IntervisionPlugin : public Plugin {
+class IntervisionPlugin : public DeclaredPlugin {
 public:
-    IntervisionPlugin() { register_intervision_importers(); }
-    PluginInfo info() const override {
-        return {kPluginId, tr("Intervision cycles"), kPluginVersion,
-                tr("Yearly intervision groups: enrolments, itinerant sessions, attendance, evaluation and figures.")};
-    }
-    std::string translation_domain() const override { return "maillage-intervision"; }
-    std::vector<Migration> migrations() const override { return intervision_migrations(); }
-    void add_commands(CLI::App& cli, CliContext& context) override { add_intervision_commands(cli, context); }
-    std::vector<std::shared_ptr<const ReportSectionProvider>> report_sections() const override {
-        return {std::make_shared<IntervisionReportProvider>()};
-    }
-    void seed_demo(Database& db, const DemoContext& context) override { seed_intervision_demo(db, context); }
-    std::map<std::string, std::string> session_kind_labels() const override {
-        return {{"intervision", tr("Intervision sessions")}};
-    }
+    IntervisionPlugin()
+        : DeclaredPlugin({
+              .id = kPluginId,
+              .version = kPluginVersion,
+              .name = N_("Intervision cycles"),
+              .description =
+                  N_("Yearly intervision groups: enrolments, itinerant sessions, attendance, evaluation and figures."),
+              .translation_domain = "maillage-intervision",
+              .register_importers = register_intervision_importers,
+              .migrations = intervision_migrations,
+              .add_commands = add_intervision_commands,
+              .report_sections = [] {
+                  return std::vector<std::shared_ptr<const ReportSectionProvider>>{
+                      std::make_shared<IntervisionReportProvider>()};
+              },
+              .seed_demo = seed_intervision_demo,
+              .session_kinds = {{"intervision", N_("Intervision sessions")}},
+          }) {}
 };
 
 }  // namespace

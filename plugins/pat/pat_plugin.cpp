@@ -9,29 +9,32 @@
 #include "pat_import.h"
 #include "pat_schema.h"
 
+#include "core/declared_plugin.h"
 #include "core/i18n.h"
-#include "core/plugin_api.h"
 
 namespace maillage::pat {
 namespace {
 
-class PatPlugin : public Plugin {
+class PatPlugin : public DeclaredPlugin {
 public:
-    PatPlugin() { register_pat_importers(); }
-    PluginInfo info() const override {
-        return {kPluginId, tr("PAT peer support"), kPluginVersion,
-                tr("Accompaniments of institutions that hire peer workers, trainings, advocacy and the map.")};
-    }
-    std::string translation_domain() const override { return "maillage-pat"; }
-    std::vector<Migration> migrations() const override { return pat_migrations().steps; }
-    void add_commands(CLI::App& cli, CliContext& context) override { add_pat_commands(cli, context); }
-    std::vector<std::shared_ptr<const ReportSectionProvider>> report_sections() const override {
-        return {std::make_shared<PatReportProvider>()};
-    }
-    void seed_demo(Database& db, const DemoContext& context) override { seed_pat_demo(db, context); }
-    std::map<std::string, std::string> session_kind_labels() const override {
-        return {{"pat", tr("PAT accompaniment sessions")}};
-    }
+    PatPlugin()
+        : DeclaredPlugin({
+              .id = kPluginId,
+              .version = kPluginVersion,
+              .name = N_("PAT peer support"),
+              .description =
+                  N_("Accompaniments of institutions that hire peer workers, trainings, advocacy and the map."),
+              .translation_domain = "maillage-pat",
+              .register_importers = register_pat_importers,
+              .migrations = [] { return pat_migrations().steps; },
+              .add_commands = add_pat_commands,
+              .report_sections = [] {
+                  return std::vector<std::shared_ptr<const ReportSectionProvider>>{
+                      std::make_shared<PatReportProvider>()};
+              },
+              .seed_demo = seed_pat_demo,
+              .session_kinds = {{"pat", N_("PAT accompaniment sessions")}},
+          }) {}
 };
 
 }  // namespace
