@@ -1,7 +1,6 @@
 #include "pat_schema.h"
 
 #include "core/sql_call.h"
-#include "core/sql_util.h"
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
