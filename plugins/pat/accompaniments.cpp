@@ -1,7 +1,6 @@
 #include "accompaniments.h"
 
 #include "pat_rules.h"
-#include "pat_sql.h"
 
 #include "core/validate.h"
 #include "core/audit.h"
@@ -217,13 +216,8 @@ void AccompanimentRepository::decide(int64_t id, const std::string& decision, co
     if (a->phase != "request" && a->phase != "analysis")
         throw Error(tr("A decision is taken on a request or during its analysis, not later."));
     db_.write([&] {
-        SQLite::Statement u(db_.sql(),
-                            "UPDATE pat_accompaniment SET decision=?, decision_reason=?, decision_date=? WHERE id=?");
-        u.bind(1, decision);
-        sql::text(u, 2, reason);
-        u.bind(3, date);
-        u.bind(4, id);
-        u.exec();
+        exec_sql(db_.sql(), "UPDATE pat_accompaniment SET decision=?, decision_reason=?, decision_date=? WHERE id=?",
+                 decision, text_or_null(reason), date, id);
         audit(db_, "decide", "pat_accompaniment", id, decision);
     });
 }
@@ -249,12 +243,9 @@ void AccompanimentRepository::set_phase(int64_t id, const std::string& phase, co
         if (phase == "closed") u.bind(i++, note);
         u.bind(i, id);
         u.exec();
-        SQLite::Statement h(db_.sql(),
-                            "INSERT INTO pat_phase_history(accompaniment_id, from_phase, to_phase, date, note) "
-                            "VALUES (?,?,?,?,?)");
-        bind_all(h, id, a->phase, phase, date);
-        sql::text(h, 5, note);
-        h.exec();
+        exec_sql(db_.sql(),
+                 "INSERT INTO pat_phase_history(accompaniment_id, from_phase, to_phase, date, note) VALUES (?,?,?,?,?)",
+                 id, a->phase, phase, date, text_or_null(note));
         audit(db_, "phase", "pat_accompaniment", id, a->phase + " -> " + phase);
     });
 }
@@ -318,16 +309,13 @@ StepState AccompanimentRepository::set_step(int64_t id, const std::string& step,
     if (it == states.end()) throw Error(trf("Step: \"{step}\" is neither a step code nor a position.", fmt::arg("step", step)));
     const auto change = StepRules::apply(state, it->started_on, date);
     db_.write([&] {
-        SQLite::Statement u(db_.sql(),
-                            "INSERT INTO pat_step_state(accompaniment_id, step_id, state, started_on, finished_on, "
-                            "notes) VALUES (?,?,?,?,?,?) ON CONFLICT(accompaniment_id, step_id) DO UPDATE SET "
-                            "state=excluded.state, started_on=excluded.started_on, finished_on=excluded.finished_on, "
-                            "notes=coalesce(excluded.notes, notes)");
-        bind_all(u, id, it->step_id, change.state);
-        sql::text(u, 4, change.started_on);
-        sql::text(u, 5, change.finished_on);
-        sql::text(u, 6, notes);
-        u.exec();
+        exec_sql(db_.sql(),
+                 "INSERT INTO pat_step_state(accompaniment_id, step_id, state, started_on, finished_on, notes) "
+                 "VALUES (?,?,?,?,?,?) ON CONFLICT(accompaniment_id, step_id) DO UPDATE SET "
+                 "state=excluded.state, started_on=excluded.started_on, finished_on=excluded.finished_on, "
+                 "notes=coalesce(excluded.notes, notes)",
+                 id, it->step_id, change.state, text_or_null(change.started_on), text_or_null(change.finished_on),
+                 text_or_null(notes));
         audit(db_, "step", "pat_accompaniment", id, it->code + " " + change.state);
     });
     it->state = change.state;
@@ -410,13 +398,11 @@ int64_t AccompanimentRepository::add_session(const PatSession& in, std::string* 
         s.status = in.status.empty() ? "held" : in.status;
         s.notes = in.notes;
         const int64_t sid = sessions.create(s);
-        SQLite::Statement ins(db_.sql(),
-                              "INSERT INTO pat_session(session_id, accompaniment_id, type_id, duration_minutes, "
-                              "preparation_minutes, phase, staff_warning) VALUES (?,?,?,?,?,?,?)");
-        bind_all(ins, sid, in.accompaniment_id, c.type.id, in.duration_minutes, in.preparation_minutes,
-                 c.phase);
-        sql::text(ins, 7, c.warning);
-        ins.exec();
+        exec_sql(db_.sql(),
+                 "INSERT INTO pat_session(session_id, accompaniment_id, type_id, duration_minutes, "
+                 "preparation_minutes, phase, staff_warning) VALUES (?,?,?,?,?,?,?)",
+                 sid, in.accompaniment_id, c.type.id, in.duration_minutes, in.preparation_minutes, c.phase,
+                 text_or_null(c.warning));
         record_people(db_, sid, c.staff, in.attendees);
         audit(db_, "create", "pat_session", sid, c.type.code + " " + in.date);
         return sid;
@@ -442,13 +428,12 @@ void AccompanimentRepository::update_session(const PatSession& in, std::string* 
         s->notes = in.notes;
         if (!in.status.empty()) s->status = in.status;
         sessions.update(*s);
-        SQLite::Statement u(db_.sql(),
-                            "UPDATE pat_session SET type_id=?, duration_minutes=?, preparation_minutes=?, phase=?, "
-                            "staff_warning=? WHERE session_id=?");
-        bind_all(u, c.type.id, in.duration_minutes, in.preparation_minutes, c.phase);
-        sql::text(u, 5, c.warning);
-        u.bind(6, in.session_id);
-        if (u.exec() == 0) throw Error(tr("This session no longer exists."));
+        if (exec_sql(db_.sql(),
+                     "UPDATE pat_session SET type_id=?, duration_minutes=?, preparation_minutes=?, phase=?, "
+                     "staff_warning=? WHERE session_id=?",
+                     c.type.id, in.duration_minutes, in.preparation_minutes, c.phase, text_or_null(c.warning),
+                     in.session_id) == 0)
+            throw Error(tr("This session no longer exists."));
         exec_sql(db_.sql(), "DELETE FROM attendance WHERE session_id = ?", in.session_id);
         record_people(db_, in.session_id, c.staff, in.attendees);
         audit(db_, "update", "pat_session", in.session_id, c.type.code + " " + in.date);

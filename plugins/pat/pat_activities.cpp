@@ -1,7 +1,6 @@
 #include "pat_activities.h"
 
 #include "pat_rules.h"
-#include "pat_sql.h"
 
 #include "core/validate.h"
 #include "core/audit.h"
@@ -120,17 +119,12 @@ int64_t ActivityRepository::set_workplace(const Workplace& w) {
     if (!w.since.empty()) check_date(tr("Since"), w.since);
     validate::count(tr("Peer workers"), w.peer_workers);
     return db_.write([&] {
-        SQLite::Statement ins(db_.sql(),
-                              "INSERT INTO pat_workplace(institution_id, since, sector_id, peer_workers, notes) "
-                              "VALUES (?,?,?,?,?) ON CONFLICT(institution_id) DO UPDATE SET since=excluded.since, "
-                              "sector_id=excluded.sector_id, peer_workers=excluded.peer_workers, notes=excluded.notes, "
-                              "ended_on=NULL");
-        ins.bind(1, w.institution_id);
-        sql::text(ins, 2, w.since);
-        sql::opt(ins, 3, w.sector_id);
-        ins.bind(4, w.peer_workers);
-        sql::text(ins, 5, w.notes);
-        ins.exec();
+        exec_sql(db_.sql(),
+                 "INSERT INTO pat_workplace(institution_id, since, sector_id, peer_workers, notes) "
+                 "VALUES (?,?,?,?,?) ON CONFLICT(institution_id) DO UPDATE SET since=excluded.since, "
+                 "sector_id=excluded.sector_id, peer_workers=excluded.peer_workers, notes=excluded.notes, "
+                 "ended_on=NULL",
+                 w.institution_id, text_or_null(w.since), w.sector_id, w.peer_workers, text_or_null(w.notes));
         const auto wid = select_value<int64_t>(db_.sql(), "SELECT id FROM pat_workplace WHERE institution_id = ?",
                                                w.institution_id);
         audit(db_, "set", "pat_workplace", wid, std::to_string(w.peer_workers));
