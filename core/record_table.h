@@ -8,7 +8,8 @@
 //
 // create/update/remove are each one Database::write with its audit entry ("create",
 // "update", "delete" on the table); insert/update_row are the bare statements, for writes
-// that do more in the same transaction.
+// that do more in the same transaction. Table and column names are the program's own
+// literals, never user text: they are written into the SQL.
 #include "core/audit.h"
 #include "core/database.h"
 #include "core/error.h"
