@@ -113,6 +113,10 @@ public:
 private:
     // The edition id and the module versions; throws on what create/update refuse.
     std::pair<std::optional<int64_t>, std::vector<int64_t>> validate_training(const TrainingInput& input, int64_t self) const;
+    // Creates the training when id is 0, else changes it; returns its id.
+    int64_t save_training(int64_t id, const TrainingInput& input);
+    // The module's qualified trainers into its sheet.
+    void add_trainers(ModuleRecord& record) const;
     Database& db_;
 };
 
