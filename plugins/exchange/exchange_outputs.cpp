@@ -90,22 +90,39 @@ std::string today_long() {
 }
 }  // namespace
 
-pdf::Certificate certificate_text(Database& db, int64_t registration_id) {
-    RegistrationService regs(db);
-    const auto r = regs.get(registration_id);
+namespace {
+// What a certificate states: the registration (attended), its event, the days held and
+// the hours. Throws maillage::Error for an unknown registration or someone who did not come.
+struct Attended {
+    Registration r;
+    std::optional<Event> e;
+    std::string dates;
+    double hours = 0;
+};
+
+Attended attended(Database& db, int64_t registration_id) {
+    const auto r = RegistrationService(db).get(registration_id);
     if (!r) throw Error(tr("This registration does not exist."));
     if (r->status != "attended")
         throw Error(fmt::format(fmt::runtime(tr("{name} did not attend: no certificate.")),
                                 fmt::arg("name", r->person_name)));
     EventRepository events(db);
-    const auto e = events.get(r->event_id);
-    std::string dates;
+    Attended a{*r, events.get(r->event_id), {}, events.hours(r->event_id)};
     for (const auto& d : events.days(r->event_id)) {
         if (d.status == "cancelled") continue;
-        if (!dates.empty()) dates += ", ";
-        dates += d.date;
-        if (!d.start_time.empty() && !d.end_time.empty()) dates += " (" + d.start_time + "–" + d.end_time + ")";
+        if (!a.dates.empty()) a.dates += ", ";
+        a.dates += d.date;
+        if (!d.start_time.empty() && !d.end_time.empty()) a.dates += " (" + d.start_time + "–" + d.end_time + ")";
     }
+    return a;
+}
+}  // namespace
+
+pdf::Certificate certificate_text(Database& db, int64_t registration_id) {
+    const auto facts = attended(db, registration_id);
+    const auto* r = &facts.r;
+    const auto& e = facts.e;
+    const auto& dates = facts.dates;
     pdf::Certificate c;
     c.organisation = e ? organisation_of(db, *e) : std::string();
     c.title = tr("Certificate of attendance");
@@ -116,7 +133,7 @@ pdf::Certificate certificate_text(Database& db, int64_t registration_id) {
     c.event = e ? e->title : std::string();
     if (e && !e->venue.empty()) c.details.push_back(e->venue);
     if (!dates.empty()) c.details.push_back(tr("Date(s): ") + dates);
-    if (const auto hours = events.hours(r->event_id); hours > 0) c.details.push_back(tr("Duration: ") + format_hours(hours));
+    if (facts.hours > 0) c.details.push_back(tr("Duration: ") + format_hours(facts.hours));
     if (r->role != "participant") c.details.push_back(tr("Role: ") + role_label(r->role));
     c.place_and_date = trf("Issued on {date}", fmt::arg("date", today_long()));
     c.signature = tr("For the organisers");
@@ -124,22 +141,11 @@ pdf::Certificate certificate_text(Database& db, int64_t registration_id) {
 }
 
 std::string certificate_html(Database& db, int64_t registration_id) {
-    RegistrationService regs(db);
-    const auto r = regs.get(registration_id);
-    if (!r) throw Error(tr("This registration does not exist."));
-    if (r->status != "attended")
-        throw Error(fmt::format(fmt::runtime(tr("{name} did not attend: no certificate.")),
-                                fmt::arg("name", r->person_name)));
-    EventRepository events(db);
-    const auto e = events.get(r->event_id);
-    std::string dates;
-    for (const auto& d : events.days(r->event_id)) {
-        if (d.status == "cancelled") continue;
-        if (!dates.empty()) dates += ", ";
-        dates += d.date;
-        if (!d.start_time.empty() && !d.end_time.empty()) dates += " (" + d.start_time + "–" + d.end_time + ")";
-    }
-    const auto hours = events.hours(r->event_id);
+    const auto facts = attended(db, registration_id);
+    const auto* r = &facts.r;
+    const auto& e = facts.e;
+    const auto& dates = facts.dates;
+    const auto hours = facts.hours;
     std::string html = "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>" +
                        html_escape(tr("Certificate of attendance")) + "</title>\n<style>"
                        "body{font-family:sans-serif;margin:3cm 2.5cm;color:#222}"
