@@ -55,19 +55,9 @@ struct DemoEvent {
 
 int64_t create_event(EventRepository& events, const DemoEvent& d, const std::optional<Programme>& programme,
                      const std::optional<Funder>& funder) {
-    Event e;
-    e.type_id = events.find_type(d.type)->id;
-    e.title = d.title;
-    e.theme = d.theme;
-    e.venue = d.venue;
-    e.capacity = d.capacity;
-    e.languages = d.languages;
-    e.role = d.role;
-    if (programme) e.programme_id = programme->id;
-    if (funder) e.funder_id = funder->id;
-    e.objectives = d.objectives;
-    e.programme_text = d.programme_text;
-    return events.create(e);
+    const auto id_of = [](const auto& record) { return record ? std::optional<int64_t>(record->id) : std::nullopt; };
+    return events.create({0, events.find_type(d.type)->id, d.title, d.theme, d.venue, d.capacity, d.languages, d.role,
+                          id_of(programme), id_of(funder), d.objectives, d.programme_text, ""});
 }
 
 Registration enrol(RegistrationService& regs, int64_t event_id, int64_t person_id, const char* role = "participant") {
@@ -81,13 +71,12 @@ Registration enrol(RegistrationService& regs, int64_t event_id, int64_t person_i
 }  // namespace
 
 void seed_exchange_demo(Database& db, const DemoContext& context) {
-    const int y = context.year;
-    EventRepository events(db);
-    RegistrationService regs(db);
-    SessionRepository sessions(db);
     const auto connect = ProgrammeRepository(db).find_by_code("connect");
     const auto cocom = FunderRepository(db).find_by_code("COCOM");
     const auto cocof = FunderRepository(db).find_by_code("COCOF");
+    const int y = context.year;
+    EventRepository events(db);
+    RegistrationService regs(db);
 
     // --- The yearly exchange table.
     const auto ev = create_event(
@@ -106,6 +95,7 @@ void seed_exchange_demo(Database& db, const DemoContext& context) {
     // Steering committee: four partners, three meetings with attendance and decisions.
     const char* members[] = {"Équipe mobile Psy-Rue", "Samu social de quartier", "CAW Brussel",
                              "Service de santé mentale Le Méridien"};
+    SessionRepository sessions(db);
     std::vector<int64_t> representatives;
     for (int k = 0; k < 4; ++k) {
         const auto person = demo_person(db, 28 + k);
