@@ -26,12 +26,6 @@
 namespace maillage::catalogue {
 namespace {
 
-TrainingRow require_training(Database& db, const std::string& code) {
-    auto t = CatalogueStore(db).training(code);
-    if (!t) throw Error(trf("Unknown training {code}.", fmt::arg("code", code)));
-    return *t;
-}
-
 std::string base64(const std::string& in) {
     static const char* table = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
     std::string out;

@@ -62,6 +62,12 @@ bool same_sheet(const catalog::ModuleSheet& a, const catalog::ModuleSheet& b) {
 
 }  // namespace
 
+TrainingRow require_training(Database& db, const std::string& code) {
+    auto t = CatalogueStore(db).training(code);
+    if (!t) throw Error(trf("Unknown training {code}.", fmt::arg("code", code)));
+    return *t;
+}
+
 std::string join(const std::vector<std::string>& items, const std::string& sep) {
     std::string out;
     for (const auto& i : items) out += (out.empty() ? "" : sep) + i;

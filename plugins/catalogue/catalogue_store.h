@@ -120,6 +120,9 @@ private:
     Database& db_;
 };
 
+// The training with this code; throws maillage::Error naming the code when there is none.
+TrainingRow require_training(Database& db, const std::string& code);
+
 std::string join(const std::vector<std::string>& items, const std::string& sep);
 std::vector<std::string> split(const std::string& text, char sep);
 

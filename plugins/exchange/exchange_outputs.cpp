@@ -13,6 +13,8 @@
 #include "core/people.h"
 #include "core/programmes.h"
 #include "core/sectors.h"
+#include "core/sql_query.h"
+#include "core/today.h"
 #include "core/xlsx_cells.h"
 
 #include "core/ical_zone.h"
@@ -74,23 +76,14 @@ namespace {
 // The organisation named on certificates: the setting "organisation.name" when the
 // organisation has set it, else the event's programme.
 std::string organisation_of(Database& db, const Event& e) {
-    SQLite::Statement q(db.sql(), "SELECT value FROM setting WHERE key = 'organisation.name'");
-    if (q.executeStep() && !q.getColumn(0).isNull() && !q.getColumn(0).getString().empty())
-        return q.getColumn(0).getString();
+    if (auto name = query_value<std::string>(db.sql(), "SELECT value FROM setting WHERE key = 'organisation.name'");
+        name && !name->empty())
+        return *name;
     if (e.programme_id)
         if (auto p = ProgrammeRepository(db).get(*e.programme_id)) return p->name;
     return {};
 }
 
-std::string today_long() {
-    const auto t = std::time(nullptr);
-    std::tm tm{};
-    localtime_r(&t, &tm);
-    return fmt::format("{:04d}-{:02d}-{:02d}", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
-}
-}  // namespace
-
-namespace {
 // What a certificate states: the registration (attended), its event, the days held and
 // the hours. Throws maillage::Error for an unknown registration or someone who did not come.
 struct Attended {
@@ -135,7 +128,7 @@ pdf::Certificate certificate_text(Database& db, int64_t registration_id) {
     if (!dates.empty()) c.details.push_back(tr("Date(s): ") + dates);
     if (facts.hours > 0) c.details.push_back(tr("Duration: ") + format_hours(facts.hours));
     if (r->role != "participant") c.details.push_back(tr("Role: ") + role_label(r->role));
-    c.place_and_date = trf("Issued on {date}", fmt::arg("date", today_long()));
+    c.place_and_date = trf("Issued on {date}", fmt::arg("date", today_iso()));
     c.signature = tr("For the organisers");
     return c;
 }
