@@ -7,6 +7,7 @@
 #include "text_match.h"
 
 #include "core/audit.h"
+#include "core/code_labels.h"
 #include "core/database.h"
 #include "core/error.h"
 #include "core/i18n.h"
@@ -92,20 +93,16 @@ bool transition_allowed(const std::string& from, const std::string& to) {
 }
 
 std::string status_label(const std::string& status) {
-    if (status == "registered") return tr("registered");
-    if (status == "waiting") return tr("waiting list");
-    if (status == "cancelled") return tr("cancelled");
-    if (status == "attended") return tr("attended");
-    if (status == "no_show") return tr("no-show");
-    return status;
+    static constexpr CodeLabel kLabels[] = {{"registered", N_("registered")}, {"waiting", N_("waiting list")},
+                                            {"cancelled", N_("cancelled")},   {"attended", N_("attended")},
+                                            {"no_show", N_("no-show")}};
+    return label_of(kLabels, status);
 }
 
 std::string role_label(const std::string& role) {
-    if (role == "participant") return tr("participant");
-    if (role == "facilitator") return tr("facilitator");
-    if (role == "speaker") return tr("speaker");
-    if (role == "organiser") return tr("organiser");
-    return role;
+    static constexpr CodeLabel kLabels[] = {{"participant", N_("participant")}, {"facilitator", N_("facilitator")},
+                                            {"speaker", N_("speaker")}, {"organiser", N_("organiser")}};
+    return label_of(kLabels, role);
 }
 
 std::string RegistrationService::search_key(int64_t person_id, const std::optional<int64_t>& institution_id,
