@@ -1,5 +1,7 @@
 #include "catalogue_demo.h"
 
+#include "catalogue_evaluations.h"
+
 #include "catalogue_registrations.h"
 #include "catalogue_store.h"
 #include "core/database.h"
@@ -266,10 +268,7 @@ void seed_catalogue_demo(Database& db, const DemoContext& context) {
 
     // Evaluation questionnaire and the request analysis (core questionnaires).
     QuestionnaireRepository questionnaires(db);
-    Questionnaire evaluation;
-    evaluation.code = "catalogue-evaluation";
-    evaluation.title = "Évaluation de la formation";
-    evaluation.owner = "catalogue";
+    auto evaluation = kEvaluation.blank("Évaluation de la formation");
     evaluation.questions = {{0, 1, "rating", "Satisfaction générale", {}, 1, 5, true},
                             {0, 2, "rating", "Utilité pour ma pratique", {}, 1, 5, false},
                             {0, 3, "text", "Commentaire", {}, 1, 5, false}};
