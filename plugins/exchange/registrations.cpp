@@ -359,15 +359,8 @@ Registration RegistrationService::walk_in(int64_t event_id, const WalkIn& w) {
         p.email = w.email;
         p.roles = {"worker"};
         const auto person_id = known ? known->id : PersonRepository(db_).create(p);
-        RegistrationRequest req;
-        req.event_id = event_id;
-        req.person_id = person_id;
-        req.role = w.role;
-        req.institution_id = w.institution_id;
-        req.institution_text = w.institution_text;
-        req.sector_id = w.sector_id;
-        req.source = "walk_in";
-        auto r = register_person(req);
+        auto r = register_person(
+            {event_id, person_id, w.role, w.institution_id, w.institution_text, w.sector_id, std::nullopt, "walk_in"});
         mark_attended(db_, r.id);
         return *get(r.id);
     });
