@@ -19,20 +19,6 @@
 namespace maillage::catalogue {
 namespace {
 
-struct ThemeSeed { const char *code, *fr, *nl, *en; };
-const ThemeSeed kThemes[] = {
-    {"reception", "Accueil et écoute", "Onthaal en luisteren", "Reception and listening"},
-    {"mental_health", "Santé mentale", "Geestelijke gezondheid", "Mental health"},
-    {"substance_use", "Usages de drogues et réduction des risques", "Middelengebruik en schadebeperking",
-     "Substance use and harm reduction"},
-    {"peer_support", "Pair-aidance et rétablissement", "Ervaringsdeskundigheid en herstel", "Peer support and recovery"},
-    {"crisis", "Gestion de crise", "Crisisbeheer", "Crisis management"},
-    {"low_threshold", "Bas seuil et accès aux soins", "Laagdrempelig werken en toegang tot zorg",
-     "Low-threshold work and access to care"},
-    {"violence", "Violences", "Geweld", "Violence"},
-    {"ethics", "Questions éthiques complexes", "Complexe ethische vragen", "Complex ethical questions"},
-};
-
 struct ModuleSeed { const char *code, *theme; int minutes; const char *fr, *nl, *desc_fr, *desc_nl; };
 const ModuleSeed kModules[] = {
     {"ACC-01", "reception", 180, "Accueillir la personne en grande précarité", "Onthaal van mensen in grote armoede",
@@ -217,18 +203,12 @@ int64_t person_id(Database& db, int number) {
 
 }  // namespace
 
-void seed_catalogue_themes(Database& db) {
-    CatalogueStore store(db);
-    int order = 10;
-    for (const auto& t : kThemes) store.ensure_theme({t.code, {t.fr, t.nl, t.en}, order += 10});
-}
-
 void seed_catalogue_demo(Database& db, const DemoContext& context) {
     const int year = context.year;
     CatalogueStore store(db);
     RegistrationService registrations(db);
     SessionRepository sessions(db);
-    seed_catalogue_themes(db);
+    // The themes are the catalogue's reference data: its first migration adds them.
 
     db.sql().exec("INSERT OR REPLACE INTO setting(key, value) VALUES('catalogue.organisation', 'Maillage — formations (démo)'), "
                   "('catalogue.contact_email', 'formation@example.org')");

@@ -10,7 +10,6 @@ struct DemoContext;
 
 namespace maillage::catalogue {
 
-void seed_catalogue_themes(Database& db);
 void seed_catalogue_demo(Database& db, const DemoContext& context);
 
 }  // namespace maillage::catalogue

@@ -61,11 +61,7 @@ int64_t create_event(EventRepository& events, const DemoEvent& d, const std::opt
 }
 
 Registration enrol(RegistrationService& regs, int64_t event_id, int64_t person_id, const char* role = "participant") {
-    RegistrationRequest req;
-    req.event_id = event_id;
-    req.person_id = person_id;
-    req.role = role;
-    return regs.register_person(req);
+    return regs.register_person({event_id, person_id, role});
 }
 
 }  // namespace
