@@ -1,9 +1,10 @@
 #pragma once
-// One statement in one call: its parameters bound (bind_all), its rows read (a RowMap or
-// a single column), so that a repository's getters are one line each. And the INSERT and
-// the UPDATE of a row written from one column list, so that create and update cannot
-// bind their columns differently.
-#include "core/row_reader.h"
+// One statement in one call: its parameters bound (bind_all), its single column read,
+// so that a repository's getters are one line each (whole rows into structs:
+// core/row_query.h). And the INSERT and the UPDATE of a row written from one column
+// list, so that create and update cannot bind their columns differently.
+// (Without core/row_reader.h, whose RowReader template has the name of the importers'
+// RowReader in core/entity_import.h: an importer can include this one.)
 #include "core/sql_util.h"
 
 #include <SQLiteCpp/SQLiteCpp.h>
@@ -17,21 +18,12 @@
 
 namespace maillage {
 
-// The rows of `sql` (its select list is the map's) with the parameters bound in order.
-template <class Map, class... Values>
-std::vector<typename Map::Row> query_rows(SQLite::Database& db, const Map& map, const std::string& sql,
-                                          const Values&... values) {
-    SQLite::Statement q(db, sql);
-    bind_all(q, values...);
-    return read_all(q, map);
-}
-template <class Map, class... Values>
-std::optional<typename Map::Row> query_row(SQLite::Database& db, const Map& map, const std::string& sql,
-                                           const Values&... values) {
-    SQLite::Statement q(db, sql);
-    bind_all(q, values...);
-    return read_one(q, map);
-}
+namespace sql_detail {
+inline void read(const SQLite::Column& c, std::string& out) { out = c.isNull() ? std::string() : c.getString(); }
+inline void read(const SQLite::Column& c, int64_t& out) { out = c.getInt64(); }
+inline void read(const SQLite::Column& c, int& out) { out = c.getInt(); }
+inline void read(const SQLite::Column& c, double& out) { out = c.getDouble(); }
+}  // namespace sql_detail
 
 // The first column of every row ("SELECT person_id FROM ... WHERE group_id = ?").
 template <class T, class... Values>
@@ -41,7 +33,7 @@ std::vector<T> query_column(SQLite::Database& db, const std::string& sql, const 
     std::vector<T> out;
     while (q.executeStep()) {
         T v{};
-        row_detail::assign(q.getColumn(0), v);
+        sql_detail::read(q.getColumn(0), v);
         out.push_back(std::move(v));
     }
     return out;
@@ -53,7 +45,7 @@ std::optional<T> query_value(SQLite::Database& db, const std::string& sql, const
     bind_all(q, values...);
     if (!q.executeStep()) return std::nullopt;
     T v{};
-    row_detail::assign(q.getColumn(0), v);
+    sql_detail::read(q.getColumn(0), v);
     return v;
 }
 

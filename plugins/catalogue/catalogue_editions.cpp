@@ -7,7 +7,7 @@
 #include "core/i18n.h"
 #include "core/row_reader.h"
 #include "core/plugin_api.h"
-#include "core/sql_query.h"
+#include "core/row_query.h"
 #include "core/sql_util.h"
 
 #include <CLI/CLI.hpp>

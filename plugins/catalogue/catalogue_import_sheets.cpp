@@ -10,7 +10,7 @@
 #include "core/i18n.h"
 #include "core/known_values.h"
 #include "core/sessions.h"
-#include "core/sql_util.h"
+#include "core/sql_query.h"
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
@@ -35,11 +35,10 @@ TrainingRow training_of(const RowReader& r, const csv::Row& row, Col c) {
 
 // The training's day on a date (not cancelled first).
 std::optional<int64_t> day_on(Database& db, int64_t training_id, const std::string& date) {
-    SQLite::Statement q(db.sql(), "SELECT s.id FROM catalogue_training_day d JOIN session s ON s.id = d.session_id "
-                                  "WHERE d.training_id = ? AND s.date = ? ORDER BY s.status = 'cancelled', s.id LIMIT 1");
-    bind_all(q, training_id, date);
-    if (!q.executeStep()) return std::nullopt;
-    return q.getColumn(0).getInt64();
+    return query_value<int64_t>(db.sql(),
+                                "SELECT s.id FROM catalogue_training_day d JOIN session s ON s.id = d.session_id WHERE "
+                                "d.training_id = ? AND s.date = ? ORDER BY s.status = 'cancelled', s.id LIMIT 1",
+                                training_id, date);
 }
 
 ImportCount import_editions(Database& db, const csv::Table& t) {

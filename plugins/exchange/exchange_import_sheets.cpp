@@ -11,7 +11,7 @@
 #include "core/institutions.h"
 #include "core/known_values.h"
 #include "core/sessions.h"
-#include "core/sql_util.h"
+#include "core/sql_query.h"
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
@@ -24,12 +24,11 @@ using Col = RowReader::Col;
 
 // The event with this title whose first day is this date (or a "#12" id).
 std::optional<int64_t> find_event(Database& db, const std::string& title, const std::string& date) {
-    SQLite::Statement q(db.sql(), "SELECT e.id FROM exchange_event e WHERE lower(trim(e.title)) = lower(trim(?)) AND "
-                                  "(SELECT min(s.date) FROM exchange_event_session es JOIN session s ON "
-                                  "s.id = es.session_id WHERE es.event_id = e.id) = ? ORDER BY e.id LIMIT 1");
-    bind_all(q, title, date);
-    if (!q.executeStep()) return std::nullopt;
-    return q.getColumn(0).getInt64();
+    return query_value<int64_t>(db.sql(),
+                                "SELECT e.id FROM exchange_event e WHERE lower(trim(e.title)) = lower(trim(?)) AND "
+                                "(SELECT min(s.date) FROM exchange_event_session es JOIN session s ON "
+                                "s.id = es.session_id WHERE es.event_id = e.id) = ? ORDER BY e.id LIMIT 1",
+                                title, date);
 }
 
 // The columns that name a row's event: its title and its first day.

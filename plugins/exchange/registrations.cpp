@@ -3,7 +3,7 @@
 #include "events.h"
 #include "core/sql_util.h"
 #include "core/row_reader.h"
-#include "core/sql_query.h"
+#include "core/row_query.h"
 #include "text_match.h"
 
 #include "core/audit.h"

@@ -2,7 +2,7 @@
 
 #include "events.h"
 #include "core/row_reader.h"
-#include "core/sql_query.h"
+#include "core/row_query.h"
 
 #include "core/audit.h"
 #include "core/database.h"
