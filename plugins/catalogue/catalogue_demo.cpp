@@ -204,14 +204,13 @@ int64_t person_id(Database& db, int number) {
 }  // namespace
 
 void seed_catalogue_demo(Database& db, const DemoContext& context) {
+    // The themes are the catalogue's reference data: its first migration adds them.
+    db.sql().exec("INSERT OR REPLACE INTO setting(key, value) VALUES('catalogue.organisation', 'Maillage — formations (démo)'), "
+                  "('catalogue.contact_email', 'formation@example.org')");
     const int year = context.year;
     CatalogueStore store(db);
     RegistrationService registrations(db);
     SessionRepository sessions(db);
-    // The themes are the catalogue's reference data: its first migration adds them.
-
-    db.sql().exec("INSERT OR REPLACE INTO setting(key, value) VALUES('catalogue.organisation', 'Maillage — formations (démo)'), "
-                  "('catalogue.contact_email', 'formation@example.org')");
 
     // Modules: most sheets have a second version (an edit made before the edition).
     for (const auto& m : kModules) {

@@ -3,10 +3,7 @@
 // Dutch), trainer qualifications, an edition of the demo year with a dozen open
 // trainings (one a three-day mental-health awareness course), two custom trainings,
 // registrations, attendance, expectations and evaluations. Deterministic.
-namespace maillage {
-class Database;
-struct DemoContext;
-}
+#include "core/plugin_api.h"  // DemoContext
 
 namespace maillage::catalogue {
 
