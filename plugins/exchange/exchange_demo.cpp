@@ -56,12 +56,14 @@ struct DemoEvent {
 int64_t create_event(EventRepository& events, const DemoEvent& d, const std::optional<Programme>& programme,
                      const std::optional<Funder>& funder) {
     const auto id_of = [](const auto& record) { return record ? std::optional<int64_t>(record->id) : std::nullopt; };
-    return events.create({0, events.find_type(d.type)->id, d.title, d.theme, d.venue, d.capacity, d.languages, d.role,
-                          id_of(programme), id_of(funder), d.objectives, d.programme_text, ""});
+    return events.create({.type_id = events.find_type(d.type)->id, .title = d.title, .theme = d.theme,
+                          .venue = d.venue, .capacity = d.capacity, .languages = d.languages, .role = d.role,
+                          .programme_id = id_of(programme), .funder_id = id_of(funder), .objectives = d.objectives,
+                          .programme_text = d.programme_text});
 }
 
 Registration enrol(RegistrationService& regs, int64_t event_id, int64_t person_id, const char* role = "participant") {
-    return regs.register_person({event_id, person_id, role});
+    return regs.register_person({.event_id = event_id, .person_id = person_id, .role = role});
 }
 
 }  // namespace

@@ -359,8 +359,13 @@ Registration RegistrationService::walk_in(int64_t event_id, const WalkIn& w) {
         p.email = w.email;
         p.roles = {"worker"};
         const auto person_id = known ? known->id : PersonRepository(db_).create(p);
-        auto r = register_person(
-            {event_id, person_id, w.role, w.institution_id, w.institution_text, w.sector_id, std::nullopt, "walk_in"});
+        auto r = register_person({.event_id = event_id,
+                                  .person_id = person_id,
+                                  .role = w.role,
+                                  .institution_id = w.institution_id,
+                                  .institution_text = w.institution_text,
+                                  .sector_id = w.sector_id,
+                                  .source = "walk_in"});
         mark_attended(db_, r.id);
         return *get(r.id);
     });
