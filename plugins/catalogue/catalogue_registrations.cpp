@@ -32,9 +32,8 @@ const RowMap kRegistrationRow{
     column("reason", &Registration::reason), column("waiting_position", &Registration::waiting_position),
     column("registered_at", &Registration::registered_at), column("source", &Registration::source)};
 
-std::string select_registration(std::string_view rest) {
-    return kRegistrationRow.select("FROM catalogue_registration " + std::string(rest));
-}
+// The registrations, or the first one, that `where` (with its values) selects.
+const RowSource kRegistrations{kRegistrationRow, "FROM catalogue_registration"};
 }  // namespace
 
 int RegistrationService::seats_taken(int64_t training_id) const {
@@ -44,15 +43,14 @@ int RegistrationService::seats_taken(int64_t training_id) const {
 }
 
 std::optional<Registration> RegistrationService::find(int64_t training_id, int64_t person_id) const {
-    return query_row(db_.sql(), kRegistrationRow, select_registration("WHERE training_id = ? AND person_id = ?"),
-                     training_id, person_id);
+    return kRegistrations.row(db_.sql(), "WHERE training_id = ? AND person_id = ?", training_id, person_id);
 }
 
 std::vector<Registration> RegistrationService::list(int64_t training_id) const {
-    return query_rows(db_.sql(), kRegistrationRow,
-                      select_registration("WHERE training_id = ? ORDER BY CASE status WHEN 'registered' THEN 0 WHEN "
-                                          "'waiting' THEN 1 ELSE 2 END, waiting_position, registered_at, id"),
-                      training_id);
+    return kRegistrations.rows(db_.sql(),
+                               "WHERE training_id = ? ORDER BY CASE status WHEN 'registered' THEN 0 WHEN 'waiting' THEN 1 "
+                               "ELSE 2 END, waiting_position, registered_at, id",
+                               training_id);
 }
 
 void RegistrationService::add_attendance_rows(int64_t training_id, const Registration& r) {
@@ -142,10 +140,9 @@ std::optional<int64_t> RegistrationService::cancel(int64_t training_id, int64_t 
         audit(db_, "cancel", "catalogue_registration", r->id, "person #" + std::to_string(person_id));
         std::optional<int64_t> promoted;
         if (r->status == "registered") {
-            if (auto waiting = query_row(db_.sql(), kRegistrationRow,
-                                         select_registration("WHERE training_id = ? AND status = 'waiting' "
-                                                             "ORDER BY waiting_position, id LIMIT 1"),
-                                         training_id)) {
+            if (auto waiting = kRegistrations.row(
+                    db_.sql(), "WHERE training_id = ? AND status = 'waiting' ORDER BY waiting_position, id LIMIT 1",
+                    training_id)) {
                 auto& next = *waiting;
                 execute(db_.sql(),
                         "UPDATE catalogue_registration SET status = 'registered', waiting_position = NULL WHERE id = ?",

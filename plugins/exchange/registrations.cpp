@@ -36,10 +36,8 @@ const RowMap kRegistrationRow{
     column("trim(coalesce(p.first_name,'') || ' ' || coalesce(p.last_name,'')) AS person_name", &R::person_name),
     column("p.email", &R::email), column("coalesce(i.name, r.institution_text) AS institution_name", &R::institution_name)};
 
-std::string select_registration(std::string_view rest) {
-    return kRegistrationRow.select("FROM exchange_registration r JOIN person p ON p.id = r.person_id "
-                                   "LEFT JOIN institution i ON i.id = r.institution_id " + std::string(rest));
-}
+const RowSource kRegistrations{kRegistrationRow, "FROM exchange_registration r JOIN person p ON p.id = r.person_id "
+                                                "LEFT JOIN institution i ON i.id = r.institution_id"};
 
 const std::map<std::string, std::set<std::string>>& transitions() {
     static const std::map<std::string, std::set<std::string>> t = {
@@ -272,19 +270,17 @@ void RegistrationService::set_role(int64_t id, const std::string& role) {
 }
 
 std::optional<Registration> RegistrationService::get(int64_t id) const {
-    return query_row(db_.sql(), kRegistrationRow, select_registration("WHERE r.id = ?"), id);
+    return kRegistrations.row(db_.sql(), "WHERE r.id = ?", id);
 }
 
 std::optional<Registration> RegistrationService::find(int64_t event_id, int64_t person_id) const {
-    return query_row(db_.sql(), kRegistrationRow, select_registration("WHERE r.event_id = ? AND r.person_id = ?"),
-                     event_id, person_id);
+    return kRegistrations.row(db_.sql(), "WHERE r.event_id = ? AND r.person_id = ?", event_id, person_id);
 }
 
 std::vector<Registration> RegistrationService::list(int64_t event_id) const {
-    return query_rows(db_.sql(), kRegistrationRow,
-                      select_registration("WHERE r.event_id = ? ORDER BY p.last_name COLLATE NOCASE, "
-                                          "p.first_name COLLATE NOCASE, r.id"),
-                      event_id);
+    return kRegistrations.rows(
+        db_.sql(), "WHERE r.event_id = ? ORDER BY p.last_name COLLATE NOCASE, p.first_name COLLATE NOCASE, r.id",
+        event_id);
 }
 
 int64_t RegistrationService::seats_taken(int64_t event_id) const {
@@ -306,7 +302,7 @@ std::vector<Registration> RegistrationService::search(int64_t event_id, const st
     std::istringstream in(normalise_name(text));
     std::vector<std::string> words;
     for (std::string w; in >> w;) words.push_back(w);
-    std::string sql = select_registration("WHERE r.event_id = ? AND r.status <> 'cancelled'");
+    std::string sql = kRegistrations.select("WHERE r.event_id = ? AND r.status <> 'cancelled'");
     for (size_t k = 0; k < words.size(); ++k) sql += " AND instr(r.search_key, ?) > 0";
     sql += " ORDER BY p.last_name COLLATE NOCASE, p.first_name COLLATE NOCASE LIMIT ?";
     SQLite::Statement q(db_.sql(), sql);
