@@ -25,9 +25,7 @@ const RowMap kEditionRow{
     column("e.retired_at IS NOT NULL AS retired", &Edition::retired),
     column("(SELECT count(*) FROM catalogue_training t WHERE t.edition_id = e.id) AS trainings", &Edition::trainings)};
 
-std::string select_edition(std::string_view rest) {
-    return kEditionRow.select("FROM catalogue_edition e " + std::string(rest));
-}
+const RowSource kEditions{kEditionRow, "FROM catalogue_edition e"};
 
 void validate(EditionRepository& repo, const Edition& e) {
     if (e.code.empty()) throw Error(tr("Code: an edition needs a code (e.g. 2026)."));
@@ -56,13 +54,12 @@ int64_t save(Database& db, EditionRepository& repo, const Edition& e, bool creat
 }  // namespace
 
 std::vector<Edition> EditionRepository::list(bool include_retired) const {
-    return query_rows(db_.sql(), kEditionRow,
-                      select_edition(std::string(include_retired ? "" : "WHERE e.retired_at IS NULL ") +
-                                     "ORDER BY e.year DESC, e.code"));
+    return kEditions.rows(db_.sql(), std::string(include_retired ? "" : "WHERE e.retired_at IS NULL ") +
+                                         "ORDER BY e.year DESC, e.code");
 }
 
 std::optional<Edition> EditionRepository::find(const std::string& code) const {
-    return query_row(db_.sql(), kEditionRow, select_edition("WHERE e.code = ? COLLATE NOCASE"), code);
+    return kEditions.row(db_.sql(), "WHERE e.code = ? COLLATE NOCASE", code);
 }
 
 int64_t EditionRepository::create(const Edition& e) { return save(db_, *this, e, true); }

@@ -40,10 +40,8 @@ const RowMap kModuleRow{
     column("v.methods", &MR::sheet, &Sheet::methods), column("v.audience", &MR::sheet, &Sheet::audience),
     column("v.prerequisites", &MR::sheet, &Sheet::prerequisites), column("v.created_at", &MR::created_at)};
 
-std::string select_module(std::string_view rest) {
-    return kModuleRow.select("FROM catalogue_module m JOIN catalogue_module_version v ON v.module_id = m.id "
-                             "JOIN catalogue_theme t ON t.id = v.theme_id " + std::string(rest));
-}
+const RowSource kModules{kModuleRow, "FROM catalogue_module m JOIN catalogue_module_version v ON v.module_id = m.id "
+                                    "JOIN catalogue_theme t ON t.id = v.theme_id"};
 
 // What a create and an update of a training write (the module list aside).
 const ColumnList kTrainingColumns{
@@ -160,10 +158,9 @@ int64_t CatalogueStore::save_module(const catalog::ModuleSheet& sheet) {
 }
 
 std::optional<ModuleRecord> CatalogueStore::module(const std::string& code) const {
-    SQLite::Statement q(db_.sql(), select_module(
-                                       "WHERE m.code = ? ORDER BY v.version DESC LIMIT 1"));
-    q.bind(1, code);
-    return read_one(q, kModuleRow, [&](ModuleRecord& r) { add_trainers(r); });
+    auto r = kModules.row(db_.sql(), "WHERE m.code = ? ORDER BY v.version DESC LIMIT 1", code);
+    if (r) add_trainers(*r);
+    return r;
 }
 
 void CatalogueStore::add_trainers(ModuleRecord& r) const {
@@ -176,22 +173,18 @@ void CatalogueStore::add_trainers(ModuleRecord& r) const {
 }
 
 std::optional<ModuleRecord> CatalogueStore::module_version(int64_t version_id) const {
-    SQLite::Statement q(db_.sql(), select_module("WHERE v.id = ?"));
-    q.bind(1, version_id);
-    return read_one(q, kModuleRow);
+    return kModules.row(db_.sql(), "WHERE v.id = ?", version_id);
 }
 
 std::vector<ModuleRecord> CatalogueStore::modules() const {
-    SQLite::Statement q(db_.sql(), select_module(
-                                       "WHERE m.retired_at IS NULL AND v.version = (SELECT max(version) FROM "
-                                       "catalogue_module_version WHERE module_id = m.id) ORDER BY t.sort_order, m.code"));
-    return read_all(q, kModuleRow, [&](ModuleRecord& r) { add_trainers(r); });
+    auto out = kModules.rows(db_.sql(), "WHERE m.retired_at IS NULL AND v.version = (SELECT max(version) FROM "
+                                        "catalogue_module_version WHERE module_id = m.id) ORDER BY t.sort_order, m.code");
+    for (auto& r : out) add_trainers(r);
+    return out;
 }
 
 std::vector<ModuleRecord> CatalogueStore::versions(const std::string& code) const {
-    SQLite::Statement q(db_.sql(), select_module("WHERE m.code = ? ORDER BY v.version"));
-    q.bind(1, code);
-    return read_all(q, kModuleRow);
+    return kModules.rows(db_.sql(), "WHERE m.code = ? ORDER BY v.version", code);
 }
 
 void CatalogueStore::qualify(int64_t person_id, int64_t module_id) {

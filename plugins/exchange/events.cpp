@@ -29,16 +29,14 @@ const RowMap kEventRow{
     column("e.objectives", &Event::objectives), column("e.programme_text", &Event::programme_text),
     column("e.notes", &Event::notes)};
 
-std::string select_event(std::string_view rest) { return kEventRow.select("FROM exchange_event e " + std::string(rest)); }
+const RowSource kEvents{kEventRow, "FROM exchange_event e"};
 
 const RowMap kEventTypeRow{column("id", &EventType::id), column("code", &EventType::code),
                            column("label_fr", &EventType::label_fr), column("label_nl", &EventType::label_nl),
                            column("label_en", &EventType::label_en),
                            column("counts_as_group", &EventType::counts_as_group)};
 
-std::string select_type(std::string_view rest) {
-    return kEventTypeRow.select("FROM exchange_event_type " + std::string(rest));
-}
+const RowSource kEventTypes{kEventTypeRow, "FROM exchange_event_type"};
 
 const ColumnList kEventColumns{"exchange_event",
                                {"type_id", "title", "theme", "venue", "capacity", "languages", "role", "programme_id",
@@ -100,27 +98,20 @@ void validate_event_role(const std::string& role) {
 }
 
 std::vector<EventType> EventRepository::types() const {
-    SQLite::Statement q(db_.sql(), select_type("WHERE retired_at IS NULL ORDER BY sort_order, id"));
-    return read_all(q, kEventTypeRow);
+    return kEventTypes.rows(db_.sql(), "WHERE retired_at IS NULL ORDER BY sort_order, id");
 }
 
 std::optional<EventType> EventRepository::find_type(const std::string& code_or_label) const {
     const auto key = normalise_name(code_or_label);
-    SQLite::Statement q(db_.sql(), select_type("ORDER BY sort_order, id"));
-    RowReader row(q, kEventTypeRow);
-    while (q.executeStep()) {
-        auto t = row.read();
+    for (auto& t : kEventTypes.rows(db_.sql(), "ORDER BY sort_order, id"))
         if (key == normalise_name(t.code) || key == normalise_name(t.label_fr) ||
             key == normalise_name(t.label_nl) || key == normalise_name(t.label_en))
             return t;
-    }
     return std::nullopt;
 }
 
 std::optional<EventType> EventRepository::type(int64_t id) const {
-    SQLite::Statement q(db_.sql(), select_type("WHERE id = ?"));
-    q.bind(1, id);
-    return read_one(q, kEventTypeRow);
+    return kEventTypes.row(db_.sql(), "WHERE id = ?", id);
 }
 
 int64_t EventRepository::create(const Event& e) { return save(e, true); }
@@ -150,22 +141,18 @@ int64_t EventRepository::save(const Event& e, bool creating) {
 }
 
 std::optional<Event> EventRepository::get(int64_t id) const {
-    SQLite::Statement q(db_.sql(), select_event("WHERE e.id = ?"));
-    q.bind(1, id);
-    return read_one(q, kEventRow);
+    return kEvents.row(db_.sql(), "WHERE e.id = ?", id);
 }
 
 std::vector<Event> EventRepository::list(const std::string& from, const std::string& to,
                                          bool include_undated) const {
-    SQLite::Statement q(db_.sql(),
-                        select_event(
-                            "LEFT JOIN (SELECT l.event_id, min(s.date) AS first, max(s.date) AS last, "
-                            "sum(s.date BETWEEN ?1 AND ?2) AS inside FROM exchange_event_session l "
-                            "JOIN session s ON s.id = l.session_id GROUP BY l.event_id) d ON d.event_id = e.id "
-                            "WHERE coalesce(d.inside, 0) > 0 OR (?3 AND d.first IS NULL) "
-                            "ORDER BY coalesce(d.first, '9999'), e.id"));
-    bind_all(q, from, to, include_undated ? 1 : 0);
-    return read_all(q, kEventRow);
+    return kEvents.rows(db_.sql(),
+                        "LEFT JOIN (SELECT l.event_id, min(s.date) AS first, max(s.date) AS last, "
+                        "sum(s.date BETWEEN ?1 AND ?2) AS inside FROM exchange_event_session l "
+                        "JOIN session s ON s.id = l.session_id GROUP BY l.event_id) d ON d.event_id = e.id "
+                        "WHERE coalesce(d.inside, 0) > 0 OR (?3 AND d.first IS NULL) "
+                        "ORDER BY coalesce(d.first, '9999'), e.id",
+                        from, to, include_undated ? 1 : 0);
 }
 
 int64_t EventRepository::add_day(int64_t event_id, Session day) {
