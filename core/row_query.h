@@ -1,12 +1,14 @@
 #pragma once
-// A query in one call: the statement made, its parameters bound in order (bind_all, so an
-// empty optional is NULL) and its rows read into structs by a RowMap (row_reader.h).
+// Whole rows into structs in one call: the statement made, its parameters bound in order
+// (bind_all, so an empty optional is NULL) and its rows read through a RowMap
+// (core/row_reader.h).
 //
 //   return select_one(db_.sql(), kGroupRow, "FROM intervision_group WHERE id = ?", id);
 //
 // Plain values of a first column: core/sql_call.h (included).
 #include "core/row_reader.h"
 #include "core/sql_call.h"
+#include "core/sql_query.h"
 #include "core/sql_util.h"
 
 #include <SQLiteCpp/SQLiteCpp.h>
@@ -18,22 +20,59 @@
 
 namespace maillage {
 
-// The rows of map.select(rest).
+// The rows of `sql` (its select list is the map's) with the parameters bound in order.
 template <class Map, class... Values>
-std::vector<typename Map::Row> select_all(SQLite::Database& db, const Map& map, std::string_view rest,
+std::vector<typename Map::Row> query_rows(SQLite::Database& db, const Map& map, const std::string& sql,
                                           const Values&... values) {
-    SQLite::Statement q(db, map.select(rest));
+    SQLite::Statement q(db, sql);
     bind_all(q, values...);
     return read_all(q, map);
 }
+// The first row of `sql`, if any.
+template <class Map, class... Values>
+std::optional<typename Map::Row> query_row(SQLite::Database& db, const Map& map, const std::string& sql,
+                                           const Values&... values) {
+    SQLite::Statement q(db, sql);
+    bind_all(q, values...);
+    return read_one(q, map);
+}
 
+// The rows of map.select(rest): "SELECT <the map's columns> <rest>".
+template <class Map, class... Values>
+std::vector<typename Map::Row> select_all(SQLite::Database& db, const Map& map, std::string_view rest,
+                                          const Values&... values) {
+    return query_rows(db, map, map.select(rest), values...);
+}
 // The first row of map.select(rest), if any.
 template <class Map, class... Values>
 std::optional<typename Map::Row> select_one(SQLite::Database& db, const Map& map, std::string_view rest,
                                             const Values&... values) {
-    SQLite::Statement q(db, map.select(rest));
-    bind_all(q, values...);
-    return read_one(q, map);
+    return query_row(db, map, map.select(rest), values...);
 }
+
+// A RowMap and the FROM clause (with its joins) its rows come from, so that each getter is
+// its WHERE: source.rows(db, "WHERE event_id = ? ORDER BY id", event_id).
+template <class Map>
+class RowSource {
+public:
+    using Row = typename Map::Row;
+    RowSource(const Map& map, std::string from) : map_(map), from_(std::move(from)) {}
+
+    // "SELECT <the map's columns> FROM ... <where>".
+    std::string select(std::string_view where) const { return map_.select(from_ + " " + std::string(where)); }
+    template <class... Values>
+    std::vector<Row> rows(SQLite::Database& db, std::string_view where, const Values&... values) const {
+        return query_rows(db, map_, select(where), values...);
+    }
+    template <class... Values>
+    std::optional<Row> row(SQLite::Database& db, std::string_view where, const Values&... values) const {
+        return query_row(db, map_, select(where), values...);
+    }
+    const Map& map() const { return map_; }
+
+private:
+    const Map& map_;
+    std::string from_;
+};
 
 }  // namespace maillage

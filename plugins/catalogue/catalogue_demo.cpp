@@ -1,5 +1,7 @@
 #include "catalogue_demo.h"
 
+#include "catalogue_evaluations.h"
+
 #include "catalogue_registrations.h"
 #include "catalogue_store.h"
 #include "core/database.h"
@@ -16,20 +18,6 @@
 
 namespace maillage::catalogue {
 namespace {
-
-struct ThemeSeed { const char *code, *fr, *nl, *en; };
-const ThemeSeed kThemes[] = {
-    {"reception", "Accueil et écoute", "Onthaal en luisteren", "Reception and listening"},
-    {"mental_health", "Santé mentale", "Geestelijke gezondheid", "Mental health"},
-    {"substance_use", "Usages de drogues et réduction des risques", "Middelengebruik en schadebeperking",
-     "Substance use and harm reduction"},
-    {"peer_support", "Pair-aidance et rétablissement", "Ervaringsdeskundigheid en herstel", "Peer support and recovery"},
-    {"crisis", "Gestion de crise", "Crisisbeheer", "Crisis management"},
-    {"low_threshold", "Bas seuil et accès aux soins", "Laagdrempelig werken en toegang tot zorg",
-     "Low-threshold work and access to care"},
-    {"violence", "Violences", "Geweld", "Violence"},
-    {"ethics", "Questions éthiques complexes", "Complexe ethische vragen", "Complex ethical questions"},
-};
 
 struct ModuleSeed { const char *code, *theme; int minutes; const char *fr, *nl, *desc_fr, *desc_nl; };
 const ModuleSeed kModules[] = {
@@ -215,21 +203,14 @@ int64_t person_id(Database& db, int number) {
 
 }  // namespace
 
-void seed_catalogue_themes(Database& db) {
-    CatalogueStore store(db);
-    int order = 10;
-    for (const auto& t : kThemes) store.ensure_theme({t.code, {t.fr, t.nl, t.en}, order += 10});
-}
-
 void seed_catalogue_demo(Database& db, const DemoContext& context) {
+    // The themes are the catalogue's reference data: its first migration adds them.
+    db.sql().exec("INSERT OR REPLACE INTO setting(key, value) VALUES('catalogue.organisation', 'Maillage — formations (démo)'), "
+                  "('catalogue.contact_email', 'formation@example.org')");
     const int year = context.year;
     CatalogueStore store(db);
     RegistrationService registrations(db);
     SessionRepository sessions(db);
-    seed_catalogue_themes(db);
-
-    db.sql().exec("INSERT OR REPLACE INTO setting(key, value) VALUES('catalogue.organisation', 'Maillage — formations (démo)'), "
-                  "('catalogue.contact_email', 'formation@example.org')");
 
     // Modules: most sheets have a second version (an edit made before the edition).
     for (const auto& m : kModules) {
@@ -266,10 +247,7 @@ void seed_catalogue_demo(Database& db, const DemoContext& context) {
 
     // Evaluation questionnaire and the request analysis (core questionnaires).
     QuestionnaireRepository questionnaires(db);
-    Questionnaire evaluation;
-    evaluation.code = "catalogue-evaluation";
-    evaluation.title = "Évaluation de la formation";
-    evaluation.owner = "catalogue";
+    auto evaluation = kEvaluation.blank("Évaluation de la formation");
     evaluation.questions = {{0, 1, "rating", "Satisfaction générale", {}, 1, 5, true},
                             {0, 2, "rating", "Utilité pour ma pratique", {}, 1, 5, false},
                             {0, 3, "text", "Commentaire", {}, 1, 5, false}};

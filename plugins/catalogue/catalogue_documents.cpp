@@ -16,6 +16,7 @@
 #include "core/progress.h"
 #include "core/people.h"
 #include "core/sessions.h"
+#include "core/today.h"
 
 #include <fmt/format.h>
 
@@ -25,25 +26,12 @@
 namespace maillage::catalogue {
 namespace {
 
-TrainingRow require_training(Database& db, const std::string& code) {
-    auto t = CatalogueStore(db).training(code);
-    if (!t) throw Error(trf("Unknown training {code}.", fmt::arg("code", code)));
-    return *t;
-}
-
 void write_file(const std::filesystem::path& file, const std::string& text) {
     std::error_code ec;
     if (file.has_parent_path()) std::filesystem::create_directories(file.parent_path(), ec);
     std::ofstream out(file, std::ios::binary | std::ios::trunc);
     out << text;
     if (!out) throw Error(trf("Cannot write {file}.", fmt::arg("file", file.string())));
-}
-
-std::string today_iso() {
-    const auto t = std::time(nullptr);
-    std::tm tm{};
-    localtime_r(&t, &tm);
-    return fmt::format("{:04d}-{:02d}-{:02d}", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
 }
 
 }  // namespace

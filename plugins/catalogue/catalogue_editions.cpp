@@ -7,6 +7,7 @@
 #include "core/i18n.h"
 #include "core/row_reader.h"
 #include "core/plugin_api.h"
+#include "core/row_query.h"
 #include "core/sql_util.h"
 
 #include <CLI/CLI.hpp>
@@ -24,9 +25,7 @@ const RowMap kEditionRow{
     column("e.retired_at IS NOT NULL AS retired", &Edition::retired),
     column("(SELECT count(*) FROM catalogue_training t WHERE t.edition_id = e.id) AS trainings", &Edition::trainings)};
 
-std::string select_edition(std::string_view rest) {
-    return kEditionRow.select("FROM catalogue_edition e " + std::string(rest));
-}
+const RowSource kEditions{kEditionRow, "FROM catalogue_edition e"};
 
 void validate(EditionRepository& repo, const Edition& e) {
     if (e.code.empty()) throw Error(tr("Code: an edition needs a code (e.g. 2026)."));
@@ -36,59 +35,44 @@ void validate(EditionRepository& repo, const Edition& e) {
         throw Error(trf("Code: an edition \"{code}\" already exists.", fmt::arg("code", e.code)));
 }
 
-void bind_title(SQLite::Statement& q, int index, const std::string& title) {
-    if (title.empty())
-        q.bind(index);
-    else
-        q.bind(index, title);
+const ColumnList kEditionColumns{"catalogue_edition", {"code", "year", "title"}};
+
+// Creates the edition (creating) or changes the one with e.id; returns its id.
+int64_t save(Database& db, EditionRepository& repo, const Edition& e, bool creating) {
+    return db.write([&] {
+        validate(repo, e);
+        SQLite::Statement q(db.sql(), creating ? kEditionColumns.insert() : kEditionColumns.update());
+        bind_all(q, e.code, e.year, text_or_null(e.title));
+        if (!creating) q.bind(kEditionColumns.size() + 1, e.id);
+        if (q.exec() != 1) throw Error(tr("This edition no longer exists."));
+        const auto id = creating ? db.sql().getLastInsertRowid() : e.id;
+        audit(db, creating ? "create" : "update", "catalogue_edition", id, e.code);
+        return id;
+    });
 }
 
 }  // namespace
 
 std::vector<Edition> EditionRepository::list(bool include_retired) const {
-    SQLite::Statement q(db_.sql(), select_edition(std::string(include_retired ? "" : "WHERE e.retired_at IS NULL ") +
-                                                  "ORDER BY e.year DESC, e.code"));
-    return read_all(q, kEditionRow);
+    return kEditions.rows(db_.sql(), std::string(include_retired ? "" : "WHERE e.retired_at IS NULL ") +
+                                         "ORDER BY e.year DESC, e.code");
 }
 
 std::optional<Edition> EditionRepository::find(const std::string& code) const {
-    SQLite::Statement q(db_.sql(), select_edition("WHERE e.code = ? COLLATE NOCASE"));
-    q.bind(1, code);
-    return read_one(q, kEditionRow);
+    return kEditions.row(db_.sql(), "WHERE e.code = ? COLLATE NOCASE", code);
 }
 
-int64_t EditionRepository::create(const Edition& e) {
-    return db_.write([&] {
-        validate(*this, e);
-        SQLite::Statement ins(db_.sql(), "INSERT INTO catalogue_edition(code, year, title) VALUES (?,?,?)");
-        bind_all(ins, e.code, e.year);
-        bind_title(ins, 3, e.title);
-        ins.exec();
-        const auto id = db_.sql().getLastInsertRowid();
-        audit(db_, "create", "catalogue_edition", id, e.code);
-        return id;
-    });
-}
+int64_t EditionRepository::create(const Edition& e) { return save(db_, *this, e, true); }
 
-void EditionRepository::update(const Edition& e) {
-    db_.write([&] {
-        validate(*this, e);
-        SQLite::Statement up(db_.sql(), "UPDATE catalogue_edition SET code = ?, year = ?, title = ? WHERE id = ?");
-        bind_all(up, e.code, e.year);
-        bind_title(up, 3, e.title);
-        up.bind(4, e.id);
-        if (up.exec() != 1) throw Error(tr("This edition no longer exists."));
-        audit(db_, "update", "catalogue_edition", e.id, e.code);
-    });
-}
+void EditionRepository::update(const Edition& e) { save(db_, *this, e, false); }
 
 void EditionRepository::retire(int64_t id) {
     db_.write([&] {
-        SQLite::Statement up(db_.sql(),
-                             "UPDATE catalogue_edition SET retired_at = strftime('%Y-%m-%d','now') WHERE id = ? AND "
-                             "retired_at IS NULL");
-        up.bind(1, id);
-        if (up.exec() == 1) audit(db_, "retire", "catalogue_edition", id, "");
+        if (exec_sql(db_.sql(),
+                    "UPDATE catalogue_edition SET retired_at = strftime('%Y-%m-%d','now') WHERE id = ? AND "
+                    "retired_at IS NULL",
+                    id) == 1)
+            audit(db_, "retire", "catalogue_edition", id, "");
     });
 }
 

@@ -2,18 +2,16 @@
 // Evaluations of trainings: the catalogue's evaluation questionnaire (a core
 // questionnaire, made with default questions the first time it is needed and editable
 // afterwards), and which trainings a module's results cover.
+#include "core/subject_evaluation.h"
+
 #include <cstdint>
 #include <string>
 #include <vector>
 
-namespace maillage {
-class Database;
-}
-
 namespace maillage::catalogue {
 
-inline constexpr const char* kEvaluationCode = "catalogue-evaluation";
-inline constexpr const char* kEvaluationSubject = "catalogue_training";
+inline constexpr SubjectEvaluation kEvaluation{"catalogue-evaluation", "catalogue_training", "catalogue"};
+inline constexpr const char *kEvaluationCode = kEvaluation.code, *kEvaluationSubject = kEvaluation.subject;
 
 // The id of the questionnaire "catalogue-evaluation", created when missing.
 int64_t evaluation_questionnaire(Database& db);

@@ -6,10 +6,11 @@
 #include "core/database.h"
 #include "core/entity_import.h"
 #include "core/error.h"
+#include "core/import_rows.h"
 #include "core/i18n.h"
 #include "core/known_values.h"
 #include "core/sessions.h"
-#include "core/sql_util.h"
+#include "core/sql_query.h"
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
@@ -34,11 +35,10 @@ TrainingRow training_of(const RowReader& r, const csv::Row& row, Col c) {
 
 // The training's day on a date (not cancelled first).
 std::optional<int64_t> day_on(Database& db, int64_t training_id, const std::string& date) {
-    SQLite::Statement q(db.sql(), "SELECT s.id FROM catalogue_training_day d JOIN session s ON s.id = d.session_id "
-                                  "WHERE d.training_id = ? AND s.date = ? ORDER BY s.status = 'cancelled', s.id LIMIT 1");
-    bind_all(q, training_id, date);
-    if (!q.executeStep()) return std::nullopt;
-    return q.getColumn(0).getInt64();
+    return select_first<int64_t>(db.sql(),
+                                "SELECT s.id FROM catalogue_training_day d JOIN session s ON s.id = d.session_id WHERE "
+                                "d.training_id = ? AND s.date = ? ORDER BY s.status = 'cancelled', s.id LIMIT 1",
+                                training_id, date);
 }
 
 ImportCount import_editions(Database& db, const csv::Table& t) {
@@ -46,19 +46,14 @@ ImportCount import_editions(Database& db, const csv::Table& t) {
     const auto c_code = r.need_col({"code", "edition", "édition", "editie"});
     const auto c_year = r.need_col({"year", "année", "jaar"});
     CatalogueStore store(db);
-    ImportCount count;
-    for (const auto& row : t.rows) {
+    return count_rows(t, [&](const csv::Row& row) {
         const auto code = r.required(row, c_code);
         const auto year = r.integer(row, c_year, 2000, 2100);
         if (!year) r.fail(row, c_year, tr("a year is required"));
-        if (store.edition_id(code)) {
-            ++count.unchanged;
-            continue;
-        }
+        if (store.edition_id(code)) return RowOutcome::unchanged;
         at_row(r, row, c_code, [&] { return store.ensure_edition(code, int(*year)); });
-        ++count.created;
-    }
-    return count;
+        return RowOutcome::created;
+    });
 }
 
 ImportCount import_modules(Database& db, const csv::Table& t) {
@@ -73,8 +68,7 @@ ImportCount import_modules(Database& db, const csv::Table& t) {
     CatalogueStore store(db);
     std::vector<std::string> themes;
     for (const auto& k : store.themes()) themes.push_back(k.theme.code);
-    ImportCount count;
-    for (const auto& row : t.rows) {
+    return count_rows(t, [&](const csv::Row& row) {
         catalog::ModuleSheet m;
         m.code = r.required(row, c_code);
         m.theme_code = r.choice(row, c_theme, themes);
@@ -94,10 +88,8 @@ ImportCount import_modules(Database& db, const csv::Table& t) {
         auto known = store.module(m.code);
         if (known && known->sheet.theme_code == m.theme_code && known->sheet.title.fr == m.title.fr &&
             known->sheet.title.nl == m.title.nl && known->sheet.duration_minutes == m.duration_minutes &&
-            known->sheet.objectives == m.objectives) {
-            ++count.unchanged;
-            continue;
-        }
+            known->sheet.objectives == m.objectives)
+            return RowOutcome::unchanged;
         if (known) {  // a new version of the sheet keeps what the file does not say
             auto sheet = known->sheet;
             sheet.theme_code = m.theme_code;
@@ -109,9 +101,8 @@ ImportCount import_modules(Database& db, const csv::Table& t) {
             m = sheet;
         }
         at_row(r, row, c_code, [&] { return store.save_module(m); });
-        ++(known ? count.updated : count.created);
-    }
-    return count;
+        return row_outcome(!known, true);
+    });
 }
 
 ImportCount import_trainings(Database& db, const csv::Table& t) {
@@ -126,8 +117,7 @@ ImportCount import_trainings(Database& db, const csv::Table& t) {
     const auto c_seats = r.col({"seats", "places", "plaatsen"});
     const auto c_venue = r.col({"venue", "lieu", "plaats"});
     CatalogueStore store(db);
-    ImportCount count;
-    for (const auto& row : t.rows) {
+    return count_rows(t, [&](const csv::Row& row) {
         TrainingInput in;
         in.code = r.required(row, c_code);
         in.kind = r.choice(row, c_kind, {"open", "custom"}, {{"ouverte", "open"}, {"sur mesure", "custom"},
@@ -146,14 +136,11 @@ ImportCount import_trainings(Database& db, const csv::Table& t) {
         in.institution_id = r.institution(row, c_inst);
         if (auto n = r.integer(row, c_seats, 0, 10000)) in.seats = int(*n);
         in.venue = r.text(row, c_venue);
-        if (store.training(in.code)) {
-            ++count.unchanged;  // a known code is left as it is: change it in the window
-            continue;
-        }
+        // A known code is left as it is: change it in the window.
+        if (store.training(in.code)) return RowOutcome::unchanged;
         at_row(r, row, c_modules, [&] { return store.create_training(in); });
-        ++count.created;
-    }
-    return count;
+        return RowOutcome::created;
+    });
 }
 
 ImportCount import_days(Database& db, const csv::Table& t) {
@@ -169,8 +156,7 @@ ImportCount import_days(Database& db, const csv::Table& t) {
     const auto c_programme = r.col({"programme", "programma"});
     const auto c_funder = r.col({"funder", "financeur", "financier"});
     CatalogueStore store(db);
-    ImportCount count;
-    for (const auto& row : t.rows) {
+    return count_rows(t, [&](const csv::Row& row) {
         const auto training = training_of(r, row, c_training);
         DayInput d;
         d.date = r.date(row, c_date, true);
@@ -185,36 +171,28 @@ ImportCount import_days(Database& db, const csv::Table& t) {
                             "held");
         d.programme_id = r.programme(row, c_programme);
         d.funder_id = r.funder(row, c_funder);
-        if (day_on(db, training.id, d.date)) {
-            ++count.unchanged;
-            continue;
-        }
+        if (day_on(db, training.id, d.date)) return RowOutcome::unchanged;
         at_row(r, row, c_date, [&] { return store.add_day(training.id, d); });
-        ++count.created;
-    }
-    return count;
+        return RowOutcome::created;
+    });
 }
 
 ImportCount import_registrations_sheet(Database& db, const csv::Table& t, bool attendance) {
     RowReader r(db, t);
     const auto c_training = r.need_col({"training", "formation", "vorming"});
     const auto c_date = attendance ? r.need_col({"date", "datum"}) : Col{};
-    const auto c_email = r.col({"email", "e-mail", "courriel", "person", "personne"});
-    const auto c_first = r.col({"first_name", "prénom", "voornaam"});
-    const auto c_last = r.col({"last_name", "nom", "achternaam"});
-    const auto c_inst = r.col({"institution", "instelling"});
+    const auto who = person_columns(r);
     const auto c_status = r.col({"status", "statut", "présence", "aanwezigheid"});
     const auto c_reason = r.col({"reason", "motif", "reden"});
-    if (!c_email && !c_last)
+    if (!who.email && !who.last)
         throw ParseError(t.file, 1, 1, "email", tr("a column email (or first_name and last_name) is required"));
     RegistrationService regs(db);
     SessionRepository sessions(db);
-    ImportCount count;
     int registered = 0;
-    for (const auto& row : t.rows) {
+    auto count = count_rows(t, [&](const csv::Row& row) {
         const auto training = training_of(r, row, c_training);
-        const auto person = r.person(row, c_email, c_first, c_last, c_inst);
-        const auto institution = r.institution(row, c_inst);
+        const auto person = who.person(r, row);
+        const auto institution = r.institution(row, who.institution);
         if (!attendance) {
             const auto status = r.choice(row, c_status, {"registered", "cancelled"},
                                          {{"inscrit", "registered"}, {"inscrite", "registered"},
@@ -223,10 +201,7 @@ ImportCount import_registrations_sheet(Database& db, const csv::Table& t, bool a
                                          "registered");
             auto existing = regs.find(training.id, person);
             const bool active = existing && existing->status != "cancelled";
-            if ((status == "registered") == active) {
-                ++count.unchanged;
-                continue;
-            }
+            if ((status == "registered") == active) return RowOutcome::unchanged;
             if (status == "registered") {
                 at_row(r, row, c_training, [&] { return regs.register_person(training.id, person, institution, "import"); });
             } else {
@@ -235,8 +210,7 @@ ImportCount import_registrations_sheet(Database& db, const csv::Table& t, bool a
                     return regs.cancel(training.id, person, reason.empty() ? tr("cancelled before the import") : reason);
                 });
             }
-            ++(existing ? count.updated : count.created);
-            continue;
+            return row_outcome(!existing, true);
         }
         const auto date = r.date(row, c_date, true);
         const auto day = day_on(db, training.id, date);
@@ -257,17 +231,14 @@ ImportCount import_registrations_sheet(Database& db, const csv::Table& t, bool a
         }
         const auto rows = sessions.attendance(*day);
         auto it = std::find_if(rows.begin(), rows.end(), [&](const auto& a) { return a.person_id == person; });
-        if (it != rows.end() && it->status == status && it->reason == reason) {
-            ++count.unchanged;
-            continue;
-        }
+        if (it != rows.end() && it->status == status && it->reason == reason) return RowOutcome::unchanged;
         const bool was_registered_only = it != rows.end() && it->status == "registered";
         at_row(r, row, c_status, [&] {
             regs.set_attendance(*day, person, status, reason);
             return 0;
         });
-        ++((it == rows.end() || was_registered_only) ? count.created : count.updated);
-    }
+        return row_outcome(it == rows.end() || was_registered_only, true);
+    });
     if (registered) count.notes.push_back(trf("{n} registrations added for people who came", fmt::arg("n", registered)));
     return count;
 }
@@ -276,16 +247,14 @@ ImportCount import_registrations_sheet(Database& db, const csv::Table& t, bool a
 ImportCount import_expectations(Database& db, const csv::Table& t) {
     RowReader r(db, t);
     const auto c_training = r.need_col({"training", "formation", "vorming"});
-    const auto c_email = r.col({"email", "e-mail", "courriel", "person", "personne"});
-    const auto c_first = r.col({"first_name", "prénom", "voornaam"});
-    const auto c_last = r.col({"last_name", "nom", "achternaam"});
+    auto who = person_columns(r);
+    who.institution = {};  // the sheet names people by email or name only
     const auto c_text = r.need_col({"expectation", "attente", "verwachting"});
     const auto c_met = r.col({"met", "rencontrée", "rencontrée ?", "ingelost"});
     RegistrationService regs(db);
-    ImportCount count;
-    for (const auto& row : t.rows) {
+    return count_rows(t, [&](const csv::Row& row) {
         const auto training = training_of(r, row, c_training);
-        const auto person = r.person(row, c_email, c_first, c_last);
+        const auto person = who.person(r, row);
         const auto text = r.required(row, c_text);
         const auto met = r.choice(row, c_met, {"yes", "partly", "no"},
                                   {{"oui", "yes"}, {"ja", "yes"}, {"en partie", "partly"}, {"partiellement", "partly"},
@@ -293,19 +262,15 @@ ImportCount import_expectations(Database& db, const csv::Table& t) {
         std::optional<Expectation> known;
         for (const auto& e : regs.expectations(training.id))
             if (e.person_id == person && e.text == text) known = e;
-        if (known && known->met == met) {
-            ++count.unchanged;
-            continue;
-        }
+        if (known && known->met == met) return RowOutcome::unchanged;
         const auto id = known ? known->id : at_row(r, row, c_text, [&] { return regs.add_expectation(training.id, person, text); });
         if (!met.empty())
             at_row(r, row, c_met, [&] {
                 regs.set_expectation_met(id, met);
                 return 0;
             });
-        ++(known ? count.updated : count.created);
-    }
-    return count;
+        return row_outcome(!known, true);
+    });
 }
 
 std::vector<ImportColumnDoc> person_docs() {

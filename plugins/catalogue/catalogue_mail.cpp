@@ -12,6 +12,7 @@
 #include "core/progress.h"
 #include "core/single_line.h"
 #include "core/undo.h"
+#include "core/row_reader.h"
 #include "core/sql_util.h"
 
 #include <SQLiteCpp/SQLiteCpp.h>
@@ -25,12 +26,6 @@
 
 namespace maillage::catalogue {
 namespace {
-
-TrainingRow require_training(Database& db, const std::string& code) {
-    auto t = CatalogueStore(db).training(code);
-    if (!t) throw Error(trf("Unknown training {code}.", fmt::arg("code", code)));
-    return *t;
-}
 
 std::string base64(const std::string& in) {
     static const char* table = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
@@ -305,23 +300,17 @@ MailReport send_messages(Database& db, const std::string& code, const std::strin
 }
 
 std::vector<MailLogEntry> mail_log(Database& db, int64_t training_id) {
-    SQLite::Statement q(db.sql(), "SELECT id, person_id, kind, channel, subject, sent_at FROM catalogue_mail_log "
-                                  "WHERE training_id = ? ORDER BY sent_at DESC, id DESC");
+    using M = MailLogEntry;
+    static const RowMap kMailRow{column("id", &M::id), column("person_id", &M::person_id), column("kind", &M::kind),
+                                 column("channel", &M::channel), column("subject", &M::subject),
+                                 column("sent_at", &M::sent_at)};
+    SQLite::Statement q(db.sql(), kMailRow.select("FROM catalogue_mail_log WHERE training_id = ? "
+                                                  "ORDER BY sent_at DESC, id DESC"));
     q.bind(1, training_id);
     PersonRepository people(db);
-    std::vector<MailLogEntry> out;
-    while (q.executeStep()) {
-        MailLogEntry e;
-        e.id = q.getColumn(0).getInt64();
-        e.person_id = q.getColumn(1).getInt64();
+    return read_all(q, kMailRow, [&](MailLogEntry& e) {
         if (auto p = people.get(e.person_id)) e.person = p->display_name();
-        e.kind = q.getColumn(2).getString();
-        e.channel = q.getColumn(3).getString();
-        e.subject = q.getColumn(4).getString();
-        e.sent_at = q.getColumn(5).getString();
-        out.push_back(std::move(e));
-    }
-    return out;
+    });
 }
 
 }  // namespace maillage::catalogue

@@ -9,6 +9,7 @@
 #include "core/institutions.h"
 #include "core/people.h"
 #include "core/sessions.h"
+#include "core/row_query.h"
 #include "core/sql_util.h"
 
 #include <SQLiteCpp/SQLiteCpp.h>
@@ -31,30 +32,25 @@ const RowMap kRegistrationRow{
     column("reason", &Registration::reason), column("waiting_position", &Registration::waiting_position),
     column("registered_at", &Registration::registered_at), column("source", &Registration::source)};
 
-std::string select_registration(std::string_view rest) {
-    return kRegistrationRow.select("FROM catalogue_registration " + std::string(rest));
-}
+// The registrations, or the first one, that `where` (with its values) selects.
+const RowSource kRegistrations{kRegistrationRow, "FROM catalogue_registration"};
 }  // namespace
 
 int RegistrationService::seats_taken(int64_t training_id) const {
-    SQLite::Statement q(db_.sql(), "SELECT count(*) FROM catalogue_registration WHERE training_id = ? AND status = 'registered'");
-    q.bind(1, training_id);
-    q.executeStep();
-    return q.getColumn(0).getInt();
+    return *select_first<int>(
+        db_.sql(), "SELECT count(*) FROM catalogue_registration WHERE training_id = ? AND status = 'registered'",
+        training_id);
 }
 
 std::optional<Registration> RegistrationService::find(int64_t training_id, int64_t person_id) const {
-    SQLite::Statement q(db_.sql(), select_registration("WHERE training_id = ? AND person_id = ?"));
-    bind_all(q, training_id, person_id);
-    return read_one(q, kRegistrationRow);
+    return kRegistrations.row(db_.sql(), "WHERE training_id = ? AND person_id = ?", training_id, person_id);
 }
 
 std::vector<Registration> RegistrationService::list(int64_t training_id) const {
-    SQLite::Statement q(db_.sql(), select_registration(
-                                       "WHERE training_id = ? ORDER BY CASE status WHEN 'registered' THEN 0 WHEN 'waiting' "
-                                       "THEN 1 ELSE 2 END, waiting_position, registered_at, id"));
-    q.bind(1, training_id);
-    return read_all(q, kRegistrationRow);
+    return kRegistrations.rows(db_.sql(),
+                               "WHERE training_id = ? ORDER BY CASE status WHEN 'registered' THEN 0 WHEN 'waiting' THEN 1 "
+                               "ELSE 2 END, waiting_position, registered_at, id",
+                               training_id);
 }
 
 void RegistrationService::add_attendance_rows(int64_t training_id, const Registration& r) {
@@ -99,25 +95,18 @@ Registration RegistrationService::register_person(int64_t training_id, int64_t p
         int seats = training->input.seats;
         bool seat = seats == 0 || seats_taken(training_id) < seats;
         std::optional<int> position;
-        if (!seat) {
-            SQLite::Statement q(db_.sql(), "SELECT coalesce(max(waiting_position), 0) + 1 FROM catalogue_registration "
-                                           "WHERE training_id = ? AND status = 'waiting'");
-            q.bind(1, training_id);
-            q.executeStep();
-            position = q.getColumn(0).getInt();
-        }
-        SQLite::Statement q(db_.sql(),
-                            "INSERT INTO catalogue_registration(training_id, person_id, institution_id, sector_id, status, "
-                            "waiting_position, source) VALUES(?1,?2,?3,?4,?5,?6,?7) ON CONFLICT(training_id, person_id) DO UPDATE "
-                            "SET institution_id = ?3, sector_id = ?4, status = ?5, waiting_position = ?6, reason = NULL, "
-                            "registered_at = strftime('%Y-%m-%dT%H:%M:%SZ','now'), source = ?7");
-        bind_all(q, training_id, person_id);
-        if (institution_id) q.bind(3, *institution_id); else q.bind(3);
-        if (sector) q.bind(4, *sector); else q.bind(4);
-        q.bind(5, seat ? "registered" : "waiting");
-        if (position) q.bind(6, *position); else q.bind(6);
-        q.bind(7, source);
-        q.exec();
+        if (!seat)
+            position = select_first<int>(db_.sql(),
+                                        "SELECT coalesce(max(waiting_position), 0) + 1 FROM catalogue_registration "
+                                        "WHERE training_id = ? AND status = 'waiting'",
+                                        training_id);
+        exec_sql(db_.sql(),
+                "INSERT INTO catalogue_registration(training_id, person_id, institution_id, sector_id, status, "
+                "waiting_position, source) VALUES(?1,?2,?3,?4,?5,?6,?7) ON CONFLICT(training_id, person_id) DO UPDATE "
+                "SET institution_id = ?3, sector_id = ?4, status = ?5, waiting_position = ?6, reason = NULL, "
+                "registered_at = strftime('%Y-%m-%dT%H:%M:%SZ','now'), source = ?7",
+                training_id, person_id, institution_id, sector, std::string(seat ? "registered" : "waiting"), position,
+                source);
         auto r = *find(training_id, person_id);
         if (seat) add_attendance_rows(training_id, r);
         audit(db_, "register", "catalogue_registration", r.id, r.status);
@@ -126,17 +115,12 @@ Registration RegistrationService::register_person(int64_t training_id, int64_t p
 }
 
 void RegistrationService::renumber_waiting(int64_t training_id) {
-    SQLite::Statement q(db_.sql(), "SELECT id FROM catalogue_registration WHERE training_id = ? AND status = 'waiting' "
-                                   "ORDER BY waiting_position, id");
-    q.bind(1, training_id);
-    std::vector<int64_t> ids;
-    while (q.executeStep()) ids.push_back(q.getColumn(0).getInt64());
     int pos = 1;
-    for (auto id : ids) {
-        SQLite::Statement u(db_.sql(), "UPDATE catalogue_registration SET waiting_position = ? WHERE id = ?");
-        bind_all(u, pos++, id);
-        u.exec();
-    }
+    for (auto id : select_column<int64_t>(db_.sql(),
+                                         "SELECT id FROM catalogue_registration WHERE training_id = ? AND "
+                                         "status = 'waiting' ORDER BY waiting_position, id",
+                                         training_id))
+        exec_sql(db_.sql(), "UPDATE catalogue_registration SET waiting_position = ? WHERE id = ?", pos++, id);
 }
 
 std::optional<int64_t> RegistrationService::cancel(int64_t training_id, int64_t person_id, const std::string& reason) {
@@ -144,28 +128,25 @@ std::optional<int64_t> RegistrationService::cancel(int64_t training_id, int64_t 
     auto r = find(training_id, person_id);
     if (!r || r->status == "cancelled") throw Error(tr("This person has no active registration for this training."));
     return db_.write([&]() -> std::optional<int64_t> {
-        SQLite::Statement q(db_.sql(), "UPDATE catalogue_registration SET status = 'cancelled', reason = ?, "
-                                       "waiting_position = NULL WHERE id = ?");
-        bind_all(q, reason, r->id);
-        q.exec();
+        exec_sql(db_.sql(), "UPDATE catalogue_registration SET status = 'cancelled', reason = ?, waiting_position = NULL "
+                           "WHERE id = ?",
+                reason, r->id);
         // Attendance rows that were only a registration go; recorded presence stays.
-        SQLite::Statement d(db_.sql(), "DELETE FROM attendance WHERE person_id = ? AND status = 'registered' AND session_id IN "
-                                       "(SELECT session_id FROM catalogue_training_day WHERE training_id = ?)");
-        bind_all(d, person_id, training_id);
-        d.exec();
+        exec_sql(db_.sql(),
+                "DELETE FROM attendance WHERE person_id = ? AND status = 'registered' AND session_id IN "
+                "(SELECT session_id FROM catalogue_training_day WHERE training_id = ?)",
+                person_id, training_id);
         // The reason is free text that may name people: it stays in the row, where erasure reaches it.
         audit(db_, "cancel", "catalogue_registration", r->id, "person #" + std::to_string(person_id));
         std::optional<int64_t> promoted;
         if (r->status == "registered") {
-            SQLite::Statement w(db_.sql(), select_registration("WHERE training_id = ? AND status = 'waiting' "
-                                                               "ORDER BY waiting_position, id LIMIT 1"));
-            w.bind(1, training_id);
-            if (auto waiting = read_one(w, kRegistrationRow)) {
+            if (auto waiting = kRegistrations.row(
+                    db_.sql(), "WHERE training_id = ? AND status = 'waiting' ORDER BY waiting_position, id LIMIT 1",
+                    training_id)) {
                 auto& next = *waiting;
-                SQLite::Statement u(db_.sql(), "UPDATE catalogue_registration SET status = 'registered', waiting_position = NULL "
-                                               "WHERE id = ?");
-                u.bind(1, next.id);
-                u.exec();
+                exec_sql(db_.sql(),
+                        "UPDATE catalogue_registration SET status = 'registered', waiting_position = NULL WHERE id = ?",
+                        next.id);
                 next.status = "registered";
                 add_attendance_rows(training_id, next);
                 audit(db_, "promote", "catalogue_registration", next.id, "from waiting list");
@@ -197,24 +178,22 @@ void RegistrationService::set_attendance(int64_t session_id, int64_t person_id, 
 }
 
 double RegistrationService::hours_attended(int64_t training_id, int64_t person_id) const {
-    SQLite::Statement q(db_.sql(), "SELECT s.id FROM catalogue_training_day d JOIN session s ON s.id = d.session_id "
-                                   "JOIN attendance a ON a.session_id = s.id WHERE d.training_id = ? AND a.person_id = ? "
-                                   "AND a.status = 'present' AND s.status <> 'cancelled'");
-    bind_all(q, training_id, person_id);
-    std::vector<int64_t> ids;
-    while (q.executeStep()) ids.push_back(q.getColumn(0).getInt64());
     double hours = 0;
     SessionRepository sessions(db_);
-    for (auto id : ids) hours += sessions.get(id)->hours();
+    for (auto id : select_column<int64_t>(db_.sql(),
+                                         "SELECT s.id FROM catalogue_training_day d JOIN session s ON s.id = d.session_id "
+                                         "JOIN attendance a ON a.session_id = s.id WHERE d.training_id = ? AND "
+                                         "a.person_id = ? AND a.status = 'present' AND s.status <> 'cancelled'",
+                                         training_id, person_id))
+        hours += sessions.get(id)->hours();
     return hours;
 }
 
 int64_t RegistrationService::add_expectation(int64_t training_id, int64_t person_id, const std::string& text) {
     if (text.find_first_not_of(" \t\r\n") == std::string::npos) throw Error(tr("An expectation needs a text."));
     return db_.write([&] {
-        SQLite::Statement q(db_.sql(), "INSERT INTO catalogue_expectation(training_id, person_id, text) VALUES(?,?,?)");
-        bind_all(q, training_id, person_id, text);
-        q.exec();
+        exec_sql(db_.sql(), "INSERT INTO catalogue_expectation(training_id, person_id, text) VALUES(?,?,?)", training_id,
+                person_id, text);
         return db_.sql().getLastInsertRowid();
     });
 }
@@ -222,21 +201,18 @@ int64_t RegistrationService::add_expectation(int64_t training_id, int64_t person
 void RegistrationService::set_expectation_met(int64_t expectation_id, const std::string& met) {
     if (met != "yes" && met != "partly" && met != "no") throw Error(tr("Whether an expectation was met is yes, partly or no."));
     db_.write([&] {
-        SQLite::Statement q(db_.sql(), "UPDATE catalogue_expectation SET met = ? WHERE id = ?");
-        bind_all(q, met, expectation_id);
-        if (q.exec() == 0) throw Error(tr("Unknown expectation."));
+        if (exec_sql(db_.sql(), "UPDATE catalogue_expectation SET met = ? WHERE id = ?", met, expectation_id) == 0)
+            throw Error(tr("Unknown expectation."));
     });
 }
 
 std::vector<Expectation> RegistrationService::expectations(int64_t training_id) const {
-    SQLite::Statement q(db_.sql(), "SELECT id, training_id, person_id, text, coalesce(met,'') FROM catalogue_expectation "
-                                   "WHERE training_id = ? ORDER BY person_id, id");
-    q.bind(1, training_id);
-    std::vector<Expectation> out;
-    while (q.executeStep())
-        out.push_back({q.getColumn(0).getInt64(), q.getColumn(1).getInt64(), q.getColumn(2).getInt64(),
-                       q.getColumn(3).getString(), q.getColumn(4).getString()});
-    return out;
+    static const RowMap kExpectationRow{column("id", &Expectation::id), column("training_id", &Expectation::training_id),
+                                        column("person_id", &Expectation::person_id), column("text", &Expectation::text),
+                                        column("met", &Expectation::met)};
+    return query_rows(db_.sql(), kExpectationRow,
+                      kExpectationRow.select("FROM catalogue_expectation WHERE training_id = ? ORDER BY person_id, id"),
+                      training_id);
 }
 
 Expectation find_expectation(Database& db, int64_t training_id, int64_t person_id, const std::string& text) {

@@ -13,21 +13,16 @@ class Database;
 namespace maillage::catalogue {
 
 struct Registration {
-    int64_t id = 0;
-    int64_t training_id = 0;
-    int64_t person_id = 0;
+    int64_t id = 0, training_id = 0, person_id = 0;
     std::optional<int64_t> institution_id, sector_id;
     std::string status;  // registered | waiting | cancelled
     std::string reason;
     std::optional<int> waiting_position;
-    std::string registered_at;
-    std::string source;
+    std::string registered_at, source;
 };
 
 struct Expectation {
-    int64_t id = 0;
-    int64_t training_id = 0;
-    int64_t person_id = 0;
+    int64_t id = 0, training_id = 0, person_id = 0;
     std::string text;
     std::string met;  // "", yes, partly, no
 };

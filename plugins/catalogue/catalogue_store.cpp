@@ -10,6 +10,7 @@
 #include "core/single_line.h"
 #include "core/people.h"
 #include "core/sessions.h"
+#include "core/row_query.h"
 #include "core/sql_util.h"
 
 #include <SQLiteCpp/SQLiteCpp.h>
@@ -39,10 +40,14 @@ const RowMap kModuleRow{
     column("v.methods", &MR::sheet, &Sheet::methods), column("v.audience", &MR::sheet, &Sheet::audience),
     column("v.prerequisites", &MR::sheet, &Sheet::prerequisites), column("v.created_at", &MR::created_at)};
 
-std::string select_module(std::string_view rest) {
-    return kModuleRow.select("FROM catalogue_module m JOIN catalogue_module_version v ON v.module_id = m.id "
-                             "JOIN catalogue_theme t ON t.id = v.theme_id " + std::string(rest));
-}
+const RowSource kModules{kModuleRow, "FROM catalogue_module m JOIN catalogue_module_version v ON v.module_id = m.id "
+                                    "JOIN catalogue_theme t ON t.id = v.theme_id"};
+
+// What a create and an update of a training write (the module list aside).
+const ColumnList kTrainingColumns{
+    "catalogue_training",
+    {"kind", "edition_id", "code", "title_fr", "title_nl", "title_en", "venue", "seats", "price_cents",
+     "registration_deadline", "languages", "registration_url", "institution_id", "request", "status"}};
 
 bool same_sheet(const catalog::ModuleSheet& a, const catalog::ModuleSheet& b) {
     auto key = [](const catalog::ModuleSheet& s) {
@@ -54,6 +59,12 @@ bool same_sheet(const catalog::ModuleSheet& a, const catalog::ModuleSheet& b) {
 }
 
 }  // namespace
+
+TrainingRow require_training(Database& db, const std::string& code) {
+    auto t = CatalogueStore(db).training(code);
+    if (!t) throw Error(trf("Unknown training {code}.", fmt::arg("code", code)));
+    return *t;
+}
 
 std::string join(const std::vector<std::string>& items, const std::string& sep) {
     std::string out;
@@ -86,20 +97,18 @@ int64_t CatalogueStore::ensure_theme(const catalog::Theme& theme) {
 }
 
 std::vector<ThemeRow> CatalogueStore::themes() const {
-    SQLite::Statement q(db_.sql(), "SELECT id, code, label_fr, label_nl, label_en, sort_order FROM catalogue_theme "
-                                   "WHERE retired_at IS NULL ORDER BY sort_order, code");
-    std::vector<ThemeRow> out;
-    while (q.executeStep())
-        out.push_back({q.getColumn(0).getInt64(),
-                       {col_text(q, 1), {col_text(q, 2), col_text(q, 3), col_text(q, 4)}, q.getColumn(5).getInt()}});
-    return out;
+    using Theme = catalog::Theme;
+    static const RowMap kThemeRow{column("id", &ThemeRow::id), column("code", &ThemeRow::theme, &Theme::code),
+                                  column("label_fr", &ThemeRow::theme, &Theme::label, &Text::fr),
+                                  column("label_nl", &ThemeRow::theme, &Theme::label, &Text::nl),
+                                  column("label_en", &ThemeRow::theme, &Theme::label, &Text::en),
+                                  column("sort_order", &ThemeRow::theme, &Theme::sort_order)};
+    return query_rows(db_.sql(), kThemeRow,
+                      kThemeRow.select("FROM catalogue_theme WHERE retired_at IS NULL ORDER BY sort_order, code"));
 }
 
 std::optional<int64_t> CatalogueStore::theme_id(const std::string& code) const {
-    SQLite::Statement q(db_.sql(), "SELECT id FROM catalogue_theme WHERE code = ?");
-    q.bind(1, code);
-    if (q.executeStep()) return q.getColumn(0).getInt64();
-    return std::nullopt;
+    return select_first<int64_t>(db_.sql(), "SELECT id FROM catalogue_theme WHERE code = ?", code);
 }
 
 int64_t CatalogueStore::save_module(const catalog::ModuleSheet& sheet) {
@@ -122,9 +131,7 @@ int64_t CatalogueStore::save_module(const catalog::ModuleSheet& sheet) {
             version = current->sheet.version + 1;
             if (same_sheet(current->sheet, sheet)) version_id = current->version_id;
         } else {
-            SQLite::Statement q(db_.sql(), "INSERT INTO catalogue_module(code) VALUES(?)");
-            q.bind(1, sheet.code);
-            q.exec();
+            exec_sql(db_.sql(), "INSERT INTO catalogue_module(code) VALUES(?)", sheet.code);
             module_id = db_.sql().getLastInsertRowid();
         }
         if (version_id == 0) {
@@ -151,76 +158,58 @@ int64_t CatalogueStore::save_module(const catalog::ModuleSheet& sheet) {
 }
 
 std::optional<ModuleRecord> CatalogueStore::module(const std::string& code) const {
-    SQLite::Statement q(db_.sql(), select_module(
-                                       "WHERE m.code = ? ORDER BY v.version DESC LIMIT 1"));
-    q.bind(1, code);
-    auto found = read_one(q, kModuleRow);
-    if (!found) return std::nullopt;
-    auto& r = *found;
+    auto r = kModules.row(db_.sql(), "WHERE m.code = ? ORDER BY v.version DESC LIMIT 1", code);
+    if (r) add_trainers(*r);
+    return r;
+}
+
+void CatalogueStore::add_trainers(ModuleRecord& r) const {
     PersonRepository people(db_);
     for (auto id : qualified_trainers(r.module_id))
         if (auto p = people.get(id)) {
             r.sheet.trainer_emails.push_back(p->email);
             r.sheet.trainer_names.push_back(p->display_name());
         }
-    return r;
 }
 
 std::optional<ModuleRecord> CatalogueStore::module_version(int64_t version_id) const {
-    SQLite::Statement q(db_.sql(), select_module("WHERE v.id = ?"));
-    q.bind(1, version_id);
-    return read_one(q, kModuleRow);
+    return kModules.row(db_.sql(), "WHERE v.id = ?", version_id);
 }
 
 std::vector<ModuleRecord> CatalogueStore::modules() const {
-    SQLite::Statement q(db_.sql(), select_module(
-                                       "WHERE m.retired_at IS NULL AND v.version = (SELECT max(version) FROM "
-                                       "catalogue_module_version WHERE module_id = m.id) ORDER BY t.sort_order, m.code"));
-    auto out = read_all(q, kModuleRow);
-    PersonRepository people(db_);
-    for (auto& r : out)
-        for (auto id : qualified_trainers(r.module_id))
-            if (auto p = people.get(id)) {
-                r.sheet.trainer_emails.push_back(p->email);
-                r.sheet.trainer_names.push_back(p->display_name());
-            }
+    auto out = kModules.rows(db_.sql(), "WHERE m.retired_at IS NULL AND v.version = (SELECT max(version) FROM "
+                                        "catalogue_module_version WHERE module_id = m.id) ORDER BY t.sort_order, m.code");
+    for (auto& r : out) add_trainers(r);
     return out;
 }
 
 std::vector<ModuleRecord> CatalogueStore::versions(const std::string& code) const {
-    SQLite::Statement q(db_.sql(), select_module("WHERE m.code = ? ORDER BY v.version"));
-    q.bind(1, code);
-    return read_all(q, kModuleRow);
+    return kModules.rows(db_.sql(), "WHERE m.code = ? ORDER BY v.version", code);
 }
 
 void CatalogueStore::qualify(int64_t person_id, int64_t module_id) {
     db_.write([&] {
-        SQLite::Statement q(db_.sql(), "INSERT OR IGNORE INTO catalogue_trainer_module(person_id, module_id) VALUES(?,?)");
-        bind_all(q, person_id, module_id);
-        q.exec();
+        exec_sql(db_.sql(), "INSERT OR IGNORE INTO catalogue_trainer_module(person_id, module_id) VALUES(?,?)", person_id,
+                module_id);
     });
 }
 
 void CatalogueStore::unqualify(int64_t person_id, int64_t module_id) {
     db_.write([&] {
-        SQLite::Statement q(db_.sql(), "DELETE FROM catalogue_trainer_module WHERE person_id = ? AND module_id = ?");
-        bind_all(q, person_id, module_id);
-        q.exec();
+        exec_sql(db_.sql(), "DELETE FROM catalogue_trainer_module WHERE person_id = ? AND module_id = ?", person_id,
+                module_id);
     });
 }
 
 bool CatalogueStore::qualified(int64_t person_id, int64_t module_id) const {
-    SQLite::Statement q(db_.sql(), "SELECT 1 FROM catalogue_trainer_module WHERE person_id = ? AND module_id = ?");
-    bind_all(q, person_id, module_id);
-    return q.executeStep();
+    return select_first<int64_t>(db_.sql(), "SELECT 1 FROM catalogue_trainer_module WHERE person_id = ? AND module_id = ?",
+                                person_id, module_id)
+        .has_value();
 }
 
 std::vector<int64_t> CatalogueStore::qualified_trainers(int64_t module_id) const {
-    SQLite::Statement q(db_.sql(), "SELECT person_id FROM catalogue_trainer_module WHERE module_id = ? ORDER BY person_id");
-    q.bind(1, module_id);
-    std::vector<int64_t> out;
-    while (q.executeStep()) out.push_back(q.getColumn(0).getInt64());
-    return out;
+    return select_column<int64_t>(
+        db_.sql(), "SELECT person_id FROM catalogue_trainer_module WHERE module_id = ? ORDER BY person_id", module_id);
 }
 
 void CatalogueStore::add_unavailability(int64_t person_id, const std::string& from, const std::string& to,
@@ -228,41 +217,32 @@ void CatalogueStore::add_unavailability(int64_t person_id, const std::string& fr
     if (!is_iso_date(from) || !is_iso_date(to) || to < from)
         throw Error(tr("The unavailability needs two dates (YYYY-MM-DD), the second not before the first."));
     db_.write([&] {
-        SQLite::Statement q(db_.sql(),
-                            "INSERT INTO catalogue_trainer_unavailability(person_id, date_from, date_to, note) VALUES(?,?,?,?)");
-        bind_all(q, person_id, from, to, text_or_null(note));
-        q.exec();
+        exec_sql(db_.sql(), "INSERT INTO catalogue_trainer_unavailability(person_id, date_from, date_to, note) VALUES(?,?,?,?)",
+                person_id, from, to, text_or_null(note));
     });
 }
 
 bool CatalogueStore::available(int64_t person_id, const std::string& date) const {
-    SQLite::Statement q(db_.sql(), "SELECT 1 FROM catalogue_trainer_unavailability WHERE person_id = ? AND ? BETWEEN date_from AND date_to");
-    bind_all(q, person_id, date);
-    return !q.executeStep();
+    return !select_first<int64_t>(db_.sql(),
+                                 "SELECT 1 FROM catalogue_trainer_unavailability WHERE person_id = ? AND ? BETWEEN "
+                                 "date_from AND date_to",
+                                 person_id, date);
 }
 
 int64_t CatalogueStore::ensure_edition(const std::string& code, int year) {
     if (auto id = edition_id(code)) return *id;
     return db_.write([&] {
-        SQLite::Statement q(db_.sql(), "INSERT INTO catalogue_edition(code, year) VALUES(?,?)");
-        bind_all(q, code, year);
-        q.exec();
+        exec_sql(db_.sql(), "INSERT INTO catalogue_edition(code, year) VALUES(?,?)", code, year);
         return db_.sql().getLastInsertRowid();
     });
 }
 
 std::optional<int64_t> CatalogueStore::edition_id(const std::string& code) const {
-    SQLite::Statement q(db_.sql(), "SELECT id FROM catalogue_edition WHERE code = ?");
-    q.bind(1, code);
-    if (q.executeStep()) return q.getColumn(0).getInt64();
-    return std::nullopt;
+    return select_first<int64_t>(db_.sql(), "SELECT id FROM catalogue_edition WHERE code = ?", code);
 }
 
 std::vector<std::string> CatalogueStore::editions() const {
-    SQLite::Statement q(db_.sql(), "SELECT code FROM catalogue_edition ORDER BY year DESC, code");
-    std::vector<std::string> out;
-    while (q.executeStep()) out.push_back(q.getColumn(0).getString());
-    return out;
+    return select_column<std::string>(db_.sql(), "SELECT code FROM catalogue_edition ORDER BY year DESC, code");
 }
 
 std::pair<std::optional<int64_t>, std::vector<int64_t>> CatalogueStore::validate_training(const TrainingInput& in, int64_t self) const {
@@ -302,82 +282,40 @@ std::pair<std::optional<int64_t>, std::vector<int64_t>> CatalogueStore::validate
     return {edition, versions};
 }
 
-int64_t CatalogueStore::create_training(const TrainingInput& in) {
-    // Not a structured binding: clang 14 (the fuzz build) cannot capture one in a lambda.
-    const auto checked = validate_training(in, 0);
-    const auto& edition = checked.first;
-    const auto& versions = checked.second;
-    return db_.write([&] {
-        SQLite::Statement q(db_.sql(),
-                            "INSERT INTO catalogue_training(kind, edition_id, code, title_fr, title_nl, title_en, venue, seats, "
-                            "price_cents, registration_deadline, languages, registration_url, institution_id, request, "
-                            "analysis_response_id, status) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
-        q.bind(1, in.kind);
-        if (edition) q.bind(2, *edition); else q.bind(2);
-        q.bind(3, in.code);
-        q.bind(4, in.title.fr);
-        bind_text(q, 5, in.title.nl);
-        bind_text(q, 6, in.title.en);
-        bind_text(q, 7, in.venue);
-        q.bind(8, in.seats);
-        if (in.price_cents) q.bind(9, *in.price_cents); else q.bind(9);
-        bind_text(q, 10, in.registration_deadline);
-        q.bind(11, join(in.languages, ","));
-        bind_text(q, 12, in.registration_url);
-        if (in.institution_id) q.bind(13, *in.institution_id); else q.bind(13);
-        bind_text(q, 14, in.request);
-        if (in.analysis_response_id) q.bind(15, *in.analysis_response_id); else q.bind(15);
-        q.bind(16, in.status);
-        q.exec();
-        int64_t id = db_.sql().getLastInsertRowid();
-        int pos = 1;
-        for (auto v : versions) {
-            SQLite::Statement m(db_.sql(), "INSERT INTO catalogue_training_module(training_id, position, module_version_id) VALUES(?,?,?)");
-            bind_all(m, id, pos++, v);
-            m.exec();
-        }
-        audit(db_, "create", "catalogue_training", id, in.code);
-        return id;
-    });
-}
+int64_t CatalogueStore::create_training(const TrainingInput& in) { return save_training(0, in); }
 
-void CatalogueStore::update_training(int64_t id, const TrainingInput& in) {
+void CatalogueStore::update_training(int64_t id, const TrainingInput& in) { save_training(id, in); }
+
+int64_t CatalogueStore::save_training(int64_t id, const TrainingInput& in) {
     // Not a structured binding: clang 14 (the fuzz build) cannot capture one in a lambda.
     const auto checked = validate_training(in, id);
     const auto& edition = checked.first;
     const auto& versions = checked.second;
-    db_.write([&] {
-        SQLite::Statement q(db_.sql(),
-                            "UPDATE catalogue_training SET kind = ?, edition_id = ?, code = ?, title_fr = ?, title_nl = ?, "
-                            "title_en = ?, venue = ?, seats = ?, price_cents = ?, registration_deadline = ?, languages = ?, "
-                            "registration_url = ?, institution_id = ?, request = ?, status = ? WHERE id = ?");
-        q.bind(1, in.kind);
-        if (edition) q.bind(2, *edition); else q.bind(2);
-        q.bind(3, in.code);
-        q.bind(4, in.title.fr);
-        bind_text(q, 5, in.title.nl);
-        bind_text(q, 6, in.title.en);
-        bind_text(q, 7, in.venue);
-        q.bind(8, in.seats);
-        if (in.price_cents) q.bind(9, *in.price_cents); else q.bind(9);
-        bind_text(q, 10, in.registration_deadline);
-        q.bind(11, join(in.languages, ","));
-        bind_text(q, 12, in.registration_url);
-        if (in.institution_id) q.bind(13, *in.institution_id); else q.bind(13);
-        bind_text(q, 14, in.request);
-        q.bind(15, in.status);
-        q.bind(16, id);
-        if (q.exec() != 1) throw Error(tr("Unknown training."));
-        SQLite::Statement del(db_.sql(), "DELETE FROM catalogue_training_module WHERE training_id = ?");
-        del.bind(1, id);
-        del.exec();
-        int pos = 1;
-        for (auto v : versions) {
-            SQLite::Statement m(db_.sql(), "INSERT INTO catalogue_training_module(training_id, position, module_version_id) VALUES(?,?,?)");
-            bind_all(m, id, pos++, v);
-            m.exec();
+    const bool creating = id == 0;
+    return db_.write([&] {
+        // The analysis a custom training answers is set when it is made, and kept.
+        SQLite::Statement q(db_.sql(), creating ? kTrainingColumns.plus("analysis_response_id").insert()
+                                                : kTrainingColumns.update());
+        bind_all(q, in.kind, edition, in.code, in.title.fr, text_or_null(in.title.nl), text_or_null(in.title.en),
+                 text_or_null(in.venue), in.seats, in.price_cents, text_or_null(in.registration_deadline),
+                 join(in.languages, ","), text_or_null(in.registration_url), in.institution_id,
+                 text_or_null(in.request), in.status);
+        const int key = kTrainingColumns.size() + 1;
+        if (creating) {
+            bind_opt(q, key, in.analysis_response_id);
+            q.exec();
+            id = db_.sql().getLastInsertRowid();
+        } else {
+            q.bind(key, id);
+            if (q.exec() != 1) throw Error(tr("Unknown training."));
+            exec_sql(db_.sql(), "DELETE FROM catalogue_training_module WHERE training_id = ?", id);
         }
-        audit(db_, "update", "catalogue_training", id, in.code);
+        int pos = 1;
+        for (auto v : versions)
+            exec_sql(db_.sql(), "INSERT INTO catalogue_training_module(training_id, position, module_version_id) VALUES(?,?,?)",
+                    id, pos++, v);
+        audit(db_, creating ? "create" : "update", "catalogue_training", id, in.code);
+        return id;
     });
 }
 
@@ -412,39 +350,34 @@ std::optional<TrainingRow> CatalogueStore::training(int64_t id) const {
         r.module_version_ids.push_back(m.getColumn(0).getInt64());
         in.module_codes.push_back(m.getColumn(1).getString());
     }
-    SQLite::Statement d(db_.sql(), "SELECT s.id FROM catalogue_training_day d JOIN session s ON s.id = d.session_id "
-                                   "WHERE d.training_id = ? ORDER BY s.date, s.start_time");
-    d.bind(1, id);
-    while (d.executeStep()) r.day_session_ids.push_back(d.getColumn(0).getInt64());
+    r.day_session_ids = select_column<int64_t>(db_.sql(),
+                                              "SELECT s.id FROM catalogue_training_day d JOIN session s ON "
+                                              "s.id = d.session_id WHERE d.training_id = ? ORDER BY s.date, s.start_time",
+                                              id);
     return r;
 }
 
 std::optional<TrainingRow> CatalogueStore::training(const std::string& code) const {
-    SQLite::Statement q(db_.sql(), "SELECT id FROM catalogue_training WHERE code = ?");
-    q.bind(1, code);
-    if (!q.executeStep()) return std::nullopt;
-    return training(q.getColumn(0).getInt64());
+    const auto id = select_first<int64_t>(db_.sql(), "SELECT id FROM catalogue_training WHERE code = ?", code);
+    if (!id) return std::nullopt;
+    return training(*id);
 }
 
 std::vector<TrainingRow> CatalogueStore::trainings(const std::string& edition, const std::string& kind) const {
-    SQLite::Statement q(db_.sql(),
-                        "SELECT t.id FROM catalogue_training t LEFT JOIN catalogue_edition e ON e.id = t.edition_id "
-                        "WHERE (?1 = '' OR e.code = ?1) AND (?2 = '' OR t.kind = ?2) "
-                        "ORDER BY (SELECT min(s.date) FROM catalogue_training_day d JOIN session s ON s.id = d.session_id "
-                        "WHERE d.training_id = t.id), t.code");
-    bind_all(q, edition, kind);
-    std::vector<int64_t> ids;
-    while (q.executeStep()) ids.push_back(q.getColumn(0).getInt64());
     std::vector<TrainingRow> out;
-    for (auto id : ids) out.push_back(*training(id));
+    for (auto id : select_column<int64_t>(db_.sql(),
+                                         "SELECT t.id FROM catalogue_training t LEFT JOIN catalogue_edition e ON "
+                                         "e.id = t.edition_id WHERE (?1 = '' OR e.code = ?1) AND (?2 = '' OR t.kind = ?2) "
+                                         "ORDER BY (SELECT min(s.date) FROM catalogue_training_day d JOIN session s ON "
+                                         "s.id = d.session_id WHERE d.training_id = t.id), t.code",
+                                         edition, kind))
+        out.push_back(*training(id));
     return out;
 }
 
 void CatalogueStore::set_training_status(int64_t id, const std::string& status) {
     db_.write([&] {
-        SQLite::Statement q(db_.sql(), "UPDATE catalogue_training SET status = ? WHERE id = ?");
-        bind_all(q, status, id);
-        q.exec();
+        exec_sql(db_.sql(), "UPDATE catalogue_training SET status = ? WHERE id = ?", status, id);
         audit(db_, "status", "catalogue_training", id, status);
     });
 }
@@ -495,44 +428,35 @@ int64_t CatalogueStore::add_day(int64_t training_id, const DayInput& day) {
         s.funder_id = day.funder_id;
         if (t->input.institution_id) s.host_institution_id = t->input.institution_id;
         int64_t session_id = SessionRepository(db_).create(s);
-        SQLite::Statement q(db_.sql(), "INSERT INTO catalogue_training_day(session_id, training_id) VALUES(?,?)");
-        bind_all(q, session_id, training_id);
-        q.exec();
+        exec_sql(db_.sql(), "INSERT INTO catalogue_training_day(session_id, training_id) VALUES(?,?)", session_id,
+                training_id);
         set_day_trainers(session_id, day.trainer_ids);
         return session_id;
     });
 }
 
 std::vector<int64_t> CatalogueStore::day_trainers(int64_t session_id) const {
-    SQLite::Statement q(db_.sql(), "SELECT person_id FROM catalogue_day_trainer WHERE session_id = ? ORDER BY person_id");
-    q.bind(1, session_id);
-    std::vector<int64_t> out;
-    while (q.executeStep()) out.push_back(q.getColumn(0).getInt64());
-    return out;
+    return select_column<int64_t>(
+        db_.sql(), "SELECT person_id FROM catalogue_day_trainer WHERE session_id = ? ORDER BY person_id", session_id);
 }
 
 void CatalogueStore::set_day_trainers(int64_t session_id, const std::vector<int64_t>& trainer_ids) {
     db_.write([&] {
-        SQLite::Statement del(db_.sql(), "DELETE FROM catalogue_day_trainer WHERE session_id = ?");
-        del.bind(1, session_id);
-        del.exec();
+        exec_sql(db_.sql(), "DELETE FROM catalogue_day_trainer WHERE session_id = ?", session_id);
         PersonRepository people(db_);
         for (auto id : trainer_ids) {
             auto p = people.get(id);
             if (!p || !p->has_role("trainer"))
                 throw Error(trf("Person {id} is not a trainer.", fmt::arg("id", id)));
-            SQLite::Statement q(db_.sql(), "INSERT OR IGNORE INTO catalogue_day_trainer(session_id, person_id) VALUES(?,?)");
-            bind_all(q, session_id, id);
-            q.exec();
+            exec_sql(db_.sql(), "INSERT OR IGNORE INTO catalogue_day_trainer(session_id, person_id) VALUES(?,?)",
+                    session_id, id);
         }
     });
 }
 
 std::optional<int64_t> CatalogueStore::training_of_day(int64_t session_id) const {
-    SQLite::Statement q(db_.sql(), "SELECT training_id FROM catalogue_training_day WHERE session_id = ?");
-    q.bind(1, session_id);
-    if (q.executeStep()) return q.getColumn(0).getInt64();
-    return std::nullopt;
+    return select_first<int64_t>(db_.sql(), "SELECT training_id FROM catalogue_training_day WHERE session_id = ?",
+                                session_id);
 }
 
 }  // namespace maillage::catalogue

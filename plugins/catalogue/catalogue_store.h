@@ -113,8 +113,15 @@ public:
 private:
     // The edition id and the module versions; throws on what create/update refuse.
     std::pair<std::optional<int64_t>, std::vector<int64_t>> validate_training(const TrainingInput& input, int64_t self) const;
+    // Creates the training when id is 0, else changes it; returns its id.
+    int64_t save_training(int64_t id, const TrainingInput& input);
+    // The module's qualified trainers into its sheet.
+    void add_trainers(ModuleRecord& record) const;
     Database& db_;
 };
+
+// The training with this code; throws maillage::Error naming the code when there is none.
+TrainingRow require_training(Database& db, const std::string& code);
 
 std::string join(const std::vector<std::string>& items, const std::string& sep);
 std::vector<std::string> split(const std::string& text, char sep);

@@ -4,6 +4,7 @@
 #include "registrations.h"
 #include "core/sql_util.h"
 #include "core/row_reader.h"
+#include "core/row_query.h"
 #include "text_match.h"
 
 #include "core/audit.h"
@@ -28,30 +29,25 @@ const RowMap kEventRow{
     column("e.objectives", &Event::objectives), column("e.programme_text", &Event::programme_text),
     column("e.notes", &Event::notes)};
 
-std::string select_event(std::string_view rest) { return kEventRow.select("FROM exchange_event e " + std::string(rest)); }
+const RowSource kEvents{kEventRow, "FROM exchange_event e"};
 
 const RowMap kEventTypeRow{column("id", &EventType::id), column("code", &EventType::code),
                            column("label_fr", &EventType::label_fr), column("label_nl", &EventType::label_nl),
                            column("label_en", &EventType::label_en),
                            column("counts_as_group", &EventType::counts_as_group)};
 
-std::string select_type(std::string_view rest) {
-    return kEventTypeRow.select("FROM exchange_event_type " + std::string(rest));
-}
+const RowSource kEventTypes{kEventTypeRow, "FROM exchange_event_type"};
 
-void bind_event(SQLite::Statement& q, const Event& e) {
-    bind_all(q, e.type_id, e.title, text_or_null(e.theme), text_or_null(e.venue), e.capacity,
-             text_or_null(e.languages), e.role, e.programme_id, e.funder_id, text_or_null(e.objectives),
-             text_or_null(e.programme_text), text_or_null(e.notes));
-}
+const ColumnList kEventColumns{"exchange_event",
+                               {"type_id", "title", "theme", "venue", "capacity", "languages", "role", "programme_id",
+                                "funder_id", "objectives", "programme_text", "notes"}};
 
 std::vector<Session> sessions_of(Database& db, const char* link_table, int64_t event_id) {
-    SQLite::Statement q(db.sql(), std::string("SELECT s.id FROM ") + link_table +
-                                      " l JOIN session s ON s.id = l.session_id WHERE l.event_id = ? "
-                                      "ORDER BY s.date, coalesce(s.start_time,''), s.id");
-    q.bind(1, event_id);
-    std::vector<int64_t> ids;
-    while (q.executeStep()) ids.push_back(q.getColumn(0).getInt64());
+    const auto ids = select_column<int64_t>(db.sql(),
+                                           std::string("SELECT s.id FROM ") + link_table +
+                                               " l JOIN session s ON s.id = l.session_id WHERE l.event_id = ? "
+                                               "ORDER BY s.date, coalesce(s.start_time,''), s.id",
+                                           event_id);
     std::vector<Session> out;
     SessionRepository sessions(db);
     for (auto id : ids)
@@ -60,12 +56,31 @@ std::vector<Session> sessions_of(Database& db, const char* link_table, int64_t e
 }
 
 std::vector<int64_t> ids_of(Database& db, const std::string& sql, int64_t id) {
-    SQLite::Statement q(db.sql(), sql);
-    q.bind(1, id);
-    std::vector<int64_t> out;
-    while (q.executeStep()) out.push_back(q.getColumn(0).getInt64());
-    return out;
+    return select_column<int64_t>(db.sql(), sql, id);
 }
+
+// One statement as one change.
+template <class... Values>
+void write_one(Database& db, const std::string& sql, const Values&... values) {
+    db.write([&] { exec_sql(db.sql(), sql, values...); });
+}
+
+const RowMap kCommitteeRow{column("id", &CommitteeMember::id),
+                           column("institution_id", &CommitteeMember::institution_id),
+                           column("person_id", &CommitteeMember::person_id)};
+
+const RowMap kTableRow{column("id", &Table::id), column("event_id", &Table::event_id),
+                       column("position", &Table::position), column("title", &Table::title),
+                       column("question", &Table::question)};
+
+const RowMap kPublicationRow{
+    column("id", &Publication::id), column("title", &Publication::title),
+    column("collection", &Publication::collection), column("number", &Publication::number),
+    column("languages", &Publication::languages), column("copies", &Publication::copies),
+    column("date", &Publication::date), column("link", &Publication::link), column("notes", &Publication::notes)};
+
+const ColumnList kPublicationColumns{"exchange_publication", {"title", "collection", "number", "languages", "copies",
+                                                              "date", "link", "notes"}};
 
 }  // namespace
 
@@ -83,30 +98,27 @@ void validate_event_role(const std::string& role) {
 }
 
 std::vector<EventType> EventRepository::types() const {
-    SQLite::Statement q(db_.sql(), select_type("WHERE retired_at IS NULL ORDER BY sort_order, id"));
-    return read_all(q, kEventTypeRow);
+    return kEventTypes.rows(db_.sql(), "WHERE retired_at IS NULL ORDER BY sort_order, id");
 }
 
 std::optional<EventType> EventRepository::find_type(const std::string& code_or_label) const {
     const auto key = normalise_name(code_or_label);
-    SQLite::Statement q(db_.sql(), select_type("ORDER BY sort_order, id"));
-    RowReader row(q, kEventTypeRow);
-    while (q.executeStep()) {
-        auto t = row.read();
+    for (auto& t : kEventTypes.rows(db_.sql(), "ORDER BY sort_order, id"))
         if (key == normalise_name(t.code) || key == normalise_name(t.label_fr) ||
             key == normalise_name(t.label_nl) || key == normalise_name(t.label_en))
             return t;
-    }
     return std::nullopt;
 }
 
 std::optional<EventType> EventRepository::type(int64_t id) const {
-    SQLite::Statement q(db_.sql(), select_type("WHERE id = ?"));
-    q.bind(1, id);
-    return read_one(q, kEventTypeRow);
+    return kEventTypes.row(db_.sql(), "WHERE id = ?", id);
 }
 
-int64_t EventRepository::create(const Event& e) {
+int64_t EventRepository::create(const Event& e) { return save(e, true); }
+
+void EventRepository::update(const Event& e) { save(e, false); }
+
+int64_t EventRepository::save(const Event& e, bool creating) {
     if (normalise_name(e.title).empty()) throw Error(tr("An event needs a title."));
     require_single_line(tr("Title"), e.title);
     require_single_line(tr("Venue"), e.venue);
@@ -114,71 +126,52 @@ int64_t EventRepository::create(const Event& e) {
     validate_event_role(e.role);
     validate::count(tr("Capacity"), e.capacity);
     return db_.write([&] {
-        SQLite::Statement q(db_.sql(),
-                            "INSERT INTO exchange_event(type_id, title, theme, venue, capacity, languages, role, "
-                            "programme_id, funder_id, objectives, programme_text, notes) "
-                            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?)");
-        bind_event(q, e);
+        SQLite::Statement q(db_.sql(), creating ? kEventColumns.insert() : kEventColumns.update());
+        bind_all(q, e.type_id, e.title, text_or_null(e.theme), text_or_null(e.venue), e.capacity,
+                 text_or_null(e.languages), e.role, e.programme_id, e.funder_id, text_or_null(e.objectives),
+                 text_or_null(e.programme_text), text_or_null(e.notes));
+        if (!creating) q.bind(kEventColumns.size() + 1, e.id);
         q.exec();
-        const auto id = db_.sql().getLastInsertRowid();
-        audit(db_, "create", "exchange_event", id, e.title);
+        const auto id = creating ? db_.sql().getLastInsertRowid() : e.id;
+        audit(db_, creating ? "create" : "update", "exchange_event", id, e.title);
+        // A larger capacity frees seats.
+        if (!creating) RegistrationService(db_).promote_waiting(id);
         return id;
     });
 }
 
-void EventRepository::update(const Event& e) {
-    if (normalise_name(e.title).empty()) throw Error(tr("An event needs a title."));
-    require_single_line(tr("Title"), e.title);
-    require_single_line(tr("Venue"), e.venue);
-    if (!type(e.type_id)) throw Error(tr("Unknown event type."));
-    validate_event_role(e.role);
-    validate::count(tr("Capacity"), e.capacity);
-    db_.write([&] {
-        SQLite::Statement q(db_.sql(),
-                            "UPDATE exchange_event SET type_id=?, title=?, theme=?, venue=?, capacity=?, "
-                            "languages=?, role=?, programme_id=?, funder_id=?, objectives=?, programme_text=?, "
-                            "notes=? WHERE id=?");
-        bind_event(q, e);
-        q.bind(13, e.id);
-        q.exec();
-        audit(db_, "update", "exchange_event", e.id, e.title);
-        // A larger capacity frees seats.
-        RegistrationService(db_).promote_waiting(e.id);
-    });
-}
-
 std::optional<Event> EventRepository::get(int64_t id) const {
-    SQLite::Statement q(db_.sql(), select_event("WHERE e.id = ?"));
-    q.bind(1, id);
-    return read_one(q, kEventRow);
+    return kEvents.row(db_.sql(), "WHERE e.id = ?", id);
 }
 
 std::vector<Event> EventRepository::list(const std::string& from, const std::string& to,
                                          bool include_undated) const {
-    SQLite::Statement q(db_.sql(),
-                        select_event(
-                            "LEFT JOIN (SELECT l.event_id, min(s.date) AS first, max(s.date) AS last, "
-                            "sum(s.date BETWEEN ?1 AND ?2) AS inside FROM exchange_event_session l "
-                            "JOIN session s ON s.id = l.session_id GROUP BY l.event_id) d ON d.event_id = e.id "
-                            "WHERE coalesce(d.inside, 0) > 0 OR (?3 AND d.first IS NULL) "
-                            "ORDER BY coalesce(d.first, '9999'), e.id"));
-    bind_all(q, from, to, include_undated ? 1 : 0);
-    return read_all(q, kEventRow);
+    return kEvents.rows(db_.sql(),
+                        "LEFT JOIN (SELECT l.event_id, min(s.date) AS first, max(s.date) AS last, "
+                        "sum(s.date BETWEEN ?1 AND ?2) AS inside FROM exchange_event_session l "
+                        "JOIN session s ON s.id = l.session_id GROUP BY l.event_id) d ON d.event_id = e.id "
+                        "WHERE coalesce(d.inside, 0) > 0 OR (?3 AND d.first IS NULL) "
+                        "ORDER BY coalesce(d.first, '9999'), e.id",
+                        from, to, include_undated ? 1 : 0);
 }
 
 int64_t EventRepository::add_day(int64_t event_id, Session day) {
+    return add_session(event_id, std::move(day), kEventSessionKind, "exchange_event_session");
+}
+
+int64_t EventRepository::add_session(int64_t event_id, Session s, const char* kind, const char* link_table) {
     const auto e = get(event_id);
     if (!e) throw Error(tr("This event does not exist."));
-    day.kind = kEventSessionKind;
-    if (day.title.empty()) day.title = e->title;
-    if (day.place.empty()) day.place = e->venue;
-    if (!day.programme_id) day.programme_id = e->programme_id;
-    if (!day.funder_id) day.funder_id = e->funder_id;
+    s.kind = kind;
+    if (s.title.empty()) s.title = e->title;
+    // A day takes place at the event's venue; a committee meeting wherever it is held.
+    if (s.place.empty() && s.kind == kEventSessionKind) s.place = e->venue;
+    if (!s.programme_id) s.programme_id = e->programme_id;
+    if (!s.funder_id) s.funder_id = e->funder_id;
     return db_.write([&] {
-        const auto sid = SessionRepository(db_).create(day);
-        SQLite::Statement q(db_.sql(), "INSERT INTO exchange_event_session(event_id, session_id) VALUES (?,?)");
-        bind_all(q, event_id, sid);
-        q.exec();
+        const auto sid = SessionRepository(db_).create(s);
+        exec_sql(db_.sql(), std::string("INSERT INTO ") + link_table + "(event_id, session_id) VALUES (?,?)", event_id,
+                sid);
         return sid;
     });
 }
@@ -200,11 +193,7 @@ double EventRepository::hours(int64_t event_id) const {
 }
 
 void EventRepository::add_partner(int64_t event_id, int64_t institution_id) {
-    db_.write([&] {
-        SQLite::Statement q(db_.sql(), "INSERT OR IGNORE INTO exchange_event_partner VALUES (?,?)");
-        bind_all(q, event_id, institution_id);
-        q.exec();
-    });
+    write_one(db_, "INSERT OR IGNORE INTO exchange_event_partner VALUES (?,?)", event_id, institution_id);
 }
 
 std::vector<int64_t> EventRepository::partners(int64_t event_id) const {
@@ -213,11 +202,7 @@ std::vector<int64_t> EventRepository::partners(int64_t event_id) const {
 }
 
 void EventRepository::add_group_service(int64_t event_id, int64_t institution_id) {
-    db_.write([&] {
-        SQLite::Statement q(db_.sql(), "INSERT OR IGNORE INTO exchange_group_service VALUES (?,?)");
-        bind_all(q, event_id, institution_id);
-        q.exec();
-    });
+    write_one(db_, "INSERT OR IGNORE INTO exchange_group_service VALUES (?,?)", event_id, institution_id);
 }
 
 std::vector<int64_t> EventRepository::group_services(int64_t event_id) const {
@@ -228,37 +213,19 @@ std::vector<int64_t> EventRepository::group_services(int64_t event_id) const {
 int64_t EventRepository::add_committee_member(int64_t event_id, int64_t institution_id,
                                               std::optional<int64_t> person_id) {
     return db_.write([&] {
-        SQLite::Statement q(db_.sql(), "INSERT INTO exchange_committee_member(event_id, institution_id, person_id) "
-                                       "VALUES (?,?,?)");
-        bind_all(q, event_id, institution_id, person_id);
-        q.exec();
+        exec_sql(db_.sql(), "INSERT INTO exchange_committee_member(event_id, institution_id, person_id) VALUES (?,?,?)",
+                event_id, institution_id, person_id);
         return db_.sql().getLastInsertRowid();
     });
 }
 
 std::vector<CommitteeMember> EventRepository::committee(int64_t event_id) const {
-    SQLite::Statement q(db_.sql(), "SELECT id, institution_id, person_id FROM exchange_committee_member "
-                                   "WHERE event_id = ? ORDER BY id");
-    q.bind(1, event_id);
-    std::vector<CommitteeMember> out;
-    while (q.executeStep()) out.push_back({q.getColumn(0).getInt64(), q.getColumn(1).getInt64(), col_opt(q, 2)});
-    return out;
+    return query_rows(db_.sql(), kCommitteeRow,
+                      kCommitteeRow.select("FROM exchange_committee_member WHERE event_id = ? ORDER BY id"), event_id);
 }
 
 int64_t EventRepository::add_committee_meeting(int64_t event_id, Session meeting) {
-    const auto e = get(event_id);
-    if (!e) throw Error(tr("This event does not exist."));
-    meeting.kind = kCommitteeSessionKind;
-    if (meeting.title.empty()) meeting.title = e->title;
-    if (!meeting.programme_id) meeting.programme_id = e->programme_id;
-    if (!meeting.funder_id) meeting.funder_id = e->funder_id;
-    return db_.write([&] {
-        const auto sid = SessionRepository(db_).create(meeting);
-        SQLite::Statement q(db_.sql(), "INSERT INTO exchange_committee_meeting(event_id, session_id) VALUES (?,?)");
-        bind_all(q, event_id, sid);
-        q.exec();
-        return sid;
-    });
+    return add_session(event_id, std::move(meeting), kCommitteeSessionKind, "exchange_committee_meeting");
 }
 
 std::vector<Session> EventRepository::committee_meetings(int64_t event_id) const {
@@ -268,19 +235,15 @@ std::vector<Session> EventRepository::committee_meetings(int64_t event_id) const
 int64_t EventRepository::add_decision(int64_t meeting_session_id, const std::string& text) {
     if (normalise_name(text).empty()) throw Error(tr("A decision needs a text."));
     return db_.write([&] {
-        SQLite::Statement q(db_.sql(), "INSERT INTO exchange_committee_decision(session_id, text) VALUES (?,?)");
-        bind_all(q, meeting_session_id, text);
-        q.exec();
+        exec_sql(db_.sql(), "INSERT INTO exchange_committee_decision(session_id, text) VALUES (?,?)", meeting_session_id,
+                text);
         return db_.sql().getLastInsertRowid();
     });
 }
 
 std::vector<std::string> EventRepository::decisions(int64_t meeting_session_id) const {
-    SQLite::Statement q(db_.sql(), "SELECT text FROM exchange_committee_decision WHERE session_id = ? ORDER BY id");
-    q.bind(1, meeting_session_id);
-    std::vector<std::string> out;
-    while (q.executeStep()) out.push_back(q.getColumn(0).getString());
-    return out;
+    return select_column<std::string>(
+        db_.sql(), "SELECT text FROM exchange_committee_decision WHERE session_id = ? ORDER BY id", meeting_session_id);
 }
 
 int64_t EventRepository::add_table(int64_t event_id, const std::string& title, const std::string& question) {
@@ -300,13 +263,8 @@ int64_t EventRepository::add_table(int64_t event_id, const std::string& title, c
 }
 
 std::vector<Table> EventRepository::tables(int64_t event_id) const {
-    SQLite::Statement q(db_.sql(), "SELECT id, event_id, position, title, coalesce(question,'') FROM exchange_table "
-                                   "WHERE event_id = ? ORDER BY position");
-    q.bind(1, event_id);
-    std::vector<Table> out;
-    while (q.executeStep())
-        out.push_back({q.getColumn(0).getInt64(), q.getColumn(1).getInt64(), q.getColumn(2).getInt(),
-                       q.getColumn(3).getString(), q.getColumn(4).getString(), {}});
+    auto out = query_rows(db_.sql(), kTableRow,
+                          kTableRow.select("FROM exchange_table WHERE event_id = ? ORDER BY position"), event_id);
     for (auto& t : out)
         t.facilitator_ids = ids_of(db_, "SELECT person_id FROM exchange_table_facilitator WHERE table_id = ? "
                                         "ORDER BY person_id",
@@ -315,10 +273,9 @@ std::vector<Table> EventRepository::tables(int64_t event_id) const {
 }
 
 std::optional<Table> EventRepository::table(int64_t table_id) const {
-    SQLite::Statement q(db_.sql(), "SELECT event_id FROM exchange_table WHERE id = ?");
-    q.bind(1, table_id);
-    if (!q.executeStep()) return std::nullopt;
-    for (auto& t : tables(q.getColumn(0).getInt64()))
+    const auto event_id = select_first<int64_t>(db_.sql(), "SELECT event_id FROM exchange_table WHERE id = ?", table_id);
+    if (!event_id) return std::nullopt;
+    for (auto& t : tables(*event_id))
         if (t.id == table_id) return t;
     return std::nullopt;
 }
@@ -327,9 +284,7 @@ void EventRepository::add_table_facilitator(int64_t table_id, int64_t person_id)
     const auto t = table(table_id);
     if (!t) throw Error(tr("This table does not exist."));
     db_.write([&] {
-        SQLite::Statement q(db_.sql(), "INSERT OR IGNORE INTO exchange_table_facilitator VALUES (?,?)");
-        bind_all(q, table_id, person_id);
-        q.exec();
+        exec_sql(db_.sql(), "INSERT OR IGNORE INTO exchange_table_facilitator VALUES (?,?)", table_id, person_id);
         RegistrationService regs(db_);
         auto r = regs.find(t->event_id, person_id);
         if (!r) {
@@ -341,13 +296,13 @@ void EventRepository::add_table_facilitator(int64_t table_id, int64_t person_id)
         } else if (r->role == "participant") {
             regs.set_role(r->id, "facilitator");
         }
-        SQLite::Statement up(db_.sql(), "UPDATE exchange_registration SET table_id = ? WHERE id = ?");
-        bind_all(up, table_id, r->id);
-        up.exec();
+        exec_sql(db_.sql(), "UPDATE exchange_registration SET table_id = ? WHERE id = ?", table_id, r->id);
     });
 }
 
-int64_t EventRepository::add_publication(const Publication& p) {
+int64_t EventRepository::add_publication(const Publication& p) { return save_publication(p, true); }
+
+int64_t EventRepository::save_publication(const Publication& p, bool creating) {
     if (normalise_name(p.title).empty()) throw Error(tr("A publication needs a title."));
     require_single_line(tr("Title"), p.title);
     if (!p.date.empty() && !is_iso_date(p.date))
@@ -355,51 +310,30 @@ int64_t EventRepository::add_publication(const Publication& p) {
     validate::count(tr("Copies"), p.copies);
     validate::url(tr("Link"), p.link);
     return db_.write([&] {
-        SQLite::Statement q(db_.sql(), "INSERT INTO exchange_publication(title, collection, number, languages, "
-                                       "copies, date, link, notes) VALUES (?,?,?,?,?,?,?,?)");
+        SQLite::Statement q(db_.sql(), creating ? kPublicationColumns.insert() : kPublicationColumns.update());
         bind_all(q, p.title, text_or_null(p.collection), text_or_null(p.number), text_or_null(p.languages),
                  p.copies, text_or_null(p.date), text_or_null(p.link), text_or_null(p.notes));
+        if (!creating) q.bind(kPublicationColumns.size() + 1, p.id);
         q.exec();
-        const auto id = db_.sql().getLastInsertRowid();
-        audit(db_, "create", "exchange_publication", id, p.title);
+        const auto id = creating ? db_.sql().getLastInsertRowid() : p.id;
+        audit(db_, creating ? "create" : "update", "exchange_publication", id, p.title);
         return id;
     });
 }
 
 void EventRepository::link_publication(int64_t publication_id, int64_t event_id, std::optional<int64_t> table_id) {
-    db_.write([&] {
-        SQLite::Statement q(db_.sql(), "INSERT OR IGNORE INTO exchange_publication_source(publication_id, event_id, table_id) VALUES (?,?,?)");
-        bind_all(q, publication_id, event_id, table_id);
-        q.exec();
-    });
+    write_one(db_, "INSERT OR IGNORE INTO exchange_publication_source(publication_id, event_id, table_id) VALUES (?,?,?)",
+              publication_id, event_id, table_id);
 }
 
 std::vector<Publication> EventRepository::publications(const std::string& from, const std::string& to) const {
-    std::string sql = "SELECT id, title, collection, number, languages, copies, date, link, notes "
-                      "FROM exchange_publication ";
-    const bool filter = !from.empty() || !to.empty();
-    if (filter) sql += "WHERE date BETWEEN ?1 AND ?2 ";
-    sql += "ORDER BY coalesce(date,''), id";
-    SQLite::Statement q(db_.sql(), sql);
-    if (filter) {
-        bind_all(q, from.empty() ? std::string("0000-01-01") : from,
-                 to.empty() ? std::string("9999-12-31") : to);
-    }
-    std::vector<Publication> out;
-    while (q.executeStep()) {
-        Publication p;
-        p.id = q.getColumn(0).getInt64();
-        p.title = q.getColumn(1).getString();
-        p.collection = col_text(q, 2);
-        p.number = col_text(q, 3);
-        p.languages = col_text(q, 4);
-        p.copies = col_opt(q, 5);
-        p.date = col_text(q, 6);
-        p.link = col_text(q, 7);
-        p.notes = col_text(q, 8);
-        out.push_back(p);
-    }
-    return out;
+    if (from.empty() && to.empty())
+        return query_rows(db_.sql(), kPublicationRow,
+                          kPublicationRow.select("FROM exchange_publication ORDER BY coalesce(date,''), id"));
+    return query_rows(db_.sql(), kPublicationRow,
+                      kPublicationRow.select("FROM exchange_publication WHERE date BETWEEN ?1 AND ?2 "
+                                             "ORDER BY coalesce(date,''), id"),
+                      from.empty() ? std::string("0000-01-01") : from, to.empty() ? std::string("9999-12-31") : to);
 }
 
 std::vector<int64_t> EventRepository::publication_events(int64_t publication_id) const {
@@ -409,34 +343,23 @@ std::vector<int64_t> EventRepository::publication_events(int64_t publication_id)
 
 void EventRepository::set_partners(int64_t event_id, const std::vector<int64_t>& institution_ids) {
     db_.write([&] {
-        SQLite::Statement del(db_.sql(), "DELETE FROM exchange_event_partner WHERE event_id = ?");
-        del.bind(1, event_id);
-        del.exec();
+        exec_sql(db_.sql(), "DELETE FROM exchange_event_partner WHERE event_id = ?", event_id);
         for (auto id : institution_ids) add_partner(event_id, id);
     });
 }
 
 void EventRepository::remove_group_service(int64_t event_id, int64_t institution_id) {
-    db_.write([&] {
-        SQLite::Statement q(db_.sql(), "DELETE FROM exchange_group_service WHERE event_id = ? AND institution_id = ?");
-        bind_all(q, event_id, institution_id);
-        q.exec();
-    });
+    write_one(db_, "DELETE FROM exchange_group_service WHERE event_id = ? AND institution_id = ?", event_id,
+              institution_id);
 }
 
 void EventRepository::remove_committee_member(int64_t member_id) {
-    db_.write([&] {
-        SQLite::Statement q(db_.sql(), "DELETE FROM exchange_committee_member WHERE id = ?");
-        q.bind(1, member_id);
-        q.exec();
-    });
+    write_one(db_, "DELETE FROM exchange_committee_member WHERE id = ?", member_id);
 }
 
 void EventRepository::remove_session(int64_t session_id) {
     db_.write([&] {
-        SQLite::Statement q(db_.sql(), "DELETE FROM exchange_committee_decision WHERE session_id = ?");
-        q.bind(1, session_id);
-        q.exec();
+        exec_sql(db_.sql(), "DELETE FROM exchange_committee_decision WHERE session_id = ?", session_id);
         SessionRepository(db_).remove(session_id);
     });
 }
@@ -446,9 +369,8 @@ void EventRepository::update_table(int64_t table_id, const std::string& title, c
     if (normalise_name(title).empty()) throw Error(tr("A table needs a title."));
     require_single_line(tr("Title"), title);
     db_.write([&] {
-        SQLite::Statement q(db_.sql(), "UPDATE exchange_table SET title = ?, question = ? WHERE id = ?");
-        bind_all(q, title, text_or_null(question), table_id);
-        q.exec();
+        exec_sql(db_.sql(), "UPDATE exchange_table SET title = ?, question = ? WHERE id = ?", title,
+                text_or_null(question), table_id);
         audit(db_, "update", "exchange_table", table_id, title);
     });
 }
@@ -459,20 +381,14 @@ void EventRepository::remove_table(int64_t table_id) {
                                 "UPDATE exchange_registration SET table_choice_id = NULL WHERE table_choice_id = ?1",
                                 "DELETE FROM exchange_table_facilitator WHERE table_id = ?1",
                                 "DELETE FROM exchange_table WHERE id = ?1"}) {
-            SQLite::Statement q(db_.sql(), sql);
-            q.bind(1, table_id);
-            q.exec();
+            exec_sql(db_.sql(), sql, table_id);
         }
         audit(db_, "delete", "exchange_table", table_id, "");
     });
 }
 
 void EventRepository::remove_table_facilitator(int64_t table_id, int64_t person_id) {
-    db_.write([&] {
-        SQLite::Statement q(db_.sql(), "DELETE FROM exchange_table_facilitator WHERE table_id = ? AND person_id = ?");
-        bind_all(q, table_id, person_id);
-        q.exec();
-    });
+    write_one(db_, "DELETE FROM exchange_table_facilitator WHERE table_id = ? AND person_id = ?", table_id, person_id);
 }
 
 void EventRepository::cancel(int64_t event_id) {
@@ -487,11 +403,7 @@ void EventRepository::cancel(int64_t event_id) {
 }
 
 std::string EventRepository::dependents(int64_t event_id) const {
-    auto count = [&](const char* sql) {
-        SQLite::Statement q(db_.sql(), sql);
-        q.bind(1, event_id);
-        return q.executeStep() ? q.getColumn(0).getInt64() : int64_t(0);
-    };
+    auto count = [&](const char* sql) { return select_first<int64_t>(db_.sql(), sql, event_id).value_or(0); };
     std::vector<std::string> parts;
     auto part = [&](int64_t n, const char* one, const char* many) {
         if (n > 0) parts.push_back(fmt::format(fmt::runtime(n == 1 ? tr(one) : tr(many)), fmt::arg("n", n)));
@@ -517,9 +429,7 @@ void EventRepository::remove(int64_t event_id) {
     db_.write([&] {
         for (const auto& s : days(event_id)) remove_session(s.id);
         for (const auto& s : committee_meetings(event_id)) remove_session(s.id);
-        SQLite::Statement r(db_.sql(), "DELETE FROM response WHERE subject_kind = 'exchange_event' AND subject_id = ?");
-        r.bind(1, event_id);
-        r.exec();
+        exec_sql(db_.sql(), "DELETE FROM response WHERE subject_kind = 'exchange_event' AND subject_id = ?", event_id);
         for (const char* sql : {"DELETE FROM exchange_table_facilitator WHERE table_id IN "
                                 "(SELECT id FROM exchange_table WHERE event_id = ?1)",
                                 "DELETE FROM exchange_registration WHERE event_id = ?1",
@@ -528,9 +438,7 @@ void EventRepository::remove(int64_t event_id) {
                                 "DELETE FROM exchange_event_partner WHERE event_id = ?1",
                                 "DELETE FROM exchange_group_service WHERE event_id = ?1",
                                 "DELETE FROM exchange_event WHERE id = ?1"}) {
-            SQLite::Statement q(db_.sql(), sql);
-            q.bind(1, event_id);
-            q.exec();
+            exec_sql(db_.sql(), sql, event_id);
         }
         audit(db_, "delete", "exchange_event", event_id, e->title);
     });
@@ -548,30 +456,11 @@ void EventRepository::copy_structure(int64_t from, int64_t to) {
     });
 }
 
-void EventRepository::update_publication(const Publication& p) {
-    if (normalise_name(p.title).empty()) throw Error(tr("A publication needs a title."));
-    require_single_line(tr("Title"), p.title);
-    if (!p.date.empty() && !is_iso_date(p.date))
-        throw Error(tr("The publication date must be written YYYY-MM-DD."));
-    validate::count(tr("Copies"), p.copies);
-    validate::url(tr("Link"), p.link);
-    db_.write([&] {
-        SQLite::Statement q(db_.sql(), "UPDATE exchange_publication SET title=?, collection=?, number=?, languages=?, "
-                                       "copies=?, date=?, link=?, notes=? WHERE id=?");
-        bind_all(q, p.title, text_or_null(p.collection), text_or_null(p.number), text_or_null(p.languages),
-                 p.copies, text_or_null(p.date), text_or_null(p.link), text_or_null(p.notes), p.id);
-        q.exec();
-        audit(db_, "update", "exchange_publication", p.id, p.title);
-    });
-}
+void EventRepository::update_publication(const Publication& p) { save_publication(p, false); }
 
 void EventRepository::unlink_publication(int64_t publication_id, int64_t event_id) {
-    db_.write([&] {
-        SQLite::Statement q(db_.sql(),
-                            "DELETE FROM exchange_publication_source WHERE publication_id = ? AND event_id = ?");
-        bind_all(q, publication_id, event_id);
-        q.exec();
-    });
+    write_one(db_, "DELETE FROM exchange_publication_source WHERE publication_id = ? AND event_id = ?", publication_id,
+              event_id);
 }
 
 namespace {

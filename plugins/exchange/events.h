@@ -138,6 +138,10 @@ public:
     void unlink_publication(int64_t publication_id, int64_t event_id);
 
 private:
+    int64_t save(const Event& event, bool creating);
+    int64_t save_publication(const Publication& publication, bool creating);
+    // A day or committee meeting of kind `kind`, linked to the event in `link_table`.
+    int64_t add_session(int64_t event_id, Session session, const char* kind, const char* link_table);
     Database& db_;
 };
 

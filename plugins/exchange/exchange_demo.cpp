@@ -40,33 +40,52 @@ Session session(const std::string& date, const char* start, const char* end, con
     return s;
 }
 
+// An event of the demo, as its organisers would type it.
+struct DemoEvent {
+    const char* type;
+    const char* title;
+    const char* theme;
+    const char* venue;
+    std::optional<int64_t> capacity;
+    const char* languages;
+    const char* role;
+    const char* objectives;
+    const char* programme_text;
+};
+
+int64_t create_event(EventRepository& events, const DemoEvent& d, const std::optional<Programme>& programme,
+                     const std::optional<Funder>& funder) {
+    const auto id_of = [](const auto& record) { return record ? std::optional<int64_t>(record->id) : std::nullopt; };
+    return events.create({.type_id = events.find_type(d.type)->id, .title = d.title, .theme = d.theme,
+                          .venue = d.venue, .capacity = d.capacity, .languages = d.languages, .role = d.role,
+                          .programme_id = id_of(programme), .funder_id = id_of(funder), .objectives = d.objectives,
+                          .programme_text = d.programme_text});
+}
+
+Registration enrol(RegistrationService& regs, int64_t event_id, int64_t person_id, const char* role = "participant") {
+    return regs.register_person({.event_id = event_id, .person_id = person_id, .role = role});
+}
+
 }  // namespace
 
 void seed_exchange_demo(Database& db, const DemoContext& context) {
-    const int y = context.year;
-    EventRepository events(db);
-    RegistrationService regs(db);
-    SessionRepository sessions(db);
     const auto connect = ProgrammeRepository(db).find_by_code("connect");
     const auto cocom = FunderRepository(db).find_by_code("COCOM");
     const auto cocof = FunderRepository(db).find_by_code("COCOF");
+    const int y = context.year;
+    EventRepository events(db);
+    RegistrationService regs(db);
 
     // --- The yearly exchange table.
-    Event table_day;
-    table_day.type_id = events.find_type("exchange_table")->id;
-    table_day.title = "Table d'échanges : santé mentale et sans-abrisme, quelles portes d'entrée ?";
-    table_day.theme = "L'accès aux soins de santé mentale pour les personnes sans abri";
-    table_day.venue = "Maison des associations, Bruxelles";
-    table_day.capacity = 64;
-    table_day.languages = "fr,nl";
-    table_day.role = "organiser";
-    if (connect) table_day.programme_id = connect->id;
-    if (cocom) table_day.funder_id = cocom->id;
-    table_day.objectives = "Croiser les regards des secteurs sans-abri et santé mentale; identifier des pratiques "
-                           "de collaboration; formuler des recommandations.";
-    table_day.programme_text = "9h accueil · 9h30 introduction · 10h tables · 12h30 repas · 13h30 restitution · "
-                               "15h débat · 16h30 fin";
-    const auto ev = events.create(table_day);
+    const auto ev = create_event(
+        events,
+        {"exchange_table", "Table d'échanges : santé mentale et sans-abrisme, quelles portes d'entrée ?",
+         "L'accès aux soins de santé mentale pour les personnes sans abri", "Maison des associations, Bruxelles", 64,
+         "fr,nl", "organiser",
+         "Croiser les regards des secteurs sans-abri et santé mentale; identifier des pratiques de collaboration; "
+         "formuler des recommandations.",
+         "9h accueil · 9h30 introduction · 10h tables · 12h30 repas · 13h30 restitution · 15h débat · 16h30 fin"},
+        connect, cocom);
     events.add_day(ev, session(day(y, 10, 16), "09:00", "16:30", "held"));
     for (const char* partner : {"Équipe mobile Psy-Rue", "Samu social de quartier", "CAW Brussel"})
         events.add_partner(ev, demo_institution(db, partner));
@@ -74,6 +93,7 @@ void seed_exchange_demo(Database& db, const DemoContext& context) {
     // Steering committee: four partners, three meetings with attendance and decisions.
     const char* members[] = {"Équipe mobile Psy-Rue", "Samu social de quartier", "CAW Brussel",
                              "Service de santé mentale Le Méridien"};
+    SessionRepository sessions(db);
     std::vector<int64_t> representatives;
     for (int k = 0; k < 4; ++k) {
         const auto person = demo_person(db, 28 + k);
@@ -109,20 +129,8 @@ void seed_exchange_demo(Database& db, const DemoContext& context) {
     events.add_table_facilitator(t1, demo_person(db, 17));
     events.add_table_facilitator(t2, demo_person(db, 18));
     events.add_table_facilitator(t2, demo_person(db, 19));
-    for (int k : {20, 21}) {
-        RegistrationRequest req;
-        req.event_id = ev;
-        req.person_id = demo_person(db, k);
-        req.role = "speaker";
-        regs.register_person(req);
-    }
-    {
-        RegistrationRequest req;
-        req.event_id = ev;
-        req.person_id = demo_person(db, 6);
-        req.role = "organiser";
-        regs.register_person(req);
-    }
+    for (int k : {20, 21}) enrol(regs, ev, demo_person(db, k), "speaker");
+    enrol(regs, ev, demo_person(db, 6), "organiser");
     // 68 participants register for 64 seats (workers 40-107, from varied services): the
     // last four wait; two cancel, so two are promoted and two stay on the waiting list;
     // three do not come; 61 attend.
@@ -151,45 +159,28 @@ void seed_exchange_demo(Database& db, const DemoContext& context) {
     assign_tables(db, ev);
 
     // --- A study morning.
-    Event morning;
-    morning.type_id = events.find_type("study_day")->id;
-    morning.title = "Matinée d'étude : la pair-aidance en santé mentale";
-    morning.theme = "Engager et accompagner des pair-aidant·e·s";
-    morning.venue = "Auditorium, Hôpital psychiatrique Sanatia";
-    morning.capacity = 40;
-    morning.languages = "fr";
-    morning.role = "co_organiser";
-    if (connect) morning.programme_id = connect->id;
-    if (cocof) morning.funder_id = cocof->id;
-    morning.objectives = "Faire connaître la pair-aidance aux directions et aux équipes.";
-    const auto mo = events.create(morning);
+    const auto mo = create_event(events,
+                                 {"study_day", "Matinée d'étude : la pair-aidance en santé mentale",
+                                  "Engager et accompagner des pair-aidant·e·s", "Auditorium, Hôpital psychiatrique Sanatia",
+                                  40, "fr", "co_organiser",
+                                  "Faire connaître la pair-aidance aux directions et aux équipes.", ""},
+                                 connect, cocof);
     events.add_day(mo, session(day(y, 5, 20), "09:00", "12:30", "held"));
     events.add_partner(mo, demo_institution(db, "Hôpital psychiatrique Sanatia"));
-    for (int k : {22, 23}) {
-        RegistrationRequest req;
-        req.event_id = mo;
-        req.person_id = demo_person(db, k);
-        req.role = "speaker";
-        regs.check_in(regs.register_person(req).id);
-    }
+    for (int k : {22, 23}) regs.check_in(enrol(regs, mo, demo_person(db, k), "speaker").id);
     for (int k = 0; k < 30; ++k) {
-        RegistrationRequest req;
-        req.event_id = mo;
-        req.person_id = demo_person(db, 120 + k);
-        const auto r = regs.register_person(req);
+        const auto r = enrol(regs, mo, demo_person(db, 120 + k));
         if (k % 10 != 9) regs.check_in(r.id);
         else regs.set_status(r.id, "no_show");
     }
 
     // --- A working group: five meetings, six services.
-    Event group;
-    group.type_id = events.find_type("working_group")->id;
-    group.title = "Groupe de travail : accès au logement des personnes suivies en santé mentale";
-    group.role = "facilitator";
-    if (connect) group.programme_id = connect->id;
-    if (cocom) group.funder_id = cocom->id;
-    group.objectives = "Rédiger des recommandations communes aux secteurs logement, sans-abri et santé mentale.";
-    const auto wg = events.create(group);
+    const auto wg = create_event(
+        events,
+        {"working_group", "Groupe de travail : accès au logement des personnes suivies en santé mentale", "", "", {},
+         "", "facilitator",
+         "Rédiger des recommandations communes aux secteurs logement, sans-abri et santé mentale.", ""},
+        connect, cocom);
     const int months[] = {2, 4, 6, 9, 11};
     for (int k = 0; k < 5; ++k)
         events.add_day(wg, session(day(y, months[k], 5), "14:00", "16:00", months[k] <= 10 ? "held" : "planned"));

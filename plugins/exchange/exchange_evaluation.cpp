@@ -11,12 +11,7 @@ namespace maillage::exchange {
 namespace {
 
 Questionnaire default_template() {
-    Questionnaire q;
-    q.code = kEvaluationCode;
-    q.title = tr("Event evaluation");
-    q.description = tr("Your opinion on the day, to prepare the next one.");
-    q.purpose = "evaluation";
-    q.owner = "exchange";
+    auto q = kEvaluation.blank(tr("Event evaluation"), tr("Your opinion on the day, to prepare the next one."));
     auto add = [&](const char* kind, const char* text) {
         Question x;
         x.position = int(q.questions.size()) + 1;
@@ -41,7 +36,7 @@ int64_t ensure_evaluation_template(Database& db) {
 }
 
 Questionnaire evaluation_template(Database& db) {
-    if (auto q = QuestionnaireRepository(db).find_by_code(kEvaluationCode)) return *q;
+    if (auto q = kEvaluation.stored(db)) return *q;
     return default_template();
 }
 
@@ -51,13 +46,12 @@ int64_t submit_evaluation(Database& db, int64_t event_id, std::optional<int64_t>
         throw Error(trf("No event has the number {id}.", fmt::arg("id", event_id)));
     // The template is created in the same transaction as the answers: all or nothing.
     return db.write([&] {
-        const int64_t qid = ensure_evaluation_template(db);
-        return submit_by_position(db, qid, kEvaluationSubject, event_id, person_id, answers_by_position);
+        return kEvaluation.submit(db, ensure_evaluation_template(db), event_id, person_id, answers_by_position);
     });
 }
 
 std::vector<QuestionSummary> evaluation_summary(Database& db, const std::vector<int64_t>& event_ids) {
-    return QuestionnaireRepository(db).summarize(ensure_evaluation_template(db), kEvaluationSubject, event_ids);
+    return kEvaluation.summary(db, ensure_evaluation_template(db), event_ids);
 }
 
 }  // namespace maillage::exchange

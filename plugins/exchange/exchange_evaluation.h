@@ -2,21 +2,17 @@
 // The evaluation questionnaire given after an event (a core questionnaire, editable,
 // created with default questions on first use), answers per participant, and a summary
 // per event.
-#include "core/questionnaires.h"
+#include "core/subject_evaluation.h"
 
 #include <cstdint>
 #include <map>
 #include <optional>
 #include <vector>
 
-namespace maillage {
-class Database;
-}
-
 namespace maillage::exchange {
 
-inline constexpr const char* kEvaluationCode = "exchange.evaluation";
-inline constexpr const char* kEvaluationSubject = "exchange_event";
+inline constexpr SubjectEvaluation kEvaluation{"exchange.evaluation", "exchange_event", "exchange"};
+inline constexpr const char *kEvaluationCode = kEvaluation.code, *kEvaluationSubject = kEvaluation.subject;
 
 // The questionnaire's id, created with the default questions when missing.
 int64_t ensure_evaluation_template(Database& db);

@@ -6,6 +6,7 @@
 #include "core/sql_util.h"
 
 #include "core/database.h"
+#include "core/row_reader.h"
 #include "core/i18n.h"
 #include "core/institutions.h"
 #include "core/programmes.h"
@@ -45,28 +46,22 @@ nlohmann::json split_with_list(const CountSplit& s) {
 // any day, "no_show" when only absent or excused, "registered" otherwise; the role and
 // the institution/sector snapshot are those of the core attendance.
 std::vector<Registration> registrations_from_attendance(Database& db, int64_t event_id) {
-    SQLite::Statement q(db.sql(),
-                        "SELECT a.person_id, max(a.status = 'present'), max(a.status IN ('absent','excused')), "
-                        "min(a.role), min(a.institution_id), min(a.sector_id) FROM attendance a "
-                        "JOIN exchange_event_session l ON l.session_id = a.session_id WHERE l.event_id = ? "
-                        "GROUP BY a.person_id ORDER BY a.person_id");
+    using R = Registration;
+    static const RowMap kAttendedRow{
+        column("a.person_id", &R::person_id),
+        column("CASE WHEN max(a.status = 'present') THEN 'attended' WHEN max(a.status IN ('absent','excused')) "
+               "THEN 'no_show' ELSE 'registered' END AS status",
+               &R::status),
+        column("CASE WHEN min(a.role) IN ('facilitator','trainer') THEN 'facilitator' WHEN min(a.role) = 'speaker' "
+               "THEN 'speaker' WHEN min(a.role) IN ('staff','organiser') THEN 'organiser' ELSE 'participant' END AS role",
+               &R::role),
+        column("min(a.institution_id) AS institution_id", &R::institution_id),
+        column("min(a.sector_id) AS sector_id", &R::sector_id)};
+    SQLite::Statement q(db.sql(), kAttendedRow.select("FROM attendance a JOIN exchange_event_session l ON "
+                                                      "l.session_id = a.session_id WHERE l.event_id = ? "
+                                                      "GROUP BY a.person_id ORDER BY a.person_id"));
     q.bind(1, event_id);
-    std::vector<Registration> out;
-    while (q.executeStep()) {
-        Registration r;
-        r.event_id = event_id;
-        r.person_id = q.getColumn(0).getInt64();
-        r.status = q.getColumn(1).getInt() ? "attended" : q.getColumn(2).getInt() ? "no_show" : "registered";
-        const std::string role = q.getColumn(3).getString();
-        r.role = role == "facilitator" || role == "trainer" ? "facilitator"
-                 : role == "speaker"                         ? "speaker"
-                 : role == "staff" || role == "organiser"    ? "organiser"
-                                                             : "participant";
-        r.institution_id = col_opt(q, 4);
-        r.sector_id = col_opt(q, 5);
-        out.push_back(r);
-    }
-    return out;
+    return read_all(q, kAttendedRow, [&](Registration& r) { r.event_id = event_id; });
 }
 
 std::string today_iso() {

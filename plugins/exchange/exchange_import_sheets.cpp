@@ -6,11 +6,12 @@
 #include "core/database.h"
 #include "core/entity_import.h"
 #include "core/error.h"
+#include "core/import_rows.h"
 #include "core/i18n.h"
 #include "core/institutions.h"
 #include "core/known_values.h"
 #include "core/sessions.h"
-#include "core/sql_util.h"
+#include "core/sql_query.h"
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
@@ -23,15 +24,23 @@ using Col = RowReader::Col;
 
 // The event with this title whose first day is this date (or a "#12" id).
 std::optional<int64_t> find_event(Database& db, const std::string& title, const std::string& date) {
-    SQLite::Statement q(db.sql(), "SELECT e.id FROM exchange_event e WHERE lower(trim(e.title)) = lower(trim(?)) AND "
-                                  "(SELECT min(s.date) FROM exchange_event_session es JOIN session s ON "
-                                  "s.id = es.session_id WHERE es.event_id = e.id) = ? ORDER BY e.id LIMIT 1");
-    bind_all(q, title, date);
-    if (!q.executeStep()) return std::nullopt;
-    return q.getColumn(0).getInt64();
+    return select_first<int64_t>(db.sql(),
+                                "SELECT e.id FROM exchange_event e WHERE lower(trim(e.title)) = lower(trim(?)) AND "
+                                "(SELECT min(s.date) FROM exchange_event_session es JOIN session s ON "
+                                "s.id = es.session_id WHERE es.event_id = e.id) = ? ORDER BY e.id LIMIT 1",
+                                title, date);
 }
 
-int64_t event_of(const RowReader& r, const csv::Row& row, Col c_title, Col c_date) {
+// The columns that name a row's event: its title and its first day.
+struct EventColumns {
+    Col title, date;
+    explicit EventColumns(const RowReader& r)
+        : title(r.need_col({"event", "événement", "evenement"})), date(r.need_col({"event_date", "date", "datum"})) {}
+};
+
+int64_t event_of(const RowReader& r, const csv::Row& row, const EventColumns& c) {
+    const auto c_title = c.title;
+    const auto c_date = c.date;
     const auto title = r.required(row, c_title);
     if (auto id = id_text(title)) {
         if (!EventRepository(r.db()).get(*id)) r.fail(row, c_title, trf("no event has the id {id}", fmt::arg("id", *id)));
@@ -69,8 +78,7 @@ ImportCount import_events(Database& db, const csv::Table& t) {
         type_labels.emplace_back(k.label_nl, k.code);
         type_labels.emplace_back(k.label_en, k.code);
     }
-    ImportCount count;
-    for (const auto& row : t.rows) {
+    return count_rows(t, [&](const csv::Row& row) {
         const auto title = r.required(row, c_title);
         const auto date = r.date(row, c_date, true);
         Event e;
@@ -91,29 +99,24 @@ ImportCount import_events(Database& db, const csv::Table& t) {
         day.place = e.venue;
         day.status = r.choice(row, c_status, {"planned", "held", "cancelled"},
                               {{"prévue", "planned"}, {"tenue", "held"}, {"annulée", "cancelled"}}, "held");
-        if (find_event(db, title, date)) {
-            ++count.unchanged;  // a known event is left as it is: change it in the window
-            continue;
-        }
+        // A known event is left as it is: change it in the window.
+        if (find_event(db, title, date)) return RowOutcome::unchanged;
         const auto id = at_row(r, row, c_title, [&] { return events.create(e); });
         at_row(r, row, c_date, [&] { return events.add_day(id, day); });
-        ++count.created;
-    }
-    return count;
+        return RowOutcome::created;
+    });
 }
 
 ImportCount import_tables(Database& db, const csv::Table& t) {
     RowReader r(db, t);
-    const auto c_event = r.need_col({"event", "événement", "evenement"});
-    const auto c_date = r.need_col({"event_date", "date", "datum"});
+    const EventColumns c_event(r);
     const auto c_title = r.need_col({"title", "table", "titre", "titel"});
     const auto c_question = r.col({"question", "vraag"});
     const auto c_f1 = r.col({"facilitator1", "animateur 1", "begeleider 1"});
     const auto c_f2 = r.col({"facilitator2", "animateur 2", "begeleider 2"});
     EventRepository events(db);
-    ImportCount count;
-    for (const auto& row : t.rows) {
-        const auto event = event_of(r, row, c_event, c_date);
+    return count_rows(t, [&](const csv::Row& row) {
+        const auto event = event_of(r, row, c_event);
         const auto title = r.required(row, c_title);
         std::optional<int64_t> table;
         for (const auto& k : events.tables(event))
@@ -131,35 +134,30 @@ ImportCount import_tables(Database& db, const csv::Table& t) {
                 });
                 added = true;
             }
-        ++(is_new ? count.created : added ? count.updated : count.unchanged);
-    }
-    return count;
+        return row_outcome(is_new, added);
+    });
 }
 
 ImportCount import_registrations(Database& db, const csv::Table& t) {
     RowReader r(db, t);
-    const auto c_event = r.need_col({"event", "événement", "evenement"});
-    const auto c_date = r.need_col({"event_date", "date", "datum"});
-    const auto c_email = r.col({"email", "e-mail", "courriel", "person", "personne"});
-    const auto c_first = r.col({"first_name", "prénom", "voornaam"});
-    const auto c_last = r.col({"last_name", "nom", "achternaam"});
-    const auto c_inst = r.col({"institution", "instelling"});
+    const EventColumns c_event(r);
+    const auto who = person_columns(r);
+    const auto c_inst = who.institution;
     const auto c_sector = r.col({"sector", "secteur"});
     const auto c_role = r.col({"role", "rôle", "rol"});
     const auto c_table = r.col({"table", "tafel", "atelier"});
     const auto c_status = r.col({"status", "statut", "présence"});
     const auto c_reason = r.col({"reason", "motif", "reden"});
-    if (!c_email && !c_last)
+    if (!who.email && !who.last)
         throw ParseError(t.file, 1, 1, "email", tr("a column email (or first_name and last_name) is required"));
     EventRepository events(db);
     RegistrationService regs(db);
     InstitutionRepository institutions(db);
-    ImportCount count;
-    for (const auto& row : t.rows) {
-        const auto event = event_of(r, row, c_event, c_date);
+    return count_rows(t, [&](const csv::Row& row) {
+        const auto event = event_of(r, row, c_event);
         RegistrationRequest req;
         req.event_id = event;
-        req.person_id = r.person(row, c_email, c_first, c_last, c_inst);
+        req.person_id = who.person(r, row);
         req.role = r.choice(row, c_role, {"participant", "facilitator", "speaker", "organiser"},
                             {{"participante", "participant"}, {"deelnemer", "participant"},
                              {"animateur", "facilitator"}, {"animatrice", "facilitator"}, {"begeleider", "facilitator"},
@@ -191,12 +189,9 @@ ImportCount import_registrations(Database& db, const csv::Table& t) {
                                       {"annulé", "cancelled"}, {"annulée", "cancelled"}, {"geannuleerd", "cancelled"}},
                                      "attended");
         auto existing = regs.find(event, req.person_id);
-        if (existing && existing->status == status && existing->role == req.role) {
-            ++count.unchanged;
-            continue;
-        }
+        if (existing && existing->status == status && existing->role == req.role) return RowOutcome::unchanged;
         const auto reg = existing ? *existing
-                                  : at_row(r, row, c_event, [&] { return regs.register_person(req); });
+                                  : at_row(r, row, c_event.title, [&] { return regs.register_person(req); });
         at_row(r, row, c_status, [&] {
             if (status == "attended" && reg.status != "attended") regs.check_in(reg.id);
             if (status == "no_show" && reg.status != "no_show") regs.set_status(reg.id, "no_show");
@@ -205,26 +200,23 @@ ImportCount import_registrations(Database& db, const csv::Table& t) {
                                 r.text(row, c_reason).empty() ? tr("cancelled before the import") : r.text(row, c_reason));
             return 0;
         });
-        ++(existing ? count.updated : count.created);
-    }
-    return count;
+        return row_outcome(!existing, true);
+    });
 }
 
 // A committee row: a member institution (and its representative), or, with a
 // meeting_date, one meeting of the committee and who came (emails separated by |).
 ImportCount import_committee(Database& db, const csv::Table& t) {
     RowReader r(db, t);
-    const auto c_event = r.need_col({"event", "événement", "evenement"});
-    const auto c_date = r.need_col({"event_date", "date", "datum"});
+    const EventColumns c_event(r);
     const auto c_inst = r.col({"institution", "instelling", "member", "membre"});
     const auto c_person = r.col({"representative", "représentant", "vertegenwoordiger", "email"});
     const auto c_meeting = r.col({"meeting_date", "date de réunion", "vergaderdatum"});
     const auto c_present = r.col({"present", "présents", "aanwezigen"});
     EventRepository events(db);
     SessionRepository sessions(db);
-    ImportCount count;
-    for (const auto& row : t.rows) {
-        const auto event = event_of(r, row, c_event, c_date);
+    return count_rows(t, [&](const csv::Row& row) {
+        const auto event = event_of(r, row, c_event);
         const auto meeting_date = r.date(row, c_meeting);
         if (meeting_date.empty()) {
             const auto inst = r.institution(row, c_inst);
@@ -232,13 +224,9 @@ ImportCount import_committee(Database& db, const csv::Table& t) {
             const auto person = r.person_or_none(row, c_person);
             bool known = false;
             for (const auto& m : events.committee(event)) known |= m.institution_id == *inst && m.person_id == person;
-            if (known) {
-                ++count.unchanged;
-                continue;
-            }
+            if (known) return RowOutcome::unchanged;
             at_row(r, row, c_inst, [&] { return events.add_committee_member(event, *inst, person); });
-            ++count.created;
-            continue;
+            return RowOutcome::created;
         }
         std::optional<int64_t> meeting;
         for (const auto& m : events.committee_meetings(event))
@@ -265,9 +253,8 @@ ImportCount import_committee(Database& db, const csv::Table& t) {
             at_row(r, row, c_present, [&] { return sessions.record(a); });
             ++added;
         }
-        ++(is_new ? count.created : added ? count.updated : count.unchanged);
-    }
-    return count;
+        return row_outcome(is_new, added > 0);
+    });
 }
 
 std::vector<ImportColumnDoc> event_docs() {

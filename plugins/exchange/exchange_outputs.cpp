@@ -13,6 +13,8 @@
 #include "core/people.h"
 #include "core/programmes.h"
 #include "core/sectors.h"
+#include "core/sql_query.h"
+#include "core/today.h"
 #include "core/xlsx_cells.h"
 
 #include "core/ical_zone.h"
@@ -74,38 +76,46 @@ namespace {
 // The organisation named on certificates: the setting "organisation.name" when the
 // organisation has set it, else the event's programme.
 std::string organisation_of(Database& db, const Event& e) {
-    SQLite::Statement q(db.sql(), "SELECT value FROM setting WHERE key = 'organisation.name'");
-    if (q.executeStep() && !q.getColumn(0).isNull() && !q.getColumn(0).getString().empty())
-        return q.getColumn(0).getString();
+    if (auto name = select_first<std::string>(db.sql(), "SELECT value FROM setting WHERE key = 'organisation.name'");
+        name && !name->empty())
+        return *name;
     if (e.programme_id)
         if (auto p = ProgrammeRepository(db).get(*e.programme_id)) return p->name;
     return {};
 }
 
-std::string today_long() {
-    const auto t = std::time(nullptr);
-    std::tm tm{};
-    localtime_r(&t, &tm);
-    return fmt::format("{:04d}-{:02d}-{:02d}", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
-}
-}  // namespace
+// What a certificate states: the registration (attended), its event, the days held and
+// the hours. Throws maillage::Error for an unknown registration or someone who did not come.
+struct Attended {
+    Registration r;
+    std::optional<Event> e;
+    std::string dates;
+    double hours = 0;
+};
 
-pdf::Certificate certificate_text(Database& db, int64_t registration_id) {
-    RegistrationService regs(db);
-    const auto r = regs.get(registration_id);
+Attended attended(Database& db, int64_t registration_id) {
+    const auto r = RegistrationService(db).get(registration_id);
     if (!r) throw Error(tr("This registration does not exist."));
     if (r->status != "attended")
         throw Error(fmt::format(fmt::runtime(tr("{name} did not attend: no certificate.")),
                                 fmt::arg("name", r->person_name)));
     EventRepository events(db);
-    const auto e = events.get(r->event_id);
-    std::string dates;
+    Attended a{*r, events.get(r->event_id), {}, events.hours(r->event_id)};
     for (const auto& d : events.days(r->event_id)) {
         if (d.status == "cancelled") continue;
-        if (!dates.empty()) dates += ", ";
-        dates += d.date;
-        if (!d.start_time.empty() && !d.end_time.empty()) dates += " (" + d.start_time + "–" + d.end_time + ")";
+        if (!a.dates.empty()) a.dates += ", ";
+        a.dates += d.date;
+        if (!d.start_time.empty() && !d.end_time.empty()) a.dates += " (" + d.start_time + "–" + d.end_time + ")";
     }
+    return a;
+}
+}  // namespace
+
+pdf::Certificate certificate_text(Database& db, int64_t registration_id) {
+    const auto facts = attended(db, registration_id);
+    const auto* r = &facts.r;
+    const auto& e = facts.e;
+    const auto& dates = facts.dates;
     pdf::Certificate c;
     c.organisation = e ? organisation_of(db, *e) : std::string();
     c.title = tr("Certificate of attendance");
@@ -116,30 +126,19 @@ pdf::Certificate certificate_text(Database& db, int64_t registration_id) {
     c.event = e ? e->title : std::string();
     if (e && !e->venue.empty()) c.details.push_back(e->venue);
     if (!dates.empty()) c.details.push_back(tr("Date(s): ") + dates);
-    if (const auto hours = events.hours(r->event_id); hours > 0) c.details.push_back(tr("Duration: ") + format_hours(hours));
+    if (facts.hours > 0) c.details.push_back(tr("Duration: ") + format_hours(facts.hours));
     if (r->role != "participant") c.details.push_back(tr("Role: ") + role_label(r->role));
-    c.place_and_date = trf("Issued on {date}", fmt::arg("date", today_long()));
+    c.place_and_date = trf("Issued on {date}", fmt::arg("date", today_iso()));
     c.signature = tr("For the organisers");
     return c;
 }
 
 std::string certificate_html(Database& db, int64_t registration_id) {
-    RegistrationService regs(db);
-    const auto r = regs.get(registration_id);
-    if (!r) throw Error(tr("This registration does not exist."));
-    if (r->status != "attended")
-        throw Error(fmt::format(fmt::runtime(tr("{name} did not attend: no certificate.")),
-                                fmt::arg("name", r->person_name)));
-    EventRepository events(db);
-    const auto e = events.get(r->event_id);
-    std::string dates;
-    for (const auto& d : events.days(r->event_id)) {
-        if (d.status == "cancelled") continue;
-        if (!dates.empty()) dates += ", ";
-        dates += d.date;
-        if (!d.start_time.empty() && !d.end_time.empty()) dates += " (" + d.start_time + "–" + d.end_time + ")";
-    }
-    const auto hours = events.hours(r->event_id);
+    const auto facts = attended(db, registration_id);
+    const auto* r = &facts.r;
+    const auto& e = facts.e;
+    const auto& dates = facts.dates;
+    const auto hours = facts.hours;
     std::string html = "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>" +
                        html_escape(tr("Certificate of attendance")) + "</title>\n<style>"
                        "body{font-family:sans-serif;margin:3cm 2.5cm;color:#222}"

@@ -3,9 +3,11 @@
 #include "events.h"
 #include "core/sql_util.h"
 #include "core/row_reader.h"
+#include "core/row_query.h"
 #include "text_match.h"
 
 #include "core/audit.h"
+#include "core/code_labels.h"
 #include "core/database.h"
 #include "core/error.h"
 #include "core/i18n.h"
@@ -34,10 +36,8 @@ const RowMap kRegistrationRow{
     column("trim(coalesce(p.first_name,'') || ' ' || coalesce(p.last_name,'')) AS person_name", &R::person_name),
     column("p.email", &R::email), column("coalesce(i.name, r.institution_text) AS institution_name", &R::institution_name)};
 
-std::string select_registration(std::string_view rest) {
-    return kRegistrationRow.select("FROM exchange_registration r JOIN person p ON p.id = r.person_id "
-                                   "LEFT JOIN institution i ON i.id = r.institution_id " + std::string(rest));
-}
+const RowSource kRegistrations{kRegistrationRow, "FROM exchange_registration r JOIN person p ON p.id = r.person_id "
+                                                "LEFT JOIN institution i ON i.id = r.institution_id"};
 
 const std::map<std::string, std::set<std::string>>& transitions() {
     static const std::map<std::string, std::set<std::string>> t = {
@@ -48,6 +48,21 @@ const std::map<std::string, std::set<std::string>>& transitions() {
         {"no_show", {"attended", "registered"}},
     };
     return t;
+}
+
+// The place after the last one on the event's waiting list.
+int64_t next_waiting_position(Database& db, int64_t event_id) {
+    return db.scalar_int("SELECT coalesce(max(waiting_position), 0) FROM exchange_registration WHERE event_id = " +
+                         std::to_string(event_id)) +
+           1;
+}
+
+// Someone in the room: attended now, off the waiting list.
+void mark_attended(Database& db, int64_t registration_id) {
+    exec_sql(db.sql(),
+            "UPDATE exchange_registration SET status = 'attended', waiting_position = NULL, "
+            "checked_in_at = strftime('%Y-%m-%dT%H:%M:%SZ','now') WHERE id = ?",
+            registration_id);
 }
 
 void validate_role(const std::string& role) {
@@ -76,20 +91,16 @@ bool transition_allowed(const std::string& from, const std::string& to) {
 }
 
 std::string status_label(const std::string& status) {
-    if (status == "registered") return tr("registered");
-    if (status == "waiting") return tr("waiting list");
-    if (status == "cancelled") return tr("cancelled");
-    if (status == "attended") return tr("attended");
-    if (status == "no_show") return tr("no-show");
-    return status;
+    static constexpr CodeLabel kLabels[] = {{"registered", N_("registered")}, {"waiting", N_("waiting list")},
+                                            {"cancelled", N_("cancelled")},   {"attended", N_("attended")},
+                                            {"no_show", N_("no-show")}};
+    return label_of(kLabels, status);
 }
 
 std::string role_label(const std::string& role) {
-    if (role == "participant") return tr("participant");
-    if (role == "facilitator") return tr("facilitator");
-    if (role == "speaker") return tr("speaker");
-    if (role == "organiser") return tr("organiser");
-    return role;
+    static constexpr CodeLabel kLabels[] = {{"participant", N_("participant")}, {"facilitator", N_("facilitator")},
+                                            {"speaker", N_("speaker")}, {"organiser", N_("organiser")}};
+    return label_of(kLabels, role);
 }
 
 std::string RegistrationService::search_key(int64_t person_id, const std::optional<int64_t>& institution_id,
@@ -137,11 +148,7 @@ Registration RegistrationService::register_person(const RegistrationRequest& req
         const auto free = seats_free(req.event_id);
         if (r.role == "participant" && free && *free <= 0) {
             r.status = "waiting";
-            r.waiting_position = db_.scalar_int(
-                                     "SELECT coalesce(max(waiting_position), 0) FROM exchange_registration "
-                                     "WHERE event_id = " +
-                                     std::to_string(req.event_id)) +
-                                 1;
+            r.waiting_position = next_waiting_position(db_, req.event_id);
         }
         SQLite::Statement ins(db_.sql(),
                               "INSERT INTO exchange_registration(event_id, person_id, institution_id, "
@@ -194,26 +201,15 @@ std::vector<int64_t> RegistrationService::set_status(int64_t id, const std::stri
             const auto free = seats_free(r->event_id);
             if (free && *free <= 0) {
                 target = "waiting";
-                position = db_.scalar_int("SELECT coalesce(max(waiting_position), 0) FROM exchange_registration "
-                                          "WHERE event_id = " +
-                                          std::to_string(r->event_id)) +
-                           1;
+                position = next_waiting_position(db_, r->event_id);
             }
         }
-        SQLite::Statement up(db_.sql(),
-                             "UPDATE exchange_registration SET status = ?, cancel_reason = ?, waiting_position = ?, "
-                             "checked_in_at = CASE WHEN ? = 'attended' THEN "
-                             "coalesce(checked_in_at, strftime('%Y-%m-%dT%H:%M:%SZ','now')) ELSE NULL END "
-                             "WHERE id = ?");
-        up.bind(1, target);
-        if (target == "cancelled")
-            up.bind(2, reason);
-        else
-            up.bind(2);
-        bind_opt(up, 3, position);
-        up.bind(4, target);
-        up.bind(5, id);
-        up.exec();
+        exec_sql(db_.sql(),
+                "UPDATE exchange_registration SET status = ?1, cancel_reason = ?2, waiting_position = ?3, "
+                "checked_in_at = CASE WHEN ?1 = 'attended' THEN "
+                "coalesce(checked_in_at, strftime('%Y-%m-%dT%H:%M:%SZ','now')) ELSE NULL END "
+                "WHERE id = ?4",
+                target, target == "cancelled" ? std::optional<std::string>(reason) : std::nullopt, position, id);
         audit(db_, "status", "exchange_registration", id, r->status + " -> " + target);
         // Only a cancellation frees a seat for someone else: a no-show is known on the day,
         // too late to call the next person in line.
@@ -243,17 +239,14 @@ std::vector<int64_t> RegistrationService::promote_waiting(int64_t event_id) {
         for (;;) {
             const auto free = seats_free(event_id);
             if (free && *free <= 0) break;
-            SQLite::Statement q(db_.sql(),
-                                "SELECT id FROM exchange_registration WHERE event_id = ? AND status = 'waiting' "
-                                "ORDER BY waiting_position, id LIMIT 1");
-            q.bind(1, event_id);
-            if (!q.executeStep()) break;
-            const auto id = q.getColumn(0).getInt64();
-            SQLite::Statement up(db_.sql(),
-                                 "UPDATE exchange_registration SET status = 'registered', waiting_position = NULL "
-                                 "WHERE id = ?");
-            up.bind(1, id);
-            up.exec();
+            const auto next = select_first<int64_t>(db_.sql(),
+                                                    "SELECT id FROM exchange_registration WHERE event_id = ? AND "
+                                                    "status = 'waiting' ORDER BY waiting_position, id LIMIT 1",
+                                                    event_id);
+            if (!next) break;
+            const auto id = *next;
+            exec_sql(db_.sql(), "UPDATE exchange_registration SET status = 'registered', waiting_position = NULL WHERE id = ?",
+                    id);
             audit(db_, "promote", "exchange_registration", id, "waiting -> registered");
             promoted.push_back(id);
         }
@@ -266,50 +259,37 @@ void RegistrationService::set_role(int64_t id, const std::string& role) {
     const auto r = get(id);
     if (!r) throw Error(tr("This registration does not exist."));
     db_.write([&] {
-        SQLite::Statement up(db_.sql(), "UPDATE exchange_registration SET role = ? WHERE id = ?");
-        bind_all(up, role, id);
-        up.exec();
+        exec_sql(db_.sql(), "UPDATE exchange_registration SET role = ? WHERE id = ?", role, id);
         // A waiting person who becomes a facilitator does not need a seat.
-        if (role != "participant" && r->status == "waiting") {
-            SQLite::Statement w(db_.sql(), "UPDATE exchange_registration SET status = 'registered', "
-                                           "waiting_position = NULL WHERE id = ?");
-            w.bind(1, id);
-            w.exec();
-        }
+        if (role != "participant" && r->status == "waiting")
+            exec_sql(db_.sql(), "UPDATE exchange_registration SET status = 'registered', waiting_position = NULL WHERE id = ?",
+                    id);
         audit(db_, "role", "exchange_registration", id, r->role + " -> " + role);
         promote_waiting(r->event_id);
     });
 }
 
 std::optional<Registration> RegistrationService::get(int64_t id) const {
-    SQLite::Statement q(db_.sql(), select_registration("WHERE r.id = ?"));
-    q.bind(1, id);
-    return read_one(q, kRegistrationRow);
+    return kRegistrations.row(db_.sql(), "WHERE r.id = ?", id);
 }
 
 std::optional<Registration> RegistrationService::find(int64_t event_id, int64_t person_id) const {
-    SQLite::Statement q(db_.sql(), select_registration("WHERE r.event_id = ? AND r.person_id = ?"));
-    bind_all(q, event_id, person_id);
-    return read_one(q, kRegistrationRow);
+    return kRegistrations.row(db_.sql(), "WHERE r.event_id = ? AND r.person_id = ?", event_id, person_id);
 }
 
 std::vector<Registration> RegistrationService::list(int64_t event_id) const {
-    SQLite::Statement q(db_.sql(), select_registration(
-                                       "WHERE r.event_id = ? ORDER BY p.last_name COLLATE NOCASE, "
-                                       "p.first_name COLLATE NOCASE, r.id"));
-    q.bind(1, event_id);
-    return read_all(q, kRegistrationRow);
+    return kRegistrations.rows(
+        db_.sql(), "WHERE r.event_id = ? ORDER BY p.last_name COLLATE NOCASE, p.first_name COLLATE NOCASE, r.id",
+        event_id);
 }
 
 int64_t RegistrationService::seats_taken(int64_t event_id) const {
     // A no-show held a seat until the day: once the event is past, their seat was taken.
-    SQLite::Statement q(db_.sql(),
-                        "SELECT count(*) FROM exchange_registration WHERE event_id = ?1 AND role = 'participant' "
-                        "AND (status IN ('registered','attended') OR (?2 AND status = 'no_show'))");
-    q.bind(2, is_past(event_id) ? 1 : 0);
-    q.bind(1, event_id);
-    q.executeStep();
-    return q.getColumn(0).getInt64();
+    const int past = is_past(event_id) ? 1 : 0;
+    return *select_first<int64_t>(db_.sql(),
+                                 "SELECT count(*) FROM exchange_registration WHERE event_id = ?1 AND role = 'participant' "
+                                 "AND (status IN ('registered','attended') OR (?2 AND status = 'no_show'))",
+                                 event_id, past);
 }
 
 std::optional<int64_t> RegistrationService::seats_free(int64_t event_id) const {
@@ -322,7 +302,7 @@ std::vector<Registration> RegistrationService::search(int64_t event_id, const st
     std::istringstream in(normalise_name(text));
     std::vector<std::string> words;
     for (std::string w; in >> w;) words.push_back(w);
-    std::string sql = select_registration("WHERE r.event_id = ? AND r.status <> 'cancelled'");
+    std::string sql = kRegistrations.select("WHERE r.event_id = ? AND r.status <> 'cancelled'");
     for (size_t k = 0; k < words.size(); ++k) sql += " AND instr(r.search_key, ?) > 0";
     sql += " ORDER BY p.last_name COLLATE NOCASE, p.first_name COLLATE NOCASE LIMIT ?";
     SQLite::Statement q(db_.sql(), sql);
@@ -341,11 +321,7 @@ void RegistrationService::check_in(int64_t id) {
     if (r->status == "waiting") {
         // Came anyway: in the room, so attended (leaves the waiting list).
         db_.write([&] {
-            SQLite::Statement up(db_.sql(),
-                                 "UPDATE exchange_registration SET status = 'attended', waiting_position = NULL, "
-                                 "checked_in_at = strftime('%Y-%m-%dT%H:%M:%SZ','now') WHERE id = ?");
-            up.bind(1, id);
-            up.exec();
+            mark_attended(db_, id);
             audit(db_, "check_in", "exchange_registration", id, "waiting -> attended");
         });
         return;
@@ -379,20 +355,14 @@ Registration RegistrationService::walk_in(int64_t event_id, const WalkIn& w) {
         p.email = w.email;
         p.roles = {"worker"};
         const auto person_id = known ? known->id : PersonRepository(db_).create(p);
-        RegistrationRequest req;
-        req.event_id = event_id;
-        req.person_id = person_id;
-        req.role = w.role;
-        req.institution_id = w.institution_id;
-        req.institution_text = w.institution_text;
-        req.sector_id = w.sector_id;
-        req.source = "walk_in";
-        auto r = register_person(req);
-        SQLite::Statement up(db_.sql(),
-                             "UPDATE exchange_registration SET status = 'attended', waiting_position = NULL, "
-                             "checked_in_at = strftime('%Y-%m-%dT%H:%M:%SZ','now') WHERE id = ?");
-        up.bind(1, r.id);
-        up.exec();
+        auto r = register_person({.event_id = event_id,
+                                  .person_id = person_id,
+                                  .role = w.role,
+                                  .institution_id = w.institution_id,
+                                  .institution_text = w.institution_text,
+                                  .sector_id = w.sector_id,
+                                  .source = "walk_in"});
+        mark_attended(db_, r.id);
         return *get(r.id);
     });
 }
@@ -404,11 +374,9 @@ void RegistrationService::refresh_search_keys(int64_t person_id) {
         q.bind(1, person_id);
         std::vector<std::tuple<int64_t, std::optional<int64_t>, std::string>> rows;
         while (q.executeStep()) rows.emplace_back(q.getColumn(0).getInt64(), col_opt(q, 1), col_text(q, 2));
-        for (const auto& [id, inst, text] : rows) {
-            SQLite::Statement up(db_.sql(), "UPDATE exchange_registration SET search_key = ? WHERE id = ?");
-            bind_all(up, search_key(person_id, inst, text), id);
-            up.exec();
-        }
+        for (const auto& [id, inst, text] : rows)
+            exec_sql(db_.sql(), "UPDATE exchange_registration SET search_key = ? WHERE id = ?",
+                    search_key(person_id, inst, text), id);
     });
 }
 

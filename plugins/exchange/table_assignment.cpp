@@ -1,7 +1,8 @@
 #include "table_assignment.h"
 
 #include "events.h"
-#include "core/sql_util.h"
+#include "core/row_reader.h"
+#include "core/row_query.h"
 
 #include "core/audit.h"
 #include "core/database.h"
@@ -13,32 +14,33 @@
 #include <vector>
 
 namespace maillage::exchange {
+namespace {
+
+// A participant to seat: their registration, sector, table and choice.
+struct Person {
+    int64_t reg_id = 0;
+    std::optional<int64_t> sector, table, choice;
+    std::string last, first;
+};
+
+const RowMap kPersonRow{column("r.id", &Person::reg_id), column("r.sector_id", &Person::sector),
+                        column("r.table_id", &Person::table), column("r.table_choice_id", &Person::choice),
+                        column("p.last_name", &Person::last), column("p.first_name", &Person::first)};
+
+}  // namespace
 
 AssignmentResult assign_tables(Database& db, int64_t event_id, bool reassign_all) {
     const auto tables = EventRepository(db).tables(event_id);
     if (tables.empty()) throw Error(tr("This event has no tables to assign people to."));
     return db.write([&] {
-        if (reassign_all) {
-            SQLite::Statement clear(db.sql(), "UPDATE exchange_registration SET table_id = NULL "
-                                              "WHERE event_id = ? AND role = 'participant'");
-            clear.bind(1, event_id);
-            clear.exec();
-        }
-        struct Person {
-            int64_t reg_id;
-            std::optional<int64_t> sector, table, choice;
-            std::string last, first;
-        };
-        SQLite::Statement q(db.sql(),
-                            "SELECT r.id, r.sector_id, r.table_id, r.table_choice_id, coalesce(p.last_name,''), "
-                            "coalesce(p.first_name,'') FROM exchange_registration r JOIN person p ON p.id = r.person_id "
-                            "WHERE r.event_id = ? AND r.role = 'participant' AND r.status IN ('registered','attended') "
-                            "ORDER BY r.id");
-        q.bind(1, event_id);
-        std::vector<Person> people;
-        while (q.executeStep())
-            people.push_back({q.getColumn(0).getInt64(), col_opt(q, 1), col_opt(q, 2), col_opt(q, 3),
-                              q.getColumn(4).getString(), q.getColumn(5).getString()});
+        if (reassign_all)
+            exec_sql(db.sql(), "UPDATE exchange_registration SET table_id = NULL WHERE event_id = ? AND role = 'participant'",
+                    event_id);
+        auto people = query_rows(db.sql(), kPersonRow,
+                                 kPersonRow.select("FROM exchange_registration r JOIN person p ON p.id = r.person_id "
+                                                   "WHERE r.event_id = ? AND r.role = 'participant' AND "
+                                                   "r.status IN ('registered','attended') ORDER BY r.id"),
+                                 event_id);
 
         // Seated counts, overall and per sector (key -1 = unknown sector).
         std::map<int64_t, int64_t> size;
@@ -108,15 +110,12 @@ AssignmentResult assign_tables(Database& db, int64_t event_id, bool reassign_all
 
 void set_table(Database& db, int64_t registration_id, std::optional<int64_t> table_id) {
     db.write([&] {
-        if (table_id) {
-            SQLite::Statement check(db.sql(), "SELECT 1 FROM exchange_table t JOIN exchange_registration r "
-                                              "ON r.event_id = t.event_id WHERE t.id = ? AND r.id = ?");
-            bind_all(check, *table_id, registration_id);
-            if (!check.executeStep()) throw Error(tr("This table is not one of the event's tables."));
-        }
-        SQLite::Statement up(db.sql(), "UPDATE exchange_registration SET table_id = ? WHERE id = ?");
-        bind_all(up, table_id, registration_id);
-        up.exec();
+        if (table_id && !select_first<int64_t>(db.sql(),
+                                              "SELECT 1 FROM exchange_table t JOIN exchange_registration r "
+                                              "ON r.event_id = t.event_id WHERE t.id = ? AND r.id = ?",
+                                              *table_id, registration_id))
+            throw Error(tr("This table is not one of the event's tables."));
+        exec_sql(db.sql(), "UPDATE exchange_registration SET table_id = ? WHERE id = ?", table_id, registration_id);
     });
 }
 
