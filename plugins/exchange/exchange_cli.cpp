@@ -1,5 +1,6 @@
 #include "exchange_cli.h"
 
+#include "core/cli/cli_table.h"
 #include "core/figures_command.h"
 #include "core/known_values.h"
 
@@ -91,30 +92,6 @@ std::optional<int64_t> programme_id(Database& db, const std::string& code) {
 std::optional<int64_t> funder_id(Database& db, const std::string& code) {
     if (code.empty()) return std::nullopt;
     return need_funder(db, code).id;
-}
-
-// A list as CSV (';', a header of keys) or JSON (an array of objects; "id" a number).
-void print_rows(std::ostream& out, const std::vector<std::string>& keys,
-                const std::vector<std::vector<std::string>>& rows, const std::string& format) {
-    if (format == "csv") {
-        csv::Writer w(out, ';', false);
-        w.row(keys);
-        for (const auto& r : rows) w.row(r);
-        return;
-    }
-    auto all = nlohmann::json::array();
-    for (const auto& r : rows) {
-        auto o = nlohmann::json::object();
-        for (std::size_t c = 0; c < keys.size() && c < r.size(); ++c)
-            o[keys[c]] = keys[c] == "id" ? nlohmann::json(std::stoll(r[c])) : nlohmann::json(r[c]);
-        all.push_back(o);
-    }
-    out << all.dump(2) << '\n';
-}
-
-void add_format(CLI::App* command, std::string& format) {
-    command->add_option("--format", format, tr("table (default), csv or json"))
-        ->check(CLI::IsMember({"table", "csv", "json"}));
 }
 
 void print_registration(std::ostream& out, const Registration& r) {
@@ -243,7 +220,7 @@ void add_exchange_commands(CLI::App& app, CliContext& ctx) {
 
     auto* list = event->add_subcommand("list", tr("List events"));
     list->add_option("--year", o->year, tr("Only the events of this calendar year"));
-    add_format(list, o->format);
+    cli::add_format_option(*list, o->format);
     list->callback([o, &ctx, &out, list] {
         auto& db = ctx.database();
         EventRepository events(db);
@@ -265,7 +242,7 @@ void add_exchange_commands(CLI::App& app, CliContext& ctx) {
                 << fmt::format(fmt::runtime(tr("{n} registrations")), fmt::arg("n", regs.list(e.id).size())) << ")\n";
         }
         if (o->format != "table")
-            print_rows(out, {"id", "date", "type", "title", "registrations", "key"}, rows, o->format);
+            cli::print_rows(out, {"id", "date", "type", "title", "registrations", "key"}, rows, o->format, {"registrations"});
     });
 
     auto* show = event->add_subcommand("show", tr("Show an event: days, committee, tables, registrations"));
@@ -608,7 +585,7 @@ void add_exchange_commands(CLI::App& app, CliContext& ctx) {
     });
     auto* pub_list = pub->add_subcommand("list", tr("List publications"));
     pub_list->add_option("--year", o->year, tr("Only those dated this year"));
-    add_format(pub_list, o->format);
+    cli::add_format_option(*pub_list, o->format);
     pub_list->callback([o, &ctx, &out, pub_list] {
         auto& db = ctx.database();
         if (pub_list->count("--year")) validate::year(o->year);  // --year 0 or 99999: refused
@@ -627,7 +604,7 @@ void add_exchange_commands(CLI::App& app, CliContext& ctx) {
             out << '\n';
         }
         if (o->format != "table")
-            print_rows(out, {"id", "date", "title", "collection", "number", "copies"}, rows, o->format);
+            cli::print_rows(out, {"id", "date", "title", "collection", "number", "copies"}, rows, o->format, {"copies"});
     });
 
     // --- evaluation

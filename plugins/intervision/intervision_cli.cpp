@@ -8,6 +8,7 @@
 #include "intervision_ical.h"
 #include "session_scheduler.h"
 
+#include "core/cli/cli_table.h"
 #include "core/cli_dates.h"
 #include "core/figures_command.h"
 #include "core/known_values.h"
@@ -36,6 +37,7 @@ struct Options {
     std::vector<std::string> facilitators, closures;
     int week = 1, capacity = 10, year = 0;
     int64_t session = 0, other_session = 0;
+    std::string list_format = "table";   // --format of the list commands
     std::string session_ref, other_ref;  // a session: its id, or its date within --group
     bool with_participants = false, replace = false;
 };
@@ -120,6 +122,21 @@ std::string institution_name(Database& db, std::optional<int64_t> id) {
     return i ? i->name : "—";
 }
 
+// The keys of the csv and json lists: what the other commands take (email, name), empty
+// when there is none.
+std::string person_email(Database& db, std::optional<int64_t> id) {
+    auto p = id ? PersonRepository(db).get(*id) : std::nullopt;
+    return p ? p->email : std::string();
+}
+std::string institution_key(Database& db, std::optional<int64_t> id) {
+    auto i = id ? InstitutionRepository(db).get(*id) : std::nullopt;
+    return i ? i->name : std::string();
+}
+std::string programme_code(Database& db, const Cycle& c) {
+    auto p = c.programme_id ? ProgrammeRepository(db).get(*c.programme_id) : std::nullopt;
+    return p ? p->code : std::string();
+}
+
 }  // namespace
 
 void add_intervision_commands(CLI::App& cli, CliContext& ctx) {
@@ -132,10 +149,12 @@ void add_intervision_commands(CLI::App& cli, CliContext& ctx) {
         c->add_option("--programme", o->programme, tr("Programme code, when two cycles share a name"));
     };
 
-    // --group and --cycle for the commands that take a session by its date.
+    // --session, and the --group and --cycle that find a session given by its date.
     auto session_opts = [o, cycle_opt](CLI::App* c) {
-        if (!c->get_option_no_throw("--group")) c->add_option("--group", o->group, tr("Group name (a session given by its date)"));
-        if (!c->get_option_no_throw("--cycle")) cycle_opt(c, false);
+        c->add_option("--session", o->session_ref, tr("The session: its id, or its date with --group and --cycle"))
+            ->required();
+        c->add_option("--group", o->group, tr("Group name (a session given by its date)"));
+        cycle_opt(c, false);
     };
 
     // cycle create | list | copy
@@ -173,10 +192,20 @@ void add_intervision_commands(CLI::App& cli, CliContext& ctx) {
         *ctx.out << trf("Cycle {name} created (id {id}).", fmt::arg("name", c.name), fmt::arg("id", id)) << '\n';
     });
     auto* cl = cycle->add_subcommand("list", tr("List the cycles"));
-    cl->callback([&ctx] {
+    cli::add_format_option(*cl, o->list_format);
+    cl->callback([o, &ctx] {
         auto& db = db_of(ctx);
         CycleRepository repo(db);
         ProgrammeRepository programmes(db);
+        if (o->list_format != "table") {
+            std::vector<std::vector<std::string>> rows;
+            for (const auto& c : repo.cycles())
+                rows.push_back({std::to_string(c.id), c.name, programme_code(db, c), c.start_date, c.end_date,
+                                c.audience, std::to_string(repo.groups(c.id).size())});
+            cli::print_rows(*ctx.out, {"id", "name", "programme", "start_date", "end_date", "audience", "groups"}, rows,
+                            o->list_format, {"groups"});
+            return;
+        }
         for (const auto& c : repo.cycles()) {
             const auto p = c.programme_id ? programmes.get(*c.programme_id) : std::nullopt;
             *ctx.out << c.name << "  " << (p ? p->code : "-") << "  " << c.start_date << " → " << c.end_date << "  "
@@ -240,11 +269,32 @@ void add_intervision_commands(CLI::App& cli, CliContext& ctx) {
     });
     auto* gl = group->add_subcommand("list", tr("List a cycle's groups with their participants and warnings"));
     cycle_opt(gl);
+    cli::add_format_option(*gl, o->list_format);
     gl->callback([o, &ctx] {
         auto& db = db_of(ctx);
         CycleRepository repo(db);
         EnrolmentRules rules(db);
-        for (const auto& g : repo.groups(need_cycle(db, *o).id)) {
+        const auto cycle = need_cycle(db, *o);
+        if (o->list_format != "table") {
+            std::vector<std::vector<std::string>> rows;
+            for (const auto& g : repo.groups(cycle.id)) {
+                int enrolled = 0, waiting = 0;
+                for (const auto& e : repo.enrolments(g.id)) {
+                    enrolled += e.status == "enrolled";
+                    waiting += e.status == "waiting";
+                }
+                rows.push_back({std::to_string(g.id), cycle.name, programme_code(db, cycle), g.name, g.language,
+                                std::to_string(g.weekday), std::to_string(g.week_of_month), g.start_time, g.end_time,
+                                std::to_string(g.capacity), person_email(db, g.facilitator1_id),
+                                person_email(db, g.facilitator2_id), std::to_string(enrolled), std::to_string(waiting)});
+            }
+            cli::print_rows(*ctx.out,
+                            {"id", "cycle", "programme", "name", "language", "weekday", "week_of_month", "start_time",
+                             "end_time", "capacity", "facilitator1", "facilitator2", "enrolled", "waiting"},
+                            rows, o->list_format, {"weekday", "week_of_month", "capacity", "enrolled", "waiting"});
+            return;
+        }
+        for (const auto& g : repo.groups(cycle.id)) {
             *ctx.out << g.name << " [" << g.language << "] — " << slot_label(g) << " — "
                      << trf("facilitators: {a}, {b}", fmt::arg("a", person_name(db, g.facilitator1_id)),
                             fmt::arg("b", person_name(db, g.facilitator2_id)))
@@ -259,6 +309,36 @@ void add_intervision_commands(CLI::App& cli, CliContext& ctx) {
                 *ctx.out << "  " << (i.level == GroupIssue::Level::Conflict ? tr("CONFLICT: ") : tr("Warning: "))
                          << i.message << '\n';
         }
+    });
+
+    // enrolments list: one row per enrolment, with the keys enrol, leave and move take
+    auto* enrolments = root->add_subcommand("enrolments", tr("List the enrolments"));
+    enrolments->require_subcommand(1);
+    auto* el = enrolments->add_subcommand("list", tr("List a cycle's enrolments: person, institution, group, status"));
+    cycle_opt(el);
+    el->add_option("--group", o->group, tr("Only this group"));
+    cli::add_format_option(*el, o->list_format);
+    el->callback([o, &ctx] {
+        auto& db = db_of(ctx);
+        CycleRepository repo(db);
+        const auto cycle = need_cycle(db, *o);
+        if (!o->group.empty()) need_group(db, *o, o->group);  // a mistyped group is an error, not an empty list
+        cli::CliTable t;
+        t.keys = {"id",     "cycle",       "programme",        "group",       "email",  "person",
+                  "institution", "status", "waiting_position", "enrolled_on", "left_on"};
+        t.headers = {tr("Id"),          tr("Cycle"),  tr("Programme"),        tr("Group"),    tr("Email"), tr("Person"),
+                     tr("Institution"), tr("Status"), tr("Waiting position"), tr("Enrolled on"), tr("Left on")};
+        t.numbers = {"waiting_position"};
+        for (const auto& g : repo.groups(cycle.id)) {
+            if (!o->group.empty() && g.name != o->group) continue;
+            for (const auto& e : repo.enrolments(g.id))
+                t.rows.push_back({std::to_string(e.id), cycle.name, programme_code(db, cycle), g.name,
+                                  person_email(db, e.person_id), person_name(db, e.person_id),
+                                  institution_key(db, e.institution_id), e.status,
+                                  e.waiting_position ? std::to_string(*e.waiting_position) : "", e.enrolled_on,
+                                  e.left_on});
+        }
+        cli::print_table(*ctx.out, t, o->list_format);
     });
 
     // enrol | leave | move
@@ -358,27 +438,42 @@ void add_intervision_commands(CLI::App& cli, CliContext& ctx) {
     auto* sl = ss->add_subcommand("list", tr("List a cycle's sessions"));
     cycle_opt(sl);
     sl->add_option("--group", o->group, tr("Only this group"));
+    cli::add_format_option(*sl, o->list_format);
     sl->callback([o, &ctx] {
         auto& db = db_of(ctx);
         const auto c = need_cycle(db, *o);
         CycleRepository repo(db);
         SessionRepository core(db);
+        const bool text = o->list_format == "table";
+        std::vector<std::vector<std::string>> rows;
         for (const auto& g : repo.groups(c.id)) {
             if (!o->group.empty() && g.name != o->group) continue;
-            *ctx.out << g.name << '\n';
+            if (text) *ctx.out << g.name << '\n';
             for (const auto& s : repo.sessions(g.id)) {
                 int present = 0;
                 for (const auto& a : core.attendance(s.session_id))
                     if (a.role == "participant" && a.status == "present") ++present;
+                if (!text) {
+                    rows.push_back({std::to_string(s.session_id), c.name, programme_code(db, c), g.name, s.date,
+                                    s.start_time, s.end_time, s.status, institution_key(db, s.host_institution_id),
+                                    std::to_string(present), s.manual ? "yes" : "no"});
+                    continue;
+                }
                 *ctx.out << "  #" << s.session_id << "  " << s.date << " " << s.start_time << "-" << s.end_time << "  "
                          << s.status << "  " << institution_name(db, s.host_institution_id) << "  "
                          << trf("{n} present", fmt::arg("n", present)) << (s.manual ? "  *" : "") << '\n';
             }
         }
+        if (!text) {
+            cli::print_rows(*ctx.out,
+                            {"id", "cycle", "programme", "group", "date", "start_time", "end_time", "status", "host",
+                             "present", "manual"},
+                            rows, o->list_format, {"present"});
+            return;
+        }
         for (const auto& x : SessionScheduler(db).conflicts(c.id)) *ctx.out << tr("CONFLICT: ") << x.message << '\n';
     });
     auto* smove = ss->add_subcommand("move", tr("Move a session to another date"));
-    smove->add_option("--session", o->session_ref, tr("The session: its id, or its date with --group and --cycle"))->required();
     session_opts(smove);
     smove->add_option("--date", o->date, tr("New date"))->transform(human_date())->required();
     smove->add_option("--start", o->start, tr("Start time HH:MM"));
@@ -389,7 +484,6 @@ void add_intervision_commands(CLI::App& cli, CliContext& ctx) {
         *ctx.out << tr("Session moved.") << '\n';
     });
     auto* scancel = ss->add_subcommand("cancel", tr("Cancel a session"));
-    scancel->add_option("--session", o->session_ref, tr("The session: its id, or its date with --group and --cycle"))->required();
     session_opts(scancel);
     scancel->callback([o, &ctx] {
         o->session = need_session(db_of(ctx), *o, o->session_ref);
@@ -397,7 +491,6 @@ void add_intervision_commands(CLI::App& cli, CliContext& ctx) {
         *ctx.out << tr("Session cancelled.") << '\n';
     });
     auto* sheld = ss->add_subcommand("held", tr("Mark a session as held"));
-    sheld->add_option("--session", o->session_ref, tr("The session: its id, or its date with --group and --cycle"))->required();
     session_opts(sheld);
     sheld->callback([o, &ctx] {
         o->session = need_session(db_of(ctx), *o, o->session_ref);
@@ -414,7 +507,6 @@ void add_intervision_commands(CLI::App& cli, CliContext& ctx) {
         *ctx.out << trf("Session #{id} added.", fmt::arg("id", id)) << '\n';
     });
     auto* sswap = ss->add_subcommand("swap-hosts", tr("Swap the hosts of two sessions"));
-    sswap->add_option("--session", o->session_ref, tr("The session: its id, or its date with --group and --cycle"))->required();
     session_opts(sswap);
     sswap->add_option("--with", o->other_ref, tr("The other session: its id or its date"))->required();
     sswap->callback([o, &ctx] {
@@ -424,7 +516,6 @@ void add_intervision_commands(CLI::App& cli, CliContext& ctx) {
         *ctx.out << tr("Hosts swapped.") << '\n';
     });
     auto* snotes = ss->add_subcommand("notes", tr("Set the host's presentation and the vignette themes"));
-    snotes->add_option("--session", o->session_ref, tr("The session: its id, or its date with --group and --cycle"))->required();
     session_opts(snotes);
     snotes->add_option("--presentation", o->place, tr("The host's presentation"));
     snotes->add_option("--themes", o->reason, tr("Themes of the vignettes (no identifying detail)"));
@@ -438,7 +529,6 @@ void add_intervision_commands(CLI::App& cli, CliContext& ctx) {
     auto* at = root->add_subcommand("attendance", tr("Record attendance"));
     at->require_subcommand(1);
     auto* aset = at->add_subcommand("set", tr("Record one person's attendance at a session"));
-    aset->add_option("--session", o->session_ref, tr("The session: its id, or its date with --group and --cycle"))->required();
     session_opts(aset);
     aset->add_option("--person", o->person, tr("Email or id"))->required();
     aset->add_option("--status", o->status, tr("present, excused or absent"));
@@ -499,7 +589,6 @@ void add_intervision_commands(CLI::App& cli, CliContext& ctx) {
         }
     });
     auto* sheet = root->add_subcommand("sheet", tr("Attendance sheet of a session (PDF or HTML, to print)"));
-    sheet->add_option("--session", o->session_ref, tr("The session: its id, or its date with --group and --cycle"))->required();
     session_opts(sheet);
     sheet->add_option("--out", o->out, tr("Output file: .pdf, or .html (default: HTML on standard output)"));
     sheet->callback([o, &ctx] {

@@ -9,6 +9,7 @@
 #include "pat_map.h"
 #include "pat_rules.h"
 
+#include "core/cli/cli_table.h"
 #include "core/cli_dates.h"
 #include "core/database.h"
 #include "core/error.h"
@@ -92,6 +93,18 @@ int64_t accompaniment_ref(Database& db, const std::string& ref) {
                     fmt::arg("name", name), fmt::arg("dates", dates)));
 }
 
+// The positional argument naming the accompaniment, as every command after the request takes it.
+void add_accompaniment_arg(CLI::App* command, std::string& ref) {
+    command
+        ->add_option("accompaniment", ref,
+                     tr("The accompaniment: its institution, with @ and the request date when it has several "
+                        "(\"CPAS de Forest@2025-01-10\"), or its id"))
+        ->required();
+}
+
+// The key accompaniment_ref takes back: the institution, @ and the request date.
+std::string accompaniment_key(const Accompaniment& a) { return a.institution_name + "@" + a.request_date; }
+
 Accompaniment need(Database& db, int64_t id) {
     auto a = AccompanimentRepository(db).get(id);
     if (!a) throw Error(trf("No accompaniment has the id {id}.", fmt::arg("id", id)));
@@ -168,6 +181,32 @@ void add_pat_commands(CLI::App& app, CliContext& ctx) {
             out() << trf("Request #{id} recorded.", fmt::arg("id", id)) << '\n';
         });
     }
+    // request list: every accompaniment with the key the other commands take
+    {
+        auto* request = pat->get_subcommand("request");
+        auto* list = request->add_subcommand("list", tr("List the accompaniments with their institution and request date"));
+        struct Opts {
+            std::string funder, format = "table";
+        };
+        auto o = std::make_shared<Opts>();
+        list->add_option("--funder", o->funder, tr("Only this funder's accompaniments"));
+        cli::add_format_option(*list, o->format);
+        list->callback([&ctx, o, out] {
+            auto& db = ctx.database();
+            if (!o->funder.empty()) funder_id_by_code(db, o->funder);  // an unknown code is an error
+            cli::CliTable t;
+            t.keys = {"id", "institution", "request_date", "key", "phase", "decision", "funder", "region"};
+            t.headers = {tr("Id"),    tr("Institution"), tr("Request date"), tr("Key"),
+                         tr("Phase"), tr("Decision"),    tr("Funder"),       tr("Region")};
+            const bool text = o->format == "table";
+            for (const auto& a : AccompanimentRepository(db).list(o->funder))
+                t.rows.push_back({std::to_string(a.id), a.institution_name, a.request_date, accompaniment_key(a),
+                                  text ? phase_label(a.phase) : a.phase,
+                                  text && !a.decision.empty() ? decision_label(a.decision) : a.decision, a.funder_code,
+                                  a.region});
+            cli::print_table(out(), t, o->format);
+        });
+    }
     // decide
     {
         auto* decide = pat->add_subcommand("decide", tr("Record the decision after the analysis"));
@@ -177,7 +216,7 @@ void add_pat_commands(CLI::App& app, CliContext& ctx) {
             std::string decision, reason, date;
         };
         auto o = std::make_shared<Opts>();
-        decide->add_option("accompaniment", o->ref, tr("The accompaniment: its institution, with @ and the request date when it has several (\"CPAS de Forest@2025-01-10\"), or its id"))->required();
+        add_accompaniment_arg(decide, o->ref);
         decide->add_option("decision", o->decision, tr("accepted, waiting or declined"))->required();
         decide->add_option("--reason", o->reason, tr("Reason (required when declined)"));
         decide->add_option("--date", o->date, tr("Decision date (default: today)"))->transform(human_date());
@@ -200,7 +239,7 @@ void add_pat_commands(CLI::App& app, CliContext& ctx) {
             std::string phase, date, reason;
         };
         auto o = std::make_shared<Opts>();
-        set->add_option("accompaniment", o->ref, tr("The accompaniment: its institution, with @ and the request date when it has several (\"CPAS de Forest@2025-01-10\"), or its id"))->required();
+        add_accompaniment_arg(set, o->ref);
         set->add_option("phase", o->phase, tr("request, analysis, accompaniment, hired, follow_up or closed"))->required();
         set->add_option("--date", o->date, tr("Date of the change (default: today)"))->transform(human_date());
         set->add_option("--reason", o->reason, tr("Why (required when closing)"));
@@ -220,11 +259,24 @@ void add_pat_commands(CLI::App& app, CliContext& ctx) {
         auto list_id = std::make_shared<int64_t>(0);
         auto list_ref = std::make_shared<std::string>();
         auto lang = std::make_shared<std::string>("fr");
-        list->add_option("accompaniment", *list_ref, tr("The accompaniment: its institution, with @ and the request date when it has several (\"CPAS de Forest@2025-01-10\"), or its id"))->required();
+        auto format = std::make_shared<std::string>("table");
+        add_accompaniment_arg(list, *list_ref);
         list->add_option("--language", *lang, tr("Label language: fr, nl or en"));
-        list->callback([&ctx, list_id, list_ref, lang, out] {
+        cli::add_format_option(*list, *format);
+        list->callback([&ctx, list_id, list_ref, lang, format, out] {
             *list_id = accompaniment_ref(ctx.database(), *list_ref);
-            need(ctx.database(), *list_id);
+            const auto a = need(ctx.database(), *list_id);
+            if (*format != "table") {
+                std::vector<std::vector<std::string>> rows;
+                for (const auto& s : AccompanimentRepository(ctx.database()).step_states(*list_id, *lang))
+                    rows.push_back({std::to_string(a.id), accompaniment_key(a), std::to_string(s.position), s.code,
+                                    s.label, s.state, s.started_on, s.finished_on, s.notes});
+                cli::print_rows(out(),
+                                {"accompaniment_id", "accompaniment", "position", "code", "label", "state", "started_on",
+                                 "finished_on", "notes"},
+                                rows, *format, {"position"});
+                return;
+            }
             for (const auto& s : AccompanimentRepository(ctx.database()).step_states(*list_id, *lang)) {
                 out() << s.position << ". " << s.label << " [" << s.code << "]: " << step_state_label(s.state);
                 if (!s.started_on.empty()) out() << "  " << s.started_on;
@@ -240,7 +292,7 @@ void add_pat_commands(CLI::App& app, CliContext& ctx) {
             std::string step, state, date, notes;
         };
         auto o = std::make_shared<Opts>();
-        set->add_option("accompaniment", o->ref, tr("The accompaniment: its institution, with @ and the request date when it has several (\"CPAS de Forest@2025-01-10\"), or its id"))->required();
+        add_accompaniment_arg(set, o->ref);
         set->add_option("step", o->step, tr("Step code or position"))->required();
         set->add_option("state", o->state, tr("not_started, in_progress, done or skipped"))->required();
         set->add_option("--date", o->date, tr("Date (default: today)"))->transform(human_date());
@@ -265,7 +317,7 @@ void add_pat_commands(CLI::App& app, CliContext& ctx) {
             std::vector<std::string> staff, attendees;
         };
         auto o = std::make_shared<Opts>();
-        add->add_option("accompaniment", o->ref, tr("The accompaniment: its institution, with @ and the request date when it has several (\"CPAS de Forest@2025-01-10\"), or its id"))->required();
+        add_accompaniment_arg(add, o->ref);
         add->add_option("--type", o->type,
                         tr("working_group, team_meeting, training_day, job_interview, other_meeting or immersion"))
             ->required();
@@ -311,7 +363,7 @@ void add_pat_commands(CLI::App& app, CliContext& ctx) {
             std::optional<double> working_time;
         };
         auto o = std::make_shared<Opts>();
-        add->add_option("accompaniment", o->ref, tr("The accompaniment: its institution, with @ and the request date when it has several (\"CPAS de Forest@2025-01-10\"), or its id"))->required();
+        add_accompaniment_arg(add, o->ref);
         add->add_option("--date", o->date, tr("Hire date (the contract's start)"))->transform(human_date());
         add->add_option("--announced", o->announced, tr("Date the hire was announced; alone, the hire is not effective yet"));
         add->add_option("--job-title", o->job, tr("Job title"));
@@ -443,7 +495,7 @@ void add_pat_commands(CLI::App& app, CliContext& ctx) {
             std::string questionnaire = "pat_intake";
         };
         auto o = std::make_shared<Opts>();
-        intake->add_option("accompaniment", o->ref, tr("The accompaniment: its institution, with @ and the request date when it has several (\"CPAS de Forest@2025-01-10\"), or its id"))->required();
+        add_accompaniment_arg(intake, o->ref);
         intake->add_option("--answer", o->answers, tr("An answer as POSITION=VALUE (repeat); choices are 0-based indexes"));
         intake->add_option("--questionnaire", o->questionnaire, tr("Questionnaire code (default: pat_intake)"));
         intake->callback([&ctx, o, out] {
@@ -463,7 +515,19 @@ void add_pat_commands(CLI::App& app, CliContext& ctx) {
     {
         auto* guide = pat->add_subcommand("guide", tr("The guide's steps (reference data)"));
         guide->require_subcommand(1);
-        guide->add_subcommand("list", tr("List the steps"))->callback([&ctx, out] {
+        auto* guide_list = guide->add_subcommand("list", tr("List the steps"));
+        auto guide_format = std::make_shared<std::string>("table");
+        cli::add_format_option(*guide_list, *guide_format);
+        guide_list->callback([&ctx, guide_format, out] {
+            if (*guide_format != "table") {
+                std::vector<std::vector<std::string>> rows;
+                for (const auto& s : AccompanimentRepository(ctx.database()).steps())
+                    rows.push_back({std::to_string(s.id), s.code, std::to_string(s.position), s.label_fr, s.label_nl,
+                                    s.label_en, s.retired_at});
+                cli::print_rows(out(), {"id", "code", "position", "label_fr", "label_nl", "label_en", "retired_at"},
+                                rows, *guide_format, {"position"});
+                return;
+            }
             for (const auto& s : AccompanimentRepository(ctx.database()).steps())
                 out() << s.position << ". [" << s.code << "] " << s.label_fr << " | " << s.label_nl << " | " << s.label_en << '\n';
         });
@@ -487,7 +551,21 @@ void add_pat_commands(CLI::App& app, CliContext& ctx) {
 
         auto* types = pat->add_subcommand("types", tr("Session types (reference data)"));
         types->require_subcommand(1);
-        types->add_subcommand("list", tr("List the session types"))->callback([&ctx, out] {
+        auto* types_list = types->add_subcommand("list", tr("List the session types"));
+        auto types_format = std::make_shared<std::string>("table");
+        cli::add_format_option(*types_list, *types_format);
+        types_list->callback([&ctx, types_format, out] {
+            if (*types_format != "table") {
+                std::vector<std::vector<std::string>> rows;
+                for (const auto& t : AccompanimentRepository(ctx.database()).session_types())
+                    rows.push_back({std::to_string(t.id), t.code, std::to_string(t.position), t.label_fr, t.label_nl,
+                                    t.label_en, t.plural_fr, t.plural_nl, t.plural_en, t.retired_at});
+                cli::print_rows(out(),
+                                {"id", "code", "position", "label_fr", "label_nl", "label_en", "plural_fr", "plural_nl",
+                                 "plural_en", "retired_at"},
+                                rows, *types_format, {"position"});
+                return;
+            }
             for (const auto& t : AccompanimentRepository(ctx.database()).session_types())
                 out() << t.position << ". [" << t.code << "] " << t.label_fr << " | " << t.label_nl << " | " << t.label_en << '\n';
         });

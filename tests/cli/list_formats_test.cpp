@@ -1,0 +1,213 @@
+// Every list command of the intervision and PAT plugins (and the exchange and catalogue
+// ones that share the core's list output) in each of --format table, csv and json: the
+// columns, ids and the keys a user types (email, institution name, cycle + programme,
+// group name, "institution@request date"). JSON parses; CSV reads back through the core's
+// CSV reader to the same values. The database is made through the CLI from `init`.
+#include "cli_runner.h"
+
+#include "core/csv.h"
+
+#include <nlohmann/json.hpp>
+
+#include <map>
+#include <memory>
+
+using namespace maillage;
+using test::Cli;
+using test::Result;
+
+namespace {
+
+struct ListCase {
+    std::vector<std::string> args;                      // the list command, without --format
+    std::vector<std::string> keys;                      // the JSON keys and the CSV header, in order
+    std::map<std::string, nlohmann::json> expected;     // one row has these values
+    std::string table_text;                             // what the table format shows
+};
+
+class ListFormats : public ::testing::Test {
+protected:
+    void SetUp() override {
+        cli_ = std::make_unique<Cli>();
+        const auto ok = [this](const std::vector<std::string>& args) {
+            const auto r = cli_->run(args);
+            ASSERT_EQ(r.code, 0) << r.out << r.err;
+        };
+        ok({"init"});
+        ok({"programme", "create", "connect", "--name", "Connect"});
+        ok({"funder", "create", "COCOM", "--name", "COCOM"});
+        ok({"institution", "create", "CPAS de Forest", "--region", "brussels"});
+        ok({"institution", "create", "Abri Le Phare; nuit", "--region", "brussels"});  // a separator in a key
+        const auto people = cli_->dir() / "people.csv";
+        test::write_file(people, "first_name;last_name;email;institution\n"
+                                 "Ana;Lopez;ana@relais.be;CPAS de Forest\n"
+                                 "Ben;\"Martin \"\"Benji\"\"\";ben@relais.be;\"Abri Le Phare; nuit\"\n"
+                                 "Fay;Claes;fay@relais.be;CPAS de Forest\n");
+        ok({"import", "people", people.string()});
+        ok({"intervision", "cycle", "create", "--name", "2025-2026", "--programme", "connect", "--start", "2025-09-01",
+            "--end", "2026-06-30"});
+        ok({"intervision", "group", "create", "--cycle", "2025-2026", "--name", "Groupe 1", "--weekday", "tuesday",
+            "--start", "09:30", "--end", "12:00", "--capacity", "1", "--facilitator", "fay@relais.be"});
+        ok({"intervision", "enrol", "--cycle", "2025-2026", "--group", "Groupe 1", "--person", "ana@relais.be", "--date",
+            "2025-09-01"});
+        ok({"intervision", "enrol", "--cycle", "2025-2026", "--group", "Groupe 1", "--person", "ben@relais.be", "--date",
+            "2025-09-02"});
+        ok({"intervision", "schedule", "--cycle", "2025-2026"});
+        ok({"intervision", "attendance", "set", "--session", "2025-09-02", "--group", "Groupe 1", "--cycle",
+            "2025-2026", "--person", "ana@relais.be"});
+        ok({"pat", "request", "create", "--institution", "CPAS de Forest", "--date", "2025-01-10", "--funder", "COCOM"});
+        ok({"pat", "decide", "CPAS de Forest", "accepted", "--date", "2025-02-01"});
+        ok({"pat", "steps", "set", "CPAS de Forest@2025-01-10", "needs_analysis", "done", "--date", "2025-02-03"});
+        ok({"exchange", "event", "create", "--title", "Logement d'abord", "--date", "2026-11-16"});
+        ok({"catalogue", "edition", "create", "2026"});
+    }
+    Result run(std::vector<std::string> args, const std::string& format) const {
+        args.insert(args.end(), {"--format", format});
+        return cli_->run(args);
+    }
+    std::unique_ptr<Cli> cli_;
+};
+
+std::string joined(const std::vector<std::string>& args) {
+    std::string s;
+    for (const auto& a : args) s += (s.empty() ? "" : " ") + a;
+    return s;
+}
+
+// The JSON value as the CSV cell writes it.
+std::string as_cell(const nlohmann::json& v) {
+    if (v.is_null()) return "";
+    if (v.is_string()) return v.get<std::string>();
+    return v.dump();
+}
+
+const std::vector<ListCase> kCases = {
+    {{"intervision", "cycle", "list"},
+     {"id", "name", "programme", "start_date", "end_date", "audience", "groups"},
+     {{"id", 1}, {"name", "2025-2026"}, {"programme", "connect"}, {"start_date", "2025-09-01"}, {"groups", 1}},
+     "2025-2026"},
+    {{"intervision", "group", "list", "--cycle", "2025-2026", "--programme", "connect"},
+     {"id", "cycle", "programme", "name", "language", "weekday", "week_of_month", "start_time", "end_time", "capacity",
+      "facilitator1", "facilitator2", "enrolled", "waiting"},
+     {{"id", 1}, {"cycle", "2025-2026"}, {"programme", "connect"}, {"name", "Groupe 1"}, {"weekday", 2},
+      {"capacity", 1}, {"facilitator1", "fay@relais.be"}, {"facilitator2", nullptr}, {"enrolled", 1}, {"waiting", 1}},
+     "Groupe 1"},
+    {{"intervision", "enrolments", "list", "--cycle", "2025-2026"},
+     {"id", "cycle", "programme", "group", "email", "person", "institution", "status", "waiting_position",
+      "enrolled_on", "left_on"},
+     {{"cycle", "2025-2026"}, {"group", "Groupe 1"}, {"email", "ben@relais.be"}, {"person", "Ben Martin \"Benji\""},
+      {"institution", "Abri Le Phare; nuit"}, {"status", "waiting"}, {"waiting_position", 1},
+      {"enrolled_on", "2025-09-02"}, {"left_on", nullptr}},
+     "ana@relais.be"},
+    {{"intervision", "sessions", "list", "--cycle", "2025-2026", "--group", "Groupe 1"},
+     {"id", "cycle", "programme", "group", "date", "start_time", "end_time", "status", "host", "present", "manual"},
+     {{"cycle", "2025-2026"}, {"group", "Groupe 1"}, {"date", "2025-09-02"}, {"start_time", "09:30"},
+      {"present", 1}, {"manual", "no"}},
+     "2025-09-02"},
+    {{"pat", "request", "list"},
+     {"id", "institution", "request_date", "key", "phase", "decision", "funder", "region"},
+     {{"id", 1}, {"institution", "CPAS de Forest"}, {"request_date", "2025-01-10"},
+      {"key", "CPAS de Forest@2025-01-10"}, {"decision", "accepted"}, {"funder", "COCOM"}, {"region", "brussels"}},
+     "CPAS de Forest@2025-01-10"},
+    {{"pat", "steps", "list", "CPAS de Forest", "--language", "en"},
+     {"accompaniment_id", "accompaniment", "position", "code", "label", "state", "started_on", "finished_on", "notes"},
+     {{"accompaniment_id", 1}, {"accompaniment", "CPAS de Forest@2025-01-10"}, {"position", 1},
+      {"code", "needs_analysis"}, {"state", "done"}, {"finished_on", "2025-02-03"}},
+     "needs_analysis"},
+    {{"pat", "guide", "list"},
+     {"id", "code", "position", "label_fr", "label_nl", "label_en", "retired_at"},
+     {{"code", "needs_analysis"}, {"position", 1}, {"label_fr", "Analyser les besoins"}, {"retired_at", nullptr}},
+     "needs_analysis"},
+    {{"pat", "types", "list"},
+     {"id", "code", "position", "label_fr", "label_nl", "label_en", "plural_fr", "plural_nl", "plural_en",
+      "retired_at"},
+     {{"code", "working_group"}, {"label_nl", "werkgroep"}, {"plural_fr", "groupes de travail"}},
+     "working_group"},
+    {{"exchange", "event", "list"},
+     {"id", "date", "type", "title", "registrations", "key"},
+     {{"id", 1}, {"date", "2026-11-16"}, {"registrations", 0}, {"key", "2026-11-16 Logement d'abord"}},
+     "Logement d'abord"},
+    {{"catalogue", "expectations", "list", "--training", "none-yet"}, {}, {}, ""},  // an unknown training: refused
+};
+
+TEST_F(ListFormats, EveryListInTableCsvAndJson) {
+    for (const auto& c : kCases) {
+        SCOPED_TRACE(joined(c.args));
+        if (c.keys.empty()) {
+            for (const char* format : {"table", "csv", "json"}) {
+                const auto r = run(c.args, format);
+                EXPECT_NE(r.code, 0) << format << ": " << r.out;
+                EXPECT_NE(r.err.find("none-yet"), std::string::npos) << r.err;
+            }
+            continue;
+        }
+        const auto json_run = run(c.args, "json");
+        ASSERT_EQ(json_run.code, 0) << json_run.err;
+        nlohmann::ordered_json rows;
+        ASSERT_NO_THROW(rows = nlohmann::ordered_json::parse(json_run.out)) << json_run.out;
+        ASSERT_TRUE(rows.is_array());
+        ASSERT_FALSE(rows.empty()) << json_run.out;
+        for (const auto& row : rows) {
+            std::vector<std::string> keys;
+            for (const auto& [k, v] : row.items()) keys.push_back(k);
+            EXPECT_EQ(keys, c.keys);
+        }
+        bool found = false;
+        for (const auto& row : rows) {
+            bool all = true;
+            for (const auto& [k, v] : c.expected) all = all && row.contains(k) && row[k] == v;
+            found = found || all;
+        }
+        EXPECT_TRUE(found) << "no row with the expected values in\n" << json_run.out;
+
+        // CSV: the header is the keys; the core's reader gives back the JSON's values.
+        const auto csv_run = run(c.args, "csv");
+        ASSERT_EQ(csv_run.code, 0) << csv_run.err;
+        const auto table = csv::parse(csv_run.out, "list.csv");
+        EXPECT_EQ(table.header, c.keys);
+        ASSERT_EQ(table.rows.size(), rows.size()) << csv_run.out;
+        for (std::size_t r = 0; r < rows.size(); ++r)
+            for (std::size_t k = 0; k < c.keys.size(); ++k)
+                EXPECT_EQ(table.rows[r].fields.at(k), as_cell(rows[r][c.keys[k]])) << "row " << r << ", " << c.keys[k];
+
+        const auto text = run(c.args, "table");
+        ASSERT_EQ(text.code, 0) << text.err;
+        EXPECT_NE(text.out.find(c.table_text), std::string::npos) << text.out;
+        EXPECT_EQ(text.out.find("\"id\""), std::string::npos) << "the table format is text, not JSON";
+
+        const auto bad = run(c.args, "xml");
+        EXPECT_NE(bad.code, 0);
+    }
+}
+
+// The keys the lists print are the ones the other commands take back.
+TEST_F(ListFormats, TheListedKeysNameTheRecords) {
+    const auto list = nlohmann::json::parse(run({"pat", "request", "list"}, "json").out);
+    ASSERT_EQ(list.size(), 1u);
+    const auto key = list[0]["key"].get<std::string>();
+    const auto r = cli_->run({"pat", "steps", "list", key, "--format", "json"});
+    ASSERT_EQ(r.code, 0) << r.err;
+    EXPECT_EQ(nlohmann::json::parse(r.out)[0]["accompaniment"], key);
+
+    const auto enrolments = nlohmann::json::parse(run({"intervision", "enrolments", "list", "--cycle", "2025-2026"},
+                                                      "json").out);
+    ASSERT_EQ(enrolments.size(), 2u);
+    const auto email = enrolments[1]["email"].get<std::string>();
+    const auto group = enrolments[1]["group"].get<std::string>();
+    EXPECT_EQ(cli_->run({"intervision", "leave", "--cycle", "2025-2026", "--group", group, "--person", email, "--date",
+                         "2025-10-01"})
+                  .code,
+              0);
+    const auto after = nlohmann::json::parse(
+        run({"intervision", "enrolments", "list", "--cycle", "2025-2026", "--group", group}, "json").out);
+    ASSERT_EQ(after.size(), 2u);
+    EXPECT_EQ(after[1]["status"], "left");
+    EXPECT_EQ(after[1]["left_on"], "2025-10-01");
+
+    // An unknown group is an error naming it, not an empty list.
+    const auto bad = run({"intervision", "enrolments", "list", "--cycle", "2025-2026", "--group", "Groupe 9"}, "csv");
+    EXPECT_NE(bad.code, 0);
+    EXPECT_NE(bad.err.find("Groupe 9"), std::string::npos) << bad.err;
+}
+
+}  // namespace
