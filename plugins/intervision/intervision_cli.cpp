@@ -354,11 +354,7 @@ void add_intervision_commands(CLI::App& cli, CliContext& ctx) {
         const auto g = need_group(db, *o, o->group);
         const auto p = need_person(db, o->person);
         std::optional<Affiliation> at;
-        if (!o->place.empty()) {
-            const auto i = InstitutionRepository(db).find_by_name(o->place);
-            if (!i) throw Error(trf("No institution named {name}.", fmt::arg("name", o->place)));
-            at = Affiliation{i->id, std::nullopt};
-        }
+        if (!o->place.empty()) at = Affiliation{find_institution(db, o->place).id, std::nullopt};
         // Entered after the cycle (or before it starts): counts from the cycle's start.
         const auto cycle = need_cycle(db, *o);
         std::string date = o->date;

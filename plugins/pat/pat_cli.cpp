@@ -15,6 +15,7 @@
 #include "core/error.h"
 #include "core/i18n.h"
 #include "core/institutions.h"
+#include "core/known_values.h"
 #include "core/locale_format.h"
 #include "core/people.h"
 #include "core/plugin_api.h"
@@ -43,15 +44,8 @@ bool all_digits(const std::string& s) {
 
 int64_t institution_ref(Database& db, const std::string& ref) { return find_institution(db, ref).id; }
 
-int64_t person_ref(Database& db, const std::string& ref) {
-    PersonRepository repo(db);
-    if (all_digits(ref)) {
-        if (repo.get(std::stoll(ref))) return std::stoll(ref);
-    } else if (auto p = repo.find_by_email(ref)) {
-        return p->id;
-    }
-    throw Error(trf("Person: \"{ref}\" is neither a person id nor an email.", fmt::arg("ref", ref)));
-}
+// A person by email, unique full name or id: the core's lookup, as in every plugin.
+int64_t person_ref(Database& db, const std::string& ref) { return person_by_key(db, ref); }
 
 std::vector<int64_t> person_refs(Database& db, const std::vector<std::string>& refs) {
     std::vector<int64_t> out;
