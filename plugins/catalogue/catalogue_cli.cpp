@@ -5,6 +5,7 @@
 #include "catalogue_editions.h"
 #include "catalogue_figures.h"
 #include "catalogue_import.h"
+#include "core/cli/cli_files.h"
 #include "core/cli/cli_table.h"
 #include "core/csv.h"
 #include "core/figures_command.h"
@@ -37,14 +38,6 @@
 
 namespace maillage::catalogue {
 namespace {
-
-std::string read_text(const std::string& file) {
-    std::ifstream in(file, std::ios::binary);
-    if (!in) throw Error(trf("Cannot read {file}.", fmt::arg("file", file)));
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
 
 // By email (or a unique full name, or an id): the core's lookup, as in every plugin.
 int64_t person_by_email(Database& db, const std::string& email) { return person_by_key(db, email); }
@@ -137,7 +130,7 @@ void add_catalogue_commands(CLI::App& app, CliContext& ctx) {
         auto* import = modules->add_subcommand("import", tr("Import module sheets from an XML file (a new version per changed sheet)"));
         import->add_option("file", *file, tr("XML file"))->required();
         import->callback([file, &ctx, out] {
-            auto sheets = catalog::modules_from_xml(read_text(*file), *file);
+            auto sheets = catalog::modules_from_xml(cli::read_text_file(*file), *file);
             auto& db = ctx.database();
             db.write([&] {
                 for (const auto& s : sheets) CatalogueStore(db).save_module(s);
@@ -165,9 +158,7 @@ void add_catalogue_commands(CLI::App& app, CliContext& ctx) {
             if (xout->empty()) {
                 out() << xml;
             } else {
-                std::ofstream f(*xout, std::ios::binary);
-                f << xml;
-                if (!f) throw Error(trf("Cannot write {file}.", fmt::arg("file", *xout)));
+                cli::write_text_file(*xout, xml);
                 out() << trf("{n} module sheets written to {file}.", fmt::arg("n", sheets.size()), fmt::arg("file", *xout)) << '\n';
             }
         });

@@ -1,5 +1,6 @@
 #include "exchange_cli.h"
 
+#include "core/cli/cli_files.h"
 #include "core/cli/cli_table.h"
 #include "core/figures_command.h"
 #include "core/known_values.h"
@@ -666,7 +667,7 @@ void add_exchange_commands(CLI::App& app, CliContext& ctx) {
         if (std::filesystem::path(o->out).extension() == ".pdf")
             write_sign_in_sheet_pdf(db, o->event, o->out);
         else
-            std::ofstream(o->out, std::ios::binary) << sign_in_sheet_html(db, o->event);
+            cli::write_text_file(o->out, sign_in_sheet_html(db, o->event));
         out << fmt::format(fmt::runtime(tr("Sign-in sheet written to {file}.")), fmt::arg("file", o->out)) << '\n';
     });
 
@@ -704,7 +705,7 @@ void add_exchange_commands(CLI::App& app, CliContext& ctx) {
         if (o->out.empty()) {
             out << text;
         } else {
-            std::ofstream(o->out, std::ios::binary) << text;
+            cli::write_text_file(o->out, text);
             out << fmt::format(fmt::runtime(tr("Calendar written to {file}.")), fmt::arg("file", o->out)) << '\n';
         }
     });

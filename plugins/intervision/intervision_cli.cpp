@@ -8,6 +8,7 @@
 #include "intervision_ical.h"
 #include "session_scheduler.h"
 
+#include "core/cli/cli_files.h"
 #include "core/cli/cli_table.h"
 #include "core/cli_dates.h"
 #include "core/figures_command.h"
@@ -101,15 +102,6 @@ int parse_weekday(const std::string& w) {
 
 std::string or_today(const std::string& d) { return d.empty() ? today_iso() : d; }
 
-void write_out(CliContext& c, const std::string& file, const std::string& text) {
-    if (file.empty() || file == "-") {
-        *c.out << text;
-        return;
-    }
-    std::ofstream f(file, std::ios::binary);
-    if (!f || !(f << text)) throw Error(trf("Cannot write {file}.", fmt::arg("file", file)));
-    *c.out << trf("Written: {file}", fmt::arg("file", file)) << '\n';
-}
 
 std::string person_name(Database& db, std::optional<int64_t> id) {
     if (!id) return "—";
@@ -567,7 +559,7 @@ void add_intervision_commands(CLI::App& cli, CliContext& ctx) {
         } else {
             ids = cycle_session_ids(db, c.id);
         }
-        write_out(ctx, o->out, sessions_to_ical(db, ids, name));
+        cli::write_or_print(*ctx.out, o->out, sessions_to_ical(db, ids, name));
     });
     auto* ex = root->add_subcommand("participants", tr("Export the participant list (CSV or XLSX by extension)"));
     cycle_opt(ex);
@@ -581,7 +573,7 @@ void add_intervision_commands(CLI::App& cli, CliContext& ctx) {
             write_participants_xlsx(rows, o->out);
             *ctx.out << trf("Written: {file}", fmt::arg("file", o->out)) << '\n';
         } else {
-            write_out(ctx, o->out, participants_csv(rows));
+            cli::write_or_print(*ctx.out, o->out, participants_csv(rows));
         }
     });
     auto* sheet = root->add_subcommand("sheet", tr("Attendance sheet of a session (PDF or HTML, to print)"));
@@ -592,7 +584,7 @@ void add_intervision_commands(CLI::App& cli, CliContext& ctx) {
         if (std::filesystem::path(o->out).extension() == ".pdf")
             write_attendance_sheet_pdf(db_of(ctx), o->session, o->out);
         else
-            write_out(ctx, o->out, attendance_sheet_html(db_of(ctx), o->session));
+            cli::write_or_print(*ctx.out, o->out, attendance_sheet_html(db_of(ctx), o->session));
     });
 
     // evaluation template | submit | summary

@@ -9,6 +9,7 @@
 #include "pat_map.h"
 #include "pat_rules.h"
 
+#include "core/cli/cli_files.h"
 #include "core/cli/cli_table.h"
 #include "core/cli_dates.h"
 #include "core/database.h"
@@ -103,12 +104,6 @@ Accompaniment need(Database& db, int64_t id) {
     auto a = AccompanimentRepository(db).get(id);
     if (!a) throw Error(trf("No accompaniment has the id {id}.", fmt::arg("id", id)));
     return *a;
-}
-
-void write_text(const std::string& file, const std::string& text) {
-    std::ofstream f(file, std::ios::binary);
-    if (!f) throw Error(trf("Cannot write {file}.", fmt::arg("file", file)));
-    f << text;
 }
 
 void board(Database& db, std::ostream& out, const std::string& funder) {
@@ -608,12 +603,12 @@ void add_pat_commands(CLI::App& app, CliContext& ctx) {
             if (csv->empty() && geo->empty()) throw Error(tr("Give --csv FILE, --geojson FILE or both."));
             auto& db = ctx.database();
             if (!csv->empty()) {
-                write_text(*csv, map_csv(db));
+                cli::write_text_file(*csv, map_csv(db));
                 out() << trf("Wrote {file}.", fmt::arg("file", *csv)) << '\n';
             }
             if (!geo->empty()) {
                 const auto m = map_geojson(db);
-                write_text(*geo, m.geojson.dump(2) + "\n");
+                cli::write_text_file(*geo, m.geojson.dump(2) + "\n");
                 out() << trf("Wrote {file}: {n} municipalities.", fmt::arg("file", *geo),
                              fmt::arg("n", m.geojson["features"].size()))
                       << '\n';
