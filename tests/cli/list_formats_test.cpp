@@ -59,7 +59,7 @@ protected:
         ok({"pat", "decide", "CPAS de Forest", "accepted", "--date", "2025-02-01"});
         ok({"pat", "steps", "set", "CPAS de Forest@2025-01-10", "needs_analysis", "done", "--date", "2025-02-03"});
         ok({"exchange", "event", "create", "--title", "Logement d'abord", "--date", "2026-11-16"});
-        ok({"catalogue", "edition", "create", "2026"});
+        ok({"catalogue", "edition", "create", "2026", "--title", "Formations 2026; \"printemps\""});
     }
     Result run(std::vector<std::string> args, const std::string& format) const {
         args.insert(args.end(), {"--format", format});
@@ -127,6 +127,15 @@ const std::vector<ListCase> kCases = {
      {"id", "date", "type", "title", "registrations", "key"},
      {{"id", 1}, {"date", "2026-11-16"}, {"registrations", 0}, {"key", "2026-11-16 Logement d'abord"}},
      "Logement d'abord"},
+    {{"catalogue", "edition", "list"},
+     {"id", "code", "year", "title", "published_at", "trainings", "status"},
+     {{"id", 1}, {"code", "2026"}, {"year", 2026}, {"title", "Formations 2026; \"printemps\""},
+      {"published_at", nullptr}, {"trainings", 0}, {"status", "active"}},
+     "Formations 2026"},
+    {{"themes", "list"},
+     {"id", "code", "label_fr", "label_nl", "label_en"},
+     {{"code", "mental_health"}, {"label_fr", "Santé mentale"}, {"label_nl", "Geestelijke gezondheid"}},
+     "mental_health"},
     {{"catalogue", "expectations", "list", "--training", "none-yet"}, {}, {}, ""},  // an unknown training: refused
 };
 
@@ -208,6 +217,22 @@ TEST_F(ListFormats, TheListedKeysNameTheRecords) {
     const auto bad = run({"intervision", "enrolments", "list", "--cycle", "2025-2026", "--group", "Groupe 9"}, "csv");
     EXPECT_NE(bad.code, 0);
     EXPECT_NE(bad.err.find("Groupe 9"), std::string::npos) << bad.err;
+}
+
+// A file the commands cannot write is an error naming it, never a success message.
+TEST_F(ListFormats, AnUnwritableFileIsAnError) {
+    const auto nowhere = (cli_->dir() / "missing-folder" / "agenda.ics").string();
+    for (const std::vector<std::string>& args :
+         {std::vector<std::string>{"exchange", "ical", "--out", nowhere},
+          std::vector<std::string>{"exchange", "sign-in-sheet", "1", "--out",
+                                   (cli_->dir() / "missing-folder" / "feuille.html").string()},
+          std::vector<std::string>{"intervision", "ical", "--cycle", "2025-2026", "--out", nowhere},
+          std::vector<std::string>{"report", "--year", "2025", "--format", "md", "--out", nowhere}}) {
+        const auto r = cli_->run(args);
+        EXPECT_NE(r.code, 0) << joined(args) << ": " << r.out;
+        EXPECT_NE(r.err.find("missing-folder"), std::string::npos) << joined(args) << ": " << r.err;
+        EXPECT_EQ(r.out.find("written"), std::string::npos) << r.out;
+    }
 }
 
 }  // namespace
