@@ -6,6 +6,8 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <charconv>
+#include <optional>
 
 namespace maillage::cli {
 namespace {
@@ -20,6 +22,16 @@ bool is_number(const CliTable& table, const std::string& key, const std::string&
                         std::find(table.numbers.begin(), table.numbers.end(), key) != table.numbers.end();
     const auto digits = value.starts_with('-') ? value.substr(1) : value;
     return column && !digits.empty() && digits.size() < 19 && digits.find_first_not_of("0123456789") == std::string::npos;
+}
+
+// A `numbers` column's cell such as "12.5" (a working time): a JSON number too.
+std::optional<double> decimal(const CliTable& table, const std::string& key, const std::string& value) {
+    if (value.empty() || std::find(table.numbers.begin(), table.numbers.end(), key) == table.numbers.end())
+        return std::nullopt;
+    double d = 0;
+    const auto [end, error] = std::from_chars(value.data(), value.data() + value.size(), d);
+    if (error != std::errc() || end != value.data() + value.size()) return std::nullopt;
+    return d;
 }
 
 }  // namespace
@@ -37,6 +49,8 @@ void print_table(std::ostream& out, const CliTable& table, const std::string& fo
             for (size_t c = 0; c < table.keys.size() && c < row.size(); ++c) {
                 if (is_number(table, table.keys[c], row[c]))
                     o[table.keys[c]] = std::stoll(row[c]);
+                else if (const auto d = decimal(table, table.keys[c], row[c]))
+                    o[table.keys[c]] = *d;
                 else if (row[c].empty())
                     o[table.keys[c]] = nullptr;
                 else

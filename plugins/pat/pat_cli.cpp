@@ -89,16 +89,35 @@ int64_t accompaniment_ref(Database& db, const std::string& ref) {
 }
 
 // The positional argument naming the accompaniment, as every command after the request takes it.
-void add_accompaniment_arg(CLI::App* command, std::string& ref) {
+void add_accompaniment_arg(CLI::App* command, std::string& ref, bool required = true) {
     command
         ->add_option("accompaniment", ref,
                      tr("The accompaniment: its institution, with @ and the request date when it has several "
                         "(\"CPAS de Forest@2025-01-10\"), or its id"))
-        ->required();
+        ->required(required);
 }
 
 // The key accompaniment_ref takes back: the institution, @ and the request date.
 std::string accompaniment_key(const Accompaniment& a) { return a.institution_name + "@" + a.request_date; }
+
+// The accompaniments a list covers: the one named, or all of them.
+std::vector<Accompaniment> named_or_all(Database& db, const std::string& ref) {
+    if (ref.empty()) return AccompanimentRepository(db).list();
+    auto a = AccompanimentRepository(db).get(accompaniment_ref(db, ref));
+    if (!a) throw Error(trf("No accompaniment has the id {id}.", fmt::arg("id", ref)));
+    return {*a};
+}
+
+// People as the imports take them: emails (or #id for a person without one), "|" between.
+std::string emails(Database& db, const std::vector<int64_t>& ids) {
+    PersonRepository people(db);
+    std::string out;
+    for (auto id : ids) {
+        const auto p = people.get(id);
+        out += (out.empty() ? "" : "|") + (p && !p->email.empty() ? p->email : "#" + std::to_string(id));
+    }
+    return out;
+}
 
 Accompaniment need(Database& db, int64_t id) {
     auto a = AccompanimentRepository(db).get(id);
@@ -340,11 +359,64 @@ void add_pat_commands(CLI::App& app, CliContext& ctx) {
             if (!warning.empty()) err() << tr("Warning: ") << warning << '\n';
         });
     }
-    // hire add
+    // session list | hire list: the columns of the pat_sessions and pat_hires sheets, so
+    // that a CSV list edited in a spreadsheet is imported back as it is.
     {
+        struct Opts {
+            std::string ref, format = "table";
+        };
+        auto so = std::make_shared<Opts>();
+        auto* slist = pat->get_subcommand("session")->add_subcommand(
+            "list", tr("List the sessions (of one accompaniment, or all) with the columns of their import"));
+        add_accompaniment_arg(slist, so->ref, false);
+        cli::add_format_option(*slist, so->format);
+        slist->callback([&ctx, so, out] {
+            auto& db = ctx.database();
+            AccompanimentRepository repo(db);
+            cli::CliTable t;
+            t.keys = {"id", "institution", "request_date", "type", "date", "duration", "staff",
+                      "attendees", "status", "phase", "title", "notes"};
+            t.headers = {tr("Id"),       tr("Institution"), tr("Request date"), tr("Type"),
+                         tr("Date"),     tr("Duration"),    tr("Staff"),        tr("Attendees"),
+                         tr("Status"),   tr("Phase"),       tr("Title"),        tr("Notes")};
+            t.numbers = {"duration"};
+            for (const auto& a : named_or_all(db, so->ref))
+                for (const auto& x : repo.sessions(a.id))
+                    t.rows.push_back({std::to_string(x.session_id), a.institution_name, a.request_date, x.type, x.date,
+                                      std::to_string(x.duration_minutes), emails(db, x.staff), emails(db, x.attendees),
+                                      x.status, x.phase, x.title, x.notes});
+            cli::print_table(out(), t, so->format);
+        });
+
+        auto ho = std::make_shared<Opts>();
         auto* hire = pat->add_subcommand("hire", tr("Hires of peer workers"));
         hire->require_subcommand(1);
-        auto* add = hire->add_subcommand("add", tr("Record a hire (or an announced one)"));
+        auto* hlist = hire->add_subcommand(
+            "list", tr("List the hires (of one accompaniment, or all) with the columns of their import"));
+        add_accompaniment_arg(hlist, ho->ref, false);
+        cli::add_format_option(*hlist, ho->format);
+        hlist->callback([&ctx, ho, out] {
+            auto& db = ctx.database();
+            AccompanimentRepository repo(db);
+            cli::CliTable t;
+            t.keys = {"id",        "institution",          "request_date",  "status", "hire_date", "announced_date",
+                      "job_title", "working_time_percent", "contract_type", "person", "notes"};
+            t.numbers = {"working_time_percent"};
+            t.headers = {tr("Id"),        tr("Institution"),  tr("Request date"), tr("Status"),
+                         tr("Hire date"), tr("Announced on"), tr("Job title"),    tr("Working time (%)"),
+                         tr("Contract"),  tr("Person"),       tr("Notes")};
+            for (const auto& a : named_or_all(db, ho->ref))
+                for (const auto& h : repo.hires(a.id))
+                    t.rows.push_back({std::to_string(h.id), a.institution_name, a.request_date, h.status, h.hire_date,
+                                      h.announced_date, h.job_title,
+                                      h.working_time_percent ? fmt::format("{:g}", *h.working_time_percent) : "",
+                                      h.contract_type, h.person_id ? emails(db, {*h.person_id}) : "", h.notes});
+            cli::print_table(out(), t, ho->format);
+        });
+    }
+    // hire add
+    {
+        auto* add = pat->get_subcommand("hire")->add_subcommand("add", tr("Record a hire (or an announced one)"));
         struct Opts {
             int64_t id = 0;
             std::string ref;  // institution[@request date] or id

@@ -58,6 +58,11 @@ protected:
         ok({"pat", "request", "create", "--institution", "CPAS de Forest", "--date", "2025-01-10", "--funder", "COCOM"});
         ok({"pat", "decide", "CPAS de Forest", "accepted", "--date", "2025-02-01"});
         ok({"pat", "steps", "set", "CPAS de Forest@2025-01-10", "needs_analysis", "done", "--date", "2025-02-03"});
+        ok({"pat", "session", "add", "CPAS de Forest", "--type", "working_group", "--date", "2025-03-04", "--duration",
+            "90", "--staff", "fay@relais.be,ben@relais.be", "--attendee", "ana@relais.be", "--title",
+            "Atelier; \"pairs\""});
+        ok({"pat", "hire", "add", "CPAS de Forest", "--date", "2025-06-01", "--job-title", "Pair-aidante",
+            "--working-time", "50", "--person", "ben@relais.be"});
         ok({"exchange", "event", "create", "--title", "Logement d'abord", "--date", "2026-11-16"});
         ok({"catalogue", "edition", "create", "2026", "--title", "Formations 2026; \"printemps\""});
     }
@@ -114,6 +119,19 @@ const std::vector<ListCase> kCases = {
      {{"accompaniment_id", 1}, {"accompaniment", "CPAS de Forest@2025-01-10"}, {"position", 1},
       {"code", "needs_analysis"}, {"state", "done"}, {"finished_on", "2025-02-03"}},
      "needs_analysis"},
+    {{"pat", "session", "list"},
+     {"id", "institution", "request_date", "type", "date", "duration", "staff", "attendees", "status", "phase", "title",
+      "notes"},
+     {{"institution", "CPAS de Forest"}, {"request_date", "2025-01-10"}, {"type", "working_group"},
+      {"date", "2025-03-04"}, {"duration", 90}, {"staff", "ben@relais.be|fay@relais.be"},
+      {"attendees", "ana@relais.be"}, {"status", "held"}, {"title", "Atelier; \"pairs\""}, {"notes", nullptr}},
+     "Atelier; \"pairs\""},
+    {{"pat", "hire", "list", "CPAS de Forest@2025-01-10"},
+     {"id", "institution", "request_date", "status", "hire_date", "announced_date", "job_title",
+      "working_time_percent", "contract_type", "person", "notes"},
+     {{"id", 1}, {"institution", "CPAS de Forest"}, {"status", "effective"}, {"hire_date", "2025-06-01"},
+      {"job_title", "Pair-aidante"}, {"working_time_percent", 50}, {"person", "ben@relais.be"}},
+     "Pair-aidante"},
     {{"pat", "guide", "list"},
      {"id", "code", "position", "label_fr", "label_nl", "label_en", "retired_at"},
      {{"code", "needs_analysis"}, {"position", 1}, {"label_fr", "Analyser les besoins"}, {"retired_at", nullptr}},
@@ -217,6 +235,33 @@ TEST_F(ListFormats, TheListedKeysNameTheRecords) {
     const auto bad = run({"intervision", "enrolments", "list", "--cycle", "2025-2026", "--group", "Groupe 9"}, "csv");
     EXPECT_NE(bad.code, 0);
     EXPECT_NE(bad.err.find("Groupe 9"), std::string::npos) << bad.err;
+}
+
+// The CSV of pat session list and hire list is their import's sheet: imported back as it
+// is, every row is unchanged; a row edited to another day is imported as a new session.
+TEST_F(ListFormats, PatSessionsAndHiresListedAsCsvImportBack) {
+    for (const auto& [what, sheet] : {std::pair{"session", "pat_sessions"}, std::pair{"hire", "pat_hires"}}) {
+        const auto r = run({"pat", what, "list"}, "csv");
+        ASSERT_EQ(r.code, 0) << r.err;
+        const auto file = cli_->dir() / (std::string(sheet) + ".csv");
+        test::write_file(file, r.out);
+        const auto back = cli_->run({"import", sheet, file.string(), "--dry-run"});
+        ASSERT_EQ(back.code, 0) << back.err;
+        EXPECT_NE(back.out.find("0 to create, 0 to update, 1 unchanged"), std::string::npos) << back.out;
+    }
+    // A row for another day is a new session, the listed one stays.
+    auto sessions = run({"pat", "session", "list"}, "csv").out;
+    const auto at = sessions.find(";2025-03-04;");
+    ASSERT_NE(at, std::string::npos) << sessions;
+    sessions.replace(at, 12, ";2025-03-11;");
+    test::write_file(cli_->dir() / "edited.csv", sessions);
+    const auto edited = cli_->run({"import", "pat_sessions", (cli_->dir() / "edited.csv").string()});
+    ASSERT_EQ(edited.code, 0) << edited.err;
+    const auto after = nlohmann::json::parse(run({"pat", "session", "list"}, "json").out);
+    ASSERT_EQ(after.size(), 2u);
+    EXPECT_EQ(after[1]["date"], "2025-03-11");
+    EXPECT_EQ(after[1]["staff"], "ben@relais.be|fay@relais.be");
+    EXPECT_EQ(after[1]["title"], "Atelier; \"pairs\"");
 }
 
 // A file the commands cannot write is an error naming it, never a success message.
