@@ -20,6 +20,7 @@
 #include "core/institutions.h"
 #include "core/people.h"
 #include "core/programmes.h"
+#include "core/sectors.h"
 #include "core/sessions.h"
 
 #include <CLI/CLI.hpp>
@@ -123,6 +124,10 @@ std::string person_email(Database& db, std::optional<int64_t> id) {
 std::string institution_key(Database& db, std::optional<int64_t> id) {
     auto i = id ? InstitutionRepository(db).get(*id) : std::nullopt;
     return i ? i->name : std::string();
+}
+std::string sector_code(Database& db, std::optional<int64_t> id) {
+    auto sector = id ? SectorRepository(db).get(*id) : std::nullopt;
+    return sector ? sector->code : std::string();
 }
 std::string programme_code(Database& db, const Cycle& c) {
     auto p = c.programme_id ? ProgrammeRepository(db).get(*c.programme_id) : std::nullopt;
@@ -316,19 +321,20 @@ void add_intervision_commands(CLI::App& cli, CliContext& ctx) {
         const auto cycle = need_cycle(db, *o);
         if (!o->group.empty()) need_group(db, *o, o->group);  // a mistyped group is an error, not an empty list
         cli::CliTable t;
-        t.keys = {"id",     "cycle",       "programme",        "group",       "email",  "person",
-                  "institution", "status", "waiting_position", "enrolled_on", "left_on"};
-        t.headers = {tr("Id"),          tr("Cycle"),  tr("Programme"),        tr("Group"),    tr("Email"), tr("Person"),
-                     tr("Institution"), tr("Status"), tr("Waiting position"), tr("Enrolled on"), tr("Left on")};
+        t.keys = {"id",          "cycle",  "programme",        "group",       "email",   "person", "institution",
+                  "sector",      "status", "waiting_position", "enrolled_on", "left_on", "reason"};
+        t.headers = {tr("Id"),          tr("Cycle"),           tr("Programme"),   tr("Group"),   tr("Email"),
+                     tr("Person"),      tr("Institution"),     tr("Sector"),      tr("Status"),  tr("Waiting position"),
+                     tr("Enrolled on"), tr("Left on"),         tr("Reason")};
         t.numbers = {"waiting_position"};
         for (const auto& g : repo.groups(cycle.id)) {
             if (!o->group.empty() && g.name != o->group) continue;
             for (const auto& e : repo.enrolments(g.id))
                 t.rows.push_back({std::to_string(e.id), cycle.name, programme_code(db, cycle), g.name,
                                   person_email(db, e.person_id), person_name(db, e.person_id),
-                                  institution_key(db, e.institution_id), e.status,
+                                  institution_key(db, e.institution_id), sector_code(db, e.sector_id), e.status,
                                   e.waiting_position ? std::to_string(*e.waiting_position) : "", e.enrolled_on,
-                                  e.left_on});
+                                  e.left_on, e.reason});
         }
         cli::print_table(*ctx.out, t, o->list_format);
     });
@@ -444,7 +450,7 @@ void add_intervision_commands(CLI::App& cli, CliContext& ctx) {
                 if (!text) {
                     rows.push_back({std::to_string(s.session_id), c.name, programme_code(db, c), g.name, s.date,
                                     s.start_time, s.end_time, s.status, institution_key(db, s.host_institution_id),
-                                    std::to_string(present), s.manual ? "yes" : "no"});
+                                    s.place, std::to_string(present), s.manual ? "yes" : "no"});
                     continue;
                 }
                 *ctx.out << "  #" << s.session_id << "  " << s.date << " " << s.start_time << "-" << s.end_time << "  "
@@ -455,7 +461,7 @@ void add_intervision_commands(CLI::App& cli, CliContext& ctx) {
         if (!text) {
             cli::print_rows(*ctx.out,
                             {"id", "cycle", "programme", "group", "date", "start_time", "end_time", "status", "host",
-                             "present", "manual"},
+                             "place", "present", "manual"},
                             rows, o->list_format, {"present"});
             return;
         }
@@ -527,6 +533,31 @@ void add_intervision_commands(CLI::App& cli, CliContext& ctx) {
         auto& db = db_of(ctx);
         set_attendance(db, o->session, need_person(db, o->person).id, o->status, o->reason, o->role);
         *ctx.out << tr("Attendance recorded.") << '\n';
+    });
+    auto* alist = at->add_subcommand("list", tr("List the attendance of a cycle's sessions, with the columns of its "
+                                                "import"));
+    cycle_opt(alist);
+    alist->add_option("--group", o->group, tr("Only this group"));
+    cli::add_format_option(*alist, o->list_format);
+    alist->callback([o, &ctx] {
+        auto& db = db_of(ctx);
+        const auto c = need_cycle(db, *o);
+        if (!o->group.empty()) need_group(db, *o, o->group);
+        CycleRepository repo(db);
+        SessionRepository sessions(db);
+        cli::CliTable t;
+        t.keys = {"id", "cycle", "programme", "group", "date", "email", "person", "status", "role", "reason"};
+        t.headers = {tr("Id"),    tr("Cycle"),  tr("Programme"), tr("Group"), tr("Date"),
+                     tr("Email"), tr("Person"), tr("Status"),    tr("Role"),  tr("Reason")};
+        for (const auto& g : repo.groups(c.id)) {
+            if (!o->group.empty() && g.name != o->group) continue;
+            for (const auto& s : repo.sessions(g.id))
+                for (const auto& a : sessions.attendance(s.session_id))
+                    t.rows.push_back({std::to_string(a.id), c.name, programme_code(db, c), g.name, s.date,
+                                      person_email(db, a.person_id), person_name(db, a.person_id), a.status, a.role,
+                                      a.reason});
+        }
+        cli::print_table(*ctx.out, t, o->list_format);
     });
     auto* aimp = at->add_subcommand("import", tr("Import a group's attendance from CSV (date,email,status[,reason][,role])"));
     cycle_opt(aimp);
