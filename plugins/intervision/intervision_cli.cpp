@@ -94,12 +94,15 @@ int64_t need_session(Database& db, const Options& o, const std::string& ref) {
                     fmt::arg("date", *date), fmt::arg("dates", dates.empty() ? tr("none") : dates)));
 }
 
+const char* const kWeekdays[] = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
+
 int parse_weekday(const std::string& w) {
-    static const char* names[] = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
     for (int i = 0; i < 7; ++i)
-        if (w == names[i] || w == std::to_string(i + 1)) return i + 1;
+        if (w == kWeekdays[i] || w == std::to_string(i + 1)) return i + 1;
     throw Error(tr("The weekday is monday..sunday or 1..7."));
 }
+
+std::string weekday_name(int weekday) { return weekday >= 1 && weekday <= 7 ? kWeekdays[weekday - 1] : ""; }
 
 std::string or_today(const std::string& d) { return d.empty() ? today_iso() : d; }
 
@@ -198,8 +201,10 @@ void add_intervision_commands(CLI::App& cli, CliContext& ctx) {
             std::vector<std::vector<std::string>> rows;
             for (const auto& c : repo.cycles())
                 rows.push_back({std::to_string(c.id), c.name, programme_code(db, c), c.start_date, c.end_date,
-                                c.audience, std::to_string(repo.groups(c.id).size())});
-            cli::print_rows(*ctx.out, {"id", "name", "programme", "start_date", "end_date", "audience", "groups"}, rows,
+                                c.audience, c.funder_id ? FunderRepository(db).get(*c.funder_id).value_or(Funder{}).code : "",
+                                std::to_string(repo.groups(c.id).size())});
+            // The columns of the intervision_cycles sheet, and the number of groups.
+            cli::print_rows(*ctx.out, {"id", "name", "programme", "start", "end", "audience", "funder", "groups"}, rows,
                             o->list_format, {"groups"});
             return;
         }
@@ -281,14 +286,17 @@ void add_intervision_commands(CLI::App& cli, CliContext& ctx) {
                     waiting += e.status == "waiting";
                 }
                 rows.push_back({std::to_string(g.id), cycle.name, programme_code(db, cycle), g.name, g.language,
-                                std::to_string(g.weekday), std::to_string(g.week_of_month), g.start_time, g.end_time,
-                                std::to_string(g.capacity), person_email(db, g.facilitator1_id),
-                                person_email(db, g.facilitator2_id), std::to_string(enrolled), std::to_string(waiting)});
+                                weekday_name(g.weekday), std::to_string(g.week_of_month), g.half_day, g.start_time,
+                                g.end_time, std::to_string(g.capacity), person_email(db, g.facilitator1_id),
+                                person_email(db, g.facilitator2_id), g.venue_mode, g.fixed_place,
+                                std::to_string(enrolled), std::to_string(waiting)});
             }
+            // The columns of the intervision_groups sheet, and the places taken.
             cli::print_rows(*ctx.out,
-                            {"id", "cycle", "programme", "name", "language", "weekday", "week_of_month", "start_time",
-                             "end_time", "capacity", "facilitator1", "facilitator2", "enrolled", "waiting"},
-                            rows, o->list_format, {"weekday", "week_of_month", "capacity", "enrolled", "waiting"});
+                            {"id", "cycle", "programme", "name", "language", "weekday", "week_of_month", "half_day",
+                             "start_time", "end_time", "capacity", "facilitator1", "facilitator2", "venue", "place",
+                             "enrolled", "waiting"},
+                            rows, o->list_format, {"week_of_month", "capacity", "enrolled", "waiting"});
             return;
         }
         for (const auto& g : repo.groups(cycle.id)) {

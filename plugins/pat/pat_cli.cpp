@@ -202,16 +202,36 @@ void add_pat_commands(CLI::App& app, CliContext& ctx) {
         list->callback([&ctx, o, out] {
             auto& db = ctx.database();
             if (!o->funder.empty()) funder_id_by_code(db, o->funder);  // an unknown code is an error
+            PersonRepository people(db);
             cli::CliTable t;
-            t.keys = {"id", "institution", "request_date", "key", "phase", "decision", "funder", "region"};
-            t.headers = {tr("Id"),    tr("Institution"), tr("Request date"), tr("Key"),
-                         tr("Phase"), tr("Decision"),    tr("Funder"),       tr("Region")};
             const bool text = o->format == "table";
-            for (const auto& a : AccompanimentRepository(db).list(o->funder))
+            if (text) {  // what a reader needs; csv and json give the columns of the pat_accompaniments sheet
+                t.keys = {"id", "institution", "request_date", "key", "phase", "decision", "funder", "region"};
+                t.headers = {tr("Id"),    tr("Institution"), tr("Request date"), tr("Key"),
+                             tr("Phase"), tr("Decision"),    tr("Funder"),       tr("Region")};
+            } else {
+                t.keys = {"id",       "institution",   "request_date",    "key",   "funder",     "contact",
+                          "heard_from", "planned_sessions", "decision", "decision_date", "decision_reason", "phase",
+                          "phase_date", "region", "notes"};
+                t.numbers = {"planned_sessions"};
+            }
+            for (const auto& a : AccompanimentRepository(db).list(o->funder)) {
+                if (text) {
+                    t.rows.push_back({std::to_string(a.id), a.institution_name, a.request_date, accompaniment_key(a),
+                                      phase_label(a.phase), a.decision.empty() ? "" : decision_label(a.decision),
+                                      a.funder_code, a.region});
+                    continue;
+                }
+                const auto contact = a.contact_person_id ? people.get(*a.contact_person_id) : std::nullopt;
+                const std::map<std::string, std::string> reached = {
+                    {"request", a.request_date},         {"analysis", a.analysis_date}, {"accompaniment", a.accompaniment_date},
+                    {"hired", a.hired_date},             {"follow_up", a.follow_up_date}, {"closed", a.closed_date}};
+                const auto phase_date = reached.count(a.phase) ? reached.at(a.phase) : std::string();
                 t.rows.push_back({std::to_string(a.id), a.institution_name, a.request_date, accompaniment_key(a),
-                                  text ? phase_label(a.phase) : a.phase,
-                                  text && !a.decision.empty() ? decision_label(a.decision) : a.decision, a.funder_code,
-                                  a.region});
+                                  a.funder_code, contact ? contact->email : "", a.heard_from,
+                                  a.planned_sessions ? std::to_string(*a.planned_sessions) : "", a.decision,
+                                  a.decision_date, a.decision_reason, a.phase, phase_date, a.region, a.notes});
+            }
             cli::print_table(out(), t, o->format);
         });
     }

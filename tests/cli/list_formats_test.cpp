@@ -45,7 +45,7 @@ protected:
                                  "Fay;Claes;fay@relais.be;CPAS de Forest\n");
         ok({"import", "people", people.string()});
         ok({"intervision", "cycle", "create", "--name", "2025-2026", "--programme", "connect", "--start", "2025-09-01",
-            "--end", "2026-06-30"});
+            "--end", "2026-06-30", "--funder", "COCOM"});
         ok({"intervision", "group", "create", "--cycle", "2025-2026", "--name", "Groupe 1", "--weekday", "tuesday",
             "--start", "09:30", "--end", "12:00", "--capacity", "1", "--facilitator", "fay@relais.be"});
         ok({"intervision", "enrol", "--cycle", "2025-2026", "--group", "Groupe 1", "--person", "ana@relais.be", "--date",
@@ -55,7 +55,8 @@ protected:
         ok({"intervision", "schedule", "--cycle", "2025-2026"});
         ok({"intervision", "attendance", "set", "--session", "2025-09-02", "--group", "Groupe 1", "--cycle",
             "2025-2026", "--person", "ana@relais.be"});
-        ok({"pat", "request", "create", "--institution", "CPAS de Forest", "--date", "2025-01-10", "--funder", "COCOM"});
+        ok({"pat", "request", "create", "--institution", "CPAS de Forest", "--date", "2025-01-10", "--funder", "COCOM",
+            "--contact", "ana@relais.be", "--planned", "6"});
         ok({"pat", "decide", "CPAS de Forest", "accepted", "--date", "2025-02-01"});
         ok({"pat", "steps", "set", "CPAS de Forest@2025-01-10", "needs_analysis", "done", "--date", "2025-02-03"});
         ok({"pat", "session", "add", "CPAS de Forest", "--type", "working_group", "--date", "2025-03-04", "--duration",
@@ -88,13 +89,14 @@ std::string as_cell(const nlohmann::json& v) {
 
 const std::vector<ListCase> kCases = {
     {{"intervision", "cycle", "list"},
-     {"id", "name", "programme", "start_date", "end_date", "audience", "groups"},
-     {{"id", 1}, {"name", "2025-2026"}, {"programme", "connect"}, {"start_date", "2025-09-01"}, {"groups", 1}},
+     {"id", "name", "programme", "start", "end", "audience", "funder", "groups"},
+     {{"id", 1}, {"name", "2025-2026"}, {"programme", "connect"}, {"start", "2025-09-01"}, {"funder", "COCOM"},
+      {"groups", 1}},
      "2025-2026"},
     {{"intervision", "group", "list", "--cycle", "2025-2026", "--programme", "connect"},
-     {"id", "cycle", "programme", "name", "language", "weekday", "week_of_month", "start_time", "end_time", "capacity",
-      "facilitator1", "facilitator2", "enrolled", "waiting"},
-     {{"id", 1}, {"cycle", "2025-2026"}, {"programme", "connect"}, {"name", "Groupe 1"}, {"weekday", 2},
+     {"id", "cycle", "programme", "name", "language", "weekday", "week_of_month", "half_day", "start_time", "end_time",
+      "capacity", "facilitator1", "facilitator2", "venue", "place", "enrolled", "waiting"},
+     {{"id", 1}, {"cycle", "2025-2026"}, {"programme", "connect"}, {"name", "Groupe 1"}, {"weekday", "tuesday"},
       {"capacity", 1}, {"facilitator1", "fay@relais.be"}, {"facilitator2", nullptr}, {"enrolled", 1}, {"waiting", 1}},
      "Groupe 1"},
     {{"intervision", "enrolments", "list", "--cycle", "2025-2026"},
@@ -117,9 +119,11 @@ const std::vector<ListCase> kCases = {
       {"reason", nullptr}},
      "ana@relais.be"},
     {{"pat", "request", "list"},
-     {"id", "institution", "request_date", "key", "phase", "decision", "funder", "region"},
+     {"id", "institution", "request_date", "key", "funder", "contact", "heard_from", "planned_sessions", "decision",
+      "decision_date", "decision_reason", "phase", "phase_date", "region", "notes"},
      {{"id", 1}, {"institution", "CPAS de Forest"}, {"request_date", "2025-01-10"},
-      {"key", "CPAS de Forest@2025-01-10"}, {"decision", "accepted"}, {"funder", "COCOM"}, {"region", "brussels"}},
+      {"key", "CPAS de Forest@2025-01-10"}, {"decision", "accepted"}, {"decision_date", "2025-02-01"},
+      {"funder", "COCOM"}, {"contact", "ana@relais.be"}, {"planned_sessions", 6}, {"region", "brussels"}},
      "CPAS de Forest@2025-01-10"},
     {{"pat", "steps", "list", "CPAS de Forest", "--language", "en"},
      {"accompaniment_id", "accompaniment", "position", "code", "label", "state", "started_on", "finished_on", "notes"},
@@ -248,9 +252,12 @@ TEST_F(ListFormats, TheListedKeysNameTheRecords) {
 // is unchanged; a row edited to another day is imported as a new session.
 TEST_F(ListFormats, ListsAsCsvImportBack) {
     const std::vector<std::pair<std::vector<std::string>, std::string>> lists = {
+        {{"intervision", "cycle", "list"}, "intervision_cycles"},
+        {{"intervision", "group", "list", "--cycle", "2025-2026"}, "intervision_groups"},
         {{"intervision", "enrolments", "list", "--cycle", "2025-2026"}, "intervision_enrolments"},
         {{"intervision", "sessions", "list", "--cycle", "2025-2026"}, "intervision_sessions"},
         {{"intervision", "attendance", "list", "--cycle", "2025-2026"}, "intervision_attendance"},
+        {{"pat", "request", "list"}, "pat_accompaniments"},
         {{"pat", "session", "list"}, "pat_sessions"},
         {{"pat", "hire", "list"}, "pat_hires"},
     };
