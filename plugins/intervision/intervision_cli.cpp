@@ -106,7 +106,6 @@ std::string weekday_name(int weekday) { return weekday >= 1 && weekday <= 7 ? kW
 
 std::string or_today(const std::string& d) { return d.empty() ? today_iso() : d; }
 
-
 std::string person_name(Database& db, std::optional<int64_t> id) {
     if (!id) return "—";
     auto p = PersonRepository(db).get(*id);

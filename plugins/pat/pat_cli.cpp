@@ -100,14 +100,6 @@ void add_accompaniment_arg(CLI::App* command, std::string& ref, bool required = 
 // The key accompaniment_ref takes back: the institution, @ and the request date.
 std::string accompaniment_key(const Accompaniment& a) { return a.institution_name + "@" + a.request_date; }
 
-// The accompaniments a list covers: the one named, or all of them.
-std::vector<Accompaniment> named_or_all(Database& db, const std::string& ref) {
-    if (ref.empty()) return AccompanimentRepository(db).list();
-    auto a = AccompanimentRepository(db).get(accompaniment_ref(db, ref));
-    if (!a) throw Error(trf("No accompaniment has the id {id}.", fmt::arg("id", ref)));
-    return {*a};
-}
-
 // People as the imports take them: emails (or #id for a person without one), "|" between.
 std::string emails(Database& db, const std::vector<int64_t>& ids) {
     PersonRepository people(db);
@@ -123,6 +115,12 @@ Accompaniment need(Database& db, int64_t id) {
     auto a = AccompanimentRepository(db).get(id);
     if (!a) throw Error(trf("No accompaniment has the id {id}.", fmt::arg("id", id)));
     return *a;
+}
+
+// The accompaniments a list covers: the one named, or all of them.
+std::vector<Accompaniment> named_or_all(Database& db, const std::string& ref) {
+    if (ref.empty()) return AccompanimentRepository(db).list();
+    return {need(db, accompaniment_ref(db, ref))};
 }
 
 void board(Database& db, std::ostream& out, const std::string& funder) {
