@@ -1,10 +1,13 @@
 #include "cli_table.h"
 
+#include "core/csv.h"
 #include "core/i18n.h"
 
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <charconv>
+#include <optional>
 
 namespace maillage::cli {
 namespace {
@@ -14,11 +17,21 @@ size_t width(const std::string& s) {
     return static_cast<size_t>(std::count_if(s.begin(), s.end(), [](char c) { return (c & 0xC0) != 0x80; }));
 }
 
-std::string csv_field(const std::string& s) {
-    if (s.find_first_of(";\"\n\r") == std::string::npos) return s;
-    std::string q = "\"";
-    for (char c : s) q += c == '"' ? std::string("\"\"") : std::string(1, c);
-    return q + "\"";
+bool is_number(const CliTable& table, const std::string& key, const std::string& value) {
+    const bool column = key == "id" || key.ends_with("_id") ||
+                        std::find(table.numbers.begin(), table.numbers.end(), key) != table.numbers.end();
+    const auto digits = value.starts_with('-') ? value.substr(1) : value;
+    return column && !digits.empty() && digits.size() < 19 && digits.find_first_not_of("0123456789") == std::string::npos;
+}
+
+// A `numbers` column's cell such as "12.5" (a working time): a JSON number too.
+std::optional<double> decimal(const CliTable& table, const std::string& key, const std::string& value) {
+    if (value.empty() || std::find(table.numbers.begin(), table.numbers.end(), key) == table.numbers.end())
+        return std::nullopt;
+    double d = 0;
+    const auto [end, error] = std::from_chars(value.data(), value.data() + value.size(), d);
+    if (error != std::errc() || end != value.data() + value.size()) return std::nullopt;
+    return d;
 }
 
 }  // namespace
@@ -30,12 +43,14 @@ void add_format_option(CLI::App& command, std::string& format) {
 
 void print_table(std::ostream& out, const CliTable& table, const std::string& format) {
     if (format == "json") {
-        nlohmann::json all = nlohmann::json::array();
+        nlohmann::ordered_json all = nlohmann::ordered_json::array();
         for (const auto& row : table.rows) {
-            nlohmann::json o = nlohmann::json::object();
+            nlohmann::ordered_json o = nlohmann::ordered_json::object();
             for (size_t c = 0; c < table.keys.size() && c < row.size(); ++c) {
-                if ((table.keys[c] == "id" || table.keys[c].ends_with("_id")) && !row[c].empty())
+                if (is_number(table, table.keys[c], row[c]))
                     o[table.keys[c]] = std::stoll(row[c]);
+                else if (const auto d = decimal(table, table.keys[c], row[c]))
+                    o[table.keys[c]] = *d;
                 else if (row[c].empty())
                     o[table.keys[c]] = nullptr;
                 else
@@ -47,16 +62,14 @@ void print_table(std::ostream& out, const CliTable& table, const std::string& fo
         return;
     }
     if (format == "csv") {
-        for (size_t c = 0; c < table.keys.size(); ++c) out << (c ? ";" : "") << csv_field(table.keys[c]);
-        out << '\n';
-        for (const auto& row : table.rows) {
-            for (size_t c = 0; c < row.size(); ++c) out << (c ? ";" : "") << csv_field(row[c]);
-            out << '\n';
-        }
+        csv::Writer w(out, ';', false);
+        w.row(table.keys);
+        for (const auto& row : table.rows) w.row(row);
         return;
     }
+    const auto& headers = table.headers.empty() ? table.keys : table.headers;
     std::vector<size_t> widths;
-    for (const auto& h : table.headers) widths.push_back(width(h));
+    for (const auto& h : headers) widths.push_back(width(h));
     for (const auto& row : table.rows)
         for (size_t c = 0; c < row.size() && c < widths.size(); ++c) widths[c] = std::max(widths[c], width(row[c]));
     auto line = [&](const std::vector<std::string>& cells) {
@@ -67,9 +80,15 @@ void print_table(std::ostream& out, const CliTable& table, const std::string& fo
         }
         out << text << '\n';
     };
-    line(table.headers);
+    line(headers);
     for (const auto& row : table.rows) line(row);
     if (table.rows.empty()) out << tr("(none)") << '\n';
+}
+
+void print_rows(std::ostream& out, const std::vector<std::string>& keys,
+                const std::vector<std::vector<std::string>>& rows, const std::string& format,
+                const std::vector<std::string>& numbers) {
+    print_table(out, CliTable{keys, {}, rows, numbers}, format);
 }
 
 }  // namespace maillage::cli

@@ -1,6 +1,8 @@
 #pragma once
-// Lists printed by the core's commands: an aligned table for people, CSV (';') or JSON
-// for programs. Every list carries the id and the key users type (code, name, email).
+// Lists printed by maillage-cli, the core's commands and the plugins' alike: an aligned
+// table for people, CSV (';', the core's writer, so the core's reader reads it back) or
+// JSON for programs. Every list carries the id and the key users type (code, name, email).
+// In maillage_cli_support, the GUI-free library the program and the plugins link.
 #include <CLI/CLI.hpp>
 
 #include <ostream>
@@ -11,14 +13,21 @@ namespace maillage::cli {
 
 struct CliTable {
     std::vector<std::string> keys;     // JSON keys and CSV header: "id", "code", "name"...
-    std::vector<std::string> headers;  // translated column titles of the table format
+    std::vector<std::string> headers;  // translated column titles of the table format (default: the keys)
     std::vector<std::vector<std::string>> rows;
+    std::vector<std::string> numbers;  // more keys whose cells JSON gives as numbers (counts, years)
 };
 
 // Adds --format table|csv|json (default table) to a list command.
 void add_format_option(CLI::App& command, std::string& format);
 
-// Prints the rows in the format; numbers stay numbers in JSON when the column is "id".
+// Prints the rows in the format. JSON: an array of objects; "id" and "..._id" columns are
+// numbers (and the `numbers` columns), empty cells null. CSV: a header of keys, then the rows.
 void print_table(std::ostream& out, const CliTable& table, const std::string& format);
+
+// The same for a list whose table format is the command's own text: csv or json.
+void print_rows(std::ostream& out, const std::vector<std::string>& keys,
+                const std::vector<std::vector<std::string>>& rows, const std::string& format,
+                const std::vector<std::string>& numbers = {});
 
 }  // namespace maillage::cli

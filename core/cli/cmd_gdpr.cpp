@@ -1,4 +1,5 @@
 #include "cli_context.h"
+#include "cli_files.h"
 
 #include "core/error.h"
 #include "core/gdpr.h"
@@ -24,10 +25,7 @@ void add_gdpr_command(CLI::App& app, CliRun& run) {
         auto& db = run.database();
         const auto id = find_person(db, *person).id;
         const auto data = export_person(db, id);
-        std::ofstream file(*out, std::ios::binary | std::ios::trunc);
-        file << (*format == "html" ? person_export_html(data) : data.dump(2) + "\n");
-        file.close();
-        if (!file) throw Error(trf("Could not write {file}.", fmt::arg("file", *out)));
+        write_text_file(*out, *format == "html" ? person_export_html(data) : data.dump(2) + "\n");
         run.out() << trf("Exported the data of person #{id} to {file}.", fmt::arg("id", id),
                          fmt::arg("file", *out))
                   << '\n';

@@ -1,3 +1,4 @@
+#include "cli_files.h"
 #include "cmd_common.h"
 
 #include "core/error.h"
@@ -56,10 +57,7 @@ void add_report_command(CLI::App& app, CliRun& run) {
         if (o->out.empty()) {
             run.out() << text;
         } else {
-            std::ofstream f(o->out, std::ios::binary | std::ios::trunc);
-            f << text;
-            f.close();
-            if (!f) throw Error(trf("Cannot write {file}.", fmt::arg("file", o->out)));
+            write_text_file(o->out, text);
             run.err() << trf("Report written to {file}", fmt::arg("file", o->out)) << '\n';
         }
         // The report is written whole, failed sections shown as such; but a script or a

@@ -5,6 +5,8 @@
 #include "catalogue_editions.h"
 #include "catalogue_figures.h"
 #include "catalogue_import.h"
+#include "core/cli/cli_files.h"
+#include "core/cli/cli_table.h"
 #include "core/csv.h"
 #include "core/figures_command.h"
 #include "core/known_values.h"
@@ -37,19 +39,8 @@
 namespace maillage::catalogue {
 namespace {
 
-std::string read_text(const std::string& file) {
-    std::ifstream in(file, std::ios::binary);
-    if (!in) throw Error(trf("Cannot read {file}.", fmt::arg("file", file)));
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
-
-int64_t person_by_email(Database& db, const std::string& email) {
-    auto p = PersonRepository(db).find_by_email(email);
-    if (!p) throw Error(trf("No person with the e-mail {email}.", fmt::arg("email", email)));
-    return p->id;
-}
+// By email (or a unique full name, or an id): the core's lookup, as in every plugin.
+int64_t person_by_email(Database& db, const std::string& email) { return person_by_key(db, email); }
 
 TrainingRow training_by_code(Database& db, const std::string& code) {
     CatalogueStore store(db);
@@ -64,48 +55,20 @@ TrainingRow training_by_code(Database& db, const std::string& code) {
 }
 
 // maillage-cli themes list: the theme codes module sheets and imports accept.
-// A list as CSV (';', a header of keys) or JSON (an array of objects; "id" a number).
-void print_rows(std::ostream& out, const std::vector<std::string>& keys,
-                const std::vector<std::vector<std::string>>& rows, const std::string& format) {
-    if (format == "csv") {
-        csv::Writer w(out, ';', false);
-        w.row(keys);
-        for (const auto& r : rows) w.row(r);
-        return;
-    }
-    auto all = nlohmann::json::array();
-    for (const auto& r : rows) {
-        auto o = nlohmann::json::object();
-        for (std::size_t c = 0; c < keys.size() && c < r.size(); ++c)
-            o[keys[c]] = keys[c] == "id" ? nlohmann::json(std::stoll(r[c])) : nlohmann::json(r[c]);
-        all.push_back(o);
-    }
-    out << all.dump(2) << '\n';
-}
-
 void add_themes_command(CLI::App& app, CliContext& ctx) {
     auto* themes = app.add_subcommand("themes", tr("The themes of the training modules"));
     themes->require_subcommand(1);
     auto format = std::make_shared<std::string>("table");
     auto* list = themes->add_subcommand("list", tr("List the themes: the code module sheets use and the labels"));
-    list->add_option("--format", *format, tr("table (default), csv or json"))
-        ->check(CLI::IsMember({"table", "csv", "json"}));
+    cli::add_format_option(*list, *format);
     list->callback([&ctx, format] {
         auto& out = *ctx.out;
         const auto rows = CatalogueStore(ctx.database()).themes();
-        if (*format == "json") {
-            auto a = nlohmann::json::array();
+        if (*format != "table") {
+            std::vector<std::vector<std::string>> cells;
             for (const auto& r : rows)
-                a.push_back({{"id", r.id}, {"code", r.theme.code}, {"label_fr", r.theme.label.fr},
-                             {"label_nl", r.theme.label.nl}, {"label_en", r.theme.label.en}});
-            out << a.dump(2) << '\n';
-            return;
-        }
-        if (*format == "csv") {
-            csv::Writer w(out, ';', false);
-            w.row({"id", "code", "label_fr", "label_nl", "label_en"});
-            for (const auto& r : rows)
-                w.row({std::to_string(r.id), r.theme.code, r.theme.label.fr, r.theme.label.nl, r.theme.label.en});
+                cells.push_back({std::to_string(r.id), r.theme.code, r.theme.label.fr, r.theme.label.nl, r.theme.label.en});
+            cli::print_rows(out, {"id", "code", "label_fr", "label_nl", "label_en"}, cells, *format);
             return;
         }
         for (const auto& r : rows)
@@ -147,8 +110,7 @@ void add_catalogue_commands(CLI::App& app, CliContext& ctx) {
         modules->require_subcommand(1);
         auto* list = modules->add_subcommand("list", tr("List the modules (current sheets)"));
         auto mformat = std::make_shared<std::string>("table");
-        list->add_option("--format", *mformat, tr("table (default), csv or json"))
-            ->check(CLI::IsMember({"table", "csv", "json"}));
+        cli::add_format_option(*list, *mformat);
         list->callback([&ctx, out, mformat] {
             if (*mformat != "table") {
                 std::vector<std::vector<std::string>> rows;
@@ -156,8 +118,8 @@ void add_catalogue_commands(CLI::App& app, CliContext& ctx) {
                     rows.push_back({std::to_string(m.module_id), m.sheet.code, std::to_string(m.sheet.version),
                                     m.sheet.theme_code, std::to_string(m.sheet.duration_minutes), m.sheet.title.fr,
                                     m.sheet.title.nl});
-                print_rows(out(), {"id", "code", "version", "theme", "duration_minutes", "title_fr", "title_nl"}, rows,
-                           *mformat);
+                cli::print_rows(out(), {"id", "code", "version", "theme", "duration_minutes", "title_fr", "title_nl"}, rows,
+                           *mformat, {"version", "duration_minutes"});
                 return;
             }
             for (const auto& m : CatalogueStore(ctx.database()).modules())
@@ -168,7 +130,7 @@ void add_catalogue_commands(CLI::App& app, CliContext& ctx) {
         auto* import = modules->add_subcommand("import", tr("Import module sheets from an XML file (a new version per changed sheet)"));
         import->add_option("file", *file, tr("XML file"))->required();
         import->callback([file, &ctx, out] {
-            auto sheets = catalog::modules_from_xml(read_text(*file), *file);
+            auto sheets = catalog::modules_from_xml(cli::read_text_file(*file), *file);
             auto& db = ctx.database();
             db.write([&] {
                 for (const auto& s : sheets) CatalogueStore(db).save_module(s);
@@ -196,9 +158,7 @@ void add_catalogue_commands(CLI::App& app, CliContext& ctx) {
             if (xout->empty()) {
                 out() << xml;
             } else {
-                std::ofstream f(*xout, std::ios::binary);
-                f << xml;
-                if (!f) throw Error(trf("Cannot write {file}.", fmt::arg("file", *xout)));
+                cli::write_text_file(*xout, xml);
                 out() << trf("{n} module sheets written to {file}.", fmt::arg("n", sheets.size()), fmt::arg("file", *xout)) << '\n';
             }
         });
@@ -287,8 +247,7 @@ void add_catalogue_commands(CLI::App& app, CliContext& ctx) {
         auto* list = training->add_subcommand("list", tr("List trainings with their days and seats"));
         list->add_option("--edition", *edition, tr("Edition code"));
         auto tformat = std::make_shared<std::string>("table");
-        list->add_option("--format", *tformat, tr("table (default), csv or json"))
-            ->check(CLI::IsMember({"table", "csv", "json"}));
+        cli::add_format_option(*list, *tformat);
         list->callback([edition, tformat, &ctx, out] {
             auto& db = ctx.database();
             RegistrationService regs(db);
@@ -302,8 +261,8 @@ void add_catalogue_commands(CLI::App& app, CliContext& ctx) {
                     rows.push_back({std::to_string(t.id), t.input.code, t.input.kind, t.input.edition, t.input.title.fr,
                                     std::to_string(regs.seats_taken(t.id)), std::to_string(t.input.seats), days});
                 }
-                print_rows(out(), {"id", "code", "kind", "edition", "title_fr", "seats_taken", "seats", "days"}, rows,
-                           *tformat);
+                cli::print_rows(out(), {"id", "code", "kind", "edition", "title_fr", "seats_taken", "seats", "days"}, rows,
+                           *tformat, {"seats_taken", "seats"});
                 return;
             }
             for (const auto& t : CatalogueStore(db).trainings(*edition)) {
@@ -405,7 +364,7 @@ void add_catalogue_commands(CLI::App& app, CliContext& ctx) {
             throw Error(trf("The training has no day on {date}.", fmt::arg("date", a->date)));
         });
 
-        struct E { std::string training, email, text, met; int64_t id = 0; };
+        struct E { std::string training, email, text, met, format = "table"; int64_t id = 0; };
         auto e = std::make_shared<E>();
         auto* ex = root->add_subcommand("expectations", tr("Participants' expectations"));
         ex->require_subcommand(1);
@@ -436,13 +395,22 @@ void add_catalogue_commands(CLI::App& app, CliContext& ctx) {
         });
         auto* lst = ex->add_subcommand("list", tr("List a training's expectations"));
         lst->add_option("--training", e->training, tr("Training code"))->required();
+        cli::add_format_option(*lst, e->format);
         lst->callback([e, &ctx, out] {
             auto& db = ctx.database();
             PersonRepository people(db);
+            std::vector<std::vector<std::string>> rows;
             for (const auto& x : RegistrationService(db).expectations(training_by_code(db, e->training).id)) {
                 auto p = people.get(x.person_id);
+                if (e->format != "table") {
+                    rows.push_back({std::to_string(x.id), e->training, p ? p->email : "", p ? p->display_name() : "",
+                                    x.met, x.text});
+                    continue;
+                }
                 out() << fmt::format("{:>5}  {:<25} {:<7} {}\n", x.id, p ? p->display_name() : "", x.met.empty() ? "-" : x.met, x.text);
             }
+            if (e->format != "table")
+                cli::print_rows(out(), {"id", "training", "email", "person", "met", "text"}, rows, e->format);
         });
     }
 

@@ -2,6 +2,7 @@
 
 #include "catalogue_store.h"
 #include "core/audit.h"
+#include "core/cli/cli_table.h"
 #include "core/database.h"
 #include "core/error.h"
 #include "core/i18n.h"
@@ -12,7 +13,6 @@
 
 #include <CLI/CLI.hpp>
 #include <SQLiteCpp/SQLiteCpp.h>
-#include <nlohmann/json.hpp>
 
 #include <memory>
 
@@ -139,30 +139,24 @@ void add_edition_commands(CLI::App& catalogue, CliContext& ctx) {
 
     auto* list = cmd->add_subcommand("list", tr("List the editions with their id, code, year and trainings"));
     list->add_flag("--all", o->all, tr("Also list the retired ones"));
-    list->add_option("--format", o->format, tr("table (default), csv or json"))
-        ->check(CLI::IsMember({"table", "csv", "json"}));
+    cli::add_format_option(*list, o->format);
     list->callback([&ctx, o] {
         const auto editions = EditionRepository(ctx.database()).list(o->all);
         auto& out = *ctx.out;
-        if (o->format == "json") {
-            nlohmann::json all = nlohmann::json::array();
+        if (o->format != "table") {
+            std::vector<std::vector<std::string>> rows;
             for (const auto& e : editions)
-                all.push_back({{"id", e.id}, {"code", e.code}, {"year", e.year}, {"title", e.title},
-                               {"published_at", e.published_at}, {"trainings", e.trainings},
-                               {"status", e.retired ? "retired" : "active"}});
-            out << all.dump(2) << '\n';
+                rows.push_back({std::to_string(e.id), e.code, std::to_string(e.year), e.title, e.published_at,
+                                std::to_string(e.trainings), e.retired ? "retired" : "active"});
+            cli::print_rows(out, {"id", "code", "year", "title", "published_at", "trainings", "status"}, rows, o->format,
+                            {"year", "trainings"});
             return;
         }
-        const char* sep = o->format == "csv" ? ";" : "\t";
-        out << (o->format == "csv" ? std::string("id;code;year;title;published_at;trainings;status")
-                                   : tr("Id\tCode\tYear\tTitle\tPublished\tTrainings\tStatus"))
-            << '\n';
+        out << tr("Id\tCode\tYear\tTitle\tPublished\tTrainings\tStatus") << '\n';
         for (const auto& e : editions)
-            out << e.id << sep << e.code << sep << e.year << sep << e.title << sep << e.published_at << sep
-                << e.trainings << sep
-                << (o->format == "csv" ? (e.retired ? "retired" : "active") : (e.retired ? tr("retired") : tr("active")))
-                << '\n';
-        if (editions.empty() && o->format == "table") out << tr("(none)") << '\n';
+            out << e.id << '\t' << e.code << '\t' << e.year << '\t' << e.title << '\t' << e.published_at << '\t'
+                << e.trainings << '\t' << (e.retired ? tr("retired") : tr("active")) << '\n';
+        if (editions.empty()) out << tr("(none)") << '\n';
     });
 
     auto* edit = cmd->add_subcommand("edit", tr("Change an edition's code, year or title"));

@@ -1,5 +1,7 @@
 #include "exchange_cli.h"
 
+#include "core/cli/cli_files.h"
+#include "core/cli/cli_table.h"
 #include "core/figures_command.h"
 #include "core/known_values.h"
 
@@ -93,30 +95,6 @@ std::optional<int64_t> funder_id(Database& db, const std::string& code) {
     return need_funder(db, code).id;
 }
 
-// A list as CSV (';', a header of keys) or JSON (an array of objects; "id" a number).
-void print_rows(std::ostream& out, const std::vector<std::string>& keys,
-                const std::vector<std::vector<std::string>>& rows, const std::string& format) {
-    if (format == "csv") {
-        csv::Writer w(out, ';', false);
-        w.row(keys);
-        for (const auto& r : rows) w.row(r);
-        return;
-    }
-    auto all = nlohmann::json::array();
-    for (const auto& r : rows) {
-        auto o = nlohmann::json::object();
-        for (std::size_t c = 0; c < keys.size() && c < r.size(); ++c)
-            o[keys[c]] = keys[c] == "id" ? nlohmann::json(std::stoll(r[c])) : nlohmann::json(r[c]);
-        all.push_back(o);
-    }
-    out << all.dump(2) << '\n';
-}
-
-void add_format(CLI::App* command, std::string& format) {
-    command->add_option("--format", format, tr("table (default), csv or json"))
-        ->check(CLI::IsMember({"table", "csv", "json"}));
-}
-
 void print_registration(std::ostream& out, const Registration& r) {
     out << std::setw(5) << r.id << "  " << r.person_name;
     if (!r.email.empty()) out << " <" << r.email << ">";  // the key --registration takes
@@ -132,6 +110,11 @@ void print_registration(std::ostream& out, const Registration& r) {
 
 void add_exchange_commands(CLI::App& app, CliContext& ctx) {
     auto o = std::make_shared<Options>();
+    // The EVENT argument most commands start with (found by require_event).
+    auto event_arg = [o](CLI::App* command) {
+        command->add_option("event", o->event_key, tr("The event: its number, \"YYYY-MM-DD Title\" or its title"))
+            ->required();
+    };
     auto* root = app.add_subcommand("exchange", tr("Exchange tables, study days, debates and working groups"));
     root->require_subcommand(1);
     auto& out = *ctx.out;
@@ -189,7 +172,7 @@ void add_exchange_commands(CLI::App& app, CliContext& ctx) {
     });
 
     auto* update = event->add_subcommand("update", tr("Change an event's title, theme, venue, seats, role or objectives"));
-    update->add_option("event", o->event_key, tr("The event: its number, \"YYYY-MM-DD Title\" or its title"))->required();
+    event_arg(update);
     update->add_option("--title", o->title, tr("The event's title"));
     update->add_option("--theme", o->theme, tr("Its theme"));
     update->add_option("--venue", o->venue, tr("Where it takes place"));
@@ -222,7 +205,7 @@ void add_exchange_commands(CLI::App& app, CliContext& ctx) {
     });
 
     auto* add_day = event->add_subcommand("add-day", tr("Add a day or meeting to an event"));
-    add_day->add_option("event", o->event_key, tr("The event: its number, \"YYYY-MM-DD Title\" or its title"))->required();
+    event_arg(add_day);
     add_day->add_option("--date", o->date, tr("The date (YYYY-MM-DD)"))->transform(human_date())->required();
     add_day->add_option("--start", o->start, tr("Start time (HH:MM)"));
     add_day->add_option("--end", o->end, tr("End time (HH:MM)"));
@@ -243,7 +226,7 @@ void add_exchange_commands(CLI::App& app, CliContext& ctx) {
 
     auto* list = event->add_subcommand("list", tr("List events"));
     list->add_option("--year", o->year, tr("Only the events of this calendar year"));
-    add_format(list, o->format);
+    cli::add_format_option(*list, o->format);
     list->callback([o, &ctx, &out, list] {
         auto& db = ctx.database();
         EventRepository events(db);
@@ -265,11 +248,11 @@ void add_exchange_commands(CLI::App& app, CliContext& ctx) {
                 << fmt::format(fmt::runtime(tr("{n} registrations")), fmt::arg("n", regs.list(e.id).size())) << ")\n";
         }
         if (o->format != "table")
-            print_rows(out, {"id", "date", "type", "title", "registrations", "key"}, rows, o->format);
+            cli::print_rows(out, {"id", "date", "type", "title", "registrations", "key"}, rows, o->format, {"registrations"});
     });
 
     auto* show = event->add_subcommand("show", tr("Show an event: days, committee, tables, registrations"));
-    show->add_option("event", o->event_key, tr("The event: its number, \"YYYY-MM-DD Title\" or its title"))->required();
+    event_arg(show);
     show->callback([o, &ctx, &out] {
         auto& db = ctx.database();
         const auto e = require_event(db, *o);
@@ -315,7 +298,7 @@ void add_exchange_commands(CLI::App& app, CliContext& ctx) {
     auto* table = root->add_subcommand("table", tr("Tables of an event"));
     table->require_subcommand(1);
     auto* table_add = table->add_subcommand("add", tr("Add a table to an event"));
-    table_add->add_option("event", o->event_key, tr("The event: its number, \"YYYY-MM-DD Title\" or its title"))->required();
+    event_arg(table_add);
     table_add->add_option("--title", o->title, tr("The table's title"))->required();
     table_add->add_option("--question", o->question, tr("The question it works on"));
     table_add->add_option("--facilitator", o->facilitators, tr("A facilitator (email, full name or number); repeat"));
@@ -333,7 +316,7 @@ void add_exchange_commands(CLI::App& app, CliContext& ctx) {
 
     // --- registrations
     auto* reg = root->add_subcommand("register", tr("Register a person (known, or new with --first/--last)"));
-    reg->add_option("event", o->event_key, tr("The event: its number, \"YYYY-MM-DD Title\" or its title"))->required();
+    event_arg(reg);
     reg->add_option("--person", o->person, tr("A known person: email, full name or number"));
     reg->add_option("--first", o->first, tr("First name of a new person"));
     reg->add_option("--last", o->last, tr("Last name of a new person"));
@@ -375,7 +358,7 @@ void add_exchange_commands(CLI::App& app, CliContext& ctx) {
     });
 
     auto* imp = root->add_subcommand("import", tr("Import registrations from the web form's CSV"));
-    imp->add_option("event", o->event_key, tr("The event: its number, \"YYYY-MM-DD Title\" or its title"))->required();
+    event_arg(imp);
     imp->add_option("file", o->file, tr("The CSV file"))->required();
     imp->add_flag("--confirm-merges", o->confirm, tr("Accept the proposed merges with known people and institutions"));
     imp->add_flag("--create-new", o->create_new, tr("Refuse the proposals: create new people and institutions"));
@@ -429,7 +412,7 @@ void add_exchange_commands(CLI::App& app, CliContext& ctx) {
     });
 
     auto* regs = root->add_subcommand("registrations", tr("List an event's registrations"));
-    regs->add_option("event", o->event_key, tr("The event: its number, \"YYYY-MM-DD Title\" or its title"))->required();
+    event_arg(regs);
     regs->add_option("--status", o->status, tr("Only this status"));
     regs->callback([o, &ctx, &out] {
         auto& db = ctx.database();
@@ -460,7 +443,7 @@ void add_exchange_commands(CLI::App& app, CliContext& ctx) {
     });
 
     auto* checkin = root->add_subcommand("checkin", tr("Check-in: search registrations, or mark one attended"));
-    checkin->add_option("event", o->event_key, tr("The event: its number, \"YYYY-MM-DD Title\" or its title"))->required();
+    event_arg(checkin);
     checkin->add_option("--search", o->search, tr("Part of a name, email or institution"));
     checkin->add_option("--registration", o->registration_key,
                          tr("Mark this registration attended: its number, or the person's email or full name"));
@@ -478,7 +461,7 @@ void add_exchange_commands(CLI::App& app, CliContext& ctx) {
     });
 
     auto* walkin = root->add_subcommand("walk-in", tr("Someone came without registering: create and mark attended"));
-    walkin->add_option("event", o->event_key, tr("The event: its number, \"YYYY-MM-DD Title\" or its title"))->required();
+    event_arg(walkin);
     walkin->add_option("--first", o->first, tr("First name"));
     walkin->add_option("--last", o->last, tr("Last name"))->required();
     walkin->add_option("--email", o->email, tr("Email"));
@@ -507,7 +490,7 @@ void add_exchange_commands(CLI::App& app, CliContext& ctx) {
     });
 
     auto* assign = root->add_subcommand("assign", tr("Assign participants to tables (choice, then balanced sectors)"));
-    assign->add_option("event", o->event_key, tr("The event: its number, \"YYYY-MM-DD Title\" or its title"))->required();
+    event_arg(assign);
     assign->add_flag("--all", o->all, tr("Reassign everyone, not only those without a table"));
     assign->callback([o, &ctx, &out] {
         auto& db = ctx.database();
@@ -524,7 +507,7 @@ void add_exchange_commands(CLI::App& app, CliContext& ctx) {
     auto* committee = root->add_subcommand("committee", tr("The steering committee of an event"));
     committee->require_subcommand(1);
     auto* member = committee->add_subcommand("add-member", tr("Add a member institution (and representative)"));
-    member->add_option("event", o->event_key, tr("The event: its number, \"YYYY-MM-DD Title\" or its title"))->required();
+    event_arg(member);
     member->add_option("--institution", o->institution, tr("Institution: number or name"))->required();
     member->add_option("--person", o->person, tr("The representative: email, full name or number"));
     member->callback([o, &ctx, &out] {
@@ -536,7 +519,7 @@ void add_exchange_commands(CLI::App& app, CliContext& ctx) {
         out << tr("Member added.") << '\n';
     });
     auto* meeting = committee->add_subcommand("meeting", tr("Record a committee meeting"));
-    meeting->add_option("event", o->event_key, tr("The event: its number, \"YYYY-MM-DD Title\" or its title"))->required();
+    event_arg(meeting);
     meeting->add_option("--date", o->date, tr("The date (YYYY-MM-DD)"))->transform(human_date())->required();
     meeting->add_option("--start", o->start, tr("Start time (HH:MM)"));
     meeting->add_option("--end", o->end, tr("End time (HH:MM)"));
@@ -559,7 +542,7 @@ void add_exchange_commands(CLI::App& app, CliContext& ctx) {
         out << fmt::format(fmt::runtime(tr("Committee meeting recorded (session {id}).")), fmt::arg("id", sid)) << '\n';
     });
     auto* service = root->add_subcommand("group-service", tr("Add a service taking part in a working group"));
-    service->add_option("event", o->event_key, tr("The event: its number, \"YYYY-MM-DD Title\" or its title"))->required();
+    event_arg(service);
     service->add_option("--institution", o->institution, tr("Institution: number or name"))->required();
     service->callback([o, &ctx, &out] {
         auto& db = ctx.database();
@@ -608,7 +591,7 @@ void add_exchange_commands(CLI::App& app, CliContext& ctx) {
     });
     auto* pub_list = pub->add_subcommand("list", tr("List publications"));
     pub_list->add_option("--year", o->year, tr("Only those dated this year"));
-    add_format(pub_list, o->format);
+    cli::add_format_option(*pub_list, o->format);
     pub_list->callback([o, &ctx, &out, pub_list] {
         auto& db = ctx.database();
         if (pub_list->count("--year")) validate::year(o->year);  // --year 0 or 99999: refused
@@ -627,7 +610,7 @@ void add_exchange_commands(CLI::App& app, CliContext& ctx) {
             out << '\n';
         }
         if (o->format != "table")
-            print_rows(out, {"id", "date", "title", "collection", "number", "copies"}, rows, o->format);
+            cli::print_rows(out, {"id", "date", "title", "collection", "number", "copies"}, rows, o->format, {"copies"});
     });
 
     // --- evaluation
@@ -638,7 +621,7 @@ void add_exchange_commands(CLI::App& app, CliContext& ctx) {
         out << format_questionnaire(*QuestionnaireRepository(db).get(ensure_evaluation_template(db)));
     });
     auto* evs = ev->add_subcommand("submit", tr("Record one participant's evaluation of an event"));
-    evs->add_option("event", o->event_key, tr("The event: its number, \"YYYY-MM-DD Title\" or its title"))->required();
+    event_arg(evs);
     evs->add_option("--person", o->person, tr("The person: email, full name or number (none: anonymous)"));
     evs->add_option("--answers", o->answers, tr("position=value pairs separated by '|', e.g. \"1=0|2=5|5=text\""))
         ->required();
@@ -654,7 +637,7 @@ void add_exchange_commands(CLI::App& app, CliContext& ctx) {
         out << fmt::format(fmt::runtime(tr("Evaluation #{id} recorded.")), fmt::arg("id", id)) << '\n';
     });
     auto* evy = ev->add_subcommand("summary", tr("Summary of an event's evaluations"));
-    evy->add_option("event", o->event_key, tr("The event: its number, \"YYYY-MM-DD Title\" or its title"))->required();
+    event_arg(evy);
     evy->callback([o, &ctx, &out] {
         auto& db = ctx.database();
         require_event(db, *o);
@@ -663,7 +646,7 @@ void add_exchange_commands(CLI::App& app, CliContext& ctx) {
 
     // --- outputs
     auto* certs = root->add_subcommand("certificates", tr("Attendance certificates (HTML, and PDF)"));
-    certs->add_option("event", o->event_key, tr("The event: its number, \"YYYY-MM-DD Title\" or its title"))->required();
+    event_arg(certs);
     certs->add_option("--out", o->out, tr("Folder to write them into"))->required();
     certs->add_option("--person", o->person, tr("Only this person's certificate"));
     certs->add_flag("--pdf", o->pdf, tr("Also write PDFs: one per person and one with every certificate"));
@@ -681,7 +664,7 @@ void add_exchange_commands(CLI::App& app, CliContext& ctx) {
     });
 
     auto* sheet = root->add_subcommand("sign-in-sheet", tr("A printable sign-in sheet (PDF or HTML) for paper check-in"));
-    sheet->add_option("event", o->event_key, tr("The event: its number, \"YYYY-MM-DD Title\" or its title"))->required();
+    event_arg(sheet);
     sheet->add_option("--out", o->out, tr("The file: .pdf or .html"))->required();
     sheet->callback([o, &ctx, &out] {
         auto& db = ctx.database();
@@ -689,12 +672,12 @@ void add_exchange_commands(CLI::App& app, CliContext& ctx) {
         if (std::filesystem::path(o->out).extension() == ".pdf")
             write_sign_in_sheet_pdf(db, o->event, o->out);
         else
-            std::ofstream(o->out, std::ios::binary) << sign_in_sheet_html(db, o->event);
+            cli::write_text_file(o->out, sign_in_sheet_html(db, o->event));
         out << fmt::format(fmt::runtime(tr("Sign-in sheet written to {file}.")), fmt::arg("file", o->out)) << '\n';
     });
 
     auto* exp = root->add_subcommand("export", tr("Export registrations or participants (CSV or XLSX)"));
-    exp->add_option("event", o->event_key, tr("The event: its number, \"YYYY-MM-DD Title\" or its title"))->required();
+    event_arg(exp);
     exp->add_option("--out", o->out, tr("The file: .csv or .xlsx"))->required();
     exp->add_flag("--participants", o->participants, tr("Only the people who attended"));
     exp->callback([o, &ctx, &out] {
@@ -727,7 +710,7 @@ void add_exchange_commands(CLI::App& app, CliContext& ctx) {
         if (o->out.empty()) {
             out << text;
         } else {
-            std::ofstream(o->out, std::ios::binary) << text;
+            cli::write_text_file(o->out, text);
             out << fmt::format(fmt::runtime(tr("Calendar written to {file}.")), fmt::arg("file", o->out)) << '\n';
         }
     });

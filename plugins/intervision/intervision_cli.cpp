@@ -8,6 +8,8 @@
 #include "intervision_ical.h"
 #include "session_scheduler.h"
 
+#include "core/cli/cli_files.h"
+#include "core/cli/cli_table.h"
 #include "core/cli_dates.h"
 #include "core/figures_command.h"
 #include "core/known_values.h"
@@ -18,6 +20,7 @@
 #include "core/institutions.h"
 #include "core/people.h"
 #include "core/programmes.h"
+#include "core/sectors.h"
 #include "core/sessions.h"
 
 #include <CLI/CLI.hpp>
@@ -36,6 +39,7 @@ struct Options {
     std::vector<std::string> facilitators, closures;
     int week = 1, capacity = 10, year = 0;
     int64_t session = 0, other_session = 0;
+    std::string list_format = "table";   // --format of the list commands
     std::string session_ref, other_ref;  // a session: its id, or its date within --group
     bool with_participants = false, replace = false;
 };
@@ -90,24 +94,17 @@ int64_t need_session(Database& db, const Options& o, const std::string& ref) {
                     fmt::arg("date", *date), fmt::arg("dates", dates.empty() ? tr("none") : dates)));
 }
 
+const char* const kWeekdays[] = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
+
 int parse_weekday(const std::string& w) {
-    static const char* names[] = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
     for (int i = 0; i < 7; ++i)
-        if (w == names[i] || w == std::to_string(i + 1)) return i + 1;
+        if (w == kWeekdays[i] || w == std::to_string(i + 1)) return i + 1;
     throw Error(tr("The weekday is monday..sunday or 1..7."));
 }
 
-std::string or_today(const std::string& d) { return d.empty() ? today_iso() : d; }
+std::string weekday_name(int weekday) { return weekday >= 1 && weekday <= 7 ? kWeekdays[weekday - 1] : ""; }
 
-void write_out(CliContext& c, const std::string& file, const std::string& text) {
-    if (file.empty() || file == "-") {
-        *c.out << text;
-        return;
-    }
-    std::ofstream f(file, std::ios::binary);
-    if (!f || !(f << text)) throw Error(trf("Cannot write {file}.", fmt::arg("file", file)));
-    *c.out << trf("Written: {file}", fmt::arg("file", file)) << '\n';
-}
+std::string or_today(const std::string& d) { return d.empty() ? today_iso() : d; }
 
 std::string person_name(Database& db, std::optional<int64_t> id) {
     if (!id) return "—";
@@ -118,6 +115,25 @@ std::string institution_name(Database& db, std::optional<int64_t> id) {
     if (!id) return "—";
     auto i = InstitutionRepository(db).get(*id);
     return i ? i->name : "—";
+}
+
+// The keys of the csv and json lists: what the other commands take (email, name), empty
+// when there is none.
+std::string person_email(Database& db, std::optional<int64_t> id) {
+    auto p = id ? PersonRepository(db).get(*id) : std::nullopt;
+    return p ? p->email : std::string();
+}
+std::string institution_key(Database& db, std::optional<int64_t> id) {
+    auto i = id ? InstitutionRepository(db).get(*id) : std::nullopt;
+    return i ? i->name : std::string();
+}
+std::string sector_code(Database& db, std::optional<int64_t> id) {
+    auto sector = id ? SectorRepository(db).get(*id) : std::nullopt;
+    return sector ? sector->code : std::string();
+}
+std::string programme_code(Database& db, const Cycle& c) {
+    auto p = c.programme_id ? ProgrammeRepository(db).get(*c.programme_id) : std::nullopt;
+    return p ? p->code : std::string();
 }
 
 }  // namespace
@@ -132,10 +148,12 @@ void add_intervision_commands(CLI::App& cli, CliContext& ctx) {
         c->add_option("--programme", o->programme, tr("Programme code, when two cycles share a name"));
     };
 
-    // --group and --cycle for the commands that take a session by its date.
+    // --session, and the --group and --cycle that find a session given by its date.
     auto session_opts = [o, cycle_opt](CLI::App* c) {
-        if (!c->get_option_no_throw("--group")) c->add_option("--group", o->group, tr("Group name (a session given by its date)"));
-        if (!c->get_option_no_throw("--cycle")) cycle_opt(c, false);
+        c->add_option("--session", o->session_ref, tr("The session: its id, or its date with --group and --cycle"))
+            ->required();
+        c->add_option("--group", o->group, tr("Group name (a session given by its date)"));
+        cycle_opt(c, false);
     };
 
     // cycle create | list | copy
@@ -173,10 +191,22 @@ void add_intervision_commands(CLI::App& cli, CliContext& ctx) {
         *ctx.out << trf("Cycle {name} created (id {id}).", fmt::arg("name", c.name), fmt::arg("id", id)) << '\n';
     });
     auto* cl = cycle->add_subcommand("list", tr("List the cycles"));
-    cl->callback([&ctx] {
+    cli::add_format_option(*cl, o->list_format);
+    cl->callback([o, &ctx] {
         auto& db = db_of(ctx);
         CycleRepository repo(db);
         ProgrammeRepository programmes(db);
+        if (o->list_format != "table") {
+            std::vector<std::vector<std::string>> rows;
+            for (const auto& c : repo.cycles())
+                rows.push_back({std::to_string(c.id), c.name, programme_code(db, c), c.start_date, c.end_date,
+                                c.audience, c.funder_id ? FunderRepository(db).get(*c.funder_id).value_or(Funder{}).code : "",
+                                std::to_string(repo.groups(c.id).size())});
+            // The columns of the intervision_cycles sheet, and the number of groups.
+            cli::print_rows(*ctx.out, {"id", "name", "programme", "start", "end", "audience", "funder", "groups"}, rows,
+                            o->list_format, {"groups"});
+            return;
+        }
         for (const auto& c : repo.cycles()) {
             const auto p = c.programme_id ? programmes.get(*c.programme_id) : std::nullopt;
             *ctx.out << c.name << "  " << (p ? p->code : "-") << "  " << c.start_date << " → " << c.end_date << "  "
@@ -240,11 +270,35 @@ void add_intervision_commands(CLI::App& cli, CliContext& ctx) {
     });
     auto* gl = group->add_subcommand("list", tr("List a cycle's groups with their participants and warnings"));
     cycle_opt(gl);
+    cli::add_format_option(*gl, o->list_format);
     gl->callback([o, &ctx] {
         auto& db = db_of(ctx);
         CycleRepository repo(db);
         EnrolmentRules rules(db);
-        for (const auto& g : repo.groups(need_cycle(db, *o).id)) {
+        const auto cycle = need_cycle(db, *o);
+        if (o->list_format != "table") {
+            std::vector<std::vector<std::string>> rows;
+            for (const auto& g : repo.groups(cycle.id)) {
+                int enrolled = 0, waiting = 0;
+                for (const auto& e : repo.enrolments(g.id)) {
+                    enrolled += e.status == "enrolled";
+                    waiting += e.status == "waiting";
+                }
+                rows.push_back({std::to_string(g.id), cycle.name, programme_code(db, cycle), g.name, g.language,
+                                weekday_name(g.weekday), std::to_string(g.week_of_month), g.half_day, g.start_time,
+                                g.end_time, std::to_string(g.capacity), person_email(db, g.facilitator1_id),
+                                person_email(db, g.facilitator2_id), g.venue_mode, g.fixed_place,
+                                std::to_string(enrolled), std::to_string(waiting)});
+            }
+            // The columns of the intervision_groups sheet, and the places taken.
+            cli::print_rows(*ctx.out,
+                            {"id", "cycle", "programme", "name", "language", "weekday", "week_of_month", "half_day",
+                             "start_time", "end_time", "capacity", "facilitator1", "facilitator2", "venue", "place",
+                             "enrolled", "waiting"},
+                            rows, o->list_format, {"week_of_month", "capacity", "enrolled", "waiting"});
+            return;
+        }
+        for (const auto& g : repo.groups(cycle.id)) {
             *ctx.out << g.name << " [" << g.language << "] — " << slot_label(g) << " — "
                      << trf("facilitators: {a}, {b}", fmt::arg("a", person_name(db, g.facilitator1_id)),
                             fmt::arg("b", person_name(db, g.facilitator2_id)))
@@ -261,6 +315,37 @@ void add_intervision_commands(CLI::App& cli, CliContext& ctx) {
         }
     });
 
+    // enrolments list: one row per enrolment, with the keys enrol, leave and move take
+    auto* enrolments = root->add_subcommand("enrolments", tr("List the enrolments"));
+    enrolments->require_subcommand(1);
+    auto* el = enrolments->add_subcommand("list", tr("List a cycle's enrolments: person, institution, group, status"));
+    cycle_opt(el);
+    el->add_option("--group", o->group, tr("Only this group"));
+    cli::add_format_option(*el, o->list_format);
+    el->callback([o, &ctx] {
+        auto& db = db_of(ctx);
+        CycleRepository repo(db);
+        const auto cycle = need_cycle(db, *o);
+        if (!o->group.empty()) need_group(db, *o, o->group);  // a mistyped group is an error, not an empty list
+        cli::CliTable t;
+        t.keys = {"id",          "cycle",  "programme",        "group",       "email",   "person", "institution",
+                  "sector",      "status", "waiting_position", "enrolled_on", "left_on", "reason"};
+        t.headers = {tr("Id"),          tr("Cycle"),           tr("Programme"),   tr("Group"),   tr("Email"),
+                     tr("Person"),      tr("Institution"),     tr("Sector"),      tr("Status"),  tr("Waiting position"),
+                     tr("Enrolled on"), tr("Left on"),         tr("Reason")};
+        t.numbers = {"waiting_position"};
+        for (const auto& g : repo.groups(cycle.id)) {
+            if (!o->group.empty() && g.name != o->group) continue;
+            for (const auto& e : repo.enrolments(g.id))
+                t.rows.push_back({std::to_string(e.id), cycle.name, programme_code(db, cycle), g.name,
+                                  person_email(db, e.person_id), person_name(db, e.person_id),
+                                  institution_key(db, e.institution_id), sector_code(db, e.sector_id), e.status,
+                                  e.waiting_position ? std::to_string(*e.waiting_position) : "", e.enrolled_on,
+                                  e.left_on, e.reason});
+        }
+        cli::print_table(*ctx.out, t, o->list_format);
+    });
+
     // enrol | leave | move
     auto* en = root->add_subcommand("enrol", tr("Enrol a person in a group (waiting list when full)"));
     cycle_opt(en);
@@ -274,11 +359,7 @@ void add_intervision_commands(CLI::App& cli, CliContext& ctx) {
         const auto g = need_group(db, *o, o->group);
         const auto p = need_person(db, o->person);
         std::optional<Affiliation> at;
-        if (!o->place.empty()) {
-            const auto i = InstitutionRepository(db).find_by_name(o->place);
-            if (!i) throw Error(trf("No institution named {name}.", fmt::arg("name", o->place)));
-            at = Affiliation{i->id, std::nullopt};
-        }
+        if (!o->place.empty()) at = Affiliation{find_institution(db, o->place).id, std::nullopt};
         // Entered after the cycle (or before it starts): counts from the cycle's start.
         const auto cycle = need_cycle(db, *o);
         std::string date = o->date;
@@ -358,27 +439,42 @@ void add_intervision_commands(CLI::App& cli, CliContext& ctx) {
     auto* sl = ss->add_subcommand("list", tr("List a cycle's sessions"));
     cycle_opt(sl);
     sl->add_option("--group", o->group, tr("Only this group"));
+    cli::add_format_option(*sl, o->list_format);
     sl->callback([o, &ctx] {
         auto& db = db_of(ctx);
         const auto c = need_cycle(db, *o);
         CycleRepository repo(db);
         SessionRepository core(db);
+        const bool text = o->list_format == "table";
+        std::vector<std::vector<std::string>> rows;
         for (const auto& g : repo.groups(c.id)) {
             if (!o->group.empty() && g.name != o->group) continue;
-            *ctx.out << g.name << '\n';
+            if (text) *ctx.out << g.name << '\n';
             for (const auto& s : repo.sessions(g.id)) {
                 int present = 0;
                 for (const auto& a : core.attendance(s.session_id))
                     if (a.role == "participant" && a.status == "present") ++present;
+                if (!text) {
+                    rows.push_back({std::to_string(s.session_id), c.name, programme_code(db, c), g.name, s.date,
+                                    s.start_time, s.end_time, s.status, institution_key(db, s.host_institution_id),
+                                    s.place, std::to_string(present), s.manual ? "yes" : "no"});
+                    continue;
+                }
                 *ctx.out << "  #" << s.session_id << "  " << s.date << " " << s.start_time << "-" << s.end_time << "  "
                          << s.status << "  " << institution_name(db, s.host_institution_id) << "  "
                          << trf("{n} present", fmt::arg("n", present)) << (s.manual ? "  *" : "") << '\n';
             }
         }
+        if (!text) {
+            cli::print_rows(*ctx.out,
+                            {"id", "cycle", "programme", "group", "date", "start_time", "end_time", "status", "host",
+                             "place", "present", "manual"},
+                            rows, o->list_format, {"present"});
+            return;
+        }
         for (const auto& x : SessionScheduler(db).conflicts(c.id)) *ctx.out << tr("CONFLICT: ") << x.message << '\n';
     });
     auto* smove = ss->add_subcommand("move", tr("Move a session to another date"));
-    smove->add_option("--session", o->session_ref, tr("The session: its id, or its date with --group and --cycle"))->required();
     session_opts(smove);
     smove->add_option("--date", o->date, tr("New date"))->transform(human_date())->required();
     smove->add_option("--start", o->start, tr("Start time HH:MM"));
@@ -389,7 +485,6 @@ void add_intervision_commands(CLI::App& cli, CliContext& ctx) {
         *ctx.out << tr("Session moved.") << '\n';
     });
     auto* scancel = ss->add_subcommand("cancel", tr("Cancel a session"));
-    scancel->add_option("--session", o->session_ref, tr("The session: its id, or its date with --group and --cycle"))->required();
     session_opts(scancel);
     scancel->callback([o, &ctx] {
         o->session = need_session(db_of(ctx), *o, o->session_ref);
@@ -397,7 +492,6 @@ void add_intervision_commands(CLI::App& cli, CliContext& ctx) {
         *ctx.out << tr("Session cancelled.") << '\n';
     });
     auto* sheld = ss->add_subcommand("held", tr("Mark a session as held"));
-    sheld->add_option("--session", o->session_ref, tr("The session: its id, or its date with --group and --cycle"))->required();
     session_opts(sheld);
     sheld->callback([o, &ctx] {
         o->session = need_session(db_of(ctx), *o, o->session_ref);
@@ -414,7 +508,6 @@ void add_intervision_commands(CLI::App& cli, CliContext& ctx) {
         *ctx.out << trf("Session #{id} added.", fmt::arg("id", id)) << '\n';
     });
     auto* sswap = ss->add_subcommand("swap-hosts", tr("Swap the hosts of two sessions"));
-    sswap->add_option("--session", o->session_ref, tr("The session: its id, or its date with --group and --cycle"))->required();
     session_opts(sswap);
     sswap->add_option("--with", o->other_ref, tr("The other session: its id or its date"))->required();
     sswap->callback([o, &ctx] {
@@ -424,7 +517,6 @@ void add_intervision_commands(CLI::App& cli, CliContext& ctx) {
         *ctx.out << tr("Hosts swapped.") << '\n';
     });
     auto* snotes = ss->add_subcommand("notes", tr("Set the host's presentation and the vignette themes"));
-    snotes->add_option("--session", o->session_ref, tr("The session: its id, or its date with --group and --cycle"))->required();
     session_opts(snotes);
     snotes->add_option("--presentation", o->place, tr("The host's presentation"));
     snotes->add_option("--themes", o->reason, tr("Themes of the vignettes (no identifying detail)"));
@@ -438,7 +530,6 @@ void add_intervision_commands(CLI::App& cli, CliContext& ctx) {
     auto* at = root->add_subcommand("attendance", tr("Record attendance"));
     at->require_subcommand(1);
     auto* aset = at->add_subcommand("set", tr("Record one person's attendance at a session"));
-    aset->add_option("--session", o->session_ref, tr("The session: its id, or its date with --group and --cycle"))->required();
     session_opts(aset);
     aset->add_option("--person", o->person, tr("Email or id"))->required();
     aset->add_option("--status", o->status, tr("present, excused or absent"));
@@ -449,6 +540,31 @@ void add_intervision_commands(CLI::App& cli, CliContext& ctx) {
         auto& db = db_of(ctx);
         set_attendance(db, o->session, need_person(db, o->person).id, o->status, o->reason, o->role);
         *ctx.out << tr("Attendance recorded.") << '\n';
+    });
+    auto* alist = at->add_subcommand("list", tr("List the attendance of a cycle's sessions, with the columns of its "
+                                                "import"));
+    cycle_opt(alist);
+    alist->add_option("--group", o->group, tr("Only this group"));
+    cli::add_format_option(*alist, o->list_format);
+    alist->callback([o, &ctx] {
+        auto& db = db_of(ctx);
+        const auto c = need_cycle(db, *o);
+        if (!o->group.empty()) need_group(db, *o, o->group);
+        CycleRepository repo(db);
+        SessionRepository sessions(db);
+        cli::CliTable t;
+        t.keys = {"id", "cycle", "programme", "group", "date", "email", "person", "status", "role", "reason"};
+        t.headers = {tr("Id"),    tr("Cycle"),  tr("Programme"), tr("Group"), tr("Date"),
+                     tr("Email"), tr("Person"), tr("Status"),    tr("Role"),  tr("Reason")};
+        for (const auto& g : repo.groups(c.id)) {
+            if (!o->group.empty() && g.name != o->group) continue;
+            for (const auto& s : repo.sessions(g.id))
+                for (const auto& a : sessions.attendance(s.session_id))
+                    t.rows.push_back({std::to_string(a.id), c.name, programme_code(db, c), g.name, s.date,
+                                      person_email(db, a.person_id), person_name(db, a.person_id), a.status, a.role,
+                                      a.reason});
+        }
+        cli::print_table(*ctx.out, t, o->list_format);
     });
     auto* aimp = at->add_subcommand("import", tr("Import a group's attendance from CSV (date,email,status[,reason][,role])"));
     cycle_opt(aimp);
@@ -481,7 +597,7 @@ void add_intervision_commands(CLI::App& cli, CliContext& ctx) {
         } else {
             ids = cycle_session_ids(db, c.id);
         }
-        write_out(ctx, o->out, sessions_to_ical(db, ids, name));
+        cli::write_or_print(*ctx.out, o->out, sessions_to_ical(db, ids, name));
     });
     auto* ex = root->add_subcommand("participants", tr("Export the participant list (CSV or XLSX by extension)"));
     cycle_opt(ex);
@@ -495,11 +611,10 @@ void add_intervision_commands(CLI::App& cli, CliContext& ctx) {
             write_participants_xlsx(rows, o->out);
             *ctx.out << trf("Written: {file}", fmt::arg("file", o->out)) << '\n';
         } else {
-            write_out(ctx, o->out, participants_csv(rows));
+            cli::write_or_print(*ctx.out, o->out, participants_csv(rows));
         }
     });
     auto* sheet = root->add_subcommand("sheet", tr("Attendance sheet of a session (PDF or HTML, to print)"));
-    sheet->add_option("--session", o->session_ref, tr("The session: its id, or its date with --group and --cycle"))->required();
     session_opts(sheet);
     sheet->add_option("--out", o->out, tr("Output file: .pdf, or .html (default: HTML on standard output)"));
     sheet->callback([o, &ctx] {
@@ -507,7 +622,7 @@ void add_intervision_commands(CLI::App& cli, CliContext& ctx) {
         if (std::filesystem::path(o->out).extension() == ".pdf")
             write_attendance_sheet_pdf(db_of(ctx), o->session, o->out);
         else
-            write_out(ctx, o->out, attendance_sheet_html(db_of(ctx), o->session));
+            cli::write_or_print(*ctx.out, o->out, attendance_sheet_html(db_of(ctx), o->session));
     });
 
     // evaluation template | submit | summary

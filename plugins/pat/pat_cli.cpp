@@ -9,11 +9,14 @@
 #include "pat_map.h"
 #include "pat_rules.h"
 
+#include "core/cli/cli_files.h"
+#include "core/cli/cli_table.h"
 #include "core/cli_dates.h"
 #include "core/database.h"
 #include "core/error.h"
 #include "core/i18n.h"
 #include "core/institutions.h"
+#include "core/known_values.h"
 #include "core/locale_format.h"
 #include "core/people.h"
 #include "core/plugin_api.h"
@@ -42,15 +45,8 @@ bool all_digits(const std::string& s) {
 
 int64_t institution_ref(Database& db, const std::string& ref) { return find_institution(db, ref).id; }
 
-int64_t person_ref(Database& db, const std::string& ref) {
-    PersonRepository repo(db);
-    if (all_digits(ref)) {
-        if (repo.get(std::stoll(ref))) return std::stoll(ref);
-    } else if (auto p = repo.find_by_email(ref)) {
-        return p->id;
-    }
-    throw Error(trf("Person: \"{ref}\" is neither a person id nor an email.", fmt::arg("ref", ref)));
-}
+// A person by email, unique full name or id: the core's lookup, as in every plugin.
+int64_t person_ref(Database& db, const std::string& ref) { return person_by_key(db, ref); }
 
 std::vector<int64_t> person_refs(Database& db, const std::vector<std::string>& refs) {
     std::vector<int64_t> out;
@@ -92,16 +88,39 @@ int64_t accompaniment_ref(Database& db, const std::string& ref) {
                     fmt::arg("name", name), fmt::arg("dates", dates)));
 }
 
+// The positional argument naming the accompaniment, as every command after the request takes it.
+void add_accompaniment_arg(CLI::App* command, std::string& ref, bool required = true) {
+    command
+        ->add_option("accompaniment", ref,
+                     tr("The accompaniment: its institution, with @ and the request date when it has several "
+                        "(\"CPAS de Forest@2025-01-10\"), or its id"))
+        ->required(required);
+}
+
+// The key accompaniment_ref takes back: the institution, @ and the request date.
+std::string accompaniment_key(const Accompaniment& a) { return a.institution_name + "@" + a.request_date; }
+
+// People as the imports take them: emails (or #id for a person without one), "|" between.
+std::string emails(Database& db, const std::vector<int64_t>& ids) {
+    PersonRepository people(db);
+    std::string out;
+    for (auto id : ids) {
+        const auto p = people.get(id);
+        out += (out.empty() ? "" : "|") + (p && !p->email.empty() ? p->email : "#" + std::to_string(id));
+    }
+    return out;
+}
+
 Accompaniment need(Database& db, int64_t id) {
     auto a = AccompanimentRepository(db).get(id);
     if (!a) throw Error(trf("No accompaniment has the id {id}.", fmt::arg("id", id)));
     return *a;
 }
 
-void write_text(const std::string& file, const std::string& text) {
-    std::ofstream f(file, std::ios::binary);
-    if (!f) throw Error(trf("Cannot write {file}.", fmt::arg("file", file)));
-    f << text;
+// The accompaniments a list covers: the one named, or all of them.
+std::vector<Accompaniment> named_or_all(Database& db, const std::string& ref) {
+    if (ref.empty()) return AccompanimentRepository(db).list();
+    return {need(db, accompaniment_ref(db, ref))};
 }
 
 void board(Database& db, std::ostream& out, const std::string& funder) {
@@ -168,6 +187,52 @@ void add_pat_commands(CLI::App& app, CliContext& ctx) {
             out() << trf("Request #{id} recorded.", fmt::arg("id", id)) << '\n';
         });
     }
+    // request list: every accompaniment with the key the other commands take
+    {
+        auto* request = pat->get_subcommand("request");
+        auto* list = request->add_subcommand("list", tr("List the accompaniments with their institution and request date"));
+        struct Opts {
+            std::string funder, format = "table";
+        };
+        auto o = std::make_shared<Opts>();
+        list->add_option("--funder", o->funder, tr("Only this funder's accompaniments"));
+        cli::add_format_option(*list, o->format);
+        list->callback([&ctx, o, out] {
+            auto& db = ctx.database();
+            if (!o->funder.empty()) funder_id_by_code(db, o->funder);  // an unknown code is an error
+            PersonRepository people(db);
+            cli::CliTable t;
+            const bool text = o->format == "table";
+            if (text) {  // what a reader needs; csv and json give the columns of the pat_accompaniments sheet
+                t.keys = {"id", "institution", "request_date", "key", "phase", "decision", "funder", "region"};
+                t.headers = {tr("Id"),    tr("Institution"), tr("Request date"), tr("Key"),
+                             tr("Phase"), tr("Decision"),    tr("Funder"),       tr("Region")};
+            } else {
+                t.keys = {"id",       "institution",   "request_date",    "key",   "funder",     "contact",
+                          "heard_from", "planned_sessions", "decision", "decision_date", "decision_reason", "phase",
+                          "phase_date", "region", "notes"};
+                t.numbers = {"planned_sessions"};
+            }
+            for (const auto& a : AccompanimentRepository(db).list(o->funder)) {
+                if (text) {
+                    t.rows.push_back({std::to_string(a.id), a.institution_name, a.request_date, accompaniment_key(a),
+                                      phase_label(a.phase), a.decision.empty() ? "" : decision_label(a.decision),
+                                      a.funder_code, a.region});
+                    continue;
+                }
+                const auto contact = a.contact_person_id ? people.get(*a.contact_person_id) : std::nullopt;
+                const std::map<std::string, std::string> reached = {
+                    {"request", a.request_date},         {"analysis", a.analysis_date}, {"accompaniment", a.accompaniment_date},
+                    {"hired", a.hired_date},             {"follow_up", a.follow_up_date}, {"closed", a.closed_date}};
+                const auto phase_date = reached.count(a.phase) ? reached.at(a.phase) : std::string();
+                t.rows.push_back({std::to_string(a.id), a.institution_name, a.request_date, accompaniment_key(a),
+                                  a.funder_code, contact ? contact->email : "", a.heard_from,
+                                  a.planned_sessions ? std::to_string(*a.planned_sessions) : "", a.decision,
+                                  a.decision_date, a.decision_reason, a.phase, phase_date, a.region, a.notes});
+            }
+            cli::print_table(out(), t, o->format);
+        });
+    }
     // decide
     {
         auto* decide = pat->add_subcommand("decide", tr("Record the decision after the analysis"));
@@ -177,7 +242,7 @@ void add_pat_commands(CLI::App& app, CliContext& ctx) {
             std::string decision, reason, date;
         };
         auto o = std::make_shared<Opts>();
-        decide->add_option("accompaniment", o->ref, tr("The accompaniment: its institution, with @ and the request date when it has several (\"CPAS de Forest@2025-01-10\"), or its id"))->required();
+        add_accompaniment_arg(decide, o->ref);
         decide->add_option("decision", o->decision, tr("accepted, waiting or declined"))->required();
         decide->add_option("--reason", o->reason, tr("Reason (required when declined)"));
         decide->add_option("--date", o->date, tr("Decision date (default: today)"))->transform(human_date());
@@ -200,7 +265,7 @@ void add_pat_commands(CLI::App& app, CliContext& ctx) {
             std::string phase, date, reason;
         };
         auto o = std::make_shared<Opts>();
-        set->add_option("accompaniment", o->ref, tr("The accompaniment: its institution, with @ and the request date when it has several (\"CPAS de Forest@2025-01-10\"), or its id"))->required();
+        add_accompaniment_arg(set, o->ref);
         set->add_option("phase", o->phase, tr("request, analysis, accompaniment, hired, follow_up or closed"))->required();
         set->add_option("--date", o->date, tr("Date of the change (default: today)"))->transform(human_date());
         set->add_option("--reason", o->reason, tr("Why (required when closing)"));
@@ -220,11 +285,24 @@ void add_pat_commands(CLI::App& app, CliContext& ctx) {
         auto list_id = std::make_shared<int64_t>(0);
         auto list_ref = std::make_shared<std::string>();
         auto lang = std::make_shared<std::string>("fr");
-        list->add_option("accompaniment", *list_ref, tr("The accompaniment: its institution, with @ and the request date when it has several (\"CPAS de Forest@2025-01-10\"), or its id"))->required();
+        auto format = std::make_shared<std::string>("table");
+        add_accompaniment_arg(list, *list_ref);
         list->add_option("--language", *lang, tr("Label language: fr, nl or en"));
-        list->callback([&ctx, list_id, list_ref, lang, out] {
+        cli::add_format_option(*list, *format);
+        list->callback([&ctx, list_id, list_ref, lang, format, out] {
             *list_id = accompaniment_ref(ctx.database(), *list_ref);
-            need(ctx.database(), *list_id);
+            const auto a = need(ctx.database(), *list_id);
+            if (*format != "table") {
+                std::vector<std::vector<std::string>> rows;
+                for (const auto& s : AccompanimentRepository(ctx.database()).step_states(*list_id, *lang))
+                    rows.push_back({std::to_string(a.id), accompaniment_key(a), std::to_string(s.position), s.code,
+                                    s.label, s.state, s.started_on, s.finished_on, s.notes});
+                cli::print_rows(out(),
+                                {"accompaniment_id", "accompaniment", "position", "code", "label", "state", "started_on",
+                                 "finished_on", "notes"},
+                                rows, *format, {"position"});
+                return;
+            }
             for (const auto& s : AccompanimentRepository(ctx.database()).step_states(*list_id, *lang)) {
                 out() << s.position << ". " << s.label << " [" << s.code << "]: " << step_state_label(s.state);
                 if (!s.started_on.empty()) out() << "  " << s.started_on;
@@ -240,7 +318,7 @@ void add_pat_commands(CLI::App& app, CliContext& ctx) {
             std::string step, state, date, notes;
         };
         auto o = std::make_shared<Opts>();
-        set->add_option("accompaniment", o->ref, tr("The accompaniment: its institution, with @ and the request date when it has several (\"CPAS de Forest@2025-01-10\"), or its id"))->required();
+        add_accompaniment_arg(set, o->ref);
         set->add_option("step", o->step, tr("Step code or position"))->required();
         set->add_option("state", o->state, tr("not_started, in_progress, done or skipped"))->required();
         set->add_option("--date", o->date, tr("Date (default: today)"))->transform(human_date());
@@ -265,7 +343,7 @@ void add_pat_commands(CLI::App& app, CliContext& ctx) {
             std::vector<std::string> staff, attendees;
         };
         auto o = std::make_shared<Opts>();
-        add->add_option("accompaniment", o->ref, tr("The accompaniment: its institution, with @ and the request date when it has several (\"CPAS de Forest@2025-01-10\"), or its id"))->required();
+        add_accompaniment_arg(add, o->ref);
         add->add_option("--type", o->type,
                         tr("working_group, team_meeting, training_day, job_interview, other_meeting or immersion"))
             ->required();
@@ -299,11 +377,64 @@ void add_pat_commands(CLI::App& app, CliContext& ctx) {
             if (!warning.empty()) err() << tr("Warning: ") << warning << '\n';
         });
     }
-    // hire add
+    // session list | hire list: the columns of the pat_sessions and pat_hires sheets, so
+    // that a CSV list edited in a spreadsheet is imported back as it is.
     {
+        struct Opts {
+            std::string ref, format = "table";
+        };
+        auto so = std::make_shared<Opts>();
+        auto* slist = pat->get_subcommand("session")->add_subcommand(
+            "list", tr("List the sessions (of one accompaniment, or all) with the columns of their import"));
+        add_accompaniment_arg(slist, so->ref, false);
+        cli::add_format_option(*slist, so->format);
+        slist->callback([&ctx, so, out] {
+            auto& db = ctx.database();
+            AccompanimentRepository repo(db);
+            cli::CliTable t;
+            t.keys = {"id", "institution", "request_date", "type", "date", "duration", "staff",
+                      "attendees", "status", "phase", "title", "notes"};
+            t.headers = {tr("Id"),       tr("Institution"), tr("Request date"), tr("Type"),
+                         tr("Date"),     tr("Duration"),    tr("Staff"),        tr("Attendees"),
+                         tr("Status"),   tr("Phase"),       tr("Title"),        tr("Notes")};
+            t.numbers = {"duration"};
+            for (const auto& a : named_or_all(db, so->ref))
+                for (const auto& x : repo.sessions(a.id))
+                    t.rows.push_back({std::to_string(x.session_id), a.institution_name, a.request_date, x.type, x.date,
+                                      std::to_string(x.duration_minutes), emails(db, x.staff), emails(db, x.attendees),
+                                      x.status, x.phase, x.title, x.notes});
+            cli::print_table(out(), t, so->format);
+        });
+
+        auto ho = std::make_shared<Opts>();
         auto* hire = pat->add_subcommand("hire", tr("Hires of peer workers"));
         hire->require_subcommand(1);
-        auto* add = hire->add_subcommand("add", tr("Record a hire (or an announced one)"));
+        auto* hlist = hire->add_subcommand(
+            "list", tr("List the hires (of one accompaniment, or all) with the columns of their import"));
+        add_accompaniment_arg(hlist, ho->ref, false);
+        cli::add_format_option(*hlist, ho->format);
+        hlist->callback([&ctx, ho, out] {
+            auto& db = ctx.database();
+            AccompanimentRepository repo(db);
+            cli::CliTable t;
+            t.keys = {"id",        "institution",          "request_date",  "status", "hire_date", "announced_date",
+                      "job_title", "working_time_percent", "contract_type", "person", "notes"};
+            t.numbers = {"working_time_percent"};
+            t.headers = {tr("Id"),        tr("Institution"),  tr("Request date"), tr("Status"),
+                         tr("Hire date"), tr("Announced on"), tr("Job title"),    tr("Working time (%)"),
+                         tr("Contract"),  tr("Person"),       tr("Notes")};
+            for (const auto& a : named_or_all(db, ho->ref))
+                for (const auto& h : repo.hires(a.id))
+                    t.rows.push_back({std::to_string(h.id), a.institution_name, a.request_date, h.status, h.hire_date,
+                                      h.announced_date, h.job_title,
+                                      h.working_time_percent ? fmt::format("{:g}", *h.working_time_percent) : "",
+                                      h.contract_type, h.person_id ? emails(db, {*h.person_id}) : "", h.notes});
+            cli::print_table(out(), t, ho->format);
+        });
+    }
+    // hire add
+    {
+        auto* add = pat->get_subcommand("hire")->add_subcommand("add", tr("Record a hire (or an announced one)"));
         struct Opts {
             int64_t id = 0;
             std::string ref;  // institution[@request date] or id
@@ -311,7 +442,7 @@ void add_pat_commands(CLI::App& app, CliContext& ctx) {
             std::optional<double> working_time;
         };
         auto o = std::make_shared<Opts>();
-        add->add_option("accompaniment", o->ref, tr("The accompaniment: its institution, with @ and the request date when it has several (\"CPAS de Forest@2025-01-10\"), or its id"))->required();
+        add_accompaniment_arg(add, o->ref);
         add->add_option("--date", o->date, tr("Hire date (the contract's start)"))->transform(human_date());
         add->add_option("--announced", o->announced, tr("Date the hire was announced; alone, the hire is not effective yet"));
         add->add_option("--job-title", o->job, tr("Job title"));
@@ -443,7 +574,7 @@ void add_pat_commands(CLI::App& app, CliContext& ctx) {
             std::string questionnaire = "pat_intake";
         };
         auto o = std::make_shared<Opts>();
-        intake->add_option("accompaniment", o->ref, tr("The accompaniment: its institution, with @ and the request date when it has several (\"CPAS de Forest@2025-01-10\"), or its id"))->required();
+        add_accompaniment_arg(intake, o->ref);
         intake->add_option("--answer", o->answers, tr("An answer as POSITION=VALUE (repeat); choices are 0-based indexes"));
         intake->add_option("--questionnaire", o->questionnaire, tr("Questionnaire code (default: pat_intake)"));
         intake->callback([&ctx, o, out] {
@@ -463,7 +594,19 @@ void add_pat_commands(CLI::App& app, CliContext& ctx) {
     {
         auto* guide = pat->add_subcommand("guide", tr("The guide's steps (reference data)"));
         guide->require_subcommand(1);
-        guide->add_subcommand("list", tr("List the steps"))->callback([&ctx, out] {
+        auto* guide_list = guide->add_subcommand("list", tr("List the steps"));
+        auto guide_format = std::make_shared<std::string>("table");
+        cli::add_format_option(*guide_list, *guide_format);
+        guide_list->callback([&ctx, guide_format, out] {
+            if (*guide_format != "table") {
+                std::vector<std::vector<std::string>> rows;
+                for (const auto& s : AccompanimentRepository(ctx.database()).steps())
+                    rows.push_back({std::to_string(s.id), s.code, std::to_string(s.position), s.label_fr, s.label_nl,
+                                    s.label_en, s.retired_at});
+                cli::print_rows(out(), {"id", "code", "position", "label_fr", "label_nl", "label_en", "retired_at"},
+                                rows, *guide_format, {"position"});
+                return;
+            }
             for (const auto& s : AccompanimentRepository(ctx.database()).steps())
                 out() << s.position << ". [" << s.code << "] " << s.label_fr << " | " << s.label_nl << " | " << s.label_en << '\n';
         });
@@ -487,7 +630,21 @@ void add_pat_commands(CLI::App& app, CliContext& ctx) {
 
         auto* types = pat->add_subcommand("types", tr("Session types (reference data)"));
         types->require_subcommand(1);
-        types->add_subcommand("list", tr("List the session types"))->callback([&ctx, out] {
+        auto* types_list = types->add_subcommand("list", tr("List the session types"));
+        auto types_format = std::make_shared<std::string>("table");
+        cli::add_format_option(*types_list, *types_format);
+        types_list->callback([&ctx, types_format, out] {
+            if (*types_format != "table") {
+                std::vector<std::vector<std::string>> rows;
+                for (const auto& t : AccompanimentRepository(ctx.database()).session_types())
+                    rows.push_back({std::to_string(t.id), t.code, std::to_string(t.position), t.label_fr, t.label_nl,
+                                    t.label_en, t.plural_fr, t.plural_nl, t.plural_en, t.retired_at});
+                cli::print_rows(out(),
+                                {"id", "code", "position", "label_fr", "label_nl", "label_en", "plural_fr", "plural_nl",
+                                 "plural_en", "retired_at"},
+                                rows, *types_format, {"position"});
+                return;
+            }
             for (const auto& t : AccompanimentRepository(ctx.database()).session_types())
                 out() << t.position << ". [" << t.code << "] " << t.label_fr << " | " << t.label_nl << " | " << t.label_en << '\n';
         });
@@ -536,12 +693,12 @@ void add_pat_commands(CLI::App& app, CliContext& ctx) {
             if (csv->empty() && geo->empty()) throw Error(tr("Give --csv FILE, --geojson FILE or both."));
             auto& db = ctx.database();
             if (!csv->empty()) {
-                write_text(*csv, map_csv(db));
+                cli::write_text_file(*csv, map_csv(db));
                 out() << trf("Wrote {file}.", fmt::arg("file", *csv)) << '\n';
             }
             if (!geo->empty()) {
                 const auto m = map_geojson(db);
-                write_text(*geo, m.geojson.dump(2) + "\n");
+                cli::write_text_file(*geo, m.geojson.dump(2) + "\n");
                 out() << trf("Wrote {file}: {n} municipalities.", fmt::arg("file", *geo),
                              fmt::arg("n", m.geojson["features"].size()))
                       << '\n';

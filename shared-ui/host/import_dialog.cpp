@@ -7,17 +7,63 @@
 #include "core/csv.h"
 #include "core/error.h"
 #include "core/import_export.h"
+#include "core/import_template.h"
 #include "core/xlsx_read.h"
 
 #include <wx/button.h>
+#include <wx/choicdlg.h>
 #include <wx/dialog.h>
 #include <wx/filedlg.h>
 #include <wx/sizer.h>
 #include <wx/stattext.h>
 
+#include <cctype>
+#include <fstream>
+#include <optional>
+
 namespace maillage::ui {
 namespace {
 wxString u8(const std::string& s) { return wxString::FromUTF8(s); }
+
+// A workbook is a ZIP archive; anything else is read as a CSV file.
+bool is_workbook(const std::filesystem::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    char head[4] = {};
+    in.read(head, sizeof head);
+    return xlsx::looks_like_xlsx(std::string_view(head, static_cast<std::size_t>(in.gcount())));
+}
+
+// The sheet a CSV file's name suggests ("intervision_groups.csv", "Groupes 2025
+// intervision-groups.csv"): the longest sheet name the folded name contains.
+int guessed_sheet(const std::filesystem::path& file, const std::vector<EntityImporter>& importers) {
+    std::string name;
+    for (char c : file.stem().string())
+        name += c == '-' || c == ' ' ? '_' : char(std::tolower(static_cast<unsigned char>(c)));
+    int best = -1;
+    for (std::size_t i = 0; i < importers.size(); ++i)
+        if (name.find(importers[i].sheet) != std::string::npos &&
+            (best < 0 || importers[i].sheet.size() > importers[std::size_t(best)].sheet.size()))
+            best = int(i);
+    return best;
+}
+
+// Which sheet of the import template a file of one sheet holds; nullopt when the user cancels.
+std::optional<std::string> ask_sheet(wxWindow* parent, const std::filesystem::path& file) {
+    const auto importers = registered_importers();
+    wxArrayString choices;
+    for (const auto& i : importers) choices.Add(u8(i.title()) + "  (" + u8(i.sheet) + ")");
+    wxSingleChoiceDialog ask(parent,
+                             wxString::Format(_("%s holds the rows of one sheet of the import template. Which one? "
+                                                "Its columns are those of that sheet."),
+                                              u8(file.filename().string())),
+                             _("Which sheet is it?"), choices);
+    ask.SetName("csv_sheet_dialog");
+    ask.SetSize(wxSize(560, 520));
+    const int guess = guessed_sheet(file, importers);
+    if (guess >= 0) ask.SetSelection(guess);
+    if (ask.ShowModal() != wxID_OK || ask.GetSelection() < 0) return std::nullopt;
+    return importers[std::size_t(ask.GetSelection())].sheet;
+}
 
 class PreviewDialog : public wxDialog {
 public:
@@ -103,7 +149,7 @@ bool run_import(wxWindow* parent, Database& db, ImportKind kind) {
 }
 
 WorkbookPreviewDialog::WorkbookPreviewDialog(wxWindow* parent, const wxString& file, const WorkbookImport& preview)
-    : wxDialog(parent, wxID_ANY, _("Workbook import preview"), wxDefaultPosition, wxSize(760, 520),
+    : wxDialog(parent, wxID_ANY, _("Workbook import preview"), wxDefaultPosition, wxSize(820, 520),
                wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER) {
     SetName("workbook_preview_dialog");
     auto* sizer = new wxBoxSizer(wxVERTICAL);
@@ -125,11 +171,11 @@ WorkbookPreviewDialog::WorkbookPreviewDialog(wxWindow* parent, const wxString& f
     sizer->Add(text, 0, wxALL | wxEXPAND, 10);
     auto* list = new ListPanel(this, nullptr,
                                {.title = _("Workbook import preview"),
-                                .columns = {{_("Sheet"), 200},
-                                            {_("To create"), 90, ColumnKind::Integer},
-                                            {_("To update"), 90, ColumnKind::Integer},
-                                            {_("Unchanged"), 90, ColumnKind::Integer},
-                                            {_("Notes"), 260}}});
+                                .columns = {{_("Sheet"), 200},  // wide enough for "À mettre à jour"
+                                            {_("To create"), 120, ColumnKind::Integer},
+                                            {_("To update"), 140, ColumnKind::Integer},
+                                            {_("Unchanged"), 120, ColumnKind::Integer},
+                                            {_("Notes"), 220}}});
     list->SetName("workbook_preview");
     auto rows = std::make_shared<TableRowSource>();
     int64_t key = 0;
@@ -155,12 +201,31 @@ bool import_workbook_file(wxWindow* parent, Database& db, const std::filesystem:
                           const std::function<bool(WorkbookPreviewDialog&)>& confirm) {
     std::vector<xlsx::Sheet> sheets;
     WorkbookImport preview;
+    const bool workbook = is_workbook(file);
     try {
-        sheets = xlsx::read_workbook(file);
+        if (workbook)
+            sheets = xlsx::read_workbook(file);
+        else
+            sheets.push_back({{}, csv::read_file(file)});
+    } catch (const Error& e) {
+        show_error(parent, _("This file cannot be imported; nothing was changed."), u8(e.what()));
+        return false;
+    }
+    // A CSV file, or a workbook of one sheet no import knows by its name (a one-entity
+    // export): the user says which sheet of the template it holds.
+    const bool one_sheet = sheets.size() == 1 && !find_importer(sheets.front().name);
+    if (one_sheet) {
+        const auto sheet = ask_sheet(parent, file);
+        if (!sheet) return false;
+        sheets.front().name = *sheet;
+    }
+    try {
         preview = import_workbook(db, sheets, true);
     } catch (const Error& e) {
         // The first bad row of any sheet: its sheet, row, column and reason. Nothing was written.
-        show_error(parent, _("This workbook cannot be imported; nothing was changed."), u8(e.what()));
+        show_error(parent, workbook && !one_sheet ? _("This workbook cannot be imported; nothing was changed.")
+                                                  : _("This file cannot be imported; nothing was changed."),
+                   u8(e.what()));
         return false;
     }
     if (preview.sheets.empty()) {
@@ -175,10 +240,29 @@ bool import_workbook_file(wxWindow* parent, Database& db, const std::filesystem:
 }
 
 bool run_workbook_import(wxWindow* parent, Database& db) {
-    wxFileDialog choose(parent, _("Import a workbook (the import template, filled in)"), {}, {},
-                        _("Excel workbooks (*.xlsx)|*.xlsx|All files|*"), wxFD_OPEN | wxFD_FILE_MUST_EXIST);
+    wxFileDialog choose(parent, _("Import a workbook (the import template, filled in) or a CSV file of one sheet"), {},
+                        {},
+                        _("Workbooks and CSV files (*.xlsx;*.csv)|*.xlsx;*.csv|Excel workbooks (*.xlsx)|*.xlsx|"
+                          "CSV files (*.csv)|*.csv|All files|*"),
+                        wxFD_OPEN | wxFD_FILE_MUST_EXIST);
     if (choose.ShowModal() != wxID_OK) return false;
     return import_workbook_file(parent, db, std::filesystem::path(choose.GetPath().utf8_string()));
+}
+
+wxString run_save_template(wxWindow* parent, Database& db) {
+    wxFileDialog choose(parent, _("Save the import template"), {}, _("import-template.xlsx"),
+                        _("Excel workbooks (*.xlsx)|*.xlsx"), wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
+    choose.SetName("save_template_dialog");
+    if (choose.ShowModal() != wxID_OK) return {};
+    std::filesystem::path file(choose.GetPath().utf8_string());
+    if (file.extension() != ".xlsx") file += ".xlsx";
+    bool done = false;
+    const bool ok = guarded(parent, _("The import template was not saved"), [&] {
+        done = run_with_progress(
+            parent, _("Writing the import template"),
+            [&](Progress& progress) { write_import_template(db, file, &progress); }, std::chrono::milliseconds(400));
+    });
+    return ok && done ? u8(file.string()) : wxString();
 }
 
 }  // namespace maillage::ui

@@ -27,11 +27,20 @@ public:
     WorkbookPreviewDialog(wxWindow* parent, const wxString& file, const WorkbookImport& preview);
 };
 
-// Asks for the workbook, then import_workbook_file. Returns true when data changed.
+// Asks for the workbook (or a CSV file of one sheet), then import_workbook_file. Returns
+// true when data changed.
 bool run_workbook_import(wxWindow* parent, Database& db);
 // Reads and previews `file`; a refused workbook shows its sheet, row, column and reason.
+// A CSV file (or a workbook of one sheet no import knows by its name) holds one sheet: the
+// dialog "csv_sheet_dialog" asks which (the one its file name suggests chosen), and it is
+// previewed and imported as a workbook of that sheet.
 // `confirm` shows the preview (ShowModal by default) and says whether to import.
 bool import_workbook_file(wxWindow* parent, Database& db, const std::filesystem::path& file,
                           const std::function<bool(WorkbookPreviewDialog&)>& confirm = {});
+
+// File > Save the import template: asks where, then writes the workbook `import workbook`
+// reads (core write_import_template), with progress when it takes a while. Returns the
+// file written, empty when the user cancelled or it failed (the error was shown).
+wxString run_save_template(wxWindow* parent, Database& db);
 
 }  // namespace maillage::ui

@@ -52,6 +52,7 @@ enum MenuId {
     ID_IMPORT_INSTITUTIONS,
     ID_IMPORT_PEOPLE,
     ID_IMPORT_WORKBOOK,
+    ID_SAVE_TEMPLATE,
     ID_REPORT,
     ID_BACKUPS,
     ID_EXPORT_PEOPLE,
@@ -172,7 +173,10 @@ void MainFrame::build_menus() {
     file->Append(ID_IMPORT_INSTITUTIONS, _("Import &institutions…"), _("Preview then import institutions from a CSV file"));
     file->Append(ID_IMPORT_PEOPLE, _("Import &people…"), _("Preview then import people from a CSV file"));
     file->Append(ID_IMPORT_WORKBOOK, _("Import a &workbook…"),
-                 _("Preview then import every sheet of a filled-in import template (a year of history)"));
+                 _("Preview then import every sheet of a filled-in import template (a year of history), or a CSV "
+                   "file of one sheet"));
+    file->Append(ID_SAVE_TEMPLATE, _("Save the import &template…"),
+                 _("Save the workbook to fill in: one sheet per kind of record, with its columns explained"));
     auto* export_menu = new wxMenu;
     export_menu->Append(ID_EXPORT_PEOPLE, _("&People as CSV…"), _("Save the people as a CSV file for a spreadsheet"));
     export_menu->Append(ID_EXPORT_INSTITUTIONS, _("&Institutions as CSV…"),
@@ -245,6 +249,11 @@ void MainFrame::build_menus() {
     Bind(wxEVT_MENU, [this](wxCommandEvent&) {
         if (suite_.is_open() && run_workbook_import(this, suite_.database())) data_changed();
     }, ID_IMPORT_WORKBOOK);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) {
+        if (!suite_.is_open()) return;
+        if (const auto file = run_save_template(this, suite_.database()); !file.empty())
+            set_status(wxString::Format(_("Saved “%s”."), file));
+    }, ID_SAVE_TEMPLATE);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { show_page("core.reports"); }, ID_REPORT);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { show_about(); }, wxID_ABOUT);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { undo_or_redo(false); }, wxID_UNDO);

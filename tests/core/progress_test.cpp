@@ -1,9 +1,12 @@
 // Long imports report each row written and stop, changing nothing, when cancelled.
 #include "core/csv.h"
+#include "core/entity_import.h"
 #include "core/import_export.h"
+#include "core/import_template.h"
 #include "core/institutions.h"
 #include "core/people.h"
 #include "core/progress.h"
+#include "core/xlsx_read.h"
 #include "test_support.h"
 
 #include <gtest/gtest.h>
@@ -79,4 +82,23 @@ TEST(ImportProgress, PeopleImportReportsAndCancels) {
     EXPECT_EQ(all.steps.size(), 50u);
     EXPECT_EQ(all.steps.back(), 50u);
     EXPECT_EQ(db->scalar_int("SELECT count(*) FROM person"), 50);
+}
+
+// The import template (File > Save the import template) reports one step per sheet, and a
+// Cancel leaves no file behind, not even a half-written one.
+TEST(TemplateProgress, OneStepPerSheetAndCancelLeavesNoFile) {
+    auto db = test::memory_db();
+    test::TempDir dir;
+    Recorder all;
+    write_import_template(*db, dir / "modele.xlsx", &all);
+    const auto sheets = registered_importers();
+    ASSERT_FALSE(sheets.empty());
+    EXPECT_EQ(all.names.front(), sheets.front().sheet);
+    EXPECT_EQ(all.steps.back(), sheets.size());
+    EXPECT_TRUE(std::filesystem::exists(dir / "modele.xlsx"));
+    EXPECT_EQ(xlsx::read_workbook(dir / "modele.xlsx").size(), sheets.size());
+
+    Recorder stop(2);
+    EXPECT_THROW(write_import_template(*db, dir / "stopped.xlsx", &stop), Cancelled);
+    EXPECT_FALSE(std::filesystem::exists(dir / "stopped.xlsx"));
 }
