@@ -3,6 +3,7 @@
 #include "core/audit.h"
 #include "core/database.h"
 #include "core/error.h"
+#include "core/html.h"
 #include "core/i18n.h"
 #include "core/progress.h"
 #include "core/sql_util.h"
@@ -260,34 +261,20 @@ json mentions(Database& db, const Identity& p) {
     return out;
 }
 
-std::string esc(const std::string& s) {
-    std::string out;
-    for (char c : s) {
-        switch (c) {
-        case '&': out += "&amp;"; break;
-        case '<': out += "&lt;"; break;
-        case '>': out += "&gt;"; break;
-        case '"': out += "&quot;"; break;
-        default: out += c;
-        }
-    }
-    return out;
-}
-
 std::string cell(const json& v) {
     if (v.is_null()) return "";
-    if (v.is_string()) return esc(v.get<std::string>());
-    return esc(v.dump());
+    if (v.is_string()) return html_escape(v.get<std::string>());
+    return html_escape(v.dump());
 }
 
 std::string table_html(const json& list) {
-    if (!list.is_array() || list.empty()) return "<p>" + esc(tr("None.")) + "</p>\n";
+    if (!list.is_array() || list.empty()) return "<p>" + html_escape(tr("None.")) + "</p>\n";
     std::vector<std::string> keys;
     for (const auto& row : list)
         for (auto it = row.begin(); it != row.end(); ++it)
             if (std::find(keys.begin(), keys.end(), it.key()) == keys.end()) keys.push_back(it.key());
     std::string out = "<table>\n<tr>";
-    for (const auto& k : keys) out += "<th>" + esc(k) + "</th>";
+    for (const auto& k : keys) out += "<th>" + html_escape(k) + "</th>";
     out += "</tr>\n";
     for (const auto& row : list) {
         out += "<tr>";
@@ -415,33 +402,33 @@ std::string person_export_html(const json& data) {
         name = tr("(erased person)");
     }
     std::string out = "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>" +
-                      esc(trf("Data held about {name}", fmt::arg("name", name))) +
+                      html_escape(trf("Data held about {name}", fmt::arg("name", name))) +
                       "</title>\n<style>body{font-family:sans-serif;margin:2em;max-width:60em}"
                       "table{border-collapse:collapse;margin-bottom:1em}td,th{border:1px solid #999;padding:"
                       "2px 6px;text-align:left;vertical-align:top}th{background:#eee}</style></head><body>\n";
-    out += "<h1>" + esc(trf("Data held about {name}", fmt::arg("name", name))) + "</h1>\n";
-    out += "<p>" + esc(trf("Exported on {date}.", fmt::arg("date", data.value("exported_at", "")))) + "</p>\n";
-    out += "<h2>" + esc(tr("Identity")) + "</h2>\n<table>\n";
+    out += "<h1>" + html_escape(trf("Data held about {name}", fmt::arg("name", name))) + "</h1>\n";
+    out += "<p>" + html_escape(trf("Exported on {date}.", fmt::arg("date", data.value("exported_at", "")))) + "</p>\n";
+    out += "<h2>" + html_escape(tr("Identity")) + "</h2>\n<table>\n";
     for (auto it = p.begin(); it != p.end(); ++it)
-        out += "<tr><th>" + esc(it.key()) + "</th><td>" + cell(it.value()) + "</td></tr>\n";
+        out += "<tr><th>" + html_escape(it.key()) + "</th><td>" + cell(it.value()) + "</td></tr>\n";
     out += "</table>\n";
     std::string roles;
     for (const auto& r : data.at("roles")) roles += (roles.empty() ? "" : ", ") + r.get<std::string>();
-    out += "<h2>" + esc(tr("Roles")) + "</h2>\n<p>" + (roles.empty() ? esc(tr("None.")) : esc(roles)) + "</p>\n";
-    out += "<h2>" + esc(tr("Employments")) + "</h2>\n" + table_html(data.at("employments"));
-    out += "<h2>" + esc(tr("Attendance")) + "</h2>\n" + table_html(data.at("attendance"));
-    out += "<h2>" + esc(tr("Evaluations")) + "</h2>\n";
-    if (data.at("evaluations").empty()) out += "<p>" + esc(tr("None.")) + "</p>\n";
+    out += "<h2>" + html_escape(tr("Roles")) + "</h2>\n<p>" + (roles.empty() ? html_escape(tr("None.")) : html_escape(roles)) + "</p>\n";
+    out += "<h2>" + html_escape(tr("Employments")) + "</h2>\n" + table_html(data.at("employments"));
+    out += "<h2>" + html_escape(tr("Attendance")) + "</h2>\n" + table_html(data.at("attendance"));
+    out += "<h2>" + html_escape(tr("Evaluations")) + "</h2>\n";
+    if (data.at("evaluations").empty()) out += "<p>" + html_escape(tr("None.")) + "</p>\n";
     for (const auto& r : data.at("evaluations")) {
-        out += "<h3>" + esc(r.value("title", "")) + " (" + esc(r.value("submitted_at", "")) + ")</h3>\n";
+        out += "<h3>" + html_escape(r.value("title", "")) + " (" + html_escape(r.value("submitted_at", "")) + ")</h3>\n";
         out += table_html(r.at("answers"));
     }
-    out += "<h2>" + esc(tr("Other records")) + "</h2>\n";
-    if (data.at("other_records").empty()) out += "<p>" + esc(tr("None.")) + "</p>\n";
+    out += "<h2>" + html_escape(tr("Other records")) + "</h2>\n";
+    if (data.at("other_records").empty()) out += "<p>" + html_escape(tr("None.")) + "</p>\n";
     for (auto it = data.at("other_records").begin(); it != data.at("other_records").end(); ++it)
-        out += "<h3>" + esc(it.key()) + "</h3>\n" + table_html(it.value());
-    out += "<h2>" + esc(tr("Notes that mention them")) + "</h2>\n" + table_html(data.at("mentions"));
-    out += "<h2>" + esc(tr("History of changes")) + "</h2>\n" + table_html(data.at("audit"));
+        out += "<h3>" + html_escape(it.key()) + "</h3>\n" + table_html(it.value());
+    out += "<h2>" + html_escape(tr("Notes that mention them")) + "</h2>\n" + table_html(data.at("mentions"));
+    out += "<h2>" + html_escape(tr("History of changes")) + "</h2>\n" + table_html(data.at("audit"));
     return out + "</body></html>\n";
 }
 

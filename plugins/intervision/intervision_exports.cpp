@@ -7,6 +7,7 @@
 #include "core/csv.h"
 #include "core/database.h"
 #include "core/error.h"
+#include "core/html.h"
 #include "core/i18n.h"
 #include "core/institutions.h"
 #include "core/pdf.h"
@@ -25,20 +26,6 @@
 
 namespace maillage::intervision {
 namespace {
-
-std::string html(const std::string& v) {
-    std::string out;
-    for (char c : v) {
-        switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            default: out += c;
-        }
-    }
-    return out;
-}
 
 std::string lower(std::string s) {
     for (auto& c : s) c = char(std::tolower(static_cast<unsigned char>(c)));
@@ -123,33 +110,33 @@ std::string attendance_sheet_html(Database& db, int64_t session_id) {
     PersonRepository people(db);
     InstitutionRepository institutions(db);
     std::ostringstream out;
-    out << "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>" << html(tr("Attendance sheet"))
+    out << "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>" << html_escape(tr("Attendance sheet"))
         << "</title><style>body{font-family:sans-serif;margin:2em}table{border-collapse:collapse;width:100%}"
            "td,th{border:1px solid #444;padding:.5em;text-align:left}td.sign{width:30%}</style></head><body>\n";
-    out << "<h1>" << html(tr("Attendance sheet")) << " — " << html(g->name) << " (" << html(c->name) << ")</h1>\n";
-    out << "<p>" << html(tr("Date")) << ": " << html(locale::long_date(gs->date)) << ", " << locale::time(gs->start_time)
+    out << "<h1>" << html_escape(tr("Attendance sheet")) << " — " << html_escape(g->name) << " (" << html_escape(c->name) << ")</h1>\n";
+    out << "<p>" << html_escape(tr("Date")) << ": " << html_escape(locale::long_date(gs->date)) << ", " << locale::time(gs->start_time)
         << "–" << locale::time(gs->end_time) << "<br>"
-        << html(tr("Place")) << ": " << html(gs->place) << "</p>\n";
+        << html_escape(tr("Place")) << ": " << html_escape(gs->place) << "</p>\n";
     if (gs->host_institution_id)
         if (auto h = institutions.get(*gs->host_institution_id))
-            out << "<p>" << html(tr("Host")) << ": " << html(h->name) << "</p>\n";
-    out << "<h2>" << html(tr("Participants")) << "</h2>\n<table><tr><th>" << html(tr("Name")) << "</th><th>"
-        << html(tr("Institution")) << "</th><th>" << html(tr("Signature")) << "</th></tr>\n";
+            out << "<p>" << html_escape(tr("Host")) << ": " << html_escape(h->name) << "</p>\n";
+    out << "<h2>" << html_escape(tr("Participants")) << "</h2>\n<table><tr><th>" << html_escape(tr("Name")) << "</th><th>"
+        << html_escape(tr("Institution")) << "</th><th>" << html_escape(tr("Signature")) << "</th></tr>\n";
     for (const auto& e : repo.enrolments(g->id)) {
         if (e.status != "enrolled" || e.enrolled_on > gs->date) continue;
         const auto p = people.get(e.person_id);
         std::string inst;
         if (e.institution_id)
             if (auto i = institutions.get(*e.institution_id)) inst = i->name;
-        out << "<tr><td>" << html(p ? p->display_name() : "") << "</td><td>" << html(inst)
+        out << "<tr><td>" << html_escape(p ? p->display_name() : "") << "</td><td>" << html_escape(inst)
             << "</td><td class=\"sign\"></td></tr>\n";
     }
-    out << "</table>\n<h2>" << html(tr("Facilitators")) << "</h2>\n<table>\n";
+    out << "</table>\n<h2>" << html_escape(tr("Facilitators")) << "</h2>\n<table>\n";
     for (auto f : g->facilitators())
         if (auto p = people.get(f))
-            out << "<tr><td>" << html(p->display_name()) << "</td><td class=\"sign\"></td></tr>\n";
+            out << "<tr><td>" << html_escape(p->display_name()) << "</td><td class=\"sign\"></td></tr>\n";
     out << "</table>\n<p><small>"
-        << html(tr("Notes about the vignettes must not contain any detail that identifies the people discussed."))
+        << html_escape(tr("Notes about the vignettes must not contain any detail that identifies the people discussed."))
         << "</small></p>\n</body></html>\n";
     return out.str();
 }
