@@ -11,6 +11,8 @@
 // 0 for numbers, false for flags and std::nullopt for optionals.
 // A column may be an expression with an alias ("count(*) AS members") or qualified by
 // a table ("s.id"): the result column's name is then what follows AS, or the dot.
+#include "core/sql_util.h"
+
 #include <SQLiteCpp/SQLiteCpp.h>
 
 #include <array>
@@ -192,6 +194,41 @@ std::optional<typename Map::Row> read_one(SQLite::Statement& q, const Map& map, 
     auto row = read_one(q, map);
     if (row) finish(*row);
     return row;
+}
+
+// The rows (or the first row) of `sql` (usually map.select(...)) with the values bound in order.
+template <class Map, class... Values>
+std::vector<typename Map::Row> query_all(SQLite::Database& db, const Map& map, const std::string& sql,
+                                         const Values&... values) {
+    SQLite::Statement q(db, sql);
+    bind_all(q, values...);
+    return read_all(q, map);
+}
+template <class Map, class... Values>
+std::optional<typename Map::Row> query_one(SQLite::Database& db, const Map& map, const std::string& sql,
+                                           const Values&... values) {
+    SQLite::Statement q(db, sql);
+    bind_all(q, values...);
+    return read_one(q, map);
+}
+// The first column of every row of `sql` as T (ids, codes, names), NULL read as for a member.
+template <class T, class... Values>
+std::vector<T> query_column(SQLite::Database& db, const std::string& sql, const Values&... values) {
+    SQLite::Statement q(db, sql);
+    bind_all(q, values...);
+    std::vector<T> out;
+    while (q.executeStep()) row_detail::assign(q.getColumn(0), out.emplace_back());
+    return out;
+}
+// The first column of the first row of `sql` as T; std::nullopt when there is no row.
+template <class T, class... Values>
+std::optional<T> query_value(SQLite::Database& db, const std::string& sql, const Values&... values) {
+    SQLite::Statement q(db, sql);
+    bind_all(q, values...);
+    if (!q.executeStep()) return std::nullopt;
+    T v{};
+    row_detail::assign(q.getColumn(0), v);
+    return v;
 }
 
 }  // namespace maillage

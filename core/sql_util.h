@@ -48,9 +48,23 @@ void bind_one(SQLite::Statement& q, int index, const T& v) {
 // Binds the values to the parameters 1, 2, 3... in order; an empty optional or
 // std::nullopt binds NULL.
 template <class... Values>
-void bind_all(SQLite::Statement& q, const Values&... values) {
-    int index = 0;
+void bind_all([[maybe_unused]] SQLite::Statement& q, const Values&... values) {
+    [[maybe_unused]] int index = 0;
     (detail::bind_one(q, ++index, values), ...);
+}
+
+// Runs one statement with the values bound in order; returns how many rows it changed.
+template <class... Values>
+int exec_sql(SQLite::Database& db, const std::string& sql, const Values&... values) {
+    SQLite::Statement q(db, sql);
+    bind_all(q, values...);
+    return q.exec();
+}
+// Runs one INSERT with the values bound in order; returns the new row's id.
+template <class... Values>
+int64_t insert_row(SQLite::Database& db, const std::string& sql, const Values&... values) {
+    exec_sql(db, sql, values...);
+    return db.getLastInsertRowid();
 }
 
 inline std::optional<int64_t> col_opt(SQLite::Statement& q, int index) {
