@@ -74,16 +74,6 @@ struct CodedTable {
             return saved;
         });
     }
-
-    void retire(Database& db, int64_t id) const {
-        db.write([&] {
-            if (exec_sql(db.sql(), "UPDATE " + std::string(table) +
-                                       " SET retired_at = strftime('%Y-%m-%d','now') WHERE id = ? AND "
-                                       "retired_at IS NULL",
-                         id) == 1)
-                audit(db, "retire", table, id, "");
-        });
-    }
 };
 const CodedTable<decltype(kProgrammeRow)> kProgrammes{"programme", kProgrammeRow};
 const CodedTable<decltype(kFunderRow)> kFunders{"funder", kFunderRow};
@@ -114,7 +104,7 @@ void ProgrammeRepository::update(const Programme& p) {
     });
 }
 
-void ProgrammeRepository::retire(int64_t id) { kProgrammes.retire(db_, id); }
+void ProgrammeRepository::retire(int64_t id) { retire_row(db_, "programme", id); }
 
 std::vector<Funder> FunderRepository::list(bool include_retired) const { return kFunders.list(db_, include_retired); }
 std::optional<Funder> FunderRepository::find_by_code(const std::string& code) const {
@@ -138,7 +128,7 @@ void FunderRepository::update(const Funder& f) {
     });
 }
 
-void FunderRepository::retire(int64_t id) { kFunders.retire(db_, id); }
+void FunderRepository::retire(int64_t id) { retire_row(db_, "funder", id); }
 
 namespace {
 template <class Repo, class Record>
