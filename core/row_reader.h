@@ -196,6 +196,17 @@ std::optional<typename Map::Row> read_one(SQLite::Statement& q, const Map& map, 
     return row;
 }
 
+// The row (an optional) or rows (a vector), each completed with finish(row).
+template <class Rows, class Finish>
+Rows completed(Rows rows, Finish&& finish) {
+    if constexpr (requires { rows.has_value(); }) {
+        if (rows) finish(*rows);
+    } else {
+        for (auto& row : rows) finish(row);
+    }
+    return rows;
+}
+
 // The rows (or the first row) of `sql` (usually map.select(...)) with the values bound in order.
 template <class Map, class... Values>
 std::vector<typename Map::Row> query_all(SQLite::Database& db, const Map& map, const std::string& sql,

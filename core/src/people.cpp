@@ -30,6 +30,10 @@ void add_roles(Database& db, Person& p) {
     p.roles =
         query_column<std::string>(db.sql(), "SELECT role FROM person_role WHERE person_id = ? ORDER BY role", p.id);
 }
+// add_roles for completed().
+auto roles_of(Database& db) {
+    return [&db](Person& p) { add_roles(db, p); };
+}
 
 // One employment, from the window and from imports (PersonBulkWriter).
 const char* const kInsertEmployment =
@@ -79,17 +83,6 @@ void write_roles(Database& db, const Person& p) {
     }
 }
 
-// A person or people read by kPersonRow, with what person_role holds of each.
-template <class Rows>
-Rows with_roles(Database& db, Rows rows) {
-    if constexpr (requires { rows->id; }) {
-        if (rows) add_roles(db, *rows);
-    } else {
-        for (auto& p : rows) add_roles(db, p);
-    }
-    return rows;
-}
-
 bool iso_shape(const std::string& d) {
     if (d.size() != 10 || d[4] != '-' || d[7] != '-') return false;
     for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
@@ -120,7 +113,7 @@ bool Person::has_role(const std::string& role) const {
 }
 
 std::optional<Person> PersonRepository::get(int64_t id) const {
-    return with_roles(db_, query_one(db_.sql(), kPersonRow, select_person("WHERE id = ?"), id));
+    return completed(query_one(db_.sql(), kPersonRow, select_person("WHERE id = ?"), id), roles_of(db_));
 }
 
 std::vector<Person> PersonRepository::search(const std::string& text, int limit) const {
@@ -131,22 +124,23 @@ std::vector<Person> PersonRepository::search(const std::string& text, int limit)
                             "coalesce(first_name,'')) LIKE '%' || ?1 || '%' OR email LIKE '%' || ?1 || '%') "
                             "ORDER BY last_name COLLATE NOCASE, first_name COLLATE NOCASE LIMIT ?2"));
     bind_all(q, text, limit);
-    return with_roles(db_, read_all(q, kPersonRow));
+    return completed(read_all(q, kPersonRow), roles_of(db_));
 }
 
 std::vector<Person> PersonRepository::with_role(const std::string& role) const {
-    return with_roles(db_,
-                      query_all(db_.sql(), kPersonRow,
-                                select_person("WHERE erased_at IS NULL AND id IN (SELECT person_id FROM person_role "
-                                              "WHERE role = ?) ORDER BY last_name COLLATE NOCASE, first_name "
-                                              "COLLATE NOCASE"),
-                                role));
+    return completed(query_all(db_.sql(), kPersonRow,
+                               select_person("WHERE erased_at IS NULL AND id IN (SELECT person_id FROM person_role "
+                                             "WHERE role = ?) ORDER BY last_name COLLATE NOCASE, first_name "
+                                             "COLLATE NOCASE"),
+                               role),
+                     roles_of(db_));
 }
 
 std::optional<Person> PersonRepository::find_by_email(const std::string& email) const {
     if (email.empty()) return std::nullopt;
-    return with_roles(db_, query_one(db_.sql(), kPersonRow,
-                                     select_person("WHERE erased_at IS NULL AND email = ? COLLATE NOCASE"), email));
+    return completed(
+        query_one(db_.sql(), kPersonRow, select_person("WHERE erased_at IS NULL AND email = ? COLLATE NOCASE"), email),
+        roles_of(db_));
 }
 
 int64_t PersonRepository::count() const { return db_.scalar_int("SELECT count(*) FROM person WHERE erased_at IS NULL"); }
@@ -217,15 +211,9 @@ std::vector<Employment> PersonRepository::employments(int64_t person_id) const {
 }
 
 DeleteImpact PersonRepository::delete_impact(int64_t id) const {
-    DeleteImpact impact;
     const auto person = get(id);
-    if (!person) {
-        impact.refusal = tr("This person no longer exists.");
-        return impact;
-    }
-    for (auto& c : count_references(db_, "person", id))
-        (c.cascades ? impact.goes_with : impact.refused_by).push_back(c);
-    if (impact.refused_by.empty()) return impact;
+    auto impact = maillage::delete_impact(db_, "person", id, person.has_value(), tr("This person no longer exists."));
+    if (!person || impact.refused_by.empty()) return impact;
     if (const auto sessions =
             *query_value<int64_t>(db_.sql(), "SELECT count(*) FROM attendance WHERE person_id = ?", id);
         sessions > 0)
