@@ -4,6 +4,7 @@
 
 #include <optional>
 #include <string>
+#include <tuple>
 #include <type_traits>
 
 namespace maillage {
@@ -43,14 +44,27 @@ void bind_one(SQLite::Statement& q, int index, const T& v) {
     } else
         q.bind(index, v);
 }
+template <class T>
+struct is_tuple : std::false_type {};
+template <class... T>
+struct is_tuple<std::tuple<T...>> : std::true_type {};
+
+template <class T>
+void bind_next(SQLite::Statement& q, int& index, const T& v) {
+    if constexpr (is_tuple<T>::value)
+        std::apply([&](const auto&... e) { (bind_next(q, index, e), ...); }, v);
+    else
+        bind_one(q, ++index, v);
+}
 }  // namespace detail
 
 // Binds the values to the parameters 1, 2, 3... in order; an empty optional or
-// std::nullopt binds NULL.
+// std::nullopt binds NULL; a std::tuple binds its elements in its place (a record's
+// values, shared by its INSERT and its UPDATE).
 template <class... Values>
 void bind_all([[maybe_unused]] SQLite::Statement& q, const Values&... values) {
     [[maybe_unused]] int index = 0;
-    (detail::bind_one(q, ++index, values), ...);
+    (detail::bind_next(q, index, values), ...);
 }
 
 // Runs one statement with the values bound in order; returns how many rows it changed.

@@ -40,6 +40,13 @@ auto sectors_of(Database& db) {
     return [&db](Institution& i) { add_sectors(db, i); };
 }
 
+// What INSERT and UPDATE write, in the order of their columns.
+auto institution_values(const Institution& i) {
+    return std::make_tuple(i.name, text_or_null(i.region), text_or_null(i.municipality), text_or_null(i.postcode),
+                           text_or_null(i.address), text_or_null(i.language), text_or_null(i.email),
+                           text_or_null(i.phone), text_or_null(i.website), text_or_null(i.notes));
+}
+
 void write_sectors(Database& db, int64_t id, const std::vector<int64_t>& sectors) {
     exec_sql(db.sql(), "DELETE FROM institution_sector WHERE institution_id = ?", id);
     SQLite::Statement ins(db.sql(),
@@ -146,13 +153,10 @@ int64_t InstitutionRepository::count() const {
 int64_t InstitutionRepository::create(const Institution& i) {
     validate_institution(i);
     return db_.write(trf("Create {name}", fmt::arg("name", i.name)), [&] {
-        const auto id =
-            insert_row(db_.sql(),
-                       "INSERT INTO institution(name, region, municipality, postcode, address, language, "
-                       "email, phone, website, notes) VALUES (?,?,?,?,?,?,?,?,?,?)",
-                       i.name, text_or_null(i.region), text_or_null(i.municipality), text_or_null(i.postcode),
-                       text_or_null(i.address), text_or_null(i.language), text_or_null(i.email), text_or_null(i.phone),
-                       text_or_null(i.website), text_or_null(i.notes));
+        const auto id = insert_row(db_.sql(),
+                                   "INSERT INTO institution(name, region, municipality, postcode, address, language, "
+                                   "email, phone, website, notes) VALUES (?,?,?,?,?,?,?,?,?,?)",
+                                   institution_values(i));
         write_sectors(db_, id, i.sector_ids);
         audit(db_, "create", "institution", id, i.name);
         return id;
@@ -166,9 +170,7 @@ void InstitutionRepository::update(const Institution& i) {
                      "UPDATE institution SET name=?, region=?, municipality=?, postcode=?, address=?, language=?, "
                      "email=?, phone=?, website=?, notes=?, updated_at=strftime('%Y-%m-%dT%H:%M:%SZ','now') "
                      "WHERE id=?",
-                     i.name, text_or_null(i.region), text_or_null(i.municipality), text_or_null(i.postcode),
-                     text_or_null(i.address), text_or_null(i.language), text_or_null(i.email), text_or_null(i.phone),
-                     text_or_null(i.website), text_or_null(i.notes), i.id) != 1)
+                     institution_values(i), i.id) != 1)
             throw Error(tr("This institution no longer exists."));
         write_sectors(db_, i.id, i.sector_ids);
         audit(db_, "update", "institution", i.id, i.name);

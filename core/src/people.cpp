@@ -73,6 +73,16 @@ void validate(const Person& p) {
                             fmt::arg("value", role)));
 }
 
+// What INSERT and UPDATE write, in the order of their columns.
+auto person_values(const Person& p) {
+    return std::make_tuple(text_or_null(p.first_name), text_or_null(p.last_name), text_or_null(p.email),
+                           text_or_null(p.phone), text_or_null(p.language), text_or_null(p.notes));
+}
+auto employment_values(const Employment& e) {
+    return std::make_tuple(e.institution_id, e.sector_id, text_or_null(e.job_title), text_or_null(e.start_date),
+                           text_or_null(e.end_date));
+}
+
 void write_roles(Database& db, const Person& p) {
     exec_sql(db.sql(), "DELETE FROM person_role WHERE person_id = ?", p.id);
     SQLite::Statement ins(db.sql(), "INSERT OR IGNORE INTO person_role(person_id, role) VALUES (?,?)");
@@ -152,8 +162,7 @@ int64_t PersonRepository::create(const Person& p) {
         stored.id = insert_row(db_.sql(),
                                "INSERT INTO person(first_name, last_name, email, phone, language, notes) "
                                "VALUES (?,?,?,?,?,?)",
-                               text_or_null(p.first_name), text_or_null(p.last_name), text_or_null(p.email),
-                               text_or_null(p.phone), text_or_null(p.language), text_or_null(p.notes));
+                               person_values(p));
         write_roles(db_, stored);
         audit(db_, "create", "person", stored.id, "");
         return stored.id;
@@ -166,8 +175,7 @@ void PersonRepository::update(const Person& p) {
         if (exec_sql(db_.sql(),
                      "UPDATE person SET first_name=?, last_name=?, email=?, phone=?, language=?, notes=?, "
                      "updated_at=strftime('%Y-%m-%dT%H:%M:%SZ','now') WHERE id=? AND erased_at IS NULL",
-                     text_or_null(p.first_name), text_or_null(p.last_name), text_or_null(p.email),
-                     text_or_null(p.phone), text_or_null(p.language), text_or_null(p.notes), p.id) != 1)
+                     person_values(p), p.id) != 1)
             throw Error(tr("This person no longer exists or was erased."));
         write_roles(db_, p);
         audit(db_, "update", "person", p.id, "");
@@ -177,8 +185,7 @@ void PersonRepository::update(const Person& p) {
 int64_t PersonRepository::add_employment(const Employment& e) {
     validate_employment(e);
     return db_.write([&] {
-        const auto id = insert_row(db_.sql(), kInsertEmployment, e.person_id, e.institution_id, e.sector_id,
-                                   text_or_null(e.job_title), text_or_null(e.start_date), text_or_null(e.end_date));
+        const auto id = insert_row(db_.sql(), kInsertEmployment, e.person_id, employment_values(e));
         audit(db_, "create", "employment", id, "person #" + std::to_string(e.person_id));
         return id;
     });
@@ -190,8 +197,7 @@ void PersonRepository::update_employment(const Employment& e) {
         if (exec_sql(db_.sql(),
                      "UPDATE employment SET institution_id=?, sector_id=?, job_title=?, start_date=?, end_date=? "
                      "WHERE id=?",
-                     e.institution_id, e.sector_id, text_or_null(e.job_title), text_or_null(e.start_date),
-                     text_or_null(e.end_date), e.id) != 1)
+                     employment_values(e), e.id) != 1)
             throw Error(tr("This employment no longer exists."));
         audit(db_, "update", "employment", e.id, "");
     });
@@ -328,8 +334,7 @@ int64_t PersonBulkWriter::create(const Person& p) {
     validate(p);
     auto& ins = st_->person;
     ins.reset();  // keeps the bindings: the creation time stays bound
-    bind_all(ins, text_or_null(p.first_name), text_or_null(p.last_name), text_or_null(p.email),
-             text_or_null(p.phone), text_or_null(p.language), text_or_null(p.notes));
+    bind_all(ins, person_values(p));
     ins.exec();
     const auto id = db_.sql().getLastInsertRowid();
     for (const auto& role : p.roles) {
@@ -344,8 +349,7 @@ int64_t PersonBulkWriter::add_employment(const Employment& e) {
     validate_employment(e);
     auto& ins = st_->employment;
     ins.reset();
-    bind_all(ins, e.person_id, e.institution_id, e.sector_id, text_or_null(e.job_title),
-             text_or_null(e.start_date), text_or_null(e.end_date));
+    bind_all(ins, e.person_id, employment_values(e));
     ins.exec();
     return db_.sql().getLastInsertRowid();
 }

@@ -104,3 +104,17 @@ TEST(RowReader, InsertReturnsTheNewIdAndExecCountsTheRowsChanged) {
     EXPECT_EQ(exec_sql(db, "UPDATE item SET rank = ? WHERE id <> ?", 9, id), 2);
     EXPECT_EQ(exec_sql(db, "UPDATE item SET rank = 1 WHERE id = 99"), 0);
 }
+
+TEST(RowReader, ATupleBindsItsValuesInItsPlace) {
+    auto db = items();
+    const auto values = std::make_tuple(std::string("Delta"), std::optional<int64_t>(1), 5);
+    const auto id = insert_row(db, "INSERT INTO item(name, parent, rank, note) VALUES (?, ?, ?, ?)", values, "d");
+    EXPECT_EQ(exec_sql(db, "UPDATE item SET name = ?, parent = ?, rank = ? WHERE id = ? AND note = ?", values, id, "d"),
+              1);
+    const auto row = query_one(db, kItemRow, kItemRow.select("FROM item i WHERE id = ?"), id);
+    ASSERT_TRUE(row);
+    EXPECT_EQ(row->name, "Delta");
+    EXPECT_EQ(row->parent, 1);
+    EXPECT_EQ(row->rank, 5);
+    EXPECT_EQ(row->note, "d");
+}
