@@ -211,22 +211,19 @@ Rows completed(Rows rows, Finish&& finish) {
 template <class Map, class... Values>
 std::vector<typename Map::Row> query_all(SQLite::Database& db, const Map& map, const std::string& sql,
                                          const Values&... values) {
-    SQLite::Statement q(db, sql);
-    bind_all(q, values...);
+    auto q = bound_statement(db, sql, values...);
     return read_all(q, map);
 }
 template <class Map, class... Values>
 std::optional<typename Map::Row> query_one(SQLite::Database& db, const Map& map, const std::string& sql,
                                            const Values&... values) {
-    SQLite::Statement q(db, sql);
-    bind_all(q, values...);
+    auto q = bound_statement(db, sql, values...);
     return read_one(q, map);
 }
 // The first column of every row of `sql` as T (ids, codes, names), NULL read as for a member.
 template <class T, class... Values>
 std::vector<T> query_column(SQLite::Database& db, const std::string& sql, const Values&... values) {
-    SQLite::Statement q(db, sql);
-    bind_all(q, values...);
+    auto q = bound_statement(db, sql, values...);
     std::vector<T> out;
     while (q.executeStep()) row_detail::assign(q.getColumn(0), out.emplace_back());
     return out;
@@ -234,8 +231,7 @@ std::vector<T> query_column(SQLite::Database& db, const std::string& sql, const 
 // The first column of the first row of `sql` as T; std::nullopt when there is no row.
 template <class T, class... Values>
 std::optional<T> query_value(SQLite::Database& db, const std::string& sql, const Values&... values) {
-    SQLite::Statement q(db, sql);
-    bind_all(q, values...);
+    auto q = bound_statement(db, sql, values...);
     if (!q.executeStep()) return std::nullopt;
     T v{};
     row_detail::assign(q.getColumn(0), v);

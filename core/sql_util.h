@@ -67,12 +67,17 @@ void bind_all([[maybe_unused]] SQLite::Statement& q, const Values&... values) {
     (detail::bind_next(q, index, values), ...);
 }
 
+// A statement of `sql` with the values bound in order, ready to step through.
+template <class... Values>
+SQLite::Statement bound_statement(SQLite::Database& db, const std::string& sql, const Values&... values) {
+    SQLite::Statement q(db, sql);
+    bind_all(q, values...);
+    return q;
+}
 // Runs one statement with the values bound in order; returns how many rows it changed.
 template <class... Values>
 int exec_sql(SQLite::Database& db, const std::string& sql, const Values&... values) {
-    SQLite::Statement q(db, sql);
-    bind_all(q, values...);
-    return q.exec();
+    return bound_statement(db, sql, values...).exec();
 }
 // Runs one INSERT with the values bound in order; returns the new row's id.
 template <class... Values>

@@ -5,6 +5,7 @@
 #include "core/error.h"
 #include "core/i18n.h"
 #include "core/single_line.h"
+#include "core/record_sql.h"
 #include "core/references.h"
 #include "core/row_reader.h"
 #include "core/sql_util.h"
@@ -166,14 +167,12 @@ int64_t InstitutionRepository::create(const Institution& i) {
 void InstitutionRepository::update(const Institution& i) {
     validate_institution(i);
     db_.write(trf("Edit {name}", fmt::arg("name", i.name)), [&] {
-        if (exec_sql(db_.sql(),
-                     "UPDATE institution SET name=?, region=?, municipality=?, postcode=?, address=?, language=?, "
-                     "email=?, phone=?, website=?, notes=?, updated_at=strftime('%Y-%m-%dT%H:%M:%SZ','now') "
-                     "WHERE id=?",
-                     institution_values(i), i.id) != 1)
-            throw Error(tr("This institution no longer exists."));
+        update_audited(db_, "institution", i.id, i.name, tr("This institution no longer exists."),
+                       "UPDATE institution SET name=?, region=?, municipality=?, postcode=?, address=?, language=?, "
+                       "email=?, phone=?, website=?, notes=?, updated_at=strftime('%Y-%m-%dT%H:%M:%SZ','now') "
+                       "WHERE id=?",
+                       institution_values(i), i.id);
         write_sectors(db_, i.id, i.sector_ids);
-        audit(db_, "update", "institution", i.id, i.name);
     });
 }
 
@@ -227,8 +226,7 @@ void InstitutionRepository::remove(int64_t id) {
     db_.write(trf("Delete {name}", fmt::arg("name", institution->name)), [&] {
         const auto impact = delete_impact(id);
         if (!impact.allowed()) throw Error(impact.refusal);
-        exec_sql(db_.sql(), "DELETE FROM institution WHERE id = ?", id);
-        audit(db_, "delete", "institution", id, institution->name);
+        delete_audited(db_, "institution", id, institution->name);
     });
 }
 

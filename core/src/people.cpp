@@ -5,6 +5,7 @@
 #include "core/error.h"
 #include "core/i18n.h"
 #include "core/single_line.h"
+#include "core/record_sql.h"
 #include "core/references.h"
 #include "core/row_reader.h"
 #include "core/sql_util.h"
@@ -172,42 +173,34 @@ int64_t PersonRepository::create(const Person& p) {
 void PersonRepository::update(const Person& p) {
     validate(p);
     db_.write(trf("Edit {name}", fmt::arg("name", p.display_name())), [&] {
-        if (exec_sql(db_.sql(),
-                     "UPDATE person SET first_name=?, last_name=?, email=?, phone=?, language=?, notes=?, "
-                     "updated_at=strftime('%Y-%m-%dT%H:%M:%SZ','now') WHERE id=? AND erased_at IS NULL",
-                     person_values(p), p.id) != 1)
-            throw Error(tr("This person no longer exists or was erased."));
+        update_audited(db_, "person", p.id, "", tr("This person no longer exists or was erased."),
+                       "UPDATE person SET first_name=?, last_name=?, email=?, phone=?, language=?, notes=?, "
+                       "updated_at=strftime('%Y-%m-%dT%H:%M:%SZ','now') WHERE id=? AND erased_at IS NULL",
+                       person_values(p), p.id);
         write_roles(db_, p);
-        audit(db_, "update", "person", p.id, "");
     });
 }
 
 int64_t PersonRepository::add_employment(const Employment& e) {
     validate_employment(e);
     return db_.write([&] {
-        const auto id = insert_row(db_.sql(), kInsertEmployment, e.person_id, employment_values(e));
-        audit(db_, "create", "employment", id, "person #" + std::to_string(e.person_id));
-        return id;
+        return insert_audited(db_, "employment", "person #" + std::to_string(e.person_id), kInsertEmployment,
+                              e.person_id, employment_values(e));
     });
 }
 
 void PersonRepository::update_employment(const Employment& e) {
     validate_employment(e);
     db_.write([&] {
-        if (exec_sql(db_.sql(),
-                     "UPDATE employment SET institution_id=?, sector_id=?, job_title=?, start_date=?, end_date=? "
-                     "WHERE id=?",
-                     employment_values(e), e.id) != 1)
-            throw Error(tr("This employment no longer exists."));
-        audit(db_, "update", "employment", e.id, "");
+        update_audited(db_, "employment", e.id, "", tr("This employment no longer exists."),
+                       "UPDATE employment SET institution_id=?, sector_id=?, job_title=?, start_date=?, end_date=? "
+                       "WHERE id=?",
+                       employment_values(e), e.id);
     });
 }
 
 void PersonRepository::remove_employment(int64_t id) {
-    db_.write([&] {
-        if (exec_sql(db_.sql(), "DELETE FROM employment WHERE id = ?", id) == 1)
-            audit(db_, "delete", "employment", id, "");
-    });
+    db_.write([&] { delete_audited(db_, "employment", id); });
 }
 
 std::vector<Employment> PersonRepository::employments(int64_t person_id) const {
@@ -241,8 +234,7 @@ void PersonRepository::remove(int64_t id) {
     db_.write(trf("Delete {name}", fmt::arg("name", person->display_name())), [&] {
         const auto impact = delete_impact(id);
         if (!impact.allowed()) throw Error(impact.refusal);
-        exec_sql(db_.sql(), "DELETE FROM person WHERE id = ?", id);
-        audit(db_, "delete", "person", id, "");
+        delete_audited(db_, "person", id);
     });
 }
 

@@ -4,6 +4,7 @@
 #include "core/database.h"
 #include "core/error.h"
 #include "core/i18n.h"
+#include "core/record_sql.h"
 #include "core/row_reader.h"
 #include "core/single_line.h"
 #include "core/sql_util.h"
@@ -63,24 +64,21 @@ int64_t SectorRepository::create(const Sector& s) {
     return db_.write([&] {
         if (find(s.code) || find(s.label_fr))
             throw Error(trf("A sector \"{label}\" already exists.", fmt::arg("label", s.label_fr)));
-        const auto id = insert_row(db_.sql(),
-                                   "INSERT INTO sector(code, label_fr, label_nl, label_en, family, sort_order) "
-                                   "VALUES (?,?,?,?,?, coalesce(nullif(?,0), (SELECT coalesce(max(sort_order),0)+1 "
-                                   "FROM sector)))",
-                                   s.code, s.label_fr, s.label_nl, s.label_en, s.family, s.sort_order);
-        audit(db_, "create", "sector", id, s.label_fr);
-        return id;
+        return insert_audited(db_, "sector", s.label_fr,
+                              "INSERT INTO sector(code, label_fr, label_nl, label_en, family, sort_order) "
+                              "VALUES (?,?,?,?,?, coalesce(nullif(?,0), (SELECT coalesce(max(sort_order),0)+1 "
+                              "FROM sector)))",
+                              s.code, s.label_fr, s.label_nl, s.label_en, s.family, s.sort_order);
     });
 }
 
 void SectorRepository::update(const Sector& s) {
     validate(s);
     db_.write([&] {
-        if (exec_sql(db_.sql(),
-                     "UPDATE sector SET code=?, label_fr=?, label_nl=?, label_en=?, family=?, sort_order=? WHERE id=?",
-                     s.code, s.label_fr, s.label_nl, s.label_en, s.family, s.sort_order, s.id) != 1)
-            throw Error(tr("This sector no longer exists."));
-        audit(db_, "update", "sector", s.id, s.label_fr);
+        update_audited(
+            db_, "sector", s.id, s.label_fr, tr("This sector no longer exists."),
+            "UPDATE sector SET code=?, label_fr=?, label_nl=?, label_en=?, family=?, sort_order=? WHERE id=?", s.code,
+            s.label_fr, s.label_nl, s.label_en, s.family, s.sort_order, s.id);
     });
 }
 

@@ -6,6 +6,7 @@
 #include "core/i18n.h"
 #include "core/single_line.h"
 #include "core/people.h"
+#include "core/record_sql.h"
 #include "core/row_reader.h"
 #include "core/sql_util.h"
 
@@ -93,32 +94,26 @@ std::vector<Session> SessionRepository::between(const std::string& kind, const s
 int64_t SessionRepository::create(const Session& s) {
     validate_session(s);
     return db_.write([&] {
-        const auto id = insert_row(db_.sql(),
-                                   "INSERT INTO session(kind, title, date, start_time, end_time, place, "
-                                   "host_institution_id, language, programme_id, funder_id, status, notes) "
-                                   "VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-                                   session_values(s));
-        audit(db_, "create", "session", id, s.kind + " " + s.date);
-        return id;
+        return insert_audited(db_, "session", s.kind + " " + s.date,
+                              "INSERT INTO session(kind, title, date, start_time, end_time, place, "
+                              "host_institution_id, language, programme_id, funder_id, status, notes) "
+                              "VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                              session_values(s));
     });
 }
 
 void SessionRepository::update(const Session& s) {
     validate_session(s);
     db_.write([&] {
-        if (exec_sql(db_.sql(),
-                     "UPDATE session SET kind=?, title=?, date=?, start_time=?, end_time=?, place=?, "
-                     "host_institution_id=?, language=?, programme_id=?, funder_id=?, status=?, notes=? WHERE id=?",
-                     session_values(s), s.id) != 1)
-            throw Error(tr("This session no longer exists."));
-        audit(db_, "update", "session", s.id, s.kind + " " + s.date);
+        update_audited(db_, "session", s.id, s.kind + " " + s.date, tr("This session no longer exists."),
+                       "UPDATE session SET kind=?, title=?, date=?, start_time=?, end_time=?, place=?, "
+                       "host_institution_id=?, language=?, programme_id=?, funder_id=?, status=?, notes=? WHERE id=?",
+                       session_values(s), s.id);
     });
 }
 
 void SessionRepository::remove(int64_t id) {
-    db_.write([&] {
-        if (exec_sql(db_.sql(), "DELETE FROM session WHERE id = ?", id) == 1) audit(db_, "delete", "session", id, "");
-    });
+    db_.write([&] { delete_audited(db_, "session", id); });
 }
 
 int64_t SessionRepository::record(const Attendance& a) {
