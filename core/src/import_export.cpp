@@ -478,12 +478,11 @@ void apply_employment(PersonRepository& people, int64_t person, const PersonPlan
         people.update_employment(*current);
         return;
     }
-    Employment e;
-    e.person_id = person;
-    e.institution_id = institution;
-    e.sector_id = p.sector;
-    e.job_title = p.job_title;
-    e.start_date = p.start_date;
+    Employment e{.person_id = person,
+                 .institution_id = institution,
+                 .sector_id = p.sector,
+                 .job_title = p.job_title,
+                 .start_date = p.start_date};
     if (current) {
         // A job change: the previous job ends the day before the new one starts.
         if (e.start_date.empty()) e.start_date = today();
