@@ -254,34 +254,34 @@ std::string move_top(std::deque<UndoEntry>& from, std::deque<UndoEntry>& to) {
     from.pop_back();
     return label;
 }
+
+// Replays the top change of `from` (backwards: an undo) through write (the database's
+// unrecorded write, which only undo_last and redo_last may call), audits it and moves it
+// onto `to`; returns its label.
+template <class Write>
+std::string replay_top(Database& db, std::deque<UndoEntry>& from, std::deque<UndoEntry>& to, bool backwards,
+                       Write&& write) {
+    check_can_replay(db, from, backwards);
+    const UndoEntry& entry = from.back();
+    {
+        ApplyGuard guard(db);
+        write([&] {
+            apply(db, entry, backwards);
+            audit(db, backwards ? "undo" : "redo", "change", std::nullopt, entry.label);
+        });
+    }
+    return move_top(from, to);
+}
 }  // namespace
 
 std::string undo_last(Database& db) {
     auto& stack = db.undo_stack();
-    check_can_replay(db, stack.undo_, true);
-    const UndoEntry& entry = stack.undo_.back();
-    {
-        ApplyGuard guard(db);
-        db.write_unrecorded([&] {
-            apply(db, entry, true);
-            audit(db, "undo", "change", std::nullopt, entry.label);
-        });
-    }
-    return move_top(stack.undo_, stack.redo_);
+    return replay_top(db, stack.undo_, stack.redo_, true, [&](const auto& fn) { db.write_unrecorded(fn); });
 }
 
 std::string redo_last(Database& db) {
     auto& stack = db.undo_stack();
-    check_can_replay(db, stack.redo_, false);
-    const UndoEntry& entry = stack.redo_.back();
-    {
-        ApplyGuard guard(db);
-        db.write_unrecorded([&] {
-            apply(db, entry, false);
-            audit(db, "redo", "change", std::nullopt, entry.label);
-        });
-    }
-    return move_top(stack.redo_, stack.undo_);
+    return replay_top(db, stack.redo_, stack.undo_, false, [&](const auto& fn) { db.write_unrecorded(fn); });
 }
 
 std::string unnamed_change_label(const std::string& table,
@@ -305,8 +305,7 @@ std::string unnamed_change_label(const std::string& table,
         {"sector", N_("Change to sectors")},
         {"setting", N_("Change to settings")},
     };
-    for (const auto& [t, label] : kCore)
-        if (table == t) return tr(label);
+    if (auto label = tr_label(kCore, table)) return *label;
     return tr("Change");
 }
 
