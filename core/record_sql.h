@@ -31,7 +31,7 @@ void update_audited(Database& db, const std::string& table, int64_t id, const st
 
 // Deletes `table`'s row `id` and audits it when there was one; false when there was none.
 inline bool delete_audited(Database& db, const std::string& table, int64_t id, const std::string& summary = "") {
-    if (exec_sql(db.sql(), "DELETE FROM \"" + table + "\" WHERE id = ?", id) != 1) return false;
+    if (exec_sql(db.sql(), "DELETE FROM " + sql_quoted(table) + " WHERE id = ?", id) != 1) return false;
     audit(db, "delete", table, id, summary);
     return true;
 }

@@ -4,6 +4,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <tuple>
 #include <type_traits>
 
@@ -21,6 +22,17 @@ inline void bind_text(SQLite::Statement& q, int index, const std::string& v) {
     else
         q.bind(index, v);
 }
+// The text between `quote` characters, each inside doubled: "name" (the default) for a
+// table or column name, 'text' for a literal.
+inline std::string sql_quoted(std::string_view text, char quote = '"') {
+    std::string out(1, quote);
+    for (char c : text) {
+        if (c == quote) out += quote;
+        out += c;
+    }
+    return out + quote;
+}
+
 // An empty text as NULL, for bind_all.
 inline std::optional<std::string> text_or_null(const std::string& v) {
     return v.empty() ? std::nullopt : std::optional<std::string>(v);

@@ -44,15 +44,6 @@ json rows(SQLite::Statement& q) {
     return out;
 }
 
-std::string quoted(const std::string& name) {
-    std::string out = "\"";
-    for (char c : name) {
-        if (c == '"') out += '"';
-        out += c;
-    }
-    return out + "\"";
-}
-
 std::vector<std::string> user_tables(Database& db) {
     std::vector<std::string> out;
     SQLite::Statement q(db.sql(), "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' "
@@ -65,15 +56,6 @@ std::string lower_ascii(std::string s) {
     for (auto& c : s)
         if (c >= 'A' && c <= 'Z') c = char(c + 32);
     return s;
-}
-
-std::string quoted_literal(const std::string& text) {
-    std::string out = "'";
-    for (char c : text) {
-        if (c == '\'') out += '\'';
-        out += c;
-    }
-    return out + "'";
 }
 
 // A column whose values are a CHECK(column IN (...)) list cannot hold a name: erasure
@@ -100,7 +82,8 @@ std::vector<TextColumn> text_columns(Database& db) {
     for (const auto& table : user_tables(db)) {
         if (kSkip.count(table)) continue;
         const auto create = lower_ascii(
-            db.sql().execAndGet("SELECT sql FROM sqlite_master WHERE type='table' AND name=" + quoted_literal(table))
+            db.sql()
+                .execAndGet("SELECT sql FROM sqlite_master WHERE type='table' AND name=" + sql_quoted(table, '\''))
                 .getString());
         SQLite::Statement cols(db.sql(), "SELECT name, upper(type), \"notnull\", pk FROM pragma_table_info(?)");
         cols.bind(1, table);
@@ -250,8 +233,8 @@ json mentions(Database& db, const Identity& p) {
     if (forms.empty()) return out;
     for (const auto& c : text_columns(db)) {
         for (const auto& form : forms) {
-            SQLite::Statement q(db.sql(), "SELECT rowid, " + quoted(c.column) + " FROM " + quoted(c.table) +
-                                              " WHERE instr(lower(" + quoted(c.column) + "), lower(?)) > 0");
+            SQLite::Statement q(db.sql(), "SELECT rowid, " + sql_quoted(c.column) + " FROM " + sql_quoted(c.table) +
+                                              " WHERE instr(lower(" + sql_quoted(c.column) + "), lower(?)) > 0");
             q.bind(1, form);
             while (q.executeStep())
                 out.push_back({{"table", c.table}, {"column", c.column}, {"row", q.getColumn(0).getInt64()},
@@ -348,8 +331,8 @@ json export_person(Database& db, int64_t id) {
         SQLite::Statement fks(sql, "SELECT \"from\" FROM pragma_foreign_key_list(?) WHERE \"table\" = 'person'");
         fks.bind(1, table);
         while (fks.executeStep()) {
-            SQLite::Statement q(sql, "SELECT * FROM " + quoted(table) + " WHERE " +
-                                         quoted(fks.getColumn(0).getString()) + " = ?");
+            SQLite::Statement q(sql, "SELECT * FROM " + sql_quoted(table) + " WHERE " +
+                                         sql_quoted(fks.getColumn(0).getString()) + " = ?");
             q.bind(1, id);
             auto found = rows(q);
             if (!found.empty()) other[table] = std::move(found);
@@ -366,8 +349,8 @@ json export_person(Database& db, int64_t id) {
             SQLite::Statement fks(sql, "SELECT \"from\" FROM pragma_foreign_key_list(?) WHERE \"table\" = 'person'");
             fks.bind(1, table);
             while (fks.executeStep())
-                related += " UNION ALL SELECT '" + table + "', rowid FROM " + quoted(table) + " WHERE " +
-                           quoted(fks.getColumn(0).getString()) + " = ?1";
+                related += " UNION ALL SELECT '" + table + "', rowid FROM " + sql_quoted(table) + " WHERE " +
+                           sql_quoted(fks.getColumn(0).getString()) + " = ?1";
         }
         SQLite::Statement q(sql, "SELECT id, at, actor, action, entity, entity_id, summary FROM audit_log "
                                  "WHERE (entity = 'person' AND entity_id = ?1) OR summary = 'person #' || ?1 "
@@ -545,7 +528,7 @@ ErasureOutcome erase_people(Database& db, const std::vector<int64_t>& ids, const
                 auto end = std::find_if(it, columns.end(), [&](const TextColumn& c) { return c.table != it->table; });
                 std::string sets, where;
                 for (auto c = it; c != end; ++c) {
-                    const auto col = quoted(c->column);
+                    const auto col = sql_quoted(c->column);
                     std::string match, scrubbed = col;
                     for (size_t f = 1; f <= forms.size(); ++f) {
                         const auto param = "?" + std::to_string(f);
@@ -558,7 +541,7 @@ ErasureOutcome erase_people(Database& db, const std::vector<int64_t>& ids, const
                     where += (where.empty() ? "" : " OR ") + ("(" + col + " IS NOT NULL AND (" + match + "))");
                 }
                 step(progress, done++, total, trf("removing the name from {table}", fmt::arg("table", it->table)));
-                SQLite::Statement up(sql, "UPDATE " + quoted(it->table) + " SET " + sets + " WHERE " + where);
+                SQLite::Statement up(sql, "UPDATE " + sql_quoted(it->table) + " SET " + sets + " WHERE " + where);
                 for (size_t f = 0; f < forms.size(); ++f) up.bind(int(f + 1), forms[f]);
                 up.exec();
                 it = end;

@@ -11,7 +11,6 @@
 
 namespace maillage {
 namespace {
-std::string quoted(const std::string& name) { return "\"" + name + "\""; }
 
 // Names of the core's referencing tables as users know them; plugin tables are named by
 // their table name without underscores.
@@ -58,8 +57,8 @@ void move_references(Database& db, const std::string& table, int64_t from, int64
                      const std::vector<std::string>& skip) {
     for (const auto& ref : references_to(db, table)) {
         if (std::find(skip.begin(), skip.end(), ref.table + "." + ref.column) != skip.end()) continue;
-        SQLite::Statement up(db.sql(), "UPDATE OR IGNORE " + quoted(ref.table) + " SET " + quoted(ref.column) +
-                                           " = ? WHERE " + quoted(ref.column) + " = ?");
+        SQLite::Statement up(db.sql(), "UPDATE OR IGNORE " + sql_quoted(ref.table) + " SET " + sql_quoted(ref.column) +
+                                           " = ? WHERE " + sql_quoted(ref.column) + " = ?");
         bind_all(up, into, from);
         up.exec();
     }
@@ -69,7 +68,8 @@ std::vector<ReferenceCount> count_references(Database& db, const std::string& ta
     std::vector<ReferenceCount> out;
     for (const auto& ref : references_to(db, table)) {
         const auto rows = *query_value<int64_t>(
-            db.sql(), "SELECT count(*) FROM " + quoted(ref.table) + " WHERE " + quoted(ref.column) + " = ?", id);
+            db.sql(), "SELECT count(*) FROM " + sql_quoted(ref.table) + " WHERE " + sql_quoted(ref.column) + " = ?",
+            id);
         if (rows > 0) out.push_back({what_rows(ref.table, ref.column), rows, ref.cascades});
     }
     return out;
