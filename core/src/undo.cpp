@@ -203,29 +203,27 @@ void set_triggers(Database& db, bool on) {
 // The sentence for a refused undo (redo): which record stands in the way, and that
 // nothing changed.
 [[noreturn]] void refuse(const UndoEntry& entry, bool backwards, int kind, const std::string& table) {
-    const std::string name = readable_table(table);  // outlives the named arguments
-    const auto action = fmt::arg("action", entry.label);
-    const auto what = fmt::arg("table", name);
-    if (kind == SQLITE_CHANGESET_CONSTRAINT)
-        throw Error(backwards ? trf("\u201c{action}\u201d cannot be undone: the {table} it would bring back clashes "
-                                    "with a record made since. Nothing was changed.",
-                                    action, what)
-                              : trf("\u201c{action}\u201d cannot be redone: the {table} it would write clashes with "
-                                    "a record made since. Nothing was changed.",
-                                    action, what));
-    if (kind == SQLITE_CHANGESET_FOREIGN_KEY)
-        throw Error(backwards ? trf("\u201c{action}\u201d cannot be undone: a {table} record would point to a record "
-                                    "that no longer exists. Nothing was changed.",
-                                    action, what)
-                              : trf("\u201c{action}\u201d cannot be redone: a {table} record would point to a record "
-                                    "that no longer exists. Nothing was changed.",
-                                    action, what));
-    throw Error(backwards ? trf("\u201c{action}\u201d cannot be undone: a {table} record it changed was changed or "
-                                "removed since. Nothing was changed.",
-                                action, what)
-                          : trf("\u201c{action}\u201d cannot be redone: a {table} record it changes was changed or "
-                                "removed since. Nothing was changed.",
-                                action, what));
+    // {undo, redo} sentences for each kind of conflict.
+    static const char* const kClash[] = {
+        N_("\u201c{action}\u201d cannot be undone: the {table} it would bring back clashes with a record made "
+           "since. Nothing was changed."),
+        N_("\u201c{action}\u201d cannot be redone: the {table} it would write clashes with a record made since. "
+           "Nothing was changed.")};
+    static const char* const kDangling[] = {
+        N_("\u201c{action}\u201d cannot be undone: a {table} record would point to a record that no longer "
+           "exists. Nothing was changed."),
+        N_("\u201c{action}\u201d cannot be redone: a {table} record would point to a record that no longer "
+           "exists. Nothing was changed.")};
+    static const char* const kChangedSince[] = {
+        N_("\u201c{action}\u201d cannot be undone: a {table} record it changed was changed or removed since. "
+           "Nothing was changed."),
+        N_("\u201c{action}\u201d cannot be redone: a {table} record it changes was changed or removed since. "
+           "Nothing was changed.")};
+    const auto* sentences = kind == SQLITE_CHANGESET_CONSTRAINT    ? kClash
+                            : kind == SQLITE_CHANGESET_FOREIGN_KEY ? kDangling
+                                                                   : kChangedSince;
+    throw Error(trf(sentences[backwards ? 0 : 1], fmt::arg("action", entry.label),
+                    fmt::arg("table", readable_table(table))));
 }
 
 void apply(Database& db, const UndoEntry& entry, bool backwards) {
