@@ -1,30 +1,15 @@
 #include "catalog/edition_feed_xml.h"
+#include "catalog/xml_writing.h"
 
 #include "core/validate.h"
 
 #include <pugixml.hpp>
 
-#include <sstream>
-
 namespace maillage::catalog {
-namespace {
-void add_local(pugi::xml_node parent, const char* name, const LocalText& text) {
-    for (auto [lang, value] : {std::pair{"fr", &text.fr}, {"nl", &text.nl}, {"en", &text.en}}) {
-        if (value->empty()) continue;
-        auto e = parent.append_child(name);
-        e.append_attribute("lang") = lang;
-        e.text() = value->c_str();
-    }
-}
-}  // namespace
 
 std::string edition_feed_xml(const Edition& edition) {
     pugi::xml_document doc;
-    auto decl = doc.append_child(pugi::node_declaration);
-    decl.append_attribute("version") = "1.0";
-    decl.append_attribute("encoding") = "UTF-8";
-    auto root = doc.append_child("catalogue");
-    root.append_attribute("xmlns") = kFeedNamespace;
+    auto root = start_xml_document(doc, "catalogue", kFeedNamespace);
     root.append_attribute("edition") = edition.code.c_str();
     root.append_attribute("year") = edition.year;
     root.append_child("organisation").text() = edition.organisation.c_str();
@@ -78,9 +63,7 @@ std::string edition_feed_xml(const Edition& edition) {
             for (const auto& tr : d.trainers) de.append_child("trainer").text() = tr.c_str();
         }
     }
-    std::ostringstream out;
-    doc.save(out, "  ", pugi::format_default, pugi::encoding_utf8);
-    return out.str();
+    return xml_text(doc);
 }
 
 }  // namespace maillage::catalog
