@@ -16,19 +16,15 @@
 
 namespace maillage {
 namespace {
-const RowMap kSessionRow{
-    column("id", &Session::id),           column("kind", &Session::kind),
-    column("title", &Session::title),     column("date", &Session::date),
-    column("start_time", &Session::start_time), column("end_time", &Session::end_time),
-    column("place", &Session::place),     column("host_institution_id", &Session::host_institution_id),
+const RowMap kSessionRow{column("id", &Session::id), column("kind", &Session::kind), column("title", &Session::title),
+    column("date", &Session::date), column("start_time", &Session::start_time), column("end_time", &Session::end_time),
+    column("place", &Session::place), column("host_institution_id", &Session::host_institution_id),
     column("language", &Session::language), column("programme_id", &Session::programme_id),
-    column("funder_id", &Session::funder_id), column("status", &Session::status),
-    column("notes", &Session::notes)};
+    column("funder_id", &Session::funder_id), column("status", &Session::status), column("notes", &Session::notes)};
 
-const RowMap kAttendanceRow{
-    column("id", &Attendance::id),         column("session_id", &Attendance::session_id),
+const RowMap kAttendanceRow{column("id", &Attendance::id), column("session_id", &Attendance::session_id),
     column("person_id", &Attendance::person_id), column("status", &Attendance::status),
-    column("role", &Attendance::role),     column("reason", &Attendance::reason),
+    column("role", &Attendance::role), column("reason", &Attendance::reason),
     column("institution_id", &Attendance::institution_id), column("sector_id", &Attendance::sector_id)};
 
 // What INSERT and UPDATE write, in the order of their columns.
