@@ -14,6 +14,8 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
+#include <algorithm>
+#include <initializer_list>
 #include <set>
 
 namespace maillage {
@@ -286,24 +288,21 @@ std::string unnamed_change_label(const std::string& table,
                                  const std::vector<std::pair<std::string, std::string>>& owners) {
     for (const auto& [prefix, name] : owners)
         if (table.rfind(prefix + "_", 0) == 0) return trf("Change in {plugin}", fmt::arg("plugin", name));
-    static const std::pair<const char*, const char*> kCore[] = {
-        {"person", N_("Change to a person")},
-        {"person_role", N_("Change to a person")},
-        {"employment", N_("Change to a person")},
-        {"institution", N_("Change to an institution")},
-        {"institution_sector", N_("Change to an institution")},
-        {"session", N_("Change to sessions")},
-        {"attendance", N_("Change to attendance")},
-        {"programme", N_("Change to programmes and funders")},
-        {"funder", N_("Change to programmes and funders")},
-        {"questionnaire", N_("Change to questionnaires")},
-        {"question", N_("Change to questionnaires")},
-        {"response", N_("Change to questionnaires")},
-        {"answer", N_("Change to questionnaires")},
-        {"sector", N_("Change to sectors")},
-        {"setting", N_("Change to settings")},
+    static const struct {
+        const char* label;
+        std::initializer_list<const char*> tables;
+    } kCore[] = {
+        {N_("Change to a person"), {"person", "person_role", "employment"}},
+        {N_("Change to an institution"), {"institution", "institution_sector"}},
+        {N_("Change to sessions"), {"session"}},
+        {N_("Change to attendance"), {"attendance"}},
+        {N_("Change to programmes and funders"), {"programme", "funder"}},
+        {N_("Change to questionnaires"), {"questionnaire", "question", "response", "answer"}},
+        {N_("Change to sectors"), {"sector"}},
+        {N_("Change to settings"), {"setting"}},
     };
-    if (auto label = tr_label(kCore, table)) return *label;
+    for (const auto& k : kCore)
+        if (std::find(k.tables.begin(), k.tables.end(), table) != k.tables.end()) return tr(k.label);
     return tr("Change");
 }
 
