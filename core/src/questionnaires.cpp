@@ -69,6 +69,11 @@ const std::vector<std::string>& ypn() {
 }
 }  // namespace
 
+const Question* Questionnaire::question_at(int position) const {
+    auto it = std::find_if(questions.begin(), questions.end(), [&](const Question& x) { return x.position == position; });
+    return it == questions.end() ? nullptr : &*it;
+}
+
 std::vector<Questionnaire> QuestionnaireRepository::list(const std::string& owner, bool include_retired) const {
     return completed(
         query_all(db_.sql(), kQuestionnaireRow,
@@ -269,11 +274,9 @@ int64_t submit_by_position(Database& db, int64_t questionnaire_id, const std::st
                .subject_kind = subject_kind,
                .subject_id = subject_id};
     for (const auto& [pos, value] : answers_by_position) {
-        auto it = std::find_if(q->questions.begin(), q->questions.end(),
-                               [&](const Question& x) { return x.position == pos; });
-        if (it == q->questions.end())
-            throw Error(trf("The questionnaire has no question {n}.", fmt::arg("n", pos)));
-        r.answers[it->id] = value;
+        const auto* question = q->question_at(pos);
+        if (!question) throw Error(trf("The questionnaire has no question {n}.", fmt::arg("n", pos)));
+        r.answers[question->id] = value;
     }
     return repo.submit(r);
 }
@@ -291,12 +294,10 @@ std::map<int, AnswerValue> parse_answers(const Questionnaire& questionnaire, con
             throw Error(trf("\"{item}\": answers are position=value pairs separated by '|'.", fmt::arg("item", item)));
         }
         const std::string value = item.substr(eq + 1);
-        auto it = std::find_if(questionnaire.questions.begin(), questionnaire.questions.end(),
-                               [&](const Question& x) { return x.position == pos; });
-        if (it == questionnaire.questions.end())
-            throw Error(trf("The questionnaire has no question {n}.", fmt::arg("n", pos)));
+        const auto* question = questionnaire.question_at(pos);
+        if (!question) throw Error(trf("The questionnaire has no question {n}.", fmt::arg("n", pos)));
         AnswerValue v;
-        if (it->kind == "text" || it->kind == "multi_choice") {
+        if (question->kind == "text" || question->kind == "multi_choice") {
             v.text = value;
         } else {
             try {
