@@ -1,54 +1,41 @@
 #include "catalog/edition_feed_xml.h"
+#include "catalog/xml_writing.h"
 
 #include "core/validate.h"
 
 #include <pugixml.hpp>
 
-#include <sstream>
-
 namespace maillage::catalog {
 namespace {
-void add_local(pugi::xml_node parent, const char* name, const LocalText& text) {
-    for (auto [lang, value] : {std::pair{"fr", &text.fr}, {"nl", &text.nl}, {"en", &text.en}}) {
-        if (value->empty()) continue;
-        auto e = parent.append_child(name);
-        e.append_attribute("lang") = lang;
-        e.text() = value->c_str();
+// A <list> element with one <item code="..."> child per record, completed by fill(child, record).
+template <class Records, class Fill>
+void add_coded_list(pugi::xml_node parent, const char* list, const char* item, const Records& records, Fill&& fill) {
+    auto l = parent.append_child(list);
+    for (const auto& r : records) {
+        auto e = l.append_child(item);
+        e.append_attribute("code") = r.code.c_str();
+        fill(e, r);
     }
 }
 }  // namespace
 
 std::string edition_feed_xml(const Edition& edition) {
     pugi::xml_document doc;
-    auto decl = doc.append_child(pugi::node_declaration);
-    decl.append_attribute("version") = "1.0";
-    decl.append_attribute("encoding") = "UTF-8";
-    auto root = doc.append_child("catalogue");
-    root.append_attribute("xmlns") = kFeedNamespace;
+    auto root = start_xml_document(doc, "catalogue", kFeedNamespace);
     root.append_attribute("edition") = edition.code.c_str();
     root.append_attribute("year") = edition.year;
     root.append_child("organisation").text() = edition.organisation.c_str();
 
-    auto themes = root.append_child("themes");
-    for (const auto& t : edition.themes) {
-        auto e = themes.append_child("theme");
-        e.append_attribute("code") = t.code.c_str();
-        add_local(e, "label", t.label);
-    }
-    auto modules = root.append_child("modules");
-    for (const auto& m : edition.modules) {
-        auto e = modules.append_child("module");
-        e.append_attribute("code") = m.code.c_str();
+    add_coded_list(root, "themes", "theme", edition.themes,
+                   [](pugi::xml_node e, const auto& t) { add_local(e, "label", t.label); });
+    add_coded_list(root, "modules", "module", edition.modules, [](pugi::xml_node e, const auto& m) {
         e.append_attribute("version") = m.version;
         e.append_attribute("theme") = m.theme_code.c_str();
         e.append_attribute("duration-minutes") = m.duration_minutes;
         add_local(e, "title", m.title);
         add_local(e, "description", m.description);
-    }
-    auto trainings = root.append_child("trainings");
-    for (const auto& t : edition.trainings) {
-        auto e = trainings.append_child("training");
-        e.append_attribute("code") = t.code.c_str();
+    });
+    add_coded_list(root, "trainings", "training", edition.trainings, [](pugi::xml_node e, const auto& t) {
         e.append_attribute("seats") = t.seats;
         e.append_attribute("seats-available") = std::max(0, t.seats - t.seats_taken);
         if (t.free())
@@ -77,10 +64,8 @@ std::string edition_feed_xml(const Edition& edition) {
             if (!d.venue.empty()) de.append_child("venue").text() = d.venue.c_str();
             for (const auto& tr : d.trainers) de.append_child("trainer").text() = tr.c_str();
         }
-    }
-    std::ostringstream out;
-    doc.save(out, "  ", pugi::format_default, pugi::encoding_utf8);
-    return out.str();
+    });
+    return xml_text(doc);
 }
 
 }  // namespace maillage::catalog

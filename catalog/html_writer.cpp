@@ -2,25 +2,13 @@
 
 #include "catalog/site_texts.h"
 
+#include "core/html.h"
+
 #include <fmt/format.h>
 
 namespace maillage::catalog {
 
-std::string html_escape(const std::string& text) {
-    std::string out;
-    out.reserve(text.size());
-    for (char c : text) {
-        switch (c) {
-        case '&': out += "&amp;"; break;
-        case '<': out += "&lt;"; break;
-        case '>': out += "&gt;"; break;
-        case '"': out += "&quot;"; break;
-        case '\'': out += "&#39;"; break;
-        default: out += c;
-        }
-    }
-    return out;
-}
+std::string html_escape(const std::string& text) { return maillage::html_escape(text, true); }
 
 std::string safe_file_name(const std::string& code) {
     std::string out;

@@ -1,4 +1,5 @@
 #include "catalog/module_sheet_xml.h"
+#include "catalog/xml_writing.h"
 
 #include "core/error.h"
 #include "core/i18n.h"
@@ -7,7 +8,6 @@
 
 #include <algorithm>
 #include <set>
-#include <sstream>
 #include <vector>
 
 namespace maillage::catalog {
@@ -21,16 +21,6 @@ std::string& text_field(ModuleSheet& m, const std::string& name) {
     if (name == "methods") return m.methods;
     if (name == "audience") return m.audience;
     return m.prerequisites;
-}
-
-void add_local(pugi::xml_node parent, const char* name, const LocalText& text) {
-    for (const char* lang : {"fr", "nl", "en"}) {
-        const std::string& value = std::string(lang) == "fr" ? text.fr : std::string(lang) == "nl" ? text.nl : text.en;
-        if (value.empty()) continue;
-        auto e = parent.append_child(name);
-        e.append_attribute("lang") = lang;
-        e.text() = value.c_str();
-    }
 }
 
 class Reader {
@@ -164,11 +154,7 @@ private:
 
 std::string modules_to_xml(const std::vector<ModuleSheet>& modules) {
     pugi::xml_document doc;
-    auto decl = doc.append_child(pugi::node_declaration);
-    decl.append_attribute("version") = "1.0";
-    decl.append_attribute("encoding") = "UTF-8";
-    auto root = doc.append_child("modules");
-    root.append_attribute("xmlns") = kModuleSheetNamespace;
+    auto root = start_xml_document(doc, "modules", kModuleSheetNamespace);
     for (const auto& m : modules) {
         auto e = root.append_child("module");
         e.append_attribute("code") = m.code.c_str();
@@ -190,9 +176,7 @@ std::string modules_to_xml(const std::vector<ModuleSheet>& modules) {
             }
         }
     }
-    std::ostringstream out;
-    doc.save(out, "  ", pugi::format_default, pugi::encoding_utf8);
-    return out.str();
+    return xml_text(doc);
 }
 
 std::vector<ModuleSheet> modules_from_xml(const std::string& text, const std::string& file,

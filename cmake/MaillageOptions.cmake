@@ -51,6 +51,16 @@ function(maillage_project_target target)
   target_link_libraries(${target} PRIVATE maillage_warnings)
 endfunction()
 
+# A shared library of the suite (the core, shared-ui): versioned, finding its
+# neighbours through $ORIGIN, installed into the private library folder.
+function(maillage_shared_library target)
+  set_target_properties(${target} PROPERTIES
+    VERSION ${PROJECT_VERSION} SOVERSION ${PROJECT_VERSION_MAJOR}
+    INSTALL_RPATH "$ORIGIN")
+  maillage_project_target(${target})
+  install(TARGETS ${target} LIBRARY DESTINATION ${MAILLAGE_PRIVATE_LIBDIR} NAMELINK_SKIP)
+endfunction()
+
 # Precompiled headers: the heaviest headers are parsed once per target instead of once
 # per file (wxWidgets in shared-ui, the window and each window module; SQLiteCpp,
 # nlohmann-json and fmt in the core and each plugin's logic). ccache caches such builds

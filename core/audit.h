@@ -16,6 +16,10 @@ class Database;
 void audit(Database& db, const std::string& action, const std::string& entity,
            std::optional<int64_t> entity_id, const std::string& summary);
 
+// Retires `table`'s row `id` (retired_at = today) in its own write, with an audit line
+// when it was not retired yet: reference data is retired, never deleted.
+void retire_row(Database& db, const std::string& table, int64_t id);
+
 // Recomputes the chain; returns "" when intact, else which entry breaks it.
 std::string verify_audit_chain(Database& db);
 

@@ -4,8 +4,12 @@
 // in the loaded gettext catalogs. Without one, strings stay in English.
 #include <fmt/format.h>
 
+#include <cstddef>
 #include <functional>
+#include <optional>
 #include <string>
+#include <string_view>
+#include <utility>
 
 namespace maillage {
 
@@ -21,6 +25,15 @@ std::string tr(const char* msgid);
 template <class... Args>
 std::string trf(const char* msgid, Args&&... args) {
     return fmt::format(fmt::runtime(tr(msgid)), std::forward<Args>(args)...);
+}
+
+// The translation of the label paired with `key` in a table of {key, N_("label")};
+// std::nullopt when the key is not in it.
+template <std::size_t N>
+std::optional<std::string> tr_label(const std::pair<const char*, const char*> (&labels)[N], std::string_view key) {
+    for (const auto& [k, label] : labels)
+        if (key == k) return tr(label);
+    return std::nullopt;
 }
 
 // Marks a string for extraction without translating it here (tables of labels).

@@ -31,6 +31,9 @@ struct Questionnaire {
     std::string owner;                   // plugin id or ""
     std::vector<Question> questions;
     bool retired = false;
+
+    // The question at `position` (as numbered in the questionnaire), or nullptr.
+    const Question* question_at(int position) const;
 };
 
 struct AnswerValue {

@@ -42,6 +42,10 @@ struct DeleteImpact {
     bool allowed() const { return refusal.empty(); }
 };
 
+// The references to `table`'s row `id` sorted into what goes with it and what refuses its
+// deletion; when the row does not exist (`exists` false), only the refusal `gone`. The
+// caller words the refusal when refused_by is not empty.
+DeleteImpact delete_impact(Database& db, const std::string& table, int64_t id, bool exists, const std::string& gone);
 // "employments: 2, roles: 1" (for sentences).
 std::string describe_counts(const std::vector<ReferenceCount>& counts);
 

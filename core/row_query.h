@@ -20,34 +20,17 @@
 
 namespace maillage {
 
-// The rows of `sql` (its select list is the map's) with the parameters bound in order.
-template <class Map, class... Values>
-std::vector<typename Map::Row> query_rows(SQLite::Database& db, const Map& map, const std::string& sql,
-                                          const Values&... values) {
-    SQLite::Statement q(db, sql);
-    bind_all(q, values...);
-    return read_all(q, map);
-}
-// The first row of `sql`, if any.
-template <class Map, class... Values>
-std::optional<typename Map::Row> query_row(SQLite::Database& db, const Map& map, const std::string& sql,
-                                           const Values&... values) {
-    SQLite::Statement q(db, sql);
-    bind_all(q, values...);
-    return read_one(q, map);
-}
-
 // The rows of map.select(rest): "SELECT <the map's columns> <rest>".
 template <class Map, class... Values>
 std::vector<typename Map::Row> select_all(SQLite::Database& db, const Map& map, std::string_view rest,
                                           const Values&... values) {
-    return query_rows(db, map, map.select(rest), values...);
+    return query_all(db, map, map.select(rest), values...);
 }
 // The first row of map.select(rest), if any.
 template <class Map, class... Values>
 std::optional<typename Map::Row> select_one(SQLite::Database& db, const Map& map, std::string_view rest,
                                             const Values&... values) {
-    return query_row(db, map, map.select(rest), values...);
+    return query_one(db, map, map.select(rest), values...);
 }
 
 // A RowMap and the FROM clause (with its joins) its rows come from, so that each getter is
@@ -62,11 +45,11 @@ public:
     std::string select(std::string_view where) const { return map_.select(from_ + " " + std::string(where)); }
     template <class... Values>
     std::vector<Row> rows(SQLite::Database& db, std::string_view where, const Values&... values) const {
-        return query_rows(db, map_, select(where), values...);
+        return query_all(db, map_, select(where), values...);
     }
     template <class... Values>
     std::optional<Row> row(SQLite::Database& db, std::string_view where, const Values&... values) const {
-        return query_row(db, map_, select(where), values...);
+        return query_one(db, map_, select(where), values...);
     }
     const Map& map() const { return map_; }
 

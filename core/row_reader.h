@@ -11,6 +11,9 @@
 // 0 for numbers, false for flags and std::nullopt for optionals.
 // A column may be an expression with an alias ("count(*) AS members") or qualified by
 // a table ("s.id"): the result column's name is then what follows AS, or the dot.
+#include "core/sql_call.h"
+#include "core/sql_util.h"
+
 #include <SQLiteCpp/SQLiteCpp.h>
 
 #include <array>
@@ -194,4 +197,29 @@ std::optional<typename Map::Row> read_one(SQLite::Statement& q, const Map& map, 
     return row;
 }
 
+// The row (an optional) or rows (a vector), each completed with finish(row).
+template <class Rows, class Finish>
+Rows completed(Rows rows, Finish&& finish) {
+    if constexpr (requires { rows.has_value(); }) {
+        if (rows) finish(*rows);
+    } else {
+        for (auto& row : rows) finish(row);
+    }
+    return rows;
+}
+
+// The rows (or the first row) of `sql` (usually map.select(...)) with the values bound in order.
+// Plain values of a first column: select_column, select_first, select_value (core/sql_call.h).
+template <class Map, class... Values>
+std::vector<typename Map::Row> query_all(SQLite::Database& db, const Map& map, const std::string& sql,
+                                         const Values&... values) {
+    auto q = bound_statement(db, sql, values...);
+    return read_all(q, map);
+}
+template <class Map, class... Values>
+std::optional<typename Map::Row> query_one(SQLite::Database& db, const Map& map, const std::string& sql,
+                                           const Values&... values) {
+    auto q = bound_statement(db, sql, values...);
+    return read_one(q, map);
+}
 }  // namespace maillage

@@ -1,7 +1,7 @@
 #pragma once
 // A statement in one call: made, its parameters bound in order (bind_all, so an empty
 // optional is NULL), run, and for a query the values of its first column read (NULL reads
-// as T{}). Rows into structs: core/row_query.h (apart, as row_reader.h's RowReader would
+// as T{}); exec_sql and insert_row are in core/sql_util.h. Rows into structs: core/row_query.h (apart, as row_reader.h's RowReader would
 // clash with the importers').
 //
 //   exec_sql(db.sql(), "UPDATE pat_accompaniment SET intake_response_id = ? WHERE id = ?", rid, id);
@@ -32,14 +32,6 @@ void assign(const SQLite::Column& c, T& out) {
         out = T(c.getInt64());
 }
 }  // namespace select_detail
-
-// Runs a statement; the number of rows it changed.
-template <class... Values>
-int exec_sql(SQLite::Database& db, const std::string& sql, const Values&... values) {
-    SQLite::Statement st(db, sql);
-    bind_all(st, values...);
-    return st.exec();
-}
 
 // The first column of every row (ids, dates...); NULL reads as T{}.
 template <class T, class... Values>

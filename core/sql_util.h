@@ -4,6 +4,8 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
+#include <tuple>
 #include <type_traits>
 
 namespace maillage {
@@ -20,6 +22,17 @@ inline void bind_text(SQLite::Statement& q, int index, const std::string& v) {
     else
         q.bind(index, v);
 }
+// The text between `quote` characters, each inside doubled: "name" (the default) for a
+// table or column name, 'text' for a literal.
+inline std::string sql_quoted(std::string_view text, char quote = '"') {
+    std::string out(1, quote);
+    for (char c : text) {
+        if (c == quote) out += quote;
+        out += c;
+    }
+    return out + quote;
+}
+
 // An empty text as NULL, for bind_all.
 inline std::optional<std::string> text_or_null(const std::string& v) {
     return v.empty() ? std::nullopt : std::optional<std::string>(v);
@@ -43,14 +56,46 @@ void bind_one(SQLite::Statement& q, int index, const T& v) {
     } else
         q.bind(index, v);
 }
+template <class T>
+struct is_tuple : std::false_type {};
+template <class... T>
+struct is_tuple<std::tuple<T...>> : std::true_type {};
+
+template <class T>
+void bind_next(SQLite::Statement& q, int& index, const T& v) {
+    if constexpr (is_tuple<T>::value)
+        std::apply([&](const auto&... e) { (bind_next(q, index, e), ...); }, v);
+    else
+        bind_one(q, ++index, v);
+}
 }  // namespace detail
 
 // Binds the values to the parameters 1, 2, 3... in order; an empty optional or
-// std::nullopt binds NULL.
+// std::nullopt binds NULL; a std::tuple binds its elements in its place (a record's
+// values, shared by its INSERT and its UPDATE).
 template <class... Values>
-void bind_all(SQLite::Statement& q, const Values&... values) {
-    int index = 0;
-    (detail::bind_one(q, ++index, values), ...);
+void bind_all([[maybe_unused]] SQLite::Statement& q, const Values&... values) {
+    [[maybe_unused]] int index = 0;
+    (detail::bind_next(q, index, values), ...);
+}
+
+// A statement of `sql` with the values bound in order, ready to step through.
+template <class... Values>
+SQLite::Statement bound_statement(SQLite::Database& db, const std::string& sql, const Values&... values) {
+    SQLite::Statement q(db, sql);
+    bind_all(q, values...);
+    return q;
+}
+// Runs one statement with the values bound in order; returns how many rows it changed.
+template <class... Values>
+int exec_sql(SQLite::Database& db, const std::string& sql, const Values&... values) {
+    return bound_statement(db, sql, values...).exec();
+}
+// Runs one INSERT with the values bound in order; returns the new row's id.
+template <class... Values>
+int64_t insert_row(SQLite::Database& db, const std::string& sql, const Values&... values) {
+    exec_sql(db, sql, values...);
+    return db.getLastInsertRowid();
 }
 
 inline std::optional<int64_t> col_opt(SQLite::Statement& q, int index) {

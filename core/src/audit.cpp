@@ -59,6 +59,17 @@ void audit(Database& db, const std::string& action, const std::string& entity,
     ins.exec();
 }
 
+void retire_row(Database& db, const std::string& table, int64_t id) {
+    db.write([&] {
+        if (exec_sql(db.sql(),
+                     "UPDATE " + table +
+                         " SET retired_at = strftime('%Y-%m-%d','now') WHERE id = ? AND "
+                         "retired_at IS NULL",
+                     id) == 1)
+            audit(db, "retire", table, id, "");
+    });
+}
+
 std::string verify_audit_chain(Database& db) {
     SQLite::Statement q(db.sql(),
                         "SELECT id, at, actor, action, entity, coalesce(entity_id,''), coalesce(summary,''), "

@@ -89,6 +89,11 @@ ImportCount from_preview(const ImportPreview& p) {
     return c;
 }
 
+// Columns several sheets share.
+ImportColumnDoc email_column(std::string help) { return {"email", {"e-mail", "courriel"}, false, std::move(help), ""}; }
+ImportColumnDoc phone_column() { return {"phone", {"téléphone", "telefoon"}, false, tr("Phone"), ""}; }
+ImportColumnDoc notes_column() { return {"notes", {"remarques", "opmerkingen"}, false, tr("Notes"), ""}; }
+
 }  // namespace
 
 void register_core_importers() {
@@ -102,55 +107,65 @@ void register_core_importers() {
                        [](Database& db, const csv::Table& t) {
                            return import_references<ProgrammeRepository, Programme>(db, t, false);
                        }});
-    register_importer({"funders", "core", 11, [] { return tr("Funders"); },
-                       [] {
-                           return std::vector<ImportColumnDoc>{
-                               {"code", {}, true, tr("The code users type (COCOM, COCOF...)"), ""},
-                               {"name", {"nom", "naam"}, true, tr("The full name"), ""},
-                               {"parent", {}, false, tr("Code of the funder it belongs to"), "funders"},
-                               {"notes", {"remarques", "opmerkingen"}, false, tr("Notes"), ""}};
-                       },
-                       [](Database& db, const csv::Table& t) {
-                           return import_references<FunderRepository, Funder>(db, t, true);
-                       }});
+    register_importer(
+        {"funders", "core", 11, [] { return tr("Funders"); },
+         [] {
+             return std::vector<ImportColumnDoc>{
+                 {"code", {}, true, tr("The code users type (COCOM, COCOF...)"), ""},
+                 {"name", {"nom", "naam"}, true, tr("The full name"), ""},
+                 {"parent", {}, false, tr("Code of the funder it belongs to"), "funders"},
+                 notes_column()};
+         },
+         [](Database& db, const csv::Table& t) { return import_references<FunderRepository, Funder>(db, t, true); }});
     register_importer({"institutions", "core", 20, [] { return tr("Institutions"); },
                        [] {
                            return std::vector<ImportColumnDoc>{
                                {"name", {"nom", "naam"}, true, tr("Matched with known institutions by name"), ""},
-                               {"region", {"région", "regio"}, false, tr("brussels, wallonia or flanders"),
+                               {"region",
+                                {"région", "regio"},
+                                false,
+                                tr("brussels, wallonia or flanders"),
                                 "brussels|wallonia|flanders"},
                                {"municipality", {"commune", "gemeente"}, false, tr("Municipality"), ""},
                                {"postcode", {"code postal"}, false, tr("Postcode"), ""},
                                {"address", {"adresse", "adres"}, false, tr("Street address"), ""},
                                {"language", {"langue", "taal"}, false, tr("fr, nl or bilingual"), "fr|nl|bilingual"},
-                               {"sectors", {"secteurs", "sectoren"}, false,
-                                tr("Sector codes separated by |, the primary first"), "sectors"},
-                               {"email", {"e-mail", "courriel"}, false, tr("Email"), ""},
-                               {"phone", {"téléphone", "telefoon"}, false, tr("Phone"), ""},
+                               {"sectors",
+                                {"secteurs", "sectoren"},
+                                false,
+                                tr("Sector codes separated by |, the primary first"),
+                                "sectors"},
+                               email_column(tr("Email")),
+                               phone_column(),
                                {"website", {"site web"}, false, tr("Web site"), ""},
-                               {"notes", {"remarques", "opmerkingen"}, false, tr("Notes"), ""}};
+                               notes_column()};
                        },
                        [](Database& db, const csv::Table& t) { return from_preview(import_institutions(db, t)); }});
-    register_importer({"people", "core", 30, [] { return tr("People"); },
-                       [] {
-                           return std::vector<ImportColumnDoc>{
-                               {"first_name", {"prénom", "voornaam"}, true, tr("First name"), ""},
-                               {"last_name", {"nom", "achternaam"}, true, tr("Last name"), ""},
-                               {"email", {"e-mail", "courriel"}, false,
-                                tr("Matched with known people by email; the other sheets name people by it"), ""},
-                               {"phone", {"téléphone", "telefoon"}, false, tr("Phone"), ""},
-                               {"language", {"langue", "taal"}, false, tr("fr, nl or en"), "fr|nl|en"},
-                               {"roles", {"rôles", "rollen"}, false,
-                                tr("worker, peer_worker, facilitator, trainer, staff, manager (separated by |)"),
-                                "worker|peer_worker|facilitator|trainer|staff|manager"},
-                               {"institution", {"instelling"}, false, tr("The current employer, by name"), ""},
-                               {"sector", {"secteur"}, false, tr("The job's sector when it differs from the institution's"),
-                                "sectors"},
-                               {"job_title", {"fonction", "functie"}, false, tr("Job title"), ""},
-                               {"start_date", {"date de début", "begindatum"}, false, tr("Start of the job"), ""},
-                               {"notes", {"remarques", "opmerkingen"}, false, tr("Notes"), ""}};
-                       },
-                       [](Database& db, const csv::Table& t) { return from_preview(import_people(db, t)); }});
+    register_importer(
+        {"people", "core", 30, [] { return tr("People"); },
+         [] {
+             return std::vector<ImportColumnDoc>{
+                 {"first_name", {"prénom", "voornaam"}, true, tr("First name"), ""},
+                 {"last_name", {"nom", "achternaam"}, true, tr("Last name"), ""},
+                 email_column(tr("Matched with known people by email; the other sheets name people by it")),
+                 phone_column(),
+                 {"language", {"langue", "taal"}, false, tr("fr, nl or en"), "fr|nl|en"},
+                 {"roles",
+                  {"rôles", "rollen"},
+                  false,
+                  tr("worker, peer_worker, facilitator, trainer, staff, manager (separated by |)"),
+                  "worker|peer_worker|facilitator|trainer|staff|manager"},
+                 {"institution", {"instelling"}, false, tr("The current employer, by name"), ""},
+                 {"sector",
+                  {"secteur"},
+                  false,
+                  tr("The job's sector when it differs from the institution's"),
+                  "sectors"},
+                 {"job_title", {"fonction", "functie"}, false, tr("Job title"), ""},
+                 {"start_date", {"date de début", "begindatum"}, false, tr("Start of the job"), ""},
+                 notes_column()};
+         },
+         [](Database& db, const csv::Table& t) { return from_preview(import_people(db, t)); }});
 }
 
 }  // namespace maillage

@@ -190,11 +190,7 @@ CREATE TABLE setting(key TEXT PRIMARY KEY, value TEXT);
 )SQL";
 
 struct SeedSector {
-    const char* code;
-    const char* fr;
-    const char* nl;
-    const char* en;
-    const char* family;
+    const char *code, *fr, *nl, *en, *family;
 };
 
 // The sector list of the yearly reports (DOMAIN.md), in its usual order.

@@ -15,13 +15,7 @@ namespace maillage {
 namespace {
 
 struct DemoInstitution {
-    const char* name;
-    const char* sector;  // sector code
-    const char* region;
-    const char* municipality;
-    const char* postcode;
-    const char* address;
-    const char* language;
+    const char *name, *sector /* its code */, *region, *municipality, *postcode, *address, *language;
 };
 
 // Invented services with the kinds of names the sector uses.
@@ -117,15 +111,13 @@ void seed_core_demo(Database& db, int year) {
     InstitutionRepository institutions(db);
     std::vector<int64_t> inst_ids;
     for (const auto& d : kInstitutions) {
-        Institution i;
-        i.name = d.name;
-        i.region = d.region;
-        i.municipality = d.municipality;
-        i.postcode = d.postcode;
-        i.address = d.address;
-        i.language = d.language;
-        i.sector_ids.push_back(sectors.find_by_code(d.sector)->id);
-        inst_ids.push_back(institutions.create(i));
+        inst_ids.push_back(institutions.create({.name = d.name,
+                                                .region = d.region,
+                                                .municipality = d.municipality,
+                                                .postcode = d.postcode,
+                                                .address = d.address,
+                                                .language = d.language,
+                                                .sector_ids = {sectors.find_by_code(d.sector)->id}}));
     }
 
     // 200 people: front-line workers, and by index the other roles the plugins need.

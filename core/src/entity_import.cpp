@@ -277,37 +277,19 @@ std::optional<int64_t> RowReader::institution(const csv::Row& row, Col c) const 
 std::optional<int64_t> RowReader::programme(const csv::Row& row, Col c) const {
     const auto v = text(row, c);
     if (v.empty()) return std::nullopt;
-    try {
-        return need_programme(db_, v).id;
-    } catch (const ParseError&) {
-        throw;
-    } catch (const Error& e) {
-        fail(row, c, e.what());
-    }
+    return at_row(*this, row, c, [&] { return need_programme(db_, v).id; });
 }
 
 std::optional<int64_t> RowReader::funder(const csv::Row& row, Col c) const {
     const auto v = text(row, c);
     if (v.empty()) return std::nullopt;
-    try {
-        return need_funder(db_, v).id;
-    } catch (const ParseError&) {
-        throw;
-    } catch (const Error& e) {
-        fail(row, c, e.what());
-    }
+    return at_row(*this, row, c, [&] { return need_funder(db_, v).id; });
 }
 
 std::optional<int64_t> RowReader::sector(const csv::Row& row, Col c) const {
     const auto v = text(row, c);
     if (v.empty()) return std::nullopt;
-    try {
-        return need_sector(db_, v).id;
-    } catch (const ParseError&) {
-        throw;
-    } catch (const Error& e) {
-        fail(row, c, e.what());
-    }
+    return at_row(*this, row, c, [&] { return need_sector(db_, v).id; });
 }
 
 std::vector<std::string> split_list(const std::string& text) {

@@ -3,6 +3,7 @@
 #include "core/audit.h"
 #include "core/database.h"
 #include "core/error.h"
+#include "core/html.h"
 #include "core/i18n.h"
 #include "core/progress.h"
 #include "core/sql_util.h"
@@ -43,15 +44,6 @@ json rows(SQLite::Statement& q) {
     return out;
 }
 
-std::string quoted(const std::string& name) {
-    std::string out = "\"";
-    for (char c : name) {
-        if (c == '"') out += '"';
-        out += c;
-    }
-    return out + "\"";
-}
-
 std::vector<std::string> user_tables(Database& db) {
     std::vector<std::string> out;
     SQLite::Statement q(db.sql(), "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' "
@@ -64,15 +56,6 @@ std::string lower_ascii(std::string s) {
     for (auto& c : s)
         if (c >= 'A' && c <= 'Z') c = char(c + 32);
     return s;
-}
-
-std::string quoted_literal(const std::string& text) {
-    std::string out = "'";
-    for (char c : text) {
-        if (c == '\'') out += '\'';
-        out += c;
-    }
-    return out + "'";
 }
 
 // A column whose values are a CHECK(column IN (...)) list cannot hold a name: erasure
@@ -99,7 +82,8 @@ std::vector<TextColumn> text_columns(Database& db) {
     for (const auto& table : user_tables(db)) {
         if (kSkip.count(table)) continue;
         const auto create = lower_ascii(
-            db.sql().execAndGet("SELECT sql FROM sqlite_master WHERE type='table' AND name=" + quoted_literal(table))
+            db.sql()
+                .execAndGet("SELECT sql FROM sqlite_master WHERE type='table' AND name=" + sql_quoted(table, '\''))
                 .getString());
         SQLite::Statement cols(db.sql(), "SELECT name, upper(type), \"notnull\", pk FROM pragma_table_info(?)");
         cols.bind(1, table);
@@ -249,8 +233,8 @@ json mentions(Database& db, const Identity& p) {
     if (forms.empty()) return out;
     for (const auto& c : text_columns(db)) {
         for (const auto& form : forms) {
-            SQLite::Statement q(db.sql(), "SELECT rowid, " + quoted(c.column) + " FROM " + quoted(c.table) +
-                                              " WHERE instr(lower(" + quoted(c.column) + "), lower(?)) > 0");
+            SQLite::Statement q(db.sql(), "SELECT rowid, " + sql_quoted(c.column) + " FROM " + sql_quoted(c.table) +
+                                              " WHERE instr(lower(" + sql_quoted(c.column) + "), lower(?)) > 0");
             q.bind(1, form);
             while (q.executeStep())
                 out.push_back({{"table", c.table}, {"column", c.column}, {"row", q.getColumn(0).getInt64()},
@@ -260,34 +244,20 @@ json mentions(Database& db, const Identity& p) {
     return out;
 }
 
-std::string esc(const std::string& s) {
-    std::string out;
-    for (char c : s) {
-        switch (c) {
-        case '&': out += "&amp;"; break;
-        case '<': out += "&lt;"; break;
-        case '>': out += "&gt;"; break;
-        case '"': out += "&quot;"; break;
-        default: out += c;
-        }
-    }
-    return out;
-}
-
 std::string cell(const json& v) {
     if (v.is_null()) return "";
-    if (v.is_string()) return esc(v.get<std::string>());
-    return esc(v.dump());
+    if (v.is_string()) return html_escape(v.get<std::string>());
+    return html_escape(v.dump());
 }
 
 std::string table_html(const json& list) {
-    if (!list.is_array() || list.empty()) return "<p>" + esc(tr("None.")) + "</p>\n";
+    if (!list.is_array() || list.empty()) return "<p>" + html_escape(tr("None.")) + "</p>\n";
     std::vector<std::string> keys;
     for (const auto& row : list)
         for (auto it = row.begin(); it != row.end(); ++it)
             if (std::find(keys.begin(), keys.end(), it.key()) == keys.end()) keys.push_back(it.key());
     std::string out = "<table>\n<tr>";
-    for (const auto& k : keys) out += "<th>" + esc(k) + "</th>";
+    for (const auto& k : keys) out += "<th>" + html_escape(k) + "</th>";
     out += "</tr>\n";
     for (const auto& row : list) {
         out += "<tr>";
@@ -361,8 +331,8 @@ json export_person(Database& db, int64_t id) {
         SQLite::Statement fks(sql, "SELECT \"from\" FROM pragma_foreign_key_list(?) WHERE \"table\" = 'person'");
         fks.bind(1, table);
         while (fks.executeStep()) {
-            SQLite::Statement q(sql, "SELECT * FROM " + quoted(table) + " WHERE " +
-                                         quoted(fks.getColumn(0).getString()) + " = ?");
+            SQLite::Statement q(sql, "SELECT * FROM " + sql_quoted(table) + " WHERE " +
+                                         sql_quoted(fks.getColumn(0).getString()) + " = ?");
             q.bind(1, id);
             auto found = rows(q);
             if (!found.empty()) other[table] = std::move(found);
@@ -379,8 +349,8 @@ json export_person(Database& db, int64_t id) {
             SQLite::Statement fks(sql, "SELECT \"from\" FROM pragma_foreign_key_list(?) WHERE \"table\" = 'person'");
             fks.bind(1, table);
             while (fks.executeStep())
-                related += " UNION ALL SELECT '" + table + "', rowid FROM " + quoted(table) + " WHERE " +
-                           quoted(fks.getColumn(0).getString()) + " = ?1";
+                related += " UNION ALL SELECT '" + table + "', rowid FROM " + sql_quoted(table) + " WHERE " +
+                           sql_quoted(fks.getColumn(0).getString()) + " = ?1";
         }
         SQLite::Statement q(sql, "SELECT id, at, actor, action, entity, entity_id, summary FROM audit_log "
                                  "WHERE (entity = 'person' AND entity_id = ?1) OR summary = 'person #' || ?1 "
@@ -415,33 +385,33 @@ std::string person_export_html(const json& data) {
         name = tr("(erased person)");
     }
     std::string out = "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>" +
-                      esc(trf("Data held about {name}", fmt::arg("name", name))) +
+                      html_escape(trf("Data held about {name}", fmt::arg("name", name))) +
                       "</title>\n<style>body{font-family:sans-serif;margin:2em;max-width:60em}"
                       "table{border-collapse:collapse;margin-bottom:1em}td,th{border:1px solid #999;padding:"
                       "2px 6px;text-align:left;vertical-align:top}th{background:#eee}</style></head><body>\n";
-    out += "<h1>" + esc(trf("Data held about {name}", fmt::arg("name", name))) + "</h1>\n";
-    out += "<p>" + esc(trf("Exported on {date}.", fmt::arg("date", data.value("exported_at", "")))) + "</p>\n";
-    out += "<h2>" + esc(tr("Identity")) + "</h2>\n<table>\n";
+    out += "<h1>" + html_escape(trf("Data held about {name}", fmt::arg("name", name))) + "</h1>\n";
+    out += "<p>" + html_escape(trf("Exported on {date}.", fmt::arg("date", data.value("exported_at", "")))) + "</p>\n";
+    out += "<h2>" + html_escape(tr("Identity")) + "</h2>\n<table>\n";
     for (auto it = p.begin(); it != p.end(); ++it)
-        out += "<tr><th>" + esc(it.key()) + "</th><td>" + cell(it.value()) + "</td></tr>\n";
+        out += "<tr><th>" + html_escape(it.key()) + "</th><td>" + cell(it.value()) + "</td></tr>\n";
     out += "</table>\n";
     std::string roles;
     for (const auto& r : data.at("roles")) roles += (roles.empty() ? "" : ", ") + r.get<std::string>();
-    out += "<h2>" + esc(tr("Roles")) + "</h2>\n<p>" + (roles.empty() ? esc(tr("None.")) : esc(roles)) + "</p>\n";
-    out += "<h2>" + esc(tr("Employments")) + "</h2>\n" + table_html(data.at("employments"));
-    out += "<h2>" + esc(tr("Attendance")) + "</h2>\n" + table_html(data.at("attendance"));
-    out += "<h2>" + esc(tr("Evaluations")) + "</h2>\n";
-    if (data.at("evaluations").empty()) out += "<p>" + esc(tr("None.")) + "</p>\n";
+    out += "<h2>" + html_escape(tr("Roles")) + "</h2>\n<p>" + (roles.empty() ? html_escape(tr("None.")) : html_escape(roles)) + "</p>\n";
+    out += "<h2>" + html_escape(tr("Employments")) + "</h2>\n" + table_html(data.at("employments"));
+    out += "<h2>" + html_escape(tr("Attendance")) + "</h2>\n" + table_html(data.at("attendance"));
+    out += "<h2>" + html_escape(tr("Evaluations")) + "</h2>\n";
+    if (data.at("evaluations").empty()) out += "<p>" + html_escape(tr("None.")) + "</p>\n";
     for (const auto& r : data.at("evaluations")) {
-        out += "<h3>" + esc(r.value("title", "")) + " (" + esc(r.value("submitted_at", "")) + ")</h3>\n";
+        out += "<h3>" + html_escape(r.value("title", "")) + " (" + html_escape(r.value("submitted_at", "")) + ")</h3>\n";
         out += table_html(r.at("answers"));
     }
-    out += "<h2>" + esc(tr("Other records")) + "</h2>\n";
-    if (data.at("other_records").empty()) out += "<p>" + esc(tr("None.")) + "</p>\n";
+    out += "<h2>" + html_escape(tr("Other records")) + "</h2>\n";
+    if (data.at("other_records").empty()) out += "<p>" + html_escape(tr("None.")) + "</p>\n";
     for (auto it = data.at("other_records").begin(); it != data.at("other_records").end(); ++it)
-        out += "<h3>" + esc(it.key()) + "</h3>\n" + table_html(it.value());
-    out += "<h2>" + esc(tr("Notes that mention them")) + "</h2>\n" + table_html(data.at("mentions"));
-    out += "<h2>" + esc(tr("History of changes")) + "</h2>\n" + table_html(data.at("audit"));
+        out += "<h3>" + html_escape(it.key()) + "</h3>\n" + table_html(it.value());
+    out += "<h2>" + html_escape(tr("Notes that mention them")) + "</h2>\n" + table_html(data.at("mentions"));
+    out += "<h2>" + html_escape(tr("History of changes")) + "</h2>\n" + table_html(data.at("audit"));
     return out + "</body></html>\n";
 }
 
@@ -558,7 +528,7 @@ ErasureOutcome erase_people(Database& db, const std::vector<int64_t>& ids, const
                 auto end = std::find_if(it, columns.end(), [&](const TextColumn& c) { return c.table != it->table; });
                 std::string sets, where;
                 for (auto c = it; c != end; ++c) {
-                    const auto col = quoted(c->column);
+                    const auto col = sql_quoted(c->column);
                     std::string match, scrubbed = col;
                     for (size_t f = 1; f <= forms.size(); ++f) {
                         const auto param = "?" + std::to_string(f);
@@ -571,7 +541,7 @@ ErasureOutcome erase_people(Database& db, const std::vector<int64_t>& ids, const
                     where += (where.empty() ? "" : " OR ") + ("(" + col + " IS NOT NULL AND (" + match + "))");
                 }
                 step(progress, done++, total, trf("removing the name from {table}", fmt::arg("table", it->table)));
-                SQLite::Statement up(sql, "UPDATE " + quoted(it->table) + " SET " + sets + " WHERE " + where);
+                SQLite::Statement up(sql, "UPDATE " + sql_quoted(it->table) + " SET " + sets + " WHERE " + where);
                 for (size_t f = 0; f < forms.size(); ++f) up.bind(int(f + 1), forms[f]);
                 up.exec();
                 it = end;

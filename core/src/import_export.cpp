@@ -225,20 +225,19 @@ std::vector<InstitutionPlan> plan_institutions(Database& db, const csv::Table& t
         set(c.phone, p.data.phone);
         set(c.website, p.data.website);
         set(c.notes, p.data.notes);
-        if (auto v = t.value(r, c.region); !v.empty()) {
-            auto code = region_code(v);
-            if (!code)
-                t.fail(r, *c.region, trf("unknown region \"{value}\" (Brussels, Wallonia or Flanders expected)",
-                                         fmt::arg("value", v)));
-            p.data.region = *code;
-        }
-        if (auto v = t.value(r, c.language); !v.empty()) {
-            auto code = institution_language(v);
-            if (!code)
-                t.fail(r, *c.language, trf("unknown language \"{value}\" (fr, nl or bilingual expected)",
-                                           fmt::arg("value", v)));
-            p.data.language = *code;
-        }
+        // A cell that names a code (a region, a language); `unknown` words the refusal.
+        auto set_code = [&](Col col, std::string& field, std::optional<std::string> (*code_of)(const std::string&),
+                            const char* unknown) {
+            if (auto v = t.value(r, col); !v.empty()) {
+                auto code = code_of(v);
+                if (!code) t.fail(r, *col, trf(unknown, fmt::arg("value", v)));
+                field = *code;
+            }
+        };
+        set_code(c.region, p.data.region, region_code,
+                 N_("unknown region \"{value}\" (Brussels, Wallonia or Flanders expected)"));
+        set_code(c.language, p.data.language, institution_language,
+                 N_("unknown language \"{value}\" (fr, nl or bilingual expected)"));
         if (auto v = t.value(r, c.email); !v.empty()) {
             if (!plausible_email(v))
                 t.fail(r, *c.email, trf("\"{value}\" is not an email address", fmt::arg("value", v)));
@@ -478,12 +477,11 @@ void apply_employment(PersonRepository& people, int64_t person, const PersonPlan
         people.update_employment(*current);
         return;
     }
-    Employment e;
-    e.person_id = person;
-    e.institution_id = institution;
-    e.sector_id = p.sector;
-    e.job_title = p.job_title;
-    e.start_date = p.start_date;
+    Employment e{.person_id = person,
+                 .institution_id = institution,
+                 .sector_id = p.sector,
+                 .job_title = p.job_title,
+                 .start_date = p.start_date};
     if (current) {
         // A job change: the previous job ends the day before the new one starts.
         if (e.start_date.empty()) e.start_date = today();

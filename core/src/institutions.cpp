@@ -5,6 +5,7 @@
 #include "core/error.h"
 #include "core/i18n.h"
 #include "core/single_line.h"
+#include "core/record_sql.h"
 #include "core/references.h"
 #include "core/row_reader.h"
 #include "core/sql_util.h"
@@ -30,17 +31,25 @@ std::string select_institution(std::string_view where) { return kInstitutionRow.
 
 // What institution_sector holds of an institution read by kInstitutionRow.
 void add_sectors(Database& db, Institution& i) {
-    SQLite::Statement s(db.sql(),
-                        "SELECT sector_id FROM institution_sector WHERE institution_id = ? "
-                        "ORDER BY is_primary DESC, sector_id");
-    s.bind(1, i.id);
-    while (s.executeStep()) i.sector_ids.push_back(s.getColumn(0).getInt64());
+    i.sector_ids = select_column<int64_t>(db.sql(),
+                                         "SELECT sector_id FROM institution_sector WHERE institution_id = ? "
+                                         "ORDER BY is_primary DESC, sector_id",
+                                         i.id);
+}
+// add_sectors for completed().
+auto sectors_of(Database& db) {
+    return [&db](Institution& i) { add_sectors(db, i); };
+}
+
+// What INSERT and UPDATE write, in the order of their columns.
+auto institution_values(const Institution& i) {
+    return std::make_tuple(i.name, text_or_null(i.region), text_or_null(i.municipality), text_or_null(i.postcode),
+                           text_or_null(i.address), text_or_null(i.language), text_or_null(i.email),
+                           text_or_null(i.phone), text_or_null(i.website), text_or_null(i.notes));
 }
 
 void write_sectors(Database& db, int64_t id, const std::vector<int64_t>& sectors) {
-    SQLite::Statement del(db.sql(), "DELETE FROM institution_sector WHERE institution_id = ?");
-    del.bind(1, id);
-    del.exec();
+    exec_sql(db.sql(), "DELETE FROM institution_sector WHERE institution_id = ?", id);
     SQLite::Statement ins(db.sql(),
                           "INSERT OR IGNORE INTO institution_sector(institution_id, sector_id, is_primary) "
                           "VALUES (?,?,?)");
@@ -73,9 +82,7 @@ void validate_institution(const Institution& i) {
 }
 
 std::optional<Institution> InstitutionRepository::get(int64_t id) const {
-    SQLite::Statement q(db_.sql(), select_institution("WHERE id = ?"));
-    q.bind(1, id);
-    return read_one(q, kInstitutionRow, [&](Institution& i) { add_sectors(db_, i); });
+    return completed(query_one(db_.sql(), kInstitutionRow, select_institution("WHERE id = ?"), id), sectors_of(db_));
 }
 
 std::vector<Institution> InstitutionRepository::search(const std::string& text, int limit) const {
@@ -84,7 +91,7 @@ std::vector<Institution> InstitutionRepository::search(const std::string& text, 
                                        "OR municipality LIKE '%' || ?1 || '%' OR postcode LIKE ?1 || '%') "
                                        "ORDER BY name COLLATE NOCASE LIMIT ?2"));
     bind_all(q, text, limit);
-    return read_all(q, kInstitutionRow, [&](Institution& i) { add_sectors(db_, i); });
+    return completed(read_all(q, kInstitutionRow), sectors_of(db_));
 }
 
 std::string fold_name(const std::string& name) {
@@ -124,9 +131,9 @@ Institution find_institution(Database& db, const std::string& name_or_number) {
 
 std::optional<Institution> InstitutionRepository::find_by_name(const std::string& name) const {
     // The index answers the common case (same bytes, or ASCII case only).
-    SQLite::Statement q(db_.sql(), select_institution("WHERE merged_into IS NULL AND name = ? COLLATE NOCASE LIMIT 1"));
-    q.bind(1, name);
-    if (auto i = read_one(q, kInstitutionRow, [&](Institution& i) { add_sectors(db_, i); })) return i;
+    if (auto i = query_one(db_.sql(), kInstitutionRow,
+                           select_institution("WHERE merged_into IS NULL AND name = ? COLLATE NOCASE LIMIT 1"), name))
+        return completed(std::move(i), sectors_of(db_));
     // Otherwise compare folded keys. Two names can only fold alike with a non-ASCII
     // character on one side, so an ASCII name is compared with non-ASCII names only.
     const auto key = fold_name(name);
@@ -134,8 +141,7 @@ std::optional<Institution> InstitutionRepository::find_by_name(const std::string
     const bool ascii = std::all_of(name.begin(), name.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
     SQLite::Statement all(db_.sql(), "SELECT id, name FROM institution WHERE merged_into IS NULL "
                                      "AND (?1 = 0 OR name GLOB ?2) ORDER BY id");
-    all.bind(1, ascii ? 1 : 0);
-    all.bind(2, std::string("*[^\x01-\x7f]*"));  // holds a character outside ASCII
+    bind_all(all, ascii ? 1 : 0, std::string("*[^\x01-\x7f]*"));  // the second: holds a character outside ASCII
     while (all.executeStep())
         if (fold_name(all.getColumn(1).getString()) == key) return get(all.getColumn(0).getInt64());
     return std::nullopt;
@@ -148,14 +154,10 @@ int64_t InstitutionRepository::count() const {
 int64_t InstitutionRepository::create(const Institution& i) {
     validate_institution(i);
     return db_.write(trf("Create {name}", fmt::arg("name", i.name)), [&] {
-        SQLite::Statement ins(db_.sql(),
-                              "INSERT INTO institution(name, region, municipality, postcode, address, language, "
-                              "email, phone, website, notes) VALUES (?,?,?,?,?,?,?,?,?,?)");
-        bind_all(ins, i.name, text_or_null(i.region), text_or_null(i.municipality), text_or_null(i.postcode),
-                 text_or_null(i.address), text_or_null(i.language), text_or_null(i.email),
-                 text_or_null(i.phone), text_or_null(i.website), text_or_null(i.notes));
-        ins.exec();
-        const auto id = db_.sql().getLastInsertRowid();
+        const auto id = insert_row(db_.sql(),
+                                   "INSERT INTO institution(name, region, municipality, postcode, address, language, "
+                                   "email, phone, website, notes) VALUES (?,?,?,?,?,?,?,?,?,?)",
+                                   institution_values(i));
         write_sectors(db_, id, i.sector_ids);
         audit(db_, "create", "institution", id, i.name);
         return id;
@@ -165,16 +167,12 @@ int64_t InstitutionRepository::create(const Institution& i) {
 void InstitutionRepository::update(const Institution& i) {
     validate_institution(i);
     db_.write(trf("Edit {name}", fmt::arg("name", i.name)), [&] {
-        SQLite::Statement up(db_.sql(),
-                             "UPDATE institution SET name=?, region=?, municipality=?, postcode=?, address=?, "
-                             "language=?, email=?, phone=?, website=?, notes=?, "
-                             "updated_at=strftime('%Y-%m-%dT%H:%M:%SZ','now') WHERE id=?");
-        bind_all(up, i.name, text_or_null(i.region), text_or_null(i.municipality), text_or_null(i.postcode),
-                 text_or_null(i.address), text_or_null(i.language), text_or_null(i.email),
-                 text_or_null(i.phone), text_or_null(i.website), text_or_null(i.notes), i.id);
-        if (up.exec() != 1) throw Error(tr("This institution no longer exists."));
+        update_audited(db_, "institution", i.id, i.name, tr("This institution no longer exists."),
+                       "UPDATE institution SET name=?, region=?, municipality=?, postcode=?, address=?, language=?, "
+                       "email=?, phone=?, website=?, notes=?, updated_at=strftime('%Y-%m-%dT%H:%M:%SZ','now') "
+                       "WHERE id=?",
+                       institution_values(i), i.id);
         write_sectors(db_, i.id, i.sector_ids);
-        audit(db_, "update", "institution", i.id, i.name);
     });
 }
 
@@ -190,19 +188,16 @@ void InstitutionRepository::merge(int64_t from, int64_t into) {
         if (target->merged_into) throw Error(tr("The institution to keep was itself merged into another."));
         auto& sql = db_.sql();
         // Sectors: the union, the kept record's primary sector first.
-        SQLite::Statement add(sql,
-                              "INSERT OR IGNORE INTO institution_sector(institution_id, sector_id, is_primary) "
-                              "SELECT ?, sector_id, 0 FROM institution_sector WHERE institution_id = ?");
-        bind_all(add, into, from);
-        add.exec();
+        exec_sql(sql,
+                 "INSERT OR IGNORE INTO institution_sector(institution_id, sector_id, is_primary) "
+                 "SELECT ?, sector_id, 0 FROM institution_sector WHERE institution_id = ?",
+                 into, from);
         // Every other reference (plugin tables included), found from the schema. A row that
         // would duplicate one already on the kept record (the same sector twice...) stays
         // on the merged one, which remains as history.
         move_references(db_, "institution", from, into,
                         {"institution_sector.institution_id", "institution.merged_into"});
-        SQLite::Statement mark(sql, "UPDATE institution SET merged_into = ? WHERE id = ? OR merged_into = ?");
-        bind_all(mark, into, from, from);
-        mark.exec();
+        exec_sql(sql, "UPDATE institution SET merged_into = ? WHERE id = ? OR merged_into = ?", into, from, from);
         audit(db_, "merge", "institution", into,
               trf("merged \"{from}\" (#{from_id}) into \"{into}\"", fmt::arg("from", source->name),
                   fmt::arg("from_id", from), fmt::arg("into", target->name)));
@@ -214,15 +209,10 @@ void InstitutionRepository::merge(int64_t from, int64_t into) {
 namespace maillage {
 
 DeleteImpact InstitutionRepository::delete_impact(int64_t id) const {
-    DeleteImpact impact;
     const auto institution = get(id);
-    if (!institution) {
-        impact.refusal = tr("This institution no longer exists.");
-        return impact;
-    }
-    for (auto& c : count_references(db_, "institution", id))
-        (c.cascades ? impact.goes_with : impact.refused_by).push_back(c);
-    if (!impact.refused_by.empty())
+    auto impact = maillage::delete_impact(db_, "institution", id, institution.has_value(),
+                                          tr("This institution no longer exists."));
+    if (institution && !impact.refused_by.empty())
         impact.refusal = trf("\u201c{name}\u201d cannot be deleted: other records point to it ({counts}). Merge it "
                              "into the institution that replaces it instead.",
                              fmt::arg("name", institution->name),
@@ -236,10 +226,7 @@ void InstitutionRepository::remove(int64_t id) {
     db_.write(trf("Delete {name}", fmt::arg("name", institution->name)), [&] {
         const auto impact = delete_impact(id);
         if (!impact.allowed()) throw Error(impact.refusal);
-        SQLite::Statement del(db_.sql(), "DELETE FROM institution WHERE id = ?");
-        del.bind(1, id);
-        del.exec();
-        audit(db_, "delete", "institution", id, institution->name);
+        delete_audited(db_, "institution", id, institution->name);
     });
 }
 

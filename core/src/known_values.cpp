@@ -40,6 +40,22 @@ bool is_id(const std::string& text) {
 
 int64_t id_of(const std::string& text) { return std::stoll(text.substr(text[0] == '#' ? 1 : 0)); }
 
+// The codes of a list of programmes, funders or sectors.
+template <class Records>
+std::vector<std::string> codes(const Records& records) {
+    std::vector<std::string> out;
+    for (const auto& r : records) out.push_back(r.code);
+    return out;
+}
+
+// A programme or funder by its code, else by its id ("#12").
+template <class Repository>
+auto by_code_or_id(const Repository& repo, const std::string& code) {
+    auto r = repo.find_by_code(code);
+    if (!r && is_id(code)) r = repo.get(id_of(code));
+    return r;
+}
+
 }  // namespace
 
 std::string valid_values(const std::vector<std::string>& valid, std::string_view typed, std::size_t show) {
@@ -59,50 +75,26 @@ std::string valid_values(const std::vector<std::string>& valid, std::string_view
     return trf("{values}… ({n} in all)", fmt::arg("values", join(closest)), fmt::arg("n", valid.size()));
 }
 
-std::vector<std::string> programme_codes(Database& db) {
-    std::vector<std::string> out;
-    for (const auto& p : ProgrammeRepository(db).list()) out.push_back(p.code);
-    return out;
-}
-
-std::vector<std::string> funder_codes(Database& db) {
-    std::vector<std::string> out;
-    for (const auto& f : FunderRepository(db).list()) out.push_back(f.code);
-    return out;
-}
-
-std::vector<std::string> sector_codes(Database& db) {
-    std::vector<std::string> out;
-    for (const auto& s : SectorRepository(db).list()) out.push_back(s.code);
-    return out;
-}
+std::vector<std::string> programme_codes(Database& db) { return codes(ProgrammeRepository(db).list()); }
+std::vector<std::string> funder_codes(Database& db) { return codes(FunderRepository(db).list()); }
+std::vector<std::string> sector_codes(Database& db) { return codes(SectorRepository(db).list()); }
 
 Programme need_programme(Database& db, const std::string& code) {
-    ProgrammeRepository repo(db);
-    auto p = repo.find_by_code(code);
-    if (!p && is_id(code)) p = repo.get(id_of(code));
-    if (!p)
-        throw Error(trf("unknown programme \"{code}\" (valid: {values})", fmt::arg("code", code),
-                        fmt::arg("values", valid_values(programme_codes(db), code))));
-    return *p;
+    if (auto p = by_code_or_id(ProgrammeRepository(db), code)) return *p;
+    throw Error(trf("unknown programme \"{code}\" (valid: {values})", fmt::arg("code", code),
+                    fmt::arg("values", valid_values(programme_codes(db), code))));
 }
 
 Funder need_funder(Database& db, const std::string& code) {
-    FunderRepository repo(db);
-    auto f = repo.find_by_code(code);
-    if (!f && is_id(code)) f = repo.get(id_of(code));
-    if (!f)
-        throw Error(trf("unknown funder \"{code}\" (valid: {values})", fmt::arg("code", code),
-                        fmt::arg("values", valid_values(funder_codes(db), code))));
-    return *f;
+    if (auto f = by_code_or_id(FunderRepository(db), code)) return *f;
+    throw Error(trf("unknown funder \"{code}\" (valid: {values})", fmt::arg("code", code),
+                    fmt::arg("values", valid_values(funder_codes(db), code))));
 }
 
 Sector need_sector(Database& db, const std::string& code_or_label) {
-    auto s = SectorRepository(db).find(code_or_label);
-    if (!s)
-        throw Error(trf("unknown sector \"{code}\" (valid: {values})", fmt::arg("code", code_or_label),
-                        fmt::arg("values", valid_values(sector_codes(db), code_or_label))));
-    return *s;
+    if (auto s = SectorRepository(db).find(code_or_label)) return *s;
+    throw Error(trf("unknown sector \"{code}\" (valid: {values})", fmt::arg("code", code_or_label),
+                    fmt::arg("values", valid_values(sector_codes(db), code_or_label))));
 }
 
 int64_t person_by_key(Database& db, const std::string& key) {

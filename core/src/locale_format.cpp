@@ -298,9 +298,7 @@ std::string session_kind_name(const std::string& kind) {
         {"pat_intake", N_("PAT intake interview")},
         {"training", N_("Training day")},
     };
-    for (const auto& [code, name] : names)
-        if (kind == code) return tr(name);
-    return kind;
+    return tr_label(names, kind).value_or(kind);
 }
 
 std::string session_status_name(const std::string& status) {

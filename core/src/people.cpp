@@ -5,6 +5,7 @@
 #include "core/error.h"
 #include "core/i18n.h"
 #include "core/single_line.h"
+#include "core/record_sql.h"
 #include "core/references.h"
 #include "core/row_reader.h"
 #include "core/sql_util.h"
@@ -27,10 +28,18 @@ std::string select_person(std::string_view where) { return kPersonRow.select("FR
 
 // What person_role holds of a person read by kPersonRow.
 void add_roles(Database& db, Person& p) {
-    SQLite::Statement r(db.sql(), "SELECT role FROM person_role WHERE person_id = ? ORDER BY role");
-    r.bind(1, p.id);
-    while (r.executeStep()) p.roles.push_back(r.getColumn(0).getString());
+    p.roles =
+        select_column<std::string>(db.sql(), "SELECT role FROM person_role WHERE person_id = ? ORDER BY role", p.id);
 }
+// add_roles for completed().
+auto roles_of(Database& db) {
+    return [&db](Person& p) { add_roles(db, p); };
+}
+
+// One employment, from the window and from imports (PersonBulkWriter).
+const char* const kInsertEmployment =
+    "INSERT INTO employment(person_id, institution_id, sector_id, job_title, start_date, end_date) "
+    "VALUES (?,?,?,?,?,?)";
 
 const RowMap kEmploymentRow{
     column("id", &Employment::id), column("person_id", &Employment::person_id),
@@ -65,10 +74,18 @@ void validate(const Person& p) {
                             fmt::arg("value", role)));
 }
 
+// What INSERT and UPDATE write, in the order of their columns.
+auto person_values(const Person& p) {
+    return std::make_tuple(text_or_null(p.first_name), text_or_null(p.last_name), text_or_null(p.email),
+                           text_or_null(p.phone), text_or_null(p.language), text_or_null(p.notes));
+}
+auto employment_values(const Employment& e) {
+    return std::make_tuple(e.institution_id, e.sector_id, text_or_null(e.job_title), text_or_null(e.start_date),
+                           text_or_null(e.end_date));
+}
+
 void write_roles(Database& db, const Person& p) {
-    SQLite::Statement del(db.sql(), "DELETE FROM person_role WHERE person_id = ?");
-    del.bind(1, p.id);
-    del.exec();
+    exec_sql(db.sql(), "DELETE FROM person_role WHERE person_id = ?", p.id);
     SQLite::Statement ins(db.sql(), "INSERT OR IGNORE INTO person_role(person_id, role) VALUES (?,?)");
     for (const auto& role : p.roles) {
         bind_all(ins, p.id, role);
@@ -107,9 +124,7 @@ bool Person::has_role(const std::string& role) const {
 }
 
 std::optional<Person> PersonRepository::get(int64_t id) const {
-    SQLite::Statement q(db_.sql(), select_person("WHERE id = ?"));
-    q.bind(1, id);
-    return read_one(q, kPersonRow, [&](Person& p) { add_roles(db_, p); });
+    return completed(query_one(db_.sql(), kPersonRow, select_person("WHERE id = ?"), id), roles_of(db_));
 }
 
 std::vector<Person> PersonRepository::search(const std::string& text, int limit) const {
@@ -120,22 +135,23 @@ std::vector<Person> PersonRepository::search(const std::string& text, int limit)
                             "coalesce(first_name,'')) LIKE '%' || ?1 || '%' OR email LIKE '%' || ?1 || '%') "
                             "ORDER BY last_name COLLATE NOCASE, first_name COLLATE NOCASE LIMIT ?2"));
     bind_all(q, text, limit);
-    return read_all(q, kPersonRow, [&](Person& p) { add_roles(db_, p); });
+    return completed(read_all(q, kPersonRow), roles_of(db_));
 }
 
 std::vector<Person> PersonRepository::with_role(const std::string& role) const {
-    SQLite::Statement q(db_.sql(), select_person(
-                                       "WHERE erased_at IS NULL AND id IN (SELECT person_id FROM person_role "
-                                       "WHERE role = ?) ORDER BY last_name COLLATE NOCASE, first_name COLLATE NOCASE"));
-    q.bind(1, role);
-    return read_all(q, kPersonRow, [&](Person& p) { add_roles(db_, p); });
+    return completed(query_all(db_.sql(), kPersonRow,
+                               select_person("WHERE erased_at IS NULL AND id IN (SELECT person_id FROM person_role "
+                                             "WHERE role = ?) ORDER BY last_name COLLATE NOCASE, first_name "
+                                             "COLLATE NOCASE"),
+                               role),
+                     roles_of(db_));
 }
 
 std::optional<Person> PersonRepository::find_by_email(const std::string& email) const {
     if (email.empty()) return std::nullopt;
-    SQLite::Statement q(db_.sql(), select_person("WHERE erased_at IS NULL AND email = ? COLLATE NOCASE"));
-    q.bind(1, email);
-    return read_one(q, kPersonRow, [&](Person& p) { add_roles(db_, p); });
+    return completed(
+        query_one(db_.sql(), kPersonRow, select_person("WHERE erased_at IS NULL AND email = ? COLLATE NOCASE"), email),
+        roles_of(db_));
 }
 
 int64_t PersonRepository::count() const { return db_.scalar_int("SELECT count(*) FROM person WHERE erased_at IS NULL"); }
@@ -143,14 +159,11 @@ int64_t PersonRepository::count() const { return db_.scalar_int("SELECT count(*)
 int64_t PersonRepository::create(const Person& p) {
     validate(p);
     return db_.write(trf("Create {name}", fmt::arg("name", p.display_name())), [&] {
-        SQLite::Statement ins(db_.sql(),
-                              "INSERT INTO person(first_name, last_name, email, phone, language, notes) "
-                              "VALUES (?,?,?,?,?,?)");
-        bind_all(ins, text_or_null(p.first_name), text_or_null(p.last_name), text_or_null(p.email),
-                 text_or_null(p.phone), text_or_null(p.language), text_or_null(p.notes));
-        ins.exec();
         Person stored = p;
-        stored.id = db_.sql().getLastInsertRowid();
+        stored.id = insert_row(db_.sql(),
+                               "INSERT INTO person(first_name, last_name, email, phone, language, notes) "
+                               "VALUES (?,?,?,?,?,?)",
+                               person_values(p));
         write_roles(db_, stored);
         audit(db_, "create", "person", stored.id, "");
         return stored.id;
@@ -160,87 +173,49 @@ int64_t PersonRepository::create(const Person& p) {
 void PersonRepository::update(const Person& p) {
     validate(p);
     db_.write(trf("Edit {name}", fmt::arg("name", p.display_name())), [&] {
-        SQLite::Statement up(db_.sql(),
-                             "UPDATE person SET first_name=?, last_name=?, email=?, phone=?, language=?, notes=?, "
-                             "updated_at=strftime('%Y-%m-%dT%H:%M:%SZ','now') WHERE id=? AND erased_at IS NULL");
-        bind_all(up, text_or_null(p.first_name), text_or_null(p.last_name), text_or_null(p.email),
-                 text_or_null(p.phone), text_or_null(p.language), text_or_null(p.notes), p.id);
-        if (up.exec() != 1) throw Error(tr("This person no longer exists or was erased."));
+        update_audited(db_, "person", p.id, "", tr("This person no longer exists or was erased."),
+                       "UPDATE person SET first_name=?, last_name=?, email=?, phone=?, language=?, notes=?, "
+                       "updated_at=strftime('%Y-%m-%dT%H:%M:%SZ','now') WHERE id=? AND erased_at IS NULL",
+                       person_values(p), p.id);
         write_roles(db_, p);
-        audit(db_, "update", "person", p.id, "");
     });
 }
 
 int64_t PersonRepository::add_employment(const Employment& e) {
     validate_employment(e);
     return db_.write([&] {
-        SQLite::Statement ins(db_.sql(),
-                              "INSERT INTO employment(person_id, institution_id, sector_id, job_title, start_date, "
-                              "end_date) VALUES (?,?,?,?,?,?)");
-        bind_all(ins, e.person_id, e.institution_id);
-        if (e.sector_id)
-            ins.bind(3, *e.sector_id);
-        else
-            ins.bind(3);
-        bind_text(ins, 4, e.job_title);
-        bind_text(ins, 5, e.start_date);
-        bind_text(ins, 6, e.end_date);
-        ins.exec();
-        const auto id = db_.sql().getLastInsertRowid();
-        audit(db_, "create", "employment", id, "person #" + std::to_string(e.person_id));
-        return id;
+        return insert_audited(db_, "employment", "person #" + std::to_string(e.person_id), kInsertEmployment,
+                              e.person_id, employment_values(e));
     });
 }
 
 void PersonRepository::update_employment(const Employment& e) {
     validate_employment(e);
     db_.write([&] {
-        SQLite::Statement up(db_.sql(),
-                             "UPDATE employment SET institution_id=?, sector_id=?, job_title=?, start_date=?, "
-                             "end_date=? WHERE id=?");
-        up.bind(1, e.institution_id);
-        if (e.sector_id)
-            up.bind(2, *e.sector_id);
-        else
-            up.bind(2);
-        bind_text(up, 3, e.job_title);
-        bind_text(up, 4, e.start_date);
-        bind_text(up, 5, e.end_date);
-        up.bind(6, e.id);
-        if (up.exec() != 1) throw Error(tr("This employment no longer exists."));
-        audit(db_, "update", "employment", e.id, "");
+        update_audited(db_, "employment", e.id, "", tr("This employment no longer exists."),
+                       "UPDATE employment SET institution_id=?, sector_id=?, job_title=?, start_date=?, end_date=? "
+                       "WHERE id=?",
+                       employment_values(e), e.id);
     });
 }
 
 void PersonRepository::remove_employment(int64_t id) {
-    db_.write([&] {
-        SQLite::Statement del(db_.sql(), "DELETE FROM employment WHERE id = ?");
-        del.bind(1, id);
-        if (del.exec() == 1) audit(db_, "delete", "employment", id, "");
-    });
+    db_.write([&] { delete_audited(db_, "employment", id); });
 }
 
 std::vector<Employment> PersonRepository::employments(int64_t person_id) const {
-    SQLite::Statement q(db_.sql(), kEmploymentRow.select("FROM employment WHERE person_id = ? "
-                                                         "ORDER BY coalesce(start_date,''), id"));
-    q.bind(1, person_id);
-    return read_all(q, kEmploymentRow);
+    return query_all(db_.sql(), kEmploymentRow,
+                     kEmploymentRow.select("FROM employment WHERE person_id = ? ORDER BY coalesce(start_date,''), id"),
+                     person_id);
 }
 
 DeleteImpact PersonRepository::delete_impact(int64_t id) const {
-    DeleteImpact impact;
     const auto person = get(id);
-    if (!person) {
-        impact.refusal = tr("This person no longer exists.");
-        return impact;
-    }
-    for (auto& c : count_references(db_, "person", id))
-        (c.cascades ? impact.goes_with : impact.refused_by).push_back(c);
-    if (impact.refused_by.empty()) return impact;
-    SQLite::Statement q(db_.sql(), "SELECT count(*) FROM attendance WHERE person_id = ?");
-    q.bind(1, id);
-    q.executeStep();
-    if (const auto sessions = q.getColumn(0).getInt64(); sessions > 0)
+    auto impact = maillage::delete_impact(db_, "person", id, person.has_value(), tr("This person no longer exists."));
+    if (!person || impact.refused_by.empty()) return impact;
+    if (const auto sessions =
+            *select_first<int64_t>(db_.sql(), "SELECT count(*) FROM attendance WHERE person_id = ?", id);
+        sessions > 0)
         impact.refusal = trf("{name} cannot be deleted: they took part in {count} session(s), which the figures "
                              "count. Erase them (GDPR) to remove who they are and keep the figures anonymous, or "
                              "merge them into the record that replaces them.",
@@ -259,10 +234,7 @@ void PersonRepository::remove(int64_t id) {
     db_.write(trf("Delete {name}", fmt::arg("name", person->display_name())), [&] {
         const auto impact = delete_impact(id);
         if (!impact.allowed()) throw Error(impact.refusal);
-        SQLite::Statement del(db_.sql(), "DELETE FROM person WHERE id = ?");
-        del.bind(1, id);
-        del.exec();
-        audit(db_, "delete", "person", id, "");
+        delete_audited(db_, "person", id);
     });
 }
 
@@ -311,9 +283,7 @@ void PersonRepository::merge(int64_t from, int64_t into) {
                                 fmt::arg("table", ref.table)));
             }
         }
-        SQLite::Statement del(sql, "DELETE FROM person WHERE id = ?");
-        del.bind(1, from);
-        del.exec();
+        exec_sql(sql, "DELETE FROM person WHERE id = ?", from);
         audit(db_, "merge", "person", into, "merged person #" + std::to_string(from));
     });
 }
@@ -339,11 +309,11 @@ struct PersonBulkWriter::Statements {
     // One creation time for the whole batch, taken once: the column default would
     // format the clock twice per row.
     explicit Statements(SQLite::Database& db)
-        : person(db, "INSERT INTO person(first_name, last_name, email, phone, language, notes, created_at, updated_at) "
-                     "VALUES (?,?,?,?,?,?,?7,?7)"),
+        : person(db,
+                 "INSERT INTO person(first_name, last_name, email, phone, language, notes, created_at, updated_at) "
+                 "VALUES (?,?,?,?,?,?,?7,?7)"),
           role(db, "INSERT OR IGNORE INTO person_role(person_id, role) VALUES (?,?)"),
-          employment(db, "INSERT INTO employment(person_id, institution_id, sector_id, job_title, start_date, "
-                         "end_date) VALUES (?,?,?,?,?,?)") {}
+          employment(db, kInsertEmployment) {}
 };
 
 PersonBulkWriter::PersonBulkWriter(Database& db) : db_(db), st_(std::make_unique<Statements>(db.sql())) {
@@ -356,14 +326,12 @@ int64_t PersonBulkWriter::create(const Person& p) {
     validate(p);
     auto& ins = st_->person;
     ins.reset();  // keeps the bindings: the creation time stays bound
-    bind_all(ins, text_or_null(p.first_name), text_or_null(p.last_name), text_or_null(p.email),
-             text_or_null(p.phone), text_or_null(p.language), text_or_null(p.notes));
+    bind_all(ins, person_values(p));
     ins.exec();
     const auto id = db_.sql().getLastInsertRowid();
     for (const auto& role : p.roles) {
         st_->role.reset();
-        st_->role.bind(1, id);
-        st_->role.bind(2, role);
+        bind_all(st_->role, id, role);
         st_->role.exec();
     }
     return id;
@@ -373,8 +341,7 @@ int64_t PersonBulkWriter::add_employment(const Employment& e) {
     validate_employment(e);
     auto& ins = st_->employment;
     ins.reset();
-    bind_all(ins, e.person_id, e.institution_id, e.sector_id, text_or_null(e.job_title),
-             text_or_null(e.start_date), text_or_null(e.end_date));
+    bind_all(ins, e.person_id, employment_values(e));
     ins.exec();
     return db_.sql().getLastInsertRowid();
 }

@@ -19,9 +19,6 @@ const RowMap kFunderRow{column("id", &Funder::id), column("code", &Funder::code)
                         column("notes", &Funder::notes), column("retired_at IS NOT NULL AS retired", &Funder::retired),
                         column("parent_id", &Funder::parent_id)};
 
-std::string select_programme(std::string_view where) { return kProgrammeRow.select("FROM programme " + std::string(where)); }
-std::string select_funder(std::string_view where) { return kFunderRow.select("FROM funder " + std::string(where)); }
-
 void require(const std::string& code, const std::string& name) {
     if (code.empty()) throw Error(tr("Code: a code is needed."));
     if (name.empty()) throw Error(tr("Name: a name is needed."));
@@ -45,121 +42,89 @@ void check_parent(Database& db, const char* table, int64_t id, const std::option
         throw Error(tr("Parent: this would put a record under one of its own sub-records."));
 }
 
-void bind_parent(SQLite::Statement& q, int index, const std::optional<int64_t>& parent) {
-    if (parent)
-        q.bind(index, *parent);
-    else
-        q.bind(index);
-}
+// Programmes and funders are the same kind of record: a code, a name and a parent in one
+// table, retired rather than deleted.
+template <class Map>
+struct CodedTable {
+    const char* table;
+    const Map& map;
 
-void retire_row(Database& db, const char* table, int64_t id) {
-    db.write([&] {
-        SQLite::Statement up(db.sql(), std::string("UPDATE ") + table +
-                                           " SET retired_at = strftime('%Y-%m-%d','now') WHERE id = ? AND "
-                                           "retired_at IS NULL");
-        up.bind(1, id);
-        if (up.exec() == 1) audit(db, "retire", table, id, "");
-    });
-}
+    std::string select(std::string_view where) const {
+        return map.select("FROM " + std::string(table) + " " + std::string(where));
+    }
+    auto list(Database& db, bool include_retired) const {
+        return query_all(db.sql(), map, select(std::string(include_retired ? "" : "WHERE retired_at IS NULL ") +
+                                               "ORDER BY name COLLATE NOCASE"));
+    }
+    auto by_code(Database& db, const std::string& code) const {
+        return query_one(db.sql(), map, select("WHERE code = ? COLLATE NOCASE"), code);
+    }
+    auto by_id(Database& db, int64_t id) const { return query_one(db.sql(), map, select("WHERE id = ?"), id); }
+
+    // Create (id 0) or update: the checks, then write_row() (which returns the row's id)
+    // and the audit line, in one transaction.
+    template <class Record, class Write>
+    int64_t save(Database& db, const Record& r, int64_t id, const std::string& duplicate, Write&& write_row) const {
+        require(r.code, r.name);
+        return db.write([&] {
+            if (auto other = by_code(db, r.code); other && (id == 0 || other->id != id)) throw Error(duplicate);
+            check_parent(db, table, id, r.parent_id);
+            const int64_t saved = write_row();
+            audit(db, id == 0 ? "create" : "update", table, saved, r.name);
+            return saved;
+        });
+    }
+};
+const CodedTable<decltype(kProgrammeRow)> kProgrammes{"programme", kProgrammeRow};
+const CodedTable<decltype(kFunderRow)> kFunders{"funder", kFunderRow};
 }  // namespace
 
 std::vector<Programme> ProgrammeRepository::list(bool include_retired) const {
-    SQLite::Statement q(db_.sql(), select_programme(std::string(include_retired ? "" : "WHERE retired_at IS NULL ") +
-                                       "ORDER BY name COLLATE NOCASE"));
-    return read_all(q, kProgrammeRow);
+    return kProgrammes.list(db_, include_retired);
 }
-
 std::optional<Programme> ProgrammeRepository::find_by_code(const std::string& code) const {
-    SQLite::Statement q(db_.sql(), select_programme("WHERE code = ? COLLATE NOCASE"));
-    q.bind(1, code);
-    return read_one(q, kProgrammeRow);
+    return kProgrammes.by_code(db_, code);
 }
-
-std::optional<Programme> ProgrammeRepository::get(int64_t id) const {
-    SQLite::Statement q(db_.sql(), select_programme("WHERE id = ?"));
-    q.bind(1, id);
-    return read_one(q, kProgrammeRow);
-}
+std::optional<Programme> ProgrammeRepository::get(int64_t id) const { return kProgrammes.by_id(db_, id); }
 
 int64_t ProgrammeRepository::create(const Programme& p) {
-    require(p.code, p.name);
-    return db_.write([&] {
-        if (find_by_code(p.code))
-            throw Error(trf("Code: a programme \"{code}\" already exists.", fmt::arg("code", p.code)));
-        check_parent(db_, "programme", 0, p.parent_id);
-        SQLite::Statement ins(db_.sql(), "INSERT INTO programme(code, name, parent_id) VALUES (?,?,?)");
-        bind_all(ins, p.code, p.name);
-        bind_parent(ins, 3, p.parent_id);
-        ins.exec();
-        const auto id = db_.sql().getLastInsertRowid();
-        audit(db_, "create", "programme", id, p.name);
-        return id;
-    });
+    return kProgrammes.save(db_, p, 0, trf("Code: a programme \"{code}\" already exists.", fmt::arg("code", p.code)),
+                            [&] {
+                                return insert_row(db_.sql(), "INSERT INTO programme(code, name, parent_id) VALUES (?,?,?)",
+                                                  p.code, p.name, p.parent_id);
+                            });
 }
 
 void ProgrammeRepository::update(const Programme& p) {
-    require(p.code, p.name);
-    db_.write([&] {
-        if (auto other = find_by_code(p.code); other && other->id != p.id)
-            throw Error(trf("Code: a programme \"{code}\" already exists.", fmt::arg("code", p.code)));
-        check_parent(db_, "programme", p.id, p.parent_id);
-        SQLite::Statement up(db_.sql(), "UPDATE programme SET code=?, name=?, parent_id=? WHERE id=?");
-        bind_all(up, p.code, p.name);
-        bind_parent(up, 3, p.parent_id);
-        up.bind(4, p.id);
-        if (up.exec() != 1) throw Error(tr("This programme no longer exists."));
-        audit(db_, "update", "programme", p.id, p.name);
+    kProgrammes.save(db_, p, p.id, trf("Code: a programme \"{code}\" already exists.", fmt::arg("code", p.code)), [&] {
+        if (exec_sql(db_.sql(), "UPDATE programme SET code=?, name=?, parent_id=? WHERE id=?", p.code, p.name,
+                     p.parent_id, p.id) != 1)
+            throw Error(tr("This programme no longer exists."));
+        return p.id;
     });
 }
 
 void ProgrammeRepository::retire(int64_t id) { retire_row(db_, "programme", id); }
 
-std::vector<Funder> FunderRepository::list(bool include_retired) const {
-    SQLite::Statement q(db_.sql(), select_funder(std::string(include_retired ? "" : "WHERE retired_at IS NULL ") +
-                                       "ORDER BY name COLLATE NOCASE"));
-    return read_all(q, kFunderRow);
-}
-
+std::vector<Funder> FunderRepository::list(bool include_retired) const { return kFunders.list(db_, include_retired); }
 std::optional<Funder> FunderRepository::find_by_code(const std::string& code) const {
-    SQLite::Statement q(db_.sql(), select_funder("WHERE code = ? COLLATE NOCASE"));
-    q.bind(1, code);
-    return read_one(q, kFunderRow);
+    return kFunders.by_code(db_, code);
 }
-
-std::optional<Funder> FunderRepository::get(int64_t id) const {
-    SQLite::Statement q(db_.sql(), select_funder("WHERE id = ?"));
-    q.bind(1, id);
-    return read_one(q, kFunderRow);
-}
+std::optional<Funder> FunderRepository::get(int64_t id) const { return kFunders.by_id(db_, id); }
 
 int64_t FunderRepository::create(const Funder& f) {
-    require(f.code, f.name);
-    return db_.write([&] {
-        if (find_by_code(f.code))
-            throw Error(trf("Code: a funder \"{code}\" already exists.", fmt::arg("code", f.code)));
-        check_parent(db_, "funder", 0, f.parent_id);
-        SQLite::Statement ins(db_.sql(), "INSERT INTO funder(code, name, notes, parent_id) VALUES (?,?,?,?)");
-        bind_all(ins, f.code, f.name, f.notes);
-        bind_parent(ins, 4, f.parent_id);
-        ins.exec();
-        const auto id = db_.sql().getLastInsertRowid();
-        audit(db_, "create", "funder", id, f.name);
-        return id;
+    return kFunders.save(db_, f, 0, trf("Code: a funder \"{code}\" already exists.", fmt::arg("code", f.code)), [&] {
+        return insert_row(db_.sql(), "INSERT INTO funder(code, name, notes, parent_id) VALUES (?,?,?,?)", f.code,
+                          f.name, f.notes, f.parent_id);
     });
 }
 
 void FunderRepository::update(const Funder& f) {
-    require(f.code, f.name);
-    db_.write([&] {
-        if (auto other = find_by_code(f.code); other && other->id != f.id)
-            throw Error(trf("Code: a funder \"{code}\" already exists.", fmt::arg("code", f.code)));
-        check_parent(db_, "funder", f.id, f.parent_id);
-        SQLite::Statement up(db_.sql(), "UPDATE funder SET code=?, name=?, notes=?, parent_id=? WHERE id=?");
-        bind_all(up, f.code, f.name, f.notes);
-        bind_parent(up, 4, f.parent_id);
-        up.bind(5, f.id);
-        if (up.exec() != 1) throw Error(tr("This funder no longer exists."));
-        audit(db_, "update", "funder", f.id, f.name);
+    kFunders.save(db_, f, f.id, trf("Code: a funder \"{code}\" already exists.", fmt::arg("code", f.code)), [&] {
+        if (exec_sql(db_.sql(), "UPDATE funder SET code=?, name=?, notes=?, parent_id=? WHERE id=?", f.code, f.name,
+                     f.notes, f.parent_id, f.id) != 1)
+            throw Error(tr("This funder no longer exists."));
+        return f.id;
     });
 }
 

@@ -25,9 +25,10 @@ const RowMap kQuestionRow{
     column("coalesce(scale_max,5) AS scale_max", &Question::scale_max), column("required", &Question::required)};
 
 std::vector<Question> load_questions(Database& db, int64_t questionnaire_id) {
-    SQLite::Statement q(db.sql(), kQuestionRow.select(", coalesce(options,'[]') FROM question "
-                                                      "WHERE questionnaire_id = ? ORDER BY position"));
-    q.bind(1, questionnaire_id);
+    auto q = bound_statement(db.sql(),
+                             kQuestionRow.select(", coalesce(options,'[]') FROM question WHERE questionnaire_id = ? "
+                                                 "ORDER BY position"),
+                             questionnaire_id);
     RowReader row(q, kQuestionRow);
     std::vector<Question> out;
     while (q.executeStep()) {
@@ -47,6 +48,11 @@ std::string select_questionnaire(std::string_view where) {
     return kQuestionnaireRow.select("FROM questionnaire " + std::string(where));
 }
 
+// load_questions for completed().
+auto with_questions(Database& db) {
+    return [&db](Questionnaire& x) { x.questions = load_questions(db, x.id); };
+}
+
 std::vector<int> parse_indexes(const std::string& text) {
     std::vector<int> out;
     std::stringstream in(text);
@@ -63,23 +69,28 @@ const std::vector<std::string>& ypn() {
 }
 }  // namespace
 
+const Question* Questionnaire::question_at(int position) const {
+    auto it = std::find_if(questions.begin(), questions.end(), [&](const Question& x) { return x.position == position; });
+    return it == questions.end() ? nullptr : &*it;
+}
+
 std::vector<Questionnaire> QuestionnaireRepository::list(const std::string& owner, bool include_retired) const {
-    SQLite::Statement q(db_.sql(), select_questionnaire(std::string("WHERE (?1 = '' OR owner = ?1) ") +
-                                       (include_retired ? "" : "AND retired_at IS NULL ") + "ORDER BY title"));
-    q.bind(1, owner);
-    return read_all(q, kQuestionnaireRow, [&](Questionnaire& x) { x.questions = load_questions(db_, x.id); });
+    return completed(
+        query_all(db_.sql(), kQuestionnaireRow,
+                  select_questionnaire(std::string("WHERE (?1 = '' OR owner = ?1) ") +
+                                       (include_retired ? "" : "AND retired_at IS NULL ") + "ORDER BY title"),
+                  owner),
+        with_questions(db_));
 }
 
 std::optional<Questionnaire> QuestionnaireRepository::get(int64_t id) const {
-    SQLite::Statement q(db_.sql(), select_questionnaire("WHERE id = ?"));
-    q.bind(1, id);
-    return read_one(q, kQuestionnaireRow, [&](Questionnaire& x) { x.questions = load_questions(db_, x.id); });
+    return completed(query_one(db_.sql(), kQuestionnaireRow, select_questionnaire("WHERE id = ?"), id),
+                     with_questions(db_));
 }
 
 std::optional<Questionnaire> QuestionnaireRepository::find_by_code(const std::string& code) const {
-    SQLite::Statement q(db_.sql(), select_questionnaire("WHERE code = ?"));
-    q.bind(1, code);
-    return read_one(q, kQuestionnaireRow, [&](Questionnaire& x) { x.questions = load_questions(db_, x.id); });
+    return completed(query_one(db_.sql(), kQuestionnaireRow, select_questionnaire("WHERE code = ?"), code),
+                     with_questions(db_));
 }
 
 int64_t QuestionnaireRepository::save(const Questionnaire& x) {
@@ -96,29 +107,16 @@ int64_t QuestionnaireRepository::save(const Questionnaire& x) {
     return db_.write([&] {
         int64_t id = x.id;
         if (id != 0) {
-            SQLite::Statement used(db_.sql(), "SELECT count(*) FROM response WHERE questionnaire_id = ?");
-            used.bind(1, id);
-            used.executeStep();
-            if (used.getColumn(0).getInt() > 0)
+            if (*select_first<int64_t>(db_.sql(), "SELECT count(*) FROM response WHERE questionnaire_id = ?", id) > 0)
                 throw Error(tr("This questionnaire already has responses; save it as a copy with a new code."));
-            SQLite::Statement up(db_.sql(),
-                                 "UPDATE questionnaire SET code=?, title=?, description=?, purpose=?, owner=? "
-                                 "WHERE id=?");
-            bind_all(up, x.code, x.title, x.description, x.purpose, x.owner, id);
-            up.exec();
-            SQLite::Statement del(db_.sql(), "DELETE FROM question WHERE questionnaire_id = ?");
-            del.bind(1, id);
-            del.exec();
+            exec_sql(db_.sql(),
+                     "UPDATE questionnaire SET code=?, title=?, description=?, purpose=?, owner=? WHERE id=?", x.code,
+                     x.title, x.description, x.purpose, x.owner, id);
+            exec_sql(db_.sql(), "DELETE FROM question WHERE questionnaire_id = ?", id);
         } else {
-            SQLite::Statement ins(db_.sql(),
-                                  "INSERT INTO questionnaire(code, title, description, purpose, owner) VALUES (?,?,?,?,?)");
-            bind_all(ins, x.code, x.title, x.description, x.purpose);
-            if (x.owner.empty())
-                ins.bind(5);
-            else
-                ins.bind(5, x.owner);
-            ins.exec();
-            id = db_.sql().getLastInsertRowid();
+            id = insert_row(db_.sql(),
+                            "INSERT INTO questionnaire(code, title, description, purpose, owner) VALUES (?,?,?,?,?)",
+                            x.code, x.title, x.description, x.purpose, text_or_null(x.owner));
         }
         SQLite::Statement qi(db_.sql(),
                              "INSERT INTO question(questionnaire_id, position, kind, text, options, scale_min, "
@@ -138,9 +136,7 @@ int64_t QuestionnaireRepository::save(const Questionnaire& x) {
 
 void QuestionnaireRepository::retire(int64_t id) {
     db_.write([&] {
-        SQLite::Statement up(db_.sql(), "UPDATE questionnaire SET retired_at = strftime('%Y-%m-%d','now') WHERE id = ?");
-        up.bind(1, id);
-        up.exec();
+        exec_sql(db_.sql(), "UPDATE questionnaire SET retired_at = strftime('%Y-%m-%d','now') WHERE id = ?", id);
         audit(db_, "retire", "questionnaire", id, "");
     });
 }
@@ -177,25 +173,12 @@ int64_t QuestionnaireRepository::submit(const Response& r) {
         if (std::none_of(x->questions.begin(), x->questions.end(), [&](const Question& q) { return q.id == qid; }))
             throw Error(tr("An answer refers to a question that is not in this questionnaire."));
     return db_.write([&] {
-        SQLite::Statement ins(db_.sql(),
-                              "INSERT INTO response(questionnaire_id, person_id, subject_kind, subject_id) VALUES (?,?,?,?)");
-        ins.bind(1, r.questionnaire_id);
-        if (r.person_id)
-            ins.bind(2, *r.person_id);
-        else
-            ins.bind(2);
-        ins.bind(3, r.subject_kind);
-        ins.bind(4, r.subject_id);
-        ins.exec();
-        const auto id = db_.sql().getLastInsertRowid();
+        const auto id = insert_row(
+            db_.sql(), "INSERT INTO response(questionnaire_id, person_id, subject_kind, subject_id) VALUES (?,?,?,?)",
+            r.questionnaire_id, r.person_id, r.subject_kind, r.subject_id);
         SQLite::Statement ai(db_.sql(), "INSERT INTO answer(response_id, question_id, number, text) VALUES (?,?,?,?)");
         for (const auto& [qid, a] : r.answers) {
-            bind_all(ai, id, qid);
-            if (a.number)
-                ai.bind(3, *a.number);
-            else
-                ai.bind(3);
-            ai.bind(4, a.text);
+            bind_all(ai, id, qid, a.number, a.text);
             ai.exec();
             ai.reset();
         }
@@ -205,14 +188,10 @@ int64_t QuestionnaireRepository::submit(const Response& r) {
 
 std::vector<Response> QuestionnaireRepository::responses(int64_t questionnaire_id, const std::string& subject_kind,
                                                          std::optional<int64_t> subject_id) const {
-    SQLite::Statement q(db_.sql(),
-                        "SELECT id, person_id, subject_id FROM response WHERE questionnaire_id = ?1 AND subject_kind = ?2 "
-                        "AND (?3 IS NULL OR subject_id = ?3) ORDER BY id");
-    bind_all(q, questionnaire_id, subject_kind);
-    if (subject_id)
-        q.bind(3, *subject_id);
-    else
-        q.bind(3);
+    auto q = bound_statement(db_.sql(),
+                             "SELECT id, person_id, subject_id FROM response WHERE questionnaire_id = ?1 AND "
+                             "subject_kind = ?2 AND (?3 IS NULL OR subject_id = ?3) ORDER BY id",
+                             questionnaire_id, subject_kind, subject_id);
     std::vector<Response> out;
     while (q.executeStep()) {
         Response r;
@@ -221,8 +200,8 @@ std::vector<Response> QuestionnaireRepository::responses(int64_t questionnaire_i
         if (!q.getColumn(1).isNull()) r.person_id = q.getColumn(1).getInt64();
         r.subject_kind = subject_kind;
         r.subject_id = q.getColumn(2).getInt64();
-        SQLite::Statement a(db_.sql(), "SELECT question_id, number, coalesce(text,'') FROM answer WHERE response_id = ?");
-        a.bind(1, r.id);
+        auto a = bound_statement(
+            db_.sql(), "SELECT question_id, number, coalesce(text,'') FROM answer WHERE response_id = ?", r.id);
         while (a.executeStep()) {
             AnswerValue v;
             if (!a.getColumn(1).isNull()) v.number = a.getColumn(1).getDouble();
@@ -290,17 +269,14 @@ int64_t submit_by_position(Database& db, int64_t questionnaire_id, const std::st
     QuestionnaireRepository repo(db);
     const auto q = repo.get(questionnaire_id);
     if (!q) throw Error(tr("This questionnaire no longer exists."));
-    Response r;
-    r.questionnaire_id = questionnaire_id;
-    r.person_id = person_id;
-    r.subject_kind = subject_kind;
-    r.subject_id = subject_id;
+    Response r{.questionnaire_id = questionnaire_id,
+               .person_id = person_id,
+               .subject_kind = subject_kind,
+               .subject_id = subject_id};
     for (const auto& [pos, value] : answers_by_position) {
-        auto it = std::find_if(q->questions.begin(), q->questions.end(),
-                               [&](const Question& x) { return x.position == pos; });
-        if (it == q->questions.end())
-            throw Error(trf("The questionnaire has no question {n}.", fmt::arg("n", pos)));
-        r.answers[it->id] = value;
+        const auto* question = q->question_at(pos);
+        if (!question) throw Error(trf("The questionnaire has no question {n}.", fmt::arg("n", pos)));
+        r.answers[question->id] = value;
     }
     return repo.submit(r);
 }
@@ -318,12 +294,10 @@ std::map<int, AnswerValue> parse_answers(const Questionnaire& questionnaire, con
             throw Error(trf("\"{item}\": answers are position=value pairs separated by '|'.", fmt::arg("item", item)));
         }
         const std::string value = item.substr(eq + 1);
-        auto it = std::find_if(questionnaire.questions.begin(), questionnaire.questions.end(),
-                               [&](const Question& x) { return x.position == pos; });
-        if (it == questionnaire.questions.end())
-            throw Error(trf("The questionnaire has no question {n}.", fmt::arg("n", pos)));
+        const auto* question = questionnaire.question_at(pos);
+        if (!question) throw Error(trf("The questionnaire has no question {n}.", fmt::arg("n", pos)));
         AnswerValue v;
-        if (it->kind == "text" || it->kind == "multi_choice") {
+        if (question->kind == "text" || question->kind == "multi_choice") {
             v.text = value;
         } else {
             try {

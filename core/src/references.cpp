@@ -2,6 +2,7 @@
 
 #include "core/database.h"
 #include "core/i18n.h"
+#include "core/row_reader.h"
 #include "core/sql_util.h"
 
 #include <SQLiteCpp/SQLiteCpp.h>
@@ -10,7 +11,6 @@
 
 namespace maillage {
 namespace {
-std::string quoted(const std::string& name) { return "\"" + name + "\""; }
 
 // Names of the core's referencing tables as users know them; plugin tables are named by
 // their table name without underscores.
@@ -57,8 +57,8 @@ void move_references(Database& db, const std::string& table, int64_t from, int64
                      const std::vector<std::string>& skip) {
     for (const auto& ref : references_to(db, table)) {
         if (std::find(skip.begin(), skip.end(), ref.table + "." + ref.column) != skip.end()) continue;
-        SQLite::Statement up(db.sql(), "UPDATE OR IGNORE " + quoted(ref.table) + " SET " + quoted(ref.column) +
-                                           " = ? WHERE " + quoted(ref.column) + " = ?");
+        SQLite::Statement up(db.sql(), "UPDATE OR IGNORE " + sql_quoted(ref.table) + " SET " + sql_quoted(ref.column) +
+                                           " = ? WHERE " + sql_quoted(ref.column) + " = ?");
         bind_all(up, into, from);
         up.exec();
     }
@@ -67,14 +67,22 @@ void move_references(Database& db, const std::string& table, int64_t from, int64
 std::vector<ReferenceCount> count_references(Database& db, const std::string& table, int64_t id) {
     std::vector<ReferenceCount> out;
     for (const auto& ref : references_to(db, table)) {
-        SQLite::Statement q(db.sql(),
-                            "SELECT count(*) FROM " + quoted(ref.table) + " WHERE " + quoted(ref.column) + " = ?");
-        q.bind(1, id);
-        q.executeStep();
-        const auto rows = q.getColumn(0).getInt64();
+        const auto rows = *select_first<int64_t>(
+            db.sql(), "SELECT count(*) FROM " + sql_quoted(ref.table) + " WHERE " + sql_quoted(ref.column) + " = ?",
+            id);
         if (rows > 0) out.push_back({what_rows(ref.table, ref.column), rows, ref.cascades});
     }
     return out;
+}
+
+DeleteImpact delete_impact(Database& db, const std::string& table, int64_t id, bool exists, const std::string& gone) {
+    DeleteImpact impact;
+    if (!exists) {
+        impact.refusal = gone;
+        return impact;
+    }
+    for (auto& c : count_references(db, table, id)) (c.cascades ? impact.goes_with : impact.refused_by).push_back(c);
+    return impact;
 }
 
 std::string describe_counts(const std::vector<ReferenceCount>& counts) {

@@ -3,6 +3,7 @@
 
 #include "core/database.h"
 #include "core/figures.h"
+#include "core/html.h"
 #include "core/i18n.h"
 #include "core/locale_format.h"
 #include "core/progress.h"
@@ -19,20 +20,6 @@
 
 namespace maillage {
 namespace {
-std::string html_escape(const std::string& s) {
-    std::string out;
-    out.reserve(s.size());
-    for (char c : s) {
-        switch (c) {
-        case '&': out += "&amp;"; break;
-        case '<': out += "&lt;"; break;
-        case '>': out += "&gt;"; break;
-        case '"': out += "&quot;"; break;
-        default: out += c;
-        }
-    }
-    return out;
-}
 
 // "12", "-3", "44.54", "12 %", "<5": a count or a share (not a cycle "2024-2025").
 bool looks_numeric(const std::string& cell) {

@@ -4,6 +4,7 @@
 #include "core/database.h"
 #include "core/error.h"
 #include "core/i18n.h"
+#include "core/record_sql.h"
 #include "core/row_reader.h"
 #include "core/single_line.h"
 #include "core/sql_util.h"
@@ -37,31 +38,25 @@ const std::string& Sector::label(const std::string& language) const {
 }
 
 std::vector<Sector> SectorRepository::list(bool include_retired) const {
-    SQLite::Statement q(db_.sql(), select_sector(
-                                       std::string(include_retired ? "" : "WHERE retired_at IS NULL ") +
-                                       "ORDER BY sort_order, label_fr"));
-    return read_all(q, kSectorRow);
+    return query_all(db_.sql(), kSectorRow,
+                     select_sector(std::string(include_retired ? "" : "WHERE retired_at IS NULL ") +
+                                   "ORDER BY sort_order, label_fr"));
 }
 
 std::optional<Sector> SectorRepository::get(int64_t id) const {
-    SQLite::Statement q(db_.sql(), select_sector("WHERE id = ?"));
-    q.bind(1, id);
-    return read_one(q, kSectorRow);
+    return query_one(db_.sql(), kSectorRow, select_sector("WHERE id = ?"), id);
 }
 
 std::optional<Sector> SectorRepository::find_by_code(const std::string& code) const {
-    SQLite::Statement q(db_.sql(), select_sector("WHERE code = ?"));
-    q.bind(1, code);
-    return read_one(q, kSectorRow);
+    return query_one(db_.sql(), kSectorRow, select_sector("WHERE code = ?"), code);
 }
 
 std::optional<Sector> SectorRepository::find(const std::string& text) const {
-    SQLite::Statement q(db_.sql(), select_sector(
-                                       "WHERE code = ?1 COLLATE NOCASE OR lower(label_fr) = lower(?1) "
-                                       "OR lower(label_nl) = lower(?1) OR lower(label_en) = lower(?1) "
-                                       "ORDER BY retired_at IS NOT NULL LIMIT 1"));
-    q.bind(1, text);
-    return read_one(q, kSectorRow);
+    return query_one(db_.sql(), kSectorRow,
+                     select_sector("WHERE code = ?1 COLLATE NOCASE OR lower(label_fr) = lower(?1) "
+                                   "OR lower(label_nl) = lower(?1) OR lower(label_en) = lower(?1) "
+                                   "ORDER BY retired_at IS NOT NULL LIMIT 1"),
+                     text);
 }
 
 int64_t SectorRepository::create(const Sector& s) {
@@ -69,45 +64,30 @@ int64_t SectorRepository::create(const Sector& s) {
     return db_.write([&] {
         if (find(s.code) || find(s.label_fr))
             throw Error(trf("A sector \"{label}\" already exists.", fmt::arg("label", s.label_fr)));
-        SQLite::Statement ins(db_.sql(),
+        return insert_audited(db_, "sector", s.label_fr,
                               "INSERT INTO sector(code, label_fr, label_nl, label_en, family, sort_order) "
                               "VALUES (?,?,?,?,?, coalesce(nullif(?,0), (SELECT coalesce(max(sort_order),0)+1 "
-                              "FROM sector)))");
-        bind_all(ins, s.code, s.label_fr, s.label_nl, s.label_en, s.family, s.sort_order);
-        ins.exec();
-        const auto id = db_.sql().getLastInsertRowid();
-        audit(db_, "create", "sector", id, s.label_fr);
-        return id;
+                              "FROM sector)))",
+                              s.code, s.label_fr, s.label_nl, s.label_en, s.family, s.sort_order);
     });
 }
 
 void SectorRepository::update(const Sector& s) {
     validate(s);
     db_.write([&] {
-        SQLite::Statement up(db_.sql(),
-                             "UPDATE sector SET code=?, label_fr=?, label_nl=?, label_en=?, family=?, sort_order=? "
-                             "WHERE id=?");
-        bind_all(up, s.code, s.label_fr, s.label_nl, s.label_en, s.family, s.sort_order, s.id);
-        if (up.exec() != 1) throw Error(tr("This sector no longer exists."));
-        audit(db_, "update", "sector", s.id, s.label_fr);
+        update_audited(
+            db_, "sector", s.id, s.label_fr, tr("This sector no longer exists."),
+            "UPDATE sector SET code=?, label_fr=?, label_nl=?, label_en=?, family=?, sort_order=? WHERE id=?", s.code,
+            s.label_fr, s.label_nl, s.label_en, s.family, s.sort_order, s.id);
     });
 }
 
-void SectorRepository::retire(int64_t id) {
-    db_.write([&] {
-        SQLite::Statement up(db_.sql(),
-                             "UPDATE sector SET retired_at = strftime('%Y-%m-%d','now') WHERE id = ? "
-                             "AND retired_at IS NULL");
-        up.bind(1, id);
-        if (up.exec() == 1) audit(db_, "retire", "sector", id, "");
-    });
-}
+void SectorRepository::retire(int64_t id) { retire_row(db_, "sector", id); }
 
 void SectorRepository::restore(int64_t id) {
     db_.write([&] {
-        SQLite::Statement up(db_.sql(), "UPDATE sector SET retired_at = NULL WHERE id = ?");
-        up.bind(1, id);
-        if (up.exec() == 1) audit(db_, "restore", "sector", id, "");
+        if (exec_sql(db_.sql(), "UPDATE sector SET retired_at = NULL WHERE id = ?", id) == 1)
+            audit(db_, "restore", "sector", id, "");
     });
 }
 

@@ -6,6 +6,7 @@
 #include "core/i18n.h"
 #include "core/single_line.h"
 #include "core/people.h"
+#include "core/record_sql.h"
 #include "core/row_reader.h"
 #include "core/sql_util.h"
 
@@ -15,25 +16,22 @@
 
 namespace maillage {
 namespace {
-const RowMap kSessionRow{
-    column("id", &Session::id),           column("kind", &Session::kind),
-    column("title", &Session::title),     column("date", &Session::date),
-    column("start_time", &Session::start_time), column("end_time", &Session::end_time),
-    column("place", &Session::place),     column("host_institution_id", &Session::host_institution_id),
+const RowMap kSessionRow{column("id", &Session::id), column("kind", &Session::kind), column("title", &Session::title),
+    column("date", &Session::date), column("start_time", &Session::start_time), column("end_time", &Session::end_time),
+    column("place", &Session::place), column("host_institution_id", &Session::host_institution_id),
     column("language", &Session::language), column("programme_id", &Session::programme_id),
-    column("funder_id", &Session::funder_id), column("status", &Session::status),
-    column("notes", &Session::notes)};
+    column("funder_id", &Session::funder_id), column("status", &Session::status), column("notes", &Session::notes)};
 
-const RowMap kAttendanceRow{
-    column("id", &Attendance::id),         column("session_id", &Attendance::session_id),
+const RowMap kAttendanceRow{column("id", &Attendance::id), column("session_id", &Attendance::session_id),
     column("person_id", &Attendance::person_id), column("status", &Attendance::status),
-    column("role", &Attendance::role),     column("reason", &Attendance::reason),
+    column("role", &Attendance::role), column("reason", &Attendance::reason),
     column("institution_id", &Attendance::institution_id), column("sector_id", &Attendance::sector_id)};
 
-void bind_session(SQLite::Statement& st, const Session& s) {
-    bind_all(st, s.kind, text_or_null(s.title), s.date, text_or_null(s.start_time), text_or_null(s.end_time),
-             text_or_null(s.place), s.host_institution_id, text_or_null(s.language), s.programme_id,
-             s.funder_id, s.status, text_or_null(s.notes));
+// What INSERT and UPDATE write, in the order of their columns.
+auto session_values(const Session& s) {
+    return std::make_tuple(s.kind, text_or_null(s.title), s.date, text_or_null(s.start_time), text_or_null(s.end_time),
+                           text_or_null(s.place), s.host_institution_id, text_or_null(s.language), s.programme_id,
+                           s.funder_id, s.status, text_or_null(s.notes));
 }
 }  // namespace
 
@@ -78,55 +76,40 @@ double Session::hours() const {
 }
 
 std::optional<Session> SessionRepository::get(int64_t id) const {
-    SQLite::Statement q(db_.sql(), kSessionRow.select("FROM session WHERE id = ?"));
-    q.bind(1, id);
-    return read_one(q, kSessionRow);
+    return query_one(db_.sql(), kSessionRow, kSessionRow.select("FROM session WHERE id = ?"), id);
 }
 
 std::vector<Session> SessionRepository::between(const std::string& kind, const std::string& from,
                                                 const std::string& to) const {
-    SQLite::Statement q(db_.sql(), kSessionRow.select("FROM session "
-                                                      "WHERE (?1 = '' OR kind = ?1) AND date BETWEEN ?2 AND ?3 "
-                                                      "ORDER BY date, start_time, id"));
-    bind_all(q, kind, from, to);
-    return read_all(q, kSessionRow);
+    return query_all(db_.sql(), kSessionRow,
+                     kSessionRow.select("FROM session WHERE (?1 = '' OR kind = ?1) AND date BETWEEN ?2 AND ?3 "
+                                        "ORDER BY date, start_time, id"),
+                     kind, from, to);
 }
 
 int64_t SessionRepository::create(const Session& s) {
     validate_session(s);
     return db_.write([&] {
-        SQLite::Statement ins(db_.sql(),
+        return insert_audited(db_, "session", s.kind + " " + s.date,
                               "INSERT INTO session(kind, title, date, start_time, end_time, place, "
                               "host_institution_id, language, programme_id, funder_id, status, notes) "
-                              "VALUES (?,?,?,?,?,?,?,?,?,?,?,?)");
-        bind_session(ins, s);
-        ins.exec();
-        const auto id = db_.sql().getLastInsertRowid();
-        audit(db_, "create", "session", id, s.kind + " " + s.date);
-        return id;
+                              "VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                              session_values(s));
     });
 }
 
 void SessionRepository::update(const Session& s) {
     validate_session(s);
     db_.write([&] {
-        SQLite::Statement up(db_.sql(),
-                             "UPDATE session SET kind=?, title=?, date=?, start_time=?, end_time=?, place=?, "
-                             "host_institution_id=?, language=?, programme_id=?, funder_id=?, status=?, notes=? "
-                             "WHERE id=?");
-        bind_session(up, s);
-        up.bind(13, s.id);
-        if (up.exec() != 1) throw Error(tr("This session no longer exists."));
-        audit(db_, "update", "session", s.id, s.kind + " " + s.date);
+        update_audited(db_, "session", s.id, s.kind + " " + s.date, tr("This session no longer exists."),
+                       "UPDATE session SET kind=?, title=?, date=?, start_time=?, end_time=?, place=?, "
+                       "host_institution_id=?, language=?, programme_id=?, funder_id=?, status=?, notes=? WHERE id=?",
+                       session_values(s), s.id);
     });
 }
 
 void SessionRepository::remove(int64_t id) {
-    db_.write([&] {
-        SQLite::Statement del(db_.sql(), "DELETE FROM session WHERE id = ?");
-        del.bind(1, id);
-        if (del.exec() == 1) audit(db_, "delete", "session", id, "");
-    });
+    db_.write([&] { delete_audited(db_, "session", id); });
 }
 
 int64_t SessionRepository::record(const Attendance& a) {
@@ -149,32 +132,26 @@ int64_t SessionRepository::record(const Attendance& a) {
             institution = at.institution_id;
             if (!sector) sector = at.sector_id;
         }
-        SQLite::Statement up(db_.sql(),
-                             "INSERT INTO attendance(session_id, person_id, status, role, reason, institution_id, "
-                             "sector_id) VALUES (?,?,?,?,?,?,?) ON CONFLICT(session_id, person_id) DO UPDATE SET "
-                             "status=excluded.status, role=excluded.role, reason=excluded.reason, "
-                             "institution_id=excluded.institution_id, sector_id=excluded.sector_id");
-        bind_all(up, a.session_id, a.person_id, a.status, a.role, text_or_null(a.reason), institution, sector);
-        up.exec();
-        SQLite::Statement id(db_.sql(), "SELECT id FROM attendance WHERE session_id = ? AND person_id = ?");
-        bind_all(id, a.session_id, a.person_id);
-        id.executeStep();
-        return id.getColumn(0).getInt64();
+        exec_sql(db_.sql(),
+                 "INSERT INTO attendance(session_id, person_id, status, role, reason, institution_id, sector_id) "
+                 "VALUES (?,?,?,?,?,?,?) ON CONFLICT(session_id, person_id) DO UPDATE SET "
+                 "status=excluded.status, role=excluded.role, reason=excluded.reason, "
+                 "institution_id=excluded.institution_id, sector_id=excluded.sector_id",
+                 a.session_id, a.person_id, a.status, a.role, text_or_null(a.reason), institution, sector);
+        return *select_first<int64_t>(db_.sql(), "SELECT id FROM attendance WHERE session_id = ? AND person_id = ?",
+                                     a.session_id, a.person_id);
     });
 }
 
 void SessionRepository::remove_attendance(int64_t session_id, int64_t person_id) {
     db_.write([&] {
-        SQLite::Statement del(db_.sql(), "DELETE FROM attendance WHERE session_id = ? AND person_id = ?");
-        bind_all(del, session_id, person_id);
-        del.exec();
+        exec_sql(db_.sql(), "DELETE FROM attendance WHERE session_id = ? AND person_id = ?", session_id, person_id);
     });
 }
 
 std::vector<Attendance> SessionRepository::attendance(int64_t session_id) const {
-    SQLite::Statement q(db_.sql(), kAttendanceRow.select("FROM attendance WHERE session_id = ? ORDER BY id"));
-    q.bind(1, session_id);
-    return read_all(q, kAttendanceRow);
+    return query_all(db_.sql(), kAttendanceRow,
+                     kAttendanceRow.select("FROM attendance WHERE session_id = ? ORDER BY id"), session_id);
 }
 
 }  // namespace maillage

@@ -14,6 +14,8 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
+#include <algorithm>
+#include <initializer_list>
 #include <set>
 
 namespace maillage {
@@ -203,29 +205,27 @@ void set_triggers(Database& db, bool on) {
 // The sentence for a refused undo (redo): which record stands in the way, and that
 // nothing changed.
 [[noreturn]] void refuse(const UndoEntry& entry, bool backwards, int kind, const std::string& table) {
-    const std::string name = readable_table(table);  // outlives the named arguments
-    const auto action = fmt::arg("action", entry.label);
-    const auto what = fmt::arg("table", name);
-    if (kind == SQLITE_CHANGESET_CONSTRAINT)
-        throw Error(backwards ? trf("\u201c{action}\u201d cannot be undone: the {table} it would bring back clashes "
-                                    "with a record made since. Nothing was changed.",
-                                    action, what)
-                              : trf("\u201c{action}\u201d cannot be redone: the {table} it would write clashes with "
-                                    "a record made since. Nothing was changed.",
-                                    action, what));
-    if (kind == SQLITE_CHANGESET_FOREIGN_KEY)
-        throw Error(backwards ? trf("\u201c{action}\u201d cannot be undone: a {table} record would point to a record "
-                                    "that no longer exists. Nothing was changed.",
-                                    action, what)
-                              : trf("\u201c{action}\u201d cannot be redone: a {table} record would point to a record "
-                                    "that no longer exists. Nothing was changed.",
-                                    action, what));
-    throw Error(backwards ? trf("\u201c{action}\u201d cannot be undone: a {table} record it changed was changed or "
-                                "removed since. Nothing was changed.",
-                                action, what)
-                          : trf("\u201c{action}\u201d cannot be redone: a {table} record it changes was changed or "
-                                "removed since. Nothing was changed.",
-                                action, what));
+    // {undo, redo} sentences for each kind of conflict.
+    static const char* const kClash[] = {
+        N_("\u201c{action}\u201d cannot be undone: the {table} it would bring back clashes with a record made "
+           "since. Nothing was changed."),
+        N_("\u201c{action}\u201d cannot be redone: the {table} it would write clashes with a record made since. "
+           "Nothing was changed.")};
+    static const char* const kDangling[] = {
+        N_("\u201c{action}\u201d cannot be undone: a {table} record would point to a record that no longer "
+           "exists. Nothing was changed."),
+        N_("\u201c{action}\u201d cannot be redone: a {table} record would point to a record that no longer "
+           "exists. Nothing was changed.")};
+    static const char* const kChangedSince[] = {
+        N_("\u201c{action}\u201d cannot be undone: a {table} record it changed was changed or removed since. "
+           "Nothing was changed."),
+        N_("\u201c{action}\u201d cannot be redone: a {table} record it changes was changed or removed since. "
+           "Nothing was changed.")};
+    const auto* sentences = kind == SQLITE_CHANGESET_CONSTRAINT    ? kClash
+                            : kind == SQLITE_CHANGESET_FOREIGN_KEY ? kDangling
+                                                                   : kChangedSince;
+    throw Error(trf(sentences[backwards ? 0 : 1], fmt::arg("action", entry.label),
+                    fmt::arg("table", readable_table(table))));
 }
 
 void apply(Database& db, const UndoEntry& entry, bool backwards) {
@@ -254,59 +254,55 @@ std::string move_top(std::deque<UndoEntry>& from, std::deque<UndoEntry>& to) {
     from.pop_back();
     return label;
 }
+
+// Replays the top change of `from` (backwards: an undo) through write (the database's
+// unrecorded write, which only undo_last and redo_last may call), audits it and moves it
+// onto `to`; returns its label.
+template <class Write>
+std::string replay_top(Database& db, std::deque<UndoEntry>& from, std::deque<UndoEntry>& to, bool backwards,
+                       Write&& write) {
+    check_can_replay(db, from, backwards);
+    const UndoEntry& entry = from.back();
+    {
+        ApplyGuard guard(db);
+        write([&] {
+            apply(db, entry, backwards);
+            audit(db, backwards ? "undo" : "redo", "change", std::nullopt, entry.label);
+        });
+    }
+    return move_top(from, to);
+}
 }  // namespace
 
 std::string undo_last(Database& db) {
     auto& stack = db.undo_stack();
-    check_can_replay(db, stack.undo_, true);
-    const UndoEntry& entry = stack.undo_.back();
-    {
-        ApplyGuard guard(db);
-        db.write_unrecorded([&] {
-            apply(db, entry, true);
-            audit(db, "undo", "change", std::nullopt, entry.label);
-        });
-    }
-    return move_top(stack.undo_, stack.redo_);
+    return replay_top(db, stack.undo_, stack.redo_, true, [&](const auto& fn) { db.write_unrecorded(fn); });
 }
 
 std::string redo_last(Database& db) {
     auto& stack = db.undo_stack();
-    check_can_replay(db, stack.redo_, false);
-    const UndoEntry& entry = stack.redo_.back();
-    {
-        ApplyGuard guard(db);
-        db.write_unrecorded([&] {
-            apply(db, entry, false);
-            audit(db, "redo", "change", std::nullopt, entry.label);
-        });
-    }
-    return move_top(stack.redo_, stack.undo_);
+    return replay_top(db, stack.redo_, stack.undo_, false, [&](const auto& fn) { db.write_unrecorded(fn); });
 }
 
 std::string unnamed_change_label(const std::string& table,
                                  const std::vector<std::pair<std::string, std::string>>& owners) {
     for (const auto& [prefix, name] : owners)
         if (table.rfind(prefix + "_", 0) == 0) return trf("Change in {plugin}", fmt::arg("plugin", name));
-    static const std::pair<const char*, const char*> kCore[] = {
-        {"person", N_("Change to a person")},
-        {"person_role", N_("Change to a person")},
-        {"employment", N_("Change to a person")},
-        {"institution", N_("Change to an institution")},
-        {"institution_sector", N_("Change to an institution")},
-        {"session", N_("Change to sessions")},
-        {"attendance", N_("Change to attendance")},
-        {"programme", N_("Change to programmes and funders")},
-        {"funder", N_("Change to programmes and funders")},
-        {"questionnaire", N_("Change to questionnaires")},
-        {"question", N_("Change to questionnaires")},
-        {"response", N_("Change to questionnaires")},
-        {"answer", N_("Change to questionnaires")},
-        {"sector", N_("Change to sectors")},
-        {"setting", N_("Change to settings")},
+    static const struct {
+        const char* label;
+        std::initializer_list<const char*> tables;
+    } kCore[] = {
+        {N_("Change to a person"), {"person", "person_role", "employment"}},
+        {N_("Change to an institution"), {"institution", "institution_sector"}},
+        {N_("Change to sessions"), {"session"}},
+        {N_("Change to attendance"), {"attendance"}},
+        {N_("Change to programmes and funders"), {"programme", "funder"}},
+        {N_("Change to questionnaires"), {"questionnaire", "question", "response", "answer"}},
+        {N_("Change to sectors"), {"sector"}},
+        {N_("Change to settings"), {"setting"}},
     };
-    for (const auto& [t, label] : kCore)
-        if (table == t) return tr(label);
+    for (const auto& k : kCore)
+        if (std::find(k.tables.begin(), k.tables.end(), table) != k.tables.end()) return tr(k.label);
     return tr("Change");
 }
 

@@ -210,7 +210,7 @@ std::vector<Expectation> RegistrationService::expectations(int64_t training_id) 
     static const RowMap kExpectationRow{column("id", &Expectation::id), column("training_id", &Expectation::training_id),
                                         column("person_id", &Expectation::person_id), column("text", &Expectation::text),
                                         column("met", &Expectation::met)};
-    return query_rows(db_.sql(), kExpectationRow,
+    return query_all(db_.sql(), kExpectationRow,
                       kExpectationRow.select("FROM catalogue_expectation WHERE training_id = ? ORDER BY person_id, id"),
                       training_id);
 }

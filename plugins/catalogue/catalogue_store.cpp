@@ -103,7 +103,7 @@ std::vector<ThemeRow> CatalogueStore::themes() const {
                                   column("label_nl", &ThemeRow::theme, &Theme::label, &Text::nl),
                                   column("label_en", &ThemeRow::theme, &Theme::label, &Text::en),
                                   column("sort_order", &ThemeRow::theme, &Theme::sort_order)};
-    return query_rows(db_.sql(), kThemeRow,
+    return query_all(db_.sql(), kThemeRow,
                       kThemeRow.select("FROM catalogue_theme WHERE retired_at IS NULL ORDER BY sort_order, code"));
 }
 

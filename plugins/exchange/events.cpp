@@ -220,7 +220,7 @@ int64_t EventRepository::add_committee_member(int64_t event_id, int64_t institut
 }
 
 std::vector<CommitteeMember> EventRepository::committee(int64_t event_id) const {
-    return query_rows(db_.sql(), kCommitteeRow,
+    return query_all(db_.sql(), kCommitteeRow,
                       kCommitteeRow.select("FROM exchange_committee_member WHERE event_id = ? ORDER BY id"), event_id);
 }
 
@@ -263,7 +263,7 @@ int64_t EventRepository::add_table(int64_t event_id, const std::string& title, c
 }
 
 std::vector<Table> EventRepository::tables(int64_t event_id) const {
-    auto out = query_rows(db_.sql(), kTableRow,
+    auto out = query_all(db_.sql(), kTableRow,
                           kTableRow.select("FROM exchange_table WHERE event_id = ? ORDER BY position"), event_id);
     for (auto& t : out)
         t.facilitator_ids = ids_of(db_, "SELECT person_id FROM exchange_table_facilitator WHERE table_id = ? "
@@ -328,9 +328,9 @@ void EventRepository::link_publication(int64_t publication_id, int64_t event_id,
 
 std::vector<Publication> EventRepository::publications(const std::string& from, const std::string& to) const {
     if (from.empty() && to.empty())
-        return query_rows(db_.sql(), kPublicationRow,
+        return query_all(db_.sql(), kPublicationRow,
                           kPublicationRow.select("FROM exchange_publication ORDER BY coalesce(date,''), id"));
-    return query_rows(db_.sql(), kPublicationRow,
+    return query_all(db_.sql(), kPublicationRow,
                       kPublicationRow.select("FROM exchange_publication WHERE date BETWEEN ?1 AND ?2 "
                                              "ORDER BY coalesce(date,''), id"),
                       from.empty() ? std::string("0000-01-01") : from, to.empty() ? std::string("9999-12-31") : to);

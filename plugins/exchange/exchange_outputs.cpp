@@ -8,6 +8,7 @@
 #include "core/csv.h"
 #include "core/database.h"
 #include "core/error.h"
+#include "core/html.h"
 #include "core/i18n.h"
 #include "core/pdf.h"
 #include "core/people.h"
@@ -56,23 +57,6 @@ std::string compact(const std::string& iso_date, const std::string& time) {
     return d + "T" + t + "00";
 }
 
-}  // namespace
-
-std::string html_escape(const std::string& text) {
-    std::string out;
-    for (char c : text) {
-        switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            default: out += c;
-        }
-    }
-    return out;
-}
-
-namespace {
 // The organisation named on certificates: the setting "organisation.name" when the
 // organisation has set it, else the event's programme.
 std::string organisation_of(Database& db, const Event& e) {

@@ -62,7 +62,4 @@ std::string sign_in_sheet_html(Database& db, int64_t event_id);
 pdf::Sheet sign_in_sheet(Database& db, int64_t event_id);
 void write_sign_in_sheet_pdf(Database& db, int64_t event_id, const std::filesystem::path& file);
 
-// Escapes text for HTML.
-std::string html_escape(const std::string& text);
-
 }  // namespace maillage::exchange

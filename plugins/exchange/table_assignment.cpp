@@ -36,7 +36,7 @@ AssignmentResult assign_tables(Database& db, int64_t event_id, bool reassign_all
         if (reassign_all)
             exec_sql(db.sql(), "UPDATE exchange_registration SET table_id = NULL WHERE event_id = ? AND role = 'participant'",
                     event_id);
-        auto people = query_rows(db.sql(), kPersonRow,
+        auto people = query_all(db.sql(), kPersonRow,
                                  kPersonRow.select("FROM exchange_registration r JOIN person p ON p.id = r.person_id "
                                                    "WHERE r.event_id = ? AND r.role = 'participant' AND "
                                                    "r.status IN ('registered','attended') ORDER BY r.id"),

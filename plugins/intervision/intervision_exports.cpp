@@ -2,6 +2,7 @@
 
 #include "cycles.h"
 
+#include "core/html.h"
 #include "core/locale_format.h"
 #include "core/audit.h"
 #include "core/csv.h"
@@ -25,20 +26,6 @@
 
 namespace maillage::intervision {
 namespace {
-
-std::string html(const std::string& v) {
-    std::string out;
-    for (char c : v) {
-        switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            default: out += c;
-        }
-    }
-    return out;
-}
 
 std::string lower(std::string s) {
     for (auto& c : s) c = char(std::tolower(static_cast<unsigned char>(c)));
@@ -153,24 +140,24 @@ std::string attendance_sheet_html(Database& db, int64_t session_id) {
     const auto sheet = sheet_content(db, session_id);
     const auto& gs = sheet.session;
     std::ostringstream out;
-    out << "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>" << html(tr("Attendance sheet"))
+    out << "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>" << html_escape(tr("Attendance sheet"))
         << "</title><style>body{font-family:sans-serif;margin:2em}table{border-collapse:collapse;width:100%}"
            "td,th{border:1px solid #444;padding:.5em;text-align:left}td.sign{width:30%}</style></head><body>\n";
-    out << "<h1>" << html(tr("Attendance sheet")) << " — " << html(sheet.group.name) << " (" << html(sheet.cycle.name)
+    out << "<h1>" << html_escape(tr("Attendance sheet")) << " — " << html_escape(sheet.group.name) << " (" << html_escape(sheet.cycle.name)
         << ")</h1>\n";
-    out << "<p>" << html(tr("Date")) << ": " << html(locale::long_date(gs.date)) << ", " << locale::time(gs.start_time)
+    out << "<p>" << html_escape(tr("Date")) << ": " << html_escape(locale::long_date(gs.date)) << ", " << locale::time(gs.start_time)
         << "–" << locale::time(gs.end_time) << "<br>"
-        << html(tr("Place")) << ": " << html(gs.place) << "</p>\n";
-    if (!sheet.host.empty()) out << "<p>" << html(tr("Host")) << ": " << html(sheet.host) << "</p>\n";
-    out << "<h2>" << html(tr("Participants")) << "</h2>\n<table><tr><th>" << html(tr("Name")) << "</th><th>"
-        << html(tr("Institution")) << "</th><th>" << html(tr("Signature")) << "</th></tr>\n";
+        << html_escape(tr("Place")) << ": " << html_escape(gs.place) << "</p>\n";
+    if (!sheet.host.empty()) out << "<p>" << html_escape(tr("Host")) << ": " << html_escape(sheet.host) << "</p>\n";
+    out << "<h2>" << html_escape(tr("Participants")) << "</h2>\n<table><tr><th>" << html_escape(tr("Name")) << "</th><th>"
+        << html_escape(tr("Institution")) << "</th><th>" << html_escape(tr("Signature")) << "</th></tr>\n";
     for (const auto& [name, inst] : sheet.participants)
-        out << "<tr><td>" << html(name) << "</td><td>" << html(inst) << "</td><td class=\"sign\"></td></tr>\n";
-    out << "</table>\n<h2>" << html(tr("Facilitators")) << "</h2>\n<table>\n";
+        out << "<tr><td>" << html_escape(name) << "</td><td>" << html_escape(inst) << "</td><td class=\"sign\"></td></tr>\n";
+    out << "</table>\n<h2>" << html_escape(tr("Facilitators")) << "</h2>\n<table>\n";
     for (const auto& name : sheet.facilitators)
-        out << "<tr><td>" << html(name) << "</td><td class=\"sign\"></td></tr>\n";
+        out << "<tr><td>" << html_escape(name) << "</td><td class=\"sign\"></td></tr>\n";
     out << "</table>\n<p><small>"
-        << html(tr("Notes about the vignettes must not contain any detail that identifies the people discussed."))
+        << html_escape(tr("Notes about the vignettes must not contain any detail that identifies the people discussed."))
         << "</small></p>\n</body></html>\n";
     return out.str();
 }

@@ -4,6 +4,7 @@
 #include "pat_rules.h"
 #include "pat_table.h"
 
+#include "core/html.h"
 #include "core/database.h"
 #include "core/i18n.h"
 #include "core/institutions.h"
@@ -142,20 +143,6 @@ bool inside(const std::vector<Ring>& rings, const P& p, X x, Y y) {
         }
     }
     return in;
-}
-
-std::string xml_escape(const std::string& s) {
-    std::string out;
-    for (char c : s) {
-        switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            default: out += c;
-        }
-    }
-    return out;
 }
 
 // Colours told apart by most colour-blind readers (Okabe-Ito, then a few more).
@@ -421,8 +408,8 @@ std::string map_svg(const MapData& data, const MapLayout& l) {
     s += fmt::format(
         "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{0}\" height=\"{1}\" viewBox=\"0 0 {0} {1}\" "
         "role=\"img\" aria-label=\"{2}\" font-family=\"DejaVu Sans, Arial, sans-serif\">\n",
-        n(l.width), n(l.height), xml_escape(l.legend_title));
-    s += "<title>" + xml_escape(l.legend_title) + "</title>\n";
+        n(l.width), n(l.height), html_escape(l.legend_title));
+    s += "<title>" + html_escape(l.legend_title) + "</title>\n";
     s += fmt::format("<rect width=\"{}\" height=\"{}\" fill=\"#ffffff\"/>\n", n(l.width), n(l.height));
     s += "<g id=\"regions\" stroke=\"#6b6b6b\" stroke-width=\"1\" stroke-linejoin=\"round\">\n";
     for (const auto& r : l.regions) {
@@ -432,11 +419,11 @@ std::string map_svg(const MapData& data, const MapLayout& l) {
             d += " Z ";
         }
         s += fmt::format("<path id=\"region-{}\" fill=\"{}\" fill-rule=\"evenodd\" d=\"{}\"><title>{}</title></path>\n",
-                         r.region, r.fill, d, xml_escape(r.label));
+                         r.region, r.fill, d, html_escape(r.label));
     }
     s += "</g>\n<g id=\"region-labels\" font-size=\"13\" fill=\"#555555\" text-anchor=\"middle\">\n";
     for (const auto& r : l.regions)
-        s += fmt::format("<text x=\"{}\" y=\"{}\">{}</text>\n", n(r.label_at.x), n(r.label_at.y), xml_escape(r.label));
+        s += fmt::format("<text x=\"{}\" y=\"{}\">{}</text>\n", n(r.label_at.x), n(r.label_at.y), html_escape(r.label));
     s += "</g>\n<g id=\"workplaces\" stroke=\"#ffffff\" stroke-width=\"1.2\" fill-opacity=\"0.85\">\n";
     for (const auto& c : l.circles) {
         const auto& w = data.workplaces[c.workplace];
@@ -446,7 +433,7 @@ std::string map_svg(const MapData& data, const MapLayout& l) {
                                 ")";
         s += fmt::format(
             "<circle cx=\"{}\" cy=\"{}\" r=\"{}\" fill=\"{}\" data-peer-workers=\"{}\"><title>{}</title></circle>\n",
-            n(c.centre.x), n(c.centre.y), n(c.radius), c.colour, w.peer_workers, xml_escape(tip));
+            n(c.centre.x), n(c.centre.y), n(c.radius), c.colour, w.peer_workers, html_escape(tip));
     }
     s += "</g>\n";
     if (l.inset) {
@@ -455,7 +442,7 @@ std::string map_svg(const MapData& data, const MapLayout& l) {
         s += fmt::format("<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"#ffffff\" stroke=\"#9a9a9a\"/>\n",
                          n(in.x), n(in.y), n(in.width), n(in.height));
         s += fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"12\" fill=\"#555555\">{}</text>\n", n(in.title_at.x),
-                         n(in.title_at.y), xml_escape(in.title));
+                         n(in.title_at.y), html_escape(in.title));
         std::string d;
         for (const auto& ring : in.rings) {
             for (size_t i = 0; i < ring.size(); ++i) d += (i ? " L" : "M") + n(ring[i].x) + " " + n(ring[i].y);
@@ -466,12 +453,12 @@ std::string map_svg(const MapData& data, const MapLayout& l) {
         for (const auto& c : in.circles)
             s += fmt::format("<circle cx=\"{}\" cy=\"{}\" r=\"{}\" fill=\"{}\"><title>{}</title></circle>\n",
                              n(c.centre.x), n(c.centre.y), n(c.radius), c.colour,
-                             xml_escape(data.workplaces[c.workplace].institution));
+                             html_escape(data.workplaces[c.workplace].institution));
         s += "</g>\n</g>\n";
     }
     s += "<g id=\"legend\" font-size=\"12\" fill=\"#222222\">\n";
     s += fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"13\" font-weight=\"bold\">{}</text>\n",
-                     n(l.legend_title_at.x), n(l.legend_title_at.y + 4), xml_escape(l.legend_title));
+                     n(l.legend_title_at.x), n(l.legend_title_at.y + 4), html_escape(l.legend_title));
     for (const auto& item : l.legend) {
         double text_x = item.at.x;
         if (item.radius > 0) {
@@ -480,11 +467,11 @@ std::string map_svg(const MapData& data, const MapLayout& l) {
                              item.colour.empty() ? "#444444" : "#ffffff");
             text_x = item.at.x + std::max(item.radius, 12.0) + 8;
         }
-        s += fmt::format("<text x=\"{}\" y=\"{}\">{}</text>\n", n(text_x), n(item.at.y + 4), xml_escape(item.text));
+        s += fmt::format("<text x=\"{}\" y=\"{}\">{}</text>\n", n(text_x), n(item.at.y + 4), html_escape(item.text));
     }
     s += "</g>\n";
     s += fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"10\" fill=\"#777777\">{}</text>\n", n(l.attribution_at.x),
-                     n(l.attribution_at.y), xml_escape(l.attribution));
+                     n(l.attribution_at.y), html_escape(l.attribution));
     s += "</svg>\n";
     return s;
 }

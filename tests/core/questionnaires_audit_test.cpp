@@ -61,6 +61,26 @@ TEST(Questionnaires, SubmitValidatesEachAnswer) {
     EXPECT_THROW(repo.save(edited), Error);
 }
 
+TEST(Questionnaires, AnswersByPositionReachTheirQuestionsAndAnUnknownPositionIsRefused) {
+    auto db = test::memory_db();
+    QuestionnaireRepository repo(*db);
+    const auto x = *repo.get(repo.save(evaluation()));
+    ASSERT_TRUE(x.question_at(2));
+    EXPECT_EQ(x.question_at(2)->text, "Rythme");
+    EXPECT_FALSE(x.question_at(4));
+    const auto answers = parse_answers(x, "1=4|2=1|3=trop long");
+    EXPECT_EQ(answers.at(1).number, 4);
+    EXPECT_EQ(answers.at(3).text, "trop long");
+    EXPECT_THROW(parse_answers(x, "4=1"), Error);
+    const auto response = submit_by_position(*db, x.id, "cycle", 7, std::nullopt, answers);
+    const auto stored = repo.responses(x.id, "cycle");
+    ASSERT_EQ(stored.size(), 1u);
+    EXPECT_EQ(stored[0].id, response);
+    EXPECT_EQ(stored[0].answers.at(x.question_at(1)->id).number, 4);
+    EXPECT_EQ(stored[0].answers.at(x.question_at(3)->id).text, "trop long");
+    EXPECT_THROW(submit_by_position(*db, x.id, "cycle", 7, std::nullopt, {{5, AnswerValue{.number = 1}}}), Error);
+}
+
 TEST(Audit, ChangesAreLoggedAndTheChainVerifies) {
     auto db = test::memory_db();
     InstitutionRepository repo(*db);

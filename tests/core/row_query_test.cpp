@@ -42,5 +42,5 @@ TEST(RowSource, EachGetterIsItsWhereOverOneFrom) {
     ASSERT_TRUE(marc_at_8.has_value());
     EXPECT_EQ(marc_at_8->id, 12);
     EXPECT_FALSE(kSeats.row(db, "WHERE s.event_id = ?", 9).has_value());
-    EXPECT_EQ(query_rows(db, kSeatRow, kSeats.select("WHERE s.table_id IS NOT NULL")).size(), 2u);
+    EXPECT_EQ(query_all(db, kSeatRow, kSeats.select("WHERE s.table_id IS NOT NULL")).size(), 2u);
 }

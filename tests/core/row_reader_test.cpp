@@ -81,3 +81,40 @@ TEST(RowReader, CompletesEachRowAndAnswersNothingWhenNoRow) {
     SQLite::Statement none(db, kItemRow.select("FROM item i WHERE id = 99"));
     EXPECT_FALSE(read_one(none, kItemRow));
 }
+
+TEST(RowReader, QueriesBindTheirValuesInOrderAndNullForAnEmptyOptional) {
+    auto db = items();
+    const auto named = query_one(db, kItemRow, kItemRow.select("FROM item i WHERE name = ? AND rank = ?"), "Alpha", 3);
+    ASSERT_TRUE(named);
+    EXPECT_EQ(named->id, 1);
+    EXPECT_FALSE(query_one(db, kItemRow, kItemRow.select("FROM item i WHERE name = ? AND rank = ?"), "Alpha", 4));
+    EXPECT_EQ(query_all(db, kItemRow, kItemRow.select("FROM item i WHERE id >= ? ORDER BY id DESC"), 1).size(), 2u);
+    EXPECT_EQ(select_column<int64_t>(db, "SELECT id FROM item WHERE parent IS ? ORDER BY id", std::optional<int64_t>()),
+              std::vector<int64_t>{1});
+    EXPECT_EQ(select_column<std::string>(db, "SELECT name FROM item ORDER BY id"), (std::vector<std::string>{"Alpha", ""}));
+    EXPECT_EQ(select_first<int>(db, "SELECT rank FROM item WHERE id = ?", 1), 3);
+    EXPECT_FALSE(select_first<int>(db, "SELECT rank FROM item WHERE id = ?", 99));
+}
+
+TEST(RowReader, InsertReturnsTheNewIdAndExecCountsTheRowsChanged) {
+    auto db = items();
+    const auto id = insert_row(db, "INSERT INTO item(name, parent) VALUES (?, ?)", "Gamma", std::nullopt);
+    EXPECT_EQ(id, 3);
+    EXPECT_EQ(select_first<std::string>(db, "SELECT name FROM item WHERE id = ? AND parent IS NULL", id), "Gamma");
+    EXPECT_EQ(exec_sql(db, "UPDATE item SET rank = ? WHERE id <> ?", 9, id), 2);
+    EXPECT_EQ(exec_sql(db, "UPDATE item SET rank = 1 WHERE id = 99"), 0);
+}
+
+TEST(RowReader, ATupleBindsItsValuesInItsPlace) {
+    auto db = items();
+    const auto values = std::make_tuple(std::string("Delta"), std::optional<int64_t>(1), 5);
+    const auto id = insert_row(db, "INSERT INTO item(name, parent, rank, note) VALUES (?, ?, ?, ?)", values, "d");
+    EXPECT_EQ(exec_sql(db, "UPDATE item SET name = ?, parent = ?, rank = ? WHERE id = ? AND note = ?", values, id, "d"),
+              1);
+    const auto row = query_one(db, kItemRow, kItemRow.select("FROM item i WHERE id = ?"), id);
+    ASSERT_TRUE(row);
+    EXPECT_EQ(row->name, "Delta");
+    EXPECT_EQ(row->parent, 1);
+    EXPECT_EQ(row->rank, 5);
+    EXPECT_EQ(row->note, "d");
+}

@@ -291,6 +291,11 @@ TEST_F(UndoTest, AnUnnamedChangeIsNamedAfterWhatItTouched) {
     db->write([&] { db->sql().exec("UPDATE person SET notes = 'x' WHERE id = " + std::to_string(id)); });
     EXPECT_EQ(db->undo_stack().undo_label(), "Change to a person");
     EXPECT_EQ(unnamed_change_label("myplugin_thing", {{"myplugin", "My plugin"}}), "Change in My plugin");
+    EXPECT_EQ(unnamed_change_label("employment", {}), "Change to a person");
+    EXPECT_EQ(unnamed_change_label("institution_sector", {}), "Change to an institution");
+    EXPECT_EQ(unnamed_change_label("answer", {}), "Change to questionnaires");
+    EXPECT_EQ(unnamed_change_label("funder", {}), "Change to programmes and funders");
+    EXPECT_EQ(unnamed_change_label("sqlite_stat1", {}), "Change");
 }
 
 TEST_F(UndoTest, TheStackKeepsAtMostItsLimitOfChanges) {
