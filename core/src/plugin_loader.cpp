@@ -93,18 +93,16 @@ extern "C" void on_fatal_signal(int sig) {
     ::raise(sig);
 }
 
-// One sentinel file for all the libraries of a start, created with the first: it is
+// One sentinel file for all the libraries of a start, opened with the first: it is
 // rewritten in place with each library's name and emptied once that library loaded (an
-// empty sentinel accuses nobody), and removed at the end. Creating and removing a file
-// for each library cost about as much as loading a small module (issue 17).
+// empty sentinel accuses nobody). It stays, empty, for the next start: creating and
+// removing a file (an inode allocated and freed) cost as much as loading a small module
+// (issue 17).
 class Sentinel {
 public:
     explicit Sentinel(fs::path file) : file_(std::move(file)) {}
     ~Sentinel() {
-        if (fd_ < 0) return;
-        ::close(fd_);
-        std::error_code ec;
-        fs::remove(file_, ec);
+        if (fd_ >= 0) ::close(fd_);
     }
     Sentinel(const Sentinel&) = delete;
     Sentinel& operator=(const Sentinel&) = delete;
@@ -156,13 +154,13 @@ private:
 // The library that crashed the previous start, read from (and clearing) the sentinel.
 fs::path crashed_library(const fs::path& sentinel) {
     std::error_code ec;
-    if (sentinel.empty() || !fs::exists(sentinel, ec)) return {};
+    if (sentinel.empty() || fs::file_size(sentinel, ec) == 0 || ec) return {};
     std::ifstream in(sentinel);
     std::string library, mark;
     std::getline(in, library);
     std::getline(in, mark);
     in.close();
-    fs::remove(sentinel, ec);
+    fs::resize_file(sentinel, 0, ec);  // accused once
     return mark == "crashed" ? fs::path(library) : fs::path();
 }
 }  // namespace
