@@ -10,6 +10,9 @@ find_package(Boost 1.74 REQUIRED COMPONENTS filesystem)
 find_package(PkgConfig REQUIRED)
 pkg_check_modules(LIBICAL REQUIRED IMPORTED_TARGET libical)
 pkg_check_modules(XLSXWRITER REQUIRED IMPORTED_TARGET xlsxwriter)
+# The catalogue's messages (libcurl's SMTP) and site exports (libzip).
+pkg_check_modules(CURL REQUIRED IMPORTED_TARGET libcurl)
+pkg_check_modules(LIBZIP REQUIRED IMPORTED_TARGET libzip)
 pkg_check_modules(NETTLE REQUIRED IMPORTED_TARGET nettle)
 # Unicode case folding of names (core) and native PDF certificates and sheets (plugins).
 pkg_check_modules(ICU REQUIRED IMPORTED_TARGET icu-uc)

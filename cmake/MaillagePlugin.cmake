@@ -3,7 +3,7 @@
 #                           # no wxWidgets
 #     UI     <sources...>   # the UiContribution (MAILLAGE_PLUGIN_UI) and its wx pages
 #     TESTS  <sources...>   # GoogleTest sources for the logic (built when BUILD_TESTING)
-#     [LINK  <targets...>]  # extra libraries of the logic, e.g. maillage_catalog or PkgConfig::LIBICAL
+#     [LINK  <targets...>]  # extra libraries of the logic, e.g. maillage_catalog or maillage_lazy_ical
 #     [TRANSLATION_SOURCES <dirs...>]  # more folders whose tr() strings the plugin's catalogs hold
 #     [TEST_PLUGIN])        # a fixture for the loader tests: built, never installed
 # A plugin added while MAILLAGE_TEST_PLUGIN_DIR is set (the template, tests/new_plugin) is
@@ -32,6 +32,11 @@ function(maillage_plugin_module target)
     BUILD_RPATH "$ORIGIN;$ORIGIN/../.."
     INSTALL_RPATH "$ORIGIN/..")  # <libdir>/maillage/plugins -> <libdir>/maillage (the core)
   target_include_directories(${target} PRIVATE ${CMAKE_CURRENT_SOURCE_DIR})
+  if(NOT MAILLAGE_SANITIZE)
+    # Every symbol resolved when the module is linked: a library function missing from
+    # a lazy stub (core/src/lazy) fails the build, not the user's command.
+    target_link_options(${target} PRIVATE LINKER:--no-undefined)
+  endif()
   maillage_project_target(${target})
   if(ARG_TEST_PLUGIN)
     set(dir ${CMAKE_BINARY_DIR}/test-plugins)

@@ -43,7 +43,7 @@ public:
     PluginLoader& operator=(const PluginLoader&) = delete;
     ~PluginLoader();
 
-    // Crash detection: the sentinel file names the library being loaded and is removed
+    // Crash detection: the sentinel file names the library being loaded and is emptied
     // once it loaded; a fatal signal meanwhile marks it "crashed", and at the next start
     // that library is reported (a program killed from outside accuses nobody).
     // Unset (default): no detection.

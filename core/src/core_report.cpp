@@ -8,6 +8,8 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
+#include <unordered_map>
+
 namespace maillage {
 namespace {
 
@@ -67,19 +69,27 @@ public:
                                                           {"participations", kinds.getColumn(2).getInt64()}};
         }
 
-        // One sector per distinct person: the one of their first participation in the period.
-        SQLite::Statement people(db.sql(),
-                                 "SELECT a.person_id, (SELECT a2.sector_id FROM " + source + " a2 JOIN session s2 ON "
-                                 "s2.id = a2.session_id WHERE a2.person_id = a.person_id AND a2.status='present' AND "
-                                 "s2.date BETWEEN ?1 AND ?2 ORDER BY s2.date LIMIT 1), count(*) " +
-                                     filter + "AND a.role = 'participant' GROUP BY a.person_id");
+        // One sector per distinct person: the one of their first participation in the period,
+        // all in one pass (a subquery per person scanned the whole source once per person).
+        SQLite::Statement firsts(db.sql(),
+                                 "SELECT person_id, sector_id FROM (SELECT a2.person_id, a2.sector_id, row_number() "
+                                 "OVER (PARTITION BY a2.person_id ORDER BY s2.date) AS n FROM " + source +
+                                     " a2 JOIN session s2 ON s2.id = a2.session_id WHERE a2.status = 'present' AND "
+                                     "s2.date BETWEEN ?1 AND ?2) WHERE n = 1");
+        bind_all(firsts, scope.from_date(), scope.to_date());
+        std::unordered_map<int64_t, std::optional<int64_t>> first_sector;
+        while (firsts.executeStep())
+            first_sector[firsts.getColumn(0).getInt64()] =
+                firsts.getColumn(1).isNull() ? std::nullopt : std::optional<int64_t>(firsts.getColumn(1).getInt64());
+        SQLite::Statement people(db.sql(), "SELECT a.person_id, count(*) " + filter +
+                                               "AND a.role = 'participant' GROUP BY a.person_id");
         bind(people);
         std::vector<std::optional<int64_t>> sectors;
         int64_t participations = 0;
         while (people.executeStep()) {
-            sectors.push_back(people.getColumn(1).isNull() ? std::nullopt
-                                                           : std::optional<int64_t>(people.getColumn(1).getInt64()));
-            participations += people.getColumn(2).getInt64();
+            const auto first = first_sector.find(people.getColumn(0).getInt64());
+            sectors.push_back(first != first_sector.end() ? first->second : std::nullopt);
+            participations += people.getColumn(1).getInt64();
         }
         const auto split = count_sectors(db, sectors, scope.language);
 

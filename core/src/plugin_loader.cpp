@@ -93,16 +93,44 @@ extern "C" void on_fatal_signal(int sig) {
     ::raise(sig);
 }
 
+// One sentinel file for all the libraries of a start, opened with the first: it is
+// rewritten in place with each library's name and emptied once that library loaded (an
+// empty sentinel accuses nobody). It stays, empty, for the next start: creating and
+// removing a file (an inode allocated and freed) cost as much as loading a small module
+// (issue 17).
+class Sentinel {
+public:
+    explicit Sentinel(fs::path file) : file_(std::move(file)) {}
+    ~Sentinel() {
+        if (fd_ >= 0) ::close(fd_);
+    }
+    Sentinel(const Sentinel&) = delete;
+    Sentinel& operator=(const Sentinel&) = delete;
+
+    // The open file, created the first time (-1 without a sentinel or when it cannot be).
+    int fd() {
+        if (fd_ < 0 && !file_.empty() && !tried_) {
+            tried_ = true;
+            std::error_code ec;
+            fs::create_directories(file_.parent_path(), ec);
+            fd_ = ::open(file_.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+        }
+        return fd_;
+    }
+
+private:
+    fs::path file_;
+    int fd_ = -1;
+    bool tried_ = false;
+};
+
 class SentinelGuard {
 public:
-    SentinelGuard(const fs::path& sentinel, const fs::path& library) : sentinel_(sentinel) {
-        if (sentinel_.empty()) return;
-        std::error_code ec;
-        fs::create_directories(sentinel_.parent_path(), ec);
-        fd_ = ::open(sentinel_.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+    SentinelGuard(Sentinel& sentinel, const fs::path& library) : fd_(sentinel.fd()) {
         if (fd_ < 0) return;
         const auto line = library.string() + "\n";
-        [[maybe_unused]] auto n = ::write(fd_, line.data(), line.size());
+        ::lseek(fd_, 0, SEEK_SET);
+        [[maybe_unused]] auto n = ::write(fd_, line.data(), line.size());  // the mark follows it
         sentinel_fd = fd_;
         struct sigaction action {};
         action.sa_handler = on_fatal_signal;
@@ -113,15 +141,12 @@ public:
         if (fd_ < 0) return;
         for (size_t i = 0; i < std::size(kFatalSignals); ++i) ::sigaction(kFatalSignals[i], &previous_[i], nullptr);
         sentinel_fd = -1;
-        ::close(fd_);
-        std::error_code ec;
-        fs::remove(sentinel_, ec);
+        [[maybe_unused]] auto r = ::ftruncate(fd_, 0);  // loaded: nobody to accuse
     }
     SentinelGuard(const SentinelGuard&) = delete;
     SentinelGuard& operator=(const SentinelGuard&) = delete;
 
 private:
-    fs::path sentinel_;
     int fd_ = -1;
     struct sigaction previous_[std::size(kFatalSignals)] {};
 };
@@ -129,13 +154,13 @@ private:
 // The library that crashed the previous start, read from (and clearing) the sentinel.
 fs::path crashed_library(const fs::path& sentinel) {
     std::error_code ec;
-    if (sentinel.empty() || !fs::exists(sentinel, ec)) return {};
+    if (sentinel.empty() || fs::file_size(sentinel, ec) == 0 || ec) return {};
     std::ifstream in(sentinel);
     std::string library, mark;
     std::getline(in, library);
     std::getline(in, mark);
     in.close();
-    fs::remove(sentinel, ec);
+    fs::resize_file(sentinel, 0, ec);  // accused once
     return mark == "crashed" ? fs::path(library) : fs::path();
 }
 }  // namespace
@@ -147,6 +172,7 @@ void PluginLoader::load_folders(const std::vector<fs::path>& folders, const Cras
     // Logic modules of every folder first: a UI module pairs with its logic module
     // wherever that was found.
     std::vector<fs::path> ui_files;
+    Sentinel sentinel(sentinel_);
     auto load_guarded = [&](const fs::path& f, bool ui) {
         std::error_code ec;
         if (const auto why = untrusted_reason(f); !why.empty()) {
@@ -157,7 +183,7 @@ void PluginLoader::load_folders(const std::vector<fs::path>& folders, const Cras
             refuse(f, tr("was skipped: it crashed the program while starting last time"));
             return;
         }
-        SentinelGuard guard(sentinel_, f);
+        SentinelGuard guard(sentinel, f);
         if (ui)
             load_ui_file(f);
         else

@@ -8,6 +8,7 @@
 #include "core/single_line.h"
 #include "test_support.h"
 
+#include <SQLiteCpp/SQLiteCpp.h>
 #include <gtest/gtest.h>
 
 #include <sstream>
@@ -150,6 +151,38 @@ TEST(ImportPeople, BadRowsAreReportedAndNothingIsWritten) {
     EXPECT_NE(e.reason().find("unknown sector \"nowhere\""), std::string::npos);
     EXPECT_EQ(rows(*db, "person"), 0);
     EXPECT_EQ(rows(*db, "institution"), 0);
+}
+
+// 10,000 new people at once take the bulk path (secondary indexes built again at the
+// end): every index is back as it was, and people are found by email, name and job.
+TEST(ImportPeople, ALargeImportKeepsEveryIndexAndFindsPeopleByEmailNameAndJob) {
+    auto db = test::memory_db();
+    auto indexes = [&] {
+        std::vector<std::string> sql;
+        SQLite::Statement q(db->sql(), "SELECT sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND "
+                                       "tbl_name IN ('person', 'employment') ORDER BY name");
+        while (q.executeStep()) sql.push_back(q.getColumn(0).getString());
+        return sql;
+    };
+    const auto before = indexes();
+    ASSERT_FALSE(before.empty());
+    std::string text = "first_name;last_name;email;institution;start_date\n";
+    for (int i = 0; i < 10000; ++i)
+        text += "Prénom" + std::to_string(i) + ";Nom" + std::to_string(i) + ";p" + std::to_string(i) +
+                "@example.org;Maison " + std::to_string(i % 7) + ";2024-01-01\n";
+    EXPECT_EQ(import_people(*db, table(text)).creates, 10000);
+    EXPECT_EQ(indexes(), before);
+    EXPECT_EQ(rows(*db, "person"), 10000);
+    PersonRepository people(*db);
+    const auto found = people.find_by_email("P9999@EXAMPLE.ORG");
+    ASSERT_TRUE(found);
+    EXPECT_EQ(found->last_name, "Nom9999");
+    EXPECT_EQ(people.employments(found->id).size(), 1u);
+    EXPECT_EQ(db->sql().execAndGet("SELECT count(*) FROM person WHERE last_name = 'nom42' COLLATE NOCASE").getInt64(), 1);
+    SQLite::Statement plan(db->sql(), "EXPLAIN QUERY PLAN SELECT id FROM person WHERE email = 'x' COLLATE NOCASE");
+    ASSERT_TRUE(plan.executeStep());
+    EXPECT_NE(plan.getColumn(3).getString().find("person_email"), std::string::npos);
+    EXPECT_EQ(db->sql().execAndGet("PRAGMA integrity_check").getString(), "ok");
 }
 
 TEST(ExportImport, RoundTripKeepsEveryColumn) {
