@@ -51,9 +51,7 @@ void settle() { maillage::test::settle_gui(10); }
 
 // The dialog's own pixels into build/screenshots/dialogs/<name>.png.
 void snap(wxWindow* window, const std::string& name) {
-    settle();
-    const auto file = std::filesystem::path(MAILLAGE_DIALOG_SCREENSHOT_DIR) / (name + ".png");
-    EXPECT_TRUE(maillage::test::save_client_png(window, file)) << file;
+    maillage::test::snap_client(window, MAILLAGE_DIALOG_SCREENSHOT_DIR, name);
 }
 
 template <class T>

@@ -42,19 +42,11 @@ using namespace maillage::ui;
 
 namespace {
 
-std::filesystem::path screenshot_dir() {
-    std::filesystem::path dir = MAILLAGE_DIALOG_SCREENSHOT_DIR;
-    std::filesystem::create_directories(dir);
-    return dir;
-}
-
 void settle() { maillage::test::settle_gui(10); }
 
 // The dialog's client area as a PNG; fails the test when it is blank.
 void snap(wxWindow* window, const std::string& name) {
-    settle();
-    const auto file = screenshot_dir() / (name + ".png");
-    EXPECT_TRUE(maillage::test::save_client_png(window, file)) << file;
+    const auto file = maillage::test::snap_client(window, MAILLAGE_DIALOG_SCREENSHOT_DIR, name);
     EXPECT_GT(std::filesystem::file_size(file), 2000u) << file << " looks blank";
 }
 

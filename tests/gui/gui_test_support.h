@@ -17,6 +17,7 @@
 #include <clocale>
 #include <cstdio>
 #include <filesystem>
+#include <string>
 
 namespace maillage::test {
 
@@ -41,6 +42,16 @@ inline bool save_client_png(wxWindow* window, const std::filesystem::path& file)
     }
     std::filesystem::create_directories(file.parent_path());
     return bitmap.ConvertToImage().SaveFile(wxString(file.string()), wxBITMAP_TYPE_PNG);
+}
+
+// Lets the window settle (`rounds`), then saves its client area as `<dir>/<name>.png`;
+// a failed test when it cannot be written. Returns the file.
+inline std::filesystem::path snap_client(wxWindow* window, const std::filesystem::path& dir, const std::string& name,
+                                         int rounds = 10) {
+    settle_gui(rounds);
+    const auto file = dir / (name + ".png");
+    EXPECT_TRUE(save_client_png(window, file)) << file;
+    return file;
 }
 
 struct GuiTestOptions {

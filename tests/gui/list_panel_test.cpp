@@ -8,6 +8,7 @@
 #include "shared-ui/virtual_list.h"
 
 #include "core/database.h"
+#include "gui_test_support.h"
 #include "test_support.h"
 
 #include <gtest/gtest.h>
@@ -34,31 +35,10 @@ using namespace maillage::ui;
 
 namespace {
 
-std::filesystem::path screenshot_dir() {
-    std::filesystem::path dir = MAILLAGE_LIST_SCREENSHOT_DIR;
-    std::filesystem::create_directories(dir);
-    return dir;
-}
-
-void settle() {
-    for (int i = 0; i < 10; ++i) {
-        wxTheApp->Yield(true);
-        wxMilliSleep(20);
-    }
-}
+void settle() { maillage::test::settle_gui(10); }
 
 void snap(wxWindow* window, const std::string& name) {
-    settle();
-    window->Update();
-    const wxSize size = window->GetClientSize();
-    wxBitmap bitmap(size, 24);
-    {
-        wxMemoryDC memory(bitmap);
-        wxClientDC source(window);
-        memory.Blit(0, 0, size.x, size.y, &source, 0, 0);
-    }
-    const auto file = screenshot_dir() / (name + ".png");
-    EXPECT_TRUE(bitmap.ConvertToImage().SaveFile(wxString(file.string()), wxBITMAP_TYPE_PNG)) << file;
+    maillage::test::snap_client(window, MAILLAGE_LIST_SCREENSHOT_DIR, name);
 }
 
 // Preferences kept in memory: what the window keeps in the user's config.
@@ -320,13 +300,4 @@ TEST(ListPage, CtrlFPutsTheCursorInTheSearchBoxOfThePage) {
 
 }  // namespace
 
-int main(int argc, char** argv) {
-    ::testing::InitGoogleTest(&argc, argv);
-    wxApp::SetInstance(new wxApp());
-    if (!wxEntryStart(argc, argv) || !wxTheApp->CallOnInit()) return 2;
-    wxInitAllImageHandlers();
-    const int rc = RUN_ALL_TESTS();
-    wxTheApp->OnExit();
-    wxEntryCleanup();
-    return rc;
-}
+int main(int argc, char** argv) { return maillage::test::run_gui_tests(argc, argv, {}); }
