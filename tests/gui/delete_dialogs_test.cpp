@@ -121,28 +121,11 @@ struct DeleteDialogs : ::testing::Test {
         frame->Destroy();
         settle();
     }
-    int64_t institution(const std::string& name) {
-        Institution i;
-        i.name = name;
-        i.sector_ids = {SectorRepository(*db).find_by_code("homeless")->id};
-        return InstitutionRepository(*db).create(i);
-    }
+    int64_t institution(const std::string& name) { return test::add_institution(*db, {.name = name}, {"homeless"}); }
     int64_t person(const std::string& first, const std::string& last, const std::string& email,
                    std::optional<int64_t> works_at = {}) {
-        Person p;
-        p.first_name = first;
-        p.last_name = last;
-        p.email = email;
-        p.roles = {"worker"};
-        const auto id = PersonRepository(*db).create(p);
-        if (works_at) {
-            Employment e;
-            e.person_id = id;
-            e.institution_id = *works_at;
-            e.start_date = "2020-01-01";
-            PersonRepository(*db).add_employment(e);
-        }
-        return id;
+        return test::add_person(*db, {.first_name = first, .last_name = last, .email = email, .roles = {"worker"}},
+                                works_at);
     }
     void attend(int64_t person_id, const std::string& date) {
         Session s;

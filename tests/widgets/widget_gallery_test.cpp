@@ -128,29 +128,14 @@ struct Fixture {
     std::vector<int64_t> sessions;
 
     int64_t institution(const std::string& name, const std::string& town, const std::string& sector) {
-        Institution i;
-        i.name = name;
-        i.region = "brussels";
-        i.municipality = town;
-        i.language = "fr";
-        i.sector_ids = {SectorRepository(*db).find_by_code(sector)->id};
-        return InstitutionRepository(*db).create(i);
+        return test::add_institution(*db, {.name = name, .region = "brussels", .municipality = town, .language = "fr"},
+                                     {sector});
     }
     int64_t person(const std::string& first, const std::string& last, int64_t at,
                    std::vector<std::string> roles = {"worker"}) {
-        Person p;
-        p.first_name = first;
-        p.last_name = last;
-        p.email = first + "." + last.substr(last.rfind(' ') + 1) + "@example.org";
-        p.roles = std::move(roles);
-        PersonRepository people(*db);
-        const auto id = people.create(p);
-        Employment e;
-        e.person_id = id;
-        e.institution_id = at;
-        e.start_date = "2020-01-01";
-        people.add_employment(e);
-        return id;
+        const auto email = first + "." + last.substr(last.rfind(' ') + 1) + "@example.org";
+        return test::add_person(
+            *db, {.first_name = first, .last_name = last, .email = email, .roles = std::move(roles)}, at);
     }
 
     Fixture() {

@@ -58,17 +58,9 @@ struct MapPageTest : ::testing::Test {
     }
     void workplace(const std::string& name, const std::string& postcode, const std::string& municipality,
                    const std::string& region, const std::string& sector, int peer_workers) {
-        Institution i;
-        i.name = name;
-        i.postcode = postcode;
-        i.municipality = municipality;
-        i.region = region;
-        i.sector_ids = {SectorRepository(*db).find(sector)->id};
-        Workplace w;
-        w.institution_id = InstitutionRepository(*db).create(i);
-        w.since = "2025-01-01";
-        w.peer_workers = peer_workers;
-        ActivityRepository(*db).set_workplace(w);
+        const auto at = maillage::test::add_institution(
+            *db, {.name = name, .region = region, .municipality = municipality, .postcode = postcode}, {sector});
+        ActivityRepository(*db).set_workplace({.institution_id = at, .since = "2025-01-01", .peer_workers = peer_workers});
     }
 };
 

@@ -31,13 +31,17 @@ protected:
     }
 
     int64_t institution(const std::string& name, const std::string& region, const std::string& municipality,
-                        const std::string& sector) {
-        Institution i;
-        i.name = name;
-        i.region = region;
-        i.municipality = municipality;
-        if (auto s = SectorRepository(*db).find(sector)) i.sector_ids = {s->id};
-        return InstitutionRepository(*db).create(i);
+                        const std::string& sector, const std::string& postcode = "") {
+        return maillage::test::add_institution(
+            *db, {.name = name, .region = region, .municipality = municipality, .postcode = postcode}, {sector});
+    }
+
+    // A request received on 2025-01-10 from "Abri", a homeless shelter in Brussels.
+    int64_t abri_request() {
+        Accompaniment a;
+        a.institution_id = institution("Abri", "brussels", "Bruxelles", "homeless");
+        a.request_date = "2025-01-10";
+        return AccompanimentRepository(*db).create_request(a);
     }
 
     // A request accepted and in the accompaniment phase since `start`.

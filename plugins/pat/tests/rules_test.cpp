@@ -12,10 +12,7 @@ namespace {
 
 TEST_F(PatTest, PhasesFollowTheAllowedTransitionsOnly) {
     AccompanimentRepository repo(*db);
-    Accompaniment a;
-    a.institution_id = institution("Abri", "brussels", "Bruxelles", "homeless");
-    a.request_date = "2025-01-10";
-    const auto id = repo.create_request(a);
+    const auto id = abri_request();
     EXPECT_EQ(repo.get(id)->region, "brussels");  // copied from the institution
     EXPECT_THROW(repo.set_phase(id, "accompaniment", "2025-01-20"), Error);  // skips the analysis
     EXPECT_THROW(repo.set_phase(id, "bogus", "2025-01-20"), Error);
@@ -140,10 +137,7 @@ namespace {
 
 TEST_F(PatTest, IntakeQuestionnaireIsStoredAndLinked) {
     AccompanimentRepository repo(*db);
-    Accompaniment a;
-    a.institution_id = institution("Abri", "brussels", "Bruxelles", "homeless");
-    a.request_date = "2025-01-10";
-    const auto id = repo.create_request(a);
+    const auto id = abri_request();
     EXPECT_THROW(repo.record_intake(id, {{2, "0"}}), Error);  // question 1 is required
     EXPECT_THROW(repo.record_intake(id, {{1, "x"}, {2, "9"}}), Error);  // no such option
     const auto rid = repo.record_intake(id, {{1, "Besoin d'un regard de pair"}, {2, "1"}, {6, "4"}});

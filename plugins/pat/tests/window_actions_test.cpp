@@ -17,10 +17,7 @@ namespace {
 
 TEST_F(PatTest, IntakeFromTheFormMovesARequestToTheAnalysisInOneChange) {
     AccompanimentRepository repo(*db);
-    Accompaniment a;
-    a.institution_id = institution("Abri", "brussels", "Bruxelles", "homeless");
-    a.request_date = "2025-01-10";
-    const auto id = repo.create_request(a);
+    const auto id = abri_request();
     const auto q = QuestionnaireRepository(*db).find_by_code("pat_intake");
     ASSERT_TRUE(q);
     Response r;
