@@ -27,14 +27,15 @@ struct World {
         const std::optional<int64_t> at[] = {inst_homeless, inst_homeless, inst_mental, inst_unknown, std::nullopt};
         for (int i = 0; i < 5; ++i) {
             const auto n = std::to_string(i + 1);
+            const auto email = "p" + n + "@test.org";
             workers.push_back(add_person(
-                *db, {.first_name = "Worker", .last_name = "P" + n, .email = "p" + n + "@test.org", .roles = {"worker"}},
-                at[i]));
+                *db, {.first_name = "Worker", .last_name = "P" + n, .email = email, .roles = {"worker"}}, at[i]));
         }
         for (int i = 0; i < 3; ++i) {
             const auto n = std::to_string(i + 1);
-            trainers.push_back(add_person(
-                *db, {.first_name = "Trainer", .last_name = "T" + n, .email = "t" + n + "@test.org", .roles = {"trainer"}}));
+            const auto email = "t" + n + "@test.org";
+            trainers.push_back(
+                add_person(*db, {.first_name = "Trainer", .last_name = "T" + n, .email = email, .roles = {"trainer"}}));
         }
         CatalogueStore store(*db);
         auto sheet = [](const char* code, const char* theme, int minutes) {

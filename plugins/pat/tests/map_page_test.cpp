@@ -60,7 +60,8 @@ struct MapPageTest : ::testing::Test {
                    const std::string& region, const std::string& sector, int peer_workers) {
         const auto at = maillage::test::add_institution(
             *db, {.name = name, .region = region, .municipality = municipality, .postcode = postcode}, {sector});
-        ActivityRepository(*db).set_workplace({.institution_id = at, .since = "2025-01-01", .peer_workers = peer_workers});
+        ActivityRepository(*db).set_workplace(
+            {.institution_id = at, .since = "2025-01-01", .peer_workers = peer_workers});
     }
 };
 

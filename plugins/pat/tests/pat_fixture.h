@@ -59,6 +59,12 @@ protected:
         return id;
     }
 
+    // "SSM", a mental health service in Ixelles: requested on 2025-01-05, funded by COCOM,
+    // in the accompaniment phase since 2025-02-01.
+    int64_t ssm_started() {
+        return started(institution("SSM", "brussels", "Ixelles", "mental_health"), cocom, "2025-01-05", "2025-02-01");
+    }
+
     int64_t session(int64_t acc, const std::string& type, const std::string& date, const std::string& phase = "",
                     const std::string& status = "held", int n_staff = 2) {
         PatSession s;

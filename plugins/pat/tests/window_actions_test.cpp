@@ -48,7 +48,7 @@ TEST_F(PatTest, IntakeFromTheFormMovesARequestToTheAnalysisInOneChange) {
 
 TEST_F(PatTest, AClosedAccompanimentReopensInThePhaseItWasClosedFrom) {
     AccompanimentRepository repo(*db);
-    const auto id = started(institution("SSM", "brussels", "Ixelles", "mental_health"), cocom, "2025-01-05", "2025-02-01");
+    const auto id = ssm_started();
     EXPECT_THROW(repo.reopen(id, "why", "2025-03-01"), Error);  // not closed
     repo.set_phase(id, "closed", "2025-03-01", "Budget lost");
     EXPECT_THROW(repo.reopen(id, "", "2025-04-01"), Error);            // a reason is needed
@@ -67,7 +67,7 @@ TEST_F(PatTest, AClosedAccompanimentReopensInThePhaseItWasClosedFrom) {
 
 TEST_F(PatTest, ASessionsPhaseFollowsItsDateAndItCanBeChangedOrDeleted) {
     AccompanimentRepository repo(*db);
-    const auto id = started(institution("SSM", "brussels", "Ixelles", "mental_health"), cocom, "2025-01-05", "2025-02-01");
+    const auto id = ssm_started();
     const auto sid = session(id, "working_group", "2025-02-10");
     Hire h;
     h.accompaniment_id = id;
@@ -109,7 +109,7 @@ TEST_F(PatTest, ASessionsPhaseFollowsItsDateAndItCanBeChangedOrDeleted) {
 
 TEST_F(PatTest, HiresAndDocumentsAreChangedAndRemoved) {
     AccompanimentRepository repo(*db);
-    const auto id = started(institution("SSM", "brussels", "Ixelles", "mental_health"), cocom, "2025-01-05", "2025-02-01");
+    const auto id = ssm_started();
     Hire h;
     h.accompaniment_id = id;
     h.status = "announced";
@@ -139,7 +139,7 @@ TEST_F(PatTest, HiresAndDocumentsAreChangedAndRemoved) {
 
 TEST_F(PatTest, ARequestRecordedByMistakeIsDeletedWithAllOfItAndUndone) {
     AccompanimentRepository repo(*db);
-    const auto id = started(institution("SSM", "brussels", "Ixelles", "mental_health"), cocom, "2025-01-05", "2025-02-01");
+    const auto id = ssm_started();
     session(id, "working_group", "2025-02-10");
     Document d;
     d.accompaniment_id = id;
