@@ -40,23 +40,11 @@ void fill_assistant(Journey& j, wxDialog& d) {
     choose(named<wxChoice>(&d, "language"), wxString::FromUTF8("Français"));
     click(named<wxButton>(&d, "next"));
 
-    const std::pair<const char*, const char*> programmes[] = {{"connect", "Connect"}, {"support", "Support"}};
-    for (auto [code, name] : programmes) {
-        type(&d, "programme-code", code);
-        type(&d, "programme-name", name);
-        click(named<wxButton>(&d, "programme-add"));
-    }
-    // PAT sits under Support.
-    type(&d, "programme-code", "pat");
-    type(&d, "programme-name", wxString::FromUTF8("PAT — pair-aidance"));
-    choose(named<wxChoice>(&d, "programme-parent"), "support");
-    click(named<wxButton>(&d, "programme-add"));
-    type(&d, "funder-code", "COCOM");
-    type(&d, "funder-name", "Commission communautaire commune");
-    click(named<wxButton>(&d, "funder-add"));
-    type(&d, "funder-code", "COCOF");
-    type(&d, "funder-name", wxString::FromUTF8("Commission communautaire française"));
-    click(named<wxButton>(&d, "funder-add"));
+    add_programme(&d, "connect", "Connect");
+    add_programme(&d, "support", "Support");
+    add_programme(&d, "pat", wxString::FromUTF8("PAT — pair-aidance"), "support");  // PAT sits under Support
+    add_funder(&d, "COCOM", "Commission communautaire commune");
+    add_funder(&d, "COCOF", wxString::FromUTF8("Commission communautaire française"));
     j.snap("assistant-programmes-and-funders", &d);
     click(named<wxButton>(&d, "next"));
 
@@ -118,6 +106,16 @@ ui::ListPanel* people_list(wxWindow* page) {
     return panel && panel->options().id == "core.people" ? panel : nullptr;
 }
 
+// The People page with the person of `email` selected in its list; nullptr (a failed
+// test) when the page has no people list.
+wxWindow* people_page_selecting(Journey& j, const char* email) {
+    wxWindow* page = j.page("core.people");
+    auto* people = people_list(page);
+    if (!people) return nullptr;
+    select_row(people->list(), 1, email);
+    return page;
+}
+
 // The emails the people list shows, in its order.
 std::vector<std::string> shown_emails(ui::ListPanel* panel) {
     std::vector<std::string> out;
@@ -142,10 +140,8 @@ void create_duplicate(Journey& j) {
 // People > select Leila > Merge…: the duplicate is found by its email in the picker and
 // folded into the record kept.
 void merge_duplicate(Journey& j) {
-    wxWindow* page = j.page("core.people");
-    auto* people = people_list(page);
-    ASSERT_NE(people, nullptr);
-    select_row(people->list(), 1, "leila.benali@example.org");
+    wxWindow* page = people_page_selecting(j, "leila.benali@example.org");
+    ASSERT_NE(page, nullptr);
     j.with_dialog("merge_people", [&] { click(named<wxButton>(page, "merge_person")); }, [&](wxDialog& d) {
         auto* picker = named<ui::PersonPicker>(&d, "merge_picker");
         ASSERT_NE(picker, nullptr);
@@ -164,10 +160,8 @@ void merge_duplicate(Journey& j) {
 
 // People > select Jan > Delete…: the confirmation names him and what goes with him.
 void delete_person(Journey& j) {
-    wxWindow* page = j.page("core.people");
-    auto* people = people_list(page);
-    ASSERT_NE(people, nullptr);
-    select_row(people->list(), 1, "jan.peeters@example.org");
+    wxWindow* page = people_page_selecting(j, "jan.peeters@example.org");
+    ASSERT_NE(page, nullptr);
     j.asking([&] {
         j.with_dialog("confirm_delete", [&] { click(named<wxButton>(page, "delete_person")); }, [&](wxDialog& d) {
             const wxString text = named<wxStaticText>(&d, "message")->GetLabel();

@@ -38,6 +38,13 @@ using namespace maillage::journey;
 
 namespace {
 
+// The stored date of the session `id`, "" when there is no such session.
+std::string session_date(Journey& j, int64_t id) {
+    SQLite::Statement q(j.db().sql(), "SELECT date FROM session WHERE id = ?");
+    q.bind(1, id);
+    return q.executeStep() ? q.getColumn(0).getString() : std::string();
+}
+
 struct Place {
     const char* name;
     const char* municipality;
@@ -122,12 +129,8 @@ void assistant(wxDialog& d) {
     type(&d, "organisation", wxString::FromUTF8("Réseau Santé Mentale et Précarité"));
     choose(named<wxChoice>(&d, "language"), wxString::FromUTF8("Français"));
     click(named<wxButton>(&d, "next"));
-    type(&d, "programme-code", "connect");
-    type(&d, "programme-name", "Connect");
-    click(named<wxButton>(&d, "programme-add"));
-    type(&d, "funder-code", "COCOM");
-    type(&d, "funder-name", "Commission communautaire commune");
-    click(named<wxButton>(&d, "funder-add"));
+    add_programme(&d, "connect", "Connect");
+    add_funder(&d, "COCOM", "Commission communautaire commune");
     click(named<wxButton>(&d, "next"));
     click(named<wxButton>(&d, "finish"));
 }
@@ -346,13 +349,8 @@ TEST(IntervisionJourney, TheProjectOfficersYear) {
     ASSERT_GE(list->list()->shown_count(), 3u);
     list->sort_by(0);
     const int64_t moved = list->list()->id_at(2);
-    std::string old_date;
-    {
-        SQLite::Statement q(j.db().sql(), "SELECT date FROM session WHERE id = ?");
-        q.bind(1, moved);
-        ASSERT_TRUE(q.executeStep());
-        old_date = q.getColumn(0).getString();
-    }
+    const std::string old_date = session_date(j, moved);
+    ASSERT_FALSE(old_date.empty());
     wxDateTime new_date;
     new_date.ParseISODate(old_date);
     new_date += wxDateSpan::Days(1);
@@ -396,11 +394,8 @@ TEST(IntervisionJourney, TheProjectOfficersYear) {
     // with Edit > Undo, which names the change.
     {
         const int64_t last = list->list()->id_at(list->list()->shown_count() - 1);
-        std::string last_date;
-        SQLite::Statement q(j.db().sql(), "SELECT date FROM session WHERE id = ?");
-        q.bind(1, last);
-        ASSERT_TRUE(q.executeStep());
-        last_date = q.getColumn(0).getString();
+        const std::string last_date = session_date(j, last);
+        ASSERT_FALSE(last_date.empty());
         wxDateTime d;
         d.ParseISODate(last_date);
         const wxString what = wxString::Format(_("the session of %s (%s)"), d.Format("%d/%m/%Y"), monday);

@@ -173,6 +173,19 @@ void choose(wxChoice* c, const wxString& item) {
     settle(2);
 }
 
+void add_programme(wxWindow* assistant, const wxString& code, const wxString& name, const wxString& parent) {
+    type(assistant, "programme-code", code);
+    type(assistant, "programme-name", name);
+    if (!parent.empty()) choose(named<wxChoice>(assistant, "programme-parent"), parent);
+    click(named<wxButton>(assistant, "programme-add"));
+}
+
+void add_funder(wxWindow* assistant, const wxString& code, const wxString& name) {
+    type(assistant, "funder-code", code);
+    type(assistant, "funder-name", name);
+    click(named<wxButton>(assistant, "funder-add"));
+}
+
 void check(wxCheckListBox* list, const wxString& item) {
     ASSERT_NE(list, nullptr);
     const int n = list->FindString(item);

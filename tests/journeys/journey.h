@@ -68,6 +68,10 @@ void check(wxCheckListBox* list, const wxString& item);     // ticks it, then wx
 // Clicks the row whose cell in `column` reads `text` (fails when none): that row alone is
 // selected, then wxEVT_DATAVIEW_SELECTION_CHANGED.
 void select_row(ui::VirtualList* list, unsigned column, const wxString& text);
+// In the start assistant's programmes-and-funders step: adds a programme (under the
+// programme whose code is `parent`, when given) or a funder, as a user types them.
+void add_programme(wxWindow* assistant, const wxString& code, const wxString& name, const wxString& parent = {});
+void add_funder(wxWindow* assistant, const wxString& code, const wxString& name);
 
 // ---- the journey --------------------------------------------------------------------
 class Journey {
