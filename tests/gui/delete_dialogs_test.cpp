@@ -91,6 +91,16 @@ wxString text_of(wxWindow* dialog, const char* name) {
     return t ? t->GetLabel() : wxString();
 }
 
+// What a user does with a message dialog: reads its message (into `said`), is pictured
+// as `shot`, then clicks `button`.
+std::function<void(wxDialog*)> read_snap_click(wxString& said, std::string shot, const char* button) {
+    return [&said, shot = std::move(shot), button](wxDialog* d) {
+        said = text_of(d, "message");
+        snap(d, shot);
+        click(d, button);
+    };
+}
+
 struct TestContext : UiContext {
     Database* db = nullptr;
     wxFrame* frame = nullptr;
@@ -144,11 +154,7 @@ TEST_F(DeleteDialogs, TheConfirmationSaysWhatGoesWithThePersonAndDeleteIsUndone)
     const auto cpas = institution("CPAS d'Ixelles");
     const auto leila = person("Leila", "Benali", "leila@example.org", cpas);
     wxString said;
-    When when("confirm_delete", [&](wxDialog* d) {
-        said = text_of(d, "message");
-        snap(d, "confirm_delete_person");
-        click(d, "delete");
-    });
+    When when("confirm_delete", read_snap_click(said, "confirm_delete_person", "delete"));
     EXPECT_TRUE(delete_person_asked(frame, context, leila));
     EXPECT_NE(said.Find("employments: 1"), wxNOT_FOUND) << said;
     EXPECT_NE(said.Find("roles: 1"), wxNOT_FOUND) << said;
@@ -174,11 +180,7 @@ TEST_F(DeleteDialogs, APersonWithAttendanceIsRefusedAndMergedIntoTheOneChosenWit
     const auto dup = person("Leïla", "Benali", "l.benali@example.org");
     attend(dup, "2025-03-04");
     wxString refusal, summary;
-    When refused("refuse_delete", [&](wxDialog* d) {
-        refusal = text_of(d, "message");
-        snap(d, "refuse_delete_person");
-        click(d, "choice0");  // Merge into another person…
-    });
+    When refused("refuse_delete", read_snap_click(refusal, "refuse_delete_person", "choice0"));  // Merge into…
     When merge("merge_people", [&](wxDialog* d) {
         auto* picker = dynamic_cast<PersonPicker*>(d->FindWindow("merge_picker"));
         ASSERT_TRUE(picker);
@@ -238,11 +240,7 @@ TEST_F(DeleteDialogs, AnInstitutionInUseIsRefusedWithCountsAndAnUnusedOneIsDelet
 
     const auto empty = institution("Service vide");
     wxString said;
-    When confirmed("confirm_delete", [&](wxDialog* d) {
-        said = text_of(d, "message");
-        snap(d, "confirm_delete_institution");
-        click(d, "delete");
-    });
+    When confirmed("confirm_delete", read_snap_click(said, "confirm_delete_institution", "delete"));
     EXPECT_TRUE(delete_institution_asked(frame, context, empty));
     EXPECT_NE(said.Find("sectors: 1"), wxNOT_FOUND) << said;
     EXPECT_FALSE(InstitutionRepository(*db).get(empty));

@@ -80,6 +80,17 @@ std::string sqlite_dump(const std::filesystem::path& file) {
     return out;
 }
 
+std::vector<std::string> utf16_variants(const std::string& text) {
+    std::string le, be;
+    for (char c : text) {
+        le += c;
+        le += '\0';
+        be += '\0';
+        be += c;
+    }
+    return {std::string("\xFF\xFE") + le, std::string("\xFE\xFF") + be, le, be};
+}
+
 void write_file(const std::filesystem::path& file, const std::string& text) {
     std::ofstream out(file, std::ios::binary);
     out << text;

@@ -43,6 +43,10 @@ int64_t add_person(Database& db, const Person& person, std::optional<int64_t> wo
 // shell fails).
 std::string sqlite_dump(const std::filesystem::path& file);
 
+// `text` written as UTF-16 (each char a code unit: ASCII or Latin-1), as spreadsheets
+// save it: little-endian then big-endian with their byte-order marks, then both without.
+std::vector<std::string> utf16_variants(const std::string& text);
+
 // Writes text to a file (binary, exactly as given).
 void write_file(const std::filesystem::path& file, const std::string& text);
 std::string read_file(const std::filesystem::path& file);

@@ -41,11 +41,17 @@ TEST(WaitingList, FullTrainingQueuesAndPromotesInOrder) {
     EXPECT_EQ(regs.register_person(t, w.workers[0]).status, "waiting");
 }
 
-TEST(WaitingList, RegisteredPeopleGetAttendanceRowsAndCertificatesCountPresentHours) {
+// T1 (modules M1 and M2) in two days: 6 hours on 10 March 2025, 3 hours on 17 March.
+struct TwoDayTraining {
     fixture::World w;
-    auto t = w.training("T1", {"M1", "M2"});
-    auto d1 = w.day(t, "2025-03-10", "09:30", "15:30", {});
-    auto d2 = w.day(t, "2025-03-17", "09:30", "12:30", {});
+    int64_t t = w.training("T1", {"M1", "M2"});
+    int64_t d1 = w.day(t, "2025-03-10", "09:30", "15:30", {});
+    int64_t d2 = w.day(t, "2025-03-17", "09:30", "12:30", {});
+};
+
+TEST(WaitingList, RegisteredPeopleGetAttendanceRowsAndCertificatesCountPresentHours) {
+    TwoDayTraining two;
+    auto& [w, t, d1, d2] = two;
     RegistrationService regs(*w.db);
     regs.register_person(t, w.workers[0]);
     regs.set_attendance(d1, w.workers[0], "present");
@@ -182,10 +188,8 @@ TEST(RegistrationImport, ABadRowRefusesTheWholeFile) {
 // Issue 18: the certificates PDF is drawn natively, one page per participant present at
 // least once, each with the person's name, the training and the hours attended.
 TEST(Certificates, PdfHasOnePagePerParticipantWithNameTrainingAndHours) {
-    fixture::World w;
-    auto t = w.training("T1", {"M1", "M2"});
-    auto d1 = w.day(t, "2025-03-10", "09:30", "15:30", {});
-    auto d2 = w.day(t, "2025-03-17", "09:30", "12:30", {});
+    TwoDayTraining two;
+    auto& [w, t, d1, d2] = two;
     RegistrationService regs(*w.db);
     for (int i = 0; i < 3; ++i) regs.register_person(t, w.workers[std::size_t(i)]);
     regs.set_attendance(d1, w.workers[0], "present");
