@@ -58,13 +58,7 @@ int64_t add_institution(Database& db, Institution institution, const std::vector
 int64_t add_person(Database& db, const Person& person, std::optional<int64_t> works_at) {
     PersonRepository people(db);
     const auto id = people.create(person);
-    if (works_at) {
-        Employment e;
-        e.person_id = id;
-        e.institution_id = *works_at;
-        e.start_date = "2020-01-01";
-        people.add_employment(e);
-    }
+    if (works_at) people.add_employment({.person_id = id, .institution_id = *works_at, .start_date = "2020-01-01"});
     return id;
 }
 
