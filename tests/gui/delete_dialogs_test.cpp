@@ -101,20 +101,7 @@ std::function<void(wxDialog*)> read_snap_click(wxString& said, std::string shot,
     };
 }
 
-struct TestContext : UiContext {
-    Database* db = nullptr;
-    wxFrame* frame = nullptr;
-    int changes = 0;
-    wxString status;
-    Database& database() override { return *db; }
-    wxWindow* main_window() override { return frame; }
-    void data_changed() override { ++changes; }
-    void set_status(const wxString& text) override { status = text; }
-    void show_page(const std::string&) override {}
-    wxString preference(const std::string&, const wxString& fallback) override { return fallback; }
-    void set_preference(const std::string&, const wxString&) override {}
-    std::string language() override { return "en"; }
-};
+using test::TestContext;
 
 struct DeleteDialogs : ::testing::Test {
     std::unique_ptr<Database> db = test::memory_db();

@@ -42,21 +42,9 @@ void snap(wxWindow* window, const std::string& name) {
 }
 
 // Preferences kept in memory: what the window keeps in the user's config.
-class FakeContext : public UiContext {
-public:
-    Database& database() override { return *db; }
-    wxWindow* main_window() override { return nullptr; }
-    void data_changed() override {}
-    void set_status(const wxString&) override {}
-    void show_page(const std::string&) override {}
-    wxString preference(const std::string& key, const wxString& fallback) override {
-        auto it = prefs.find(key);
-        return it == prefs.end() ? fallback : it->second;
-    }
-    void set_preference(const std::string& key, const wxString& value) override { prefs[key] = value; }
-    std::string language() override { return "en"; }
-    std::map<std::string, wxString> prefs;
-    std::unique_ptr<Database> db = test::memory_db();
+struct FakeContext : test::TestContext {
+    std::unique_ptr<Database> owned = test::memory_db();
+    FakeContext() { db = owned.get(); }
 };
 
 std::vector<ListColumn> columns() {

@@ -117,5 +117,6 @@ TEST(PluginLoader, AWindowModuleWithoutItsLogicModuleIsRefused) {
     PluginLoader loader;
     loader.load_folders({dir.path()}, {}, PluginModules::LogicAndUi);
     EXPECT_TRUE(loader.loaded().empty());
-    EXPECT_TRUE(refused_saying(loader, "maillage_fixture_good_ui.so", {"\"fixture\", whose logic module is not loaded"}));
+    EXPECT_TRUE(
+        refused_saying(loader, "maillage_fixture_good_ui.so", {"\"fixture\", whose logic module is not loaded"}));
 }

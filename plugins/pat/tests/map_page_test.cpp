@@ -29,19 +29,7 @@ namespace {
 
 const std::filesystem::path kShots = MAILLAGE_SCREENSHOT_DIR;
 
-struct TestContext : ui::UiContext {
-    Database* db = nullptr;
-    wxFrame* frame = nullptr;
-    wxString status;
-    Database& database() override { return *db; }
-    wxWindow* main_window() override { return frame; }
-    void data_changed() override {}
-    void set_status(const wxString& text) override { status = text; }
-    void show_page(const std::string&) override {}
-    wxString preference(const std::string&, const wxString& fallback) override { return fallback; }
-    void set_preference(const std::string&, const wxString&) override {}
-    std::string language() override { return "en"; }
-};
+using maillage::test::TestContext;
 
 struct MapPageTest : ::testing::Test {
     std::unique_ptr<Database> db = maillage::test::memory_db({pat_migrations()});
