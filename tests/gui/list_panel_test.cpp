@@ -35,8 +35,9 @@ using namespace maillage::ui;
 
 namespace {
 
-void settle() { maillage::test::settle_gui(10); }
+using maillage::test::settle_gui;
 
+// The window's own pixels into the screenshots folder, as <name>.png.
 void snap(wxWindow* window, const std::string& name) {
     maillage::test::snap_client(window, MAILLAGE_LIST_SCREENSHOT_DIR, name);
 }
@@ -87,11 +88,11 @@ struct Window {
         panel->set_source(rows());
         frame->Show();
         frame->Raise();
-        settle();
+        settle_gui();
     }
     ~Window() {
         frame->Destroy();
-        settle();
+        settle_gui();
     }
     VirtualList* list() { return panel->list(); }
     std::vector<int64_t> shown() {
@@ -103,7 +104,7 @@ struct Window {
     void click_header(unsigned column) {
         wxDataViewEvent event(wxEVT_DATAVIEW_COLUMN_HEADER_CLICK, list(), list()->GetColumn(column));
         list()->ProcessWindowEvent(event);
-        settle();
+        settle_gui();
     }
 };
 
@@ -133,7 +134,7 @@ TEST(ListPanel, TypingInTheSearchBoxFiltersAnyColumnIgnoringAccentsAndCase) {
     std::vector<size_t> counts;
     for (const char* c : {"l", "i", "e", "g", "e"}) {
         w.panel->search_box()->AppendText(c);
-        settle();
+        settle_gui();
         counts.push_back(w.list()->shown_count());
     }
     EXPECT_EQ(counts, (std::vector<size_t>{4, 2, 2, 2, 2}));  // "l": all but CPAS de Namur
@@ -233,7 +234,7 @@ TEST(ListPanel, ColumnWidthsAreRememberedPerList) {
     {
         Window w(&context);
         w.list()->GetColumn(1)->SetWidth(w.list()->FromDIP(260));
-        settle();
+        settle_gui();
     }
     ASSERT_TRUE(context.prefs.count("lists.test.institutions.widths"));
     EXPECT_TRUE(context.prefs["lists.test.institutions.widths"].StartsWith("220,260,"))
@@ -244,7 +245,7 @@ TEST(ListPanel, ColumnWidthsAreRememberedPerList) {
 
 TEST(ListPanel, ACountInTheLastColumnStaysInSightInANarrowWindow) {
     Window w(nullptr, wxSize(560, 400));
-    settle();
+    settle_gui();
     auto* list = w.list();
     int right = 0;
     for (unsigned c = 0; c + 1 < list->GetColumnCount(); ++c) right += list->GetColumn(c)->GetWidth();
@@ -270,11 +271,11 @@ TEST(ListPage, CtrlFPutsTheCursorInTheSearchBoxOfThePage) {
     auto* frame = new wxFrame(nullptr, wxID_ANY, "page", wxPoint(0, 0), wxSize(1200, 760));
     auto* page = new TestPage(frame, context);
     frame->Show();
-    settle();
+    settle_gui();
     page->list()->list()->SetFocus();
     EXPECT_EQ(page->current_list(), page->list());
     EXPECT_TRUE(page->focus_search());
-    settle();
+    settle_gui();
     wxWindow* focus = wxWindow::FindFocus();
     bool in_search = false;
     for (wxWindow* f = focus; f; f = f->GetParent()) in_search = in_search || f == page->list()->search_box();
@@ -283,7 +284,7 @@ TEST(ListPage, CtrlFPutsTheCursorInTheSearchBoxOfThePage) {
     page->list()->set_search("namur");
     snap(frame, "page_searched");
     frame->Destroy();
-    settle();
+    settle_gui();
 }
 
 }  // namespace
