@@ -145,10 +145,7 @@ void merge_duplicate(Journey& j) {
     j.with_dialog("merge_people", [&] { click(named<wxButton>(page, "merge_person")); }, [&](wxDialog& d) {
         auto* picker = named<ui::PersonPicker>(&d, "merge_picker");
         ASSERT_NE(picker, nullptr);
-        picker->set_text("l.benali@example");
-        settle();
-        ASSERT_EQ(picker->matches().size(), 1u);
-        picker->choose(0);
+        ASSERT_TRUE(choose_only_match(picker, "l.benali@example"));
         settle();
         const wxString summary = named<wxStaticText>(&d, "merge_summary")->GetLabel();
         EXPECT_TRUE(summary.Contains("Benali")) << summary.utf8_string();
@@ -314,10 +311,7 @@ TEST(CoreJourney, EmptyPagesLeadToTheirFirstRecordAndTheDemoStaysApart) {
     j.with_dialog("new-request-dialog", [&] { click(named<wxButton>(pat, "new-request")); }, [&](wxDialog& d) {
         auto* institution = named<ui::InstitutionPicker>(&d, "institution");
         ASSERT_NE(institution, nullptr);
-        institution->set_text(wxString::FromUTF8("Méridien"));  // typing part of the name
-        settle();
-        ASSERT_EQ(institution->matches().size(), 1u);
-        institution->choose(0);
+        ASSERT_TRUE(choose_only_match(institution, wxString::FromUTF8("Méridien")));  // typing part of the name
         type(&d, "heard-from", wxString::FromUTF8("Table d'échanges 2025"));
         j.snap("new-request", &d);
         click(button(&d, _("OK")));

@@ -111,10 +111,7 @@ void choose_starting(wxChoice* choice, const wxString& prefix) {
 // Typing part of a name in a search picker, then the only match.
 void pick(ui::SearchPicker* picker, const wxString& typed) {
     ASSERT_NE(picker, nullptr);
-    picker->set_text(typed);
-    settle();
-    ASSERT_EQ(picker->matches().size(), 1u) << typed.utf8_string();
-    picker->choose(0);
+    ASSERT_TRUE(choose_only_match(picker, typed));
     settle(2);
 }
 

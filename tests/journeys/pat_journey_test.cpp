@@ -66,6 +66,13 @@ void create_staff(Journey& j, const wxString& first, const wxString& last, const
     });
 }
 
+// The assistant filled in, then the PAT team: Nadia Haddad and Tom Claes.
+void start_with_team(Journey& j) {
+    j.start([&](wxDialog& d) { fill_assistant(j, d); });
+    create_staff(j, "Nadia", "Haddad", "nadia.haddad@example.org");
+    create_staff(j, "Tom", "Claes", "tom.claes@example.org");
+}
+
 void type_date(wxWindow* dialog, const wxString& date) {
     auto* picker = named<ui::DatePicker>(dialog, "date");
     ASSERT_NE(picker, nullptr);
@@ -180,10 +187,8 @@ void undo(Journey& j) {
 
 TEST(PatJourney, FromRequestToFollowUp) {
     Journey j("pat");
-    j.start([&](wxDialog& d) { fill_assistant(j, d); });
+    start_with_team(j);
     ASSERT_TRUE(FunderRepository(j.db()).find_by_code("AVIQ"));
-    create_staff(j, "Nadia", "Haddad", "nadia.haddad@example.org");
-    create_staff(j, "Tom", "Claes", "tom.claes@example.org");
 
     // 1. The request, from the board: a new institution and a new contact person.
     wxWindow* board = j.page("pat.board");
@@ -201,10 +206,7 @@ TEST(PatJourney, FromRequestToFollowUp) {
                           type(&n, "municipality", wxString::FromUTF8("Liège"));
                           type(&n, "postcode", "4000");
                           auto* sector = named<ui::SectorPicker>(&n, "sector");
-                          sector->set_text("sans-abri");
-                          settle();
-                          ASSERT_EQ(sector->matches().size(), 1u);
-                          sector->choose(0);
+                          ASSERT_TRUE(choose_only_match(sector, "sans-abri"));
                           j.snap("new-institution", &n);
                           click(button(&n, _("OK")));
                       });
@@ -380,9 +382,7 @@ TEST(PatJourney, FromRequestToFollowUp) {
 // and the figures since the start.
 TEST(PatJourney, EditsReopensActivitiesAndReferenceData) {
     Journey j("pat-more");
-    j.start([&](wxDialog& d) { fill_assistant(j, d); });
-    create_staff(j, "Nadia", "Haddad", "nadia.haddad@example.org");
-    create_staff(j, "Tom", "Claes", "tom.claes@example.org");
+    start_with_team(j);
 
     wxWindow* page = j.page("pat.accompaniment");
     j.snap("accompaniment-empty");
@@ -538,10 +538,7 @@ TEST(PatJourney, EditsReopensActivitiesAndReferenceData) {
     ASSERT_NE(workplaces, nullptr);
     j.with_dialog("workplace-dialog", [&] { click(named<wxButton>(activities, "new-workplace")); }, [&](wxDialog& d) {
         auto* institution = named<ui::InstitutionPicker>(&d, "institution");
-        institution->set_text("Saint-Luc");
-        settle();
-        ASSERT_EQ(institution->matches().size(), 1u);
-        institution->choose(0);
+        ASSERT_TRUE(choose_only_match(institution, "Saint-Luc"));
         type(named<ui::DatePicker>(&d, "date")->text(), "1/11/2026");
         spin(&d, "peer-workers", 1);
         click(button(&d, _("OK")));
@@ -612,10 +609,7 @@ TEST(PatJourney, EditsReopensActivitiesAndReferenceData) {
     page = j.page("pat.accompaniment");
     j.with_dialog("new-request-dialog", [&] { click(named<wxButton>(page, "new-request")); }, [&](wxDialog& d) {
         auto* institution = named<ui::InstitutionPicker>(&d, "institution");
-        institution->set_text("Saint-Luc");
-        settle();
-        ASSERT_EQ(institution->matches().size(), 1u);
-        institution->choose(0);
+        ASSERT_TRUE(choose_only_match(institution, "Saint-Luc"));
         click(button(&d, _("OK")));
     });
     EXPECT_EQ(j.db().scalar_int("SELECT count(*) FROM pat_accompaniment"), 2);
