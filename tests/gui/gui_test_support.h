@@ -57,7 +57,7 @@ inline std::filesystem::path snap_client(wxWindow* window, const std::filesystem
 }
 
 // The window's side of a page or dialog under test: the database and frame given, the
-// changes announced and the last status counted, preferences kept in memory.
+// changes announced counted, the last status kept, preferences kept in memory.
 struct TestContext : ui::UiContext {
     Database* db = nullptr;
     wxWindow* frame = nullptr;

@@ -113,10 +113,7 @@ private:
 void create_person(Journey& j, const wxString& first, const wxString& last, const std::string& email, const wxString& role) {
     wxWindow* page = j.page("core.people");
     j.with_dialog({}, [&] { click(button(page, _("&New…"))); }, [&](wxDialog& person) {
-        type(field_as<wxTextCtrl>(&person, _("First name:")), first);
-        type(field_as<wxTextCtrl>(&person, _("Last name:")), last);
-        type(field_as<wxTextCtrl>(&person, _("Email:")), wxString::FromUTF8(email));
-        check(field_as<wxCheckListBox>(&person, _("Roles:")), role);
+        fill_person(&person, first, last, wxString::FromUTF8(email), role);
         click(button(&person, _("OK")));
     });
 }

@@ -73,19 +73,13 @@ void create_institution(Journey& j) {
 void create_person(Journey& j, const wxString& first, const wxString& last, const wxString& email, int n) {
     wxWindow* page = j.page("core.people");
     j.with_dialog({}, [&] { click(button(page, _("&New…"))); }, [&](wxDialog& person) {
-        type(field_as<wxTextCtrl>(&person, _("First name:")), first);
-        type(field_as<wxTextCtrl>(&person, _("Last name:")), last);
-        type(field_as<wxTextCtrl>(&person, _("Email:")), email);
-        check(field_as<wxCheckListBox>(&person, _("Roles:")), _("Front-line worker"));
+        fill_person(&person, first, last, email, _("Front-line worker"));
         j.with_dialog({}, [&] { click(button(&person, _("Add a job…"))); }, [&](wxDialog& job) {
             j.with_dialog({}, [&] { click(button(&job, _("Choose…"))); }, [&](wxDialog& choose_dialog) {
                 auto* list = first_of<ui::VirtualList>(&choose_dialog);
                 ASSERT_NE(list, nullptr);
                 ASSERT_EQ(list->shown_count(), 1u);
-                // A double click on the institution's row.
-                list->select_id(list->id_at(0));
-                wxDataViewEvent activated(wxEVT_DATAVIEW_ITEM_ACTIVATED, list, list->GetSelection());
-                list->ProcessWindowEvent(activated);
+                double_click(list, list->id_at(0));  // the institution's row
             });
             type(field_as<wxTextCtrl>(&job, _("Job title:")), wxString::FromUTF8("Travailleur·euse social·e"));
             // The date as a Belgian user types it (the field shows the locale's dd/mm/yyyy).

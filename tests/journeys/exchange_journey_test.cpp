@@ -96,9 +96,7 @@ void create_institution(Journey& j, const char* name, const char* municipality, 
 void create_person(Journey& j, const Someone& p) {
     wxWindow* page = j.page("core.people");
     j.with_dialog({}, [&] { click(button(page, _("&New…"))); }, [&](wxDialog& d) {
-        type(field_as<wxTextCtrl>(&d, _("First name:")), wxString::FromUTF8(p.first));
-        type(field_as<wxTextCtrl>(&d, _("Last name:")), wxString::FromUTF8(p.last));
-        type(field_as<wxTextCtrl>(&d, _("Email:")), p.email);
+        fill_person(&d, wxString::FromUTF8(p.first), wxString::FromUTF8(p.last), p.email);
         click(button(&d, _("OK")));
     });
 }

@@ -149,19 +149,15 @@ void create_institution(Journey& j, const Place& place) {
 void create_person(Journey& j, const Someone& p, int year) {
     wxWindow* page = j.page("core.people");
     j.with_dialog({}, [&] { click(button(page, _("&New…"))); }, [&](wxDialog& person) {
-        type(field_as<wxTextCtrl>(&person, _("First name:")), u8(p.first));
-        type(field_as<wxTextCtrl>(&person, _("Last name:")), u8(p.last));
-        type(field_as<wxTextCtrl>(&person, _("Email:")), u8(email_of(p).c_str()));
-        check(field_as<wxCheckListBox>(&person, _("Roles:")), p.facilitator ? _("Facilitator") : _("Front-line worker"));
+        fill_person(&person, u8(p.first), u8(p.last), u8(email_of(p).c_str()),
+                    p.facilitator ? _("Facilitator") : _("Front-line worker"));
         j.with_dialog({}, [&] { click(button(&person, _("Add a job…"))); }, [&](wxDialog& job) {
             j.with_dialog({}, [&] { click(button(&job, _("Choose…"))); }, [&](wxDialog& choose_dialog) {
                 auto* list = first_of<ui::VirtualList>(&choose_dialog);
                 ASSERT_NE(list, nullptr);
                 const int row = row_with(list, u8(kPlaces[p.place].name));
                 ASSERT_GE(row, 0) << kPlaces[p.place].name;
-                list->select_id(list->id_at(size_t(row)));
-                wxDataViewEvent activated(wxEVT_DATAVIEW_ITEM_ACTIVATED, list, list->GetSelection());
-                list->ProcessWindowEvent(activated);
+                double_click(list, list->id_at(size_t(row)));
             });
             type(field_as<wxTextCtrl>(&job, _("Job title:")), p.facilitator ? wxString::FromUTF8("Psychologue")
                                                                              : wxString::FromUTF8("Assistant·e social·e"));

@@ -68,6 +68,12 @@ void check(wxCheckListBox* list, const wxString& item);     // ticks it, then wx
 // Clicks the row whose cell in `column` reads `text` (fails when none): that row alone is
 // selected, then wxEVT_DATAVIEW_SELECTION_CHANGED.
 void select_row(ui::VirtualList* list, unsigned column, const wxString& text);
+// Selects the row of `id` and double-clicks it (wxEVT_DATAVIEW_ITEM_ACTIVATED).
+void double_click(ui::VirtualList* list, int64_t id);
+// The person form (People > New…): types the first and last names and the email, and
+// ticks `role` ("Staff") among the roles when given.
+void fill_person(wxWindow* form, const wxString& first, const wxString& last, const wxString& email,
+                 const wxString& role = {});
 // Types `text` into a picker (person, institution, sector...) and chooses its one match;
 // false, and a failed test, when it does not list exactly one.
 template <class Picker>

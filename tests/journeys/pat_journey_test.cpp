@@ -58,10 +58,7 @@ void fill_assistant(Journey& j, wxDialog& d) {
 void create_staff(Journey& j, const wxString& first, const wxString& last, const wxString& email) {
     wxWindow* page = j.page("core.people");
     j.with_dialog({}, [&] { click(button(page, _("&New…"))); }, [&](wxDialog& person) {
-        type(field_as<wxTextCtrl>(&person, _("First name:")), first);
-        type(field_as<wxTextCtrl>(&person, _("Last name:")), last);
-        type(field_as<wxTextCtrl>(&person, _("Email:")), email);
-        check(field_as<wxCheckListBox>(&person, _("Roles:")), _("Staff"));
+        fill_person(&person, first, last, email, _("Staff"));
         click(button(&person, _("OK")));
     });
 }
