@@ -37,10 +37,8 @@ namespace {
 
 using maillage::test::settle_gui;
 
-// The window's own pixels into the screenshots folder, as <name>.png.
-void snap(wxWindow* window, const std::string& name) {
-    maillage::test::snap_client(window, MAILLAGE_LIST_SCREENSHOT_DIR, name);
-}
+// Where the screenshots go (build/screenshots/lists/<name>.png).
+const std::filesystem::path kShots = MAILLAGE_LIST_SCREENSHOT_DIR;
 
 // Preferences kept in memory: what the window keeps in the user's config.
 struct FakeContext : test::TestContext {
@@ -140,7 +138,7 @@ TEST(ListPanel, TypingInTheSearchBoxFiltersAnyColumnIgnoringAccentsAndCase) {
     EXPECT_EQ(counts, (std::vector<size_t>{4, 2, 2, 2, 2}));  // "l": all but CPAS de Namur
     // "Liège" and "LIEGE" in the municipality, "Liège" in a name.
     EXPECT_EQ(w.shown(), (std::vector<int64_t>{1, 4}));
-    snap(w.frame, "searched_liege");
+    test::snap_client(w.frame, kShots, "searched_liege");
     w.panel->set_search("nord schaerbeek");
     EXPECT_EQ(w.shown(), (std::vector<int64_t>{3}));
     w.panel->set_search("");
@@ -152,7 +150,7 @@ TEST(ListPanel, ClickingAHeaderSortsDatesAndNumbersByValueBothWays) {
     w.click_header(2);  // Since: day-first dates
     EXPECT_EQ(w.shown(), (std::vector<int64_t>{3, 2, 1, 4, 5}));  // no date last
     EXPECT_TRUE(w.list()->GetColumn(2)->GetTitle().EndsWith(wxString::FromUTF8("▲")));
-    snap(w.frame, "sorted_by_date");
+    test::snap_client(w.frame, kShots, "sorted_by_date");
     w.click_header(2);
     EXPECT_EQ(w.shown(), (std::vector<int64_t>{4, 1, 2, 3, 5}));
     EXPECT_TRUE(w.list()->GetColumn(2)->GetTitle().EndsWith(wxString::FromUTF8("▼")));
@@ -252,7 +250,7 @@ TEST(ListPanel, ACountInTheLastColumnStaysInSightInANarrowWindow) {
     // The last column starts before the visible edge and keeps its declared width.
     EXPECT_LE(right + list->FromDIP(80), list->GetClientSize().x);
     EXPECT_GE(list->GetColumn(list->GetColumnCount() - 1)->GetWidth(), list->FromDIP(80));
-    snap(w.frame, "narrow_window");
+    test::snap_client(w.frame, kShots, "narrow_window");
 }
 
 // A page that is one list: the window's keys act on it.
@@ -282,7 +280,7 @@ TEST(ListPage, CtrlFPutsTheCursorInTheSearchBoxOfThePage) {
     EXPECT_TRUE(in_search);
     EXPECT_FALSE(page->delete_selection());  // nothing to delete on this page
     page->list()->set_search("namur");
-    snap(frame, "page_searched");
+    test::snap_client(frame, kShots, "page_searched");
     frame->Destroy();
     settle_gui();
 }
