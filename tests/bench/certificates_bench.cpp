@@ -28,11 +28,7 @@ struct Event68 {
         e.title = "Table d'échanges : santé mentale et sans-abrisme, quelles portes d'entrée ?";
         e.venue = "Maison des associations, Bruxelles";
         event = events.create(e);
-        Session s;
-        s.date = "2025-10-16";
-        s.start_time = "09:00";
-        s.end_time = "16:30";
-        events.add_day(event, s);
+        events.add_day(event, {.date = "2025-10-16", .start_time = "09:00", .end_time = "16:30"});
         RegistrationService regs(*db);
         for (int i = 0; i < people; ++i) {
             Person p;

@@ -1,49 +1,19 @@
 // Values that make no sense are refused with a sentence before any write (issue 16,
 // item 10): the built maillage-cli on a demo database, every plugin, every kind of
 // field (counts, durations, percentages, prices, URLs, years).
-#include "test_support.h"
+#include "cli_runner.h"
 
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <gtest/gtest.h>
 
-#include <sys/wait.h>
-
-#include <cstdlib>
 #include <map>
 
 using namespace maillage;
 
 namespace {
 
-struct Result {
-    int code = -1;
-    std::string out, err;
-};
-
-std::string quoted(const std::string& s) {
-    std::string q = "'";
-    for (char c : s) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
-    return q + "'";
-}
-
-class Cli {
+class Cli : public test::Cli {
 public:
-    std::filesystem::path db() const { return home_ / "maillage.sqlite"; }
-    Result run(const std::vector<std::string>& args) const {
-        const auto out = home_ / "stdout.txt", err = home_ / "stderr.txt";
-        std::string cmd = "env -u MAILLAGE_PLUGIN_PATH -u MAILLAGE_DB LANGUAGE= LC_ALL=C.UTF-8 LANG=C.UTF-8 HOME=" +
-                          quoted(home_.path().string()) + " XDG_DATA_HOME=" + quoted((home_ / "data").string()) +
-                          " XDG_CONFIG_HOME=" + quoted((home_ / "config").string()) + " " +
-                          quoted((test::build_bin_dir() / "maillage-cli").string()) + " --db " + quoted(db().string());
-        for (const auto& a : args) cmd += " " + quoted(a);
-        cmd += " >" + quoted(out.string()) + " 2>" + quoted(err.string());
-        const int status = std::system(cmd.c_str());
-        Result r;
-        r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-        r.out = test::read_file(out);
-        r.err = test::read_file(err);
-        return r;
-    }
     // Row counts of every table but the lock/backup bookkeeping: a refused command changes none.
     std::map<std::string, int64_t> counts() const {
         SQLite::Database file(db().string(), SQLite::OPEN_READONLY);
@@ -58,9 +28,6 @@ public:
         SQLite::Database file(db().string(), SQLite::OPEN_READONLY);
         return file.execAndGet(sql).getString();
     }
-
-private:
-    test::TempDir home_;
 };
 
 class InputChecks : public ::testing::Test {

@@ -1,34 +1,19 @@
 // maillage-cli person delete|merge and institution delete, end to end on a database
 // filled by CSV import: people named by email or unique name, institutions by name.
-#include "test_support.h"
+#include "cli_runner.h"
 
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <gtest/gtest.h>
-
-#include <sys/wait.h>
-
-#include <cstdlib>
 
 using namespace maillage;
 
 namespace {
 
-struct Result {
-    int code = -1;
-    std::string out, err;
-};
-
-std::string quoted(const std::string& s) {
-    std::string q = "'";
-    for (char c : s) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
-    return q + "'";
-}
-
 class PersonCli : public ::testing::Test {
 protected:
     void SetUp() override {
         ASSERT_EQ(run({"init"}).code, 0);
-        const auto inst = home_ / "institutions.csv", people = home_ / "people.csv";
+        const auto inst = cli_.dir() / "institutions.csv", people = cli_.dir() / "people.csv";
         test::write_file(inst, "name;sectors\nCPAS d'Ixelles;social_aid\nService vide;homeless\n");
         test::write_file(people,
                          "first_name;last_name;email;institution\n"
@@ -39,29 +24,14 @@ protected:
         ASSERT_EQ(run({"import", "people", people.string()}).code, 0);
     }
 
-    Result run(const std::vector<std::string>& args) const {
-        const auto out = home_ / "stdout.txt", err = home_ / "stderr.txt";
-        std::string cmd = "env -u MAILLAGE_PLUGIN_PATH -u MAILLAGE_DB LANGUAGE= LC_ALL=C.UTF-8 LANG=C.UTF-8 HOME=" +
-                          quoted(home_.path().string()) + " XDG_DATA_HOME=" + quoted((home_ / "data").string()) +
-                          " XDG_CONFIG_HOME=" + quoted((home_ / "config").string()) + " " +
-                          quoted((test::build_bin_dir() / "maillage-cli").string()) + " --db " +
-                          quoted((home_ / "maillage.sqlite").string());
-        for (const auto& a : args) cmd += " " + quoted(a);
-        cmd += " >" + quoted(out.string()) + " 2>" + quoted(err.string());
-        const int status = std::system(cmd.c_str());
-        Result r;
-        r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-        r.out = test::read_file(out);
-        r.err = test::read_file(err);
-        return r;
-    }
+    test::Result run(const std::vector<std::string>& args) const { return cli_.run(args); }
 
     int64_t count(const std::string& sql) const {
-        SQLite::Database file((home_ / "maillage.sqlite").string(), SQLite::OPEN_READONLY);
+        SQLite::Database file(cli_.db().string(), SQLite::OPEN_READONLY);
         return file.execAndGet(sql).getInt64();
     }
 
-    test::TempDir home_;
+    test::Cli cli_;
 };
 
 TEST_F(PersonCli, DeleteAsksForYesThenDeletesByEmailOrUniqueName) {

@@ -31,20 +31,9 @@ struct UndoTest : ::testing::Test {
         return institutions.create(i);
     }
     int64_t person(const std::string& first, const std::string& last, std::optional<int64_t> works_at = {}) {
-        Person p;
-        p.first_name = first;
-        p.last_name = last;
-        p.email = first + "@example.org";
-        p.roles = {"worker"};
-        const auto id = people.create(p);
-        if (works_at) {
-            Employment e;
-            e.person_id = id;
-            e.institution_id = *works_at;
-            e.start_date = "2020-01-01";
-            people.add_employment(e);
-        }
-        return id;
+        const auto email = first + "@example.org";
+        return test::add_person(*db, {.first_name = first, .last_name = last, .email = email, .roles = {"worker"}},
+                                works_at);
     }
     int64_t session(const std::string& date) {
         Session s;

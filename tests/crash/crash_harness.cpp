@@ -11,6 +11,7 @@
 #include "core/database.h"
 #include "core/integrity.h"
 #include "core/migration.h"
+#include "tests/support/schema_v1.h"
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
@@ -171,23 +172,7 @@ int main(int argc, char** argv) {
     const auto v1 = templates / "v1.sqlite";
     {
         Database db(v1);
-        MigrationSet only_v1 = core_migrations();
-        only_v1.steps.resize(1);
-        migrate(db, {only_v1});
-        // Same content as the demo, loaded by attaching it: the columns schema v1 has
-        // (later versions add some, e.g. funder.parent_id).
-        db.sql().exec("ATTACH '" + demo.string() + "' AS d");
-        db.write([&] {
-            for (const char* t : {"institution", "institution_sector", "person", "person_role", "employment",
-                                  "programme", "funder", "session", "attendance"}) {
-                std::string columns;
-                SQLite::Statement q(db.sql(), std::string("SELECT name FROM pragma_table_info('") + t + "')");
-                while (q.executeStep()) columns += (columns.empty() ? "" : ",") + q.getColumn(0).getString();
-                db.sql().exec(std::string("INSERT OR REPLACE INTO main.") + t + "(" + columns + ") SELECT " +
-                              columns + " FROM d." + t);
-            }
-        });
-        db.sql().exec("DETACH d");
+        maillage::test::fill_core_v1(db, demo, true);  // same content as the demo
     }
     const auto saved = templates / "saved.sqlite";
     {

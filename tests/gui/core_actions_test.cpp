@@ -47,13 +47,11 @@ using namespace maillage::ui;
 
 namespace {
 
-void settle() { maillage::test::settle_gui(10); }
+using maillage::test::settle_gui;
 
-// The dialog's own pixels into build/screenshots/dialogs/<name>.png.
+// The window's own pixels into the screenshots folder, as <name>.png.
 void snap(wxWindow* window, const std::string& name) {
-    settle();
-    const auto file = std::filesystem::path(MAILLAGE_DIALOG_SCREENSHOT_DIR) / (name + ".png");
-    EXPECT_TRUE(maillage::test::save_client_png(window, file)) << file;
+    maillage::test::snap_client(window, MAILLAGE_DIALOG_SCREENSHOT_DIR, name);
 }
 
 template <class T>
@@ -227,11 +225,11 @@ TEST(CoreActions, BackupsListsEachWithItsStateAndRestoresAVerifiedOneAfterAsking
     auto* restore = named<wxButton>(&dialog, "restore");
     EXPECT_FALSE(restore->IsEnabled());
     list->SetItemState(1, wxLIST_STATE_SELECTED, wxLIST_STATE_SELECTED);
-    settle();
+    settle_gui();
     EXPECT_FALSE(restore->IsEnabled()) << "a damaged backup cannot be restored";
     list->SetItemState(1, 0, wxLIST_STATE_SELECTED);
     list->SetItemState(2, wxLIST_STATE_SELECTED, wxLIST_STATE_SELECTED);
-    settle();
+    settle_gui();
     snap(&dialog, "backups");
     wxString asked;
     dialog.set_confirmation([&](const wxString& question) {

@@ -42,19 +42,11 @@ using namespace maillage::ui;
 
 namespace {
 
-std::filesystem::path screenshot_dir() {
-    std::filesystem::path dir = MAILLAGE_DIALOG_SCREENSHOT_DIR;
-    std::filesystem::create_directories(dir);
-    return dir;
-}
-
 void settle() { maillage::test::settle_gui(10); }
 
 // The dialog's client area as a PNG; fails the test when it is blank.
 void snap(wxWindow* window, const std::string& name) {
-    settle();
-    const auto file = screenshot_dir() / (name + ".png");
-    EXPECT_TRUE(maillage::test::save_client_png(window, file)) << file;
+    const auto file = maillage::test::snap_client(window, MAILLAGE_DIALOG_SCREENSHOT_DIR, name);
     EXPECT_GT(std::filesystem::file_size(file), 2000u) << file << " looks blank";
 }
 
@@ -99,20 +91,17 @@ wxString text_of(wxWindow* dialog, const char* name) {
     return t ? t->GetLabel() : wxString();
 }
 
-struct TestContext : UiContext {
-    Database* db = nullptr;
-    wxFrame* frame = nullptr;
-    int changes = 0;
-    wxString status;
-    Database& database() override { return *db; }
-    wxWindow* main_window() override { return frame; }
-    void data_changed() override { ++changes; }
-    void set_status(const wxString& text) override { status = text; }
-    void show_page(const std::string&) override {}
-    wxString preference(const std::string&, const wxString& fallback) override { return fallback; }
-    void set_preference(const std::string&, const wxString&) override {}
-    std::string language() override { return "en"; }
-};
+// What a user does with a message dialog: reads its message (into `said`), is pictured
+// as `shot`, then clicks `button`.
+std::function<void(wxDialog*)> read_snap_click(wxString& said, std::string shot, const char* button) {
+    return [&said, shot = std::move(shot), button](wxDialog* d) {
+        said = text_of(d, "message");
+        snap(d, shot);
+        click(d, button);
+    };
+}
+
+using test::TestContext;
 
 struct DeleteDialogs : ::testing::Test {
     std::unique_ptr<Database> db = test::memory_db();
@@ -129,28 +118,11 @@ struct DeleteDialogs : ::testing::Test {
         frame->Destroy();
         settle();
     }
-    int64_t institution(const std::string& name) {
-        Institution i;
-        i.name = name;
-        i.sector_ids = {SectorRepository(*db).find_by_code("homeless")->id};
-        return InstitutionRepository(*db).create(i);
-    }
+    int64_t institution(const std::string& name) { return test::add_institution(*db, {.name = name}, {"homeless"}); }
     int64_t person(const std::string& first, const std::string& last, const std::string& email,
                    std::optional<int64_t> works_at = {}) {
-        Person p;
-        p.first_name = first;
-        p.last_name = last;
-        p.email = email;
-        p.roles = {"worker"};
-        const auto id = PersonRepository(*db).create(p);
-        if (works_at) {
-            Employment e;
-            e.person_id = id;
-            e.institution_id = *works_at;
-            e.start_date = "2020-01-01";
-            PersonRepository(*db).add_employment(e);
-        }
-        return id;
+        return test::add_person(*db, {.first_name = first, .last_name = last, .email = email, .roles = {"worker"}},
+                                works_at);
     }
     void attend(int64_t person_id, const std::string& date) {
         Session s;
@@ -169,11 +141,7 @@ TEST_F(DeleteDialogs, TheConfirmationSaysWhatGoesWithThePersonAndDeleteIsUndone)
     const auto cpas = institution("CPAS d'Ixelles");
     const auto leila = person("Leila", "Benali", "leila@example.org", cpas);
     wxString said;
-    When when("confirm_delete", [&](wxDialog* d) {
-        said = text_of(d, "message");
-        snap(d, "confirm_delete_person");
-        click(d, "delete");
-    });
+    When when("confirm_delete", read_snap_click(said, "confirm_delete_person", "delete"));
     EXPECT_TRUE(delete_person_asked(frame, context, leila));
     EXPECT_NE(said.Find("employments: 1"), wxNOT_FOUND) << said;
     EXPECT_NE(said.Find("roles: 1"), wxNOT_FOUND) << said;
@@ -199,11 +167,7 @@ TEST_F(DeleteDialogs, APersonWithAttendanceIsRefusedAndMergedIntoTheOneChosenWit
     const auto dup = person("Leïla", "Benali", "l.benali@example.org");
     attend(dup, "2025-03-04");
     wxString refusal, summary;
-    When refused("refuse_delete", [&](wxDialog* d) {
-        refusal = text_of(d, "message");
-        snap(d, "refuse_delete_person");
-        click(d, "choice0");  // Merge into another person…
-    });
+    When refused("refuse_delete", read_snap_click(refusal, "refuse_delete_person", "choice0"));  // Merge into…
     When merge("merge_people", [&](wxDialog* d) {
         auto* picker = dynamic_cast<PersonPicker*>(d->FindWindow("merge_picker"));
         ASSERT_TRUE(picker);
@@ -263,11 +227,7 @@ TEST_F(DeleteDialogs, AnInstitutionInUseIsRefusedWithCountsAndAnUnusedOneIsDelet
 
     const auto empty = institution("Service vide");
     wxString said;
-    When confirmed("confirm_delete", [&](wxDialog* d) {
-        said = text_of(d, "message");
-        snap(d, "confirm_delete_institution");
-        click(d, "delete");
-    });
+    When confirmed("confirm_delete", read_snap_click(said, "confirm_delete_institution", "delete"));
     EXPECT_TRUE(delete_institution_asked(frame, context, empty));
     EXPECT_NE(said.Find("sectors: 1"), wxNOT_FOUND) << said;
     EXPECT_FALSE(InstitutionRepository(*db).get(empty));

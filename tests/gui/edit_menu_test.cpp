@@ -38,9 +38,7 @@ namespace {
 void settle() { maillage::test::settle_gui(15); }
 
 void snap(wxWindow* window, const std::string& name) {
-    settle();
-    EXPECT_TRUE(maillage::test::save_client_png(
-        window, std::filesystem::path(MAILLAGE_DIALOG_SCREENSHOT_DIR) / (name + ".png")));
+    maillage::test::snap_client(window, MAILLAGE_DIALOG_SCREENSHOT_DIR, name, 15);
 }
 
 // The rows of the shown list panel `id` ("core.people": the People page's list of

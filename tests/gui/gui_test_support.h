@@ -3,6 +3,7 @@
 // window's pixels as a PNG, and a main() that starts wxWidgets under Xvfb, turns wx
 // assertions and error messages into test failures, and runs the tests.
 #include "shared-ui/messages.h"
+#include "shared-ui/plugin_ui.h"
 
 #include <gtest/gtest.h>
 #include <wx/app.h>
@@ -17,6 +18,8 @@
 #include <clocale>
 #include <cstdio>
 #include <filesystem>
+#include <map>
+#include <string>
 
 namespace maillage::test {
 
@@ -42,6 +45,37 @@ inline bool save_client_png(wxWindow* window, const std::filesystem::path& file)
     std::filesystem::create_directories(file.parent_path());
     return bitmap.ConvertToImage().SaveFile(wxString(file.string()), wxBITMAP_TYPE_PNG);
 }
+
+// Lets the window settle (`rounds`), then saves its client area as `<dir>/<name>.png`;
+// a failed test when it cannot be written. Returns the file.
+inline std::filesystem::path snap_client(wxWindow* window, const std::filesystem::path& dir, const std::string& name,
+                                         int rounds = 10) {
+    settle_gui(rounds);
+    const auto file = dir / (name + ".png");
+    EXPECT_TRUE(save_client_png(window, file)) << file;
+    return file;
+}
+
+// The window's side of a page or dialog under test: the database and frame given, the
+// changes announced counted, the last status kept, preferences kept in memory.
+struct TestContext : ui::UiContext {
+    Database* db = nullptr;
+    wxWindow* frame = nullptr;
+    int changes = 0;
+    wxString status;
+    std::map<std::string, wxString> prefs;
+    Database& database() override { return *db; }
+    wxWindow* main_window() override { return frame; }
+    void data_changed() override { ++changes; }
+    void set_status(const wxString& text) override { status = text; }
+    void show_page(const std::string&) override {}
+    wxString preference(const std::string& key, const wxString& fallback) override {
+        auto it = prefs.find(key);
+        return it == prefs.end() ? fallback : it->second;
+    }
+    void set_preference(const std::string& key, const wxString& value) override { prefs[key] = value; }
+    std::string language() override { return "en"; }
+};
 
 struct GuiTestOptions {
     bool utf8_locale = false;     // draw in C.UTF-8, as the window runs ("…" in labels)

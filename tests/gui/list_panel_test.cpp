@@ -8,6 +8,7 @@
 #include "shared-ui/virtual_list.h"
 
 #include "core/database.h"
+#include "gui_test_support.h"
 #include "test_support.h"
 
 #include <gtest/gtest.h>
@@ -34,49 +35,15 @@ using namespace maillage::ui;
 
 namespace {
 
-std::filesystem::path screenshot_dir() {
-    std::filesystem::path dir = MAILLAGE_LIST_SCREENSHOT_DIR;
-    std::filesystem::create_directories(dir);
-    return dir;
-}
+using maillage::test::settle_gui;
 
-void settle() {
-    for (int i = 0; i < 10; ++i) {
-        wxTheApp->Yield(true);
-        wxMilliSleep(20);
-    }
-}
-
-void snap(wxWindow* window, const std::string& name) {
-    settle();
-    window->Update();
-    const wxSize size = window->GetClientSize();
-    wxBitmap bitmap(size, 24);
-    {
-        wxMemoryDC memory(bitmap);
-        wxClientDC source(window);
-        memory.Blit(0, 0, size.x, size.y, &source, 0, 0);
-    }
-    const auto file = screenshot_dir() / (name + ".png");
-    EXPECT_TRUE(bitmap.ConvertToImage().SaveFile(wxString(file.string()), wxBITMAP_TYPE_PNG)) << file;
-}
+// Where the screenshots go (build/screenshots/lists/<name>.png).
+const std::filesystem::path kShots = MAILLAGE_LIST_SCREENSHOT_DIR;
 
 // Preferences kept in memory: what the window keeps in the user's config.
-class FakeContext : public UiContext {
-public:
-    Database& database() override { return *db; }
-    wxWindow* main_window() override { return nullptr; }
-    void data_changed() override {}
-    void set_status(const wxString&) override {}
-    void show_page(const std::string&) override {}
-    wxString preference(const std::string& key, const wxString& fallback) override {
-        auto it = prefs.find(key);
-        return it == prefs.end() ? fallback : it->second;
-    }
-    void set_preference(const std::string& key, const wxString& value) override { prefs[key] = value; }
-    std::string language() override { return "en"; }
-    std::map<std::string, wxString> prefs;
-    std::unique_ptr<Database> db = test::memory_db();
+struct FakeContext : test::TestContext {
+    std::unique_ptr<Database> owned = test::memory_db();
+    FakeContext() { db = owned.get(); }
 };
 
 std::vector<ListColumn> columns() {
@@ -119,11 +86,11 @@ struct Window {
         panel->set_source(rows());
         frame->Show();
         frame->Raise();
-        settle();
+        settle_gui();
     }
     ~Window() {
         frame->Destroy();
-        settle();
+        settle_gui();
     }
     VirtualList* list() { return panel->list(); }
     std::vector<int64_t> shown() {
@@ -135,7 +102,7 @@ struct Window {
     void click_header(unsigned column) {
         wxDataViewEvent event(wxEVT_DATAVIEW_COLUMN_HEADER_CLICK, list(), list()->GetColumn(column));
         list()->ProcessWindowEvent(event);
-        settle();
+        settle_gui();
     }
 };
 
@@ -165,13 +132,13 @@ TEST(ListPanel, TypingInTheSearchBoxFiltersAnyColumnIgnoringAccentsAndCase) {
     std::vector<size_t> counts;
     for (const char* c : {"l", "i", "e", "g", "e"}) {
         w.panel->search_box()->AppendText(c);
-        settle();
+        settle_gui();
         counts.push_back(w.list()->shown_count());
     }
     EXPECT_EQ(counts, (std::vector<size_t>{4, 2, 2, 2, 2}));  // "l": all but CPAS de Namur
     // "Liège" and "LIEGE" in the municipality, "Liège" in a name.
     EXPECT_EQ(w.shown(), (std::vector<int64_t>{1, 4}));
-    snap(w.frame, "searched_liege");
+    test::snap_client(w.frame, kShots, "searched_liege");
     w.panel->set_search("nord schaerbeek");
     EXPECT_EQ(w.shown(), (std::vector<int64_t>{3}));
     w.panel->set_search("");
@@ -183,7 +150,7 @@ TEST(ListPanel, ClickingAHeaderSortsDatesAndNumbersByValueBothWays) {
     w.click_header(2);  // Since: day-first dates
     EXPECT_EQ(w.shown(), (std::vector<int64_t>{3, 2, 1, 4, 5}));  // no date last
     EXPECT_TRUE(w.list()->GetColumn(2)->GetTitle().EndsWith(wxString::FromUTF8("▲")));
-    snap(w.frame, "sorted_by_date");
+    test::snap_client(w.frame, kShots, "sorted_by_date");
     w.click_header(2);
     EXPECT_EQ(w.shown(), (std::vector<int64_t>{4, 1, 2, 3, 5}));
     EXPECT_TRUE(w.list()->GetColumn(2)->GetTitle().EndsWith(wxString::FromUTF8("▼")));
@@ -265,7 +232,7 @@ TEST(ListPanel, ColumnWidthsAreRememberedPerList) {
     {
         Window w(&context);
         w.list()->GetColumn(1)->SetWidth(w.list()->FromDIP(260));
-        settle();
+        settle_gui();
     }
     ASSERT_TRUE(context.prefs.count("lists.test.institutions.widths"));
     EXPECT_TRUE(context.prefs["lists.test.institutions.widths"].StartsWith("220,260,"))
@@ -276,14 +243,14 @@ TEST(ListPanel, ColumnWidthsAreRememberedPerList) {
 
 TEST(ListPanel, ACountInTheLastColumnStaysInSightInANarrowWindow) {
     Window w(nullptr, wxSize(560, 400));
-    settle();
+    settle_gui();
     auto* list = w.list();
     int right = 0;
     for (unsigned c = 0; c + 1 < list->GetColumnCount(); ++c) right += list->GetColumn(c)->GetWidth();
     // The last column starts before the visible edge and keeps its declared width.
     EXPECT_LE(right + list->FromDIP(80), list->GetClientSize().x);
     EXPECT_GE(list->GetColumn(list->GetColumnCount() - 1)->GetWidth(), list->FromDIP(80));
-    snap(w.frame, "narrow_window");
+    test::snap_client(w.frame, kShots, "narrow_window");
 }
 
 // A page that is one list: the window's keys act on it.
@@ -302,31 +269,22 @@ TEST(ListPage, CtrlFPutsTheCursorInTheSearchBoxOfThePage) {
     auto* frame = new wxFrame(nullptr, wxID_ANY, "page", wxPoint(0, 0), wxSize(1200, 760));
     auto* page = new TestPage(frame, context);
     frame->Show();
-    settle();
+    settle_gui();
     page->list()->list()->SetFocus();
     EXPECT_EQ(page->current_list(), page->list());
     EXPECT_TRUE(page->focus_search());
-    settle();
+    settle_gui();
     wxWindow* focus = wxWindow::FindFocus();
     bool in_search = false;
     for (wxWindow* f = focus; f; f = f->GetParent()) in_search = in_search || f == page->list()->search_box();
     EXPECT_TRUE(in_search);
     EXPECT_FALSE(page->delete_selection());  // nothing to delete on this page
     page->list()->set_search("namur");
-    snap(frame, "page_searched");
+    test::snap_client(frame, kShots, "page_searched");
     frame->Destroy();
-    settle();
+    settle_gui();
 }
 
 }  // namespace
 
-int main(int argc, char** argv) {
-    ::testing::InitGoogleTest(&argc, argv);
-    wxApp::SetInstance(new wxApp());
-    if (!wxEntryStart(argc, argv) || !wxTheApp->CallOnInit()) return 2;
-    wxInitAllImageHandlers();
-    const int rc = RUN_ALL_TESTS();
-    wxTheApp->OnExit();
-    wxEntryCleanup();
-    return rc;
-}
+int main(int argc, char** argv) { return maillage::test::run_gui_tests(argc, argv, {}); }

@@ -44,17 +44,7 @@ using namespace maillage::ui;
 namespace {
 
 // The whole database as SQL text, read by the sqlite3 shell.
-std::string dump(const std::filesystem::path& file) {
-    const std::string command = "sqlite3 '" + file.string() + "' .dump";
-    std::string out;
-    if (FILE* p = popen(command.c_str(), "r")) {
-        std::array<char, 65536> buffer;
-        size_t n;
-        while ((n = fread(buffer.data(), 1, buffer.size(), p)) > 0) out.append(buffer.data(), n);
-        EXPECT_EQ(pclose(p), 0);
-    }
-    return out;
-}
+std::string dump(const std::filesystem::path& file) { return test::sqlite_dump(file); }
 
 // The files in a folder, by name.
 std::vector<std::string> files_in(const std::filesystem::path& dir) {

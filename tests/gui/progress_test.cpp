@@ -8,6 +8,7 @@
 #include "core/database.h"
 #include "core/import_export.h"
 #include "core/institutions.h"
+#include "gui_test_support.h"
 #include "test_support.h"
 
 #include <gtest/gtest.h>
@@ -36,17 +37,7 @@ csv::Table institutions_csv() {
 }
 
 // The whole database as SQL text, read by the sqlite3 shell.
-std::string dump(const std::filesystem::path& file) {
-    const std::string command = "sqlite3 '" + file.string() + "' .dump";
-    std::string out;
-    if (FILE* p = popen(command.c_str(), "r")) {
-        std::array<char, 65536> buffer;
-        size_t n;
-        while ((n = fread(buffer.data(), 1, buffer.size(), p)) > 0) out.append(buffer.data(), n);
-        EXPECT_EQ(pclose(p), 0);
-    }
-    return out;
-}
+std::string dump(const std::filesystem::path& file) { return test::sqlite_dump(file); }
 
 class ImportWithProgress : public ::testing::Test {
 protected:
@@ -132,12 +123,4 @@ TEST_F(ImportWithProgress, AnErrorInTheJobReachesTheCaller) {
 
 }  // namespace
 
-int main(int argc, char** argv) {
-    ::testing::InitGoogleTest(&argc, argv);
-    wxApp::SetInstance(new wxApp());
-    if (!wxEntryStart(argc, argv) || !wxTheApp->CallOnInit()) return 2;
-    const int rc = RUN_ALL_TESTS();
-    wxTheApp->OnExit();
-    wxEntryCleanup();
-    return rc;
-}
+int main(int argc, char** argv) { return maillage::test::run_gui_tests(argc, argv, {}); }

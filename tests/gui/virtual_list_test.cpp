@@ -2,6 +2,8 @@
 // filters, sorts by text and by number, and reports the selection as record ids.
 #include "shared-ui/virtual_list.h"
 
+#include "gui_test_support.h"
+
 #include <gtest/gtest.h>
 #include <wx/app.h>
 #include <wx/frame.h>
@@ -116,12 +118,4 @@ TEST(FoldForSearch, IgnoresCaseAndAccents) {
 
 }  // namespace
 
-int main(int argc, char** argv) {
-    ::testing::InitGoogleTest(&argc, argv);
-    wxApp::SetInstance(new wxApp());
-    if (!wxEntryStart(argc, argv) || !wxTheApp->CallOnInit()) return 2;
-    const int rc = RUN_ALL_TESTS();
-    wxTheApp->OnExit();
-    wxEntryCleanup();
-    return rc;
-}
+int main(int argc, char** argv) { return maillage::test::run_gui_tests(argc, argv, {}); }

@@ -113,10 +113,7 @@ private:
 void create_person(Journey& j, const wxString& first, const wxString& last, const std::string& email, const wxString& role) {
     wxWindow* page = j.page("core.people");
     j.with_dialog({}, [&] { click(button(page, _("&New…"))); }, [&](wxDialog& person) {
-        type(field_as<wxTextCtrl>(&person, _("First name:")), first);
-        type(field_as<wxTextCtrl>(&person, _("Last name:")), last);
-        type(field_as<wxTextCtrl>(&person, _("Email:")), wxString::FromUTF8(email));
-        check(field_as<wxCheckListBox>(&person, _("Roles:")), role);
+        fill_person(&person, first, last, wxString::FromUTF8(email), role);
         click(button(&person, _("OK")));
     });
 }
@@ -286,10 +283,7 @@ TEST(CatalogueJourney, ATrainingFromItsModulesToItsCertificates) {
     show_tab(page, 1);
     j.with_dialog("register-dialog", [&] { click(named<wxButton>(page, "register")); }, [&](wxDialog& d) {
         auto* picker = named<ui::PersonPicker>(&d, "person");
-        picker->set_text("Peeters");
-        settle();
-        ASSERT_EQ(picker->matches().size(), 1u);
-        picker->choose(0);
+        ASSERT_TRUE(choose_only_match(picker, "Peeters"));
         j.snap("register-known-person", &d);
         click(button(&d, _("OK")));
     });

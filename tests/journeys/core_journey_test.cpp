@@ -40,23 +40,11 @@ void fill_assistant(Journey& j, wxDialog& d) {
     choose(named<wxChoice>(&d, "language"), wxString::FromUTF8("Français"));
     click(named<wxButton>(&d, "next"));
 
-    const std::pair<const char*, const char*> programmes[] = {{"connect", "Connect"}, {"support", "Support"}};
-    for (auto [code, name] : programmes) {
-        type(&d, "programme-code", code);
-        type(&d, "programme-name", name);
-        click(named<wxButton>(&d, "programme-add"));
-    }
-    // PAT sits under Support.
-    type(&d, "programme-code", "pat");
-    type(&d, "programme-name", wxString::FromUTF8("PAT — pair-aidance"));
-    choose(named<wxChoice>(&d, "programme-parent"), "support");
-    click(named<wxButton>(&d, "programme-add"));
-    type(&d, "funder-code", "COCOM");
-    type(&d, "funder-name", "Commission communautaire commune");
-    click(named<wxButton>(&d, "funder-add"));
-    type(&d, "funder-code", "COCOF");
-    type(&d, "funder-name", wxString::FromUTF8("Commission communautaire française"));
-    click(named<wxButton>(&d, "funder-add"));
+    add_programme(&d, "connect", "Connect");
+    add_programme(&d, "support", "Support");
+    add_programme(&d, "pat", wxString::FromUTF8("PAT — pair-aidance"), "support");  // PAT sits under Support
+    add_funder(&d, "COCOM", "Commission communautaire commune");
+    add_funder(&d, "COCOF", wxString::FromUTF8("Commission communautaire française"));
     j.snap("assistant-programmes-and-funders", &d);
     click(named<wxButton>(&d, "next"));
 
@@ -85,19 +73,13 @@ void create_institution(Journey& j) {
 void create_person(Journey& j, const wxString& first, const wxString& last, const wxString& email, int n) {
     wxWindow* page = j.page("core.people");
     j.with_dialog({}, [&] { click(button(page, _("&New…"))); }, [&](wxDialog& person) {
-        type(field_as<wxTextCtrl>(&person, _("First name:")), first);
-        type(field_as<wxTextCtrl>(&person, _("Last name:")), last);
-        type(field_as<wxTextCtrl>(&person, _("Email:")), email);
-        check(field_as<wxCheckListBox>(&person, _("Roles:")), _("Front-line worker"));
+        fill_person(&person, first, last, email, _("Front-line worker"));
         j.with_dialog({}, [&] { click(button(&person, _("Add a job…"))); }, [&](wxDialog& job) {
             j.with_dialog({}, [&] { click(button(&job, _("Choose…"))); }, [&](wxDialog& choose_dialog) {
                 auto* list = first_of<ui::VirtualList>(&choose_dialog);
                 ASSERT_NE(list, nullptr);
                 ASSERT_EQ(list->shown_count(), 1u);
-                // A double click on the institution's row.
-                list->select_id(list->id_at(0));
-                wxDataViewEvent activated(wxEVT_DATAVIEW_ITEM_ACTIVATED, list, list->GetSelection());
-                list->ProcessWindowEvent(activated);
+                double_click(list, list->id_at(0));  // the institution's row
             });
             type(field_as<wxTextCtrl>(&job, _("Job title:")), wxString::FromUTF8("Travailleur·euse social·e"));
             // The date as a Belgian user types it (the field shows the locale's dd/mm/yyyy).
@@ -116,6 +98,16 @@ ui::ListPanel* people_list(wxWindow* page) {
     auto* panel = first_of<ui::ListPanel>(page);  // above the history of participations
     EXPECT_TRUE(panel && panel->options().id == "core.people") << "the People page has no people list";
     return panel && panel->options().id == "core.people" ? panel : nullptr;
+}
+
+// The People page with the person of `email` selected in its list; nullptr (a failed
+// test) when the page has no people list.
+wxWindow* people_page_selecting(Journey& j, const char* email) {
+    wxWindow* page = j.page("core.people");
+    auto* people = people_list(page);
+    if (!people) return nullptr;
+    select_row(people->list(), 1, email);
+    return page;
 }
 
 // The emails the people list shows, in its order.
@@ -142,17 +134,12 @@ void create_duplicate(Journey& j) {
 // People > select Leila > Merge…: the duplicate is found by its email in the picker and
 // folded into the record kept.
 void merge_duplicate(Journey& j) {
-    wxWindow* page = j.page("core.people");
-    auto* people = people_list(page);
-    ASSERT_NE(people, nullptr);
-    select_row(people->list(), 1, "leila.benali@example.org");
+    wxWindow* page = people_page_selecting(j, "leila.benali@example.org");
+    ASSERT_NE(page, nullptr);
     j.with_dialog("merge_people", [&] { click(named<wxButton>(page, "merge_person")); }, [&](wxDialog& d) {
         auto* picker = named<ui::PersonPicker>(&d, "merge_picker");
         ASSERT_NE(picker, nullptr);
-        picker->set_text("l.benali@example");
-        settle();
-        ASSERT_EQ(picker->matches().size(), 1u);
-        picker->choose(0);
+        ASSERT_TRUE(choose_only_match(picker, "l.benali@example"));
         settle();
         const wxString summary = named<wxStaticText>(&d, "merge_summary")->GetLabel();
         EXPECT_TRUE(summary.Contains("Benali")) << summary.utf8_string();
@@ -164,10 +151,8 @@ void merge_duplicate(Journey& j) {
 
 // People > select Jan > Delete…: the confirmation names him and what goes with him.
 void delete_person(Journey& j) {
-    wxWindow* page = j.page("core.people");
-    auto* people = people_list(page);
-    ASSERT_NE(people, nullptr);
-    select_row(people->list(), 1, "jan.peeters@example.org");
+    wxWindow* page = people_page_selecting(j, "jan.peeters@example.org");
+    ASSERT_NE(page, nullptr);
     j.asking([&] {
         j.with_dialog("confirm_delete", [&] { click(named<wxButton>(page, "delete_person")); }, [&](wxDialog& d) {
             const wxString text = named<wxStaticText>(&d, "message")->GetLabel();
@@ -320,10 +305,7 @@ TEST(CoreJourney, EmptyPagesLeadToTheirFirstRecordAndTheDemoStaysApart) {
     j.with_dialog("new-request-dialog", [&] { click(named<wxButton>(pat, "new-request")); }, [&](wxDialog& d) {
         auto* institution = named<ui::InstitutionPicker>(&d, "institution");
         ASSERT_NE(institution, nullptr);
-        institution->set_text(wxString::FromUTF8("Méridien"));  // typing part of the name
-        settle();
-        ASSERT_EQ(institution->matches().size(), 1u);
-        institution->choose(0);
+        ASSERT_TRUE(choose_only_match(institution, wxString::FromUTF8("Méridien")));  // typing part of the name
         type(&d, "heard-from", wxString::FromUTF8("Table d'échanges 2025"));
         j.snap("new-request", &d);
         click(button(&d, _("OK")));

@@ -70,17 +70,10 @@ void fill_assistant(Journey& j, wxDialog& d) {
     type(&d, "organisation", wxString::FromUTF8("Réseau Santé Mentale et Précarité"));
     choose(named<wxChoice>(&d, "language"), wxString::FromUTF8("Français"));
     click(named<wxButton>(&d, "next"));
-    for (auto [code, name] : {std::pair{"connect", "Connect"}, std::pair{"support", "Support"}}) {
-        type(&d, "programme-code", code);
-        type(&d, "programme-name", name);
-        click(named<wxButton>(&d, "programme-add"));
-    }
-    type(&d, "funder-code", "COCOM");
-    type(&d, "funder-name", "Commission communautaire commune");
-    click(named<wxButton>(&d, "funder-add"));
-    type(&d, "funder-code", "COCOF");
-    type(&d, "funder-name", wxString::FromUTF8("Commission communautaire française"));
-    click(named<wxButton>(&d, "funder-add"));
+    add_programme(&d, "connect", "Connect");
+    add_programme(&d, "support", "Support");
+    add_funder(&d, "COCOM", "Commission communautaire commune");
+    add_funder(&d, "COCOF", wxString::FromUTF8("Commission communautaire française"));
     j.snap("assistant-programmes-and-funders", &d);
     click(named<wxButton>(&d, "next"));
     click(named<wxButton>(&d, "finish"));
@@ -103,9 +96,7 @@ void create_institution(Journey& j, const char* name, const char* municipality, 
 void create_person(Journey& j, const Someone& p) {
     wxWindow* page = j.page("core.people");
     j.with_dialog({}, [&] { click(button(page, _("&New…"))); }, [&](wxDialog& d) {
-        type(field_as<wxTextCtrl>(&d, _("First name:")), wxString::FromUTF8(p.first));
-        type(field_as<wxTextCtrl>(&d, _("Last name:")), wxString::FromUTF8(p.last));
-        type(field_as<wxTextCtrl>(&d, _("Email:")), p.email);
+        fill_person(&d, wxString::FromUTF8(p.first), wxString::FromUTF8(p.last), p.email);
         click(button(&d, _("OK")));
     });
 }
@@ -433,15 +424,9 @@ TEST(ExchangeJourney, AnEventIsEditedDuplicatedCancelledDeletedAndBroughtBack) {
     j.start([&](wxDialog& d) {
         type(&d, "organisation", "Relais social");
         click(named<wxButton>(&d, "next"));
-        type(&d, "programme-code", "connect");
-        type(&d, "programme-name", "Connect");
-        click(named<wxButton>(&d, "programme-add"));
-        for (auto [code, name] : {std::pair{"COCOM", "Commission communautaire commune"},
-                                  std::pair{"COCOF", "Commission communautaire française"}}) {
-            type(&d, "funder-code", code);
-            type(&d, "funder-name", wxString::FromUTF8(name));
-            click(named<wxButton>(&d, "funder-add"));
-        }
+        add_programme(&d, "connect", "Connect");
+        add_funder(&d, "COCOM", "Commission communautaire commune");
+        add_funder(&d, "COCOF", wxString::FromUTF8("Commission communautaire française"));
         click(named<wxButton>(&d, "next"));
         click(named<wxButton>(&d, "finish"));
     });

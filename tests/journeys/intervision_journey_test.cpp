@@ -38,6 +38,13 @@ using namespace maillage::journey;
 
 namespace {
 
+// The stored date of the session `id`, "" when there is no such session.
+std::string session_date(Journey& j, int64_t id) {
+    SQLite::Statement q(j.db().sql(), "SELECT date FROM session WHERE id = ?");
+    q.bind(1, id);
+    return q.executeStep() ? q.getColumn(0).getString() : std::string();
+}
+
 struct Place {
     const char* name;
     const char* municipality;
@@ -104,10 +111,7 @@ void choose_starting(wxChoice* choice, const wxString& prefix) {
 // Typing part of a name in a search picker, then the only match.
 void pick(ui::SearchPicker* picker, const wxString& typed) {
     ASSERT_NE(picker, nullptr);
-    picker->set_text(typed);
-    settle();
-    ASSERT_EQ(picker->matches().size(), 1u) << typed.utf8_string();
-    picker->choose(0);
+    ASSERT_TRUE(choose_only_match(picker, typed));
     settle(2);
 }
 
@@ -122,12 +126,8 @@ void assistant(wxDialog& d) {
     type(&d, "organisation", wxString::FromUTF8("Réseau Santé Mentale et Précarité"));
     choose(named<wxChoice>(&d, "language"), wxString::FromUTF8("Français"));
     click(named<wxButton>(&d, "next"));
-    type(&d, "programme-code", "connect");
-    type(&d, "programme-name", "Connect");
-    click(named<wxButton>(&d, "programme-add"));
-    type(&d, "funder-code", "COCOM");
-    type(&d, "funder-name", "Commission communautaire commune");
-    click(named<wxButton>(&d, "funder-add"));
+    add_programme(&d, "connect", "Connect");
+    add_funder(&d, "COCOM", "Commission communautaire commune");
     click(named<wxButton>(&d, "next"));
     click(named<wxButton>(&d, "finish"));
 }
@@ -149,19 +149,15 @@ void create_institution(Journey& j, const Place& place) {
 void create_person(Journey& j, const Someone& p, int year) {
     wxWindow* page = j.page("core.people");
     j.with_dialog({}, [&] { click(button(page, _("&New…"))); }, [&](wxDialog& person) {
-        type(field_as<wxTextCtrl>(&person, _("First name:")), u8(p.first));
-        type(field_as<wxTextCtrl>(&person, _("Last name:")), u8(p.last));
-        type(field_as<wxTextCtrl>(&person, _("Email:")), u8(email_of(p).c_str()));
-        check(field_as<wxCheckListBox>(&person, _("Roles:")), p.facilitator ? _("Facilitator") : _("Front-line worker"));
+        fill_person(&person, u8(p.first), u8(p.last), u8(email_of(p).c_str()),
+                    p.facilitator ? _("Facilitator") : _("Front-line worker"));
         j.with_dialog({}, [&] { click(button(&person, _("Add a job…"))); }, [&](wxDialog& job) {
             j.with_dialog({}, [&] { click(button(&job, _("Choose…"))); }, [&](wxDialog& choose_dialog) {
                 auto* list = first_of<ui::VirtualList>(&choose_dialog);
                 ASSERT_NE(list, nullptr);
                 const int row = row_with(list, u8(kPlaces[p.place].name));
                 ASSERT_GE(row, 0) << kPlaces[p.place].name;
-                list->select_id(list->id_at(size_t(row)));
-                wxDataViewEvent activated(wxEVT_DATAVIEW_ITEM_ACTIVATED, list, list->GetSelection());
-                list->ProcessWindowEvent(activated);
+                double_click(list, list->id_at(size_t(row)));
             });
             type(field_as<wxTextCtrl>(&job, _("Job title:")), p.facilitator ? wxString::FromUTF8("Psychologue")
                                                                              : wxString::FromUTF8("Assistant·e social·e"));
@@ -346,13 +342,8 @@ TEST(IntervisionJourney, TheProjectOfficersYear) {
     ASSERT_GE(list->list()->shown_count(), 3u);
     list->sort_by(0);
     const int64_t moved = list->list()->id_at(2);
-    std::string old_date;
-    {
-        SQLite::Statement q(j.db().sql(), "SELECT date FROM session WHERE id = ?");
-        q.bind(1, moved);
-        ASSERT_TRUE(q.executeStep());
-        old_date = q.getColumn(0).getString();
-    }
+    const std::string old_date = session_date(j, moved);
+    ASSERT_FALSE(old_date.empty());
     wxDateTime new_date;
     new_date.ParseISODate(old_date);
     new_date += wxDateSpan::Days(1);
@@ -396,11 +387,8 @@ TEST(IntervisionJourney, TheProjectOfficersYear) {
     // with Edit > Undo, which names the change.
     {
         const int64_t last = list->list()->id_at(list->list()->shown_count() - 1);
-        std::string last_date;
-        SQLite::Statement q(j.db().sql(), "SELECT date FROM session WHERE id = ?");
-        q.bind(1, last);
-        ASSERT_TRUE(q.executeStep());
-        last_date = q.getColumn(0).getString();
+        const std::string last_date = session_date(j, last);
+        ASSERT_FALSE(last_date.empty());
         wxDateTime d;
         d.ParseISODate(last_date);
         const wxString what = wxString::Format(_("the session of %s (%s)"), d.Format("%d/%m/%Y"), monday);

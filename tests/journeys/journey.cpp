@@ -12,11 +12,13 @@
 
 #include <wx/app.h>
 #include <wx/config.h>
+#include <wx/dataview.h>
 #include <wx/dcmemory.h>
 #include <wx/dcclient.h>
 #include <wx/fileconf.h>
 #include <wx/filedlg.h>
 #include <wx/image.h>
+#include <wx/intl.h>
 #include <wx/menu.h>
 #include <wx/modalhook.h>
 #include <wx/sizer.h>
@@ -171,6 +173,34 @@ void choose(wxChoice* c, const wxString& item) {
     event.SetString(item);
     c->ProcessWindowEvent(event);
     settle(2);
+}
+
+void double_click(ui::VirtualList* list, int64_t id) {
+    ASSERT_NE(list, nullptr);
+    list->select_id(id);
+    wxDataViewEvent activated(wxEVT_DATAVIEW_ITEM_ACTIVATED, list, list->GetSelection());
+    list->ProcessWindowEvent(activated);
+}
+
+void fill_person(wxWindow* form, const wxString& first, const wxString& last, const wxString& email,
+                 const wxString& role) {
+    type(field_as<wxTextCtrl>(form, _("First name:")), first);
+    type(field_as<wxTextCtrl>(form, _("Last name:")), last);
+    type(field_as<wxTextCtrl>(form, _("Email:")), email);
+    if (!role.empty()) check(field_as<wxCheckListBox>(form, _("Roles:")), role);
+}
+
+void add_programme(wxWindow* assistant, const wxString& code, const wxString& name, const wxString& parent) {
+    type(assistant, "programme-code", code);
+    type(assistant, "programme-name", name);
+    if (!parent.empty()) choose(named<wxChoice>(assistant, "programme-parent"), parent);
+    click(named<wxButton>(assistant, "programme-add"));
+}
+
+void add_funder(wxWindow* assistant, const wxString& code, const wxString& name) {
+    type(assistant, "funder-code", code);
+    type(assistant, "funder-name", name);
+    click(named<wxButton>(assistant, "funder-add"));
 }
 
 void check(wxCheckListBox* list, const wxString& item) {

@@ -68,6 +68,31 @@ void check(wxCheckListBox* list, const wxString& item);     // ticks it, then wx
 // Clicks the row whose cell in `column` reads `text` (fails when none): that row alone is
 // selected, then wxEVT_DATAVIEW_SELECTION_CHANGED.
 void select_row(ui::VirtualList* list, unsigned column, const wxString& text);
+// Selects the row of `id` and double-clicks it (wxEVT_DATAVIEW_ITEM_ACTIVATED).
+void double_click(ui::VirtualList* list, int64_t id);
+// The person form (People > New…): types the first and last names and the email, and
+// ticks `role` ("Staff") among the roles when given.
+void fill_person(wxWindow* form, const wxString& first, const wxString& last, const wxString& email,
+                 const wxString& role = {});
+// Types `text` into a picker (person, institution, sector...) and chooses its one match;
+// false, and a failed test, when it does not list exactly one.
+template <class Picker>
+bool choose_only_match(Picker* picker, const wxString& text) {
+    if (!picker) {
+        ADD_FAILURE() << "no picker to type \"" << text.utf8_string() << "\" into";
+        return false;
+    }
+    picker->set_text(text);
+    settle();
+    EXPECT_EQ(picker->matches().size(), 1u) << "matches of \"" << text.utf8_string() << "\"";
+    if (picker->matches().size() != 1u) return false;
+    picker->choose(0);
+    return true;
+}
+// In the start assistant's programmes-and-funders step: adds a programme (under the
+// programme whose code is `parent`, when given) or a funder, as a user types them.
+void add_programme(wxWindow* assistant, const wxString& code, const wxString& name, const wxString& parent = {});
+void add_funder(wxWindow* assistant, const wxString& code, const wxString& name);
 
 // ---- the journey --------------------------------------------------------------------
 class Journey {

@@ -45,19 +45,10 @@ const wxString kAviq = wxString::FromUTF8("Agence pour une Vie de Qualité");
 void fill_assistant(Journey& j, wxDialog& d) {
     type(&d, "organisation", wxString::FromUTF8("Réseau Santé Mentale et Précarité"));
     click(named<wxButton>(&d, "next"));
-    type(&d, "programme-code", "support");
-    type(&d, "programme-name", "Support");
-    click(named<wxButton>(&d, "programme-add"));
-    type(&d, "programme-code", "pat");
-    type(&d, "programme-name", wxString::FromUTF8("PAT — pair-aidance"));
-    choose(named<wxChoice>(&d, "programme-parent"), "support");
-    click(named<wxButton>(&d, "programme-add"));
-    type(&d, "funder-code", "COCOM");
-    type(&d, "funder-name", "Commission communautaire commune");
-    click(named<wxButton>(&d, "funder-add"));
-    type(&d, "funder-code", "AVIQ");
-    type(&d, "funder-name", kAviq);
-    click(named<wxButton>(&d, "funder-add"));
+    add_programme(&d, "support", "Support");
+    add_programme(&d, "pat", wxString::FromUTF8("PAT — pair-aidance"), "support");
+    add_funder(&d, "COCOM", "Commission communautaire commune");
+    add_funder(&d, "AVIQ", kAviq);
     j.snap("assistant-programmes-and-funders", &d);
     click(named<wxButton>(&d, "next"));
     click(named<wxButton>(&d, "finish"));
@@ -67,12 +58,16 @@ void fill_assistant(Journey& j, wxDialog& d) {
 void create_staff(Journey& j, const wxString& first, const wxString& last, const wxString& email) {
     wxWindow* page = j.page("core.people");
     j.with_dialog({}, [&] { click(button(page, _("&New…"))); }, [&](wxDialog& person) {
-        type(field_as<wxTextCtrl>(&person, _("First name:")), first);
-        type(field_as<wxTextCtrl>(&person, _("Last name:")), last);
-        type(field_as<wxTextCtrl>(&person, _("Email:")), email);
-        check(field_as<wxCheckListBox>(&person, _("Roles:")), _("Staff"));
+        fill_person(&person, first, last, email, _("Staff"));
         click(button(&person, _("OK")));
     });
+}
+
+// The assistant filled in, then the PAT team: Nadia Haddad and Tom Claes.
+void start_with_team(Journey& j) {
+    j.start([&](wxDialog& d) { fill_assistant(j, d); });
+    create_staff(j, "Nadia", "Haddad", "nadia.haddad@example.org");
+    create_staff(j, "Tom", "Claes", "tom.claes@example.org");
 }
 
 void type_date(wxWindow* dialog, const wxString& date) {
@@ -189,10 +184,8 @@ void undo(Journey& j) {
 
 TEST(PatJourney, FromRequestToFollowUp) {
     Journey j("pat");
-    j.start([&](wxDialog& d) { fill_assistant(j, d); });
+    start_with_team(j);
     ASSERT_TRUE(FunderRepository(j.db()).find_by_code("AVIQ"));
-    create_staff(j, "Nadia", "Haddad", "nadia.haddad@example.org");
-    create_staff(j, "Tom", "Claes", "tom.claes@example.org");
 
     // 1. The request, from the board: a new institution and a new contact person.
     wxWindow* board = j.page("pat.board");
@@ -210,10 +203,7 @@ TEST(PatJourney, FromRequestToFollowUp) {
                           type(&n, "municipality", wxString::FromUTF8("Liège"));
                           type(&n, "postcode", "4000");
                           auto* sector = named<ui::SectorPicker>(&n, "sector");
-                          sector->set_text("sans-abri");
-                          settle();
-                          ASSERT_EQ(sector->matches().size(), 1u);
-                          sector->choose(0);
+                          ASSERT_TRUE(choose_only_match(sector, "sans-abri"));
                           j.snap("new-institution", &n);
                           click(button(&n, _("OK")));
                       });
@@ -389,9 +379,7 @@ TEST(PatJourney, FromRequestToFollowUp) {
 // and the figures since the start.
 TEST(PatJourney, EditsReopensActivitiesAndReferenceData) {
     Journey j("pat-more");
-    j.start([&](wxDialog& d) { fill_assistant(j, d); });
-    create_staff(j, "Nadia", "Haddad", "nadia.haddad@example.org");
-    create_staff(j, "Tom", "Claes", "tom.claes@example.org");
+    start_with_team(j);
 
     wxWindow* page = j.page("pat.accompaniment");
     j.snap("accompaniment-empty");
@@ -547,10 +535,7 @@ TEST(PatJourney, EditsReopensActivitiesAndReferenceData) {
     ASSERT_NE(workplaces, nullptr);
     j.with_dialog("workplace-dialog", [&] { click(named<wxButton>(activities, "new-workplace")); }, [&](wxDialog& d) {
         auto* institution = named<ui::InstitutionPicker>(&d, "institution");
-        institution->set_text("Saint-Luc");
-        settle();
-        ASSERT_EQ(institution->matches().size(), 1u);
-        institution->choose(0);
+        ASSERT_TRUE(choose_only_match(institution, "Saint-Luc"));
         type(named<ui::DatePicker>(&d, "date")->text(), "1/11/2026");
         spin(&d, "peer-workers", 1);
         click(button(&d, _("OK")));
@@ -621,10 +606,7 @@ TEST(PatJourney, EditsReopensActivitiesAndReferenceData) {
     page = j.page("pat.accompaniment");
     j.with_dialog("new-request-dialog", [&] { click(named<wxButton>(page, "new-request")); }, [&](wxDialog& d) {
         auto* institution = named<ui::InstitutionPicker>(&d, "institution");
-        institution->set_text("Saint-Luc");
-        settle();
-        ASSERT_EQ(institution->matches().size(), 1u);
-        institution->choose(0);
+        ASSERT_TRUE(choose_only_match(institution, "Saint-Luc"));
         click(button(&d, _("OK")));
     });
     EXPECT_EQ(j.db().scalar_int("SELECT count(*) FROM pat_accompaniment"), 2);

@@ -16,6 +16,18 @@ const RefusedPlugin* refused(const PluginLoader& loader, const std::string& file
         if (r.file.filename() == file_name) return &r;
     return nullptr;
 }
+
+// Whether the loader refused `file_name` with a reason that says each of `words`.
+testing::AssertionResult refused_saying(const PluginLoader& loader, const std::string& file_name,
+                                        std::initializer_list<std::string> words) {
+    const auto* r = refused(loader, file_name);
+    if (!r) return testing::AssertionFailure() << file_name << " was not refused";
+    for (const auto& word : words)
+        if (r->reason.find(word) == std::string::npos)
+            return testing::AssertionFailure() << "the refusal of " << file_name << " does not say " << word << ": "
+                                               << r->reason;
+    return testing::AssertionSuccess();
+}
 }  // namespace
 
 TEST(PluginLoader, LoadsTheGoodFixtureAndRefusesTheOthersWithReasons) {
@@ -27,18 +39,10 @@ TEST(PluginLoader, LoadsTheGoodFixtureAndRefusesTheOthersWithReasons) {
     EXPECT_EQ(good.info.version, "1.2.3");
     EXPECT_EQ(good.file.filename(), "maillage_fixture_good.so");
 
-    auto* version = refused(loader, "maillage_fixture_bad_version.so");
-    ASSERT_TRUE(version);
-    EXPECT_NE(version->reason.find("999"), std::string::npos) << version->reason;
-    auto* no_factory = refused(loader, "maillage_fixture_no_factory.so");
-    ASSERT_TRUE(no_factory);
-    EXPECT_NE(no_factory->reason.find("factory"), std::string::npos) << no_factory->reason;
-    auto* throws = refused(loader, "maillage_fixture_throws.so");
-    ASSERT_TRUE(throws);
-    EXPECT_NE(throws->reason.find("fixture refuses to start"), std::string::npos) << throws->reason;
-    auto* twin = refused(loader, "maillage_fixture_good_twin.so");
-    ASSERT_TRUE(twin);
-    EXPECT_NE(twin->reason.find("\"fixture\""), std::string::npos) << twin->reason;
+    EXPECT_TRUE(refused_saying(loader, "maillage_fixture_bad_version.so", {"999"}));
+    EXPECT_TRUE(refused_saying(loader, "maillage_fixture_no_factory.so", {"factory"}));
+    EXPECT_TRUE(refused_saying(loader, "maillage_fixture_throws.so", {"fixture refuses to start"}));
+    EXPECT_TRUE(refused_saying(loader, "maillage_fixture_good_twin.so", {"\"fixture\""}));
     EXPECT_EQ(loader.refused().size(), 4u);
 }
 
@@ -99,17 +103,9 @@ TEST(PluginLoader, WindowModulesArePairedWithTheirLogicModuleByIdAndVersion) {
 
     // The refused window modules abort if their factory ever runs: reaching the
     // assertions proves the loader refused them from their declarations alone.
-    auto* orphan = refused(loader, "maillage_fixture_orphan_ui.so");
-    ASSERT_TRUE(orphan);
-    EXPECT_NE(orphan->reason.find("\"orphan\""), std::string::npos) << orphan->reason;
-    EXPECT_NE(orphan->reason.find("logic module is not loaded"), std::string::npos) << orphan->reason;
-    auto* old = refused(loader, "maillage_fixture_old_ui.so");
-    ASSERT_TRUE(old);
-    EXPECT_NE(old->reason.find("0.9.0"), std::string::npos) << old->reason;
-    EXPECT_NE(old->reason.find("1.2.3"), std::string::npos) << old->reason;
-    auto* future = refused(loader, "maillage_fixture_future_ui.so");
-    ASSERT_TRUE(future);
-    EXPECT_NE(future->reason.find("999"), std::string::npos) << future->reason;
+    EXPECT_TRUE(refused_saying(loader, "maillage_fixture_orphan_ui.so", {"\"orphan\"", "logic module is not loaded"}));
+    EXPECT_TRUE(refused_saying(loader, "maillage_fixture_old_ui.so", {"0.9.0", "1.2.3"}));
+    EXPECT_TRUE(refused_saying(loader, "maillage_fixture_future_ui.so", {"999"}));
     // The logic modules' refusals are unchanged (4), plus the three window modules.
     EXPECT_EQ(loader.refused().size(), 7u);
 }
@@ -121,7 +117,6 @@ TEST(PluginLoader, AWindowModuleWithoutItsLogicModuleIsRefused) {
     PluginLoader loader;
     loader.load_folders({dir.path()}, {}, PluginModules::LogicAndUi);
     EXPECT_TRUE(loader.loaded().empty());
-    auto* lone = refused(loader, "maillage_fixture_good_ui.so");
-    ASSERT_TRUE(lone);
-    EXPECT_NE(lone->reason.find("\"fixture\", whose logic module is not loaded"), std::string::npos) << lone->reason;
+    EXPECT_TRUE(
+        refused_saying(loader, "maillage_fixture_good_ui.so", {"\"fixture\", whose logic module is not loaded"}));
 }

@@ -41,6 +41,15 @@ std::string only_reason(const PluginLoader& loader) {
     EXPECT_EQ(loader.refused().size(), 1u);
     return loader.refused().empty() ? std::string() : loader.refused().front().reason;
 }
+
+// Loading the copy's folder loads nothing, refuses once saying `why`, and never opens the file.
+void expect_refused_unopened(const PluginCopy& copy, const std::string& why) {
+    PluginLoader loader;
+    loader.load_folders({copy.folder});
+    EXPECT_TRUE(loader.loaded().empty());
+    EXPECT_NE(only_reason(loader).find(why), std::string::npos);
+    EXPECT_FALSE(mapped(copy.file));
+}
 }  // namespace
 
 TEST(PluginTrust, AFolderOthersMayWriteToIsRefusedWithoutOpeningItsFiles) {
@@ -59,11 +68,7 @@ TEST(PluginTrust, AFolderOthersMayWriteToIsRefusedWithoutOpeningItsFiles) {
 TEST(PluginTrust, AFileOthersMayWriteToIsRefusedWithoutBeingOpened) {
     PluginCopy copy;
     fs::permissions(copy.file, fs::perms::group_write, fs::perm_options::add);
-    PluginLoader loader;
-    loader.load_folders({copy.folder});
-    EXPECT_TRUE(loader.loaded().empty());
-    EXPECT_NE(only_reason(loader).find("other users"), std::string::npos);
-    EXPECT_FALSE(mapped(copy.file));
+    expect_refused_unopened(copy, "other users");
 }
 
 TEST(PluginTrust, AFileOwnedByAnotherUserIsRefusedWithoutBeingOpened) {
@@ -71,11 +76,7 @@ TEST(PluginTrust, AFileOwnedByAnotherUserIsRefusedWithoutBeingOpened) {
     // Another user than us and root: only root can give a file to uid 65534 (nobody).
     if (::geteuid() != 0) GTEST_SKIP() << "only root can give a file to another user";
     ASSERT_EQ(::chown(copy.file.c_str(), 65534, 65534), 0);
-    PluginLoader loader;
-    loader.load_folders({copy.folder});
-    EXPECT_TRUE(loader.loaded().empty());
-    EXPECT_NE(only_reason(loader).find("another user (uid 65534)"), std::string::npos);
-    EXPECT_FALSE(mapped(copy.file));
+    expect_refused_unopened(copy, "another user (uid 65534)");
 }
 
 TEST(PluginTrust, ATrustedCopyStillLoads) {

@@ -4,6 +4,7 @@
 #include "core/demo_data.h"
 #include "core/integrity.h"
 #include "reliability_support.h"
+#include "schema_v1.h"
 #include "test_support.h"
 
 #include <SQLiteCpp/SQLiteCpp.h>
@@ -101,21 +102,7 @@ TEST(Check, DatabaseAtSchemaOneIsUpgradedAndPasses) {
             c.write([&] { seed_core_demo(c, 2024); });
         }
         Database db(file);
-        MigrationSet v1 = core_migrations();
-        v1.steps.resize(1);
-        migrate(db, {v1});
-        db.sql().exec("ATTACH '" + current.string() + "' AS d");
-        db.write([&] {
-            for (const char* t : {"institution", "institution_sector", "person", "person_role", "employment",
-                                  "programme", "funder", "session", "attendance"}) {
-                std::string columns;
-                SQLite::Statement q(db.sql(), std::string("SELECT name FROM pragma_table_info('") + t + "')");
-                while (q.executeStep()) columns += (columns.empty() ? "" : ",") + q.getColumn(0).getString();
-                db.sql().exec(std::string("INSERT INTO main.") + t + "(" + columns + ") SELECT " + columns +
-                              " FROM d." + t);
-            }
-        });
-        db.sql().exec("DETACH d");
+        test::fill_core_v1(db, current);
         EXPECT_FALSE(db.table_exists("erasure_ledger"));
     }
     Database db(file);

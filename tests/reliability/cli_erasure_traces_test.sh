@@ -4,13 +4,7 @@
 # erase, then search the file as an outsider would. `check` agrees with the bytes.
 # usage: cli_erasure_traces_test.sh PATH/TO/maillage-cli
 set -euo pipefail
-cli=$1
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-export XDG_DATA_HOME=$work/data XDG_CONFIG_HOME=$work/config
-db=$work/maillage.sqlite
-m() { "$cli" --lang en --db "$db" "$@"; }
-fail() { echo "FAIL: $*" >&2; exit 1; }
+. "$(dirname "$0")/cli_test_preamble.sh"
 
 m init --demo --year 2025 >/dev/null
 # Mohamed Jacobs (person 150) is in no intervision group of the demo.

@@ -2,13 +2,7 @@
 # maillage-cli end to end: check, backup, restore, gdpr, retention.
 # usage: cli_reliability_test.sh PATH/TO/maillage-cli
 set -euo pipefail
-cli=$1
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-export XDG_DATA_HOME=$work/data XDG_CONFIG_HOME=$work/config
-db=$work/maillage.sqlite
-m() { "$cli" --lang en --db "$db" "$@"; }
-fail() { echo "FAIL: $*" >&2; exit 1; }
+. "$(dirname "$0")/cli_test_preamble.sh"
 
 m init --demo --year 2025 >/dev/null
 m check | grep "no problem found" || fail "check on a fresh demo database"

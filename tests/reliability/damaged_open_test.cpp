@@ -62,11 +62,7 @@ TEST(DamagedOpen, DamagedDatabaseIsOpenedReadOnlyAndNeverWritten) {
 TEST(DamagedOpen, DamageAfterACleanCloseIsFoundByCheckAndByTheDailyBackup) {
     test::TempDir dir;
     const auto file = dir / "maillage.sqlite";
-    {
-        auto db = test::file_db(file);
-        db->write([&] { seed_core_demo(*db, 2025); });
-        db->sql().exec("PRAGMA wal_checkpoint(TRUNCATE)");
-    }
+    test::write_core_demo(file);
     ASSERT_EQ(test::read_file(DatabaseLock::lock_file(file)), "") << "a clean close empties the lock file";
     damage(file, true);  // the last pages: attendance and the audit log, not what opening reads
     Database db(file);
@@ -78,11 +74,7 @@ TEST(DamagedOpen, DamageAfterACleanCloseIsFoundByCheckAndByTheDailyBackup) {
 TEST(DamagedOpen, TruncatedFileOrDamagedWalIsFoundOnEveryOpen) {
     test::TempDir dir;
     const auto file = dir / "maillage.sqlite";
-    {
-        auto db = test::file_db(file);
-        db->write([&] { seed_core_demo(*db, 2025); });
-        db->sql().exec("PRAGMA wal_checkpoint(TRUNCATE)");
-    }
+    test::write_core_demo(file);
     const auto whole = test::read_file(file);
     test::write_file(file, whole.substr(0, whole.size() - 100));
     {

@@ -42,6 +42,14 @@ World make_world(std::unique_ptr<Database> db) {
 }
 
 int64_t count(Database& db, const std::string& sql) { return db.scalar_int(sql); }
+
+// The imports of people in an export's audit entries.
+int person_imports(const nlohmann::json& data) {
+    int imports = 0;
+    for (const auto& e : data["audit"])
+        if (e["action"] == "import" && e["entity"] == "person") ++imports;
+    return imports;
+}
 }  // namespace
 
 TEST(Gdpr, ExportHoldsEverythingAboutThePerson) {
@@ -194,16 +202,10 @@ TEST(Gdpr, ExportHoldsTheImportThatCreatedThePerson) {
                                   "people.csv"));
     const auto bert = PersonRepository(*db).find_by_email("bert@x.be")->id;
     const auto data = export_person(*db, bert);
-    int imports = 0;
-    for (const auto& e : data["audit"])
-        if (e["action"] == "import" && e["entity"] == "person") ++imports;
-    EXPECT_EQ(imports, 1) << data["audit"].dump();
+    EXPECT_EQ(person_imports(data), 1) << data["audit"].dump();
     // Someone created by another import is not in it.
     import_people(*db, csv::parse("first_name;last_name;email\nDirk;Jacobs;dirk@x.be\n", "more.csv"));
     const auto dirk = PersonRepository(*db).find_by_email("dirk@x.be")->id;
     const auto dirk_data = export_person(*db, dirk);
-    int dirk_imports = 0;
-    for (const auto& e : dirk_data["audit"])
-        if (e["action"] == "import" && e["entity"] == "person") ++dirk_imports;
-    EXPECT_EQ(dirk_imports, 1) << dirk_data["audit"].dump();
+    EXPECT_EQ(person_imports(dirk_data), 1) << dirk_data["audit"].dump();
 }

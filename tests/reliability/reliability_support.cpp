@@ -1,5 +1,6 @@
 #include "reliability_support.h"
 
+#include "core/demo_data.h"
 #include "core/people.h"
 #include "test_support.h"
 
@@ -78,6 +79,12 @@ int64_t add_response(Database& db, int64_t person, const std::string& answer, co
         a.exec();
         return id;
     });
+}
+
+void write_core_demo(const std::filesystem::path& file) {
+    auto db = file_db(file);
+    db->write([&] { seed_core_demo(*db, 2025); });
+    db->sql().exec("PRAGMA wal_checkpoint(TRUNCATE)");
 }
 
 bool file_contains(const std::filesystem::path& file, const std::string& needle) {

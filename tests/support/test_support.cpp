@@ -1,10 +1,16 @@
 #include "test_support.h"
 
 #include "core/core_schema.h"
+#include "core/sectors.h"
 
+#include <gtest/gtest.h>
+
+#include <array>
+#include <cstdio>
 #include <fstream>
 #include <random>
 #include <sstream>
+#include <stdexcept>
 
 namespace maillage::test {
 
@@ -37,6 +43,46 @@ std::unique_ptr<Database> file_db(const std::filesystem::path& file, const std::
     auto db = std::make_unique<Database>(file);
     migrate(*db, all_sets(extra));
     return db;
+}
+
+int64_t add_institution(Database& db, Institution institution, const std::vector<std::string>& sector_codes) {
+    SectorRepository sectors(db);
+    for (const auto& code : sector_codes) {
+        const auto sector = sectors.find_by_code(code);
+        if (!sector) throw std::invalid_argument("no sector " + code);
+        institution.sector_ids.push_back(sector->id);
+    }
+    return InstitutionRepository(db).create(institution);
+}
+
+int64_t add_person(Database& db, const Person& person, std::optional<int64_t> works_at) {
+    PersonRepository people(db);
+    const auto id = people.create(person);
+    if (works_at) people.add_employment({.person_id = id, .institution_id = *works_at, .start_date = "2020-01-01"});
+    return id;
+}
+
+std::string sqlite_dump(const std::filesystem::path& file) {
+    const std::string command = "sqlite3 '" + file.string() + "' .dump";
+    std::string out;
+    if (FILE* p = popen(command.c_str(), "r")) {
+        std::array<char, 65536> buffer;
+        size_t n;
+        while ((n = fread(buffer.data(), 1, buffer.size(), p)) > 0) out.append(buffer.data(), n);
+        EXPECT_EQ(pclose(p), 0);
+    }
+    return out;
+}
+
+std::vector<std::string> utf16_variants(const std::string& text) {
+    std::string le, be;
+    for (char c : text) {
+        le += c;
+        le += '\0';
+        be += '\0';
+        be += c;
+    }
+    return {std::string("\xFF\xFE") + le, std::string("\xFE\xFF") + be, le, be};
 }
 
 void write_file(const std::filesystem::path& file, const std::string& text) {

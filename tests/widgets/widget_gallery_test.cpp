@@ -19,6 +19,7 @@
 #include "core/sectors.h"
 #include "core/sessions.h"
 #include "test_support.h"
+#include "tests/gui/gui_test_support.h"
 
 #include <gtest/gtest.h>
 #include <wx/app.h>
@@ -47,12 +48,7 @@ std::filesystem::path screenshot_dir() {
 }
 
 // Lets GTK map, lay out and paint what was shown.
-void settle() {
-    for (int i = 0; i < 10; ++i) {
-        wxTheApp->Yield(true);
-        wxMilliSleep(20);
-    }
-}
+void settle() { maillage::test::settle_gui(10); }
 
 // Copies a window's client area into `memory` at `at`.
 void blit_window(wxMemoryDC& memory, wxWindow* window, wxPoint at) {
@@ -132,29 +128,14 @@ struct Fixture {
     std::vector<int64_t> sessions;
 
     int64_t institution(const std::string& name, const std::string& town, const std::string& sector) {
-        Institution i;
-        i.name = name;
-        i.region = "brussels";
-        i.municipality = town;
-        i.language = "fr";
-        i.sector_ids = {SectorRepository(*db).find_by_code(sector)->id};
-        return InstitutionRepository(*db).create(i);
+        return test::add_institution(*db, {.name = name, .region = "brussels", .municipality = town, .language = "fr"},
+                                     {sector});
     }
     int64_t person(const std::string& first, const std::string& last, int64_t at,
                    std::vector<std::string> roles = {"worker"}) {
-        Person p;
-        p.first_name = first;
-        p.last_name = last;
-        p.email = first + "." + last.substr(last.rfind(' ') + 1) + "@example.org";
-        p.roles = std::move(roles);
-        PersonRepository people(*db);
-        const auto id = people.create(p);
-        Employment e;
-        e.person_id = id;
-        e.institution_id = at;
-        e.start_date = "2020-01-01";
-        people.add_employment(e);
-        return id;
+        const auto email = first + "." + last.substr(last.rfind(' ') + 1) + "@example.org";
+        return test::add_person(
+            *db, {.first_name = first, .last_name = last, .email = email, .roles = std::move(roles)}, at);
     }
 
     Fixture() {
@@ -635,27 +616,8 @@ TEST(FormTest, FieldsCheckAsTheUserTypesAndOkFollowsValidity) {
 
 }  // namespace
 
-int main(int argc, char** argv) {
-    testing::InitGoogleTest(&argc, argv);
-    wxApp::SetInstance(new wxApp);
-    if (!wxEntryStart(argc, argv) || !wxTheApp->CallOnInit()) {
-        std::fprintf(stderr, "cannot start wxWidgets (is there a display? run under xvfb-run -a)\n");
-        return 2;
-    }
-    wxInitAllImageHandlers();
-    // A failed wx assertion is a failed test, not a dialog waiting for a click.
-    wxSetAssertHandler([](const wxString& file, int line, const wxString& func, const wxString& cond,
-                          const wxString& msg) {
-        ADD_FAILURE() << "wx assertion " << cond << " in " << func << " (" << file << ":" << line << "): " << msg;
-    });
-    // An error a widget shows is a failed test unless the test expects it.
-    set_non_interactive([](const wxString& message) { ADD_FAILURE() << "error shown: " << message; });
-    const int result = RUN_ALL_TESTS();
-    set_non_interactive(nullptr);
-    wxTheApp->OnExit();
-    wxEntryCleanup();
-    return result;
-}
+// A failed wx assertion or an error a widget shows is a failed test unless the test expects it.
+int main(int argc, char** argv) { return maillage::test::run_gui_tests(argc, argv, {.fail_on_errors = true}); }
 
 TEST(DatePickerTest, ShowsTheLocaleFormAndAcceptsWhatBelgiansType) {
     Fixture fx;

@@ -19,44 +19,23 @@ struct World {
     std::vector<int64_t> trainers;  // t1..t3
 
     World() {
-        SectorRepository sectors(*db);
-        InstitutionRepository institutions(*db);
-        PersonRepository people(*db);
-        Institution a;
-        a.name = "Abri de nuit";
-        a.sector_ids = {sectors.find_by_code("homeless")->id};
-        inst_homeless = institutions.create(a);
-        Institution b;
-        b.name = "Centre de santé mentale Le Méridien";
-        b.sector_ids = {sectors.find_by_code("mental_health")->id};
-        inst_mental = institutions.create(b);
-        Institution c;
-        c.name = "Service sans secteur";
-        inst_unknown = institutions.create(c);
-        const int64_t at[] = {inst_homeless, inst_homeless, inst_mental, inst_unknown, 0};
+        using maillage::test::add_institution;
+        using maillage::test::add_person;
+        inst_homeless = add_institution(*db, {.name = "Abri de nuit"}, {"homeless"});
+        inst_mental = add_institution(*db, {.name = "Centre de santé mentale Le Méridien"}, {"mental_health"});
+        inst_unknown = add_institution(*db, {.name = "Service sans secteur"});
+        const std::optional<int64_t> at[] = {inst_homeless, inst_homeless, inst_mental, inst_unknown, std::nullopt};
         for (int i = 0; i < 5; ++i) {
-            Person p;
-            p.first_name = "Worker";
-            p.last_name = std::string("P") + char('1' + i);
-            p.email = "p" + std::to_string(i + 1) + "@test.org";
-            p.roles = {"worker"};
-            auto id = people.create(p);
-            if (at[i]) {
-                Employment e;
-                e.person_id = id;
-                e.institution_id = at[i];
-                e.start_date = "2020-01-01";
-                people.add_employment(e);
-            }
-            workers.push_back(id);
+            const auto n = std::to_string(i + 1);
+            const auto email = "p" + n + "@test.org";
+            workers.push_back(add_person(
+                *db, {.first_name = "Worker", .last_name = "P" + n, .email = email, .roles = {"worker"}}, at[i]));
         }
         for (int i = 0; i < 3; ++i) {
-            Person p;
-            p.first_name = "Trainer";
-            p.last_name = std::string("T") + char('1' + i);
-            p.email = "t" + std::to_string(i + 1) + "@test.org";
-            p.roles = {"trainer"};
-            trainers.push_back(people.create(p));
+            const auto n = std::to_string(i + 1);
+            const auto email = "t" + n + "@test.org";
+            trainers.push_back(
+                add_person(*db, {.first_name = "Trainer", .last_name = "T" + n, .email = email, .roles = {"trainer"}}));
         }
         CatalogueStore store(*db);
         auto sheet = [](const char* code, const char* theme, int minutes) {

@@ -23,15 +23,21 @@ namespace fs = std::filesystem;
 
 namespace {
 
+// The demo database of 2026 with the catalogue's demo.
+std::unique_ptr<Database> demo_2026() {
+    auto db = maillage::test::memory_db({catalogue::catalogue_migration_set()});
+    db->write([&] {
+        seed_core_demo(*db, 2026);
+        catalogue::seed_catalogue_demo(*db, DemoContext{2026});
+    });
+    return db;
+}
+
 struct Site {
     maillage::test::TempDir dir;
     catalog::PublishResult result;
     Site() {
-        auto db = maillage::test::memory_db({catalogue::catalogue_migration_set()});
-        db->write([&] {
-            seed_core_demo(*db, 2026);
-            catalogue::seed_catalogue_demo(*db, DemoContext{2026});
-        });
+        auto db = demo_2026();
         catalog::PublishOptions options;
         options.make_pdf = false;
         options.today = "2026-01-05";  // published early in the year: every training is open
@@ -146,11 +152,7 @@ TEST(PublishedSite, FeedValidatesAgainstItsXsd) {
 // Issue 16 item 15: publishing refuses a folder that holds other files than an earlier
 // publication (nothing is written there), and republishes over an earlier publication.
 TEST(PublishedSite, RefusesAFolderWithOtherFilesButRepublishesOverAnEarlierPublication) {
-    auto db = maillage::test::memory_db({catalogue::catalogue_migration_set()});
-    db->write([&] {
-        seed_core_demo(*db, 2026);
-        catalogue::seed_catalogue_demo(*db, DemoContext{2026});
-    });
+    auto db = demo_2026();
     catalog::PublishOptions options;
     options.make_pdf = false;
     maillage::test::TempDir dir;
@@ -183,11 +185,7 @@ TEST(PublishedSite, RefusesAFolderWithOtherFilesButRepublishesOverAnEarlierPubli
 // before input was checked (here written straight into the table).
 TEST(PublishedSite, OnlyWebAndMailRegistrationLinksArePublished) {
     maillage::test::TempDir dir;
-    auto db = maillage::test::memory_db({catalogue::catalogue_migration_set()});
-    db->write([&] {
-        seed_core_demo(*db, 2026);
-        catalogue::seed_catalogue_demo(*db, DemoContext{2026});
-    });
+    auto db = demo_2026();
     db->sql().exec("UPDATE catalogue_training SET registration_url = 'javascript:alert(31)' WHERE code = '2026-01'");
     db->sql().exec("UPDATE catalogue_training SET registration_url = ' JaVaScRiPt:alert(32)' WHERE code = '2026-02'");
     db->sql().exec("UPDATE catalogue_training SET registration_url = 'data:text/html,<script>alert(33)</script>' "
@@ -220,11 +218,7 @@ TEST(PublishedSite, OnlyWebAndMailRegistrationLinksArePublished) {
 // says "waiting list".
 TEST(PublishedSite, PastTrainingsAreOverAndOpenOnesHaveACalendar) {
     maillage::test::TempDir dir;
-    auto db = maillage::test::memory_db({catalogue::catalogue_migration_set()});
-    db->write([&] {
-        seed_core_demo(*db, 2026);
-        catalogue::seed_catalogue_demo(*db, DemoContext{2026});
-    });
+    auto db = demo_2026();
     const auto last_day = [&](const char* code) {
         SQLite::Statement q(db->sql(), "SELECT max(s.date) FROM catalogue_training_day d JOIN session s ON s.id = "
                                        "d.session_id JOIN catalogue_training t ON t.id = d.training_id WHERE t.code = ?");

@@ -5,6 +5,8 @@
 #include "fixture.h"
 
 #include <gtest/gtest.h>
+
+#include <tuple>
 #include "pdf_text.h"
 
 using namespace maillage;
@@ -39,11 +41,17 @@ TEST(WaitingList, FullTrainingQueuesAndPromotesInOrder) {
     EXPECT_EQ(regs.register_person(t, w.workers[0]).status, "waiting");
 }
 
-TEST(WaitingList, RegisteredPeopleGetAttendanceRowsAndCertificatesCountPresentHours) {
+// T1 (modules M1 and M2) in two days: 6 hours on 10 March 2025, 3 hours on 17 March.
+struct TwoDayTraining {
     fixture::World w;
-    auto t = w.training("T1", {"M1", "M2"});
-    auto d1 = w.day(t, "2025-03-10", "09:30", "15:30", {});
-    auto d2 = w.day(t, "2025-03-17", "09:30", "12:30", {});
+    int64_t t = w.training("T1", {"M1", "M2"});
+    int64_t d1 = w.day(t, "2025-03-10", "09:30", "15:30", {});
+    int64_t d2 = w.day(t, "2025-03-17", "09:30", "12:30", {});
+};
+
+TEST(WaitingList, RegisteredPeopleGetAttendanceRowsAndCertificatesCountPresentHours) {
+    TwoDayTraining two;
+    auto& [w, t, d1, d2] = two;
     RegistrationService regs(*w.db);
     regs.register_person(t, w.workers[0]);
     regs.set_attendance(d1, w.workers[0], "present");
@@ -71,14 +79,9 @@ TEST(RegistrationImport, DetectsDuplicatesAgainstKnownPeopleAndWithinTheFile) {
         "nadia;BENALI;;Centre de sante mentale le meridien;T1\n"         // duplicate of the line above
         "Jan;Peeters;jan@new.org;Nieuwe Dienst;T1\n";                    // new person, new institution, waiting list
     auto r = import_registrations(*w.db, csv, "web.csv");
-    EXPECT_EQ(r.rows, 5);
-    EXPECT_EQ(r.matched_people, 2);
-    EXPECT_EQ(r.new_people, 2);
-    EXPECT_EQ(r.new_institutions, 1);
-    EXPECT_EQ(r.duplicates_in_file, 1);
-    EXPECT_EQ(r.registered, 3);
-    EXPECT_EQ(r.waiting, 1);
-    EXPECT_EQ(r.errors, 0);
+    EXPECT_EQ(std::tuple(r.rows, r.matched_people, r.new_people, r.new_institutions, r.duplicates_in_file, r.registered,
+                         r.waiting, r.errors),
+              std::tuple(5, 2, 2, 1, 1, 3, 1, 0));
     EXPECT_EQ(r.lines[3].outcome, "duplicate_in_file");
     EXPECT_EQ(r.lines[3].line, 5);
     EXPECT_TRUE(r.lines[0].matched_by_email);
@@ -185,10 +188,8 @@ TEST(RegistrationImport, ABadRowRefusesTheWholeFile) {
 // Issue 18: the certificates PDF is drawn natively, one page per participant present at
 // least once, each with the person's name, the training and the hours attended.
 TEST(Certificates, PdfHasOnePagePerParticipantWithNameTrainingAndHours) {
-    fixture::World w;
-    auto t = w.training("T1", {"M1", "M2"});
-    auto d1 = w.day(t, "2025-03-10", "09:30", "15:30", {});
-    auto d2 = w.day(t, "2025-03-17", "09:30", "12:30", {});
+    TwoDayTraining two;
+    auto& [w, t, d1, d2] = two;
     RegistrationService regs(*w.db);
     for (int i = 0; i < 3; ++i) regs.register_person(t, w.workers[std::size_t(i)]);
     regs.set_attendance(d1, w.workers[0], "present");

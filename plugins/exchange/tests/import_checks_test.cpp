@@ -53,14 +53,8 @@ TEST_F(ExchangeImportChecks, AnUnknownTableIsAnErrorListingTheEventsTables) {
 
 TEST_F(ExchangeImportChecks, Utf16IsRefusedWithAReasonThatSaysUtf16) {
     const std::string text = "Nom;Prénom\nDubois;Marie\n";
-    std::string le, be;
-    for (char c : std::string("Nom;Pr\xE9nom\nDubois;Marie\n")) {  // Latin-1 code units, one byte each
-        le += c;
-        le += '\0';
-        be += '\0';
-        be += c;
-    }
-    for (const auto& bytes : {std::string("\xFF\xFE") + le, std::string("\xFE\xFF") + be, le, be}) {
+    // Latin-1 code units, one byte each.
+    for (const auto& bytes : maillage::test::utf16_variants("Nom;Pr\xE9nom\nDubois;Marie\n")) {
         try {
             parse_registrations_csv(bytes, "utf16.csv");
             FAIL() << "UTF-16 accepted";

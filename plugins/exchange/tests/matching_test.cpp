@@ -6,6 +6,7 @@
 #include "core/error.h"
 
 #include <map>
+#include <tuple>
 
 using namespace maillage;
 using namespace maillage::exchange;
@@ -100,12 +101,9 @@ TEST_F(ExchangeImport, DuplicatesAreProposedAndMergedOnlyOnConfirmation) {
     ImportOptions confirm;
     confirm.confirm_merges = true;
     const auto result = apply_import(*db, ev, plan, confirm);
-    EXPECT_EQ(result.registrations, 3);
-    EXPECT_EQ(result.people_merged, 2);
-    EXPECT_EQ(result.people_created, 1);
-    EXPECT_EQ(result.institutions_matched, 1);
-    EXPECT_EQ(result.institutions_created, 1);
-    EXPECT_EQ(result.skipped, 1);
+    EXPECT_EQ(std::tuple(result.registrations, result.people_merged, result.people_created, result.institutions_matched,
+                         result.institutions_created, result.skipped),
+              std::tuple(3, 2, 1, 1, 1, 1));
     EXPECT_EQ(PersonRepository(*db).count(), people_before + 1);
     ASSERT_TRUE(regs.find(ev, known_by_name));
     EXPECT_EQ(regs.find(ev, known_by_name)->institution_id, caw);

@@ -27,11 +27,7 @@ struct ExchangeRegistrations : ::testing::Test {
         e.title = "Table";
         e.capacity = capacity;
         const auto id = events.create(e);
-        Session s;
-        s.date = date;
-        s.start_time = "09:00";
-        s.end_time = "16:30";
-        events.add_day(id, s);
+        events.add_day(id, {.date = date, .start_time = "09:00", .end_time = "16:30"});
         return id;
     }
     int64_t person(const std::string& first, const std::string& last) {

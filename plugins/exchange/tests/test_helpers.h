@@ -20,26 +20,11 @@ struct ExchangeDb : ::testing::Test {
 
     int64_t sector(const char* code) { return SectorRepository(*db).find_by_code(code)->id; }
     int64_t institution(const std::string& name, const char* sector_code) {
-        Institution i;
-        i.name = name;
-        i.sector_ids = {sector(sector_code)};
-        return InstitutionRepository(*db).create(i);
+        return maillage::test::add_institution(*db, {.name = name}, {sector_code});
     }
     int64_t person(const std::string& first, const std::string& last, const std::string& email = "",
                    std::optional<int64_t> works_at = {}) {
-        Person p;
-        p.first_name = first;
-        p.last_name = last;
-        p.email = email;
-        const auto id = PersonRepository(*db).create(p);
-        if (works_at) {
-            Employment e;
-            e.person_id = id;
-            e.institution_id = *works_at;
-            e.start_date = "2020-01-01";
-            PersonRepository(*db).add_employment(e);
-        }
-        return id;
+        return maillage::test::add_person(*db, {.first_name = first, .last_name = last, .email = email}, works_at);
     }
     int64_t event(const std::string& type, const std::string& date, std::optional<int64_t> capacity = {},
                   const std::string& title = "Table d'échanges") {
@@ -48,26 +33,18 @@ struct ExchangeDb : ::testing::Test {
         e.title = title;
         e.capacity = capacity;
         const auto id = events.create(e);
-        if (!date.empty()) {
-            Session s;
-            s.date = date;
-            s.start_time = "09:00";
-            s.end_time = "16:30";
-            events.add_day(id, s);
-        }
+        if (!date.empty()) events.add_day(id, {.date = date, .start_time = "09:00", .end_time = "16:30"});
         return id;
     }
     Registration reg(int64_t ev, int64_t person_id, const std::string& role = "participant",
                      std::optional<int64_t> institution_id = {}, std::optional<int64_t> sector_id = {},
                      const std::string& institution_text = "") {
-        RegistrationRequest r;
-        r.event_id = ev;
-        r.person_id = person_id;
-        r.role = role;
-        r.institution_id = institution_id;
-        r.sector_id = sector_id;
-        r.institution_text = institution_text;
-        return regs.register_person(r);
+        return regs.register_person({.event_id = ev,
+                                     .person_id = person_id,
+                                     .role = role,
+                                     .institution_id = institution_id,
+                                     .institution_text = institution_text,
+                                     .sector_id = sector_id});
     }
 };
 

@@ -46,12 +46,18 @@ Parsed parse(const std::string& text) {
     return p;
 }
 
-TEST(Ical, ExportIsValidWithStableUids) {
+// A cycle 2024-2025 whose "Groupe 1" meets on the 2nd Monday, led by F of the Shelter.
+struct ShelterGroup {
     intervision::test::World w;
-    const auto cycle = w.cycle("2024-2025", "2024-09-01", "2025-06-30");
-    const auto shelter = w.institution("Shelter", "homeless", "Rue Haute 1");
-    const auto f = w.person("F", shelter, "facilitator");
-    const auto g = w.group(cycle, "Groupe 1", 1, 2, 10, f);
+    int64_t cycle = w.cycle("2024-2025", "2024-09-01", "2025-06-30");
+    int64_t shelter = w.institution("Shelter", "homeless", "Rue Haute 1");
+    int64_t f = w.person("F", shelter, "facilitator");
+    int64_t g = w.group(cycle, "Groupe 1", 1, 2, 10, f);
+};
+
+TEST(Ical, ExportIsValidWithStableUids) {
+    ShelterGroup sg;
+    auto& [w, cycle, shelter, f, g] = sg;
     EnrolmentRules(w.db()).enrol(g, w.person("P", shelter), "2024-09-01");
     SessionScheduler s(w.db());
     const auto ids = s.generate(g);
@@ -87,11 +93,8 @@ TEST(Ical, TimesCarryTheBrusselsZone) {
 // VTIMEZONE Europe/Brussels that their events use, and python-icalendar reads the same
 // events at the same UTC times as libical, across both changes of summer time.
 TEST(Ical, EveryExportIsInBrusselsTimeForTwoIndependentParsers) {
-    intervision::test::World w;
-    const auto cycle = w.cycle("2024-2025", "2024-09-01", "2025-06-30");
-    const auto shelter = w.institution("Shelter", "homeless", "Rue Haute 1");
-    const auto f = w.person("F", shelter, "facilitator");
-    const auto g = w.group(cycle, "Groupe 1", 1, 2, 10, f);
+    ShelterGroup sg;
+    auto& [w, cycle, shelter, f, g] = sg;
     SessionScheduler s(w.db());
     const auto ids = s.generate(g);
     ASSERT_GE(ids.size(), 6u);

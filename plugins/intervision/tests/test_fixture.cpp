@@ -19,29 +19,14 @@ int64_t World::programme(const std::string& code) {
 }
 
 int64_t World::institution(const std::string& name, const std::string& sector_code, const std::string& address) {
-    Institution i;
-    i.name = name;
-    i.address = address;
-    i.municipality = "Bruxelles";
-    i.postcode = "1000";
-    i.sector_ids.push_back(SectorRepository(*db_).find_by_code(sector_code)->id);
-    return InstitutionRepository(*db_).create(i);
+    return maillage::test::add_institution(
+        *db_, {.name = name, .municipality = "Bruxelles", .postcode = "1000", .address = address}, {sector_code});
 }
 
 int64_t World::person(const std::string& name, int64_t institution_id, const std::string& role) {
-    PersonRepository people(*db_);
-    Person p;
-    p.first_name = name;
-    p.last_name = "Test";
-    p.email = name + std::to_string(++people_) + "@example.org";
-    p.roles = {role};
-    const auto id = people.create(p);
-    Employment e;
-    e.person_id = id;
-    e.institution_id = institution_id;
-    e.start_date = "2020-01-01";
-    people.add_employment(e);
-    return id;
+    const auto email = name + std::to_string(++people_) + "@example.org";
+    return maillage::test::add_person(*db_, {.first_name = name, .last_name = "Test", .email = email, .roles = {role}},
+                                      institution_id);
 }
 
 int64_t World::cycle(const std::string& name, const std::string& start, const std::string& end,
@@ -57,15 +42,13 @@ int64_t World::cycle(const std::string& name, const std::string& start, const st
 
 int64_t World::group(int64_t cycle_id, const std::string& name, int weekday, int week, int capacity,
                      std::optional<int64_t> f1, std::optional<int64_t> f2) {
-    Group g;
-    g.cycle_id = cycle_id;
-    g.name = name;
-    g.weekday = weekday;
-    g.week_of_month = week;
-    g.capacity = capacity;
-    g.facilitator1_id = f1;
-    g.facilitator2_id = f2;
-    return CycleRepository(*db_).create_group(g);
+    return CycleRepository(*db_).create_group({.cycle_id = cycle_id,
+                                               .name = name,
+                                               .weekday = weekday,
+                                               .week_of_month = week,
+                                               .capacity = capacity,
+                                               .facilitator1_id = f1,
+                                               .facilitator2_id = f2});
 }
 
 }  // namespace maillage::intervision::test

@@ -6,6 +6,8 @@
 
 #include <gtest/gtest.h>
 
+#include <tuple>
+
 namespace maillage::pat::test {
 namespace {
 
@@ -98,15 +100,10 @@ TEST_F(PatFiguresTest, YearCountsOrganisationsSessionsAndHires) {
     ASSERT_EQ(f.organisation_list.size(), 3u);
     EXPECT_EQ(f.organisation_list[0].name, "Abri Test");
     EXPECT_EQ(f.organisation_list[0].sessions, 4);  // 2024 and the cancelled one left out, follow-up in
-    EXPECT_EQ(f.sessions, 10);
-    EXPECT_EQ(f.follow_up_sessions, 1);
-    EXPECT_EQ(f.accompaniment_phase_sessions, 9);
-    EXPECT_EQ(type_count(f, "working_group"), 2);
-    EXPECT_EQ(type_count(f, "team_meeting"), 1);
-    EXPECT_EQ(type_count(f, "training_day"), 1);
-    EXPECT_EQ(type_count(f, "job_interview"), 1);
-    EXPECT_EQ(type_count(f, "other_meeting"), 1);
-    EXPECT_EQ(type_count(f, "immersion"), 4);
+    EXPECT_EQ(std::tuple(f.sessions, f.follow_up_sessions, f.accompaniment_phase_sessions,
+                         type_count(f, "working_group"), type_count(f, "team_meeting"), type_count(f, "training_day"),
+                         type_count(f, "job_interview"), type_count(f, "other_meeting"), type_count(f, "immersion")),
+              std::tuple(10, 1, 9, 2, 1, 1, 1, 1, 4));
     EXPECT_EQ(f.sessions_sentence,
               "10 sessions: 2 working groups, 1 team meeting, 1 training day, 1 job interview, 1 other meeting, "
               "4 immersions");
@@ -116,13 +113,9 @@ TEST_F(PatFiguresTest, YearCountsOrganisationsSessionsAndHires) {
     EXPECT_EQ(f.sectors.known, 3);
     ASSERT_EQ(f.sectors.rows.size(), 3u);
     EXPECT_EQ(f.sectors.rows[0].percent, "33.33");
-    EXPECT_EQ(f.trainings, 2);
-    EXPECT_EQ(f.training_participants, 17);
-    EXPECT_EQ(f.advocacy_total, 3);
-    EXPECT_EQ(f.advocacy.at("talk"), 2);
-    EXPECT_EQ(f.advocacy.at("podcast"), 1);
-    EXPECT_EQ(f.advocacy.at("interview"), 0);
-    EXPECT_EQ(f.advocacy_audience, 80);
+    EXPECT_EQ(std::tuple(f.trainings, f.training_participants, f.advocacy_total, f.advocacy.at("talk"),
+                         f.advocacy.at("podcast"), f.advocacy.at("interview"), f.advocacy_audience),
+              std::tuple(2, 17, 3, 2, 1, 0, 80));
 }
 
 TEST_F(PatFiguresTest, SinceTheStartByRegion) {
@@ -140,24 +133,18 @@ TEST_F(PatFiguresTest, SinceTheStartByRegion) {
               "4 teams accompanied since the start (3 in Brussels, 1 in Wallonia); 2 hires (2 in Brussels).");
 
     const auto before = figures(2024);
-    EXPECT_EQ(before.organisations, 2);
-    EXPECT_EQ(before.sessions, 2);
-    EXPECT_EQ(before.hires, 1);
-    EXPECT_EQ(before.teams_since_start, 2);
-    EXPECT_EQ(before.hires_since_start, 1);
+    EXPECT_EQ(std::tuple(before.organisations, before.sessions, before.hires, before.teams_since_start,
+                         before.hires_since_start),
+              std::tuple(2, 2, 1, 2, 1));
     EXPECT_EQ(figures(2026).hires, 1);
 }
 
 TEST_F(PatFiguresTest, PerFunderRestrictsToItsAccompaniments) {
     const auto cocom = figures(2025, "COCOM");
-    EXPECT_EQ(cocom.organisations, 2);
-    EXPECT_EQ(cocom.sessions, 8);
-    EXPECT_EQ(cocom.hires, 1);
-    EXPECT_EQ(cocom.hires_announced, 1);
-    EXPECT_EQ(cocom.teams_since_start, 3);
-    EXPECT_EQ(cocom.hires_since_start, 2);
-    EXPECT_EQ(cocom.trainings, 1);
-    EXPECT_EQ(cocom.training_participants, 12);
+    EXPECT_EQ(std::tuple(cocom.organisations, cocom.sessions, cocom.hires, cocom.hires_announced,
+                         cocom.teams_since_start, cocom.hires_since_start, cocom.trainings,
+                         cocom.training_participants),
+              std::tuple(2, 8, 1, 1, 3, 2, 1, 12));
     const auto aviq = figures(2025, "AVIQ");
     EXPECT_EQ(aviq.organisations, 1);
     EXPECT_EQ(aviq.sessions, 2);
@@ -177,15 +164,10 @@ TEST_F(PatFiguresTest, SectionDataCarriesTheDocumentedKeys) {
     ASSERT_EQ(sections.size(), 1u);
     const auto& data = sections[0].data;
     EXPECT_EQ(sections[0].id, "pat.accompaniments");
-    EXPECT_EQ(data["organisations"], 3);
-    EXPECT_EQ(data["sessions"]["total"], 10);
-    EXPECT_EQ(data["sessions"]["follow_up_phase"], 1);
-    EXPECT_EQ(data["sessions"]["by_type"].size(), 6u);
-    EXPECT_EQ(data["hires"]["in_period"], 1);
-    EXPECT_EQ(data["hires"]["announced"], 2);
-    EXPECT_EQ(data["since_start"]["teams"], 4);
-    EXPECT_EQ(data["sectors"]["known"], 3);
-    EXPECT_EQ(data["advocacy"]["by_kind"]["talk"], 2);
+    EXPECT_EQ(std::tuple(data["organisations"], data["sessions"]["total"], data["sessions"]["follow_up_phase"],
+                         data["sessions"]["by_type"].size(), data["hires"]["in_period"], data["hires"]["announced"],
+                         data["since_start"]["teams"], data["sectors"]["known"], data["advocacy"]["by_kind"]["talk"]),
+              std::tuple(3, 10, 1, 6u, 1, 2, 4, 3, 2));
     scope.programme = "connect";
     EXPECT_TRUE(pat_sections(*db, scope).empty());
 }

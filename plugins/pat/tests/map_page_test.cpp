@@ -29,19 +29,7 @@ namespace {
 
 const std::filesystem::path kShots = MAILLAGE_SCREENSHOT_DIR;
 
-struct TestContext : ui::UiContext {
-    Database* db = nullptr;
-    wxFrame* frame = nullptr;
-    wxString status;
-    Database& database() override { return *db; }
-    wxWindow* main_window() override { return frame; }
-    void data_changed() override {}
-    void set_status(const wxString& text) override { status = text; }
-    void show_page(const std::string&) override {}
-    wxString preference(const std::string&, const wxString& fallback) override { return fallback; }
-    void set_preference(const std::string&, const wxString&) override {}
-    std::string language() override { return "en"; }
-};
+using maillage::test::TestContext;
 
 struct MapPageTest : ::testing::Test {
     std::unique_ptr<Database> db = maillage::test::memory_db({pat_migrations()});
@@ -58,17 +46,10 @@ struct MapPageTest : ::testing::Test {
     }
     void workplace(const std::string& name, const std::string& postcode, const std::string& municipality,
                    const std::string& region, const std::string& sector, int peer_workers) {
-        Institution i;
-        i.name = name;
-        i.postcode = postcode;
-        i.municipality = municipality;
-        i.region = region;
-        i.sector_ids = {SectorRepository(*db).find(sector)->id};
-        Workplace w;
-        w.institution_id = InstitutionRepository(*db).create(i);
-        w.since = "2025-01-01";
-        w.peer_workers = peer_workers;
-        ActivityRepository(*db).set_workplace(w);
+        const auto at = maillage::test::add_institution(
+            *db, {.name = name, .region = region, .municipality = municipality, .postcode = postcode}, {sector});
+        ActivityRepository(*db).set_workplace(
+            {.institution_id = at, .since = "2025-01-01", .peer_workers = peer_workers});
     }
 };
 

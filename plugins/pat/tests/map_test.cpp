@@ -137,17 +137,9 @@ class PatMapTest : public PatTest {
 protected:
     void workplace(const std::string& name, const std::string& region, const std::string& postcode,
                    const std::string& municipality, const std::string& sector, int peer_workers) {
-        Institution i;
-        i.name = name;
-        i.region = region;
-        i.postcode = postcode;
-        i.municipality = municipality;
-        if (auto s = SectorRepository(*db).find(sector)) i.sector_ids = {s->id};
-        Workplace w;
-        w.institution_id = InstitutionRepository(*db).create(i);
-        w.since = "2024-03-01";
-        w.peer_workers = peer_workers;
-        ActivityRepository(*db).set_workplace(w);
+        const auto at = institution(name, region, municipality, sector, postcode);
+        ActivityRepository(*db).set_workplace(
+            {.institution_id = at, .since = "2024-03-01", .peer_workers = peer_workers});
     }
 
     // Even-odd point-in-polygon, written apart from the plugin's.
@@ -453,7 +445,7 @@ TEST(PatTable, CsvQuotesWhatNeedsIt) {
 }
 
 TEST_F(PatTest, XlsxExportWritesAWorkbook) {
-    const auto id = started(institution("SSM", "brussels", "Ixelles", "mental_health"), cocom, "2025-01-05", "2025-02-01");
+    const auto id = ssm_started();
     session(id, "working_group", "2025-02-10");
     maillage::test::TempDir dir;
     const auto t = sessions_table(*db, "2025-01-01", "2025-12-31");

@@ -31,13 +31,17 @@ protected:
     }
 
     int64_t institution(const std::string& name, const std::string& region, const std::string& municipality,
-                        const std::string& sector) {
-        Institution i;
-        i.name = name;
-        i.region = region;
-        i.municipality = municipality;
-        if (auto s = SectorRepository(*db).find(sector)) i.sector_ids = {s->id};
-        return InstitutionRepository(*db).create(i);
+                        const std::string& sector, const std::string& postcode = "") {
+        return maillage::test::add_institution(
+            *db, {.name = name, .region = region, .municipality = municipality, .postcode = postcode}, {sector});
+    }
+
+    // A request received on 2025-01-10 from "Abri", a homeless shelter in Brussels.
+    int64_t abri_request() {
+        Accompaniment a;
+        a.institution_id = institution("Abri", "brussels", "Bruxelles", "homeless");
+        a.request_date = "2025-01-10";
+        return AccompanimentRepository(*db).create_request(a);
     }
 
     // A request accepted and in the accompaniment phase since `start`.
@@ -53,6 +57,12 @@ protected:
         repo.decide(id, "accepted", "", request);
         repo.set_phase(id, "accompaniment", start);
         return id;
+    }
+
+    // "SSM", a mental health service in Ixelles: requested on 2025-01-05, funded by COCOM,
+    // in the accompaniment phase since 2025-02-01.
+    int64_t ssm_started() {
+        return started(institution("SSM", "brussels", "Ixelles", "mental_health"), cocom, "2025-01-05", "2025-02-01");
     }
 
     int64_t session(int64_t acc, const std::string& type, const std::string& date, const std::string& phase = "",

@@ -12,10 +12,7 @@ namespace {
 
 TEST_F(PatTest, PhasesFollowTheAllowedTransitionsOnly) {
     AccompanimentRepository repo(*db);
-    Accompaniment a;
-    a.institution_id = institution("Abri", "brussels", "Bruxelles", "homeless");
-    a.request_date = "2025-01-10";
-    const auto id = repo.create_request(a);
+    const auto id = abri_request();
     EXPECT_EQ(repo.get(id)->region, "brussels");  // copied from the institution
     EXPECT_THROW(repo.set_phase(id, "accompaniment", "2025-01-20"), Error);  // skips the analysis
     EXPECT_THROW(repo.set_phase(id, "bogus", "2025-01-20"), Error);
@@ -54,7 +51,7 @@ TEST_F(PatTest, RefusedPhaseChangeSaysWhatIsAllowed) {
 
 TEST_F(PatTest, StepStatesCarryTheirDates) {
     AccompanimentRepository repo(*db);
-    const auto id = started(institution("SSM", "brussels", "Ixelles", "mental_health"), cocom, "2025-01-05", "2025-02-01");
+    const auto id = ssm_started();
     EXPECT_EQ(repo.step_states(id).size(), 10u);
     EXPECT_EQ(repo.step_reached(id, "en")->code, "needs_analysis");
     auto s = repo.set_step(id, "needs_analysis", "in_progress", "2025-02-01");
@@ -76,7 +73,7 @@ TEST_F(PatTest, StepStatesCarryTheirDates) {
 
 TEST_F(PatTest, FewerThanTwoStaffWarnsAndRecordsButKeepsTheSession) {
     AccompanimentRepository repo(*db);
-    const auto id = started(institution("SSM", "brussels", "Ixelles", "mental_health"), cocom, "2025-01-05", "2025-02-01");
+    const auto id = ssm_started();
     PatSession s;
     s.accompaniment_id = id;
     s.type = "immersion";
@@ -103,7 +100,7 @@ TEST_F(PatTest, FewerThanTwoStaffWarnsAndRecordsButKeepsTheSession) {
 
 TEST_F(PatTest, PlannedAgainstHeldSessions) {
     AccompanimentRepository repo(*db);
-    const auto id = started(institution("SSM", "brussels", "Ixelles", "mental_health"), cocom, "2025-01-05", "2025-02-01");
+    const auto id = ssm_started();
     session(id, "working_group", "2025-02-10");
     session(id, "team_meeting", "2025-03-10");
     session(id, "immersion", "2025-04-10", "", "cancelled");
@@ -116,7 +113,7 @@ TEST_F(PatTest, PlannedAgainstHeldSessions) {
 }
 
 TEST_F(PatTest, StaffTimeShareCountsDurationAndPreparationPerStaffMember) {
-    const auto id = started(institution("SSM", "brussels", "Ixelles", "mental_health"), cocom, "2025-01-05", "2025-02-01");
+    const auto id = ssm_started();
     session(id, "working_group", "2025-02-10");          // 2 staff x 180 min
     session(id, "team_meeting", "2025-02-11", "", "held", 1);  // 1 staff x 180 min
     session(id, "immersion", "2025-02-12", "", "cancelled");   // not counted
@@ -140,10 +137,7 @@ namespace {
 
 TEST_F(PatTest, IntakeQuestionnaireIsStoredAndLinked) {
     AccompanimentRepository repo(*db);
-    Accompaniment a;
-    a.institution_id = institution("Abri", "brussels", "Bruxelles", "homeless");
-    a.request_date = "2025-01-10";
-    const auto id = repo.create_request(a);
+    const auto id = abri_request();
     EXPECT_THROW(repo.record_intake(id, {{2, "0"}}), Error);  // question 1 is required
     EXPECT_THROW(repo.record_intake(id, {{1, "x"}, {2, "9"}}), Error);  // no such option
     const auto rid = repo.record_intake(id, {{1, "Besoin d'un regard de pair"}, {2, "1"}, {6, "4"}});
@@ -160,7 +154,7 @@ TEST_F(PatTest, StepsAndSessionTypesAreEditableData) {
     EXPECT_EQ(repo.steps().size(), 10u);
     EXPECT_THROW(repo.define_step("Bad Code", "a", "b", "c"), Error);
     repo.define_session_type("visit", "visite", "bezoek", "visit", "visites", "bezoeken", "visits");
-    const auto id = started(institution("SSM", "brussels", "Ixelles", "mental_health"), cocom, "2025-01-05", "2025-02-01");
+    const auto id = ssm_started();
     session(id, "visit", "2025-03-01");
     session(id, "visit", "2025-03-02");
     repo.retire_session_type("visit");

@@ -17,10 +17,7 @@ namespace {
 
 TEST_F(PatTest, IntakeFromTheFormMovesARequestToTheAnalysisInOneChange) {
     AccompanimentRepository repo(*db);
-    Accompaniment a;
-    a.institution_id = institution("Abri", "brussels", "Bruxelles", "homeless");
-    a.request_date = "2025-01-10";
-    const auto id = repo.create_request(a);
+    const auto id = abri_request();
     const auto q = QuestionnaireRepository(*db).find_by_code("pat_intake");
     ASSERT_TRUE(q);
     Response r;
@@ -51,7 +48,7 @@ TEST_F(PatTest, IntakeFromTheFormMovesARequestToTheAnalysisInOneChange) {
 
 TEST_F(PatTest, AClosedAccompanimentReopensInThePhaseItWasClosedFrom) {
     AccompanimentRepository repo(*db);
-    const auto id = started(institution("SSM", "brussels", "Ixelles", "mental_health"), cocom, "2025-01-05", "2025-02-01");
+    const auto id = ssm_started();
     EXPECT_THROW(repo.reopen(id, "why", "2025-03-01"), Error);  // not closed
     repo.set_phase(id, "closed", "2025-03-01", "Budget lost");
     EXPECT_THROW(repo.reopen(id, "", "2025-04-01"), Error);            // a reason is needed
@@ -70,7 +67,7 @@ TEST_F(PatTest, AClosedAccompanimentReopensInThePhaseItWasClosedFrom) {
 
 TEST_F(PatTest, ASessionsPhaseFollowsItsDateAndItCanBeChangedOrDeleted) {
     AccompanimentRepository repo(*db);
-    const auto id = started(institution("SSM", "brussels", "Ixelles", "mental_health"), cocom, "2025-01-05", "2025-02-01");
+    const auto id = ssm_started();
     const auto sid = session(id, "working_group", "2025-02-10");
     Hire h;
     h.accompaniment_id = id;
@@ -112,7 +109,7 @@ TEST_F(PatTest, ASessionsPhaseFollowsItsDateAndItCanBeChangedOrDeleted) {
 
 TEST_F(PatTest, HiresAndDocumentsAreChangedAndRemoved) {
     AccompanimentRepository repo(*db);
-    const auto id = started(institution("SSM", "brussels", "Ixelles", "mental_health"), cocom, "2025-01-05", "2025-02-01");
+    const auto id = ssm_started();
     Hire h;
     h.accompaniment_id = id;
     h.status = "announced";
@@ -142,7 +139,7 @@ TEST_F(PatTest, HiresAndDocumentsAreChangedAndRemoved) {
 
 TEST_F(PatTest, ARequestRecordedByMistakeIsDeletedWithAllOfItAndUndone) {
     AccompanimentRepository repo(*db);
-    const auto id = started(institution("SSM", "brussels", "Ixelles", "mental_health"), cocom, "2025-01-05", "2025-02-01");
+    const auto id = ssm_started();
     session(id, "working_group", "2025-02-10");
     Document d;
     d.accompaniment_id = id;
