@@ -2,13 +2,10 @@
 // The "Events" page: the events of a year (filtered by month) on the left, and the selected event
 // in tabs on the right (committee, tables, registrations, check-in, outputs, figures).
 #include "shared-ui/page_base.h"
+#include "shared-ui/fwd.h"
 
 #include <cstdint>
 #include <vector>
-
-class wxNotebook;
-class wxSpinCtrl;
-class wxStaticText;
 
 namespace maillage::exchange {
 

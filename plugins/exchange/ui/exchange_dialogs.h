@@ -9,6 +9,7 @@
 #include "registrations.h"
 
 #include "core/sessions.h"
+#include "shared-ui/fwd.h"
 
 #include <wx/dialog.h>
 
@@ -16,26 +17,6 @@
 #include <optional>
 #include <string>
 #include <vector>
-
-class wxCheckListBox;
-class wxFilePickerCtrl;
-class wxChoice;
-class wxListBox;
-class wxSpinCtrl;
-class wxStaticText;
-class wxTextCtrl;
-
-namespace maillage {
-class Database;
-}
-
-namespace maillage::ui {
-class DatePicker;
-class InstitutionPicker;
-class PersonPicker;
-class ListPanel;
-class UiContext;
-}  // namespace maillage::ui
 
 namespace maillage::exchange {
 

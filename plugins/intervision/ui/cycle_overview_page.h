@@ -5,19 +5,11 @@
 // group, promote from the waiting list — each in a dialog that names the change for
 // Edit > Undo.
 #include "shared-ui/page_base.h"
+#include "shared-ui/fwd.h"
 
 #include <cstdint>
 #include <optional>
 #include <vector>
-
-class wxButton;
-class wxChoice;
-class wxScrolledWindow;
-class wxStaticText;
-
-namespace maillage::ui {
-class ListPanel;
-}
 
 namespace maillage::intervision {
 

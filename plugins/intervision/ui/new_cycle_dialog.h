@@ -5,24 +5,12 @@
 // refusal is shown in the dialog, which stays open with the input kept. Also "Copy to
 // next year": groups, slots, facilitators and capacities carried over.
 #include "cycles.h"
+#include "shared-ui/fwd.h"
 
 #include <wx/dialog.h>
 
 #include <cstdint>
 #include <vector>
-
-class wxCheckBox;
-class wxChoice;
-class wxStaticText;
-class wxTextCtrl;
-
-namespace maillage {
-class Database;
-}
-namespace maillage::ui {
-class DatePicker;
-class ListPanel;
-}
 
 namespace maillage::intervision {
 

@@ -4,25 +4,13 @@
 // leave (a date, and what follows: the waiting list moves up), move to another group
 // (the history stays: left here, enrolled there, on one date).
 #include "enrolment_rules.h"
+#include "shared-ui/fwd.h"
 
 #include <wx/dialog.h>
 
 #include <cstdint>
 #include <string>
 #include <vector>
-
-class wxChoice;
-class wxStaticText;
-class wxTextCtrl;
-
-namespace maillage {
-class Database;
-}
-namespace maillage::ui {
-class DatePicker;
-class InstitutionPicker;
-class PersonPicker;
-}
 
 namespace maillage::intervision {
 

@@ -3,20 +3,10 @@
 // analysis (with the intake questionnaire's answers), the decision and the phases, the
 // guide's steps, the sessions, the hires and the documents, each list with its actions.
 #include "shared-ui/page_base.h"
+#include "shared-ui/fwd.h"
 
 #include <cstdint>
 #include <vector>
-
-class wxButton;
-class wxHtmlWindow;
-class wxNotebook;
-class wxStaticText;
-
-namespace maillage::ui {
-class ListPanel;
-class QuestionnaireResults;
-class SearchPicker;
-}  // namespace maillage::ui
 
 namespace maillage::pat {
 

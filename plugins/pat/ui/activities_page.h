@@ -4,13 +4,7 @@
 // workplaces, each with its add, edit and delete (a workplace is ended, not deleted,
 // when peer workers stop working there).
 #include "shared-ui/page_base.h"
-
-class wxCheckBox;
-class wxNotebook;
-
-namespace maillage::ui {
-class ListPanel;
-}
+#include "shared-ui/fwd.h"
 
 namespace maillage::pat {
 

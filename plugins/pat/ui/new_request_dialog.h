@@ -8,20 +8,7 @@
 #include <cstdint>
 #include <string>
 #include <vector>
-
-class wxChoice;
-class wxSpinCtrl;
-class wxStaticText;
-class wxTextCtrl;
-
-namespace maillage {
-class Database;
-}
-namespace maillage::ui {
-class DatePicker;
-class InstitutionPicker;
-class PersonPicker;
-}  // namespace maillage::ui
+#include "shared-ui/fwd.h"
 
 namespace maillage::pat {
 
