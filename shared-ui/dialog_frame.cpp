@@ -37,6 +37,12 @@ wxStaticText* FieldGrid::note(const wxString& text) {
     return t;
 }
 
+void add_labelled_control(wxSizer* bar, const wxString& label, wxWindow* control, const char* name, int gap) {
+    control->SetName(name);
+    bar->Add(new wxStaticText(control->GetParent(), wxID_ANY, label), 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 6);
+    bar->Add(control, 0, wxRIGHT, gap);
+}
+
 wxSizer* action_buttons(wxDialog* dialog, const wxString& ok_label) {
     auto* buttons = new wxStdDialogButtonSizer();
     auto* ok = new wxButton(dialog, wxID_OK, ok_label);

@@ -36,6 +36,15 @@ private:
     wxFlexGridSizer* sizer_;
 };
 
+// In a bar of filters or actions: `label`, then `control` (named `name`), with `gap`
+// pixels after it. Returns the control.
+void add_labelled_control(wxSizer* bar, const wxString& label, wxWindow* control, const char* name, int gap);
+template <class T>
+T* add_labelled(wxSizer* bar, const wxString& label, T* control, const char* name, int gap = 12) {
+    add_labelled_control(bar, label, control, name, gap);
+    return control;
+}
+
 // OK (labelled for what it does: "Enrol", "Generate") and Cancel.
 wxSizer* action_buttons(wxDialog* dialog, const wxString& ok_label);
 

@@ -15,6 +15,7 @@
 #include "core/sessions.h"
 #include "shared-ui/attendance_grid.h"
 #include "shared-ui/confirm_delete.h"
+#include "shared-ui/dialog_frame.h"
 #include "shared-ui/display.h"
 #include "shared-ui/list_panel.h"
 #include "shared-ui/messages.h"
@@ -105,10 +106,7 @@ private:
 TrainingsPage::TrainingsPage(wxWindow* parent, ui::UiContext& context) : PageBase(parent, context) {
     auto* top = new wxBoxSizer(wxVERTICAL);
     auto* bar = new wxBoxSizer(wxHORIZONTAL);
-    bar->Add(new wxStaticText(this, wxID_ANY, _("Edition")), 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 6);
-    edition_ = new wxChoice(this, wxID_ANY);
-    edition_->SetName("edition");
-    bar->Add(edition_, 0, wxRIGHT, 12);
+    edition_ = ui::add_labelled(bar, _("Edition"), new wxChoice(this, wxID_ANY), "edition");
     auto* publish = new wxButton(this, wxID_ANY, _("Publish the catalogue…"));
     publish->SetName("publish");
     bar->Add(publish, 0);
@@ -240,10 +238,7 @@ TrainingsPage::TrainingsPage(wxWindow* parent, ui::UiContext& context) : PageBas
     auto* add_eval = new wxButton(eval_tab, wxID_ANY, _("Enter an &evaluation…"));
     add_eval->SetName("add-evaluation");
     eval_bar->Add(add_eval, 0, wxRIGHT, 12);
-    eval_bar->Add(new wxStaticText(eval_tab, wxID_ANY, _("Results of:")), 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 6);
-    results_of_ = new wxChoice(eval_tab, wxID_ANY);
-    results_of_->SetName("results-of");
-    eval_bar->Add(results_of_, 0);
+    results_of_ = ui::add_labelled(eval_bar, _("Results of:"), new wxChoice(eval_tab, wxID_ANY), "results-of", 0);
     s->Add(eval_bar, 0, wxALL, 4);
     results_ = new ui::QuestionnaireResults(eval_tab);
     results_->SetName("evaluation-results");

@@ -6,6 +6,8 @@
 #include "shared-ui/page_base.h"
 #include "shared-ui/fwd.h"
 
+#include <functional>
+
 namespace maillage::pat {
 
 class ActivitiesPage : public ui::PageBase {
@@ -20,6 +22,11 @@ private:
     void edit_workplace(bool create);
     void end_workplace();
     void remove(ui::ListPanel* list);
+    // New (`new_label`, named `new_name`), Edit and Delete buttons; a double-click edits.
+    void add_record_buttons(ui::ListPanel* list, const wxString& new_label, const char* new_name,
+                            std::function<void(bool create)> edit);
+    // After a record was saved: the page reloads and selects it.
+    void saved(ui::ListPanel* list, int64_t id);
     void open_accompaniment(ui::ListPanel* list);
 
     wxNotebook* tabs_ = nullptr;
