@@ -3,6 +3,8 @@
 #include "shared-ui/messages.h"
 
 #include <wx/button.h>
+#include <wx/dirdlg.h>
+#include <wx/filedlg.h>
 #include <wx/intl.h>
 #include <wx/textctrl.h>
 
@@ -82,6 +84,47 @@ wxStaticText* end_layout(wxDialog* dialog, wxBoxSizer* sizer, wxSizer* buttons, 
     if (on_ok) dialog->Bind(wxEVT_BUTTON, [on_ok](wxCommandEvent&) { on_ok(); }, wxID_OK);
     dialog->CentreOnParent();
     return problem;
+}
+
+wxSizer* file_row(wxWindow* parent, wxTextCtrl* field, const wxString& title, const wxString& wildcard) {
+    auto* row = new wxBoxSizer(wxHORIZONTAL);
+    row->Add(field, 1, wxEXPAND | wxRIGHT, 4);
+    auto* choose = new wxButton(parent, wxID_ANY, _("Choose…"));
+    row->Add(choose, 0);
+    choose->Bind(wxEVT_BUTTON, [parent, field, title, wildcard](wxCommandEvent&) {
+        wxFileDialog dialog(parent, title, {}, {}, wildcard, wxFD_OPEN | wxFD_FILE_MUST_EXIST);
+        if (dialog.ShowModal() == wxID_OK) field->SetValue(dialog.GetPath());
+    });
+    return row;
+}
+
+wxSizer* folder_row(wxWindow* parent, wxTextCtrl* field) {
+    auto* row = new wxBoxSizer(wxHORIZONTAL);
+    row->Add(field, 1, wxEXPAND | wxRIGHT, 4);
+    auto* choose = new wxButton(parent, wxID_ANY, _("Choose…"));
+    row->Add(choose, 0);
+    choose->Bind(wxEVT_BUTTON, [parent, field](wxCommandEvent&) {
+        wxDirDialog dialog(parent, _("Choose a folder"), field->GetValue());
+        if (dialog.ShowModal() == wxID_OK) field->SetValue(dialog.GetPath());
+    });
+    return row;
+}
+
+wxStaticText* end_import_layout(wxDialog* dialog, wxBoxSizer* sizer, wxWindow* preview, wxSize min_size,
+                                const wxString& summary) {
+    preview->SetMinSize(dialog->FromDIP(min_size));
+    sizer->Add(preview, 1, wxEXPAND | wxALL, 10);
+    auto* line = new wxStaticText(dialog, wxID_ANY, summary);
+    line->SetName("summary");
+    sizer->Add(line, 0, wxEXPAND | wxLEFT | wxRIGHT, 10);
+    sizer->Add(ok_cancel_buttons(dialog), 0, wxEXPAND | wxALL, 8);
+    dialog->SetSizerAndFit(sizer);
+    if (auto* ok = dynamic_cast<wxButton*>(dialog->FindWindow(wxID_OK))) {
+        ok->SetLabel(_("Import"));
+        ok->Disable();
+    }
+    dialog->CentreOnParent();
+    return line;
 }
 
 wxStaticText* finish_dialog(wxDialog* dialog, wxSizer* fields, wxSizer* buttons) {

@@ -77,6 +77,18 @@ void validate_on_ok(wxDialog* dialog, std::function<bool()> validate);
 // Lists `problems` in `line` and enables OK only when there is none.
 bool show_problems(wxDialog* dialog, wxStaticText* line, const wxArrayString& problems);
 
+// A file field with its Choose… button, which asks for a file to open (`title`,
+// `wildcard`) and puts its path in `field`.
+wxSizer* file_row(wxWindow* parent, wxTextCtrl* field, const wxString& title, const wxString& wildcard);
+// A folder field with its Choose… button.
+wxSizer* folder_row(wxWindow* parent, wxTextCtrl* field);
+
+// The end of an import dialog: `preview` (at least `min_size`), a summary line named
+// "summary" saying `summary` until the file is read, and Import/Cancel, Import disabled
+// until the preview allows it. Sets the sizer and centres the dialog.
+wxStaticText* end_import_layout(wxDialog* dialog, wxBoxSizer* sizer, wxWindow* preview, wxSize min_size,
+                                const wxString& summary);
+
 // A labelled grid, a problem line and OK/Cancel. `save` runs on OK: it returns normally
 // when the change is recorded (the dialog closes) or throws (the message shows, the
 // input stays). `check` runs first: a sentence it returns is shown instead.
