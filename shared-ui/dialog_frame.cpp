@@ -5,6 +5,7 @@
 #include <wx/button.h>
 #include <wx/dirdlg.h>
 #include <wx/filedlg.h>
+#include <wx/spinctrl.h>
 #include <wx/intl.h>
 #include <wx/textctrl.h>
 
@@ -39,10 +40,16 @@ wxStaticText* FieldGrid::note(const wxString& text) {
     return t;
 }
 
-void add_labelled_control(wxSizer* bar, const wxString& label, wxWindow* control, const char* name, int gap) {
-    control->SetName(name);
-    bar->Add(new wxStaticText(control->GetParent(), wxID_ANY, label), 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 6);
+void add_labelled_control(wxSizer* bar, const wxString& label, wxWindow* control, const char* name, int gap,
+                          int label_gap) {
+    if (name && *name) control->SetName(name);
+    bar->Add(new wxStaticText(control->GetParent(), wxID_ANY, label), 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, label_gap);
     bar->Add(control, 0, wxRIGHT, gap);
+}
+
+wxSpinCtrl* year_spin(wxWindow* parent, int year) {
+    return new wxSpinCtrl(parent, wxID_ANY, wxString::Format("%d", year), wxDefaultPosition, wxDefaultSize,
+                          wxSP_ARROW_KEYS, 2000, 2100, year);
 }
 
 wxSizer* action_buttons(wxDialog* dialog, const wxString& ok_label) {

@@ -38,12 +38,17 @@ private:
 
 // In a bar of filters or actions: `label`, then `control` (named `name`), with `gap`
 // pixels after it. Returns the control.
-void add_labelled_control(wxSizer* bar, const wxString& label, wxWindow* control, const char* name, int gap);
+// `label_gap` pixels between the label and the control; an empty `name` names nothing.
+void add_labelled_control(wxSizer* bar, const wxString& label, wxWindow* control, const char* name, int gap,
+                          int label_gap);
 template <class T>
-T* add_labelled(wxSizer* bar, const wxString& label, T* control, const char* name, int gap = 12) {
-    add_labelled_control(bar, label, control, name, gap);
+T* add_labelled(wxSizer* bar, const wxString& label, T* control, const char* name, int gap = 12, int label_gap = 6) {
+    add_labelled_control(bar, label, control, name, gap, label_gap);
     return control;
 }
+
+// A year from 2000 to 2100, showing `year`.
+wxSpinCtrl* year_spin(wxWindow* parent, int year);
 
 // OK (labelled for what it does: "Enrol", "Generate") and Cancel.
 wxSizer* action_buttons(wxDialog* dialog, const wxString& ok_label);

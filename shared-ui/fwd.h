@@ -30,6 +30,7 @@ class ListPanel;
 class PersonPicker;
 class QuestionnaireForm;
 class QuestionnaireResults;
+class RecordChoice;
 class ReportView;
 class SearchPicker;
 class SectorPicker;

@@ -2,6 +2,7 @@
 #include "core/i18n.h"
 #include "ui/event_list_page.h"
 
+#include "shared-ui/dialog_frame.h"
 #include "shared-ui/list_panel.h"
 
 #include "events.h"
@@ -60,10 +61,7 @@ wxString month_heading(const std::string& iso_date) {
 EventListPage::EventListPage(wxWindow* parent, ui::UiContext& context) : PageBase(parent, context) {
     auto* sizer = new wxBoxSizer(wxVERTICAL);
     auto* bar = new wxBoxSizer(wxHORIZONTAL);
-    bar->Add(new wxStaticText(this, wxID_ANY, _("Year")), 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 6);
-    year_ = new wxSpinCtrl(this, wxID_ANY, wxString::Format("%d", current_year()), wxDefaultPosition, wxDefaultSize,
-                           wxSP_ARROW_KEYS, 2000, 2100, current_year());
-    bar->Add(year_, 0, wxRIGHT, 12);
+    year_ = ui::add_labelled(bar, _("Year"), ui::year_spin(this, current_year()), nullptr);
     auto* create = new wxButton(this, wxID_ANY, _("New event..."));
     create->SetName("event-new");
     bar->Add(create, 0, wxRIGHT, 6);

@@ -7,6 +7,8 @@
 #include "core/institutions.h"
 #include "core/people.h"
 #include "core/programmes.h"
+#include "shared-ui/dialog_frame.h"
+#include "shared-ui/record_choice.h"
 #include "shared-ui/date_pickers.h"
 #include "shared-ui/display.h"
 #include "shared-ui/list_panel.h"
@@ -177,26 +179,9 @@ EventDialog::EventDialog(wxWindow* parent, Database& db, const std::string& lang
         if (loaded_.role == roles[i]) role_->SetSelection(i);
     }
     if (role_->GetSelection() == wxNOT_FOUND) role_->SetSelection(0);
-    programme_ = left.add(_("Programme:"), named(new wxChoice(this, wxID_ANY), "programme"));
-    programme_->Append(_("(none)"));
-    programme_ids_.push_back(0);
-    for (const auto& p : ProgrammeRepository(db).list()) {
-        programme_->Append(U(p.name + " (" + p.code + ")"));
-        programme_ids_.push_back(p.id);
-    }
-    funder_ = left.add(_("Funder:"), named(new wxChoice(this, wxID_ANY), "funder"));
-    funder_->Append(_("(none)"));
-    funder_ids_.push_back(0);
-    for (const auto& f : FunderRepository(db).list()) {
-        funder_->Append(U(f.name + " (" + f.code + ")"));
-        funder_ids_.push_back(f.id);
-    }
-    programme_->SetSelection(0);
-    funder_->SetSelection(0);
-    for (size_t i = 1; i < programme_ids_.size(); ++i)
-        if (loaded_.programme_id == programme_ids_[i]) programme_->SetSelection(int(i));
-    for (size_t i = 1; i < funder_ids_.size(); ++i)
-        if (loaded_.funder_id == funder_ids_[i]) funder_->SetSelection(int(i));
+    programme_ = left.add(_("Programme:"),
+                          named(ui::programme_choice(this, db, _("(none)"), loaded_.programme_id), "programme"));
+    funder_ = left.add(_("Funder:"), named(ui::funder_choice(this, db, _("(none)"), loaded_.funder_id), "funder"));
     languages_ = left.add(_("Languages:"), named(new wxCheckListBox(this, wxID_ANY), "languages"));
     for (const char* code : kLanguages) {
         languages_->Append(language_name(code));
@@ -331,10 +316,8 @@ int64_t EventDialog::save() {
     e.capacity = capacity_->GetValue() > 0 ? std::optional<int64_t>(capacity_->GetValue()) : std::nullopt;
     const char* const roles[] = {"organiser", "co_organiser", "facilitator", "participant"};
     e.role = roles[std::clamp(role_->GetSelection(), 0, 3)];
-    const auto programme = programme_ids_.at(size_t(std::max(0, programme_->GetSelection())));
-    const auto funder = funder_ids_.at(size_t(std::max(0, funder_->GetSelection())));
-    e.programme_id = programme ? std::optional<int64_t>(programme) : std::nullopt;
-    e.funder_id = funder ? std::optional<int64_t>(funder) : std::nullopt;
+    e.programme_id = programme_->chosen();
+    e.funder_id = funder_->chosen();
     std::string languages;
     for (unsigned i = 0; i < languages_->GetCount(); ++i)
         if (languages_->IsChecked(i)) languages += (languages.empty() ? "" : ",") + std::string(kLanguages[i]);
@@ -827,10 +810,7 @@ PublicationsDialog::PublicationsDialog(wxWindow* parent, ui::UiContext& context,
     SetName("publications-dialog");
     auto* sizer = new wxBoxSizer(wxVERTICAL);
     auto* bar = new wxBoxSizer(wxHORIZONTAL);
-    bar->Add(new wxStaticText(this, wxID_ANY, _("Year")), 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 6);
-    year_ = named(new wxSpinCtrl(this, wxID_ANY, "", wxDefaultPosition, wxDefaultSize, wxSP_ARROW_KEYS, 2000, 2100, year),
-                  "year");
-    bar->Add(year_, 0);
+    year_ = ui::add_labelled(bar, _("Year"), ui::year_spin(this, year), "year", 0);
     sizer->Add(bar, 0, wxALL, 8);
     list_ = new ui::ListPanel(this, &context,
                               {.id = "exchange.publications_year",

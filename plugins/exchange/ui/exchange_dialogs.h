@@ -44,11 +44,11 @@ private:
     int64_t event_id_;
     Event loaded_;
     std::vector<EventType> types_;
-    std::vector<int64_t> programme_ids_, funder_ids_;
     std::vector<Day> days_;
     std::vector<int64_t> removed_days_;
     std::vector<std::pair<int64_t, std::string>> partners_;
-    wxChoice *type_, *role_, *programme_, *funder_;
+    wxChoice *type_, *role_;
+    ui::RecordChoice *programme_, *funder_;
     wxTextCtrl *title_, *theme_, *venue_, *objectives_, *start_, *end_;
     wxCheckListBox* languages_;
     wxSpinCtrl* capacity_;

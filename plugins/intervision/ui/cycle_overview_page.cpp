@@ -40,10 +40,7 @@ wxString audience_label(const std::string& a) {
 CycleOverviewPage::CycleOverviewPage(wxWindow* parent, ui::UiContext& context) : PageBase(parent, context) {
     auto* top = new wxBoxSizer(wxVERTICAL);
     auto* bar = new wxBoxSizer(wxHORIZONTAL);
-    bar->Add(new wxStaticText(this, wxID_ANY, _("Cycle:")), 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 4);
-    cycle_ = new wxChoice(this, wxID_ANY);
-    cycle_->SetName("cycle");
-    bar->Add(cycle_, 0, wxRIGHT, 12);
+    cycle_ = ui::add_labelled(bar, _("Cycle:"), new wxChoice(this, wxID_ANY), "cycle", 12, 4);
     auto add = [&](wxSizer* to, const wxString& label, const char* name, bool needs_cycle) {
         auto* b = new wxButton(this, wxID_ANY, label);
         b->SetName(name);

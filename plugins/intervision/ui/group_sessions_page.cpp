@@ -148,14 +148,8 @@ private:
 GroupSessionsPage::GroupSessionsPage(wxWindow* parent, ui::UiContext& context) : PageBase(parent, context) {
     auto* top = new wxBoxSizer(wxVERTICAL);
     auto* bar = new wxBoxSizer(wxHORIZONTAL);
-    bar->Add(new wxStaticText(this, wxID_ANY, _("Cycle:")), 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 4);
-    cycle_ = new wxChoice(this, wxID_ANY);
-    cycle_->SetName("cycle");
-    bar->Add(cycle_, 0, wxRIGHT, 8);
-    bar->Add(new wxStaticText(this, wxID_ANY, _("Group:")), 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 4);
-    group_ = new wxChoice(this, wxID_ANY);
-    group_->SetName("group");
-    bar->Add(group_, 0, wxRIGHT, 12);
+    cycle_ = ui::add_labelled(bar, _("Cycle:"), new wxChoice(this, wxID_ANY), "cycle", 8, 4);
+    group_ = ui::add_labelled(bar, _("Group:"), new wxChoice(this, wxID_ANY), "group", 12, 4);
     auto button = [this](wxSizer* to, const wxString& label, const char* name, void (GroupSessionsPage::*fn)()) {
         auto* b = new wxButton(this, wxID_ANY, label);
         b->SetName(name);

@@ -29,12 +29,12 @@ private:
     Database& db_;
     Cycle cycle_;
     wxTextCtrl* name_;
-    wxChoice *programme_, *audience_, *funder_;
+    wxChoice* audience_;
+    ui::RecordChoice *programme_, *funder_;
     ui::DatePicker *start_, *end_;
     wxCheckBox *cocof_, *flemish_;
     ui::ListPanel* closures_;
     wxStaticText* problem_;
-    std::vector<int64_t> programme_ids_, funder_ids_;
     int64_t created_ = 0;
 };
 

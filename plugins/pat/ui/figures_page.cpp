@@ -30,8 +30,7 @@ FiguresPage::FiguresPage(wxWindow* parent, ui::UiContext& context) : PageBase(pa
     period_->Append(_("The year"));
     period_->Append(_("Since the start"));
     period_->SetSelection(0);
-    year_ = new wxSpinCtrl(this, wxID_ANY, wxString(), wxDefaultPosition, wxDefaultSize, wxSP_ARROW_KEYS, 2000, 2100,
-                           wxDateTime::Today().GetYear());
+    year_ = ui::year_spin(this, wxDateTime::Today().GetYear());
     year_->SetName("year");
     bar->Add(year_, 0, wxRIGHT, 12);
     funder_ = ui::add_labelled(bar, _("Funder:"), new wxChoice(this, wxID_ANY), "funder", 0);

@@ -29,10 +29,10 @@ private:
     ui::DatePicker* date_;
     ui::PersonPicker* contact_;
     wxTextCtrl *heard_, *notes_;
-    wxChoice *region_, *funder_;
+    wxChoice* region_;
+    ui::RecordChoice* funder_;
     wxSpinCtrl* planned_;
     wxStaticText* problem_;
-    std::vector<int64_t> funder_ids_;
     int64_t created_ = 0;
 };
 
