@@ -47,6 +47,15 @@ void add_labelled_control(wxSizer* bar, const wxString& label, wxWindow* control
     bar->Add(control, 0, wxRIGHT, gap);
 }
 
+wxButton* bar_button(wxWindow* parent, wxSizer* bar, const wxString& label, const char* name,
+                     std::function<void()> action, int sides, int gap) {
+    auto* b = new wxButton(parent, wxID_ANY, label);
+    b->SetName(name);
+    bar->Add(b, 0, sides, gap);
+    if (action) b->Bind(wxEVT_BUTTON, [action = std::move(action)](wxCommandEvent&) { action(); });
+    return b;
+}
+
 wxSpinCtrl* year_spin(wxWindow* parent, int year) {
     return new wxSpinCtrl(parent, wxID_ANY, wxString::Format("%d", year), wxDefaultPosition, wxDefaultSize,
                           wxSP_ARROW_KEYS, 2000, 2100, year);
@@ -167,6 +176,19 @@ bool show_problems(wxDialog* dialog, wxStaticText* line, const wxArrayString& pr
 RecordDialog::RecordDialog(wxWindow* parent, const wxString& title, const char* name)
     : wxDialog(parent, wxID_ANY, title), grid_(this) {
     SetName(name);
+}
+
+wxTextCtrl* RecordDialog::text_row(const wxString& label, const std::string& text, const char* name, int width) {
+    return row(label,
+               new wxTextCtrl(this, wxID_ANY, wxString::FromUTF8(text), wxDefaultPosition,
+                              width > 0 ? FromDIP(wxSize(width, -1)) : wxDefaultSize),
+               name);
+}
+
+wxSpinCtrl* RecordDialog::number_row(const wxString& label, int value, int max, const char* name) {
+    return row(label,
+               new wxSpinCtrl(this, wxID_ANY, {}, wxDefaultPosition, wxDefaultSize, wxSP_ARROW_KEYS, 0, max, value),
+               name);
 }
 
 wxTextCtrl* RecordDialog::notes_row(const wxString& label, const std::string& text) {

@@ -47,6 +47,11 @@ T* add_labelled(wxSizer* bar, const wxString& label, T* control, const char* nam
     return control;
 }
 
+// A button named `name` at the end of `bar` (`gap` pixels on the `sides` given after
+// it), running `action` when clicked.
+wxButton* bar_button(wxWindow* parent, wxSizer* bar, const wxString& label, const char* name,
+                     std::function<void()> action = {}, int sides = wxRIGHT, int gap = 6);
+
 // A year from 2000 to 2100, showing `year`.
 wxSpinCtrl* year_spin(wxWindow* parent, int year);
 
@@ -106,6 +111,10 @@ public:
         return grid_.add(label, field, name);
     }
     wxStaticText* note(const wxString& text) { return grid_.note(text); }
+    // A text field holding `text` (UTF-8), `width` DIPs wide when given.
+    wxTextCtrl* text_row(const wxString& label, const std::string& text, const char* name, int width = -1);
+    // A whole number from 0 to `max`.
+    wxSpinCtrl* number_row(const wxString& label, int value, int max, const char* name);
     // A multi-line text field for notes, named "notes".
     wxTextCtrl* notes_row(const wxString& label, const std::string& text);
 

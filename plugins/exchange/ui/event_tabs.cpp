@@ -18,6 +18,7 @@
 #include "core/programmes.h"
 #include "core/sessions.h"
 #include "core/sectors.h"
+#include "shared-ui/dialog_frame.h"
 #include "shared-ui/chart.h"
 #include "shared-ui/confirm_delete.h"
 #include "shared-ui/progress.h"
@@ -163,14 +164,6 @@ protected:
     ui::UiContext& context_;
     EventTabs& owner_;
 };
-
-// A button named `name` at the end of `row`.
-wxButton* row_button(wxWindow* parent, wxSizer* row, const wxString& label, const char* name) {
-    auto* b = new wxButton(parent, wxID_ANY, label);
-    b->SetName(name);
-    row->Add(b, 0, wxRIGHT, 6);
-    return b;
-}
 
 // --- Event (what it is) ----------------------------------------------------------------
 class OverviewTab : public EventTab {
@@ -386,7 +379,7 @@ public:
                                    .search = false});
         sizer->Add(list_, 1, wxEXPAND);
         auto* buttons = new wxBoxSizer(wxHORIZONTAL);
-        auto button = [&](const wxString& label, const char* name) { return row_button(this, buttons, label, name); };
+        auto button = [&](const wxString& label, const char* name) { return ui::bar_button(this, buttons, label, name); };
         auto* add = button(_("Add a table..."), "table-add");
         auto* edit = button(_("Edit..."), "table-edit");
         auto* remove = button(_("Remove the table"), "table-remove");
@@ -484,7 +477,7 @@ public:
         list_->SetName("registrations");
         sizer->Add(list_, 1, wxEXPAND);
         auto* buttons = new wxBoxSizer(wxHORIZONTAL);
-        auto button = [&](const wxString& label, const char* name) { return row_button(this, buttons, label, name); };
+        auto button = [&](const wxString& label, const char* name) { return ui::bar_button(this, buttons, label, name); };
         auto* add = button(_("Register a person..."), "register-person");
         auto* status = button(_("Change status..."), "registration-status");
         auto* role = button(_("Change role..."), "registration-role");
@@ -879,7 +872,7 @@ public:
         auto* sizer = new wxBoxSizer(wxVERTICAL);
         auto* papers = new wxBoxSizer(wxHORIZONTAL);
         auto button = [&](wxSizer* row, const wxString& label, const char* name) {
-            return row_button(this, row, label, name);
+            return ui::bar_button(this, row, label, name);
         };
         auto* certs = button(papers, _("Attendance certificates..."), "certificates");
         auto* attended = button(papers, _("Attended list (CSV or XLSX)..."), "attended-list");

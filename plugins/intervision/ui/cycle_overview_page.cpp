@@ -26,6 +26,8 @@
 #include <wx/stattext.h>
 #include <wx/wrapsizer.h>
 
+#include <functional>
+
 namespace maillage::intervision {
 namespace {
 
@@ -41,29 +43,34 @@ CycleOverviewPage::CycleOverviewPage(wxWindow* parent, ui::UiContext& context) :
     auto* top = new wxBoxSizer(wxVERTICAL);
     auto* bar = new wxBoxSizer(wxHORIZONTAL);
     cycle_ = ui::add_labelled(bar, _("Cycle:"), new wxChoice(this, wxID_ANY), "cycle", 12, 4);
-    auto add = [&](wxSizer* to, const wxString& label, const char* name, bool needs_cycle) {
-        auto* b = new wxButton(this, wxID_ANY, label);
-        b->SetName(name);
-        to->Add(b, 0, wxRIGHT | wxBOTTOM, 4);
+    auto add = [&](wxSizer* to, const wxString& label, const char* name, bool needs_cycle,
+                   std::function<void()> action) {
+        auto* b = ui::bar_button(this, to, label, name, std::move(action), wxRIGHT | wxBOTTOM, 4);
         if (needs_cycle) cycle_buttons_.push_back(b);
         return b;
     };
-    auto* new_cycle_button = add(bar, _("&New cycle…"), "new-cycle", false);
-    auto* edit_cycle_button = add(bar, _("Edit the cycle…"), "edit-cycle", true);
-    auto* copy_button = add(bar, _("Copy to next year…"), "copy-cycle", true);
-    close_ = add(bar, _("Close the cycle"), "close-cycle", true);
+    add(bar, _("&New cycle…"), "new-cycle", false, [this] { new_cycle(); });
+    add(bar, _("Edit the cycle…"), "edit-cycle", true, [this] { edit_cycle(); });
+    add(bar, _("Copy to next year…"), "copy-cycle", true, [this] { copy_cycle(); });
+    close_ = add(bar, _("Close the cycle"), "close-cycle", true, [this] { close_cycle(); });
     top->Add(bar, 0, wxLEFT | wxRIGHT | wxTOP, 8);
     info_ = new wxStaticText(this, wxID_ANY, wxString());
     info_->SetName("cycle-info");
     top->Add(info_, 0, wxLEFT | wxRIGHT | wxTOP, 8);
     // The participants' actions act on the person selected in a group's list.
     bar = new wxWrapSizer(wxHORIZONTAL);
-    auto* new_group = add(bar, _("New &group…"), "new-group", true);
-    auto* enrol_button = add(bar, _("&Enrol…"), "enrol", true);
-    auto* leave_button = add(bar, _("&Leave the group…"), "leave", true);
-    auto* move_button = add(bar, _("&Move to…"), "move", true);
-    auto* promote_button = add(bar, _("&Promote from the waiting list"), "promote", true);
-    auto* export_button = add(bar, _("E&xport the list…"), "export", true);
+    add(bar, _("New &group…"), "new-group", true, [this] { edit_group(0); });
+    add(bar, _("&Enrol…"), "enrol", true, [this] { enrol(); });
+    add(bar, _("&Leave the group…"), "leave", true, [this] { leave(); });
+    add(bar, _("&Move to…"), "move", true, [this] { move(); });
+    add(bar, _("&Promote from the waiting list"), "promote", true, [this] { promote(); });
+    // The participant list of the group with a selection (else the first), as CSV or XLSX.
+    add(bar, _("E&xport the list…"), "export", true, [this] {
+        ui::ListPanel* target = group_lists_.empty() ? nullptr : group_lists_.front().first;
+        for (const auto& [list, id] : group_lists_)
+            if (list->selected_id()) target = list;
+        if (target) target->export_visible();
+    });
     top->Add(bar, 0, wxALL, 8);
     columns_ = new wxScrolledWindow(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxHSCROLL | wxVSCROLL);
     columns_->SetScrollRate(10, 10);
@@ -71,22 +78,6 @@ CycleOverviewPage::CycleOverviewPage(wxWindow* parent, ui::UiContext& context) :
     SetSizer(top);
 
     cycle_->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) { load_groups(); });
-    new_cycle_button->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { new_cycle(); });
-    edit_cycle_button->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { edit_cycle(); });
-    copy_button->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { copy_cycle(); });
-    close_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { close_cycle(); });
-    new_group->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { edit_group(0); });
-    enrol_button->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { enrol(); });
-    leave_button->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { leave(); });
-    move_button->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { move(); });
-    promote_button->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { promote(); });
-    // The participant list of the group with a selection (else the first), as CSV or XLSX.
-    export_button->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
-        ui::ListPanel* target = group_lists_.empty() ? nullptr : group_lists_.front().first;
-        for (const auto& [list, id] : group_lists_)
-            if (list->selected_id()) target = list;
-        if (target) target->export_visible();
-    });
     refresh();
 }
 

@@ -151,10 +151,7 @@ GroupSessionsPage::GroupSessionsPage(wxWindow* parent, ui::UiContext& context) :
     cycle_ = ui::add_labelled(bar, _("Cycle:"), new wxChoice(this, wxID_ANY), "cycle", 8, 4);
     group_ = ui::add_labelled(bar, _("Group:"), new wxChoice(this, wxID_ANY), "group", 12, 4);
     auto button = [this](wxSizer* to, const wxString& label, const char* name, void (GroupSessionsPage::*fn)()) {
-        auto* b = new wxButton(this, wxID_ANY, label);
-        b->SetName(name);
-        b->Bind(wxEVT_BUTTON, [this, fn](wxCommandEvent&) { (this->*fn)(); });
-        to->Add(b, 0, wxRIGHT | wxBOTTOM, 4);
+        ui::bar_button(this, to, label, name, [this, fn] { (this->*fn)(); }, wxRIGHT | wxBOTTOM, 4);
     };
     button(bar, _("&Generate the sessions…"), "generate", &GroupSessionsPage::generate);
     button(bar, _("&Add a session…"), "add-session", &GroupSessionsPage::add_session);

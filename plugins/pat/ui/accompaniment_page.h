@@ -6,6 +6,7 @@
 #include "shared-ui/fwd.h"
 
 #include <cstdint>
+#include <functional>
 #include <vector>
 
 namespace maillage::pat {
@@ -21,6 +22,16 @@ private:
     void choose(int64_t id);
     void show();
     void changed(const wxString& status);
+    // A tab of records of the accompaniment: its Add, Edit and Delete buttons (enabled
+    // once an accompaniment is shown); a double-click edits. `dialog(0)` adds.
+    struct RecordTab {
+        wxString add_label;
+        const char* add_name;
+        std::function<bool(int64_t id)> dialog;
+        wxString added, edited, select_first;
+        std::function<void()> remove;
+    };
+    void add_record_buttons(ui::ListPanel* list, RecordTab tab);
     void new_request();
     void edit_request();
     void delete_request();

@@ -261,22 +261,14 @@ void ActivitiesPage::edit_training(bool create) {
         value = *found;
     }
     PatDialog d(this, create ? _("New stand-alone training") : _("Edit the training"), "training-dialog");
-    auto* title = d.row(_("Title:"), new wxTextCtrl(&d, wxID_ANY, u8(value.title), wxDefaultPosition,
-                                                   d.FromDIP(wxSize(340, -1))),
-                        "title");
-    auto* audience = d.row(_("Audience:"), new wxTextCtrl(&d, wxID_ANY, u8(value.audience)), "audience");
+    auto* title = d.text_row(_("Title:"), value.title, "title", 340);
+    auto* audience = d.text_row(_("Audience:"), value.audience, "audience");
     auto* institution = d.row(_("Institution:"), new ui::InstitutionPicker(&d, db), "institution");
     if (value.institution_id)
         if (auto i = InstitutionRepository(db).get(*value.institution_id)) institution->set_selection(i->id, u8(i->name));
     auto* date = date_field(d, _("Date:"), value.date);
-    auto* minutes = d.row(_("Duration (minutes):"),
-                          new wxSpinCtrl(&d, wxID_ANY, {}, wxDefaultPosition, wxDefaultSize, wxSP_ARROW_KEYS, 0, 1440,
-                                         value.duration_minutes),
-                          "duration");
-    auto* participants = d.row(_("Participants:"),
-                               new wxSpinCtrl(&d, wxID_ANY, {}, wxDefaultPosition, wxDefaultSize, wxSP_ARROW_KEYS, 0,
-                                              10000, value.participants),
-                               "participants");
+    auto* minutes = d.number_row(_("Duration (minutes):"), value.duration_minutes, 1440, "duration");
+    auto* participants = d.number_row(_("Participants:"), value.participants, 10000, "participants");
     auto* funder = funder_row(d, db, value.funder_id);
     auto* notes = d.notes_row(_("Notes:"), value.notes);
     d.finish();
@@ -316,15 +308,10 @@ void ActivitiesPage::edit_advocacy(bool create) {
         if (k == value.kind) kind->SetSelection(int(kind->GetCount()) - 1);
     }
     auto* date = date_field(d, _("Date:"), value.date);
-    auto* title = d.row(_("Title:"), new wxTextCtrl(&d, wxID_ANY, u8(value.title), wxDefaultPosition,
-                                                   d.FromDIP(wxSize(340, -1))),
-                        "title");
-    auto* audience = d.row(_("Audience:"), new wxTextCtrl(&d, wxID_ANY, u8(value.audience)), "audience");
-    auto* size = d.row(_("Audience size:"),
-                       new wxSpinCtrl(&d, wxID_ANY, {}, wxDefaultPosition, wxDefaultSize, wxSP_ARROW_KEYS, 0, 100000,
-                                      value.audience_size.value_or(0)),
-                       "audience-size");
-    auto* link = d.row(_("Link:"), new wxTextCtrl(&d, wxID_ANY, u8(value.link)), "link");
+    auto* title = d.text_row(_("Title:"), value.title, "title", 340);
+    auto* audience = d.text_row(_("Audience:"), value.audience, "audience");
+    auto* size = d.number_row(_("Audience size:"), value.audience_size.value_or(0), 100000, "audience-size");
+    auto* link = d.text_row(_("Link:"), value.link, "link");
     auto* funder = funder_row(d, db, value.funder_id);
     auto* notes = d.notes_row(_("Notes:"), value.notes);
     d.finish();
@@ -361,10 +348,7 @@ void ActivitiesPage::edit_workplace(bool create) {
     institution->SetMinSize(d.FromDIP(wxSize(340, -1)));
     if (value.institution_id) institution->set_selection(value.institution_id, u8(value.institution_name));
     auto* since = date_field(d, _("Since:"), value.since, true);
-    auto* peers = d.row(_("Peer workers:"),
-                        new wxSpinCtrl(&d, wxID_ANY, {}, wxDefaultPosition, wxDefaultSize, wxSP_ARROW_KEYS, 0, 1000,
-                                       value.peer_workers),
-                        "peer-workers");
+    auto* peers = d.number_row(_("Peer workers:"), value.peer_workers, 1000, "peer-workers");
     auto* sector = d.row(_("Sector:"), new ui::SectorPicker(&d, db, context().language()), "sector");
     if (value.sector_id)
         if (auto s = SectorRepository(db).get(*value.sector_id)) sector->set_selection(s->id, u8(s->label(context().language())));
