@@ -81,6 +81,12 @@ std::vector<wxButton*> ListPanel::add_buttons(const std::vector<ListButton>& but
     return out;
 }
 
+std::optional<int64_t> ListPanel::selected_or_say(const wxString& hint) {
+    const auto id = selected_id();
+    if (!id) show_info(this, hint);
+    return id;
+}
+
 void ListPanel::on_activate(std::function<void()> run) {
     list_->Bind(wxEVT_DATAVIEW_ITEM_ACTIVATED, [run = std::move(run)](wxDataViewEvent&) { run(); });
 }

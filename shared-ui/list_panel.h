@@ -60,6 +60,8 @@ public:
     std::optional<int64_t> selected_id() const { return list_->selected_id(); }
     std::vector<int64_t> selected_ids() const { return list_->selected_ids(); }
     bool select_id(int64_t id) { return list_->select_id(id); }
+    // The id selected; when there is none, tells the user `hint` ("Select a session first.").
+    std::optional<int64_t> selected_or_say(const wxString& hint);
     void sort_by(int column, bool ascending = true) { list_->sort_by(column, ascending); }
 
     // A button at the end of the bar above the list.

@@ -44,6 +44,19 @@ std::vector<std::pair<int64_t, wxString>> named_with_code(const std::vector<Reco
 
 }  // namespace
 
+std::vector<int64_t> refill_choice(wxChoice* choice, const std::vector<std::pair<int64_t, wxString>>& items,
+                                   int64_t keep) {
+    choice->Clear();
+    std::vector<int64_t> ids;
+    for (const auto& [id, label] : items) {
+        choice->Append(label);
+        ids.push_back(id);
+        if (id == keep) choice->SetSelection(int(ids.size()) - 1);
+    }
+    if (!ids.empty() && choice->GetSelection() == wxNOT_FOUND) choice->SetSelection(0);
+    return ids;
+}
+
 RecordChoice* funder_choice(wxWindow* parent, Database& db, const wxString& none, std::optional<int64_t> current) {
     auto* choice = new RecordChoice(parent, none);
     choice->set_records(named_with_code(FunderRepository(db).list()), current);

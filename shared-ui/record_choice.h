@@ -28,6 +28,11 @@ private:
     std::vector<int64_t> ids_;
 };
 
+// Fills `choice` with `items` (id, label) and returns their ids in its order; `keep`
+// stays selected when it is among them, else the first item is.
+std::vector<int64_t> refill_choice(wxChoice* choice, const std::vector<std::pair<int64_t, wxString>>& items,
+                                   int64_t keep);
+
 // The active funders, "name (code)", after `none`; `current` selected.
 RecordChoice* funder_choice(wxWindow* parent, Database& db, const wxString& none, std::optional<int64_t> current);
 // The active programmes, "name (code)", after `none`; `current` selected.

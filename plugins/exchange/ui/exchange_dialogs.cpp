@@ -823,23 +823,18 @@ PublicationsDialog::PublicationsDialog(wxWindow* parent, ui::UiContext& context,
                                            {_("Events"), 300}}});
     list_->SetName("publications");
     list_->SetMinSize(wxSize(980, 320));
-    auto* add = list_->add_button(_("Add..."));
-    add->SetName("publication-add");
-    auto* edit_button = list_->add_button(_("Edit..."));
-    edit_button->SetName("publication-edit");
+    auto edit_selected = [this] {
+        if (auto id = list_->selected_id()) edit(*id);
+    };
+    list_->add_buttons({{_("Add..."), [this] { edit(0); }, "publication-add"},
+                        {_("Edit..."), edit_selected, "publication-edit"}});
+    list_->on_activate(edit_selected);
     sizer->Add(list_, 1, wxEXPAND | wxLEFT | wxRIGHT, 8);
     auto* close = new wxButton(this, wxID_CANCEL, _("Close"));
     sizer->Add(close, 0, wxALIGN_RIGHT | wxALL, 8);
     SetSizerAndFit(sizer);
     CentreOnParent();
     year_->Bind(wxEVT_SPINCTRL, [this](wxSpinEvent&) { load(); });
-    add->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { edit(0); });
-    edit_button->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
-        if (auto id = list_->selected_id()) edit(*id);
-    });
-    list_->list()->Bind(wxEVT_DATAVIEW_ITEM_ACTIVATED, [this](wxDataViewEvent&) {
-        if (auto id = list_->selected_id()) edit(*id);
-    });
     load();
 }
 

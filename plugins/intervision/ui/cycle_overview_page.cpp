@@ -14,6 +14,7 @@
 #include "core/people.h"
 #include "core/programmes.h"
 #include "core/sectors.h"
+#include "shared-ui/record_choice.h"
 #include "shared-ui/confirm_delete.h"
 #include "shared-ui/display.h"
 #include "shared-ui/list_panel.h"
@@ -92,17 +93,13 @@ int64_t CycleOverviewPage::cycle_id() const {
 }
 
 void CycleOverviewPage::load_cycles() {
-    const int64_t keep = cycle_ids_.empty() ? 0 : cycle_id();
-    cycle_->Clear();
-    cycle_ids_.clear();
     ProgrammeRepository programmes(database());
+    std::vector<std::pair<int64_t, wxString>> cycles;
     for (const auto& c : CycleRepository(database()).cycles()) {
         const auto p = c.programme_id ? programmes.get(*c.programme_id) : std::nullopt;
-        cycle_->Append(u8(c.name + (p ? " (" + p->code + ")" : std::string())));
-        cycle_ids_.push_back(c.id);
-        if (c.id == keep) cycle_->SetSelection(int(cycle_ids_.size()) - 1);
+        cycles.emplace_back(c.id, u8(c.name + (p ? " (" + p->code + ")" : std::string())));
     }
-    if (!cycle_ids_.empty() && cycle_->GetSelection() == wxNOT_FOUND) cycle_->SetSelection(0);
+    cycle_ids_ = ui::refill_choice(cycle_, cycles, cycle_ids_.empty() ? 0 : cycle_id());
 }
 
 void CycleOverviewPage::load_groups() {
@@ -348,42 +345,36 @@ bool CycleOverviewPage::delete_selection() {
     return false;
 }
 
-void CycleOverviewPage::leave() {
+std::optional<Enrolment> CycleOverviewPage::selected_enrolment_if(bool waiting, const wxString& hint) {
     const auto e = selected_enrolment();
     const auto enrolment = e ? CycleRepository(database()).enrolment(*e) : std::nullopt;
-    if (!enrolment || enrolment->status == "left") {
-        ui::show_info(this, _("Select a participant in a group's list first."));
-        return;
-    }
-    LeaveDialog dialog(this, database(), *e, today_iso());
-    if (dialog.ShowModal() == wxID_OK) after_change(dialog.done_message());
+    if (enrolment && (waiting ? enrolment->status == "waiting" : enrolment->status != "left")) return enrolment;
+    ui::show_info(this, hint);
+    return std::nullopt;
 }
 
-void CycleOverviewPage::move() {
-    const auto e = selected_enrolment();
-    const auto enrolment = e ? CycleRepository(database()).enrolment(*e) : std::nullopt;
-    if (!enrolment || enrolment->status == "left") {
-        ui::show_info(this, _("Select a participant in a group's list first."));
-        return;
+template <class Dialog>
+void CycleOverviewPage::participant_dialog() {
+    if (const auto e = selected_enrolment_if(false, _("Select a participant in a group's list first."))) {
+        Dialog dialog(this, database(), e->id, today_iso());
+        if (dialog.ShowModal() == wxID_OK) after_change(dialog.done_message());
     }
-    MoveDialog dialog(this, database(), *e, today_iso());
-    if (dialog.ShowModal() == wxID_OK) after_change(dialog.done_message());
 }
+
+void CycleOverviewPage::leave() { participant_dialog<LeaveDialog>(); }
+
+void CycleOverviewPage::move() { participant_dialog<MoveDialog>(); }
 
 void CycleOverviewPage::promote() {
-    const auto e = selected_enrolment();
-    const auto enrolment = e ? CycleRepository(database()).enrolment(*e) : std::nullopt;
-    if (!enrolment || enrolment->status != "waiting") {
-        ui::show_info(this, _("Select someone on a waiting list first."));
-        return;
-    }
+    const auto enrolment = selected_enrolment_if(true, _("Select someone on a waiting list first."));
+    if (!enrolment) return;
     const auto p = PersonRepository(database()).get(enrolment->person_id);
     const auto g = CycleRepository(database()).group(enrolment->group_id);
     const auto name = p ? u8(p->display_name()) : wxString();
     if (ui::guarded(this, _("Could not promote"), [&] {
             const auto c = CycleRepository(database()).cycle(g->cycle_id);
             database().write(wxString::Format(_("promote %s into %s"), name, u8(g->name)).utf8_string(), [&] {
-                promote_from_waiting_list(database(), *e, default_enrolment_date(*c, today_iso()));
+                promote_from_waiting_list(database(), enrolment->id, default_enrolment_date(*c, today_iso()));
             });
         }))
         after_change(wxString::Format(_("%s enrolled in %s."), name, u8(g->name)));

@@ -13,6 +13,7 @@
 #include "core/institutions.h"
 #include "core/people.h"
 #include "core/sessions.h"
+#include "shared-ui/record_choice.h"
 #include "shared-ui/attendance_grid.h"
 #include "shared-ui/confirm_delete.h"
 #include "shared-ui/display.h"
@@ -232,29 +233,17 @@ int64_t GroupSessionsPage::group_id() const {
 }
 
 void GroupSessionsPage::refresh() {
-    const int64_t keep = cycle_ids_.empty() ? 0 : cycle_id();
-    cycle_->Clear();
-    cycle_ids_.clear();
-    for (const auto& c : CycleRepository(database()).cycles()) {
-        cycle_->Append(u8(c.name));
-        cycle_ids_.push_back(c.id);
-        if (c.id == keep) cycle_->SetSelection(int(cycle_ids_.size()) - 1);
-    }
-    if (!cycle_ids_.empty() && cycle_->GetSelection() == wxNOT_FOUND) cycle_->SetSelection(0);
+    std::vector<std::pair<int64_t, wxString>> cycles;
+    for (const auto& c : CycleRepository(database()).cycles()) cycles.emplace_back(c.id, u8(c.name));
+    cycle_ids_ = ui::refill_choice(cycle_, cycles, cycle_ids_.empty() ? 0 : cycle_id());
     load_groups();
 }
 
 void GroupSessionsPage::load_groups() {
-    const int64_t keep = group_ids_.empty() ? 0 : group_id();
-    group_->Clear();
-    group_ids_.clear();
+    std::vector<std::pair<int64_t, wxString>> groups;
     if (cycle_id())
-        for (const auto& g : CycleRepository(database()).groups(cycle_id())) {
-            group_->Append(u8(g.name));
-            group_ids_.push_back(g.id);
-            if (g.id == keep) group_->SetSelection(int(group_ids_.size()) - 1);
-        }
-    if (!group_ids_.empty() && group_->GetSelection() == wxNOT_FOUND) group_->SetSelection(0);
+        for (const auto& g : CycleRepository(database()).groups(cycle_id())) groups.emplace_back(g.id, u8(g.name));
+    group_ids_ = ui::refill_choice(group_, groups, group_ids_.empty() ? 0 : group_id());
     load_sessions();
 }
 

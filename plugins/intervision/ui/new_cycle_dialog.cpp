@@ -214,12 +214,7 @@ CopyCycleDialog::CopyCycleDialog(wxWindow* parent, Database& db, int64_t cycle_i
     participants_ = new wxCheckBox(this, wxID_ANY, _("Also enrol this year's participants"));
     participants_->SetName("with-participants");
     sizer->Add(participants_, 0, wxLEFT | wxRIGHT, 10);
-    problem_ = problem_line(this);
-    sizer->Add(problem_, 0, wxEXPAND | wxLEFT | wxRIGHT, 10);
-    sizer->Add(action_buttons(this, _("Copy")), 0, wxEXPAND | wxALL, 8);
-    SetSizerAndFit(sizer);
-    Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { copy(); }, wxID_OK);
-    CentreOnParent();
+    problem_ = end_layout(this, sizer, action_buttons(this, _("Copy")), [this] { copy(); });
 }
 
 void CopyCycleDialog::copy() {

@@ -141,11 +141,8 @@ AccompanimentPage::AccompanimentPage(wxWindow* parent, ui::UiContext& context) :
                                             {_("Notes"), 260}},
                                 .search = false});
     auto open_step = [this] {
-        const auto sid = steps_->selected_id();
-        if (!sid) {
-            ui::show_info(this, _("Select a step first."));
-            return;
-        }
+        const auto sid = steps_->selected_or_say(_("Select a step first."));
+        if (!sid) return;
         for (const auto& s : AccompanimentRepository(database()).step_states(current_, this->context().language()))
             if (s.step_id == *sid && step_dialog(this, this->context(), current_, s.code)) changed(_("Step updated."));
     };
@@ -241,11 +238,8 @@ void AccompanimentPage::choose(int64_t id) {
 
 void AccompanimentPage::add_record_buttons(ui::ListPanel* list, RecordTab tab) {
     auto edit = [this, list, tab] {
-        if (auto id = list->selected_id()) {
+        if (auto id = list->selected_or_say(tab.select_first))
             if (tab.dialog(*id)) changed(tab.edited);
-        } else {
-            ui::show_info(this, tab.select_first);
-        }
     };
     auto add = [this, tab] {
         if (tab.dialog(0)) changed(tab.added);
@@ -435,12 +429,16 @@ bool AccompanimentPage::delete_selection() {
     return true;
 }
 
+void AccompanimentPage::remove_confirmed(const wxString& what, const wxString& consequence, const wxString& failure,
+                                         const std::string& label, const std::function<void()>& remove,
+                                         const wxString& done) {
+    if (!ui::confirm_delete(this, what, consequence)) return;
+    if (ui::guarded(this, failure, [&] { database().write(label, remove); })) changed(done);
+}
+
 void AccompanimentPage::delete_session() {
-    const auto sid = sessions_->selected_id();
-    if (!sid) {
-        ui::show_info(this, _("Select a session first."));
-        return;
-    }
+    const auto sid = sessions_->selected_or_say(_("Select a session first."));
+    if (!sid) return;
     AccompanimentRepository repo(database());
     for (const auto& s : repo.sessions(current_)) {
         if (s.session_id != *sid) continue;
@@ -449,54 +447,36 @@ void AccompanimentPage::delete_session() {
                                                u8(a ? a->institution_name : std::string()));
         const wxString goes = wxString::Format(_("Its attendance goes with it: %zu staff, %zu attendees."),
                                                s.staff.size(), s.attendees.size());
-        if (!ui::confirm_delete(this, what, goes)) return;
-        if (ui::guarded(this, _("The session was not deleted"), [&] {
-                database().write(trf("Delete the session of {date}", fmt::arg("date", locale::short_date(s.date))),
-                                 [&] { repo.remove_session(s.session_id); });
-            }))
-            changed(_("Session deleted."));
-        return;
+        return remove_confirmed(what, goes, _("The session was not deleted"),
+                                trf("Delete the session of {date}", fmt::arg("date", locale::short_date(s.date))),
+                                [&] { repo.remove_session(s.session_id); }, _("Session deleted."));
     }
 }
 
 void AccompanimentPage::delete_hire() {
-    const auto hid = hires_->selected_id();
-    if (!hid) {
-        ui::show_info(this, _("Select a hire first."));
-        return;
-    }
+    const auto hid = hires_->selected_or_say(_("Select a hire first."));
+    if (!hid) return;
     AccompanimentRepository repo(database());
     for (const auto& x : repo.hires(current_)) {
         if (x.id != *hid) continue;
         const wxString what = wxString::Format(_("the hire of %s"),
                                                ui::display_date(x.status == "effective" ? x.hire_date : x.announced_date));
-        if (!ui::confirm_delete(this, what, wxString())) return;
-        if (ui::guarded(this, _("The hire was not deleted"), [&] {
-                database().write(tr("Delete a hire"), [&] { repo.remove_hire(x.id); });
-            }))
-            changed(_("Hire deleted."));
-        return;
+        return remove_confirmed(what, wxString(), _("The hire was not deleted"), tr("Delete a hire"),
+                                [&] { repo.remove_hire(x.id); }, _("Hire deleted."));
     }
 }
 
 void AccompanimentPage::remove_document() {
-    const auto did = documents_->selected_id();
-    if (!did) {
-        ui::show_info(this, _("Select a document first."));
-        return;
-    }
+    const auto did = documents_->selected_or_say(_("Select a document first."));
+    if (!did) return;
     AccompanimentRepository repo(database());
     for (const auto& d : repo.documents(current_)) {
         if (d.id != *did) continue;
-        if (!ui::confirm_delete(this, wxString::Format(_("the link to %s"), u8(d.title)),
-                                _("Only the link is removed: the document itself stays where it is.")))
-            return;
-        if (ui::guarded(this, _("The document was not removed"), [&] {
-                database().write(trf("Remove the document {title}", fmt::arg("title", d.title)),
-                                 [&] { repo.remove_document(d.id); });
-            }))
-            changed(_("Document removed."));
-        return;
+        return remove_confirmed(wxString::Format(_("the link to %s"), u8(d.title)),
+                                _("Only the link is removed: the document itself stays where it is."),
+                                _("The document was not removed"),
+                                trf("Remove the document {title}", fmt::arg("title", d.title)),
+                                [&] { repo.remove_document(d.id); }, _("Document removed."));
     }
 }
 

@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <string>
 #include <vector>
 
 namespace maillage::pat {
@@ -32,6 +33,10 @@ private:
         std::function<void()> remove;
     };
     void add_record_buttons(ui::ListPanel* list, RecordTab tab);
+    // Asks before removing `what` (with `consequence`), then records the removal as one
+    // change named `label`; the page says `done`, or what failed after `failure`.
+    void remove_confirmed(const wxString& what, const wxString& consequence, const wxString& failure,
+                          const std::string& label, const std::function<void()>& remove, const wxString& done);
     void new_request();
     void edit_request();
     void delete_request();

@@ -404,11 +404,8 @@ bool ActivitiesPage::delete_selection() {
 }
 
 void ActivitiesPage::remove(ui::ListPanel* list) {
-    const auto id = list->selected_id();
-    if (!id) {
-        ui::show_info(this, _("Select a row first."));
-        return;
-    }
+    const auto id = list->selected_or_say(_("Select a row first."));
+    if (!id) return;
     Database& db = database();
     ActivityRepository repo(db);
     wxString what;
