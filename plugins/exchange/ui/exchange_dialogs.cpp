@@ -87,6 +87,25 @@ void on_ok(wxDialog* dialog, std::function<bool()> ok) {
     }, wxID_OK);
 }
 
+// A picker that adds what is chosen to `items` (once), a list showing them and a button
+// removing the one selected; `show` fills the list again.
+void bind_picked_list(ui::SearchPicker* picker, wxListBox* list, wxButton* remove,
+                      std::vector<std::pair<int64_t, std::string>>& items, std::function<void()> show) {
+    picker->on_chosen([picker, &items, show](const ui::PickerItem& item) {
+        for (const auto& i : items)
+            if (i.first == item.id) return;
+        items.push_back({item.id, S(item.label)});
+        show();
+        picker->CallAfter([picker] { picker->clear_selection(); });
+    });
+    remove->Bind(wxEVT_BUTTON, [list, &items, show](wxCommandEvent&) {
+        const int n = list->GetSelection();
+        if (n == wxNOT_FOUND) return;
+        items.erase(items.begin() + n);
+        show();
+    });
+}
+
 bool warn(wxWindow* parent, const wxString& title, const wxString& message) {
     static_cast<void>(title);
     ui::show_error(parent, message);
@@ -242,19 +261,7 @@ EventDialog::EventDialog(wxWindow* parent, Database& db, const std::string& lang
         days_.erase(days_.begin() + n);
         show_days();
     });
-    partner_->on_chosen([this](const ui::PickerItem& item) {
-        for (const auto& p : partners_)
-            if (p.first == item.id) return;
-        partners_.push_back({item.id, S(item.label)});
-        show_partners();
-        CallAfter([this] { partner_->clear_selection(); });
-    });
-    remove_partner->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
-        const int n = partners_list_->GetSelection();
-        if (n == wxNOT_FOUND) return;
-        partners_.erase(partners_.begin() + n);
-        show_partners();
-    });
+    bind_picked_list(partner_, partners_list_, remove_partner, partners_, [this] { show_partners(); });
     on_ok(this, [this] { return check(); });
 }
 
@@ -461,19 +468,7 @@ TableDialog::TableDialog(wxWindow* parent, Database& db, int64_t event_id, int64
             initial_.push_back(p);
         }
     show_facilitators();
-    picker_->on_chosen([this](const ui::PickerItem& item) {
-        for (const auto& f : facilitators_)
-            if (f.first == item.id) return;
-        facilitators_.push_back({item.id, S(item.label)});
-        show_facilitators();
-        CallAfter([this] { picker_->clear_selection(); });
-    });
-    remove->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
-        const int n = list_->GetSelection();
-        if (n == wxNOT_FOUND) return;
-        facilitators_.erase(facilitators_.begin() + n);
-        show_facilitators();
-    });
+    bind_picked_list(picker_, list_, remove, facilitators_, [this] { show_facilitators(); });
     on_ok(this, [this] {
         if (S(title_->GetValue()).empty()) return warn(this, GetTitle(), _("A table needs a title."));
         return true;

@@ -131,11 +131,16 @@ void EnrolDialog::enrol() {
     EndModal(wxID_OK);
 }
 
+EnrolmentDialog::EnrolmentDialog(wxWindow* parent, Database& db, int64_t enrolment_id, const wxString& title,
+                                 const char* name)
+    : wxDialog(parent, wxID_ANY, title), db_(db),
+      enrolment_(CycleRepository(db).enrolment(enrolment_id).value_or(Enrolment{})) {
+    SetName(name);
+}
+
 LeaveDialog::LeaveDialog(wxWindow* parent, Database& db, int64_t enrolment_id, const std::string& today)
-    : wxDialog(parent, wxID_ANY, _("Leave the group")), db_(db) {
-    SetName("leave-dialog");
+    : EnrolmentDialog(parent, db, enrolment_id, _("Leave the group"), "leave-dialog") {
     CycleRepository repo(db);
-    enrolment_ = repo.enrolment(enrolment_id).value_or(Enrolment{});
     auto* sizer = new wxBoxSizer(wxVERTICAL);
     auto* question = new wxStaticText(this, wxID_ANY,
                                       wxString::Format(_("Take %s out of %s?"), u8(person_name(db, enrolment_.person_id)),
@@ -176,10 +181,8 @@ void LeaveDialog::leave() {
 }
 
 MoveDialog::MoveDialog(wxWindow* parent, Database& db, int64_t enrolment_id, const std::string& today)
-    : wxDialog(parent, wxID_ANY, _("Move to another group")), db_(db) {
-    SetName("move-dialog");
+    : EnrolmentDialog(parent, db, enrolment_id, _("Move to another group"), "move-dialog") {
     CycleRepository repo(db);
-    enrolment_ = repo.enrolment(enrolment_id).value_or(Enrolment{});
     const auto from = repo.group(enrolment_.group_id);
     auto* sizer = new wxBoxSizer(wxVERTICAL);
     auto* text = new wxStaticText(
