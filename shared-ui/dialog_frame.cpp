@@ -56,6 +56,12 @@ wxButton* bar_button(wxWindow* parent, wxSizer* bar, const wxString& label, cons
     return b;
 }
 
+wxStaticText* paragraph(wxWindow* parent, const wxString& text, int width) {
+    auto* t = new wxStaticText(parent, wxID_ANY, text);
+    t->Wrap(parent->FromDIP(width));
+    return t;
+}
+
 wxSpinCtrl* year_spin(wxWindow* parent, int year) {
     return new wxSpinCtrl(parent, wxID_ANY, wxString::Format("%d", year), wxDefaultPosition, wxDefaultSize,
                           wxSP_ARROW_KEYS, 2000, 2100, year);

@@ -52,6 +52,9 @@ T* add_labelled(wxSizer* bar, const wxString& label, T* control, const char* nam
 wxButton* bar_button(wxWindow* parent, wxSizer* bar, const wxString& label, const char* name,
                      std::function<void()> action = {}, int sides = wxRIGHT, int gap = 6);
 
+// A text wrapped at `width` DIPs.
+wxStaticText* paragraph(wxWindow* parent, const wxString& text, int width);
+
 // A year from 2000 to 2100, showing `year`.
 wxSpinCtrl* year_spin(wxWindow* parent, int year);
 

@@ -81,10 +81,10 @@ private:
 
 EditionsPage::EditionsPage(wxWindow* parent, ui::UiContext& context) : PageBase(parent, context) {
     auto* sizer = new wxBoxSizer(wxVERTICAL);
-    auto* intro = new wxStaticText(this, wxID_ANY,
-                                   _("Each edition is one yearly catalogue of open trainings. Create the edition "
-                                     "first, then its trainings; a retired edition keeps its trainings."));
-    intro->Wrap(FromDIP(700));
+    auto* intro = ui::paragraph(this,
+                                _("Each edition is one yearly catalogue of open trainings. Create the edition "
+                                  "first, then its trainings; a retired edition keeps its trainings."),
+                                700);
     sizer->Add(intro, 0, wxALL, 8);
     list_ = new ui::ListPanel(this, &context,
                               {.id = "catalogue.editions",

@@ -110,10 +110,10 @@ void CycleOverviewPage::load_groups() {
     if (!cycle_id()) {
         info_->SetLabel(wxString());
         auto* empty = new wxBoxSizer(wxVERTICAL);
-        auto* text = new wxStaticText(columns_, wxID_ANY,
-                                      _("No intervision cycle yet. A cycle runs from September to June; create it, "
-                                        "then its groups and their participants."));
-        text->Wrap(FromDIP(560));
+        auto* text = ui::paragraph(columns_,
+                                   _("No intervision cycle yet. A cycle runs from September to June; create it, "
+                                     "then its groups and their participants."),
+                                   560);
         empty->Add(text, 0, wxBOTTOM, 8);
         auto* create = new wxButton(columns_, wxID_ANY, _("Create the first cycle…"));
         create->SetName("create-first-cycle");
@@ -155,10 +155,10 @@ void CycleOverviewPage::load_groups() {
 
     const auto groups = repo.groups(cycle->id);
     if (groups.empty()) {
-        auto* text = new wxStaticText(columns_, wxID_ANY,
-                                      _("This cycle has no group yet: add them with \"New group…\" (about ten "
-                                        "participants each, led by a pair of facilitators)."));
-        text->Wrap(FromDIP(560));
+        auto* text = ui::paragraph(columns_,
+                                   _("This cycle has no group yet: add them with \"New group…\" (about ten "
+                                     "participants each, led by a pair of facilitators)."),
+                                   560);
         row->Add(text, 0, wxALL, 8);
     }
     for (const auto& g : groups) {
@@ -245,13 +245,16 @@ void CycleOverviewPage::after_change(const wxString& status) {
     if (!status.empty()) context().set_status(status);
 }
 
-void CycleOverviewPage::new_cycle() {
-    NewCycleDialog dialog(this, database(), today_iso());
-    if (dialog.ShowModal() != wxID_OK) return;
+void CycleOverviewPage::show_created(int64_t cycle_id) {
     load_cycles();
     for (size_t i = 0; i < cycle_ids_.size(); ++i)
-        if (cycle_ids_[i] == dialog.created_id()) cycle_->SetSelection(int(i));
+        if (cycle_ids_[i] == cycle_id) cycle_->SetSelection(int(i));
     after_change(_("Cycle created."));
+}
+
+void CycleOverviewPage::new_cycle() {
+    NewCycleDialog dialog(this, database(), today_iso());
+    if (dialog.ShowModal() == wxID_OK) show_created(dialog.created_id());
 }
 
 void CycleOverviewPage::edit_cycle() {
@@ -263,11 +266,7 @@ void CycleOverviewPage::edit_cycle() {
 void CycleOverviewPage::copy_cycle() {
     if (!cycle_id()) return;
     CopyCycleDialog dialog(this, database(), cycle_id());
-    if (dialog.ShowModal() != wxID_OK) return;
-    load_cycles();
-    for (size_t i = 0; i < cycle_ids_.size(); ++i)
-        if (cycle_ids_[i] == dialog.created_id()) cycle_->SetSelection(int(i));
-    after_change(_("Cycle created."));
+    if (dialog.ShowModal() == wxID_OK) show_created(dialog.created_id());
 }
 
 void CycleOverviewPage::close_cycle() {

@@ -33,6 +33,8 @@ private:
     // Leave or Move (the dialog) for the participant selected.
     template <class Dialog>
     void participant_dialog();
+    // After a cycle was created (new or copied): the page shows it.
+    void show_created(int64_t cycle_id);
     void after_change(const wxString& status);
     void new_cycle();
     void edit_cycle();

@@ -231,10 +231,10 @@ TemplateDialog::TemplateDialog(wxWindow* parent, Database& db)
     : wxDialog(parent, wxID_ANY, _("The evaluation questionnaire")), db_(db), questionnaire_(evaluation_template(db)) {
     SetName("template-dialog");
     auto* sizer = new wxBoxSizer(wxVERTICAL);
-    auto* intro = new wxStaticText(this, wxID_ANY,
-                                   _("The questions every participant answers at the end of the cycle. They can be "
-                                     "changed until the first answers are entered."));
-    intro->Wrap(FromDIP(520));
+    auto* intro = ui::paragraph(this,
+                                _("The questions every participant answers at the end of the cycle. They can be "
+                                  "changed until the first answers are entered."),
+                                520);
     sizer->Add(intro, 0, wxALL, 10);
     auto* row = new wxBoxSizer(wxHORIZONTAL);
     questions_ = new ui::ListPanel(this, nullptr,

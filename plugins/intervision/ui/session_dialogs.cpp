@@ -125,8 +125,7 @@ ReasonDialog::ReasonDialog(wxWindow* parent, const wxString& question, const wxS
     : wxDialog(parent, wxID_ANY, ok_label) {
     SetName("reason-dialog");
     auto* sizer = new wxBoxSizer(wxVERTICAL);
-    auto* text = new wxStaticText(this, wxID_ANY, question);
-    text->Wrap(FromDIP(420));
+    auto* text = ui::paragraph(this, question, 420);
     sizer->Add(text, 0, wxALL, 10);
     FieldGrid grid(this);
     reason_ = grid.add(_("Reason:"), new wxTextCtrl(this, wxID_ANY, wxString(), wxDefaultPosition, FromDIP(wxSize(340, -1))),
