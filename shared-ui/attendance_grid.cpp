@@ -323,20 +323,17 @@ void AttendanceGrid::reload() {
     BeginBatch();
     // Tell the grid how the shape changed (wxGridTableMessage, as virtual tables must).
     const int rows = table_->GetNumberRows(), cols = table_->GetNumberCols();
-    if (rows > old_rows) {
-        wxGridTableMessage m(table_, wxGRIDTABLE_NOTIFY_ROWS_APPENDED, rows - old_rows);
-        ProcessTableMessage(m);
-    } else if (rows < old_rows) {
-        wxGridTableMessage m(table_, wxGRIDTABLE_NOTIFY_ROWS_DELETED, rows, old_rows - rows);
-        ProcessTableMessage(m);
-    }
-    if (cols > old_cols) {
-        wxGridTableMessage m(table_, wxGRIDTABLE_NOTIFY_COLS_APPENDED, cols - old_cols);
-        ProcessTableMessage(m);
-    } else if (cols < old_cols) {
-        wxGridTableMessage m(table_, wxGRIDTABLE_NOTIFY_COLS_DELETED, cols, old_cols - cols);
-        ProcessTableMessage(m);
-    }
+    auto notify = [this](int now, int before, int appended, int deleted) {
+        if (now > before) {
+            wxGridTableMessage m(table_, appended, now - before);
+            ProcessTableMessage(m);
+        } else if (now < before) {
+            wxGridTableMessage m(table_, deleted, now, before - now);
+            ProcessTableMessage(m);
+        }
+    };
+    notify(rows, old_rows, wxGRIDTABLE_NOTIFY_ROWS_APPENDED, wxGRIDTABLE_NOTIFY_ROWS_DELETED);
+    notify(cols, old_cols, wxGRIDTABLE_NOTIFY_COLS_APPENDED, wxGRIDTABLE_NOTIFY_COLS_DELETED);
     SetRowLabelSize(wxGRID_AUTOSIZE);
     SetDefaultColSize(FromDIP(100));
     AutoSizeColumns(false);

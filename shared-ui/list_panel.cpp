@@ -70,6 +70,27 @@ wxButton* ListPanel::add_button(const wxString& label, const wxString& tooltip) 
     return button;
 }
 
+std::vector<wxButton*> ListPanel::add_buttons(const std::vector<ListButton>& buttons) {
+    std::vector<wxButton*> out;
+    for (const auto& b : buttons) {
+        auto* button = add_button(b.label, b.tooltip);
+        if (b.name) button->SetName(b.name);
+        button->Bind(wxEVT_BUTTON, [run = b.run](wxCommandEvent&) { run(); });
+        out.push_back(button);
+    }
+    return out;
+}
+
+std::optional<int64_t> ListPanel::selected_or_say(const wxString& hint) {
+    const auto id = selected_id();
+    if (!id) show_info(this, hint);
+    return id;
+}
+
+void ListPanel::on_activate(std::function<void()> run) {
+    list_->Bind(wxEVT_DATAVIEW_ITEM_ACTIVATED, [run = std::move(run)](wxDataViewEvent&) { run(); });
+}
+
 void ListPanel::set_source(std::shared_ptr<const RowSource> source) {
     list_->set_source(std::move(source));
     update_count();

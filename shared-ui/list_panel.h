@@ -41,6 +41,15 @@ struct ListOptions {
     std::vector<wxString> statuses;
 };
 
+// A button of the bar above a list: its label, what it does, and optionally its name
+// (how the journey tests find it) and tooltip.
+struct ListButton {
+    wxString label;
+    std::function<void()> run;
+    const char* name = nullptr;
+    wxString tooltip;
+};
+
 class ListPanel : public wxPanel {
 public:
     // `context` (may be null in tests) keeps the column widths between sessions.
@@ -51,10 +60,17 @@ public:
     std::optional<int64_t> selected_id() const { return list_->selected_id(); }
     std::vector<int64_t> selected_ids() const { return list_->selected_ids(); }
     bool select_id(int64_t id) { return list_->select_id(id); }
+    // The id selected; when there is none, tells the user `hint` ("Select a session first.").
+    std::optional<int64_t> selected_or_say(const wxString& hint);
     void sort_by(int column, bool ascending = true) { list_->sort_by(column, ascending); }
 
     // A button at the end of the bar above the list.
     wxButton* add_button(const wxString& label, const wxString& tooltip = {});
+    // Buttons at the end of the bar, in order, each bound to its action; returned in
+    // the same order.
+    std::vector<wxButton*> add_buttons(const std::vector<ListButton>& buttons);
+    // What a double-click (or Enter) on a row does: usually the Edit button's action.
+    void on_activate(std::function<void()> run);
     // The bar above the list, for controls of the page's own (a choice of group...).
     wxSizer* bar() { return bar_; }
 

@@ -44,6 +44,15 @@ wxStaticText* paragraph(wxWindow* parent, const wxString& text, int width) {
     return t;
 }
 
+// The start of a page: its heading, then its introduction `width` DIPs wide and `gap`
+// pixels above what the caller adds to the returned sizer.
+wxBoxSizer* page_start(wxWindow* page, const wxString& title, const wxString& intro, int width, int gap) {
+    auto* sizer = new wxBoxSizer(wxVERTICAL);
+    sizer->Add(heading(page, title), 0, wxBOTTOM, 8);
+    sizer->Add(paragraph(page, intro, page->FromDIP(width)), 0, wxBOTTOM, gap);
+    return sizer;
+}
+
 }  // namespace
 
 FirstStartAssistant::FirstStartAssistant(wxWindow* parent, Database& db, const std::string& language,
@@ -89,13 +98,10 @@ FirstStartAssistant::FirstStartAssistant(wxWindow* parent, Database& db, const s
 
 wxWindow* FirstStartAssistant::organisation_page() {
     auto* page = new wxPanel(book_);
-    auto* sizer = new wxBoxSizer(wxVERTICAL);
-    sizer->Add(heading(page, _("Your organisation")), 0, wxBOTTOM, 8);
-    sizer->Add(paragraph(page,
-                         _("Maillage keeps your institutions, people, activities and their figures in one "
-                           "database. Three short steps set it up; everything can be changed later."),
-                         FromDIP(640)),
-               0, wxBOTTOM, 12);
+    auto* sizer = page_start(page, _("Your organisation"),
+                             _("Maillage keeps your institutions, people, activities and their figures in one "
+                                "database. Three short steps set it up; everything can be changed later."),
+                             640, 12);
     auto* grid = new wxFlexGridSizer(2, FromDIP(wxSize(8, 8)));
     grid->AddGrowableCol(1);
     grid->Add(new wxStaticText(page, wxID_ANY, _("Name of your organisation:")), 0, wxALIGN_CENTER_VERTICAL);
@@ -159,15 +165,12 @@ void FirstStartAssistant::add_reference_box(wxWindow* page, wxSizer* into, Refer
 
 wxWindow* FirstStartAssistant::reference_page() {
     auto* page = new wxPanel(book_);
-    auto* sizer = new wxBoxSizer(wxVERTICAL);
-    sizer->Add(heading(page, _("Programmes and funders")), 0, wxBOTTOM, 8);
-    sizer->Add(paragraph(page,
-                         _("Each activity belongs to a programme and counts for a funder, and the reports can be "
-                           "made per programme and per funder. A programme can be part of another one (PAT "
-                           "within Support); so can a funder. The code is the short name you will type and see "
-                           "in reports."),
-                         FromDIP(660)),
-               0, wxBOTTOM, 10);
+    auto* sizer = page_start(page, _("Programmes and funders"),
+                             _("Each activity belongs to a programme and counts for a funder, and the reports can be "
+                                "made per programme and per funder. A programme can be part of another one (PAT "
+                                "within Support); so can a funder. The code is the short name you will type and see "
+                                "in reports."),
+                             660, 10);
     add_reference_box(page, sizer, programmes_, _("Programmes"), _("e.g. pat"), _("e.g. PAT peer support"),
                       "programme");
     add_reference_box(page, sizer, funders_, _("Funders"), _("e.g. COCOM"),
@@ -178,15 +181,12 @@ wxWindow* FirstStartAssistant::reference_page() {
 
 wxWindow* FirstStartAssistant::import_page() {
     auto* page = new wxPanel(book_);
-    auto* sizer = new wxBoxSizer(wxVERTICAL);
-    sizer->Add(heading(page, _("Your existing spreadsheets")), 0, wxBOTTOM, 8);
-    sizer->Add(paragraph(page,
-                         _("Your organisation, programmes and funders are saved. If you keep your institutions or "
-                           "the people you work with in a spreadsheet, save it as CSV and import it now: you see "
-                           "what will be created before anything is written. You can also do it later from the "
-                           "File menu, or type them in on the Institutions and People pages."),
-                         FromDIP(660)),
-               0, wxBOTTOM, 12);
+    auto* sizer = page_start(page, _("Your existing spreadsheets"),
+                             _("Your organisation, programmes and funders are saved. If you keep your institutions or "
+                                "the people you work with in a spreadsheet, save it as CSV and import it now: you see "
+                                "what will be created before anything is written. You can also do it later from the "
+                                "File menu, or type them in on the Institutions and People pages."),
+                             660, 12);
     auto* row = new wxBoxSizer(wxHORIZONTAL);
     auto* institutions = new wxButton(page, wxID_ANY, _("Import institutions…"));
     institutions->SetName("import-institutions");

@@ -1,5 +1,6 @@
 #include "import_dialog.h"
 
+#include "shared-ui/dialog_frame.h"
 #include "shared-ui/list_panel.h"
 #include "shared-ui/messages.h"
 #include "shared-ui/progress.h"
@@ -63,6 +64,21 @@ std::optional<std::string> ask_sheet(wxWindow* parent, const std::filesystem::pa
     if (guess >= 0) ask.SetSelection(guess);
     if (ask.ShowModal() != wxID_OK || ask.GetSelection() < 0) return std::nullopt;
     return importers[std::size_t(ask.GetSelection())].sheet;
+wxString joined(const std::vector<std::string>& items, const char* separator) {
+    wxString out;
+    for (const auto& item : items) out += (out.empty() ? "" : separator) + u8(item);
+    return out;
+}
+
+// What both previews show: the summary, wrapped, over the list; Import and Cancel under it.
+void lay_out_preview(wxDialog* dialog, const wxString& summary, ListPanel* list) {
+    auto* sizer = new wxBoxSizer(wxVERTICAL);
+    auto* text = new wxStaticText(dialog, wxID_ANY, summary);
+    text->Wrap(720);
+    sizer->Add(text, 0, wxALL | wxEXPAND, 10);
+    sizer->Add(list, 1, wxLEFT | wxRIGHT | wxEXPAND, 2);
+    sizer->Add(action_buttons(dialog, _("Import")), 0, wxALL | wxALIGN_RIGHT, 10);
+    dialog->SetSizer(sizer);
 }
 
 class PreviewDialog : public wxDialog {
@@ -70,18 +86,11 @@ public:
     PreviewDialog(wxWindow* parent, const wxString& file, const ImportPreview& preview)
         : wxDialog(parent, wxID_ANY, _("Import preview"), wxDefaultPosition, wxSize(760, 480),
                    wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER) {
-        auto* sizer = new wxBoxSizer(wxVERTICAL);
         wxString summary = wxString::Format(_("%s: %d to create, %d to update, %d unchanged. Nothing is written "
                                               "until you choose Import."),
                                             file, preview.creates, preview.updates, preview.unchanged);
-        if (!preview.new_institutions.empty()) {
-            wxString names;
-            for (const auto& n : preview.new_institutions) names += (names.empty() ? "" : ", ") + u8(n);
-            summary += "\n" + wxString::Format(_("New institutions: %s"), names);
-        }
-        auto* text = new wxStaticText(this, wxID_ANY, summary);
-        text->Wrap(720);
-        sizer->Add(text, 0, wxALL | wxEXPAND, 10);
+        if (!preview.new_institutions.empty())
+            summary += "\n" + wxString::Format(_("New institutions: %s"), joined(preview.new_institutions, ", "));
         // The shared list: a file of thousands of rows previews at once, searchable.
         auto* list = new ListPanel(this, nullptr,
                                    {.title = _("Import preview"),
@@ -93,24 +102,14 @@ public:
         auto rows = std::make_shared<TableRowSource>();
         rows->reserve(preview.rows.size());
         for (const auto& r : preview.rows) {
-            wxString notes;
-            for (const auto& n : r.notes) notes += (notes.empty() ? "" : "; ") + u8(n);
             rows->add(r.line, {wxString::Format("%d", r.line),
                                r.action == ImportRow::Action::Create   ? _("create")
                                : r.action == ImportRow::Action::Update ? _("update")
                                                                        : _("unchanged"),
-                               u8(r.key), notes});
+                               u8(r.key), joined(r.notes, "; ")});
         }
         list->set_source(rows);
-        sizer->Add(list, 1, wxLEFT | wxRIGHT | wxEXPAND, 2);
-        auto* buttons = new wxStdDialogButtonSizer;
-        auto* ok = new wxButton(this, wxID_OK, _("Import"));
-        ok->SetDefault();
-        buttons->AddButton(ok);
-        buttons->AddButton(new wxButton(this, wxID_CANCEL, _("Cancel")));
-        buttons->Realize();
-        sizer->Add(buttons, 0, wxALL | wxALIGN_RIGHT, 10);
-        SetSizer(sizer);
+        lay_out_preview(this, summary, list);
     }
 };
 }  // namespace
@@ -152,7 +151,6 @@ WorkbookPreviewDialog::WorkbookPreviewDialog(wxWindow* parent, const wxString& f
     : wxDialog(parent, wxID_ANY, _("Workbook import preview"), wxDefaultPosition, wxSize(820, 520),
                wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER) {
     SetName("workbook_preview_dialog");
-    auto* sizer = new wxBoxSizer(wxVERTICAL);
     int creates = 0, updates = 0;
     for (const auto& [sheet, count] : preview.sheets) {
         creates += count.created;
@@ -161,14 +159,8 @@ WorkbookPreviewDialog::WorkbookPreviewDialog(wxWindow* parent, const wxString& f
     wxString summary = wxString::Format(_("%s: every sheet was checked. %d records to create, %d to update, in one "
                                           "step you can undo. Nothing is written until you choose Import."),
                                         file, creates, updates);
-    if (!preview.ignored.empty()) {
-        wxString names;
-        for (const auto& n : preview.ignored) names += (names.empty() ? "" : ", ") + u8(n);
-        summary += "\n" + wxString::Format(_("Sheets no import reads, left aside: %s"), names);
-    }
-    auto* text = new wxStaticText(this, wxID_ANY, summary);
-    text->Wrap(720);
-    sizer->Add(text, 0, wxALL | wxEXPAND, 10);
+    if (!preview.ignored.empty())
+        summary += "\n" + wxString::Format(_("Sheets no import reads, left aside: %s"), joined(preview.ignored, ", "));
     auto* list = new ListPanel(this, nullptr,
                                {.title = _("Workbook import preview"),
                                 .columns = {{_("Sheet"), 200},  // wide enough for "À mettre à jour"
@@ -180,21 +172,11 @@ WorkbookPreviewDialog::WorkbookPreviewDialog(wxWindow* parent, const wxString& f
     auto rows = std::make_shared<TableRowSource>();
     int64_t key = 0;
     for (const auto& [sheet, count] : preview.sheets) {
-        wxString notes;
-        for (const auto& n : count.notes) notes += (notes.empty() ? "" : "; ") + u8(n);
         rows->add(++key, {u8(sheet), wxString::Format("%d", count.created), wxString::Format("%d", count.updated),
-                          wxString::Format("%d", count.unchanged), notes});
+                          wxString::Format("%d", count.unchanged), joined(count.notes, "; ")});
     }
     list->set_source(rows);
-    sizer->Add(list, 1, wxLEFT | wxRIGHT | wxEXPAND, 2);
-    auto* buttons = new wxStdDialogButtonSizer;
-    auto* ok = new wxButton(this, wxID_OK, _("Import"));
-    ok->SetDefault();
-    buttons->AddButton(ok);
-    buttons->AddButton(new wxButton(this, wxID_CANCEL, _("Cancel")));
-    buttons->Realize();
-    sizer->Add(buttons, 0, wxALL | wxALIGN_RIGHT, 10);
-    SetSizer(sizer);
+    lay_out_preview(this, summary, list);
 }
 
 bool import_workbook_file(wxWindow* parent, Database& db, const std::filesystem::path& file,

@@ -10,6 +10,7 @@
 #include "core/people.h"
 #include "core/sessions.h"
 #include "shared-ui/date_pickers.h"
+#include "shared-ui/dialog_frame.h"
 #include "shared-ui/list_panel.h"
 #include "shared-ui/messages.h"
 #include "shared-ui/pickers.h"
@@ -53,18 +54,7 @@ wxStaticText* problem_line(wxWindow* parent) {
     return p;
 }
 
-// A folder field with its Choose… button.
-wxSizer* folder_row(wxWindow* parent, wxTextCtrl* field) {
-    auto* row = new wxBoxSizer(wxHORIZONTAL);
-    row->Add(field, 1, wxEXPAND | wxRIGHT, 4);
-    auto* choose = new wxButton(parent, wxID_ANY, _("Choose…"));
-    row->Add(choose, 0);
-    choose->Bind(wxEVT_BUTTON, [parent, field](wxCommandEvent&) {
-        wxDirDialog dialog(parent, _("Choose a folder"), field->GetValue());
-        if (dialog.ShowModal() == wxID_OK) field->SetValue(dialog.GetPath());
-    });
-    return row;
-}
+using ui::folder_row;
 
 const char* kStatuses[] = {"proposed", "planned", "requested", "cancelled"};
 wxString training_status_label(const std::string& s) {
@@ -463,12 +453,10 @@ ImportRegistrationsDialog::ImportRegistrationsDialog(wxWindow* parent, ui::UiCon
     sizer->Add(label(this, _("The CSV or XLSX file exported by the site (columns first_name, last_name, email, "
                              "institution; training when it holds several):")),
                0, wxALL, 10);
-    auto* row = new wxBoxSizer(wxHORIZONTAL);
     path_ = text_field(this, "file", {}, 480);
-    row->Add(path_, 1, wxEXPAND | wxRIGHT, 4);
-    auto* choose = new wxButton(this, wxID_ANY, _("Choose…"));
-    row->Add(choose, 0);
-    sizer->Add(row, 0, wxEXPAND | wxLEFT | wxRIGHT, 10);
+    sizer->Add(ui::file_row(this, path_, _("Registrations exported by the web site"),
+                            _("CSV or XLSX files (*.csv;*.xlsx)|*.csv;*.xlsx")),
+               0, wxEXPAND | wxLEFT | wxRIGHT, 10);
     preview_ = new ui::ListPanel(this, &context,
                                  {.id = "catalogue.import_preview",
                                   .title = _("What the import will do"),
@@ -477,24 +465,9 @@ ImportRegistrationsDialog::ImportRegistrationsDialog(wxWindow* parent, ui::UiCon
                                               {_("Outcome"), 150, ui::ColumnKind::Status},
                                               {_("Note"), 260}},
                                   .search = false});
-    preview_->SetMinSize(FromDIP(wxSize(680, 260)));
-    sizer->Add(preview_, 1, wxEXPAND | wxALL, 10);
-    summary_ = new wxStaticText(this, wxID_ANY, _("Choose the file to see what the import will do."));
-    summary_->SetName("summary");
-    sizer->Add(summary_, 0, wxEXPAND | wxLEFT | wxRIGHT, 10);
-    sizer->Add(ui::ok_cancel_buttons(this), 0, wxEXPAND | wxALL, 8);
-    SetSizerAndFit(sizer);
-    if (auto* ok = dynamic_cast<wxButton*>(FindWindow(wxID_OK))) {
-        ok->SetLabel(_("Import"));
-        ok->Disable();
-    }
-    choose->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
-        wxFileDialog dialog(this, _("Registrations exported by the web site"), {}, {}, _("CSV or XLSX files (*.csv;*.xlsx)|*.csv;*.xlsx"),
-                            wxFD_OPEN | wxFD_FILE_MUST_EXIST);
-        if (dialog.ShowModal() == wxID_OK) path_->SetValue(dialog.GetPath());
-    });
+    summary_ = ui::end_import_layout(this, sizer, preview_, wxSize(680, 260),
+                                     _("Choose the file to see what the import will do."));
     path_->Bind(wxEVT_TEXT, [this](wxCommandEvent&) { load(); });
-    CentreOnParent();
 }
 
 void ImportRegistrationsDialog::load() {

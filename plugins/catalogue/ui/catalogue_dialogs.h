@@ -4,6 +4,7 @@
 // "import-registrations-dialog" (with "duplicate-question"), "expectation-dialog",
 // "certificates-dialog", "messages-dialog", "publish-dialog".
 #include "catalogue_store.h"
+#include "shared-ui/fwd.h"
 
 #include <wx/dialog.h>
 
@@ -12,21 +13,6 @@
 #include <optional>
 #include <string>
 #include <vector>
-
-class wxCheckBox;
-class wxCheckListBox;
-class wxChoice;
-class wxSpinCtrl;
-class wxStaticText;
-class wxTextCtrl;
-
-namespace maillage::ui {
-class UiContext;
-class DatePicker;
-class PersonPicker;
-class InstitutionPicker;
-class ListPanel;
-}  // namespace maillage::ui
 
 namespace maillage::catalogue {
 

@@ -4,6 +4,7 @@
 #include "core/database.h"
 
 #include "shared-ui/messages.h"
+#include "shared-ui/dialog_frame.h"
 #include "shared-ui/display.h"
 #include "shared-ui/list_panel.h"
 
@@ -37,34 +38,17 @@ public:
         : wxDialog(parent, wxID_ANY, edition.id ? _("Edit edition") : _("New catalogue edition")), repo_(repo),
           value_(edition) {
         SetName("catalogue-edition-dialog");
-        auto* grid = new wxFlexGridSizer(2, FromDIP(wxSize(8, 6)));
-        grid->AddGrowableCol(1);
-        grid->Add(new wxStaticText(this, wxID_ANY, _("Code:")), 0, wxALIGN_CENTER_VERTICAL);
-        code_ = new wxTextCtrl(this, wxID_ANY, u8(edition.code));
-        code_->SetName("code");
-        grid->Add(code_, 1, wxEXPAND);
-        grid->Add(new wxStaticText(this, wxID_ANY, _("Year:")), 0, wxALIGN_CENTER_VERTICAL);
-        year_ = new wxSpinCtrl(this, wxID_ANY, {}, wxDefaultPosition, wxDefaultSize, wxSP_ARROW_KEYS, 2000, 2100,
-                               edition.year ? edition.year : this_year() + 1);
-        year_->SetName("year");
-        grid->Add(year_, 0);
-        grid->Add(new wxStaticText(this, wxID_ANY, _("Title:")), 0, wxALIGN_CENTER_VERTICAL);
-        title_ = new wxTextCtrl(this, wxID_ANY, u8(edition.title), wxDefaultPosition, FromDIP(wxSize(320, -1)));
-        title_->SetName("title");
-        grid->Add(title_, 1, wxEXPAND);
-        auto* sizer = new wxBoxSizer(wxVERTICAL);
-        sizer->Add(grid, 1, wxEXPAND | wxALL, 10);
-        problem_ = new wxStaticText(this, wxID_ANY, wxString());
-        problem_->SetForegroundColour(wxColour(170, 0, 0));
-        sizer->Add(problem_, 0, wxEXPAND | wxLEFT | wxRIGHT, 10);
-        sizer->Add(ui::ok_cancel_buttons(this), 0, wxEXPAND | wxALL, 8);
-        SetSizerAndFit(sizer);
+        ui::FieldGrid grid(this);
+        code_ = grid.add(_("Code:"), new wxTextCtrl(this, wxID_ANY, u8(edition.code)), "code");
+        // The year keeps its natural width.
+        const int year = edition.year ? edition.year : this_year() + 1;
+        year_ = ui::add_labelled(grid.sizer(), _("Year:"), ui::year_spin(this, year), "year", 0, 0);
+        title_ = grid.add(_("Title:"),
+                          new wxTextCtrl(this, wxID_ANY, u8(edition.title), wxDefaultPosition, FromDIP(wxSize(320, -1))),
+                          "title");
+        problem_ = ui::finish_dialog(this, grid.sizer());
         code_->Bind(wxEVT_TEXT, [this](wxCommandEvent&) { validate(); });
-        Bind(wxEVT_BUTTON, [this](wxCommandEvent& e) {
-            if (validate()) e.Skip();
-        }, wxID_OK);
-        validate();
-        CentreOnParent();
+        ui::validate_on_ok(this, [this] { return validate(); });
     }
 
     Edition value() const {
@@ -83,10 +67,7 @@ private:
             problem = _("The code is required (e.g. 2026).");
         else if (auto other = repo_.find(code.utf8_string()); other && other->id != value_.id)
             problem = _("This code is already used.");
-        problem_->SetLabel(problem);
-        FindWindow(wxID_OK)->Enable(problem.empty());
-        Layout();
-        return problem.empty();
+        return ui::show_problems(this, problem_, problem.empty() ? wxArrayString() : wxArrayString(1, &problem));
     }
 
     EditionRepository& repo_;
@@ -100,10 +81,10 @@ private:
 
 EditionsPage::EditionsPage(wxWindow* parent, ui::UiContext& context) : PageBase(parent, context) {
     auto* sizer = new wxBoxSizer(wxVERTICAL);
-    auto* intro = new wxStaticText(this, wxID_ANY,
-                                   _("Each edition is one yearly catalogue of open trainings. Create the edition "
-                                     "first, then its trainings; a retired edition keeps its trainings."));
-    intro->Wrap(FromDIP(700));
+    auto* intro = ui::paragraph(this,
+                                _("Each edition is one yearly catalogue of open trainings. Create the edition "
+                                  "first, then its trainings; a retired edition keeps its trainings."),
+                                700);
     sizer->Add(intro, 0, wxALL, 8);
     list_ = new ui::ListPanel(this, &context,
                               {.id = "catalogue.editions",
@@ -117,21 +98,15 @@ EditionsPage::EditionsPage(wxWindow* parent, ui::UiContext& context) : PageBase(
                                .search_hint = _("Search code, year, title…")});
     show_retired_ = new wxCheckBox(list_, wxID_ANY, _("Show retired editions"));
     list_->bar()->Add(show_retired_, 0, wxALIGN_CENTER_VERTICAL | wxLEFT, 8);
-    auto* add = list_->add_button(_("&New edition…"));
-    add->SetName("new-edition");
-    auto* change = list_->add_button(_("&Edit…"));
-    auto* copy = list_->add_button(_("&Copy to next year…"));
-    copy->SetName("copy-edition");
-    auto* retire = list_->add_button(_("&Retire"));
+    list_->add_buttons({{_("&New edition…"), [this] { edit(true); }, "new-edition"},
+                        {_("&Edit…"), [this] { edit(false); }},
+                        {_("&Copy to next year…"), [this] { copy_to_next_year(); }, "copy-edition"},
+                        {_("&Retire"), [this] { retire(); }}});
+    list_->on_activate([this] { edit(false); });
     sizer->Add(list_, 1, wxEXPAND);
     SetSizer(sizer);
     set_main_list(list_);
     show_retired_->Bind(wxEVT_CHECKBOX, [this](wxCommandEvent&) { refresh(); });
-    add->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { edit(true); });
-    change->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { edit(false); });
-    list_->list()->Bind(wxEVT_DATAVIEW_ITEM_ACTIVATED, [this](wxDataViewEvent&) { edit(false); });
-    retire->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { this->retire(); });
-    copy->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { copy_to_next_year(); });
     refresh();
 }
 

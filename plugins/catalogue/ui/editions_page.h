@@ -1,12 +1,7 @@
 #pragma once
 // Catalogue editions: the yearly catalogues, created, edited and retired here.
 #include "shared-ui/page_base.h"
-
-class wxCheckBox;
-
-namespace maillage::ui {
-class ListPanel;
-}
+#include "shared-ui/fwd.h"
 
 namespace maillage::catalogue {
 

@@ -2,6 +2,7 @@
 
 #include "catalogue_figures.h"
 #include "catalogue_xlsx.h"
+#include "shared-ui/dialog_frame.h"
 #include "shared-ui/messages.h"
 #include "core/database.h"
 #include "shared-ui/chart.h"
@@ -22,10 +23,7 @@ namespace maillage::catalogue {
 FiguresPage::FiguresPage(wxWindow* parent, ui::UiContext& context) : PageBase(parent, context) {
     auto* top = new wxBoxSizer(wxVERTICAL);
     auto* bar = new wxBoxSizer(wxHORIZONTAL);
-    bar->Add(new wxStaticText(this, wxID_ANY, _("Year")), 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 6);
-    year_ = new wxSpinCtrl(this, wxID_ANY, {}, wxDefaultPosition, wxDefaultSize, wxSP_ARROW_KEYS, 2000, 2100,
-                           wxDateTime::Now().GetYear());
-    bar->Add(year_, 0);
+    year_ = ui::add_labelled(bar, _("Year"), ui::year_spin(this, wxDateTime::Now().GetYear()), nullptr, 0);
     auto* workbook = new wxButton(this, wxID_ANY, _("Export the year's workbook (XLSX)…"));
     workbook->SetName("export-xlsx");
     bar->Add(workbook, 0, wxLEFT, 12);

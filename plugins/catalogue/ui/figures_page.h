@@ -2,13 +2,7 @@
 // The year's training figures with charts (sector split, hours by theme), drawn with
 // the shared ChartPanel from the report section's own charts.
 #include "shared-ui/page_base.h"
-
-class wxSpinCtrl;
-class wxStaticText;
-
-namespace maillage::ui {
-class ChartPanel;
-}
+#include "shared-ui/fwd.h"
 
 namespace maillage::catalogue {
 

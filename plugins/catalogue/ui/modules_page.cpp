@@ -8,6 +8,7 @@
 #include "core/people.h"
 
 #include <SQLiteCpp/SQLiteCpp.h>
+#include "shared-ui/dialog_frame.h"
 #include "shared-ui/display.h"
 #include "shared-ui/messages.h"
 
@@ -234,13 +235,10 @@ public:
         auto* sizer = new wxBoxSizer(wxVERTICAL);
         sizer->Add(new wxStaticText(this, wxID_ANY, _("The XML file of module sheets (one or several modules):")), 0,
                    wxALL, 10);
-        auto* row = new wxBoxSizer(wxHORIZONTAL);
         path_ = new wxTextCtrl(this, wxID_ANY, {}, wxDefaultPosition, FromDIP(wxSize(460, -1)));
         path_->SetName("file");
-        row->Add(path_, 1, wxEXPAND | wxRIGHT, 4);
-        auto* choose = new wxButton(this, wxID_ANY, _("Choose…"));
-        row->Add(choose, 0);
-        sizer->Add(row, 0, wxEXPAND | wxLEFT | wxRIGHT, 10);
+        sizer->Add(ui::file_row(this, path_, _("Import module sheets"), _("XML files (*.xml)|*.xml")), 0,
+                   wxEXPAND | wxLEFT | wxRIGHT, 10);
         preview_ = new ui::ListPanel(this, &context,
                                      {.id = "catalogue.module_import_preview",
                                       .title = _("Module sheets in the file"),
@@ -250,24 +248,9 @@ public:
                                                   {_("Trainers"), 80, ui::ColumnKind::Integer},
                                                   {_("Import"), 140}},
                                       .search = false});
-        preview_->SetMinSize(FromDIP(wxSize(660, 220)));
-        sizer->Add(preview_, 1, wxEXPAND | wxALL, 10);
-        summary_ = new wxStaticText(this, wxID_ANY, _("Choose the file to see the sheets it holds."));
-        summary_->SetName("summary");
-        sizer->Add(summary_, 0, wxEXPAND | wxLEFT | wxRIGHT, 10);
-        sizer->Add(ui::ok_cancel_buttons(this), 0, wxEXPAND | wxALL, 8);
-        SetSizerAndFit(sizer);
-        if (auto* ok = dynamic_cast<wxButton*>(FindWindow(wxID_OK))) {
-            ok->SetLabel(_("Import"));
-            ok->Disable();
-        }
-        choose->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
-            wxFileDialog dlg(this, _("Import module sheets"), {}, {}, _("XML files (*.xml)|*.xml"),
-                             wxFD_OPEN | wxFD_FILE_MUST_EXIST);
-            if (dlg.ShowModal() == wxID_OK) path_->SetValue(dlg.GetPath());
-        });
+        summary_ = ui::end_import_layout(this, sizer, preview_, wxSize(660, 220),
+                                         _("Choose the file to see the sheets it holds."));
         path_->Bind(wxEVT_TEXT, [this](wxCommandEvent&) { load(); });
-        CentreOnParent();
     }
 
     const std::vector<catalog::ModuleSheet>& sheets() const { return sheets_; }

@@ -2,14 +2,9 @@
 // Modules: the list of sheets and the sheet editor (each save is a new version), the
 // qualified trainers, and XML import/export.
 #include "shared-ui/page_base.h"
+#include "shared-ui/fwd.h"
 
 #include <vector>
-
-class wxTextCtrl;
-class wxChoice;
-class wxSpinCtrl;
-class wxCheckListBox;
-class wxStaticText;
 
 namespace maillage::catalogue {
 

@@ -15,6 +15,7 @@
 #include "core/sessions.h"
 #include "shared-ui/attendance_grid.h"
 #include "shared-ui/confirm_delete.h"
+#include "shared-ui/dialog_frame.h"
 #include "shared-ui/display.h"
 #include "shared-ui/list_panel.h"
 #include "shared-ui/messages.h"
@@ -105,10 +106,7 @@ private:
 TrainingsPage::TrainingsPage(wxWindow* parent, ui::UiContext& context) : PageBase(parent, context) {
     auto* top = new wxBoxSizer(wxVERTICAL);
     auto* bar = new wxBoxSizer(wxHORIZONTAL);
-    bar->Add(new wxStaticText(this, wxID_ANY, _("Edition")), 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 6);
-    edition_ = new wxChoice(this, wxID_ANY);
-    edition_->SetName("edition");
-    bar->Add(edition_, 0, wxRIGHT, 12);
+    edition_ = ui::add_labelled(bar, _("Edition"), new wxChoice(this, wxID_ANY), "edition");
     auto* publish = new wxButton(this, wxID_ANY, _("Publish the catalogue…"));
     publish->SetName("publish");
     bar->Add(publish, 0);
@@ -129,11 +127,11 @@ TrainingsPage::TrainingsPage(wxWindow* parent, ui::UiContext& context) : PageBas
                                                  status_label("cancelled"), status_label("requested")}});
     trainings_->SetName("trainings");
     trainings_->SetMinSize(FromDIP(wxSize(-1, 170)));
-    auto* add = trainings_->add_button(_("&New training…"));
-    add->SetName("new-training");
-    auto* edit = trainings_->add_button(_("&Edit…"));
-    auto* duplicate = trainings_->add_button(_("D&uplicate"));
-    auto* remove = trainings_->add_button(_("&Delete…"));
+    trainings_->add_buttons({{_("&New training…"), [this] { new_training(); }, "new-training"},
+                             {_("&Edit…"), [this] { edit_training(); }},
+                             {_("D&uplicate"), [this] { duplicate_training(); }},
+                             {_("&Delete…"), [this] { delete_training(); }}});
+    trainings_->on_activate([this] { edit_training(); });
     top->Add(trainings_, 0, wxEXPAND | wxLEFT | wxRIGHT, 6);
     set_main_list(trainings_);
     details_ = new wxStaticText(this, wxID_ANY, _("Create the edition first (Catalogue editions), then its trainings "
@@ -156,10 +154,10 @@ TrainingsPage::TrainingsPage(wxWindow* parent, ui::UiContext& context) : PageBas
                                            {_("Status"), 80, ui::ColumnKind::Status}},
                                .search = false});
     days_->SetName("days");
-    auto* add_day = days_->add_button(_("&Add a day…"));
-    add_day->SetName("add-day");
-    auto* edit_day = days_->add_button(_("Change the day…"));
-    auto* remove_day = days_->add_button(_("Remove the day…"));
+    days_->add_buttons({{_("&Add a day…"), [this] { add_day(); }, "add-day"},
+                        {_("Change the day…"), [this] { edit_day(); }},
+                        {_("Remove the day…"), [this] { remove_day(); }}});
+    days_->on_activate([this] { edit_day(); });
     s->Add(days_, 1, wxEXPAND);
     flags_ = new wxStaticText(days_tab, wxID_ANY, wxString());
     flags_->SetName("flags");
@@ -180,12 +178,11 @@ TrainingsPage::TrainingsPage(wxWindow* parent, ui::UiContext& context) : PageBas
                                         .statuses = {status_label("registered"), status_label("waiting"),
                                                      status_label("cancelled")}});
     registrations_->SetName("registrations");
-    auto* reg = registrations_->add_button(_("&Register…"));
-    reg->SetName("register");
-    auto* import = registrations_->add_button(_("&Import from the site…"));
-    import->SetName("import-registrations");
-    auto* cancel = registrations_->add_button(_("&Cancel…"));
-    auto* move = registrations_->add_button(_("&Move…"));
+    registrations_->add_buttons({{_("&Register…"), [this] { register_person(); }, "register"},
+                                 {_("&Import from the site…"), [this] { import_registrations(); },
+                                  "import-registrations"},
+                                 {_("&Cancel…"), [this] { cancel_registration(); }},
+                                 {_("&Move…"), [this] { move_registration(); }}});
     s->Add(registrations_, 1, wxEXPAND);
     // Attendance: the shared grid.
     auto* att_tab = tab(tabs_, _("Attendance"), s);
@@ -208,14 +205,10 @@ TrainingsPage::TrainingsPage(wxWindow* parent, ui::UiContext& context) : PageBas
                                        .statuses = {met_label("yes"), met_label("partly"), met_label("no"),
                                                     met_label("")}});
     expectations_->SetName("expectations");
-    auto* add_exp = expectations_->add_button(_("Add an e&xpectation…"));
-    add_exp->SetName("add-expectation");
-    auto* met = expectations_->add_button(_("Met"));
-    met->SetName("met-yes");
-    auto* partly = expectations_->add_button(_("Partly"));
-    partly->SetName("met-partly");
-    auto* not_met = expectations_->add_button(_("Not met"));
-    not_met->SetName("met-no");
+    expectations_->add_buttons({{_("Add an e&xpectation…"), [this] { add_expectation(); }, "add-expectation"},
+                                {_("Met"), [this] { set_met("yes"); }, "met-yes"},
+                                {_("Partly"), [this] { set_met("partly"); }, "met-partly"},
+                                {_("Not met"), [this] { set_met("no"); }, "met-no"}});
     s->Add(expectations_, 1, wxEXPAND);
     // Documents and messages.
     auto* doc_tab = tab(tabs_, _("Certificates and messages"), s);
@@ -229,51 +222,25 @@ TrainingsPage::TrainingsPage(wxWindow* parent, ui::UiContext& context) : PageBas
                                           {_("When"), 130, ui::ColumnKind::Date}},
                               .count_format = _("%zu of %zu messages")});
     log_->SetName("mail-log");
-    auto* certs = log_->add_button(_("Certi&ficates…"));
-    certs->SetName("certificates");
-    auto* mail = log_->add_button(_("Messa&ges…"));
-    mail->SetName("messages");
+    log_->add_buttons({{_("Certi&ficates…"), [this] { certificates(); }, "certificates"},
+                       {_("Messa&ges…"), [this] { messages(); }, "messages"}});
     s->Add(log_, 1, wxEXPAND);
     // Evaluations: the shared questionnaire form, results per training or per module.
     auto* eval_tab = tab(tabs_, _("Evaluations"), s);
     auto* eval_bar = new wxBoxSizer(wxHORIZONTAL);
-    auto* add_eval = new wxButton(eval_tab, wxID_ANY, _("Enter an &evaluation…"));
-    add_eval->SetName("add-evaluation");
-    eval_bar->Add(add_eval, 0, wxRIGHT, 12);
-    eval_bar->Add(new wxStaticText(eval_tab, wxID_ANY, _("Results of:")), 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 6);
-    results_of_ = new wxChoice(eval_tab, wxID_ANY);
-    results_of_->SetName("results-of");
-    eval_bar->Add(results_of_, 0);
+    ui::bar_button(eval_tab, eval_bar, _("Enter an &evaluation…"), "add-evaluation", [this] { add_evaluation(); },
+                   wxRIGHT, 12);
+    results_of_ = ui::add_labelled(eval_bar, _("Results of:"), new wxChoice(eval_tab, wxID_ANY), "results-of", 0);
     s->Add(eval_bar, 0, wxALL, 4);
     results_ = new ui::QuestionnaireResults(eval_tab);
     results_->SetName("evaluation-results");
     s->Add(results_, 1, wxEXPAND);
-    add_eval->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { add_evaluation(); });
     results_of_->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) { show_results(); });
     top->Add(tabs_, 1, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, 6);
     SetSizer(top);
 
     edition_->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) { refresh(); });
     trainings_->list()->Bind(wxEVT_DATAVIEW_SELECTION_CHANGED, [this](wxDataViewEvent&) { show_training(); });
-    trainings_->list()->Bind(wxEVT_DATAVIEW_ITEM_ACTIVATED, [this](wxDataViewEvent&) { edit_training(); });
-    add->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { new_training(); });
-    edit->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { edit_training(); });
-    duplicate->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { duplicate_training(); });
-    remove->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { delete_training(); });
-    add_day->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { this->add_day(); });
-    edit_day->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { this->edit_day(); });
-    days_->list()->Bind(wxEVT_DATAVIEW_ITEM_ACTIVATED, [this](wxDataViewEvent&) { this->edit_day(); });
-    remove_day->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { this->remove_day(); });
-    reg->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { register_person(); });
-    import->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { import_registrations(); });
-    cancel->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { cancel_registration(); });
-    move->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { move_registration(); });
-    add_exp->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { add_expectation(); });
-    met->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { set_met("yes"); });
-    partly->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { set_met("partly"); });
-    not_met->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { set_met("no"); });
-    certs->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { certificates(); });
-    mail->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { messages(); });
     publish->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { this->publish(); });
     refresh();
 }

@@ -4,21 +4,13 @@
 // waiting list and the web site's import), attendance (the shared grid, people × days),
 // expectations, and documents and messages (certificates, .eml or SMTP, the log).
 #include "shared-ui/page_base.h"
+#include "shared-ui/fwd.h"
 
 #include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
 #include <vector>
-
-class wxChoice;
-class wxNotebook;
-class wxStaticText;
-
-namespace maillage::ui {
-class AttendanceGrid;
-class QuestionnaireResults;
-}
 
 namespace maillage::catalogue {
 

@@ -2,6 +2,7 @@
 #include "core/i18n.h"
 #include "ui/event_list_page.h"
 
+#include "shared-ui/dialog_frame.h"
 #include "shared-ui/list_panel.h"
 
 #include "events.h"
@@ -60,19 +61,12 @@ wxString month_heading(const std::string& iso_date) {
 EventListPage::EventListPage(wxWindow* parent, ui::UiContext& context) : PageBase(parent, context) {
     auto* sizer = new wxBoxSizer(wxVERTICAL);
     auto* bar = new wxBoxSizer(wxHORIZONTAL);
-    bar->Add(new wxStaticText(this, wxID_ANY, _("Year")), 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 6);
-    year_ = new wxSpinCtrl(this, wxID_ANY, wxString::Format("%d", current_year()), wxDefaultPosition, wxDefaultSize,
-                           wxSP_ARROW_KEYS, 2000, 2100, current_year());
-    bar->Add(year_, 0, wxRIGHT, 12);
+    year_ = ui::add_labelled(bar, _("Year"), ui::year_spin(this, current_year()), nullptr);
     auto* create = new wxButton(this, wxID_ANY, _("New event..."));
     create->SetName("event-new");
     bar->Add(create, 0, wxRIGHT, 6);
     auto button = [&](const wxString& label, const char* name, void (EventListPage::*action)()) {
-        auto* b = new wxButton(this, wxID_ANY, label);
-        b->SetName(name);
-        bar->Add(b, 0, wxRIGHT, 6);
-        b->Bind(wxEVT_BUTTON, [this, action](wxCommandEvent&) { (this->*action)(); });
-        return b;
+        return ui::bar_button(this, bar, label, name, [this, action] { (this->*action)(); });
     };
     button(_("Edit..."), "event-edit", &EventListPage::on_edit_event);
     button(_("Duplicate..."), "event-duplicate", &EventListPage::on_duplicate_event);
@@ -195,19 +189,18 @@ void EventListPage::open_dialog(int mode, int64_t event_id) {
     }
 }
 
-void EventListPage::on_cancel_event() {
+std::optional<Event> EventListPage::shown_event() {
     const auto id = tabs_->event_id();
-    if (!id) return;
-    auto& db = database();
-    EventRepository events(db);
-    const auto e = events.get(id);
-    if (!e) return;
-    if (!ui::confirm_destructive(this, wxString::Format(_("Cancel %s?"), U(e->title)),
-                                 _("Its days are marked cancelled; registrations are kept. Edit > Undo takes it back."),
-                                 _("Cancel the event")))
-        return;
+    return id ? EventRepository(database()).get(id) : std::nullopt;
+}
+
+void EventListPage::record(const std::string& label, const std::function<void(EventRepository&)>& change,
+                           const std::function<void()>& before_reload) {
     try {
-        db.write(trf("Cancel the event {title}", fmt::arg("title", e->title)), [&] { events.cancel(id); });
+        auto& db = database();
+        EventRepository events(db);
+        db.write(label, [&] { change(events); });
+        if (before_reload) before_reload();
         context().data_changed();
         refresh();
     } catch (const std::exception& ex) {
@@ -215,25 +208,28 @@ void EventListPage::on_cancel_event() {
     }
 }
 
+void EventListPage::on_cancel_event() {
+    const auto e = shown_event();
+    if (!e || !ui::confirm_destructive(
+                  this, wxString::Format(_("Cancel %s?"), U(e->title)),
+                  _("Its days are marked cancelled; registrations are kept. Edit > Undo takes it back."),
+                  _("Cancel the event")))
+        return;
+    record(trf("Cancel the event {title}", fmt::arg("title", e->title)), [&](EventRepository& events) {
+        events.cancel(e->id);
+    });
+}
+
 void EventListPage::on_delete_event() {
-    const auto id = tabs_->event_id();
-    if (!id) return;
-    auto& db = database();
-    EventRepository events(db);
-    const auto e = events.get(id);
+    const auto e = shown_event();
     if (!e) return;
-    const auto with = events.dependents(id);
+    const auto with = EventRepository(database()).dependents(e->id);
     if (!ui::confirm_delete(this, wxString::Format(_("the event %s"), U(e->title)),
                             with.empty() ? wxString() : wxString::Format(_("With it: %s."), U(with))))
         return;
-    try {
-        db.write(trf("Delete the event {title}", fmt::arg("title", e->title)), [&] { events.remove(id); });
-        tabs_->set_event(0);
-        context().data_changed();
-        refresh();
-    } catch (const std::exception& ex) {
-        ui::show_error(this, U(ex.what()));
-    }
+    record(
+        trf("Delete the event {title}", fmt::arg("title", e->title)),
+        [&](EventRepository& events) { events.remove(e->id); }, [this] { tabs_->set_event(0); });
 }
 
 bool EventListPage::delete_selection() {

@@ -18,6 +18,7 @@
 #include "core/programmes.h"
 #include "core/sessions.h"
 #include "core/sectors.h"
+#include "shared-ui/dialog_frame.h"
 #include "shared-ui/chart.h"
 #include "shared-ui/confirm_delete.h"
 #include "shared-ui/progress.h"
@@ -142,11 +143,33 @@ std::string person_name(Database& db, int64_t id) {
 
 }  // namespace
 
+// What every tab of an event shares: the page's context, the tabs (whose changed()
+// reloads them all), and recording a change in one undoable step.
+class EventTab : public wxPanel {
+public:
+    EventTab(wxWindow* parent, ui::UiContext& context, EventTabs& owner)
+        : wxPanel(parent), context_(context), owner_(owner) {}
+
+protected:
+    // Records `fn` as one change named `label`; the tabs reload when it succeeded.
+    template <class F>
+    bool record(const std::string& label, F&& fn) {
+        auto& db = context_.database();
+        if (!guarded(this, [&] { db.write(label, fn); })) return false;
+        changed();
+        return true;
+    }
+    void changed() { owner_.changed(); }
+
+    ui::UiContext& context_;
+    EventTabs& owner_;
+};
+
 // --- Event (what it is) ----------------------------------------------------------------
-class OverviewTab : public wxPanel {
+class OverviewTab : public EventTab {
 public:
     OverviewTab(wxWindow* parent, ui::UiContext& context, EventTabs& owner)
-        : wxPanel(parent), context_(context), owner_(owner) {
+        : EventTab(parent, context, owner) {
         auto* sizer = new wxBoxSizer(wxHORIZONTAL);
         text_ = new wxTextCtrl(this, wxID_ANY, "", wxDefaultPosition, wxDefaultSize,
                                wxTE_MULTILINE | wxTE_READONLY | wxTE_WORDWRAP | wxBORDER_NONE);
@@ -159,35 +182,31 @@ public:
                                        .columns = {{_("Services taking part (working groups)"), 300}},
                                        .search = false});
         services_->SetName("group-services");
-        auto* add = services_->add_button(_("Add..."));
-        add->SetName("group-service-add");
-        auto* remove = services_->add_button(_("Remove"));
-        remove->SetName("group-service-remove");
+        services_->add_buttons({{_("Add..."), [this] { add_service(); }, "group-service-add"},
+                                {_("Remove"), [this] { remove_service(); }, "group-service-remove"}});
         sizer->Add(services_, 2, wxEXPAND | wxALL, 4);
         SetSizer(sizer);
-        add->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
-            if (!owner_.event_id()) return;
-            auto& db = context_.database();
-            GroupServiceDialog d(this, db);
-            if (d.ShowModal() != wxID_OK) return;
-            if (guarded(this, [&] {
-                    db.write(trf("Add {name} to the working group", fmt::arg("name", institution_name(db, *d.institution()))),
-                             [&] { EventRepository(db).add_group_service(owner_.event_id(), *d.institution()); });
-                }))
-                owner_.changed();
-        });
-        remove->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
-            const auto id = services_->selected_id();
-            if (!id || !owner_.event_id()) return;
-            auto& db = context_.database();
-            const auto name = institution_name(db, *id);
-            if (guarded(this, [&] {
-                    db.write(trf("Remove {name} from the working group", fmt::arg("name", name)),
-                             [&] { EventRepository(db).remove_group_service(owner_.event_id(), *id); });
-                }))
-                owner_.changed();
-        });
     }
+
+private:
+    void add_service() {
+        if (!owner_.event_id()) return;
+        auto& db = context_.database();
+        GroupServiceDialog d(this, db);
+        if (d.ShowModal() != wxID_OK) return;
+        record(trf("Add {name} to the working group", fmt::arg("name", institution_name(db, *d.institution()))),
+               [&] { EventRepository(db).add_group_service(owner_.event_id(), *d.institution()); });
+    }
+    void remove_service() {
+        const auto id = services_->selected_id();
+        if (!id || !owner_.event_id()) return;
+        auto& db = context_.database();
+        const auto name = institution_name(db, *id);
+        record(trf("Remove {name} from the working group", fmt::arg("name", name)),
+               [&] { EventRepository(db).remove_group_service(owner_.event_id(), *id); });
+    }
+
+public:
     void load(int64_t event_id) {
         auto services = std::make_shared<ui::TableRowSource>();
         if (event_id)
@@ -235,27 +254,23 @@ public:
     }
 
 private:
-    ui::UiContext& context_;
-    EventTabs& owner_;
     wxTextCtrl* text_;
     ui::ListPanel* services_;
 };
 
 // --- Committee -------------------------------------------------------------------------
-class CommitteeTab : public wxPanel {
+class CommitteeTab : public EventTab {
 public:
     CommitteeTab(wxWindow* parent, ui::UiContext& context, EventTabs& owner)
-        : wxPanel(parent), context_(context), owner_(owner) {
+        : EventTab(parent, context, owner) {
         auto* sizer = new wxBoxSizer(wxVERTICAL);
         members_ = new ui::ListPanel(this, &context,
                                      {.id = "exchange.committee",
                                       .title = _("Member institutions and their representatives"),
                                       .columns = {{_("Institution"), 280}, {_("Representative"), 200}},
                                       .search = false});
-        auto* add_member = members_->add_button(_("Add a member..."));
-        add_member->SetName("committee-add-member");
-        auto* remove_member = members_->add_button(_("Remove the member"));
-        remove_member->SetName("committee-remove-member");
+        members_->add_buttons({{_("Add a member..."), [this] { add_member(); }, "committee-add-member"},
+                               {_("Remove the member"), [this] { remove_member(); }, "committee-remove-member"}});
         sizer->Add(new wxStaticText(this, wxID_ANY, _("Member institutions and their representatives")), 0, wxALL, 6);
         sizer->Add(members_, 1, wxEXPAND);
         meetings_ = new ui::ListPanel(this, &context,
@@ -266,64 +281,57 @@ public:
                                                    {_("Present"), 70, ui::ColumnKind::Integer},
                                                    {_("Decisions"), 480}},
                                        .search = false});
-        auto* add_meeting = meetings_->add_button(_("Record a meeting..."));
-        add_meeting->SetName("committee-add-meeting");
-        auto* remove_meeting = meetings_->add_button(_("Remove the meeting"));
-        remove_meeting->SetName("committee-remove-meeting");
+        meetings_->add_buttons(
+            {{_("Record a meeting..."), [this] { add_meeting(); }, "committee-add-meeting"},
+             {_("Remove the meeting"), [this] { remove_meeting(); }, "committee-remove-meeting"}});
         sizer->Add(new wxStaticText(this, wxID_ANY, _("Meetings and decisions")), 0, wxALL, 6);
         sizer->Add(meetings_, 1, wxEXPAND);
         SetSizer(sizer);
-
-        add_member->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
-            if (!owner_.event_id()) return;
-            auto& db = context_.database();
-            CommitteeMemberDialog d(this, db);
-            if (d.ShowModal() != wxID_OK) return;
-            if (guarded(this, [&] {
-                    db.write(trf("Add {name} to the steering committee",
-                                 fmt::arg("name", institution_name(db, *d.institution()))),
-                             [&] { EventRepository(db).add_committee_member(owner_.event_id(), *d.institution(), d.person()); });
-                }))
-                changed();
-        });
-        remove_member->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
-            const auto id = members_->selected_id();
-            if (!id) return;
-            auto& db = context_.database();
-            std::string name;
-            for (const auto& m : EventRepository(db).committee(owner_.event_id()))
-                if (m.id == *id) name = institution_name(db, m.institution_id);
-            if (!ui::confirm_delete(this, wxString::Format(_("%s from the steering committee"), U(name)), {})) return;
-            if (guarded(this, [&] {
-                    db.write(trf("Remove {name} from the steering committee", fmt::arg("name", name)),
-                             [&] { EventRepository(db).remove_committee_member(*id); });
-                }))
-                changed();
-        });
-        add_meeting->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
-            if (!owner_.event_id()) return;
-            CommitteeMeetingDialog d(this, context_.database(), owner_.event_id());
-            if (d.ShowModal() != wxID_OK) return;
-            if (guarded(this, [&] { d.save(); })) changed();
-        });
-        remove_meeting->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
-            const auto id = meetings_->selected_id();
-            if (!id) return;
-            auto& db = context_.database();
-            const auto s = SessionRepository(db).get(*id);
-            if (!s) return;
-            const auto decisions = EventRepository(db).decisions(*id).size();
-            if (!ui::confirm_delete(this, wxString::Format(_("the committee meeting of %s"), ui::display_date(s->date)),
-                                    decisions ? wxString::Format(_("Its %zu decisions and its attendance."), decisions)
-                                              : _("Its attendance.")))
-                return;
-            if (guarded(this, [&] {
-                    db.write(trf("Remove the committee meeting of {date}", fmt::arg("date", s->date)),
-                             [&] { EventRepository(db).remove_session(*id); });
-                }))
-                changed();
-        });
     }
+
+private:
+    void add_member() {
+        if (!owner_.event_id()) return;
+        auto& db = context_.database();
+        CommitteeMemberDialog d(this, db);
+        if (d.ShowModal() != wxID_OK) return;
+        record(trf("Add {name} to the steering committee",
+                   fmt::arg("name", institution_name(db, *d.institution()))),
+               [&] { EventRepository(db).add_committee_member(owner_.event_id(), *d.institution(), d.person()); });
+    }
+    void remove_member() {
+        const auto id = members_->selected_id();
+        if (!id) return;
+        auto& db = context_.database();
+        std::string name;
+        for (const auto& m : EventRepository(db).committee(owner_.event_id()))
+            if (m.id == *id) name = institution_name(db, m.institution_id);
+        if (!ui::confirm_delete(this, wxString::Format(_("%s from the steering committee"), U(name)), {})) return;
+        record(trf("Remove {name} from the steering committee", fmt::arg("name", name)),
+               [&] { EventRepository(db).remove_committee_member(*id); });
+    }
+    void add_meeting() {
+        if (!owner_.event_id()) return;
+        CommitteeMeetingDialog d(this, context_.database(), owner_.event_id());
+        if (d.ShowModal() != wxID_OK) return;
+        if (guarded(this, [&] { d.save(); })) changed();
+    }
+    void remove_meeting() {
+        const auto id = meetings_->selected_id();
+        if (!id) return;
+        auto& db = context_.database();
+        const auto s = SessionRepository(db).get(*id);
+        if (!s) return;
+        const auto decisions = EventRepository(db).decisions(*id).size();
+        if (!ui::confirm_delete(this, wxString::Format(_("the committee meeting of %s"), ui::display_date(s->date)),
+                                decisions ? wxString::Format(_("Its %zu decisions and its attendance."), decisions)
+                                          : _("Its attendance.")))
+            return;
+        record(trf("Remove the committee meeting of {date}", fmt::arg("date", s->date)),
+               [&] { EventRepository(db).remove_session(*id); });
+    }
+
+public:
     void load(int64_t event_id) {
         auto& db = context_.database();
         EventRepository events(db);
@@ -350,18 +358,15 @@ public:
     }
 
 private:
-    void changed() { owner_.changed(); }
-    ui::UiContext& context_;
-    EventTabs& owner_;
     ui::ListPanel* members_;
     ui::ListPanel* meetings_;
 };
 
 // --- Tables ----------------------------------------------------------------------------
-class TablesTab : public wxPanel {
+class TablesTab : public EventTab {
 public:
     TablesTab(wxWindow* parent, ui::UiContext& context, EventTabs& owner)
-        : wxPanel(parent), context_(context), owner_(owner) {
+        : EventTab(parent, context, owner) {
         auto* sizer = new wxBoxSizer(wxVERTICAL);
         list_ = new ui::ListPanel(this, &context,
                                   {.id = "exchange.tables",
@@ -374,12 +379,7 @@ public:
                                    .search = false});
         sizer->Add(list_, 1, wxEXPAND);
         auto* buttons = new wxBoxSizer(wxHORIZONTAL);
-        auto button = [&](const wxString& label, const char* name) {
-            auto* b = new wxButton(this, wxID_ANY, label);
-            b->SetName(name);
-            buttons->Add(b, 0, wxRIGHT, 6);
-            return b;
-        };
+        auto button = [&](const wxString& label, const char* name) { return ui::bar_button(this, buttons, label, name); };
         auto* add = button(_("Add a table..."), "table-add");
         auto* edit = button(_("Edit..."), "table-edit");
         auto* remove = button(_("Remove the table"), "table-remove");
@@ -440,11 +440,8 @@ private:
                                                           static_cast<long long>(seated))
                                        : wxString()))
             return;
-        if (guarded(this, [&] {
-                db.write(trf("Remove the table {title}", fmt::arg("title", t->title)),
-                         [&] { EventRepository(db).remove_table(*id); });
-            }))
-            changed();
+        record(trf("Remove the table {title}", fmt::arg("title", t->title)),
+               [&] { EventRepository(db).remove_table(*id); });
     }
     void assign_all(bool everyone) {
         if (!owner_.event_id()) return;
@@ -464,17 +461,14 @@ private:
             changed();
         }
     }
-    void changed() { owner_.changed(); }
-    ui::UiContext& context_;
-    EventTabs& owner_;
     ui::ListPanel* list_;
 };
 
 // --- Registrations ---------------------------------------------------------------------
-class RegistrationsTab : public wxPanel {
+class RegistrationsTab : public EventTab {
 public:
     RegistrationsTab(wxWindow* parent, ui::UiContext& context, EventTabs& owner)
-        : wxPanel(parent), context_(context), owner_(owner) {
+        : EventTab(parent, context, owner) {
         auto* sizer = new wxBoxSizer(wxVERTICAL);
         summary_ = new wxStaticText(this, wxID_ANY, "");
         summary_->SetName("registrations-summary");
@@ -483,12 +477,7 @@ public:
         list_->SetName("registrations");
         sizer->Add(list_, 1, wxEXPAND);
         auto* buttons = new wxBoxSizer(wxHORIZONTAL);
-        auto button = [&](const wxString& label, const char* name) {
-            auto* b = new wxButton(this, wxID_ANY, label);
-            b->SetName(name);
-            buttons->Add(b, 0, wxRIGHT, 6);
-            return b;
-        };
+        auto button = [&](const wxString& label, const char* name) { return ui::bar_button(this, buttons, label, name); };
         auto* add = button(_("Register a person..."), "register-person");
         auto* status = button(_("Change status..."), "registration-status");
         auto* role = button(_("Change role..."), "registration-role");
@@ -528,7 +517,6 @@ public:
     }
 
 private:
-    void changed() { owner_.changed(); }
     void register_person() {
         if (!owner_.event_id()) return;
         RegisterDialog d(this, context_.database(), owner_.event_id());
@@ -565,11 +553,8 @@ private:
         const auto id = r->id;
         const auto name = r->person_name;
         auto& db = context_.database();
-        if (guarded(this, [&] {
-                db.write(trf("{name}: {status}", fmt::arg("name", name), fmt::arg("status", status_label(to))),
-                         [&] { RegistrationService(db).set_status(id, to, reason); });
-            }))
-            changed();
+        record(trf("{name}: {status}", fmt::arg("name", name), fmt::arg("status", status_label(to))),
+               [&] { RegistrationService(db).set_status(id, to, reason); });
     }
     void change_role() {
         const auto* r = list_->selected();
@@ -585,11 +570,8 @@ private:
         const auto id = r->id;
         const auto name = r->person_name;
         auto& db = context_.database();
-        if (guarded(this, [&] {
-                db.write(trf("{name}: {role}", fmt::arg("name", name), fmt::arg("role", role_label(role))),
-                         [&] { RegistrationService(db).set_role(id, role); });
-            }))
-            changed();
+        record(trf("{name}: {role}", fmt::arg("name", name), fmt::arg("role", role_label(role))),
+               [&] { RegistrationService(db).set_role(id, role); });
     }
     void seat() {
         const auto* r = list_->selected();
@@ -610,10 +592,7 @@ private:
         const auto table = n > 0 ? std::optional<int64_t>(tables[size_t(n - 1)].id) : std::nullopt;
         const auto id = r->id;
         const auto name = r->person_name;
-        if (guarded(this, [&] {
-                db.write(trf("Seat {name}", fmt::arg("name", name)), [&] { set_table(db, id, table); });
-            }))
-            changed();
+        record(trf("Seat {name}", fmt::arg("name", name)), [&] { set_table(db, id, table); });
     }
     void import_csv() {
         if (!owner_.event_id()) return;
@@ -648,17 +627,15 @@ public:
     }
 
 private:
-    ui::UiContext& context_;
-    EventTabs& owner_;
     wxStaticText* summary_;
     RegistrationList* list_;
 };
 
 // --- Check-in --------------------------------------------------------------------------
-class CheckInTab : public wxPanel {
+class CheckInTab : public EventTab {
 public:
     CheckInTab(wxWindow* parent, ui::UiContext& context, EventTabs& owner)
-        : wxPanel(parent), context_(context), owner_(owner) {
+        : EventTab(parent, context, owner) {
         // The door: a search box that filters as one types (Enter checks in the first
         // match), the matches, and below the walk-in form.
         auto* sizer = new wxBoxSizer(wxVERTICAL);
@@ -797,8 +774,6 @@ private:
         }
     }
 
-    ui::UiContext& context_;
-    EventTabs& owner_;
     wxSearchCtrl* search_;
     RegistrationList* list_;
     wxTextCtrl *first_, *last_, *email_, *institution_;
@@ -808,10 +783,10 @@ private:
 };
 
 // --- Evaluation ------------------------------------------------------------------------
-class EvaluationTab : public wxPanel {
+class EvaluationTab : public EventTab {
 public:
     EvaluationTab(wxWindow* parent, ui::UiContext& context, EventTabs& owner)
-        : wxPanel(parent), context_(context), owner_(owner) {
+        : EventTab(parent, context, owner) {
         auto* sizer = new wxBoxSizer(wxHORIZONTAL);
         left_ = new wxBoxSizer(wxVERTICAL);
         auto* who = new wxBoxSizer(wxHORIZONTAL);
@@ -881,8 +856,6 @@ private:
         owner_.changed();  // the form is cleared for the next respondent
     }
 
-    ui::UiContext& context_;
-    EventTabs& owner_;
     wxBoxSizer* left_;
     wxChoice* person_;
     wxButton* submit_;
@@ -892,17 +865,14 @@ private:
 };
 
 // --- Outputs ---------------------------------------------------------------------------
-class OutputsTab : public wxPanel {
+class OutputsTab : public EventTab {
 public:
     OutputsTab(wxWindow* parent, ui::UiContext& context, EventTabs& owner, RegistrationsTab& registrations)
-        : wxPanel(parent), context_(context), owner_(owner), registrations_(registrations) {
+        : EventTab(parent, context, owner), registrations_(registrations) {
         auto* sizer = new wxBoxSizer(wxVERTICAL);
         auto* papers = new wxBoxSizer(wxHORIZONTAL);
         auto button = [&](wxSizer* row, const wxString& label, const char* name) {
-            auto* b = new wxButton(this, wxID_ANY, label);
-            b->SetName(name);
-            row->Add(b, 0, wxRIGHT, 6);
-            return b;
+            return ui::bar_button(this, row, label, name);
         };
         auto* certs = button(papers, _("Attendance certificates..."), "certificates");
         auto* attended = button(papers, _("Attended list (CSV or XLSX)..."), "attended-list");
@@ -965,17 +935,14 @@ private:
         PublicationDialog d(this, p);
         if (d.ShowModal() != wxID_OK) return;
         const auto edited = d.publication();
-        if (guarded(this, [&] {
-                db.write(id ? trf("Edit the publication {title}", fmt::arg("title", edited.title))
-                            : trf("Add the publication {title}", fmt::arg("title", edited.title)),
-                         [&] {
-                             if (id)
-                                 events.update_publication(edited);
-                             else
-                                 events.link_publication(events.add_publication(edited), owner_.event_id());
-                         });
-            }))
-            changed();
+        record(id ? trf("Edit the publication {title}", fmt::arg("title", edited.title))
+                  : trf("Add the publication {title}", fmt::arg("title", edited.title)),
+               [&] {
+                   if (id)
+                       events.update_publication(edited);
+                   else
+                       events.link_publication(events.add_publication(edited), owner_.event_id());
+               });
     }
     // A publication already recorded (from another event, or of a year) linked here too.
     void link_publication() {
@@ -997,11 +964,8 @@ private:
         wxSingleChoiceDialog choice(this, _("Publication:"), _("Link a publication"), labels);
         if (choice.ShowModal() != wxID_OK) return;
         const auto& p = choices[size_t(choice.GetSelection())];
-        if (guarded(this, [&] {
-                db.write(trf("Link the publication {title}", fmt::arg("title", p.title)),
-                         [&] { events.link_publication(p.id, owner_.event_id()); });
-            }))
-            changed();
+        record(trf("Link the publication {title}", fmt::arg("title", p.title)),
+               [&] { events.link_publication(p.id, owner_.event_id()); });
     }
     void unlink_publication() {
         const auto id = list_->selected_id();
@@ -1011,10 +975,7 @@ private:
         if (!ui::confirm(this, _("Remove this publication from the event? It stays in the list of publications."),
                          _("Remove from this event")))
             return;
-        if (guarded(this, [&] {
-                db.write(tr("Remove a publication from an event"), [&] { events.unlink_publication(*id, owner_.event_id()); });
-            }))
-            changed();
+        record(tr("Remove a publication from an event"), [&] { events.unlink_publication(*id, owner_.event_id()); });
     }
     void certificates() {
         if (!owner_.event_id()) return;
@@ -1047,10 +1008,7 @@ private:
             context_.set_status(wxString::Format(_("Saved %s."), U(save.path())));
         });
     }
-    void changed() { owner_.changed(); }
 
-    ui::UiContext& context_;
-    EventTabs& owner_;
     RegistrationsTab& registrations_;
     ui::ListPanel* list_;
 };

@@ -7,6 +7,8 @@
 #include "core/institutions.h"
 #include "core/people.h"
 #include "core/programmes.h"
+#include "shared-ui/dialog_frame.h"
+#include "shared-ui/record_choice.h"
 #include "shared-ui/date_pickers.h"
 #include "shared-ui/display.h"
 #include "shared-ui/list_panel.h"
@@ -83,6 +85,25 @@ void on_ok(wxDialog* dialog, std::function<bool()> ok) {
     dialog->Bind(wxEVT_BUTTON, [ok = std::move(ok)](wxCommandEvent& e) {
         if (ok()) e.Skip();
     }, wxID_OK);
+}
+
+// A picker that adds what is chosen to `items` (once), a list showing them and a button
+// removing the one selected; `show` fills the list again.
+void bind_picked_list(ui::SearchPicker* picker, wxListBox* list, wxButton* remove,
+                      std::vector<std::pair<int64_t, std::string>>& items, std::function<void()> show) {
+    picker->on_chosen([picker, &items, show](const ui::PickerItem& item) {
+        for (const auto& i : items)
+            if (i.first == item.id) return;
+        items.push_back({item.id, S(item.label)});
+        show();
+        picker->CallAfter([picker] { picker->clear_selection(); });
+    });
+    remove->Bind(wxEVT_BUTTON, [list, &items, show](wxCommandEvent&) {
+        const int n = list->GetSelection();
+        if (n == wxNOT_FOUND) return;
+        items.erase(items.begin() + n);
+        show();
+    });
 }
 
 bool warn(wxWindow* parent, const wxString& title, const wxString& message) {
@@ -177,26 +198,9 @@ EventDialog::EventDialog(wxWindow* parent, Database& db, const std::string& lang
         if (loaded_.role == roles[i]) role_->SetSelection(i);
     }
     if (role_->GetSelection() == wxNOT_FOUND) role_->SetSelection(0);
-    programme_ = left.add(_("Programme:"), named(new wxChoice(this, wxID_ANY), "programme"));
-    programme_->Append(_("(none)"));
-    programme_ids_.push_back(0);
-    for (const auto& p : ProgrammeRepository(db).list()) {
-        programme_->Append(U(p.name + " (" + p.code + ")"));
-        programme_ids_.push_back(p.id);
-    }
-    funder_ = left.add(_("Funder:"), named(new wxChoice(this, wxID_ANY), "funder"));
-    funder_->Append(_("(none)"));
-    funder_ids_.push_back(0);
-    for (const auto& f : FunderRepository(db).list()) {
-        funder_->Append(U(f.name + " (" + f.code + ")"));
-        funder_ids_.push_back(f.id);
-    }
-    programme_->SetSelection(0);
-    funder_->SetSelection(0);
-    for (size_t i = 1; i < programme_ids_.size(); ++i)
-        if (loaded_.programme_id == programme_ids_[i]) programme_->SetSelection(int(i));
-    for (size_t i = 1; i < funder_ids_.size(); ++i)
-        if (loaded_.funder_id == funder_ids_[i]) funder_->SetSelection(int(i));
+    programme_ = left.add(_("Programme:"),
+                          named(ui::programme_choice(this, db, _("(none)"), loaded_.programme_id), "programme"));
+    funder_ = left.add(_("Funder:"), named(ui::funder_choice(this, db, _("(none)"), loaded_.funder_id), "funder"));
     languages_ = left.add(_("Languages:"), named(new wxCheckListBox(this, wxID_ANY), "languages"));
     for (const char* code : kLanguages) {
         languages_->Append(language_name(code));
@@ -257,19 +261,7 @@ EventDialog::EventDialog(wxWindow* parent, Database& db, const std::string& lang
         days_.erase(days_.begin() + n);
         show_days();
     });
-    partner_->on_chosen([this](const ui::PickerItem& item) {
-        for (const auto& p : partners_)
-            if (p.first == item.id) return;
-        partners_.push_back({item.id, S(item.label)});
-        show_partners();
-        CallAfter([this] { partner_->clear_selection(); });
-    });
-    remove_partner->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
-        const int n = partners_list_->GetSelection();
-        if (n == wxNOT_FOUND) return;
-        partners_.erase(partners_.begin() + n);
-        show_partners();
-    });
+    bind_picked_list(partner_, partners_list_, remove_partner, partners_, [this] { show_partners(); });
     on_ok(this, [this] { return check(); });
 }
 
@@ -331,10 +323,8 @@ int64_t EventDialog::save() {
     e.capacity = capacity_->GetValue() > 0 ? std::optional<int64_t>(capacity_->GetValue()) : std::nullopt;
     const char* const roles[] = {"organiser", "co_organiser", "facilitator", "participant"};
     e.role = roles[std::clamp(role_->GetSelection(), 0, 3)];
-    const auto programme = programme_ids_.at(size_t(std::max(0, programme_->GetSelection())));
-    const auto funder = funder_ids_.at(size_t(std::max(0, funder_->GetSelection())));
-    e.programme_id = programme ? std::optional<int64_t>(programme) : std::nullopt;
-    e.funder_id = funder ? std::optional<int64_t>(funder) : std::nullopt;
+    e.programme_id = programme_->chosen();
+    e.funder_id = funder_->chosen();
     std::string languages;
     for (unsigned i = 0; i < languages_->GetCount(); ++i)
         if (languages_->IsChecked(i)) languages += (languages.empty() ? "" : ",") + std::string(kLanguages[i]);
@@ -478,19 +468,7 @@ TableDialog::TableDialog(wxWindow* parent, Database& db, int64_t event_id, int64
             initial_.push_back(p);
         }
     show_facilitators();
-    picker_->on_chosen([this](const ui::PickerItem& item) {
-        for (const auto& f : facilitators_)
-            if (f.first == item.id) return;
-        facilitators_.push_back({item.id, S(item.label)});
-        show_facilitators();
-        CallAfter([this] { picker_->clear_selection(); });
-    });
-    remove->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
-        const int n = list_->GetSelection();
-        if (n == wxNOT_FOUND) return;
-        facilitators_.erase(facilitators_.begin() + n);
-        show_facilitators();
-    });
+    bind_picked_list(picker_, list_, remove, facilitators_, [this] { show_facilitators(); });
     on_ok(this, [this] {
         if (S(title_->GetValue()).empty()) return warn(this, GetTitle(), _("A table needs a title."));
         return true;
@@ -827,10 +805,7 @@ PublicationsDialog::PublicationsDialog(wxWindow* parent, ui::UiContext& context,
     SetName("publications-dialog");
     auto* sizer = new wxBoxSizer(wxVERTICAL);
     auto* bar = new wxBoxSizer(wxHORIZONTAL);
-    bar->Add(new wxStaticText(this, wxID_ANY, _("Year")), 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 6);
-    year_ = named(new wxSpinCtrl(this, wxID_ANY, "", wxDefaultPosition, wxDefaultSize, wxSP_ARROW_KEYS, 2000, 2100, year),
-                  "year");
-    bar->Add(year_, 0);
+    year_ = ui::add_labelled(bar, _("Year"), ui::year_spin(this, year), "year", 0);
     sizer->Add(bar, 0, wxALL, 8);
     list_ = new ui::ListPanel(this, &context,
                               {.id = "exchange.publications_year",
@@ -843,23 +818,18 @@ PublicationsDialog::PublicationsDialog(wxWindow* parent, ui::UiContext& context,
                                            {_("Events"), 300}}});
     list_->SetName("publications");
     list_->SetMinSize(wxSize(980, 320));
-    auto* add = list_->add_button(_("Add..."));
-    add->SetName("publication-add");
-    auto* edit_button = list_->add_button(_("Edit..."));
-    edit_button->SetName("publication-edit");
+    auto edit_selected = [this] {
+        if (auto id = list_->selected_id()) edit(*id);
+    };
+    list_->add_buttons({{_("Add..."), [this] { edit(0); }, "publication-add"},
+                        {_("Edit..."), edit_selected, "publication-edit"}});
+    list_->on_activate(edit_selected);
     sizer->Add(list_, 1, wxEXPAND | wxLEFT | wxRIGHT, 8);
     auto* close = new wxButton(this, wxID_CANCEL, _("Close"));
     sizer->Add(close, 0, wxALIGN_RIGHT | wxALL, 8);
     SetSizerAndFit(sizer);
     CentreOnParent();
     year_->Bind(wxEVT_SPINCTRL, [this](wxSpinEvent&) { load(); });
-    add->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { edit(0); });
-    edit_button->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
-        if (auto id = list_->selected_id()) edit(*id);
-    });
-    list_->list()->Bind(wxEVT_DATAVIEW_ITEM_ACTIVATED, [this](wxDataViewEvent&) {
-        if (auto id = list_->selected_id()) edit(*id);
-    });
     load();
 }
 

@@ -9,6 +9,7 @@
 #include "registrations.h"
 
 #include "core/sessions.h"
+#include "shared-ui/fwd.h"
 
 #include <wx/dialog.h>
 
@@ -16,26 +17,6 @@
 #include <optional>
 #include <string>
 #include <vector>
-
-class wxCheckListBox;
-class wxFilePickerCtrl;
-class wxChoice;
-class wxListBox;
-class wxSpinCtrl;
-class wxStaticText;
-class wxTextCtrl;
-
-namespace maillage {
-class Database;
-}
-
-namespace maillage::ui {
-class DatePicker;
-class InstitutionPicker;
-class PersonPicker;
-class ListPanel;
-class UiContext;
-}  // namespace maillage::ui
 
 namespace maillage::exchange {
 
@@ -63,11 +44,11 @@ private:
     int64_t event_id_;
     Event loaded_;
     std::vector<EventType> types_;
-    std::vector<int64_t> programme_ids_, funder_ids_;
     std::vector<Day> days_;
     std::vector<int64_t> removed_days_;
     std::vector<std::pair<int64_t, std::string>> partners_;
-    wxChoice *type_, *role_, *programme_, *funder_;
+    wxChoice *type_, *role_;
+    ui::RecordChoice *programme_, *funder_;
     wxTextCtrl *title_, *theme_, *venue_, *objectives_, *start_, *end_;
     wxCheckListBox* languages_;
     wxSpinCtrl* capacity_;

@@ -14,6 +14,7 @@
 #include "core/people.h"
 #include "core/programmes.h"
 #include "core/sectors.h"
+#include "shared-ui/record_choice.h"
 #include "shared-ui/confirm_delete.h"
 #include "shared-ui/display.h"
 #include "shared-ui/list_panel.h"
@@ -25,6 +26,8 @@
 #include <wx/sizer.h>
 #include <wx/stattext.h>
 #include <wx/wrapsizer.h>
+
+#include <functional>
 
 namespace maillage::intervision {
 namespace {
@@ -40,33 +43,35 @@ wxString audience_label(const std::string& a) {
 CycleOverviewPage::CycleOverviewPage(wxWindow* parent, ui::UiContext& context) : PageBase(parent, context) {
     auto* top = new wxBoxSizer(wxVERTICAL);
     auto* bar = new wxBoxSizer(wxHORIZONTAL);
-    bar->Add(new wxStaticText(this, wxID_ANY, _("Cycle:")), 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 4);
-    cycle_ = new wxChoice(this, wxID_ANY);
-    cycle_->SetName("cycle");
-    bar->Add(cycle_, 0, wxRIGHT, 12);
-    auto add = [&](wxSizer* to, const wxString& label, const char* name, bool needs_cycle) {
-        auto* b = new wxButton(this, wxID_ANY, label);
-        b->SetName(name);
-        to->Add(b, 0, wxRIGHT | wxBOTTOM, 4);
+    cycle_ = ui::add_labelled(bar, _("Cycle:"), new wxChoice(this, wxID_ANY), "cycle", 12, 4);
+    auto add = [&](wxSizer* to, const wxString& label, const char* name, bool needs_cycle,
+                   std::function<void()> action) {
+        auto* b = ui::bar_button(this, to, label, name, std::move(action), wxRIGHT | wxBOTTOM, 4);
         if (needs_cycle) cycle_buttons_.push_back(b);
         return b;
     };
-    auto* new_cycle_button = add(bar, _("&New cycle…"), "new-cycle", false);
-    auto* edit_cycle_button = add(bar, _("Edit the cycle…"), "edit-cycle", true);
-    auto* copy_button = add(bar, _("Copy to next year…"), "copy-cycle", true);
-    close_ = add(bar, _("Close the cycle"), "close-cycle", true);
+    add(bar, _("&New cycle…"), "new-cycle", false, [this] { new_cycle(); });
+    add(bar, _("Edit the cycle…"), "edit-cycle", true, [this] { edit_cycle(); });
+    add(bar, _("Copy to next year…"), "copy-cycle", true, [this] { copy_cycle(); });
+    close_ = add(bar, _("Close the cycle"), "close-cycle", true, [this] { close_cycle(); });
     top->Add(bar, 0, wxLEFT | wxRIGHT | wxTOP, 8);
     info_ = new wxStaticText(this, wxID_ANY, wxString());
     info_->SetName("cycle-info");
     top->Add(info_, 0, wxLEFT | wxRIGHT | wxTOP, 8);
     // The participants' actions act on the person selected in a group's list.
     bar = new wxWrapSizer(wxHORIZONTAL);
-    auto* new_group = add(bar, _("New &group…"), "new-group", true);
-    auto* enrol_button = add(bar, _("&Enrol…"), "enrol", true);
-    auto* leave_button = add(bar, _("&Leave the group…"), "leave", true);
-    auto* move_button = add(bar, _("&Move to…"), "move", true);
-    auto* promote_button = add(bar, _("&Promote from the waiting list"), "promote", true);
-    auto* export_button = add(bar, _("E&xport the list…"), "export", true);
+    add(bar, _("New &group…"), "new-group", true, [this] { edit_group(0); });
+    add(bar, _("&Enrol…"), "enrol", true, [this] { enrol(); });
+    add(bar, _("&Leave the group…"), "leave", true, [this] { leave(); });
+    add(bar, _("&Move to…"), "move", true, [this] { move(); });
+    add(bar, _("&Promote from the waiting list"), "promote", true, [this] { promote(); });
+    // The participant list of the group with a selection (else the first), as CSV or XLSX.
+    add(bar, _("E&xport the list…"), "export", true, [this] {
+        ui::ListPanel* target = group_lists_.empty() ? nullptr : group_lists_.front().first;
+        for (const auto& [list, id] : group_lists_)
+            if (list->selected_id()) target = list;
+        if (target) target->export_visible();
+    });
     top->Add(bar, 0, wxALL, 8);
     columns_ = new wxScrolledWindow(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxHSCROLL | wxVSCROLL);
     columns_->SetScrollRate(10, 10);
@@ -74,22 +79,6 @@ CycleOverviewPage::CycleOverviewPage(wxWindow* parent, ui::UiContext& context) :
     SetSizer(top);
 
     cycle_->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) { load_groups(); });
-    new_cycle_button->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { new_cycle(); });
-    edit_cycle_button->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { edit_cycle(); });
-    copy_button->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { copy_cycle(); });
-    close_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { close_cycle(); });
-    new_group->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { edit_group(0); });
-    enrol_button->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { enrol(); });
-    leave_button->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { leave(); });
-    move_button->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { move(); });
-    promote_button->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { promote(); });
-    // The participant list of the group with a selection (else the first), as CSV or XLSX.
-    export_button->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
-        ui::ListPanel* target = group_lists_.empty() ? nullptr : group_lists_.front().first;
-        for (const auto& [list, id] : group_lists_)
-            if (list->selected_id()) target = list;
-        if (target) target->export_visible();
-    });
     refresh();
 }
 
@@ -104,17 +93,13 @@ int64_t CycleOverviewPage::cycle_id() const {
 }
 
 void CycleOverviewPage::load_cycles() {
-    const int64_t keep = cycle_ids_.empty() ? 0 : cycle_id();
-    cycle_->Clear();
-    cycle_ids_.clear();
     ProgrammeRepository programmes(database());
+    std::vector<std::pair<int64_t, wxString>> cycles;
     for (const auto& c : CycleRepository(database()).cycles()) {
         const auto p = c.programme_id ? programmes.get(*c.programme_id) : std::nullopt;
-        cycle_->Append(u8(c.name + (p ? " (" + p->code + ")" : std::string())));
-        cycle_ids_.push_back(c.id);
-        if (c.id == keep) cycle_->SetSelection(int(cycle_ids_.size()) - 1);
+        cycles.emplace_back(c.id, u8(c.name + (p ? " (" + p->code + ")" : std::string())));
     }
-    if (!cycle_ids_.empty() && cycle_->GetSelection() == wxNOT_FOUND) cycle_->SetSelection(0);
+    cycle_ids_ = ui::refill_choice(cycle_, cycles, cycle_ids_.empty() ? 0 : cycle_id());
 }
 
 void CycleOverviewPage::load_groups() {
@@ -125,10 +110,10 @@ void CycleOverviewPage::load_groups() {
     if (!cycle_id()) {
         info_->SetLabel(wxString());
         auto* empty = new wxBoxSizer(wxVERTICAL);
-        auto* text = new wxStaticText(columns_, wxID_ANY,
-                                      _("No intervision cycle yet. A cycle runs from September to June; create it, "
-                                        "then its groups and their participants."));
-        text->Wrap(FromDIP(560));
+        auto* text = ui::paragraph(columns_,
+                                   _("No intervision cycle yet. A cycle runs from September to June; create it, "
+                                     "then its groups and their participants."),
+                                   560);
         empty->Add(text, 0, wxBOTTOM, 8);
         auto* create = new wxButton(columns_, wxID_ANY, _("Create the first cycle…"));
         create->SetName("create-first-cycle");
@@ -170,10 +155,10 @@ void CycleOverviewPage::load_groups() {
 
     const auto groups = repo.groups(cycle->id);
     if (groups.empty()) {
-        auto* text = new wxStaticText(columns_, wxID_ANY,
-                                      _("This cycle has no group yet: add them with \"New group…\" (about ten "
-                                        "participants each, led by a pair of facilitators)."));
-        text->Wrap(FromDIP(560));
+        auto* text = ui::paragraph(columns_,
+                                   _("This cycle has no group yet: add them with \"New group…\" (about ten "
+                                     "participants each, led by a pair of facilitators)."),
+                                   560);
         row->Add(text, 0, wxALL, 8);
     }
     for (const auto& g : groups) {
@@ -260,13 +245,16 @@ void CycleOverviewPage::after_change(const wxString& status) {
     if (!status.empty()) context().set_status(status);
 }
 
-void CycleOverviewPage::new_cycle() {
-    NewCycleDialog dialog(this, database(), today_iso());
-    if (dialog.ShowModal() != wxID_OK) return;
+void CycleOverviewPage::show_created(int64_t cycle_id) {
     load_cycles();
     for (size_t i = 0; i < cycle_ids_.size(); ++i)
-        if (cycle_ids_[i] == dialog.created_id()) cycle_->SetSelection(int(i));
+        if (cycle_ids_[i] == cycle_id) cycle_->SetSelection(int(i));
     after_change(_("Cycle created."));
+}
+
+void CycleOverviewPage::new_cycle() {
+    NewCycleDialog dialog(this, database(), today_iso());
+    if (dialog.ShowModal() == wxID_OK) show_created(dialog.created_id());
 }
 
 void CycleOverviewPage::edit_cycle() {
@@ -278,11 +266,7 @@ void CycleOverviewPage::edit_cycle() {
 void CycleOverviewPage::copy_cycle() {
     if (!cycle_id()) return;
     CopyCycleDialog dialog(this, database(), cycle_id());
-    if (dialog.ShowModal() != wxID_OK) return;
-    load_cycles();
-    for (size_t i = 0; i < cycle_ids_.size(); ++i)
-        if (cycle_ids_[i] == dialog.created_id()) cycle_->SetSelection(int(i));
-    after_change(_("Cycle created."));
+    if (dialog.ShowModal() == wxID_OK) show_created(dialog.created_id());
 }
 
 void CycleOverviewPage::close_cycle() {
@@ -360,42 +344,36 @@ bool CycleOverviewPage::delete_selection() {
     return false;
 }
 
-void CycleOverviewPage::leave() {
+std::optional<Enrolment> CycleOverviewPage::selected_enrolment_if(bool waiting, const wxString& hint) {
     const auto e = selected_enrolment();
     const auto enrolment = e ? CycleRepository(database()).enrolment(*e) : std::nullopt;
-    if (!enrolment || enrolment->status == "left") {
-        ui::show_info(this, _("Select a participant in a group's list first."));
-        return;
-    }
-    LeaveDialog dialog(this, database(), *e, today_iso());
-    if (dialog.ShowModal() == wxID_OK) after_change(dialog.done_message());
+    if (enrolment && (waiting ? enrolment->status == "waiting" : enrolment->status != "left")) return enrolment;
+    ui::show_info(this, hint);
+    return std::nullopt;
 }
 
-void CycleOverviewPage::move() {
-    const auto e = selected_enrolment();
-    const auto enrolment = e ? CycleRepository(database()).enrolment(*e) : std::nullopt;
-    if (!enrolment || enrolment->status == "left") {
-        ui::show_info(this, _("Select a participant in a group's list first."));
-        return;
+template <class Dialog>
+void CycleOverviewPage::participant_dialog() {
+    if (const auto e = selected_enrolment_if(false, _("Select a participant in a group's list first."))) {
+        Dialog dialog(this, database(), e->id, today_iso());
+        if (dialog.ShowModal() == wxID_OK) after_change(dialog.done_message());
     }
-    MoveDialog dialog(this, database(), *e, today_iso());
-    if (dialog.ShowModal() == wxID_OK) after_change(dialog.done_message());
 }
+
+void CycleOverviewPage::leave() { participant_dialog<LeaveDialog>(); }
+
+void CycleOverviewPage::move() { participant_dialog<MoveDialog>(); }
 
 void CycleOverviewPage::promote() {
-    const auto e = selected_enrolment();
-    const auto enrolment = e ? CycleRepository(database()).enrolment(*e) : std::nullopt;
-    if (!enrolment || enrolment->status != "waiting") {
-        ui::show_info(this, _("Select someone on a waiting list first."));
-        return;
-    }
+    const auto enrolment = selected_enrolment_if(true, _("Select someone on a waiting list first."));
+    if (!enrolment) return;
     const auto p = PersonRepository(database()).get(enrolment->person_id);
     const auto g = CycleRepository(database()).group(enrolment->group_id);
     const auto name = p ? u8(p->display_name()) : wxString();
     if (ui::guarded(this, _("Could not promote"), [&] {
             const auto c = CycleRepository(database()).cycle(g->cycle_id);
             database().write(wxString::Format(_("promote %s into %s"), name, u8(g->name)).utf8_string(), [&] {
-                promote_from_waiting_list(database(), *e, default_enrolment_date(*c, today_iso()));
+                promote_from_waiting_list(database(), enrolment->id, default_enrolment_date(*c, today_iso()));
             });
         }))
         after_change(wxString::Format(_("%s enrolled in %s."), name, u8(g->name)));

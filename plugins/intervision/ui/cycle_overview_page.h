@@ -4,20 +4,13 @@
 // New/edit/close/copy a cycle; new/edit/remove a group; enrol, leave, move to another
 // group, promote from the waiting list — each in a dialog that names the change for
 // Edit > Undo.
+#include "cycles.h"
 #include "shared-ui/page_base.h"
+#include "shared-ui/fwd.h"
 
 #include <cstdint>
 #include <optional>
 #include <vector>
-
-class wxButton;
-class wxChoice;
-class wxScrolledWindow;
-class wxStaticText;
-
-namespace maillage::ui {
-class ListPanel;
-}
 
 namespace maillage::intervision {
 
@@ -34,6 +27,14 @@ private:
     int64_t cycle_id() const;
     // The enrolment selected in a group's list (the focused list first).
     std::optional<int64_t> selected_enrolment();
+    // The enrolment selected, if it is on a waiting list (`waiting`) or not left; else
+    // tells the user `hint`.
+    std::optional<Enrolment> selected_enrolment_if(bool waiting, const wxString& hint);
+    // Leave or Move (the dialog) for the participant selected.
+    template <class Dialog>
+    void participant_dialog();
+    // After a cycle was created (new or copied): the page shows it.
+    void show_created(int64_t cycle_id);
     void after_change(const wxString& status);
     void new_cycle();
     void edit_cycle();

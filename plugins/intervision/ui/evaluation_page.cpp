@@ -41,20 +41,10 @@ Questionnaire evaluation_template(Database& db) {
 EvaluationPage::EvaluationPage(wxWindow* parent, ui::UiContext& context) : PageBase(parent, context) {
     auto* top = new wxBoxSizer(wxVERTICAL);
     auto* bar = new wxBoxSizer(wxHORIZONTAL);
-    bar->Add(new wxStaticText(this, wxID_ANY, _("Cycle:")), 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 4);
-    cycle_ = new wxChoice(this, wxID_ANY);
-    cycle_->SetName("cycle");
-    bar->Add(cycle_, 0, wxRIGHT, 8);
-    bar->Add(new wxStaticText(this, wxID_ANY, _("Group:")), 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 4);
-    group_ = new wxChoice(this, wxID_ANY);
-    group_->SetName("group");
-    bar->Add(group_, 0, wxRIGHT, 12);
-    auto* enter_button = new wxButton(this, wxID_ANY, _("&Enter an evaluation…"));
-    enter_button->SetName("enter-evaluation");
-    auto* edit_button = new wxButton(this, wxID_ANY, _("Edit the &questionnaire…"));
-    edit_button->SetName("edit-template");
-    bar->Add(enter_button, 0, wxRIGHT, 4);
-    bar->Add(edit_button, 0);
+    cycle_ = ui::add_labelled(bar, _("Cycle:"), new wxChoice(this, wxID_ANY), "cycle", 8, 4);
+    group_ = ui::add_labelled(bar, _("Group:"), new wxChoice(this, wxID_ANY), "group", 12, 4);
+    ui::bar_button(this, bar, _("&Enter an evaluation…"), "enter-evaluation", [this] { enter(); }, wxRIGHT, 4);
+    ui::bar_button(this, bar, _("Edit the &questionnaire…"), "edit-template", [this] { edit_template(); }, 0, 0);
     top->Add(bar, 0, wxALL, 8);
     count_ = new wxStaticText(this, wxID_ANY, wxString());
     count_->SetName("responses");
@@ -65,8 +55,6 @@ EvaluationPage::EvaluationPage(wxWindow* parent, ui::UiContext& context) : PageB
     SetSizer(top);
     cycle_->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) { load_groups(); });
     group_->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) { show(); });
-    enter_button->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { enter(); });
-    edit_button->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { edit_template(); });
     refresh();
 }
 
@@ -243,10 +231,10 @@ TemplateDialog::TemplateDialog(wxWindow* parent, Database& db)
     : wxDialog(parent, wxID_ANY, _("The evaluation questionnaire")), db_(db), questionnaire_(evaluation_template(db)) {
     SetName("template-dialog");
     auto* sizer = new wxBoxSizer(wxVERTICAL);
-    auto* intro = new wxStaticText(this, wxID_ANY,
-                                   _("The questions every participant answers at the end of the cycle. They can be "
-                                     "changed until the first answers are entered."));
-    intro->Wrap(FromDIP(520));
+    auto* intro = ui::paragraph(this,
+                                _("The questions every participant answers at the end of the cycle. They can be "
+                                  "changed until the first answers are entered."),
+                                520);
     sizer->Add(intro, 0, wxALL, 10);
     auto* row = new wxBoxSizer(wxHORIZONTAL);
     questions_ = new ui::ListPanel(this, nullptr,
@@ -325,13 +313,10 @@ void TemplateDialog::show_questions() {
 }
 
 void TemplateDialog::save() {
-    try {
+    record_or_show(this, problem_, [&] {
         db_.write(_("edit the evaluation questionnaire").utf8_string(),
                   [&] { QuestionnaireRepository(db_).save(questionnaire_); });
-    } catch (const std::exception& e) {
-        return show_problem(this, problem_, u8(e.what()));
-    }
-    EndModal(wxID_OK);
+    });
 }
 
 }  // namespace maillage::intervision

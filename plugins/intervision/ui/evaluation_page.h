@@ -5,21 +5,13 @@
 #include "shared-ui/page_base.h"
 
 #include "core/questionnaires.h"
+#include "shared-ui/fwd.h"
 
 #include <wx/dialog.h>
 
 #include <cstdint>
 #include <optional>
 #include <vector>
-
-class wxChoice;
-class wxStaticText;
-
-namespace maillage::ui {
-class ListPanel;
-class QuestionnaireForm;
-class QuestionnaireResults;
-}
 
 namespace maillage::intervision {
 

@@ -5,22 +5,11 @@
 // social sector, one from mental health). A facilitator booked elsewhere at the same
 // time is refused in the dialog, which stays open.
 #include "cycles.h"
+#include "shared-ui/fwd.h"
 
 #include <wx/dialog.h>
 
 #include <cstdint>
-
-class wxChoice;
-class wxStaticText;
-class wxTextCtrl;
-
-namespace maillage {
-class Database;
-}
-namespace maillage::ui {
-class PersonPicker;
-class TimeSlotPicker;
-}
 
 namespace maillage::intervision {
 

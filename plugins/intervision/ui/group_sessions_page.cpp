@@ -13,6 +13,7 @@
 #include "core/institutions.h"
 #include "core/people.h"
 #include "core/sessions.h"
+#include "shared-ui/record_choice.h"
 #include "shared-ui/attendance_grid.h"
 #include "shared-ui/confirm_delete.h"
 #include "shared-ui/display.h"
@@ -148,19 +149,10 @@ private:
 GroupSessionsPage::GroupSessionsPage(wxWindow* parent, ui::UiContext& context) : PageBase(parent, context) {
     auto* top = new wxBoxSizer(wxVERTICAL);
     auto* bar = new wxBoxSizer(wxHORIZONTAL);
-    bar->Add(new wxStaticText(this, wxID_ANY, _("Cycle:")), 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 4);
-    cycle_ = new wxChoice(this, wxID_ANY);
-    cycle_->SetName("cycle");
-    bar->Add(cycle_, 0, wxRIGHT, 8);
-    bar->Add(new wxStaticText(this, wxID_ANY, _("Group:")), 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 4);
-    group_ = new wxChoice(this, wxID_ANY);
-    group_->SetName("group");
-    bar->Add(group_, 0, wxRIGHT, 12);
+    cycle_ = ui::add_labelled(bar, _("Cycle:"), new wxChoice(this, wxID_ANY), "cycle", 8, 4);
+    group_ = ui::add_labelled(bar, _("Group:"), new wxChoice(this, wxID_ANY), "group", 12, 4);
     auto button = [this](wxSizer* to, const wxString& label, const char* name, void (GroupSessionsPage::*fn)()) {
-        auto* b = new wxButton(this, wxID_ANY, label);
-        b->SetName(name);
-        b->Bind(wxEVT_BUTTON, [this, fn](wxCommandEvent&) { (this->*fn)(); });
-        to->Add(b, 0, wxRIGHT | wxBOTTOM, 4);
+        ui::bar_button(this, to, label, name, [this, fn] { (this->*fn)(); }, wxRIGHT | wxBOTTOM, 4);
     };
     button(bar, _("&Generate the sessions…"), "generate", &GroupSessionsPage::generate);
     button(bar, _("&Add a session…"), "add-session", &GroupSessionsPage::add_session);
@@ -241,29 +233,17 @@ int64_t GroupSessionsPage::group_id() const {
 }
 
 void GroupSessionsPage::refresh() {
-    const int64_t keep = cycle_ids_.empty() ? 0 : cycle_id();
-    cycle_->Clear();
-    cycle_ids_.clear();
-    for (const auto& c : CycleRepository(database()).cycles()) {
-        cycle_->Append(u8(c.name));
-        cycle_ids_.push_back(c.id);
-        if (c.id == keep) cycle_->SetSelection(int(cycle_ids_.size()) - 1);
-    }
-    if (!cycle_ids_.empty() && cycle_->GetSelection() == wxNOT_FOUND) cycle_->SetSelection(0);
+    std::vector<std::pair<int64_t, wxString>> cycles;
+    for (const auto& c : CycleRepository(database()).cycles()) cycles.emplace_back(c.id, u8(c.name));
+    cycle_ids_ = ui::refill_choice(cycle_, cycles, cycle_ids_.empty() ? 0 : cycle_id());
     load_groups();
 }
 
 void GroupSessionsPage::load_groups() {
-    const int64_t keep = group_ids_.empty() ? 0 : group_id();
-    group_->Clear();
-    group_ids_.clear();
+    std::vector<std::pair<int64_t, wxString>> groups;
     if (cycle_id())
-        for (const auto& g : CycleRepository(database()).groups(cycle_id())) {
-            group_->Append(u8(g.name));
-            group_ids_.push_back(g.id);
-            if (g.id == keep) group_->SetSelection(int(group_ids_.size()) - 1);
-        }
-    if (!group_ids_.empty() && group_->GetSelection() == wxNOT_FOUND) group_->SetSelection(0);
+        for (const auto& g : CycleRepository(database()).groups(cycle_id())) groups.emplace_back(g.id, u8(g.name));
+    group_ids_ = ui::refill_choice(group_, groups, group_ids_.empty() ? 0 : group_id());
     load_sessions();
 }
 

@@ -5,19 +5,11 @@
 // PDF), iCalendar for a group, the cycle or a facilitator, attendance imported from CSV,
 // delete (Edit > Undo brings it back); conflicts; the attendance grid (participants x sessions, facilitators apart).
 #include "shared-ui/page_base.h"
+#include "shared-ui/fwd.h"
 
 #include <cstdint>
 #include <functional>
 #include <vector>
-
-class wxChoice;
-class wxBoxSizer;
-class wxStaticText;
-
-namespace maillage::ui {
-class AttendanceGrid;
-class ListPanel;
-}
 
 namespace maillage::intervision {
 

@@ -6,6 +6,7 @@
 
 #include "core/database.h"
 #include "core/programmes.h"
+#include "shared-ui/record_choice.h"
 #include "shared-ui/date_pickers.h"
 #include "shared-ui/display.h"
 #include "shared-ui/list_panel.h"
@@ -74,24 +75,15 @@ NewCycleDialog::NewCycleDialog(wxWindow* parent, Database& db, const std::string
         cycle_.end_date = std::to_string(first + 1) + "-06-30";
     }
 
-    auto* grid = new wxFlexGridSizer(2, FromDIP(wxSize(8, 6)));
-    grid->AddGrowableCol(1);
-    auto row = [&](const wxString& label, wxWindow* field, const char* name) {
-        field->SetName(name);
-        grid->Add(new wxStaticText(this, wxID_ANY, label), 0, wxALIGN_CENTER_VERTICAL);
-        grid->Add(field, 1, wxEXPAND);
-    };
+    FieldGrid fields(this);
+    auto row = [&](const wxString& label, wxWindow* field, const char* name) { fields.add(label, field, name); };
     name_ = new wxTextCtrl(this, wxID_ANY, u8(cycle_.name), wxDefaultPosition, FromDIP(wxSize(280, -1)));
     row(_("Name:"), name_, "name");
-    programme_ = new wxChoice(this, wxID_ANY);
-    programme_->Append(_("(none)"));
-    programme_->SetSelection(0);
-    for (const auto& p : ProgrammeRepository(db).list()) {
-        programme_->Append(u8(p.name + " (" + p.code + ")"));
-        programme_ids_.push_back(p.id);
-        if (cycle_.id ? cycle_.programme_id == p.id : p.code == "connect")
-            programme_->SetSelection(int(programme_ids_.size()));
-    }
+    // A new cycle belongs to the Connect programme unless the user chooses another.
+    std::optional<int64_t> programme = cycle_.programme_id;
+    if (!cycle_.id)
+        if (const auto connect = ProgrammeRepository(db).find_by_code("connect")) programme = connect->id;
+    programme_ = ui::programme_choice(this, db, _("(none)"), programme);
     row(_("Programme:"), programme_, "programme");
     start_ = new ui::DatePicker(this);
     start_->set_iso(cycle_.start_date);
@@ -106,14 +98,7 @@ NewCycleDialog::NewCycleDialog(wxWindow* parent, Database& db, const std::string
     const auto a = std::find(kAudiences.begin(), kAudiences.end(), cycle_.audience);
     audience_->SetSelection(a == kAudiences.end() ? 0 : int(a - kAudiences.begin()));
     row(_("Audience:"), audience_, "audience");
-    funder_ = new wxChoice(this, wxID_ANY);
-    funder_->Append(_("(none)"));
-    funder_->SetSelection(0);
-    for (const auto& f : FunderRepository(db).list()) {
-        funder_->Append(u8(f.name + " (" + f.code + ")"));
-        funder_ids_.push_back(f.id);
-        if (cycle_.funder_id == f.id) funder_->SetSelection(int(funder_ids_.size()));
-    }
+    funder_ = ui::funder_choice(this, db, _("(none)"), cycle_.funder_id);
     row(_("Counts for funder:"), funder_, "funder");
     auto* holidays = new wxBoxSizer(wxVERTICAL);
     cocof_ = new wxCheckBox(this, wxID_ANY, _("French Community Day (27 September)"));
@@ -128,8 +113,7 @@ NewCycleDialog::NewCycleDialog(wxWindow* parent, Database& db, const std::string
     flemish_->SetValue(has("flemish"));
     holidays->Add(cocof_);
     holidays->Add(flemish_);
-    grid->Add(new wxStaticText(this, wxID_ANY, _("Also no session on:")), 0, wxALIGN_TOP);
-    grid->Add(holidays, 1, wxEXPAND);
+    fields.add_top(_("Also no session on:"), holidays);
     auto* closures = new wxBoxSizer(wxHORIZONTAL);
     closures_ = new ui::ListPanel(this, nullptr,
                                   {.id = "intervision.closures",
@@ -148,16 +132,10 @@ NewCycleDialog::NewCycleDialog(wxWindow* parent, Database& db, const std::string
     closure_buttons->Add(add, 0, wxBOTTOM, 4);
     closure_buttons->Add(remove);
     closures->Add(closure_buttons);
-    grid->Add(new wxStaticText(this, wxID_ANY, _("Closure periods:")), 0, wxALIGN_TOP);
-    grid->Add(closures, 1, wxEXPAND);
+    fields.add_top(_("Closure periods:"), closures);
     show_closures();
 
-    auto* sizer = new wxBoxSizer(wxVERTICAL);
-    sizer->Add(grid, 1, wxEXPAND | wxALL, 10);
-    problem_ = problem_line(this);
-    sizer->Add(problem_, 0, wxEXPAND | wxLEFT | wxRIGHT, 10);
-    sizer->Add(ui::ok_cancel_buttons(this), 0, wxEXPAND | wxALL, 8);
-    SetSizerAndFit(sizer);
+    problem_ = ui::finish_dialog(this, fields.sizer());
     Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { create(); }, wxID_OK);
     add->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { add_closure(); });
     remove->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
@@ -187,10 +165,8 @@ void NewCycleDialog::show_closures() {
 void NewCycleDialog::create() {
     Cycle c = cycle_;
     c.name = name_->GetValue().Strip(wxString::both).utf8_string();
-    c.programme_id.reset();
-    c.funder_id.reset();
-    if (const int p = programme_->GetSelection(); p >= 1) c.programme_id = programme_ids_[size_t(p - 1)];
-    if (const int f = funder_->GetSelection(); f >= 1) c.funder_id = funder_ids_[size_t(f - 1)];
+    c.programme_id = programme_->chosen();
+    c.funder_id = funder_->chosen();
     c.start_date = start_->iso();
     c.end_date = end_->iso();
     c.audience = kAudiences[size_t(std::max(0, audience_->GetSelection()))];
@@ -216,11 +192,11 @@ CopyCycleDialog::CopyCycleDialog(wxWindow* parent, Database& db, int64_t cycle_i
     SetName("copy-cycle-dialog");
     cycle_ = CycleRepository(db).cycle(cycle_id).value_or(Cycle{});
     auto* sizer = new wxBoxSizer(wxVERTICAL);
-    auto* text = new wxStaticText(this, wxID_ANY,
-                                  wxString::Format(_("The groups of %s, their slots, facilitators and capacities are "
-                                                     "carried over; the closure periods move one year later."),
-                                                   u8(cycle_.name)));
-    text->Wrap(FromDIP(420));
+    auto* text = ui::paragraph(this,
+                               wxString::Format(_("The groups of %s, their slots, facilitators and capacities are "
+                                 "carried over; the closure periods move one year later."),
+                                 u8(cycle_.name)),
+                               420);
     sizer->Add(text, 0, wxALL, 10);
     FieldGrid grid(this);
     std::string name = cycle_.name;
@@ -238,12 +214,7 @@ CopyCycleDialog::CopyCycleDialog(wxWindow* parent, Database& db, int64_t cycle_i
     participants_ = new wxCheckBox(this, wxID_ANY, _("Also enrol this year's participants"));
     participants_->SetName("with-participants");
     sizer->Add(participants_, 0, wxLEFT | wxRIGHT, 10);
-    problem_ = problem_line(this);
-    sizer->Add(problem_, 0, wxEXPAND | wxLEFT | wxRIGHT, 10);
-    sizer->Add(action_buttons(this, _("Copy")), 0, wxEXPAND | wxALL, 8);
-    SetSizerAndFit(sizer);
-    Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { copy(); }, wxID_OK);
-    CentreOnParent();
+    problem_ = end_layout(this, sizer, action_buttons(this, _("Copy")), [this] { copy(); });
 }
 
 void CopyCycleDialog::copy() {

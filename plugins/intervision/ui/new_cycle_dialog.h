@@ -5,24 +5,12 @@
 // refusal is shown in the dialog, which stays open with the input kept. Also "Copy to
 // next year": groups, slots, facilitators and capacities carried over.
 #include "cycles.h"
+#include "shared-ui/fwd.h"
 
 #include <wx/dialog.h>
 
 #include <cstdint>
 #include <vector>
-
-class wxCheckBox;
-class wxChoice;
-class wxStaticText;
-class wxTextCtrl;
-
-namespace maillage {
-class Database;
-}
-namespace maillage::ui {
-class DatePicker;
-class ListPanel;
-}
 
 namespace maillage::intervision {
 
@@ -41,12 +29,12 @@ private:
     Database& db_;
     Cycle cycle_;
     wxTextCtrl* name_;
-    wxChoice *programme_, *audience_, *funder_;
+    wxChoice* audience_;
+    ui::RecordChoice *programme_, *funder_;
     ui::DatePicker *start_, *end_;
     wxCheckBox *cocof_, *flemish_;
     ui::ListPanel* closures_;
     wxStaticText* problem_;
-    std::vector<int64_t> programme_ids_, funder_ids_;
     int64_t created_ = 0;
 };
 

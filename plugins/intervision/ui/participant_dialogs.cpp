@@ -31,6 +31,13 @@ wxString warnings_text(const std::vector<std::string>& warnings) {
     return text;
 }
 
+// What the officer reads after an enrolment or a move: enrolled, or waiting at a position.
+wxString enrolled_text(const std::string& who, const EnrolResult& r, const std::string& group) {
+    return r.status == "waiting"
+               ? wxString::Format(_("%s is on the waiting list, position %d."), u8(who), r.waiting_position.value_or(0))
+               : wxString::Format(_("%s enrolled in %s."), u8(who), u8(group));
+}
+
 }  // namespace
 
 std::string default_enrolment_date(const Cycle& cycle, const std::string& today) {
@@ -66,9 +73,7 @@ EnrolDialog::EnrolDialog(wxWindow* parent, Database& db, int64_t cycle_id, int64
 
     auto* sizer = new wxBoxSizer(wxVERTICAL);
     sizer->Add(grid.sizer(), 1, wxEXPAND | wxALL, 10);
-    warning_ = new wxStaticText(this, wxID_ANY, wxString());
-    warning_->SetName("warning");
-    warning_->SetForegroundColour(wxColour(160, 90, 0));
+    warning_ = warning_line(this);
     sizer->Add(warning_, 0, wxEXPAND | wxLEFT | wxRIGHT, 10);
     problem_ = problem_line(this);
     sizer->Add(problem_, 0, wxEXPAND | wxLEFT | wxRIGHT, 10);
@@ -119,21 +124,23 @@ void EnrolDialog::enrol() {
         }
         const auto label = wxString::Format(_("enrol %s in %s"), u8(person_name(db_, person)), u8(group_name(db_, group)));
         const auto r = db_.write(label.utf8_string(), [&] { return rules.enrol(group, person, date, reason, at); });
-        done_ = r.status == "waiting"
-                    ? wxString::Format(_("%s is on the waiting list, position %d."), u8(person_name(db_, person)),
-                                       r.waiting_position.value_or(0))
-                    : wxString::Format(_("%s enrolled in %s."), u8(person_name(db_, person)), u8(group_name(db_, group)));
+        done_ = enrolled_text(person_name(db_, person), r, group_name(db_, group));
     } catch (const std::exception& e) {
         return show_problem(this, problem_, u8(e.what()));
     }
     EndModal(wxID_OK);
 }
 
+EnrolmentDialog::EnrolmentDialog(wxWindow* parent, Database& db, int64_t enrolment_id, const wxString& title,
+                                 const char* name)
+    : wxDialog(parent, wxID_ANY, title), db_(db),
+      enrolment_(CycleRepository(db).enrolment(enrolment_id).value_or(Enrolment{})) {
+    SetName(name);
+}
+
 LeaveDialog::LeaveDialog(wxWindow* parent, Database& db, int64_t enrolment_id, const std::string& today)
-    : wxDialog(parent, wxID_ANY, _("Leave the group")), db_(db) {
-    SetName("leave-dialog");
+    : EnrolmentDialog(parent, db, enrolment_id, _("Leave the group"), "leave-dialog") {
     CycleRepository repo(db);
-    enrolment_ = repo.enrolment(enrolment_id).value_or(Enrolment{});
     auto* sizer = new wxBoxSizer(wxVERTICAL);
     auto* question = new wxStaticText(this, wxID_ANY,
                                       wxString::Format(_("Take %s out of %s?"), u8(person_name(db, enrolment_.person_id)),
@@ -155,17 +162,12 @@ LeaveDialog::LeaveDialog(wxWindow* parent, Database& db, int64_t enrolment_id, c
         if (const auto c = repo.cycle(g->cycle_id)) date = std::max(default_enrolment_date(*c, today), enrolment_.enrolled_on);
     date_->set_iso(date);
     sizer->Add(grid.sizer(), 0, wxEXPAND | wxALL, 10);
-    problem_ = problem_line(this);
-    sizer->Add(problem_, 0, wxEXPAND | wxLEFT | wxRIGHT, 10);
-    sizer->Add(action_buttons(this, _("Leave the group")), 0, wxEXPAND | wxALL, 8);
-    SetSizerAndFit(sizer);
-    Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { leave(); }, wxID_OK);
-    CentreOnParent();
+    problem_ = end_layout(this, sizer, action_buttons(this, _("Leave the group")), [this] { leave(); });
 }
 
 void LeaveDialog::leave() {
     if (date_->iso().empty()) return show_problem(this, problem_, _("The date of leaving is not a date."));
-    try {
+    record_or_show(this, problem_, [&] {
         const auto who = person_name(db_, enrolment_.person_id), group = group_name(db_, enrolment_.group_id);
         const auto label = wxString::Format(_("%s leaves %s"), u8(who), u8(group));
         const auto promoted = db_.write(label.utf8_string(), [&] {
@@ -175,17 +177,12 @@ void LeaveDialog::leave() {
         if (promoted)
             if (const auto e = CycleRepository(db_).enrolment(*promoted))
                 done_ += " " + wxString::Format(_("%s takes the place."), u8(person_name(db_, e->person_id)));
-    } catch (const std::exception& e) {
-        return show_problem(this, problem_, u8(e.what()));
-    }
-    EndModal(wxID_OK);
+    });
 }
 
 MoveDialog::MoveDialog(wxWindow* parent, Database& db, int64_t enrolment_id, const std::string& today)
-    : wxDialog(parent, wxID_ANY, _("Move to another group")), db_(db) {
-    SetName("move-dialog");
+    : EnrolmentDialog(parent, db, enrolment_id, _("Move to another group"), "move-dialog") {
     CycleRepository repo(db);
-    enrolment_ = repo.enrolment(enrolment_id).value_or(Enrolment{});
     const auto from = repo.group(enrolment_.group_id);
     auto* sizer = new wxBoxSizer(wxVERTICAL);
     auto* text = new wxStaticText(
@@ -211,16 +208,9 @@ MoveDialog::MoveDialog(wxWindow* parent, Database& db, int64_t enrolment_id, con
     reason_ = grid.add(_("Reason:"), new wxTextCtrl(this, wxID_ANY), "reason");
     reason_->SetHint(_("Only when the rules of the new group ask for one"));
     sizer->Add(grid.sizer(), 0, wxEXPAND | wxALL, 10);
-    warning_ = new wxStaticText(this, wxID_ANY, wxString());
-    warning_->SetName("warning");
-    warning_->SetForegroundColour(wxColour(160, 90, 0));
+    warning_ = warning_line(this);
     sizer->Add(warning_, 0, wxEXPAND | wxLEFT | wxRIGHT, 10);
-    problem_ = problem_line(this);
-    sizer->Add(problem_, 0, wxEXPAND | wxLEFT | wxRIGHT, 10);
-    sizer->Add(action_buttons(this, _("Move")), 0, wxEXPAND | wxALL, 8);
-    SetSizerAndFit(sizer);
-    Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { move(); }, wxID_OK);
-    CentreOnParent();
+    problem_ = end_layout(this, sizer, action_buttons(this, _("Move")), [this] { move(); });
 }
 
 void MoveDialog::move() {
@@ -241,9 +231,7 @@ void MoveDialog::move() {
         const auto r = db_.write(label.utf8_string(), [&] {
             return rules.move(enrolment_.person_id, enrolment_.group_id, to, date_->iso(), reason);
         });
-        done_ = r.status == "waiting"
-                    ? wxString::Format(_("%s is on the waiting list, position %d."), u8(who), r.waiting_position.value_or(0))
-                    : wxString::Format(_("%s enrolled in %s."), u8(who), u8(group_name(db_, to)));
+        done_ = enrolled_text(who, r, group_name(db_, to));
     } catch (const std::exception& e) {
         return show_problem(this, problem_, u8(e.what()));
     }

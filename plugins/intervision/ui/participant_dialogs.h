@@ -4,25 +4,13 @@
 // leave (a date, and what follows: the waiting list moves up), move to another group
 // (the history stays: left here, enrolled there, on one date).
 #include "enrolment_rules.h"
+#include "shared-ui/fwd.h"
 
 #include <wx/dialog.h>
 
 #include <cstdint>
 #include <string>
 #include <vector>
-
-class wxChoice;
-class wxStaticText;
-class wxTextCtrl;
-
-namespace maillage {
-class Database;
-}
-namespace maillage::ui {
-class DatePicker;
-class InstitutionPicker;
-class PersonPicker;
-}
 
 namespace maillage::intervision {
 
@@ -53,36 +41,39 @@ private:
     wxString done_;
 };
 
-class LeaveDialog : public wxDialog {
+// What leaving and moving share: one enrolment, a date, a problem line and, after OK,
+// the sentence for the status bar.
+class EnrolmentDialog : public wxDialog {
 public:
-    LeaveDialog(wxWindow* parent, Database& db, int64_t enrolment_id, const std::string& today);
+    EnrolmentDialog(wxWindow* parent, Database& db, int64_t enrolment_id, const wxString& title, const char* name);
     wxString done_message() const { return done_; }
 
-private:
-    void leave();
+protected:
     Database& db_;
     Enrolment enrolment_;
-    ui::DatePicker* date_;
-    wxStaticText* problem_;
+    ui::DatePicker* date_ = nullptr;
+    wxStaticText* problem_ = nullptr;
     wxString done_;
 };
 
-class MoveDialog : public wxDialog {
+class LeaveDialog : public EnrolmentDialog {
+public:
+    LeaveDialog(wxWindow* parent, Database& db, int64_t enrolment_id, const std::string& today);
+
+private:
+    void leave();
+};
+
+class MoveDialog : public EnrolmentDialog {
 public:
     MoveDialog(wxWindow* parent, Database& db, int64_t enrolment_id, const std::string& today);
-    wxString done_message() const { return done_; }
 
 private:
     void move();
-    Database& db_;
-    Enrolment enrolment_;
     std::vector<int64_t> group_ids_;
     wxChoice* group_;
-    ui::DatePicker* date_;
     wxStaticText* warning_;
     wxTextCtrl* reason_;
-    wxStaticText* problem_;
-    wxString done_;
 };
 
 }  // namespace maillage::intervision

@@ -6,6 +6,7 @@
 
 #include "core/database.h"
 #include "core/report.h"
+#include "shared-ui/dialog_frame.h"
 #include "shared-ui/messages.h"
 #include "shared-ui/report_view.h"
 
@@ -27,15 +28,9 @@ wxString u8(const std::string& s) { return wxString::FromUTF8(s); }
 ReportPreviewPage::ReportPreviewPage(wxWindow* parent, ui::UiContext& context) : PageBase(parent, context) {
     auto* top = new wxBoxSizer(wxVERTICAL);
     auto* bar = new wxBoxSizer(wxHORIZONTAL);
-    bar->Add(new wxStaticText(this, wxID_ANY, _("Cycle:")), 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 4);
-    cycle_ = new wxChoice(this, wxID_ANY);
-    bar->Add(cycle_, 0, wxRIGHT, 12);
-    bar->Add(new wxStaticText(this, wxID_ANY, _("Calendar year:")), 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 4);
-    year_ = new wxChoice(this, wxID_ANY);
-    bar->Add(year_, 0, wxRIGHT, 12);
-    bar->Add(new wxStaticText(this, wxID_ANY, _("Programme:")), 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 4);
-    programme_ = new wxChoice(this, wxID_ANY);
-    bar->Add(programme_, 0, wxRIGHT, 12);
+    cycle_ = ui::add_labelled(bar, _("Cycle:"), new wxChoice(this, wxID_ANY), nullptr, 12, 4);
+    year_ = ui::add_labelled(bar, _("Calendar year:"), new wxChoice(this, wxID_ANY), nullptr, 12, 4);
+    programme_ = ui::add_labelled(bar, _("Programme:"), new wxChoice(this, wxID_ANY), nullptr, 12, 4);
     auto* print = new wxButton(this, wxID_ANY, _("&Print…"));
     bar->Add(print, 0);
     top->Add(bar, 0, wxALL, 8);

@@ -2,17 +2,11 @@
 // The intervision figures as the report will print them, with the sector chart, and
 // the evaluation summary of the chosen cycle.
 #include "shared-ui/page_base.h"
+#include "shared-ui/fwd.h"
 
 #include <string>
 #include <utility>
 #include <vector>
-
-class wxChoice;
-class wxTextCtrl;
-
-namespace maillage::ui {
-class ReportView;
-}
 
 namespace maillage::intervision {
 

@@ -106,12 +106,7 @@ SessionDialog::SessionDialog(wxWindow* parent, const wxString& title, const std:
                       "place");
     auto* sizer = new wxBoxSizer(wxVERTICAL);
     sizer->Add(grid.sizer(), 1, wxEXPAND | wxALL, 10);
-    problem_ = problem_line(this);
-    sizer->Add(problem_, 0, wxEXPAND | wxLEFT | wxRIGHT, 10);
-    sizer->Add(action_buttons(this, _("Save")), 0, wxEXPAND | wxALL, 8);
-    SetSizerAndFit(sizer);
-    Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { check(); }, wxID_OK);
-    CentreOnParent();
+    problem_ = end_layout(this, sizer, action_buttons(this, _("Save")), [this] { check(); });
 }
 
 void SessionDialog::check() {
@@ -130,8 +125,7 @@ ReasonDialog::ReasonDialog(wxWindow* parent, const wxString& question, const wxS
     : wxDialog(parent, wxID_ANY, ok_label) {
     SetName("reason-dialog");
     auto* sizer = new wxBoxSizer(wxVERTICAL);
-    auto* text = new wxStaticText(this, wxID_ANY, question);
-    text->Wrap(FromDIP(420));
+    auto* text = ui::paragraph(this, question, 420);
     sizer->Add(text, 0, wxALL, 10);
     FieldGrid grid(this);
     reason_ = grid.add(_("Reason:"), new wxTextCtrl(this, wxID_ANY, wxString(), wxDefaultPosition, FromDIP(wxSize(340, -1))),

@@ -4,25 +4,13 @@
 // anything is written); a session's date, times and place (move, or add a
 // replacement); the reason of a cancellation; the meeting's notes; the host.
 #include "cycle_planning.h"
+#include "shared-ui/fwd.h"
 
 #include <wx/dialog.h>
 
 #include <cstdint>
 #include <optional>
 #include <string>
-
-class wxStaticText;
-class wxTextCtrl;
-
-namespace maillage {
-class Database;
-}
-namespace maillage::ui {
-class DatePicker;
-class InstitutionPicker;
-class ListPanel;
-class UiContext;
-}
 
 namespace maillage::intervision {
 

@@ -243,14 +243,8 @@ bool session_dialog(wxWindow* parent, ui::UiContext& context, int64_t id, int64_
     }
     if (type->GetSelection() == wxNOT_FOUND && !types.empty()) type->SetSelection(0);
     auto* date = date_field(d, _("Date:"), value.date);
-    auto* duration = d.row(_("Duration (minutes):"),
-                           new wxSpinCtrl(&d, wxID_ANY, {}, wxDefaultPosition, wxDefaultSize, wxSP_ARROW_KEYS, 0, 1440,
-                                          value.duration_minutes),
-                           "duration");
-    auto* preparation = d.row(_("Preparation (minutes):"),
-                              new wxSpinCtrl(&d, wxID_ANY, {}, wxDefaultPosition, wxDefaultSize, wxSP_ARROW_KEYS, 0,
-                                             1440, value.preparation_minutes),
-                              "preparation");
+    auto* duration = d.number_row(_("Duration (minutes):"), value.duration_minutes, 1440, "duration");
+    auto* preparation = d.number_row(_("Preparation (minutes):"), value.preparation_minutes, 1440, "preparation");
     PersonRepository people(db);
     // The association's workers: people with the Staff role (and whoever ran it before).
     std::vector<int64_t> staff_ids;
@@ -351,12 +345,10 @@ bool hire_dialog(wxWindow* parent, ui::UiContext& context, int64_t id, int64_t h
     status->Append(_("announced (the institution will hire)"));
     status->SetSelection(value.status == "announced" ? 1 : 0);
     auto* date = date_field(d, _("Date:"), value.status == "announced" ? value.announced_date : value.hire_date);
-    auto* job = d.row(_("Job title:"), new wxTextCtrl(&d, wxID_ANY, u8(value.job_title)), "job-title");
-    auto* time = d.row(_("Working time (%):"),
-                       new wxSpinCtrl(&d, wxID_ANY, {}, wxDefaultPosition, wxDefaultSize, wxSP_ARROW_KEYS, 0, 100,
-                                      value.working_time_percent ? int(*value.working_time_percent) : 0),
-                       "working-time");
-    auto* contract = d.row(_("Contract:"), new wxTextCtrl(&d, wxID_ANY, u8(value.contract_type)), "contract");
+    auto* job = d.text_row(_("Job title:"), value.job_title, "job-title");
+    auto* time = d.number_row(_("Working time (%):"),
+                              value.working_time_percent ? int(*value.working_time_percent) : 0, 100, "working-time");
+    auto* contract = d.text_row(_("Contract:"), value.contract_type, "contract");
     auto* person = d.row(_("Peer worker hired:"), new ui::PersonPicker(&d, db), "person");
     if (value.person_id)
         if (auto p = PersonRepository(db).get(*value.person_id)) person->set_selection(p->id, u8(p->display_name()));

@@ -6,12 +6,7 @@
 // change named for Edit > Undo; a refusal is shown in the dialog, which keeps the input.
 #include <cstdint>
 #include <string>
-
-class wxWindow;
-
-namespace maillage::ui {
-class UiContext;
-}
+#include "shared-ui/fwd.h"
 
 namespace maillage::pat {
 

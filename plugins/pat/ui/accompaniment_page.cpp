@@ -140,20 +140,14 @@ AccompanimentPage::AccompanimentPage(wxWindow* parent, ui::UiContext& context) :
                                             {_("Finished"), 100, ui::ColumnKind::Date},
                                             {_("Notes"), 260}},
                                 .search = false});
-    auto* step = steps_->add_button(_("Update the step…"));
-    step->SetName("update-step");
-    needs_one_.push_back(step);
     auto open_step = [this] {
-        const auto sid = steps_->selected_id();
-        if (!sid) {
-            ui::show_info(this, _("Select a step first."));
-            return;
-        }
+        const auto sid = steps_->selected_or_say(_("Select a step first."));
+        if (!sid) return;
         for (const auto& s : AccompanimentRepository(database()).step_states(current_, this->context().language()))
             if (s.step_id == *sid && step_dialog(this, this->context(), current_, s.code)) changed(_("Step updated."));
     };
-    step->Bind(wxEVT_BUTTON, [open_step](wxCommandEvent&) { open_step(); });
-    steps_->list()->Bind(wxEVT_DATAVIEW_ITEM_ACTIVATED, [open_step](wxDataViewEvent&) { open_step(); });
+    needs_one_.push_back(steps_->add_buttons({{_("Update the step…"), open_step, "update-step"}})[0]);
+    steps_->on_activate(open_step);
     tabs_->AddPage(steps_, _("Steps"));
 
     sessions_ = new ui::ListPanel(tabs_, &context,
@@ -170,24 +164,13 @@ AccompanimentPage::AccompanimentPage(wxWindow* parent, ui::UiContext& context) :
                                                {_("Notes"), 200}},
                                    .search_hint = _("Search type, staff, notes…"),
                                    .count_format = _("%zu of %zu sessions")});
-    auto* add_session = sessions_->add_button(_("&Add a session…"));
-    add_session->SetName("add-session");
-    auto* edit_session = sessions_->add_button(_("&Edit…"));
-    auto* del_session = sessions_->add_button(_("&Delete"));
-    for (auto* b : {add_session, edit_session, del_session}) needs_one_.push_back(b);
-    add_session->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
-        if (session_dialog(this, this->context(), current_)) changed(_("Session recorded."));
-    });
-    auto open_session = [this] {
-        if (auto sid = sessions_->selected_id()) {
-            if (session_dialog(this, this->context(), current_, *sid)) changed(_("Session changed."));
-        } else {
-            ui::show_info(this, _("Select a session first."));
-        }
-    };
-    edit_session->Bind(wxEVT_BUTTON, [open_session](wxCommandEvent&) { open_session(); });
-    sessions_->list()->Bind(wxEVT_DATAVIEW_ITEM_ACTIVATED, [open_session](wxDataViewEvent&) { open_session(); });
-    del_session->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { delete_session(); });
+    add_record_buttons(sessions_, {.add_label = _("&Add a session…"),
+                                   .add_name = "add-session",
+                                   .dialog = [this](int64_t id) { return session_dialog(this, this->context(), current_, id); },
+                                   .added = _("Session recorded."),
+                                   .edited = _("Session changed."),
+                                   .select_first = _("Select a session first."),
+                                   .remove = [this] { delete_session(); }});
     tabs_->AddPage(sessions_, _("Sessions"));
 
     hires_ = new ui::ListPanel(tabs_, &context,
@@ -201,24 +184,13 @@ AccompanimentPage::AccompanimentPage(wxWindow* parent, ui::UiContext& context) :
                                             {_("Peer worker"), 180},
                                             {_("Notes"), 200}},
                                 .search = false});
-    auto* add_hire = hires_->add_button(_("Record a &hire…"));
-    add_hire->SetName("add-hire");
-    auto* edit_hire = hires_->add_button(_("&Edit…"));
-    auto* del_hire = hires_->add_button(_("&Delete"));
-    for (auto* b : {add_hire, edit_hire, del_hire}) needs_one_.push_back(b);
-    add_hire->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
-        if (hire_dialog(this, this->context(), current_)) changed(_("Hire recorded."));
-    });
-    auto open_hire = [this] {
-        if (auto hid = hires_->selected_id()) {
-            if (hire_dialog(this, this->context(), current_, *hid)) changed(_("Hire changed."));
-        } else {
-            ui::show_info(this, _("Select a hire first."));
-        }
-    };
-    edit_hire->Bind(wxEVT_BUTTON, [open_hire](wxCommandEvent&) { open_hire(); });
-    hires_->list()->Bind(wxEVT_DATAVIEW_ITEM_ACTIVATED, [open_hire](wxDataViewEvent&) { open_hire(); });
-    del_hire->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { delete_hire(); });
+    add_record_buttons(hires_, {.add_label = _("Record a &hire…"),
+                                .add_name = "add-hire",
+                                .dialog = [this](int64_t id) { return hire_dialog(this, this->context(), current_, id); },
+                                .added = _("Hire recorded."),
+                                .edited = _("Hire changed."),
+                                .select_first = _("Select a hire first."),
+                                .remove = [this] { delete_hire(); }});
     tabs_->AddPage(hires_, _("Hires and follow-up"));
 
     documents_ = new ui::ListPanel(tabs_, &context,
@@ -226,22 +198,21 @@ AccompanimentPage::AccompanimentPage(wxWindow* parent, ui::UiContext& context) :
                                     .title = _("Documents"),
                                     .columns = {{_("Title"), 260}, {_("Link"), 420}},
                                     .search = false});
-    auto* add_doc = documents_->add_button(_("A&ttach…"));
-    add_doc->SetName("add-document");
-    auto* open_doc = documents_->add_button(_("&Open"));
-    auto* del_doc = documents_->add_button(_("&Remove"));
-    for (auto* b : {add_doc, open_doc, del_doc}) needs_one_.push_back(b);
-    add_doc->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
-        if (document_dialog(this, this->context(), current_)) changed(_("Document attached."));
-    });
     auto open_document = [this] {
         const auto did = documents_->selected_id();
         for (const auto& d : AccompanimentRepository(database()).documents(current_))
             if (did && d.id == *did) wxLaunchDefaultBrowser(u8(d.link));
     };
-    open_doc->Bind(wxEVT_BUTTON, [open_document](wxCommandEvent&) { open_document(); });
-    documents_->list()->Bind(wxEVT_DATAVIEW_ITEM_ACTIVATED, [open_document](wxDataViewEvent&) { open_document(); });
-    del_doc->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { remove_document(); });
+    for (auto* b : documents_->add_buttons(
+             {{_("A&ttach…"),
+               [this] {
+                   if (document_dialog(this, this->context(), current_)) changed(_("Document attached."));
+               },
+               "add-document"},
+              {_("&Open"), open_document},
+              {_("&Remove"), [this] { remove_document(); }}}))
+        needs_one_.push_back(b);
+    documents_->on_activate(open_document);
     tabs_->AddPage(documents_, _("Documents"));
 
     top->Add(tabs_, 1, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, 8);
@@ -263,6 +234,19 @@ void AccompanimentPage::choose(int64_t id) {
     current_ = id;
     context().set_preference("pat.current", wxString::Format("%lld", static_cast<long long>(id)));
     show();
+}
+
+void AccompanimentPage::add_record_buttons(ui::ListPanel* list, RecordTab tab) {
+    auto edit = [this, list, tab] {
+        if (auto id = list->selected_or_say(tab.select_first))
+            if (tab.dialog(*id)) changed(tab.edited);
+    };
+    auto add = [this, tab] {
+        if (tab.dialog(0)) changed(tab.added);
+    };
+    for (auto* b : list->add_buttons({{tab.add_label, add, tab.add_name}, {_("&Edit…"), edit}, {_("&Delete"), tab.remove}}))
+        needs_one_.push_back(b);
+    list->on_activate(edit);
 }
 
 void AccompanimentPage::refresh() {
@@ -445,12 +429,16 @@ bool AccompanimentPage::delete_selection() {
     return true;
 }
 
+void AccompanimentPage::remove_confirmed(const wxString& what, const wxString& consequence, const wxString& failure,
+                                         const std::string& label, const std::function<void()>& remove,
+                                         const wxString& done) {
+    if (!ui::confirm_delete(this, what, consequence)) return;
+    if (ui::guarded(this, failure, [&] { database().write(label, remove); })) changed(done);
+}
+
 void AccompanimentPage::delete_session() {
-    const auto sid = sessions_->selected_id();
-    if (!sid) {
-        ui::show_info(this, _("Select a session first."));
-        return;
-    }
+    const auto sid = sessions_->selected_or_say(_("Select a session first."));
+    if (!sid) return;
     AccompanimentRepository repo(database());
     for (const auto& s : repo.sessions(current_)) {
         if (s.session_id != *sid) continue;
@@ -459,54 +447,36 @@ void AccompanimentPage::delete_session() {
                                                u8(a ? a->institution_name : std::string()));
         const wxString goes = wxString::Format(_("Its attendance goes with it: %zu staff, %zu attendees."),
                                                s.staff.size(), s.attendees.size());
-        if (!ui::confirm_delete(this, what, goes)) return;
-        if (ui::guarded(this, _("The session was not deleted"), [&] {
-                database().write(trf("Delete the session of {date}", fmt::arg("date", locale::short_date(s.date))),
-                                 [&] { repo.remove_session(s.session_id); });
-            }))
-            changed(_("Session deleted."));
-        return;
+        return remove_confirmed(what, goes, _("The session was not deleted"),
+                                trf("Delete the session of {date}", fmt::arg("date", locale::short_date(s.date))),
+                                [&] { repo.remove_session(s.session_id); }, _("Session deleted."));
     }
 }
 
 void AccompanimentPage::delete_hire() {
-    const auto hid = hires_->selected_id();
-    if (!hid) {
-        ui::show_info(this, _("Select a hire first."));
-        return;
-    }
+    const auto hid = hires_->selected_or_say(_("Select a hire first."));
+    if (!hid) return;
     AccompanimentRepository repo(database());
     for (const auto& x : repo.hires(current_)) {
         if (x.id != *hid) continue;
         const wxString what = wxString::Format(_("the hire of %s"),
                                                ui::display_date(x.status == "effective" ? x.hire_date : x.announced_date));
-        if (!ui::confirm_delete(this, what, wxString())) return;
-        if (ui::guarded(this, _("The hire was not deleted"), [&] {
-                database().write(tr("Delete a hire"), [&] { repo.remove_hire(x.id); });
-            }))
-            changed(_("Hire deleted."));
-        return;
+        return remove_confirmed(what, wxString(), _("The hire was not deleted"), tr("Delete a hire"),
+                                [&] { repo.remove_hire(x.id); }, _("Hire deleted."));
     }
 }
 
 void AccompanimentPage::remove_document() {
-    const auto did = documents_->selected_id();
-    if (!did) {
-        ui::show_info(this, _("Select a document first."));
-        return;
-    }
+    const auto did = documents_->selected_or_say(_("Select a document first."));
+    if (!did) return;
     AccompanimentRepository repo(database());
     for (const auto& d : repo.documents(current_)) {
         if (d.id != *did) continue;
-        if (!ui::confirm_delete(this, wxString::Format(_("the link to %s"), u8(d.title)),
-                                _("Only the link is removed: the document itself stays where it is.")))
-            return;
-        if (ui::guarded(this, _("The document was not removed"), [&] {
-                database().write(trf("Remove the document {title}", fmt::arg("title", d.title)),
-                                 [&] { repo.remove_document(d.id); });
-            }))
-            changed(_("Document removed."));
-        return;
+        return remove_confirmed(wxString::Format(_("the link to %s"), u8(d.title)),
+                                _("Only the link is removed: the document itself stays where it is."),
+                                _("The document was not removed"),
+                                trf("Remove the document {title}", fmt::arg("title", d.title)),
+                                [&] { repo.remove_document(d.id); }, _("Document removed."));
     }
 }
 

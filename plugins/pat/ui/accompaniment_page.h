@@ -3,20 +3,12 @@
 // analysis (with the intake questionnaire's answers), the decision and the phases, the
 // guide's steps, the sessions, the hires and the documents, each list with its actions.
 #include "shared-ui/page_base.h"
+#include "shared-ui/fwd.h"
 
 #include <cstdint>
+#include <functional>
+#include <string>
 #include <vector>
-
-class wxButton;
-class wxHtmlWindow;
-class wxNotebook;
-class wxStaticText;
-
-namespace maillage::ui {
-class ListPanel;
-class QuestionnaireResults;
-class SearchPicker;
-}  // namespace maillage::ui
 
 namespace maillage::pat {
 
@@ -31,6 +23,20 @@ private:
     void choose(int64_t id);
     void show();
     void changed(const wxString& status);
+    // A tab of records of the accompaniment: its Add, Edit and Delete buttons (enabled
+    // once an accompaniment is shown); a double-click edits. `dialog(0)` adds.
+    struct RecordTab {
+        wxString add_label;
+        const char* add_name;
+        std::function<bool(int64_t id)> dialog;
+        wxString added, edited, select_first;
+        std::function<void()> remove;
+    };
+    void add_record_buttons(ui::ListPanel* list, RecordTab tab);
+    // Asks before removing `what` (with `consequence`), then records the removal as one
+    // change named `label`; the page says `done`, or what failed after `failure`.
+    void remove_confirmed(const wxString& what, const wxString& consequence, const wxString& failure,
+                          const std::string& label, const std::function<void()>& remove, const wxString& done);
     void new_request();
     void edit_request();
     void delete_request();

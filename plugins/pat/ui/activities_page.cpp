@@ -15,6 +15,7 @@
 #include "shared-ui/display.h"
 #include "shared-ui/list_panel.h"
 #include "shared-ui/pickers.h"
+#include "shared-ui/record_choice.h"
 
 #include <wx/button.h>
 #include <wx/checkbox.h>
@@ -41,22 +42,31 @@ wxString region_name(const std::string& region) {
     return {};
 }
 
-// The funders as a choice, "(none)" first; returns the ids in the choice's order.
-std::vector<int64_t> fill_funders(Database& db, wxChoice* choice, std::optional<int64_t> current) {
-    std::vector<int64_t> ids;
-    choice->Append(_("(none)"));
-    choice->SetSelection(0);
-    for (const auto& f : FunderRepository(db).list()) {
-        choice->Append(u8(f.name + " (" + f.code + ")"));
-        ids.push_back(f.id);
-        if (current && *current == f.id) choice->SetSelection(int(ids.size()));
-    }
-    return ids;
+// The funders as a row of `d`, "(none)" first.
+ui::RecordChoice* funder_row(PatDialog& d, Database& db, std::optional<int64_t> current) {
+    return d.row(_("Counts for funder:"), ui::funder_choice(&d, db, _("(none)"), current), "funder");
 }
 
-std::optional<int64_t> chosen_funder(wxChoice* choice, const std::vector<int64_t>& ids) {
-    const int k = choice->GetSelection();
-    return k >= 1 ? std::optional<int64_t>(ids[size_t(k - 1)]) : std::nullopt;
+// The record of `all` selected in `list`, if any.
+template <class Record>
+std::optional<Record> selected_in(const std::vector<Record>& all, ui::ListPanel* list) {
+    const auto id = list->selected_id();
+    for (const auto& r : all)
+        if (id && r.id == *id) return r;
+    return std::nullopt;
+}
+
+// Records `r`, new or changed, in one undoable change named `label`; returns its id.
+template <class Record, class Add, class Update>
+int64_t record(Database& db, const std::string& label, bool create, const Record& r, Add add, Update update) {
+    int64_t id = r.id;
+    db.write(label, [&] {
+        if (create)
+            id = add(r);
+        else
+            update(r);
+    });
+    return id;
 }
 
 std::map<int64_t, std::string> funder_codes(Database& db) {
@@ -121,14 +131,7 @@ ActivitiesPage::ActivitiesPage(wxWindow* parent, ui::UiContext& context) : PageB
                                                 {_("Participants"), 90, ui::ColumnKind::Integer},
                                                 {_("Funder"), 80}},
                                     .search_hint = _("Search title, audience, institution…")});
-    auto* add_training = trainings_->add_button(_("&New training…"));
-    add_training->SetName("new-training");
-    auto* edit_training = trainings_->add_button(_("&Edit…"));
-    auto* del_training = trainings_->add_button(_("&Delete"));
-    add_training->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { this->edit_training(true); });
-    edit_training->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { this->edit_training(false); });
-    trainings_->list()->Bind(wxEVT_DATAVIEW_ITEM_ACTIVATED, [this](wxDataViewEvent&) { this->edit_training(false); });
-    del_training->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { remove(trainings_); });
+    add_record_buttons(trainings_, _("&New training…"), "new-training", [this](bool create) { edit_training(create); });
     tabs_->AddPage(trainings_, _("Trainings"));
 
     advocacy_ = new ui::ListPanel(tabs_, &context,
@@ -142,14 +145,7 @@ ActivitiesPage::ActivitiesPage(wxWindow* parent, ui::UiContext& context) : PageB
                                                {_("Link"), 200},
                                                {_("Funder"), 80}},
                                    .search_hint = _("Search title, audience…")});
-    auto* add_advocacy = advocacy_->add_button(_("&New action…"));
-    add_advocacy->SetName("new-advocacy");
-    auto* edit_advocacy = advocacy_->add_button(_("&Edit…"));
-    auto* del_advocacy = advocacy_->add_button(_("&Delete"));
-    add_advocacy->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { this->edit_advocacy(true); });
-    edit_advocacy->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { this->edit_advocacy(false); });
-    advocacy_->list()->Bind(wxEVT_DATAVIEW_ITEM_ACTIVATED, [this](wxDataViewEvent&) { this->edit_advocacy(false); });
-    del_advocacy->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { remove(advocacy_); });
+    add_record_buttons(advocacy_, _("&New action…"), "new-advocacy", [this](bool create) { edit_advocacy(create); });
     tabs_->AddPage(advocacy_, _("Advocacy"));
 
     workplaces_ = new ui::ListPanel(tabs_, &context,
@@ -166,19 +162,13 @@ ActivitiesPage::ActivitiesPage(wxWindow* parent, ui::UiContext& context) : PageB
     ended_ = new wxCheckBox(workplaces_, wxID_ANY, _("Show ended"));
     ended_->SetName("show-ended");
     workplaces_->bar()->Add(ended_, 0, wxALIGN_CENTER_VERTICAL | wxLEFT, 8);
-    auto* add_workplace = workplaces_->add_button(_("&Add…"), _("A place where peer workers work"));
-    add_workplace->SetName("new-workplace");
-    auto* edit_workplace = workplaces_->add_button(_("&Edit…"));
-    edit_workplace->SetName("edit-workplace");
-    auto* end_workplace = workplaces_->add_button(_("E&nd…"));
-    end_workplace->SetName("end-workplace");
-    auto* del_workplace = workplaces_->add_button(_("&Delete"));
+    workplaces_->add_buttons({{_("&Add…"), [this] { edit_workplace(true); }, "new-workplace",
+                               _("A place where peer workers work")},
+                              {_("&Edit…"), [this] { edit_workplace(false); }, "edit-workplace"},
+                              {_("E&nd…"), [this] { end_workplace(); }, "end-workplace"},
+                              {_("&Delete"), [this] { remove(workplaces_); }}});
+    workplaces_->on_activate([this] { edit_workplace(false); });
     ended_->Bind(wxEVT_CHECKBOX, [this](wxCommandEvent&) { refresh(); });
-    add_workplace->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { this->edit_workplace(true); });
-    edit_workplace->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { this->edit_workplace(false); });
-    workplaces_->list()->Bind(wxEVT_DATAVIEW_ITEM_ACTIVATED, [this](wxDataViewEvent&) { this->edit_workplace(false); });
-    end_workplace->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { this->end_workplace(); });
-    del_workplace->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { remove(workplaces_); });
     tabs_->AddPage(workplaces_, _("Workplaces"));
 
     sizer->Add(tabs_, 1, wxEXPAND | wxALL, 8);
@@ -232,6 +222,20 @@ void ActivitiesPage::refresh() {
     workplaces_->set_source(workplaces);
 }
 
+void ActivitiesPage::add_record_buttons(ui::ListPanel* list, const wxString& new_label, const char* new_name,
+                                        std::function<void(bool create)> edit) {
+    list->add_buttons({{new_label, [edit] { edit(true); }, new_name},
+                       {_("&Edit…"), [edit] { edit(false); }},
+                       {_("&Delete"), [this, list] { remove(list); }}});
+    list->on_activate([edit] { edit(false); });
+}
+
+void ActivitiesPage::saved(ui::ListPanel* list, int64_t id) {
+    context().data_changed();
+    refresh();
+    list->select_id(id);
+}
+
 void ActivitiesPage::open_accompaniment(ui::ListPanel* list) {
     const auto id = list->selected_id();
     if (!id) return;
@@ -252,40 +256,21 @@ void ActivitiesPage::edit_training(bool create) {
     Training value;
     value.duration_minutes = 180;
     if (!create) {
-        const auto id = trainings_->selected_id();
-        bool found = false;
-        for (const auto& t : repo.trainings(kAll, kEnd))
-            if (id && t.id == *id) {
-                value = t;
-                found = true;
-            }
-        if (!found) {
-            ui::show_info(this, _("Select a training first."));
-            return;
-        }
+        const auto found = selected_in(repo.trainings(kAll, kEnd), trainings_);
+        if (!found) return ui::show_info(this, _("Select a training first."));
+        value = *found;
     }
     PatDialog d(this, create ? _("New stand-alone training") : _("Edit the training"), "training-dialog");
-    auto* title = d.row(_("Title:"), new wxTextCtrl(&d, wxID_ANY, u8(value.title), wxDefaultPosition,
-                                                   d.FromDIP(wxSize(340, -1))),
-                        "title");
-    auto* audience = d.row(_("Audience:"), new wxTextCtrl(&d, wxID_ANY, u8(value.audience)), "audience");
+    auto* title = d.text_row(_("Title:"), value.title, "title", 340);
+    auto* audience = d.text_row(_("Audience:"), value.audience, "audience");
     auto* institution = d.row(_("Institution:"), new ui::InstitutionPicker(&d, db), "institution");
     if (value.institution_id)
         if (auto i = InstitutionRepository(db).get(*value.institution_id)) institution->set_selection(i->id, u8(i->name));
     auto* date = date_field(d, _("Date:"), value.date);
-    auto* minutes = d.row(_("Duration (minutes):"),
-                          new wxSpinCtrl(&d, wxID_ANY, {}, wxDefaultPosition, wxDefaultSize, wxSP_ARROW_KEYS, 0, 1440,
-                                         value.duration_minutes),
-                          "duration");
-    auto* participants = d.row(_("Participants:"),
-                               new wxSpinCtrl(&d, wxID_ANY, {}, wxDefaultPosition, wxDefaultSize, wxSP_ARROW_KEYS, 0,
-                                              10000, value.participants),
-                               "participants");
-    auto* funder = d.row(_("Counts for funder:"), new wxChoice(&d, wxID_ANY), "funder");
-    const auto funders = fill_funders(db, funder, value.funder_id);
-    auto* notes = d.row(_("Notes:"), new wxTextCtrl(&d, wxID_ANY, u8(value.notes), wxDefaultPosition,
-                                                   d.FromDIP(wxSize(-1, 60)), wxTE_MULTILINE),
-                        "notes");
+    auto* minutes = d.number_row(_("Duration (minutes):"), value.duration_minutes, 1440, "duration");
+    auto* participants = d.number_row(_("Participants:"), value.participants, 10000, "participants");
+    auto* funder = funder_row(d, db, value.funder_id);
+    auto* notes = d.notes_row(_("Notes:"), value.notes);
     d.finish();
     d.save = [&] {
         Training t = value;
@@ -295,21 +280,15 @@ void ActivitiesPage::edit_training(bool create) {
         t.date = date_of(date, _("Date:"));
         t.duration_minutes = minutes->GetValue();
         t.participants = participants->GetValue();
-        t.funder_id = chosen_funder(funder, funders);
+        t.funder_id = funder->chosen();
         t.notes = notes->GetValue().utf8_string();
-        db.write(create ? trf("Record the training {title}", fmt::arg("title", t.title))
-                        : trf("Change the training {title}", fmt::arg("title", t.title)),
-                 [&] {
-                     if (create)
-                         value.id = repo.add_training(t);
-                     else
-                         repo.update_training(t);
-                 });
+        value.id = record(db,
+                          create ? trf("Record the training {title}", fmt::arg("title", t.title))
+                                 : trf("Change the training {title}", fmt::arg("title", t.title)),
+                          create, t, [&](const Training& r) { return repo.add_training(r); },
+                          [&](const Training& r) { repo.update_training(r); });
     };
-    if (d.ShowModal() != wxID_OK) return;
-    context().data_changed();
-    refresh();
-    trainings_->select_id(value.id);
+    if (d.ShowModal() == wxID_OK) saved(trainings_, value.id);
 }
 
 void ActivitiesPage::edit_advocacy(bool create) {
@@ -318,17 +297,9 @@ void ActivitiesPage::edit_advocacy(bool create) {
     Advocacy value;
     value.kind = "talk";
     if (!create) {
-        const auto id = advocacy_->selected_id();
-        bool found = false;
-        for (const auto& a : repo.advocacy(kAll, kEnd))
-            if (id && a.id == *id) {
-                value = a;
-                found = true;
-            }
-        if (!found) {
-            ui::show_info(this, _("Select an advocacy action first."));
-            return;
-        }
+        const auto found = selected_in(repo.advocacy(kAll, kEnd), advocacy_);
+        if (!found) return ui::show_info(this, _("Select an advocacy action first."));
+        value = *found;
     }
     PatDialog d(this, create ? _("New advocacy action") : _("Edit the advocacy action"), "advocacy-dialog");
     auto* kind = d.row(_("Kind:"), new wxChoice(&d, wxID_ANY), "kind");
@@ -337,20 +308,12 @@ void ActivitiesPage::edit_advocacy(bool create) {
         if (k == value.kind) kind->SetSelection(int(kind->GetCount()) - 1);
     }
     auto* date = date_field(d, _("Date:"), value.date);
-    auto* title = d.row(_("Title:"), new wxTextCtrl(&d, wxID_ANY, u8(value.title), wxDefaultPosition,
-                                                   d.FromDIP(wxSize(340, -1))),
-                        "title");
-    auto* audience = d.row(_("Audience:"), new wxTextCtrl(&d, wxID_ANY, u8(value.audience)), "audience");
-    auto* size = d.row(_("Audience size:"),
-                       new wxSpinCtrl(&d, wxID_ANY, {}, wxDefaultPosition, wxDefaultSize, wxSP_ARROW_KEYS, 0, 100000,
-                                      value.audience_size.value_or(0)),
-                       "audience-size");
-    auto* link = d.row(_("Link:"), new wxTextCtrl(&d, wxID_ANY, u8(value.link)), "link");
-    auto* funder = d.row(_("Counts for funder:"), new wxChoice(&d, wxID_ANY), "funder");
-    const auto funders = fill_funders(db, funder, value.funder_id);
-    auto* notes = d.row(_("Notes:"), new wxTextCtrl(&d, wxID_ANY, u8(value.notes), wxDefaultPosition,
-                                                   d.FromDIP(wxSize(-1, 60)), wxTE_MULTILINE),
-                        "notes");
+    auto* title = d.text_row(_("Title:"), value.title, "title", 340);
+    auto* audience = d.text_row(_("Audience:"), value.audience, "audience");
+    auto* size = d.number_row(_("Audience size:"), value.audience_size.value_or(0), 100000, "audience-size");
+    auto* link = d.text_row(_("Link:"), value.link, "link");
+    auto* funder = funder_row(d, db, value.funder_id);
+    auto* notes = d.notes_row(_("Notes:"), value.notes);
     d.finish();
     d.save = [&] {
         Advocacy a = value;
@@ -360,21 +323,15 @@ void ActivitiesPage::edit_advocacy(bool create) {
         a.audience = s8(audience->GetValue());
         a.audience_size = size->GetValue() > 0 ? std::optional<int>(size->GetValue()) : std::nullopt;
         a.link = s8(link->GetValue());
-        a.funder_id = chosen_funder(funder, funders);
+        a.funder_id = funder->chosen();
         a.notes = notes->GetValue().utf8_string();
-        db.write(create ? trf("Record the advocacy action {title}", fmt::arg("title", a.title))
-                        : trf("Change the advocacy action {title}", fmt::arg("title", a.title)),
-                 [&] {
-                     if (create)
-                         value.id = repo.add_advocacy(a);
-                     else
-                         repo.update_advocacy(a);
-                 });
+        value.id = record(db,
+                          create ? trf("Record the advocacy action {title}", fmt::arg("title", a.title))
+                                 : trf("Change the advocacy action {title}", fmt::arg("title", a.title)),
+                          create, a, [&](const Advocacy& r) { return repo.add_advocacy(r); },
+                          [&](const Advocacy& r) { repo.update_advocacy(r); });
     };
-    if (d.ShowModal() != wxID_OK) return;
-    context().data_changed();
-    refresh();
-    advocacy_->select_id(value.id);
+    if (d.ShowModal() == wxID_OK) saved(advocacy_, value.id);
 }
 
 void ActivitiesPage::edit_workplace(bool create) {
@@ -382,34 +339,21 @@ void ActivitiesPage::edit_workplace(bool create) {
     ActivityRepository repo(db);
     Workplace value;
     if (!create) {
-        const auto id = workplaces_->selected_id();
-        bool found = false;
-        for (const auto& w : repo.workplaces(context().language(), true))
-            if (id && w.id == *id) {
-                value = w;
-                found = true;
-            }
-        if (!found) {
-            ui::show_info(this, _("Select a workplace first."));
-            return;
-        }
+        const auto found = selected_in(repo.workplaces(context().language(), true), workplaces_);
+        if (!found) return ui::show_info(this, _("Select a workplace first."));
+        value = *found;
     }
     PatDialog d(this, create ? _("New peer-support workplace") : _("Edit the workplace"), "workplace-dialog");
     auto* institution = d.row(_("Institution:"), new ui::InstitutionPicker(&d, db), "institution");
     institution->SetMinSize(d.FromDIP(wxSize(340, -1)));
     if (value.institution_id) institution->set_selection(value.institution_id, u8(value.institution_name));
     auto* since = date_field(d, _("Since:"), value.since, true);
-    auto* peers = d.row(_("Peer workers:"),
-                        new wxSpinCtrl(&d, wxID_ANY, {}, wxDefaultPosition, wxDefaultSize, wxSP_ARROW_KEYS, 0, 1000,
-                                       value.peer_workers),
-                        "peer-workers");
+    auto* peers = d.number_row(_("Peer workers:"), value.peer_workers, 1000, "peer-workers");
     auto* sector = d.row(_("Sector:"), new ui::SectorPicker(&d, db, context().language()), "sector");
     if (value.sector_id)
         if (auto s = SectorRepository(db).get(*value.sector_id)) sector->set_selection(s->id, u8(s->label(context().language())));
     d.note(_("Leave the sector empty to use the institution's."));
-    auto* notes = d.row(_("Notes:"), new wxTextCtrl(&d, wxID_ANY, u8(value.notes), wxDefaultPosition,
-                                                   d.FromDIP(wxSize(-1, 60)), wxTE_MULTILINE),
-                        "notes");
+    auto* notes = d.notes_row(_("Notes:"), value.notes);
     d.finish();
     d.check = [&]() -> wxString {
         return institution->selection() ? wxString() : _("Choose the institution in the search results.");
@@ -425,10 +369,7 @@ void ActivitiesPage::edit_workplace(bool create) {
         db.write(trf("Record the workplace at {name}", fmt::arg("name", s8(institution->text()))),
                  [&] { saved = repo.set_workplace(w); });
     };
-    if (d.ShowModal() != wxID_OK) return;
-    context().data_changed();
-    refresh();
-    workplaces_->select_id(saved);
+    if (d.ShowModal() == wxID_OK) this->saved(workplaces_, saved);
 }
 
 void ActivitiesPage::end_workplace() {
@@ -463,11 +404,8 @@ bool ActivitiesPage::delete_selection() {
 }
 
 void ActivitiesPage::remove(ui::ListPanel* list) {
-    const auto id = list->selected_id();
-    if (!id) {
-        ui::show_info(this, _("Select a row first."));
-        return;
-    }
+    const auto id = list->selected_or_say(_("Select a row first."));
+    if (!id) return;
     Database& db = database();
     ActivityRepository repo(db);
     wxString what;

@@ -4,13 +4,9 @@
 // workplaces, each with its add, edit and delete (a workplace is ended, not deleted,
 // when peer workers stop working there).
 #include "shared-ui/page_base.h"
+#include "shared-ui/fwd.h"
 
-class wxCheckBox;
-class wxNotebook;
-
-namespace maillage::ui {
-class ListPanel;
-}
+#include <functional>
 
 namespace maillage::pat {
 
@@ -26,6 +22,11 @@ private:
     void edit_workplace(bool create);
     void end_workplace();
     void remove(ui::ListPanel* list);
+    // New (`new_label`, named `new_name`), Edit and Delete buttons; a double-click edits.
+    void add_record_buttons(ui::ListPanel* list, const wxString& new_label, const char* new_name,
+                            std::function<void(bool create)> edit);
+    // After a record was saved: the page reloads and selects it.
+    void saved(ui::ListPanel* list, int64_t id);
     void open_accompaniment(ui::ListPanel* list);
 
     wxNotebook* tabs_ = nullptr;

@@ -5,7 +5,8 @@
 #include "ui/accompaniment_dialogs.h"
 #include "ui/new_request_dialog.h"
 
-#include "core/programmes.h"
+#include "shared-ui/dialog_frame.h"
+#include "shared-ui/record_choice.h"
 
 #include <wx/button.h>
 #include <wx/checkbox.h>
@@ -53,19 +54,13 @@ BoardPage::BoardPage(wxWindow* parent, ui::UiContext& context) : PageBase(parent
     auto* request = new wxButton(this, wxID_ANY, _("&New request…"));
     request->SetName("board-new-request");
     bar->Add(request, 0, wxRIGHT, 12);
-    bar->Add(new wxStaticText(this, wxID_ANY, _("Funder:")), 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 6);
-    funder_ = new wxChoice(this, wxID_ANY);
-    funder_->SetName("funder");
-    bar->Add(funder_, 0, wxRIGHT, 12);
-    bar->Add(new wxStaticText(this, wxID_ANY, _("Region:")), 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 6);
-    region_ = new wxChoice(this, wxID_ANY);
-    region_->SetName("region");
+    funder_ = ui::add_labelled(bar, _("Funder:"), new wxChoice(this, wxID_ANY), "funder");
+    region_ = ui::add_labelled(bar, _("Region:"), new wxChoice(this, wxID_ANY), "region");
     region_->Append(_("All regions"));
     region_->Append(_("Brussels"));
     region_->Append(_("Wallonia"));
     region_->Append(_("Flanders"));
     region_->SetSelection(0);
-    bar->Add(region_, 0, wxRIGHT, 12);
     top->Add(bar, 0, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, 8);
     auto* second = new wxBoxSizer(wxHORIZONTAL);
     closed_ = new wxCheckBox(this, wxID_ANY, _("Show closed"));
@@ -158,24 +153,13 @@ void BoardPage::fit_columns() {
 }
 
 void BoardPage::refresh() {
-    wxString selected;
-    if (funder_->GetSelection() > 0)
-        if (auto* code = dynamic_cast<wxStringClientData*>(funder_->GetClientObject(unsigned(funder_->GetSelection()))))
-            selected = code->GetData();
-    funder_->Clear();
-    funder_->Append(_("All funders"));
-    funder_->SetSelection(0);
-    // Names for people, codes (client data) for the filter.
-    for (const auto& f : FunderRepository(database()).list()) {
-        funder_->Append(wxString::FromUTF8(f.name), new wxStringClientData(wxString::FromUTF8(f.code)));
-        if (wxString::FromUTF8(f.code) == selected) funder_->SetSelection(int(funder_->GetCount()) - 1);
-    }
-    if (funder_->GetSelection() == 0) selected.clear();
+    ui::fill_funder_filter(funder_, database());
+    const std::string selected = ui::funder_code(funder_);
     static const char* const regions[] = {"", "brussels", "wallonia", "flanders"};
     const std::string region = regions[std::max(0, region_->GetSelection())];
     const bool show_closed = closed_->GetValue();
     AccompanimentRepository repo(database());
-    const auto all = repo.list(selected.utf8_string());
+    const auto all = repo.list(selected);
     const std::string lang = context().language();
     for (size_t c = 0; c < kPhases.size(); ++c) {
         column_panels_[c]->Show(kPhases[c] != "closed" || show_closed);

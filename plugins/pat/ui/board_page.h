@@ -4,14 +4,11 @@
 // change its phase (the same rules and questions as "Change phase…"); double-click
 // opens it. Filters: funder, region, closed ones (hidden by default).
 #include "shared-ui/page_base.h"
+#include "shared-ui/fwd.h"
 
 #include <cstdint>
 #include <string>
 #include <vector>
-
-class wxCheckBox;
-class wxChoice;
-class wxListCtrl;
 
 namespace maillage::pat {
 

@@ -4,7 +4,8 @@
 #include "pat_figures.h"
 
 #include "core/locale_format.h"
-#include "core/programmes.h"
+#include "shared-ui/dialog_frame.h"
+#include "shared-ui/record_choice.h"
 #include "shared-ui/chart.h"
 #include "shared-ui/display.h"
 #include "shared-ui/list_panel.h"
@@ -25,21 +26,14 @@ namespace maillage::pat {
 FiguresPage::FiguresPage(wxWindow* parent, ui::UiContext& context) : PageBase(parent, context) {
     auto* top = new wxBoxSizer(wxVERTICAL);
     auto* bar = new wxBoxSizer(wxHORIZONTAL);
-    bar->Add(new wxStaticText(this, wxID_ANY, _("Period:")), 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 6);
-    period_ = new wxChoice(this, wxID_ANY);
-    period_->SetName("period");
+    period_ = ui::add_labelled(bar, _("Period:"), new wxChoice(this, wxID_ANY), "period", 6);
     period_->Append(_("The year"));
     period_->Append(_("Since the start"));
     period_->SetSelection(0);
-    bar->Add(period_, 0, wxRIGHT, 6);
-    year_ = new wxSpinCtrl(this, wxID_ANY, wxString(), wxDefaultPosition, wxDefaultSize, wxSP_ARROW_KEYS, 2000, 2100,
-                           wxDateTime::Today().GetYear());
+    year_ = ui::year_spin(this, wxDateTime::Today().GetYear());
     year_->SetName("year");
     bar->Add(year_, 0, wxRIGHT, 12);
-    bar->Add(new wxStaticText(this, wxID_ANY, _("Funder:")), 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 6);
-    funder_ = new wxChoice(this, wxID_ANY);
-    funder_->SetName("funder");
-    bar->Add(funder_, 0);
+    funder_ = ui::add_labelled(bar, _("Funder:"), new wxChoice(this, wxID_ANY), "funder", 0);
     top->Add(bar, 0, wxALL, 8);
     auto* body = new wxBoxSizer(wxHORIZONTAL);
     html_ = new wxHtmlWindow(this, wxID_ANY, wxDefaultPosition, wxSize(460, -1));
@@ -75,18 +69,7 @@ FiguresPage::FiguresPage(wxWindow* parent, ui::UiContext& context) : PageBase(pa
 }
 
 void FiguresPage::refresh() {
-    wxString selected;
-    if (funder_->GetSelection() > 0)
-        if (auto* code = dynamic_cast<wxStringClientData*>(funder_->GetClientObject(unsigned(funder_->GetSelection()))))
-            selected = code->GetData();
-    funder_->Clear();
-    funder_->Append(_("All funders"));
-    funder_->SetSelection(0);
-    // Names for people, codes (client data) for the report's scope.
-    for (const auto& f : FunderRepository(database()).list()) {
-        funder_->Append(wxString::FromUTF8(f.name), new wxStringClientData(wxString::FromUTF8(f.code)));
-        if (wxString::FromUTF8(f.code) == selected) funder_->SetSelection(int(funder_->GetCount()) - 1);
-    }
+    ui::fill_funder_filter(funder_, database());
     compute();
 }
 
@@ -95,9 +78,7 @@ void FiguresPage::compute() {
     year_->Enable(!whole);
     ReportScope scope;
     if (!whole) scope.year = year_->GetValue();
-    if (funder_->GetSelection() > 0)
-        if (auto* code = dynamic_cast<wxStringClientData*>(funder_->GetClientObject(unsigned(funder_->GetSelection()))))
-            scope.funder = code->GetData().utf8_string();
+    if (const auto code = ui::funder_code(funder_); !code.empty()) scope.funder = code;
     scope.language = context().language();
     std::vector<ReportSection> sections;
     if (!ui::guarded(this, _("The figures could not be computed"), [&] { sections = pat_sections(database(), scope); }) ||

@@ -2,16 +2,7 @@
 // The report section's figures for a year or since the start, for every funder or one,
 // with bar charts, and the team's time on accompaniment sessions over the same period.
 #include "shared-ui/page_base.h"
-
-class wxSpinCtrl;
-class wxChoice;
-class wxHtmlWindow;
-class wxStaticText;
-
-namespace maillage::ui {
-class ChartPanel;
-class ListPanel;
-}  // namespace maillage::ui
+#include "shared-ui/fwd.h"
 
 namespace maillage::pat {
 

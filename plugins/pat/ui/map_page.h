@@ -3,10 +3,9 @@
 // the list of workplaces, with PNG, SVG, CSV and GeoJSON export.
 #include "pat_map.h"
 #include "shared-ui/page_base.h"
+#include "shared-ui/fwd.h"
 
 #include <filesystem>
-
-class wxStaticText;
 
 namespace maillage::pat {
 

@@ -9,8 +9,11 @@
 #include "core/people.h"
 #include "core/programmes.h"
 #include "shared-ui/date_pickers.h"
+#include "shared-ui/dialog_frame.h"
 #include "shared-ui/messages.h"
 #include "shared-ui/pickers.h"
+#include "shared-ui/record_choice.h"
+#include "ui/pat_dialog.h"
 
 #include <wx/button.h>
 #include <wx/choice.h>
@@ -31,49 +34,14 @@ std::string s8(const wxString& s) { return s.Strip(wxString::both).utf8_string()
 
 const char* const kRegions[] = {"", "brussels", "wallonia", "flanders"};
 
-// A few labelled text fields and a problem line; `save` runs on OK and throws to refuse.
-class SmallForm : public wxDialog {
-public:
-    SmallForm(wxWindow* parent, const wxString& title, const char* name) : wxDialog(parent, wxID_ANY, title) {
-        SetName(name);
-        grid_ = new wxFlexGridSizer(2, FromDIP(wxSize(8, 6)));
-        grid_->AddGrowableCol(1);
-    }
-    template <class T>
-    T* row(const wxString& label, T* field, const char* name) {
-        field->SetName(name);
-        grid_->Add(new wxStaticText(this, wxID_ANY, label), 0, wxALIGN_CENTER_VERTICAL);
-        grid_->Add(field, 1, wxEXPAND);
-        return field;
-    }
-    void finish(std::function<void()> save) {
-        save_ = std::move(save);
-        auto* sizer = new wxBoxSizer(wxVERTICAL);
-        sizer->Add(grid_, 1, wxEXPAND | wxALL, 10);
-        problem_ = new wxStaticText(this, wxID_ANY, wxString());
-        problem_->SetForegroundColour(wxColour(170, 0, 0));
-        sizer->Add(problem_, 0, wxEXPAND | wxLEFT | wxRIGHT, 10);
-        sizer->Add(ui::ok_cancel_buttons(this), 0, wxEXPAND | wxALL, 8);
-        SetSizerAndFit(sizer);
-        Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
-            try {
-                save_();
-            } catch (const std::exception& e) {
-                problem_->SetLabel(u8(e.what()));
-                problem_->Wrap(FromDIP(400));
-                Fit();
-                return;
-            }
-            EndModal(wxID_OK);
-        }, wxID_OK);
-        CentreOnParent();
-    }
-
-private:
-    wxFlexGridSizer* grid_;
-    wxStaticText* problem_ = nullptr;
-    std::function<void()> save_;
-};
+// The regions of the choice: "" first (the institution's, or unknown).
+void fill_regions(wxChoice* choice, const wxString& first) {
+    choice->Append(first);
+    choice->Append(_("Brussels"));
+    choice->Append(_("Wallonia"));
+    choice->Append(_("Flanders"));
+    choice->SetSelection(0);
+}
 
 }  // namespace
 
@@ -84,13 +52,8 @@ NewRequestDialog::NewRequestDialog(wxWindow* parent, Database& db, const std::st
     a.request_date = today;
     if (id)
         if (auto found = AccompanimentRepository(db).get(id)) a = *found;
-    auto* grid = new wxFlexGridSizer(2, FromDIP(wxSize(8, 6)));
-    grid->AddGrowableCol(1);
-    auto row = [&](const wxString& label, wxWindow* field, const char* name) {
-        field->SetName(name);
-        grid->Add(new wxStaticText(this, wxID_ANY, label), 0, wxALIGN_CENTER_VERTICAL);
-        grid->Add(field, 1, wxEXPAND);
-    };
+    ui::FieldGrid grid(this);
+    auto row = [&](const wxString& label, wxWindow* field, const char* name) { grid.add(label, field, name); };
     institution_ = new ui::InstitutionPicker(this, db);
     institution_->SetMinSize(FromDIP(wxSize(340, -1)));
     institution_->set_create_new(_("New institution…"), [this](const wxString& typed) { new_institution(typed); });
@@ -107,22 +70,11 @@ NewRequestDialog::NewRequestDialog(wxWindow* parent, Database& db, const std::st
     heard_ = new wxTextCtrl(this, wxID_ANY, u8(a.heard_from));
     row(_("Heard of PAT through:"), heard_, "heard-from");
     region_ = new wxChoice(this, wxID_ANY);
-    region_->Append(_("(the institution's)"));
-    region_->Append(_("Brussels"));
-    region_->Append(_("Wallonia"));
-    region_->Append(_("Flanders"));
-    region_->SetSelection(0);
+    fill_regions(region_, _("(the institution's)"));
     for (int r = 1; r < 4; ++r)
         if (a.region == kRegions[r]) region_->SetSelection(r);
     row(_("Region:"), region_, "region");
-    funder_ = new wxChoice(this, wxID_ANY);
-    funder_->Append(_("(none yet)"));
-    funder_->SetSelection(0);
-    for (const auto& f : FunderRepository(db).list()) {
-        funder_->Append(u8(f.name + " (" + f.code + ")"));
-        funder_ids_.push_back(f.id);
-        if (a.funder_id && *a.funder_id == f.id) funder_->SetSelection(int(funder_ids_.size()));
-    }
+    funder_ = ui::funder_choice(this, db, _("(none yet)"), a.funder_id);
     row(_("Counts for funder:"), funder_, "funder");
     planned_ = new wxSpinCtrl(this, wxID_ANY, {}, wxDefaultPosition, wxDefaultSize, wxSP_ARROW_KEYS, 0, 100,
                               a.planned_sessions.value_or(0));
@@ -138,32 +90,22 @@ NewRequestDialog::NewRequestDialog(wxWindow* parent, Database& db, const std::st
                 if (i->region == kRegions[r]) region_->SetSelection(r);
     });
 
-    auto* sizer = new wxBoxSizer(wxVERTICAL);
-    sizer->Add(grid, 1, wxEXPAND | wxALL, 10);
-    problem_ = new wxStaticText(this, wxID_ANY, wxString());
-    problem_->SetForegroundColour(wxColour(170, 0, 0));
-    sizer->Add(problem_, 0, wxEXPAND | wxLEFT | wxRIGHT, 10);
-    sizer->Add(ui::ok_cancel_buttons(this), 0, wxEXPAND | wxALL, 8);
-    SetSizerAndFit(sizer);
+    problem_ = ui::finish_dialog(this, grid.sizer());
     Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { create(); }, wxID_OK);
-    CentreOnParent();
 }
 
 void NewRequestDialog::new_institution(const wxString& typed) {
-    SmallForm d(this, _("New institution"), "new-institution-dialog");
+    PatDialog d(this, _("New institution"), "new-institution-dialog");
     auto* name = d.row(_("Name:"), new wxTextCtrl(&d, wxID_ANY, typed, wxDefaultPosition, FromDIP(wxSize(320, -1))),
                        "name");
     auto* region = d.row(_("Region:"), new wxChoice(&d, wxID_ANY), "region");
-    region->Append(_("(unknown)"));
-    region->Append(_("Brussels"));
-    region->Append(_("Wallonia"));
-    region->Append(_("Flanders"));
-    region->SetSelection(0);
+    fill_regions(region, _("(unknown)"));
     auto* municipality = d.row(_("Municipality:"), new wxTextCtrl(&d, wxID_ANY), "municipality");
     auto* postcode = d.row(_("Postcode:"), new wxTextCtrl(&d, wxID_ANY), "postcode");
     auto* sector = d.row(_("Sector:"), new ui::SectorPicker(&d, db_, ui_language()), "sector");
     int64_t created = 0;
-    d.finish([&] {
+    d.finish();
+    d.save = [&] {
         Institution i;
         i.name = s8(name->GetValue());
         i.region = kRegions[region->GetSelection()];
@@ -177,14 +119,14 @@ void NewRequestDialog::new_institution(const wxString& typed) {
                     .utf8_string());
         created = db_.write(trf("Create the institution {name}", fmt::arg("name", i.name)),
                             [&] { return InstitutionRepository(db_).create(i); });
-    });
+    };
     if (d.ShowModal() != wxID_OK) return;
     institution_->set_selection(created, name->GetValue().Strip(wxString::both));
     if (region->GetSelection() > 0) region_->SetSelection(region->GetSelection());
 }
 
 void NewRequestDialog::new_contact(const wxString& typed) {
-    SmallForm d(this, _("New contact person"), "new-contact-dialog");
+    PatDialog d(this, _("New contact person"), "new-contact-dialog");
     auto* first = d.row(_("First name:"), new wxTextCtrl(&d, wxID_ANY, typed.BeforeFirst(' ')), "first-name");
     auto* last = d.row(_("Last name:"), new wxTextCtrl(&d, wxID_ANY, typed.AfterFirst(' ')), "last-name");
     auto* email = d.row(_("Email:"), new wxTextCtrl(&d, wxID_ANY, {}, wxDefaultPosition, FromDIP(wxSize(280, -1))),
@@ -192,7 +134,8 @@ void NewRequestDialog::new_contact(const wxString& typed) {
     auto* job = d.row(_("Job title:"), new wxTextCtrl(&d, wxID_ANY), "job-title");
     const auto institution = institution_->selection();
     int64_t created = 0;
-    d.finish([&] {
+    d.finish();
+    d.save = [&] {
         Person p;
         p.first_name = s8(first->GetValue());
         p.last_name = s8(last->GetValue());
@@ -218,7 +161,7 @@ void NewRequestDialog::new_contact(const wxString& typed) {
             }
             return pid;
         });
-    });
+    };
     if (d.ShowModal() != wxID_OK) return;
     if (auto p = PersonRepository(db_).get(created)) contact_->set_selection(created, u8(p->display_name()));
 }
@@ -239,8 +182,7 @@ void NewRequestDialog::create() {
     a.region = kRegions[region_->GetSelection()];
     if (a.region.empty())
         if (auto i = InstitutionRepository(db_).get(a.institution_id)) a.region = i->region;
-    a.funder_id.reset();
-    if (const int f = funder_->GetSelection(); f >= 1) a.funder_id = funder_ids_[size_t(f - 1)];
+    a.funder_id = funder_->chosen();
     a.planned_sessions = planned_->GetValue() > 0 ? std::optional<int>(planned_->GetValue()) : std::nullopt;
     a.notes = notes_->GetValue().utf8_string();
     const auto name = institution_->text().utf8_string();

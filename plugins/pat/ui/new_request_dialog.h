@@ -8,20 +8,7 @@
 #include <cstdint>
 #include <string>
 #include <vector>
-
-class wxChoice;
-class wxSpinCtrl;
-class wxStaticText;
-class wxTextCtrl;
-
-namespace maillage {
-class Database;
-}
-namespace maillage::ui {
-class DatePicker;
-class InstitutionPicker;
-class PersonPicker;
-}  // namespace maillage::ui
+#include "shared-ui/fwd.h"
 
 namespace maillage::pat {
 
@@ -42,10 +29,10 @@ private:
     ui::DatePicker* date_;
     ui::PersonPicker* contact_;
     wxTextCtrl *heard_, *notes_;
-    wxChoice *region_, *funder_;
+    wxChoice* region_;
+    ui::RecordChoice* funder_;
     wxSpinCtrl* planned_;
     wxStaticText* problem_;
-    std::vector<int64_t> funder_ids_;
     int64_t created_ = 0;
 };
 

@@ -48,16 +48,11 @@ public:
                                     .search = false});
         for (auto* list : {types_, steps_}) {
             const bool types = list == types_;
-            auto* define = list->add_button(_("&Define…"));
-            define->SetName(types ? "define-type" : "define-step");
-            auto* edit = list->add_button(_("&Edit…"));
-            auto* retire = list->add_button(_("&Retire"));
-            retire->SetName(types ? "retire-type" : "retire-step");
-            define->Bind(wxEVT_BUTTON, [this, types](wxCommandEvent&) { this->define(types, false); });
-            edit->Bind(wxEVT_BUTTON, [this, types](wxCommandEvent&) { this->define(types, true); });
-            list->list()->Bind(wxEVT_DATAVIEW_ITEM_ACTIVATED,
-                               [this, types](wxDataViewEvent&) { this->define(types, true); });
-            retire->Bind(wxEVT_BUTTON, [this, types](wxCommandEvent&) { this->retire(types); });
+            list->add_buttons({{_("&Define…"), [this, types] { define(types, false); },
+                                types ? "define-type" : "define-step"},
+                               {_("&Edit…"), [this, types] { define(types, true); }},
+                               {_("&Retire"), [this, types] { retire(types); }, types ? "retire-type" : "retire-step"}});
+            list->on_activate([this, types] { define(types, true); });
         }
         tabs->AddPage(types_, _("Session types"));
         tabs->AddPage(steps_, _("Steps of the guide"));

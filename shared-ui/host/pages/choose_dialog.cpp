@@ -1,5 +1,6 @@
 #include "choose_dialog.h"
 
+#include "shared-ui/dialog_frame.h"
 #include "shared-ui/list_panel.h"
 #include "shared-ui/messages.h"
 
@@ -15,8 +16,7 @@ ChooseDialog::ChooseDialog(wxWindow* parent, const wxString& title, const wxStri
                            std::vector<ListColumn> columns, std::shared_ptr<const RowSource> rows)
     : wxDialog(parent, wxID_ANY, title, wxDefaultPosition, wxDefaultSize, wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER) {
     auto* sizer = new wxBoxSizer(wxVERTICAL);
-    auto* label = new wxStaticText(this, wxID_ANY, prompt);
-    label->Wrap(FromDIP(560));
+    auto* label = ui::paragraph(this, prompt, 560);
     sizer->Add(label, 0, wxALL, 8);
     panel_ = new ListPanel(this, nullptr, {.columns = std::move(columns), .search_hint = _("Type to search")});
     list_ = panel_->list();

@@ -1,7 +1,9 @@
 #include "funders_page.h"
 
 #include "labels.h"
+#include "record_edit.h"
 
+#include "shared-ui/dialog_frame.h"
 #include "shared-ui/list_panel.h"
 #include "shared-ui/messages.h"
 #include "shared-ui/virtual_list.h"
@@ -38,44 +40,24 @@ public:
                    ParentChoices parents, std::optional<int64_t> current_parent)
         : wxDialog(parent, wxID_ANY, title), code_taken_(std::move(code_taken)), parents_(std::move(parents)) {
         SetName("code-name-dialog");
-        auto* grid = new wxFlexGridSizer(2, FromDIP(wxSize(8, 6)));
-        grid->AddGrowableCol(1);
-        grid->Add(new wxStaticText(this, wxID_ANY, _("Code:")), 0, wxALIGN_CENTER_VERTICAL);
-        code_ = new wxTextCtrl(this, wxID_ANY, code);
-        grid->Add(code_, 1, wxEXPAND);
-        grid->Add(new wxStaticText(this, wxID_ANY, _("Name:")), 0, wxALIGN_CENTER_VERTICAL);
-        name_ = new wxTextCtrl(this, wxID_ANY, name, wxDefaultPosition, FromDIP(wxSize(320, -1)));
-        grid->Add(name_, 1, wxEXPAND);
-        grid->Add(new wxStaticText(this, wxID_ANY, _("Part of:")), 0, wxALIGN_CENTER_VERTICAL);
-        parent_ = new wxChoice(this, wxID_ANY);
+        FieldGrid grid(this);
+        code_ = grid.add(_("Code:"), new wxTextCtrl(this, wxID_ANY, code), "code");
+        name_ = grid.add(_("Name:"), new wxTextCtrl(this, wxID_ANY, name, wxDefaultPosition, FromDIP(wxSize(320, -1))),
+                         "name");
+        parent_ = grid.add(_("Part of:"), new wxChoice(this, wxID_ANY), "parent");
         parent_->Append(_("(none: at the top)"));
         parent_->SetSelection(0);
         for (size_t i = 0; i < parents_.size(); ++i) {
             parent_->Append(parents_[i].second);
             if (current_parent && parents_[i].first == *current_parent) parent_->SetSelection(int(i) + 1);
         }
-        grid->Add(parent_, 1, wxEXPAND);
-        code_->SetName("code");
-        name_->SetName("name");
-        parent_->SetName("parent");
         if (notes) {
-            grid->Add(new wxStaticText(this, wxID_ANY, _("Notes:")), 0, wxALIGN_TOP);
             notes_ = new wxTextCtrl(this, wxID_ANY, *notes, wxDefaultPosition, FromDIP(wxSize(-1, 60)), wxTE_MULTILINE);
-            grid->Add(notes_, 1, wxEXPAND);
+            grid.add_top(_("Notes:"), notes_);
         }
-        auto* sizer = new wxBoxSizer(wxVERTICAL);
-        sizer->Add(grid, 1, wxEXPAND | wxALL, 10);
-        problems_ = new wxStaticText(this, wxID_ANY, wxString());
-        problems_->SetForegroundColour(wxColour(170, 0, 0));
-        sizer->Add(problems_, 0, wxEXPAND | wxLEFT | wxRIGHT, 10);
-        sizer->Add(ok_cancel_buttons(this), 0, wxEXPAND | wxALL, 8);
-        SetSizerAndFit(sizer);
-        code_->Bind(wxEVT_TEXT, [this](wxCommandEvent&) { validate(); });
-        name_->Bind(wxEVT_TEXT, [this](wxCommandEvent&) { validate(); });
-        Bind(wxEVT_BUTTON, [this](wxCommandEvent& e) {
-            if (validate()) e.Skip();
-        }, wxID_OK);
-        validate();
+        problems_ = finish_dialog(this, grid.sizer());
+        for (auto* t : {code_, name_}) t->Bind(wxEVT_TEXT, [this](wxCommandEvent&) { validate(); });
+        validate_on_ok(this, [this] { return validate(); });
         CentreOnParent();
     }
     std::string code() const { return s8(code_->GetValue().Strip(wxString::both)); }
@@ -95,11 +77,9 @@ private:
         else if (code_taken_(code))
             problems.push_back(_("This code is already used."));
         if (name_->GetValue().Strip(wxString::both).empty()) problems.push_back(_("The name is required."));
-        problems_->SetLabel(wxJoin(problems, '\n'));
-        FindWindow(wxID_OK)->Enable(problems.empty());
-        Layout();
+        const bool valid = show_problems(this, problems_, problems);
         Fit();
-        return problems.empty();
+        return valid;
     }
     std::function<bool(const wxString&)> code_taken_;
     ParentChoices parents_;
@@ -198,11 +178,10 @@ private:
         auto* list = new ListPanel(box->GetStaticBox(), &context(),
                                    {.id = id, .title = title, .columns = std::move(columns)});
         box->Add(list, 1, wxEXPAND);
-        const std::pair<int, wxString> actions[] = {{Add, _("&New…")}, {Edit, _("&Edit…")}, {Retire, _("&Retire")}};
-        for (const auto& [action, label] : actions)
-            list->add_button(label)->Bind(wxEVT_BUTTON,
-                                          [on_action, action = action](wxCommandEvent&) { on_action(action); });
-        list->list()->Bind(wxEVT_DATAVIEW_ITEM_ACTIVATED, [on_action](wxDataViewEvent&) { on_action(Edit); });
+        list->add_buttons({{_("&New…"), [on_action] { on_action(Add); }},
+                           {_("&Edit…"), [on_action] { on_action(Edit); }},
+                           {_("&Retire"), [on_action] { on_action(Retire); }}});
+        list->on_activate([on_action] { on_action(Edit); });
         into->Add(box, 1, wxEXPAND | wxALL, 4);
         return list;
     }
@@ -212,86 +191,63 @@ private:
         context().data_changed();
     }
 
+    // What the page says about one kind of record (funder or programme).
+    struct Texts {
+        wxString select, retire_question, not_changed, new_title, edit_title, not_saved;
+    };
+
     void funder_action(int action) {
-        FunderRepository repo(database());
-        std::optional<Funder> current;
-        if (action != Add) {
-            const auto id = funders_->selected_id();
-            if (id) current = repo.get(*id);
-            if (!current) {
-                show_info(this, _("Select a funder first."));
-                return;
-            }
-        }
-        if (action == Retire) {
-            if (confirm(this, wxString::Format(_("Retire the funder “%s”? Past activities keep it."), u8(current->name)),
-                        _("Retire")) &&
-                guarded(this, _("The funder was not changed"), [&] { repo.retire(current->id); }))
-                done();
-            return;
-        }
-        Funder f = current.value_or(Funder{});
-        const wxString notes = u8(f.notes);
-        CodeNameDialog d(this, action == Add ? _("New funder") : _("Edit funder"), u8(f.code), u8(f.name), &notes,
-                         [&](const wxString& code) {
-                             auto other = repo.find_by_code(s8(code));
-                             return other && other->id != f.id;
-                         },
-                         parent_choices(repo.list(), f.id), f.parent_id);
-        if (d.ShowModal() != wxID_OK) return;
-        f.code = d.code();
-        f.name = d.name();
-        f.notes = d.notes();
-        f.parent_id = d.parent();
-        if (guarded(this, _("The funder was not saved"), [&] {
-                if (f.id)
-                    repo.update(f);
-                else
-                    f.id = repo.create(f);
-            })) {
-            done();
-            funders_->select_id(f.id);
-        }
+        act<FunderRepository, Funder>(action, funders_,
+                                      {_("Select a funder first."), _("Retire the funder “%s”? Past activities keep it."),
+                                       _("The funder was not changed"), _("New funder"), _("Edit funder"),
+                                       _("The funder was not saved")});
     }
 
     void programme_action(int action) {
-        ProgrammeRepository repo(database());
-        std::optional<Programme> current;
+        act<ProgrammeRepository, Programme>(
+            action, programmes_,
+            {_("Select a programme first."), _("Retire the programme “%s”? Past activities keep it."),
+             _("The programme was not changed"), _("New programme"), _("Edit programme"), _("The programme was not saved")});
+    }
+
+    // New, Edit or Retire on the record selected in `list`; a funder has notes.
+    template <class Repository, class Record>
+    void act(int action, ListPanel* list, const Texts& texts) {
+        constexpr bool has_notes = requires(Record r) { r.notes; };
+        Repository repo(database());
+        std::optional<Record> current;
         if (action != Add) {
-            const auto id = programmes_->selected_id();
+            const auto id = list->selected_id();
             if (id) current = repo.get(*id);
             if (!current) {
-                show_info(this, _("Select a programme first."));
+                show_info(this, texts.select);
                 return;
             }
         }
         if (action == Retire) {
-            if (confirm(this,
-                        wxString::Format(_("Retire the programme “%s”? Past activities keep it."), u8(current->name)),
-                        _("Retire")) &&
-                guarded(this, _("The programme was not changed"), [&] { repo.retire(current->id); }))
+            if (confirm(this, wxString::Format(texts.retire_question, u8(current->name)), _("Retire")) &&
+                guarded(this, texts.not_changed, [&] { repo.retire(current->id); }))
                 done();
             return;
         }
-        Programme p = current.value_or(Programme{});
-        CodeNameDialog d(this, action == Add ? _("New programme") : _("Edit programme"), u8(p.code), u8(p.name), nullptr,
+        Record r = current.value_or(Record{});
+        wxString notes;
+        if constexpr (has_notes) notes = u8(r.notes);
+        CodeNameDialog d(this, action == Add ? texts.new_title : texts.edit_title, u8(r.code), u8(r.name),
+                         has_notes ? &notes : nullptr,
                          [&](const wxString& code) {
                              auto other = repo.find_by_code(s8(code));
-                             return other && other->id != p.id;
+                             return other && other->id != r.id;
                          },
-                         parent_choices(repo.list(), p.id), p.parent_id);
+                         parent_choices(repo.list(), r.id), r.parent_id);
         if (d.ShowModal() != wxID_OK) return;
-        p.code = d.code();
-        p.name = d.name();
-        p.parent_id = d.parent();
-        if (guarded(this, _("The programme was not saved"), [&] {
-                if (p.id)
-                    repo.update(p);
-                else
-                    p.id = repo.create(p);
-            })) {
+        r.code = d.code();
+        r.name = d.name();
+        if constexpr (has_notes) r.notes = d.notes();
+        r.parent_id = d.parent();
+        if (const auto id = save_record(this, texts.not_saved, Repository(database()), r)) {
             done();
-            programmes_->select_id(p.id);
+            list->select_id(*id);
         }
     }
 

@@ -3,7 +3,9 @@
 #include "choose_dialog.h"
 #include "labels.h"
 #include "record_actions.h"
+#include "record_edit.h"
 
+#include "shared-ui/dialog_frame.h"
 #include "shared-ui/list_page.h"
 #include "shared-ui/messages.h"
 #include "shared-ui/virtual_list.h"
@@ -56,30 +58,19 @@ public:
         : wxDialog(parent, wxID_ANY, institution.id ? _("Edit institution") : _("New institution"), wxDefaultPosition,
                    wxDefaultSize, wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER),
           db_(db), value_(std::move(institution)) {
-        auto* grid = new wxFlexGridSizer(2, FromDIP(wxSize(8, 6)));
-        grid->AddGrowableCol(1);
-        auto row = [&](const wxString& label, wxWindow* field) {
-            grid->Add(new wxStaticText(this, wxID_ANY, label), 0, wxALIGN_CENTER_VERTICAL);
-            grid->Add(field, 1, wxEXPAND);
+        FieldGrid grid(this);
+        auto text = [&](const wxString& label, const std::string& value) {
+            return grid.add(label, new wxTextCtrl(this, wxID_ANY, u8(value)));
         };
-        name_ = new wxTextCtrl(this, wxID_ANY, u8(value_.name));
-        row(_("Name:"), name_);
-        region_ = choice_for(region_labels(), value_.region);
-        row(_("Region:"), region_);
-        municipality_ = new wxTextCtrl(this, wxID_ANY, u8(value_.municipality));
-        row(_("Municipality:"), municipality_);
-        postcode_ = new wxTextCtrl(this, wxID_ANY, u8(value_.postcode));
-        row(_("Postcode:"), postcode_);
-        address_ = new wxTextCtrl(this, wxID_ANY, u8(value_.address));
-        row(_("Address:"), address_);
-        language_ = choice_for(institution_languages(), value_.language);
-        row(_("Language:"), language_);
-        email_ = new wxTextCtrl(this, wxID_ANY, u8(value_.email));
-        row(_("Email:"), email_);
-        phone_ = new wxTextCtrl(this, wxID_ANY, u8(value_.phone));
-        row(_("Phone:"), phone_);
-        website_ = new wxTextCtrl(this, wxID_ANY, u8(value_.website));
-        row(_("Website:"), website_);
+        name_ = text(_("Name:"), value_.name);
+        region_ = grid.add(_("Region:"), choice_for(region_labels(), value_.region));
+        municipality_ = text(_("Municipality:"), value_.municipality);
+        postcode_ = text(_("Postcode:"), value_.postcode);
+        address_ = text(_("Address:"), value_.address);
+        language_ = grid.add(_("Language:"), choice_for(institution_languages(), value_.language));
+        email_ = text(_("Email:"), value_.email);
+        phone_ = text(_("Phone:"), value_.phone);
+        website_ = text(_("Website:"), value_.website);
 
         sectors_ = new wxCheckListBox(this, wxID_ANY, wxDefaultPosition, FromDIP(wxSize(-1, 160)));
         for (const auto& s : SectorRepository(db).list(false)) {
@@ -88,29 +79,15 @@ public:
             if (std::find(value_.sector_ids.begin(), value_.sector_ids.end(), s.id) != value_.sector_ids.end())
                 sectors_->Check(sectors_->GetCount() - 1);
         }
-        grid->Add(new wxStaticText(this, wxID_ANY, _("Sectors:")), 0, wxALIGN_TOP);
-        grid->Add(sectors_, 1, wxEXPAND);
-        notes_ = new wxTextCtrl(this, wxID_ANY, u8(value_.notes), wxDefaultPosition, FromDIP(wxSize(-1, 50)),
-                                wxTE_MULTILINE);
-        row(_("Notes:"), notes_);
-
-        auto* sizer = new wxBoxSizer(wxVERTICAL);
-        sizer->Add(grid, 1, wxEXPAND | wxALL, 10);
-        problems_ = new wxStaticText(this, wxID_ANY, wxString());
-        problems_->SetForegroundColour(wxColour(170, 0, 0));
-        sizer->Add(problems_, 0, wxEXPAND | wxLEFT | wxRIGHT, 10);
-        sizer->Add(ok_cancel_buttons(this), 0, wxEXPAND | wxALL, 8);
-        SetSizerAndFit(sizer);
+        grid.add_top(_("Sectors:"), sectors_);
+        notes_ = grid.add(_("Notes:"), new wxTextCtrl(this, wxID_ANY, u8(value_.notes), wxDefaultPosition,
+                                                      FromDIP(wxSize(-1, 50)), wxTE_MULTILINE));
+        problems_ = finish_dialog(this, grid.sizer());
         SetSize(FromDIP(wxSize(520, -1)).x, GetSize().y);
 
-        for (wxWindow* w : {static_cast<wxWindow*>(name_), static_cast<wxWindow*>(postcode_),
-                            static_cast<wxWindow*>(email_)})
-            w->Bind(wxEVT_TEXT, [this](wxCommandEvent&) { validate(); });
+        for (auto* t : {name_, postcode_, email_}) t->Bind(wxEVT_TEXT, [this](wxCommandEvent&) { validate(); });
         sectors_->Bind(wxEVT_CHECKLISTBOX, [this](wxCommandEvent&) { validate(); });
-        Bind(wxEVT_BUTTON, [this](wxCommandEvent& e) {
-            if (validate()) e.Skip();
-        }, wxID_OK);
-        validate();
+        validate_on_ok(this, [this] { return validate(); });
         CentreOnParent();
     }
 
@@ -171,10 +148,7 @@ private:
         bool any_sector = false;
         for (unsigned k = 0; k < sectors_->GetCount(); ++k) any_sector = any_sector || sectors_->IsChecked(k);
         if (!any_sector) problems.push_back(_("Choose at least one sector (the first is the main one)."));
-        problems_->SetLabel(wxJoin(problems, '\n'));
-        FindWindow(wxID_OK)->Enable(problems.empty());
-        Layout();
-        return problems.empty();
+        return show_problems(this, problems_, problems);
     }
 
     Database& db_;
@@ -202,17 +176,13 @@ public:
                                          wxPLURAL("%zu of %zu institution", "%zu of %zu institutions", total), shown,
                                          total);
                     }}) {
-        auto* add = list()->add_button(_("&New…"));
-        auto* edit = list()->add_button(_("&Edit…"));
-        auto* merge = list()->add_button(_("&Merge into…"), _("Fold the selected duplicate into another institution"));
         list_ = list()->list();
-        auto* remove = list()->add_button(_("&Delete…"));
-        remove->SetName("delete_institution");
-        add->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { edit_institution(Institution{}); });
-        edit->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { edit_selected(); });
-        list_->Bind(wxEVT_DATAVIEW_ITEM_ACTIVATED, [this](wxDataViewEvent&) { edit_selected(); });
-        merge->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { merge_selected(); });
-        remove->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { delete_selected(); });
+        list()->add_buttons({{_("&New…"), [this] { edit_institution(Institution{}); }},
+                             {_("&Edit…"), [this] { edit_selected(); }},
+                             {_("&Merge into…"), [this] { merge_selected(); }, nullptr,
+                              _("Fold the selected duplicate into another institution")},
+                             {_("&Delete…"), [this] { delete_selected(); }, "delete_institution"}});
+        list()->on_activate([this] { edit_selected(); });
         refresh();
         list_->sort_by(0);
     }
@@ -228,35 +198,23 @@ private:
 
     // Delete (record_actions.h): asks first, refuses with counts, undoable.
     void delete_selected() {
-        const auto id = list_->selected_id();
-        if (!id) return show_info(this, _("Select an institution first."));
-        if (delete_institution_asked(this, context(), *id)) refresh();
+        if (const auto id = selected_or_hint(this, list_, _("Select an institution first.")))
+            if (delete_institution_asked(this, context(), *id)) refresh();
     }
 
     void edit_selected() {
-        const auto id = list_->selected_id();
-        if (!id) {
-            show_info(this, _("Select an institution first."));
-            return;
-        }
-        if (auto i = InstitutionRepository(database()).get(*id)) edit_institution(*i);
+        if (const auto id = selected_or_hint(this, list_, _("Select an institution first.")))
+            if (auto i = InstitutionRepository(database()).get(*id)) edit_institution(*i);
     }
 
     void edit_institution(const Institution& institution) {
         InstitutionDialog dialog(this, database(), context().language(), institution);
         if (dialog.ShowModal() != wxID_OK) return;
         const Institution value = dialog.value();
-        int64_t id = value.id;
-        if (!guarded(this, _("The institution was not saved"), [&] {
-                InstitutionRepository repo(database());
-                if (value.id)
-                    repo.update(value);
-                else
-                    id = repo.create(value);
-            }))
-            return;
+        const auto id = save_record(this, _("The institution was not saved"), InstitutionRepository(database()), value);
+        if (!id) return;
         refresh();
-        list_->select_id(id);
+        list_->select_id(*id);
         context().data_changed();
         context().set_status(wxString::Format(_("Saved “%s”."), u8(value.name)));
     }
@@ -283,11 +241,8 @@ private:
     }
 
     void merge_selected() {
-        const auto from = list_->selected_id();
-        if (!from) {
-            show_info(this, _("Select the duplicate to merge first."));
-            return;
-        }
+        const auto from = selected_or_hint(this, list_, _("Select the duplicate to merge first."));
+        if (!from) return;
         InstitutionRepository repo(database());
         const auto source = repo.get(*from);
         if (!source) return;

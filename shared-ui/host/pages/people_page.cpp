@@ -3,8 +3,10 @@
 #include "choose_dialog.h"
 #include "labels.h"
 #include "record_actions.h"
+#include "record_edit.h"
 #include "../dialogs/gdpr_dialogs.h"
 
+#include "shared-ui/dialog_frame.h"
 #include "shared-ui/list_panel.h"
 #include "shared-ui/display.h"
 
@@ -61,17 +63,15 @@ public:
         : wxDialog(parent, wxID_ANY, _("Employment"), wxDefaultPosition, wxDefaultSize,
                    wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER),
           db_(db), language_(language), value_(value) {
-        auto* grid = new wxFlexGridSizer(2, FromDIP(wxSize(8, 6)));
-        grid->AddGrowableCol(1);
-        grid->Add(new wxStaticText(this, wxID_ANY, _("Institution:")), 0, wxALIGN_CENTER_VERTICAL);
+        FieldGrid grid(this);
         auto* inst_row = new wxBoxSizer(wxHORIZONTAL);
         institution_ = new wxStaticText(this, wxID_ANY, wxString());
         inst_row->Add(institution_, 1, wxALIGN_CENTER_VERTICAL);
         auto* choose = new wxButton(this, wxID_ANY, _("Choose…"));
         inst_row->Add(choose, 0, wxLEFT, 6);
-        grid->Add(inst_row, 1, wxEXPAND);
-        grid->Add(new wxStaticText(this, wxID_ANY, _("Sector:")), 0, wxALIGN_CENTER_VERTICAL);
-        sector_ = new wxChoice(this, wxID_ANY);
+        grid.sizer()->Add(new wxStaticText(this, wxID_ANY, _("Institution:")), 0, wxALIGN_CENTER_VERTICAL);
+        grid.sizer()->Add(inst_row, 1, wxEXPAND);
+        sector_ = grid.add(_("Sector:"), new wxChoice(this, wxID_ANY));
         sector_->Append(_("(the institution's main sector)"));
         sector_->SetSelection(0);
         for (const auto& s : SectorRepository(db).list(false)) {
@@ -79,25 +79,15 @@ public:
             sector_->Append(u8(s.label(language)));
             if (value_.sector_id && *value_.sector_id == s.id) sector_->SetSelection(sector_->GetCount() - 1);
         }
-        grid->Add(sector_, 1, wxEXPAND);
-        grid->Add(new wxStaticText(this, wxID_ANY, _("Job title:")), 0, wxALIGN_CENTER_VERTICAL);
-        job_ = new wxTextCtrl(this, wxID_ANY, u8(value_.job_title));
-        grid->Add(job_, 1, wxEXPAND);
-        grid->Add(new wxStaticText(this, wxID_ANY, _("From:")), 0, wxALIGN_CENTER_VERTICAL);
-        start_ = new wxTextCtrl(this, wxID_ANY, display_date(value_.start_date));
-        start_->SetHint(u8(locale::date_placeholder()));
-        grid->Add(start_, 1, wxEXPAND);
-        grid->Add(new wxStaticText(this, wxID_ANY, _("Until (empty if current):")), 0, wxALIGN_CENTER_VERTICAL);
-        end_ = new wxTextCtrl(this, wxID_ANY, display_date(value_.end_date));
-        end_->SetHint(u8(locale::date_placeholder()));
-        grid->Add(end_, 1, wxEXPAND);
-        auto* sizer = new wxBoxSizer(wxVERTICAL);
-        sizer->Add(grid, 1, wxEXPAND | wxALL, 10);
-        problems_ = new wxStaticText(this, wxID_ANY, wxString());
-        problems_->SetForegroundColour(wxColour(170, 0, 0));
-        sizer->Add(problems_, 0, wxEXPAND | wxLEFT | wxRIGHT, 10);
-        sizer->Add(ok_cancel_buttons(this), 0, wxEXPAND | wxALL, 8);
-        SetSizerAndFit(sizer);
+        job_ = grid.add(_("Job title:"), new wxTextCtrl(this, wxID_ANY, u8(value_.job_title)));
+        auto date = [&](const wxString& label, const std::string& iso) {
+            auto* field = grid.add(label, new wxTextCtrl(this, wxID_ANY, display_date(iso)));
+            field->SetHint(u8(locale::date_placeholder()));
+            return field;
+        };
+        start_ = date(_("From:"), value_.start_date);
+        end_ = date(_("Until (empty if current):"), value_.end_date);
+        problems_ = finish_dialog(this, grid.sizer());
         SetSize(FromDIP(wxSize(480, -1)).x, GetSize().y);
         show_institution();
         choose->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
@@ -110,12 +100,8 @@ public:
                 validate();
             }
         });
-        start_->Bind(wxEVT_TEXT, [this](wxCommandEvent&) { validate(); });
-        end_->Bind(wxEVT_TEXT, [this](wxCommandEvent&) { validate(); });
-        Bind(wxEVT_BUTTON, [this](wxCommandEvent& e) {
-            if (validate()) e.Skip();
-        }, wxID_OK);
-        validate();
+        for (auto* t : {start_, end_}) t->Bind(wxEVT_TEXT, [this](wxCommandEvent&) { validate(); });
+        validate_on_ok(this, [this] { return validate(); });
         CentreOnParent();
     }
 
@@ -151,10 +137,7 @@ private:
         const std::string end = typed_date(end_, &error).value_or("");
         if (!error.empty()) problems.push_back(u8(error));
         if (!start.empty() && !end.empty() && end < start) problems.push_back(_("The end date is before the start."));
-        problems_->SetLabel(wxJoin(problems, '\n'));
-        FindWindow(wxID_OK)->Enable(problems.empty());
-        Layout();
-        return problems.empty();
+        return show_problems(this, problems_, problems);
     }
 
     Database& db_;
@@ -175,20 +158,14 @@ public:
                    wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER),
           db_(db), language_(language), value_(std::move(person)) {
         if (value_.id) jobs_ = PersonRepository(db).employments(value_.id);
-        auto* grid = new wxFlexGridSizer(2, FromDIP(wxSize(8, 6)));
-        grid->AddGrowableCol(1);
-        auto row = [&](const wxString& label, wxWindow* field) {
-            grid->Add(new wxStaticText(this, wxID_ANY, label), 0, wxALIGN_CENTER_VERTICAL);
-            grid->Add(field, 1, wxEXPAND);
+        FieldGrid grid(this);
+        auto text = [&](const wxString& label, const std::string& value) {
+            return grid.add(label, new wxTextCtrl(this, wxID_ANY, u8(value)));
         };
-        first_ = new wxTextCtrl(this, wxID_ANY, u8(value_.first_name));
-        row(_("First name:"), first_);
-        last_ = new wxTextCtrl(this, wxID_ANY, u8(value_.last_name));
-        row(_("Last name:"), last_);
-        email_ = new wxTextCtrl(this, wxID_ANY, u8(value_.email));
-        row(_("Email:"), email_);
-        phone_ = new wxTextCtrl(this, wxID_ANY, u8(value_.phone));
-        row(_("Phone:"), phone_);
+        first_ = text(_("First name:"), value_.first_name);
+        last_ = text(_("Last name:"), value_.last_name);
+        email_ = text(_("Email:"), value_.email);
+        phone_ = text(_("Phone:"), value_.phone);
         language_choice_ = new wxChoice(this, wxID_ANY);
         language_choice_->Append(_("(unknown)"));
         language_choice_->SetSelection(0);
@@ -196,17 +173,15 @@ public:
             language_choice_->Append(label);
             if (code == value_.language) language_choice_->SetSelection(language_choice_->GetCount() - 1);
         }
-        row(_("Language:"), language_choice_);
+        grid.add(_("Language:"), language_choice_);
         roles_ = new wxCheckListBox(this, wxID_ANY);
         for (const auto& [code, label] : role_labels()) {
             roles_->Append(label);
             if (value_.has_role(code)) roles_->Check(roles_->GetCount() - 1);
         }
-        grid->Add(new wxStaticText(this, wxID_ANY, _("Roles:")), 0, wxALIGN_TOP);
-        grid->Add(roles_, 1, wxEXPAND);
-        notes_ = new wxTextCtrl(this, wxID_ANY, u8(value_.notes), wxDefaultPosition, FromDIP(wxSize(-1, 44)),
-                                wxTE_MULTILINE);
-        row(_("Notes:"), notes_);
+        grid.add_top(_("Roles:"), roles_);
+        notes_ = grid.add(_("Notes:"), new wxTextCtrl(this, wxID_ANY, u8(value_.notes), wxDefaultPosition,
+                                                      FromDIP(wxSize(-1, 44)), wxTE_MULTILINE));
 
         auto* jobs_box = new wxStaticBoxSizer(wxVERTICAL, this, _("Employment history"));
         jobs_list_ = new VirtualList(jobs_box->GetStaticBox(),
@@ -222,7 +197,7 @@ public:
         jobs_box->Add(job_buttons, 0, wxALL, 4);
 
         auto* sizer = new wxBoxSizer(wxVERTICAL);
-        sizer->Add(grid, 0, wxEXPAND | wxALL, 10);
+        sizer->Add(grid.sizer(), 0, wxEXPAND | wxALL, 10);
         sizer->Add(jobs_box, 1, wxEXPAND | wxLEFT | wxRIGHT, 10);
         problems_ = new wxStaticText(this, wxID_ANY, wxString());
         problems_->SetForegroundColour(wxColour(170, 0, 0));
@@ -242,10 +217,7 @@ public:
             show_jobs();
         });
         for (auto* t : {first_, last_, email_}) t->Bind(wxEVT_TEXT, [this](wxCommandEvent&) { validate(); });
-        Bind(wxEVT_BUTTON, [this](wxCommandEvent& e) {
-            if (validate()) e.Skip();
-        }, wxID_OK);
-        validate();
+        validate_on_ok(this, [this] { return validate(); });
         CentreOnParent();
     }
 
@@ -320,10 +292,7 @@ private:
             else if (auto other = PersonRepository(db_).find_by_email(s8(email)); other && other->id != value_.id)
                 problems.push_back(wxString::Format(_("%s already has this email address."), u8(other->display_name())));
         }
-        problems_->SetLabel(wxJoin(problems, '\n'));
-        FindWindow(wxID_OK)->Enable(problems.empty());
-        Layout();
-        return problems.empty();
+        return show_problems(this, problems_, problems);
     }
 
     Database& db_;
@@ -357,12 +326,12 @@ public:
                                                                             total),
                                                                    shown, total);
                                  }});
-        auto* add = people_->add_button(_("&New…"));
-        auto* edit = people_->add_button(_("&Edit…"));
-        auto* remove = people_->add_button(_("&Delete…"));
-        remove->SetName("delete_person");
-        auto* merge = people_->add_button(_("&Merge…"), _("Fold a duplicate record into the selected person"));
-        merge->SetName("merge_person");
+        people_->add_buttons({{_("&New…"), [this] { edit_person(Person{}); }},
+                              {_("&Edit…"), [this] { edit_selected(); }},
+                              {_("&Delete…"), [this] { delete_selected(); }, "delete_person"},
+                              {_("&Merge…"), [this] { merge_selected(); }, "merge_person",
+                               _("Fold a duplicate record into the selected person")}});
+        people_->on_activate([this] { edit_selected(); });
         // GDPR: the person's right of access and right to erasure, in one menu button so
         // that the bar holds on one line in a 1200-pixel window.
         auto* gdpr = people_->add_button(_("GDPR") + wxString::FromUTF8(" \u25BE"),
@@ -407,10 +376,6 @@ public:
         sizer->Add(splitter, 1, wxEXPAND);
         SetSizer(sizer);
 
-        add->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { edit_person(Person{}); });
-        edit->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { edit_selected(); });
-        remove->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { delete_selected(); });
-        merge->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { merge_selected(); });
         gdpr->Bind(wxEVT_BUTTON, [this, gdpr](wxCommandEvent&) {
             wxMenu menu;
             menu.Append(kGdprExport, _("Export data (GDPR)…"),
@@ -421,7 +386,6 @@ public:
             if (chosen == kGdprExport) export_personal_data();
             if (chosen == kGdprErase) erase_selected();
         });
-        list_->Bind(wxEVT_DATAVIEW_ITEM_ACTIVATED, [this](wxDataViewEvent&) { edit_selected(); });
         list_->Bind(wxEVT_DATAVIEW_SELECTION_CHANGED, [this](wxDataViewEvent&) { show_history(); });
         refresh();
         list_->sort_by(0);
@@ -466,11 +430,8 @@ private:
     enum { kGdprExport = wxID_HIGHEST + 1, kGdprErase };
 
     void export_personal_data() {
-        const auto id = list_->selected_id();
-        if (!id) {
-            show_info(this, _("Select the person whose data to export."));
-            return;
-        }
+        const auto id = selected_or_hint(this, list_, _("Select the person whose data to export."));
+        if (!id) return;
         guarded(this, _("The personal data could not be exported"), [&] {
             GdprExportDialog dialog(this, database(), *id);
             if (dialog.ShowModal() == wxID_OK)
@@ -481,11 +442,8 @@ private:
     }
 
     void erase_selected() {
-        const auto id = list_->selected_id();
-        if (!id) {
-            show_info(this, _("Select the person to erase."));
-            return;
-        }
+        const auto id = selected_or_hint(this, list_, _("Select the person to erase."));
+        if (!id) return;
         bool erased = false, stopped = false;
         guarded(this, _("The person could not be erased"), [&] {
             GdprEraseDialog dialog(this, database(), *id);
@@ -540,13 +498,12 @@ private:
 
     // Delete and Merge… (record_actions.h): each asks first and is undoable.
     void delete_selected() {
-        const auto id = list_->selected_id();
-        if (!id) return show_info(this, _("Select a person first."));
-        if (delete_person_asked(this, context(), *id)) refresh();
+        if (const auto id = selected_or_hint(this, list_, _("Select a person first.")))
+            if (delete_person_asked(this, context(), *id)) refresh();
     }
     void merge_selected() {
-        const auto id = list_->selected_id();
-        if (!id) return show_info(this, _("Select a person first."));
+        const auto id = selected_or_hint(this, list_, _("Select a person first."));
+        if (!id) return;
         if (const auto kept = merge_person_asked(this, context(), *id, true)) {
             refresh();
             list_->select_id(*kept);
@@ -555,12 +512,8 @@ private:
     }
 
     void edit_selected() {
-        const auto id = list_->selected_id();
-        if (!id) {
-            show_info(this, _("Select a person first."));
-            return;
-        }
-        if (auto p = PersonRepository(database()).get(*id)) edit_person(*p);
+        if (const auto id = selected_or_hint(this, list_, _("Select a person first.")))
+            if (auto p = PersonRepository(database()).get(*id)) edit_person(*p);
     }
 
     void edit_person(const Person& person) {

@@ -1,7 +1,9 @@
 #include "sectors_page.h"
 
 #include "labels.h"
+#include "record_edit.h"
 
+#include "shared-ui/dialog_frame.h"
 #include "shared-ui/list_page.h"
 #include "shared-ui/messages.h"
 #include "shared-ui/virtual_list.h"
@@ -25,43 +27,25 @@ class SectorDialog : public wxDialog {
 public:
     SectorDialog(wxWindow* parent, Database& db, Sector sector)
         : wxDialog(parent, wxID_ANY, sector.id ? _("Edit sector") : _("New sector")), db_(db), value_(std::move(sector)) {
-        auto* grid = new wxFlexGridSizer(2, FromDIP(wxSize(8, 6)));
-        grid->AddGrowableCol(1);
-        auto row = [&](const wxString& label, wxWindow* field) {
-            grid->Add(new wxStaticText(this, wxID_ANY, label), 0, wxALIGN_CENTER_VERTICAL);
-            grid->Add(field, 1, wxEXPAND);
-        };
-        code_ = new wxTextCtrl(this, wxID_ANY, u8(value_.code));
-        row(_("Code:"), code_);
-        fr_ = new wxTextCtrl(this, wxID_ANY, u8(value_.label_fr), wxDefaultPosition, FromDIP(wxSize(320, -1)));
-        row(_("Label in French:"), fr_);
-        nl_ = new wxTextCtrl(this, wxID_ANY, u8(value_.label_nl));
-        row(_("Label in Dutch:"), nl_);
-        en_ = new wxTextCtrl(this, wxID_ANY, u8(value_.label_en));
-        row(_("Label in English:"), en_);
+        FieldGrid grid(this);
+        code_ = grid.add(_("Code:"), new wxTextCtrl(this, wxID_ANY, u8(value_.code)));
+        fr_ = grid.add(_("Label in French:"), new wxTextCtrl(this, wxID_ANY, u8(value_.label_fr), wxDefaultPosition,
+                                                             FromDIP(wxSize(320, -1))));
+        nl_ = grid.add(_("Label in Dutch:"), new wxTextCtrl(this, wxID_ANY, u8(value_.label_nl)));
+        en_ = grid.add(_("Label in English:"), new wxTextCtrl(this, wxID_ANY, u8(value_.label_en)));
         family_ = new wxChoice(this, wxID_ANY);
         for (const auto& [code, label] : sector_families()) {
             family_->Append(label);
             if (code == value_.family) family_->SetSelection(family_->GetCount() - 1);
         }
         if (family_->GetSelection() < 0) family_->SetSelection(2);
-        row(_("Family:"), family_);
-        order_ = new wxSpinCtrl(this, wxID_ANY);
+        grid.add(_("Family:"), family_);
+        order_ = grid.add(_("Position in lists:"), new wxSpinCtrl(this, wxID_ANY));
         order_->SetRange(0, 10000);
         order_->SetValue(value_.sort_order);
-        row(_("Position in lists:"), order_);
-        auto* sizer = new wxBoxSizer(wxVERTICAL);
-        sizer->Add(grid, 1, wxEXPAND | wxALL, 10);
-        problems_ = new wxStaticText(this, wxID_ANY, wxString());
-        problems_->SetForegroundColour(wxColour(170, 0, 0));
-        sizer->Add(problems_, 0, wxEXPAND | wxLEFT | wxRIGHT, 10);
-        sizer->Add(ok_cancel_buttons(this), 0, wxEXPAND | wxALL, 8);
-        SetSizerAndFit(sizer);
+        problems_ = finish_dialog(this, grid.sizer());
         for (auto* t : {code_, fr_, nl_, en_}) t->Bind(wxEVT_TEXT, [this](wxCommandEvent&) { validate(); });
-        Bind(wxEVT_BUTTON, [this](wxCommandEvent& e) {
-            if (validate()) e.Skip();
-        }, wxID_OK);
-        validate();
+        validate_on_ok(this, [this] { return validate(); });
         CentreOnParent();
     }
 
@@ -88,11 +72,9 @@ private:
         if (fr_->GetValue().Strip(wxString::both).empty() || nl_->GetValue().Strip(wxString::both).empty() ||
             en_->GetValue().Strip(wxString::both).empty())
             problems.push_back(_("Give the label in each of the three languages."));
-        problems_->SetLabel(wxJoin(problems, '\n'));
-        FindWindow(wxID_OK)->Enable(problems.empty());
-        Layout();
+        const bool valid = show_problems(this, problems_, problems);
         Fit();
-        return problems.empty();
+        return valid;
     }
 
     Database& db_;
@@ -124,20 +106,17 @@ public:
                     }}) {
         show_retired_ = new wxCheckBox(list(), wxID_ANY, _("Show retired sectors"));
         list()->bar()->Add(show_retired_, 0, wxALIGN_CENTER_VERTICAL | wxLEFT, 6);
-        auto* add = list()->add_button(_("&New…"));
-        auto* edit = list()->add_button(_("&Edit…"));
-        auto* retire = list()->add_button(_("&Retire"), _("Hide from choices; past records keep this sector"));
-        auto* restore = list()->add_button(_("Re&store"));
+        list()->add_buttons({{_("&New…"), [this] { edit_sector(Sector{}); }},
+                             {_("&Edit…"), [this] { edit_selected(); }},
+                             {_("&Retire"), [this] { set_retired(true); }, nullptr,
+                              _("Hide from choices; past records keep this sector")},
+                             {_("Re&store"), [this] { set_retired(false); }}});
+        list()->on_activate([this] { edit_selected(); });
         list_ = list()->list();
         auto* hint = new wxStaticText(this, wxID_ANY,
                                       _("Sectors are never deleted: a retired sector stays on the records that use it."));
         GetSizer()->Add(hint, 0, wxLEFT | wxRIGHT | wxBOTTOM, 8);
         show_retired_->Bind(wxEVT_CHECKBOX, [this](wxCommandEvent&) { refresh(); });
-        add->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { edit_sector(Sector{}); });
-        edit->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { edit_selected(); });
-        list_->Bind(wxEVT_DATAVIEW_ITEM_ACTIVATED, [this](wxDataViewEvent&) { edit_selected(); });
-        retire->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { set_retired(true); });
-        restore->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { set_retired(false); });
         refresh();
     }
 
@@ -151,36 +130,21 @@ public:
 
 private:
     void edit_selected() {
-        const auto id = list_->selected_id();
-        if (!id) {
-            show_info(this, _("Select a sector first."));
-            return;
-        }
-        if (auto s = SectorRepository(database()).get(*id)) edit_sector(*s);
+        if (const auto id = selected_or_hint(this, list_, _("Select a sector first.")))
+            if (auto s = SectorRepository(database()).get(*id)) edit_sector(*s);
     }
     void edit_sector(const Sector& sector) {
         SectorDialog dialog(this, database(), sector);
         if (dialog.ShowModal() != wxID_OK) return;
-        const Sector value = dialog.value();
-        int64_t id = value.id;
-        if (!guarded(this, _("The sector was not saved"), [&] {
-                SectorRepository repo(database());
-                if (value.id)
-                    repo.update(value);
-                else
-                    id = repo.create(value);
-            }))
-            return;
+        const auto id = save_record(this, _("The sector was not saved"), SectorRepository(database()), dialog.value());
+        if (!id) return;
         refresh();
-        list_->select_id(id);
+        list_->select_id(*id);
         context().data_changed();
     }
     void set_retired(bool retired) {
-        const auto id = list_->selected_id();
-        if (!id) {
-            show_info(this, _("Select a sector first."));
-            return;
-        }
+        const auto id = selected_or_hint(this, list_, _("Select a sector first."));
+        if (!id) return;
         if (!guarded(this, _("The sector was not changed"), [&] {
                 SectorRepository repo(database());
                 if (retired)
