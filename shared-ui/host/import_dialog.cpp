@@ -64,6 +64,8 @@ std::optional<std::string> ask_sheet(wxWindow* parent, const std::filesystem::pa
     if (guess >= 0) ask.SetSelection(guess);
     if (ask.ShowModal() != wxID_OK || ask.GetSelection() < 0) return std::nullopt;
     return importers[std::size_t(ask.GetSelection())].sheet;
+}
+
 wxString joined(const std::vector<std::string>& items, const char* separator) {
     wxString out;
     for (const auto& item : items) out += (out.empty() ? "" : separator) + u8(item);
