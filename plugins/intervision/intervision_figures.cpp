@@ -94,11 +94,6 @@ std::string names_list(const std::vector<std::string>& names) {
 
 }  // namespace
 
-std::string today_iso() {
-    const std::chrono::year_month_day d{std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now())};
-    return fmt::format("{:04d}-{:02d}-{:02d}", int(d.year()), unsigned(d.month()), unsigned(d.day()));
-}
-
 std::string format_average(double v) {
     const double r = std::round(v * 10) / 10;
     if (std::fabs(r - std::round(r)) < 1e-9) return fmt::format("{}", int64_t(std::llround(r)));

@@ -2,6 +2,7 @@
 // The yearly report's intervision figures (section "intervision.cycles"), for a cycle,
 // a calendar year (sessions dated in the year, across the cycles that straddle it) or
 // both, filtered by programme. Definitions: docs/report-intervision.md.
+#include "core/today.h"  // today_iso(): the default as-of date
 #include "core/figures.h"
 #include "core/report.h"
 
@@ -71,8 +72,6 @@ public:
     }
 };
 
-// Today's date, ISO.
-std::string today_iso();
 // "10" or "9.5": an average as the report writes it.
 std::string format_average(double value);
 

@@ -40,8 +40,6 @@ std::string s8(const wxString& s) { return s.Strip(wxString::both).utf8_string()
 
 }  // namespace
 
-std::string today_iso() { return wxDateTime::Today().FormatISODate().utf8_string(); }
-
 bool record_intake_dialog(wxWindow* parent, ui::UiContext& context, int64_t id) {
     Database& db = context.database();
     AccompanimentRepository repo(db);

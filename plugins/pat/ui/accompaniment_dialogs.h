@@ -6,11 +6,10 @@
 // change named for Edit > Undo; a refusal is shown in the dialog, which keeps the input.
 #include <cstdint>
 #include <string>
+#include "core/today.h"
 #include "shared-ui/fwd.h"
 
 namespace maillage::pat {
-
-std::string today_iso();
 
 // Each returns true when the change was recorded (the caller refreshes).
 bool record_intake_dialog(wxWindow* parent, ui::UiContext& context, int64_t accompaniment_id);
