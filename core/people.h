@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <utility>
 #include <string>
 #include <vector>
 
@@ -80,21 +81,29 @@ private:
     Database& db_;
 };
 
-// Creates many people inside the caller's transaction (imports): statements prepared
-// once, the same checks as PersonRepository::create()/add_employment(), and no audit
-// entry per row — the caller records one entry for the batch that names the ids
-// (import_people()). Must not outlive the database.
+// Creates many people inside the caller's transaction (imports): the same checks as
+// PersonRepository::create()/add_employment() at once, the rows themselves written by
+// multi-row statements prepared once, at the latest on flush(), which the caller must call
+// before any other write to people or jobs and before its transaction ends (the
+// destructor writes nothing). No audit entry per row — the caller records one entry for
+// the batch that names the ids (import_people()). Must not outlive the database.
 class PersonBulkWriter {
 public:
     explicit PersonBulkWriter(Database& db);
     ~PersonBulkWriter();
+    // The id the person gets (the one SQLite would give), known at once.
     int64_t create(const Person& person);
-    int64_t add_employment(const Employment& employment);
+    void add_employment(const Employment& employment);
+    void flush();
 
 private:
     struct Statements;
     Database& db_;
     std::unique_ptr<Statements> st_;
+    int64_t next_id_ = 0;
+    std::vector<Person> people_;  // written on the next flush(), in this order
+    std::vector<std::pair<int64_t, std::string>> roles_;
+    std::vector<Employment> jobs_;
 };
 
 }  // namespace maillage

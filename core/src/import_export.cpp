@@ -646,6 +646,7 @@ ImportPreview import_people(Database& db, const csv::Table& table, Progress* pro
                 int64_t id;
                 if (p.existing) {
                     id = *p.existing;
+                    bulk.flush();  // the new people before them: ids and jobs in the file's order
                     people.update(p.data);
                 } else {
                     id = bulk.create(p.data);
@@ -676,6 +677,7 @@ ImportPreview import_people(Database& db, const csv::Table& table, Progress* pro
                 }
             });
         }
+        bulk.flush();
         indexes.rebuild();
         if (!new_institutions.empty())
             audit(db, "import", "institution", std::nullopt,

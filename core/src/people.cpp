@@ -304,46 +304,150 @@ Affiliation PersonRepository::affiliation_at(int64_t person_id, const std::strin
     return a;
 }
 
+namespace {
+// Rows written by one multi-row INSERT: one statement step, one record buffer and one
+// cursor for the lot instead of per row (issue 18).
+constexpr int kBulkRows = 64;
+
+// "INSERT ... VALUES (row),(row)..." for `rows` rows of `columns` parameters, numbered
+// from `first` on (the parameters before it are shared by every row).
+std::string multi_insert(const char* head, int columns, int rows, int first, const char* extra = "") {
+    std::string sql = head;
+    int n = first;
+    for (int r = 0; r < rows; ++r) {
+        sql += r ? ",(" : " VALUES (";
+        for (int c = 0; c < columns; ++c) sql += (c ? ",?" : "?") + std::to_string(n++);
+        sql += extra;
+        sql += ')';
+    }
+    return sql;
+}
+
+void bind_text_or_null(SQLite::Statement& q, int index, const std::string& v) {
+    if (v.empty())
+        q.bind(index);
+    else
+        q.bindNoCopy(index, v);  // the pending row outlives the statement's step
+}
+}  // namespace
+
 struct PersonBulkWriter::Statements {
-    SQLite::Statement person, role, employment;
+    // Statements for a full batch and for one row (the remainder, and a failed batch
+    // replayed row by row so that the error is the one its row gives on its own).
+    SQLite::Statement people, person, roles, role, jobs, job;
     // One creation time for the whole batch, taken once: the column default would
     // format the clock twice per row.
     explicit Statements(SQLite::Database& db)
-        : person(db,
-                 "INSERT INTO person(first_name, last_name, email, phone, language, notes, created_at, updated_at) "
-                 "VALUES (?,?,?,?,?,?,?7,?7)"),
-          role(db, "INSERT OR IGNORE INTO person_role(person_id, role) VALUES (?,?)"),
-          employment(db, kInsertEmployment) {}
+        : people(db, multi_insert("INSERT INTO person(id, first_name, last_name, email, phone, language, notes, "
+                                  "created_at, updated_at)",
+                                  7, kBulkRows, 2, ",?1,?1")),
+          person(db, multi_insert("INSERT INTO person(id, first_name, last_name, email, phone, language, notes, "
+                                  "created_at, updated_at)",
+                                  7, 1, 2, ",?1,?1")),
+          roles(db, multi_insert("INSERT OR IGNORE INTO person_role(person_id, role)", 2, kBulkRows, 1)),
+          role(db, multi_insert("INSERT OR IGNORE INTO person_role(person_id, role)", 2, 1, 1)),
+          jobs(db, multi_insert("INSERT INTO employment(person_id, institution_id, sector_id, job_title, start_date, "
+                                "end_date)",
+                                6, kBulkRows, 1)),
+          job(db, multi_insert("INSERT INTO employment(person_id, institution_id, sector_id, job_title, start_date, "
+                               "end_date)",
+                               6, 1, 1)) {}
 };
 
+namespace {
+// Writes `rows` through `many` in batches of kBulkRows and the rest through `one`;
+// bind(statement, first parameter, row) binds one row's values.
+template <class Row, class Bind>
+void write_rows(SQLite::Statement& many, SQLite::Statement& one, int first, int columns, const std::vector<Row>& rows,
+                Bind&& bind) {
+    size_t i = 0;
+    for (; i + kBulkRows <= rows.size(); i += kBulkRows) {
+        many.reset();
+        for (int r = 0; r < kBulkRows; ++r) bind(many, first + r * columns, rows[i + size_t(r)]);
+        try {
+            many.exec();
+        } catch (const SQLite::Exception&) {
+            // The batch is undone as one statement: its rows again one by one, so that the
+            // row at fault fails with its own error.
+            many.reset();
+            for (int r = 0; r < kBulkRows; ++r) {
+                one.reset();
+                bind(one, first, rows[i + size_t(r)]);
+                one.exec();
+            }
+            throw;
+        }
+    }
+    for (; i < rows.size(); ++i) {
+        one.reset();
+        bind(one, first, rows[i]);
+        one.exec();
+    }
+}
+}  // namespace
+
 PersonBulkWriter::PersonBulkWriter(Database& db) : db_(db), st_(std::make_unique<Statements>(db.sql())) {
-    st_->person.bind(7, db.sql().execAndGet("SELECT strftime('%Y-%m-%dT%H:%M:%SZ','now')").getString());
+    const auto now = db.sql().execAndGet("SELECT strftime('%Y-%m-%dT%H:%M:%SZ','now')").getString();
+    st_->people.bind(1, now);
+    st_->person.bind(1, now);
+    // The ids SQLite would give (person has no AUTOINCREMENT: the largest id plus one),
+    // known before the rows are written so that their jobs and roles can name them.
+    next_id_ = db.sql().execAndGet("SELECT coalesce(max(id), 0) FROM person").getInt64() + 1;
 }
 
 PersonBulkWriter::~PersonBulkWriter() = default;
 
 int64_t PersonBulkWriter::create(const Person& p) {
     validate(p);
-    auto& ins = st_->person;
-    ins.reset();  // keeps the bindings: the creation time stays bound
-    bind_all(ins, person_values(p));
-    ins.exec();
-    const auto id = db_.sql().getLastInsertRowid();
-    for (const auto& role : p.roles) {
-        st_->role.reset();
-        bind_all(st_->role, id, role);
-        st_->role.exec();
-    }
+    const auto id = next_id_++;
+    auto& row = people_.emplace_back();
+    row.id = id;
+    row.first_name = p.first_name;
+    row.last_name = p.last_name;
+    row.email = p.email;
+    row.phone = p.phone;
+    row.language = p.language;
+    row.notes = p.notes;
+    for (const auto& role : p.roles) roles_.emplace_back(id, role);
+    if (people_.size() >= size_t(kBulkRows) * 16) flush();
     return id;
 }
 
-int64_t PersonBulkWriter::add_employment(const Employment& e) {
+void PersonBulkWriter::add_employment(const Employment& e) {
     validate_employment(e);
-    auto& ins = st_->employment;
-    ins.reset();
-    bind_all(ins, e.person_id, employment_values(e));
-    ins.exec();
-    return db_.sql().getLastInsertRowid();
+    jobs_.push_back(e);
+}
+
+void PersonBulkWriter::flush() {
+    write_rows(st_->people, st_->person, 2, 7, people_, [](SQLite::Statement& q, int at, const Person& p) {
+        q.bind(at, p.id);
+        bind_text_or_null(q, at + 1, p.first_name);
+        bind_text_or_null(q, at + 2, p.last_name);
+        bind_text_or_null(q, at + 3, p.email);
+        bind_text_or_null(q, at + 4, p.phone);
+        bind_text_or_null(q, at + 5, p.language);
+        bind_text_or_null(q, at + 6, p.notes);
+    });
+    write_rows(st_->roles, st_->role, 1, 2, roles_,
+               [](SQLite::Statement& q, int at, const std::pair<int64_t, std::string>& r) {
+                   q.bind(at, r.first);
+                   q.bindNoCopy(at + 1, r.second);
+               });
+    write_rows(st_->jobs, st_->job, 1, 6, jobs_, [](SQLite::Statement& q, int at, const Employment& e) {
+        q.bind(at, e.person_id);
+        q.bind(at + 1, e.institution_id);
+        if (e.sector_id)
+            q.bind(at + 2, *e.sector_id);
+        else
+            q.bind(at + 2);
+        bind_text_or_null(q, at + 3, e.job_title);
+        bind_text_or_null(q, at + 4, e.start_date);
+        bind_text_or_null(q, at + 5, e.end_date);
+    });
+    // The statements keep pointers to the rows' text: every row is bound again before a step.
+    people_.clear();
+    roles_.clear();
+    jobs_.clear();
 }
 
 }  // namespace maillage
