@@ -627,7 +627,9 @@ TEST(PatJourney, EditsReopensActivitiesAndReferenceData) {
     chooser->choose(0);  // the request (requests come first)
     settle();
     show_tab(page, 0);
-    change_phase(_("Closed"), "30/11/2026", wxString::FromUTF8("Doublon de la demande de septembre"));
+    // The request above is dated the day the journey runs: it is closed that same day.
+    change_phase(_("Closed"), wxDateTime::Today().Format("%d/%m/%Y"),
+                 wxString::FromUTF8("Doublon de la demande de septembre"));
     EXPECT_EQ(j.db().scalar_int("SELECT count(*) FROM pat_accompaniment WHERE phase = 'closed'"), 1);
 
     // The board: closed ones hidden until asked for, filters by region and funder.
