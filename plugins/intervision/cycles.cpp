@@ -242,15 +242,12 @@ std::optional<Enrolment> CycleRepository::active_enrolment(int64_t group_id, int
 }
 
 std::vector<GroupSession> CycleRepository::sessions(int64_t group_id) const {
-    return select_all(db_.sql(), kGroupSessionRow,
-                      "FROM intervision_session i JOIN session s ON s.id = i.session_id "
-                      "WHERE i.group_id = ? ORDER BY s.date, s.start_time",
+    return select_all(db_.sql(), kGroupSessionRow, sessions_from("WHERE i.group_id = ? ORDER BY s.date, s.start_time"),
                       group_id);
 }
 
 std::optional<GroupSession> CycleRepository::session(int64_t session_id) const {
-    return select_one(db_.sql(), kGroupSessionRow,
-                      "FROM intervision_session i JOIN session s ON s.id = i.session_id WHERE s.id = ?", session_id);
+    return select_one(db_.sql(), kGroupSessionRow, sessions_from("WHERE s.id = ?"), session_id);
 }
 
 void CycleRepository::set_notes(int64_t session_id, const std::string& host_presentation,
@@ -273,6 +270,10 @@ std::string weekday_label(int d) {
 
 std::string half_day_label(const std::string& h) {
     return code_label(h, {{"morning", N_("morning")}, {"afternoon", N_("afternoon")}, {"evening", N_("evening")}});
+}
+
+std::string sessions_from(const std::string& rest) {
+    return "FROM intervision_session i JOIN session s ON s.id = i.session_id " + rest;
 }
 
 std::string slot_label(const Group& g) {
