@@ -55,8 +55,8 @@ struct Options {
     bool confirm = false, create_new = false, all = false, pdf = false, participants = false, committee = false;
     bool json = false;
     int year = 0;
-    std::string collection, number, date, link;
-    std::optional<int64_t> copies;
+    std::string date;
+    Publication publication;  // publication add
     std::string text;
     std::string format = "table";
 };
@@ -555,28 +555,21 @@ void add_exchange_commands(CLI::App& app, CliContext& ctx) {
     auto* pub = root->add_subcommand("publication", tr("Publications coming out of events"));
     pub->require_subcommand(1);
     auto* pub_add = pub->add_subcommand("add", tr("Add a publication"));
-    pub_add->add_option("--title", o->title, tr("Its title"))->required();
-    pub_add->add_option("--collection", o->collection, tr("The collection"));
-    pub_add->add_option("--number", o->number, tr("Its number in the collection"));
-    pub_add->add_option("--languages", o->languages, tr("Languages, e.g. fr,nl"));
-    pub_add->add_option("--copies", o->copies, tr("Copies printed"));
-    pub_add->add_option("--date", o->date, tr("Publication date (YYYY-MM-DD)"))->transform(human_date());
-    pub_add->add_option("--link", o->link, tr("Where to read it"));
+    auto& p = o->publication;
+    pub_add->add_option("--title", p.title, tr("Its title"))->required();
+    pub_add->add_option("--collection", p.collection, tr("The collection"));
+    pub_add->add_option("--number", p.number, tr("Its number in the collection"));
+    pub_add->add_option("--languages", p.languages, tr("Languages, e.g. fr,nl"));
+    pub_add->add_option("--copies", p.copies, tr("Copies printed"));
+    pub_add->add_option("--date", p.date, tr("Publication date (YYYY-MM-DD)"))->transform(human_date());
+    pub_add->add_option("--link", p.link, tr("Where to read it"));
     pub_add->add_option("--event", o->event_key, tr("The event it came from: number, \"YYYY-MM-DD Title\" or title"));
     pub_add->add_option("--table", o->table_key, tr("The table it came from: number or title"));
     pub_add->callback([o, &ctx, &out] {
         auto& db = ctx.database();
         EventRepository events(db);
-        Publication p;
-        p.title = o->title;
-        p.collection = o->collection;
-        p.number = o->number;
-        p.languages = o->languages;
-        p.copies = o->copies;
-        p.date = o->date;
-        p.link = o->link;
         const auto id = db.write([&] {
-            const auto id = events.add_publication(p);
+            const auto id = events.add_publication(o->publication);
             if (!o->event_key.empty()) {
                 require_event(db, *o);
                 events.link_publication(id, o->event,

@@ -34,10 +34,10 @@ namespace {
 
 struct Options {
     std::string cycle, programme, group, name, start, end, audience = "workers", date, reason, person, status = "present",
-        role = "participant", out, file, language = "fr", half_day = "morning", venue = "itinerant", place,
-        weekday = "monday", answers, format = "markdown", from_group, to_group, regional;
+        role = "participant", out, file, place, weekday = "monday", answers, format = "markdown", from_group, to_group, regional;
     std::vector<std::string> facilitators, closures;
-    int week = 1, capacity = 10, year = 0;
+    int year = 0;
+    Group new_group;  // group create
     int64_t session = 0, other_session = 0;
     std::string list_format = "table";   // --format of the list commands
     std::string session_ref, other_ref;  // a session: its id, or its date within --group
@@ -233,31 +233,23 @@ void add_intervision_commands(CLI::App& cli, CliContext& ctx) {
     group->require_subcommand(1);
     auto* gc = group->add_subcommand("create", tr("Create a group in a cycle"));
     cycle_opt(gc);
-    gc->add_option("--name", o->name, tr("Group name"))->required();
-    gc->add_option("--language", o->language, tr("fr or nl"));
+    auto& new_group = o->new_group;
+    gc->add_option("--name", new_group.name, tr("Group name"))->required();
+    gc->add_option("--language", new_group.language, tr("fr or nl"));
     gc->add_option("--weekday", o->weekday, tr("monday..sunday"))->required();
-    gc->add_option("--week", o->week, tr("Week of the month: 1-4, 5 = last"));
-    gc->add_option("--half-day", o->half_day, tr("morning, afternoon or evening"));
-    gc->add_option("--start", o->start, tr("Start time HH:MM"))->required();
-    gc->add_option("--end", o->end, tr("End time HH:MM"))->required();
-    gc->add_option("--capacity", o->capacity, tr("Places (default 10)"));
-    gc->add_option("--venue", o->venue, tr("itinerant or fixed"));
-    gc->add_option("--place", o->place, tr("The fixed place"));
+    gc->add_option("--week", new_group.week_of_month, tr("Week of the month: 1-4, 5 = last"));
+    gc->add_option("--half-day", new_group.half_day, tr("morning, afternoon or evening"));
+    gc->add_option("--start", new_group.start_time, tr("Start time HH:MM"))->required();
+    gc->add_option("--end", new_group.end_time, tr("End time HH:MM"))->required();
+    gc->add_option("--capacity", new_group.capacity, tr("Places (default 10)"));
+    gc->add_option("--venue", new_group.venue_mode, tr("itinerant or fixed"));
+    gc->add_option("--place", new_group.fixed_place, tr("The fixed place"));
     gc->add_option("--facilitator", o->facilitators, tr("A facilitator's email (twice)"));
     gc->callback([o, &ctx] {
         auto& db = db_of(ctx);
-        Group g;
+        auto& g = o->new_group;
         g.cycle_id = need_cycle(db, *o).id;
-        g.name = o->name;
-        g.language = o->language;
         g.weekday = parse_weekday(o->weekday);
-        g.week_of_month = o->week;
-        g.half_day = o->half_day;
-        g.start_time = o->start;
-        g.end_time = o->end;
-        g.capacity = o->capacity;
-        g.venue_mode = o->venue;
-        g.fixed_place = o->place;
         if (o->facilitators.size() > 2) throw Error(tr("A group has two facilitators."));
         if (o->facilitators.size() > 0) g.facilitator1_id = need_person(db, o->facilitators[0]).id;
         if (o->facilitators.size() > 1) g.facilitator2_id = need_person(db, o->facilitators[1]).id;

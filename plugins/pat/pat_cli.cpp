@@ -336,41 +336,31 @@ void add_pat_commands(CLI::App& app, CliContext& ctx) {
         session->require_subcommand(1);
         auto* add = session->add_subcommand("add", tr("Record a session"));
         struct Opts {
-            int64_t id = 0;
             std::string ref;  // institution[@request date] or id
-            std::string type, date, phase, status = "held", title, notes;
-            int duration = 0, prep = 0;
+            PatSession session;  // the options fill it; staff and attendees are looked up
             std::vector<std::string> staff, attendees;
         };
         auto o = std::make_shared<Opts>();
+        auto& s = o->session;
         add_accompaniment_arg(add, o->ref);
-        add->add_option("--type", o->type,
+        add->add_option("--type", s.type,
                         tr("working_group, team_meeting, training_day, job_interview, other_meeting or immersion"))
             ->required();
-        add->add_option("--date", o->date, tr("Session date"))->transform(human_date())->required();
-        add->add_option("--duration", o->duration, tr("Duration in minutes"));
-        add->add_option("--prep", o->prep, tr("Preparation time in minutes"));
-        add->add_option("--phase", o->phase, tr("accompaniment or follow_up (default: follow_up when dated after the hire)"));
-        add->add_option("--status", o->status, tr("planned, held or cancelled (default: held)"));
+        add->add_option("--date", s.date, tr("Session date"))->transform(human_date())->required();
+        add->add_option("--duration", s.duration_minutes, tr("Duration in minutes"));
+        add->add_option("--prep", s.preparation_minutes, tr("Preparation time in minutes"));
+        add->add_option("--phase", s.phase, tr("accompaniment or follow_up (default: follow_up when dated after the hire)"));
+        add->add_option("--status", s.status, tr("planned, held or cancelled (default: held)"));
         add->add_option("--staff", o->staff, tr("Staff who ran it: ids or emails, comma-separated"))->delimiter(',');
         add->add_option("--attendee", o->attendees, tr("Attendees from the institution: ids or emails"))->delimiter(',');
-        add->add_option("--title", o->title, tr("Title"));
-        add->add_option("--notes", o->notes, tr("Notes"));
+        add->add_option("--title", s.title, tr("Title"));
+        add->add_option("--notes", s.notes, tr("Notes"));
         add->callback([&ctx, o, out, err] {
-            o->id = accompaniment_ref(ctx.database(), o->ref);
             auto& db = ctx.database();
-            PatSession s;
-            s.accompaniment_id = o->id;
-            s.type = o->type;
-            s.date = o->date;
-            s.duration_minutes = o->duration;
-            s.preparation_minutes = o->prep;
-            s.phase = o->phase;
-            s.status = o->status;
+            auto& s = o->session;
+            s.accompaniment_id = accompaniment_ref(db, o->ref);
             s.staff = person_refs(db, o->staff);
             s.attendees = person_refs(db, o->attendees);
-            s.title = o->title;
-            s.notes = o->notes;
             std::string warning;
             const auto sid = AccompanimentRepository(db).add_session(s, &warning);
             out() << trf("Session #{id} recorded.", fmt::arg("id", sid)) << '\n';
@@ -473,29 +463,24 @@ void add_pat_commands(CLI::App& app, CliContext& ctx) {
         training->require_subcommand(1);
         auto* add = training->add_subcommand("add", tr("Record a training"));
         struct Opts {
-            std::string title, audience, date, institution, funder, notes;
-            int duration = 0, participants = 0;
+            Training training;  // the options fill it; institution and funder are looked up
+            std::string institution, funder;
         };
         auto o = std::make_shared<Opts>();
-        add->add_option("--title", o->title, tr("Title"));
-        add->add_option("--audience", o->audience, tr("Audience"));
-        add->add_option("--date", o->date, tr("Date"))->transform(human_date())->required();
-        add->add_option("--duration", o->duration, tr("Duration in minutes"));
-        add->add_option("--participants", o->participants, tr("Number of participants"));
+        auto& t = o->training;
+        add->add_option("--title", t.title, tr("Title"));
+        add->add_option("--audience", t.audience, tr("Audience"));
+        add->add_option("--date", t.date, tr("Date"))->transform(human_date())->required();
+        add->add_option("--duration", t.duration_minutes, tr("Duration in minutes"));
+        add->add_option("--participants", t.participants, tr("Number of participants"));
         add->add_option("--institution", o->institution, tr("Institution id or exact name"));
         add->add_option("--funder", o->funder, tr("Funder code"));
-        add->add_option("--notes", o->notes, tr("Notes"));
+        add->add_option("--notes", t.notes, tr("Notes"));
         add->callback([&ctx, o, out] {
             auto& db = ctx.database();
-            Training t;
-            t.title = o->title;
-            t.audience = o->audience;
-            t.date = o->date;
-            t.duration_minutes = o->duration;
-            t.participants = o->participants;
+            auto& t = o->training;
             if (!o->institution.empty()) t.institution_id = institution_ref(db, o->institution);
             t.funder_id = funder_ref(db, o->funder);
-            t.notes = o->notes;
             const auto id = ActivityRepository(db).add_training(t);
             out() << trf("Training #{id} recorded.", fmt::arg("id", id)) << '\n';
         });
@@ -506,29 +491,23 @@ void add_pat_commands(CLI::App& app, CliContext& ctx) {
         advocacy->require_subcommand(1);
         auto* add = advocacy->add_subcommand("add", tr("Record an advocacy action"));
         struct Opts {
-            std::string kind, date, title, audience, link, funder, notes;
-            std::optional<int> size;
+            Advocacy advocacy;  // the options fill it; the funder is looked up
+            std::string funder;
         };
         auto o = std::make_shared<Opts>();
-        add->add_option("--kind", o->kind, tr("talk, interview, podcast or meeting"))->required();
-        add->add_option("--date", o->date, tr("Date"))->transform(human_date())->required();
-        add->add_option("--title", o->title, tr("Title"));
-        add->add_option("--audience", o->audience, tr("Audience"));
-        add->add_option("--audience-size", o->size, tr("Audience size"));
-        add->add_option("--link", o->link, tr("Link"));
+        auto& a = o->advocacy;
+        add->add_option("--kind", a.kind, tr("talk, interview, podcast or meeting"))->required();
+        add->add_option("--date", a.date, tr("Date"))->transform(human_date())->required();
+        add->add_option("--title", a.title, tr("Title"));
+        add->add_option("--audience", a.audience, tr("Audience"));
+        add->add_option("--audience-size", a.audience_size, tr("Audience size"));
+        add->add_option("--link", a.link, tr("Link"));
         add->add_option("--funder", o->funder, tr("Funder code"));
-        add->add_option("--notes", o->notes, tr("Notes"));
+        add->add_option("--notes", a.notes, tr("Notes"));
         add->callback([&ctx, o, out] {
             auto& db = ctx.database();
-            Advocacy a;
-            a.kind = o->kind;
-            a.date = o->date;
-            a.title = o->title;
-            a.audience = o->audience;
-            a.audience_size = o->size;
-            a.link = o->link;
+            auto& a = o->advocacy;
             a.funder_id = funder_ref(db, o->funder);
-            a.notes = o->notes;
             const auto id = ActivityRepository(db).add_advocacy(a);
             out() << trf("Advocacy action #{id} recorded.", fmt::arg("id", id)) << '\n';
         });
