@@ -13,6 +13,7 @@
 #include "core/audit.h"
 #include "core/database.h"
 #include "core/error.h"
+#include "core/record_sql.h"
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
@@ -26,10 +27,7 @@ namespace maillage {
 // there is no such row.
 inline void delete_row(Database& db, const std::string& table, int64_t id, const std::string& gone) {
     db.write([&] {
-        SQLite::Statement d(db.sql(), "DELETE FROM " + table + " WHERE id = ?");
-        d.bind(1, id);
-        if (d.exec() == 0) throw Error(gone);
-        audit(db, "delete", table, id, {});
+        if (!delete_audited(db, table, id)) throw Error(gone);
     });
 }
 

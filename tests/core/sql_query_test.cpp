@@ -69,6 +69,17 @@ TEST(RecordTable, SaveInsertsOrUpdatesWithItsAuditEntryInTheCallersWrite) {
     EXPECT_EQ(count(*db, "SELECT count(*) FROM item"), 1);
 }
 
+TEST(RecordTable, RemoveDeletesWithItsAuditEntryAndNamesARowAlreadyGone) {
+    auto db = test::memory_db();
+    db->sql().exec("CREATE TABLE item(id INTEGER PRIMARY KEY, name TEXT NOT NULL, rank INTEGER, note TEXT)");
+    const auto id = kItemTable.create(*db, {"Alpha", 3, ""}, "Alpha");
+    kItemTable.remove(*db, id, "This item no longer exists.");
+    EXPECT_EQ(count(*db, "SELECT count(*) FROM item"), 0);
+    EXPECT_EQ(count(*db, "SELECT count(*) FROM audit_log WHERE entity = 'item' AND action = 'delete'"), 1);
+    EXPECT_THROW(kItemTable.remove(*db, id, "This item no longer exists."), Error);
+    EXPECT_EQ(count(*db, "SELECT count(*) FROM audit_log WHERE entity = 'item' AND action = 'delete'"), 1);
+}
+
 TEST(SqlQuery, ValuesColumnsAndChangesInOneCall) {
     auto db = items();
     EXPECT_EQ(exec_sql(db, "INSERT INTO item(name, rank) VALUES (?,?), (?,?)", std::string("a"), 2, std::string("b"), 1),
