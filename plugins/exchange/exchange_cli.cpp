@@ -48,14 +48,14 @@ struct Options {
     std::string programme_text, notes;
     std::optional<int64_t> capacity;  // absent: unchanged / unlimited; a negative value is refused
     std::vector<std::string> dates;
-    std::string start, end, place, status, reason, question, search, answers;
+    std::string start, end, status, reason, question, search, answers;
     std::vector<std::string> facilitators;  // emails, full names or ids
     std::vector<std::string> partners;
     std::string first, last, email, institution, sector, file, out;
     bool confirm = false, create_new = false, all = false, pdf = false, participants = false, committee = false;
     bool json = false;
     int year = 0;
-    std::string date;
+    Session day;              // event add-day, committee meeting
     Publication publication;  // publication add
     std::string text;
     std::string format = "table";
@@ -114,6 +114,14 @@ void add_exchange_commands(CLI::App& app, CliContext& ctx) {
     auto event_arg = [o](CLI::App* command) {
         command->add_option("event", o->event_key, tr("The event: its number, \"YYYY-MM-DD Title\" or its title"))
             ->required();
+    };
+    // The day an event add-day or a committee meeting records, written into o->day.
+    auto day_options = [o](CLI::App* command, bool with_place) {
+        command->add_option("--date", o->day.date, tr("The date (YYYY-MM-DD)"))->transform(human_date())->required();
+        command->add_option("--start", o->day.start_time, tr("Start time (HH:MM)"));
+        command->add_option("--end", o->day.end_time, tr("End time (HH:MM)"));
+        if (with_place) command->add_option("--place", o->day.place, tr("Place, when not the event's venue"));
+        command->add_option("--status", o->day.status, tr("planned, held or cancelled"));
     };
     auto* root = app.add_subcommand("exchange", tr("Exchange tables, study days, debates and working groups"));
     root->require_subcommand(1);
@@ -206,21 +214,11 @@ void add_exchange_commands(CLI::App& app, CliContext& ctx) {
 
     auto* add_day = event->add_subcommand("add-day", tr("Add a day or meeting to an event"));
     event_arg(add_day);
-    add_day->add_option("--date", o->date, tr("The date (YYYY-MM-DD)"))->transform(human_date())->required();
-    add_day->add_option("--start", o->start, tr("Start time (HH:MM)"));
-    add_day->add_option("--end", o->end, tr("End time (HH:MM)"));
-    add_day->add_option("--place", o->place, tr("Place, when not the event's venue"));
-    add_day->add_option("--status", o->status, tr("planned, held or cancelled"));
+    day_options(add_day, true);
     add_day->callback([o, &ctx, &out] {
         auto& db = ctx.database();
         require_event(db, *o);
-        Session s;
-        s.date = o->date;
-        s.start_time = o->start;
-        s.end_time = o->end;
-        s.place = o->place;
-        if (!o->status.empty()) s.status = o->status;
-        const auto sid = EventRepository(db).add_day(o->event, s);
+        const auto sid = EventRepository(db).add_day(o->event, o->day);
         out << fmt::format(fmt::runtime(tr("Day added (session {id}).")), fmt::arg("id", sid)) << '\n';
     });
 
@@ -520,22 +518,14 @@ void add_exchange_commands(CLI::App& app, CliContext& ctx) {
     });
     auto* meeting = committee->add_subcommand("meeting", tr("Record a committee meeting"));
     event_arg(meeting);
-    meeting->add_option("--date", o->date, tr("The date (YYYY-MM-DD)"))->transform(human_date())->required();
-    meeting->add_option("--start", o->start, tr("Start time (HH:MM)"));
-    meeting->add_option("--end", o->end, tr("End time (HH:MM)"));
-    meeting->add_option("--status", o->status, tr("planned, held or cancelled"));
+    day_options(meeting, false);
     meeting->add_option("--decision", o->dates, tr("A decision taken; repeat"));
     meeting->callback([o, &ctx, &out] {
         auto& db = ctx.database();
         require_event(db, *o);
         EventRepository events(db);
         const auto sid = db.write([&] {
-            Session s;
-            s.date = o->date;
-            s.start_time = o->start;
-            s.end_time = o->end;
-            if (!o->status.empty()) s.status = o->status;
-            const auto sid = events.add_committee_meeting(o->event, s);
+            const auto sid = events.add_committee_meeting(o->event, o->day);
             for (const auto& d : o->dates) events.add_decision(sid, d);
             return sid;
         });

@@ -142,9 +142,8 @@ int64_t CycleRepository::create_cycle(const Cycle& c) {
         if (select_value<int>(db_.sql(), "SELECT count(*) FROM intervision_cycle WHERE name = ? AND programme_id IS ?",
                               c.name, c.programme_id) > 0)
             throw Error(trf("A cycle named {name} already exists for this programme.", fmt::arg("name", c.name)));
-        const int64_t id = kCycleTable.insert(db_.sql(), c);
+        const int64_t id = kCycleTable.create(db_, c, c.name);
         for (const auto& cl : c.closures) add_closure(id, cl);
-        audit(db_, "create", "intervision_cycle", id, c.name);
         return id;
     });
 }
@@ -201,9 +200,7 @@ int64_t CycleRepository::create_group(const Group& g) {
         if (select_value<int>(db_.sql(), "SELECT count(*) FROM intervision_group WHERE cycle_id = ? AND name = ?",
                               g.cycle_id, g.name) > 0)
             throw Error(trf("The cycle already has a group named {name}.", fmt::arg("name", g.name)));
-        const int64_t id = kGroupTable.insert(db_.sql(), g);
-        audit(db_, "create", "intervision_group", id, g.name);
-        return id;
+        return kGroupTable.create(db_, g, g.name);
     });
 }
 
