@@ -76,6 +76,17 @@ void add_themes_command(CLI::App& app, CliContext& ctx) {
     });
 }
 
+// --training and --email: the training (by code) and the person (by e-mail) a registration,
+// an attendance or an expectation is about.
+void training_person_options(CLI::App* command, std::string& training, std::string& email, bool required = true) {
+    auto* t = command->add_option("--training", training, tr("Training code"));
+    auto* e = command->add_option("--email", email, tr("The person's e-mail"));
+    if (required) {
+        t->required();
+        e->required();
+    }
+}
+
 }  // namespace
 
 void add_catalogue_commands(CLI::App& app, CliContext& ctx) {
@@ -291,8 +302,7 @@ void add_catalogue_commands(CLI::App& app, CliContext& ctx) {
         struct R { std::string training, email, reason, institution; };
         auto o = std::make_shared<R>();
         auto* reg = root->add_subcommand("register", tr("Register a person (by e-mail) to a training"));
-        reg->add_option("--training", o->training, tr("Training code"))->required();
-        reg->add_option("--email", o->email, tr("The person's e-mail"))->required();
+        training_person_options(reg, o->training, o->email);
         reg->add_option("--institution", o->institution, tr("Institution name (default: the person's employer)"));
         reg->callback([o, &ctx, out] {
             auto& db = ctx.database();
@@ -310,8 +320,7 @@ void add_catalogue_commands(CLI::App& app, CliContext& ctx) {
         });
         auto c = std::make_shared<R>();
         auto* cancel = root->add_subcommand("cancel", tr("Cancel a registration (the waiting list moves up)"));
-        cancel->add_option("--training", c->training, tr("Training code"))->required();
-        cancel->add_option("--email", c->email, tr("The person's e-mail"))->required();
+        training_person_options(cancel, c->training, c->email);
         cancel->add_option("--reason", c->reason, tr("Reason"))->required();
         cancel->callback([c, &ctx, out] {
             auto& db = ctx.database();
@@ -369,8 +378,7 @@ void add_catalogue_commands(CLI::App& app, CliContext& ctx) {
         auto* ex = root->add_subcommand("expectations", tr("Participants' expectations"));
         ex->require_subcommand(1);
         auto* add = ex->add_subcommand("add", tr("Record an expectation at the start of a training"));
-        add->add_option("--training", e->training, tr("Training code"))->required();
-        add->add_option("--email", e->email, tr("The person's e-mail"))->required();
+        training_person_options(add, e->training, e->email);
         add->add_option("--text", e->text, tr("The expectation"))->required();
         add->callback([e, &ctx, out] {
             auto& db = ctx.database();
@@ -378,8 +386,7 @@ void add_catalogue_commands(CLI::App& app, CliContext& ctx) {
             out() << trf("Expectation {id} recorded.", fmt::arg("id", id)) << '\n';
         });
         auto* setm = ex->add_subcommand("set", tr("Record whether an expectation was met (yes, partly, no)"));
-        setm->add_option("--training", e->training, tr("Training code"));
-        setm->add_option("--email", e->email, tr("The person's e-mail"));
+        training_person_options(setm, e->training, e->email, false);
         setm->add_option("--text", e->text, tr("The expectation's first words, when the person recorded several"));
         setm->add_option("--id", e->id, tr("Expectation number (instead of --training and --email)"));
         setm->add_option("--met", e->met, tr("yes, partly or no"))->required();

@@ -148,6 +148,12 @@ void add_intervision_commands(CLI::App& cli, CliContext& ctx) {
         c->add_option("--programme", o->programme, tr("Programme code, when two cycles share a name"));
     };
 
+    // --cycle (and --programme), and --group to keep only one of its groups.
+    auto cycle_group_opts = [o, cycle_opt](CLI::App* c) {
+        cycle_opt(c);
+        c->add_option("--group", o->group, tr("Only this group"));
+    };
+
     // --session, and the --group and --cycle that find a session given by its date.
     auto session_opts = [o, cycle_opt](CLI::App* c) {
         c->add_option("--session", o->session_ref, tr("The session: its id, or its date with --group and --cycle"))
@@ -311,8 +317,7 @@ void add_intervision_commands(CLI::App& cli, CliContext& ctx) {
     auto* enrolments = root->add_subcommand("enrolments", tr("List the enrolments"));
     enrolments->require_subcommand(1);
     auto* el = enrolments->add_subcommand("list", tr("List a cycle's enrolments: person, institution, group, status"));
-    cycle_opt(el);
-    el->add_option("--group", o->group, tr("Only this group"));
+    cycle_group_opts(el);
     cli::add_format_option(*el, o->list_format);
     el->callback([o, &ctx] {
         auto& db = db_of(ctx);
@@ -412,8 +417,7 @@ void add_intervision_commands(CLI::App& cli, CliContext& ctx) {
 
     // schedule, sessions
     auto* sc = root->add_subcommand("schedule", tr("Generate the monthly sessions of a cycle's groups"));
-    cycle_opt(sc);
-    sc->add_option("--group", o->group, tr("Only this group"));
+    cycle_group_opts(sc);
     sc->add_flag("--replace", o->replace, tr("Replace the planned sessions not set by hand"));
     sc->callback([o, &ctx] {
         auto& db = db_of(ctx);
@@ -429,8 +433,7 @@ void add_intervision_commands(CLI::App& cli, CliContext& ctx) {
     auto* ss = root->add_subcommand("sessions", tr("List and change the sessions"));
     ss->require_subcommand(1);
     auto* sl = ss->add_subcommand("list", tr("List a cycle's sessions"));
-    cycle_opt(sl);
-    sl->add_option("--group", o->group, tr("Only this group"));
+    cycle_group_opts(sl);
     cli::add_format_option(*sl, o->list_format);
     sl->callback([o, &ctx] {
         auto& db = db_of(ctx);
@@ -535,8 +538,7 @@ void add_intervision_commands(CLI::App& cli, CliContext& ctx) {
     });
     auto* alist = at->add_subcommand("list", tr("List the attendance of a cycle's sessions, with the columns of its "
                                                 "import"));
-    cycle_opt(alist);
-    alist->add_option("--group", o->group, tr("Only this group"));
+    cycle_group_opts(alist);
     cli::add_format_option(*alist, o->list_format);
     alist->callback([o, &ctx] {
         auto& db = db_of(ctx);
@@ -570,8 +572,7 @@ void add_intervision_commands(CLI::App& cli, CliContext& ctx) {
 
     // exports
     auto* ical = root->add_subcommand("ical", tr("Export sessions as iCalendar (group, cycle or facilitator)"));
-    cycle_opt(ical);
-    ical->add_option("--group", o->group, tr("Only this group"));
+    cycle_group_opts(ical);
     ical->add_option("--facilitator", o->person, tr("Only this facilitator's sessions (email or id)"));
     ical->add_option("--out", o->out, tr("Output file (default: standard output)"));
     ical->callback([o, &ctx] {
@@ -592,8 +593,7 @@ void add_intervision_commands(CLI::App& cli, CliContext& ctx) {
         cli::write_or_print(*ctx.out, o->out, sessions_to_ical(db, ids, name));
     });
     auto* ex = root->add_subcommand("participants", tr("Export the participant list (CSV or XLSX by extension)"));
-    cycle_opt(ex);
-    ex->add_option("--group", o->group, tr("Only this group"));
+    cycle_group_opts(ex);
     ex->add_option("--out", o->out, tr("Output file .csv or .xlsx (default: CSV on standard output)"));
     ex->callback([o, &ctx] {
         auto& db = db_of(ctx);
@@ -644,8 +644,7 @@ void add_intervision_commands(CLI::App& cli, CliContext& ctx) {
         *ctx.out << trf("Evaluation #{id} recorded.", fmt::arg("id", id)) << '\n';
     });
     auto* evy = ev->add_subcommand("summary", tr("Summary of the evaluations of a group or a cycle"));
-    cycle_opt(evy);
-    evy->add_option("--group", o->group, tr("Only this group"));
+    cycle_group_opts(evy);
     evy->callback([o, &ctx] {
         auto& db = db_of(ctx);
         const auto c = need_cycle(db, *o);
