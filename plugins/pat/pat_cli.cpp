@@ -144,6 +144,22 @@ void board(Database& db, std::ostream& out, const std::string& funder) {
     }
 }
 
+// CODE, --fr, --nl and --en of a step or a session type being defined: the first four values.
+template <std::size_t N>
+void code_and_label_options(CLI::App* command, std::array<std::string, N>& values) {
+    command->add_option("code", values[0], tr("Stable code"))->required();
+    command->add_option("--fr", values[1], tr("French label"))->required();
+    command->add_option("--nl", values[2], tr("Dutch label"))->required();
+    command->add_option("--en", values[3], tr("English label"))->required();
+}
+
+// The table format of the steps and the session types: "1. [code] fr | nl | en" a line.
+template <class T>
+void print_labelled(std::ostream& out, const std::vector<T>& items) {
+    for (const auto& i : items)
+        out << i.position << ". [" << i.code << "] " << i.label_fr << " | " << i.label_nl << " | " << i.label_en << '\n';
+}
+
 }  // namespace
 
 void add_pat_commands(CLI::App& app, CliContext& ctx) {
@@ -586,15 +602,11 @@ void add_pat_commands(CLI::App& app, CliContext& ctx) {
                                 rows, *guide_format, {"position"});
                 return;
             }
-            for (const auto& s : AccompanimentRepository(ctx.database()).steps())
-                out() << s.position << ". [" << s.code << "] " << s.label_fr << " | " << s.label_nl << " | " << s.label_en << '\n';
+            print_labelled(out(), AccompanimentRepository(ctx.database()).steps());
         });
         auto* define = guide->add_subcommand("define", tr("Add a step or change its labels"));
         auto d = std::make_shared<std::array<std::string, 4>>();
-        define->add_option("code", (*d)[0], tr("Stable code"))->required();
-        define->add_option("--fr", (*d)[1], tr("French label"))->required();
-        define->add_option("--nl", (*d)[2], tr("Dutch label"))->required();
-        define->add_option("--en", (*d)[3], tr("English label"))->required();
+        code_and_label_options(define, *d);
         define->callback([&ctx, d, out] {
             AccompanimentRepository(ctx.database()).define_step((*d)[0], (*d)[1], (*d)[2], (*d)[3]);
             out() << trf("Step {code} saved.", fmt::arg("code", (*d)[0])) << '\n';
@@ -624,15 +636,11 @@ void add_pat_commands(CLI::App& app, CliContext& ctx) {
                                 rows, *types_format, {"position"});
                 return;
             }
-            for (const auto& t : AccompanimentRepository(ctx.database()).session_types())
-                out() << t.position << ". [" << t.code << "] " << t.label_fr << " | " << t.label_nl << " | " << t.label_en << '\n';
+            print_labelled(out(), AccompanimentRepository(ctx.database()).session_types());
         });
         auto* tdefine = types->add_subcommand("define", tr("Add a session type or change its labels"));
         auto t = std::make_shared<std::array<std::string, 7>>();
-        tdefine->add_option("code", (*t)[0], tr("Stable code"))->required();
-        tdefine->add_option("--fr", (*t)[1], tr("French label"))->required();
-        tdefine->add_option("--nl", (*t)[2], tr("Dutch label"))->required();
-        tdefine->add_option("--en", (*t)[3], tr("English label"))->required();
+        code_and_label_options(tdefine, *t);
         tdefine->add_option("--fr-plural", (*t)[4], tr("French plural"))->required();
         tdefine->add_option("--nl-plural", (*t)[5], tr("Dutch plural"))->required();
         tdefine->add_option("--en-plural", (*t)[6], tr("English plural"))->required();
