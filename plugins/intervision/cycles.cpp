@@ -68,6 +68,7 @@ const RowMap kGroupRow{
     column("venue_mode", &Group::venue_mode), column("fixed_place", &Group::fixed_place),
     column("fixed_institution_id", &Group::fixed_institution_id),
     column("facilitator1_id", &Group::facilitator1_id), column("facilitator2_id", &Group::facilitator2_id)};
+const RowSource kGroups{kGroupRow, "FROM intervision_group"};
 
 const RecordTable<Group> kGroupTable{
     "intervision_group",
@@ -85,6 +86,7 @@ const RowMap kEnrolmentRow{
     column("status", &Enrolment::status), column("waiting_position", &Enrolment::waiting_position),
     column("enrolled_on", &Enrolment::enrolled_on), column("left_on", &Enrolment::left_on),
     column("reason", &Enrolment::reason)};
+const RowSource kEnrolments{kEnrolmentRow, "FROM intervision_enrolment"};
 
 
 const RowMap kGroupSessionRow{
@@ -210,32 +212,30 @@ void CycleRepository::update_group(const Group& g) {
 }
 
 std::optional<Group> CycleRepository::group(int64_t id) const {
-    return select_one(db_.sql(), kGroupRow, "FROM intervision_group WHERE id = ?", id);
+    return kGroups.row(db_.sql(), "WHERE id = ?", id);
 }
 
 std::vector<Group> CycleRepository::groups(int64_t cycle_id) const {
-    return select_all(db_.sql(), kGroupRow, "FROM intervision_group WHERE cycle_id = ? ORDER BY id", cycle_id);
+    return kGroups.rows(db_.sql(), "WHERE cycle_id = ? ORDER BY id", cycle_id);
 }
 
 std::optional<Group> CycleRepository::find_group(int64_t cycle_id, const std::string& name) const {
-    return select_one(db_.sql(), kGroupRow, "FROM intervision_group WHERE cycle_id = ? AND name = ?", cycle_id, name);
+    return kGroups.row(db_.sql(), "WHERE cycle_id = ? AND name = ?", cycle_id, name);
 }
 
 std::vector<Enrolment> CycleRepository::enrolments(int64_t group_id) const {
-    return select_all(db_.sql(), kEnrolmentRow,
-                      "FROM intervision_enrolment WHERE group_id = ? ORDER BY CASE status WHEN 'enrolled' THEN 0 "
-                      "WHEN 'waiting' THEN 1 ELSE 2 END, waiting_position, id",
-                      group_id);
+    return kEnrolments.rows(db_.sql(),
+                            "WHERE group_id = ? ORDER BY CASE status WHEN 'enrolled' THEN 0 "
+                            "WHEN 'waiting' THEN 1 ELSE 2 END, waiting_position, id",
+                            group_id);
 }
 
 std::optional<Enrolment> CycleRepository::enrolment(int64_t id) const {
-    return select_one(db_.sql(), kEnrolmentRow, "FROM intervision_enrolment WHERE id = ?", id);
+    return kEnrolments.row(db_.sql(), "WHERE id = ?", id);
 }
 
 std::optional<Enrolment> CycleRepository::active_enrolment(int64_t group_id, int64_t person_id) const {
-    return select_one(db_.sql(), kEnrolmentRow,
-                      "FROM intervision_enrolment WHERE group_id = ? AND person_id = ? AND status <> 'left'", group_id,
-                      person_id);
+    return kEnrolments.row(db_.sql(), "WHERE group_id = ? AND person_id = ? AND status <> 'left'", group_id, person_id);
 }
 
 std::vector<GroupSession> CycleRepository::sessions(int64_t group_id) const {
