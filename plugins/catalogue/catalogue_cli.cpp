@@ -62,17 +62,14 @@ void add_themes_command(CLI::App& app, CliContext& ctx) {
     auto* list = themes->add_subcommand("list", tr("List the themes: the code module sheets use and the labels"));
     cli::add_format_option(*list, *format);
     list->callback([&ctx, format] {
-        auto& out = *ctx.out;
-        const auto rows = CatalogueStore(ctx.database()).themes();
-        if (*format != "table") {
-            std::vector<std::vector<std::string>> cells;
-            for (const auto& r : rows)
-                cells.push_back({std::to_string(r.id), r.theme.code, r.theme.label.fr, r.theme.label.nl, r.theme.label.en});
-            cli::print_rows(out, {"id", "code", "label_fr", "label_nl", "label_en"}, cells, *format);
-            return;
-        }
-        for (const auto& r : rows)
-            out << r.theme.code << "  " << r.theme.label.get(current_language()) << '\n';
+        cli::print_list(
+            *ctx.out, *format, CatalogueStore(ctx.database()).themes(), {"id", "code", "label_fr", "label_nl", "label_en"},
+            [](const ThemeRow& r) -> std::vector<std::string> {
+                return {std::to_string(r.id), r.theme.code, r.theme.label.fr, r.theme.label.nl, r.theme.label.en};
+            },
+            [](std::ostream& out, const ThemeRow& r) {
+                out << r.theme.code << "  " << r.theme.label.get(current_language()) << '\n';
+            });
     });
 }
 
@@ -123,19 +120,20 @@ void add_catalogue_commands(CLI::App& app, CliContext& ctx) {
         auto mformat = std::make_shared<std::string>("table");
         cli::add_format_option(*list, *mformat);
         list->callback([&ctx, out, mformat] {
-            if (*mformat != "table") {
-                std::vector<std::vector<std::string>> rows;
-                for (const auto& m : CatalogueStore(ctx.database()).modules())
-                    rows.push_back({std::to_string(m.module_id), m.sheet.code, std::to_string(m.sheet.version),
-                                    m.sheet.theme_code, std::to_string(m.sheet.duration_minutes), m.sheet.title.fr,
-                                    m.sheet.title.nl});
-                cli::print_rows(out(), {"id", "code", "version", "theme", "duration_minutes", "title_fr", "title_nl"}, rows,
-                           *mformat, {"version", "duration_minutes"});
-                return;
-            }
-            for (const auto& m : CatalogueStore(ctx.database()).modules())
-                out() << fmt::format("{:<8} v{:<2} {:<28} {:>7}  {}\n", m.sheet.code, m.sheet.version, m.sheet.theme_code,
-                                     catalog::format_duration(m.sheet.duration_minutes), m.sheet.title.fr);
+            cli::print_list(
+                out(), *mformat, CatalogueStore(ctx.database()).modules(),
+                {"id", "code", "version", "theme", "duration_minutes", "title_fr", "title_nl"},
+                [](const ModuleRecord& m) -> std::vector<std::string> {
+                    return {std::to_string(m.module_id), m.sheet.code,     std::to_string(m.sheet.version),
+                            m.sheet.theme_code,          std::to_string(m.sheet.duration_minutes),
+                            m.sheet.title.fr,            m.sheet.title.nl};
+                },
+                [](std::ostream& out, const ModuleRecord& m) {
+                    out << fmt::format("{:<8} v{:<2} {:<28} {:>7}  {}\n", m.sheet.code, m.sheet.version,
+                                       m.sheet.theme_code, catalog::format_duration(m.sheet.duration_minutes),
+                                       m.sheet.title.fr);
+                },
+                {"version", "duration_minutes"});
         });
         auto file = std::make_shared<std::string>();
         auto* import = modules->add_subcommand("import", tr("Import module sheets from an XML file (a new version per changed sheet)"));

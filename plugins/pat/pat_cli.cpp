@@ -153,11 +153,11 @@ void code_and_label_options(CLI::App* command, std::array<std::string, N>& value
     command->add_option("--en", values[3], tr("English label"))->required();
 }
 
-// The table format of the steps and the session types: "1. [code] fr | nl | en" a line.
+// The table format's line of a step or a session type: "1. [code] fr | nl | en".
 template <class T>
-void print_labelled(std::ostream& out, const std::vector<T>& items) {
-    for (const auto& i : items)
-        out << i.position << ". [" << i.code << "] " << i.label_fr << " | " << i.label_nl << " | " << i.label_en << '\n';
+void print_labelled(std::ostream& out, const T& item) {
+    out << item.position << ". [" << item.code << "] " << item.label_fr << " | " << item.label_nl << " | "
+        << item.label_en << '\n';
 }
 
 }  // namespace
@@ -593,16 +593,14 @@ void add_pat_commands(CLI::App& app, CliContext& ctx) {
         auto guide_format = std::make_shared<std::string>("table");
         cli::add_format_option(*guide_list, *guide_format);
         guide_list->callback([&ctx, guide_format, out] {
-            if (*guide_format != "table") {
-                std::vector<std::vector<std::string>> rows;
-                for (const auto& s : AccompanimentRepository(ctx.database()).steps())
-                    rows.push_back({std::to_string(s.id), s.code, std::to_string(s.position), s.label_fr, s.label_nl,
-                                    s.label_en, s.retired_at});
-                cli::print_rows(out(), {"id", "code", "position", "label_fr", "label_nl", "label_en", "retired_at"},
-                                rows, *guide_format, {"position"});
-                return;
-            }
-            print_labelled(out(), AccompanimentRepository(ctx.database()).steps());
+            cli::print_list(
+                out(), *guide_format, AccompanimentRepository(ctx.database()).steps(),
+                {"id", "code", "position", "label_fr", "label_nl", "label_en", "retired_at"},
+                [](const Step& s) -> std::vector<std::string> {
+                    return {std::to_string(s.id), s.code, std::to_string(s.position), s.label_fr, s.label_nl,
+                            s.label_en, s.retired_at};
+                },
+                print_labelled<Step>, {"position"});
         });
         auto* define = guide->add_subcommand("define", tr("Add a step or change its labels"));
         auto d = std::make_shared<std::array<std::string, 4>>();
@@ -625,18 +623,15 @@ void add_pat_commands(CLI::App& app, CliContext& ctx) {
         auto types_format = std::make_shared<std::string>("table");
         cli::add_format_option(*types_list, *types_format);
         types_list->callback([&ctx, types_format, out] {
-            if (*types_format != "table") {
-                std::vector<std::vector<std::string>> rows;
-                for (const auto& t : AccompanimentRepository(ctx.database()).session_types())
-                    rows.push_back({std::to_string(t.id), t.code, std::to_string(t.position), t.label_fr, t.label_nl,
-                                    t.label_en, t.plural_fr, t.plural_nl, t.plural_en, t.retired_at});
-                cli::print_rows(out(),
-                                {"id", "code", "position", "label_fr", "label_nl", "label_en", "plural_fr", "plural_nl",
-                                 "plural_en", "retired_at"},
-                                rows, *types_format, {"position"});
-                return;
-            }
-            print_labelled(out(), AccompanimentRepository(ctx.database()).session_types());
+            cli::print_list(
+                out(), *types_format, AccompanimentRepository(ctx.database()).session_types(),
+                {"id", "code", "position", "label_fr", "label_nl", "label_en", "plural_fr", "plural_nl", "plural_en",
+                 "retired_at"},
+                [](const SessionType& t) -> std::vector<std::string> {
+                    return {std::to_string(t.id), t.code,      std::to_string(t.position), t.label_fr, t.label_nl,
+                            t.label_en,           t.plural_fr, t.plural_nl,                 t.plural_en, t.retired_at};
+                },
+                print_labelled<SessionType>, {"position"});
         });
         auto* tdefine = types->add_subcommand("define", tr("Add a session type or change its labels"));
         auto t = std::make_shared<std::array<std::string, 7>>();
