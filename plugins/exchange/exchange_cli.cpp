@@ -232,21 +232,22 @@ void add_exchange_commands(CLI::App& app, CliContext& ctx) {
         if (list->count("--year")) validate::year(o->year);  // --year 0 or 99999: refused
         const auto from = o->year ? std::to_string(o->year) + "-01-01" : std::string("0000-01-01");
         const auto to = o->year ? std::to_string(o->year) + "-12-31" : std::string("9999-12-31");
-        std::vector<std::vector<std::string>> rows;
-        for (const auto& e : events.list(from, to, o->year == 0)) {
-            const auto type = events.type(e.type_id);
-            const auto first = events.first_date(e.id);
-            if (o->format != "table") {
-                rows.push_back({std::to_string(e.id), first, type ? type->code : "", e.title,
-                                std::to_string(regs.list(e.id).size()), first.empty() ? e.title : first + " " + e.title});
-                continue;
-            }
-            out << std::setw(4) << e.id << "  " << (first.empty() ? std::string(10, '-') : first) << "  "
-                << (type ? type->label_fr : "") << "  " << e.title << "  ("
-                << fmt::format(fmt::runtime(tr("{n} registrations")), fmt::arg("n", regs.list(e.id).size())) << ")\n";
-        }
-        if (o->format != "table")
-            cli::print_rows(out, {"id", "date", "type", "title", "registrations", "key"}, rows, o->format, {"registrations"});
+        cli::print_list(
+            out, o->format, events.list(from, to, o->year == 0), {"id", "date", "type", "title", "registrations", "key"},
+            [&](const Event& e) -> std::vector<std::string> {
+                const auto type = events.type(e.type_id);
+                const auto first = events.first_date(e.id);
+                return {std::to_string(e.id), first, type ? type->code : "", e.title,
+                        std::to_string(regs.list(e.id).size()), first.empty() ? e.title : first + " " + e.title};
+            },
+            [&](std::ostream& out, const Event& e) {
+                const auto type = events.type(e.type_id);
+                const auto first = events.first_date(e.id);
+                out << std::setw(4) << e.id << "  " << (first.empty() ? std::string(10, '-') : first) << "  "
+                    << (type ? type->label_fr : "") << "  " << e.title << "  ("
+                    << fmt::format(fmt::runtime(tr("{n} registrations")), fmt::arg("n", regs.list(e.id).size())) << ")\n";
+            },
+            {"registrations"});
     });
 
     auto* show = event->add_subcommand("show", tr("Show an event: days, committee, tables, registrations"));
@@ -580,20 +581,20 @@ void add_exchange_commands(CLI::App& app, CliContext& ctx) {
         if (pub_list->count("--year")) validate::year(o->year);  // --year 0 or 99999: refused
         const auto from = o->year ? std::to_string(o->year) + "-01-01" : std::string();
         const auto to = o->year ? std::to_string(o->year) + "-12-31" : std::string();
-        std::vector<std::vector<std::string>> rows;
-        for (const auto& p : EventRepository(db).publications(from, to)) {
-            if (o->format != "table") {
-                rows.push_back({std::to_string(p.id), p.date, p.title, p.collection, p.number,
-                                p.copies ? std::to_string(*p.copies) : ""});
-                continue;
-            }
-            out << std::setw(4) << p.id << "  " << (p.date.empty() ? std::string(10, '-') : p.date) << "  " << p.title;
-            if (!p.collection.empty() || !p.number.empty()) out << "  [" << p.collection << " " << p.number << "]";
-            if (p.copies) out << "  " << fmt::format(fmt::runtime(tr("{n} copies")), fmt::arg("n", *p.copies));
-            out << '\n';
-        }
-        if (o->format != "table")
-            cli::print_rows(out, {"id", "date", "title", "collection", "number", "copies"}, rows, o->format, {"copies"});
+        cli::print_list(
+            out, o->format, EventRepository(db).publications(from, to),
+            {"id", "date", "title", "collection", "number", "copies"},
+            [](const Publication& p) -> std::vector<std::string> {
+                return {std::to_string(p.id), p.date,   p.title, p.collection,
+                        p.number,             p.copies ? std::to_string(*p.copies) : ""};
+            },
+            [](std::ostream& out, const Publication& p) {
+                out << std::setw(4) << p.id << "  " << (p.date.empty() ? std::string(10, '-') : p.date) << "  " << p.title;
+                if (!p.collection.empty() || !p.number.empty()) out << "  [" << p.collection << " " << p.number << "]";
+                if (p.copies) out << "  " << fmt::format(fmt::runtime(tr("{n} copies")), fmt::arg("n", *p.copies));
+                out << '\n';
+            },
+            {"copies"});
     });
 
     // --- evaluation
