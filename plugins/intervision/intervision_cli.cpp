@@ -202,22 +202,21 @@ void add_intervision_commands(CLI::App& cli, CliContext& ctx) {
         auto& db = db_of(ctx);
         CycleRepository repo(db);
         ProgrammeRepository programmes(db);
-        if (o->list_format != "table") {
-            std::vector<std::vector<std::string>> rows;
-            for (const auto& c : repo.cycles())
-                rows.push_back({std::to_string(c.id), c.name, programme_code(db, c), c.start_date, c.end_date,
-                                c.audience, c.funder_id ? FunderRepository(db).get(*c.funder_id).value_or(Funder{}).code : "",
-                                std::to_string(repo.groups(c.id).size())});
-            // The columns of the intervision_cycles sheet, and the number of groups.
-            cli::print_rows(*ctx.out, {"id", "name", "programme", "start", "end", "audience", "funder", "groups"}, rows,
-                            o->list_format, {"groups"});
-            return;
-        }
-        for (const auto& c : repo.cycles()) {
-            const auto p = c.programme_id ? programmes.get(*c.programme_id) : std::nullopt;
-            *ctx.out << c.name << "  " << (p ? p->code : "-") << "  " << c.start_date << " → " << c.end_date << "  "
-                     << c.audience << "  " << trf("{n} groups", fmt::arg("n", repo.groups(c.id).size())) << '\n';
-        }
+        // csv and json: the columns of the intervision_cycles sheet, and the number of groups.
+        cli::print_list(
+            *ctx.out, o->list_format, repo.cycles(),
+            {"id", "name", "programme", "start", "end", "audience", "funder", "groups"},
+            [&](const Cycle& c) -> std::vector<std::string> {
+                return {std::to_string(c.id), c.name, programme_code(db, c), c.start_date, c.end_date,
+                        c.audience, c.funder_id ? FunderRepository(db).get(*c.funder_id).value_or(Funder{}).code : "",
+                        std::to_string(repo.groups(c.id).size())};
+            },
+            [&](std::ostream& out, const Cycle& c) {
+                const auto p = c.programme_id ? programmes.get(*c.programme_id) : std::nullopt;
+                out << c.name << "  " << (p ? p->code : "-") << "  " << c.start_date << " → " << c.end_date << "  "
+                    << c.audience << "  " << trf("{n} groups", fmt::arg("n", repo.groups(c.id).size())) << '\n';
+            },
+            {"groups"});
     });
     auto* cp = cycle->add_subcommand("copy", tr("Start next year's cycle from this one"));
     cycle_opt(cp);
