@@ -261,27 +261,25 @@ void add_catalogue_commands(CLI::App& app, CliContext& ctx) {
             auto& db = ctx.database();
             RegistrationService regs(db);
             SessionRepository sessions(db);
-            if (*tformat != "table") {
-                std::vector<std::vector<std::string>> rows;
-                for (const auto& t : CatalogueStore(db).trainings(*edition)) {
+            cli::print_list(
+                out(), *tformat, CatalogueStore(db).trainings(*edition),
+                {"id", "code", "kind", "edition", "title_fr", "seats_taken", "seats", "days"},
+                [&](const TrainingRow& t) -> std::vector<std::string> {
                     std::string days;
                     for (auto id : t.day_session_ids)
                         if (auto d = sessions.get(id)) days += (days.empty() ? "" : ",") + d->date;
-                    rows.push_back({std::to_string(t.id), t.input.code, t.input.kind, t.input.edition, t.input.title.fr,
-                                    std::to_string(regs.seats_taken(t.id)), std::to_string(t.input.seats), days});
-                }
-                cli::print_rows(out(), {"id", "code", "kind", "edition", "title_fr", "seats_taken", "seats", "days"}, rows,
-                           *tformat, {"seats_taken", "seats"});
-                return;
-            }
-            for (const auto& t : CatalogueStore(db).trainings(*edition)) {
-                out() << fmt::format("{:<10} {:<6} {:<55} {}/{} {}\n", t.input.code, t.input.kind, t.input.title.fr,
-                                     regs.seats_taken(t.id), t.input.seats, tr("seats"));
-                for (auto id : t.day_session_ids) {
-                    auto s = sessions.get(id);
-                    out() << fmt::format("           {} {}-{} {}\n", s->date, s->start_time, s->end_time, s->status);
-                }
-            }
+                    return {std::to_string(t.id), t.input.code, t.input.kind, t.input.edition, t.input.title.fr,
+                            std::to_string(regs.seats_taken(t.id)), std::to_string(t.input.seats), days};
+                },
+                [&](std::ostream& out, const TrainingRow& t) {
+                    out << fmt::format("{:<10} {:<6} {:<55} {}/{} {}\n", t.input.code, t.input.kind, t.input.title.fr,
+                                       regs.seats_taken(t.id), t.input.seats, tr("seats"));
+                    for (auto id : t.day_session_ids) {
+                        auto s = sessions.get(id);
+                        out << fmt::format("           {} {}-{} {}\n", s->date, s->start_time, s->end_time, s->status);
+                    }
+                },
+                {"seats_taken", "seats"});
         });
 
         auto ccode = std::make_shared<std::string>();
