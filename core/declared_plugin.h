@@ -19,6 +19,14 @@
 
 namespace maillage {
 
+using ReportSections = std::vector<std::shared_ptr<const ReportSectionProvider>>;
+
+// The one report section a plugin contributes: `.report_sections = one_report_section<PatReportProvider>`.
+template <class Provider>
+ReportSections one_report_section() {
+    return {std::make_shared<Provider>()};
+}
+
 struct PluginDeclaration {
     std::string id, version;
     const char* name = "";         // marked with N_(), translated when asked
@@ -27,7 +35,7 @@ struct PluginDeclaration {
     void (*register_importers)() = nullptr;  // called when the plugin is created
     std::vector<Migration> (*migrations)() = nullptr;
     void (*add_commands)(CLI::App&, CliContext&) = nullptr;
-    std::vector<std::shared_ptr<const ReportSectionProvider>> (*report_sections)() = nullptr;
+    ReportSections (*report_sections)() = nullptr;
     void (*seed_demo)(Database&, const DemoContext&) = nullptr;
     std::vector<std::pair<std::string, const char*>> session_kinds = {};  // kind, N_() label
 };
@@ -45,9 +53,7 @@ public:
     void add_commands(CLI::App& cli, CliContext& context) override {
         if (d_.add_commands) d_.add_commands(cli, context);
     }
-    std::vector<std::shared_ptr<const ReportSectionProvider>> report_sections() const override {
-        return d_.report_sections ? d_.report_sections() : std::vector<std::shared_ptr<const ReportSectionProvider>>{};
-    }
+    ReportSections report_sections() const override { return d_.report_sections ? d_.report_sections() : ReportSections{}; }
     void seed_demo(Database& db, const DemoContext& context) override {
         if (d_.seed_demo) d_.seed_demo(db, context);
     }

@@ -7,12 +7,13 @@
 //   kHireTable.update(db, h.id, h, summary, tr("This hire no longer exists."));
 //
 // create/update/remove are each one Database::write with its audit entry ("create",
-// "update", "delete" on the table); insert/update_row are the bare statements, for writes
-// that do more in the same transaction. Table and column names are the program's own
+// "update", "delete" on the table); save is the audited insert-or-update inside a write that
+// does more; insert/update_row are the bare statements. Table and column names are the program's own
 // literals, never user text: they are written into the SQL.
 #include "core/audit.h"
 #include "core/database.h"
 #include "core/error.h"
+#include "core/record_sql.h"
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
@@ -26,10 +27,7 @@ namespace maillage {
 // there is no such row.
 inline void delete_row(Database& db, const std::string& table, int64_t id, const std::string& gone) {
     db.write([&] {
-        SQLite::Statement d(db.sql(), "DELETE FROM " + table + " WHERE id = ?");
-        d.bind(1, id);
-        if (d.exec() == 0) throw Error(gone);
-        audit(db, "delete", table, id, {});
+        if (!delete_audited(db, table, id)) throw Error(gone);
     });
 }
 
@@ -70,6 +68,20 @@ struct RecordTable {
         bind(st, row);
         st.bind(int(columns.size()) + 1, id);
         return st.exec() > 0;
+    }
+
+    // Inside the caller's Database::write, with what else it changes: inserts the row when
+    // `creating`, else updates row `id`, and audits "create" or "update" with `summary`. An
+    // update that finds no row throws Error(gone), unless `gone` is empty. The row's id.
+    int64_t save(Database& db, bool creating, int64_t id, const T& row, const std::string& summary,
+                 const std::string& gone) const {
+        if (creating) {
+            id = insert(db.sql(), row);
+        } else if (!update_row(db.sql(), id, row) && !gone.empty()) {
+            throw Error(gone);
+        }
+        audit(db, creating ? "create" : "update", table, id, summary);
+        return id;
     }
 
     int64_t create(Database& db, const T& row, const std::string& summary) const {

@@ -30,4 +30,18 @@ void print_rows(std::ostream& out, const std::vector<std::string>& keys,
                 const std::vector<std::vector<std::string>>& rows, const std::string& format,
                 const std::vector<std::string>& numbers = {});
 
+// A list command's output from one pass over its items: the table format writes
+// line(out, item) for each, csv and json print the cells row(item) gives under `keys`.
+template <class Items, class Row, class Line>
+void print_list(std::ostream& out, const std::string& format, const Items& items, const std::vector<std::string>& keys,
+                Row row, Line line, const std::vector<std::string>& numbers = {}) {
+    if (format == "table") {
+        for (const auto& item : items) line(out, item);
+        return;
+    }
+    std::vector<std::vector<std::string>> rows;
+    for (const auto& item : items) rows.push_back(row(item));
+    print_rows(out, keys, rows, format, numbers);
+}
+
 }  // namespace maillage::cli

@@ -5,6 +5,7 @@
 #include "core/error.h"
 #include "core/i18n.h"
 #include "core/record_sql.h"
+#include "core/row_query.h"
 #include "core/row_reader.h"
 #include "core/single_line.h"
 #include "core/sql_util.h"
@@ -18,7 +19,7 @@ const RowMap kSectorRow{
     column("label_nl", &Sector::label_nl), column("label_en", &Sector::label_en), column("family", &Sector::family),
     column("sort_order", &Sector::sort_order), column("retired_at IS NOT NULL AS retired", &Sector::retired)};
 
-std::string select_sector(std::string_view where) { return kSectorRow.select("FROM sector " + std::string(where)); }
+const RowSource kSectors{kSectorRow, "FROM sector"};
 
 void validate(const Sector& s) {
     if (s.code.empty()) throw Error(tr("A sector needs a code."));
@@ -38,25 +39,23 @@ const std::string& Sector::label(const std::string& language) const {
 }
 
 std::vector<Sector> SectorRepository::list(bool include_retired) const {
-    return query_all(db_.sql(), kSectorRow,
-                     select_sector(std::string(include_retired ? "" : "WHERE retired_at IS NULL ") +
-                                   "ORDER BY sort_order, label_fr"));
+    return kSectors.rows(db_.sql(),
+                         std::string(include_retired ? "" : "WHERE retired_at IS NULL ") + "ORDER BY sort_order, label_fr");
 }
 
 std::optional<Sector> SectorRepository::get(int64_t id) const {
-    return query_one(db_.sql(), kSectorRow, select_sector("WHERE id = ?"), id);
+    return kSectors.row(db_.sql(), "WHERE id = ?", id);
 }
 
 std::optional<Sector> SectorRepository::find_by_code(const std::string& code) const {
-    return query_one(db_.sql(), kSectorRow, select_sector("WHERE code = ?"), code);
+    return kSectors.row(db_.sql(), "WHERE code = ?", code);
 }
 
 std::optional<Sector> SectorRepository::find(const std::string& text) const {
-    return query_one(db_.sql(), kSectorRow,
-                     select_sector("WHERE code = ?1 COLLATE NOCASE OR lower(label_fr) = lower(?1) "
-                                   "OR lower(label_nl) = lower(?1) OR lower(label_en) = lower(?1) "
-                                   "ORDER BY retired_at IS NOT NULL LIMIT 1"),
-                     text);
+    return kSectors.row(db_.sql(),
+                        "WHERE code = ?1 COLLATE NOCASE OR lower(label_fr) = lower(?1) OR lower(label_nl) = lower(?1) "
+                        "OR lower(label_en) = lower(?1) ORDER BY retired_at IS NOT NULL LIMIT 1",
+                        text);
 }
 
 int64_t SectorRepository::create(const Sector& s) {

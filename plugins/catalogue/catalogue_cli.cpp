@@ -62,18 +62,26 @@ void add_themes_command(CLI::App& app, CliContext& ctx) {
     auto* list = themes->add_subcommand("list", tr("List the themes: the code module sheets use and the labels"));
     cli::add_format_option(*list, *format);
     list->callback([&ctx, format] {
-        auto& out = *ctx.out;
-        const auto rows = CatalogueStore(ctx.database()).themes();
-        if (*format != "table") {
-            std::vector<std::vector<std::string>> cells;
-            for (const auto& r : rows)
-                cells.push_back({std::to_string(r.id), r.theme.code, r.theme.label.fr, r.theme.label.nl, r.theme.label.en});
-            cli::print_rows(out, {"id", "code", "label_fr", "label_nl", "label_en"}, cells, *format);
-            return;
-        }
-        for (const auto& r : rows)
-            out << r.theme.code << "  " << r.theme.label.get(current_language()) << '\n';
+        cli::print_list(
+            *ctx.out, *format, CatalogueStore(ctx.database()).themes(), {"id", "code", "label_fr", "label_nl", "label_en"},
+            [](const ThemeRow& r) -> std::vector<std::string> {
+                return {std::to_string(r.id), r.theme.code, r.theme.label.fr, r.theme.label.nl, r.theme.label.en};
+            },
+            [](std::ostream& out, const ThemeRow& r) {
+                out << r.theme.code << "  " << r.theme.label.get(current_language()) << '\n';
+            });
     });
+}
+
+// --training and --email: the training (by code) and the person (by e-mail) a registration,
+// an attendance or an expectation is about.
+void training_person_options(CLI::App* command, std::string& training, std::string& email, bool required = true) {
+    auto* t = command->add_option("--training", training, tr("Training code"));
+    auto* e = command->add_option("--email", email, tr("The person's e-mail"));
+    if (required) {
+        t->required();
+        e->required();
+    }
 }
 
 }  // namespace
@@ -112,19 +120,20 @@ void add_catalogue_commands(CLI::App& app, CliContext& ctx) {
         auto mformat = std::make_shared<std::string>("table");
         cli::add_format_option(*list, *mformat);
         list->callback([&ctx, out, mformat] {
-            if (*mformat != "table") {
-                std::vector<std::vector<std::string>> rows;
-                for (const auto& m : CatalogueStore(ctx.database()).modules())
-                    rows.push_back({std::to_string(m.module_id), m.sheet.code, std::to_string(m.sheet.version),
-                                    m.sheet.theme_code, std::to_string(m.sheet.duration_minutes), m.sheet.title.fr,
-                                    m.sheet.title.nl});
-                cli::print_rows(out(), {"id", "code", "version", "theme", "duration_minutes", "title_fr", "title_nl"}, rows,
-                           *mformat, {"version", "duration_minutes"});
-                return;
-            }
-            for (const auto& m : CatalogueStore(ctx.database()).modules())
-                out() << fmt::format("{:<8} v{:<2} {:<28} {:>7}  {}\n", m.sheet.code, m.sheet.version, m.sheet.theme_code,
-                                     catalog::format_duration(m.sheet.duration_minutes), m.sheet.title.fr);
+            cli::print_list(
+                out(), *mformat, CatalogueStore(ctx.database()).modules(),
+                {"id", "code", "version", "theme", "duration_minutes", "title_fr", "title_nl"},
+                [](const ModuleRecord& m) -> std::vector<std::string> {
+                    return {std::to_string(m.module_id), m.sheet.code,     std::to_string(m.sheet.version),
+                            m.sheet.theme_code,          std::to_string(m.sheet.duration_minutes),
+                            m.sheet.title.fr,            m.sheet.title.nl};
+                },
+                [](std::ostream& out, const ModuleRecord& m) {
+                    out << fmt::format("{:<8} v{:<2} {:<28} {:>7}  {}\n", m.sheet.code, m.sheet.version,
+                                       m.sheet.theme_code, catalog::format_duration(m.sheet.duration_minutes),
+                                       m.sheet.title.fr);
+                },
+                {"version", "duration_minutes"});
         });
         auto file = std::make_shared<std::string>();
         auto* import = modules->add_subcommand("import", tr("Import module sheets from an XML file (a new version per changed sheet)"));
@@ -252,27 +261,25 @@ void add_catalogue_commands(CLI::App& app, CliContext& ctx) {
             auto& db = ctx.database();
             RegistrationService regs(db);
             SessionRepository sessions(db);
-            if (*tformat != "table") {
-                std::vector<std::vector<std::string>> rows;
-                for (const auto& t : CatalogueStore(db).trainings(*edition)) {
+            cli::print_list(
+                out(), *tformat, CatalogueStore(db).trainings(*edition),
+                {"id", "code", "kind", "edition", "title_fr", "seats_taken", "seats", "days"},
+                [&](const TrainingRow& t) -> std::vector<std::string> {
                     std::string days;
                     for (auto id : t.day_session_ids)
                         if (auto d = sessions.get(id)) days += (days.empty() ? "" : ",") + d->date;
-                    rows.push_back({std::to_string(t.id), t.input.code, t.input.kind, t.input.edition, t.input.title.fr,
-                                    std::to_string(regs.seats_taken(t.id)), std::to_string(t.input.seats), days});
-                }
-                cli::print_rows(out(), {"id", "code", "kind", "edition", "title_fr", "seats_taken", "seats", "days"}, rows,
-                           *tformat, {"seats_taken", "seats"});
-                return;
-            }
-            for (const auto& t : CatalogueStore(db).trainings(*edition)) {
-                out() << fmt::format("{:<10} {:<6} {:<55} {}/{} {}\n", t.input.code, t.input.kind, t.input.title.fr,
-                                     regs.seats_taken(t.id), t.input.seats, tr("seats"));
-                for (auto id : t.day_session_ids) {
-                    auto s = sessions.get(id);
-                    out() << fmt::format("           {} {}-{} {}\n", s->date, s->start_time, s->end_time, s->status);
-                }
-            }
+                    return {std::to_string(t.id), t.input.code, t.input.kind, t.input.edition, t.input.title.fr,
+                            std::to_string(regs.seats_taken(t.id)), std::to_string(t.input.seats), days};
+                },
+                [&](std::ostream& out, const TrainingRow& t) {
+                    out << fmt::format("{:<10} {:<6} {:<55} {}/{} {}\n", t.input.code, t.input.kind, t.input.title.fr,
+                                       regs.seats_taken(t.id), t.input.seats, tr("seats"));
+                    for (auto id : t.day_session_ids) {
+                        auto s = sessions.get(id);
+                        out << fmt::format("           {} {}-{} {}\n", s->date, s->start_time, s->end_time, s->status);
+                    }
+                },
+                {"seats_taken", "seats"});
         });
 
         auto ccode = std::make_shared<std::string>();
@@ -291,8 +298,7 @@ void add_catalogue_commands(CLI::App& app, CliContext& ctx) {
         struct R { std::string training, email, reason, institution; };
         auto o = std::make_shared<R>();
         auto* reg = root->add_subcommand("register", tr("Register a person (by e-mail) to a training"));
-        reg->add_option("--training", o->training, tr("Training code"))->required();
-        reg->add_option("--email", o->email, tr("The person's e-mail"))->required();
+        training_person_options(reg, o->training, o->email);
         reg->add_option("--institution", o->institution, tr("Institution name (default: the person's employer)"));
         reg->callback([o, &ctx, out] {
             auto& db = ctx.database();
@@ -310,8 +316,7 @@ void add_catalogue_commands(CLI::App& app, CliContext& ctx) {
         });
         auto c = std::make_shared<R>();
         auto* cancel = root->add_subcommand("cancel", tr("Cancel a registration (the waiting list moves up)"));
-        cancel->add_option("--training", c->training, tr("Training code"))->required();
-        cancel->add_option("--email", c->email, tr("The person's e-mail"))->required();
+        training_person_options(cancel, c->training, c->email);
         cancel->add_option("--reason", c->reason, tr("Reason"))->required();
         cancel->callback([c, &ctx, out] {
             auto& db = ctx.database();
@@ -369,8 +374,7 @@ void add_catalogue_commands(CLI::App& app, CliContext& ctx) {
         auto* ex = root->add_subcommand("expectations", tr("Participants' expectations"));
         ex->require_subcommand(1);
         auto* add = ex->add_subcommand("add", tr("Record an expectation at the start of a training"));
-        add->add_option("--training", e->training, tr("Training code"))->required();
-        add->add_option("--email", e->email, tr("The person's e-mail"))->required();
+        training_person_options(add, e->training, e->email);
         add->add_option("--text", e->text, tr("The expectation"))->required();
         add->callback([e, &ctx, out] {
             auto& db = ctx.database();
@@ -378,8 +382,7 @@ void add_catalogue_commands(CLI::App& app, CliContext& ctx) {
             out() << trf("Expectation {id} recorded.", fmt::arg("id", id)) << '\n';
         });
         auto* setm = ex->add_subcommand("set", tr("Record whether an expectation was met (yes, partly, no)"));
-        setm->add_option("--training", e->training, tr("Training code"));
-        setm->add_option("--email", e->email, tr("The person's e-mail"));
+        training_person_options(setm, e->training, e->email, false);
         setm->add_option("--text", e->text, tr("The expectation's first words, when the person recorded several"));
         setm->add_option("--id", e->id, tr("Expectation number (instead of --training and --email)"));
         setm->add_option("--met", e->met, tr("yes, partly or no"))->required();

@@ -5,6 +5,7 @@
 #include "core/cli/cli_table.h"
 #include "core/database.h"
 #include "core/error.h"
+#include "core/record_table.h"
 #include "core/i18n.h"
 #include "core/row_reader.h"
 #include "core/plugin_api.h"
@@ -35,19 +36,16 @@ void validate(EditionRepository& repo, const Edition& e) {
         throw Error(trf("Code: an edition \"{code}\" already exists.", fmt::arg("code", e.code)));
 }
 
-const ColumnList kEditionColumns{"catalogue_edition", {"code", "year", "title"}};
+const RecordTable<Edition> kEditionTable{"catalogue_edition", {"code", "year", "title"},
+                                         [](SQLite::Statement& q, const Edition& e) {
+                                             bind_all(q, e.code, e.year, text_or_null(e.title));
+                                         }};
 
 // Creates the edition (creating) or changes the one with e.id; returns its id.
 int64_t save(Database& db, EditionRepository& repo, const Edition& e, bool creating) {
     return db.write([&] {
         validate(repo, e);
-        SQLite::Statement q(db.sql(), creating ? kEditionColumns.insert() : kEditionColumns.update());
-        bind_all(q, e.code, e.year, text_or_null(e.title));
-        if (!creating) q.bind(kEditionColumns.size() + 1, e.id);
-        if (q.exec() != 1) throw Error(tr("This edition no longer exists."));
-        const auto id = creating ? db.sql().getLastInsertRowid() : e.id;
-        audit(db, creating ? "create" : "update", "catalogue_edition", id, e.code);
-        return id;
+        return kEditionTable.save(db, creating, e.id, e, e.code, tr("This edition no longer exists."));
     });
 }
 

@@ -8,6 +8,7 @@
 #include "core/error.h"
 #include "core/import_rows.h"
 #include "core/i18n.h"
+#include "core/importer_table.h"
 #include "core/known_values.h"
 #include "core/sessions.h"
 #include "core/sql_query.h"
@@ -283,15 +284,15 @@ std::vector<ImportColumnDoc> person_docs() {
 }  // namespace
 
 void register_catalogue_importers() {
-    register_importer({"catalogue_editions", "catalogue", 300, [] { return tr("Catalogue editions"); },
-                       [] {
-                           return std::vector<ImportColumnDoc>{
-                               {"code", {"édition"}, true, tr("The edition's code, e.g. 2025"), ""},
-                               {"year", {"année", "jaar"}, true, tr("The calendar year of its trainings"), ""}};
-                       },
-                       import_editions});
-    register_importer(
-        {"catalogue_modules", "catalogue", 305, [] { return tr("Training modules"); },
+    register_importers("catalogue", {
+        {"catalogue_editions", 300, N_("Catalogue editions"),
+         [] {
+             return std::vector<ImportColumnDoc>{
+                 {"code", {"édition"}, true, tr("The edition's code, e.g. 2025"), ""},
+                 {"year", {"année", "jaar"}, true, tr("The calendar year of its trainings"), ""}};
+         },
+         import_editions},
+        {"catalogue_modules", 305, N_("Training modules"),
          [] {
              ImportColumnDoc theme{"theme", {"thème", "thema"}, true, tr("The theme's code"), "themes"};
              theme.values = [](Database& db) {
@@ -308,9 +309,8 @@ void register_catalogue_importers() {
                  {"objectives", {"objectifs"}, false, tr("Objectives"), ""},
                  {"trainers", {"formateurs"}, false, tr("Qualified trainers' emails separated by |"), ""}};
          },
-         import_modules});
-    register_importer(
-        {"catalogue_trainings", "catalogue", 310, [] { return tr("Trainings"); },
+         import_modules},
+        {"catalogue_trainings", 310, N_("Trainings"),
          [] {
              return std::vector<ImportColumnDoc>{
                  {"code", {}, true, tr("The training's code: the other sheets name it by this"), ""},
@@ -323,9 +323,8 @@ void register_catalogue_importers() {
                  {"seats", {"places"}, false, tr("Seats (0 = no limit)"), ""},
                  {"venue", {"lieu"}, false, tr("Where it takes place"), ""}};
          },
-         import_trainings});
-    register_importer(
-        {"catalogue_days", "catalogue", 320, [] { return tr("Training days"); },
+         import_trainings},
+        {"catalogue_days", 320, N_("Training days"),
          [] {
              return std::vector<ImportColumnDoc>{
                  {"training", {"formation"}, true, tr("The training's code"), ""},
@@ -339,9 +338,8 @@ void register_catalogue_importers() {
                  {"programme", {"programma"}, false, tr("Programme code"), "programmes"},
                  {"funder", {"financeur"}, false, tr("Funder code"), "funders"}};
          },
-         import_days});
-    register_importer(
-        {"catalogue_registrations", "catalogue", 330, [] { return tr("Training registrations"); },
+         import_days},
+        {"catalogue_registrations", 330, N_("Training registrations"),
          [] {
              auto c = std::vector<ImportColumnDoc>{{"training", {"formation"}, true, tr("The training's code"), ""}};
              for (auto& d : person_docs()) c.push_back(d);
@@ -349,21 +347,20 @@ void register_catalogue_importers() {
              c.push_back({"reason", {"motif"}, false, tr("Why it was cancelled"), ""});
              return c;
          },
-         [](Database& db, const csv::Table& t) { return import_registrations_sheet(db, t, false); }});
-    register_importer({"catalogue_expectations", "catalogue", 350, [] { return tr("Training expectations"); },
-                       [] {
-                           return std::vector<ImportColumnDoc>{
-                               {"training", {"formation"}, true, tr("The training's code"), ""},
-                               {"email", {"e-mail", "courriel"}, false,
-                                tr("The person's email (else first_name and last_name)"), ""},
-                               {"first_name", {"prénom"}, false, tr("First name, when there is no email"), ""},
-                               {"last_name", {"nom"}, false, tr("Last name, when there is no email"), ""},
-                               {"expectation", {"attente", "verwachting"}, true, tr("What they expected, in their words"), ""},
-                               {"met", {"rencontrée"}, false, tr("yes, partly or no (empty: not assessed)"), "yes|partly|no"}};
-                       },
-                       import_expectations});
-    register_importer(
-        {"catalogue_attendance", "catalogue", 340, [] { return tr("Training attendance"); },
+         [](Database& db, const csv::Table& t) { return import_registrations_sheet(db, t, false); }},
+        {"catalogue_expectations", 350, N_("Training expectations"),
+         [] {
+             return std::vector<ImportColumnDoc>{
+                 {"training", {"formation"}, true, tr("The training's code"), ""},
+                 {"email", {"e-mail", "courriel"}, false,
+                  tr("The person's email (else first_name and last_name)"), ""},
+                 {"first_name", {"prénom"}, false, tr("First name, when there is no email"), ""},
+                 {"last_name", {"nom"}, false, tr("Last name, when there is no email"), ""},
+                 {"expectation", {"attente", "verwachting"}, true, tr("What they expected, in their words"), ""},
+                 {"met", {"rencontrée"}, false, tr("yes, partly or no (empty: not assessed)"), "yes|partly|no"}};
+         },
+         import_expectations},
+        {"catalogue_attendance", 340, N_("Training attendance"),
          [] {
              auto c = std::vector<ImportColumnDoc>{{"training", {"formation"}, true, tr("The training's code"), ""},
                                                    {"date", {"datum"}, true, tr("The day's date"), ""}};
@@ -373,7 +370,8 @@ void register_catalogue_importers() {
              c.push_back({"reason", {"motif"}, false, tr("Why excused"), ""});
              return c;
          },
-         [](Database& db, const csv::Table& t) { return import_registrations_sheet(db, t, true); }});
+         [](Database& db, const csv::Table& t) { return import_registrations_sheet(db, t, true); }},
+    });
 }
 
 }  // namespace maillage::catalogue

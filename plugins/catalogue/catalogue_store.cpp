@@ -5,6 +5,7 @@
 #include "core/audit.h"
 #include "core/database.h"
 #include "core/error.h"
+#include "core/record_table.h"
 #include "core/i18n.h"
 #include "core/row_reader.h"
 #include "core/single_line.h"
@@ -43,11 +44,27 @@ const RowMap kModuleRow{
 const RowSource kModules{kModuleRow, "FROM catalogue_module m JOIN catalogue_module_version v ON v.module_id = m.id "
                                     "JOIN catalogue_theme t ON t.id = v.theme_id"};
 
-// What a create and an update of a training write (the module list aside).
-const ColumnList kTrainingColumns{
+// A training as its row is written: what was entered, and its edition's id (validate_training).
+struct TrainingWrite {
+    const TrainingInput& in;
+    std::optional<int64_t> edition;
+};
+
+// What a create and an update of a training write (the module list aside); the analysis a
+// custom training answers is set when it is made, and kept.
+const RecordTable<TrainingWrite> kTrainingTable{
     "catalogue_training",
     {"kind", "edition_id", "code", "title_fr", "title_nl", "title_en", "venue", "seats", "price_cents",
-     "registration_deadline", "languages", "registration_url", "institution_id", "request", "status"}};
+     "registration_deadline", "languages", "registration_url", "institution_id", "request", "status"},
+    [](SQLite::Statement& q, const TrainingWrite& t) {
+        const auto& in = t.in;
+        bind_all(q, in.kind, t.edition, in.code, in.title.fr, text_or_null(in.title.nl), text_or_null(in.title.en),
+                 text_or_null(in.venue), in.seats, in.price_cents, text_or_null(in.registration_deadline),
+                 join(in.languages, ","), text_or_null(in.registration_url), in.institution_id,
+                 text_or_null(in.request), in.status);
+    },
+    {"analysis_response_id"},
+    [](SQLite::Statement& q, int first, const TrainingWrite& t) { bind_opt(q, first, t.in.analysis_response_id); }};
 
 bool same_sheet(const catalog::ModuleSheet& a, const catalog::ModuleSheet& b) {
     auto key = [](const catalog::ModuleSheet& s) {
@@ -289,32 +306,15 @@ void CatalogueStore::update_training(int64_t id, const TrainingInput& in) { save
 int64_t CatalogueStore::save_training(int64_t id, const TrainingInput& in) {
     // Not a structured binding: clang 14 (the fuzz build) cannot capture one in a lambda.
     const auto checked = validate_training(in, id);
-    const auto& edition = checked.first;
     const auto& versions = checked.second;
     const bool creating = id == 0;
     return db_.write([&] {
-        // The analysis a custom training answers is set when it is made, and kept.
-        SQLite::Statement q(db_.sql(), creating ? kTrainingColumns.plus("analysis_response_id").insert()
-                                                : kTrainingColumns.update());
-        bind_all(q, in.kind, edition, in.code, in.title.fr, text_or_null(in.title.nl), text_or_null(in.title.en),
-                 text_or_null(in.venue), in.seats, in.price_cents, text_or_null(in.registration_deadline),
-                 join(in.languages, ","), text_or_null(in.registration_url), in.institution_id,
-                 text_or_null(in.request), in.status);
-        const int key = kTrainingColumns.size() + 1;
-        if (creating) {
-            bind_opt(q, key, in.analysis_response_id);
-            q.exec();
-            id = db_.sql().getLastInsertRowid();
-        } else {
-            q.bind(key, id);
-            if (q.exec() != 1) throw Error(tr("Unknown training."));
-            exec_sql(db_.sql(), "DELETE FROM catalogue_training_module WHERE training_id = ?", id);
-        }
+        id = kTrainingTable.save(db_, creating, id, TrainingWrite{in, checked.first}, in.code, tr("Unknown training."));
+        if (!creating) exec_sql(db_.sql(), "DELETE FROM catalogue_training_module WHERE training_id = ?", id);
         int pos = 1;
         for (auto v : versions)
             exec_sql(db_.sql(), "INSERT INTO catalogue_training_module(training_id, position, module_version_id) VALUES(?,?,?)",
                     id, pos++, v);
-        audit(db_, creating ? "create" : "update", "catalogue_training", id, in.code);
         return id;
     });
 }

@@ -10,6 +10,7 @@
 #include "core/audit.h"
 #include "core/database.h"
 #include "core/error.h"
+#include "core/record_table.h"
 #include "core/single_line.h"
 #include "core/i18n.h"
 #include "core/validate.h"
@@ -38,9 +39,15 @@ const RowMap kEventTypeRow{column("id", &EventType::id), column("code", &EventTy
 
 const RowSource kEventTypes{kEventTypeRow, "FROM exchange_event_type"};
 
-const ColumnList kEventColumns{"exchange_event",
-                               {"type_id", "title", "theme", "venue", "capacity", "languages", "role", "programme_id",
-                                "funder_id", "objectives", "programme_text", "notes"}};
+const RecordTable<Event> kEventTable{
+    "exchange_event",
+    {"type_id", "title", "theme", "venue", "capacity", "languages", "role", "programme_id", "funder_id", "objectives",
+     "programme_text", "notes"},
+    [](SQLite::Statement& q, const Event& e) {
+        bind_all(q, e.type_id, e.title, text_or_null(e.theme), text_or_null(e.venue), e.capacity,
+                 text_or_null(e.languages), e.role, e.programme_id, e.funder_id, text_or_null(e.objectives),
+                 text_or_null(e.programme_text), text_or_null(e.notes));
+    }};
 
 std::vector<Session> sessions_of(Database& db, const char* link_table, int64_t event_id) {
     const auto ids = select_column<int64_t>(db.sql(),
@@ -79,8 +86,13 @@ const RowMap kPublicationRow{
     column("languages", &Publication::languages), column("copies", &Publication::copies),
     column("date", &Publication::date), column("link", &Publication::link), column("notes", &Publication::notes)};
 
-const ColumnList kPublicationColumns{"exchange_publication", {"title", "collection", "number", "languages", "copies",
-                                                              "date", "link", "notes"}};
+const RecordTable<Publication> kPublicationTable{
+    "exchange_publication",
+    {"title", "collection", "number", "languages", "copies", "date", "link", "notes"},
+    [](SQLite::Statement& q, const Publication& p) {
+        bind_all(q, p.title, text_or_null(p.collection), text_or_null(p.number), text_or_null(p.languages), p.copies,
+                 text_or_null(p.date), text_or_null(p.link), text_or_null(p.notes));
+    }};
 
 }  // namespace
 
@@ -126,14 +138,7 @@ int64_t EventRepository::save(const Event& e, bool creating) {
     validate_event_role(e.role);
     validate::count(tr("Capacity"), e.capacity);
     return db_.write([&] {
-        SQLite::Statement q(db_.sql(), creating ? kEventColumns.insert() : kEventColumns.update());
-        bind_all(q, e.type_id, e.title, text_or_null(e.theme), text_or_null(e.venue), e.capacity,
-                 text_or_null(e.languages), e.role, e.programme_id, e.funder_id, text_or_null(e.objectives),
-                 text_or_null(e.programme_text), text_or_null(e.notes));
-        if (!creating) q.bind(kEventColumns.size() + 1, e.id);
-        q.exec();
-        const auto id = creating ? db_.sql().getLastInsertRowid() : e.id;
-        audit(db_, creating ? "create" : "update", "exchange_event", id, e.title);
+        const auto id = kEventTable.save(db_, creating, e.id, e, e.title, {});
         // A larger capacity frees seats.
         if (!creating) RegistrationService(db_).promote_waiting(id);
         return id;
@@ -310,14 +315,7 @@ int64_t EventRepository::save_publication(const Publication& p, bool creating) {
     validate::count(tr("Copies"), p.copies);
     validate::url(tr("Link"), p.link);
     return db_.write([&] {
-        SQLite::Statement q(db_.sql(), creating ? kPublicationColumns.insert() : kPublicationColumns.update());
-        bind_all(q, p.title, text_or_null(p.collection), text_or_null(p.number), text_or_null(p.languages),
-                 p.copies, text_or_null(p.date), text_or_null(p.link), text_or_null(p.notes));
-        if (!creating) q.bind(kPublicationColumns.size() + 1, p.id);
-        q.exec();
-        const auto id = creating ? db_.sql().getLastInsertRowid() : p.id;
-        audit(db_, creating ? "create" : "update", "exchange_publication", id, p.title);
-        return id;
+        return kPublicationTable.save(db_, creating, p.id, p, p.title, {});
     });
 }
 

@@ -48,15 +48,15 @@ struct Options {
     std::string programme_text, notes;
     std::optional<int64_t> capacity;  // absent: unchanged / unlimited; a negative value is refused
     std::vector<std::string> dates;
-    std::string start, end, place, status, reason, question, search, answers;
+    std::string start, end, status, reason, question, search, answers;
     std::vector<std::string> facilitators;  // emails, full names or ids
     std::vector<std::string> partners;
     std::string first, last, email, institution, sector, file, out;
     bool confirm = false, create_new = false, all = false, pdf = false, participants = false, committee = false;
     bool json = false;
     int year = 0;
-    std::string collection, number, date, link;
-    std::optional<int64_t> copies;
+    Session day;              // event add-day, committee meeting
+    Publication publication;  // publication add
     std::string text;
     std::string format = "table";
 };
@@ -114,6 +114,14 @@ void add_exchange_commands(CLI::App& app, CliContext& ctx) {
     auto event_arg = [o](CLI::App* command) {
         command->add_option("event", o->event_key, tr("The event: its number, \"YYYY-MM-DD Title\" or its title"))
             ->required();
+    };
+    // The day an event add-day or a committee meeting records, written into o->day.
+    auto day_options = [o](CLI::App* command, bool with_place) {
+        command->add_option("--date", o->day.date, tr("The date (YYYY-MM-DD)"))->transform(human_date())->required();
+        command->add_option("--start", o->day.start_time, tr("Start time (HH:MM)"));
+        command->add_option("--end", o->day.end_time, tr("End time (HH:MM)"));
+        if (with_place) command->add_option("--place", o->day.place, tr("Place, when not the event's venue"));
+        command->add_option("--status", o->day.status, tr("planned, held or cancelled"));
     };
     auto* root = app.add_subcommand("exchange", tr("Exchange tables, study days, debates and working groups"));
     root->require_subcommand(1);
@@ -206,21 +214,11 @@ void add_exchange_commands(CLI::App& app, CliContext& ctx) {
 
     auto* add_day = event->add_subcommand("add-day", tr("Add a day or meeting to an event"));
     event_arg(add_day);
-    add_day->add_option("--date", o->date, tr("The date (YYYY-MM-DD)"))->transform(human_date())->required();
-    add_day->add_option("--start", o->start, tr("Start time (HH:MM)"));
-    add_day->add_option("--end", o->end, tr("End time (HH:MM)"));
-    add_day->add_option("--place", o->place, tr("Place, when not the event's venue"));
-    add_day->add_option("--status", o->status, tr("planned, held or cancelled"));
+    day_options(add_day, true);
     add_day->callback([o, &ctx, &out] {
         auto& db = ctx.database();
         require_event(db, *o);
-        Session s;
-        s.date = o->date;
-        s.start_time = o->start;
-        s.end_time = o->end;
-        s.place = o->place;
-        if (!o->status.empty()) s.status = o->status;
-        const auto sid = EventRepository(db).add_day(o->event, s);
+        const auto sid = EventRepository(db).add_day(o->event, o->day);
         out << fmt::format(fmt::runtime(tr("Day added (session {id}).")), fmt::arg("id", sid)) << '\n';
     });
 
@@ -234,21 +232,22 @@ void add_exchange_commands(CLI::App& app, CliContext& ctx) {
         if (list->count("--year")) validate::year(o->year);  // --year 0 or 99999: refused
         const auto from = o->year ? std::to_string(o->year) + "-01-01" : std::string("0000-01-01");
         const auto to = o->year ? std::to_string(o->year) + "-12-31" : std::string("9999-12-31");
-        std::vector<std::vector<std::string>> rows;
-        for (const auto& e : events.list(from, to, o->year == 0)) {
-            const auto type = events.type(e.type_id);
-            const auto first = events.first_date(e.id);
-            if (o->format != "table") {
-                rows.push_back({std::to_string(e.id), first, type ? type->code : "", e.title,
-                                std::to_string(regs.list(e.id).size()), first.empty() ? e.title : first + " " + e.title});
-                continue;
-            }
-            out << std::setw(4) << e.id << "  " << (first.empty() ? std::string(10, '-') : first) << "  "
-                << (type ? type->label_fr : "") << "  " << e.title << "  ("
-                << fmt::format(fmt::runtime(tr("{n} registrations")), fmt::arg("n", regs.list(e.id).size())) << ")\n";
-        }
-        if (o->format != "table")
-            cli::print_rows(out, {"id", "date", "type", "title", "registrations", "key"}, rows, o->format, {"registrations"});
+        cli::print_list(
+            out, o->format, events.list(from, to, o->year == 0), {"id", "date", "type", "title", "registrations", "key"},
+            [&](const Event& e) -> std::vector<std::string> {
+                const auto type = events.type(e.type_id);
+                const auto first = events.first_date(e.id);
+                return {std::to_string(e.id), first, type ? type->code : "", e.title,
+                        std::to_string(regs.list(e.id).size()), first.empty() ? e.title : first + " " + e.title};
+            },
+            [&](std::ostream& out, const Event& e) {
+                const auto type = events.type(e.type_id);
+                const auto first = events.first_date(e.id);
+                out << std::setw(4) << e.id << "  " << (first.empty() ? std::string(10, '-') : first) << "  "
+                    << (type ? type->label_fr : "") << "  " << e.title << "  ("
+                    << fmt::format(fmt::runtime(tr("{n} registrations")), fmt::arg("n", regs.list(e.id).size())) << ")\n";
+            },
+            {"registrations"});
     });
 
     auto* show = event->add_subcommand("show", tr("Show an event: days, committee, tables, registrations"));
@@ -520,22 +519,14 @@ void add_exchange_commands(CLI::App& app, CliContext& ctx) {
     });
     auto* meeting = committee->add_subcommand("meeting", tr("Record a committee meeting"));
     event_arg(meeting);
-    meeting->add_option("--date", o->date, tr("The date (YYYY-MM-DD)"))->transform(human_date())->required();
-    meeting->add_option("--start", o->start, tr("Start time (HH:MM)"));
-    meeting->add_option("--end", o->end, tr("End time (HH:MM)"));
-    meeting->add_option("--status", o->status, tr("planned, held or cancelled"));
+    day_options(meeting, false);
     meeting->add_option("--decision", o->dates, tr("A decision taken; repeat"));
     meeting->callback([o, &ctx, &out] {
         auto& db = ctx.database();
         require_event(db, *o);
         EventRepository events(db);
         const auto sid = db.write([&] {
-            Session s;
-            s.date = o->date;
-            s.start_time = o->start;
-            s.end_time = o->end;
-            if (!o->status.empty()) s.status = o->status;
-            const auto sid = events.add_committee_meeting(o->event, s);
+            const auto sid = events.add_committee_meeting(o->event, o->day);
             for (const auto& d : o->dates) events.add_decision(sid, d);
             return sid;
         });
@@ -555,28 +546,21 @@ void add_exchange_commands(CLI::App& app, CliContext& ctx) {
     auto* pub = root->add_subcommand("publication", tr("Publications coming out of events"));
     pub->require_subcommand(1);
     auto* pub_add = pub->add_subcommand("add", tr("Add a publication"));
-    pub_add->add_option("--title", o->title, tr("Its title"))->required();
-    pub_add->add_option("--collection", o->collection, tr("The collection"));
-    pub_add->add_option("--number", o->number, tr("Its number in the collection"));
-    pub_add->add_option("--languages", o->languages, tr("Languages, e.g. fr,nl"));
-    pub_add->add_option("--copies", o->copies, tr("Copies printed"));
-    pub_add->add_option("--date", o->date, tr("Publication date (YYYY-MM-DD)"))->transform(human_date());
-    pub_add->add_option("--link", o->link, tr("Where to read it"));
+    auto& p = o->publication;
+    pub_add->add_option("--title", p.title, tr("Its title"))->required();
+    pub_add->add_option("--collection", p.collection, tr("The collection"));
+    pub_add->add_option("--number", p.number, tr("Its number in the collection"));
+    pub_add->add_option("--languages", p.languages, tr("Languages, e.g. fr,nl"));
+    pub_add->add_option("--copies", p.copies, tr("Copies printed"));
+    pub_add->add_option("--date", p.date, tr("Publication date (YYYY-MM-DD)"))->transform(human_date());
+    pub_add->add_option("--link", p.link, tr("Where to read it"));
     pub_add->add_option("--event", o->event_key, tr("The event it came from: number, \"YYYY-MM-DD Title\" or title"));
     pub_add->add_option("--table", o->table_key, tr("The table it came from: number or title"));
     pub_add->callback([o, &ctx, &out] {
         auto& db = ctx.database();
         EventRepository events(db);
-        Publication p;
-        p.title = o->title;
-        p.collection = o->collection;
-        p.number = o->number;
-        p.languages = o->languages;
-        p.copies = o->copies;
-        p.date = o->date;
-        p.link = o->link;
         const auto id = db.write([&] {
-            const auto id = events.add_publication(p);
+            const auto id = events.add_publication(o->publication);
             if (!o->event_key.empty()) {
                 require_event(db, *o);
                 events.link_publication(id, o->event,
@@ -597,20 +581,20 @@ void add_exchange_commands(CLI::App& app, CliContext& ctx) {
         if (pub_list->count("--year")) validate::year(o->year);  // --year 0 or 99999: refused
         const auto from = o->year ? std::to_string(o->year) + "-01-01" : std::string();
         const auto to = o->year ? std::to_string(o->year) + "-12-31" : std::string();
-        std::vector<std::vector<std::string>> rows;
-        for (const auto& p : EventRepository(db).publications(from, to)) {
-            if (o->format != "table") {
-                rows.push_back({std::to_string(p.id), p.date, p.title, p.collection, p.number,
-                                p.copies ? std::to_string(*p.copies) : ""});
-                continue;
-            }
-            out << std::setw(4) << p.id << "  " << (p.date.empty() ? std::string(10, '-') : p.date) << "  " << p.title;
-            if (!p.collection.empty() || !p.number.empty()) out << "  [" << p.collection << " " << p.number << "]";
-            if (p.copies) out << "  " << fmt::format(fmt::runtime(tr("{n} copies")), fmt::arg("n", *p.copies));
-            out << '\n';
-        }
-        if (o->format != "table")
-            cli::print_rows(out, {"id", "date", "title", "collection", "number", "copies"}, rows, o->format, {"copies"});
+        cli::print_list(
+            out, o->format, EventRepository(db).publications(from, to),
+            {"id", "date", "title", "collection", "number", "copies"},
+            [](const Publication& p) -> std::vector<std::string> {
+                return {std::to_string(p.id), p.date,   p.title, p.collection,
+                        p.number,             p.copies ? std::to_string(*p.copies) : ""};
+            },
+            [](std::ostream& out, const Publication& p) {
+                out << std::setw(4) << p.id << "  " << (p.date.empty() ? std::string(10, '-') : p.date) << "  " << p.title;
+                if (!p.collection.empty() || !p.number.empty()) out << "  [" << p.collection << " " << p.number << "]";
+                if (p.copies) out << "  " << fmt::format(fmt::runtime(tr("{n} copies")), fmt::arg("n", *p.copies));
+                out << '\n';
+            },
+            {"copies"});
     });
 
     // --- evaluation

@@ -8,6 +8,7 @@
 #include "core/error.h"
 #include "core/import_rows.h"
 #include "core/i18n.h"
+#include "core/importer_table.h"
 #include "core/institutions.h"
 #include "core/known_values.h"
 #include "core/sessions.h"
@@ -265,8 +266,8 @@ std::vector<ImportColumnDoc> event_docs() {
 }  // namespace
 
 void register_exchange_importers() {
-    register_importer(
-        {"exchange_events", "exchange", 200, [] { return tr("Exchange events"); },
+    register_importers("exchange", {
+        {"exchange_events", 200, N_("Exchange events"),
          [] {
              return std::vector<ImportColumnDoc>{
                  {"title", {"titre", "titel"}, true, tr("The event's title: the other sheets name it by title and date"), ""},
@@ -284,31 +285,30 @@ void register_exchange_importers() {
                  {"funder", {"financeur"}, false, tr("Funder code"), "funders"},
                  {"status", {"statut"}, false, tr("planned, held or cancelled (default held)"), "planned|held|cancelled"}};
          },
-         import_events});
-    register_importer({"exchange_tables", "exchange", 210, [] { return tr("Exchange tables"); },
-                       [] {
-                           auto c = event_docs();
-                           c.push_back({"title", {"table", "titre"}, true, tr("The table's title"), ""});
-                           c.push_back({"question", {"vraag"}, false, tr("The question it works on"), ""});
-                           c.push_back({"facilitator1", {"animateur 1"}, false, tr("First facilitator's email"), ""});
-                           c.push_back({"facilitator2", {"animateur 2"}, false, tr("Second facilitator's email"), ""});
-                           return c;
-                       },
-                       import_tables});
-    register_importer({"exchange_committee", "exchange", 215, [] { return tr("Exchange steering committees"); },
-                       [] {
-                           auto c = event_docs();
-                           c.push_back({"institution", {"membre"}, false, tr("A member institution, by name"), ""});
-                           c.push_back({"representative", {"représentant"}, false, tr("Its representative's email"), ""});
-                           c.push_back({"meeting_date", {"date de réunion"}, false,
-                                        tr("Or: the date of a committee meeting"), ""});
-                           c.push_back({"present", {"présents"}, false,
-                                        tr("Who came to that meeting: emails separated by |"), ""});
-                           return c;
-                       },
-                       import_committee});
-    register_importer(
-        {"exchange_registrations", "exchange", 220, [] { return tr("Exchange registrations"); },
+         import_events},
+        {"exchange_tables", 210, N_("Exchange tables"),
+         [] {
+             auto c = event_docs();
+             c.push_back({"title", {"table", "titre"}, true, tr("The table's title"), ""});
+             c.push_back({"question", {"vraag"}, false, tr("The question it works on"), ""});
+             c.push_back({"facilitator1", {"animateur 1"}, false, tr("First facilitator's email"), ""});
+             c.push_back({"facilitator2", {"animateur 2"}, false, tr("Second facilitator's email"), ""});
+             return c;
+         },
+         import_tables},
+        {"exchange_committee", 215, N_("Exchange steering committees"),
+         [] {
+             auto c = event_docs();
+             c.push_back({"institution", {"membre"}, false, tr("A member institution, by name"), ""});
+             c.push_back({"representative", {"représentant"}, false, tr("Its representative's email"), ""});
+             c.push_back({"meeting_date", {"date de réunion"}, false,
+                          tr("Or: the date of a committee meeting"), ""});
+             c.push_back({"present", {"présents"}, false,
+                          tr("Who came to that meeting: emails separated by |"), ""});
+             return c;
+         },
+         import_committee},
+        {"exchange_registrations", 220, N_("Exchange registrations"),
          [] {
              auto c = event_docs();
              c.push_back({"email", {"e-mail", "courriel"}, false, tr("The person's email (else first_name and last_name)"), ""});
@@ -326,7 +326,8 @@ void register_exchange_importers() {
              c.push_back({"reason", {"motif"}, false, tr("Why cancelled"), ""});
              return c;
          },
-         import_registrations});
+         import_registrations},
+    });
 }
 
 }  // namespace maillage::exchange

@@ -9,31 +9,30 @@
 #include "exchange_import_sheets.h"
 #include "exchange_schema.h"
 
+#include "core/declared_plugin.h"
 #include "core/i18n.h"
-#include "core/plugin_api.h"
 
 namespace maillage::exchange {
 namespace {
 
-class ExchangePlugin : public Plugin {
+class ExchangePlugin : public DeclaredPlugin {
 public:
-    ExchangePlugin() { register_exchange_importers(); }
-    PluginInfo info() const override {
-        return {kPluginId, tr("Exchange tables and events"), kPluginVersion,
-                tr("Exchange tables, study days, debates and working groups: committees, tables, registrations, "
-                   "check-in, publications and figures.")};
-    }
-    std::string translation_domain() const override { return "maillage-exchange"; }
-    std::vector<Migration> migrations() const override { return exchange_migrations().steps; }
-    void add_commands(CLI::App& cli, CliContext& context) override { add_exchange_commands(cli, context); }
-    std::vector<std::shared_ptr<const ReportSectionProvider>> report_sections() const override {
-        return {make_events_section()};
-    }
-    void seed_demo(Database& db, const DemoContext& context) override { seed_exchange_demo(db, context); }
-    std::map<std::string, std::string> session_kind_labels() const override {
-        return {{kEventSessionKind, tr("Exchange tables and events")},
-                {kCommitteeSessionKind, tr("Steering committee meetings")}};
-    }
+    ExchangePlugin()
+        : DeclaredPlugin({
+              .id = kPluginId,
+              .version = kPluginVersion,
+              .name = N_("Exchange tables and events"),
+              .description = N_("Exchange tables, study days, debates and working groups: committees, tables, "
+                                "registrations, check-in, publications and figures."),
+              .translation_domain = "maillage-exchange",
+              .register_importers = register_exchange_importers,
+              .migrations = [] { return exchange_migrations().steps; },
+              .add_commands = add_exchange_commands,
+              .report_sections = [] { return ReportSections{make_events_section()}; },
+              .seed_demo = seed_exchange_demo,
+              .session_kinds = {{kEventSessionKind, N_("Exchange tables and events")},
+                                {kCommitteeSessionKind, N_("Steering committee meetings")}},
+          }) {}
 };
 
 }  // namespace

@@ -68,6 +68,7 @@ const RowMap kGroupRow{
     column("venue_mode", &Group::venue_mode), column("fixed_place", &Group::fixed_place),
     column("fixed_institution_id", &Group::fixed_institution_id),
     column("facilitator1_id", &Group::facilitator1_id), column("facilitator2_id", &Group::facilitator2_id)};
+const RowSource kGroups{kGroupRow, "FROM intervision_group"};
 
 const RecordTable<Group> kGroupTable{
     "intervision_group",
@@ -85,6 +86,7 @@ const RowMap kEnrolmentRow{
     column("status", &Enrolment::status), column("waiting_position", &Enrolment::waiting_position),
     column("enrolled_on", &Enrolment::enrolled_on), column("left_on", &Enrolment::left_on),
     column("reason", &Enrolment::reason)};
+const RowSource kEnrolments{kEnrolmentRow, "FROM intervision_enrolment"};
 
 
 const RowMap kGroupSessionRow{
@@ -142,9 +144,8 @@ int64_t CycleRepository::create_cycle(const Cycle& c) {
         if (select_value<int>(db_.sql(), "SELECT count(*) FROM intervision_cycle WHERE name = ? AND programme_id IS ?",
                               c.name, c.programme_id) > 0)
             throw Error(trf("A cycle named {name} already exists for this programme.", fmt::arg("name", c.name)));
-        const int64_t id = kCycleTable.insert(db_.sql(), c);
+        const int64_t id = kCycleTable.create(db_, c, c.name);
         for (const auto& cl : c.closures) add_closure(id, cl);
-        audit(db_, "create", "intervision_cycle", id, c.name);
         return id;
     });
 }
@@ -201,9 +202,7 @@ int64_t CycleRepository::create_group(const Group& g) {
         if (select_value<int>(db_.sql(), "SELECT count(*) FROM intervision_group WHERE cycle_id = ? AND name = ?",
                               g.cycle_id, g.name) > 0)
             throw Error(trf("The cycle already has a group named {name}.", fmt::arg("name", g.name)));
-        const int64_t id = kGroupTable.insert(db_.sql(), g);
-        audit(db_, "create", "intervision_group", id, g.name);
-        return id;
+        return kGroupTable.create(db_, g, g.name);
     });
 }
 
@@ -213,44 +212,39 @@ void CycleRepository::update_group(const Group& g) {
 }
 
 std::optional<Group> CycleRepository::group(int64_t id) const {
-    return select_one(db_.sql(), kGroupRow, "FROM intervision_group WHERE id = ?", id);
+    return kGroups.row(db_.sql(), "WHERE id = ?", id);
 }
 
 std::vector<Group> CycleRepository::groups(int64_t cycle_id) const {
-    return select_all(db_.sql(), kGroupRow, "FROM intervision_group WHERE cycle_id = ? ORDER BY id", cycle_id);
+    return kGroups.rows(db_.sql(), "WHERE cycle_id = ? ORDER BY id", cycle_id);
 }
 
 std::optional<Group> CycleRepository::find_group(int64_t cycle_id, const std::string& name) const {
-    return select_one(db_.sql(), kGroupRow, "FROM intervision_group WHERE cycle_id = ? AND name = ?", cycle_id, name);
+    return kGroups.row(db_.sql(), "WHERE cycle_id = ? AND name = ?", cycle_id, name);
 }
 
 std::vector<Enrolment> CycleRepository::enrolments(int64_t group_id) const {
-    return select_all(db_.sql(), kEnrolmentRow,
-                      "FROM intervision_enrolment WHERE group_id = ? ORDER BY CASE status WHEN 'enrolled' THEN 0 "
-                      "WHEN 'waiting' THEN 1 ELSE 2 END, waiting_position, id",
-                      group_id);
+    return kEnrolments.rows(db_.sql(),
+                            "WHERE group_id = ? ORDER BY CASE status WHEN 'enrolled' THEN 0 "
+                            "WHEN 'waiting' THEN 1 ELSE 2 END, waiting_position, id",
+                            group_id);
 }
 
 std::optional<Enrolment> CycleRepository::enrolment(int64_t id) const {
-    return select_one(db_.sql(), kEnrolmentRow, "FROM intervision_enrolment WHERE id = ?", id);
+    return kEnrolments.row(db_.sql(), "WHERE id = ?", id);
 }
 
 std::optional<Enrolment> CycleRepository::active_enrolment(int64_t group_id, int64_t person_id) const {
-    return select_one(db_.sql(), kEnrolmentRow,
-                      "FROM intervision_enrolment WHERE group_id = ? AND person_id = ? AND status <> 'left'", group_id,
-                      person_id);
+    return kEnrolments.row(db_.sql(), "WHERE group_id = ? AND person_id = ? AND status <> 'left'", group_id, person_id);
 }
 
 std::vector<GroupSession> CycleRepository::sessions(int64_t group_id) const {
-    return select_all(db_.sql(), kGroupSessionRow,
-                      "FROM intervision_session i JOIN session s ON s.id = i.session_id "
-                      "WHERE i.group_id = ? ORDER BY s.date, s.start_time",
+    return select_all(db_.sql(), kGroupSessionRow, sessions_from("WHERE i.group_id = ? ORDER BY s.date, s.start_time"),
                       group_id);
 }
 
 std::optional<GroupSession> CycleRepository::session(int64_t session_id) const {
-    return select_one(db_.sql(), kGroupSessionRow,
-                      "FROM intervision_session i JOIN session s ON s.id = i.session_id WHERE s.id = ?", session_id);
+    return select_one(db_.sql(), kGroupSessionRow, sessions_from("WHERE s.id = ?"), session_id);
 }
 
 void CycleRepository::set_notes(int64_t session_id, const std::string& host_presentation,
@@ -273,6 +267,10 @@ std::string weekday_label(int d) {
 
 std::string half_day_label(const std::string& h) {
     return code_label(h, {{"morning", N_("morning")}, {"afternoon", N_("afternoon")}, {"evening", N_("evening")}});
+}
+
+std::string sessions_from(const std::string& rest) {
+    return "FROM intervision_session i JOIN session s ON s.id = i.session_id " + rest;
 }
 
 std::string slot_label(const Group& g) {

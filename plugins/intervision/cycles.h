@@ -112,4 +112,8 @@ std::string weekday_label(int iso_weekday);
 std::string half_day_label(const std::string& half_day);
 std::string slot_label(const Group& group);
 
+// SQL for the plugin's queries: "FROM intervision_session i JOIN session s ON s.id = i.session_id "
+// and then `rest` (more joins, WHERE, ORDER BY).
+std::string sessions_from(const std::string& rest);
+
 }  // namespace maillage::intervision

@@ -34,10 +34,10 @@ namespace {
 
 struct Options {
     std::string cycle, programme, group, name, start, end, audience = "workers", date, reason, person, status = "present",
-        role = "participant", out, file, language = "fr", half_day = "morning", venue = "itinerant", place,
-        weekday = "monday", answers, format = "markdown", from_group, to_group, regional;
+        role = "participant", out, file, place, weekday = "monday", answers, format = "markdown", from_group, to_group, regional;
     std::vector<std::string> facilitators, closures;
-    int week = 1, capacity = 10, year = 0;
+    int year = 0;
+    Group new_group;  // group create
     int64_t session = 0, other_session = 0;
     std::string list_format = "table";   // --format of the list commands
     std::string session_ref, other_ref;  // a session: its id, or its date within --group
@@ -148,6 +148,12 @@ void add_intervision_commands(CLI::App& cli, CliContext& ctx) {
         c->add_option("--programme", o->programme, tr("Programme code, when two cycles share a name"));
     };
 
+    // --cycle (and --programme), and --group to keep only one of its groups.
+    auto cycle_group_opts = [o, cycle_opt](CLI::App* c) {
+        cycle_opt(c);
+        c->add_option("--group", o->group, tr("Only this group"));
+    };
+
     // --session, and the --group and --cycle that find a session given by its date.
     auto session_opts = [o, cycle_opt](CLI::App* c) {
         c->add_option("--session", o->session_ref, tr("The session: its id, or its date with --group and --cycle"))
@@ -196,22 +202,21 @@ void add_intervision_commands(CLI::App& cli, CliContext& ctx) {
         auto& db = db_of(ctx);
         CycleRepository repo(db);
         ProgrammeRepository programmes(db);
-        if (o->list_format != "table") {
-            std::vector<std::vector<std::string>> rows;
-            for (const auto& c : repo.cycles())
-                rows.push_back({std::to_string(c.id), c.name, programme_code(db, c), c.start_date, c.end_date,
-                                c.audience, c.funder_id ? FunderRepository(db).get(*c.funder_id).value_or(Funder{}).code : "",
-                                std::to_string(repo.groups(c.id).size())});
-            // The columns of the intervision_cycles sheet, and the number of groups.
-            cli::print_rows(*ctx.out, {"id", "name", "programme", "start", "end", "audience", "funder", "groups"}, rows,
-                            o->list_format, {"groups"});
-            return;
-        }
-        for (const auto& c : repo.cycles()) {
-            const auto p = c.programme_id ? programmes.get(*c.programme_id) : std::nullopt;
-            *ctx.out << c.name << "  " << (p ? p->code : "-") << "  " << c.start_date << " → " << c.end_date << "  "
-                     << c.audience << "  " << trf("{n} groups", fmt::arg("n", repo.groups(c.id).size())) << '\n';
-        }
+        // csv and json: the columns of the intervision_cycles sheet, and the number of groups.
+        cli::print_list(
+            *ctx.out, o->list_format, repo.cycles(),
+            {"id", "name", "programme", "start", "end", "audience", "funder", "groups"},
+            [&](const Cycle& c) -> std::vector<std::string> {
+                return {std::to_string(c.id), c.name, programme_code(db, c), c.start_date, c.end_date,
+                        c.audience, c.funder_id ? FunderRepository(db).get(*c.funder_id).value_or(Funder{}).code : "",
+                        std::to_string(repo.groups(c.id).size())};
+            },
+            [&](std::ostream& out, const Cycle& c) {
+                const auto p = c.programme_id ? programmes.get(*c.programme_id) : std::nullopt;
+                out << c.name << "  " << (p ? p->code : "-") << "  " << c.start_date << " → " << c.end_date << "  "
+                    << c.audience << "  " << trf("{n} groups", fmt::arg("n", repo.groups(c.id).size())) << '\n';
+            },
+            {"groups"});
     });
     auto* cp = cycle->add_subcommand("copy", tr("Start next year's cycle from this one"));
     cycle_opt(cp);
@@ -233,31 +238,23 @@ void add_intervision_commands(CLI::App& cli, CliContext& ctx) {
     group->require_subcommand(1);
     auto* gc = group->add_subcommand("create", tr("Create a group in a cycle"));
     cycle_opt(gc);
-    gc->add_option("--name", o->name, tr("Group name"))->required();
-    gc->add_option("--language", o->language, tr("fr or nl"));
+    auto& new_group = o->new_group;
+    gc->add_option("--name", new_group.name, tr("Group name"))->required();
+    gc->add_option("--language", new_group.language, tr("fr or nl"));
     gc->add_option("--weekday", o->weekday, tr("monday..sunday"))->required();
-    gc->add_option("--week", o->week, tr("Week of the month: 1-4, 5 = last"));
-    gc->add_option("--half-day", o->half_day, tr("morning, afternoon or evening"));
-    gc->add_option("--start", o->start, tr("Start time HH:MM"))->required();
-    gc->add_option("--end", o->end, tr("End time HH:MM"))->required();
-    gc->add_option("--capacity", o->capacity, tr("Places (default 10)"));
-    gc->add_option("--venue", o->venue, tr("itinerant or fixed"));
-    gc->add_option("--place", o->place, tr("The fixed place"));
+    gc->add_option("--week", new_group.week_of_month, tr("Week of the month: 1-4, 5 = last"));
+    gc->add_option("--half-day", new_group.half_day, tr("morning, afternoon or evening"));
+    gc->add_option("--start", new_group.start_time, tr("Start time HH:MM"))->required();
+    gc->add_option("--end", new_group.end_time, tr("End time HH:MM"))->required();
+    gc->add_option("--capacity", new_group.capacity, tr("Places (default 10)"));
+    gc->add_option("--venue", new_group.venue_mode, tr("itinerant or fixed"));
+    gc->add_option("--place", new_group.fixed_place, tr("The fixed place"));
     gc->add_option("--facilitator", o->facilitators, tr("A facilitator's email (twice)"));
     gc->callback([o, &ctx] {
         auto& db = db_of(ctx);
-        Group g;
+        auto& g = o->new_group;
         g.cycle_id = need_cycle(db, *o).id;
-        g.name = o->name;
-        g.language = o->language;
         g.weekday = parse_weekday(o->weekday);
-        g.week_of_month = o->week;
-        g.half_day = o->half_day;
-        g.start_time = o->start;
-        g.end_time = o->end;
-        g.capacity = o->capacity;
-        g.venue_mode = o->venue;
-        g.fixed_place = o->place;
         if (o->facilitators.size() > 2) throw Error(tr("A group has two facilitators."));
         if (o->facilitators.size() > 0) g.facilitator1_id = need_person(db, o->facilitators[0]).id;
         if (o->facilitators.size() > 1) g.facilitator2_id = need_person(db, o->facilitators[1]).id;
@@ -319,8 +316,7 @@ void add_intervision_commands(CLI::App& cli, CliContext& ctx) {
     auto* enrolments = root->add_subcommand("enrolments", tr("List the enrolments"));
     enrolments->require_subcommand(1);
     auto* el = enrolments->add_subcommand("list", tr("List a cycle's enrolments: person, institution, group, status"));
-    cycle_opt(el);
-    el->add_option("--group", o->group, tr("Only this group"));
+    cycle_group_opts(el);
     cli::add_format_option(*el, o->list_format);
     el->callback([o, &ctx] {
         auto& db = db_of(ctx);
@@ -420,8 +416,7 @@ void add_intervision_commands(CLI::App& cli, CliContext& ctx) {
 
     // schedule, sessions
     auto* sc = root->add_subcommand("schedule", tr("Generate the monthly sessions of a cycle's groups"));
-    cycle_opt(sc);
-    sc->add_option("--group", o->group, tr("Only this group"));
+    cycle_group_opts(sc);
     sc->add_flag("--replace", o->replace, tr("Replace the planned sessions not set by hand"));
     sc->callback([o, &ctx] {
         auto& db = db_of(ctx);
@@ -437,8 +432,7 @@ void add_intervision_commands(CLI::App& cli, CliContext& ctx) {
     auto* ss = root->add_subcommand("sessions", tr("List and change the sessions"));
     ss->require_subcommand(1);
     auto* sl = ss->add_subcommand("list", tr("List a cycle's sessions"));
-    cycle_opt(sl);
-    sl->add_option("--group", o->group, tr("Only this group"));
+    cycle_group_opts(sl);
     cli::add_format_option(*sl, o->list_format);
     sl->callback([o, &ctx] {
         auto& db = db_of(ctx);
@@ -543,8 +537,7 @@ void add_intervision_commands(CLI::App& cli, CliContext& ctx) {
     });
     auto* alist = at->add_subcommand("list", tr("List the attendance of a cycle's sessions, with the columns of its "
                                                 "import"));
-    cycle_opt(alist);
-    alist->add_option("--group", o->group, tr("Only this group"));
+    cycle_group_opts(alist);
     cli::add_format_option(*alist, o->list_format);
     alist->callback([o, &ctx] {
         auto& db = db_of(ctx);
@@ -578,8 +571,7 @@ void add_intervision_commands(CLI::App& cli, CliContext& ctx) {
 
     // exports
     auto* ical = root->add_subcommand("ical", tr("Export sessions as iCalendar (group, cycle or facilitator)"));
-    cycle_opt(ical);
-    ical->add_option("--group", o->group, tr("Only this group"));
+    cycle_group_opts(ical);
     ical->add_option("--facilitator", o->person, tr("Only this facilitator's sessions (email or id)"));
     ical->add_option("--out", o->out, tr("Output file (default: standard output)"));
     ical->callback([o, &ctx] {
@@ -600,8 +592,7 @@ void add_intervision_commands(CLI::App& cli, CliContext& ctx) {
         cli::write_or_print(*ctx.out, o->out, sessions_to_ical(db, ids, name));
     });
     auto* ex = root->add_subcommand("participants", tr("Export the participant list (CSV or XLSX by extension)"));
-    cycle_opt(ex);
-    ex->add_option("--group", o->group, tr("Only this group"));
+    cycle_group_opts(ex);
     ex->add_option("--out", o->out, tr("Output file .csv or .xlsx (default: CSV on standard output)"));
     ex->callback([o, &ctx] {
         auto& db = db_of(ctx);
@@ -652,8 +643,7 @@ void add_intervision_commands(CLI::App& cli, CliContext& ctx) {
         *ctx.out << trf("Evaluation #{id} recorded.", fmt::arg("id", id)) << '\n';
     });
     auto* evy = ev->add_subcommand("summary", tr("Summary of the evaluations of a group or a cycle"));
-    cycle_opt(evy);
-    evy->add_option("--group", o->group, tr("Only this group"));
+    cycle_group_opts(evy);
     evy->callback([o, &ctx] {
         auto& db = db_of(ctx);
         const auto c = need_cycle(db, *o);

@@ -147,10 +147,8 @@ IntervisionFigures compute_figures(Database& db, const ReportScope& scope, const
             gf.registered = int(members.size());
 
             // Sessions of the period, and who came.
-            SQLite::Statement s(db.sql(),
-                                "SELECT s.id, s.status, s.date FROM intervision_session i "
-                                "JOIN session s ON s.id = i.session_id "
-                                "WHERE i.group_id = ? AND s.date BETWEEN ? AND ? ORDER BY s.date");
+            SQLite::Statement s(db.sql(), "SELECT s.id, s.status, s.date " +
+                                              sessions_from("WHERE i.group_id = ? AND s.date BETWEEN ? AND ? ORDER BY s.date"));
             bind_all(s, g.id, f.from, f.to);
             while (s.executeStep()) {
                 const auto status = s.getColumn(1).getString(), date = s.getColumn(2).getString();

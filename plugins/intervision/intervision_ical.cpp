@@ -25,11 +25,10 @@ constexpr const char* kTimezone = kCalendarZone;
 
 // The intervision sessions `where` selects (on the session s and its group g), by date and time.
 std::vector<int64_t> session_ids_where(Database& db, const std::string& where, const auto&... values) {
-    return select_column<int64_t>(db.sql(),
-                                  "SELECT s.id FROM intervision_session i JOIN session s ON s.id = i.session_id "
-                                  "JOIN intervision_group g ON g.id = i.group_id " +
-                                      where + " ORDER BY s.date, s.start_time",
-                                  values...);
+    return select_column<int64_t>(
+        db.sql(), "SELECT s.id " + sessions_from("JOIN intervision_group g ON g.id = i.group_id " + where +
+                                                 " ORDER BY s.date, s.start_time"),
+        values...);
 }
 
 // "2025-04-21" + "09:30" -> a local time without zone (the TZID parameter names it).

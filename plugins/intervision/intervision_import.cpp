@@ -283,10 +283,10 @@ ImportCount import_enrolments(Database& db, const csv::Table& t) {
 
 // A group's session on a date (the one that is not cancelled first).
 std::optional<int64_t> session_on(Database& db, int64_t group_id, const std::string& date) {
-    return select_first<int64_t>(db.sql(),
-                                 "SELECT s.id FROM intervision_session i JOIN session s ON s.id = i.session_id "
-                                 "WHERE i.group_id = ? AND s.date = ? ORDER BY s.status = 'cancelled', s.id LIMIT 1",
-                                 group_id, date);
+    return select_first<int64_t>(
+        db.sql(),
+        "SELECT s.id " + sessions_from("WHERE i.group_id = ? AND s.date = ? ORDER BY s.status = 'cancelled', s.id LIMIT 1"),
+        group_id, date);
 }
 
 ImportCount import_sessions(Database& db, const csv::Table& t) {

@@ -28,10 +28,7 @@ public:
               .register_importers = register_intervision_importers,
               .migrations = intervision_migrations,
               .add_commands = add_intervision_commands,
-              .report_sections = [] {
-                  return std::vector<std::shared_ptr<const ReportSectionProvider>>{
-                      std::make_shared<IntervisionReportProvider>()};
-              },
+              .report_sections = one_report_section<IntervisionReportProvider>,
               .seed_demo = seed_intervision_demo,
               .session_kinds = {{"intervision", N_("Intervision sessions")}},
           }) {}

@@ -293,9 +293,9 @@ std::vector<ScheduleConflict> SessionScheduler::conflicts(int64_t cycle_id) cons
     std::set<std::pair<int64_t, int64_t>> reported;
     for (auto& [person, bookings] : by_facilitator) {
         const auto all = select_all(db_.sql(), kBookingRow,
-                                    "FROM intervision_session i JOIN session s ON s.id = i.session_id "
-                                    "JOIN intervision_group g ON g.id = i.group_id "
-                                    "WHERE s.status <> 'cancelled' AND (g.facilitator1_id = ? OR g.facilitator2_id = ?)",
+                                    sessions_from("JOIN intervision_group g ON g.id = i.group_id "
+                                                  "WHERE s.status <> 'cancelled' AND (g.facilitator1_id = ? OR "
+                                                  "g.facilitator2_id = ?)"),
                                     person, person);
         for (const auto& b : bookings)
             for (const auto& o : all)

@@ -50,10 +50,8 @@ const RowMap kAccompanimentRow{
     column("a.planned_sessions", &A::planned_sessions), column("a.closing_reason", &A::closing_reason),
     column("a.notes", &A::notes)};
 
-std::string accompaniment_from(std::string_view rest) {
-    return "FROM pat_accompaniment a JOIN institution i ON i.id = a.institution_id "
-           "LEFT JOIN funder f ON f.id = a.funder_id " + std::string(rest);
-}
+const RowSource kAccompaniments{kAccompanimentRow, "FROM pat_accompaniment a JOIN institution i ON i.id = a.institution_id "
+                                                  "LEFT JOIN funder f ON f.id = a.funder_id"};
 
 const RowMap kSessionTypeRow{
     column("id", &SessionType::id), column("code", &SessionType::code), column("position", &SessionType::position),
@@ -151,15 +149,15 @@ int64_t AccompanimentRepository::create_request(const Accompaniment& in) {
 }
 
 std::optional<Accompaniment> AccompanimentRepository::get(int64_t id) const {
-    return select_one(db_.sql(), kAccompanimentRow, accompaniment_from("WHERE a.id = ?"), id);
+    return kAccompaniments.row(db_.sql(), "WHERE a.id = ?", id);
 }
 
 std::vector<Accompaniment> AccompanimentRepository::list(const std::string& funder_code) const {
-    return select_all(db_.sql(), kAccompanimentRow,
-                      accompaniment_from("WHERE (?1 IS NULL OR f.code = ?1) ORDER BY CASE a.phase "
-                                         "WHEN 'request' THEN 1 WHEN 'analysis' THEN 2 WHEN 'accompaniment' THEN 3 "
-                                         "WHEN 'hired' THEN 4 WHEN 'follow_up' THEN 5 ELSE 6 END, a.request_date, a.id"),
-                      text_or_null(funder_code));
+    return kAccompaniments.rows(db_.sql(),
+                                "WHERE (?1 IS NULL OR f.code = ?1) ORDER BY CASE a.phase "
+                                "WHEN 'request' THEN 1 WHEN 'analysis' THEN 2 WHEN 'accompaniment' THEN 3 "
+                                "WHEN 'hired' THEN 4 WHEN 'follow_up' THEN 5 ELSE 6 END, a.request_date, a.id",
+                                text_or_null(funder_code));
 }
 
 void AccompanimentRepository::update(const Accompaniment& a) {

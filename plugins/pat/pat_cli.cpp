@@ -144,6 +144,22 @@ void board(Database& db, std::ostream& out, const std::string& funder) {
     }
 }
 
+// CODE, --fr, --nl and --en of a step or a session type being defined: the first four values.
+template <std::size_t N>
+void code_and_label_options(CLI::App* command, std::array<std::string, N>& values) {
+    command->add_option("code", values[0], tr("Stable code"))->required();
+    command->add_option("--fr", values[1], tr("French label"))->required();
+    command->add_option("--nl", values[2], tr("Dutch label"))->required();
+    command->add_option("--en", values[3], tr("English label"))->required();
+}
+
+// The table format's line of a step or a session type: "1. [code] fr | nl | en".
+template <class T>
+void print_labelled(std::ostream& out, const T& item) {
+    out << item.position << ". [" << item.code << "] " << item.label_fr << " | " << item.label_nl << " | "
+        << item.label_en << '\n';
+}
+
 }  // namespace
 
 void add_pat_commands(CLI::App& app, CliContext& ctx) {
@@ -336,41 +352,31 @@ void add_pat_commands(CLI::App& app, CliContext& ctx) {
         session->require_subcommand(1);
         auto* add = session->add_subcommand("add", tr("Record a session"));
         struct Opts {
-            int64_t id = 0;
             std::string ref;  // institution[@request date] or id
-            std::string type, date, phase, status = "held", title, notes;
-            int duration = 0, prep = 0;
+            PatSession session;  // the options fill it; staff and attendees are looked up
             std::vector<std::string> staff, attendees;
         };
         auto o = std::make_shared<Opts>();
+        auto& s = o->session;
         add_accompaniment_arg(add, o->ref);
-        add->add_option("--type", o->type,
+        add->add_option("--type", s.type,
                         tr("working_group, team_meeting, training_day, job_interview, other_meeting or immersion"))
             ->required();
-        add->add_option("--date", o->date, tr("Session date"))->transform(human_date())->required();
-        add->add_option("--duration", o->duration, tr("Duration in minutes"));
-        add->add_option("--prep", o->prep, tr("Preparation time in minutes"));
-        add->add_option("--phase", o->phase, tr("accompaniment or follow_up (default: follow_up when dated after the hire)"));
-        add->add_option("--status", o->status, tr("planned, held or cancelled (default: held)"));
+        add->add_option("--date", s.date, tr("Session date"))->transform(human_date())->required();
+        add->add_option("--duration", s.duration_minutes, tr("Duration in minutes"));
+        add->add_option("--prep", s.preparation_minutes, tr("Preparation time in minutes"));
+        add->add_option("--phase", s.phase, tr("accompaniment or follow_up (default: follow_up when dated after the hire)"));
+        add->add_option("--status", s.status, tr("planned, held or cancelled (default: held)"));
         add->add_option("--staff", o->staff, tr("Staff who ran it: ids or emails, comma-separated"))->delimiter(',');
         add->add_option("--attendee", o->attendees, tr("Attendees from the institution: ids or emails"))->delimiter(',');
-        add->add_option("--title", o->title, tr("Title"));
-        add->add_option("--notes", o->notes, tr("Notes"));
+        add->add_option("--title", s.title, tr("Title"));
+        add->add_option("--notes", s.notes, tr("Notes"));
         add->callback([&ctx, o, out, err] {
-            o->id = accompaniment_ref(ctx.database(), o->ref);
             auto& db = ctx.database();
-            PatSession s;
-            s.accompaniment_id = o->id;
-            s.type = o->type;
-            s.date = o->date;
-            s.duration_minutes = o->duration;
-            s.preparation_minutes = o->prep;
-            s.phase = o->phase;
-            s.status = o->status;
+            auto& s = o->session;
+            s.accompaniment_id = accompaniment_ref(db, o->ref);
             s.staff = person_refs(db, o->staff);
             s.attendees = person_refs(db, o->attendees);
-            s.title = o->title;
-            s.notes = o->notes;
             std::string warning;
             const auto sid = AccompanimentRepository(db).add_session(s, &warning);
             out() << trf("Session #{id} recorded.", fmt::arg("id", sid)) << '\n';
@@ -473,29 +479,24 @@ void add_pat_commands(CLI::App& app, CliContext& ctx) {
         training->require_subcommand(1);
         auto* add = training->add_subcommand("add", tr("Record a training"));
         struct Opts {
-            std::string title, audience, date, institution, funder, notes;
-            int duration = 0, participants = 0;
+            Training training;  // the options fill it; institution and funder are looked up
+            std::string institution, funder;
         };
         auto o = std::make_shared<Opts>();
-        add->add_option("--title", o->title, tr("Title"));
-        add->add_option("--audience", o->audience, tr("Audience"));
-        add->add_option("--date", o->date, tr("Date"))->transform(human_date())->required();
-        add->add_option("--duration", o->duration, tr("Duration in minutes"));
-        add->add_option("--participants", o->participants, tr("Number of participants"));
+        auto& t = o->training;
+        add->add_option("--title", t.title, tr("Title"));
+        add->add_option("--audience", t.audience, tr("Audience"));
+        add->add_option("--date", t.date, tr("Date"))->transform(human_date())->required();
+        add->add_option("--duration", t.duration_minutes, tr("Duration in minutes"));
+        add->add_option("--participants", t.participants, tr("Number of participants"));
         add->add_option("--institution", o->institution, tr("Institution id or exact name"));
         add->add_option("--funder", o->funder, tr("Funder code"));
-        add->add_option("--notes", o->notes, tr("Notes"));
+        add->add_option("--notes", t.notes, tr("Notes"));
         add->callback([&ctx, o, out] {
             auto& db = ctx.database();
-            Training t;
-            t.title = o->title;
-            t.audience = o->audience;
-            t.date = o->date;
-            t.duration_minutes = o->duration;
-            t.participants = o->participants;
+            auto& t = o->training;
             if (!o->institution.empty()) t.institution_id = institution_ref(db, o->institution);
             t.funder_id = funder_ref(db, o->funder);
-            t.notes = o->notes;
             const auto id = ActivityRepository(db).add_training(t);
             out() << trf("Training #{id} recorded.", fmt::arg("id", id)) << '\n';
         });
@@ -506,29 +507,23 @@ void add_pat_commands(CLI::App& app, CliContext& ctx) {
         advocacy->require_subcommand(1);
         auto* add = advocacy->add_subcommand("add", tr("Record an advocacy action"));
         struct Opts {
-            std::string kind, date, title, audience, link, funder, notes;
-            std::optional<int> size;
+            Advocacy advocacy;  // the options fill it; the funder is looked up
+            std::string funder;
         };
         auto o = std::make_shared<Opts>();
-        add->add_option("--kind", o->kind, tr("talk, interview, podcast or meeting"))->required();
-        add->add_option("--date", o->date, tr("Date"))->transform(human_date())->required();
-        add->add_option("--title", o->title, tr("Title"));
-        add->add_option("--audience", o->audience, tr("Audience"));
-        add->add_option("--audience-size", o->size, tr("Audience size"));
-        add->add_option("--link", o->link, tr("Link"));
+        auto& a = o->advocacy;
+        add->add_option("--kind", a.kind, tr("talk, interview, podcast or meeting"))->required();
+        add->add_option("--date", a.date, tr("Date"))->transform(human_date())->required();
+        add->add_option("--title", a.title, tr("Title"));
+        add->add_option("--audience", a.audience, tr("Audience"));
+        add->add_option("--audience-size", a.audience_size, tr("Audience size"));
+        add->add_option("--link", a.link, tr("Link"));
         add->add_option("--funder", o->funder, tr("Funder code"));
-        add->add_option("--notes", o->notes, tr("Notes"));
+        add->add_option("--notes", a.notes, tr("Notes"));
         add->callback([&ctx, o, out] {
             auto& db = ctx.database();
-            Advocacy a;
-            a.kind = o->kind;
-            a.date = o->date;
-            a.title = o->title;
-            a.audience = o->audience;
-            a.audience_size = o->size;
-            a.link = o->link;
+            auto& a = o->advocacy;
             a.funder_id = funder_ref(db, o->funder);
-            a.notes = o->notes;
             const auto id = ActivityRepository(db).add_advocacy(a);
             out() << trf("Advocacy action #{id} recorded.", fmt::arg("id", id)) << '\n';
         });
@@ -598,24 +593,18 @@ void add_pat_commands(CLI::App& app, CliContext& ctx) {
         auto guide_format = std::make_shared<std::string>("table");
         cli::add_format_option(*guide_list, *guide_format);
         guide_list->callback([&ctx, guide_format, out] {
-            if (*guide_format != "table") {
-                std::vector<std::vector<std::string>> rows;
-                for (const auto& s : AccompanimentRepository(ctx.database()).steps())
-                    rows.push_back({std::to_string(s.id), s.code, std::to_string(s.position), s.label_fr, s.label_nl,
-                                    s.label_en, s.retired_at});
-                cli::print_rows(out(), {"id", "code", "position", "label_fr", "label_nl", "label_en", "retired_at"},
-                                rows, *guide_format, {"position"});
-                return;
-            }
-            for (const auto& s : AccompanimentRepository(ctx.database()).steps())
-                out() << s.position << ". [" << s.code << "] " << s.label_fr << " | " << s.label_nl << " | " << s.label_en << '\n';
+            cli::print_list(
+                out(), *guide_format, AccompanimentRepository(ctx.database()).steps(),
+                {"id", "code", "position", "label_fr", "label_nl", "label_en", "retired_at"},
+                [](const Step& s) -> std::vector<std::string> {
+                    return {std::to_string(s.id), s.code, std::to_string(s.position), s.label_fr, s.label_nl,
+                            s.label_en, s.retired_at};
+                },
+                print_labelled<Step>, {"position"});
         });
         auto* define = guide->add_subcommand("define", tr("Add a step or change its labels"));
         auto d = std::make_shared<std::array<std::string, 4>>();
-        define->add_option("code", (*d)[0], tr("Stable code"))->required();
-        define->add_option("--fr", (*d)[1], tr("French label"))->required();
-        define->add_option("--nl", (*d)[2], tr("Dutch label"))->required();
-        define->add_option("--en", (*d)[3], tr("English label"))->required();
+        code_and_label_options(define, *d);
         define->callback([&ctx, d, out] {
             AccompanimentRepository(ctx.database()).define_step((*d)[0], (*d)[1], (*d)[2], (*d)[3]);
             out() << trf("Step {code} saved.", fmt::arg("code", (*d)[0])) << '\n';
@@ -634,26 +623,19 @@ void add_pat_commands(CLI::App& app, CliContext& ctx) {
         auto types_format = std::make_shared<std::string>("table");
         cli::add_format_option(*types_list, *types_format);
         types_list->callback([&ctx, types_format, out] {
-            if (*types_format != "table") {
-                std::vector<std::vector<std::string>> rows;
-                for (const auto& t : AccompanimentRepository(ctx.database()).session_types())
-                    rows.push_back({std::to_string(t.id), t.code, std::to_string(t.position), t.label_fr, t.label_nl,
-                                    t.label_en, t.plural_fr, t.plural_nl, t.plural_en, t.retired_at});
-                cli::print_rows(out(),
-                                {"id", "code", "position", "label_fr", "label_nl", "label_en", "plural_fr", "plural_nl",
-                                 "plural_en", "retired_at"},
-                                rows, *types_format, {"position"});
-                return;
-            }
-            for (const auto& t : AccompanimentRepository(ctx.database()).session_types())
-                out() << t.position << ". [" << t.code << "] " << t.label_fr << " | " << t.label_nl << " | " << t.label_en << '\n';
+            cli::print_list(
+                out(), *types_format, AccompanimentRepository(ctx.database()).session_types(),
+                {"id", "code", "position", "label_fr", "label_nl", "label_en", "plural_fr", "plural_nl", "plural_en",
+                 "retired_at"},
+                [](const SessionType& t) -> std::vector<std::string> {
+                    return {std::to_string(t.id), t.code,      std::to_string(t.position), t.label_fr, t.label_nl,
+                            t.label_en,           t.plural_fr, t.plural_nl,                 t.plural_en, t.retired_at};
+                },
+                print_labelled<SessionType>, {"position"});
         });
         auto* tdefine = types->add_subcommand("define", tr("Add a session type or change its labels"));
         auto t = std::make_shared<std::array<std::string, 7>>();
-        tdefine->add_option("code", (*t)[0], tr("Stable code"))->required();
-        tdefine->add_option("--fr", (*t)[1], tr("French label"))->required();
-        tdefine->add_option("--nl", (*t)[2], tr("Dutch label"))->required();
-        tdefine->add_option("--en", (*t)[3], tr("English label"))->required();
+        code_and_label_options(tdefine, *t);
         tdefine->add_option("--fr-plural", (*t)[4], tr("French plural"))->required();
         tdefine->add_option("--nl-plural", (*t)[5], tr("Dutch plural"))->required();
         tdefine->add_option("--en-plural", (*t)[6], tr("English plural"))->required();

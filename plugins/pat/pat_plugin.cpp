@@ -28,10 +28,7 @@ public:
               .register_importers = register_pat_importers,
               .migrations = [] { return pat_migrations().steps; },
               .add_commands = add_pat_commands,
-              .report_sections = [] {
-                  return std::vector<std::shared_ptr<const ReportSectionProvider>>{
-                      std::make_shared<PatReportProvider>()};
-              },
+              .report_sections = one_report_section<PatReportProvider>,
               .seed_demo = seed_pat_demo,
               .session_kinds = {{"pat", N_("PAT accompaniment sessions")}},
           }) {}

@@ -1,10 +1,12 @@
-// core/sql_query.h, core/row_query.h, core/import_rows.h and core/code_labels.h: the
+// core/record_table.h, core/sql_query.h, core/row_query.h, core/import_rows.h and core/code_labels.h: the
 // plugins' repositories create and update their rows from one column list, read their
 // getters in one call and count their import rows through them, so a column bound out
 // of place or an outcome counted in the wrong box would show in every plugin.
 #include "core/code_labels.h"
 #include "core/import_rows.h"
+#include "core/record_table.h"
 #include "core/sql_query.h"
+#include "test_support.h"
 
 #include <gtest/gtest.h>
 
@@ -19,26 +21,63 @@ SQLite::Database items() {
     return db;
 }
 
-const ColumnList kItemColumns{"item", {"name", "rank", "note"}};
+struct Item {
+    std::string name;
+    std::optional<int> rank;
+    std::string note;
+};
+
+const RecordTable<Item> kItemTable{"item", {"name", "rank", "note"}, [](SQLite::Statement& q, const Item& i) {
+                                       bind_all(q, i.name, i.rank, text_or_null(i.note));
+                                   }};
+
+int count(Database& db, const std::string& sql) { return select_value<int>(db.sql(), sql); }
 }  // namespace
 
-TEST(ColumnList, InsertAndUpdateWriteTheSameColumnsInTheSameOrder) {
-    EXPECT_EQ(kItemColumns.insert(), "INSERT INTO item(name, rank, note) VALUES (?,?,?)");
-    EXPECT_EQ(kItemColumns.update(), "UPDATE item SET name = ?, rank = ?, note = ? WHERE id = ?");
-    EXPECT_EQ(kItemColumns.plus("id").insert(), "INSERT INTO item(name, rank, note, id) VALUES (?,?,?,?)");
-    EXPECT_EQ(kItemColumns.size(), 3);
+TEST(RecordTable, InsertAndUpdateWriteTheSameColumnsInTheSameOrder) {
+    EXPECT_EQ(kItemTable.insert_sql(), "INSERT INTO item(name, rank, note) VALUES (?,?,?)");
+    EXPECT_EQ(kItemTable.update_sql(), "UPDATE item SET name=?, rank=?, note=? WHERE id=?");
 
     auto db = items();
-    SQLite::Statement ins(db, kItemColumns.insert());
-    bind_all(ins, std::string("Alpha"), 3, text_or_null(""));
-    ins.exec();
-    const auto id = db.getLastInsertRowid();
-    SQLite::Statement up(db, kItemColumns.update());
-    bind_all(up, std::string("Beta"), std::nullopt, std::string("kept"));
-    up.bind(kItemColumns.size() + 1, id);
-    EXPECT_EQ(up.exec(), 1);
+    const auto id = kItemTable.insert(db, {"Alpha", 3, ""});
+    EXPECT_TRUE(kItemTable.update_row(db, id, {"Beta", std::nullopt, "kept"}));
+    EXPECT_FALSE(kItemTable.update_row(db, id + 1, {"Gamma", 1, ""}));
     EXPECT_EQ(select_first<std::string>(db, "SELECT name || '/' || coalesce(rank, 'none') || '/' || note FROM item"),
               "Beta/none/kept");
+}
+
+TEST(RecordTable, SaveInsertsOrUpdatesWithItsAuditEntryInTheCallersWrite) {
+    auto db = test::memory_db();
+    db->sql().exec("CREATE TABLE item(id INTEGER PRIMARY KEY, name TEXT NOT NULL, rank INTEGER, note TEXT)");
+    const auto id = db->write([&] { return kItemTable.save(*db, true, 0, {"Alpha", 3, "x"}, "Alpha", "gone"); });
+    EXPECT_EQ(db->write([&] { return kItemTable.save(*db, false, id, {"Beta", 4, ""}, "Beta", "gone"); }), id);
+    EXPECT_EQ(select_first<std::string>(db->sql(), "SELECT name || '/' || rank || '/' || coalesce(note, 'null') FROM item"),
+              "Beta/4/null");
+    EXPECT_EQ(count(*db, "SELECT count(*) FROM audit_log WHERE entity = 'item' AND action = 'create' AND summary = 'Alpha'"),
+              1);
+    EXPECT_EQ(count(*db, "SELECT count(*) FROM audit_log WHERE entity = 'item' AND action = 'update' AND summary = 'Beta'"),
+              1);
+    // A row gone meanwhile: the message, and nothing written.
+    const auto audited = count(*db, "SELECT count(*) FROM audit_log");
+    try {
+        db->write([&] { kItemTable.save(*db, false, id + 1, {"Gamma", 1, ""}, "Gamma", "This item no longer exists."); });
+        ADD_FAILURE() << "no error for a missing row";
+    } catch (const Error& e) {
+        EXPECT_STREQ(e.what(), "This item no longer exists.");
+    }
+    EXPECT_EQ(count(*db, "SELECT count(*) FROM audit_log"), audited);
+    EXPECT_EQ(count(*db, "SELECT count(*) FROM item"), 1);
+}
+
+TEST(RecordTable, RemoveDeletesWithItsAuditEntryAndNamesARowAlreadyGone) {
+    auto db = test::memory_db();
+    db->sql().exec("CREATE TABLE item(id INTEGER PRIMARY KEY, name TEXT NOT NULL, rank INTEGER, note TEXT)");
+    const auto id = kItemTable.create(*db, {"Alpha", 3, ""}, "Alpha");
+    kItemTable.remove(*db, id, "This item no longer exists.");
+    EXPECT_EQ(count(*db, "SELECT count(*) FROM item"), 0);
+    EXPECT_EQ(count(*db, "SELECT count(*) FROM audit_log WHERE entity = 'item' AND action = 'delete'"), 1);
+    EXPECT_THROW(kItemTable.remove(*db, id, "This item no longer exists."), Error);
+    EXPECT_EQ(count(*db, "SELECT count(*) FROM audit_log WHERE entity = 'item' AND action = 'delete'"), 1);
 }
 
 TEST(SqlQuery, ValuesColumnsAndChangesInOneCall) {
