@@ -9,6 +9,8 @@
 #include <wx/intl.h>
 #include <wx/textctrl.h>
 
+#include <ctime>
+
 namespace maillage::ui {
 
 FieldGrid::FieldGrid(wxWindow* parent)
@@ -65,6 +67,13 @@ wxStaticText* paragraph(wxWindow* parent, const wxString& text, int width) {
 wxSpinCtrl* year_spin(wxWindow* parent, int year) {
     return new wxSpinCtrl(parent, wxID_ANY, wxString::Format("%d", year), wxDefaultPosition, wxDefaultSize,
                           wxSP_ARROW_KEYS, 2000, 2100, year);
+}
+
+int current_year() {
+    const std::time_t now = std::time(nullptr);
+    std::tm local{};
+    localtime_r(&now, &local);
+    return local.tm_year + 1900;
 }
 
 wxSizer* action_buttons(wxDialog* dialog, const wxString& ok_label) {

@@ -57,6 +57,8 @@ wxStaticText* paragraph(wxWindow* parent, const wxString& text, int width);
 
 // A year from 2000 to 2100, showing `year`.
 wxSpinCtrl* year_spin(wxWindow* parent, int year);
+// This year on the computer's clock (local time), what a year field starts from.
+int current_year();
 
 // OK (labelled for what it does: "Enrol", "Generate") and Cancel.
 wxSizer* action_buttons(wxDialog* dialog, const wxString& ok_label);

@@ -57,13 +57,6 @@ wxStaticText* problem_line(wxWindow* parent) {
 using ui::folder_row;
 
 const char* kStatuses[] = {"proposed", "planned", "requested", "cancelled"};
-wxString training_status_label(const std::string& s) {
-    if (s == "proposed") return _("proposed");
-    if (s == "planned") return _("planned");
-    if (s == "requested") return _("requested");
-    if (s == "cancelled") return _("cancelled");
-    return u8(s);
-}
 
 const char* kLanguages[] = {"fr", "nl", "en"};
 wxString language_label(const std::string& code) {
@@ -89,6 +82,17 @@ std::string default_folder(const std::string& leaf) {
 }
 
 }  // namespace
+
+wxString status_label(const std::string& s) {
+    if (s == "registered") return _("registered");
+    if (s == "waiting") return _("waiting list");
+    if (s == "cancelled") return _("cancelled");
+    if (s == "planned") return _("planned");
+    if (s == "held") return _("held");
+    if (s == "proposed") return _("proposed");
+    if (s == "requested") return _("requested");
+    return u8(s);
+}
 
 // ---- TrainingDialog -----------------------------------------------------------------
 
@@ -134,7 +138,7 @@ TrainingDialog::TrainingDialog(wxWindow* parent, ui::UiContext& context, const s
     row(left, _("Institution:"), institution_);
     status_ = new wxChoice(this, wxID_ANY);
     status_->SetName("status");
-    for (const char* s : kStatuses) status_->Append(training_status_label(s));
+    for (const char* s : kStatuses) status_->Append(status_label(s));
     status_->SetSelection(1);
     for (int i = 0; i < 4; ++i)
         if (in.status == kStatuses[i]) status_->SetSelection(i);

@@ -16,6 +16,10 @@
 
 namespace maillage::catalogue {
 
+// A training's, a day's or a registration's status in the UI language ("waiting" is
+// "waiting list"); an unknown one as it is stored.
+wxString status_label(const std::string& status);
+
 // New or edit a training: code, titles, modules (their durations summed as they are
 // ticked), seats, price, venue, languages, registration URL and deadline, status.
 class TrainingDialog : public wxDialog {

@@ -39,16 +39,6 @@
 namespace maillage::catalogue {
 namespace {
 wxString u8(const std::string& s) { return wxString::FromUTF8(s); }
-wxString status_label(const std::string& s) {
-    if (s == "registered") return _("registered");
-    if (s == "waiting") return _("waiting list");
-    if (s == "cancelled") return _("cancelled");
-    if (s == "planned") return _("planned");
-    if (s == "held") return _("held");
-    if (s == "proposed") return _("proposed");
-    if (s == "requested") return _("requested");
-    return u8(s);
-}
 wxString met_label(const std::string& met) {
     if (met == "yes") return _("met");
     if (met == "partly") return _("partly met");
