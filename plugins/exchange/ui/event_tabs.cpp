@@ -882,11 +882,7 @@ public:
         list_ = new ui::ListPanel(this, &context,
                                   {.id = "exchange.publications",
                                    .title = _("Publications from this event"),
-                                   .columns = {{_("Title"), 300},
-                                               {_("Collection"), 160},
-                                               {_("Number"), 60},
-                                               {_("Date"), 100, ui::ColumnKind::Date},
-                                               {_("Copies"), 70, ui::ColumnKind::Integer}},
+                                   .columns = publication_columns(),
                                    .search = false});
         sizer->Add(list_, 1, wxEXPAND);
         auto* buttons = new wxBoxSizer(wxHORIZONTAL);
@@ -916,8 +912,7 @@ public:
             for (const auto& p : events.publications()) {
                 const auto linked = events.publication_events(p.id);
                 if (std::find(linked.begin(), linked.end(), event_id) == linked.end()) continue;
-                rows->add(p.id, {U(p.title), U(p.collection), U(p.number), ui::display_date(p.date),
-                                 p.copies ? wxString::Format("%lld", static_cast<long long>(*p.copies)) : wxString()});
+                rows->add(p.id, publication_cells(p));
             }
         }
         list_->set_source(rows);
@@ -926,23 +921,15 @@ public:
 private:
     void edit_publication(int64_t id) {
         if (!owner_.event_id()) return;
-        auto& db = context_.database();
-        EventRepository events(db);
-        Publication p;
-        if (id)
-            for (const auto& x : events.publications())
-                if (x.id == id) p = x;
-        PublicationDialog d(this, p);
-        if (d.ShowModal() != wxID_OK) return;
-        const auto edited = d.publication();
-        record(id ? trf("Edit the publication {title}", fmt::arg("title", edited.title))
-                  : trf("Add the publication {title}", fmt::arg("title", edited.title)),
-               [&] {
-                   if (id)
-                       events.update_publication(edited);
-                   else
-                       events.link_publication(events.add_publication(edited), owner_.event_id());
-               });
+        EventRepository events(context_.database());
+        const auto edited = ask_publication(this, events, id);
+        if (!edited) return;
+        record(publication_change(*edited, id != 0), [&] {
+            if (id)
+                events.update_publication(*edited);
+            else
+                events.link_publication(events.add_publication(*edited), owner_.event_id());
+        });
     }
     // A publication already recorded (from another event, or of a year) linked here too.
     void link_publication() {

@@ -781,6 +781,36 @@ Publication PublicationDialog::publication() const {
     return p;
 }
 
+std::vector<ui::ListColumn> publication_columns() {
+    return {{_("Title"), 300},
+            {_("Collection"), 160},
+            {_("Number"), 60},
+            {_("Date"), 100, ui::ColumnKind::Date},
+            {_("Copies"), 70, ui::ColumnKind::Integer}};
+}
+
+std::vector<wxString> publication_cells(const Publication& p) {
+    return {U(p.title), U(p.collection), U(p.number), ui::display_date(p.date),
+            p.copies ? wxString::Format("%lld", static_cast<long long>(*p.copies)) : wxString()};
+}
+
+std::optional<Publication> ask_publication(wxWindow* parent, EventRepository& events, int64_t id,
+                                           const std::string& new_date) {
+    Publication p;
+    if (id)
+        for (const auto& x : events.publications())
+            if (x.id == id) p = x;
+    if (!id && !new_date.empty()) p.date = new_date;
+    PublicationDialog d(parent, p);
+    if (d.ShowModal() != wxID_OK) return std::nullopt;
+    return d.publication();
+}
+
+std::string publication_change(const Publication& edited, bool existing) {
+    return existing ? trf("Edit the publication {title}", fmt::arg("title", edited.title))
+                    : trf("Add the publication {title}", fmt::arg("title", edited.title));
+}
+
 // ---- Group services ------------------------------------------------------------------
 GroupServiceDialog::GroupServiceDialog(wxWindow* parent, Database& db)
     : wxDialog(parent, wxID_ANY, _("Add a service to the working group")) {
@@ -807,15 +837,10 @@ PublicationsDialog::PublicationsDialog(wxWindow* parent, ui::UiContext& context,
     auto* bar = new wxBoxSizer(wxHORIZONTAL);
     year_ = ui::add_labelled(bar, _("Year"), ui::year_spin(this, year), "year", 0);
     sizer->Add(bar, 0, wxALL, 8);
+    auto columns = publication_columns();
+    columns.push_back({_("Events"), 300});
     list_ = new ui::ListPanel(this, &context,
-                              {.id = "exchange.publications_year",
-                               .title = _("Publications"),
-                               .columns = {{_("Title"), 280},
-                                           {_("Collection"), 140},
-                                           {_("Number"), 60},
-                                           {_("Date"), 90, ui::ColumnKind::Date},
-                                           {_("Copies"), 70, ui::ColumnKind::Integer},
-                                           {_("Events"), 300}}});
+                              {.id = "exchange.publications_year", .title = _("Publications"), .columns = columns});
     list_->SetName("publications");
     list_->SetMinSize(wxSize(980, 320));
     auto edit_selected = [this] {
@@ -842,8 +867,9 @@ void PublicationsDialog::load() {
         std::string from;
         for (auto e : events.publication_events(p.id))
             if (auto ev = events.get(e)) from += (from.empty() ? "" : ", ") + ev->title;
-        rows->add(p.id, {U(p.title), U(p.collection), U(p.number), ui::display_date(p.date),
-                         p.copies ? wxString::Format("%lld", static_cast<long long>(*p.copies)) : wxString(), U(from)});
+        auto cells = publication_cells(p);
+        cells.push_back(U(from));
+        rows->add(p.id, std::move(cells));
     }
     list_->set_source(rows);
 }
@@ -851,23 +877,15 @@ void PublicationsDialog::load() {
 void PublicationsDialog::edit(int64_t id) {
     auto& db = context_.database();
     EventRepository events(db);
-    Publication p;
-    if (id)
-        for (const auto& x : events.publications())
-            if (x.id == id) p = x;
-    if (!id) p.date = std::to_string(year_->GetValue()) + "-01-01";
-    PublicationDialog d(this, p);
-    if (d.ShowModal() != wxID_OK) return;
-    const auto edited = d.publication();
+    const auto edited = ask_publication(this, events, id, std::to_string(year_->GetValue()) + "-01-01");
+    if (!edited) return;
     try {
-        db.write(id ? trf("Edit the publication {title}", fmt::arg("title", edited.title))
-                    : trf("Add the publication {title}", fmt::arg("title", edited.title)),
-                 [&] {
-                     if (id)
-                         events.update_publication(edited);
-                     else
-                         events.add_publication(edited);
-                 });
+        db.write(publication_change(*edited, id != 0), [&] {
+            if (id)
+                events.update_publication(*edited);
+            else
+                events.add_publication(*edited);
+        });
         context_.data_changed();
         load();
     } catch (const std::exception& e) {

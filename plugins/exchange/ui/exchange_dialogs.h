@@ -10,6 +10,7 @@
 
 #include "core/sessions.h"
 #include "shared-ui/fwd.h"
+#include "shared-ui/virtual_list.h"
 
 #include <wx/dialog.h>
 
@@ -163,6 +164,17 @@ private:
     wxTextCtrl *title_, *collection_, *number_, *languages_, *copies_, *link_, *notes_;
     ui::DatePicker* date_;
 };
+
+// A publication in a list (the event's, the year's): its columns (title, collection,
+// number, date, copies) and its cells under them.
+std::vector<ui::ListColumn> publication_columns();
+std::vector<wxString> publication_cells(const Publication& p);
+// Asks for the fields of publication `id` as recorded (0: a new one, dated `new_date`);
+// nullopt when the user cancelled.
+std::optional<Publication> ask_publication(wxWindow* parent, EventRepository& events, int64_t id,
+                                           const std::string& new_date = {});
+// The name of the change that saves `edited` ("Edit the publication …" or "Add …").
+std::string publication_change(const Publication& edited, bool existing);
 
 // "group-service-dialog": a service taking part in a working group.
 class GroupServiceDialog : public wxDialog {
