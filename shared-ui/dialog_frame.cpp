@@ -3,6 +3,7 @@
 #include "shared-ui/messages.h"
 
 #include <wx/button.h>
+#include <wx/choice.h>
 #include <wx/dirdlg.h>
 #include <wx/filedlg.h>
 #include <wx/spinctrl.h>
@@ -62,6 +63,13 @@ wxStaticText* paragraph(wxWindow* parent, const wxString& text, int width) {
     auto* t = new wxStaticText(parent, wxID_ANY, text);
     t->Wrap(parent->FromDIP(width));
     return t;
+}
+
+wxChoice* choice(wxWindow* parent, const std::vector<wxString>& labels, int selected) {
+    auto* c = new wxChoice(parent, wxID_ANY);
+    for (const auto& label : labels) c->Append(label);
+    if (selected >= 0 && selected < static_cast<int>(labels.size())) c->SetSelection(selected);
+    return c;
 }
 
 wxSpinCtrl* year_spin(wxWindow* parent, int year) {

@@ -10,6 +10,7 @@
 
 #include <functional>
 #include <string>
+#include <vector>
 
 namespace maillage::ui {
 
@@ -54,6 +55,9 @@ wxButton* bar_button(wxWindow* parent, wxSizer* bar, const wxString& label, cons
 
 // A text wrapped at `width` DIPs.
 wxStaticText* paragraph(wxWindow* parent, const wxString& text, int width);
+
+// A choice of `labels` (translated), showing the one at `selected`.
+wxChoice* choice(wxWindow* parent, const std::vector<wxString>& labels, int selected = 0);
 
 // A year from 2000 to 2100, showing `year`.
 wxSpinCtrl* year_spin(wxWindow* parent, int year);
