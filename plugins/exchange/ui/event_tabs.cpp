@@ -178,12 +178,12 @@ public:
         // Working groups count their meetings and the services taking part.
         services_ = new ui::ListPanel(this, &context,
                                       {.id = "exchange.group_services",
+                                       .name = "group-services",
                                        .title = _("Services taking part (working groups)"),
                                        .columns = {{_("Services taking part (working groups)"), 300}},
-                                       .search = false});
-        services_->SetName("group-services");
-        services_->add_buttons({{_("Add..."), [this] { add_service(); }, "group-service-add"},
-                                {_("Remove"), [this] { remove_service(); }, "group-service-remove"}});
+                                       .search = false,
+                                       .buttons = {{_("Add..."), [this] { add_service(); }, "group-service-add"},
+                                                   {_("Remove"), [this] { remove_service(); }, "group-service-remove"}}});
         sizer->Add(services_, 2, wxEXPAND | wxALL, 4);
         SetSizer(sizer);
     }
@@ -192,7 +192,7 @@ private:
     void add_service() {
         if (!owner_.event_id()) return;
         auto& db = context_.database();
-        GroupServiceDialog d(this, db);
+        InstitutionDialog d(this, db, InstitutionDialog::Role::GroupService);
         if (d.ShowModal() != wxID_OK) return;
         record(trf("Add {name} to the working group", fmt::arg("name", institution_name(db, *d.institution()))),
                [&] { EventRepository(db).add_group_service(owner_.event_id(), *d.institution()); });
@@ -268,9 +268,10 @@ public:
                                      {.id = "exchange.committee",
                                       .title = _("Member institutions and their representatives"),
                                       .columns = {{_("Institution"), 280}, {_("Representative"), 200}},
-                                      .search = false});
-        members_->add_buttons({{_("Add a member..."), [this] { add_member(); }, "committee-add-member"},
-                               {_("Remove the member"), [this] { remove_member(); }, "committee-remove-member"}});
+                                      .search = false,
+                                      .buttons = {{_("Add a member..."), [this] { add_member(); }, "committee-add-member"},
+                                                  {_("Remove the member"), [this] { remove_member(); },
+                                                   "committee-remove-member"}}});
         sizer->Add(new wxStaticText(this, wxID_ANY, _("Member institutions and their representatives")), 0, wxALL, 6);
         sizer->Add(members_, 1, wxEXPAND);
         meetings_ = new ui::ListPanel(this, &context,
@@ -280,10 +281,11 @@ public:
                                                    {_("Status"), 80, ui::ColumnKind::Status},
                                                    {_("Present"), 70, ui::ColumnKind::Integer},
                                                    {_("Decisions"), 480}},
-                                       .search = false});
-        meetings_->add_buttons(
-            {{_("Record a meeting..."), [this] { add_meeting(); }, "committee-add-meeting"},
-             {_("Remove the meeting"), [this] { remove_meeting(); }, "committee-remove-meeting"}});
+                                       .search = false,
+                                       .buttons = {{_("Record a meeting..."), [this] { add_meeting(); },
+                                                    "committee-add-meeting"},
+                                                   {_("Remove the meeting"), [this] { remove_meeting(); },
+                                                    "committee-remove-meeting"}}});
         sizer->Add(new wxStaticText(this, wxID_ANY, _("Meetings and decisions")), 0, wxALL, 6);
         sizer->Add(meetings_, 1, wxEXPAND);
         SetSizer(sizer);
@@ -293,7 +295,7 @@ private:
     void add_member() {
         if (!owner_.event_id()) return;
         auto& db = context_.database();
-        CommitteeMemberDialog d(this, db);
+        InstitutionDialog d(this, db, InstitutionDialog::Role::CommitteeMember);
         if (d.ShowModal() != wxID_OK) return;
         record(trf("Add {name} to the steering committee",
                    fmt::arg("name", institution_name(db, *d.institution()))),

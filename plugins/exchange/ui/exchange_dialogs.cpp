@@ -367,22 +367,26 @@ int64_t EventDialog::save() {
 }
 
 // ---- Committee -----------------------------------------------------------------------
-CommitteeMemberDialog::CommitteeMemberDialog(wxWindow* parent, Database& db)
-    : wxDialog(parent, wxID_ANY, _("Add a committee member")) {
-    SetName("committee-member-dialog");
+InstitutionDialog::InstitutionDialog(wxWindow* parent, Database& db, Role role)
+    : wxDialog(parent, wxID_ANY,
+               role == Role::CommitteeMember ? _("Add a committee member") : _("Add a service to the working group")) {
+    const bool member = role == Role::CommitteeMember;
+    SetName(member ? "committee-member-dialog" : "group-service-dialog");
     Grid grid(this);
-    institution_ = grid.add(_("Institution:"), named(new ui::InstitutionPicker(this, db), "institution"));
+    institution_ = grid.add(member ? _("Institution:") : _("Service:"),
+                            named(new ui::InstitutionPicker(this, db), "institution"));
     institution_->SetMinSize(wxSize(360, -1));
-    person_ = grid.add(_("Representative:"), named(new ui::PersonPicker(this, db), "representative"));
+    if (member) person_ = grid.add(_("Representative:"), named(new ui::PersonPicker(this, db), "representative"));
     finish(this, grid.sizer());
-    on_ok(this, [this] {
-        if (!institution_->selection()) return warn(this, GetTitle(), _("Choose the member institution."));
+    on_ok(this, [this, member] {
+        if (!institution_->selection())
+            return warn(this, GetTitle(), member ? _("Choose the member institution.") : _("Choose the service."));
         return true;
     });
 }
 
-std::optional<int64_t> CommitteeMemberDialog::institution() const { return institution_->selection(); }
-std::optional<int64_t> CommitteeMemberDialog::person() const { return person_->selection(); }
+std::optional<int64_t> InstitutionDialog::institution() const { return institution_->selection(); }
+std::optional<int64_t> InstitutionDialog::person() const { return person_ ? person_->selection() : std::nullopt; }
 
 CommitteeMeetingDialog::CommitteeMeetingDialog(wxWindow* parent, Database& db, int64_t event_id)
     : wxDialog(parent, wxID_ANY, _("Record a committee meeting")), db_(db), event_id_(event_id) {
@@ -396,11 +400,8 @@ CommitteeMeetingDialog::CommitteeMeetingDialog(wxWindow* parent, Database& db, i
     times->Add(new wxStaticText(this, wxID_ANY, wxString::FromUTF8("–")), 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 4);
     times->Add(end_, 0);
     grid.add_sizer(_("Times:"), times);
-    status_ = grid.add(_("Status:"), named(new wxChoice(this, wxID_ANY), "status"), 0);
-    status_->Append(_("planned"));
-    status_->Append(_("held"));
-    status_->Append(_("cancelled"));
-    status_->SetSelection(1);
+    status_ = grid.add(_("Status:"), named(ui::choice(this, {_("planned"), _("held"), _("cancelled")}, 1), "status"),
+                       0);
     present_ = grid.add(_("Present:"), named(new wxCheckListBox(this, wxID_ANY, wxDefaultPosition, wxSize(360, 90)), "present"));
     for (const auto& m : EventRepository(db).committee(event_id)) {
         if (!m.person_id) continue;
@@ -602,6 +603,7 @@ ImportDialog::ImportDialog(wxWindow* parent, ui::UiContext& context, int64_t eve
     sizer->Add(problem_, 0, wxEXPAND | wxBOTTOM, 6);
     preview_ = new ui::ListPanel(this, &context,
                                  {.id = "exchange.import_preview",
+                                  .name = "preview",
                                   .title = _("Import preview"),
                                   .columns = {{_("Line"), 50, ui::ColumnKind::Integer},
                                               {_("Name"), 170},
@@ -610,16 +612,12 @@ ImportDialog::ImportDialog(wxWindow* parent, ui::UiContext& context, int64_t eve
                                               {_("Sector"), 130},
                                               {_("What happens"), 300}},
                                   .search = false});
-    preview_->SetName("preview");
     preview_->SetMinSize(wxSize(1060, 320));
     sizer->Add(preview_, 1, wxEXPAND | wxBOTTOM, 6);
     auto* merge_row = new wxBoxSizer(wxHORIZONTAL);
     merge_row->Add(new wxStaticText(this, wxID_ANY, _("Rows that look like known records:")), 0,
                    wxALIGN_CENTER_VERTICAL | wxRIGHT, 6);
-    merge_ = named(new wxChoice(this, wxID_ANY), "merge");
-    merge_->Append(_("Merge with the known records"));
-    merge_->Append(_("Create new records"));
-    merge_->SetSelection(0);
+    merge_ = named(ui::choice(this, {_("Merge with the known records"), _("Create new records")}), "merge");
     merge_row->Add(merge_, 0);
     sizer->Add(merge_row, 0, wxBOTTOM, 6);
     auto* outer = new wxBoxSizer(wxVERTICAL);
@@ -707,10 +705,8 @@ CertificatesDialog::CertificatesDialog(wxWindow* parent, Database& db, int64_t e
             people_.push_back(r.person_id);
         }
     who_->SetSelection(0);
-    format_ = grid.add(_("Format:"), named(new wxChoice(this, wxID_ANY), "format"), 0);
-    format_->Append(_("PDF (to send or print)"));
-    format_->Append(_("HTML pages"));
-    format_->SetSelection(0);
+    format_ = grid.add(_("Format:"), named(ui::choice(this, {_("PDF (to send or print)"), _("HTML pages")}), "format"),
+                       0);
     auto* row = new wxBoxSizer(wxHORIZONTAL);
     folder_ = text(this, "folder");
     folder_->SetMinSize(wxSize(320, -1));
@@ -811,22 +807,6 @@ std::string publication_change(const Publication& edited, bool existing) {
                     : trf("Add the publication {title}", fmt::arg("title", edited.title));
 }
 
-// ---- Group services ------------------------------------------------------------------
-GroupServiceDialog::GroupServiceDialog(wxWindow* parent, Database& db)
-    : wxDialog(parent, wxID_ANY, _("Add a service to the working group")) {
-    SetName("group-service-dialog");
-    Grid grid(this);
-    institution_ = grid.add(_("Service:"), named(new ui::InstitutionPicker(this, db), "institution"));
-    institution_->SetMinSize(wxSize(360, -1));
-    finish(this, grid.sizer());
-    on_ok(this, [this] {
-        if (!institution_->selection()) return warn(this, GetTitle(), _("Choose the service."));
-        return true;
-    });
-}
-
-std::optional<int64_t> GroupServiceDialog::institution() const { return institution_->selection(); }
-
 // ---- Publications of a year ----------------------------------------------------------
 PublicationsDialog::PublicationsDialog(wxWindow* parent, ui::UiContext& context, int year)
     : wxDialog(parent, wxID_ANY, _("Publications"), wxDefaultPosition, wxDefaultSize,
@@ -839,16 +819,18 @@ PublicationsDialog::PublicationsDialog(wxWindow* parent, ui::UiContext& context,
     sizer->Add(bar, 0, wxALL, 8);
     auto columns = publication_columns();
     columns.push_back({_("Events"), 300});
-    list_ = new ui::ListPanel(this, &context,
-                              {.id = "exchange.publications_year", .title = _("Publications"), .columns = columns});
-    list_->SetName("publications");
-    list_->SetMinSize(wxSize(980, 320));
     auto edit_selected = [this] {
         if (auto id = list_->selected_id()) edit(*id);
     };
-    list_->add_buttons({{_("Add..."), [this] { edit(0); }, "publication-add"},
-                        {_("Edit..."), edit_selected, "publication-edit"}});
-    list_->on_activate(edit_selected);
+    list_ = new ui::ListPanel(this, &context,
+                              {.id = "exchange.publications_year",
+                               .name = "publications",
+                               .title = _("Publications"),
+                               .columns = columns,
+                               .buttons = {{_("Add..."), [this] { edit(0); }, "publication-add"},
+                                           {_("Edit..."), edit_selected, "publication-edit"}},
+                               .on_activate = edit_selected});
+    list_->SetMinSize(wxSize(1010, 320));
     sizer->Add(list_, 1, wxEXPAND | wxLEFT | wxRIGHT, 8);
     auto* close = new wxButton(this, wxID_CANCEL, _("Close"));
     sizer->Add(close, 0, wxALIGN_RIGHT | wxALL, 8);

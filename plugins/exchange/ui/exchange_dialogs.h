@@ -58,16 +58,19 @@ private:
     ui::InstitutionPicker* partner_;
 };
 
-// "committee-member-dialog": a member institution and its representative.
-class CommitteeMemberDialog : public wxDialog {
+// An institution taking part in an event: "committee-member-dialog" (a member
+// institution and its representative) or "group-service-dialog" (a service taking part
+// in a working group).
+class InstitutionDialog : public wxDialog {
 public:
-    CommitteeMemberDialog(wxWindow* parent, Database& db);
+    enum class Role { CommitteeMember, GroupService };
+    InstitutionDialog(wxWindow* parent, Database& db, Role role);
     std::optional<int64_t> institution() const;
-    std::optional<int64_t> person() const;
+    std::optional<int64_t> person() const;  // the representative of a committee member
 
 private:
     ui::InstitutionPicker* institution_;
-    ui::PersonPicker* person_;
+    ui::PersonPicker* person_ = nullptr;
 };
 
 // "committee-meeting-dialog": date, times, status, who was present, decisions.
@@ -175,16 +178,6 @@ std::optional<Publication> ask_publication(wxWindow* parent, EventRepository& ev
                                            const std::string& new_date = {});
 // The name of the change that saves `edited` ("Edit the publication …" or "Add …").
 std::string publication_change(const Publication& edited, bool existing);
-
-// "group-service-dialog": a service taking part in a working group.
-class GroupServiceDialog : public wxDialog {
-public:
-    GroupServiceDialog(wxWindow* parent, Database& db);
-    std::optional<int64_t> institution() const;
-
-private:
-    ui::InstitutionPicker* institution_;
-};
 
 // "publications-dialog": every publication dated in a year (or undated), with the
 // events it came from; add and edit them here.
