@@ -370,38 +370,30 @@ public:
     TablesTab(wxWindow* parent, ui::UiContext& context, EventTabs& owner)
         : EventTab(parent, context, owner) {
         auto* sizer = new wxBoxSizer(wxVERTICAL);
-        list_ = new ui::ListPanel(this, &context,
-                                  {.id = "exchange.tables",
-                                   .title = _("Tables"),
-                                   .columns = {{_("No."), 40, ui::ColumnKind::Integer},
-                                               {_("Title"), 180},
-                                               {_("Participants"), 90, ui::ColumnKind::Integer},
-                                               {_("Facilitators"), 200},
-                                               {_("Question"), 400}},
-                                   .search = false});
+        auto edit_selected = [this] {
+            if (auto id = list_->selected_id()) open(*id);
+        };
+        list_ = new ui::ListPanel(
+            this, &context,
+            {.id = "exchange.tables",
+             .title = _("Tables"),
+             .columns = {{_("No."), 40, ui::ColumnKind::Integer},
+                         {_("Title"), 180},
+                         {_("Participants"), 90, ui::ColumnKind::Integer},
+                         {_("Facilitators"), 200},
+                         {_("Question"), 400}},
+             .search = false,
+             .buttons = {{_("Add a table..."), [this] { open(0); }, "table-add"},
+                         {_("Edit..."), edit_selected, "table-edit"},
+                         {_("Remove the table"), [this] { remove_table(); }, "table-remove"},
+                         {_("Assign participants to tables"), [this] { assign_all(false); }, "table-assign",
+                          _("Keeps each participant's choice, then spreads the others evenly with a balanced mix "
+                            "of sectors.")},
+                         {_("Reassign everyone"), [this] { assign_all(true); }, "table-reassign",
+                          _("Clears every participant's table (facilitators keep theirs), then assigns again.")}},
+             .on_activate = edit_selected});
         sizer->Add(list_, 1, wxEXPAND);
-        auto* buttons = new wxBoxSizer(wxHORIZONTAL);
-        auto button = [&](const wxString& label, const char* name) { return ui::bar_button(this, buttons, label, name); };
-        auto* add = button(_("Add a table..."), "table-add");
-        auto* edit = button(_("Edit..."), "table-edit");
-        auto* remove = button(_("Remove the table"), "table-remove");
-        auto* assign = button(_("Assign participants to tables"), "table-assign");
-        assign->SetToolTip(_("Keeps each participant's choice, then spreads the others evenly with a balanced mix "
-                             "of sectors."));
-        auto* reassign = button(_("Reassign everyone"), "table-reassign");
-        reassign->SetToolTip(_("Clears every participant's table (facilitators keep theirs), then assigns again."));
-        sizer->Add(buttons, 0, wxALL, 6);
         SetSizer(sizer);
-        add->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { open(0); });
-        edit->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
-            if (auto id = list_->selected_id()) open(*id);
-        });
-        list_->list()->Bind(wxEVT_DATAVIEW_ITEM_ACTIVATED, [this](wxDataViewEvent&) {
-            if (auto id = list_->selected_id()) open(*id);
-        });
-        remove->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { remove_table(); });
-        assign->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { assign_all(false); });
-        reassign->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { assign_all(true); });
     }
     void load(int64_t event_id) {
         auto rows = std::make_shared<ui::TableRowSource>();
@@ -492,7 +484,7 @@ public:
         status->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { change_status(); });
         role->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { change_role(); });
         table->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { seat(); });
-        list_->list()->Bind(wxEVT_DATAVIEW_ITEM_ACTIVATED, [this](wxDataViewEvent&) { change_status(); });
+        list_->on_activate([this] { change_status(); });
         import->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { import_csv(); });
         exp->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { export_file(false); });
     }
@@ -688,7 +680,7 @@ public:
 
         search_->Bind(wxEVT_TEXT, [this](wxCommandEvent&) { search(); });
         search_->Bind(wxEVT_TEXT_ENTER, [this](wxCommandEvent&) { check_in(); });
-        list_->list()->Bind(wxEVT_DATAVIEW_ITEM_ACTIVATED, [this](wxDataViewEvent&) { check_in(); });
+        list_->on_activate([this] { check_in(); });
         check->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { check_in(); });
         add->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { walk_in(); });
         email_->Bind(wxEVT_TEXT, [this](wxCommandEvent&) { email_typed(); });
@@ -873,39 +865,30 @@ public:
         : EventTab(parent, context, owner), registrations_(registrations) {
         auto* sizer = new wxBoxSizer(wxVERTICAL);
         auto* papers = new wxBoxSizer(wxHORIZONTAL);
-        auto button = [&](wxSizer* row, const wxString& label, const char* name) {
-            return ui::bar_button(this, row, label, name);
-        };
-        auto* certs = button(papers, _("Attendance certificates..."), "certificates");
-        auto* attended = button(papers, _("Attended list (CSV or XLSX)..."), "attended-list");
-        auto* sheet = button(papers, _("Sign-in sheet..."), "sign-in-sheet");
+        ui::bar_button(this, papers, _("Attendance certificates..."), "certificates", [this] { certificates(); });
+        ui::bar_button(this, papers, _("Attended list (CSV or XLSX)..."), "attended-list",
+                       [this] { registrations_.export_file(true); });
+        ui::bar_button(this, papers, _("Sign-in sheet..."), "sign-in-sheet", [this] { sign_in_sheet(); });
         sizer->Add(papers, 0, wxALL, 6);
         sizer->Add(new wxStaticText(this, wxID_ANY, _("Publications from this event")), 0, wxALL, 6);
+        auto edit_selected = [this] {
+            if (auto id = list_->selected_id()) edit_publication(*id);
+        };
         list_ = new ui::ListPanel(this, &context,
                                   {.id = "exchange.publications",
                                    .title = _("Publications from this event"),
                                    .columns = publication_columns(),
-                                   .search = false});
+                                   .search = false,
+                                   .buttons = {{_("Add a publication..."), [this] { edit_publication(0); },
+                                                "publication-add"},
+                                               {_("Link a publication..."), [this] { link_publication(); },
+                                                "publication-link"},
+                                               {_("Edit..."), edit_selected, "publication-edit"},
+                                               {_("Remove from this event"), [this] { unlink_publication(); },
+                                                "publication-unlink"}},
+                                   .on_activate = edit_selected});
         sizer->Add(list_, 1, wxEXPAND);
-        auto* buttons = new wxBoxSizer(wxHORIZONTAL);
-        auto* pub = button(buttons, _("Add a publication..."), "publication-add");
-        auto* link = button(buttons, _("Link a publication..."), "publication-link");
-        auto* edit = button(buttons, _("Edit..."), "publication-edit");
-        auto* unlink = button(buttons, _("Remove from this event"), "publication-unlink");
-        sizer->Add(buttons, 0, wxALL, 6);
         SetSizer(sizer);
-        pub->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { edit_publication(0); });
-        edit->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
-            if (auto id = list_->selected_id()) edit_publication(*id);
-        });
-        list_->list()->Bind(wxEVT_DATAVIEW_ITEM_ACTIVATED, [this](wxDataViewEvent&) {
-            if (auto id = list_->selected_id()) edit_publication(*id);
-        });
-        link->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { link_publication(); });
-        unlink->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { unlink_publication(); });
-        certs->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { certificates(); });
-        attended->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { registrations_.export_file(true); });
-        sheet->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { sign_in_sheet(); });
     }
     void load(int64_t event_id) {
         auto rows = std::make_shared<ui::TableRowSource>();
