@@ -160,6 +160,17 @@ protected:
         return true;
     }
     void changed() { owner_.changed(); }
+    // Asks for an institution in `role`'s dialog and records `add(db, dialog)` as one change
+    // named by `label` (N_("... {name} ..."), the institution's name); nothing without an
+    // event or when cancelled.
+    template <class F>
+    void add_institution(InstitutionDialog::Role role, const char* label, F&& add) {
+        if (!owner_.event_id()) return;
+        auto& db = context_.database();
+        InstitutionDialog d(this, db, role);
+        if (d.ShowModal() != wxID_OK) return;
+        record(trf(label, fmt::arg("name", institution_name(db, *d.institution()))), [&] { add(db, d); });
+    }
 
     ui::UiContext& context_;
     EventTabs& owner_;
@@ -190,12 +201,10 @@ public:
 
 private:
     void add_service() {
-        if (!owner_.event_id()) return;
-        auto& db = context_.database();
-        InstitutionDialog d(this, db, InstitutionDialog::Role::GroupService);
-        if (d.ShowModal() != wxID_OK) return;
-        record(trf("Add {name} to the working group", fmt::arg("name", institution_name(db, *d.institution()))),
-               [&] { EventRepository(db).add_group_service(owner_.event_id(), *d.institution()); });
+        add_institution(InstitutionDialog::Role::GroupService, N_("Add {name} to the working group"),
+                        [this](Database& db, const InstitutionDialog& d) {
+                            EventRepository(db).add_group_service(owner_.event_id(), *d.institution());
+                        });
     }
     void remove_service() {
         const auto id = services_->selected_id();
@@ -293,13 +302,10 @@ public:
 
 private:
     void add_member() {
-        if (!owner_.event_id()) return;
-        auto& db = context_.database();
-        InstitutionDialog d(this, db, InstitutionDialog::Role::CommitteeMember);
-        if (d.ShowModal() != wxID_OK) return;
-        record(trf("Add {name} to the steering committee",
-                   fmt::arg("name", institution_name(db, *d.institution()))),
-               [&] { EventRepository(db).add_committee_member(owner_.event_id(), *d.institution(), d.person()); });
+        add_institution(InstitutionDialog::Role::CommitteeMember, N_("Add {name} to the steering committee"),
+                        [this](Database& db, const InstitutionDialog& d) {
+                            EventRepository(db).add_committee_member(owner_.event_id(), *d.institution(), d.person());
+                        });
     }
     void remove_member() {
         const auto id = members_->selected_id();

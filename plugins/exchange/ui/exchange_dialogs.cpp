@@ -389,8 +389,7 @@ std::optional<int64_t> InstitutionDialog::institution() const { return instituti
 std::optional<int64_t> InstitutionDialog::person() const { return person_ ? person_->selection() : std::nullopt; }
 
 CommitteeMeetingDialog::CommitteeMeetingDialog(wxWindow* parent, Database& db, int64_t event_id)
-    : wxDialog(parent, wxID_ANY, _("Record a committee meeting")), db_(db), event_id_(event_id) {
-    SetName("committee-meeting-dialog");
+    : EventPartDialog(parent, _("Record a committee meeting"), "committee-meeting-dialog", db, event_id) {
     Grid grid(this);
     date_ = grid.add(_("Date:"), named(new ui::DatePicker(this), "date"), 0);
     auto* times = new wxBoxSizer(wxHORIZONTAL);
@@ -448,9 +447,8 @@ int64_t CommitteeMeetingDialog::save() {
 
 // ---- Tables --------------------------------------------------------------------------
 TableDialog::TableDialog(wxWindow* parent, Database& db, int64_t event_id, int64_t table_id)
-    : wxDialog(parent, wxID_ANY, table_id ? _("Edit the table") : _("Add a table")), db_(db), event_id_(event_id),
+    : EventPartDialog(parent, table_id ? _("Edit the table") : _("Add a table"), "table-dialog", db, event_id),
       table_id_(table_id) {
-    SetName("table-dialog");
     std::optional<Table> t;
     if (table_id) t = EventRepository(db).table(table_id);
     Grid grid(this);
@@ -540,8 +538,7 @@ private:
 }  // namespace
 
 RegisterDialog::RegisterDialog(wxWindow* parent, Database& db, int64_t event_id)
-    : wxDialog(parent, wxID_ANY, _("Register a person")), db_(db), event_id_(event_id) {
-    SetName("register-dialog");
+    : EventPartDialog(parent, _("Register a person"), "register-dialog", db, event_id) {
     Grid grid(this);
     person_ = grid.add(_("Person:"), named(new ui::PersonPicker(this, db, {}, EventRepository(db).first_date(event_id)), "person"));
     person_->SetMinSize(wxSize(380, -1));

@@ -73,16 +73,28 @@ private:
     ui::PersonPicker* person_ = nullptr;
 };
 
+// A dialog on one part of an event (a meeting, a table, a registration): its window
+// name (how the journey tests find it), the database and the event.
+class EventPartDialog : public wxDialog {
+public:
+    EventPartDialog(wxWindow* parent, const wxString& title, const char* name, Database& db, int64_t event_id)
+        : wxDialog(parent, wxID_ANY, title), db_(db), event_id_(event_id) {
+        SetName(name);
+    }
+
+protected:
+    Database& db_;
+    int64_t event_id_;
+};
+
 // "committee-meeting-dialog": date, times, status, who was present, decisions.
-class CommitteeMeetingDialog : public wxDialog {
+class CommitteeMeetingDialog : public EventPartDialog {
 public:
     CommitteeMeetingDialog(wxWindow* parent, Database& db, int64_t event_id);
     // Records the meeting, its attendance and decisions (one labelled change).
     int64_t save();
 
 private:
-    Database& db_;
-    int64_t event_id_;
     std::vector<int64_t> people_;
     ui::DatePicker* date_;
     wxTextCtrl *start_, *end_, *decisions_;
@@ -91,15 +103,14 @@ private:
 };
 
 // "table-dialog": title, question and facilitators of a table (new or edited).
-class TableDialog : public wxDialog {
+class TableDialog : public EventPartDialog {
 public:
     TableDialog(wxWindow* parent, Database& db, int64_t event_id, int64_t table_id = 0);
     int64_t save();
 
 private:
     void show_facilitators();
-    Database& db_;
-    int64_t event_id_, table_id_;
+    int64_t table_id_;
     std::vector<std::pair<int64_t, std::string>> facilitators_;
     std::vector<int64_t> initial_;
     wxTextCtrl *title_, *question_;
@@ -108,15 +119,13 @@ private:
 };
 
 // "register-dialog": a known person (or a new one), their role and table choice.
-class RegisterDialog : public wxDialog {
+class RegisterDialog : public EventPartDialog {
 public:
     RegisterDialog(wxWindow* parent, Database& db, int64_t event_id);
     // Registers (one labelled change); returns the registration.
     Registration save();
 
 private:
-    Database& db_;
-    int64_t event_id_;
     std::vector<int64_t> table_ids_;
     ui::PersonPicker* person_;
     wxChoice *role_, *table_;
