@@ -11,6 +11,7 @@
 #include "core/sessions.h"
 #include "shared-ui/date_pickers.h"
 #include "shared-ui/dialog_frame.h"
+#include "shared-ui/display.h"
 #include "shared-ui/list_panel.h"
 #include "shared-ui/messages.h"
 #include "shared-ui/pickers.h"
@@ -84,14 +85,11 @@ std::string default_folder(const std::string& leaf) {
 }  // namespace
 
 wxString status_label(const std::string& s) {
-    if (s == "registered") return _("registered");
-    if (s == "waiting") return _("waiting list");
-    if (s == "cancelled") return _("cancelled");
-    if (s == "planned") return _("planned");
-    if (s == "held") return _("held");
-    if (s == "proposed") return _("proposed");
-    if (s == "requested") return _("requested");
-    return u8(s);
+    static const std::pair<const char*, const char*> labels[] = {
+        {"registered", N_("registered")}, {"waiting", N_("waiting list")}, {"cancelled", N_("cancelled")},
+        {"planned", N_("planned")},       {"held", N_("held")},           {"proposed", N_("proposed")},
+        {"requested", N_("requested")}};
+    return ui::label_of(labels, s, u8(s));
 }
 
 // ---- TrainingDialog -----------------------------------------------------------------

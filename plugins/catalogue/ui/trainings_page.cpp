@@ -40,15 +40,14 @@ namespace maillage::catalogue {
 namespace {
 wxString u8(const std::string& s) { return wxString::FromUTF8(s); }
 wxString met_label(const std::string& met) {
-    if (met == "yes") return _("met");
-    if (met == "partly") return _("partly met");
-    if (met == "no") return _("not met");
-    return _("not checked yet");
+    static const std::pair<const char*, const char*> labels[] = {
+        {"yes", N_("met")}, {"partly", N_("partly met")}, {"no", N_("not met")}};
+    return ui::label_of(labels, met, _("not checked yet"));
 }
 wxString kind_label(const std::string& kind) {
-    if (kind == "confirmation") return _("confirmation");
-    if (kind == "waiting") return _("waiting list");
-    return _("reminder");
+    static const std::pair<const char*, const char*> labels[] = {{"confirmation", N_("confirmation")},
+                                                                 {"waiting", N_("waiting list")}};
+    return ui::label_of(labels, kind, _("reminder"));
 }
 
 wxPanel* tab(wxNotebook* book, const wxString& title, wxSizer*& sizer) {
