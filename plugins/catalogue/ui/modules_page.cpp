@@ -236,7 +236,7 @@ public:
                             .choose_title = _("Import module sheets"),
                             .wildcard = _("XML files (*.xml)|*.xml"),
                             .field_width = 460,
-                            .preview_size = wxSize(660, 220),
+                            .preview_size = wxSize(700, 220),
                             .summary = _("Choose the file to see the sheets it holds.")},
                            {.id = "catalogue.module_import_preview",
                             .title = _("Module sheets in the file"),
@@ -285,7 +285,7 @@ private:
             summary_->SetLabel(wxString::Format(_("The file cannot be imported: %s"), wxString::FromUTF8(e.what())));
         }
         preview_->set_source(rows);
-        summary_->Wrap(FromDIP(660));
+        summary_->Wrap(FromDIP(700));
         Layout();
     }
 
