@@ -147,8 +147,11 @@ std::string person_name(Database& db, int64_t id) {
 // reloads them all), and recording a change in one undoable step.
 class EventTab : public wxPanel {
 public:
-    EventTab(wxWindow* parent, ui::UiContext& context, EventTabs& owner)
-        : wxPanel(parent), context_(context), owner_(owner) {}
+    // `orient`: how sizer_, the tab's sizer, lays out its parts.
+    EventTab(wxWindow* parent, ui::UiContext& context, EventTabs& owner, int orient = wxVERTICAL)
+        : wxPanel(parent), context_(context), owner_(owner), sizer_(new wxBoxSizer(orient)) {
+        SetSizer(sizer_);
+    }
 
 protected:
     // Records `fn` as one change named `label`; the tabs reload when it succeeded.
@@ -174,18 +177,18 @@ protected:
 
     ui::UiContext& context_;
     EventTabs& owner_;
+    wxBoxSizer* sizer_;
 };
 
 // --- Event (what it is) ----------------------------------------------------------------
 class OverviewTab : public EventTab {
 public:
     OverviewTab(wxWindow* parent, ui::UiContext& context, EventTabs& owner)
-        : EventTab(parent, context, owner) {
-        auto* sizer = new wxBoxSizer(wxHORIZONTAL);
+        : EventTab(parent, context, owner, wxHORIZONTAL) {
         text_ = new wxTextCtrl(this, wxID_ANY, "", wxDefaultPosition, wxDefaultSize,
                                wxTE_MULTILINE | wxTE_READONLY | wxTE_WORDWRAP | wxBORDER_NONE);
         text_->SetName("event-details");
-        sizer->Add(text_, 3, wxEXPAND | wxALL, 8);
+        sizer_->Add(text_, 3, wxEXPAND | wxALL, 8);
         // Working groups count their meetings and the services taking part.
         services_ = new ui::ListPanel(this, &context,
                                       {.id = "exchange.group_services",
@@ -195,8 +198,7 @@ public:
                                        .search = false,
                                        .buttons = {{_("Add..."), [this] { add_service(); }, "group-service-add"},
                                                    {_("Remove"), [this] { remove_service(); }, "group-service-remove"}}});
-        sizer->Add(services_, 2, wxEXPAND | wxALL, 4);
-        SetSizer(sizer);
+        sizer_->Add(services_, 2, wxEXPAND | wxALL, 4);
     }
 
 private:
@@ -272,7 +274,6 @@ class CommitteeTab : public EventTab {
 public:
     CommitteeTab(wxWindow* parent, ui::UiContext& context, EventTabs& owner)
         : EventTab(parent, context, owner) {
-        auto* sizer = new wxBoxSizer(wxVERTICAL);
         members_ = new ui::ListPanel(this, &context,
                                      {.id = "exchange.committee",
                                       .title = _("Member institutions and their representatives"),
@@ -281,8 +282,8 @@ public:
                                       .buttons = {{_("Add a member..."), [this] { add_member(); }, "committee-add-member"},
                                                   {_("Remove the member"), [this] { remove_member(); },
                                                    "committee-remove-member"}}});
-        sizer->Add(new wxStaticText(this, wxID_ANY, _("Member institutions and their representatives")), 0, wxALL, 6);
-        sizer->Add(members_, 1, wxEXPAND);
+        sizer_->Add(new wxStaticText(this, wxID_ANY, _("Member institutions and their representatives")), 0, wxALL, 6);
+        sizer_->Add(members_, 1, wxEXPAND);
         meetings_ = new ui::ListPanel(this, &context,
                                       {.id = "exchange.committee_meetings",
                                        .title = _("Meetings and decisions"),
@@ -295,9 +296,8 @@ public:
                                                     "committee-add-meeting"},
                                                    {_("Remove the meeting"), [this] { remove_meeting(); },
                                                     "committee-remove-meeting"}}});
-        sizer->Add(new wxStaticText(this, wxID_ANY, _("Meetings and decisions")), 0, wxALL, 6);
-        sizer->Add(meetings_, 1, wxEXPAND);
-        SetSizer(sizer);
+        sizer_->Add(new wxStaticText(this, wxID_ANY, _("Meetings and decisions")), 0, wxALL, 6);
+        sizer_->Add(meetings_, 1, wxEXPAND);
     }
 
 private:
@@ -375,7 +375,6 @@ class TablesTab : public EventTab {
 public:
     TablesTab(wxWindow* parent, ui::UiContext& context, EventTabs& owner)
         : EventTab(parent, context, owner) {
-        auto* sizer = new wxBoxSizer(wxVERTICAL);
         auto edit_selected = [this] {
             if (auto id = list_->selected_id()) open(*id);
         };
@@ -398,8 +397,7 @@ public:
                          {_("Reassign everyone"), [this] { assign_all(true); }, "table-reassign",
                           _("Clears every participant's table (facilitators keep theirs), then assigns again.")}},
              .on_activate = edit_selected});
-        sizer->Add(list_, 1, wxEXPAND);
-        SetSizer(sizer);
+        sizer_->Add(list_, 1, wxEXPAND);
     }
     void load(int64_t event_id) {
         auto rows = std::make_shared<ui::TableRowSource>();
@@ -469,13 +467,12 @@ class RegistrationsTab : public EventTab {
 public:
     RegistrationsTab(wxWindow* parent, ui::UiContext& context, EventTabs& owner)
         : EventTab(parent, context, owner) {
-        auto* sizer = new wxBoxSizer(wxVERTICAL);
         summary_ = new wxStaticText(this, wxID_ANY, "");
         summary_->SetName("registrations-summary");
-        sizer->Add(summary_, 0, wxALL, 6);
+        sizer_->Add(summary_, 0, wxALL, 6);
         list_ = new RegistrationList(this, context, "exchange.registrations", true);
         list_->SetName("registrations");
-        sizer->Add(list_, 1, wxEXPAND);
+        sizer_->Add(list_, 1, wxEXPAND);
         auto* buttons = new wxBoxSizer(wxHORIZONTAL);
         auto button = [&](const wxString& label, const char* name) { return ui::bar_button(this, buttons, label, name); };
         auto* add = button(_("Register a person..."), "register-person");
@@ -484,8 +481,7 @@ public:
         auto* table = button(_("Seat at a table..."), "registration-table");
         auto* import = button(_("Import from the web form (CSV)..."), "registration-import");
         auto* exp = button(_("Export (CSV or XLSX)..."), "registration-export");
-        sizer->Add(buttons, 0, wxALL, 6);
-        SetSizer(sizer);
+        sizer_->Add(buttons, 0, wxALL, 6);
         add->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { register_person(); });
         status->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { change_status(); });
         role->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { change_role(); });
@@ -638,21 +634,20 @@ public:
         : EventTab(parent, context, owner) {
         // The door: a search box that filters as one types (Enter checks in the first
         // match), the matches, and below the walk-in form.
-        auto* sizer = new wxBoxSizer(wxVERTICAL);
         search_ = new wxSearchCtrl(this, wxID_ANY, "", wxDefaultPosition, wxDefaultSize, wxTE_PROCESS_ENTER);
         search_->SetName("checkin-search");
         search_->SetDescriptiveText(_("Type a name, an email or an institution"));
-        sizer->Add(search_, 0, wxEXPAND | wxALL, 6);
+        sizer_->Add(search_, 0, wxEXPAND | wxALL, 6);
         list_ = new RegistrationList(this, context, "exchange.checkin", false);
-        sizer->Add(list_, 1, wxEXPAND);
+        sizer_->Add(list_, 1, wxEXPAND);
         auto* check = new wxButton(this, wxID_ANY, _("Check in (Enter)"));
         check->SetName("checkin");
-        sizer->Add(check, 0, wxALL, 6);
+        sizer_->Add(check, 0, wxALL, 6);
 
         auto* title = new wxStaticText(this, wxID_ANY, _("Walk-in (not registered)"));
         title->SetFont(title->GetFont().Bold());
         title->SetMinSize(title->GetTextExtent(title->GetLabel()) + wxSize(FromDIP(16), 0));
-        sizer->Add(title, 0, wxLEFT | wxRIGHT | wxTOP, 6);
+        sizer_->Add(title, 0, wxLEFT | wxRIGHT | wxTOP, 6);
         auto* row = new wxBoxSizer(wxHORIZONTAL);
         auto field = [&](const wxString& hint, const char* name, int proportion) {
             auto* t = new wxTextCtrl(this, wxID_ANY);
@@ -665,7 +660,7 @@ public:
         first_ = field(_("First name"), "walkin-first", 2);
         last_ = field(_("Last name"), "walkin-last", 2);
         institution_ = field(_("Institution"), "walkin-institution", 3);
-        sizer->Add(row, 0, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, 6);
+        sizer_->Add(row, 0, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, 6);
         auto* row2 = new wxBoxSizer(wxHORIZONTAL);
         row2->Add(new wxStaticText(this, wxID_ANY, _("Sector:")), 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 4);
         sector_ = new wxChoice(this, wxID_ANY, wxDefaultPosition, FromDIP(wxSize(260, -1)));
@@ -681,8 +676,7 @@ public:
         known_ = new wxStaticText(this, wxID_ANY, "");
         known_->SetName("walkin-known");
         row2->Add(known_, 1, wxALIGN_CENTER_VERTICAL);
-        sizer->Add(row2, 0, wxEXPAND | wxALL, 6);
-        SetSizer(sizer);
+        sizer_->Add(row2, 0, wxEXPAND | wxALL, 6);
 
         search_->Bind(wxEVT_TEXT, [this](wxCommandEvent&) { search(); });
         search_->Bind(wxEVT_TEXT_ENTER, [this](wxCommandEvent&) { check_in(); });
@@ -786,8 +780,7 @@ private:
 class EvaluationTab : public EventTab {
 public:
     EvaluationTab(wxWindow* parent, ui::UiContext& context, EventTabs& owner)
-        : EventTab(parent, context, owner) {
-        auto* sizer = new wxBoxSizer(wxHORIZONTAL);
+        : EventTab(parent, context, owner, wxHORIZONTAL) {
         left_ = new wxBoxSizer(wxVERTICAL);
         auto* who = new wxBoxSizer(wxHORIZONTAL);
         who->Add(new wxStaticText(this, wxID_ANY, _("Respondent:")), 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 6);
@@ -798,11 +791,10 @@ public:
         submit_ = new wxButton(this, wxID_ANY, _("Record this evaluation"));
         submit_->SetName("evaluation-submit");
         left_->Add(submit_, 0, wxALL, 6);
-        sizer->Add(left_, 1, wxEXPAND);
+        sizer_->Add(left_, 1, wxEXPAND);
         results_ = new ui::QuestionnaireResults(this);
         results_->SetName("evaluation-results");
-        sizer->Add(results_, 1, wxEXPAND | wxALL, 6);
-        SetSizer(sizer);
+        sizer_->Add(results_, 1, wxEXPAND | wxALL, 6);
         submit_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { submit(); });
     }
     void load(int64_t event_id) {
@@ -869,14 +861,13 @@ class OutputsTab : public EventTab {
 public:
     OutputsTab(wxWindow* parent, ui::UiContext& context, EventTabs& owner, RegistrationsTab& registrations)
         : EventTab(parent, context, owner), registrations_(registrations) {
-        auto* sizer = new wxBoxSizer(wxVERTICAL);
         auto* papers = new wxBoxSizer(wxHORIZONTAL);
         ui::bar_button(this, papers, _("Attendance certificates..."), "certificates", [this] { certificates(); });
         ui::bar_button(this, papers, _("Attended list (CSV or XLSX)..."), "attended-list",
                        [this] { registrations_.export_file(true); });
         ui::bar_button(this, papers, _("Sign-in sheet..."), "sign-in-sheet", [this] { sign_in_sheet(); });
-        sizer->Add(papers, 0, wxALL, 6);
-        sizer->Add(new wxStaticText(this, wxID_ANY, _("Publications from this event")), 0, wxALL, 6);
+        sizer_->Add(papers, 0, wxALL, 6);
+        sizer_->Add(new wxStaticText(this, wxID_ANY, _("Publications from this event")), 0, wxALL, 6);
         auto edit_selected = [this] {
             if (auto id = list_->selected_id()) edit_publication(*id);
         };
@@ -893,8 +884,7 @@ public:
                                                {_("Remove from this event"), [this] { unlink_publication(); },
                                                 "publication-unlink"}},
                                    .on_activate = edit_selected});
-        sizer->Add(list_, 1, wxEXPAND);
-        SetSizer(sizer);
+        sizer_->Add(list_, 1, wxEXPAND);
     }
     void load(int64_t event_id) {
         auto rows = std::make_shared<ui::TableRowSource>();
