@@ -175,6 +175,16 @@ protected:
         record(trf(label, fmt::arg("name", institution_name(db, *d.institution()))), [&] { add(db, d); });
     }
 
+    // Shows `Dialog(this, database, event, args...)` for the current event and saves it
+    // when confirmed; the tabs reload when that succeeded.
+    template <class Dialog, class... Args>
+    void save_dialog(Args... args) {
+        if (!owner_.event_id()) return;
+        Dialog d(this, context_.database(), owner_.event_id(), args...);
+        if (d.ShowModal() != wxID_OK) return;
+        if (guarded(this, [&] { d.save(); })) changed();
+    }
+
     ui::UiContext& context_;
     EventTabs& owner_;
     wxBoxSizer* sizer_;
@@ -318,12 +328,7 @@ private:
         record(trf("Remove {name} from the steering committee", fmt::arg("name", name)),
                [&] { EventRepository(db).remove_committee_member(*id); });
     }
-    void add_meeting() {
-        if (!owner_.event_id()) return;
-        CommitteeMeetingDialog d(this, context_.database(), owner_.event_id());
-        if (d.ShowModal() != wxID_OK) return;
-        if (guarded(this, [&] { d.save(); })) changed();
-    }
+    void add_meeting() { save_dialog<CommitteeMeetingDialog>(); }
     void remove_meeting() {
         const auto id = meetings_->selected_id();
         if (!id) return;
@@ -419,12 +424,7 @@ public:
     }
 
 private:
-    void open(int64_t table_id) {
-        if (!owner_.event_id()) return;
-        TableDialog d(this, context_.database(), owner_.event_id(), table_id);
-        if (d.ShowModal() != wxID_OK) return;
-        if (guarded(this, [&] { d.save(); })) changed();
-    }
+    void open(int64_t table_id) { save_dialog<TableDialog>(table_id); }
     void remove_table() {
         const auto id = list_->selected_id();
         if (!id) return;
