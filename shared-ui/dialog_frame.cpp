@@ -3,11 +3,14 @@
 #include "shared-ui/messages.h"
 
 #include <wx/button.h>
+#include <wx/choice.h>
 #include <wx/dirdlg.h>
 #include <wx/filedlg.h>
 #include <wx/spinctrl.h>
 #include <wx/intl.h>
 #include <wx/textctrl.h>
+
+#include <ctime>
 
 namespace maillage::ui {
 
@@ -62,9 +65,23 @@ wxStaticText* paragraph(wxWindow* parent, const wxString& text, int width) {
     return t;
 }
 
+wxChoice* choice(wxWindow* parent, const std::vector<wxString>& labels, int selected) {
+    auto* c = new wxChoice(parent, wxID_ANY);
+    for (const auto& label : labels) c->Append(label);
+    if (selected >= 0 && selected < static_cast<int>(labels.size())) c->SetSelection(selected);
+    return c;
+}
+
 wxSpinCtrl* year_spin(wxWindow* parent, int year) {
     return new wxSpinCtrl(parent, wxID_ANY, wxString::Format("%d", year), wxDefaultPosition, wxDefaultSize,
                           wxSP_ARROW_KEYS, 2000, 2100, year);
+}
+
+int current_year() {
+    const std::time_t now = std::time(nullptr);
+    std::tm local{};
+    localtime_r(&now, &local);
+    return local.tm_year + 1900;
 }
 
 wxSizer* action_buttons(wxDialog* dialog, const wxString& ok_label) {

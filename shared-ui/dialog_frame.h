@@ -10,6 +10,7 @@
 
 #include <functional>
 #include <string>
+#include <vector>
 
 namespace maillage::ui {
 
@@ -55,8 +56,13 @@ wxButton* bar_button(wxWindow* parent, wxSizer* bar, const wxString& label, cons
 // A text wrapped at `width` DIPs.
 wxStaticText* paragraph(wxWindow* parent, const wxString& text, int width);
 
+// A choice of `labels` (translated), showing the one at `selected`.
+wxChoice* choice(wxWindow* parent, const std::vector<wxString>& labels, int selected = 0);
+
 // A year from 2000 to 2100, showing `year`.
 wxSpinCtrl* year_spin(wxWindow* parent, int year);
+// This year on the computer's clock (local time), what a year field starts from.
+int current_year();
 
 // OK (labelled for what it does: "Enrol", "Generate") and Cancel.
 wxSizer* action_buttons(wxDialog* dialog, const wxString& ok_label);

@@ -3,9 +3,12 @@
 // labels and titles. Machine forms (ISO dates, point decimals) never reach a person.
 #include "core/locale_format.h"
 
+#include <wx/intl.h>
 #include <wx/string.h>
 
+#include <cstddef>
 #include <string>
+#include <utility>
 
 namespace maillage::ui {
 
@@ -29,5 +32,15 @@ inline wxString display_number(double value, int max_decimals = 2) {
 inline wxString display_integer(long long value) { return wxString::FromUTF8(locale::integer(value)); }
 // A value in machine form (ISO date, "44.54", "12.5 %"): its display form; other text as is.
 inline wxString display_value(const std::string& text) { return wxString::FromUTF8(locale::display(text)); }
+
+// The translation of the label paired with `key` in a table of {key, N_("label")} (the
+// window's side of core/i18n.h's tr_label); `otherwise` when the key is not in it.
+template <std::size_t N>
+wxString label_of(const std::pair<const char*, const char*> (&labels)[N], const std::string& key,
+                  const wxString& otherwise) {
+    for (const auto& [k, label] : labels)
+        if (key == k) return wxGetTranslation(label);
+    return otherwise;
+}
 
 }  // namespace maillage::ui

@@ -61,6 +61,9 @@ ListPanel::ListPanel(wxWindow* parent, UiContext* context, ListOptions options)
     SetSizer(sizer);
     if (context && !options_.id.empty()) list_->remember_widths(*context, options_.id);
     update_count();
+    if (options_.name) SetName(options_.name);
+    add_buttons(options_.buttons);
+    if (options_.on_activate) on_activate(options_.on_activate);
 }
 
 wxButton* ListPanel::add_button(const wxString& label, const wxString& tooltip) {

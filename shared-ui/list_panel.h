@@ -22,8 +22,18 @@ namespace maillage::ui {
 
 class UiContext;
 
+// A button of the bar above a list: its label, what it does, and optionally its name
+// (how the journey tests find it) and tooltip.
+struct ListButton {
+    wxString label;
+    std::function<void()> run;
+    const char* name = nullptr;
+    wxString tooltip;
+};
+
 struct ListOptions {
     std::string id;                     // "core.institutions": remembered widths, export name
+    const char* name = nullptr;         // the panel's window name, how the journey tests find it
     wxString title;                     // printed above the rows and suggested as file name
     std::vector<ListColumn> columns;
     bool multiple = false;              // several rows may be selected
@@ -39,15 +49,10 @@ struct ListOptions {
     // The status choice: the first Status column is filtered on these values ("All"
     // comes first); none hides the choice.
     std::vector<wxString> statuses;
-};
-
-// A button of the bar above a list: its label, what it does, and optionally its name
-// (how the journey tests find it) and tooltip.
-struct ListButton {
-    wxString label;
-    std::function<void()> run;
-    const char* name = nullptr;
-    wxString tooltip;
+    // The list's buttons at the end of the bar (as add_buttons) and what a double-click
+    // or Enter on a row does (as on_activate), declared with the list.
+    std::vector<ListButton> buttons = {};
+    std::function<void()> on_activate = {};
 };
 
 class ListPanel : public wxPanel {

@@ -7,47 +7,34 @@
 #include "ui/trainers_page.h"
 #include "ui/trainings_page.h"
 
-#include "shared-ui/plugin_ui.h"
+#include "shared-ui/declared_ui.h"
 
 #include <wx/intl.h>
 
 namespace maillage::catalogue {
 namespace {
 
-class CatalogueUi : public ui::UiContribution {
-public:
-    std::vector<ui::PageSpec> pages() override {
-        return {
-            {"catalogue.modules", _("Training modules"), 10,
-             [](wxWindow* parent, ui::UiContext& c) -> ui::PageBase* { return new ModulesPage(parent, c); }},
-            {"catalogue.trainers", _("Trainers"), 15,
-             [](wxWindow* parent, ui::UiContext& c) -> ui::PageBase* { return new TrainersPage(parent, c); }},
-            {"catalogue.editions", _("Catalogue editions"), 18,
-             [](wxWindow* parent, ui::UiContext& c) -> ui::PageBase* { return new EditionsPage(parent, c); }},
-            {"catalogue.trainings", _("Trainings"), 20,
-             [](wxWindow* parent, ui::UiContext& c) -> ui::PageBase* { return new TrainingsPage(parent, c); }},
-            {"catalogue.figures", _("Training figures"), 30,
-             [](wxWindow* parent, ui::UiContext& c) -> ui::PageBase* { return new FiguresPage(parent, c); }},
-        };
-    }
-
-    // The organisation's SMTP server for the messages to participants. The password is
-    // not a preference: it is asked when sending and may be kept in the desktop keyring.
-    std::vector<ui::PreferenceSpec> preferences() override {
-        using Kind = ui::PreferenceSpec::Kind;
-        return {
-            {"catalogue.smtp_host", _("SMTP server (e.g. smtp.example.org):"), Kind::Text, {}, {}},
-            {"catalogue.smtp_port", _("SMTP port:"), Kind::Number, "587", {}},
-            {"catalogue.smtp_security", _("SMTP security:"), Kind::Choice, "STARTTLS", {"STARTTLS", "SSL/TLS", _("none")}},
-            {"catalogue.smtp_user", _("SMTP user name:"), Kind::Text, {}, {}},
-            {"catalogue.smtp_from", _("Sender's address:"), Kind::Text, {}, {}},
-            {"catalogue.smtp_from_name", _("Sender's name:"), Kind::Text, {}, {}},
-        };
-    }
-};
+// The organisation's SMTP server for the messages to participants. The password is
+// not a preference: it is asked when sending and may be kept in the desktop keyring.
+ui::UiDeclaration declare() {
+    using Kind = ui::PreferenceSpec::Kind;
+    return {.pages = {ui::page<ModulesPage>("catalogue.modules", _("Training modules"), 10),
+                      ui::page<TrainersPage>("catalogue.trainers", _("Trainers"), 15),
+                      ui::page<EditionsPage>("catalogue.editions", _("Catalogue editions"), 18),
+                      ui::page<TrainingsPage>("catalogue.trainings", _("Trainings"), 20),
+                      ui::page<FiguresPage>("catalogue.figures", _("Training figures"), 30)},
+            .preferences = {
+                {"catalogue.smtp_host", _("SMTP server (e.g. smtp.example.org):"), Kind::Text, {}, {}},
+                {"catalogue.smtp_port", _("SMTP port:"), Kind::Number, "587", {}},
+                {"catalogue.smtp_security", _("SMTP security:"), Kind::Choice, "STARTTLS", {"STARTTLS", "SSL/TLS", _("none")}},
+                {"catalogue.smtp_user", _("SMTP user name:"), Kind::Text, {}, {}},
+                {"catalogue.smtp_from", _("Sender's address:"), Kind::Text, {}, {}},
+                {"catalogue.smtp_from_name", _("Sender's name:"), Kind::Text, {}, {}},
+            }};
+}
 
 }  // namespace
 }  // namespace maillage::catalogue
 
-MAILLAGE_PLUGIN_UI(maillage::catalogue::CatalogueUi, maillage::catalogue::kPluginId,
-                   maillage::catalogue::kPluginVersion)
+MAILLAGE_DECLARED_UI(maillage::catalogue::declare, maillage::catalogue::kPluginId,
+                     maillage::catalogue::kPluginVersion)

@@ -3,24 +3,16 @@
 
 #include "ui/event_list_page.h"
 
-#include "shared-ui/plugin_ui.h"
+#include "shared-ui/declared_ui.h"
 
 #include <wx/intl.h>
 
 namespace maillage::exchange {
 namespace {
 
-class ExchangeUi : public ui::UiContribution {
-public:
-    std::vector<ui::PageSpec> pages() override {
-        return {ui::PageSpec{"exchange.events", _("Events"), 10,
-                             [](wxWindow* parent, ui::UiContext& context) -> ui::PageBase* {
-                                 return new EventListPage(parent, context);
-                             }}};
-    }
-};
+ui::UiDeclaration declare() { return {.pages = {ui::page<EventListPage>("exchange.events", _("Events"), 10)}}; }
 
 }  // namespace
 }  // namespace maillage::exchange
 
-MAILLAGE_PLUGIN_UI(maillage::exchange::ExchangeUi, maillage::exchange::kPluginId, maillage::exchange::kPluginVersion)
+MAILLAGE_DECLARED_UI(maillage::exchange::declare, maillage::exchange::kPluginId, maillage::exchange::kPluginVersion)

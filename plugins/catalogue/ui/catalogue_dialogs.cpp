@@ -11,6 +11,7 @@
 #include "core/sessions.h"
 #include "shared-ui/date_pickers.h"
 #include "shared-ui/dialog_frame.h"
+#include "shared-ui/display.h"
 #include "shared-ui/list_panel.h"
 #include "shared-ui/messages.h"
 #include "shared-ui/pickers.h"
@@ -57,13 +58,6 @@ wxStaticText* problem_line(wxWindow* parent) {
 using ui::folder_row;
 
 const char* kStatuses[] = {"proposed", "planned", "requested", "cancelled"};
-wxString training_status_label(const std::string& s) {
-    if (s == "proposed") return _("proposed");
-    if (s == "planned") return _("planned");
-    if (s == "requested") return _("requested");
-    if (s == "cancelled") return _("cancelled");
-    return u8(s);
-}
 
 const char* kLanguages[] = {"fr", "nl", "en"};
 wxString language_label(const std::string& code) {
@@ -89,6 +83,14 @@ std::string default_folder(const std::string& leaf) {
 }
 
 }  // namespace
+
+wxString status_label(const std::string& s) {
+    static const std::pair<const char*, const char*> labels[] = {
+        {"registered", N_("registered")}, {"waiting", N_("waiting list")}, {"cancelled", N_("cancelled")},
+        {"planned", N_("planned")},       {"held", N_("held")},           {"proposed", N_("proposed")},
+        {"requested", N_("requested")}};
+    return ui::label_of(labels, s, u8(s));
+}
 
 // ---- TrainingDialog -----------------------------------------------------------------
 
@@ -134,7 +136,7 @@ TrainingDialog::TrainingDialog(wxWindow* parent, ui::UiContext& context, const s
     row(left, _("Institution:"), institution_);
     status_ = new wxChoice(this, wxID_ANY);
     status_->SetName("status");
-    for (const char* s : kStatuses) status_->Append(training_status_label(s));
+    for (const char* s : kStatuses) status_->Append(status_label(s));
     status_->SetSelection(1);
     for (int i = 0; i < 4; ++i)
         if (in.status == kStatuses[i]) status_->SetSelection(i);
@@ -445,30 +447,24 @@ std::optional<int64_t> NewPersonDialog::create() {
 
 ImportRegistrationsDialog::ImportRegistrationsDialog(wxWindow* parent, ui::UiContext& context,
                                                      const std::string& training_code)
-    : wxDialog(parent, wxID_ANY, wxString::Format(_("Registrations from the web site for %s"), u8(training_code)),
-               wxDefaultPosition, wxDefaultSize, wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER),
-      context_(context), training_(training_code) {
-    SetName("import-registrations-dialog");
-    auto* sizer = new wxBoxSizer(wxVERTICAL);
-    sizer->Add(label(this, _("The CSV or XLSX file exported by the site (columns first_name, last_name, email, "
-                             "institution; training when it holds several):")),
-               0, wxALL, 10);
-    path_ = text_field(this, "file", {}, 480);
-    sizer->Add(ui::file_row(this, path_, _("Registrations exported by the web site"),
-                            _("CSV or XLSX files (*.csv;*.xlsx)|*.csv;*.xlsx")),
-               0, wxEXPAND | wxLEFT | wxRIGHT, 10);
-    preview_ = new ui::ListPanel(this, &context,
-                                 {.id = "catalogue.import_preview",
-                                  .title = _("What the import will do"),
-                                  .columns = {{_("Line"), 50, ui::ColumnKind::Integer},
-                                              {_("Person"), 200},
-                                              {_("Outcome"), 150, ui::ColumnKind::Status},
-                                              {_("Note"), 260}},
-                                  .search = false});
-    summary_ = ui::end_import_layout(this, sizer, preview_, wxSize(680, 260),
-                                     _("Choose the file to see what the import will do."));
-    path_->Bind(wxEVT_TEXT, [this](wxCommandEvent&) { load(); });
-}
+    : ImportFileDialog(parent, context,
+                       {.title = wxString::Format(_("Registrations from the web site for %s"), u8(training_code)),
+                        .name = "import-registrations-dialog",
+                        .intro = _("The CSV or XLSX file exported by the site (columns first_name, last_name, email, "
+                                   "institution; training when it holds several):"),
+                        .choose_title = _("Registrations exported by the web site"),
+                        .wildcard = _("CSV or XLSX files (*.csv;*.xlsx)|*.csv;*.xlsx"),
+                        .field_width = 480,
+                        .preview_size = wxSize(680, 260),
+                        .summary = _("Choose the file to see what the import will do.")},
+                       {.id = "catalogue.import_preview",
+                        .title = _("What the import will do"),
+                        .columns = {{_("Line"), 50, ui::ColumnKind::Integer},
+                                    {_("Person"), 200},
+                                    {_("Outcome"), 150, ui::ColumnKind::Status},
+                                    {_("Note"), 260}},
+                        .search = false}),
+      context_(context), training_(training_code) {}
 
 void ImportRegistrationsDialog::load() {
     FindWindow(wxID_OK)->Disable();
@@ -645,29 +641,20 @@ std::string CertificatesDialog::folder() const { return s8(folder_->GetValue());
 MessagesDialog::MessagesDialog(wxWindow* parent, ui::UiContext& context)
     : wxDialog(parent, wxID_ANY, _("Messages to the participants")), context_(context) {
     SetName("messages-dialog");
-    auto* g = new wxFlexGridSizer(2, FromDIP(wxSize(8, 6)));
-    g->AddGrowableCol(1);
-    kind_ = new wxChoice(this, wxID_ANY);
-    kind_->SetName("kind");
-    kind_->Append(_("Confirmation of the registration (or of the place on the waiting list)"));
-    kind_->Append(_("Reminder before the training"));
-    kind_->SetSelection(0);
-    g->Add(label(this, _("Message:")), 0, wxALIGN_CENTER_VERTICAL);
-    g->Add(kind_, 1, wxEXPAND);
-    channel_ = new wxChoice(this, wxID_ANY);
-    channel_->SetName("channel");
-    channel_->Append(_("Write .eml files (opened by any mail program)"));
-    channel_->Append(_("Send through the SMTP server"));
-    channel_->SetSelection(0);
-    g->Add(label(this, _("How:")), 0, wxALIGN_CENTER_VERTICAL);
-    g->Add(channel_, 1, wxEXPAND);
+    ui::FieldGrid grid(this);
+    auto* g = grid.sizer();
+    kind_ = grid.add(_("Message:"),
+                     ui::choice(this, {_("Confirmation of the registration (or of the place on the waiting list)"),
+                                       _("Reminder before the training")}),
+                     "kind");
+    channel_ = grid.add(_("How:"),
+                        ui::choice(this, {_("Write .eml files (opened by any mail program)"),
+                                          _("Send through the SMTP server")}),
+                        "channel");
     folder_ = text_field(this, "folder", u8(default_folder("Messages")), 320);
     g->Add(label(this, _("Folder:")), 0, wxALIGN_CENTER_VERTICAL);
     g->Add(folder_row(this, folder_), 1, wxEXPAND);
-    server_ = new wxStaticText(this, wxID_ANY, wxString());
-    server_->SetName("server");
-    g->Add(label(this, _("Server:")), 0, wxALIGN_CENTER_VERTICAL);
-    g->Add(server_, 1, wxEXPAND);
+    server_ = grid.add(_("Server:"), new wxStaticText(this, wxID_ANY, wxString()), "server");
     password_ = text_field(this, "password", {}, 200, wxTE_PASSWORD);
     g->Add(label(this, _("Password:")), 0, wxALIGN_CENTER_VERTICAL);
     g->Add(password_, 0);

@@ -5,6 +5,7 @@
 // "certificates-dialog", "messages-dialog", "publish-dialog".
 #include "catalogue_store.h"
 #include "shared-ui/fwd.h"
+#include "shared-ui/import_dialog.h"
 
 #include <wx/dialog.h>
 
@@ -15,6 +16,10 @@
 #include <vector>
 
 namespace maillage::catalogue {
+
+// A training's, a day's or a registration's status in the UI language ("waiting" is
+// "waiting list"); an unknown one as it is stored.
+wxString status_label(const std::string& status);
 
 // New or edit a training: code, titles, modules (their durations summed as they are
 // ticked), seats, price, venue, languages, registration URL and deadline, status.
@@ -85,21 +90,18 @@ private:
 
 // The web site's registrations (CSV): the file, the duplicate question for each line
 // that may be someone known, the preview of what the import does; OK imports.
-class ImportRegistrationsDialog : public wxDialog {
+class ImportRegistrationsDialog : public ui::ImportFileDialog {
 public:
     ImportRegistrationsDialog(wxWindow* parent, ui::UiContext& context, const std::string& training_code);
     // Imports (one transaction); returns the report's summary, or "" when refused.
     wxString import();
 
 private:
-    void load();
+    void load() override;
     ui::UiContext& context_;
     std::string training_;
     std::string text_, file_;
     std::map<int, int64_t> same_person_;
-    wxTextCtrl* path_;
-    ui::ListPanel* preview_;
-    wxStaticText* summary_;
 };
 
 // One participant's expectation, at the start of the training.

@@ -17,19 +17,10 @@
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
 
-#include <ctime>
-
 namespace maillage::catalogue {
 namespace {
 
 wxString u8(const std::string& s) { return wxString::FromUTF8(s); }
-
-int this_year() {
-    const std::time_t now = std::time(nullptr);
-    std::tm local{};
-    localtime_r(&now, &local);
-    return local.tm_year + 1900;
-}
 
 // Code, year, title; OK stays disabled while the code is empty or taken.
 class EditionDialog : public wxDialog {
@@ -41,7 +32,7 @@ public:
         ui::FieldGrid grid(this);
         code_ = grid.add(_("Code:"), new wxTextCtrl(this, wxID_ANY, u8(edition.code)), "code");
         // The year keeps its natural width.
-        const int year = edition.year ? edition.year : this_year() + 1;
+        const int year = edition.year ? edition.year : ui::current_year() + 1;
         year_ = ui::add_labelled(grid.sizer(), _("Year:"), ui::year_spin(this, year), "year", 0, 0);
         title_ = grid.add(_("Title:"),
                           new wxTextCtrl(this, wxID_ANY, u8(edition.title), wxDefaultPosition, FromDIP(wxSize(320, -1))),

@@ -10,7 +10,6 @@
 #include "shared-ui/display.h"
 
 #include <wx/button.h>
-#include <wx/datetime.h>
 #include <wx/filedlg.h>
 
 #include <algorithm>
@@ -23,7 +22,7 @@ namespace maillage::catalogue {
 FiguresPage::FiguresPage(wxWindow* parent, ui::UiContext& context) : PageBase(parent, context) {
     auto* top = new wxBoxSizer(wxVERTICAL);
     auto* bar = new wxBoxSizer(wxHORIZONTAL);
-    year_ = ui::add_labelled(bar, _("Year"), ui::year_spin(this, wxDateTime::Now().GetYear()), nullptr, 0);
+    year_ = ui::add_labelled(bar, _("Year"), ui::year_spin(this, ui::current_year()), nullptr, 0);
     auto* workbook = new wxButton(this, wxID_ANY, _("Export the year's workbook (XLSX)…"));
     workbook->SetName("export-xlsx");
     bar->Add(workbook, 0, wxLEFT, 12);

@@ -9,6 +9,7 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 #include "shared-ui/dialog_frame.h"
+#include "shared-ui/import_dialog.h"
 #include "shared-ui/display.h"
 #include "shared-ui/messages.h"
 
@@ -225,38 +226,32 @@ namespace {
 
 // Module sheets from an XML file: the file, then what it holds (new modules, new
 // versions, unchanged), then Import. Named "import-modules-dialog" with a "file" field.
-class ImportModulesDialog : public wxDialog {
+class ImportModulesDialog : public ui::ImportFileDialog {
 public:
     ImportModulesDialog(wxWindow* parent, ui::UiContext& context)
-        : wxDialog(parent, wxID_ANY, _("Import module sheets"), wxDefaultPosition, wxDefaultSize,
-                   wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER),
-          context_(context) {
-        SetName("import-modules-dialog");
-        auto* sizer = new wxBoxSizer(wxVERTICAL);
-        sizer->Add(new wxStaticText(this, wxID_ANY, _("The XML file of module sheets (one or several modules):")), 0,
-                   wxALL, 10);
-        path_ = new wxTextCtrl(this, wxID_ANY, {}, wxDefaultPosition, FromDIP(wxSize(460, -1)));
-        path_->SetName("file");
-        sizer->Add(ui::file_row(this, path_, _("Import module sheets"), _("XML files (*.xml)|*.xml")), 0,
-                   wxEXPAND | wxLEFT | wxRIGHT, 10);
-        preview_ = new ui::ListPanel(this, &context,
-                                     {.id = "catalogue.module_import_preview",
-                                      .title = _("Module sheets in the file"),
-                                      .columns = {{_("Code"), 80},
-                                                  {_("Title"), 280},
-                                                  {_("Duration"), 80},
-                                                  {_("Trainers"), 80, ui::ColumnKind::Integer},
-                                                  {_("Import"), 140}},
-                                      .search = false});
-        summary_ = ui::end_import_layout(this, sizer, preview_, wxSize(660, 220),
-                                         _("Choose the file to see the sheets it holds."));
-        path_->Bind(wxEVT_TEXT, [this](wxCommandEvent&) { load(); });
-    }
+        : ImportFileDialog(parent, context,
+                           {.title = _("Import module sheets"),
+                            .name = "import-modules-dialog",
+                            .intro = _("The XML file of module sheets (one or several modules):"),
+                            .choose_title = _("Import module sheets"),
+                            .wildcard = _("XML files (*.xml)|*.xml"),
+                            .field_width = 460,
+                            .preview_size = wxSize(700, 220),
+                            .summary = _("Choose the file to see the sheets it holds.")},
+                           {.id = "catalogue.module_import_preview",
+                            .title = _("Module sheets in the file"),
+                            .columns = {{_("Code"), 80},
+                                        {_("Title"), 280},
+                                        {_("Duration"), 80},
+                                        {_("Trainers"), 80, ui::ColumnKind::Integer},
+                                        {_("Import"), 140}},
+                            .search = false}),
+          context_(context) {}
 
     const std::vector<catalog::ModuleSheet>& sheets() const { return sheets_; }
 
 private:
-    void load() {
+    void load() override {
         sheets_.clear();
         FindWindow(wxID_OK)->Disable();
         auto rows = std::make_shared<ui::TableRowSource>();
@@ -290,14 +285,11 @@ private:
             summary_->SetLabel(wxString::Format(_("The file cannot be imported: %s"), wxString::FromUTF8(e.what())));
         }
         preview_->set_source(rows);
-        summary_->Wrap(FromDIP(660));
+        summary_->Wrap(FromDIP(700));
         Layout();
     }
 
     ui::UiContext& context_;
-    wxTextCtrl* path_;
-    ui::ListPanel* preview_;
-    wxStaticText* summary_;
     std::vector<catalog::ModuleSheet> sheets_;
 };
 

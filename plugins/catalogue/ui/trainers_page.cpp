@@ -5,12 +5,12 @@
 #include "core/database.h"
 #include "core/error.h"
 #include "core/people.h"
+#include "shared-ui/dialog_frame.h"
 #include "shared-ui/list_panel.h"
 #include "shared-ui/display.h"
 
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <wx/button.h>
-#include <wx/datetime.h>
 #include <wx/msgdlg.h>
 #include <wx/sizer.h>
 #include <wx/stattext.h>
@@ -66,7 +66,7 @@ TrainersPage::TrainersPage(wxWindow* parent, ui::UiContext& context) : PageBase(
 void TrainersPage::refresh() {
     auto& db = database();
     ReportScope scope;
-    scope.year = wxDateTime::Now().GetYear();
+    scope.year = ui::current_year();
     std::map<int64_t, TrainerFigures> hours;
     for (const auto& t : compute_figures(db, scope).trainers) hours[t.person_id] = t;
     ids_.clear();

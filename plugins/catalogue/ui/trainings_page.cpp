@@ -39,26 +39,15 @@
 namespace maillage::catalogue {
 namespace {
 wxString u8(const std::string& s) { return wxString::FromUTF8(s); }
-wxString status_label(const std::string& s) {
-    if (s == "registered") return _("registered");
-    if (s == "waiting") return _("waiting list");
-    if (s == "cancelled") return _("cancelled");
-    if (s == "planned") return _("planned");
-    if (s == "held") return _("held");
-    if (s == "proposed") return _("proposed");
-    if (s == "requested") return _("requested");
-    return u8(s);
-}
 wxString met_label(const std::string& met) {
-    if (met == "yes") return _("met");
-    if (met == "partly") return _("partly met");
-    if (met == "no") return _("not met");
-    return _("not checked yet");
+    static const std::pair<const char*, const char*> labels[] = {
+        {"yes", N_("met")}, {"partly", N_("partly met")}, {"no", N_("not met")}};
+    return ui::label_of(labels, met, _("not checked yet"));
 }
 wxString kind_label(const std::string& kind) {
-    if (kind == "confirmation") return _("confirmation");
-    if (kind == "waiting") return _("waiting list");
-    return _("reminder");
+    static const std::pair<const char*, const char*> labels[] = {{"confirmation", N_("confirmation")},
+                                                                 {"waiting", N_("waiting list")}};
+    return ui::label_of(labels, kind, _("reminder"));
 }
 
 wxPanel* tab(wxNotebook* book, const wxString& title, wxSizer*& sizer) {
@@ -114,6 +103,7 @@ TrainingsPage::TrainingsPage(wxWindow* parent, ui::UiContext& context) : PageBas
 
     trainings_ = new ui::ListPanel(this, &context,
                                    {.id = "catalogue.trainings",
+                                    .name = "trainings",
                                     .title = _("Trainings"),
                                     .columns = {{_("Code"), 90},
                                                 {_("Kind"), 70},
@@ -124,14 +114,13 @@ TrainingsPage::TrainingsPage(wxWindow* parent, ui::UiContext& context) : PageBas
                                                 {_("Status"), 90, ui::ColumnKind::Status}},
                                     .search_hint = _("Search code, title…"),
                                     .statuses = {status_label("proposed"), status_label("planned"), status_label("held"),
-                                                 status_label("cancelled"), status_label("requested")}});
-    trainings_->SetName("trainings");
+                                                 status_label("cancelled"), status_label("requested")},
+                                    .buttons = {{_("&New training…"), [this] { new_training(); }, "new-training"},
+                                                {_("&Edit…"), [this] { edit_training(); }},
+                                                {_("D&uplicate"), [this] { duplicate_training(); }},
+                                                {_("&Delete…"), [this] { delete_training(); }}},
+                                    .on_activate = [this] { edit_training(); }});
     trainings_->SetMinSize(FromDIP(wxSize(-1, 170)));
-    trainings_->add_buttons({{_("&New training…"), [this] { new_training(); }, "new-training"},
-                             {_("&Edit…"), [this] { edit_training(); }},
-                             {_("D&uplicate"), [this] { duplicate_training(); }},
-                             {_("&Delete…"), [this] { delete_training(); }}});
-    trainings_->on_activate([this] { edit_training(); });
     top->Add(trainings_, 0, wxEXPAND | wxLEFT | wxRIGHT, 6);
     set_main_list(trainings_);
     details_ = new wxStaticText(this, wxID_ANY, _("Create the edition first (Catalogue editions), then its trainings "
@@ -146,26 +135,26 @@ TrainingsPage::TrainingsPage(wxWindow* parent, ui::UiContext& context) : PageBas
     auto* days_tab = tab(tabs_, _("Days and trainers"), s);
     days_ = new ui::ListPanel(days_tab, &context,
                               {.id = "catalogue.training_days",
+                               .name = "days",
                                .title = _("Days and trainers"),
                                .columns = {{_("Date"), 100, ui::ColumnKind::Date},
                                            {_("Time"), 100},
                                            {_("Venue"), 200},
                                            {_("Trainers"), 300},
                                            {_("Status"), 80, ui::ColumnKind::Status}},
-                               .search = false});
-    days_->SetName("days");
-    days_->add_buttons({{_("&Add a day…"), [this] { add_day(); }, "add-day"},
-                        {_("Change the day…"), [this] { edit_day(); }},
-                        {_("Remove the day…"), [this] { remove_day(); }}});
-    days_->on_activate([this] { edit_day(); });
+                               .search = false,
+                               .buttons = {{_("&Add a day…"), [this] { add_day(); }, "add-day"},
+                                           {_("Change the day…"), [this] { edit_day(); }},
+                                           {_("Remove the day…"), [this] { remove_day(); }}},
+                               .on_activate = [this] { edit_day(); }});
     s->Add(days_, 1, wxEXPAND);
     flags_ = new wxStaticText(days_tab, wxID_ANY, wxString());
     flags_->SetName("flags");
     s->Add(flags_, 0, wxEXPAND | wxALL, 4);
-    // Registrations.
-    auto* reg_tab = tab(tabs_, _("Registrations"), s);
-    registrations_ = new ui::ListPanel(reg_tab, &context,
+    // Registrations, expectations, messages: a list each, the tab itself.
+    registrations_ = new ui::ListPanel(tabs_, &context,
                                        {.id = "catalogue.registrations",
+                                        .name = "registrations",
                                         .title = _("Registrations"),
                                         .columns = {{_("Name"), 200},
                                                     {_("E-mail"), 220},
@@ -176,14 +165,13 @@ TrainingsPage::TrainingsPage(wxWindow* parent, ui::UiContext& context) : PageBas
                                         .search_hint = _("Search name, e-mail…"),
                                         .count_format = _("%zu of %zu registrations"),
                                         .statuses = {status_label("registered"), status_label("waiting"),
-                                                     status_label("cancelled")}});
-    registrations_->SetName("registrations");
-    registrations_->add_buttons({{_("&Register…"), [this] { register_person(); }, "register"},
-                                 {_("&Import from the site…"), [this] { import_registrations(); },
-                                  "import-registrations"},
-                                 {_("&Cancel…"), [this] { cancel_registration(); }},
-                                 {_("&Move…"), [this] { move_registration(); }}});
-    s->Add(registrations_, 1, wxEXPAND);
+                                                     status_label("cancelled")},
+                                        .buttons = {{_("&Register…"), [this] { register_person(); }, "register"},
+                                                    {_("&Import from the site…"), [this] { import_registrations(); },
+                                                     "import-registrations"},
+                                                    {_("&Cancel…"), [this] { cancel_registration(); }},
+                                                    {_("&Move…"), [this] { move_registration(); }}}});
+    tabs_->AddPage(registrations_, _("Registrations"));
     // Attendance: the shared grid.
     auto* att_tab = tab(tabs_, _("Attendance"), s);
     s->Add(new wxStaticText(att_tab, wxID_ANY,
@@ -194,37 +182,34 @@ TrainingsPage::TrainingsPage(wxWindow* parent, ui::UiContext& context) : PageBas
     grid_ = new ui::AttendanceGrid(att_tab, attendance_);
     grid_->SetName("attendance");
     s->Add(grid_, 1, wxEXPAND);
-    // Expectations.
-    auto* exp_tab = tab(tabs_, _("Expectations"), s);
-    expectations_ = new ui::ListPanel(exp_tab, &context,
+    expectations_ = new ui::ListPanel(tabs_, &context,
                                       {.id = "catalogue.expectations",
+                                       .name = "expectations",
                                        .title = _("Expectations"),
                                        .columns = {{_("Participant"), 200},
                                                    {_("Expectation at the start"), 460},
                                                    {_("At the end"), 120, ui::ColumnKind::Status}},
                                        .statuses = {met_label("yes"), met_label("partly"), met_label("no"),
-                                                    met_label("")}});
-    expectations_->SetName("expectations");
-    expectations_->add_buttons({{_("Add an e&xpectation…"), [this] { add_expectation(); }, "add-expectation"},
-                                {_("Met"), [this] { set_met("yes"); }, "met-yes"},
-                                {_("Partly"), [this] { set_met("partly"); }, "met-partly"},
-                                {_("Not met"), [this] { set_met("no"); }, "met-no"}});
-    s->Add(expectations_, 1, wxEXPAND);
-    // Documents and messages.
-    auto* doc_tab = tab(tabs_, _("Certificates and messages"), s);
-    log_ = new ui::ListPanel(doc_tab, &context,
+                                                    met_label("")},
+                                       .buttons = {{_("Add an e&xpectation…"), [this] { add_expectation(); },
+                                                    "add-expectation"},
+                                                   {_("Met"), [this] { set_met("yes"); }, "met-yes"},
+                                                   {_("Partly"), [this] { set_met("partly"); }, "met-partly"},
+                                                   {_("Not met"), [this] { set_met("no"); }, "met-no"}}});
+    tabs_->AddPage(expectations_, _("Expectations"));
+    log_ = new ui::ListPanel(tabs_, &context,
                              {.id = "catalogue.mail_log",
+                              .name = "mail-log",
                               .title = _("Messages written or sent"),
                               .columns = {{_("Person"), 180},
                                           {_("Message"), 100, ui::ColumnKind::Status},
                                           {_("How"), 90},
                                           {_("Subject"), 300},
                                           {_("When"), 130, ui::ColumnKind::Date}},
-                              .count_format = _("%zu of %zu messages")});
-    log_->SetName("mail-log");
-    log_->add_buttons({{_("Certi&ficates…"), [this] { certificates(); }, "certificates"},
-                       {_("Messa&ges…"), [this] { messages(); }, "messages"}});
-    s->Add(log_, 1, wxEXPAND);
+                              .count_format = _("%zu of %zu messages"),
+                              .buttons = {{_("Certi&ficates…"), [this] { certificates(); }, "certificates"},
+                                          {_("Messa&ges…"), [this] { messages(); }, "messages"}}});
+    tabs_->AddPage(log_, _("Certificates and messages"));
     // Evaluations: the shared questionnaire form, results per training or per module.
     auto* eval_tab = tab(tabs_, _("Evaluations"), s);
     auto* eval_bar = new wxBoxSizer(wxHORIZONTAL);

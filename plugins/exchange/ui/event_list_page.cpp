@@ -32,19 +32,11 @@
 #include <wx/textctrl.h>
 
 #include <algorithm>
-#include <ctime>
 
 namespace maillage::exchange {
 namespace {
 
 wxString U(const std::string& s) { return wxString::FromUTF8(s); }
-
-int current_year() {
-    const std::time_t now = std::time(nullptr);
-    std::tm tm{};
-    localtime_r(&now, &tm);
-    return tm.tm_year + 1900;
-}
 
 // The month of an event in the list ("October 2026"), in the UI language.
 wxString month_heading(const std::string& iso_date) {
@@ -61,7 +53,7 @@ wxString month_heading(const std::string& iso_date) {
 EventListPage::EventListPage(wxWindow* parent, ui::UiContext& context) : PageBase(parent, context) {
     auto* sizer = new wxBoxSizer(wxVERTICAL);
     auto* bar = new wxBoxSizer(wxHORIZONTAL);
-    year_ = ui::add_labelled(bar, _("Year"), ui::year_spin(this, current_year()), nullptr);
+    year_ = ui::add_labelled(bar, _("Year"), ui::year_spin(this, ui::current_year()), nullptr);
     auto* create = new wxButton(this, wxID_ANY, _("New event..."));
     create->SetName("event-new");
     bar->Add(create, 0, wxRIGHT, 6);

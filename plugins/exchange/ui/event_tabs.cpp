@@ -147,8 +147,11 @@ std::string person_name(Database& db, int64_t id) {
 // reloads them all), and recording a change in one undoable step.
 class EventTab : public wxPanel {
 public:
-    EventTab(wxWindow* parent, ui::UiContext& context, EventTabs& owner)
-        : wxPanel(parent), context_(context), owner_(owner) {}
+    // `orient`: how sizer_, the tab's sizer, lays out its parts.
+    EventTab(wxWindow* parent, ui::UiContext& context, EventTabs& owner, int orient = wxVERTICAL)
+        : wxPanel(parent), context_(context), owner_(owner), sizer_(new wxBoxSizer(orient)) {
+        SetSizer(sizer_);
+    }
 
 protected:
     // Records `fn` as one change named `label`; the tabs reload when it succeeded.
@@ -160,42 +163,60 @@ protected:
         return true;
     }
     void changed() { owner_.changed(); }
+    // Asks for an institution in `role`'s dialog and records `add(db, dialog)` as one change
+    // named by `label` (N_("... {name} ..."), the institution's name); nothing without an
+    // event or when cancelled.
+    template <class F>
+    void add_institution(InstitutionDialog::Role role, const char* label, F&& add) {
+        if (!owner_.event_id()) return;
+        auto& db = context_.database();
+        InstitutionDialog d(this, db, role);
+        if (d.ShowModal() != wxID_OK) return;
+        record(trf(label, fmt::arg("name", institution_name(db, *d.institution()))), [&] { add(db, d); });
+    }
+
+    // Shows `Dialog(this, database, event, args...)` for the current event and saves it
+    // when confirmed; the tabs reload when that succeeded.
+    template <class Dialog, class... Args>
+    void save_dialog(Args... args) {
+        if (!owner_.event_id()) return;
+        Dialog d(this, context_.database(), owner_.event_id(), args...);
+        if (d.ShowModal() != wxID_OK) return;
+        if (guarded(this, [&] { d.save(); })) changed();
+    }
 
     ui::UiContext& context_;
     EventTabs& owner_;
+    wxBoxSizer* sizer_;
 };
 
 // --- Event (what it is) ----------------------------------------------------------------
 class OverviewTab : public EventTab {
 public:
     OverviewTab(wxWindow* parent, ui::UiContext& context, EventTabs& owner)
-        : EventTab(parent, context, owner) {
-        auto* sizer = new wxBoxSizer(wxHORIZONTAL);
+        : EventTab(parent, context, owner, wxHORIZONTAL) {
         text_ = new wxTextCtrl(this, wxID_ANY, "", wxDefaultPosition, wxDefaultSize,
                                wxTE_MULTILINE | wxTE_READONLY | wxTE_WORDWRAP | wxBORDER_NONE);
         text_->SetName("event-details");
-        sizer->Add(text_, 3, wxEXPAND | wxALL, 8);
+        sizer_->Add(text_, 3, wxEXPAND | wxALL, 8);
         // Working groups count their meetings and the services taking part.
         services_ = new ui::ListPanel(this, &context,
                                       {.id = "exchange.group_services",
+                                       .name = "group-services",
                                        .title = _("Services taking part (working groups)"),
                                        .columns = {{_("Services taking part (working groups)"), 300}},
-                                       .search = false});
-        services_->SetName("group-services");
-        services_->add_buttons({{_("Add..."), [this] { add_service(); }, "group-service-add"},
-                                {_("Remove"), [this] { remove_service(); }, "group-service-remove"}});
-        sizer->Add(services_, 2, wxEXPAND | wxALL, 4);
-        SetSizer(sizer);
+                                       .search = false,
+                                       .buttons = {{_("Add..."), [this] { add_service(); }, "group-service-add"},
+                                                   {_("Remove"), [this] { remove_service(); }, "group-service-remove"}}});
+        sizer_->Add(services_, 2, wxEXPAND | wxALL, 4);
     }
 
 private:
     void add_service() {
-        if (!owner_.event_id()) return;
-        auto& db = context_.database();
-        GroupServiceDialog d(this, db);
-        if (d.ShowModal() != wxID_OK) return;
-        record(trf("Add {name} to the working group", fmt::arg("name", institution_name(db, *d.institution()))),
-               [&] { EventRepository(db).add_group_service(owner_.event_id(), *d.institution()); });
+        add_institution(InstitutionDialog::Role::GroupService, N_("Add {name} to the working group"),
+                        [this](Database& db, const InstitutionDialog& d) {
+                            EventRepository(db).add_group_service(owner_.event_id(), *d.institution());
+                        });
     }
     void remove_service() {
         const auto id = services_->selected_id();
@@ -263,16 +284,16 @@ class CommitteeTab : public EventTab {
 public:
     CommitteeTab(wxWindow* parent, ui::UiContext& context, EventTabs& owner)
         : EventTab(parent, context, owner) {
-        auto* sizer = new wxBoxSizer(wxVERTICAL);
         members_ = new ui::ListPanel(this, &context,
                                      {.id = "exchange.committee",
                                       .title = _("Member institutions and their representatives"),
                                       .columns = {{_("Institution"), 280}, {_("Representative"), 200}},
-                                      .search = false});
-        members_->add_buttons({{_("Add a member..."), [this] { add_member(); }, "committee-add-member"},
-                               {_("Remove the member"), [this] { remove_member(); }, "committee-remove-member"}});
-        sizer->Add(new wxStaticText(this, wxID_ANY, _("Member institutions and their representatives")), 0, wxALL, 6);
-        sizer->Add(members_, 1, wxEXPAND);
+                                      .search = false,
+                                      .buttons = {{_("Add a member..."), [this] { add_member(); }, "committee-add-member"},
+                                                  {_("Remove the member"), [this] { remove_member(); },
+                                                   "committee-remove-member"}}});
+        sizer_->Add(new wxStaticText(this, wxID_ANY, _("Member institutions and their representatives")), 0, wxALL, 6);
+        sizer_->Add(members_, 1, wxEXPAND);
         meetings_ = new ui::ListPanel(this, &context,
                                       {.id = "exchange.committee_meetings",
                                        .title = _("Meetings and decisions"),
@@ -280,24 +301,21 @@ public:
                                                    {_("Status"), 80, ui::ColumnKind::Status},
                                                    {_("Present"), 70, ui::ColumnKind::Integer},
                                                    {_("Decisions"), 480}},
-                                       .search = false});
-        meetings_->add_buttons(
-            {{_("Record a meeting..."), [this] { add_meeting(); }, "committee-add-meeting"},
-             {_("Remove the meeting"), [this] { remove_meeting(); }, "committee-remove-meeting"}});
-        sizer->Add(new wxStaticText(this, wxID_ANY, _("Meetings and decisions")), 0, wxALL, 6);
-        sizer->Add(meetings_, 1, wxEXPAND);
-        SetSizer(sizer);
+                                       .search = false,
+                                       .buttons = {{_("Record a meeting..."), [this] { add_meeting(); },
+                                                    "committee-add-meeting"},
+                                                   {_("Remove the meeting"), [this] { remove_meeting(); },
+                                                    "committee-remove-meeting"}}});
+        sizer_->Add(new wxStaticText(this, wxID_ANY, _("Meetings and decisions")), 0, wxALL, 6);
+        sizer_->Add(meetings_, 1, wxEXPAND);
     }
 
 private:
     void add_member() {
-        if (!owner_.event_id()) return;
-        auto& db = context_.database();
-        CommitteeMemberDialog d(this, db);
-        if (d.ShowModal() != wxID_OK) return;
-        record(trf("Add {name} to the steering committee",
-                   fmt::arg("name", institution_name(db, *d.institution()))),
-               [&] { EventRepository(db).add_committee_member(owner_.event_id(), *d.institution(), d.person()); });
+        add_institution(InstitutionDialog::Role::CommitteeMember, N_("Add {name} to the steering committee"),
+                        [this](Database& db, const InstitutionDialog& d) {
+                            EventRepository(db).add_committee_member(owner_.event_id(), *d.institution(), d.person());
+                        });
     }
     void remove_member() {
         const auto id = members_->selected_id();
@@ -310,12 +328,7 @@ private:
         record(trf("Remove {name} from the steering committee", fmt::arg("name", name)),
                [&] { EventRepository(db).remove_committee_member(*id); });
     }
-    void add_meeting() {
-        if (!owner_.event_id()) return;
-        CommitteeMeetingDialog d(this, context_.database(), owner_.event_id());
-        if (d.ShowModal() != wxID_OK) return;
-        if (guarded(this, [&] { d.save(); })) changed();
-    }
+    void add_meeting() { save_dialog<CommitteeMeetingDialog>(); }
     void remove_meeting() {
         const auto id = meetings_->selected_id();
         if (!id) return;
@@ -367,39 +380,29 @@ class TablesTab : public EventTab {
 public:
     TablesTab(wxWindow* parent, ui::UiContext& context, EventTabs& owner)
         : EventTab(parent, context, owner) {
-        auto* sizer = new wxBoxSizer(wxVERTICAL);
-        list_ = new ui::ListPanel(this, &context,
-                                  {.id = "exchange.tables",
-                                   .title = _("Tables"),
-                                   .columns = {{_("No."), 40, ui::ColumnKind::Integer},
-                                               {_("Title"), 180},
-                                               {_("Participants"), 90, ui::ColumnKind::Integer},
-                                               {_("Facilitators"), 200},
-                                               {_("Question"), 400}},
-                                   .search = false});
-        sizer->Add(list_, 1, wxEXPAND);
-        auto* buttons = new wxBoxSizer(wxHORIZONTAL);
-        auto button = [&](const wxString& label, const char* name) { return ui::bar_button(this, buttons, label, name); };
-        auto* add = button(_("Add a table..."), "table-add");
-        auto* edit = button(_("Edit..."), "table-edit");
-        auto* remove = button(_("Remove the table"), "table-remove");
-        auto* assign = button(_("Assign participants to tables"), "table-assign");
-        assign->SetToolTip(_("Keeps each participant's choice, then spreads the others evenly with a balanced mix "
-                             "of sectors."));
-        auto* reassign = button(_("Reassign everyone"), "table-reassign");
-        reassign->SetToolTip(_("Clears every participant's table (facilitators keep theirs), then assigns again."));
-        sizer->Add(buttons, 0, wxALL, 6);
-        SetSizer(sizer);
-        add->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { open(0); });
-        edit->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
+        auto edit_selected = [this] {
             if (auto id = list_->selected_id()) open(*id);
-        });
-        list_->list()->Bind(wxEVT_DATAVIEW_ITEM_ACTIVATED, [this](wxDataViewEvent&) {
-            if (auto id = list_->selected_id()) open(*id);
-        });
-        remove->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { remove_table(); });
-        assign->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { assign_all(false); });
-        reassign->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { assign_all(true); });
+        };
+        list_ = new ui::ListPanel(
+            this, &context,
+            {.id = "exchange.tables",
+             .title = _("Tables"),
+             .columns = {{_("No."), 40, ui::ColumnKind::Integer},
+                         {_("Title"), 180},
+                         {_("Participants"), 90, ui::ColumnKind::Integer},
+                         {_("Facilitators"), 200},
+                         {_("Question"), 400}},
+             .search = false,
+             .buttons = {{_("Add a table..."), [this] { open(0); }, "table-add"},
+                         {_("Edit..."), edit_selected, "table-edit"},
+                         {_("Remove the table"), [this] { remove_table(); }, "table-remove"},
+                         {_("Assign participants to tables"), [this] { assign_all(false); }, "table-assign",
+                          _("Keeps each participant's choice, then spreads the others evenly with a balanced mix "
+                            "of sectors.")},
+                         {_("Reassign everyone"), [this] { assign_all(true); }, "table-reassign",
+                          _("Clears every participant's table (facilitators keep theirs), then assigns again.")}},
+             .on_activate = edit_selected});
+        sizer_->Add(list_, 1, wxEXPAND);
     }
     void load(int64_t event_id) {
         auto rows = std::make_shared<ui::TableRowSource>();
@@ -421,12 +424,7 @@ public:
     }
 
 private:
-    void open(int64_t table_id) {
-        if (!owner_.event_id()) return;
-        TableDialog d(this, context_.database(), owner_.event_id(), table_id);
-        if (d.ShowModal() != wxID_OK) return;
-        if (guarded(this, [&] { d.save(); })) changed();
-    }
+    void open(int64_t table_id) { save_dialog<TableDialog>(table_id); }
     void remove_table() {
         const auto id = list_->selected_id();
         if (!id) return;
@@ -469,13 +467,12 @@ class RegistrationsTab : public EventTab {
 public:
     RegistrationsTab(wxWindow* parent, ui::UiContext& context, EventTabs& owner)
         : EventTab(parent, context, owner) {
-        auto* sizer = new wxBoxSizer(wxVERTICAL);
         summary_ = new wxStaticText(this, wxID_ANY, "");
         summary_->SetName("registrations-summary");
-        sizer->Add(summary_, 0, wxALL, 6);
+        sizer_->Add(summary_, 0, wxALL, 6);
         list_ = new RegistrationList(this, context, "exchange.registrations", true);
         list_->SetName("registrations");
-        sizer->Add(list_, 1, wxEXPAND);
+        sizer_->Add(list_, 1, wxEXPAND);
         auto* buttons = new wxBoxSizer(wxHORIZONTAL);
         auto button = [&](const wxString& label, const char* name) { return ui::bar_button(this, buttons, label, name); };
         auto* add = button(_("Register a person..."), "register-person");
@@ -484,13 +481,12 @@ public:
         auto* table = button(_("Seat at a table..."), "registration-table");
         auto* import = button(_("Import from the web form (CSV)..."), "registration-import");
         auto* exp = button(_("Export (CSV or XLSX)..."), "registration-export");
-        sizer->Add(buttons, 0, wxALL, 6);
-        SetSizer(sizer);
+        sizer_->Add(buttons, 0, wxALL, 6);
         add->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { register_person(); });
         status->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { change_status(); });
         role->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { change_role(); });
         table->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { seat(); });
-        list_->list()->Bind(wxEVT_DATAVIEW_ITEM_ACTIVATED, [this](wxDataViewEvent&) { change_status(); });
+        list_->on_activate([this] { change_status(); });
         import->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { import_csv(); });
         exp->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { export_file(false); });
     }
@@ -638,21 +634,20 @@ public:
         : EventTab(parent, context, owner) {
         // The door: a search box that filters as one types (Enter checks in the first
         // match), the matches, and below the walk-in form.
-        auto* sizer = new wxBoxSizer(wxVERTICAL);
         search_ = new wxSearchCtrl(this, wxID_ANY, "", wxDefaultPosition, wxDefaultSize, wxTE_PROCESS_ENTER);
         search_->SetName("checkin-search");
         search_->SetDescriptiveText(_("Type a name, an email or an institution"));
-        sizer->Add(search_, 0, wxEXPAND | wxALL, 6);
+        sizer_->Add(search_, 0, wxEXPAND | wxALL, 6);
         list_ = new RegistrationList(this, context, "exchange.checkin", false);
-        sizer->Add(list_, 1, wxEXPAND);
+        sizer_->Add(list_, 1, wxEXPAND);
         auto* check = new wxButton(this, wxID_ANY, _("Check in (Enter)"));
         check->SetName("checkin");
-        sizer->Add(check, 0, wxALL, 6);
+        sizer_->Add(check, 0, wxALL, 6);
 
         auto* title = new wxStaticText(this, wxID_ANY, _("Walk-in (not registered)"));
         title->SetFont(title->GetFont().Bold());
         title->SetMinSize(title->GetTextExtent(title->GetLabel()) + wxSize(FromDIP(16), 0));
-        sizer->Add(title, 0, wxLEFT | wxRIGHT | wxTOP, 6);
+        sizer_->Add(title, 0, wxLEFT | wxRIGHT | wxTOP, 6);
         auto* row = new wxBoxSizer(wxHORIZONTAL);
         auto field = [&](const wxString& hint, const char* name, int proportion) {
             auto* t = new wxTextCtrl(this, wxID_ANY);
@@ -665,7 +660,7 @@ public:
         first_ = field(_("First name"), "walkin-first", 2);
         last_ = field(_("Last name"), "walkin-last", 2);
         institution_ = field(_("Institution"), "walkin-institution", 3);
-        sizer->Add(row, 0, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, 6);
+        sizer_->Add(row, 0, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, 6);
         auto* row2 = new wxBoxSizer(wxHORIZONTAL);
         row2->Add(new wxStaticText(this, wxID_ANY, _("Sector:")), 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 4);
         sector_ = new wxChoice(this, wxID_ANY, wxDefaultPosition, FromDIP(wxSize(260, -1)));
@@ -681,12 +676,11 @@ public:
         known_ = new wxStaticText(this, wxID_ANY, "");
         known_->SetName("walkin-known");
         row2->Add(known_, 1, wxALIGN_CENTER_VERTICAL);
-        sizer->Add(row2, 0, wxEXPAND | wxALL, 6);
-        SetSizer(sizer);
+        sizer_->Add(row2, 0, wxEXPAND | wxALL, 6);
 
         search_->Bind(wxEVT_TEXT, [this](wxCommandEvent&) { search(); });
         search_->Bind(wxEVT_TEXT_ENTER, [this](wxCommandEvent&) { check_in(); });
-        list_->list()->Bind(wxEVT_DATAVIEW_ITEM_ACTIVATED, [this](wxDataViewEvent&) { check_in(); });
+        list_->on_activate([this] { check_in(); });
         check->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { check_in(); });
         add->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { walk_in(); });
         email_->Bind(wxEVT_TEXT, [this](wxCommandEvent&) { email_typed(); });
@@ -786,8 +780,7 @@ private:
 class EvaluationTab : public EventTab {
 public:
     EvaluationTab(wxWindow* parent, ui::UiContext& context, EventTabs& owner)
-        : EventTab(parent, context, owner) {
-        auto* sizer = new wxBoxSizer(wxHORIZONTAL);
+        : EventTab(parent, context, owner, wxHORIZONTAL) {
         left_ = new wxBoxSizer(wxVERTICAL);
         auto* who = new wxBoxSizer(wxHORIZONTAL);
         who->Add(new wxStaticText(this, wxID_ANY, _("Respondent:")), 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 6);
@@ -798,11 +791,10 @@ public:
         submit_ = new wxButton(this, wxID_ANY, _("Record this evaluation"));
         submit_->SetName("evaluation-submit");
         left_->Add(submit_, 0, wxALL, 6);
-        sizer->Add(left_, 1, wxEXPAND);
+        sizer_->Add(left_, 1, wxEXPAND);
         results_ = new ui::QuestionnaireResults(this);
         results_->SetName("evaluation-results");
-        sizer->Add(results_, 1, wxEXPAND | wxALL, 6);
-        SetSizer(sizer);
+        sizer_->Add(results_, 1, wxEXPAND | wxALL, 6);
         submit_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { submit(); });
     }
     void load(int64_t event_id) {
@@ -869,45 +861,30 @@ class OutputsTab : public EventTab {
 public:
     OutputsTab(wxWindow* parent, ui::UiContext& context, EventTabs& owner, RegistrationsTab& registrations)
         : EventTab(parent, context, owner), registrations_(registrations) {
-        auto* sizer = new wxBoxSizer(wxVERTICAL);
         auto* papers = new wxBoxSizer(wxHORIZONTAL);
-        auto button = [&](wxSizer* row, const wxString& label, const char* name) {
-            return ui::bar_button(this, row, label, name);
+        ui::bar_button(this, papers, _("Attendance certificates..."), "certificates", [this] { certificates(); });
+        ui::bar_button(this, papers, _("Attended list (CSV or XLSX)..."), "attended-list",
+                       [this] { registrations_.export_file(true); });
+        ui::bar_button(this, papers, _("Sign-in sheet..."), "sign-in-sheet", [this] { sign_in_sheet(); });
+        sizer_->Add(papers, 0, wxALL, 6);
+        sizer_->Add(new wxStaticText(this, wxID_ANY, _("Publications from this event")), 0, wxALL, 6);
+        auto edit_selected = [this] {
+            if (auto id = list_->selected_id()) edit_publication(*id);
         };
-        auto* certs = button(papers, _("Attendance certificates..."), "certificates");
-        auto* attended = button(papers, _("Attended list (CSV or XLSX)..."), "attended-list");
-        auto* sheet = button(papers, _("Sign-in sheet..."), "sign-in-sheet");
-        sizer->Add(papers, 0, wxALL, 6);
-        sizer->Add(new wxStaticText(this, wxID_ANY, _("Publications from this event")), 0, wxALL, 6);
         list_ = new ui::ListPanel(this, &context,
                                   {.id = "exchange.publications",
                                    .title = _("Publications from this event"),
-                                   .columns = {{_("Title"), 300},
-                                               {_("Collection"), 160},
-                                               {_("Number"), 60},
-                                               {_("Date"), 100, ui::ColumnKind::Date},
-                                               {_("Copies"), 70, ui::ColumnKind::Integer}},
-                                   .search = false});
-        sizer->Add(list_, 1, wxEXPAND);
-        auto* buttons = new wxBoxSizer(wxHORIZONTAL);
-        auto* pub = button(buttons, _("Add a publication..."), "publication-add");
-        auto* link = button(buttons, _("Link a publication..."), "publication-link");
-        auto* edit = button(buttons, _("Edit..."), "publication-edit");
-        auto* unlink = button(buttons, _("Remove from this event"), "publication-unlink");
-        sizer->Add(buttons, 0, wxALL, 6);
-        SetSizer(sizer);
-        pub->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { edit_publication(0); });
-        edit->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
-            if (auto id = list_->selected_id()) edit_publication(*id);
-        });
-        list_->list()->Bind(wxEVT_DATAVIEW_ITEM_ACTIVATED, [this](wxDataViewEvent&) {
-            if (auto id = list_->selected_id()) edit_publication(*id);
-        });
-        link->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { link_publication(); });
-        unlink->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { unlink_publication(); });
-        certs->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { certificates(); });
-        attended->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { registrations_.export_file(true); });
-        sheet->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { sign_in_sheet(); });
+                                   .columns = publication_columns(),
+                                   .search = false,
+                                   .buttons = {{_("Add a publication..."), [this] { edit_publication(0); },
+                                                "publication-add"},
+                                               {_("Link a publication..."), [this] { link_publication(); },
+                                                "publication-link"},
+                                               {_("Edit..."), edit_selected, "publication-edit"},
+                                               {_("Remove from this event"), [this] { unlink_publication(); },
+                                                "publication-unlink"}},
+                                   .on_activate = edit_selected});
+        sizer_->Add(list_, 1, wxEXPAND);
     }
     void load(int64_t event_id) {
         auto rows = std::make_shared<ui::TableRowSource>();
@@ -916,8 +893,7 @@ public:
             for (const auto& p : events.publications()) {
                 const auto linked = events.publication_events(p.id);
                 if (std::find(linked.begin(), linked.end(), event_id) == linked.end()) continue;
-                rows->add(p.id, {U(p.title), U(p.collection), U(p.number), ui::display_date(p.date),
-                                 p.copies ? wxString::Format("%lld", static_cast<long long>(*p.copies)) : wxString()});
+                rows->add(p.id, publication_cells(p));
             }
         }
         list_->set_source(rows);
@@ -926,23 +902,15 @@ public:
 private:
     void edit_publication(int64_t id) {
         if (!owner_.event_id()) return;
-        auto& db = context_.database();
-        EventRepository events(db);
-        Publication p;
-        if (id)
-            for (const auto& x : events.publications())
-                if (x.id == id) p = x;
-        PublicationDialog d(this, p);
-        if (d.ShowModal() != wxID_OK) return;
-        const auto edited = d.publication();
-        record(id ? trf("Edit the publication {title}", fmt::arg("title", edited.title))
-                  : trf("Add the publication {title}", fmt::arg("title", edited.title)),
-               [&] {
-                   if (id)
-                       events.update_publication(edited);
-                   else
-                       events.link_publication(events.add_publication(edited), owner_.event_id());
-               });
+        EventRepository events(context_.database());
+        const auto edited = ask_publication(this, events, id);
+        if (!edited) return;
+        record(publication_change(*edited, id != 0), [&] {
+            if (id)
+                events.update_publication(*edited);
+            else
+                events.link_publication(events.add_publication(*edited), owner_.event_id());
+        });
     }
     // A publication already recorded (from another event, or of a year) linked here too.
     void link_publication() {

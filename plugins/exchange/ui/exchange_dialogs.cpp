@@ -367,26 +367,29 @@ int64_t EventDialog::save() {
 }
 
 // ---- Committee -----------------------------------------------------------------------
-CommitteeMemberDialog::CommitteeMemberDialog(wxWindow* parent, Database& db)
-    : wxDialog(parent, wxID_ANY, _("Add a committee member")) {
-    SetName("committee-member-dialog");
+InstitutionDialog::InstitutionDialog(wxWindow* parent, Database& db, Role role)
+    : wxDialog(parent, wxID_ANY,
+               role == Role::CommitteeMember ? _("Add a committee member") : _("Add a service to the working group")) {
+    const bool member = role == Role::CommitteeMember;
+    SetName(member ? "committee-member-dialog" : "group-service-dialog");
     Grid grid(this);
-    institution_ = grid.add(_("Institution:"), named(new ui::InstitutionPicker(this, db), "institution"));
+    institution_ = grid.add(member ? _("Institution:") : _("Service:"),
+                            named(new ui::InstitutionPicker(this, db), "institution"));
     institution_->SetMinSize(wxSize(360, -1));
-    person_ = grid.add(_("Representative:"), named(new ui::PersonPicker(this, db), "representative"));
+    if (member) person_ = grid.add(_("Representative:"), named(new ui::PersonPicker(this, db), "representative"));
     finish(this, grid.sizer());
-    on_ok(this, [this] {
-        if (!institution_->selection()) return warn(this, GetTitle(), _("Choose the member institution."));
+    on_ok(this, [this, member] {
+        if (!institution_->selection())
+            return warn(this, GetTitle(), member ? _("Choose the member institution.") : _("Choose the service."));
         return true;
     });
 }
 
-std::optional<int64_t> CommitteeMemberDialog::institution() const { return institution_->selection(); }
-std::optional<int64_t> CommitteeMemberDialog::person() const { return person_->selection(); }
+std::optional<int64_t> InstitutionDialog::institution() const { return institution_->selection(); }
+std::optional<int64_t> InstitutionDialog::person() const { return person_ ? person_->selection() : std::nullopt; }
 
 CommitteeMeetingDialog::CommitteeMeetingDialog(wxWindow* parent, Database& db, int64_t event_id)
-    : wxDialog(parent, wxID_ANY, _("Record a committee meeting")), db_(db), event_id_(event_id) {
-    SetName("committee-meeting-dialog");
+    : EventPartDialog(parent, _("Record a committee meeting"), "committee-meeting-dialog", db, event_id) {
     Grid grid(this);
     date_ = grid.add(_("Date:"), named(new ui::DatePicker(this), "date"), 0);
     auto* times = new wxBoxSizer(wxHORIZONTAL);
@@ -396,11 +399,8 @@ CommitteeMeetingDialog::CommitteeMeetingDialog(wxWindow* parent, Database& db, i
     times->Add(new wxStaticText(this, wxID_ANY, wxString::FromUTF8("–")), 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 4);
     times->Add(end_, 0);
     grid.add_sizer(_("Times:"), times);
-    status_ = grid.add(_("Status:"), named(new wxChoice(this, wxID_ANY), "status"), 0);
-    status_->Append(_("planned"));
-    status_->Append(_("held"));
-    status_->Append(_("cancelled"));
-    status_->SetSelection(1);
+    status_ = grid.add(_("Status:"), named(ui::choice(this, {_("planned"), _("held"), _("cancelled")}, 1), "status"),
+                       0);
     present_ = grid.add(_("Present:"), named(new wxCheckListBox(this, wxID_ANY, wxDefaultPosition, wxSize(360, 90)), "present"));
     for (const auto& m : EventRepository(db).committee(event_id)) {
         if (!m.person_id) continue;
@@ -447,9 +447,8 @@ int64_t CommitteeMeetingDialog::save() {
 
 // ---- Tables --------------------------------------------------------------------------
 TableDialog::TableDialog(wxWindow* parent, Database& db, int64_t event_id, int64_t table_id)
-    : wxDialog(parent, wxID_ANY, table_id ? _("Edit the table") : _("Add a table")), db_(db), event_id_(event_id),
+    : EventPartDialog(parent, table_id ? _("Edit the table") : _("Add a table"), "table-dialog", db, event_id),
       table_id_(table_id) {
-    SetName("table-dialog");
     std::optional<Table> t;
     if (table_id) t = EventRepository(db).table(table_id);
     Grid grid(this);
@@ -539,8 +538,7 @@ private:
 }  // namespace
 
 RegisterDialog::RegisterDialog(wxWindow* parent, Database& db, int64_t event_id)
-    : wxDialog(parent, wxID_ANY, _("Register a person")), db_(db), event_id_(event_id) {
-    SetName("register-dialog");
+    : EventPartDialog(parent, _("Register a person"), "register-dialog", db, event_id) {
     Grid grid(this);
     person_ = grid.add(_("Person:"), named(new ui::PersonPicker(this, db, {}, EventRepository(db).first_date(event_id)), "person"));
     person_->SetMinSize(wxSize(380, -1));
@@ -602,6 +600,7 @@ ImportDialog::ImportDialog(wxWindow* parent, ui::UiContext& context, int64_t eve
     sizer->Add(problem_, 0, wxEXPAND | wxBOTTOM, 6);
     preview_ = new ui::ListPanel(this, &context,
                                  {.id = "exchange.import_preview",
+                                  .name = "preview",
                                   .title = _("Import preview"),
                                   .columns = {{_("Line"), 50, ui::ColumnKind::Integer},
                                               {_("Name"), 170},
@@ -610,16 +609,12 @@ ImportDialog::ImportDialog(wxWindow* parent, ui::UiContext& context, int64_t eve
                                               {_("Sector"), 130},
                                               {_("What happens"), 300}},
                                   .search = false});
-    preview_->SetName("preview");
     preview_->SetMinSize(wxSize(1060, 320));
     sizer->Add(preview_, 1, wxEXPAND | wxBOTTOM, 6);
     auto* merge_row = new wxBoxSizer(wxHORIZONTAL);
     merge_row->Add(new wxStaticText(this, wxID_ANY, _("Rows that look like known records:")), 0,
                    wxALIGN_CENTER_VERTICAL | wxRIGHT, 6);
-    merge_ = named(new wxChoice(this, wxID_ANY), "merge");
-    merge_->Append(_("Merge with the known records"));
-    merge_->Append(_("Create new records"));
-    merge_->SetSelection(0);
+    merge_ = named(ui::choice(this, {_("Merge with the known records"), _("Create new records")}), "merge");
     merge_row->Add(merge_, 0);
     sizer->Add(merge_row, 0, wxBOTTOM, 6);
     auto* outer = new wxBoxSizer(wxVERTICAL);
@@ -707,10 +702,8 @@ CertificatesDialog::CertificatesDialog(wxWindow* parent, Database& db, int64_t e
             people_.push_back(r.person_id);
         }
     who_->SetSelection(0);
-    format_ = grid.add(_("Format:"), named(new wxChoice(this, wxID_ANY), "format"), 0);
-    format_->Append(_("PDF (to send or print)"));
-    format_->Append(_("HTML pages"));
-    format_->SetSelection(0);
+    format_ = grid.add(_("Format:"), named(ui::choice(this, {_("PDF (to send or print)"), _("HTML pages")}), "format"),
+                       0);
     auto* row = new wxBoxSizer(wxHORIZONTAL);
     folder_ = text(this, "folder");
     folder_->SetMinSize(wxSize(320, -1));
@@ -781,21 +774,35 @@ Publication PublicationDialog::publication() const {
     return p;
 }
 
-// ---- Group services ------------------------------------------------------------------
-GroupServiceDialog::GroupServiceDialog(wxWindow* parent, Database& db)
-    : wxDialog(parent, wxID_ANY, _("Add a service to the working group")) {
-    SetName("group-service-dialog");
-    Grid grid(this);
-    institution_ = grid.add(_("Service:"), named(new ui::InstitutionPicker(this, db), "institution"));
-    institution_->SetMinSize(wxSize(360, -1));
-    finish(this, grid.sizer());
-    on_ok(this, [this] {
-        if (!institution_->selection()) return warn(this, GetTitle(), _("Choose the service."));
-        return true;
-    });
+std::vector<ui::ListColumn> publication_columns() {
+    return {{_("Title"), 300},
+            {_("Collection"), 160},
+            {_("Number"), 60},
+            {_("Date"), 100, ui::ColumnKind::Date},
+            {_("Copies"), 70, ui::ColumnKind::Integer}};
 }
 
-std::optional<int64_t> GroupServiceDialog::institution() const { return institution_->selection(); }
+std::vector<wxString> publication_cells(const Publication& p) {
+    return {U(p.title), U(p.collection), U(p.number), ui::display_date(p.date),
+            p.copies ? wxString::Format("%lld", static_cast<long long>(*p.copies)) : wxString()};
+}
+
+std::optional<Publication> ask_publication(wxWindow* parent, EventRepository& events, int64_t id,
+                                           const std::string& new_date) {
+    Publication p;
+    if (id)
+        for (const auto& x : events.publications())
+            if (x.id == id) p = x;
+    if (!id && !new_date.empty()) p.date = new_date;
+    PublicationDialog d(parent, p);
+    if (d.ShowModal() != wxID_OK) return std::nullopt;
+    return d.publication();
+}
+
+std::string publication_change(const Publication& edited, bool existing) {
+    return existing ? trf("Edit the publication {title}", fmt::arg("title", edited.title))
+                    : trf("Add the publication {title}", fmt::arg("title", edited.title));
+}
 
 // ---- Publications of a year ----------------------------------------------------------
 PublicationsDialog::PublicationsDialog(wxWindow* parent, ui::UiContext& context, int year)
@@ -807,23 +814,20 @@ PublicationsDialog::PublicationsDialog(wxWindow* parent, ui::UiContext& context,
     auto* bar = new wxBoxSizer(wxHORIZONTAL);
     year_ = ui::add_labelled(bar, _("Year"), ui::year_spin(this, year), "year", 0);
     sizer->Add(bar, 0, wxALL, 8);
-    list_ = new ui::ListPanel(this, &context,
-                              {.id = "exchange.publications_year",
-                               .title = _("Publications"),
-                               .columns = {{_("Title"), 280},
-                                           {_("Collection"), 140},
-                                           {_("Number"), 60},
-                                           {_("Date"), 90, ui::ColumnKind::Date},
-                                           {_("Copies"), 70, ui::ColumnKind::Integer},
-                                           {_("Events"), 300}}});
-    list_->SetName("publications");
-    list_->SetMinSize(wxSize(980, 320));
+    auto columns = publication_columns();
+    columns.push_back({_("Events"), 300});
     auto edit_selected = [this] {
         if (auto id = list_->selected_id()) edit(*id);
     };
-    list_->add_buttons({{_("Add..."), [this] { edit(0); }, "publication-add"},
-                        {_("Edit..."), edit_selected, "publication-edit"}});
-    list_->on_activate(edit_selected);
+    list_ = new ui::ListPanel(this, &context,
+                              {.id = "exchange.publications_year",
+                               .name = "publications",
+                               .title = _("Publications"),
+                               .columns = columns,
+                               .buttons = {{_("Add..."), [this] { edit(0); }, "publication-add"},
+                                           {_("Edit..."), edit_selected, "publication-edit"}},
+                               .on_activate = edit_selected});
+    list_->SetMinSize(wxSize(1010, 320));
     sizer->Add(list_, 1, wxEXPAND | wxLEFT | wxRIGHT, 8);
     auto* close = new wxButton(this, wxID_CANCEL, _("Close"));
     sizer->Add(close, 0, wxALIGN_RIGHT | wxALL, 8);
@@ -842,8 +846,9 @@ void PublicationsDialog::load() {
         std::string from;
         for (auto e : events.publication_events(p.id))
             if (auto ev = events.get(e)) from += (from.empty() ? "" : ", ") + ev->title;
-        rows->add(p.id, {U(p.title), U(p.collection), U(p.number), ui::display_date(p.date),
-                         p.copies ? wxString::Format("%lld", static_cast<long long>(*p.copies)) : wxString(), U(from)});
+        auto cells = publication_cells(p);
+        cells.push_back(U(from));
+        rows->add(p.id, std::move(cells));
     }
     list_->set_source(rows);
 }
@@ -851,23 +856,15 @@ void PublicationsDialog::load() {
 void PublicationsDialog::edit(int64_t id) {
     auto& db = context_.database();
     EventRepository events(db);
-    Publication p;
-    if (id)
-        for (const auto& x : events.publications())
-            if (x.id == id) p = x;
-    if (!id) p.date = std::to_string(year_->GetValue()) + "-01-01";
-    PublicationDialog d(this, p);
-    if (d.ShowModal() != wxID_OK) return;
-    const auto edited = d.publication();
+    const auto edited = ask_publication(this, events, id, std::to_string(year_->GetValue()) + "-01-01");
+    if (!edited) return;
     try {
-        db.write(id ? trf("Edit the publication {title}", fmt::arg("title", edited.title))
-                    : trf("Add the publication {title}", fmt::arg("title", edited.title)),
-                 [&] {
-                     if (id)
-                         events.update_publication(edited);
-                     else
-                         events.add_publication(edited);
-                 });
+        db.write(publication_change(*edited, id != 0), [&] {
+            if (id)
+                events.update_publication(*edited);
+            else
+                events.add_publication(*edited);
+        });
         context_.data_changed();
         load();
     } catch (const std::exception& e) {

@@ -10,6 +10,7 @@
 
 #include "core/sessions.h"
 #include "shared-ui/fwd.h"
+#include "shared-ui/virtual_list.h"
 
 #include <wx/dialog.h>
 
@@ -57,28 +58,43 @@ private:
     ui::InstitutionPicker* partner_;
 };
 
-// "committee-member-dialog": a member institution and its representative.
-class CommitteeMemberDialog : public wxDialog {
+// An institution taking part in an event: "committee-member-dialog" (a member
+// institution and its representative) or "group-service-dialog" (a service taking part
+// in a working group).
+class InstitutionDialog : public wxDialog {
 public:
-    CommitteeMemberDialog(wxWindow* parent, Database& db);
+    enum class Role { CommitteeMember, GroupService };
+    InstitutionDialog(wxWindow* parent, Database& db, Role role);
     std::optional<int64_t> institution() const;
-    std::optional<int64_t> person() const;
+    std::optional<int64_t> person() const;  // the representative of a committee member
 
 private:
     ui::InstitutionPicker* institution_;
-    ui::PersonPicker* person_;
+    ui::PersonPicker* person_ = nullptr;
+};
+
+// A dialog on one part of an event (a meeting, a table, a registration): its window
+// name (how the journey tests find it), the database and the event.
+class EventPartDialog : public wxDialog {
+public:
+    EventPartDialog(wxWindow* parent, const wxString& title, const char* name, Database& db, int64_t event_id)
+        : wxDialog(parent, wxID_ANY, title), db_(db), event_id_(event_id) {
+        SetName(name);
+    }
+
+protected:
+    Database& db_;
+    int64_t event_id_;
 };
 
 // "committee-meeting-dialog": date, times, status, who was present, decisions.
-class CommitteeMeetingDialog : public wxDialog {
+class CommitteeMeetingDialog : public EventPartDialog {
 public:
     CommitteeMeetingDialog(wxWindow* parent, Database& db, int64_t event_id);
     // Records the meeting, its attendance and decisions (one labelled change).
     int64_t save();
 
 private:
-    Database& db_;
-    int64_t event_id_;
     std::vector<int64_t> people_;
     ui::DatePicker* date_;
     wxTextCtrl *start_, *end_, *decisions_;
@@ -87,15 +103,14 @@ private:
 };
 
 // "table-dialog": title, question and facilitators of a table (new or edited).
-class TableDialog : public wxDialog {
+class TableDialog : public EventPartDialog {
 public:
     TableDialog(wxWindow* parent, Database& db, int64_t event_id, int64_t table_id = 0);
     int64_t save();
 
 private:
     void show_facilitators();
-    Database& db_;
-    int64_t event_id_, table_id_;
+    int64_t table_id_;
     std::vector<std::pair<int64_t, std::string>> facilitators_;
     std::vector<int64_t> initial_;
     wxTextCtrl *title_, *question_;
@@ -104,15 +119,13 @@ private:
 };
 
 // "register-dialog": a known person (or a new one), their role and table choice.
-class RegisterDialog : public wxDialog {
+class RegisterDialog : public EventPartDialog {
 public:
     RegisterDialog(wxWindow* parent, Database& db, int64_t event_id);
     // Registers (one labelled change); returns the registration.
     Registration save();
 
 private:
-    Database& db_;
-    int64_t event_id_;
     std::vector<int64_t> table_ids_;
     ui::PersonPicker* person_;
     wxChoice *role_, *table_;
@@ -164,15 +177,16 @@ private:
     ui::DatePicker* date_;
 };
 
-// "group-service-dialog": a service taking part in a working group.
-class GroupServiceDialog : public wxDialog {
-public:
-    GroupServiceDialog(wxWindow* parent, Database& db);
-    std::optional<int64_t> institution() const;
-
-private:
-    ui::InstitutionPicker* institution_;
-};
+// A publication in a list (the event's, the year's): its columns (title, collection,
+// number, date, copies) and its cells under them.
+std::vector<ui::ListColumn> publication_columns();
+std::vector<wxString> publication_cells(const Publication& p);
+// Asks for the fields of publication `id` as recorded (0: a new one, dated `new_date`);
+// nullopt when the user cancelled.
+std::optional<Publication> ask_publication(wxWindow* parent, EventRepository& events, int64_t id,
+                                           const std::string& new_date = {});
+// The name of the change that saves `edited` ("Edit the publication …" or "Add …").
+std::string publication_change(const Publication& edited, bool existing);
 
 // "publications-dialog": every publication dated in a year (or undated), with the
 // events it came from; add and edit them here.
