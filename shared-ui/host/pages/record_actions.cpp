@@ -18,6 +18,8 @@
 #include <wx/sizer.h>
 #include <wx/stattext.h>
 
+#include <functional>
+
 namespace maillage::ui {
 namespace {
 
@@ -32,6 +34,21 @@ wxString bullet_list(const std::vector<ReferenceCount>& counts) {
     for (const auto& c : counts)
         text << wxString::Format(wxString::FromUTF8("  • %s: %lld\n"), u8(c.what), static_cast<long long>(c.rows));
     return text;
+}
+
+// "With the person go:" and the list, or nothing when nothing goes with the record.
+wxString goes_with(const wxString& heading, const std::vector<ReferenceCount>& counts) {
+    return counts.empty() ? wxString() : heading + "\n" + bullet_list(counts);
+}
+
+// The end of every delete here: confirm naming what goes with it, remove in one undoable step, tell.
+bool confirm_and_remove(wxWindow* parent, UiContext& context, const wxString& name, const wxString& consequences,
+                        const wxString& failure, const wxString& done, const std::function<void()>& remove) {
+    if (!confirm_delete(parent, name, consequences)) return false;
+    if (!guarded(parent, failure, remove)) return false;
+    context.data_changed();
+    context.set_status(done);
+    return true;
 }
 
 bool erase_person_asked(wxWindow* parent, UiContext& context, int64_t id) {
@@ -137,13 +154,10 @@ bool delete_person_asked(wxWindow* parent, UiContext& context, int64_t person_id
         if (choice == 1) return erase_person_asked(parent, context, person_id);
         return false;
     }
-    const wxString consequences =
-        impact.goes_with.empty() ? wxString() : _("With the person go:") + "\n" + bullet_list(impact.goes_with);
-    if (!confirm_delete(parent, u8(person->display_name()), consequences)) return false;
-    if (!guarded(parent, _("The person was not deleted"), [&] { people.remove(person_id); })) return false;
-    context.data_changed();
-    context.set_status(wxString::Format(_("Deleted %s."), u8(person->display_name())));
-    return true;
+    return confirm_and_remove(parent, context, u8(person->display_name()),
+                              goes_with(_("With the person go:"), impact.goes_with), _("The person was not deleted"),
+                              wxString::Format(_("Deleted %s."), u8(person->display_name())),
+                              [&] { people.remove(person_id); });
 }
 
 bool delete_institution_asked(wxWindow* parent, UiContext& context, int64_t institution_id) {
@@ -155,14 +169,11 @@ bool delete_institution_asked(wxWindow* parent, UiContext& context, int64_t inst
         refuse_delete(parent, u8(impact.refusal), {});
         return false;
     }
-    const wxString consequences =
-        impact.goes_with.empty() ? wxString() : _("With the institution go:") + "\n" + bullet_list(impact.goes_with);
-    if (!confirm_delete(parent, u8(institution->name), consequences)) return false;
-    if (!guarded(parent, _("The institution was not deleted"), [&] { institutions.remove(institution_id); }))
-        return false;
-    context.data_changed();
-    context.set_status(wxString::Format(_("Deleted “%s”."), u8(institution->name)));
-    return true;
+    return confirm_and_remove(parent, context, u8(institution->name),
+                              goes_with(_("With the institution go:"), impact.goes_with),
+                              _("The institution was not deleted"),
+                              wxString::Format(_("Deleted “%s”."), u8(institution->name)),
+                              [&] { institutions.remove(institution_id); });
 }
 
 }  // namespace maillage::ui
