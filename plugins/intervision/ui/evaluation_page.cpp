@@ -41,8 +41,7 @@ Questionnaire evaluation_template(Database& db) {
 EvaluationPage::EvaluationPage(wxWindow* parent, ui::UiContext& context) : PageBase(parent, context) {
     auto* top = new wxBoxSizer(wxVERTICAL);
     auto* bar = new wxBoxSizer(wxHORIZONTAL);
-    cycle_ = ui::add_labelled(bar, _("Cycle:"), new wxChoice(this, wxID_ANY), "cycle", 8, 4);
-    group_ = ui::add_labelled(bar, _("Group:"), new wxChoice(this, wxID_ANY), "group", 12, 4);
+    add_cycle_and_group(this, bar, cycle_, group_);
     ui::bar_button(this, bar, _("&Enter an evaluation…"), "enter-evaluation", [this] { enter(); }, wxRIGHT, 4);
     ui::bar_button(this, bar, _("Edit the &questionnaire…"), "edit-template", [this] { edit_template(); }, 0, 0);
     top->Add(bar, 0, wxALL, 8);

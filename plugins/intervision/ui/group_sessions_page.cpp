@@ -149,8 +149,7 @@ private:
 GroupSessionsPage::GroupSessionsPage(wxWindow* parent, ui::UiContext& context) : PageBase(parent, context) {
     auto* top = new wxBoxSizer(wxVERTICAL);
     auto* bar = new wxBoxSizer(wxHORIZONTAL);
-    cycle_ = ui::add_labelled(bar, _("Cycle:"), new wxChoice(this, wxID_ANY), "cycle", 8, 4);
-    group_ = ui::add_labelled(bar, _("Group:"), new wxChoice(this, wxID_ANY), "group", 12, 4);
+    add_cycle_and_group(this, bar, cycle_, group_);
     auto button = [this](wxSizer* to, const wxString& label, const char* name, void (GroupSessionsPage::*fn)()) {
         ui::bar_button(this, to, label, name, [this, fn] { (this->*fn)(); }, wxRIGHT | wxBOTTOM, 4);
     };

@@ -221,15 +221,7 @@ bool session_dialog(wxWindow* parent, ui::UiContext& context, int64_t id, int64_
     value.accompaniment_id = id;
     value.duration_minutes = 120;
     value.preparation_minutes = 30;
-    if (session_id) {
-        bool found = false;
-        for (const auto& s : repo.sessions(id))
-            if (s.session_id == session_id) {
-                value = s;
-                found = true;
-            }
-        if (!found) return false;
-    }
+    if (session_id && !take_row(repo.sessions(id), session_id, &PatSession::session_id, value)) return false;
     PatDialog d(parent, session_id ? _("Edit the session") : wxString::Format(_("New session with %s"),
                                                                                u8(a->institution_name)),
                 "session-dialog");
@@ -327,15 +319,7 @@ bool hire_dialog(wxWindow* parent, ui::UiContext& context, int64_t id, int64_t h
     if (!a) return false;
     Hire value;
     value.accompaniment_id = id;
-    if (hire_id) {
-        bool found = false;
-        for (const auto& h : repo.hires(id))
-            if (h.id == hire_id) {
-                value = h;
-                found = true;
-            }
-        if (!found) return false;
-    }
+    if (hire_id && !take_row(repo.hires(id), hire_id, &Hire::id, value)) return false;
     PatDialog d(parent, hire_id ? _("Edit the hire") : wxString::Format(_("Hire at %s"), u8(a->institution_name)),
                 "hire-dialog");
     auto* status = d.row(_("Status:"), new wxChoice(&d, wxID_ANY), "status");

@@ -47,13 +47,15 @@ ui::RecordChoice* funder_row(PatDialog& d, Database& db, std::optional<int64_t> 
     return d.row(_("Counts for funder:"), ui::funder_choice(&d, db, _("(none)"), current), "funder");
 }
 
-// The record of `all` selected in `list`, if any.
+// For an edit: the record of `all` selected in `list` into `value`; false after saying
+// `hint` when none is selected.
 template <class Record>
-std::optional<Record> selected_in(const std::vector<Record>& all, ui::ListPanel* list) {
+bool take_selected(wxWindow* parent, const std::vector<Record>& all, ui::ListPanel* list, const wxString& hint,
+                   Record& value) {
     const auto id = list->selected_id();
-    for (const auto& r : all)
-        if (id && r.id == *id) return r;
-    return std::nullopt;
+    if (id && take_row(all, *id, &Record::id, value)) return true;
+    ui::show_info(parent, hint);
+    return false;
 }
 
 // Records `r`, new or changed, in one undoable change named `label`; returns its id.
@@ -255,11 +257,8 @@ void ActivitiesPage::edit_training(bool create) {
     ActivityRepository repo(db);
     Training value;
     value.duration_minutes = 180;
-    if (!create) {
-        const auto found = selected_in(repo.trainings(kAll, kEnd), trainings_);
-        if (!found) return ui::show_info(this, _("Select a training first."));
-        value = *found;
-    }
+    if (!create && !take_selected(this, repo.trainings(kAll, kEnd), trainings_, _("Select a training first."), value))
+        return;
     PatDialog d(this, create ? _("New stand-alone training") : _("Edit the training"), "training-dialog");
     auto* title = d.text_row(_("Title:"), value.title, "title", 340);
     auto* audience = d.text_row(_("Audience:"), value.audience, "audience");
@@ -296,11 +295,9 @@ void ActivitiesPage::edit_advocacy(bool create) {
     ActivityRepository repo(db);
     Advocacy value;
     value.kind = "talk";
-    if (!create) {
-        const auto found = selected_in(repo.advocacy(kAll, kEnd), advocacy_);
-        if (!found) return ui::show_info(this, _("Select an advocacy action first."));
-        value = *found;
-    }
+    if (!create &&
+        !take_selected(this, repo.advocacy(kAll, kEnd), advocacy_, _("Select an advocacy action first."), value))
+        return;
     PatDialog d(this, create ? _("New advocacy action") : _("Edit the advocacy action"), "advocacy-dialog");
     auto* kind = d.row(_("Kind:"), new wxChoice(&d, wxID_ANY), "kind");
     for (const auto& k : kAdvocacyKinds) {
@@ -338,11 +335,10 @@ void ActivitiesPage::edit_workplace(bool create) {
     Database& db = database();
     ActivityRepository repo(db);
     Workplace value;
-    if (!create) {
-        const auto found = selected_in(repo.workplaces(context().language(), true), workplaces_);
-        if (!found) return ui::show_info(this, _("Select a workplace first."));
-        value = *found;
-    }
+    if (!create &&
+        !take_selected(this, repo.workplaces(context().language(), true), workplaces_, _("Select a workplace first."),
+                       value))
+        return;
     PatDialog d(this, create ? _("New peer-support workplace") : _("Edit the workplace"), "workplace-dialog");
     auto* institution = d.row(_("Institution:"), new ui::InstitutionPicker(&d, db), "institution");
     institution->SetMinSize(d.FromDIP(wxSize(340, -1)));

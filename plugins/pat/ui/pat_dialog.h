@@ -8,7 +8,9 @@
 #include "shared-ui/dialog_frame.h"
 #include "shared-ui/messages.h"
 
+#include <functional>
 #include <string>
+#include <vector>
 
 namespace maillage::pat {
 
@@ -24,6 +26,18 @@ inline ui::DatePicker* date_field(PatDialog& d, const wxString& label, const std
 inline std::string date_of(ui::DatePicker* picker, const wxString& field) {
     if (!picker->problem().empty()) throw Error((field + " " + picker->problem()).utf8_string());
     return picker->iso();
+}
+
+// Copies into `value` the row of `rows` whose `key` (a member such as &Hire::id) is `id`;
+// false when no row has it (it was deleted meanwhile).
+template <class Row, class Key>
+bool take_row(const std::vector<Row>& rows, int64_t id, Key key, Row& value) {
+    for (const auto& r : rows)
+        if (std::invoke(key, r) == id) {
+            value = r;
+            return true;
+        }
+    return false;
 }
 
 }  // namespace maillage::pat

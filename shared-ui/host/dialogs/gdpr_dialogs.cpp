@@ -46,6 +46,22 @@ wxStaticText* wrapped(wxWindow* parent, const wxString& text, int width) {
 }
 
 // A safe file name from a person's name ("Leila Benali" -> "leila-benali").
+// Cancel, then the dialog's own action (wxID_OK, named `name`) at the right; Enter presses the action
+// when `action_is_default`, else Cancel (erasing for good). Returns the action.
+wxButton* add_buttons(wxDialog* dialog, wxSizer* sizer, const wxString& action, const char* name,
+                      bool action_is_default) {
+    auto* buttons = new wxBoxSizer(wxHORIZONTAL);
+    buttons->AddStretchSpacer();
+    auto* cancel = new wxButton(dialog, wxID_CANCEL, _("Cancel"));
+    auto* ok = new wxButton(dialog, wxID_OK, action);
+    ok->SetName(name);
+    (action_is_default ? ok : cancel)->SetDefault();
+    buttons->Add(cancel, 0, wxRIGHT, 8);
+    buttons->Add(ok);
+    sizer->Add(buttons, 0, wxEXPAND | wxALL, 12);
+    return ok;
+}
+
 std::string slug(const std::string& name) {
     std::string out;
     for (unsigned char c : name) {
@@ -100,15 +116,7 @@ GdprExportDialog::GdprExportDialog(wxWindow* parent, Database& db, int64_t perso
     // The generic picker does not always show the initial path in its text field.
     file_->GetTextCtrl()->ChangeValue(file_->GetPath());
     sizer->Add(file_, 0, wxEXPAND | wxALL, 12);
-    auto* buttons = new wxBoxSizer(wxHORIZONTAL);
-    buttons->AddStretchSpacer();
-    auto* cancel = new wxButton(this, wxID_CANCEL, _("Cancel"));
-    auto* ok = new wxButton(this, wxID_OK, _("Export"));
-    ok->SetName("export");
-    ok->SetDefault();
-    buttons->Add(cancel, 0, wxRIGHT, 8);
-    buttons->Add(ok);
-    sizer->Add(buttons, 0, wxEXPAND | wxALL, 12);
+    add_buttons(this, sizer, _("Export"), "export", true);
     SetSizerAndFit(sizer);
     format_->Bind(wxEVT_RADIOBOX, [this](wxCommandEvent&) { on_format(); });
     Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
@@ -204,16 +212,8 @@ GdprEraseDialog::GdprEraseDialog(wxWindow* parent, Database& db, int64_t person_
                                  wxString::Format(_("I understand that %s is erased for good: this cannot be undone."), name));
     understood_->SetName("understood");
     sizer->Add(understood_, 0, wxALL, 12);
-    auto* buttons = new wxBoxSizer(wxHORIZONTAL);
-    buttons->AddStretchSpacer();
-    auto* cancel = new wxButton(this, wxID_CANCEL, _("Cancel"));
-    auto* erase = new wxButton(this, wxID_OK, _("Erase"));
-    erase->SetName("erase");
+    auto* erase = add_buttons(this, sizer, _("Erase"), "erase", false);
     erase->Disable();
-    cancel->SetDefault();
-    buttons->Add(cancel, 0, wxRIGHT, 8);
-    buttons->Add(erase);
-    sizer->Add(buttons, 0, wxEXPAND | wxALL, 12);
     SetSizerAndFit(sizer);
     understood_->Bind(wxEVT_CHECKBOX, [erase](wxCommandEvent& e) { erase->Enable(e.IsChecked()); });
     Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {

@@ -124,6 +124,14 @@ wxString indented(const std::string& name, int depth) {
     return wxString(' ', 4 * (depth - 1)) + wxString::FromUTF8("\u2514 ") + u8(name);
 }
 
+// The name of a funder's or programme's parent, empty at the top of the tree.
+template <class Repository, class Row>
+wxString parent_name(Repository& repo, const Row& row) {
+    if (!row.parent_id) return {};
+    const auto parent = repo.get(*row.parent_id);
+    return parent ? u8(parent->name) : wxString();
+}
+
 class FundersPage : public PageBase {
 public:
     FundersPage(wxWindow* parent, UiContext& context) : PageBase(parent, context) {
@@ -149,10 +157,7 @@ public:
         FunderRepository funder_repo(database());
         const auto funder_list = funder_repo.list(retired);
         for (const auto& [f, depth] : tree_order(funder_list)) {
-            wxString parent;
-            if (f->parent_id)
-                if (auto pf = funder_repo.get(*f->parent_id)) parent = u8(pf->name);
-            funders->add(f->id, {u8(f->code), indented(f->name, depth), parent, u8(f->notes),
+            funders->add(f->id, {u8(f->code), indented(f->name, depth), parent_name(funder_repo, *f), u8(f->notes),
                                  f->retired ? _("retired") : _("active")});
         }
         funders_->set_source(funders);
@@ -160,10 +165,7 @@ public:
         ProgrammeRepository repo(database());
         const auto programme_list = repo.list(retired);
         for (const auto& [p, depth] : tree_order(programme_list)) {
-            wxString parent;
-            if (p->parent_id)
-                if (auto pp = repo.get(*p->parent_id)) parent = u8(pp->name);
-            programmes->add(p->id, {u8(p->code), indented(p->name, depth), parent,
+            programmes->add(p->id, {u8(p->code), indented(p->name, depth), parent_name(repo, *p),
                                     p->retired ? _("retired") : _("active")});
         }
         programmes_->set_source(programmes);

@@ -34,6 +34,35 @@ wxString bullet_list(const std::vector<ReferenceCount>& counts) {
     return text;
 }
 
+// "With the person go:" and the list, or nothing when nothing goes with the record.
+wxString goes_with(const wxString& heading, const std::vector<ReferenceCount>& counts) {
+    return counts.empty() ? wxString() : heading + "\n" + bullet_list(counts);
+}
+
+// What a delete says: the heading of what goes with the record, why it failed, and the
+// status after it ("Deleted %s.", %s being the record's name).
+struct DeleteTexts {
+    wxString goes_with, failure, done;
+};
+
+// Deletes the record `id` of `repo` as every delete here does: refused with what still
+// refers to it (`refused` gets the sentence and says what was done instead), else confirmed
+// naming what goes with it, removed in one undoable step, and told.
+template <class Repository, class Name, class Refused>
+bool delete_asked(wxWindow* parent, UiContext& context, Repository repo, int64_t id, const DeleteTexts& texts,
+                  Name name, Refused refused) {
+    const auto record = repo.get(id);
+    if (!record) return false;
+    const auto impact = repo.delete_impact(id);
+    if (!impact.allowed()) return refused(u8(impact.refusal));
+    const wxString shown = name(*record);
+    if (!confirm_delete(parent, shown, goes_with(texts.goes_with, impact.goes_with))) return false;
+    if (!guarded(parent, texts.failure, [&] { repo.remove(id); })) return false;
+    context.data_changed();
+    context.set_status(wxString::Format(texts.done, shown));
+    return true;
+}
+
 bool erase_person_asked(wxWindow* parent, UiContext& context, int64_t id) {
     const auto person = PersonRepository(context.database()).get(id);
     if (!person) return false;
@@ -126,43 +155,26 @@ std::optional<int64_t> merge_person_asked(wxWindow* parent, UiContext& context, 
 }
 
 bool delete_person_asked(wxWindow* parent, UiContext& context, int64_t person_id) {
-    PersonRepository people(context.database());
-    const auto person = people.get(person_id);
-    if (!person) return false;
-    const auto impact = people.delete_impact(person_id);
-    if (!impact.allowed()) {
-        const int choice = refuse_delete(parent, u8(impact.refusal),
-                                         {_("Merge into another person…"), _("Erase (GDPR)…")});
-        if (choice == 0) return merge_person_asked(parent, context, person_id, false).has_value();
-        if (choice == 1) return erase_person_asked(parent, context, person_id);
-        return false;
-    }
-    const wxString consequences =
-        impact.goes_with.empty() ? wxString() : _("With the person go:") + "\n" + bullet_list(impact.goes_with);
-    if (!confirm_delete(parent, u8(person->display_name()), consequences)) return false;
-    if (!guarded(parent, _("The person was not deleted"), [&] { people.remove(person_id); })) return false;
-    context.data_changed();
-    context.set_status(wxString::Format(_("Deleted %s."), u8(person->display_name())));
-    return true;
+    return delete_asked(parent, context, PersonRepository(context.database()), person_id,
+                        {_("With the person go:"), _("The person was not deleted"), _("Deleted %s.")},
+                        [](const Person& p) { return u8(p.display_name()); },
+                        [&](const wxString& refusal) {
+                            const int choice = refuse_delete(parent, refusal,
+                                                             {_("Merge into another person…"), _("Erase (GDPR)…")});
+                            if (choice == 0) return merge_person_asked(parent, context, person_id, false).has_value();
+                            if (choice == 1) return erase_person_asked(parent, context, person_id);
+                            return false;
+                        });
 }
 
 bool delete_institution_asked(wxWindow* parent, UiContext& context, int64_t institution_id) {
-    InstitutionRepository institutions(context.database());
-    const auto institution = institutions.get(institution_id);
-    if (!institution) return false;
-    const auto impact = institutions.delete_impact(institution_id);
-    if (!impact.allowed()) {
-        refuse_delete(parent, u8(impact.refusal), {});
-        return false;
-    }
-    const wxString consequences =
-        impact.goes_with.empty() ? wxString() : _("With the institution go:") + "\n" + bullet_list(impact.goes_with);
-    if (!confirm_delete(parent, u8(institution->name), consequences)) return false;
-    if (!guarded(parent, _("The institution was not deleted"), [&] { institutions.remove(institution_id); }))
-        return false;
-    context.data_changed();
-    context.set_status(wxString::Format(_("Deleted “%s”."), u8(institution->name)));
-    return true;
+    return delete_asked(parent, context, InstitutionRepository(context.database()), institution_id,
+                        {_("With the institution go:"), _("The institution was not deleted"), _("Deleted “%s”.")},
+                        [](const Institution& i) { return u8(i.name); },
+                        [&](const wxString& refusal) {
+                            refuse_delete(parent, refusal, {});
+                            return false;
+                        });
 }
 
 }  // namespace maillage::ui

@@ -87,22 +87,21 @@ public:
 
 private:
     void fill_codes() {
-        programme_codes_ = {""};
-        programme_->Clear();
-        programme_->Append(_("(all)"));
-        for (const auto& p : ProgrammeRepository(database()).list(true)) {
-            programme_codes_.push_back(p.code);
-            programme_->Append(u8(p.name));
+        fill_choice(programme_, programme_codes_, ProgrammeRepository(database()).list(true));
+        fill_choice(funder_, funder_codes_, FunderRepository(database()).list(true));
+    }
+
+    // "(all)" then each programme or funder by name; `codes` keeps their codes in the same order.
+    template <class Rows>
+    static void fill_choice(wxChoice* choice, std::vector<std::string>& codes, const Rows& rows) {
+        codes = {""};
+        choice->Clear();
+        choice->Append(_("(all)"));
+        for (const auto& row : rows) {
+            codes.push_back(row.code);
+            choice->Append(u8(row.name));
         }
-        programme_->SetSelection(0);
-        funder_codes_ = {""};
-        funder_->Clear();
-        funder_->Append(_("(all)"));
-        for (const auto& f : FunderRepository(database()).list(true)) {
-            funder_codes_.push_back(f.code);
-            funder_->Append(u8(f.name));
-        }
-        funder_->SetSelection(0);
+        choice->SetSelection(0);
     }
 
     ReportScope scope() const {
