@@ -1,6 +1,7 @@
 // The CSV reader against what spreadsheets write and what a hostile file may hold.
 #include "core/csv.h"
 #include "core/error.h"
+#include "expect_error.h"
 #include "test_support.h"
 
 #include <gtest/gtest.h>
@@ -12,13 +13,7 @@ using namespace maillage;
 namespace {
 // The ParseError a parse throws (fails the test when none is thrown).
 ParseError parse_error(const std::string& bytes, const csv::Limits& limits = {}) {
-    try {
-        csv::parse(bytes, "in.csv", limits);
-    } catch (const ParseError& e) {
-        return e;
-    }
-    ADD_FAILURE() << "no ParseError for: " << bytes.substr(0, 80);
-    return ParseError("", 0, 0, "", "");
+    return test::parse_error_of([&] { csv::parse(bytes, "in.csv", limits); }, "no ParseError for: " + bytes.substr(0, 80));
 }
 }  // namespace
 
