@@ -13,7 +13,8 @@ using namespace maillage;
 namespace {
 // The ParseError a parse throws (fails the test when none is thrown).
 ParseError parse_error(const std::string& bytes, const csv::Limits& limits = {}) {
-    return test::parse_error_of([&] { csv::parse(bytes, "in.csv", limits); }, "no ParseError for: " + bytes.substr(0, 80));
+    return test::parse_error_of([&] { csv::parse(bytes, "in.csv", limits); },
+                                "no ParseError for: " + bytes.substr(0, 80));
 }
 }  // namespace
 
