@@ -6,6 +6,8 @@
 #include "core/i18n.h"
 
 #include <filesystem>
+#include <memory>
+#include <string>
 
 namespace maillage::cli {
 
@@ -13,5 +15,13 @@ namespace maillage::cli {
 // silently create an empty database (init does that).
 // CliRun::database() refuses a missing file for every command but init.
 inline Database& existing_database(CliRun& run) { return run.database(); }
+
+// The --yes flag of a command that asks before a change the command line cannot undo
+// (false until given); `help` says what it confirms.
+inline std::shared_ptr<bool> add_confirm_flag(CLI::App& cmd, const std::string& help) {
+    auto yes = std::make_shared<bool>(false);
+    cmd.add_flag("--yes", *yes, help);
+    return yes;
+}
 
 }  // namespace maillage::cli

@@ -1,6 +1,6 @@
 // maillage-cli person delete|merge, institution delete: people found by email (or by
 // name when it is unique), institutions by name; never by id.
-#include "cli_context.h"
+#include "cmd_common.h"
 
 #include "core/database.h"
 #include "core/error.h"
@@ -23,6 +23,17 @@ void confirm_or_stop(CliRun& run, bool yes, const std::string& what) {
 std::string goes_with(const DeleteImpact& impact) {
     if (impact.goes_with.empty()) return {};
     return " " + trf("With it go: {counts}.", fmt::arg("counts", describe_counts(impact.goes_with)));
+}
+
+// Deletes the record `id` of `repository`, called `name`: refused when others still need
+// it, else said with what goes with it and done once confirmed (`yes`).
+template <class Repository>
+void delete_when_confirmed(CliRun& run, bool yes, Repository& repository, int64_t id, const std::string& name) {
+    const auto impact = repository.delete_impact(id);
+    if (!impact.allowed()) throw Error(impact.refusal);
+    confirm_or_stop(run, yes, trf("This deletes {name}.", fmt::arg("name", name)) + goes_with(impact));
+    repository.remove(id);
+    run.out() << trf("Deleted {name}.", fmt::arg("name", name)) << '\n';
 }
 }  // namespace
 
@@ -63,27 +74,21 @@ void add_person_command(CLI::App& app, CliRun& run) {
 
     auto* del = person->add_subcommand("delete", tr("Delete a person who never took part in anything"));
     auto who = std::make_shared<std::string>();
-    auto yes = std::make_shared<bool>(false);
     del->add_option("person", *who, tr("The person's email, or full name when unique"))->required();
-    del->add_flag("--yes", *yes, tr("Confirm"));
+    auto yes = add_confirm_flag(*del, tr("Confirm"));
     del->callback([&run, who, yes] {
         auto& db = run.database();
         const auto p = find_person(db, *who);
         PersonRepository people(db);
-        const auto impact = people.delete_impact(p.id);
-        if (!impact.allowed()) throw Error(impact.refusal);
-        confirm_or_stop(run, *yes, trf("This deletes {name}.", fmt::arg("name", p.display_name())) + goes_with(impact));
-        people.remove(p.id);
-        run.out() << trf("Deleted {name}.", fmt::arg("name", p.display_name())) << '\n';
+        delete_when_confirmed(run, *yes, people, p.id, p.display_name());
     });
 
     auto* merge = person->add_subcommand("merge", tr("Fold a duplicate record into the person it repeats"));
     auto duplicate = std::make_shared<std::string>();
     auto keep = std::make_shared<std::string>();
-    auto merge_yes = std::make_shared<bool>(false);
     merge->add_option("duplicate", *duplicate, tr("The duplicate: email, or full name when unique"))->required();
     merge->add_option("--into", *keep, tr("The person to keep: email, or full name when unique"))->required();
-    merge->add_flag("--yes", *merge_yes, tr("Confirm"));
+    auto merge_yes = add_confirm_flag(*merge, tr("Confirm"));
     merge->callback([&run, duplicate, keep, merge_yes] {
         auto& db = run.database();
         const auto from = find_person(db, *duplicate);
@@ -103,18 +108,13 @@ void add_person_command(CLI::App& app, CliRun& run) {
 void add_institution_delete_command(CLI::App& institution, CliRun& run) {
     auto* del = institution.add_subcommand("delete", tr("Delete an institution nothing points to"));
     auto name = std::make_shared<std::string>();
-    auto yes = std::make_shared<bool>(false);
     del->add_option("name", *name, tr("The institution's name"))->required();
-    del->add_flag("--yes", *yes, tr("Confirm"));
+    auto yes = add_confirm_flag(*del, tr("Confirm"));
     del->callback([&run, name, yes] {
         auto& db = run.database();
         const auto i = find_institution(db, *name);
         InstitutionRepository institutions(db);
-        const auto impact = institutions.delete_impact(i.id);
-        if (!impact.allowed()) throw Error(impact.refusal);
-        confirm_or_stop(run, *yes, trf("This deletes {name}.", fmt::arg("name", i.name)) + goes_with(impact));
-        institutions.remove(i.id);
-        run.out() << trf("Deleted {name}.", fmt::arg("name", i.name)) << '\n';
+        delete_when_confirmed(run, *yes, institutions, i.id, i.name);
     });
 }
 
