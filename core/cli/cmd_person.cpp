@@ -10,6 +10,9 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
+#include <functional>
+#include <utility>
+
 namespace maillage::cli {
 namespace {
 
@@ -25,15 +28,28 @@ std::string goes_with(const DeleteImpact& impact) {
     return " " + trf("With it go: {counts}.", fmt::arg("counts", describe_counts(impact.goes_with)));
 }
 
-// Deletes the record `id` of `repository`, called `name`: refused when others still need
-// it, else said with what goes with it and done once confirmed (`yes`).
+// A record found by what users know it by: its id and its name as shown.
+using Found = std::pair<int64_t, std::string>;
+
+// `<parent> delete KEY [--yes]`: the record `find` gives for KEY is refused when others
+// still need it, else named with what goes with it and deleted once confirmed.
 template <class Repository>
-void delete_when_confirmed(CliRun& run, bool yes, Repository& repository, int64_t id, const std::string& name) {
-    const auto impact = repository.delete_impact(id);
-    if (!impact.allowed()) throw Error(impact.refusal);
-    confirm_or_stop(run, yes, trf("This deletes {name}.", fmt::arg("name", name)) + goes_with(impact));
-    repository.remove(id);
-    run.out() << trf("Deleted {name}.", fmt::arg("name", name)) << '\n';
+void add_delete_subcommand(CLI::App& parent, CliRun& run, const std::string& help, const std::string& key,
+                           const std::string& key_help, std::function<Found(Database&, const std::string&)> find) {
+    auto* del = parent.add_subcommand("delete", help);
+    auto value = std::make_shared<std::string>();
+    del->add_option(key, *value, key_help)->required();
+    auto yes = add_confirm_flag(*del, tr("Confirm"));
+    del->callback([&run, value, yes, find] {
+        auto& db = run.database();
+        const auto [id, name] = find(db, *value);
+        Repository repository(db);
+        const auto impact = repository.delete_impact(id);
+        if (!impact.allowed()) throw Error(impact.refusal);
+        confirm_or_stop(run, *yes, trf("This deletes {name}.", fmt::arg("name", name)) + goes_with(impact));
+        repository.remove(id);
+        run.out() << trf("Deleted {name}.", fmt::arg("name", name)) << '\n';
+    });
 }
 }  // namespace
 
@@ -72,16 +88,12 @@ void add_person_command(CLI::App& app, CliRun& run) {
     auto* person = app.add_subcommand("person", tr("Delete or merge people (found by email, or by a unique name)"));
     person->require_subcommand(1);
 
-    auto* del = person->add_subcommand("delete", tr("Delete a person who never took part in anything"));
-    auto who = std::make_shared<std::string>();
-    del->add_option("person", *who, tr("The person's email, or full name when unique"))->required();
-    auto yes = add_confirm_flag(*del, tr("Confirm"));
-    del->callback([&run, who, yes] {
-        auto& db = run.database();
-        const auto p = find_person(db, *who);
-        PersonRepository people(db);
-        delete_when_confirmed(run, *yes, people, p.id, p.display_name());
-    });
+    add_delete_subcommand<PersonRepository>(*person, run, tr("Delete a person who never took part in anything"),
+                                            "person", tr("The person's email, or full name when unique"),
+                                            [](Database& db, const std::string& who) {
+                                                const auto p = find_person(db, who);
+                                                return Found{p.id, p.display_name()};
+                                            });
 
     auto* merge = person->add_subcommand("merge", tr("Fold a duplicate record into the person it repeats"));
     auto duplicate = std::make_shared<std::string>();
@@ -106,16 +118,12 @@ void add_person_command(CLI::App& app, CliRun& run) {
 }
 
 void add_institution_delete_command(CLI::App& institution, CliRun& run) {
-    auto* del = institution.add_subcommand("delete", tr("Delete an institution nothing points to"));
-    auto name = std::make_shared<std::string>();
-    del->add_option("name", *name, tr("The institution's name"))->required();
-    auto yes = add_confirm_flag(*del, tr("Confirm"));
-    del->callback([&run, name, yes] {
-        auto& db = run.database();
-        const auto i = find_institution(db, *name);
-        InstitutionRepository institutions(db);
-        delete_when_confirmed(run, *yes, institutions, i.id, i.name);
-    });
+    add_delete_subcommand<InstitutionRepository>(institution, run, tr("Delete an institution nothing points to"),
+                                                 "name", tr("The institution's name"),
+                                                 [](Database& db, const std::string& name) {
+                                                     const auto i = find_institution(db, name);
+                                                     return Found{i.id, i.name};
+                                                 });
 }
 
 }  // namespace maillage::cli
