@@ -33,8 +33,7 @@ void add_gdpr_command(CLI::App& app, CliRun& run) {
 
     auto* erase = gdpr->add_subcommand("erase", tr("Erase one person's identity; their participations stay as "
                                                    "anonymous records"));
-    auto who = std::make_shared<std::string>();
-    erase->add_option("--person", *who, tr("The person: email, full name or id"))->required();
+    auto who = add_required(*erase, "--person", tr("The person: email, full name or id"));
     auto yes = add_confirm_flag(*erase, tr("Confirm: the erasure cannot be undone"));
     erase->callback([&run, who, yes] {
         auto& db = run.database();

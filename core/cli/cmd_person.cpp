@@ -37,8 +37,7 @@ template <class Repository>
 void add_delete_subcommand(CLI::App& parent, CliRun& run, const std::string& help, const std::string& key,
                            const std::string& key_help, std::function<Found(Database&, const std::string&)> find) {
     auto* del = parent.add_subcommand("delete", help);
-    auto value = std::make_shared<std::string>();
-    del->add_option(key, *value, key_help)->required();
+    auto value = add_required(*del, key, key_help);
     auto yes = add_confirm_flag(*del, tr("Confirm"));
     del->callback([&run, value, yes, find] {
         auto& db = run.database();
@@ -96,10 +95,8 @@ void add_person_command(CLI::App& app, CliRun& run) {
                                             });
 
     auto* merge = person->add_subcommand("merge", tr("Fold a duplicate record into the person it repeats"));
-    auto duplicate = std::make_shared<std::string>();
-    auto keep = std::make_shared<std::string>();
-    merge->add_option("duplicate", *duplicate, tr("The duplicate: email, or full name when unique"))->required();
-    merge->add_option("--into", *keep, tr("The person to keep: email, or full name when unique"))->required();
+    auto duplicate = add_required(*merge, "duplicate", tr("The duplicate: email, or full name when unique"));
+    auto keep = add_required(*merge, "--into", tr("The person to keep: email, or full name when unique"));
     auto merge_yes = add_confirm_flag(*merge, tr("Confirm"));
     merge->callback([&run, duplicate, keep, merge_yes] {
         auto& db = run.database();

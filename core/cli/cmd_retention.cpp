@@ -74,10 +74,8 @@ void add_retention_command(CLI::App& app, CliRun& run) {
     });
 
     auto* set = cmd->add_subcommand("set", tr("Set a retention period in years (or \"none\")"));
-    auto kind = std::make_shared<std::string>();
-    auto years = std::make_shared<std::string>();
-    set->add_option("KIND", *kind, tr("people or evaluations"))->required();
-    set->add_option("YEARS", *years, tr("A number of years, or none"))->required();
+    auto kind = add_required(*set, "KIND", tr("people or evaluations"));
+    auto years = add_required(*set, "YEARS", tr("A number of years, or none"));
     set->callback([&run, kind, years] {
         auto& db = run.database();
         std::optional<int> value;
