@@ -22,6 +22,7 @@
 
 #include <wx/checkbox.h>
 #include <wx/checklst.h>
+#include <wx/datetime.h>
 #include <wx/dnd.h>
 #include <wx/html/htmlwin.h>
 #include <wx/intl.h>
@@ -43,15 +44,13 @@ const wxString kInstitution = wxString::FromUTF8("Maison d'accueil Les Tilleuls"
 const wxString kAviq = wxString::FromUTF8("Agence pour une Vie de Qualité");
 
 void fill_assistant(Journey& j, wxDialog& d) {
-    type(&d, "organisation", wxString::FromUTF8("Réseau Santé Mentale et Précarité"));
-    click(named<wxButton>(&d, "next"));
+    assistant_organisation(d, wxString::FromUTF8("Réseau Santé Mentale et Précarité"));
     add_programme(&d, "support", "Support");
     add_programme(&d, "pat", wxString::FromUTF8("PAT — pair-aidance"), "support");
     add_funder(&d, "COCOM", "Commission communautaire commune");
     add_funder(&d, "AVIQ", kAviq);
     j.snap("assistant-programmes-and-funders", &d);
-    click(named<wxButton>(&d, "next"));
-    click(named<wxButton>(&d, "finish"));
+    assistant_finish(d);
 }
 
 // People page > New…: a member of the PAT team (role Staff).
@@ -627,7 +626,9 @@ TEST(PatJourney, EditsReopensActivitiesAndReferenceData) {
     chooser->choose(0);  // the request (requests come first)
     settle();
     show_tab(page, 0);
-    change_phase(_("Closed"), "30/11/2026", wxString::FromUTF8("Doublon de la demande de septembre"));
+    // The request above is dated the day the journey runs: it is closed that same day.
+    change_phase(_("Closed"), wxDateTime::Today().Format("%d/%m/%Y"),
+                 wxString::FromUTF8("Doublon de la demande de septembre"));
     EXPECT_EQ(j.db().scalar_int("SELECT count(*) FROM pat_accompaniment WHERE phase = 'closed'"), 1);
 
     // The board: closed ones hidden until asked for, filters by region and funder.
