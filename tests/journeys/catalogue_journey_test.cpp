@@ -136,8 +136,7 @@ TEST(CatalogueJourney, ATrainingFromItsModulesToItsCertificates) {
     Journey j("catalogue");
     j.start([&](wxDialog& d) {
         assistant_organisation(d, wxString::FromUTF8("Réseau Santé Mentale et Précarité"));
-        type(&d, "programme-code", "support");
-        type(&d, "programme-name", "Support");
+        type_programme(&d, "support", "Support");
         assistant_finish(d);
     });
     // Errors that would be dialogs are collected: each step must leave none.

@@ -271,10 +271,8 @@ TEST(CoreJourney, EmptyPagesLeadToTheirFirstRecordAndTheDemoStaysApart) {
     Journey j("core-empty-pages");
     j.start([&](wxDialog& d) {
         assistant_organisation(d, "Relais social");
-        type(&d, "programme-code", "connect");
-        type(&d, "programme-name", "Connect");
-        type(&d, "funder-code", "COCOM");  // typed, not added: Next adds it
-        type(&d, "funder-name", "Commission communautaire commune");
+        type_programme(&d, "connect", "Connect");
+        type_funder(&d, "COCOM", "Commission communautaire commune");  // typed, not added: Next adds it
         assistant_finish(d);
     });
     EXPECT_TRUE(FunderRepository(j.db()).find_by_code("COCOM"));

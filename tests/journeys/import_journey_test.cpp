@@ -81,8 +81,7 @@ TEST(ImportJourney, TemplateSavedThenASheetImportedFromACsvFile) {
     Journey j("import");
     j.start([&](wxDialog& d) {
         assistant_organisation(d, "Relais social");
-        type(&d, "programme-code", "connect");
-        type(&d, "programme-name", "Connect");
+        type_programme(&d, "connect", "Connect");
         assistant_finish(d);
     });
     const auto dir = j.database_file().parent_path();

@@ -212,16 +212,24 @@ void fill_person(wxWindow* form, const wxString& first, const wxString& last, co
     if (!role.empty()) check(field_as<wxCheckListBox>(form, _("Roles:")), role);
 }
 
-void add_programme(wxWindow* assistant, const wxString& code, const wxString& name, const wxString& parent) {
+void type_programme(wxWindow* assistant, const wxString& code, const wxString& name) {
     type(assistant, "programme-code", code);
     type(assistant, "programme-name", name);
+}
+
+void type_funder(wxWindow* assistant, const wxString& code, const wxString& name) {
+    type(assistant, "funder-code", code);
+    type(assistant, "funder-name", name);
+}
+
+void add_programme(wxWindow* assistant, const wxString& code, const wxString& name, const wxString& parent) {
+    type_programme(assistant, code, name);
     if (!parent.empty()) choose(named<wxChoice>(assistant, "programme-parent"), parent);
     click(named<wxButton>(assistant, "programme-add"));
 }
 
 void add_funder(wxWindow* assistant, const wxString& code, const wxString& name) {
-    type(assistant, "funder-code", code);
-    type(assistant, "funder-name", name);
+    type_funder(assistant, code, name);
     click(named<wxButton>(assistant, "funder-add"));
 }
 
