@@ -11,7 +11,6 @@
 #include "core/database.h"
 #include "core/institutions.h"
 #include "core/migration.h"
-#include "core/people.h"
 #include "tests/fuzz/fuzz_import.h"
 
 #include <cstdint>
@@ -44,11 +43,7 @@ struct World {
             in.module_codes = {"M1"};
             store.create_training(in);
         }
-        Person p;
-        p.first_name = "Worker";
-        p.last_name = "Known";
-        p.email = "known@example.org";
-        PersonRepository(*db).create(p);
+        fuzz::add_known_person(*db, "Worker", "Known", "known@example.org");
     }
 };
 

@@ -45,11 +45,7 @@ struct World {
         Institution i;
         i.name = "CAW Westland";
         const auto caw = InstitutionRepository(*db).create(i);
-        Person p;
-        p.first_name = "Jan";
-        p.last_name = "Peeters";
-        p.email = "jan@example.org";
-        const auto jan = PersonRepository(*db).create(p);
+        const auto jan = fuzz::add_known_person(*db, "Jan", "Peeters", "jan@example.org");
         Employment emp;
         emp.person_id = jan;
         emp.institution_id = caw;

@@ -5,6 +5,9 @@
 // import adds) is the same afterwards. Any other outcome stops the fuzzer.
 #include "core/database.h"
 #include "core/error.h"
+#include "core/people.h"
+
+#include <cstdint>
 
 namespace maillage::fuzz {
 
@@ -23,6 +26,15 @@ void import_rolled_back(Database& db, const char* count_sql, Import&& import) {
     } catch (const Error&) {
     }
     if (db.scalar_int(count_sql) != before) __builtin_trap();  // the rollback leaves nothing behind
+}
+
+// A person the imported rows may name by their email.
+inline int64_t add_known_person(Database& db, const char* first, const char* last, const char* email) {
+    Person p;
+    p.first_name = first;
+    p.last_name = last;
+    p.email = email;
+    return PersonRepository(db).create(p);
 }
 
 }  // namespace maillage::fuzz
