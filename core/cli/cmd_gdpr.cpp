@@ -1,4 +1,4 @@
-#include "cli_context.h"
+#include "cmd_common.h"
 #include "cli_files.h"
 
 #include "core/error.h"
@@ -33,10 +33,8 @@ void add_gdpr_command(CLI::App& app, CliRun& run) {
 
     auto* erase = gdpr->add_subcommand("erase", tr("Erase one person's identity; their participations stay as "
                                                    "anonymous records"));
-    auto who = std::make_shared<std::string>();
-    auto yes = std::make_shared<bool>(false);
-    erase->add_option("--person", *who, tr("The person: email, full name or id"))->required();
-    erase->add_flag("--yes", *yes, tr("Confirm: the erasure cannot be undone"));
+    auto who = add_required(*erase, "--person", tr("The person: email, full name or id"));
+    auto yes = add_confirm_flag(*erase, tr("Confirm: the erasure cannot be undone"));
     erase->callback([&run, who, yes] {
         auto& db = run.database();
         const auto p = std::optional<Person>(find_person(db, *who));

@@ -30,11 +30,8 @@ void add_kind(CLI::App& parent, CliRun& run, const char* name, const std::string
               ImportPreview (*preview)(Database&, const csv::Table&),
               ImportPreview (*apply)(Database&, const csv::Table&, Progress*)) {
     auto* cmd = parent.add_subcommand(name, help);
-    auto file = std::make_shared<std::string>();
-    auto dry_run = std::make_shared<bool>(false);
-    cmd->add_option("FILE", *file, tr("The CSV file (UTF-8 or Windows-1252, ';' or ',' separated)"))
-        ->required();
-    cmd->add_flag("--dry-run", *dry_run, tr("Check the file and show what would change, without writing"));
+    auto file = add_required(*cmd, "FILE", tr("The CSV file (UTF-8 or Windows-1252, ';' or ',' separated)"));
+    auto dry_run = add_switch(*cmd, "--dry-run", tr("Check the file and show what would change, without writing"));
     cmd->callback([&run, file, dry_run, preview, apply] {
         auto& db = existing_database(run);
         const auto table = csv::read_file(*file);
@@ -72,10 +69,8 @@ void print_count(std::ostream& out, const std::string& what, const ImportCount& 
 void add_entity(CLI::App& parent, CliRun& run, const EntityImporter& importer) {
     auto* cmd = parent.add_subcommand(importer.sheet, trf("Import {what} (CSV or XLSX; see docs/import.md)",
                                                           fmt::arg("what", importer.title())));
-    auto file = std::make_shared<std::string>();
-    auto dry_run = std::make_shared<bool>(false);
-    cmd->add_option("FILE", *file, tr("The CSV or XLSX file"))->required();
-    cmd->add_flag("--dry-run", *dry_run, tr("Check the file and show what would change, without writing"));
+    auto file = add_required(*cmd, "FILE", tr("The CSV or XLSX file"));
+    auto dry_run = add_switch(*cmd, "--dry-run", tr("Check the file and show what would change, without writing"));
     const auto sheet = importer.sheet;
     cmd->callback([&run, file, dry_run, sheet] {
         auto& db = existing_database(run);
@@ -113,10 +108,8 @@ void add_import_command(CLI::App& app, CliRun& run) {
         if (importer.sheet != "institutions" && importer.sheet != "people") add_entity(*cmd, run, importer);
 
     auto* wb = cmd->add_subcommand("workbook", tr("Import every sheet of a workbook (the template's) in one transaction"));
-    auto file = std::make_shared<std::string>();
-    auto dry_run = std::make_shared<bool>(false);
-    wb->add_option("FILE", *file, tr("The XLSX workbook"))->required();
-    wb->add_flag("--dry-run", *dry_run, tr("Check every sheet and show what would change, without writing"));
+    auto file = add_required(*wb, "FILE", tr("The XLSX workbook"));
+    auto dry_run = add_switch(*wb, "--dry-run", tr("Check every sheet and show what would change, without writing"));
     wb->callback([&run, file, dry_run] {
         auto& db = existing_database(run);
         const auto result = import_workbook(db, xlsx::read_workbook(*file), *dry_run);

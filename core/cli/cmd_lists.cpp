@@ -9,29 +9,18 @@
 #include "core/sectors.h"
 
 #include <map>
+#include <utility>
 
 namespace maillage::cli {
 namespace {
 
-std::string person_role_label(const std::string& code) {
-    if (code == "worker") return tr("Front-line worker");
-    if (code == "peer_worker") return tr("Peer worker");
-    if (code == "facilitator") return tr("Facilitator");
-    if (code == "trainer") return tr("Trainer");
-    if (code == "staff") return tr("Staff member");
-    if (code == "manager") return tr("Manager");
-    return code;
-}
+constexpr std::pair<const char*, const char*> kPersonRoleLabels[] = {
+    {"worker", N_("Front-line worker")}, {"peer_worker", N_("Peer worker")}, {"facilitator", N_("Facilitator")},
+    {"trainer", N_("Trainer")},          {"staff", N_("Staff member")},      {"manager", N_("Manager")}};
 
-std::string attendance_role_label(const std::string& code) {
-    if (code == "participant") return tr("Participant");
-    if (code == "facilitator") return tr("Facilitator");
-    if (code == "speaker") return tr("Speaker");
-    if (code == "trainer") return tr("Trainer");
-    if (code == "staff") return tr("Staff member");
-    if (code == "organiser") return tr("Organiser");
-    return code;
-}
+constexpr std::pair<const char*, const char*> kAttendanceRoleLabels[] = {
+    {"participant", N_("Participant")}, {"facilitator", N_("Facilitator")}, {"speaker", N_("Speaker")},
+    {"trainer", N_("Trainer")},         {"staff", N_("Staff member")},      {"organiser", N_("Organiser")}};
 
 CLI::App* add_list(CLI::App& app, const char* name, const std::string& help, const std::string& list_help,
                    std::shared_ptr<std::string> format) {
@@ -69,9 +58,9 @@ void add_list_commands(CLI::App& app, CliRun& run) {
         t.keys = {"code", "applies_to", "label"};
         t.headers = {tr("Code"), tr("Applies to"), tr("Label")};
         for (const auto& r : person_role_codes())
-            t.rows.push_back({r, *format == "table" ? tr("person") : "person", person_role_label(r)});
+            t.rows.push_back({r, *format == "table" ? tr("person") : "person", tr_label(kPersonRoleLabels, r).value_or(r)});
         for (const auto& r : attendance_role_codes())
-            t.rows.push_back({r, *format == "table" ? tr("attendance") : "attendance", attendance_role_label(r)});
+            t.rows.push_back({r, *format == "table" ? tr("attendance") : "attendance", tr_label(kAttendanceRoleLabels, r).value_or(r)});
         print_table(run.out(), t, *format);
     });
 

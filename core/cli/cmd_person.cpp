@@ -1,6 +1,6 @@
 // maillage-cli person delete|merge, institution delete: people found by email (or by
 // name when it is unique), institutions by name; never by id.
-#include "cli_context.h"
+#include "cmd_common.h"
 
 #include "core/database.h"
 #include "core/error.h"
@@ -9,6 +9,9 @@
 #include "core/people.h"
 
 #include <SQLiteCpp/SQLiteCpp.h>
+
+#include <functional>
+#include <utility>
 
 namespace maillage::cli {
 namespace {
@@ -23,6 +26,29 @@ void confirm_or_stop(CliRun& run, bool yes, const std::string& what) {
 std::string goes_with(const DeleteImpact& impact) {
     if (impact.goes_with.empty()) return {};
     return " " + trf("With it go: {counts}.", fmt::arg("counts", describe_counts(impact.goes_with)));
+}
+
+// A record found by what users know it by: its id and its name as shown.
+using Found = std::pair<int64_t, std::string>;
+
+// `<parent> delete KEY [--yes]`: the record `find` gives for KEY is refused when others
+// still need it, else named with what goes with it and deleted once confirmed.
+template <class Repository>
+void add_delete_subcommand(CLI::App& parent, CliRun& run, const std::string& help, const std::string& key,
+                           const std::string& key_help, std::function<Found(Database&, const std::string&)> find) {
+    auto* del = parent.add_subcommand("delete", help);
+    auto value = add_required(*del, key, key_help);
+    auto yes = add_confirm_flag(*del, tr("Confirm"));
+    del->callback([&run, value, yes, find] {
+        auto& db = run.database();
+        const auto [id, name] = find(db, *value);
+        Repository repository(db);
+        const auto impact = repository.delete_impact(id);
+        if (!impact.allowed()) throw Error(impact.refusal);
+        confirm_or_stop(run, *yes, trf("This deletes {name}.", fmt::arg("name", name)) + goes_with(impact));
+        repository.remove(id);
+        run.out() << trf("Deleted {name}.", fmt::arg("name", name)) << '\n';
+    });
 }
 }  // namespace
 
@@ -61,29 +87,17 @@ void add_person_command(CLI::App& app, CliRun& run) {
     auto* person = app.add_subcommand("person", tr("Delete or merge people (found by email, or by a unique name)"));
     person->require_subcommand(1);
 
-    auto* del = person->add_subcommand("delete", tr("Delete a person who never took part in anything"));
-    auto who = std::make_shared<std::string>();
-    auto yes = std::make_shared<bool>(false);
-    del->add_option("person", *who, tr("The person's email, or full name when unique"))->required();
-    del->add_flag("--yes", *yes, tr("Confirm"));
-    del->callback([&run, who, yes] {
-        auto& db = run.database();
-        const auto p = find_person(db, *who);
-        PersonRepository people(db);
-        const auto impact = people.delete_impact(p.id);
-        if (!impact.allowed()) throw Error(impact.refusal);
-        confirm_or_stop(run, *yes, trf("This deletes {name}.", fmt::arg("name", p.display_name())) + goes_with(impact));
-        people.remove(p.id);
-        run.out() << trf("Deleted {name}.", fmt::arg("name", p.display_name())) << '\n';
-    });
+    add_delete_subcommand<PersonRepository>(*person, run, tr("Delete a person who never took part in anything"),
+                                            "person", tr("The person's email, or full name when unique"),
+                                            [](Database& db, const std::string& who) {
+                                                const auto p = find_person(db, who);
+                                                return Found{p.id, p.display_name()};
+                                            });
 
     auto* merge = person->add_subcommand("merge", tr("Fold a duplicate record into the person it repeats"));
-    auto duplicate = std::make_shared<std::string>();
-    auto keep = std::make_shared<std::string>();
-    auto merge_yes = std::make_shared<bool>(false);
-    merge->add_option("duplicate", *duplicate, tr("The duplicate: email, or full name when unique"))->required();
-    merge->add_option("--into", *keep, tr("The person to keep: email, or full name when unique"))->required();
-    merge->add_flag("--yes", *merge_yes, tr("Confirm"));
+    auto duplicate = add_required(*merge, "duplicate", tr("The duplicate: email, or full name when unique"));
+    auto keep = add_required(*merge, "--into", tr("The person to keep: email, or full name when unique"));
+    auto merge_yes = add_confirm_flag(*merge, tr("Confirm"));
     merge->callback([&run, duplicate, keep, merge_yes] {
         auto& db = run.database();
         const auto from = find_person(db, *duplicate);
@@ -101,21 +115,12 @@ void add_person_command(CLI::App& app, CliRun& run) {
 }
 
 void add_institution_delete_command(CLI::App& institution, CliRun& run) {
-    auto* del = institution.add_subcommand("delete", tr("Delete an institution nothing points to"));
-    auto name = std::make_shared<std::string>();
-    auto yes = std::make_shared<bool>(false);
-    del->add_option("name", *name, tr("The institution's name"))->required();
-    del->add_flag("--yes", *yes, tr("Confirm"));
-    del->callback([&run, name, yes] {
-        auto& db = run.database();
-        const auto i = find_institution(db, *name);
-        InstitutionRepository institutions(db);
-        const auto impact = institutions.delete_impact(i.id);
-        if (!impact.allowed()) throw Error(impact.refusal);
-        confirm_or_stop(run, *yes, trf("This deletes {name}.", fmt::arg("name", i.name)) + goes_with(impact));
-        institutions.remove(i.id);
-        run.out() << trf("Deleted {name}.", fmt::arg("name", i.name)) << '\n';
-    });
+    add_delete_subcommand<InstitutionRepository>(institution, run, tr("Delete an institution nothing points to"),
+                                                 "name", tr("The institution's name"),
+                                                 [](Database& db, const std::string& name) {
+                                                     const auto i = find_institution(db, name);
+                                                     return Found{i.id, i.name};
+                                                 });
 }
 
 }  // namespace maillage::cli

@@ -1,4 +1,4 @@
-#include "cli_context.h"
+#include "cmd_common.h"
 
 #include "core/i18n.h"
 #include "core/restore.h"
@@ -8,8 +8,7 @@ namespace maillage::cli {
 void add_restore_command(CLI::App& app, CliRun& run) {
     auto* cmd = app.add_subcommand("restore", tr("Replace the database with a backup, after checking the backup; "
                                                  "the replaced database is kept and erasures are applied again"));
-    auto file = std::make_shared<std::string>();
-    cmd->add_option("FILE", *file, tr("The backup to restore"))->required();
+    auto file = add_required(*cmd, "FILE", tr("The backup to restore"));
     cmd->callback([&run, file] {
         // The live database must not be open here: the swap replaces its file.
         run.suite().close();

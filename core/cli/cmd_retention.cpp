@@ -1,4 +1,4 @@
-#include "cli_context.h"
+#include "cmd_common.h"
 
 #include "core/cli_dates.h"
 #include "core/error.h"
@@ -50,9 +50,8 @@ void add_retention_command(CLI::App& app, CliRun& run) {
     });
 
     auto* apply = cmd->add_subcommand("apply", tr("Erase or anonymise what is due (asks for --yes)"));
-    auto yes = std::make_shared<bool>(false);
     apply->add_option("--today", *today, tr("The day to compute for, YYYY-MM-DD (default: today)"))->transform(human_date());
-    apply->add_flag("--yes", *yes, tr("Confirm: erasures cannot be undone"));
+    auto yes = add_confirm_flag(*apply, tr("Confirm: erasures cannot be undone"));
     apply->callback([&run, today, yes] {
         auto& db = run.database();
         const auto due = retention_due(db, today_from(*today));
@@ -75,10 +74,8 @@ void add_retention_command(CLI::App& app, CliRun& run) {
     });
 
     auto* set = cmd->add_subcommand("set", tr("Set a retention period in years (or \"none\")"));
-    auto kind = std::make_shared<std::string>();
-    auto years = std::make_shared<std::string>();
-    set->add_option("KIND", *kind, tr("people or evaluations"))->required();
-    set->add_option("YEARS", *years, tr("A number of years, or none"))->required();
+    auto kind = add_required(*set, "KIND", tr("people or evaluations"));
+    auto years = add_required(*set, "YEARS", tr("A number of years, or none"));
     set->callback([&run, kind, years] {
         auto& db = run.database();
         std::optional<int> value;

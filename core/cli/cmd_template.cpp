@@ -8,8 +8,7 @@ namespace maillage::cli {
 void add_template_command(CLI::App& app, CliRun& run) {
     auto* cmd = app.add_subcommand("template", tr("Write the import workbook: one sheet per entity, in the order "
                                                   "\"import workbook\" loads them"));
-    auto out = std::make_shared<std::string>();
-    cmd->add_option("--out", *out, tr("The XLSX file to write"))->required();
+    auto out = add_required(*cmd, "--out", tr("The XLSX file to write"));
     cmd->callback([&run, out] {
         write_import_template(existing_database(run), *out);
         run.out() << trf("Written: {file}", fmt::arg("file", *out)) << '\n';

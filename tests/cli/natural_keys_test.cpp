@@ -35,32 +35,46 @@ protected:
 };
 
 TEST_F(NaturalKeys, EventsByDateAndTitleByUniqueTitleAndByNumber) {
-    auto r = ok({"exchange", "event", "show", "2026-11-16 Logement d'abord"});
-    EXPECT_NE(r.out.find("2026-11-16"), std::string::npos) << r.out;
-    EXPECT_EQ(r.out.find("2027-03-01"), std::string::npos) << r.out;
-    r = ok({"exchange", "event", "show", "2027-03-01/logement d'abord"});
-    EXPECT_NE(r.out.find("2027-03-01"), std::string::npos) << r.out;
-    r = ok({"exchange", "event", "show", "1/3/2027 Logement d'abord"});  // the date as people write it
-    EXPECT_NE(r.out.find("2027-03-01"), std::string::npos) << r.out;
-    r = ok({"exchange", "event", "show", "sante MENTALE"});  // case and accents ignored
-    EXPECT_NE(r.out.find("2026-12-01"), std::string::npos) << r.out;
-    r = ok({"exchange", "event", "show", "3"});
-    EXPECT_NE(r.out.find("Santé mentale"), std::string::npos) << r.out;
+    // Each way of naming an event shows that event (and, where given, not another one).
+    const struct {
+        const char* name;
+        const char* shown;
+        const char* not_shown;
+    } names[] = {
+        {"2026-11-16 Logement d'abord", "2026-11-16", "2027-03-01"},
+        {"2027-03-01/logement d'abord", "2027-03-01", nullptr},
+        {"1/3/2027 Logement d'abord", "2027-03-01", nullptr},  // the date as people write it
+        {"sante MENTALE", "2026-12-01", nullptr},              // case and accents ignored
+        {"3", "Santé mentale", nullptr},
+    };
+    for (const auto& n : names) {
+        SCOPED_TRACE(n.name);
+        const auto r = ok({"exchange", "event", "show", n.name});
+        EXPECT_NE(r.out.find(n.shown), std::string::npos) << r.out;
+        if (n.not_shown) {
+            EXPECT_EQ(r.out.find(n.not_shown), std::string::npos) << r.out;
+        }
+    }
     ok({"exchange", "event", "add-day", "Santé mentale", "--date", "2026-12-08"});
     EXPECT_EQ(one("SELECT count(*) FROM session WHERE date = '2026-12-08'"), "1");
 }
 
 TEST_F(NaturalKeys, AmbiguousAndUnknownEventsAreRefusedNamingCandidates) {
-    auto r = refused({"exchange", "event", "show", "Logement d'abord"});
-    EXPECT_NE(r.err.find("2026-11-16 — Logement d'abord — 1"), std::string::npos) << r.err;
-    EXPECT_NE(r.err.find("2027-03-01 — Logement d'abord — 2"), std::string::npos) << r.err;
-    r = refused({"exchange", "event", "show", "Sante mentalle"});
-    EXPECT_NE(r.err.find("closest"), std::string::npos) << r.err;
-    EXPECT_NE(r.err.find("2026-12-01 — Santé mentale — 3"), std::string::npos) << r.err;
-    r = refused({"exchange", "event", "show", "2026-11-17 Logement d'abord"});  // no day that date
-    EXPECT_NE(r.err.find("Logement d'abord"), std::string::npos) << r.err;
-    r = refused({"exchange", "event", "show", "99"});
-    EXPECT_NE(r.err.find("99"), std::string::npos) << r.err;
+    // Each name that is not one event is refused with what the error must say.
+    const struct {
+        const char* name;
+        std::vector<std::string> said;
+    } names[] = {
+        {"Logement d'abord", {"2026-11-16 — Logement d'abord — 1", "2027-03-01 — Logement d'abord — 2"}},
+        {"Sante mentalle", {"closest", "2026-12-01 — Santé mentale — 3"}},
+        {"2026-11-17 Logement d'abord", {"Logement d'abord"}},  // no day that date
+        {"99", {"99"}},
+    };
+    for (const auto& n : names) {
+        SCOPED_TRACE(n.name);
+        const auto r = refused({"exchange", "event", "show", n.name});
+        for (const auto& said : n.said) EXPECT_NE(r.err.find(said), std::string::npos) << r.err;
+    }
 }
 
 TEST_F(NaturalKeys, TablesByTitleAndRegistrationsByEmail) {

@@ -6,6 +6,7 @@
 #include "core/people.h"
 #include "core/sectors.h"
 #include "core/single_line.h"
+#include "expect_error.h"
 #include "test_support.h"
 
 #include <SQLiteCpp/SQLiteCpp.h>
@@ -20,13 +21,27 @@ csv::Table table(const std::string& text) { return csv::parse(text, "import.csv"
 
 template <class F>
 ParseError import_error(F&& fn) {
-    try {
-        fn();
-    } catch (const ParseError& e) {
-        return e;
-    }
-    ADD_FAILURE() << "no ParseError";
-    return ParseError("", 0, 0, "", "");
+    return test::parse_error_of(std::forward<F>(fn), "no ParseError");
+}
+
+// A database holding the institutions then the people of two CSV files (as Data > Import
+// reads them, the institutions first so that the people's jobs find them).
+std::unique_ptr<Database> imported(const std::string& institutions, const std::string& people) {
+    auto db = test::memory_db();
+    import_institutions(*db, csv::parse(institutions, "institutions.csv"));
+    import_people(*db, csv::parse(people, "people.csv"));
+    return db;
+}
+
+// What Data > Export writes for `db`: its institutions and its people as CSV text.
+struct Exports {
+    std::string institutions, people;
+};
+Exports exports(Database& db) {
+    std::ostringstream institutions, people;
+    export_institutions(db, institutions);
+    export_people(db, people);
+    return {institutions.str(), people.str()};
 }
 
 int64_t rows(Database& db, const char* t) { return db.scalar_int(std::string("SELECT count(*) FROM ") + t); }
@@ -186,27 +201,20 @@ TEST(ImportPeople, ALargeImportKeepsEveryIndexAndFindsPeopleByEmailNameAndJob) {
 }
 
 TEST(ExportImport, RoundTripKeepsEveryColumn) {
-    auto db = test::memory_db();
-    import_institutions(*db, table("name;region;language;sectors;municipality;notes\n"
-                                   "\"Maison; \"\"Accueil\"\"\";wallonia;bilingual;housing|youth;Liège;"
-                                   "\"two\nlines\"\n"));
-    import_people(*db, table("first_name;last_name;email;roles;institution;sector;job_title;start_date\n"
-                             "Élise;Dupont;e@x.be;peer_worker|worker;\"Maison; \"\"Accueil\"\"\";housing;"
-                             "pair-aidante;2022-03-01\n"));
-    std::ostringstream inst, people;
-    export_institutions(*db, inst);
-    export_people(*db, people);
+    auto db = imported("name;region;language;sectors;municipality;notes\n"
+                       "\"Maison; \"\"Accueil\"\"\";wallonia;bilingual;housing|youth;Liège;"
+                       "\"two\nlines\"\n",
+                       "first_name;last_name;email;roles;institution;sector;job_title;start_date\n"
+                       "Élise;Dupont;e@x.be;peer_worker|worker;\"Maison; \"\"Accueil\"\"\";housing;"
+                       "pair-aidante;2022-03-01\n");
+    const auto first = exports(*db);
 
-    auto copy = test::memory_db();
-    import_institutions(*copy, csv::parse(inst.str(), "institutions.csv"));
-    import_people(*copy, csv::parse(people.str(), "people.csv"));
-    std::ostringstream inst2, people2;
-    export_institutions(*copy, inst2);
-    export_people(*copy, people2);
-    EXPECT_EQ(inst.str(), inst2.str());
-    EXPECT_EQ(people.str(), people2.str());
-    EXPECT_NE(people.str().find("peer_worker|worker"), std::string::npos);
-    EXPECT_NE(inst.str().find("housing|youth"), std::string::npos);
+    auto copy = imported(first.institutions, first.people);
+    const auto second = exports(*copy);
+    EXPECT_EQ(first.institutions, second.institutions);
+    EXPECT_EQ(first.people, second.people);
+    EXPECT_NE(first.people.find("peer_worker|worker"), std::string::npos);
+    EXPECT_NE(first.institutions.find("housing|youth"), std::string::npos);
 }
 
 TEST(ParseDate, AcceptsIsoAndDayFirst) {
@@ -222,33 +230,30 @@ TEST(ParseDate, AcceptsIsoAndDayFirst) {
 // Re-importing an export must not touch anything: an update bumps updated_at, which
 // restarts the retention clock, and writes audit entries for nothing.
 TEST(ExportImport, ReimportingAnUnchangedExportWritesNothing) {
-    auto db = test::memory_db();
-    import_institutions(*db, table("name;region;language;sectors;municipality;notes\n"
-                                   "Maison Accueil;wallonia;bilingual;housing|youth;Liège;calme\n"
-                                   "CAW Westland;flanders;nl;social_aid;Brugge;\n"));
-    import_people(*db, table("first_name;last_name;email;phone;roles;institution;sector;job_title;start_date;notes\n"
-                             "Élise;Dupont;e@x.be;+32 2 123 45 67;peer_worker|worker;Maison Accueil;housing;"
-                             "pair-aidante;2022-03-01;aime le vélo\n"
-                             "Jan;Peeters;jan@x.be;;worker;CAW Westland;;;;\n"
-                             "Ana;Silva;ana@x.be;;staff;;;;;\n"));
+    auto db = imported("name;region;language;sectors;municipality;notes\n"
+                       "Maison Accueil;wallonia;bilingual;housing|youth;Liège;calme\n"
+                       "CAW Westland;flanders;nl;social_aid;Brugge;\n",
+                       "first_name;last_name;email;phone;roles;institution;sector;job_title;start_date;notes\n"
+                       "Élise;Dupont;e@x.be;+32 2 123 45 67;peer_worker|worker;Maison Accueil;housing;"
+                       "pair-aidante;2022-03-01;aime le vélo\n"
+                       "Jan;Peeters;jan@x.be;;worker;CAW Westland;;;;\n"
+                       "Ana;Silva;ana@x.be;;staff;;;;;\n");
     // A clock in the past, so that a bump would show.
     db->sql().exec("UPDATE person SET updated_at = '2001-01-01T00:00:00Z'");
     db->sql().exec("UPDATE institution SET updated_at = '2001-01-01T00:00:00Z'");
-    std::ostringstream inst, people;
-    export_institutions(*db, inst);
-    export_people(*db, people);
+    const auto exported = exports(*db);
     const auto audit_before = rows(*db, "audit_log");
 
-    const auto preview = preview_people(*db, csv::parse(people.str(), "people.csv"));
+    const auto preview = preview_people(*db, csv::parse(exported.people, "people.csv"));
     EXPECT_EQ(preview.unchanged, 3);
     EXPECT_EQ(preview.updates, 0);
     ASSERT_EQ(preview.rows.size(), 3u);
     for (const auto& r : preview.rows) EXPECT_EQ(r.action, ImportRow::Action::Unchanged) << r.key;
 
-    const auto i = import_institutions(*db, csv::parse(inst.str(), "institutions.csv"));
+    const auto i = import_institutions(*db, csv::parse(exported.institutions, "institutions.csv"));
     EXPECT_EQ(i.unchanged, 2);
     EXPECT_EQ(i.updates + i.creates, 0);
-    const auto p = import_people(*db, csv::parse(people.str(), "people.csv"));
+    const auto p = import_people(*db, csv::parse(exported.people, "people.csv"));
     EXPECT_EQ(p.unchanged, 3);
     EXPECT_EQ(p.updates + p.creates, 0);
     EXPECT_EQ(rows(*db, "audit_log"), audit_before) << "no audit entry for rows that change nothing";
@@ -256,7 +261,7 @@ TEST(ExportImport, ReimportingAnUnchangedExportWritesNothing) {
     EXPECT_EQ(db->scalar_int("SELECT count(*) FROM institution WHERE updated_at <> '2001-01-01T00:00:00Z'"), 0);
 
     // One changed cell: that row alone is an update.
-    auto text = people.str();
+    auto text = exported.people;
     const std::string old_note = "aime le vélo";
     text.replace(text.find(old_note), old_note.size(), "aime la mer");
     const auto changed = import_people(*db, csv::parse(text, "people.csv"));

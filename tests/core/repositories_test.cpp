@@ -11,6 +11,8 @@
 
 #include <gtest/gtest.h>
 
+#include <utility>
+
 using namespace maillage;
 
 namespace {
@@ -23,6 +25,13 @@ MigrationSet plugin_like() {
 }
 
 int64_t sector(Database& db, const std::string& code) { return SectorRepository(db).find_by_code(code)->id; }
+
+// The two institutions of the history tests: a night shelter ("Abri", homeless) and a
+// mental-health service ("SSM").
+std::pair<int64_t, int64_t> abri_and_ssm(Database& db) {
+    return {test::add_institution(db, Institution{.name = "Abri"}, {"homeless"}),
+            test::add_institution(db, Institution{.name = "SSM"}, {"mental_health"})};
+}
 }  // namespace
 
 TEST(Sectors, CreateRetireRestore) {
@@ -96,10 +105,8 @@ TEST(Institutions, MergeMovesEverythingIncludingPluginTables) {
 
 TEST(People, AffiliationFollowsTheEmploymentHistory) {
     auto db = test::memory_db();
-    InstitutionRepository inst(*db);
     PersonRepository people(*db);
-    const auto a = inst.create(Institution{.name = "Abri", .sector_ids = {sector(*db, "homeless")}});
-    const auto b = inst.create(Institution{.name = "SSM", .sector_ids = {sector(*db, "mental_health")}});
+    const auto [a, b] = abri_and_ssm(*db);
     const auto p = people.create(Person{.first_name = "Élise", .last_name = "Dupont", .roles = {"worker"}});
     people.add_employment(
         Employment{.person_id = p, .institution_id = a, .start_date = "2019-01-01", .end_date = "2024-08-31"});
@@ -121,11 +128,9 @@ TEST(People, AffiliationFollowsTheEmploymentHistory) {
 
 TEST(Sessions, AttendanceKeepsTheInstitutionOfTheSessionDate) {
     auto db = test::memory_db();
-    InstitutionRepository inst(*db);
     PersonRepository people(*db);
     SessionRepository sessions(*db);
-    const auto a = inst.create(Institution{.name = "Abri", .sector_ids = {sector(*db, "homeless")}});
-    const auto b = inst.create(Institution{.name = "SSM", .sector_ids = {sector(*db, "mental_health")}});
+    const auto [a, b] = abri_and_ssm(*db);
     const auto p = people.create(Person{.first_name = "Jan", .last_name = "Claes"});
     const auto job = people.add_employment(Employment{.person_id = p, .institution_id = a, .start_date = "2020-01-01"});
     const auto s = sessions.create(Session{.kind = "intervision", .date = "2024-03-04", .start_time = "09:30",

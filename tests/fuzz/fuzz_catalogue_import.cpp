@@ -9,10 +9,9 @@
 
 #include "core/core_schema.h"
 #include "core/database.h"
-#include "core/error.h"
 #include "core/institutions.h"
 #include "core/migration.h"
-#include "core/people.h"
+#include "tests/fuzz/fuzz_import.h"
 
 #include <cstdint>
 #include <memory>
@@ -22,8 +21,6 @@ namespace {
 
 using namespace maillage;
 using namespace maillage::catalogue;
-
-struct Rollback {};
 
 struct World {
     std::unique_ptr<Database> db = Database::in_memory();
@@ -46,11 +43,7 @@ struct World {
             in.module_codes = {"M1"};
             store.create_training(in);
         }
-        Person p;
-        p.first_name = "Worker";
-        p.last_name = "Known";
-        p.email = "known@example.org";
-        PersonRepository(*db).create(p);
+        fuzz::add_known_person(*db, "Worker", "Known", "known@example.org");
     }
 };
 
@@ -60,19 +53,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     static World world;
     const std::string bytes(reinterpret_cast<const char*>(data), size);
     auto& db = *world.db;
-    const auto people = db.scalar_int("SELECT count(*) FROM person");
-    try {
-        db.write([&] {
-            const auto report = import_registrations(db, bytes, "fuzz.csv", "T1");
-            if (report.registered + report.waiting + report.already + report.duplicates_in_file != report.rows)
-                __builtin_trap();  // every row has one outcome: no row is silently dropped
-            throw Rollback{};
-        });
-    } catch (const Rollback&) {
-    } catch (const ParseError& e) {
-        if (e.line() < 1 || e.file() != "fuzz.csv") __builtin_trap();  // errors say where
-    } catch (const Error&) {
-    }
-    if (db.scalar_int("SELECT count(*) FROM person") != people) __builtin_trap();
+    fuzz::import_rolled_back(db, "SELECT count(*) FROM person", [&] {
+        const auto report = import_registrations(db, bytes, "fuzz.csv", "T1");
+        if (report.registered + report.waiting + report.already + report.duplicates_in_file != report.rows)
+            __builtin_trap();  // every row has one outcome: no row is silently dropped
+    });
     return 0;
 }

@@ -34,6 +34,7 @@
 #include <array>
 #include <chrono>
 #include <cstdio>
+#include <functional>
 #include <string>
 #include <thread>
 #include <vector>
@@ -83,6 +84,29 @@ private:
     std::size_t hold_at_;
     bool held_ = false;
 };
+
+// What a job run through a Gate came to: whether it finished, and whether the gate was
+// holding it when it stopped (the cancel came in the middle of the work).
+struct GatedRun {
+    bool finished = false;
+    bool held = false;
+};
+// Runs `work` with run_with_progress under `title`, its steps passed through a Gate that
+// holds after step `hold_at`.
+GatedRun run_gated(wxWindow* frame, const char* title, std::size_t hold_at,
+                   const std::function<void(Progress*)>& work) {
+    GatedRun run;
+    run.finished = run_with_progress(frame, title, [&](Progress& progress) {
+        Gate gate(progress, hold_at);
+        try {
+            work(&gate);
+        } catch (...) {
+            run.held = gate.held();
+            throw;
+        }
+    });
+    return run;
+}
 
 // A database file with a few thousand institutions (hundreds of pages to copy) and the
 // core demo (people with jobs and participations), closed so that its dump is stable.
@@ -151,19 +175,10 @@ TEST_F(LongWork, CancelDuringABackupLeavesNoFile) {
         clicked = true;
     });
     const auto target = backups / "manual.sqlite";
-    bool held = false;
-    const bool finished = run_with_progress(frame, "Backup", [&](Progress& progress) {
-        Gate gate(progress, 1);
-        try {
-            backup_to(*db, target, &gate);
-        } catch (...) {
-            held = gate.held();
-            throw;
-        }
-    });
+    const auto run = run_gated(frame, "Backup", 1, [&](Progress* gate) { backup_to(*db, target, gate); });
     EXPECT_TRUE(clicked);
-    EXPECT_TRUE(held) << "the cancel came in the middle of the copy";
-    EXPECT_FALSE(finished);
+    EXPECT_TRUE(run.held) << "the cancel came in the middle of the copy";
+    EXPECT_FALSE(run.finished);
     ASSERT_FALSE(seen.empty());
     EXPECT_LT(seen.back(), total);
     EXPECT_FALSE(std::filesystem::exists(target));
@@ -253,19 +268,11 @@ TEST_F(LongWork, CancelDuringAnErasureErasesNobody) {
         click_cancel(dialog);
         clicked = true;
     });
-    bool held = false;
-    const bool finished = run_with_progress(frame, "Erasure", [&](Progress& progress) {
-        Gate gate(progress, 2);
-        try {
-            erase_people(*db, {person}, "request", &gate);
-        } catch (...) {
-            held = gate.held();
-            throw;
-        }
-    });
+    const auto run =
+        run_gated(frame, "Erasure", 2, [&](Progress* gate) { erase_people(*db, {person}, "request", gate); });
     EXPECT_TRUE(clicked);
-    EXPECT_TRUE(held) << "the cancel came in the middle of the erasure";
-    EXPECT_FALSE(finished);
+    EXPECT_TRUE(run.held) << "the cancel came in the middle of the erasure";
+    EXPECT_FALSE(run.finished);
     EXPECT_FALSE(PersonRepository(*db).get(person)->erased);
     db.reset();
     EXPECT_EQ(dump(file), before);

@@ -6,6 +6,7 @@
 // grid, expectations, certificates for one person, reminders sent to a local SMTP server
 // and the catalogue published. Screenshots: build/screenshots/journeys/catalogue/.
 #include "journey.h"
+#include "smtp_sink.h"
 
 #include "core/database.h"
 #include "shared-ui/attendance_grid.h"
@@ -80,35 +81,6 @@ int64_t person_id(Journey& j, const std::string& email) {
     return j.db().scalar_int("SELECT coalesce((SELECT id FROM person WHERE email = '" + email + "'), 0)");
 }
 
-// The local SMTP server (tests/smtp_sink.py over python3-aiosmtpd), stopped at the end.
-class SmtpSink {
-public:
-    explicit SmtpSink(const std::filesystem::path& dir) : dir_(dir) {
-        const auto script = test::source_dir() / "plugins" / "catalogue" / "tests" / "smtp_sink.py";
-        const std::string cmd = "/usr/bin/python3 '" + script.string() + "' '" + dir.string() +
-                                "' coordination s3cret 2>/dev/null & echo $! > '" + dir.string() + ".pid'";
-        EXPECT_EQ(std::system(cmd.c_str()), 0);
-        for (int i = 0; i < 200 && !std::filesystem::exists(dir / "port"); ++i)
-            std::this_thread::sleep_for(std::chrono::milliseconds(50));
-        port_ = std::atoi(read(dir / "port").c_str());
-        EXPECT_GT(port_, 0) << "the local SMTP server did not start";
-    }
-    ~SmtpSink() {
-        const int pid = std::atoi(read(dir_.string() + ".pid").c_str());
-        if (pid > 0) kill(pid, SIGTERM);
-    }
-    int port() const { return port_; }
-    int received() const {
-        int n = 0;
-        for (const auto& entry : std::filesystem::directory_iterator(dir_)) n += entry.path().extension() == ".eml";
-        return n;
-    }
-
-private:
-    std::filesystem::path dir_;
-    int port_ = 0;
-};
-
 // People page > New…: a trainer or a worker, without a job.
 void create_person(Journey& j, const wxString& first, const wxString& last, const std::string& email, const wxString& role) {
     wxWindow* page = j.page("core.people");
@@ -163,12 +135,9 @@ TEST(CatalogueJourney, ATrainingFromItsModulesToItsCertificates) {
     test::TempDir work;
     Journey j("catalogue");
     j.start([&](wxDialog& d) {
-        type(&d, "organisation", wxString::FromUTF8("Réseau Santé Mentale et Précarité"));
-        click(named<wxButton>(&d, "next"));
-        type(&d, "programme-code", "support");
-        type(&d, "programme-name", "Support");
-        click(named<wxButton>(&d, "next"));
-        click(named<wxButton>(&d, "finish"));
+        assistant_organisation(d, wxString::FromUTF8("Réseau Santé Mentale et Précarité"));
+        type_programme(&d, "support", "Support");
+        assistant_finish(d);
     });
     // Errors that would be dialogs are collected: each step must leave none.
     std::vector<wxString> errors;
@@ -487,7 +456,7 @@ TEST(CatalogueJourney, ATrainingFromItsModulesToItsCertificates) {
     for (const auto& entry : std::filesystem::directory_iterator(eml)) eml_files += entry.path().extension() == ".eml";
     EXPECT_EQ(eml_files, 19) << "18 seats and Mehdi Ziani on the waiting list";
 
-    SmtpSink server(work / "smtp");
+    test::SmtpSink server(work / "smtp", "coordination", "s3cret");
     j.with_dialog({}, [&] { j.menu(_("&File"), _("&Preferences…")); }, [&](wxDialog& d) {
         type(field_as<wxTextCtrl>(&d, _("SMTP server (e.g. smtp.example.org):")), "127.0.0.1");
         field_as<wxSpinCtrl>(&d, _("SMTP port:"))->SetValue(server.port());
@@ -509,7 +478,7 @@ TEST(CatalogueJourney, ATrainingFromItsModulesToItsCertificates) {
         click(button(&d, _("OK")));
     });
     no_errors("reminders");
-    EXPECT_EQ(server.received(), 18) << "one reminder per registered person";
+    EXPECT_EQ(server.received().size(), 18u) << "one reminder per registered person";
     EXPECT_EQ(j.db().scalar_int("SELECT count(*) FROM catalogue_mail_log WHERE kind = 'reminder' AND channel = 'smtp'"), 18);
     j.with_dialog("messages-dialog", [&] { click(named<wxButton>(page, "messages")); }, [&](wxDialog& d) {
         auto* kind = named<wxChoice>(&d, "kind");
@@ -520,7 +489,7 @@ TEST(CatalogueJourney, ATrainingFromItsModulesToItsCertificates) {
         named<wxCheckBox>(&d, "dry-run")->SetValue(true);
         click(button(&d, _("OK")));
     });
-    EXPECT_EQ(server.received(), 18) << "never sent twice";
+    EXPECT_EQ(server.received().size(), 18u) << "never sent twice";
     j.snap("messages-log");
     no_errors("dry run");
 

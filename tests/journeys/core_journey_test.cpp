@@ -36,9 +36,7 @@ const wxString kInstitution = wxString::FromUTF8("Centre de santé mentale Le M�
 // The assistant as a new user fills it in.
 void fill_assistant(Journey& j, wxDialog& d) {
     j.snap("assistant-organisation", &d);
-    type(&d, "organisation", wxString::FromUTF8("Réseau Santé Mentale et Précarité"));
-    choose(named<wxChoice>(&d, "language"), wxString::FromUTF8("Français"));
-    click(named<wxButton>(&d, "next"));
+    assistant_organisation(d, wxString::FromUTF8("Réseau Santé Mentale et Précarité"), wxString::FromUTF8("Français"));
 
     add_programme(&d, "connect", "Connect");
     add_programme(&d, "support", "Support");
@@ -272,14 +270,10 @@ TEST(CoreJourney, FirstHourOfANewOrganisation) {
 TEST(CoreJourney, EmptyPagesLeadToTheirFirstRecordAndTheDemoStaysApart) {
     Journey j("core-empty-pages");
     j.start([&](wxDialog& d) {
-        type(&d, "organisation", "Relais social");
-        click(named<wxButton>(&d, "next"));
-        type(&d, "programme-code", "connect");
-        type(&d, "programme-name", "Connect");
-        type(&d, "funder-code", "COCOM");  // typed, not added: Next adds it
-        type(&d, "funder-name", "Commission communautaire commune");
-        click(named<wxButton>(&d, "next"));
-        click(named<wxButton>(&d, "finish"));
+        assistant_organisation(d, "Relais social");
+        type_programme(&d, "connect", "Connect");
+        type_funder(&d, "COCOM", "Commission communautaire commune");  // typed, not added: Next adds it
+        assistant_finish(d);
     });
     EXPECT_TRUE(FunderRepository(j.db()).find_by_code("COCOM"));
 

@@ -67,16 +67,13 @@ std::string iso_date(int days) { return (wxDateTime::Today() + wxDateSpan::Days(
 wxString this_year(int day, int month) { return wxString::Format("%02d/%02d/%d", day, month, wxDateTime::Today().GetYear()); }
 
 void fill_assistant(Journey& j, wxDialog& d) {
-    type(&d, "organisation", wxString::FromUTF8("Réseau Santé Mentale et Précarité"));
-    choose(named<wxChoice>(&d, "language"), wxString::FromUTF8("Français"));
-    click(named<wxButton>(&d, "next"));
+    assistant_organisation(d, wxString::FromUTF8("Réseau Santé Mentale et Précarité"), wxString::FromUTF8("Français"));
     add_programme(&d, "connect", "Connect");
     add_programme(&d, "support", "Support");
     add_funder(&d, "COCOM", "Commission communautaire commune");
     add_funder(&d, "COCOF", wxString::FromUTF8("Commission communautaire française"));
     j.snap("assistant-programmes-and-funders", &d);
-    click(named<wxButton>(&d, "next"));
-    click(named<wxButton>(&d, "finish"));
+    assistant_finish(d);
 }
 
 void create_institution(Journey& j, const char* name, const char* municipality, const char* postcode,
@@ -422,13 +419,11 @@ TEST(ExchangeJourney, AWholeEventFromIdeaToCertificates) {
 TEST(ExchangeJourney, AnEventIsEditedDuplicatedCancelledDeletedAndBroughtBack) {
     Journey j("exchange-editing");
     j.start([&](wxDialog& d) {
-        type(&d, "organisation", "Relais social");
-        click(named<wxButton>(&d, "next"));
+        assistant_organisation(d, "Relais social");
         add_programme(&d, "connect", "Connect");
         add_funder(&d, "COCOM", "Commission communautaire commune");
         add_funder(&d, "COCOF", wxString::FromUTF8("Commission communautaire française"));
-        click(named<wxButton>(&d, "next"));
-        click(named<wxButton>(&d, "finish"));
+        assistant_finish(d);
     });
     create_institution(j, kMeridien, "Saint-Gilles", "1060", "santé mentale");
     for (int i = 0; i < 3; ++i) create_person(j, kKnown[i]);

@@ -80,12 +80,9 @@ void ok(wxDialog& d) { click(dynamic_cast<wxButton*>(d.FindWindow(wxID_OK))); }
 TEST(ImportJourney, TemplateSavedThenASheetImportedFromACsvFile) {
     Journey j("import");
     j.start([&](wxDialog& d) {
-        type(&d, "organisation", "Relais social");
-        click(named<wxButton>(&d, "next"));
-        type(&d, "programme-code", "connect");
-        type(&d, "programme-name", "Connect");
-        click(named<wxButton>(&d, "next"));
-        click(named<wxButton>(&d, "finish"));
+        assistant_organisation(d, "Relais social");
+        type_programme(&d, "connect", "Connect");
+        assistant_finish(d);
     });
     const auto dir = j.database_file().parent_path();
 

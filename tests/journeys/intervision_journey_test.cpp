@@ -123,13 +123,10 @@ int row_with(ui::VirtualList* list, const wxString& text) {
 }
 
 void assistant(wxDialog& d) {
-    type(&d, "organisation", wxString::FromUTF8("Réseau Santé Mentale et Précarité"));
-    choose(named<wxChoice>(&d, "language"), wxString::FromUTF8("Français"));
-    click(named<wxButton>(&d, "next"));
+    assistant_organisation(d, wxString::FromUTF8("Réseau Santé Mentale et Précarité"), wxString::FromUTF8("Français"));
     add_programme(&d, "connect", "Connect");
     add_funder(&d, "COCOM", "Commission communautaire commune");
-    click(named<wxButton>(&d, "next"));
-    click(named<wxButton>(&d, "finish"));
+    assistant_finish(d);
 }
 
 void create_institution(Journey& j, const Place& place) {

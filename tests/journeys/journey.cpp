@@ -162,17 +162,39 @@ void type(wxTextCtrl* text, const wxString& value) {
 
 void type(wxWindow* root, const std::string& name, const wxString& value) { type(named<wxTextCtrl>(root, name), value); }
 
-void choose(wxChoice* c, const wxString& item) {
-    ASSERT_NE(c, nullptr);
-    const int n = c->FindString(item);
-    ASSERT_NE(n, wxNOT_FOUND) << "no item \"" << item.utf8_string() << "\"";
-    c->SetSelection(n);
-    wxCommandEvent event(wxEVT_CHOICE, c->GetId());
-    event.SetEventObject(c);
+namespace {
+
+// The index of `item` among the items of `items` (a choice, a check list); wxNOT_FOUND
+// and a failed test when there is no such control or item.
+template <class Items>
+int index_of(Items* items, const wxString& item) {
+    if (!items) {
+        ADD_FAILURE() << "no control to pick \"" << item.utf8_string() << "\" in";
+        return wxNOT_FOUND;
+    }
+    const int n = items->FindString(item);
+    if (n == wxNOT_FOUND) ADD_FAILURE() << "no item \"" << item.utf8_string() << "\"";
+    return n;
+}
+
+// What the control sends once the user has picked its item `n` (`text`, when the event
+// carries it).
+void send_picked(wxWindow* control, wxEventType type, int n, const wxString& text = {}) {
+    wxCommandEvent event(type, control->GetId());
+    event.SetEventObject(control);
     event.SetInt(n);
-    event.SetString(item);
-    c->ProcessWindowEvent(event);
+    if (!text.empty()) event.SetString(text);
+    control->ProcessWindowEvent(event);
     settle(2);
+}
+
+}  // namespace
+
+void choose(wxChoice* c, const wxString& item) {
+    const int n = index_of(c, item);
+    if (n == wxNOT_FOUND) return;
+    c->SetSelection(n);
+    send_picked(c, wxEVT_CHOICE, n, item);
 }
 
 void double_click(ui::VirtualList* list, int64_t id) {
@@ -190,29 +212,43 @@ void fill_person(wxWindow* form, const wxString& first, const wxString& last, co
     if (!role.empty()) check(field_as<wxCheckListBox>(form, _("Roles:")), role);
 }
 
-void add_programme(wxWindow* assistant, const wxString& code, const wxString& name, const wxString& parent) {
+void type_programme(wxWindow* assistant, const wxString& code, const wxString& name) {
     type(assistant, "programme-code", code);
     type(assistant, "programme-name", name);
+}
+
+void type_funder(wxWindow* assistant, const wxString& code, const wxString& name) {
+    type(assistant, "funder-code", code);
+    type(assistant, "funder-name", name);
+}
+
+void add_programme(wxWindow* assistant, const wxString& code, const wxString& name, const wxString& parent) {
+    type_programme(assistant, code, name);
     if (!parent.empty()) choose(named<wxChoice>(assistant, "programme-parent"), parent);
     click(named<wxButton>(assistant, "programme-add"));
 }
 
 void add_funder(wxWindow* assistant, const wxString& code, const wxString& name) {
-    type(assistant, "funder-code", code);
-    type(assistant, "funder-name", name);
+    type_funder(assistant, code, name);
     click(named<wxButton>(assistant, "funder-add"));
 }
 
+void assistant_organisation(wxDialog& assistant, const wxString& organisation, const wxString& language) {
+    type(&assistant, "organisation", organisation);
+    if (!language.empty()) choose(named<wxChoice>(&assistant, "language"), language);
+    click(named<wxButton>(&assistant, "next"));
+}
+
+void assistant_finish(wxDialog& assistant) {
+    click(named<wxButton>(&assistant, "next"));
+    click(named<wxButton>(&assistant, "finish"));
+}
+
 void check(wxCheckListBox* list, const wxString& item) {
-    ASSERT_NE(list, nullptr);
-    const int n = list->FindString(item);
-    ASSERT_NE(n, wxNOT_FOUND) << "no item \"" << item.utf8_string() << "\"";
+    const int n = index_of(list, item);
+    if (n == wxNOT_FOUND) return;
     list->Check(n);
-    wxCommandEvent event(wxEVT_CHECKLISTBOX, list->GetId());
-    event.SetEventObject(list);
-    event.SetInt(n);
-    list->ProcessWindowEvent(event);
-    settle(2);
+    send_picked(list, wxEVT_CHECKLISTBOX, n);
 }
 
 void select_row(ui::VirtualList* list, unsigned column, const wxString& text) {

@@ -93,6 +93,14 @@ bool choose_only_match(Picker* picker, const wxString& text) {
 // programme whose code is `parent`, when given) or a funder, as a user types them.
 void add_programme(wxWindow* assistant, const wxString& code, const wxString& name, const wxString& parent = {});
 void add_funder(wxWindow* assistant, const wxString& code, const wxString& name);
+// The same, typed without clicking Add: Next adds what is typed.
+void type_programme(wxWindow* assistant, const wxString& code, const wxString& name);
+void type_funder(wxWindow* assistant, const wxString& code, const wxString& name);
+// The start assistant's first step: the organisation's name (and the window's language
+// when given, as shown: "Français"), then Next.
+void assistant_organisation(wxDialog& assistant, const wxString& organisation, const wxString& language = {});
+// The assistant's last steps: Next after the programmes and funders, then Finish (no import).
+void assistant_finish(wxDialog& assistant);
 
 // ---- the journey --------------------------------------------------------------------
 class Journey {

@@ -22,6 +22,7 @@
 
 #include <wx/checkbox.h>
 #include <wx/checklst.h>
+#include <wx/datetime.h>
 #include <wx/dnd.h>
 #include <wx/html/htmlwin.h>
 #include <wx/intl.h>
@@ -43,15 +44,13 @@ const wxString kInstitution = wxString::FromUTF8("Maison d'accueil Les Tilleuls"
 const wxString kAviq = wxString::FromUTF8("Agence pour une Vie de Qualité");
 
 void fill_assistant(Journey& j, wxDialog& d) {
-    type(&d, "organisation", wxString::FromUTF8("Réseau Santé Mentale et Précarité"));
-    click(named<wxButton>(&d, "next"));
+    assistant_organisation(d, wxString::FromUTF8("Réseau Santé Mentale et Précarité"));
     add_programme(&d, "support", "Support");
     add_programme(&d, "pat", wxString::FromUTF8("PAT — pair-aidance"), "support");
     add_funder(&d, "COCOM", "Commission communautaire commune");
     add_funder(&d, "AVIQ", kAviq);
     j.snap("assistant-programmes-and-funders", &d);
-    click(named<wxButton>(&d, "next"));
-    click(named<wxButton>(&d, "finish"));
+    assistant_finish(d);
 }
 
 // People page > New…: a member of the PAT team (role Staff).

@@ -51,10 +51,7 @@ int64_t institutions(Database& db) { return db.scalar_int("SELECT count(*) FROM 
 TEST_F(NoMemory, AllocationFailuresLeaveTheDatabaseConsistent) {
     test::TempDir dir;
     const auto file = dir / "m.sqlite";
-    {
-        auto db = test::file_db(file);
-        db->write([&] { seed_core_demo(*db, 2025); });
-    }
+    test::write_core_demo(file);
     int64_t before = 0;
     {
         Database db(file);

@@ -11,6 +11,7 @@
 #include "core/people.h"
 #include "core/undo.h"
 #include "fixture.h"
+#include "smtp_sink.h"
 #include "test_support.h"
 
 #include <fmt/format.h>
@@ -81,36 +82,6 @@ struct MailWorld : fixture::World {
     }
 };
 
-// The local SMTP server of smtp_sink.py, killed when the test ends.
-class SmtpSink {
-public:
-    SmtpSink(const std::filesystem::path& dir, const std::string& user, const std::string& password) : dir_(dir) {
-        const std::string cmd = "/usr/bin/python3 " CATALOGUE_TEST_DIR "/smtp_sink.py '" + dir.string() + "' " + user +
-                                " " + password + " 2>/dev/null & echo $! > '" + dir.string() + ".pid'";
-        EXPECT_EQ(std::system(cmd.c_str()), 0);
-        for (int i = 0; i < 200 && !std::filesystem::exists(dir / "port"); ++i)
-            std::this_thread::sleep_for(std::chrono::milliseconds(50));
-        port_ = std::atoi(read(dir / "port").c_str());
-        EXPECT_GT(port_, 0) << "the local SMTP server (python3-aiosmtpd) did not start";
-    }
-    ~SmtpSink() {
-        const int pid = std::atoi(read(dir_.string() + ".pid").c_str());
-        if (pid > 0) kill(pid, SIGTERM);
-    }
-    int port() const { return port_; }
-    std::vector<std::string> received() const {
-        std::vector<std::string> out;
-        for (int n = 1; std::filesystem::exists(dir_ / (fmt::format("{:03d}", n) + ".eml")); ++n)
-            out.push_back(read(dir_ / (fmt::format("{:03d}", n) + ".eml")) + "\n--envelope--\n" +
-                          read(dir_ / (fmt::format("{:03d}", n) + ".rcpt")));
-        return out;
-    }
-
-private:
-    std::filesystem::path dir_;
-    int port_ = 0;
-};
-
 }  // namespace
 
 TEST(Mail, EmlFilesAreReadableMessagesAndAreNotWrittenTwice) {
@@ -145,7 +116,7 @@ TEST(Mail, EmlFilesAreReadableMessagesAndAreNotWrittenTwice) {
 TEST(Mail, SmtpSendsThroughTheServerWithThePasswordGivenAndNeverTwice) {
     MailWorld w;
     test::TempDir dir;
-    SmtpSink server(dir / "smtp", "coordination", "s3cret");
+    maillage::test::SmtpSink server(dir / "smtp", "coordination", "s3cret");
     MailOptions options;
     options.channel = MailOptions::Channel::Smtp;
     options.smtp.host = "127.0.0.1";

@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <fstream>
 
+#include "expect_error.h"
 #include "test_support.h"
 
 using namespace maillage;
@@ -31,13 +32,8 @@ ModuleSheet sample() {
 }
 
 ParseError parse_error(const std::string& xml, const XmlLimits& limits = {}) {
-    try {
-        modules_from_xml(xml, "sheets.xml", limits);
-    } catch (const ParseError& e) {
-        return e;
-    }
-    ADD_FAILURE() << "no error for: " << xml.substr(0, 200);
-    return ParseError("", 0, 0, "", "");
+    return maillage::test::parse_error_of([&] { modules_from_xml(xml, "sheets.xml", limits); },
+                                "no error for: " + xml.substr(0, 200));
 }
 }  // namespace
 

@@ -2,6 +2,7 @@
 // is refused with its place and the reason; nothing of the file is imported.
 #include "events.h"
 #include "registration_import.h"
+#include "expect_error.h"
 #include "test_helpers.h"
 
 #include "core/error.h"
@@ -12,13 +13,8 @@ using ExchangeImportChecks = test_helpers::ExchangeDb;
 
 namespace {
 ParseError plan_error(Database& db, int64_t event_id, const std::string& csv) {
-    try {
-        plan_import(db, event_id, parse_registrations_csv(csv, "form.csv"));
-    } catch (const ParseError& e) {
-        return e;
-    }
-    ADD_FAILURE() << "accepted:\n" << csv;
-    return ParseError("", 0, 0, "", "");
+    return maillage::test::parse_error_of([&] { plan_import(db, event_id, parse_registrations_csv(csv, "form.csv")); },
+                                "accepted:\n" + csv);
 }
 }  // namespace
 
