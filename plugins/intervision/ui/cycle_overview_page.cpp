@@ -14,7 +14,6 @@
 #include "core/people.h"
 #include "core/programmes.h"
 #include "core/sectors.h"
-#include "shared-ui/record_choice.h"
 #include "shared-ui/confirm_delete.h"
 #include "shared-ui/display.h"
 #include "shared-ui/list_panel.h"
@@ -43,7 +42,7 @@ wxString audience_label(const std::string& a) {
 CycleOverviewPage::CycleOverviewPage(wxWindow* parent, ui::UiContext& context) : PageBase(parent, context) {
     auto* top = new wxBoxSizer(wxVERTICAL);
     auto* bar = new wxBoxSizer(wxHORIZONTAL);
-    cycle_ = ui::add_labelled(bar, _("Cycle:"), new wxChoice(this, wxID_ANY), "cycle", 12, 4);
+    cycle_ = ui::add_labelled(bar, _("Cycle:"), new ui::IdChoice(this), "cycle", 12, 4);
     auto add = [&](wxSizer* to, const wxString& label, const char* name, bool needs_cycle,
                    std::function<void()> action) {
         auto* b = ui::bar_button(this, to, label, name, std::move(action), wxRIGHT | wxBOTTOM, 4);
@@ -88,8 +87,7 @@ void CycleOverviewPage::refresh() {
 }
 
 int64_t CycleOverviewPage::cycle_id() const {
-    const int sel = cycle_->GetSelection();
-    return sel == wxNOT_FOUND ? 0 : cycle_ids_[size_t(sel)];
+    return cycle_->id();
 }
 
 void CycleOverviewPage::load_cycles() {
@@ -99,7 +97,7 @@ void CycleOverviewPage::load_cycles() {
         const auto p = c.programme_id ? programmes.get(*c.programme_id) : std::nullopt;
         cycles.emplace_back(c.id, u8(c.name + (p ? " (" + p->code + ")" : std::string())));
     }
-    cycle_ids_ = ui::refill_choice(cycle_, cycles, cycle_ids_.empty() ? 0 : cycle_id());
+    cycle_->refill(cycles);
 }
 
 void CycleOverviewPage::load_groups() {
@@ -247,8 +245,7 @@ void CycleOverviewPage::after_change(const wxString& status) {
 
 void CycleOverviewPage::show_created(int64_t cycle_id) {
     load_cycles();
-    for (size_t i = 0; i < cycle_ids_.size(); ++i)
-        if (cycle_ids_[i] == cycle_id) cycle_->SetSelection(int(i));
+    cycle_->select(cycle_id);
     after_change(_("Cycle created."));
 }
 

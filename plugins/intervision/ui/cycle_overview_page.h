@@ -7,6 +7,7 @@
 #include "cycles.h"
 #include "shared-ui/page_base.h"
 #include "shared-ui/fwd.h"
+#include "shared-ui/id_choice.h"
 
 #include <cstdint>
 #include <optional>
@@ -47,12 +48,11 @@ private:
     void move();
     void promote();
 
-    wxChoice* cycle_ = nullptr;
+    ui::IdChoice* cycle_ = nullptr;
     wxStaticText* info_ = nullptr;
     wxButton* close_ = nullptr;
     std::vector<wxButton*> cycle_buttons_;
     wxScrolledWindow* columns_ = nullptr;
-    std::vector<int64_t> cycle_ids_;
     // Each group's list of participants (rows are enrolments), with the group it shows.
     std::vector<std::pair<ui::ListPanel*, int64_t>> group_lists_;
 };

@@ -58,43 +58,28 @@ EvaluationPage::EvaluationPage(wxWindow* parent, ui::UiContext& context) : PageB
 }
 
 void EvaluationPage::refresh() {
-    const int keep = cycle_->GetSelection();
-    cycle_->Clear();
-    cycle_ids_.clear();
-    for (const auto& c : CycleRepository(database()).cycles()) {
-        cycle_->Append(u8(c.name));
-        cycle_ids_.push_back(c.id);
-    }
-    if (!cycle_ids_.empty()) cycle_->SetSelection(keep >= 0 && keep < int(cycle_ids_.size()) ? keep : 0);
+    cycle_->refill(cycle_items(database()));
     load_groups();
 }
 
 void EvaluationPage::load_groups() {
-    const int keep = group_->GetSelection();
-    group_->Clear();
-    group_ids_ = {0};
-    group_->Append(_("(the whole cycle)"));
-    if (const int c = cycle_->GetSelection(); c != wxNOT_FOUND)
-        for (const auto& g : CycleRepository(database()).groups(cycle_ids_[size_t(c)])) {
-            group_->Append(u8(g.name));
-            group_ids_.push_back(g.id);
-        }
-    group_->SetSelection(keep >= 0 && keep < int(group_ids_.size()) ? keep : 0);
+    auto groups = group_items(database(), cycle_->id());
+    groups.insert(groups.begin(), {0, _("(the whole cycle)")});
+    group_->refill(groups);
     show();
 }
 
 void EvaluationPage::show() {
     std::vector<int64_t> groups;
-    const int g = group_->GetSelection();
-    if (g > 0)
-        groups.push_back(group_ids_[size_t(g)]);
+    if (group_->id())
+        groups.push_back(group_->id());
     else
-        groups.assign(group_ids_.begin() + 1, group_ids_.end());
+        groups.assign(group_->ids().begin() + 1, group_->ids().end());
     const auto q = QuestionnaireRepository(database()).find_by_code(kEvaluationCode);
     size_t responses = 0;
     if (q && !groups.empty())
         for (auto id : groups) responses += QuestionnaireRepository(database()).responses(q->id, kEvaluationSubject, id).size();
-    if (cycle_ids_.empty())
+    if (cycle_->ids().empty())
         count_->SetLabel(_("No intervision cycle yet: create one on the cycles page."));
     else if (responses == 0)
         count_->SetLabel(_("No evaluation entered yet: \"Enter an evaluation…\" records one participant's answers."));
@@ -109,13 +94,11 @@ void EvaluationPage::show() {
 }
 
 void EvaluationPage::enter() {
-    const int c = cycle_->GetSelection();
-    if (c == wxNOT_FOUND || group_ids_.size() < 2) {
+    if (!cycle_->id() || group_->ids().size() < 2) {
         ui::show_info(this, _("The cycle needs a group first."));
         return;
     }
-    const int g = group_->GetSelection();
-    EvaluationDialog dialog(this, database(), cycle_ids_[size_t(c)], g > 0 ? group_ids_[size_t(g)] : 0);
+    EvaluationDialog dialog(this, database(), cycle_->id(), group_->id());
     if (dialog.ShowModal() != wxID_OK) return;
     context().data_changed();
     show();
@@ -136,13 +119,8 @@ EvaluationDialog::EvaluationDialog(wxWindow* parent, Database& db, int64_t cycle
       db_(db) {
     SetName("evaluation-dialog");
     FieldGrid grid(this);
-    group_ = grid.add(_("Group:"), new wxChoice(this, wxID_ANY), "group");
-    for (const auto& g : CycleRepository(db).groups(cycle_id)) {
-        group_->Append(u8(g.name));
-        group_ids_.push_back(g.id);
-        if (g.id == group_id) group_->SetSelection(int(group_ids_.size()) - 1);
-    }
-    if (group_->GetSelection() == wxNOT_FOUND) group_->SetSelection(0);
+    group_ = grid.add(_("Group:"), new ui::IdChoice(this), "group");
+    group_->refill(group_items(db, cycle_id), group_id);
     respondent_ = grid.add(_("Answered by:"), new wxChoice(this, wxID_ANY), "respondent");
     load_respondents();
     form_ = new ui::QuestionnaireForm(this, evaluation_template(db));
@@ -166,8 +144,8 @@ void EvaluationDialog::load_respondents() {
     respondents_ = {std::nullopt};
     respondent_->Append(_("(anonymous)"));
     PersonRepository people(db_);
-    if (const int g = group_->GetSelection(); g != wxNOT_FOUND)
-        for (const auto& e : CycleRepository(db_).enrolments(group_ids_[size_t(g)]))
+    if (group_->id())
+        for (const auto& e : CycleRepository(db_).enrolments(group_->id()))
             if (e.status != "waiting")
                 if (auto p = people.get(e.person_id)) {
                     respondent_->Append(u8(p->display_name()));
@@ -177,8 +155,8 @@ void EvaluationDialog::load_respondents() {
 }
 
 void EvaluationDialog::record() {
-    if (group_->GetSelection() == wxNOT_FOUND) return show_problem(this, problem_, _("Choose a group."));
-    const int64_t group = group_ids_[size_t(group_->GetSelection())];
+    if (!group_->id()) return show_problem(this, problem_, _("Choose a group."));
+    const int64_t group = group_->id();
     const auto person = respondents_[size_t(std::max(0, respondent_->GetSelection()))];
     std::optional<int64_t> id;
     const auto label = wxString::Format(_("evaluation of %s by %s"), group_->GetStringSelection(),
@@ -235,67 +213,25 @@ TemplateDialog::TemplateDialog(wxWindow* parent, Database& db)
                                   "changed until the first answers are entered."),
                                 520);
     sizer->Add(intro, 0, wxALL, 10);
-    auto* row = new wxBoxSizer(wxHORIZONTAL);
     questions_ = new ui::ListPanel(this, nullptr,
                                    {.id = "intervision.questions",
+                                    .name = "questions",
                                     .title = _("The evaluation questionnaire"),
                                     .columns = {{"#", 40, ui::ColumnKind::Integer},
                                                 {_("Question:"), 360},
                                                 {_("Answer:"), 130}},
                                     .search = false});
-    questions_->SetName("questions");
-    questions_->SetMinSize(FromDIP(wxSize(540, 240)));
-    row->Add(questions_, 1, wxEXPAND | wxRIGHT, 6);
-    auto* buttons = new wxBoxSizer(wxVERTICAL);
-    auto add_button = [&](const wxString& label) {
-        auto* b = new wxButton(this, wxID_ANY, label);
-        buttons->Add(b, 0, wxEXPAND | wxBOTTOM, 4);
-        return b;
-    };
-    auto* add = add_button(_("Add…"));
-    auto* edit = add_button(_("Edit…"));
-    auto* remove = add_button(_("Remove"));
-    auto* up = add_button(_("Up"));
-    row->Add(buttons, 0);
+    auto* row = list_with_buttons(this, questions_, wxSize(540, 240),
+                                  {{_("Add…"), [this] { add_question(); }},
+                                   {_("Edit…"), [this] { edit_question(); }},
+                                   {_("Remove"), [this] { remove_question(); }},
+                                   {_("Up"), [this] { move_question_up(); }}});
     sizer->Add(row, 1, wxEXPAND | wxLEFT | wxRIGHT, 10);
     problem_ = problem_line(this);
     sizer->Add(problem_, 0, wxEXPAND | wxALL, 10);
     sizer->Add(action_buttons(this, _("Save")), 0, wxEXPAND | wxALL, 8);
     SetSizerAndFit(sizer);
     show_questions();
-
-    add->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
-        Question q;
-        q.kind = "rating";
-        QuestionDialog d(this, q);
-        if (d.ShowModal() != wxID_OK) return;
-        d.apply(q);
-        if (q.text.empty()) return;
-        questionnaire_.questions.push_back(q);
-        show_questions();
-    });
-    edit->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
-        const auto id = questions_->selected_id();
-        if (!id) return;
-        const size_t n = size_t(*id - 1);
-        QuestionDialog d(this, questionnaire_.questions[n]);
-        if (d.ShowModal() == wxID_OK) d.apply(questionnaire_.questions[n]);
-        show_questions();
-        questions_->select_id(*id);
-    });
-    remove->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
-        const auto id = questions_->selected_id();
-        if (!id) return;
-        questionnaire_.questions.erase(questionnaire_.questions.begin() + (*id - 1));
-        show_questions();
-    });
-    up->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
-        const auto id = questions_->selected_id();
-        if (!id || *id < 2) return;
-        std::swap(questionnaire_.questions[size_t(*id - 1)], questionnaire_.questions[size_t(*id - 2)]);
-        show_questions();
-        questions_->select_id(*id - 1);
-    });
     Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { save(); }, wxID_OK);
     CentreOnParent();
 }
@@ -309,6 +245,39 @@ void TemplateDialog::show_questions() {
     }
     questions_->set_source(rows);
     questions_->sort_by(0);
+}
+
+void TemplateDialog::add_question() {
+    Question q;
+    q.kind = "rating";
+    QuestionDialog d(this, q);
+    if (d.ShowModal() != wxID_OK) return;
+    d.apply(q);
+    if (q.text.empty()) return;
+    questionnaire_.questions.push_back(q);
+    show_questions();
+}
+
+void TemplateDialog::edit_question() {
+    const auto id = questions_->selected_id();
+    if (!id) return;
+    const size_t n = size_t(*id - 1);
+    QuestionDialog d(this, questionnaire_.questions[n]);
+    if (d.ShowModal() == wxID_OK) d.apply(questionnaire_.questions[n]);
+    show_questions();
+    questions_->select_id(*id);
+}
+
+void TemplateDialog::remove_question() {
+    if (erase_selected(questions_, questionnaire_.questions)) show_questions();
+}
+
+void TemplateDialog::move_question_up() {
+    const auto id = questions_->selected_id();
+    if (!id || *id < 2) return;
+    std::swap(questionnaire_.questions[size_t(*id - 1)], questionnaire_.questions[size_t(*id - 2)]);
+    show_questions();
+    questions_->select_id(*id - 1);
 }
 
 void TemplateDialog::save() {

@@ -6,6 +6,7 @@
 
 #include "core/questionnaires.h"
 #include "shared-ui/fwd.h"
+#include "shared-ui/id_choice.h"
 
 #include <wx/dialog.h>
 
@@ -26,11 +27,10 @@ private:
     void enter();
     void edit_template();
 
-    wxChoice* cycle_ = nullptr;
-    wxChoice* group_ = nullptr;
+    ui::IdChoice* cycle_ = nullptr;
+    ui::IdChoice* group_ = nullptr;  // its first entry, id 0: every group
     wxStaticText* count_ = nullptr;
     ui::QuestionnaireResults* results_ = nullptr;
-    std::vector<int64_t> cycle_ids_, group_ids_;  // group_ids_[0] = 0: every group
 };
 
 // One response about a group: who answers (a participant, or anonymous), then the form.
@@ -43,9 +43,8 @@ private:
     void record();
 
     Database& db_;
-    std::vector<int64_t> group_ids_;
     std::vector<std::optional<int64_t>> respondents_;
-    wxChoice* group_;
+    ui::IdChoice* group_;
     wxChoice* respondent_;
     ui::QuestionnaireForm* form_;
     wxStaticText* problem_;
@@ -58,6 +57,11 @@ public:
 
 private:
     void show_questions();
+    void add_question();
+    // The selected question: reworded, removed, or moved one place up.
+    void edit_question();
+    void remove_question();
+    void move_question_up();
     void save();
 
     Database& db_;

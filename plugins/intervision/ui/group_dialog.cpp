@@ -97,13 +97,9 @@ void GroupDialog::update_warning() {
 void GroupDialog::save() {
     if (auto p = slot_->problem(); !p.empty()) return show_problem(this, problem_, p);
     Group g = read();
-    try {
-        const auto label = wxString::Format(group_.id ? _("edit group %s") : _("create group %s"), u8(g.name));
-        group_.id = db_.write(label.utf8_string(), [&] { return EnrolmentRules(db_).save_group(g); });
-    } catch (const std::exception& e) {
-        return show_problem(this, problem_, u8(e.what()));
-    }
-    EndModal(wxID_OK);
+    const auto label = wxString::Format(group_.id ? _("edit group %s") : _("create group %s"), u8(g.name));
+    record_or_show(this, problem_,
+                   [&] { group_.id = db_.write(label.utf8_string(), [&] { return EnrolmentRules(db_).save_group(g); }); });
 }
 
 }  // namespace maillage::intervision

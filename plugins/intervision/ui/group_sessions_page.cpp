@@ -13,7 +13,6 @@
 #include "core/institutions.h"
 #include "core/people.h"
 #include "core/sessions.h"
-#include "shared-ui/record_choice.h"
 #include "shared-ui/attendance_grid.h"
 #include "shared-ui/confirm_delete.h"
 #include "shared-ui/display.h"
@@ -222,27 +221,20 @@ void GroupSessionsPage::show_notes() {
 }
 
 int64_t GroupSessionsPage::cycle_id() const {
-    const int c = cycle_->GetSelection();
-    return c == wxNOT_FOUND ? 0 : cycle_ids_[size_t(c)];
+    return cycle_->id();
 }
 
 int64_t GroupSessionsPage::group_id() const {
-    const int g = group_->GetSelection();
-    return g == wxNOT_FOUND ? 0 : group_ids_[size_t(g)];
+    return group_->id();
 }
 
 void GroupSessionsPage::refresh() {
-    std::vector<std::pair<int64_t, wxString>> cycles;
-    for (const auto& c : CycleRepository(database()).cycles()) cycles.emplace_back(c.id, u8(c.name));
-    cycle_ids_ = ui::refill_choice(cycle_, cycles, cycle_ids_.empty() ? 0 : cycle_id());
+    cycle_->refill(cycle_items(database()));
     load_groups();
 }
 
 void GroupSessionsPage::load_groups() {
-    std::vector<std::pair<int64_t, wxString>> groups;
-    if (cycle_id())
-        for (const auto& g : CycleRepository(database()).groups(cycle_id())) groups.emplace_back(g.id, u8(g.name));
-    group_ids_ = ui::refill_choice(group_, groups, group_ids_.empty() ? 0 : group_id());
+    group_->refill(group_items(database(), cycle_id()));
     load_sessions();
 }
 

@@ -6,10 +6,10 @@
 // delete (Edit > Undo brings it back); conflicts; the attendance grid (participants x sessions, facilitators apart).
 #include "shared-ui/page_base.h"
 #include "shared-ui/fwd.h"
+#include "shared-ui/id_choice.h"
 
 #include <cstdint>
 #include <functional>
-#include <vector>
 
 namespace maillage::intervision {
 
@@ -46,14 +46,13 @@ private:
     void export_ical();
     void import_attendance();
 
-    wxChoice* cycle_ = nullptr;
-    wxChoice* group_ = nullptr;
+    ui::IdChoice* cycle_ = nullptr;
+    ui::IdChoice* group_ = nullptr;
     ui::ListPanel* sessions_ = nullptr;
     wxStaticText* conflicts_ = nullptr;
     wxStaticText* notes_ = nullptr;
     wxBoxSizer* grid_sizer_ = nullptr;
     ui::AttendanceGrid* grid_ = nullptr;
-    std::vector<int64_t> cycle_ids_, group_ids_;
 };
 
 }  // namespace maillage::intervision

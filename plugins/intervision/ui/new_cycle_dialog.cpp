@@ -62,7 +62,7 @@ private:
 }  // namespace
 
 NewCycleDialog::NewCycleDialog(wxWindow* parent, Database& db, const std::string& today, int64_t cycle_id)
-    : wxDialog(parent, wxID_ANY, cycle_id ? _("Edit the cycle") : _("New intervision cycle")), db_(db) {
+    : CreationDialog(parent, db, cycle_id ? _("Edit the cycle") : _("New intervision cycle")) {
     SetName(cycle_id ? "edit-cycle-dialog" : "new-cycle-dialog");
     if (cycle_id)
         if (auto c = CycleRepository(db).cycle(cycle_id)) cycle_ = *c;
@@ -114,36 +114,25 @@ NewCycleDialog::NewCycleDialog(wxWindow* parent, Database& db, const std::string
     holidays->Add(cocof_);
     holidays->Add(flemish_);
     fields.add_top(_("Also no session on:"), holidays);
-    auto* closures = new wxBoxSizer(wxHORIZONTAL);
     closures_ = new ui::ListPanel(this, nullptr,
                                   {.id = "intervision.closures",
+                                   .name = "closures",
                                    .title = _("Closure periods:"),
                                    .columns = {{_("From:"), 100, ui::ColumnKind::Date},
                                                {_("To:"), 100, ui::ColumnKind::Date},
                                                {_("Label:"), 160}},
                                    .search = false});
-    closures_->SetName("closures");
-    closures_->SetMinSize(FromDIP(wxSize(380, 120)));
-    closures->Add(closures_, 1, wxEXPAND | wxRIGHT, 4);
-    auto* closure_buttons = new wxBoxSizer(wxVERTICAL);
-    auto* add = new wxButton(this, wxID_ANY, _("Add…"));
-    auto* remove = new wxButton(this, wxID_ANY, _("Remove"));
-    add->SetName("add-closure");
-    closure_buttons->Add(add, 0, wxBOTTOM, 4);
-    closure_buttons->Add(remove);
-    closures->Add(closure_buttons);
-    fields.add_top(_("Closure periods:"), closures);
+    fields.add_top(_("Closure periods:"),
+                   list_with_buttons(this, closures_, wxSize(380, 120),
+                                     {{_("Add…"), [this] { add_closure(); }, "add-closure"},
+                                      {_("Remove"),
+                                       [this] {
+                                           if (erase_selected(closures_, cycle_.closures)) show_closures();
+                                       }}}));
     show_closures();
 
     problem_ = ui::finish_dialog(this, fields.sizer());
     Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { create(); }, wxID_OK);
-    add->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { add_closure(); });
-    remove->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
-        const auto n = closures_->selected_id();
-        if (!n) return;
-        cycle_.closures.erase(cycle_.closures.begin() + (*n - 1));
-        show_closures();
-    });
     CentreOnParent();
 }
 
@@ -173,22 +162,17 @@ void NewCycleDialog::create() {
     c.regional_holidays.clear();
     if (cocof_->GetValue()) c.regional_holidays.push_back("cocof");
     if (flemish_->GetValue()) c.regional_holidays.push_back("flemish");
-    try {
-        const auto label = wxString::Format(c.id ? _("edit cycle %s") : _("create cycle %s"), u8(c.name));
-        created_ = db_.write(label.utf8_string(), [&] {
-            if (!c.id) return CycleRepository(db_).create_cycle(c);
-            CycleRepository(db_).update_cycle(c);
-            replace_closures(db_, c.id, c.closures);
-            return c.id;
-        });
-    } catch (const std::exception& e) {
-        return show_problem(this, problem_, u8(e.what()));
-    }
-    EndModal(wxID_OK);
+    const auto label = wxString::Format(c.id ? _("edit cycle %s") : _("create cycle %s"), u8(c.name));
+    record(label.utf8_string(), [&] {
+        if (!c.id) return CycleRepository(db_).create_cycle(c);
+        CycleRepository(db_).update_cycle(c);
+        replace_closures(db_, c.id, c.closures);
+        return c.id;
+    });
 }
 
 CopyCycleDialog::CopyCycleDialog(wxWindow* parent, Database& db, int64_t cycle_id)
-    : wxDialog(parent, wxID_ANY, _("Copy to next year")), db_(db) {
+    : CreationDialog(parent, db, _("Copy to next year")) {
     SetName("copy-cycle-dialog");
     cycle_ = CycleRepository(db).cycle(cycle_id).value_or(Cycle{});
     auto* sizer = new wxBoxSizer(wxVERTICAL);
@@ -219,15 +203,10 @@ CopyCycleDialog::CopyCycleDialog(wxWindow* parent, Database& db, int64_t cycle_i
 
 void CopyCycleDialog::copy() {
     const auto name = name_->GetValue().Strip(wxString::both).utf8_string();
-    try {
-        const auto label = wxString::Format(_("copy cycle %s to %s"), u8(cycle_.name), u8(name));
-        created_ = db_.write(label.utf8_string(), [&] {
-            return EnrolmentRules(db_).copy_cycle(cycle_.id, name, participants_->GetValue(), start_->iso(), end_->iso());
-        });
-    } catch (const std::exception& e) {
-        return show_problem(this, problem_, u8(e.what()));
-    }
-    EndModal(wxID_OK);
+    const auto label = wxString::Format(_("copy cycle %s to %s"), u8(cycle_.name), u8(name));
+    record(label.utf8_string(), [&] {
+        return EnrolmentRules(db_).copy_cycle(cycle_.id, name, participants_->GetValue(), start_->iso(), end_->iso());
+    });
 }
 
 }  // namespace maillage::intervision

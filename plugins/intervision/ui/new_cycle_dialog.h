@@ -5,28 +5,25 @@
 // refusal is shown in the dialog, which stays open with the input kept. Also "Copy to
 // next year": groups, slots, facilitators and capacities carried over.
 #include "cycles.h"
+#include "shared-ui/creation_dialog.h"
 #include "shared-ui/fwd.h"
-
-#include <wx/dialog.h>
 
 #include <cstdint>
 #include <vector>
 
 namespace maillage::intervision {
 
-class NewCycleDialog : public wxDialog {
+class NewCycleDialog : public ui::CreationDialog {
 public:
     // `today` (YYYY-MM-DD) chooses the default period: the cycle running then, or the
     // one starting next September. With `cycle_id`, edits that cycle.
     NewCycleDialog(wxWindow* parent, Database& db, const std::string& today, int64_t cycle_id = 0);
-    int64_t created_id() const { return created_; }
 
 private:
     void create();
     void add_closure();
     void show_closures();
 
-    Database& db_;
     Cycle cycle_;
     wxTextCtrl* name_;
     wxChoice* audience_;
@@ -34,24 +31,18 @@ private:
     ui::DatePicker *start_, *end_;
     wxCheckBox *cocof_, *flemish_;
     ui::ListPanel* closures_;
-    wxStaticText* problem_;
-    int64_t created_ = 0;
 };
 
-class CopyCycleDialog : public wxDialog {
+class CopyCycleDialog : public ui::CreationDialog {
 public:
     CopyCycleDialog(wxWindow* parent, Database& db, int64_t cycle_id);
-    int64_t created_id() const { return created_; }
 
 private:
     void copy();
-    Database& db_;
     Cycle cycle_;
     wxTextCtrl* name_;
     ui::DatePicker *start_, *end_;
     wxCheckBox* participants_;
-    wxStaticText* problem_;
-    int64_t created_ = 0;
 };
 
 }  // namespace maillage::intervision

@@ -52,13 +52,10 @@ EnrolDialog::EnrolDialog(wxWindow* parent, Database& db, int64_t cycle_id, int64
     FieldGrid grid(this);
     person_ = grid.add(_("Person:"), new ui::PersonPicker(this, db), "person");
     person_->SetMinSize(FromDIP(wxSize(340, -1)));
-    group_ = grid.add(_("Group:"), new wxChoice(this, wxID_ANY), "group");
-    for (const auto& g : repo.groups(cycle_id)) {
-        group_->Append(u8(g.name + " — " + slot_label(g)));
-        group_ids_.push_back(g.id);
-        if (g.id == group_id) group_->SetSelection(int(group_ids_.size()) - 1);
-    }
-    if (group_->GetSelection() == wxNOT_FOUND && !group_ids_.empty()) group_->SetSelection(0);
+    group_ = grid.add(_("Group:"), new ui::IdChoice(this), "group");
+    std::vector<std::pair<int64_t, wxString>> groups;
+    for (const auto& g : repo.groups(cycle_id)) groups.emplace_back(g.id, u8(g.name + " — " + slot_label(g)));
+    group_->refill(groups, group_id);
     date_ = grid.add(_("Enrolled on:"), new ui::DatePicker(this), "date");
     date_->set_iso(cycle ? default_enrolment_date(*cycle, today) : today);
     institution_ = grid.add(_("Counts for:"), new ui::InstitutionPicker(this, db), "institution");
@@ -99,9 +96,9 @@ void EnrolDialog::person_chosen() {
 
 void EnrolDialog::enrol() {
     if (!person_->selection()) return show_problem(this, problem_, _("Choose the person in the search results."));
-    if (group_->GetSelection() == wxNOT_FOUND) return show_problem(this, problem_, _("Choose a group."));
+    if (!group_->id()) return show_problem(this, problem_, _("Choose a group."));
     if (date_->iso().empty()) return show_problem(this, problem_, _("The enrolment date is not a date."));
-    const int64_t person = *person_->selection(), group = group_ids_[size_t(group_->GetSelection())];
+    const int64_t person = *person_->selection(), group = group_->id();
     const std::string date = date_->iso();
     // Counted for another institution than their job's: said explicitly.
     std::optional<Affiliation> at;
@@ -192,14 +189,12 @@ MoveDialog::MoveDialog(wxWindow* parent, Database& db, int64_t enrolment_id, con
     text->Wrap(FromDIP(440));
     sizer->Add(text, 0, wxALL, 10);
     FieldGrid grid(this);
-    group_ = grid.add(_("To group:"), new wxChoice(this, wxID_ANY), "group");
+    group_ = grid.add(_("To group:"), new ui::IdChoice(this), "group");
+    std::vector<std::pair<int64_t, wxString>> groups;
     if (from)
         for (const auto& g : repo.groups(from->cycle_id))
-            if (g.id != from->id) {
-                group_->Append(u8(g.name + " — " + slot_label(g)));
-                group_ids_.push_back(g.id);
-            }
-    if (!group_ids_.empty()) group_->SetSelection(0);
+            if (g.id != from->id) groups.emplace_back(g.id, u8(g.name + " — " + slot_label(g)));
+    group_->refill(groups, 0);
     date_ = grid.add(_("On:"), new ui::DatePicker(this), "date");
     std::string date = today;
     if (from)
@@ -214,9 +209,9 @@ MoveDialog::MoveDialog(wxWindow* parent, Database& db, int64_t enrolment_id, con
 }
 
 void MoveDialog::move() {
-    if (group_->GetSelection() == wxNOT_FOUND) return show_problem(this, problem_, _("The cycle has no other group."));
+    if (!group_->id()) return show_problem(this, problem_, _("The cycle has no other group."));
     if (date_->iso().empty()) return show_problem(this, problem_, _("The date is not a date."));
-    const int64_t to = group_ids_[size_t(group_->GetSelection())];
+    const int64_t to = group_->id();
     const std::string reason = reason_->GetValue().Strip(wxString::both).utf8_string();
     EnrolmentRules rules(db_);
     try {

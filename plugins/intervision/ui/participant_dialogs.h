@@ -5,6 +5,7 @@
 // (the history stays: left here, enrolled there, on one date).
 #include "enrolment_rules.h"
 #include "shared-ui/fwd.h"
+#include "shared-ui/id_choice.h"
 
 #include <wx/dialog.h>
 
@@ -29,9 +30,8 @@ private:
     void enrol();
 
     Database& db_;
-    std::vector<int64_t> group_ids_;
     ui::PersonPicker* person_;
-    wxChoice* group_;
+    ui::IdChoice* group_;
     ui::DatePicker* date_;
     ui::InstitutionPicker* institution_;
     wxStaticText* warning_;
@@ -70,8 +70,7 @@ public:
 
 private:
     void move();
-    std::vector<int64_t> group_ids_;
-    wxChoice* group_;
+    ui::IdChoice* group_;
     wxStaticText* warning_;
     wxTextCtrl* reason_;
 };

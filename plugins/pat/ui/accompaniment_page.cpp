@@ -4,6 +4,7 @@
 #include "pat_rules.h"
 #include "ui/accompaniment_dialogs.h"
 #include "ui/new_request_dialog.h"
+#include "ui/record_buttons.h"
 
 #include "core/database.h"
 #include "core/error.h"
@@ -244,9 +245,7 @@ void AccompanimentPage::add_record_buttons(ui::ListPanel* list, RecordTab tab) {
     auto add = [this, tab] {
         if (tab.dialog(0)) changed(tab.added);
     };
-    for (auto* b : list->add_buttons({{tab.add_label, add, tab.add_name}, {_("&Edit…"), edit}, {_("&Delete"), tab.remove}}))
-        needs_one_.push_back(b);
-    list->on_activate(edit);
+    for (auto* b : add_new_edit_delete(list, {tab.add_label, add, tab.add_name}, edit, tab.remove)) needs_one_.push_back(b);
 }
 
 void AccompanimentPage::refresh() {

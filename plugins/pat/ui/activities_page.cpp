@@ -5,6 +5,7 @@
 #include "pat_export.h"
 #include "pat_rules.h"
 #include "ui/pat_dialog.h"
+#include "ui/record_buttons.h"
 
 #include "core/database.h"
 #include "core/i18n.h"
@@ -226,10 +227,8 @@ void ActivitiesPage::refresh() {
 
 void ActivitiesPage::add_record_buttons(ui::ListPanel* list, const wxString& new_label, const char* new_name,
                                         std::function<void(bool create)> edit) {
-    list->add_buttons({{new_label, [edit] { edit(true); }, new_name},
-                       {_("&Edit…"), [edit] { edit(false); }},
-                       {_("&Delete"), [this, list] { remove(list); }}});
-    list->on_activate([edit] { edit(false); });
+    add_new_edit_delete(list, {new_label, [edit] { edit(true); }, new_name}, [edit] { edit(false); },
+                        [this, list] { remove(list); });
 }
 
 void ActivitiesPage::saved(ui::ListPanel* list, int64_t id) {

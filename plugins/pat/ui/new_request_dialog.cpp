@@ -46,7 +46,7 @@ void fill_regions(wxChoice* choice, const wxString& first) {
 }  // namespace
 
 NewRequestDialog::NewRequestDialog(wxWindow* parent, Database& db, const std::string& today, int64_t id)
-    : wxDialog(parent, wxID_ANY, id ? _("Edit the request") : _("New accompaniment request")), db_(db), id_(id) {
+    : CreationDialog(parent, db, id ? _("Edit the request") : _("New accompaniment request")), id_(id) {
     SetName("new-request-dialog");
     Accompaniment a;
     a.request_date = today;
@@ -186,23 +186,15 @@ void NewRequestDialog::create() {
     a.planned_sessions = planned_->GetValue() > 0 ? std::optional<int>(planned_->GetValue()) : std::nullopt;
     a.notes = notes_->GetValue().utf8_string();
     const auto name = institution_->text().utf8_string();
-    try {
-        if (!date_->problem().empty()) throw std::runtime_error(date_->problem().utf8_string());
-        AccompanimentRepository repo(db_);
-        if (id_) {
-            db_.write(trf("Edit the request of {name}", fmt::arg("name", name)), [&] { repo.update(a); });
-            created_ = id_;
-        } else {
-            created_ = db_.write(trf("Record the request of {name}", fmt::arg("name", name)),
-                                 [&] { return repo.create_request(a); });
-        }
-    } catch (const std::exception& e) {
-        problem_->SetLabel(u8(e.what()));
-        problem_->Wrap(FromDIP(440));
-        Fit();
-        return;
-    }
-    EndModal(wxID_OK);
+    if (!date_->problem().empty()) return ui::show_problem(this, problem_, date_->problem());
+    AccompanimentRepository repo(db_);
+    if (id_)
+        record(trf("Edit the request of {name}", fmt::arg("name", name)), [&] {
+            repo.update(a);
+            return id_;
+        });
+    else
+        record(trf("Record the request of {name}", fmt::arg("name", name)), [&] { return repo.create_request(a); });
 }
 
 }  // namespace maillage::pat

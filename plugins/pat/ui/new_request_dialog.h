@@ -3,27 +3,24 @@
 // or a new one), the request date, the contact person (or a new one working there), how
 // they heard of PAT, the region, the funder, the planned sessions and notes. Recorded on
 // OK in one undoable change; a refusal is shown in the dialog, which keeps the input.
-#include <wx/dialog.h>
-
 #include <cstdint>
 #include <string>
 #include <vector>
+#include "shared-ui/creation_dialog.h"
 #include "shared-ui/fwd.h"
 
 namespace maillage::pat {
 
-class NewRequestDialog : public wxDialog {
+class NewRequestDialog : public ui::CreationDialog {
 public:
     // `id` 0 records a new request; otherwise edits that accompaniment's request.
     NewRequestDialog(wxWindow* parent, Database& db, const std::string& today, int64_t id = 0);
-    int64_t created_id() const { return created_; }
 
 private:
     void create();
     void new_institution(const wxString& typed);
     void new_contact(const wxString& typed);
 
-    Database& db_;
     int64_t id_ = 0;
     ui::InstitutionPicker* institution_;
     ui::DatePicker* date_;
@@ -32,8 +29,6 @@ private:
     wxChoice* region_;
     ui::RecordChoice* funder_;
     wxSpinCtrl* planned_;
-    wxStaticText* problem_;
-    int64_t created_ = 0;
 };
 
 }  // namespace maillage::pat
