@@ -66,7 +66,7 @@ bool guarded(wxWindow* parent, F&& fn) {
 // The record selected in `list`, as `get(id)` finds it (an optional); none when no row
 // is selected or the record is gone.
 template <class Get>
-auto selected(const ui::ListPanel* list, Get&& get) -> decltype(get(int64_t{})) {
+auto selected_record(const ui::ListPanel* list, Get&& get) -> decltype(get(int64_t{})) {
     if (const auto id = list->selected_id()) return get(*id);
     return std::nullopt;
 }
@@ -339,7 +339,7 @@ private:
     void add_meeting() { save_dialog<CommitteeMeetingDialog>(); }
     void remove_meeting() {
         auto& db = context_.database();
-        const auto s = selected(meetings_, [&](int64_t id) { return SessionRepository(db).get(id); });
+        const auto s = selected_record(meetings_, [&](int64_t id) { return SessionRepository(db).get(id); });
         if (!s) return;
         const auto decisions = EventRepository(db).decisions(s->id).size();
         if (!ui::confirm_delete(this, wxString::Format(_("the committee meeting of %s"), ui::display_date(s->date)),
@@ -433,7 +433,7 @@ private:
     void open(int64_t table_id) { save_dialog<TableDialog>(table_id); }
     void remove_table() {
         auto& db = context_.database();
-        const auto t = selected(list_, [&](int64_t id) { return EventRepository(db).table(id); });
+        const auto t = selected_record(list_, [&](int64_t id) { return EventRepository(db).table(id); });
         if (!t) return;
         const auto seated = db.scalar_int("SELECT count(*) FROM exchange_registration WHERE table_id = " +
                                           std::to_string(t->id));
