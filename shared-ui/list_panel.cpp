@@ -6,6 +6,7 @@
 #include "core/error.h"
 
 #include <wx/button.h>
+#include <wx/checkbox.h>
 #include <wx/choice.h>
 #include <wx/filedlg.h>
 #include <wx/html/htmprint.h>
@@ -71,6 +72,14 @@ wxButton* ListPanel::add_button(const wxString& label, const wxString& tooltip) 
     if (!tooltip.empty()) button->SetToolTip(tooltip);
     bar_->Add(button, 0, wxLEFT | wxBOTTOM | wxALIGN_CENTER_VERTICAL, 4);
     return button;
+}
+
+wxCheckBox* ListPanel::add_toggle(const wxString& label, std::function<void()> changed, const char* name) {
+    auto* box = new wxCheckBox(this, wxID_ANY, label);
+    if (name) box->SetName(name);
+    box->Bind(wxEVT_CHECKBOX, [changed = std::move(changed)](wxCommandEvent&) { changed(); });
+    bar_->Add(box, 0, wxALIGN_CENTER_VERTICAL | wxLEFT, 8);
+    return box;
 }
 
 std::vector<wxButton*> ListPanel::add_buttons(const std::vector<ListButton>& buttons) {

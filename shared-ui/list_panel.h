@@ -13,6 +13,7 @@
 #include <vector>
 
 class wxButton;
+class wxCheckBox;
 class wxChoice;
 class wxSearchCtrl;
 class wxSizer;
@@ -76,6 +77,9 @@ public:
     std::vector<wxButton*> add_buttons(const std::vector<ListButton>& buttons);
     // What a double-click (or Enter) on a row does: usually the Edit button's action.
     void on_activate(std::function<void()> run);
+    // A check box in the bar ("Show retired editions") that runs `changed` when ticked or
+    // cleared: the page reads its value when it fills the list.
+    wxCheckBox* add_toggle(const wxString& label, std::function<void()> changed, const char* name = nullptr);
     // The bar above the list, for controls of the page's own (a choice of group...).
     wxSizer* bar() { return bar_; }
 

@@ -13,6 +13,7 @@
 
 #include <gtest/gtest.h>
 #include <wx/app.h>
+#include <wx/checkbox.h>
 #include <wx/choice.h>
 #include <wx/dcclient.h>
 #include <wx/dcmemory.h>
@@ -181,6 +182,28 @@ TEST(ListPanel, TheStatusChoiceShowsOneStatus) {
     w.panel->set_status("");
     w.panel->set_search("");
     EXPECT_EQ(w.list()->shown_count(), 5u);
+}
+
+// "Show retired ..." above a list: a check box in the bar, named for the tests, that
+// refills the list each time it is ticked or cleared.
+TEST(ListPanel, ATickedToggleRunsItsActionAndKeepsItsValue) {
+    Window w(nullptr);
+    int runs = 0;
+    auto* box = w.panel->add_toggle("Show retired", [&] { ++runs; }, "show-retired");
+    ASSERT_TRUE(box);
+    EXPECT_EQ(box->GetParent(), w.panel);
+    EXPECT_EQ(box->GetName(), "show-retired");
+    EXPECT_EQ(box->GetLabel(), "Show retired");
+    EXPECT_FALSE(box->GetValue());
+    for (const bool ticked : {true, false}) {
+        box->SetValue(ticked);
+        wxCommandEvent event(wxEVT_CHECKBOX, box->GetId());
+        event.SetEventObject(box);
+        event.SetInt(ticked);
+        box->ProcessWindowEvent(event);
+        EXPECT_EQ(box->GetValue(), ticked);
+    }
+    EXPECT_EQ(runs, 2);
 }
 
 TEST(ListPanel, SeveralRowsCanBeSelected) {

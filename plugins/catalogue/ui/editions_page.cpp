@@ -87,8 +87,7 @@ EditionsPage::EditionsPage(wxWindow* parent, ui::UiContext& context) : PageBase(
                                            {_("Published"), 110, ui::ColumnKind::Date},
                                            {_("Status"), 90, ui::ColumnKind::Status}},
                                .search_hint = _("Search code, year, title…")});
-    show_retired_ = new wxCheckBox(list_, wxID_ANY, _("Show retired editions"));
-    list_->bar()->Add(show_retired_, 0, wxALIGN_CENTER_VERTICAL | wxLEFT, 8);
+    show_retired_ = list_->add_toggle(_("Show retired editions"), [this] { refresh(); });
     list_->add_buttons({{_("&New edition…"), [this] { edit(true); }, "new-edition"},
                         {_("&Edit…"), [this] { edit(false); }},
                         {_("&Copy to next year…"), [this] { copy_to_next_year(); }, "copy-edition"},
@@ -97,7 +96,6 @@ EditionsPage::EditionsPage(wxWindow* parent, ui::UiContext& context) : PageBase(
     sizer->Add(list_, 1, wxEXPAND);
     SetSizer(sizer);
     set_main_list(list_);
-    show_retired_->Bind(wxEVT_CHECKBOX, [this](wxCommandEvent&) { refresh(); });
     refresh();
 }
 

@@ -63,6 +63,14 @@ bool guarded(wxWindow* parent, F&& fn) {
     }
 }
 
+// The record selected in `list`, as `get(id)` finds it (an optional); none when no row
+// is selected or the record is gone.
+template <class Get>
+auto selected_record(const ui::ListPanel* list, Get&& get) -> decltype(get(int64_t{})) {
+    if (const auto id = list->selected_id()) return get(*id);
+    return std::nullopt;
+}
+
 // The registrations of an event in the shared list (sort, search, status filter,
 // export); selected() gives the registration behind the selected row.
 class RegistrationList : public ui::ListPanel {
@@ -330,18 +338,16 @@ private:
     }
     void add_meeting() { save_dialog<CommitteeMeetingDialog>(); }
     void remove_meeting() {
-        const auto id = meetings_->selected_id();
-        if (!id) return;
         auto& db = context_.database();
-        const auto s = SessionRepository(db).get(*id);
+        const auto s = selected_record(meetings_, [&](int64_t id) { return SessionRepository(db).get(id); });
         if (!s) return;
-        const auto decisions = EventRepository(db).decisions(*id).size();
+        const auto decisions = EventRepository(db).decisions(s->id).size();
         if (!ui::confirm_delete(this, wxString::Format(_("the committee meeting of %s"), ui::display_date(s->date)),
                                 decisions ? wxString::Format(_("Its %zu decisions and its attendance."), decisions)
                                           : _("Its attendance.")))
             return;
         record(trf("Remove the committee meeting of {date}", fmt::arg("date", s->date)),
-               [&] { EventRepository(db).remove_session(*id); });
+               [&] { EventRepository(db).remove_session(s->id); });
     }
 
 public:
@@ -426,20 +432,18 @@ public:
 private:
     void open(int64_t table_id) { save_dialog<TableDialog>(table_id); }
     void remove_table() {
-        const auto id = list_->selected_id();
-        if (!id) return;
         auto& db = context_.database();
-        const auto t = EventRepository(db).table(*id);
+        const auto t = selected_record(list_, [&](int64_t id) { return EventRepository(db).table(id); });
         if (!t) return;
         const auto seated = db.scalar_int("SELECT count(*) FROM exchange_registration WHERE table_id = " +
-                                          std::to_string(*id));
+                                          std::to_string(t->id));
         if (!ui::confirm_delete(this, wxString::Format(_("the table %s"), U(t->title)),
                                 seated ? wxString::Format(_("The %lld people seated there lose their seat."),
                                                           static_cast<long long>(seated))
                                        : wxString()))
             return;
         record(trf("Remove the table {title}", fmt::arg("title", t->title)),
-               [&] { EventRepository(db).remove_table(*id); });
+               [&] { EventRepository(db).remove_table(t->id); });
     }
     void assign_all(bool everyone) {
         if (!owner_.event_id()) return;

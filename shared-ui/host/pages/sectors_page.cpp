@@ -104,8 +104,7 @@ public:
                                    : wxString::Format(wxPLURAL("%zu of %zu sector", "%zu of %zu sectors", total),
                                                       shown, total);
                     }}) {
-        show_retired_ = new wxCheckBox(list(), wxID_ANY, _("Show retired sectors"));
-        list()->bar()->Add(show_retired_, 0, wxALIGN_CENTER_VERTICAL | wxLEFT, 6);
+        show_retired_ = list()->add_toggle(_("Show retired sectors"), [this] { refresh(); });
         list()->add_buttons({{_("&New…"), [this] { edit_sector(Sector{}); }},
                              {_("&Edit…"), [this] { edit_selected(); }},
                              {_("&Retire"), [this] { set_retired(true); }, nullptr,
@@ -116,7 +115,6 @@ public:
         auto* hint = new wxStaticText(this, wxID_ANY,
                                       _("Sectors are never deleted: a retired sector stays on the records that use it."));
         GetSizer()->Add(hint, 0, wxLEFT | wxRIGHT | wxBOTTOM, 8);
-        show_retired_->Bind(wxEVT_CHECKBOX, [this](wxCommandEvent&) { refresh(); });
         refresh();
     }
 
