@@ -64,7 +64,7 @@ std::vector<int> parse_indexes(const std::string& text) {
 
 // The options a yes/partly/no question offers.
 const std::vector<std::string>& ypn() {
-    static const std::vector<std::string> v{"yes", "partly", "no"};
+    static const std::vector<std::string> v{N_("yes"), N_("partly"), N_("no")};
     return v;
 }
 }  // namespace
@@ -342,7 +342,10 @@ std::string format_summary(const std::vector<QuestionSummary>& summary) {
         } else {
             std::string counts;
             for (size_t i = 0; i < s.option_counts.size(); ++i) {
-                const std::string label = i < s.question.options.size() ? s.question.options[i] : std::to_string(i);
+                // A yes/partly/no answer is stored in English and shown in the user's language.
+                const std::string label = i >= s.question.options.size()    ? std::to_string(i)
+                                          : s.question.kind == "yes_partly_no" ? tr(s.question.options[i].c_str())
+                                                                               : s.question.options[i];
                 counts += (counts.empty() ? "" : ", ") + label + ": " + std::to_string(s.option_counts[i]);
             }
             out += "  " + counts + trf(" ({n} answers)", fmt::arg("n", s.answered)) + "\n";

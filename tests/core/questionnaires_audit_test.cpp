@@ -2,11 +2,15 @@
 #include "core/audit.h"
 #include "core/database.h"
 #include "core/error.h"
+#include "core/i18n.h"
 #include "core/institutions.h"
 #include "core/questionnaires.h"
 #include "test_support.h"
 
 #include <gtest/gtest.h>
+
+#include <map>
+#include <string>
 
 using namespace maillage;
 
@@ -59,6 +63,33 @@ TEST(Questionnaires, SubmitValidatesEachAnswer) {
     auto edited = x;
     edited.questions.pop_back();
     EXPECT_THROW(repo.save(edited), Error);
+}
+
+TEST(Questionnaires, TheSummaryShowsYesPartlyNoAnswersInTheUsersLanguage) {
+    auto db = test::memory_db();
+    QuestionnaireRepository repo(*db);
+    Questionnaire q;
+    q.code = "expectations";
+    q.title = "Attentes";
+    q.questions = {Question{.position = 1, .kind = "yes_partly_no", .text = "Vos attentes ont-elles été rencontrées ?"},
+                   Question{.position = 2, .kind = "choice", .text = "Rythme", .options = {"lent", "bien"}}};
+    const auto id = repo.save(q);
+    const auto saved = *repo.get(id);
+    const auto met = saved.questions[0].id, pace = saved.questions[1].id;
+    for (double answer : {0.0, 0.0, 1.0})
+        repo.submit(Response{.questionnaire_id = id, .subject_kind = "cycle", .subject_id = 1,
+                             .answers = {{met, {.number = answer}}, {pace, {.number = 1}}}});
+    const std::map<std::string, std::string> french = {{"yes", "oui"}, {"partly", "en partie"}, {"no", "non"},
+                                                       {"bien", "NOT A LABEL TO TRANSLATE"}};
+    set_translator([&](const char* msgid) {
+        const auto it = french.find(msgid);
+        return it == french.end() ? std::string(msgid) : it->second;
+    });
+    const auto text = format_summary(repo.summarize(id, "cycle", {1}));
+    set_translator(nullptr);
+    EXPECT_NE(text.find("  oui: 2, en partie: 1, non: 0 (3 answers)"), std::string::npos) << text;
+    // The options a coordinator typed are shown as typed.
+    EXPECT_NE(text.find("  lent: 0, bien: 3 (3 answers)"), std::string::npos) << text;
 }
 
 TEST(Questionnaires, AnswersByPositionReachTheirQuestionsAndAnUnknownPositionIsRefused) {

@@ -142,10 +142,10 @@ ActivitiesPage::ActivitiesPage(wxWindow* parent, ui::UiContext& context) : PageB
                                    .title = _("PAT advocacy and representation"),
                                    .columns = {{_("Date"), 90, ui::ColumnKind::Date},
                                                {_("Kind"), 110, ui::ColumnKind::Status},
-                                               {_("Title"), 240},
-                                               {_("Audience"), 160},
-                                               {_("Audience size"), 100, ui::ColumnKind::Integer},
-                                               {_("Link"), 200},
+                                               {_("Title"), 200},
+                                               {_("Audience"), 130},
+                                               {_("Audience size"), 125, ui::ColumnKind::Integer},
+                                               {_("Link"), 130},
                                                {_("Funder"), 80}},
                                    .search_hint = _("Search title, audience…")});
     add_record_buttons(advocacy_, _("&New action…"), "new-advocacy", [this](bool create) { edit_advocacy(create); });

@@ -225,7 +225,9 @@ void MapPage::refresh() {
     }
     list_->set_source(rows);
     const auto unplaced = data.unplaced();
-    wxString text = wxString::Format(_("%zu workplaces, %d peer workers."), data.workplaces.size(), peer_workers);
+    const size_t places = data.workplaces.size();
+    wxString text = wxString::Format(wxPLURAL("%zu workplace", "%zu workplaces", places), places) + ", " +
+                    wxString::Format(wxPLURAL("%d peer worker.", "%d peer workers.", peer_workers), peer_workers);
     if (data.workplaces.empty()) text = _("No peer-support workplace yet: the map shows them once they are recorded.");
     summary_->SetLabel(text);
     unplaced_text_.clear();
