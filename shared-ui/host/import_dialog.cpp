@@ -49,10 +49,19 @@ int guessed_sheet(const std::filesystem::path& file, const std::vector<EntityImp
 }
 
 // Which sheet of the import template a file of one sheet holds; nullopt when the user cancels.
+// A sheet as the user knows it: its title, then its name in the template.
+wxString sheet_label(const EntityImporter& importer) {
+    return u8(importer.title()) + "  (" + u8(importer.sheet) + ")";
+}
+wxString sheet_label(const std::string& sheet) {
+    const auto importer = find_importer(sheet);
+    return importer ? sheet_label(*importer) : u8(sheet);
+}
+
 std::optional<std::string> ask_sheet(wxWindow* parent, const std::filesystem::path& file) {
     const auto importers = registered_importers();
     wxArrayString choices;
-    for (const auto& i : importers) choices.Add(u8(i.title()) + "  (" + u8(i.sheet) + ")");
+    for (const auto& i : importers) choices.Add(sheet_label(i));
     wxSingleChoiceDialog ask(parent,
                              wxString::Format(_("%s holds the rows of one sheet of the import template. Which one? "
                                                 "Its columns are those of that sheet."),
@@ -165,16 +174,16 @@ WorkbookPreviewDialog::WorkbookPreviewDialog(wxWindow* parent, const wxString& f
         summary += "\n" + wxString::Format(_("Sheets no import reads, left aside: %s"), joined(preview.ignored, ", "));
     auto* list = new ListPanel(this, nullptr,
                                {.title = _("Workbook import preview"),
-                                .columns = {{_("Sheet"), 200},  // wide enough for "À mettre à jour"
-                                            {_("To create"), 120, ColumnKind::Integer},
-                                            {_("To update"), 140, ColumnKind::Integer},
-                                            {_("Unchanged"), 120, ColumnKind::Integer},
-                                            {_("Notes"), 220}}});
+                                .columns = {{_("Sheet"), 320},
+                                            {_("To create"), 100, ColumnKind::Integer},
+                                            {_("To update"), 130, ColumnKind::Integer},  // "À mettre à jour"
+                                            {_("Unchanged"), 110, ColumnKind::Integer},
+                                            {_("Notes"), 140}}});
     list->SetName("workbook_preview");
     auto rows = std::make_shared<TableRowSource>();
     int64_t key = 0;
     for (const auto& [sheet, count] : preview.sheets) {
-        rows->add(++key, {u8(sheet), wxString::Format("%d", count.created), wxString::Format("%d", count.updated),
+        rows->add(++key, {sheet_label(sheet), wxString::Format("%d", count.created), wxString::Format("%d", count.updated),
                           wxString::Format("%d", count.unchanged), joined(count.notes, "; ")});
     }
     list->set_source(rows);

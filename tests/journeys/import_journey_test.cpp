@@ -132,7 +132,9 @@ TEST(ImportJourney, TemplateSavedThenASheetImportedFromACsvFile) {
                              auto* list = named<ui::ListPanel>(&d, "workbook_preview");
                              if (list) {
                                  EXPECT_EQ(list->list()->shown_count(), 1u);
-                                 EXPECT_EQ(list->list()->text_at(0, 0), "intervision_cycles");
+                                 // The sheet by its title, as the user chose it.
+                                 EXPECT_EQ(list->list()->text_at(0, 0),
+                                           wxString::FromUTF8("Cycles d'intervision  (intervision_cycles)"));
                                  EXPECT_EQ(list->list()->text_at(0, 1), "2");  // two to create
                              }
                              EXPECT_EQ(count(j, "intervision_cycle"), 0) << "the preview writes nothing";
@@ -183,7 +185,7 @@ TEST(ImportJourney, TemplateSavedThenASheetImportedFromACsvFile) {
                             {"workbook_preview_dialog", [&](wxDialog& d) {
                                  auto* list = named<ui::ListPanel>(&d, "workbook_preview");
                                  if (list) {
-                                     EXPECT_EQ(list->list()->text_at(0, 0), "funders");
+                                     EXPECT_EQ(list->list()->text_at(0, 0), wxString::FromUTF8("Financeurs  (funders)"));
                                  }
                                  ok(d);
                              }}});
