@@ -35,11 +35,14 @@ AttendanceStatus status_from_code(const std::string& code) {
 }
 
 wxString status_label(AttendanceStatus status) {
+    // Looked up in this module's catalog only: a plugin's catalog may translate the same
+    // English word as a column header ("Present" → "Présent·e·s"), not one person's state.
+    const auto of_one_person = [](const char* msgid) { return wxGetTranslation(msgid, "maillage-ui"); };
     switch (status) {
-        case AttendanceStatus::Registered: return _("Registered");
-        case AttendanceStatus::Present: return _("Present");
-        case AttendanceStatus::Excused: return _("Excused");
-        case AttendanceStatus::Absent: return _("Absent");
+        case AttendanceStatus::Registered: return of_one_person(wxTRANSLATE("Registered"));
+        case AttendanceStatus::Present: return of_one_person(wxTRANSLATE("Present"));
+        case AttendanceStatus::Excused: return of_one_person(wxTRANSLATE("Excused"));
+        case AttendanceStatus::Absent: return of_one_person(wxTRANSLATE("Absent"));
         case AttendanceStatus::None: break;
     }
     return {};

@@ -364,6 +364,9 @@ TEST(CatalogueJourney, ATrainingFromItsModulesToItsCertificates) {
     EXPECT_EQ(j.db().scalar_int(att + " AND status = 'absent'"), 1);
     // The grid fits the page: its columns are not cut at 1200×760.
     EXPECT_LE(grid->GetScreenRect().GetRight(), j.frame().GetScreenRect().GetRight());
+    // A cell names one person's state, whatever the plugins' catalogs call their columns.
+    EXPECT_EQ(ui::status_label(ui::AttendanceStatus::Present), wxString::FromUTF8("Présent·e"));
+    EXPECT_EQ(ui::status_label(ui::AttendanceStatus::Registered), wxString::FromUTF8("Inscrit·e"));
 
     // 8. Expectations at the start; whether they were met at the end.
     show_tab(page, 3);
