@@ -79,7 +79,6 @@ struct CodedTable {
 const CodedTable<decltype(kProgrammeRow)> kProgrammes{"programme", kProgrammeRow};
 const CodedTable<decltype(kFunderRow)> kFunders{"funder", kFunderRow};
 
-
 // What differs between programmes and funders: their tables and their messages.
 template <class Record>
 struct Kind;
