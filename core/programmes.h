@@ -28,35 +28,28 @@ struct Funder {
     std::optional<int64_t> parent_id;  // last: aggregate initialisers written before it stay valid
 };
 
-class ProgrammeRepository {
+// Programmes and funders are the same kind of record (a code, a name and a parent, retired
+// rather than deleted): one repository serves both.
+template <class Record>
+class CodedRepository {
 public:
-    explicit ProgrammeRepository(Database& db) : db_(db) {}
-    std::vector<Programme> list(bool include_retired = false) const;
-    std::optional<Programme> find_by_code(const std::string& code) const;
-    std::optional<Programme> get(int64_t id) const;
+    explicit CodedRepository(Database& db) : db_(db) {}
+    std::vector<Record> list(bool include_retired = false) const;
+    std::optional<Record> find_by_code(const std::string& code) const;
+    std::optional<Record> get(int64_t id) const;
     // Both throw maillage::Error naming the field: empty or duplicate code, empty name,
     // a parent that does not exist or would make a loop (a programme under itself).
-    int64_t create(const Programme& programme);
-    void update(const Programme& programme);
+    int64_t create(const Record& record);
+    void update(const Record& record);
     void retire(int64_t id);
 
 private:
     Database& db_;
 };
-
-class FunderRepository {
-public:
-    explicit FunderRepository(Database& db) : db_(db) {}
-    std::vector<Funder> list(bool include_retired = false) const;
-    std::optional<Funder> find_by_code(const std::string& code) const;
-    std::optional<Funder> get(int64_t id) const;
-    int64_t create(const Funder& funder);  // same checks as ProgrammeRepository::create
-    void update(const Funder& funder);
-    void retire(int64_t id);
-
-private:
-    Database& db_;
-};
+using ProgrammeRepository = CodedRepository<Programme>;
+using FunderRepository = CodedRepository<Funder>;
+extern template class CodedRepository<Programme>;
+extern template class CodedRepository<Funder>;
 
 // What the first-start assistant sets up on an empty database. Parents are named by
 // code and may be one of the new records listed before ("pat" under "support").

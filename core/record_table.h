@@ -6,7 +6,7 @@
 //                                      {"accompaniment_id"}, bind_hire_owner};
 //   kHireTable.update(db, h.id, h, summary, tr("This hire no longer exists."));
 //
-// create/update/remove are each one Database::write with its audit entry ("create",
+// create/create_unique/update/remove are each one Database::write with its audit entry ("create",
 // "update", "delete" on the table); save is the audited insert-or-update inside a write that
 // does more; insert/update_row are the bare statements. Table and column names are the program's own
 // literals, never user text: they are written into the SQL.
@@ -14,6 +14,7 @@
 #include "core/database.h"
 #include "core/error.h"
 #include "core/record_sql.h"
+#include "core/sql_call.h"
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
@@ -89,6 +90,16 @@ struct RecordTable {
             const int64_t id = insert(db.sql(), row);
             audit(db, "create", table, id, summary);
             return id;
+        });
+    }
+    // create, refused with Error(taken) in the same write when `clash` (a SELECT count(*)
+    // with its values) counts a row already there: another group of that name in the cycle.
+    template <class... Values>
+    int64_t create_unique(Database& db, const T& row, const std::string& summary, const std::string& taken,
+                          const std::string& clash, const Values&... values) const {
+        return db.write([&] {
+            if (select_value<int>(db.sql(), clash, values...) > 0) throw Error(taken);
+            return create(db, row, summary);
         });
     }
     // `gone` is the error when the row no longer exists.

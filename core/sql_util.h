@@ -33,6 +33,12 @@ inline std::string sql_quoted(std::string_view text, char quote = '"') {
     return out + quote;
 }
 
+// The ORDER BY terms of a list with a waiting list: the `seated` status (registered,
+// enrolled) first, then the waiting ones in their queue order, then the rest (cancelled, left).
+inline std::string waiting_list_order(std::string_view seated) {
+    return "CASE status WHEN " + sql_quoted(seated, '\'') + " THEN 0 WHEN 'waiting' THEN 1 ELSE 2 END, waiting_position";
+}
+
 // An empty text as NULL, for bind_all.
 inline std::optional<std::string> text_or_null(const std::string& v) {
     return v.empty() ? std::nullopt : std::optional<std::string>(v);

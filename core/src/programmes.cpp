@@ -4,6 +4,7 @@
 #include "core/database.h"
 #include "core/error.h"
 #include "core/i18n.h"
+#include "core/record_table.h"
 #include "core/row_reader.h"
 #include "core/single_line.h"
 #include "core/sql_util.h"
@@ -77,58 +78,70 @@ struct CodedTable {
 };
 const CodedTable<decltype(kProgrammeRow)> kProgrammes{"programme", kProgrammeRow};
 const CodedTable<decltype(kFunderRow)> kFunders{"funder", kFunderRow};
+
+// What differs between programmes and funders: their tables and their messages.
+template <class Record>
+struct Kind;
+template <>
+struct Kind<Programme> {
+    static constexpr const auto& coded = kProgrammes;
+    static inline const RecordTable<Programme> record{"programme", {"code", "name", "parent_id"},
+                                                      [](SQLite::Statement& q, const Programme& p) {
+                                                          bind_all(q, p.code, p.name, p.parent_id);
+                                                      }};
+    static std::string duplicate(const std::string& code) {
+        return trf("Code: a programme \"{code}\" already exists.", fmt::arg("code", code));
+    }
+    static std::string gone() { return tr("This programme no longer exists."); }
+};
+template <>
+struct Kind<Funder> {
+    static constexpr const auto& coded = kFunders;
+    static inline const RecordTable<Funder> record{"funder", {"code", "name", "notes", "parent_id"},
+                                                   [](SQLite::Statement& q, const Funder& f) {
+                                                       bind_all(q, f.code, f.name, f.notes, f.parent_id);
+                                                   }};
+    static std::string duplicate(const std::string& code) {
+        return trf("Code: a funder \"{code}\" already exists.", fmt::arg("code", code));
+    }
+    static std::string gone() { return tr("This funder no longer exists."); }
+};
 }  // namespace
 
-std::vector<Programme> ProgrammeRepository::list(bool include_retired) const {
-    return kProgrammes.list(db_, include_retired);
+template <class Record>
+std::vector<Record> CodedRepository<Record>::list(bool include_retired) const {
+    return Kind<Record>::coded.list(db_, include_retired);
 }
-std::optional<Programme> ProgrammeRepository::find_by_code(const std::string& code) const {
-    return kProgrammes.by_code(db_, code);
+template <class Record>
+std::optional<Record> CodedRepository<Record>::find_by_code(const std::string& code) const {
+    return Kind<Record>::coded.by_code(db_, code);
 }
-std::optional<Programme> ProgrammeRepository::get(int64_t id) const { return kProgrammes.by_id(db_, id); }
-
-int64_t ProgrammeRepository::create(const Programme& p) {
-    return kProgrammes.save(db_, p, 0, trf("Code: a programme \"{code}\" already exists.", fmt::arg("code", p.code)),
-                            [&] {
-                                return insert_row(db_.sql(), "INSERT INTO programme(code, name, parent_id) VALUES (?,?,?)",
-                                                  p.code, p.name, p.parent_id);
-                            });
+template <class Record>
+std::optional<Record> CodedRepository<Record>::get(int64_t id) const {
+    return Kind<Record>::coded.by_id(db_, id);
 }
 
-void ProgrammeRepository::update(const Programme& p) {
-    kProgrammes.save(db_, p, p.id, trf("Code: a programme \"{code}\" already exists.", fmt::arg("code", p.code)), [&] {
-        if (exec_sql(db_.sql(), "UPDATE programme SET code=?, name=?, parent_id=? WHERE id=?", p.code, p.name,
-                     p.parent_id, p.id) != 1)
-            throw Error(tr("This programme no longer exists."));
-        return p.id;
+template <class Record>
+int64_t CodedRepository<Record>::create(const Record& r) {
+    return Kind<Record>::coded.save(db_, r, 0, Kind<Record>::duplicate(r.code),
+                                    [&] { return Kind<Record>::record.insert(db_.sql(), r); });
+}
+
+template <class Record>
+void CodedRepository<Record>::update(const Record& r) {
+    Kind<Record>::coded.save(db_, r, r.id, Kind<Record>::duplicate(r.code), [&] {
+        if (!Kind<Record>::record.update_row(db_.sql(), r.id, r)) throw Error(Kind<Record>::gone());
+        return r.id;
     });
 }
 
-void ProgrammeRepository::retire(int64_t id) { retire_row(db_, "programme", id); }
-
-std::vector<Funder> FunderRepository::list(bool include_retired) const { return kFunders.list(db_, include_retired); }
-std::optional<Funder> FunderRepository::find_by_code(const std::string& code) const {
-    return kFunders.by_code(db_, code);
-}
-std::optional<Funder> FunderRepository::get(int64_t id) const { return kFunders.by_id(db_, id); }
-
-int64_t FunderRepository::create(const Funder& f) {
-    return kFunders.save(db_, f, 0, trf("Code: a funder \"{code}\" already exists.", fmt::arg("code", f.code)), [&] {
-        return insert_row(db_.sql(), "INSERT INTO funder(code, name, notes, parent_id) VALUES (?,?,?,?)", f.code,
-                          f.name, f.notes, f.parent_id);
-    });
+template <class Record>
+void CodedRepository<Record>::retire(int64_t id) {
+    retire_row(db_, Kind<Record>::coded.table, id);
 }
 
-void FunderRepository::update(const Funder& f) {
-    kFunders.save(db_, f, f.id, trf("Code: a funder \"{code}\" already exists.", fmt::arg("code", f.code)), [&] {
-        if (exec_sql(db_.sql(), "UPDATE funder SET code=?, name=?, notes=?, parent_id=? WHERE id=?", f.code, f.name,
-                     f.notes, f.parent_id, f.id) != 1)
-            throw Error(tr("This funder no longer exists."));
-        return f.id;
-    });
-}
-
-void FunderRepository::retire(int64_t id) { retire_row(db_, "funder", id); }
+template class CodedRepository<Programme>;
+template class CodedRepository<Funder>;
 
 namespace {
 template <class Repo, class Record>

@@ -47,10 +47,9 @@ std::optional<Registration> RegistrationService::find(int64_t training_id, int64
 }
 
 std::vector<Registration> RegistrationService::list(int64_t training_id) const {
-    return kRegistrations.rows(db_.sql(),
-                               "WHERE training_id = ? ORDER BY CASE status WHEN 'registered' THEN 0 WHEN 'waiting' THEN 1 "
-                               "ELSE 2 END, waiting_position, registered_at, id",
-                               training_id);
+    return kRegistrations.rows(
+        db_.sql(), "WHERE training_id = ? ORDER BY " + waiting_list_order("registered") + ", registered_at, id",
+        training_id);
 }
 
 void RegistrationService::add_attendance_rows(int64_t training_id, const Registration& r) {

@@ -141,10 +141,9 @@ void validate_group(const Group& g) {
 int64_t CycleRepository::create_cycle(const Cycle& c) {
     validate_cycle(c);
     return db_.write([&] {
-        if (select_value<int>(db_.sql(), "SELECT count(*) FROM intervision_cycle WHERE name = ? AND programme_id IS ?",
-                              c.name, c.programme_id) > 0)
-            throw Error(trf("A cycle named {name} already exists for this programme.", fmt::arg("name", c.name)));
-        const int64_t id = kCycleTable.create(db_, c, c.name);
+        const int64_t id = kCycleTable.create_unique(
+            db_, c, c.name, trf("A cycle named {name} already exists for this programme.", fmt::arg("name", c.name)),
+            "SELECT count(*) FROM intervision_cycle WHERE name = ? AND programme_id IS ?", c.name, c.programme_id);
         for (const auto& cl : c.closures) add_closure(id, cl);
         return id;
     });
@@ -198,12 +197,10 @@ void CycleRepository::add_closure(int64_t cycle_id, const Closure& cl) {
 
 int64_t CycleRepository::create_group(const Group& g) {
     validate_group(g);
-    return db_.write([&] {
-        if (select_value<int>(db_.sql(), "SELECT count(*) FROM intervision_group WHERE cycle_id = ? AND name = ?",
-                              g.cycle_id, g.name) > 0)
-            throw Error(trf("The cycle already has a group named {name}.", fmt::arg("name", g.name)));
-        return kGroupTable.create(db_, g, g.name);
-    });
+    return kGroupTable.create_unique(db_, g, g.name,
+                                     trf("The cycle already has a group named {name}.", fmt::arg("name", g.name)),
+                                     "SELECT count(*) FROM intervision_group WHERE cycle_id = ? AND name = ?",
+                                     g.cycle_id, g.name);
 }
 
 void CycleRepository::update_group(const Group& g) {
@@ -224,9 +221,7 @@ std::optional<Group> CycleRepository::find_group(int64_t cycle_id, const std::st
 }
 
 std::vector<Enrolment> CycleRepository::enrolments(int64_t group_id) const {
-    return kEnrolments.rows(db_.sql(),
-                            "WHERE group_id = ? ORDER BY CASE status WHEN 'enrolled' THEN 0 "
-                            "WHEN 'waiting' THEN 1 ELSE 2 END, waiting_position, id",
+    return kEnrolments.rows(db_.sql(), "WHERE group_id = ? ORDER BY " + waiting_list_order("enrolled") + ", id",
                             group_id);
 }
 

@@ -1,0 +1,54 @@
+// core/record_table.h create_unique and core/sql_util.h waiting_list_order: the check that
+// refuses a second group of one name, and the order of a list with a waiting list.
+#include "core/error.h"
+#include "core/record_table.h"
+#include "core/sql_call.h"
+#include "core/sql_util.h"
+
+#include "test_support.h"
+
+#include <gtest/gtest.h>
+
+using namespace maillage;
+
+namespace {
+struct Team {
+    int64_t cycle = 0;
+    std::string name;
+};
+
+const RecordTable<Team> kTeamTable{"team", {"cycle", "name"}, [](SQLite::Statement& q, const Team& t) {
+                                       bind_all(q, t.cycle, t.name);
+                                   }};
+
+int64_t create_team(Database& db, const Team& t) {
+    return kTeamTable.create_unique(db, t, t.name, "The cycle already has a team named " + t.name + ".",
+                                    "SELECT count(*) FROM team WHERE cycle = ? AND name = ?", t.cycle, t.name);
+}
+}  // namespace
+
+TEST(RecordTable, CreateUniqueRefusesASecondRowOfTheSameKeyAndWritesNothing) {
+    auto db = test::memory_db();
+    db->sql().exec("CREATE TABLE team(id INTEGER PRIMARY KEY, cycle INTEGER, name TEXT)");
+    const int64_t first = create_team(*db, {1, "Group 1"});
+    EXPECT_GT(first, 0);
+    EXPECT_GT(create_team(*db, {2, "Group 1"}), first);  // another cycle: no clash
+    try {
+        create_team(*db, {1, "Group 1"});
+        FAIL() << "a second Group 1 in cycle 1 was accepted";
+    } catch (const Error& e) {
+        EXPECT_STREQ(e.what(), "The cycle already has a team named Group 1.");
+    }
+    EXPECT_EQ(select_value<int>(db->sql(), "SELECT count(*) FROM team"), 2);
+}
+
+TEST(SqlUtil, WaitingListOrderPutsTheSeatedFirstThenTheQueueThenTheRest) {
+    auto db = test::memory_db();
+    db->sql().exec("CREATE TABLE seat(id INTEGER PRIMARY KEY, status TEXT, waiting_position INTEGER);"
+                   "INSERT INTO seat VALUES (1, 'left', NULL), (2, 'waiting', 2), (3, 'enrolled', NULL),"
+                   " (4, 'waiting', 1), (5, 'enrolled', NULL), (6, 'cancelled', NULL)");
+    EXPECT_EQ(waiting_list_order("enrolled"),
+              "CASE status WHEN 'enrolled' THEN 0 WHEN 'waiting' THEN 1 ELSE 2 END, waiting_position");
+    EXPECT_EQ(select_column<int64_t>(db->sql(), "SELECT id FROM seat ORDER BY " + waiting_list_order("enrolled") + ", id"),
+              (std::vector<int64_t>{3, 5, 4, 2, 1, 6}));
+}
