@@ -10,6 +10,7 @@
 #include "pat_rules.h"
 
 #include "core/cli/cli_files.h"
+#include "core/cli/cli_options.h"
 #include "core/cli/cli_table.h"
 #include "core/cli_dates.h"
 #include "core/database.h"
@@ -163,15 +164,13 @@ void print_labelled(std::ostream& out, const T& item) {
 }  // namespace
 
 void add_pat_commands(CLI::App& app, CliContext& ctx) {
-    auto* pat = app.add_subcommand("pat", tr("PAT peer-support accompaniments"));
-    pat->require_subcommand(1);
+    auto* pat = cli::add_group(app, "pat", tr("PAT peer-support accompaniments"));
     auto out = [&ctx]() -> std::ostream& { return *ctx.out; };
     auto err = [&ctx]() -> std::ostream& { return *ctx.err; };
 
     // request create
     {
-        auto* request = pat->add_subcommand("request", tr("Requests for an accompaniment"));
-        request->require_subcommand(1);
+        auto* request = cli::add_group(*pat, "request", tr("Requests for an accompaniment"));
         auto* create = request->add_subcommand("create", tr("Record a new request"));
         struct Opts {
             std::string institution, date, contact, contact_name, heard, funder, region, notes;
@@ -272,8 +271,7 @@ void add_pat_commands(CLI::App& app, CliContext& ctx) {
     }
     // phase set
     {
-        auto* phase = pat->add_subcommand("phase", tr("Phase of an accompaniment"));
-        phase->require_subcommand(1);
+        auto* phase = cli::add_group(*pat, "phase", tr("Phase of an accompaniment"));
         auto* set = phase->add_subcommand("set", tr("Move an accompaniment to another phase"));
         struct Opts {
             int64_t id = 0;
@@ -295,8 +293,7 @@ void add_pat_commands(CLI::App& app, CliContext& ctx) {
     }
     // steps list / set
     {
-        auto* steps = pat->add_subcommand("steps", tr("The guide's steps of an accompaniment"));
-        steps->require_subcommand(1);
+        auto* steps = cli::add_group(*pat, "steps", tr("The guide's steps of an accompaniment"));
         auto* list = steps->add_subcommand("list", tr("List the steps and their state"));
         auto list_id = std::make_shared<int64_t>(0);
         auto list_ref = std::make_shared<std::string>();
@@ -348,8 +345,7 @@ void add_pat_commands(CLI::App& app, CliContext& ctx) {
     }
     // session add
     {
-        auto* session = pat->add_subcommand("session", tr("Accompaniment sessions"));
-        session->require_subcommand(1);
+        auto* session = cli::add_group(*pat, "session", tr("Accompaniment sessions"));
         auto* add = session->add_subcommand("add", tr("Record a session"));
         struct Opts {
             std::string ref;  // institution[@request date] or id
@@ -413,8 +409,7 @@ void add_pat_commands(CLI::App& app, CliContext& ctx) {
         });
 
         auto ho = std::make_shared<Opts>();
-        auto* hire = pat->add_subcommand("hire", tr("Hires of peer workers"));
-        hire->require_subcommand(1);
+        auto* hire = cli::add_group(*pat, "hire", tr("Hires of peer workers"));
         auto* hlist = hire->add_subcommand(
             "list", tr("List the hires (of one accompaniment, or all) with the columns of their import"));
         add_accompaniment_arg(hlist, ho->ref, false);
@@ -475,8 +470,7 @@ void add_pat_commands(CLI::App& app, CliContext& ctx) {
     }
     // training add
     {
-        auto* training = pat->add_subcommand("training", tr("Stand-alone trainings"));
-        training->require_subcommand(1);
+        auto* training = cli::add_group(*pat, "training", tr("Stand-alone trainings"));
         auto* add = training->add_subcommand("add", tr("Record a training"));
         struct Opts {
             Training training;  // the options fill it; institution and funder are looked up
@@ -503,8 +497,7 @@ void add_pat_commands(CLI::App& app, CliContext& ctx) {
     }
     // advocacy add
     {
-        auto* advocacy = pat->add_subcommand("advocacy", tr("Advocacy and representation"));
-        advocacy->require_subcommand(1);
+        auto* advocacy = cli::add_group(*pat, "advocacy", tr("Advocacy and representation"));
         auto* add = advocacy->add_subcommand("add", tr("Record an advocacy action"));
         struct Opts {
             Advocacy advocacy;  // the options fill it; the funder is looked up
@@ -530,8 +523,7 @@ void add_pat_commands(CLI::App& app, CliContext& ctx) {
     }
     // workplace add
     {
-        auto* workplace = pat->add_subcommand("workplace", tr("Peer-support workplaces (the map)"));
-        workplace->require_subcommand(1);
+        auto* workplace = cli::add_group(*pat, "workplace", tr("Peer-support workplaces (the map)"));
         auto* set = workplace->add_subcommand("set", tr("Add or update a workplace"));
         struct Opts {
             std::string institution, since, sector, notes;
@@ -587,8 +579,7 @@ void add_pat_commands(CLI::App& app, CliContext& ctx) {
     }
     // guide steps and session types: reference data
     {
-        auto* guide = pat->add_subcommand("guide", tr("The guide's steps (reference data)"));
-        guide->require_subcommand(1);
+        auto* guide = cli::add_group(*pat, "guide", tr("The guide's steps (reference data)"));
         auto* guide_list = guide->add_subcommand("list", tr("List the steps"));
         auto guide_format = std::make_shared<std::string>("table");
         cli::add_format_option(*guide_list, *guide_format);
@@ -617,8 +608,7 @@ void add_pat_commands(CLI::App& app, CliContext& ctx) {
             out() << trf("Step {code} retired.", fmt::arg("code", *code)) << '\n';
         });
 
-        auto* types = pat->add_subcommand("types", tr("Session types (reference data)"));
-        types->require_subcommand(1);
+        auto* types = cli::add_group(*pat, "types", tr("Session types (reference data)"));
         auto* types_list = types->add_subcommand("list", tr("List the session types"));
         auto types_format = std::make_shared<std::string>("table");
         cli::add_format_option(*types_list, *types_format);
@@ -664,8 +654,7 @@ void add_pat_commands(CLI::App& app, CliContext& ctx) {
     }
     // map export
     {
-        auto* map = pat->add_subcommand("map", tr("The map of peer-support workplaces"));
-        map->require_subcommand(1);
+        auto* map = cli::add_group(*pat, "map", tr("The map of peer-support workplaces"));
         auto* exp = map->add_subcommand("export", tr("Export the map as CSV and/or GeoJSON"));
         auto csv = std::make_shared<std::string>();
         auto geo = std::make_shared<std::string>();
@@ -696,8 +685,7 @@ void add_pat_commands(CLI::App& app, CliContext& ctx) {
     }
     // export sessions / accompaniments
     {
-        auto* exp = pat->add_subcommand("export", tr("Export sessions or accompaniments as CSV or XLSX"));
-        exp->require_subcommand(1);
+        auto* exp = cli::add_group(*pat, "export", tr("Export sessions or accompaniments as CSV or XLSX"));
         struct Opts {
             std::string csv, xlsx, from = "0000-01-01", to = "9999-12-31", language = "fr";
             int year = 0;
