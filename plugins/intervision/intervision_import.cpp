@@ -9,6 +9,7 @@
 #include "core/entity_import.h"
 #include "core/error.h"
 #include "core/i18n.h"
+#include "core/import_rows.h"
 #include "core/importer_table.h"
 #include "core/known_values.h"
 #include "core/people.h"
@@ -396,16 +397,6 @@ std::vector<ImportColumnDoc> session_docs() {
     out.push_back({"date", {"datum"}, true, tr("The session's date"), ""});
     return out;
 }
-std::vector<ImportColumnDoc> person_docs() {
-    return {{"email", {"e-mail", "courriel"}, false, tr("The person's email (else first_name and last_name)"), ""},
-            {"first_name", {"prénom", "voornaam"}, false, tr("First name, when there is no email"), ""},
-            {"last_name", {"nom", "achternaam"}, false, tr("Last name, when there is no email"), ""}};
-}
-template <class... V>
-std::vector<ImportColumnDoc> join(std::vector<ImportColumnDoc> a, V... more) {
-    (a.insert(a.end(), more.begin(), more.end()), ...);
-    return a;
-}
 
 std::vector<ImportColumnDoc> cycle_sheet_docs() {
     return {{"name", {"nom", "naam"}, true, tr("The cycle's name, e.g. 2024-2025"), ""},
@@ -418,55 +409,57 @@ std::vector<ImportColumnDoc> cycle_sheet_docs() {
 }
 
 std::vector<ImportColumnDoc> group_sheet_docs() {
-    return join(cycle_docs(),
-                std::vector<ImportColumnDoc>{
-                    {"name", {"groupe", "groep"}, true, tr("The group's name, unique in its cycle"), ""},
-                    {"language", {"langue", "taal"}, false, tr("fr or nl"), "fr|nl"},
-                    {"weekday", {"jour", "dag"}, true, tr("monday ... sunday (or lundi, maandag...)"),
-                     "monday|tuesday|wednesday|thursday|friday|saturday|sunday"},
-                    {"week_of_month", {"semaine", "week"}, false, tr("1 to 4, 5 = the last of the month"),
-                     "1|2|3|4|5"},
-                    {"half_day", {"demi-journée", "dagdeel"}, false, tr("morning, afternoon or evening"),
-                     "morning|afternoon|evening"},
-                    {"start_time", {"heure de début"}, false, tr("09:30"), ""},
-                    {"end_time", {"heure de fin"}, false, tr("12:00"), ""},
-                    {"capacity", {"places"}, false, tr("Seats (10 by default)"), ""},
-                    {"facilitator1", {"animateur 1"}, false, tr("First facilitator's email"), ""},
-                    {"facilitator2", {"animateur 2"}, false, tr("Second facilitator's email"), ""},
-                    {"venue", {"lieu"}, false, tr("itinerant or fixed"), "itinerant|fixed"},
-                    {"place", {"adresse"}, false, tr("The fixed place"), ""}});
+    return join_columns(cycle_docs(),
+                        std::vector<ImportColumnDoc>{
+                            {"name", {"groupe", "groep"}, true, tr("The group's name, unique in its cycle"), ""},
+                            {"language", {"langue", "taal"}, false, tr("fr or nl"), "fr|nl"},
+                            {"weekday", {"jour", "dag"}, true, tr("monday ... sunday (or lundi, maandag...)"),
+                             "monday|tuesday|wednesday|thursday|friday|saturday|sunday"},
+                            {"week_of_month", {"semaine", "week"}, false, tr("1 to 4, 5 = the last of the month"),
+                             "1|2|3|4|5"},
+                            {"half_day", {"demi-journée", "dagdeel"}, false, tr("morning, afternoon or evening"),
+                             "morning|afternoon|evening"},
+                            {"start_time", {"heure de début"}, false, tr("09:30"), ""},
+                            {"end_time", {"heure de fin"}, false, tr("12:00"), ""},
+                            {"capacity", {"places"}, false, tr("Seats (10 by default)"), ""},
+                            {"facilitator1", {"animateur 1"}, false, tr("First facilitator's email"), ""},
+                            {"facilitator2", {"animateur 2"}, false, tr("Second facilitator's email"), ""},
+                            {"venue", {"lieu"}, false, tr("itinerant or fixed"), "itinerant|fixed"},
+                            {"place", {"adresse"}, false, tr("The fixed place"), ""}});
 }
 
 std::vector<ImportColumnDoc> enrolment_sheet_docs() {
-    return join(group_docs(), person_docs(),
-                std::vector<ImportColumnDoc>{
-                    {"institution", {"instelling"}, false,
-                     tr("The institution the participation counts for (default: their job on the date)"), ""},
-                    {"sector", {"secteur"}, false, tr("The sector it counts for (code)"), "sectors"},
-                    {"enrolled_on", {"date d'inscription"}, false, tr("Default: the cycle's first day"), ""},
-                    {"left_on", {"date de départ"}, false, tr("When they left the group"), ""},
-                    {"status", {"statut"}, false, tr("enrolled, waiting or left"), "enrolled|waiting|left"},
-                    {"reason", {"motif", "reden"}, false, tr("Why a second worker of an institution is accepted"), ""}});
+    return join_columns(group_docs(), person_column_docs(),
+                        std::vector<ImportColumnDoc>{
+                            {"institution", {"instelling"}, false,
+                             tr("The institution the participation counts for (default: their job on the date)"), ""},
+                            {"sector", {"secteur"}, false, tr("The sector it counts for (code)"), "sectors"},
+                            {"enrolled_on", {"date d'inscription"}, false, tr("Default: the cycle's first day"), ""},
+                            {"left_on", {"date de départ"}, false, tr("When they left the group"), ""},
+                            {"status", {"statut"}, false, tr("enrolled, waiting or left"), "enrolled|waiting|left"},
+                            {"reason", {"motif", "reden"}, false,
+                             tr("Why a second worker of an institution is accepted"), ""}});
 }
 
 std::vector<ImportColumnDoc> session_sheet_docs() {
-    return join(session_docs(),
-                std::vector<ImportColumnDoc>{
-                    {"start_time", {"heure de début"}, false, tr("Default: the group's"), ""},
-                    {"end_time", {"heure de fin"}, false, tr("Default: the group's"), ""},
-                    {"status", {"statut"}, false, tr("planned, held or cancelled (default: held when past)"),
-                     "planned|held|cancelled"},
-                    {"host", {"hôte", "accueil"}, false, tr("The host institution, by name"), ""},
-                    {"place", {"lieu"}, false, tr("Where it took place"), ""}});
+    return join_columns(session_docs(),
+                        std::vector<ImportColumnDoc>{
+                            {"start_time", {"heure de début"}, false, tr("Default: the group's"), ""},
+                            {"end_time", {"heure de fin"}, false, tr("Default: the group's"), ""},
+                            {"status", {"statut"}, false, tr("planned, held or cancelled (default: held when past)"),
+                             "planned|held|cancelled"},
+                            {"host", {"hôte", "accueil"}, false, tr("The host institution, by name"), ""},
+                            {"place", {"lieu"}, false, tr("Where it took place"), ""}});
 }
 
 std::vector<ImportColumnDoc> attendance_sheet_docs() {
-    return join(session_docs(), person_docs(),
-                std::vector<ImportColumnDoc>{
-                    {"status", {"statut", "présence"}, false, tr("present, excused, absent (default present)"),
-                     "present|excused|absent|registered"},
-                    {"role", {"rôle", "rol"}, false, tr("participant or facilitator"), "participant|facilitator"},
-                    {"reason", {"motif", "reden"}, false, tr("Why excused"), ""}});
+    return join_columns(session_docs(), person_column_docs(),
+                        std::vector<ImportColumnDoc>{
+                            {"status", {"statut", "présence"}, false, tr("present, excused, absent (default present)"),
+                             "present|excused|absent|registered"},
+                            {"role", {"rôle", "rol"}, false, tr("participant or facilitator"),
+                             "participant|facilitator"},
+                            {"reason", {"motif", "reden"}, false, tr("Why excused"), ""}});
 }
 
 }  // namespace
