@@ -58,9 +58,8 @@ TrainingRow training_by_code(Database& db, const std::string& code) {
 // maillage-cli themes list: the theme codes module sheets and imports accept.
 void add_themes_command(CLI::App& app, CliContext& ctx) {
     auto* themes = cli::add_group(app, "themes", tr("The themes of the training modules"));
-    auto format = std::make_shared<std::string>("table");
     auto* list = themes->add_subcommand("list", tr("List the themes: the code module sheets use and the labels"));
-    cli::add_format_option(*list, *format);
+    auto format = cli::add_format_option(*list);
     list->callback([&ctx, format] {
         cli::print_list(
             *ctx.out, *format, CatalogueStore(ctx.database()).themes(), {"id", "code", "label_fr", "label_nl", "label_en"},
@@ -116,8 +115,7 @@ void add_catalogue_commands(CLI::App& app, CliContext& ctx) {
     {
         auto* modules = cli::add_group(*root, "modules", tr("Module sheets"));
         auto* list = modules->add_subcommand("list", tr("List the modules (current sheets)"));
-        auto mformat = std::make_shared<std::string>("table");
-        cli::add_format_option(*list, *mformat);
+        auto mformat = cli::add_format_option(*list);
         list->callback([&ctx, out, mformat] {
             cli::print_list(
                 out(), *mformat, CatalogueStore(ctx.database()).modules(),
@@ -253,8 +251,7 @@ void add_catalogue_commands(CLI::App& app, CliContext& ctx) {
         auto edition = std::make_shared<std::string>();
         auto* list = training->add_subcommand("list", tr("List trainings with their days and seats"));
         list->add_option("--edition", *edition, tr("Edition code"));
-        auto tformat = std::make_shared<std::string>("table");
-        cli::add_format_option(*list, *tformat);
+        auto tformat = cli::add_format_option(*list);
         list->callback([edition, tformat, &ctx, out] {
             auto& db = ctx.database();
             RegistrationService regs(db);

@@ -298,10 +298,9 @@ void add_pat_commands(CLI::App& app, CliContext& ctx) {
         auto list_id = std::make_shared<int64_t>(0);
         auto list_ref = std::make_shared<std::string>();
         auto lang = std::make_shared<std::string>("fr");
-        auto format = std::make_shared<std::string>("table");
         add_accompaniment_arg(list, *list_ref);
         list->add_option("--language", *lang, tr("Label language: fr, nl or en"));
-        cli::add_format_option(*list, *format);
+        auto format = cli::add_format_option(*list);
         list->callback([&ctx, list_id, list_ref, lang, format, out] {
             *list_id = accompaniment_ref(ctx.database(), *list_ref);
             const auto a = need(ctx.database(), *list_id);
@@ -581,8 +580,7 @@ void add_pat_commands(CLI::App& app, CliContext& ctx) {
     {
         auto* guide = cli::add_group(*pat, "guide", tr("The guide's steps (reference data)"));
         auto* guide_list = guide->add_subcommand("list", tr("List the steps"));
-        auto guide_format = std::make_shared<std::string>("table");
-        cli::add_format_option(*guide_list, *guide_format);
+        auto guide_format = cli::add_format_option(*guide_list);
         guide_list->callback([&ctx, guide_format, out] {
             cli::print_list(
                 out(), *guide_format, AccompanimentRepository(ctx.database()).steps(),
@@ -601,8 +599,7 @@ void add_pat_commands(CLI::App& app, CliContext& ctx) {
             out() << trf("Step {code} saved.", fmt::arg("code", (*d)[0])) << '\n';
         });
         auto* retire = guide->add_subcommand("retire", tr("Retire a step (old accompaniments keep it)"));
-        auto code = std::make_shared<std::string>();
-        retire->add_option("code", *code, tr("Stable code"))->required();
+        auto code = cli::add_required(*retire, "code", tr("Stable code"));
         retire->callback([&ctx, code, out] {
             AccompanimentRepository(ctx.database()).retire_step(*code);
             out() << trf("Step {code} retired.", fmt::arg("code", *code)) << '\n';
@@ -610,8 +607,7 @@ void add_pat_commands(CLI::App& app, CliContext& ctx) {
 
         auto* types = cli::add_group(*pat, "types", tr("Session types (reference data)"));
         auto* types_list = types->add_subcommand("list", tr("List the session types"));
-        auto types_format = std::make_shared<std::string>("table");
-        cli::add_format_option(*types_list, *types_format);
+        auto types_format = cli::add_format_option(*types_list);
         types_list->callback([&ctx, types_format, out] {
             cli::print_list(
                 out(), *types_format, AccompanimentRepository(ctx.database()).session_types(),
@@ -635,8 +631,7 @@ void add_pat_commands(CLI::App& app, CliContext& ctx) {
             out() << trf("Session type {code} saved.", fmt::arg("code", (*t)[0])) << '\n';
         });
         auto* tretire = types->add_subcommand("retire", tr("Retire a session type (old sessions keep it)"));
-        auto tcode = std::make_shared<std::string>();
-        tretire->add_option("code", *tcode, tr("Stable code"))->required();
+        auto tcode = cli::add_required(*tretire, "code", tr("Stable code"));
         tretire->callback([&ctx, tcode, out] {
             AccompanimentRepository(ctx.database()).retire_session_type(*tcode);
             out() << trf("Session type {code} retired.", fmt::arg("code", *tcode)) << '\n';
