@@ -29,6 +29,15 @@ inline std::shared_ptr<std::string> add_format_option(CLI::App& command) {
     return format;
 }
 
+// A "list" subcommand of `parent` with --format; when it runs, list(format) prints.
+template <class List>
+CLI::App* add_list_command(CLI::App& parent, const std::string& help, List list) {
+    auto* command = parent.add_subcommand("list", help);
+    auto format = add_format_option(*command);
+    command->callback([format, list] { list(*format); });
+    return command;
+}
+
 // Prints the rows in the format. JSON: an array of objects; "id" and "..._id" columns are
 // numbers (and the `numbers` columns), empty cells null. CSV: a header of keys, then the rows.
 void print_table(std::ostream& out, const CliTable& table, const std::string& format);

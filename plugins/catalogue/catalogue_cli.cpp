@@ -58,11 +58,10 @@ TrainingRow training_by_code(Database& db, const std::string& code) {
 // maillage-cli themes list: the theme codes module sheets and imports accept.
 void add_themes_command(CLI::App& app, CliContext& ctx) {
     auto* themes = cli::add_group(app, "themes", tr("The themes of the training modules"));
-    auto* list = themes->add_subcommand("list", tr("List the themes: the code module sheets use and the labels"));
-    auto format = cli::add_format_option(*list);
-    list->callback([&ctx, format] {
+    cli::add_list_command(*themes, tr("List the themes: the code module sheets use and the labels"),
+                          [&ctx](const std::string& format) {
         cli::print_list(
-            *ctx.out, *format, CatalogueStore(ctx.database()).themes(), {"id", "code", "label_fr", "label_nl", "label_en"},
+            *ctx.out, format, CatalogueStore(ctx.database()).themes(), {"id", "code", "label_fr", "label_nl", "label_en"},
             [](const ThemeRow& r) -> std::vector<std::string> {
                 return {std::to_string(r.id), r.theme.code, r.theme.label.fr, r.theme.label.nl, r.theme.label.en};
             },
@@ -114,11 +113,9 @@ void add_catalogue_commands(CLI::App& app, CliContext& ctx) {
     // modules
     {
         auto* modules = cli::add_group(*root, "modules", tr("Module sheets"));
-        auto* list = modules->add_subcommand("list", tr("List the modules (current sheets)"));
-        auto mformat = cli::add_format_option(*list);
-        list->callback([&ctx, out, mformat] {
+        cli::add_list_command(*modules, tr("List the modules (current sheets)"), [&ctx, out](const std::string& format) {
             cli::print_list(
-                out(), *mformat, CatalogueStore(ctx.database()).modules(),
+                out(), format, CatalogueStore(ctx.database()).modules(),
                 {"id", "code", "version", "theme", "duration_minutes", "title_fr", "title_nl"},
                 [](const ModuleRecord& m) -> std::vector<std::string> {
                     return {std::to_string(m.module_id), m.sheet.code,     std::to_string(m.sheet.version),

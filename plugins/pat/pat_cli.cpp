@@ -579,11 +579,9 @@ void add_pat_commands(CLI::App& app, CliContext& ctx) {
     // guide steps and session types: reference data
     {
         auto* guide = cli::add_group(*pat, "guide", tr("The guide's steps (reference data)"));
-        auto* guide_list = guide->add_subcommand("list", tr("List the steps"));
-        auto guide_format = cli::add_format_option(*guide_list);
-        guide_list->callback([&ctx, guide_format, out] {
+        cli::add_list_command(*guide, tr("List the steps"), [&ctx, out](const std::string& format) {
             cli::print_list(
-                out(), *guide_format, AccompanimentRepository(ctx.database()).steps(),
+                out(), format, AccompanimentRepository(ctx.database()).steps(),
                 {"id", "code", "position", "label_fr", "label_nl", "label_en", "retired_at"},
                 [](const Step& s) -> std::vector<std::string> {
                     return {std::to_string(s.id), s.code, std::to_string(s.position), s.label_fr, s.label_nl,
@@ -606,11 +604,9 @@ void add_pat_commands(CLI::App& app, CliContext& ctx) {
         });
 
         auto* types = cli::add_group(*pat, "types", tr("Session types (reference data)"));
-        auto* types_list = types->add_subcommand("list", tr("List the session types"));
-        auto types_format = cli::add_format_option(*types_list);
-        types_list->callback([&ctx, types_format, out] {
+        cli::add_list_command(*types, tr("List the session types"), [&ctx, out](const std::string& format) {
             cli::print_list(
-                out(), *types_format, AccompanimentRepository(ctx.database()).session_types(),
+                out(), format, AccompanimentRepository(ctx.database()).session_types(),
                 {"id", "code", "position", "label_fr", "label_nl", "label_en", "plural_fr", "plural_nl", "plural_en",
                  "retired_at"},
                 [](const SessionType& t) -> std::vector<std::string> {
