@@ -253,9 +253,7 @@ std::vector<ImportColumnDoc> accompaniment_docs() {
 
 // The columns of a sheet whose rows belong to an accompaniment: the ones naming it, then `more`.
 std::vector<ImportColumnDoc> with_accompaniment(std::initializer_list<ImportColumnDoc> more) {
-    auto c = accompaniment_docs();
-    c.insert(c.end(), more.begin(), more.end());
-    return c;
+    return join_columns(accompaniment_docs(), more);
 }
 
 std::vector<ImportColumnDoc> accompaniments_sheet_docs() {
