@@ -109,8 +109,7 @@ ImportCount import_cycles(Database& db, const csv::Table& t) {
     const auto c_audience = r.col({"audience", "public", "doelgroep"});
     const auto c_funder = r.col({"funder", "financeur", "financier"});
     CycleRepository repo(db);
-    ImportCount count;
-    for (const auto& row : t.rows) {
+    return count_rows(t, [&](const csv::Row& row) {
         Cycle c;
         c.name = r.required(row, c_name);
         c.programme_id = r.programme(row, c_programme);
@@ -127,24 +126,22 @@ ImportCount import_cycles(Database& db, const csv::Table& t) {
         if (existing && existing->programme_id != c.programme_id) existing.reset();
         if (!existing) {
             at_row(r, row, c_name, [&] { return repo.create_cycle(c); });
-            ++count.created;
-        } else if (existing->start_date == c.start_date && existing->end_date == c.end_date &&
-                   existing->audience == c.audience && existing->funder_id == c.funder_id) {
-            ++count.unchanged;
-        } else {
-            Cycle u = *existing;
-            u.start_date = c.start_date;
-            u.end_date = c.end_date;
-            u.audience = c.audience;
-            u.funder_id = c.funder_id;
-            at_row(r, row, c_start, [&] {
-                repo.update_cycle(u);
-                return 0;
-            });
-            ++count.updated;
+            return RowOutcome::created;
         }
-    }
-    return count;
+        if (existing->start_date == c.start_date && existing->end_date == c.end_date &&
+            existing->audience == c.audience && existing->funder_id == c.funder_id)
+            return RowOutcome::unchanged;
+        Cycle u = *existing;
+        u.start_date = c.start_date;
+        u.end_date = c.end_date;
+        u.audience = c.audience;
+        u.funder_id = c.funder_id;
+        at_row(r, row, c_start, [&] {
+            repo.update_cycle(u);
+            return 0;
+        });
+        return RowOutcome::updated;
+    });
 }
 
 ImportCount import_groups(Database& db, const csv::Table& t) {
@@ -164,8 +161,8 @@ ImportCount import_groups(Database& db, const csv::Table& t) {
     const auto c_place = r.col({"place", "adresse", "adres"});
     CycleRepository repo(db);
     EnrolmentRules rules(db);
-    ImportCount count;
-    for (const auto& row : t.rows) {
+    std::vector<std::string> notes;  // the rules' warnings, group by group
+    auto count = count_rows(t, [&](const csv::Row& row) {
         const auto cycle = cycle_of(r, row, cc);
         Group g;
         g.cycle_id = cycle.id;
@@ -196,15 +193,13 @@ ImportCount import_groups(Database& db, const csv::Table& t) {
                           before.capacity == g.capacity && before.facilitator1_id == g.facilitator1_id &&
                           before.facilitator2_id == g.facilitator2_id && before.venue_mode == g.venue_mode &&
                           before.fixed_place == g.fixed_place;
-        if (same) {
-            ++count.unchanged;
-            continue;
-        }
+        if (same) return RowOutcome::unchanged;
         std::vector<std::string> warnings;
         at_row(r, row, c_name, [&] { return rules.save_group(g, &warnings); });
-        for (const auto& w : warnings) count.notes.push_back(g.name + ": " + w);
-        ++(is_new ? count.created : count.updated);
-    }
+        for (const auto& w : warnings) notes.push_back(g.name + ": " + w);
+        return row_outcome(is_new, true);
+    });
+    count.notes = std::move(notes);
     return count;
 }
 
@@ -222,9 +217,8 @@ ImportCount import_enrolments(Database& db, const csv::Table& t) {
     CycleRepository repo(db);
     EnrolmentRules rules(db);
     PersonRepository people(db);
-    ImportCount count;
     int waiting = 0;
-    for (const auto& row : t.rows) {
+    auto count = count_rows(t, [&](const csv::Row& row) {
         const auto [cycle, group] = cycle_and_group(r, row, gc);
         const auto person = person_of(r, row, pc);
         auto from = r.date(row, c_from);
@@ -245,10 +239,8 @@ ImportCount import_enrolments(Database& db, const csv::Table& t) {
                                           "WHERE group_id = ? AND person_id = ? AND enrolled_on = ?");
         bind_all(known, group.id, person, from);
         if (known.executeStep()) {
-            if (known.getColumn(1).getString() == status && known.getColumn(2).getString() == to) {
-                ++count.unchanged;
-                continue;
-            }
+            if (known.getColumn(1).getString() == status && known.getColumn(2).getString() == to)
+                return RowOutcome::unchanged;
             r.fail(row, c_status, tr("this enrolment is already recorded with another status or departure date"));
         }
         const auto reason = r.text(row, c_reason);
@@ -276,8 +268,8 @@ ImportCount import_enrolments(Database& db, const csv::Table& t) {
                  "waiting_position, enrolled_on, left_on, reason) VALUES (?,?,?,?,?,?,?,?,?)",
                  group.id, person, at.institution_id, at.sector_id, status, position, from, text_or_null(to),
                  text_or_null(reason));
-        ++count.created;
-    }
+        return RowOutcome::created;
+    });
     if (waiting) count.notes.push_back(trf("{n} on a waiting list", fmt::arg("n", waiting)));
     return count;
 }
@@ -301,8 +293,7 @@ ImportCount import_sessions(Database& db, const csv::Table& t) {
     const auto c_place = r.col({"place", "lieu", "plaats"});
     SessionScheduler scheduler(db);
     SessionRepository sessions(db);
-    ImportCount count;
-    for (const auto& row : t.rows) {
+    return count_rows(t, [&](const csv::Row& row) {
         const auto group = cycle_and_group(r, row, gc).second;
         const auto date = r.date(row, c_date, true);
         const auto start = r.time(row, c_start), end = r.time(row, c_end);
@@ -324,17 +315,14 @@ ImportCount import_sessions(Database& db, const csv::Table& t) {
         if (!place.empty()) s.place = place;
         if (!is_new && before.start_time == s.start_time && before.end_time == s.end_time &&
             before.status == s.status && before.host_institution_id == s.host_institution_id &&
-            before.place == s.place) {
-            ++count.unchanged;
-            continue;
-        }
+            before.place == s.place)
+            return RowOutcome::unchanged;
         at_row(r, row, c_date, [&] {
             sessions.update(s);
             return 0;
         });
-        ++(is_new ? count.created : count.updated);
-    }
-    return count;
+        return row_outcome(is_new, true);
+    });
 }
 
 ImportCount import_attendance(Database& db, const csv::Table& t) {
@@ -346,8 +334,7 @@ ImportCount import_attendance(Database& db, const csv::Table& t) {
     const auto c_role = r.col({"role", "rôle", "rol"});
     const auto c_reason = r.col({"reason", "motif", "reden"});
     SessionRepository sessions(db);
-    ImportCount count;
-    for (const auto& row : t.rows) {
+    return count_rows(t, [&](const csv::Row& row) {
         const auto group = cycle_and_group(r, row, gc).second;
         const auto date = r.date(row, c_date, true);
         const auto session = session_on(db, group.id, date);
@@ -371,14 +358,11 @@ ImportCount import_attendance(Database& db, const csv::Table& t) {
         a.reason = r.text(row, c_reason);
         const auto existing = sessions.attendance(*session);
         auto it = std::find_if(existing.begin(), existing.end(), [&](const auto& e) { return e.person_id == a.person_id; });
-        if (it != existing.end() && it->status == a.status && it->role == a.role && it->reason == a.reason) {
-            ++count.unchanged;
-            continue;
-        }
+        if (it != existing.end() && it->status == a.status && it->role == a.role && it->reason == a.reason)
+            return RowOutcome::unchanged;
         at_row(r, row, c_status, [&] { return sessions.record(a); });
-        ++(it == existing.end() ? count.created : count.updated);
-    }
-    return count;
+        return row_outcome(it == existing.end(), true);
+    });
 }
 
 std::vector<ImportColumnDoc> cycle_docs() {
