@@ -4,8 +4,10 @@
 // several people share the name).
 #include "core/csv.h"
 #include "core/entity_import.h"
+#include "core/i18n.h"
 
 #include <cstdint>
+#include <vector>
 
 namespace maillage {
 
@@ -43,6 +45,14 @@ struct PersonColumns {
 inline PersonColumns person_columns(const RowReader& r) {
     return {r.col({"email", "e-mail", "courriel", "person", "personne"}), r.col({"first_name", "prénom", "voornaam"}),
             r.col({"last_name", "nom", "achternaam"}), r.col({"institution", "instelling"})};
+}
+
+// What a sheet's column list says of the email, first and last name columns; the
+// institution's help differs from sheet to sheet, so each sheet documents it itself.
+inline std::vector<ImportColumnDoc> person_column_docs() {
+    return {{"email", {"e-mail", "courriel"}, false, tr("The person's email (else first_name and last_name)"), ""},
+            {"first_name", {"prénom", "voornaam"}, false, tr("First name, when there is no email"), ""},
+            {"last_name", {"nom", "achternaam"}, false, tr("Last name, when there is no email"), ""}};
 }
 
 }  // namespace maillage

@@ -19,6 +19,14 @@ struct ImporterSheet {
     ImportCount (*apply)(Database&, const csv::Table&);
 };
 
+// A sheet's columns: the ones it shares with other sheets (an event's, a person's...)
+// followed by its own.
+template <class... More>
+std::vector<ImportColumnDoc> join_columns(std::vector<ImportColumnDoc> columns, const More&... more) {
+    (columns.insert(columns.end(), more.begin(), more.end()), ...);
+    return columns;
+}
+
 inline void register_importers(const char* plugin, std::initializer_list<ImporterSheet> sheets) {
     for (const auto& s : sheets)
         register_importer({s.sheet, plugin, s.order, [title = s.title] { return tr(title); }, s.columns, s.apply});

@@ -5,6 +5,7 @@
 // In maillage_cli_support, the GUI-free library the program and the plugins link.
 #include <CLI/CLI.hpp>
 
+#include <memory>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -20,6 +21,22 @@ struct CliTable {
 
 // Adds --format table|csv|json (default table) to a list command.
 void add_format_option(CLI::App& command, std::string& format);
+
+// The same, the format kept for the command's callback (the callback keeps the pointer).
+inline std::shared_ptr<std::string> add_format_option(CLI::App& command) {
+    auto format = std::make_shared<std::string>("table");
+    add_format_option(command, *format);
+    return format;
+}
+
+// A "list" subcommand of `parent` with --format; when it runs, list(format) prints.
+template <class List>
+CLI::App* add_list_command(CLI::App& parent, const std::string& help, List list) {
+    auto* command = parent.add_subcommand("list", help);
+    auto format = add_format_option(*command);
+    command->callback([format, list] { list(*format); });
+    return command;
+}
 
 // Prints the rows in the format. JSON: an array of objects; "id" and "..._id" columns are
 // numbers (and the `numbers` columns), empty cells null. CSV: a header of keys, then the rows.

@@ -49,8 +49,7 @@ void add_kind(CLI::App& parent, CliRun& run, const char* name, const std::string
 }  // namespace
 
 void add_export_command(CLI::App& app, CliRun& run) {
-    auto* cmd = app.add_subcommand("export", tr("Export institutions or people as CSV (the columns import reads)"));
-    cmd->require_subcommand(1);
+    auto* cmd = add_group(app, "export", tr("Export institutions or people as CSV (the columns import reads)"));
     add_kind(*cmd, run, "institutions", tr("Export the institutions (merged duplicates left out)"),
              &export_institutions);
     add_kind(*cmd, run, "people", tr("Export people with their current job and roles (erased people left out)"),

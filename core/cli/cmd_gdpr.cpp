@@ -11,8 +11,7 @@
 namespace maillage::cli {
 
 void add_gdpr_command(CLI::App& app, CliRun& run) {
-    auto* gdpr = app.add_subcommand("gdpr", tr("GDPR requests: export or erase what the database holds about a person"));
-    gdpr->require_subcommand(1);
+    auto* gdpr = add_group(app, "gdpr", tr("GDPR requests: export or erase what the database holds about a person"));
 
     auto* exp = gdpr->add_subcommand("export", tr("Export everything about one person as JSON or HTML"));
     auto person = std::make_shared<std::string>();

@@ -97,9 +97,8 @@ void add_entity(CLI::App& parent, CliRun& run, const EntityImporter& importer) {
 }  // namespace
 
 void add_import_command(CLI::App& app, CliRun& run) {
-    auto* cmd = app.add_subcommand(
-        "import", tr("Import any entity from a CSV or XLSX file, or a whole workbook (all rows or none; see docs/import.md)"));
-    cmd->require_subcommand(1);
+    auto* cmd = add_group(
+        app, "import", tr("Import any entity from a CSV or XLSX file, or a whole workbook (all rows or none; see docs/import.md)"));
     add_kind(*cmd, run, "institutions", tr("Import institutions: matched by name, else created"),
              &preview_institutions, &import_institutions);
     add_kind(*cmd, run, "people", tr("Import people with their current job and roles: matched by email, else created"),

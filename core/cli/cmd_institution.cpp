@@ -63,8 +63,7 @@ Institution need(InstitutionRepository& repo, const std::string& name) {
 }  // namespace
 
 void add_institution_command(CLI::App& app, CliRun& run) {
-    auto* cmd = app.add_subcommand("institution", tr("Institutions by name: create, list, edit, delete"));
-    cmd->require_subcommand(1);
+    auto* cmd = add_group(app, "institution", tr("Institutions by name: create, list, edit, delete"));
     add_institution_delete_command(*cmd, run);
     auto o = std::make_shared<InstitutionOptions>();
 

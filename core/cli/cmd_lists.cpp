@@ -24,8 +24,7 @@ constexpr std::pair<const char*, const char*> kAttendanceRoleLabels[] = {
 
 CLI::App* add_list(CLI::App& app, const char* name, const std::string& help, const std::string& list_help,
                    std::shared_ptr<std::string> format) {
-    auto* cmd = app.add_subcommand(name, help);
-    cmd->require_subcommand(1);
+    auto* cmd = add_group(app, name, help);
     auto* list = cmd->add_subcommand("list", list_help);
     add_format_option(*list, *format);
     return list;

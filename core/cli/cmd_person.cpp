@@ -84,8 +84,7 @@ Person find_person(Database& db, const std::string& who) {
 }
 
 void add_person_command(CLI::App& app, CliRun& run) {
-    auto* person = app.add_subcommand("person", tr("Delete or merge people (found by email, or by a unique name)"));
-    person->require_subcommand(1);
+    auto* person = add_group(app, "person", tr("Delete or merge people (found by email, or by a unique name)"));
 
     add_delete_subcommand<PersonRepository>(*person, run, tr("Delete a person who never took part in anything"),
                                             "person", tr("The person's email, or full name when unique"),

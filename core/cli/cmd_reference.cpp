@@ -46,8 +46,7 @@ Record need(Repo& repo, const std::string& unknown, const std::string& code) {
 
 template <class Repo, class Record>
 void add_reference_command(CLI::App& app, CliRun& run, const Kind& kind) {
-    auto* cmd = app.add_subcommand(kind.command, kind.help);
-    cmd->require_subcommand(1);
+    auto* cmd = add_group(app, kind.command, kind.help);
     auto o = std::make_shared<RefOptions>();
     auto unknown = kind.unknown;
 

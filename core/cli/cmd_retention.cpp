@@ -26,9 +26,8 @@ void print_due(CliRun& run, const std::vector<RetentionItem>& due) {
 }  // namespace
 
 void add_retention_command(CLI::App& app, CliRun& run) {
-    auto* cmd = app.add_subcommand("retention", tr("Retention periods: list what is due for erasure or anonymisation, "
+    auto* cmd = add_group(app, "retention", tr("Retention periods: list what is due for erasure or anonymisation, "
                                                    "and apply it"));
-    cmd->require_subcommand(1);
     auto today = std::make_shared<std::string>();
 
     auto* list = cmd->add_subcommand("list", tr("List the retention periods and what is due today"));

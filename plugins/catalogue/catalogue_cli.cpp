@@ -6,6 +6,7 @@
 #include "catalogue_figures.h"
 #include "catalogue_import.h"
 #include "core/cli/cli_files.h"
+#include "core/cli/cli_options.h"
 #include "core/cli/cli_table.h"
 #include "core/csv.h"
 #include "core/figures_command.h"
@@ -56,14 +57,11 @@ TrainingRow training_by_code(Database& db, const std::string& code) {
 
 // maillage-cli themes list: the theme codes module sheets and imports accept.
 void add_themes_command(CLI::App& app, CliContext& ctx) {
-    auto* themes = app.add_subcommand("themes", tr("The themes of the training modules"));
-    themes->require_subcommand(1);
-    auto format = std::make_shared<std::string>("table");
-    auto* list = themes->add_subcommand("list", tr("List the themes: the code module sheets use and the labels"));
-    cli::add_format_option(*list, *format);
-    list->callback([&ctx, format] {
+    auto* themes = cli::add_group(app, "themes", tr("The themes of the training modules"));
+    cli::add_list_command(*themes, tr("List the themes: the code module sheets use and the labels"),
+                          [&ctx](const std::string& format) {
         cli::print_list(
-            *ctx.out, *format, CatalogueStore(ctx.database()).themes(), {"id", "code", "label_fr", "label_nl", "label_en"},
+            *ctx.out, format, CatalogueStore(ctx.database()).themes(), {"id", "code", "label_fr", "label_nl", "label_en"},
             [](const ThemeRow& r) -> std::vector<std::string> {
                 return {std::to_string(r.id), r.theme.code, r.theme.label.fr, r.theme.label.nl, r.theme.label.en};
             },
@@ -88,8 +86,8 @@ void training_person_options(CLI::App* command, std::string& training, std::stri
 
 void add_catalogue_commands(CLI::App& app, CliContext& ctx) {
     add_themes_command(app, ctx);
-    auto* root = app.add_subcommand("catalogue", tr("Training catalogue: modules, trainings, registrations, publishing"));
-    root->require_subcommand(1);
+    auto* root =
+        cli::add_group(app, "catalogue", tr("Training catalogue: modules, trainings, registrations, publishing"));
     auto out = [&ctx]() -> std::ostream& { return *ctx.out; };
     add_edition_commands(*root, ctx);
 
@@ -114,14 +112,10 @@ void add_catalogue_commands(CLI::App& app, CliContext& ctx) {
 
     // modules
     {
-        auto* modules = root->add_subcommand("modules", tr("Module sheets"));
-        modules->require_subcommand(1);
-        auto* list = modules->add_subcommand("list", tr("List the modules (current sheets)"));
-        auto mformat = std::make_shared<std::string>("table");
-        cli::add_format_option(*list, *mformat);
-        list->callback([&ctx, out, mformat] {
+        auto* modules = cli::add_group(*root, "modules", tr("Module sheets"));
+        cli::add_list_command(*modules, tr("List the modules (current sheets)"), [&ctx, out](const std::string& format) {
             cli::print_list(
-                out(), *mformat, CatalogueStore(ctx.database()).modules(),
+                out(), format, CatalogueStore(ctx.database()).modules(),
                 {"id", "code", "version", "theme", "duration_minutes", "title_fr", "title_nl"},
                 [](const ModuleRecord& m) -> std::vector<std::string> {
                     return {std::to_string(m.module_id), m.sheet.code,     std::to_string(m.sheet.version),
@@ -184,8 +178,7 @@ void add_catalogue_commands(CLI::App& app, CliContext& ctx) {
 
     // training
     {
-        auto* training = root->add_subcommand("training", tr("Open and custom trainings"));
-        training->require_subcommand(1);
+        auto* training = cli::add_group(*root, "training", tr("Open and custom trainings"));
         struct C {
             std::string edition, code, title_fr, title_nl, venue, deadline, url, institution, request, modules, languages = "fr";
             int seats = 0;
@@ -255,8 +248,7 @@ void add_catalogue_commands(CLI::App& app, CliContext& ctx) {
         auto edition = std::make_shared<std::string>();
         auto* list = training->add_subcommand("list", tr("List trainings with their days and seats"));
         list->add_option("--edition", *edition, tr("Edition code"));
-        auto tformat = std::make_shared<std::string>("table");
-        cli::add_format_option(*list, *tformat);
+        auto tformat = cli::add_format_option(*list);
         list->callback([edition, tformat, &ctx, out] {
             auto& db = ctx.database();
             RegistrationService regs(db);
@@ -348,8 +340,7 @@ void add_catalogue_commands(CLI::App& app, CliContext& ctx) {
     {
         struct A { std::string training, date, email, status, reason; };
         auto a = std::make_shared<A>();
-        auto* att = root->add_subcommand("attendance", tr("Attendance on training days"));
-        att->require_subcommand(1);
+        auto* att = cli::add_group(*root, "attendance", tr("Attendance on training days"));
         auto* set = att->add_subcommand("set", tr("Set a participant's attendance on a day"));
         set->add_option("--training", a->training, tr("Training code"))->required();
         set->add_option("--date", a->date, tr("Date of the day (YYYY-MM-DD)"))->transform(human_date())->required();
@@ -371,8 +362,7 @@ void add_catalogue_commands(CLI::App& app, CliContext& ctx) {
 
         struct E { std::string training, email, text, met, format = "table"; int64_t id = 0; };
         auto e = std::make_shared<E>();
-        auto* ex = root->add_subcommand("expectations", tr("Participants' expectations"));
-        ex->require_subcommand(1);
+        auto* ex = cli::add_group(*root, "expectations", tr("Participants' expectations"));
         auto* add = ex->add_subcommand("add", tr("Record an expectation at the start of a training"));
         training_person_options(add, e->training, e->email);
         add->add_option("--text", e->text, tr("The expectation"))->required();

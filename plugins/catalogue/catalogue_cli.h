@@ -1,13 +1,7 @@
 #pragma once
 // maillage-cli catalogue ...: publish, modules, trainings, registrations, attendance,
 // expectations, certificates, mail merge, figures and XLSX export.
-namespace CLI {
-class App;
-}
-
-namespace maillage {
-struct CliContext;
-}
+#include "core/plugin_api.h"
 
 namespace maillage::catalogue {
 

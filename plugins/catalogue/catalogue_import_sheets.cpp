@@ -275,10 +275,9 @@ ImportCount import_expectations(Database& db, const csv::Table& t) {
 }
 
 std::vector<ImportColumnDoc> person_docs() {
-    return {{"email", {"e-mail", "courriel"}, false, tr("The person's email (else first_name and last_name)"), ""},
-            {"first_name", {"prénom", "voornaam"}, false, tr("First name, when there is no email"), ""},
-            {"last_name", {"nom", "achternaam"}, false, tr("Last name, when there is no email"), ""},
-            {"institution", {"instelling"}, false, tr("The institution the participation counts for, by name"), ""}};
+    auto c = person_column_docs();
+    c.push_back({"institution", {"instelling"}, false, tr("The institution the participation counts for, by name"), ""});
+    return c;
 }
 
 }  // namespace
@@ -350,14 +349,11 @@ void register_catalogue_importers() {
          [](Database& db, const csv::Table& t) { return import_registrations_sheet(db, t, false); }},
         {"catalogue_expectations", 350, N_("Training expectations"),
          [] {
-             return std::vector<ImportColumnDoc>{
-                 {"training", {"formation"}, true, tr("The training's code"), ""},
-                 {"email", {"e-mail", "courriel"}, false,
-                  tr("The person's email (else first_name and last_name)"), ""},
-                 {"first_name", {"prénom"}, false, tr("First name, when there is no email"), ""},
-                 {"last_name", {"nom"}, false, tr("Last name, when there is no email"), ""},
-                 {"expectation", {"attente", "verwachting"}, true, tr("What they expected, in their words"), ""},
-                 {"met", {"rencontrée"}, false, tr("yes, partly or no (empty: not assessed)"), "yes|partly|no"}};
+             return join_columns(
+                 {{"training", {"formation"}, true, tr("The training's code"), ""}}, person_column_docs(),
+                 std::vector<ImportColumnDoc>{
+                     {"expectation", {"attente", "verwachting"}, true, tr("What they expected, in their words"), ""},
+                     {"met", {"rencontrée"}, false, tr("yes, partly or no (empty: not assessed)"), "yes|partly|no"}});
          },
          import_expectations},
         {"catalogue_attendance", 340, N_("Training attendance"),

@@ -1,6 +1,7 @@
 #include "exchange_cli.h"
 
 #include "core/cli/cli_files.h"
+#include "core/cli/cli_options.h"
 #include "core/cli/cli_table.h"
 #include "core/figures_command.h"
 #include "core/known_values.h"
@@ -123,13 +124,11 @@ void add_exchange_commands(CLI::App& app, CliContext& ctx) {
         if (with_place) command->add_option("--place", o->day.place, tr("Place, when not the event's venue"));
         command->add_option("--status", o->day.status, tr("planned, held or cancelled"));
     };
-    auto* root = app.add_subcommand("exchange", tr("Exchange tables, study days, debates and working groups"));
-    root->require_subcommand(1);
+    auto* root = cli::add_group(app, "exchange", tr("Exchange tables, study days, debates and working groups"));
     auto& out = *ctx.out;
 
     // --- events
-    auto* event = root->add_subcommand("event", tr("Create, list and show events"));
-    event->require_subcommand(1);
+    auto* event = cli::add_group(*root, "event", tr("Create, list and show events"));
     auto* create = event->add_subcommand("create", tr("Create an event, with its days"));
     create->add_option("--type", o->type, tr("exchange_table, study_day, debate, working_group or other"));
     create->add_option("--title", o->title, tr("The event's title"))->required();
@@ -294,8 +293,7 @@ void add_exchange_commands(CLI::App& app, CliContext& ctx) {
     });
 
     // --- tables
-    auto* table = root->add_subcommand("table", tr("Tables of an event"));
-    table->require_subcommand(1);
+    auto* table = cli::add_group(*root, "table", tr("Tables of an event"));
     auto* table_add = table->add_subcommand("add", tr("Add a table to an event"));
     event_arg(table_add);
     table_add->add_option("--title", o->title, tr("The table's title"))->required();
@@ -503,8 +501,7 @@ void add_exchange_commands(CLI::App& app, CliContext& ctx) {
     });
 
     // --- committee and working groups
-    auto* committee = root->add_subcommand("committee", tr("The steering committee of an event"));
-    committee->require_subcommand(1);
+    auto* committee = cli::add_group(*root, "committee", tr("The steering committee of an event"));
     auto* member = committee->add_subcommand("add-member", tr("Add a member institution (and representative)"));
     event_arg(member);
     member->add_option("--institution", o->institution, tr("Institution: number or name"))->required();
@@ -543,8 +540,7 @@ void add_exchange_commands(CLI::App& app, CliContext& ctx) {
     });
 
     // --- publications
-    auto* pub = root->add_subcommand("publication", tr("Publications coming out of events"));
-    pub->require_subcommand(1);
+    auto* pub = cli::add_group(*root, "publication", tr("Publications coming out of events"));
     auto* pub_add = pub->add_subcommand("add", tr("Add a publication"));
     auto& p = o->publication;
     pub_add->add_option("--title", p.title, tr("Its title"))->required();
@@ -598,8 +594,7 @@ void add_exchange_commands(CLI::App& app, CliContext& ctx) {
     });
 
     // --- evaluation
-    auto* ev = root->add_subcommand("evaluation", tr("The evaluation questionnaire after an event"));
-    ev->require_subcommand(1);
+    auto* ev = cli::add_group(*root, "evaluation", tr("The evaluation questionnaire after an event"));
     ev->add_subcommand("template", tr("Show the questionnaire (created when missing)"))->callback([&ctx, &out] {
         auto& db = ctx.database();
         out << format_questionnaire(*QuestionnaireRepository(db).get(ensure_evaluation_template(db)));

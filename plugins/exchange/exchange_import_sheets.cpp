@@ -310,10 +310,7 @@ void register_exchange_importers() {
          import_committee},
         {"exchange_registrations", 220, N_("Exchange registrations"),
          [] {
-             auto c = event_docs();
-             c.push_back({"email", {"e-mail", "courriel"}, false, tr("The person's email (else first_name and last_name)"), ""});
-             c.push_back({"first_name", {"prénom"}, false, tr("First name, when there is no email"), ""});
-             c.push_back({"last_name", {"nom"}, false, tr("Last name, when there is no email"), ""});
+             auto c = join_columns(event_docs(), person_column_docs());
              c.push_back({"institution", {"instelling"}, false, tr("The institution it counts for, by name"), ""});
              c.push_back({"sector", {"secteur"}, false, tr("The sector it counts for (default: the institution's)"),
                           "sectors"});

@@ -9,6 +9,7 @@
 #include "session_scheduler.h"
 
 #include "core/cli/cli_files.h"
+#include "core/cli/cli_options.h"
 #include "core/cli/cli_table.h"
 #include "core/cli_dates.h"
 #include "core/figures_command.h"
@@ -140,8 +141,7 @@ std::string programme_code(Database& db, const Cycle& c) {
 
 void add_intervision_commands(CLI::App& cli, CliContext& ctx) {
     auto o = std::make_shared<Options>();
-    auto* root = cli.add_subcommand("intervision", tr("Intervision cycles: groups, enrolments, sessions, figures"));
-    root->require_subcommand(1);
+    auto* root = cli::add_group(cli, "intervision", tr("Intervision cycles: groups, enrolments, sessions, figures"));
     auto cycle_opt = [o](CLI::App* c, bool required = true) {
         auto* opt = c->add_option("--cycle", o->cycle, tr("Cycle name, e.g. 2024-2025"));
         if (required) opt->required();
@@ -163,8 +163,7 @@ void add_intervision_commands(CLI::App& cli, CliContext& ctx) {
     };
 
     // cycle create | list | copy
-    auto* cycle = root->add_subcommand("cycle", tr("Create, list and copy cycles"));
-    cycle->require_subcommand(1);
+    auto* cycle = cli::add_group(*root, "cycle", tr("Create, list and copy cycles"));
     auto* cc = cycle->add_subcommand("create", tr("Create a cycle"));
     cc->add_option("--name", o->name, tr("Cycle name, e.g. 2024-2025"))->required();
     cc->add_option("--programme", o->programme, tr("Programme code (connect, pat...)"))->required();
@@ -234,8 +233,7 @@ void add_intervision_commands(CLI::App& cli, CliContext& ctx) {
     });
 
     // group create | list
-    auto* group = root->add_subcommand("group", tr("Create and list groups"));
-    group->require_subcommand(1);
+    auto* group = cli::add_group(*root, "group", tr("Create and list groups"));
     auto* gc = group->add_subcommand("create", tr("Create a group in a cycle"));
     cycle_opt(gc);
     auto& new_group = o->new_group;
@@ -313,8 +311,7 @@ void add_intervision_commands(CLI::App& cli, CliContext& ctx) {
     });
 
     // enrolments list: one row per enrolment, with the keys enrol, leave and move take
-    auto* enrolments = root->add_subcommand("enrolments", tr("List the enrolments"));
-    enrolments->require_subcommand(1);
+    auto* enrolments = cli::add_group(*root, "enrolments", tr("List the enrolments"));
     auto* el = enrolments->add_subcommand("list", tr("List a cycle's enrolments: person, institution, group, status"));
     cycle_group_opts(el);
     cli::add_format_option(*el, o->list_format);
@@ -429,8 +426,7 @@ void add_intervision_commands(CLI::App& cli, CliContext& ctx) {
         }
         for (const auto& x : scheduler.conflicts(c.id)) *ctx.out << tr("CONFLICT: ") << x.message << '\n';
     });
-    auto* ss = root->add_subcommand("sessions", tr("List and change the sessions"));
-    ss->require_subcommand(1);
+    auto* ss = cli::add_group(*root, "sessions", tr("List and change the sessions"));
     auto* sl = ss->add_subcommand("list", tr("List a cycle's sessions"));
     cycle_group_opts(sl);
     cli::add_format_option(*sl, o->list_format);
@@ -521,8 +517,7 @@ void add_intervision_commands(CLI::App& cli, CliContext& ctx) {
     });
 
     // attendance set | import
-    auto* at = root->add_subcommand("attendance", tr("Record attendance"));
-    at->require_subcommand(1);
+    auto* at = cli::add_group(*root, "attendance", tr("Record attendance"));
     auto* aset = at->add_subcommand("set", tr("Record one person's attendance at a session"));
     session_opts(aset);
     aset->add_option("--person", o->person, tr("Email or id"))->required();
@@ -617,8 +612,7 @@ void add_intervision_commands(CLI::App& cli, CliContext& ctx) {
     });
 
     // evaluation template | submit | summary
-    auto* ev = root->add_subcommand("evaluation", tr("The end-of-cycle evaluation"));
-    ev->require_subcommand(1);
+    auto* ev = cli::add_group(*root, "evaluation", tr("The end-of-cycle evaluation"));
     auto* evt = ev->add_subcommand("template", tr("Show the evaluation questionnaire (created when missing)"));
     evt->callback([&ctx] {
         auto& db = db_of(ctx);

@@ -9,6 +9,7 @@
 #include "core/entity_import.h"
 #include "core/error.h"
 #include "core/i18n.h"
+#include "core/import_rows.h"
 #include "core/importer_table.h"
 #include "core/known_values.h"
 #include "core/people.h"
@@ -108,8 +109,7 @@ ImportCount import_cycles(Database& db, const csv::Table& t) {
     const auto c_audience = r.col({"audience", "public", "doelgroep"});
     const auto c_funder = r.col({"funder", "financeur", "financier"});
     CycleRepository repo(db);
-    ImportCount count;
-    for (const auto& row : t.rows) {
+    return count_rows(t, [&](const csv::Row& row) {
         Cycle c;
         c.name = r.required(row, c_name);
         c.programme_id = r.programme(row, c_programme);
@@ -126,24 +126,22 @@ ImportCount import_cycles(Database& db, const csv::Table& t) {
         if (existing && existing->programme_id != c.programme_id) existing.reset();
         if (!existing) {
             at_row(r, row, c_name, [&] { return repo.create_cycle(c); });
-            ++count.created;
-        } else if (existing->start_date == c.start_date && existing->end_date == c.end_date &&
-                   existing->audience == c.audience && existing->funder_id == c.funder_id) {
-            ++count.unchanged;
-        } else {
-            Cycle u = *existing;
-            u.start_date = c.start_date;
-            u.end_date = c.end_date;
-            u.audience = c.audience;
-            u.funder_id = c.funder_id;
-            at_row(r, row, c_start, [&] {
-                repo.update_cycle(u);
-                return 0;
-            });
-            ++count.updated;
+            return RowOutcome::created;
         }
-    }
-    return count;
+        if (existing->start_date == c.start_date && existing->end_date == c.end_date &&
+            existing->audience == c.audience && existing->funder_id == c.funder_id)
+            return RowOutcome::unchanged;
+        Cycle u = *existing;
+        u.start_date = c.start_date;
+        u.end_date = c.end_date;
+        u.audience = c.audience;
+        u.funder_id = c.funder_id;
+        at_row(r, row, c_start, [&] {
+            repo.update_cycle(u);
+            return 0;
+        });
+        return RowOutcome::updated;
+    });
 }
 
 ImportCount import_groups(Database& db, const csv::Table& t) {
@@ -163,8 +161,8 @@ ImportCount import_groups(Database& db, const csv::Table& t) {
     const auto c_place = r.col({"place", "adresse", "adres"});
     CycleRepository repo(db);
     EnrolmentRules rules(db);
-    ImportCount count;
-    for (const auto& row : t.rows) {
+    std::vector<std::string> notes;  // the rules' warnings, group by group
+    auto count = count_rows(t, [&](const csv::Row& row) {
         const auto cycle = cycle_of(r, row, cc);
         Group g;
         g.cycle_id = cycle.id;
@@ -195,15 +193,13 @@ ImportCount import_groups(Database& db, const csv::Table& t) {
                           before.capacity == g.capacity && before.facilitator1_id == g.facilitator1_id &&
                           before.facilitator2_id == g.facilitator2_id && before.venue_mode == g.venue_mode &&
                           before.fixed_place == g.fixed_place;
-        if (same) {
-            ++count.unchanged;
-            continue;
-        }
+        if (same) return RowOutcome::unchanged;
         std::vector<std::string> warnings;
         at_row(r, row, c_name, [&] { return rules.save_group(g, &warnings); });
-        for (const auto& w : warnings) count.notes.push_back(g.name + ": " + w);
-        ++(is_new ? count.created : count.updated);
-    }
+        for (const auto& w : warnings) notes.push_back(g.name + ": " + w);
+        return row_outcome(is_new, true);
+    });
+    count.notes = std::move(notes);
     return count;
 }
 
@@ -221,9 +217,8 @@ ImportCount import_enrolments(Database& db, const csv::Table& t) {
     CycleRepository repo(db);
     EnrolmentRules rules(db);
     PersonRepository people(db);
-    ImportCount count;
     int waiting = 0;
-    for (const auto& row : t.rows) {
+    auto count = count_rows(t, [&](const csv::Row& row) {
         const auto [cycle, group] = cycle_and_group(r, row, gc);
         const auto person = person_of(r, row, pc);
         auto from = r.date(row, c_from);
@@ -244,10 +239,8 @@ ImportCount import_enrolments(Database& db, const csv::Table& t) {
                                           "WHERE group_id = ? AND person_id = ? AND enrolled_on = ?");
         bind_all(known, group.id, person, from);
         if (known.executeStep()) {
-            if (known.getColumn(1).getString() == status && known.getColumn(2).getString() == to) {
-                ++count.unchanged;
-                continue;
-            }
+            if (known.getColumn(1).getString() == status && known.getColumn(2).getString() == to)
+                return RowOutcome::unchanged;
             r.fail(row, c_status, tr("this enrolment is already recorded with another status or departure date"));
         }
         const auto reason = r.text(row, c_reason);
@@ -275,8 +268,8 @@ ImportCount import_enrolments(Database& db, const csv::Table& t) {
                  "waiting_position, enrolled_on, left_on, reason) VALUES (?,?,?,?,?,?,?,?,?)",
                  group.id, person, at.institution_id, at.sector_id, status, position, from, text_or_null(to),
                  text_or_null(reason));
-        ++count.created;
-    }
+        return RowOutcome::created;
+    });
     if (waiting) count.notes.push_back(trf("{n} on a waiting list", fmt::arg("n", waiting)));
     return count;
 }
@@ -300,8 +293,7 @@ ImportCount import_sessions(Database& db, const csv::Table& t) {
     const auto c_place = r.col({"place", "lieu", "plaats"});
     SessionScheduler scheduler(db);
     SessionRepository sessions(db);
-    ImportCount count;
-    for (const auto& row : t.rows) {
+    return count_rows(t, [&](const csv::Row& row) {
         const auto group = cycle_and_group(r, row, gc).second;
         const auto date = r.date(row, c_date, true);
         const auto start = r.time(row, c_start), end = r.time(row, c_end);
@@ -323,17 +315,14 @@ ImportCount import_sessions(Database& db, const csv::Table& t) {
         if (!place.empty()) s.place = place;
         if (!is_new && before.start_time == s.start_time && before.end_time == s.end_time &&
             before.status == s.status && before.host_institution_id == s.host_institution_id &&
-            before.place == s.place) {
-            ++count.unchanged;
-            continue;
-        }
+            before.place == s.place)
+            return RowOutcome::unchanged;
         at_row(r, row, c_date, [&] {
             sessions.update(s);
             return 0;
         });
-        ++(is_new ? count.created : count.updated);
-    }
-    return count;
+        return row_outcome(is_new, true);
+    });
 }
 
 ImportCount import_attendance(Database& db, const csv::Table& t) {
@@ -345,8 +334,7 @@ ImportCount import_attendance(Database& db, const csv::Table& t) {
     const auto c_role = r.col({"role", "rôle", "rol"});
     const auto c_reason = r.col({"reason", "motif", "reden"});
     SessionRepository sessions(db);
-    ImportCount count;
-    for (const auto& row : t.rows) {
+    return count_rows(t, [&](const csv::Row& row) {
         const auto group = cycle_and_group(r, row, gc).second;
         const auto date = r.date(row, c_date, true);
         const auto session = session_on(db, group.id, date);
@@ -370,14 +358,11 @@ ImportCount import_attendance(Database& db, const csv::Table& t) {
         a.reason = r.text(row, c_reason);
         const auto existing = sessions.attendance(*session);
         auto it = std::find_if(existing.begin(), existing.end(), [&](const auto& e) { return e.person_id == a.person_id; });
-        if (it != existing.end() && it->status == a.status && it->role == a.role && it->reason == a.reason) {
-            ++count.unchanged;
-            continue;
-        }
+        if (it != existing.end() && it->status == a.status && it->role == a.role && it->reason == a.reason)
+            return RowOutcome::unchanged;
         at_row(r, row, c_status, [&] { return sessions.record(a); });
-        ++(it == existing.end() ? count.created : count.updated);
-    }
-    return count;
+        return row_outcome(it == existing.end(), true);
+    });
 }
 
 std::vector<ImportColumnDoc> cycle_docs() {
@@ -396,16 +381,6 @@ std::vector<ImportColumnDoc> session_docs() {
     out.push_back({"date", {"datum"}, true, tr("The session's date"), ""});
     return out;
 }
-std::vector<ImportColumnDoc> person_docs() {
-    return {{"email", {"e-mail", "courriel"}, false, tr("The person's email (else first_name and last_name)"), ""},
-            {"first_name", {"prénom", "voornaam"}, false, tr("First name, when there is no email"), ""},
-            {"last_name", {"nom", "achternaam"}, false, tr("Last name, when there is no email"), ""}};
-}
-template <class... V>
-std::vector<ImportColumnDoc> join(std::vector<ImportColumnDoc> a, V... more) {
-    (a.insert(a.end(), more.begin(), more.end()), ...);
-    return a;
-}
 
 std::vector<ImportColumnDoc> cycle_sheet_docs() {
     return {{"name", {"nom", "naam"}, true, tr("The cycle's name, e.g. 2024-2025"), ""},
@@ -418,55 +393,57 @@ std::vector<ImportColumnDoc> cycle_sheet_docs() {
 }
 
 std::vector<ImportColumnDoc> group_sheet_docs() {
-    return join(cycle_docs(),
-                std::vector<ImportColumnDoc>{
-                    {"name", {"groupe", "groep"}, true, tr("The group's name, unique in its cycle"), ""},
-                    {"language", {"langue", "taal"}, false, tr("fr or nl"), "fr|nl"},
-                    {"weekday", {"jour", "dag"}, true, tr("monday ... sunday (or lundi, maandag...)"),
-                     "monday|tuesday|wednesday|thursday|friday|saturday|sunday"},
-                    {"week_of_month", {"semaine", "week"}, false, tr("1 to 4, 5 = the last of the month"),
-                     "1|2|3|4|5"},
-                    {"half_day", {"demi-journée", "dagdeel"}, false, tr("morning, afternoon or evening"),
-                     "morning|afternoon|evening"},
-                    {"start_time", {"heure de début"}, false, tr("09:30"), ""},
-                    {"end_time", {"heure de fin"}, false, tr("12:00"), ""},
-                    {"capacity", {"places"}, false, tr("Seats (10 by default)"), ""},
-                    {"facilitator1", {"animateur 1"}, false, tr("First facilitator's email"), ""},
-                    {"facilitator2", {"animateur 2"}, false, tr("Second facilitator's email"), ""},
-                    {"venue", {"lieu"}, false, tr("itinerant or fixed"), "itinerant|fixed"},
-                    {"place", {"adresse"}, false, tr("The fixed place"), ""}});
+    return join_columns(cycle_docs(),
+                        std::vector<ImportColumnDoc>{
+                            {"name", {"groupe", "groep"}, true, tr("The group's name, unique in its cycle"), ""},
+                            {"language", {"langue", "taal"}, false, tr("fr or nl"), "fr|nl"},
+                            {"weekday", {"jour", "dag"}, true, tr("monday ... sunday (or lundi, maandag...)"),
+                             "monday|tuesday|wednesday|thursday|friday|saturday|sunday"},
+                            {"week_of_month", {"semaine", "week"}, false, tr("1 to 4, 5 = the last of the month"),
+                             "1|2|3|4|5"},
+                            {"half_day", {"demi-journée", "dagdeel"}, false, tr("morning, afternoon or evening"),
+                             "morning|afternoon|evening"},
+                            {"start_time", {"heure de début"}, false, tr("09:30"), ""},
+                            {"end_time", {"heure de fin"}, false, tr("12:00"), ""},
+                            {"capacity", {"places"}, false, tr("Seats (10 by default)"), ""},
+                            {"facilitator1", {"animateur 1"}, false, tr("First facilitator's email"), ""},
+                            {"facilitator2", {"animateur 2"}, false, tr("Second facilitator's email"), ""},
+                            {"venue", {"lieu"}, false, tr("itinerant or fixed"), "itinerant|fixed"},
+                            {"place", {"adresse"}, false, tr("The fixed place"), ""}});
 }
 
 std::vector<ImportColumnDoc> enrolment_sheet_docs() {
-    return join(group_docs(), person_docs(),
-                std::vector<ImportColumnDoc>{
-                    {"institution", {"instelling"}, false,
-                     tr("The institution the participation counts for (default: their job on the date)"), ""},
-                    {"sector", {"secteur"}, false, tr("The sector it counts for (code)"), "sectors"},
-                    {"enrolled_on", {"date d'inscription"}, false, tr("Default: the cycle's first day"), ""},
-                    {"left_on", {"date de départ"}, false, tr("When they left the group"), ""},
-                    {"status", {"statut"}, false, tr("enrolled, waiting or left"), "enrolled|waiting|left"},
-                    {"reason", {"motif", "reden"}, false, tr("Why a second worker of an institution is accepted"), ""}});
+    return join_columns(group_docs(), person_column_docs(),
+                        std::vector<ImportColumnDoc>{
+                            {"institution", {"instelling"}, false,
+                             tr("The institution the participation counts for (default: their job on the date)"), ""},
+                            {"sector", {"secteur"}, false, tr("The sector it counts for (code)"), "sectors"},
+                            {"enrolled_on", {"date d'inscription"}, false, tr("Default: the cycle's first day"), ""},
+                            {"left_on", {"date de départ"}, false, tr("When they left the group"), ""},
+                            {"status", {"statut"}, false, tr("enrolled, waiting or left"), "enrolled|waiting|left"},
+                            {"reason", {"motif", "reden"}, false,
+                             tr("Why a second worker of an institution is accepted"), ""}});
 }
 
 std::vector<ImportColumnDoc> session_sheet_docs() {
-    return join(session_docs(),
-                std::vector<ImportColumnDoc>{
-                    {"start_time", {"heure de début"}, false, tr("Default: the group's"), ""},
-                    {"end_time", {"heure de fin"}, false, tr("Default: the group's"), ""},
-                    {"status", {"statut"}, false, tr("planned, held or cancelled (default: held when past)"),
-                     "planned|held|cancelled"},
-                    {"host", {"hôte", "accueil"}, false, tr("The host institution, by name"), ""},
-                    {"place", {"lieu"}, false, tr("Where it took place"), ""}});
+    return join_columns(session_docs(),
+                        std::vector<ImportColumnDoc>{
+                            {"start_time", {"heure de début"}, false, tr("Default: the group's"), ""},
+                            {"end_time", {"heure de fin"}, false, tr("Default: the group's"), ""},
+                            {"status", {"statut"}, false, tr("planned, held or cancelled (default: held when past)"),
+                             "planned|held|cancelled"},
+                            {"host", {"hôte", "accueil"}, false, tr("The host institution, by name"), ""},
+                            {"place", {"lieu"}, false, tr("Where it took place"), ""}});
 }
 
 std::vector<ImportColumnDoc> attendance_sheet_docs() {
-    return join(session_docs(), person_docs(),
-                std::vector<ImportColumnDoc>{
-                    {"status", {"statut", "présence"}, false, tr("present, excused, absent (default present)"),
-                     "present|excused|absent|registered"},
-                    {"role", {"rôle", "rol"}, false, tr("participant or facilitator"), "participant|facilitator"},
-                    {"reason", {"motif", "reden"}, false, tr("Why excused"), ""}});
+    return join_columns(session_docs(), person_column_docs(),
+                        std::vector<ImportColumnDoc>{
+                            {"status", {"statut", "présence"}, false, tr("present, excused, absent (default present)"),
+                             "present|excused|absent|registered"},
+                            {"role", {"rôle", "rol"}, false, tr("participant or facilitator"),
+                             "participant|facilitator"},
+                            {"reason", {"motif", "reden"}, false, tr("Why excused"), ""}});
 }
 
 }  // namespace

@@ -10,6 +10,7 @@
 #include "pat_rules.h"
 
 #include "core/cli/cli_files.h"
+#include "core/cli/cli_options.h"
 #include "core/cli/cli_table.h"
 #include "core/cli_dates.h"
 #include "core/database.h"
@@ -163,15 +164,13 @@ void print_labelled(std::ostream& out, const T& item) {
 }  // namespace
 
 void add_pat_commands(CLI::App& app, CliContext& ctx) {
-    auto* pat = app.add_subcommand("pat", tr("PAT peer-support accompaniments"));
-    pat->require_subcommand(1);
+    auto* pat = cli::add_group(app, "pat", tr("PAT peer-support accompaniments"));
     auto out = [&ctx]() -> std::ostream& { return *ctx.out; };
     auto err = [&ctx]() -> std::ostream& { return *ctx.err; };
 
     // request create
     {
-        auto* request = pat->add_subcommand("request", tr("Requests for an accompaniment"));
-        request->require_subcommand(1);
+        auto* request = cli::add_group(*pat, "request", tr("Requests for an accompaniment"));
         auto* create = request->add_subcommand("create", tr("Record a new request"));
         struct Opts {
             std::string institution, date, contact, contact_name, heard, funder, region, notes;
@@ -272,8 +271,7 @@ void add_pat_commands(CLI::App& app, CliContext& ctx) {
     }
     // phase set
     {
-        auto* phase = pat->add_subcommand("phase", tr("Phase of an accompaniment"));
-        phase->require_subcommand(1);
+        auto* phase = cli::add_group(*pat, "phase", tr("Phase of an accompaniment"));
         auto* set = phase->add_subcommand("set", tr("Move an accompaniment to another phase"));
         struct Opts {
             int64_t id = 0;
@@ -295,16 +293,14 @@ void add_pat_commands(CLI::App& app, CliContext& ctx) {
     }
     // steps list / set
     {
-        auto* steps = pat->add_subcommand("steps", tr("The guide's steps of an accompaniment"));
-        steps->require_subcommand(1);
+        auto* steps = cli::add_group(*pat, "steps", tr("The guide's steps of an accompaniment"));
         auto* list = steps->add_subcommand("list", tr("List the steps and their state"));
         auto list_id = std::make_shared<int64_t>(0);
         auto list_ref = std::make_shared<std::string>();
         auto lang = std::make_shared<std::string>("fr");
-        auto format = std::make_shared<std::string>("table");
         add_accompaniment_arg(list, *list_ref);
         list->add_option("--language", *lang, tr("Label language: fr, nl or en"));
-        cli::add_format_option(*list, *format);
+        auto format = cli::add_format_option(*list);
         list->callback([&ctx, list_id, list_ref, lang, format, out] {
             *list_id = accompaniment_ref(ctx.database(), *list_ref);
             const auto a = need(ctx.database(), *list_id);
@@ -348,8 +344,7 @@ void add_pat_commands(CLI::App& app, CliContext& ctx) {
     }
     // session add
     {
-        auto* session = pat->add_subcommand("session", tr("Accompaniment sessions"));
-        session->require_subcommand(1);
+        auto* session = cli::add_group(*pat, "session", tr("Accompaniment sessions"));
         auto* add = session->add_subcommand("add", tr("Record a session"));
         struct Opts {
             std::string ref;  // institution[@request date] or id
@@ -413,8 +408,7 @@ void add_pat_commands(CLI::App& app, CliContext& ctx) {
         });
 
         auto ho = std::make_shared<Opts>();
-        auto* hire = pat->add_subcommand("hire", tr("Hires of peer workers"));
-        hire->require_subcommand(1);
+        auto* hire = cli::add_group(*pat, "hire", tr("Hires of peer workers"));
         auto* hlist = hire->add_subcommand(
             "list", tr("List the hires (of one accompaniment, or all) with the columns of their import"));
         add_accompaniment_arg(hlist, ho->ref, false);
@@ -475,8 +469,7 @@ void add_pat_commands(CLI::App& app, CliContext& ctx) {
     }
     // training add
     {
-        auto* training = pat->add_subcommand("training", tr("Stand-alone trainings"));
-        training->require_subcommand(1);
+        auto* training = cli::add_group(*pat, "training", tr("Stand-alone trainings"));
         auto* add = training->add_subcommand("add", tr("Record a training"));
         struct Opts {
             Training training;  // the options fill it; institution and funder are looked up
@@ -503,8 +496,7 @@ void add_pat_commands(CLI::App& app, CliContext& ctx) {
     }
     // advocacy add
     {
-        auto* advocacy = pat->add_subcommand("advocacy", tr("Advocacy and representation"));
-        advocacy->require_subcommand(1);
+        auto* advocacy = cli::add_group(*pat, "advocacy", tr("Advocacy and representation"));
         auto* add = advocacy->add_subcommand("add", tr("Record an advocacy action"));
         struct Opts {
             Advocacy advocacy;  // the options fill it; the funder is looked up
@@ -530,8 +522,7 @@ void add_pat_commands(CLI::App& app, CliContext& ctx) {
     }
     // workplace add
     {
-        auto* workplace = pat->add_subcommand("workplace", tr("Peer-support workplaces (the map)"));
-        workplace->require_subcommand(1);
+        auto* workplace = cli::add_group(*pat, "workplace", tr("Peer-support workplaces (the map)"));
         auto* set = workplace->add_subcommand("set", tr("Add or update a workplace"));
         struct Opts {
             std::string institution, since, sector, notes;
@@ -587,14 +578,10 @@ void add_pat_commands(CLI::App& app, CliContext& ctx) {
     }
     // guide steps and session types: reference data
     {
-        auto* guide = pat->add_subcommand("guide", tr("The guide's steps (reference data)"));
-        guide->require_subcommand(1);
-        auto* guide_list = guide->add_subcommand("list", tr("List the steps"));
-        auto guide_format = std::make_shared<std::string>("table");
-        cli::add_format_option(*guide_list, *guide_format);
-        guide_list->callback([&ctx, guide_format, out] {
+        auto* guide = cli::add_group(*pat, "guide", tr("The guide's steps (reference data)"));
+        cli::add_list_command(*guide, tr("List the steps"), [&ctx, out](const std::string& format) {
             cli::print_list(
-                out(), *guide_format, AccompanimentRepository(ctx.database()).steps(),
+                out(), format, AccompanimentRepository(ctx.database()).steps(),
                 {"id", "code", "position", "label_fr", "label_nl", "label_en", "retired_at"},
                 [](const Step& s) -> std::vector<std::string> {
                     return {std::to_string(s.id), s.code, std::to_string(s.position), s.label_fr, s.label_nl,
@@ -610,21 +597,16 @@ void add_pat_commands(CLI::App& app, CliContext& ctx) {
             out() << trf("Step {code} saved.", fmt::arg("code", (*d)[0])) << '\n';
         });
         auto* retire = guide->add_subcommand("retire", tr("Retire a step (old accompaniments keep it)"));
-        auto code = std::make_shared<std::string>();
-        retire->add_option("code", *code, tr("Stable code"))->required();
+        auto code = cli::add_required(*retire, "code", tr("Stable code"));
         retire->callback([&ctx, code, out] {
             AccompanimentRepository(ctx.database()).retire_step(*code);
             out() << trf("Step {code} retired.", fmt::arg("code", *code)) << '\n';
         });
 
-        auto* types = pat->add_subcommand("types", tr("Session types (reference data)"));
-        types->require_subcommand(1);
-        auto* types_list = types->add_subcommand("list", tr("List the session types"));
-        auto types_format = std::make_shared<std::string>("table");
-        cli::add_format_option(*types_list, *types_format);
-        types_list->callback([&ctx, types_format, out] {
+        auto* types = cli::add_group(*pat, "types", tr("Session types (reference data)"));
+        cli::add_list_command(*types, tr("List the session types"), [&ctx, out](const std::string& format) {
             cli::print_list(
-                out(), *types_format, AccompanimentRepository(ctx.database()).session_types(),
+                out(), format, AccompanimentRepository(ctx.database()).session_types(),
                 {"id", "code", "position", "label_fr", "label_nl", "label_en", "plural_fr", "plural_nl", "plural_en",
                  "retired_at"},
                 [](const SessionType& t) -> std::vector<std::string> {
@@ -645,8 +627,7 @@ void add_pat_commands(CLI::App& app, CliContext& ctx) {
             out() << trf("Session type {code} saved.", fmt::arg("code", (*t)[0])) << '\n';
         });
         auto* tretire = types->add_subcommand("retire", tr("Retire a session type (old sessions keep it)"));
-        auto tcode = std::make_shared<std::string>();
-        tretire->add_option("code", *tcode, tr("Stable code"))->required();
+        auto tcode = cli::add_required(*tretire, "code", tr("Stable code"));
         tretire->callback([&ctx, tcode, out] {
             AccompanimentRepository(ctx.database()).retire_session_type(*tcode);
             out() << trf("Session type {code} retired.", fmt::arg("code", *tcode)) << '\n';
@@ -664,8 +645,7 @@ void add_pat_commands(CLI::App& app, CliContext& ctx) {
     }
     // map export
     {
-        auto* map = pat->add_subcommand("map", tr("The map of peer-support workplaces"));
-        map->require_subcommand(1);
+        auto* map = cli::add_group(*pat, "map", tr("The map of peer-support workplaces"));
         auto* exp = map->add_subcommand("export", tr("Export the map as CSV and/or GeoJSON"));
         auto csv = std::make_shared<std::string>();
         auto geo = std::make_shared<std::string>();
@@ -696,8 +676,7 @@ void add_pat_commands(CLI::App& app, CliContext& ctx) {
     }
     // export sessions / accompaniments
     {
-        auto* exp = pat->add_subcommand("export", tr("Export sessions or accompaniments as CSV or XLSX"));
-        exp->require_subcommand(1);
+        auto* exp = cli::add_group(*pat, "export", tr("Export sessions or accompaniments as CSV or XLSX"));
         struct Opts {
             std::string csv, xlsx, from = "0000-01-01", to = "9999-12-31", language = "fr";
             int year = 0;

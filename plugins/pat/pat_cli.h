@@ -1,12 +1,7 @@
 #pragma once
 // maillage-cli pat ...: requests, decisions, phases, steps, sessions, hires, trainings,
 // advocacy, workplaces, the board, the map and spreadsheet exports, the figures.
-namespace CLI {
-class App;
-}
-namespace maillage {
-struct CliContext;
-}
+#include "core/plugin_api.h"
 
 namespace maillage::pat {
 

@@ -6,6 +6,7 @@
 #include "core/entity_import.h"
 #include "core/error.h"
 #include "core/i18n.h"
+#include "core/import_rows.h"
 #include "core/importer_table.h"
 #include "core/known_values.h"
 #include "core/sql_util.h"
@@ -70,8 +71,7 @@ ImportCount import_accompaniments(Database& db, const csv::Table& t) {
     const auto c_phase_date = r.col({"phase_date", "date de phase"});
     const auto c_notes = r.col({"notes", "remarques"});
     AccompanimentRepository repo(db);
-    ImportCount count;
-    for (const auto& row : t.rows) {
+    return count_rows(t, [&](const csv::Row& row) {
         Accompaniment a;
         const auto inst = r.institution(row, c_inst);
         if (!inst) r.fail(row, c_inst, tr("the institution is required"));
@@ -91,17 +91,13 @@ ImportCount import_accompaniments(Database& db, const csv::Table& t) {
                                           "request_date = ?");
         bind_all(known, a.institution_id, a.request_date);
         if (known.executeStep()) {
-            if (known.getColumn(1).getString() == phase) {
-                ++count.unchanged;
-                continue;
-            }
+            if (known.getColumn(1).getString() == phase) return RowOutcome::unchanged;
             const auto id = known.getColumn(0).getInt64();
             at_row(r, row, c_phase, [&] {
                 repo.set_phase(id, phase, phase_date.empty() ? a.request_date : phase_date);
                 return 0;
             });
-            ++count.updated;
-            continue;
+            return RowOutcome::updated;
         }
         const auto id = at_row(r, row, c_inst, [&] { return repo.create_request(a); });
         if (!decision.empty()) {
@@ -128,9 +124,8 @@ ImportCount import_accompaniments(Database& db, const csv::Table& t) {
                 return 0;
             });
         }
-        ++count.created;
-    }
-    return count;
+        return RowOutcome::created;
+    });
 }
 
 int parse_minutes(const RowReader& r, const csv::Row& row, Col c) {
@@ -175,9 +170,8 @@ ImportCount import_sessions(Database& db, const csv::Table& t) {
         type_labels.emplace_back(k.label_nl, k.code);
         type_labels.emplace_back(k.label_en, k.code);
     }
-    ImportCount count;
     int warnings = 0;
-    for (const auto& row : t.rows) {
+    auto count = count_rows(t, [&](const csv::Row& row) {
         PatSession s;
         s.accompaniment_id = accompaniment_of(r, row, c_inst, c_request);
         s.type = r.choice(row, c_type, types, type_labels);
@@ -194,15 +188,12 @@ ImportCount import_sessions(Database& db, const csv::Table& t) {
         bool known = false;
         for (const auto& k : repo.sessions(s.accompaniment_id))
             known |= k.date == s.date && k.type == s.type;
-        if (known) {
-            ++count.unchanged;
-            continue;
-        }
+        if (known) return RowOutcome::unchanged;
         std::string warning;
         at_row(r, row, c_type, [&] { return repo.add_session(s, &warning); });
         warnings += !warning.empty();
-        ++count.created;
-    }
+        return RowOutcome::created;
+    });
     if (warnings)
         count.notes.push_back(trf("{n} sessions run by fewer than two staff members", fmt::arg("n", warnings)));
     return count;
@@ -220,8 +211,7 @@ ImportCount import_hires(Database& db, const csv::Table& t) {
     const auto c_contract = r.col({"contract_type", "contrat", "contract"});
     const auto c_person = r.col({"person", "email", "personne"});
     AccompanimentRepository repo(db);
-    ImportCount count;
-    for (const auto& row : t.rows) {
+    return count_rows(t, [&](const csv::Row& row) {
         Hire h;
         h.accompaniment_id = accompaniment_of(r, row, c_inst, c_request);
         h.status = r.choice(row, c_status, {"announced", "effective"}, {{"annoncé", "announced"}, {"effectif", "effective"}},
@@ -235,14 +225,10 @@ ImportCount import_hires(Database& db, const csv::Table& t) {
         bool known = false;
         for (const auto& k : repo.hires(h.accompaniment_id))
             known |= k.hire_date == h.hire_date && k.announced_date == h.announced_date && k.person_id == h.person_id;
-        if (known) {
-            ++count.unchanged;
-            continue;
-        }
+        if (known) return RowOutcome::unchanged;
         at_row(r, row, c_status, [&] { return repo.add_hire(h); });
-        ++count.created;
-    }
-    return count;
+        return RowOutcome::created;
+    });
 }
 
 std::vector<ImportColumnDoc> accompaniment_docs() {
@@ -253,9 +239,7 @@ std::vector<ImportColumnDoc> accompaniment_docs() {
 
 // The columns of a sheet whose rows belong to an accompaniment: the ones naming it, then `more`.
 std::vector<ImportColumnDoc> with_accompaniment(std::initializer_list<ImportColumnDoc> more) {
-    auto c = accompaniment_docs();
-    c.insert(c.end(), more.begin(), more.end());
-    return c;
+    return join_columns(accompaniment_docs(), more);
 }
 
 std::vector<ImportColumnDoc> accompaniments_sheet_docs() {
