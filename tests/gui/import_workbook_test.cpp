@@ -64,7 +64,7 @@ TEST(ImportWorkbook, PreviewThenImportInOneUndoableStep) {
         EXPECT_NE(list, nullptr);
         if (list) {
             EXPECT_EQ(list->list()->shown_count(), 3u);  // programmes, institutions, people
-            EXPECT_EQ(list->list()->text_at(2, 0), "people");
+            EXPECT_EQ(list->list()->text_at(2, 0), "People  (people)");  // its title, then its sheet
             EXPECT_EQ(list->list()->text_at(2, 1), "3");  // three to create
         }
         EXPECT_EQ(count(*db, "person"), 0) << "the preview writes nothing";
