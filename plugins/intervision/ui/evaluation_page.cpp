@@ -218,8 +218,8 @@ TemplateDialog::TemplateDialog(wxWindow* parent, Database& db)
                                     .name = "questions",
                                     .title = _("The evaluation questionnaire"),
                                     .columns = {{"#", 40, ui::ColumnKind::Integer},
-                                                {_("Question:"), 360},
-                                                {_("Answer:"), 130}},
+                                                {_("Question"), 330},
+                                                {_("Answer"), 160}},
                                     .search = false});
     auto* row = list_with_buttons(this, questions_, wxSize(540, 240),
                                   {{_("Add…"), [this] { add_question(); }},

@@ -118,9 +118,9 @@ NewCycleDialog::NewCycleDialog(wxWindow* parent, Database& db, const std::string
                                   {.id = "intervision.closures",
                                    .name = "closures",
                                    .title = _("Closure periods:"),
-                                   .columns = {{_("From:"), 100, ui::ColumnKind::Date},
-                                               {_("To:"), 100, ui::ColumnKind::Date},
-                                               {_("Label:"), 160}},
+                                   .columns = {{_("From"), 100, ui::ColumnKind::Date},
+                                               {_("To"), 100, ui::ColumnKind::Date},
+                                               {_("Label"), 160}},
                                    .search = false});
     fields.add_top(_("Closure periods:"),
                    list_with_buttons(this, closures_, wxSize(380, 120),
