@@ -13,6 +13,8 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
+#include <algorithm>
+
 namespace maillage::pat {
 namespace {
 
@@ -185,10 +187,32 @@ ImportCount import_sessions(Database& db, const csv::Table& t) {
         s.phase = r.choice(row, c_phase, {"accompaniment", "follow_up"}, {{"suivi", "follow_up"}});
         s.title = r.text(row, c_title);
         s.notes = r.text(row, c_notes);
-        bool known = false;
-        for (const auto& k : repo.sessions(s.accompaniment_id))
-            known |= k.date == s.date && k.type == s.type;
-        if (known) return RowOutcome::unchanged;
+        std::sort(s.staff.begin(), s.staff.end());
+        std::sort(s.attendees.begin(), s.attendees.end());
+        const auto existing = repo.sessions(s.accompaniment_id);
+        const auto known = std::find_if(existing.begin(), existing.end(), [&](const PatSession& k) {
+            return k.date == s.date && k.type == s.type;
+        });
+        if (known != existing.end()) {
+            // A session already there (same day, same type): what the row gives and the
+            // session does not have updates it; a column the sheet leaves out stays.
+            PatSession u = *known;
+            if (c_duration) u.duration_minutes = s.duration_minutes;
+            if (c_status) u.status = s.status;
+            if (c_phase && !s.phase.empty()) u.phase = s.phase;
+            if (c_title && !s.title.empty()) u.title = s.title;
+            if (c_notes) u.notes = s.notes;
+            if (c_staff) u.staff = s.staff;
+            if (c_attendees) u.attendees = s.attendees;
+            const bool changed = u.duration_minutes != known->duration_minutes || u.status != known->status ||
+                                 u.phase != known->phase || u.title != known->title || u.notes != known->notes ||
+                                 u.staff != known->staff || u.attendees != known->attendees;
+            if (!changed) return RowOutcome::unchanged;
+            std::string warning;
+            at_row(r, row, c_type, [&] { repo.update_session(u, &warning); });
+            warnings += !warning.empty();
+            return RowOutcome::updated;
+        }
         std::string warning;
         at_row(r, row, c_type, [&] { return repo.add_session(s, &warning); });
         warnings += !warning.empty();

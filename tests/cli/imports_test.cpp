@@ -255,6 +255,20 @@ TEST_F(Imports, AYearOfAFictionalOrganisationInOneWorkbook) {
             EXPECT_NE(line.find(": 0 created"), std::string::npos) << line;
         }
     EXPECT_EQ(rows(), counts);
+    EXPECT_NE(r.out.find("pat_sessions: 0 created, 0 updated, 2 unchanged"), std::string::npos) << r.out;
+
+    // The immersion took 2 hours, not 3: the corrected workbook updates that session only.
+    auto corrected = year_2025();
+    for (auto& [name, sheet] : corrected)
+        if (name == "pat_sessions") sheet[1][3] = "2h";
+    write_book(file("year-corrected.xlsx"), corrected);
+    r = cli_.run({"import", "workbook", file("year-corrected.xlsx").string()});
+    ASSERT_EQ(r.code, 0) << r.err;
+    EXPECT_NE(r.out.find("pat_sessions: 0 created, 1 updated, 1 unchanged"), std::string::npos) << r.out;
+    EXPECT_EQ(scalar(cli_, "SELECT duration_minutes FROM pat_session p JOIN session s ON s.id = p.session_id "
+                           "WHERE s.date = '2025-02-05'"),
+              120);
+    EXPECT_EQ(rows(), counts) << "the same people at the same sessions";
 }
 
 TEST_F(Imports, TheFirstBadRowOfAnySheetRefusesTheWholeWorkbook) {
