@@ -646,14 +646,21 @@ void add_pat_commands(CLI::App& app, CliContext& ctx) {
     // map export
     {
         auto* map = cli::add_group(*pat, "map", tr("The map of peer-support workplaces"));
-        auto* exp = map->add_subcommand("export", tr("Export the map as CSV and/or GeoJSON"));
+        auto* exp = map->add_subcommand("export", tr("Export the map as SVG, CSV and/or GeoJSON"));
         auto csv = std::make_shared<std::string>();
         auto geo = std::make_shared<std::string>();
+        auto svg = std::make_shared<std::string>();
         exp->add_option("--csv", *csv, tr("CSV file to write"));
         exp->add_option("--geojson", *geo, tr("GeoJSON file to write"));
-        exp->callback([&ctx, csv, geo, out, err] {
-            if (csv->empty() && geo->empty()) throw Error(tr("Give --csv FILE, --geojson FILE or both."));
+        exp->add_option("--svg", *svg, tr("SVG file to write: the map as the window draws it"));
+        exp->callback([&ctx, csv, geo, svg, out, err] {
+            if (csv->empty() && geo->empty() && svg->empty())
+                throw Error(tr("Give --svg FILE, --csv FILE, --geojson FILE, or several."));
             auto& db = ctx.database();
+            if (!svg->empty()) {
+                cli::write_text_file(*svg, map_svg_file(map_data(db)));
+                out() << trf("Wrote {file}.", fmt::arg("file", *svg)) << '\n';
+            }
             if (!csv->empty()) {
                 cli::write_text_file(*csv, map_csv(db));
                 out() << trf("Wrote {file}.", fmt::arg("file", *csv)) << '\n';

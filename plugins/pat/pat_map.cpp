@@ -402,6 +402,10 @@ MapLayout layout_map(const MapData& data, double width, double height) {
     return l;
 }
 
+std::string map_svg_file(const MapData& data) {
+    return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + map_svg(data, layout_map(data, 1000, 680));
+}
+
 std::string map_svg(const MapData& data, const MapLayout& l) {
     auto n = [](double v) { return fmt::format("{:.1f}", v); };
     std::string s;

@@ -137,6 +137,8 @@ MapLayout layout_map(const MapData& data, double width, double height);
 // The layout as a standalone SVG document (UTF-8), with its region and point groups
 // (<g id="regions">, <g id="workplaces">) and a <title> per circle.
 std::string map_svg(const MapData& data, const MapLayout& layout);
+// The map as an SVG file, 1000 x 680, as both the window and `pat map export --svg` write it.
+std::string map_svg_file(const MapData& data);
 
 // Adds the map to the report's PAT section: a sentence with the number of workplaces and
 // peer workers, the list of those not on the map, and the map as a figure (inline SVG in

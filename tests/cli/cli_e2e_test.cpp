@@ -66,6 +66,24 @@ TEST(CliE2E, InitDemoThenRefusesASecondDemo) {
     EXPECT_EQ(cli.count("person"), 200);
 }
 
+TEST(CliE2E, ThePeerSupportMapIsExportedAsTheWindowDrawsIt) {
+    Cli cli;
+    ASSERT_EQ(cli.run({"init", "--demo", "--year", "2025"}).code, 0);
+    auto r = cli.run({"pat", "map", "export"});
+    EXPECT_NE(r.code, 0);
+    EXPECT_NE(r.err.find("--svg FILE"), std::string::npos) << r.err;
+    const auto file = cli.dir().path() / "carte.svg";
+    r = cli.run({"pat", "map", "export", "--svg", file.string()});
+    EXPECT_OK(r);
+    const auto svg = test::read_file(file);
+    EXPECT_EQ(svg.rfind("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg", 0), 0u) << svg.substr(0, 120);
+    EXPECT_NE(svg.find("width=\"1000.0\" height=\"680.0\""), std::string::npos);
+    const auto workplaces = svg.find("<g id=\"workplaces\"");
+    ASSERT_NE(workplaces, std::string::npos);
+    EXPECT_NE(svg.find("<circle", workplaces), std::string::npos) << "the demo's workplaces are on the map";
+    EXPECT_NE(svg.find("</svg>"), std::string::npos);
+}
+
 TEST(CliE2E, PluginsListsTheFixtureAndTheRefusedWithReasons) {
     Cli cli;
     auto r = cli.run({"--plugin-dir", test::test_plugin_dir().string(), "plugins"});

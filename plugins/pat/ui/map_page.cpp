@@ -261,7 +261,7 @@ void MapPage::export_as(Format format) {
             std::ofstream out(path, std::ios::binary);
             if (!out) throw Error(_("Cannot write the file.").utf8_string());
             if (format == Format::Svg)
-                out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" << map_svg(data, layout_map(data, 1000, 680));
+                out << map_svg_file(data);
             else if (format == Format::Csv)
                 out << map_csv(database(), context().language());
             else
