@@ -538,6 +538,15 @@ TEST(ExchangeJourney, AnEventIsEditedDuplicatedCancelledDeletedAndBroughtBack) {
     settle();
     EXPECT_EQ(registrations->list()->shown_count(), 3u);
     j.snap("registrations-registered");
+    // Every button of the tab is within the window, none over the summary line.
+    const auto summary = named<wxStaticText>(&j.frame(), "registrations-summary")->GetScreenRect();
+    for (const char* name : {"register-person", "registration-status", "registration-role", "registration-table",
+                             "registration-import", "registration-export"}) {
+        const auto at = named<wxButton>(&j.frame(), name)->GetScreenRect();
+        EXPECT_LE(at.GetRight(), j.frame().GetScreenRect().GetRight()) << name;
+        EXPECT_GE(at.GetLeft(), j.frame().GetScreenRect().GetLeft()) << name;
+        EXPECT_FALSE(at.Intersects(summary)) << name;
+    }
     registrations->set_status(registrations->options().statuses[2]);
     settle();
     EXPECT_EQ(registrations->list()->shown_count(), 0u);

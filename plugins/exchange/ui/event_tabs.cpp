@@ -40,6 +40,7 @@
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
 #include <wx/textdlg.h>
+#include <wx/wrapsizer.h>
 
 #include <algorithm>
 #include <filesystem>
@@ -477,7 +478,8 @@ public:
         list_ = new RegistrationList(this, context, "exchange.registrations", true);
         list_->SetName("registrations");
         sizer_->Add(list_, 1, wxEXPAND);
-        auto* buttons = new wxBoxSizer(wxHORIZONTAL);
+        // Six buttons: they wrap to a second line rather than run out of the tab.
+        auto* buttons = new wxWrapSizer(wxHORIZONTAL);
         auto button = [&](const wxString& label, const char* name) { return ui::bar_button(this, buttons, label, name); };
         auto* add = button(_("Register a person..."), "register-person");
         auto* status = button(_("Change status..."), "registration-status");
@@ -485,7 +487,7 @@ public:
         auto* table = button(_("Seat at a table..."), "registration-table");
         auto* import = button(_("Import from the web form (CSV)..."), "registration-import");
         auto* exp = button(_("Export (CSV or XLSX)..."), "registration-export");
-        sizer_->Add(buttons, 0, wxALL, 6);
+        sizer_->Add(buttons, 0, wxEXPAND | wxALL, 6);
         add->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { register_person(); });
         status->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { change_status(); });
         role->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { change_role(); });
