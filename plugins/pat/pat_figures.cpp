@@ -207,10 +207,17 @@ PatFigures compute_figures(Database& db, const ReportScope& scope) {
             if (r.teams) team_list += (team_list.empty() ? "" : ", ") + region_count(r.teams, r.region);
             if (r.hires) hire_list += (hire_list.empty() ? "" : ", ") + region_count(r.hires, r.region);
         }
-        f.since_start_sentence =
-            trf("{teams} teams accompanied since the start ({team_list}); {hires} hires ({hire_list}).",
-                fmt::arg("teams", f.teams_since_start), fmt::arg("team_list", team_list.empty() ? "-" : team_list),
-                fmt::arg("hires", f.hires_since_start), fmt::arg("hire_list", hire_list.empty() ? "-" : hire_list));
+        if (team_list.empty()) team_list = "-";
+        if (hire_list.empty()) hire_list = "-";
+        const auto teams = f.teams_since_start == 1
+                               ? trf("1 team accompanied since the start ({team_list})", fmt::arg("team_list", team_list))
+                               : trf("{teams} teams accompanied since the start ({team_list})",
+                                     fmt::arg("teams", f.teams_since_start), fmt::arg("team_list", team_list));
+        const auto hires = f.hires_since_start == 1
+                               ? trf("1 hire ({hire_list})", fmt::arg("hire_list", hire_list))
+                               : trf("{hires} hires ({hire_list})", fmt::arg("hires", f.hires_since_start),
+                                     fmt::arg("hire_list", hire_list));
+        f.since_start_sentence = trf("{teams}; {hires}.", fmt::arg("teams", teams), fmt::arg("hires", hires));
     }
     return f;
 }
@@ -244,7 +251,8 @@ std::vector<ReportSection> pat_sections(Database& db, const ReportScope& scope) 
         std::string kinds;
         for (const auto& k : kAdvocacyKinds)
             if (f.advocacy.at(k)) kinds += (kinds.empty() ? "" : ", ") + std::to_string(f.advocacy.at(k)) + " " + advocacy_label(k, f.advocacy.at(k));
-        s.paragraphs.push_back(f.advocacy_total == 1 ? trf("1 advocacy action ({kinds}).", fmt::arg("kinds", kinds))
+        s.paragraphs.push_back(f.advocacy_total == 0   ? tr("No advocacy action.")
+                               : f.advocacy_total == 1 ? trf("1 advocacy action ({kinds}).", fmt::arg("kinds", kinds))
                                                      : trf("{n} advocacy actions ({kinds}).", fmt::arg("n", f.advocacy_total),
                                                            fmt::arg("kinds", kinds.empty() ? "-" : kinds)));
     }

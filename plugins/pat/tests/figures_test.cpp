@@ -137,6 +137,10 @@ TEST_F(PatFiguresTest, SinceTheStartByRegion) {
                          before.hires_since_start),
               std::tuple(2, 2, 1, 2, 1));
     EXPECT_EQ(figures(2026).hires, 1);
+    // One hire is one hire, in every language's sentence.
+    EXPECT_NE(before.since_start_sentence.find("2 teams accompanied since the start ("), std::string::npos)
+        << before.since_start_sentence;
+    EXPECT_NE(before.since_start_sentence.find("; 1 hire ("), std::string::npos) << before.since_start_sentence;
 }
 
 TEST_F(PatFiguresTest, PerFunderRestrictsToItsAccompaniments) {
