@@ -27,6 +27,19 @@ std::string trf(const char* msgid, Args&&... args) {
     return fmt::format(fmt::runtime(tr(msgid)), std::forward<Args>(args)...);
 }
 
+// A count's sentence: the translation of `singular` or `plural` that the UI language's
+// plural rule picks for n (French says "0 formation", English "0 trainings"). The program
+// installs the function with set_plural_translator(); without one, English's rule.
+using PluralTranslator = std::function<std::string(const char* singular, const char* plural, unsigned long n)>;
+void set_plural_translator(PluralTranslator translator);
+std::string trn(const char* singular, const char* plural, unsigned long n);
+
+// trn() then named substitution: trfn("{n} training", "{n} trainings", n, fmt::arg("n", n)).
+template <class... Args>
+std::string trfn(const char* singular, const char* plural, unsigned long n, Args&&... args) {
+    return fmt::format(fmt::runtime(trn(singular, plural, n)), std::forward<Args>(args)...);
+}
+
 // The translation of the label paired with `key` in a table of {key, N_("label")};
 // std::nullopt when the key is not in it.
 template <std::size_t N>

@@ -50,10 +50,15 @@ CliTranslations::CliTranslations(const std::string& requested) : impl_(std::make
     set_translator([](const char* msgid) {
         return std::string(wxGetTranslation(wxString::FromUTF8(msgid)).utf8_str());
     });
+    set_plural_translator([](const char* singular, const char* plural, unsigned long n) {
+        return std::string(
+            wxGetTranslation(wxString::FromUTF8(singular), wxString::FromUTF8(plural), unsigned(n)).utf8_str());
+    });
 }
 
 CliTranslations::~CliTranslations() {
     set_translator(nullptr);
+    set_plural_translator(nullptr);
     wxTranslations::Set(nullptr);
 }
 

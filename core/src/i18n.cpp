@@ -9,6 +9,10 @@ Translator& current() {
     static Translator translator;
     return translator;
 }
+PluralTranslator& current_plural() {
+    static PluralTranslator translator;
+    return translator;
+}
 }  // namespace
 
 void set_translator(Translator translator) {
@@ -20,5 +24,16 @@ std::string tr(const char* msgid) {
     std::lock_guard lock(translator_mutex);
     if (current()) return current()(msgid);
     return msgid;
+}
+
+void set_plural_translator(PluralTranslator translator) {
+    std::lock_guard lock(translator_mutex);
+    current_plural() = std::move(translator);
+}
+
+std::string trn(const char* singular, const char* plural, unsigned long n) {
+    std::lock_guard lock(translator_mutex);
+    if (current_plural()) return current_plural()(singular, plural, n);
+    return n == 1 ? singular : plural;
 }
 }  // namespace maillage

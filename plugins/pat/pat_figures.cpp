@@ -209,14 +209,11 @@ PatFigures compute_figures(Database& db, const ReportScope& scope) {
         }
         if (team_list.empty()) team_list = "-";
         if (hire_list.empty()) hire_list = "-";
-        const auto teams = f.teams_since_start == 1
-                               ? trf("1 team accompanied since the start ({team_list})", fmt::arg("team_list", team_list))
-                               : trf("{teams} teams accompanied since the start ({team_list})",
-                                     fmt::arg("teams", f.teams_since_start), fmt::arg("team_list", team_list));
-        const auto hires = f.hires_since_start == 1
-                               ? trf("1 hire ({hire_list})", fmt::arg("hire_list", hire_list))
-                               : trf("{hires} hires ({hire_list})", fmt::arg("hires", f.hires_since_start),
-                                     fmt::arg("hire_list", hire_list));
+        const auto teams = trfn("{teams} team accompanied since the start ({team_list})",
+                                "{teams} teams accompanied since the start ({team_list})", f.teams_since_start,
+                                fmt::arg("teams", f.teams_since_start), fmt::arg("team_list", team_list));
+        const auto hires = trfn("{hires} hire ({hire_list})", "{hires} hires ({hire_list})", f.hires_since_start,
+                                fmt::arg("hires", f.hires_since_start), fmt::arg("hire_list", hire_list));
         f.since_start_sentence = trf("{teams}; {hires}.", fmt::arg("teams", teams), fmt::arg("hires", hires));
     }
     return f;
@@ -231,37 +228,33 @@ std::vector<ReportSection> pat_sections(Database& db, const ReportScope& scope) 
                            : tr("PAT accompaniments");
     std::string names;
     for (const auto& o : f.organisation_list) names += (names.empty() ? "" : ", ") + o.name;
-    s.paragraphs.push_back(f.organisations == 1 ? trf("1 organisation accompanied: {list}.", fmt::arg("list", names))
-                                                : trf("{n} organisations accompanied: {list}.",
-                                                      fmt::arg("n", f.organisations),
-                                                      fmt::arg("list", names.empty() ? "-" : names)));
+    s.paragraphs.push_back(trfn("{n} organisation accompanied: {list}.", "{n} organisations accompanied: {list}.",
+                                f.organisations, fmt::arg("n", f.organisations),
+                                fmt::arg("list", names.empty() ? "-" : names)));
     s.paragraphs.push_back(f.sessions_sentence + "." +
                            (f.follow_up_sessions
                                 ? " " + trf("Of these, {n} in the post-hire follow-up.", fmt::arg("n", f.follow_up_sessions))
                                 : std::string()));
-    s.paragraphs.push_back(f.hires == 1 ? trf("1 hire in the period, {announced} announced.",
-                                              fmt::arg("announced", f.hires_announced))
-                                        : trf("{hires} hires in the period, {announced} announced.",
-                                              fmt::arg("hires", f.hires), fmt::arg("announced", f.hires_announced)));
-    s.paragraphs.push_back(f.trainings == 1 ? trf("1 stand-alone training, {p} participants.",
-                                                  fmt::arg("p", f.training_participants))
-                                            : trf("{n} stand-alone trainings, {p} participants.",
-                                                  fmt::arg("n", f.trainings), fmt::arg("p", f.training_participants)));
+    s.paragraphs.push_back(trfn("{hires} hire in the period, {announced} announced.",
+                                "{hires} hires in the period, {announced} announced.", f.hires,
+                                fmt::arg("hires", f.hires), fmt::arg("announced", f.hires_announced)));
+    s.paragraphs.push_back(trfn("{n} stand-alone training, {p} participants.",
+                                "{n} stand-alone trainings, {p} participants.", f.trainings,
+                                fmt::arg("n", f.trainings), fmt::arg("p", f.training_participants)));
     {
         std::string kinds;
         for (const auto& k : kAdvocacyKinds)
             if (f.advocacy.at(k)) kinds += (kinds.empty() ? "" : ", ") + std::to_string(f.advocacy.at(k)) + " " + advocacy_label(k, f.advocacy.at(k));
-        s.paragraphs.push_back(f.advocacy_total == 0   ? tr("No advocacy action.")
-                               : f.advocacy_total == 1 ? trf("1 advocacy action ({kinds}).", fmt::arg("kinds", kinds))
-                                                     : trf("{n} advocacy actions ({kinds}).", fmt::arg("n", f.advocacy_total),
-                                                           fmt::arg("kinds", kinds.empty() ? "-" : kinds)));
+        s.paragraphs.push_back(f.advocacy_total == 0
+                                   ? tr("No advocacy action.")
+                                   : trfn("{n} advocacy action ({kinds}).", "{n} advocacy actions ({kinds}).",
+                                          f.advocacy_total, fmt::arg("n", f.advocacy_total), fmt::arg("kinds", kinds)));
     }
     s.paragraphs.push_back(f.since_start_sentence);
-    if (f.fewer_than_two_staff == 1)
-        s.paragraphs.push_back(tr("1 session was run by fewer than two staff members."));
-    else if (f.fewer_than_two_staff > 1)
-        s.paragraphs.push_back(trf("{n} sessions were run by fewer than two staff members.",
-                                   fmt::arg("n", f.fewer_than_two_staff)));
+    if (f.fewer_than_two_staff > 0)
+        s.paragraphs.push_back(trfn("{n} session was run by fewer than two staff members.",
+                                    "{n} sessions were run by fewer than two staff members.", f.fewer_than_two_staff,
+                                    fmt::arg("n", f.fewer_than_two_staff)));
 
     ReportTable orgs{tr("Organisations accompanied"), {tr("Institution"), tr("Region"), tr("Sessions")}, {}};
     for (const auto& o : f.organisation_list)

@@ -138,6 +138,9 @@ void App::install_translations() {
     set_translator([](const char* msgid) {
         return wxGetTranslation(wxString::FromUTF8(msgid)).utf8_string();
     });
+    set_plural_translator([](const char* singular, const char* plural, unsigned long n) {
+        return wxGetTranslation(wxString::FromUTF8(singular), wxString::FromUTF8(plural), unsigned(n)).utf8_string();
+    });
 }
 
 bool App::OnInit() {
@@ -261,6 +264,7 @@ void App::run_screenshots() {
 
 int App::OnExit() {
     set_translator(nullptr);
+    set_plural_translator(nullptr);
     set_non_interactive(nullptr);
     delete wxConfigBase::Set(nullptr);
     return wxApp::OnExit();

@@ -12,6 +12,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdlib>
 
 using namespace maillage;
@@ -64,6 +65,30 @@ TEST(CliE2E, InitDemoThenRefusesASecondDemo) {
     EXPECT_NE(r.code, 0);
     EXPECT_NE(r.err.find("already holds data"), std::string::npos);
     EXPECT_EQ(cli.count("person"), 200);
+}
+
+TEST(CliE2E, ReportSentencesCountTheWayEachLanguageDoes) {
+    Cli cli;
+    ASSERT_EQ(cli.run({"init"}).code, 0);
+    const auto pat_paragraphs = [&](const char* lang) {
+        const auto r = cli.run({"report", "--year", "2025", "--lang", lang, "--format", "json"});
+        EXPECT_OK(r);
+        const auto report = nlohmann::json::parse(r.out);
+        for (const auto& section : report["sections"])
+            if (section["id"] == "pat.accompaniments") return section["paragraphs"].get<std::vector<std::string>>();
+        ADD_FAILURE() << "no PAT section in " << lang;
+        return std::vector<std::string>{};
+    };
+    const auto has = [](const std::vector<std::string>& paragraphs, const std::string& text) {
+        return std::find(paragraphs.begin(), paragraphs.end(), text) != paragraphs.end();
+    };
+    // French says "0 formation" (0 and 1 take the singular), English "0 trainings".
+    const auto fr = pat_paragraphs("fr");
+    EXPECT_TRUE(has(fr, "0 organisation accompagnée : -.")) << ::testing::PrintToString(fr);
+    EXPECT_TRUE(has(fr, "0 équipe accompagnée depuis le début (-) ; 0 engagement (-).")) << ::testing::PrintToString(fr);
+    const auto en = pat_paragraphs("en");
+    EXPECT_TRUE(has(en, "0 organisations accompanied: -.")) << ::testing::PrintToString(en);
+    EXPECT_TRUE(has(en, "0 teams accompanied since the start (-); 0 hires (-).")) << ::testing::PrintToString(en);
 }
 
 TEST(CliE2E, ThePeerSupportMapIsExportedAsTheWindowDrawsIt) {

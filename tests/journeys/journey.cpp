@@ -294,6 +294,9 @@ Journey::Journey(const std::string& area, const std::string& language) : area_(a
     translations->AddCatalog("maillage-core");
     set_language(language);  // dates and numbers as the window shows them (app.cpp does the same)
     set_translator([](const char* msgid) { return wxGetTranslation(wxString::FromUTF8(msgid)).utf8_string(); });
+    set_plural_translator([](const char* singular, const char* plural, unsigned long n) {
+        return wxGetTranslation(wxString::FromUTF8(singular), wxString::FromUTF8(plural), unsigned(n)).utf8_string();
+    });
 
     // The plugins as the window loads them: each logic module with its window module.
     suite_ = std::make_unique<Suite>(std::vector<std::filesystem::path>{test::build_plugin_dir()},
@@ -320,6 +323,7 @@ Journey::~Journey() {
     }
     suite_.reset();
     set_translator(nullptr);
+    set_plural_translator(nullptr);
     delete wxConfigBase::Set(nullptr);
 }
 
