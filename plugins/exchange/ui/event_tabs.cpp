@@ -308,7 +308,7 @@ public:
                                        .title = _("Meetings and decisions"),
                                        .columns = {{_("Date"), 100, ui::ColumnKind::Date},
                                                    {_("Status"), 80, ui::ColumnKind::Status},
-                                                   {_("Members present"), 130, ui::ColumnKind::Integer},
+                                                   {_("Members present"), 165, ui::ColumnKind::Integer},
                                                    {_("Decisions"), 480}},
                                        .search = false,
                                        .buttons = {{_("Record a meeting..."), [this] { add_meeting(); },
