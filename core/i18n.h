@@ -18,7 +18,8 @@ using Translator = std::function<std::string(const char* msgid)>;
 // Installs the function that translates; called once at start by the program.
 void set_translator(Translator translator);
 
-// The translation of msgid in the current UI language.
+// The translation of msgid in the current UI language. A msgid made with NC_() carries
+// its context; untranslated, it gives the text without the context.
 std::string tr(const char* msgid);
 
 // tr() then fmt-style named substitution: trf("line {line}", fmt::arg("line", 3)).
@@ -54,5 +55,10 @@ std::optional<std::string> tr_label(const std::pair<const char*, const char*> (&
 #ifndef N_
 #define N_(s) s
 #endif
+
+// A string in a context, for the words one language says two ways where English says
+// one ("cancelled": une séance annulée, un événement annulé): tr(NC_("event", "cancelled")).
+// The catalogs hold it with msgctxt "event"; gettext joins the two with '\004'.
+#define NC_(c, s) c "\004" s
 
 }  // namespace maillage

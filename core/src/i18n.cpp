@@ -21,9 +21,15 @@ void set_translator(Translator translator) {
 }
 
 std::string tr(const char* msgid) {
-    std::lock_guard lock(translator_mutex);
-    if (current()) return current()(msgid);
-    return msgid;
+    std::string text;
+    {
+        std::lock_guard lock(translator_mutex);
+        text = current() ? current()(msgid) : std::string(msgid);
+    }
+    // Not translated, a msgid in a context (NC_) comes back with its context in front.
+    if (const auto end_of_context = text.find('\004'); end_of_context != std::string::npos)
+        text.erase(0, end_of_context + 1);
+    return text;
 }
 
 void set_plural_translator(PluralTranslator translator) {

@@ -226,7 +226,7 @@ Report build_report(Database& db, const ReportScope& scope,
             report.sections.push_back(std::move(failed));
         }
     }
-    step(progress, providers.size(), providers.size(), tr("done"));
+    step(progress, providers.size(), providers.size(), tr(NC_("progress", "done")));
     return report;
 }
 

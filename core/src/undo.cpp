@@ -303,7 +303,7 @@ std::string unnamed_change_label(const std::string& table,
     };
     for (const auto& k : kCore)
         if (std::find(k.tables.begin(), k.tables.end(), table) != k.tables.end()) return tr(k.label);
-    return tr("Change");
+    return tr(NC_("undo", "Change"));
 }
 
 }  // namespace maillage

@@ -36,15 +36,28 @@ void write_file(const std::filesystem::path& file, const std::string& text) {
 
 }  // namespace
 
-std::string dates_of(Database& db, const TrainingRow& t, const std::string& lang) {
+namespace {
+// The training's days that are not cancelled, one "lundi 14 septembre 2026 (09:30–16:00)" each.
+std::vector<std::string> training_days(Database& db, const TrainingRow& t, const std::string& lang) {
     SessionRepository sessions(db);
-    std::string out;
+    std::vector<std::string> days;
     for (auto id : t.day_session_ids) {
         auto s = sessions.get(id);
-        if (s->status == "cancelled") continue;
-        out += (out.empty() ? "" : ", ") + catalog::long_date(lang, s->date) + " (" + s->start_time + "–" + s->end_time + ")";
+        if (s->status != "cancelled")
+            days.push_back(catalog::long_date(lang, s->date) + " (" + s->start_time + "–" + s->end_time + ")");
     }
-    return out;
+    return days;
+}
+
+// The certificate's "le 14 septembre…", "les 14 et 21…" in French, "op …" in Dutch.
+std::string on_dates(Database& db, const TrainingRow& t, const std::string& lang) {
+    const auto days = training_days(db, t, lang);
+    return (lang == "nl" ? "op " : days.size() > 1 ? "les " : "le ") + fmt::format("{}", fmt::join(days, ", "));
+}
+}  // namespace
+
+std::string dates_of(Database& db, const TrainingRow& t, const std::string& lang) {
+    return fmt::format("{}", fmt::join(training_days(db, t, lang), ", "));
 }
 
 // The recipient's language: theirs when known, else the training's when it is given in
@@ -80,14 +93,14 @@ CertificatesResult write_certificates(Database& db, const std::string& code, con
         pages += fmt::format(
             "<section class=\"certificate\" lang=\"{lang}\"><p class=\"org\">{org}</p><h1>{heading}</h1>"
             "<p>{certify}</p><p class=\"name\">{name}</p><p>{took}</p><p class=\"training\">{title}</p>"
-            "<p>{on} {dates}</p><p class=\"hours\">{hours_label} : {hours} h</p><p class=\"sign\">{done}</p></section>\n",
+            "<p>{dates}</p><p class=\"hours\">{hours_label} : {hours} h</p><p class=\"sign\">{done}</p></section>\n",
             fmt::arg("lang", lang), fmt::arg("org", catalog::html_escape(organisation)),
             fmt::arg("heading", nl ? "Attest van deelname" : "Attestation de participation"),
             fmt::arg("certify", nl ? "Wij bevestigen dat" : "Nous certifions que"),
             fmt::arg("name", catalog::html_escape(p ? p->display_name() : "")),
             fmt::arg("took", nl ? "heeft deelgenomen aan de vorming" : "a participé à la formation"),
-            fmt::arg("title", catalog::html_escape(t.input.title.get(lang))), fmt::arg("on", nl ? "op" : "le(s)"),
-            fmt::arg("dates", catalog::html_escape(dates_of(db, t, lang))),
+            fmt::arg("title", catalog::html_escape(t.input.title.get(lang))), 
+            fmt::arg("dates", catalog::html_escape(on_dates(db, t, lang))),
             fmt::arg("hours_label", nl ? "Effectief bijgewoonde uren" : "Heures effectivement suivies"),
             fmt::arg("hours", (locale::ScopedLanguage(lang), locale::number(hours, 2))),
             fmt::arg("done", nl ? "Voor de organisatie, de vormingscoördinator" : "Pour l'organisation, la coordination des formations"));
@@ -99,7 +112,7 @@ CertificatesResult write_certificates(Database& db, const std::string& code, con
         c.took_part = nl ? "heeft deelgenomen aan de vorming" : "a participé à la formation";
         c.event = t.input.title.get(lang);
         if (!t.input.venue.empty()) c.details.push_back(t.input.venue);
-        c.details.push_back((nl ? "op " : "le(s) ") + dates_of(db, t, lang));
+        c.details.push_back(on_dates(db, t, lang));
         c.details.push_back(fmt::format("{} : {:g} h", nl ? "Effectief bijgewoonde uren" : "Heures effectivement suivies", hours));
         c.place_and_date = (nl ? "Uitgereikt op " : "Délivrée le ") + catalog::long_date(lang, today_iso());
         c.signature = nl ? "Voor de organisatie, de vormingscoördinator" : "Pour l'organisation, la coordination des formations";

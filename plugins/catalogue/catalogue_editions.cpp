@@ -136,7 +136,7 @@ void add_edition_commands(CLI::App& catalogue, CliContext& ctx) {
     });
 
     auto* list = cmd->add_subcommand("list", tr("List the editions with their id, code, year and trainings"));
-    list->add_flag("--all", o->all, tr("Also list the retired ones"));
+    list->add_flag("--all", o->all, tr(NC_("editions", "Also list the retired ones")));
     cli::add_format_option(*list, o->format);
     list->callback([&ctx, o] {
         const auto editions = EditionRepository(ctx.database()).list(o->all);
@@ -153,8 +153,8 @@ void add_edition_commands(CLI::App& catalogue, CliContext& ctx) {
         out << tr("Id\tCode\tYear\tTitle\tPublished\tTrainings\tStatus") << '\n';
         for (const auto& e : editions)
             out << e.id << '\t' << e.code << '\t' << e.year << '\t' << e.title << '\t' << e.published_at << '\t'
-                << e.trainings << '\t' << (e.retired ? tr("retired") : tr("active")) << '\n';
-        if (editions.empty()) out << tr("(none)") << '\n';
+                << e.trainings << '\t' << (e.retired ? tr(NC_("edition", "retired")) : tr(NC_("edition", "active"))) << '\n';
+        if (editions.empty()) out << tr(NC_("editions", "(none)")) << '\n';
     });
 
     auto* edit = cmd->add_subcommand("edit", tr("Change an edition's code, year or title"));

@@ -79,8 +79,8 @@ std::vector<DayFlag> check_day_plan(Database& db, const DayPlan& plan) {
 
     if (trainers.size() != 2)
         flags.push_back({DayFlag::Kind::PairSize, session_id, 0, 0, {},
-                         trf("{date}: {n} trainer(s) instead of a pair.", fmt::arg("date", session->date),
-                             fmt::arg("n", trainers.size()))});
+                         trfn("{date}: {n} trainer instead of a pair.", "{date}: {n} trainers instead of a pair.",
+                              trainers.size(), fmt::arg("date", session->date), fmt::arg("n", trainers.size()))});
     for (auto person : trainers) {
         for (auto version_id : training->module_version_ids) {
             auto m = store.module_version(version_id);

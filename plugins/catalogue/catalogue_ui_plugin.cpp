@@ -26,7 +26,7 @@ ui::UiDeclaration declare() {
             .preferences = {
                 {"catalogue.smtp_host", _("SMTP server (e.g. smtp.example.org):"), Kind::Text, {}, {}},
                 {"catalogue.smtp_port", _("SMTP port:"), Kind::Number, "587", {}},
-                {"catalogue.smtp_security", _("SMTP security:"), Kind::Choice, "STARTTLS", {"STARTTLS", "SSL/TLS", _("none")}},
+                {"catalogue.smtp_security", _("SMTP security:"), Kind::Choice, "STARTTLS", {"STARTTLS", "SSL/TLS", wxGETTEXT_IN_CONTEXT("security", "none")}},
                 {"catalogue.smtp_user", _("SMTP user name:"), Kind::Text, {}, {}},
                 {"catalogue.smtp_from", _("Sender's address:"), Kind::Text, {}, {}},
                 {"catalogue.smtp_from_name", _("Sender's name:"), Kind::Text, {}, {}},

@@ -275,7 +275,7 @@ void add_exchange_commands(CLI::App& app, CliContext& ctx) {
                 out << '\n';
             }
             for (const auto& s : events.committee_meetings(e.id)) {
-                out << "  " << tr("meeting") << " " << s.date << " (" << s.status << ")\n";
+                out << "  " << tr(NC_("committee", "meeting")) << " " << s.date << " (" << s.status << ")\n";
                 for (const auto& d : events.decisions(s.id)) out << "    - " << d << '\n';
             }
         }

@@ -281,7 +281,7 @@ ReportTable groups_table(const std::vector<GroupFigures>& groups, bool with_cycl
     t.title = tr("Groups");
     if (with_cycle) t.columns.push_back(tr("Cycle"));
     for (const char* c : {N_("Group"), N_("Slot"), N_("Facilitators"), N_("Sessions held"), N_("Average attendance"),
-                          N_("Registered"), N_("Institutions")})
+                          NC_("count", "Registered"), N_("Institutions")})
         t.columns.push_back(tr(c));
     for (const auto& g : groups) {
         std::vector<std::string> row;

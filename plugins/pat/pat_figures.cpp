@@ -41,8 +41,8 @@ std::string sessions_sentence(int total, const std::vector<TypeCount>& by_type,
         list += std::to_string(by_type[i].count) + " " + (by_type[i].count == 1 ? by_type[i].label : plurals[i]);
     }
     if (total == 0) return tr("no session");
-    if (total == 1) return trf("1 session: {list}", fmt::arg("list", list));
-    return trf("{n} sessions: {list}", fmt::arg("n", total), fmt::arg("list", list));
+    return trfn("{n} session: {list}", "{n} sessions: {list}", unsigned(total), fmt::arg("n", total),
+                fmt::arg("list", list));
 }
 
 PatFigures compute_figures(Database& db, const ReportScope& scope) {

@@ -387,15 +387,15 @@ MapLayout layout_map(const MapData& data, double width, double height) {
         const double r = circle_radius(n);
         y += r;
         l.legend.push_back({{lx + 8 + circle_radius(most) - r, y}, r, "",
-                            n == 1 ? tr("1 peer worker") : trf("{n} peer workers", fmt::arg("n", n))});
+                            trfn("{n} peer worker", "{n} peer workers", unsigned(n), fmt::arg("n", n))});
         y += r + 8;
     }
     const auto unplaced = data.unplaced().size();
     if (unplaced) {
         y += 8;
         l.legend.push_back({{lx, y}, 0, "",
-                            unplaced == 1 ? tr("1 workplace not on the map")
-                                          : trf("{n} workplaces not on the map", fmt::arg("n", unplaced))});
+                            trfn("{n} workplace not on the map", "{n} workplaces not on the map", unplaced,
+                                 fmt::arg("n", unplaced))});
     }
     l.attribution = tr("Regions: Natural Earth. Postcodes: © GeoNames, CC BY 4.0.");
     l.attribution_at = {left, height - 6};
@@ -432,8 +432,8 @@ std::string map_svg(const MapData& data, const MapLayout& l) {
     for (const auto& c : l.circles) {
         const auto& w = data.workplaces[c.workplace];
         const std::string tip = w.institution + " — " + w.place->postcode + " " + w.place->place + " (" +
-                                (w.peer_workers == 1 ? tr("1 peer worker")
-                                                     : trf("{n} peer workers", fmt::arg("n", w.peer_workers))) +
+                                trfn("{n} peer worker", "{n} peer workers", unsigned(w.peer_workers),
+                                     fmt::arg("n", w.peer_workers)) +
                                 ")";
         s += fmt::format(
             "<circle cx=\"{}\" cy=\"{}\" r=\"{}\" fill=\"{}\" data-peer-workers=\"{}\"><title>{}</title></circle>\n",

@@ -112,8 +112,9 @@ StepChange StepRules::apply(const std::string& state, const std::string& started
 
 std::string two_staff_warning(int staff_count) {
     if (staff_count >= 2) return {};
-    return trf("This session was run by {n} staff member(s); PAT sessions are run by at least two.",
-               fmt::arg("n", staff_count));
+    return trfn("This session was run by {n} staff member; PAT sessions are run by at least two.",
+                "This session was run by {n} staff members; PAT sessions are run by at least two.",
+                unsigned(staff_count), fmt::arg("n", staff_count));
 }
 
 }  // namespace maillage::pat

@@ -105,6 +105,35 @@ TEST(ReferenceCli, CatalogueEditionsCreateListEditRetire) {
     EXPECT_EQ(cli.count("catalogue_edition"), 1);
 }
 
+// French says "retirée" of an edition and "retiré" of a programme, "(aucune)" edition and
+// "(aucun)" row: the catalogs hold such words in a context (NC_), which English drops.
+TEST(ReferenceCli, AWordFrenchSaysTwoWaysAgreesWithWhatItDescribes) {
+    Cli cli;
+    ASSERT_EQ(cli.run({"init"}).code, 0);
+    auto in = [&](const char* lang, std::vector<std::string> args) {
+        args.insert(args.begin(), {"--lang", lang});
+        auto r = cli.run(args);
+        EXPECT_OK(r);
+        return r.out;
+    };
+    EXPECT_NE(in("fr", {"catalogue", "edition", "list"}).find("(aucune)"), std::string::npos);
+    EXPECT_NE(in("fr", {"funder", "list"}).find("(aucun)"), std::string::npos);
+    EXPECT_NE(in("en", {"catalogue", "edition", "list"}).find("\n(none)\n"), std::string::npos);
+
+    EXPECT_OK(cli.run({"catalogue", "edition", "create", "2026", "--title", "Formations 2026"}));
+    EXPECT_OK(cli.run({"catalogue", "edition", "retire", "2026"}));
+    EXPECT_OK(cli.run({"funder", "create", "COCOF", "--name", "Commission communautaire française"}));
+    EXPECT_OK(cli.run({"funder", "retire", "COCOF"}));
+    const auto editions_fr = in("fr", {"catalogue", "edition", "list", "--all"});
+    EXPECT_NE(editions_fr.find("\tretirée\n"), std::string::npos) << editions_fr;
+    const auto funders_fr = in("fr", {"funder", "list", "--all"});
+    EXPECT_NE(funders_fr.find("retiré"), std::string::npos) << funders_fr;
+    EXPECT_EQ(funders_fr.find("retirée"), std::string::npos) << funders_fr;
+    const auto editions_en = in("en", {"catalogue", "edition", "list", "--all"});
+    EXPECT_NE(editions_en.find("\tretired\n"), std::string::npos) << editions_en;
+    EXPECT_EQ(editions_en.find("edition\004"), std::string::npos) << editions_en;
+}
+
 TEST(ReferenceCli, ReportNamesActivitiesWithThePluginsLabels) {
     Cli cli;
     ASSERT_EQ(cli.run({"init", "--demo", "--year", "2025"}).code, 0);

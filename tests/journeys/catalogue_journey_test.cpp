@@ -463,7 +463,7 @@ TEST(CatalogueJourney, ATrainingFromItsModulesToItsCertificates) {
     j.with_dialog({}, [&] { j.menu(_("&File"), _("&Preferences…")); }, [&](wxDialog& d) {
         type(field_as<wxTextCtrl>(&d, _("SMTP server (e.g. smtp.example.org):")), "127.0.0.1");
         field_as<wxSpinCtrl>(&d, _("SMTP port:"))->SetValue(server.port());
-        choose(field_as<wxChoice>(&d, _("SMTP security:")), _("none"));
+        choose(field_as<wxChoice>(&d, _("SMTP security:")), wxGETTEXT_IN_CONTEXT("security", "none"));
         type(field_as<wxTextCtrl>(&d, _("SMTP user name:")), "coordination");
         type(field_as<wxTextCtrl>(&d, _("Sender's address:")), "formations@rsmp.be");
         type(field_as<wxTextCtrl>(&d, _("Sender's name:")), wxString::FromUTF8("RSMP — formations"));

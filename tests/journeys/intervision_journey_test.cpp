@@ -467,7 +467,7 @@ TEST(IntervisionJourney, TheProjectOfficersYear) {
                               form->set_answer(q.id, a);
                           }
                           if (n == 0) j.snap("evaluation-form", &d);
-                          click(button(&d, _("Record")));
+                          click(button(&d, wxGETTEXT_IN_CONTEXT("verb", "Record")));
                       });
     j.snap("evaluations");
     EXPECT_EQ(j.db().scalar_int("SELECT count(*) FROM response"), 2);

@@ -57,7 +57,7 @@ void fill_assistant(Journey& j, wxDialog& d) {
 void create_staff(Journey& j, const wxString& first, const wxString& last, const wxString& email) {
     wxWindow* page = j.page("core.people");
     j.with_dialog({}, [&] { click(button(page, _("&New…"))); }, [&](wxDialog& person) {
-        fill_person(&person, first, last, email, _("Staff"));
+        fill_person(&person, first, last, email, wxGETTEXT_IN_CONTEXT("role", "Staff"));
         click(button(&person, _("OK")));
     });
 }

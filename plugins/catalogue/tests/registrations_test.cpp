@@ -208,6 +208,8 @@ TEST(Certificates, PdfHasOnePagePerParticipantWithNameTrainingAndHours) {
     EXPECT_NE(first.find("Formation T1"), std::string::npos) << first;
     EXPECT_NE(first.find("9 h"), std::string::npos) << first;
     EXPECT_NE(first.find("Attestation de participation"), std::string::npos) << first;
+    EXPECT_NE(first.find("les "), std::string::npos) << "two days: \"les …\", not \"le(s)\": " << first;
+    EXPECT_EQ(first.find("le(s)"), std::string::npos) << first;
     EXPECT_NE(second.find("Worker P2"), std::string::npos) << second;
     EXPECT_NE(second.find("6 h"), std::string::npos) << second;
     EXPECT_EQ(maillage::test::pdf_text(r.pdf).find("Worker P3"), std::string::npos);

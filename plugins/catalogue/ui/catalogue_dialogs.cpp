@@ -281,10 +281,10 @@ DayDialog::DayDialog(wxWindow* parent, ui::UiContext& context, int64_t training_
     g->Add(label(this, _("Date:")), 0, wxALIGN_CENTER_VERTICAL);
     g->Add(date_, 0);
     start_ = text_field(this, "start", u8(day.start_time), 80);
-    g->Add(label(this, _("From:")), 0, wxALIGN_CENTER_VERTICAL);
+    g->Add(label(this, wxGETTEXT_IN_CONTEXT("time", "From:")), 0, wxALIGN_CENTER_VERTICAL);
     g->Add(start_, 0);
     end_ = text_field(this, "end", u8(day.end_time), 80);
-    g->Add(label(this, _("To:")), 0, wxALIGN_CENTER_VERTICAL);
+    g->Add(label(this, wxGETTEXT_IN_CONTEXT("time", "To:")), 0, wxALIGN_CENTER_VERTICAL);
     g->Add(end_, 0);
     venue_ = text_field(this, "venue", u8(day.place), 300);
     g->Add(label(this, _("Venue:")), 0, wxALIGN_CENTER_VERTICAL);

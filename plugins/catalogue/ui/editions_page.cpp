@@ -103,7 +103,7 @@ void EditionsPage::refresh() {
     auto rows = std::make_shared<ui::TableRowSource>();
     for (const auto& e : EditionRepository(database()).list(show_retired_->GetValue()))
         rows->add(e.id, {u8(e.code), wxString::Format("%d", e.year), u8(e.title), wxString::Format("%d", e.trainings),
-                         ui::display_date(e.published_at.substr(0, 10)), e.retired ? _("retired") : _("active")});
+                         ui::display_date(e.published_at.substr(0, 10)), e.retired ? wxGETTEXT_IN_CONTEXT("edition", "retired") : wxGETTEXT_IN_CONTEXT("edition", "active")});
     list_->set_source(rows);
 }
 

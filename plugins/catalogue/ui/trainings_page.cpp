@@ -405,7 +405,7 @@ void TrainingsPage::add_evaluation() {
     dialog.SetName("evaluation-dialog");
     auto* sizer = new wxBoxSizer(wxVERTICAL);
     auto* row = new wxBoxSizer(wxHORIZONTAL);
-    row->Add(new wxStaticText(&dialog, wxID_ANY, _("From:")), 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 6);
+    row->Add(new wxStaticText(&dialog, wxID_ANY, wxGETTEXT_IN_CONTEXT("author", "From:")), 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 6);
     auto* who = new wxChoice(&dialog, wxID_ANY);
     who->SetName("person");
     who->Append(_("anonymous"));

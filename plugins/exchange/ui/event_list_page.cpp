@@ -75,7 +75,7 @@ EventListPage::EventListPage(wxWindow* parent, ui::UiContext& context) : PageBas
                                            {_("Event"), 360},
                                            {_("Type"), 110},
                                            {_("Month"), 110, ui::ColumnKind::Status},
-                                           {_("Registered"), 80, ui::ColumnKind::Integer}},
+                                           {wxGETTEXT_IN_CONTEXT("count", "Registered"), 80, ui::ColumnKind::Integer}},
                                .search_hint = _("Search event, type…")});
     set_main_list(list_);
     auto* ical = list_->add_button(_("Calendar (iCalendar)..."), _("The year's event days and committee meetings, for an agenda"));
@@ -133,7 +133,7 @@ int64_t EventListPage::refresh_list() {
             const bool cancelled = !days.empty() && std::all_of(days.begin(), days.end(), [](const Session& d) {
                 return d.status == "cancelled";
             });
-            const wxString title = cancelled ? U(e.title) + " (" + _("cancelled") + ")" : U(e.title);
+            const wxString title = cancelled ? U(e.title) + " (" + wxGETTEXT_IN_CONTEXT("event", "cancelled") + ")" : U(e.title);
             rows->add(e.id, {ui::display_date(first), title, type, month, wxString::Format("%zu", regs.list(e.id).size())});
             // Keep the event shown; on first display, show the year's last event.
             if (e.id == selected || !selected) show = e.id;

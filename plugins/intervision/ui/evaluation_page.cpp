@@ -131,7 +131,7 @@ EvaluationDialog::EvaluationDialog(wxWindow* parent, Database& db, int64_t cycle
     sizer->Add(form_, 1, wxEXPAND | wxLEFT | wxRIGHT, 10);
     problem_ = problem_line(this);
     sizer->Add(problem_, 0, wxEXPAND | wxLEFT | wxRIGHT, 10);
-    sizer->Add(action_buttons(this, _("Record")), 0, wxEXPAND | wxALL, 8);
+    sizer->Add(action_buttons(this, wxGETTEXT_IN_CONTEXT("verb", "Record")), 0, wxEXPAND | wxALL, 8);
     SetSizerAndFit(sizer);
     group_->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) { load_respondents(); });
     Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { record(); }, wxID_OK);

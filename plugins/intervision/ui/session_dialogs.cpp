@@ -100,8 +100,8 @@ SessionDialog::SessionDialog(wxWindow* parent, const wxString& title, const std:
     FieldGrid grid(this);
     date_ = grid.add(_("Date:"), new ui::DatePicker(this), "date");
     date_->set_iso(date);
-    start_ = grid.add(_("From:"), new wxTextCtrl(this, wxID_ANY, u8(start)), "start");
-    end_ = grid.add(_("To:"), new wxTextCtrl(this, wxID_ANY, u8(end)), "end");
+    start_ = grid.add(wxGETTEXT_IN_CONTEXT("time", "From:"), new wxTextCtrl(this, wxID_ANY, u8(start)), "start");
+    end_ = grid.add(wxGETTEXT_IN_CONTEXT("time", "To:"), new wxTextCtrl(this, wxID_ANY, u8(end)), "end");
     place_ = grid.add(_("Place:"), new wxTextCtrl(this, wxID_ANY, u8(place), wxDefaultPosition, FromDIP(wxSize(380, -1))),
                       "place");
     auto* sizer = new wxBoxSizer(wxVERTICAL);

@@ -99,7 +99,7 @@ void NewRequestDialog::new_institution(const wxString& typed) {
     auto* name = d.row(_("Name:"), new wxTextCtrl(&d, wxID_ANY, typed, wxDefaultPosition, FromDIP(wxSize(320, -1))),
                        "name");
     auto* region = d.row(_("Region:"), new wxChoice(&d, wxID_ANY), "region");
-    fill_regions(region, _("(unknown)"));
+    fill_regions(region, wxGETTEXT_IN_CONTEXT("region or language", "(unknown)"));
     auto* municipality = d.row(_("Municipality:"), new wxTextCtrl(&d, wxID_ANY), "municipality");
     auto* postcode = d.row(_("Postcode:"), new wxTextCtrl(&d, wxID_ANY), "postcode");
     auto* sector = d.row(_("Sector:"), new ui::SectorPicker(&d, db_, ui_language()), "sector");

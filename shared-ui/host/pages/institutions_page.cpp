@@ -118,7 +118,7 @@ public:
 private:
     wxChoice* choice_for(const CodeLabels& labels, const std::string& current) {
         auto* c = new wxChoice(this, wxID_ANY);
-        c->Append(_("(unknown)"));
+        c->Append(wxGETTEXT_IN_CONTEXT("region or language", "(unknown)"));
         c->SetSelection(0);
         for (const auto& [code, label] : labels) {
             c->Append(label);

@@ -16,7 +16,7 @@ CodeLabels person_languages() { return {{"fr", _("French")}, {"nl", _("Dutch")},
 
 CodeLabels role_labels() {
     return {{"worker", _("Front-line worker")}, {"peer_worker", _("Peer worker")}, {"facilitator", _("Facilitator")},
-            {"trainer", _("Trainer")},          {"staff", _("Staff")},             {"manager", _("Manager")}};
+            {"trainer", _("Trainer")},          {"staff", wxGETTEXT_IN_CONTEXT("role", "Staff")},             {"manager", _("Manager")}};
 }
 
 CodeLabels sector_families() {
@@ -29,7 +29,7 @@ CodeLabels attendance_statuses() {
 
 CodeLabels attendance_roles() {
     return {{"participant", _("Participant")}, {"facilitator", _("Facilitator")}, {"speaker", _("Speaker")},
-            {"trainer", _("Trainer")},         {"staff", _("Staff")},             {"organiser", _("Organiser")}};
+            {"trainer", _("Trainer")},         {"staff", wxGETTEXT_IN_CONTEXT("role", "Staff")},             {"organiser", _("Organiser")}};
 }
 
 wxString label_of(const CodeLabels& labels, const std::string& code) {

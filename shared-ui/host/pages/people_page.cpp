@@ -167,7 +167,7 @@ public:
         email_ = text(_("Email:"), value_.email);
         phone_ = text(_("Phone:"), value_.phone);
         language_choice_ = new wxChoice(this, wxID_ANY);
-        language_choice_->Append(_("(unknown)"));
+        language_choice_->Append(wxGETTEXT_IN_CONTEXT("region or language", "(unknown)"));
         language_choice_->SetSelection(0);
         for (const auto& [code, label] : person_languages()) {
             language_choice_->Append(label);
