@@ -163,7 +163,7 @@ TEST(CatalogueJourney, ATrainingFromItsModulesToItsCertificates) {
         click(button(&d, _("OK")));
     });
     j.snap("edition");
-    ASSERT_EQ(j.db().scalar_int("SELECT count(*) FROM catalogue_edition WHERE code = '2027' AND year = 2027"), 1);
+    ASSERT_EQ(j.count("catalogue_edition WHERE code = '2027' AND year = 2027"), 1);
 
     // 2. Three module sheets from XML (Modules page > Import XML…: the file, its preview).
     const auto xml = work / "modules.xml";
@@ -176,8 +176,8 @@ TEST(CatalogueJourney, ATrainingFromItsModulesToItsCertificates) {
     });
     j.snap("modules-imported");
     no_errors("modules");
-    EXPECT_EQ(j.db().scalar_int("SELECT count(*) FROM catalogue_module"), 3);
-    EXPECT_EQ(j.db().scalar_int("SELECT count(*) FROM catalogue_trainer_module"), 6) << "Amina and Marc for each module";
+    EXPECT_EQ(j.count("catalogue_module"), 3);
+    EXPECT_EQ(j.count("catalogue_trainer_module"), 6) << "Amina and Marc for each module";
     j.page("catalogue.trainers");
     j.snap("trainers-qualified");
 
@@ -207,9 +207,7 @@ TEST(CatalogueJourney, ATrainingFromItsModulesToItsCertificates) {
     const auto training = j.db().scalar_int("SELECT coalesce((SELECT id FROM catalogue_training WHERE code = 'SM-2027-01' "
                                             "AND seats = 18 AND price_cents = 4500 AND languages = 'fr,nl'), 0)");
     ASSERT_GT(training, 0);
-    EXPECT_EQ(j.db().scalar_int("SELECT count(*) FROM catalogue_training_module WHERE training_id = " +
-                                std::to_string(training)),
-              3);
+    EXPECT_EQ(j.count("catalogue_training_module WHERE training_id = " + std::to_string(training)), 3);
 
     // 4. Two days with the trainer pair: the checks are shown as the trainers are ticked.
     show_tab(page, 0);
@@ -243,8 +241,8 @@ TEST(CatalogueJourney, ATrainingFromItsModulesToItsCertificates) {
     j.snap("training-with-two-days");
     no_errors("days");
     const std::string days_sql = "SELECT session_id FROM catalogue_training_day WHERE training_id = " + std::to_string(training);
-    ASSERT_EQ(j.db().scalar_int("SELECT count(*) FROM (" + days_sql + ")"), 2);
-    EXPECT_EQ(j.db().scalar_int("SELECT count(*) FROM catalogue_day_trainer WHERE session_id IN (" + days_sql + ")"), 4);
+    ASSERT_EQ(j.count("(" + days_sql + ")"), 2);
+    EXPECT_EQ(j.count("catalogue_day_trainer WHERE session_id IN (" + days_sql + ")"), 4);
     const int64_t day1 = j.db().scalar_int("SELECT s.id FROM session s WHERE s.id IN (" + days_sql + ") AND s.date = '2027-03-15'");
     const int64_t day2 = j.db().scalar_int("SELECT s.id FROM session s WHERE s.id IN (" + days_sql + ") AND s.date = '2027-03-22'");
 
@@ -302,7 +300,7 @@ TEST(CatalogueJourney, ATrainingFromItsModulesToItsCertificates) {
     EXPECT_EQ(j.db().scalar_int(regs_sql + " AND status = 'registered'"), 18);
     EXPECT_EQ(j.db().scalar_int(regs_sql + " AND status = 'waiting'"), 2);
     EXPECT_EQ(j.db().scalar_int(regs_sql + " AND status = 'waiting' AND waiting_position IN (1, 2)"), 2);
-    EXPECT_EQ(j.db().scalar_int("SELECT count(*) FROM person WHERE first_name = 'Jan'"), 1) << "the duplicate resolved";
+    EXPECT_EQ(j.count("person WHERE first_name = 'Jan'"), 1) << "the duplicate resolved";
 
     // 6b. A second session of the training (Duplicate), and Julie Martin moved there from
     // the waiting list.
@@ -323,8 +321,8 @@ TEST(CatalogueJourney, ATrainingFromItsModulesToItsCertificates) {
         click(dynamic_cast<wxButton*>(d.FindWindow(wxID_OK)));
     });
     no_errors("move");
-    EXPECT_EQ(j.db().scalar_int("SELECT count(*) FROM catalogue_registration WHERE training_id = " + std::to_string(second) +
-                                " AND person_id = " + std::to_string(julie) + " AND status = 'registered'"),
+    EXPECT_EQ(j.count("catalogue_registration WHERE training_id = " + std::to_string(second) +
+                      " AND person_id = " + std::to_string(julie) + " AND status = 'registered'"),
               1);
     EXPECT_EQ(j.db().scalar_int(regs_sql + " AND status = 'waiting' AND waiting_position = 1"), 1) << "Mehdi moves up";
     EXPECT_EQ(j.db().scalar_int(regs_sql + " AND status = 'cancelled' AND person_id = " + std::to_string(julie)), 1);
@@ -389,8 +387,8 @@ TEST(CatalogueJourney, ATrainingFromItsModulesToItsCertificates) {
     }
     j.snap("expectations");
     no_errors("expectations");
-    EXPECT_EQ(j.db().scalar_int("SELECT count(*) FROM catalogue_expectation WHERE met = 'yes'"), 2);
-    EXPECT_EQ(j.db().scalar_int("SELECT count(*) FROM catalogue_expectation WHERE met = 'partly'"), 1);
+    EXPECT_EQ(j.count("catalogue_expectation WHERE met = 'yes'"), 2);
+    EXPECT_EQ(j.count("catalogue_expectation WHERE met = 'partly'"), 1);
 
     // 8b. Evaluations with the shared questionnaire form; results per training and per module.
     show_tab(page, 5);
@@ -408,9 +406,8 @@ TEST(CatalogueJourney, ATrainingFromItsModulesToItsCertificates) {
             click(button(&d, _("OK")));
         });
     no_errors("evaluations");
-    EXPECT_EQ(j.db().scalar_int("SELECT count(*) FROM response WHERE subject_kind = 'catalogue_training' AND subject_id = " +
-                                std::to_string(training)),
-              2);
+    EXPECT_EQ(
+        j.count("response WHERE subject_kind = 'catalogue_training' AND subject_id = " + std::to_string(training)), 2);
     auto* results = named<ui::QuestionnaireResults>(page, "evaluation-results");
     ASSERT_NE(results, nullptr);
     EXPECT_TRUE(results->summary_line(0).Contains("4,5") || results->summary_line(0).Contains("4.5"))
@@ -482,7 +479,7 @@ TEST(CatalogueJourney, ATrainingFromItsModulesToItsCertificates) {
     });
     no_errors("reminders");
     EXPECT_EQ(server.received().size(), 18u) << "one reminder per registered person";
-    EXPECT_EQ(j.db().scalar_int("SELECT count(*) FROM catalogue_mail_log WHERE kind = 'reminder' AND channel = 'smtp'"), 18);
+    EXPECT_EQ(j.count("catalogue_mail_log WHERE kind = 'reminder' AND channel = 'smtp'"), 18);
     j.with_dialog("messages-dialog", [&] { click(named<wxButton>(page, "messages")); }, [&](wxDialog& d) {
         auto* kind = named<wxChoice>(&d, "kind");
         choose(kind, kind->GetString(1));
@@ -506,7 +503,7 @@ TEST(CatalogueJourney, ATrainingFromItsModulesToItsCertificates) {
     });
     no_errors("publish");
     EXPECT_TRUE(std::filesystem::exists(site / "index.html"));
-    EXPECT_GT(j.db().scalar_int("SELECT count(*) FROM catalogue_edition WHERE code = '2027' AND published_at IS NOT NULL"), 0);
+    EXPECT_GT(j.count("catalogue_edition WHERE code = '2027' AND published_at IS NOT NULL"), 0);
     j.snap("published");
     auto* figures = j.page("catalogue.figures");
     auto* year = first_of<wxSpinCtrl>(figures);
@@ -531,9 +528,9 @@ TEST(CatalogueJourney, ATrainingFromItsModulesToItsCertificates) {
         click(button(&d, _("OK")));
     });
     no_errors("copy");
-    EXPECT_EQ(j.db().scalar_int("SELECT count(*) FROM catalogue_training t JOIN catalogue_edition e ON e.id = t.edition_id "
-                                "WHERE e.code = '2028' AND t.code = 'SM-2028-01' AND t.status = 'proposed' AND t.seats = 18 "
-                                "AND NOT EXISTS (SELECT 1 FROM catalogue_training_day d WHERE d.training_id = t.id)"),
+    EXPECT_EQ(j.count("catalogue_training t JOIN catalogue_edition e ON e.id = t.edition_id WHERE e.code = '2028' AND "
+                      "t.code = 'SM-2028-01' AND t.status = 'proposed' AND t.seats = 18 AND NOT EXISTS (SELECT 1 FROM "
+                      "catalogue_training_day d WHERE d.training_id = t.id)"),
               1);
 
     // 13. Deleting it asks first, says what goes with it; Edit > Undo brings it back.
@@ -544,12 +541,12 @@ TEST(CatalogueJourney, ATrainingFromItsModulesToItsCertificates) {
         j.snap("delete-training-confirmation", &d);
         click(named<wxButton>(&d, "delete"));
     });
-    EXPECT_EQ(j.db().scalar_int("SELECT count(*) FROM catalogue_training WHERE code = 'SM-2028-01'"), 0);
+    EXPECT_EQ(j.count("catalogue_training WHERE code = 'SM-2028-01'"), 0);
     wxCommandEvent undo(wxEVT_MENU, wxID_UNDO);
     undo.SetEventObject(&j.frame());
     j.frame().ProcessWindowEvent(undo);
     settle();
-    EXPECT_EQ(j.db().scalar_int("SELECT count(*) FROM catalogue_training WHERE code = 'SM-2028-01'"), 1) << "undone";
+    EXPECT_EQ(j.count("catalogue_training WHERE code = 'SM-2028-01'"), 1) << "undone";
     j.snap("delete-undone");
 
     // 14. A day added by mistake to next year's training, removed after the confirmation.
@@ -587,12 +584,10 @@ TEST(CatalogueJourney, ATrainingFromItsModulesToItsCertificates) {
     click(named<wxButton>(modules, "retire-module"));
     ui::set_confirm_hook(nullptr);
     EXPECT_TRUE(asked.Contains(retired)) << asked.utf8_string();
-    EXPECT_EQ(j.db().scalar_int("SELECT count(*) FROM catalogue_module WHERE retired_at IS NOT NULL AND code = '" +
-                                retired.utf8_string() + "'"),
-              1);
+    EXPECT_EQ(j.count("catalogue_module WHERE retired_at IS NOT NULL AND code = '" + retired.utf8_string() + "'"), 1);
     EXPECT_EQ(module_list->list()->shown_count(), 2u);
-    EXPECT_EQ(j.db().scalar_int("SELECT count(*) FROM catalogue_training_module tm JOIN catalogue_training t ON t.id = "
-                                "tm.training_id WHERE t.code = 'SM-2027-01'"),
+    EXPECT_EQ(j.count("catalogue_training_module tm JOIN catalogue_training t ON t.id = tm.training_id WHERE t.code = "
+                      "'SM-2027-01'"),
               3)
         << "the training keeps its three modules";
     j.snap("module-retired");

@@ -305,7 +305,7 @@ TEST(CoreJourney, EmptyPagesLeadToTheirFirstRecordAndTheDemoStaysApart) {
         click(button(&d, _("OK")));
     });
     j.snap("pat-request-recorded");
-    EXPECT_EQ(j.db().scalar_int("SELECT count(*) FROM pat_accompaniment WHERE phase = 'request'"), 1);
+    EXPECT_EQ(j.count("pat_accompaniment WHERE phase = 'request'"), 1);
 
     // Funders and programmes are kept up in the window too: a fund under its funder.
     wxWindow* funders = j.page("core.funders");
@@ -340,13 +340,12 @@ TEST(CoreJourney, EmptyPagesLeadToTheirFirstRecordAndTheDemoStaysApart) {
                       click(button(&d, _("OK")));
                   });
     j.snap("catalogue-editions");
-    EXPECT_EQ(j.db().scalar_int("SELECT count(*) FROM catalogue_edition WHERE code = '2027' AND retired_at IS NULL"),
-              1);
+    EXPECT_EQ(j.count("catalogue_edition WHERE code = '2027' AND retired_at IS NULL"), 1);
 
     const auto own_size = std::filesystem::file_size(j.database_file());
     j.menu(_("&File"), _("Open the &demo"));
     j.snap("demo-opened");
     EXPECT_EQ(j.db().path(), ui::demo_database_path());
-    EXPECT_GT(j.db().scalar_int("SELECT count(*) FROM institution"), 5);
+    EXPECT_GT(j.count("institution"), 5);
     EXPECT_EQ(std::filesystem::file_size(j.database_file()), own_size);
 }

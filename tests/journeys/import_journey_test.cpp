@@ -69,10 +69,6 @@ private:
     std::map<std::string, std::function<void(wxDialog&)>> drives_;
 };
 
-int64_t count(Journey& j, const char* table) {
-    return j.db().sql().execAndGet(std::string("SELECT count(*) FROM ") + table).getInt64();
-}
-
 void ok(wxDialog& d) { click(dynamic_cast<wxButton*>(d.FindWindow(wxID_OK))); }
 
 }  // namespace
@@ -137,7 +133,7 @@ TEST(ImportJourney, TemplateSavedThenASheetImportedFromACsvFile) {
                                            wxString::FromUTF8("Cycles d'intervision  (intervision_cycles)"));
                                  EXPECT_EQ(list->list()->text_at(0, 1), "2");  // two to create
                              }
-                             EXPECT_EQ(count(j, "intervision_cycle"), 0) << "the preview writes nothing";
+                             EXPECT_EQ(j.count("intervision_cycle"), 0) << "the preview writes nothing";
                              j.snap("csv-preview", &d);
                              ok(d);
                          }}});
@@ -145,7 +141,7 @@ TEST(ImportJourney, TemplateSavedThenASheetImportedFromACsvFile) {
     EXPECT_EQ(drive.driven["csv_sheet_dialog"], 1);
     EXPECT_EQ(drive.driven["workbook_preview_dialog"], 1);
     }
-    EXPECT_EQ(count(j, "intervision_cycle"), 2);
+    EXPECT_EQ(j.count("intervision_cycle"), 2);
     const auto start = j.db().sql().execAndGet("SELECT start_date FROM intervision_cycle WHERE name = 'Pairs 2025'");
     EXPECT_EQ(start.getString(), "2025-09-15");
     j.snap("csv-imported");
@@ -154,7 +150,7 @@ TEST(ImportJourney, TemplateSavedThenASheetImportedFromACsvFile) {
     const wxString undo = j.menu_label(wxID_UNDO);
     EXPECT_FALSE(undo.empty());
     j.menu(_("&Edit"), undo);
-    EXPECT_EQ(count(j, "intervision_cycle"), 0);
+    EXPECT_EQ(j.count("intervision_cycle"), 0);
 
     // A workbook of one sheet whose name no import knows ("Feuil1": a one-entity export):
     // asked like a CSV file, here with nothing in its name to go by.
@@ -192,7 +188,7 @@ TEST(ImportJourney, TemplateSavedThenASheetImportedFromACsvFile) {
         j.save_as(funders, [&] { j.menu(_("&File"), _("Import a &workbook…")); });
         EXPECT_EQ(drive.driven["csv_sheet_dialog"], 1);
     }
-    EXPECT_EQ(count(j, "funder"), 2);
+    EXPECT_EQ(j.count("funder"), 2);
 
     // A bad row refuses the whole file, naming its line, column and what is wrong; no
     // preview, nothing written.
@@ -217,5 +213,5 @@ TEST(ImportJourney, TemplateSavedThenASheetImportedFromACsvFile) {
     EXPECT_TRUE(shown.Contains("intervision_cycles-faute.csv")) << shown.utf8_string();
     EXPECT_TRUE(shown.Contains("inconnu")) << shown.utf8_string();
     EXPECT_TRUE(shown.Contains("ligne 3, colonne 2 (programme)")) << shown.utf8_string();  // the journey is in French
-    EXPECT_EQ(count(j, "intervision_cycle"), 0) << "the good row before it is not kept";
+    EXPECT_EQ(j.count("intervision_cycle"), 0) << "the good row before it is not kept";
 }

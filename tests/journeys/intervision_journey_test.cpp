@@ -252,7 +252,7 @@ TEST(IntervisionJourney, TheProjectOfficersYear) {
     for (const auto& place : kPlaces) create_institution(j, place);
     for (const auto& p : kPeople) create_person(j, p, year);
     j.snap("people");
-    ASSERT_EQ(j.db().scalar_int("SELECT count(*) FROM person"), 15);
+    ASSERT_EQ(j.count("person"), 15);
 
     // The cycle: September to June by default, counting for COCOM, a winter closure.
     wxWindow* cycles = j.page("intervision.cycles");
@@ -271,11 +271,11 @@ TEST(IntervisionJourney, TheProjectOfficersYear) {
     });
     cycles = j.page("intervision.cycles");
     j.snap("cycle-created");
-    EXPECT_EQ(j.db().scalar_int("SELECT count(*) FROM intervision_cycle WHERE start_date = '" + std::to_string(year) +
-                                "-09-01' AND end_date = '" + std::to_string(year + 1) +
-                                "-06-30' AND funder_id = (SELECT id FROM funder WHERE code = 'COCOM')"),
-              1);
-    EXPECT_EQ(j.db().scalar_int("SELECT count(*) FROM intervision_closure"), 1);
+    EXPECT_EQ(
+        j.count("intervision_cycle WHERE start_date = '" + std::to_string(year) + "-09-01' AND end_date = '" +
+                std::to_string(year + 1) + "-06-30' AND funder_id = (SELECT id FROM funder WHERE code = 'COCOM')"),
+        1);
+    EXPECT_EQ(j.count("intervision_closure"), 1);
     EXPECT_TRUE(named<wxStaticText>(cycles, "cycle-info")->GetLabel().Contains(wxString::FromUTF8("Congé d'hiver")));
 
     // Two groups, each led by a pair: one from mental health, one from the social sector.
@@ -284,11 +284,11 @@ TEST(IntervisionJourney, TheProjectOfficersYear) {
     create_group(j, monday, _("French"), 1, _("Morning"), _("2nd"), dubois, haddad, nullptr);
     create_group(j, thursday, _("Dutch"), 4, _("Afternoon"), _("3rd"), vermeulen, haddad, &dubois);
     j.snap("two-groups");
-    EXPECT_EQ(j.db().scalar_int("SELECT count(*) FROM intervision_group WHERE name = 'Groupe lundi' AND weekday = 1 "
-                                "AND week_of_month = 2 AND half_day = 'morning' AND capacity = 6 AND language = 'fr'"),
+    EXPECT_EQ(j.count("intervision_group WHERE name = 'Groupe lundi' AND weekday = 1 AND week_of_month = 2 AND "
+                      "half_day = 'morning' AND capacity = 6 AND language = 'fr'"),
               1);
-    EXPECT_EQ(j.db().scalar_int("SELECT count(*) FROM intervision_group WHERE name = 'Groep donderdag' AND weekday = 4 "
-                                "AND week_of_month = 3 AND half_day = 'afternoon' AND language = 'nl'"),
+    EXPECT_EQ(j.count("intervision_group WHERE name = 'Groep donderdag' AND weekday = 4 AND week_of_month = 3 AND "
+                      "half_day = 'afternoon' AND language = 'nl'"),
               1);
 
     // Twelve enrolments from the cycle's first day. Tom Claes is the second worker of Le
@@ -300,9 +300,9 @@ TEST(IntervisionJourney, TheProjectOfficersYear) {
     for (int i = 10; i <= 14; ++i) enrol(j, kPeople[i], thursday, first_day);
     cycles = j.page("intervision.cycles");
     j.snap("twelve-enrolments");
-    EXPECT_EQ(j.db().scalar_int("SELECT count(*) FROM intervision_enrolment"), 12);
-    EXPECT_EQ(j.db().scalar_int("SELECT count(*) FROM intervision_enrolment WHERE status = 'enrolled'"), 11);
-    EXPECT_EQ(j.db().scalar_int("SELECT count(*) FROM intervision_enrolment WHERE reason LIKE 'Binôme%'"), 1);
+    EXPECT_EQ(j.count("intervision_enrolment"), 12);
+    EXPECT_EQ(j.count("intervision_enrolment WHERE status = 'enrolled'"), 11);
+    EXPECT_EQ(j.count("intervision_enrolment WHERE reason LIKE 'Binôme%'"), 1);
     {
         auto* monday_list = named<ui::ListPanel>(cycles, ("participants-" + monday).utf8_string());
         ASSERT_NE(monday_list, nullptr);
@@ -325,11 +325,10 @@ TEST(IntervisionJourney, TheProjectOfficersYear) {
         click(button(&d, _("Generate")));
     });
     j.snap("sessions-generated");
-    EXPECT_EQ(size_t(j.db().scalar_int("SELECT count(*) FROM intervision_session")), previewed);
+    EXPECT_EQ(size_t(j.count("intervision_session")), previewed);
     // No session in the winter closure, nor in July and August.
-    EXPECT_EQ(j.db().scalar_int("SELECT count(*) FROM session WHERE kind = 'intervision' AND (date BETWEEN '" +
-                                std::to_string(year) + "-12-22' AND '" + std::to_string(year + 1) +
-                                "-01-02' OR substr(date, 6, 2) IN ('07', '08'))"),
+    EXPECT_EQ(j.count("session WHERE kind = 'intervision' AND (date BETWEEN '" + std::to_string(year) +
+                      "-12-22' AND '" + std::to_string(year + 1) + "-01-02' OR substr(date, 6, 2) IN ('07', '08'))"),
               0);
 
     // The Monday group's third session moves: another day of the month, the afternoon,
@@ -400,10 +399,10 @@ TEST(IntervisionJourney, TheProjectOfficersYear) {
         });
         ui::set_non_interactive(
             [](const wxString& message) { ADD_FAILURE() << "error shown: " << message.utf8_string(); });
-        EXPECT_EQ(size_t(j.db().scalar_int("SELECT count(*) FROM intervision_session")), previewed - 1);
+        EXPECT_EQ(size_t(j.count("intervision_session")), previewed - 1);
         EXPECT_EQ(list->list()->shown_count(), previewed / 2 - 1);
         j.menu(_("&Edit"), wxString::Format(_("&Undo: %s"), wxString::Format(_("delete %s"), what)));
-        EXPECT_EQ(size_t(j.db().scalar_int("SELECT count(*) FROM intervision_session")), previewed);
+        EXPECT_EQ(size_t(j.count("intervision_session")), previewed);
         list = named<ui::ListPanel>(j.page("intervision.sessions"), "sessions");
         EXPECT_EQ(list->list()->shown_count(), previewed / 2);
         j.snap("session-deletion-undone");
@@ -432,8 +431,8 @@ TEST(IntervisionJourney, TheProjectOfficersYear) {
         click(named<wxButton>(sessions, "held"));
     }
     j.snap("attendance-two-sessions");
-    EXPECT_EQ(j.db().scalar_int("SELECT count(*) FROM attendance WHERE status = 'present'"), 15);
-    EXPECT_EQ(j.db().scalar_int("SELECT count(*) FROM session WHERE status = 'held'"), 2);
+    EXPECT_EQ(j.count("attendance WHERE status = 'present'"), 15);
+    EXPECT_EQ(j.count("session WHERE status = 'held'"), 2);
 
     // Two evaluations with the shared questionnaire form: Leila Benali's, and an anonymous one.
     wxWindow* evaluation = j.page("intervision.evaluation");
@@ -448,7 +447,7 @@ TEST(IntervisionJourney, TheProjectOfficersYear) {
         j.snap("evaluation-questionnaire", &d);
         click(button(&d, _("Save")));
     });
-    EXPECT_EQ(j.db().scalar_int("SELECT count(*) FROM question WHERE text LIKE 'Recommanderiez-vous%'"), 1);
+    EXPECT_EQ(j.count("question WHERE text LIKE 'Recommanderiez-vous%'"), 1);
     for (int n = 0; n < 2; ++n)
         j.with_dialog("evaluation-dialog", [&] { click(named<wxButton>(evaluation, "enter-evaluation")); },
                       [&](wxDialog& d) {
@@ -470,7 +469,7 @@ TEST(IntervisionJourney, TheProjectOfficersYear) {
                           click(button(&d, wxGETTEXT_IN_CONTEXT("verb", "Record")));
                       });
     j.snap("evaluations");
-    EXPECT_EQ(j.db().scalar_int("SELECT count(*) FROM response"), 2);
+    EXPECT_EQ(j.count("response"), 2);
     EXPECT_EQ(named<wxStaticText>(evaluation, "responses")->GetLabel(),
               wxString::Format(wxPLURAL("%zu response", "%zu responses", 2), size_t(2)));
 
@@ -503,16 +502,16 @@ TEST(IntervisionJourney, TheProjectOfficersYear) {
     };
     select_in(monday, u8("Nadia Bensaïd"));
     click(named<wxButton>(cycles, "promote"));
-    EXPECT_EQ(j.db().scalar_int("SELECT count(*) FROM intervision_enrolment WHERE status = 'waiting'"), 0);
+    EXPECT_EQ(j.count("intervision_enrolment WHERE status = 'waiting'"), 0);
     select_in(monday, u8("Leila Benali"));
     j.with_dialog("leave-dialog", [&] { click(named<wxButton>(cycles, "leave")); }, [&](wxDialog& d) {
         type(named<ui::DatePicker>(&d, "date")->text(), wxString::Format("31/1/%d", year + 1));
         j.snap("leave", &d);
         click(button(&d, _("Leave the group")));
     });
-    EXPECT_EQ(j.db().scalar_int("SELECT count(*) FROM intervision_enrolment WHERE status = 'left' AND left_on = '" +
-                                std::to_string(year + 1) + "-01-31'"),
-              1);
+    EXPECT_EQ(
+        j.count("intervision_enrolment WHERE status = 'left' AND left_on = '" + std::to_string(year + 1) + "-01-31'"),
+        1);
     // Hugo Martin moves to the Thursday group, where Projet Lama already has a worker.
     select_in(monday, u8("Hugo Martin"));
     j.with_dialog("move-dialog", [&] { click(named<wxButton>(cycles, "move")); },
@@ -526,12 +525,12 @@ TEST(IntervisionJourney, TheProjectOfficersYear) {
                       j.snap("move-to-another-group", &d);
                       click(button(&d, _("Move")));
                   });
-    EXPECT_EQ(j.db().scalar_int("SELECT count(*) FROM intervision_enrolment e JOIN intervision_group g ON g.id = "
-                                "e.group_id WHERE g.name = 'Groep donderdag' AND e.status = 'enrolled' AND e.reason "
-                                "= 'Horaire du lundi incompatible'"),
+    EXPECT_EQ(j.count("intervision_enrolment e JOIN intervision_group g ON g.id = e.group_id WHERE "
+                      "g.name = 'Groep donderdag' AND e.status = 'enrolled' AND "
+                      "e.reason = 'Horaire du lundi incompatible'"),
               1);
-    EXPECT_EQ(j.db().scalar_int("SELECT count(*) FROM intervision_enrolment e JOIN intervision_group g ON g.id = "
-                                "e.group_id WHERE g.name = 'Groupe lundi' AND e.status = 'left'"),
+    EXPECT_EQ(j.count("intervision_enrolment e JOIN intervision_group g ON g.id = e.group_id WHERE "
+                      "g.name = 'Groupe lundi' AND e.status = 'left'"),
               2);  // Leila Benali and Hugo Martin, both kept in the history
     j.snap("participants-after-changes");
 
@@ -556,7 +555,7 @@ TEST(IntervisionJourney, TheProjectOfficersYear) {
     j.with_dialog("confirm_delete", [&] { click(named<wxButton>(cycles, "remove-group-Groupe test")); },
                   [&](wxDialog& c) { click(named<wxButton>(&c, "delete")); });
     ui::set_non_interactive([](const wxString& message) { ADD_FAILURE() << "error shown: " << message.utf8_string(); });
-    EXPECT_EQ(j.db().scalar_int("SELECT count(*) FROM intervision_group"), 2);
+    EXPECT_EQ(j.count("intervision_group"), 2);
 
     // Sessions: January cancelled and put back; December cancelled for a strike and
     // replaced two days later at a host chosen by hand; two hosts swapped; notes.
@@ -580,11 +579,11 @@ TEST(IntervisionJourney, TheProjectOfficersYear) {
         });
     };
     cancel(january, "Animatrice malade");
-    EXPECT_EQ(j.db().scalar_int("SELECT count(*) FROM session WHERE status = 'cancelled'"), 1);
+    EXPECT_EQ(j.count("session WHERE status = 'cancelled'"), 1);
     list->select_id(january);
     settle(2);
     click(named<wxButton>(sessions, "put-back"));
-    EXPECT_EQ(j.db().scalar_int("SELECT count(*) FROM session WHERE status = 'cancelled'"), 0);
+    EXPECT_EQ(j.count("session WHERE status = 'cancelled'"), 0);
     cancel(december, "Grève des transports");
     j.with_dialog("session-dialog", [&] { click(named<wxButton>(sessions, "add-session")); }, [&](wxDialog& d) {
         type(named<ui::DatePicker>(&d, "date")->text(), wxString::Format("16/12/%d", year));
@@ -598,8 +597,8 @@ TEST(IntervisionJourney, TheProjectOfficersYear) {
         pick(named<ui::InstitutionPicker>(&d, "host"), "Sanatia");
         click(button(&d, _("Save")));
     });
-    EXPECT_EQ(j.db().scalar_int("SELECT count(*) FROM session s JOIN institution i ON i.id = s.host_institution_id "
-                                "WHERE s.id = " + std::to_string(replacement) + " AND i.name LIKE '%Sanatia'"),
+    EXPECT_EQ(j.count("session s JOIN institution i ON i.id = s.host_institution_id WHERE s.id = " +
+                      std::to_string(replacement) + " AND i.name LIKE '%Sanatia'"),
               1);
     const int64_t february = session_on(y1 + "-02"), march = session_on(y1 + "-03");
     auto host_of = [&](int64_t id) {
@@ -627,7 +626,7 @@ TEST(IntervisionJourney, TheProjectOfficersYear) {
     click(named<wxButton>(sessions, "held"));
     ui::set_non_interactive([](const wxString& message) { ADD_FAILURE() << "error shown: " << message.utf8_string(); });
     EXPECT_FALSE(refused.empty());
-    EXPECT_EQ(j.db().scalar_int("SELECT count(*) FROM session WHERE status = 'held'"), 2);
+    EXPECT_EQ(j.count("session WHERE status = 'held'"), 2);
     list->select_id(first);
     settle(2);
     j.with_dialog("notes-dialog", [&] { click(named<wxButton>(sessions, "notes")); }, [&](wxDialog& d) {
@@ -646,8 +645,8 @@ TEST(IntervisionJourney, TheProjectOfficersYear) {
         cocof->SetValue(true);
         click(button(&d, _("OK")));
     });
-    EXPECT_EQ(j.db().scalar_int("SELECT count(*) FROM intervision_cycle WHERE regional_holidays = 'cocof'"), 1);
-    EXPECT_EQ(j.db().scalar_int("SELECT count(*) FROM intervision_closure"), 1);  // kept by the edit
+    EXPECT_EQ(j.count("intervision_cycle WHERE regional_holidays = 'cocof'"), 1);
+    EXPECT_EQ(j.count("intervision_closure"), 1);  // kept by the edit
     cycles = j.page("intervision.cycles");
     j.with_dialog("copy-cycle-dialog", [&] { click(named<wxButton>(cycles, "copy-cycle")); },
                   [&](wxDialog& d) {
@@ -657,12 +656,11 @@ TEST(IntervisionJourney, TheProjectOfficersYear) {
                       click(button(&d, _("Copy")));
                   });
     const std::string next = std::to_string(year + 1) + "-" + std::to_string(year + 2);
-    EXPECT_EQ(j.db().scalar_int("SELECT count(*) FROM intervision_group g JOIN intervision_cycle c ON c.id = "
-                                "g.cycle_id WHERE c.name = '" + next + "' AND g.facilitator1_id IS NOT NULL AND "
-                                "g.facilitator2_id IS NOT NULL"),
+    EXPECT_EQ(j.count("intervision_group g JOIN intervision_cycle c ON c.id = g.cycle_id WHERE c.name = '" + next +
+                      "' AND g.facilitator1_id IS NOT NULL AND g.facilitator2_id IS NOT NULL"),
               2);
-    EXPECT_EQ(j.db().scalar_int("SELECT count(*) FROM intervision_enrolment e JOIN intervision_group g ON g.id = "
-                                "e.group_id JOIN intervision_cycle c ON c.id = g.cycle_id WHERE c.name = '" + next + "'"),
+    EXPECT_EQ(j.count("intervision_enrolment e JOIN intervision_group g ON g.id = e.group_id JOIN intervision_cycle c "
+                      "ON c.id = g.cycle_id WHERE c.name = '" + next + "'"),
               0);
     j.snap("next-year-copied");
     cycles = j.page("intervision.cycles");
@@ -670,8 +668,7 @@ TEST(IntervisionJourney, TheProjectOfficersYear) {
     ui::set_confirm_hook([](const wxString&) { return true; });
     click(named<wxButton>(cycles, "close-cycle"));
     ui::set_confirm_hook(nullptr);
-    EXPECT_EQ(j.db().scalar_int("SELECT count(*) FROM intervision_cycle WHERE closed_on IS NOT NULL AND name = '" +
-                                cycle_name.utf8_string() + "'"),
+    EXPECT_EQ(j.count("intervision_cycle WHERE closed_on IS NOT NULL AND name = '" + cycle_name.utf8_string() + "'"),
               1);
     j.snap("cycle-closed");
 }

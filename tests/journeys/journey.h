@@ -112,6 +112,9 @@ public:
 
     Suite& suite() { return *suite_; }
     Database& db() { return suite_->database(); }
+    // How many rows `from` has: a table, with its joins and WHERE clause when given
+    // ("pat_hire WHERE status = 'effective'"), as after SELECT count(*) FROM.
+    int64_t count(const std::string& from) { return db().scalar_int("SELECT count(*) FROM " + from); }
     ui::MainFrame& frame() { return *frame_; }
     const std::filesystem::path& database_file() const { return database_file_; }
 

@@ -87,6 +87,13 @@ void spin(wxWindow* dialog, const std::string& name, int value) {
 
 void tick(wxCheckListBox* list, const wxString& item) { check(list, item); }
 
+// How many accompaniments are in `phase` since `date` (ISO), and `also` when given: the
+// date of each phase is in the column named after it (accompaniment_date, hired_date...).
+int64_t in_phase_since(Journey& j, const std::string& phase, const std::string& date, const std::string& also = {}) {
+    return j.count("pat_accompaniment WHERE phase = '" + phase + "' AND " + phase + "_date = '" + date + "'" +
+                   (also.empty() ? "" : " AND " + also));
+}
+
 void show_tab(wxWindow* page, int n) {
     auto* tabs = named<wxNotebook>(page, "accompaniment-tabs");
     ASSERT_NE(tabs, nullptr);
@@ -233,10 +240,9 @@ TEST(PatJourney, FromRequestToFollowUp) {
     ASSERT_TRUE(institution);
     EXPECT_EQ(institution->region, "wallonia");
     const int64_t id = j.db().scalar_int("SELECT id FROM pat_accompaniment");
-    EXPECT_EQ(j.db().scalar_int("SELECT count(*) FROM pat_accompaniment WHERE phase = 'request' AND region = "
-                                "'wallonia' AND planned_sessions = 6 AND request_date = '2026-09-01' AND funder_id = "
-                                "(SELECT id FROM funder WHERE code = 'AVIQ') AND contact_person_id = (SELECT id FROM "
-                                "person WHERE email = 'marie.dubois@example.org')"),
+    EXPECT_EQ(j.count("pat_accompaniment WHERE phase = 'request' AND region = 'wallonia' AND planned_sessions = 6 AND "
+                      "request_date = '2026-09-01' AND funder_id = (SELECT id FROM funder WHERE code = 'AVIQ') AND "
+                      "contact_person_id = (SELECT id FROM person WHERE email = 'marie.dubois@example.org')"),
               1);
     EXPECT_TRUE(column_text(board, "request").Contains(kInstitution));
 
@@ -261,9 +267,7 @@ TEST(PatJourney, FromRequestToFollowUp) {
         j.snap("intake-questionnaire", &d);
         click(button(&d, _("OK")));
     });
-    EXPECT_EQ(j.db().scalar_int("SELECT count(*) FROM pat_accompaniment WHERE phase = 'analysis' AND analysis_date = "
-                                "'2026-09-08' AND intake_response_id IS NOT NULL"),
-              1);
+    EXPECT_EQ(in_phase_since(j, "analysis", "2026-09-08", "intake_response_id IS NOT NULL"), 1);
     show_tab(page, 1);
     auto* results = named<ui::QuestionnaireResults>(page, "intake-results");
     ASSERT_NE(results, nullptr);
@@ -280,9 +284,7 @@ TEST(PatJourney, FromRequestToFollowUp) {
         click(button(&d, _("OK")));
     });
     j.snap("accompaniment-accepted");
-    EXPECT_EQ(j.db().scalar_int("SELECT count(*) FROM pat_accompaniment WHERE decision = 'accepted' AND "
-                                "decision_date = '2026-09-15'"),
-              1);
+    EXPECT_EQ(j.count("pat_accompaniment WHERE decision = 'accepted' AND decision_date = '2026-09-15'"), 1);
 
     // 4. The card dragged to Accompaniment: the phase dialog, dated.
     board = j.page("pat.board");
@@ -293,9 +295,7 @@ TEST(PatJourney, FromRequestToFollowUp) {
         click(button(&d, _("OK")));
     });
     j.snap("board-accompaniment");
-    EXPECT_EQ(j.db().scalar_int("SELECT count(*) FROM pat_accompaniment WHERE phase = 'accompaniment' AND "
-                                "accompaniment_date = '2026-09-22'"),
-              1);
+    EXPECT_EQ(in_phase_since(j, "accompaniment", "2026-09-22"), 1);
     EXPECT_TRUE(column_text(board, "accompaniment").Contains(kInstitution));
 
     // 5. Four sessions; the third run by one staff member only.
@@ -312,14 +312,12 @@ TEST(PatJourney, FromRequestToFollowUp) {
     add_session(j, page, {wxString::FromUTF8("entretien d'embauche"), "20/10/2026", 60, 15,
                           {"Nadia Haddad", "Tom Claes"}, "Deux candidates"},
                 4);
-    EXPECT_EQ(j.db().scalar_int("SELECT count(*) FROM pat_session p JOIN session s ON s.id = p.session_id WHERE "
-                                "p.accompaniment_id = " + std::to_string(id) + " AND p.phase = 'accompaniment' AND "
-                                "s.status = 'held'"),
+    EXPECT_EQ(j.count("pat_session p JOIN session s ON s.id = p.session_id WHERE p.accompaniment_id = " +
+                      std::to_string(id) + " AND p.phase = 'accompaniment' AND s.status = 'held'"),
               4);
-    EXPECT_EQ(j.db().scalar_int("SELECT count(*) FROM pat_session WHERE staff_warning IS NOT NULL"), 1);
-    EXPECT_EQ(j.db().scalar_int("SELECT count(*) FROM attendance WHERE role = 'staff'"), 7);
-    EXPECT_EQ(j.db().scalar_int("SELECT count(*) FROM attendance WHERE role = 'participant' AND institution_id = " +
-                                std::to_string(institution->id)),
+    EXPECT_EQ(j.count("pat_session WHERE staff_warning IS NOT NULL"), 1);
+    EXPECT_EQ(j.count("attendance WHERE role = 'staff'"), 7);
+    EXPECT_EQ(j.count("attendance WHERE role = 'participant' AND institution_id = " + std::to_string(institution->id)),
               4);
 
     // 6. The hire, which moves the accompaniment to Hired.
@@ -334,12 +332,9 @@ TEST(PatJourney, FromRequestToFollowUp) {
         click(button(&d, _("OK")));
     });
     j.snap("hire-recorded");
-    EXPECT_EQ(j.db().scalar_int("SELECT count(*) FROM pat_hire WHERE status = 'effective' AND hire_date = "
-                                "'2026-11-02' AND working_time_percent = 50"),
+    EXPECT_EQ(j.count("pat_hire WHERE status = 'effective' AND hire_date = '2026-11-02' AND working_time_percent = 50"),
               1);
-    EXPECT_EQ(j.db().scalar_int("SELECT count(*) FROM pat_accompaniment WHERE phase = 'hired' AND hired_date = "
-                                "'2026-11-02'"),
-              1);
+    EXPECT_EQ(in_phase_since(j, "hired", "2026-11-02"), 1);
 
     // 7. The card dragged to Follow-up.
     board = j.page("pat.board");
@@ -348,9 +343,7 @@ TEST(PatJourney, FromRequestToFollowUp) {
         click(button(&d, _("OK")));
     });
     j.snap("board-follow-up");
-    EXPECT_EQ(j.db().scalar_int("SELECT count(*) FROM pat_accompaniment WHERE phase = 'follow_up' AND "
-                                "follow_up_date = '2026-11-16'"),
-              1);
+    EXPECT_EQ(in_phase_since(j, "follow_up", "2026-11-16"), 1);
     EXPECT_TRUE(column_text(board, "follow_up").Contains(kInstitution));
 
     // 8. The funder's figures for the year.
@@ -396,7 +389,7 @@ TEST(PatJourney, EditsReopensActivitiesAndReferenceData) {
         choose(named<wxChoice>(&d, "funder"), "Commission communautaire commune (COCOM)");
         click(button(&d, _("OK")));
     });
-    ASSERT_EQ(j.db().scalar_int("SELECT count(*) FROM pat_accompaniment"), 1);
+    ASSERT_EQ(j.count("pat_accompaniment"), 1);
 
     // The request edited later.
     j.with_dialog("new-request-dialog", [&] { click(named<wxButton>(page, "edit-request")); }, [&](wxDialog& d) {
@@ -406,9 +399,7 @@ TEST(PatJourney, EditsReopensActivitiesAndReferenceData) {
         j.snap("edit-request", &d);
         click(button(&d, _("OK")));
     });
-    EXPECT_EQ(j.db().scalar_int("SELECT count(*) FROM pat_accompaniment WHERE heard_from = 'Le site web' AND "
-                                "planned_sessions = 8"),
-              1);
+    EXPECT_EQ(j.count("pat_accompaniment WHERE heard_from = 'Le site web' AND planned_sessions = 8"), 1);
 
     // Change phase on a chosen date, close with a reason, reopen with a reason.
     auto change_phase = [&](const wxString& phase, const wxString& date, const wxString& reason) {
@@ -421,7 +412,7 @@ TEST(PatJourney, EditsReopensActivitiesAndReferenceData) {
         });
     };
     change_phase(_("Analysis"), "10/9/2026", {});
-    EXPECT_EQ(j.db().scalar_int("SELECT count(*) FROM pat_accompaniment WHERE analysis_date = '2026-09-10'"), 1);
+    EXPECT_EQ(in_phase_since(j, "analysis", "2026-09-10"), 1);
     // The rules speak as the user chooses: the accompaniment cannot start before the decision.
     j.with_dialog("phase-dialog", [&] { click(named<wxButton>(page, "change-phase")); }, [&](wxDialog& d) {
         choose(named<wxChoice>(&d, "phase"), _("Hired"));
@@ -431,9 +422,7 @@ TEST(PatJourney, EditsReopensActivitiesAndReferenceData) {
         click(button(&d, _("Cancel")));
     });
     change_phase(_("Closed"), "20/9/2026", wxString::FromUTF8("L'hôpital reporte le projet"));
-    EXPECT_EQ(j.db().scalar_int("SELECT count(*) FROM pat_accompaniment WHERE phase = 'closed' AND closed_date = "
-                                "'2026-09-20'"),
-              1);
+    EXPECT_EQ(in_phase_since(j, "closed", "2026-09-20"), 1);
     j.snap("closed");
     j.with_dialog("reopen-dialog", [&] { click(named<wxButton>(page, "change-phase")); }, [&](wxDialog& d) {
         type_date(&d, "1/10/2026");
@@ -441,9 +430,7 @@ TEST(PatJourney, EditsReopensActivitiesAndReferenceData) {
         j.snap("reopen", &d);
         click(button(&d, _("OK")));
     });
-    EXPECT_EQ(j.db().scalar_int("SELECT count(*) FROM pat_accompaniment WHERE phase = 'analysis' AND closed_date IS "
-                                "NULL"),
-              1);
+    EXPECT_EQ(j.count("pat_accompaniment WHERE phase = 'analysis' AND closed_date IS NULL"), 1);
     j.with_dialog("decision-dialog", [&] { click(named<wxButton>(page, "decide")); }, [&](wxDialog& d) {
         choose(named<wxChoice>(&d, "decision"), _("accepted"));
         type_date(&d, "2/10/2026");
@@ -463,8 +450,8 @@ TEST(PatJourney, EditsReopensActivitiesAndReferenceData) {
         click(button(&d, _("OK")));
     });
     j.snap("step-done");
-    EXPECT_EQ(j.db().scalar_int("SELECT count(*) FROM pat_step_state WHERE state = 'done' AND started_on = "
-                                "'2026-10-06' AND finished_on = '2026-10-06' AND notes LIKE 'Besoins%'"),
+    EXPECT_EQ(j.count("pat_step_state WHERE state = 'done' AND started_on = '2026-10-06' AND finished_on = "
+                      "'2026-10-06' AND notes LIKE 'Besoins%'"),
               1);
 
     // A document attached, then removed (with a confirmation).
@@ -479,7 +466,7 @@ TEST(PatJourney, EditsReopensActivitiesAndReferenceData) {
     EXPECT_EQ(documents->list()->shown_count(), 1u);
     documents->select_id(documents->list()->id_at(0));
     confirm_deletion(j, [&] { click(button(documents, _("&Remove"))); });
-    EXPECT_EQ(j.db().scalar_int("SELECT count(*) FROM pat_document"), 0);
+    EXPECT_EQ(j.count("pat_document"), 0);
 
     // A session: added, edited, deleted, and brought back by Edit > Undo.
     auto* sessions = tab_list(page, "accompaniment-tabs", 3);
@@ -494,16 +481,16 @@ TEST(PatJourney, EditsReopensActivitiesAndReferenceData) {
         choose(named<wxChoice>(&d, "type"), wxString::FromUTF8("immersion"));
         click(button(&d, _("OK")));
     });
-    EXPECT_EQ(j.db().scalar_int("SELECT count(*) FROM pat_session p JOIN pat_session_type t ON t.id = p.type_id WHERE "
-                                "p.duration_minutes = 150 AND t.code = 'immersion'"),
+    EXPECT_EQ(j.count("pat_session p JOIN pat_session_type t ON t.id = p.type_id WHERE p.duration_minutes = 150 AND "
+                      "t.code = 'immersion'"),
               1);
     sessions->select_id(sessions->list()->id_at(0));
     confirm_deletion(j, [&] { click(button(sessions, _("&Delete"))); });
-    EXPECT_EQ(j.db().scalar_int("SELECT count(*) FROM pat_session"), 0);
+    EXPECT_EQ(j.count("pat_session"), 0);
     j.snap("session-deleted");
     undo(j);
-    EXPECT_EQ(j.db().scalar_int("SELECT count(*) FROM pat_session"), 1);
-    EXPECT_EQ(j.db().scalar_int("SELECT count(*) FROM attendance WHERE role = 'staff'"), 2);
+    EXPECT_EQ(j.count("pat_session"), 1);
+    EXPECT_EQ(j.count("attendance WHERE role = 'staff'"), 2);
     page = j.page("pat.accompaniment");
     EXPECT_EQ(tab_list(page, "accompaniment-tabs", 3)->list()->shown_count(), 1u);
     j.snap("session-back-after-undo");
@@ -528,8 +515,8 @@ TEST(PatJourney, EditsReopensActivitiesAndReferenceData) {
         click(button(&d, _("OK")));
     });
     j.snap("advocacy");
-    EXPECT_EQ(j.db().scalar_int("SELECT count(*) FROM pat_training WHERE participants = 12 AND date = '2026-10-14'"), 1);
-    EXPECT_EQ(j.db().scalar_int("SELECT count(*) FROM pat_advocacy WHERE kind = 'podcast' AND audience_size = 300"), 1);
+    EXPECT_EQ(j.count("pat_training WHERE participants = 12 AND date = '2026-10-14'"), 1);
+    EXPECT_EQ(j.count("pat_advocacy WHERE kind = 'podcast' AND audience_size = 300"), 1);
     auto* workplaces = tab_list(activities, "activities-tabs", 4);
     ASSERT_NE(workplaces, nullptr);
     j.with_dialog("workplace-dialog", [&] { click(named<wxButton>(activities, "new-workplace")); }, [&](wxDialog& d) {
@@ -558,7 +545,7 @@ TEST(PatJourney, EditsReopensActivitiesAndReferenceData) {
                       type_date(&d, "25/11/2026");
                       click(button(&d, _("OK")));
                   });
-    EXPECT_EQ(j.db().scalar_int("SELECT count(*) FROM pat_workplace WHERE ended_on = '2026-11-25'"), 1);
+    EXPECT_EQ(j.count("pat_workplace WHERE ended_on = '2026-11-25'"), 1);
     EXPECT_EQ(workplaces->list()->shown_count(), 0u);  // ended ones are hidden until asked for
 
     // The sessions exported as the list shows them.
@@ -596,8 +583,8 @@ TEST(PatJourney, EditsReopensActivitiesAndReferenceData) {
         j.snap("reference-data", &d);
         click(button(&d, _("Close")));
     });
-    EXPECT_EQ(j.db().scalar_int("SELECT count(*) FROM pat_session_type WHERE code = 'peer_visit' AND label_nl = 'bezoek "
-                                "onder ervaringsdeskundigen' AND retired_at IS NOT NULL"),
+    EXPECT_EQ(j.count("pat_session_type WHERE code = 'peer_visit' AND label_nl = 'bezoek onder ervaringsdeskundigen' "
+                      "AND retired_at IS NOT NULL"),
               1);
 
     // A second request for the same institution, recorded by mistake: deleted, then
@@ -608,13 +595,13 @@ TEST(PatJourney, EditsReopensActivitiesAndReferenceData) {
         ASSERT_TRUE(choose_only_match(institution, "Saint-Luc"));
         click(button(&d, _("OK")));
     });
-    EXPECT_EQ(j.db().scalar_int("SELECT count(*) FROM pat_accompaniment"), 2);
+    EXPECT_EQ(j.count("pat_accompaniment"), 2);
     show_tab(page, 0);
     confirm_deletion(j, [&] { click(named<wxButton>(page, "delete-request")); });
-    EXPECT_EQ(j.db().scalar_int("SELECT count(*) FROM pat_accompaniment"), 1);
-    EXPECT_EQ(j.db().scalar_int("SELECT count(*) FROM pat_session"), 1);  // the other one's session stays
+    EXPECT_EQ(j.count("pat_accompaniment"), 1);
+    EXPECT_EQ(j.count("pat_session"), 1);  // the other one's session stays
     undo(j);
-    EXPECT_EQ(j.db().scalar_int("SELECT count(*) FROM pat_accompaniment"), 2);
+    EXPECT_EQ(j.count("pat_accompaniment"), 2);
 
     // The chooser is searched as you type; the second request is closed after all.
     page = j.page("pat.accompaniment");
@@ -629,7 +616,7 @@ TEST(PatJourney, EditsReopensActivitiesAndReferenceData) {
     // The request above is dated the day the journey runs: it is closed that same day.
     change_phase(_("Closed"), wxDateTime::Today().Format("%d/%m/%Y"),
                  wxString::FromUTF8("Doublon de la demande de septembre"));
-    EXPECT_EQ(j.db().scalar_int("SELECT count(*) FROM pat_accompaniment WHERE phase = 'closed'"), 1);
+    EXPECT_EQ(j.count("pat_accompaniment WHERE phase = 'closed'"), 1);
 
     // The board: closed ones hidden until asked for, filters by region and funder.
     wxWindow* board = j.page("pat.board");

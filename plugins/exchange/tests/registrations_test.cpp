@@ -1,47 +1,19 @@
 // Registration status machine, waiting list, check-in and walk-ins.
-#include "events.h"
-#include "exchange_schema.h"
-#include "registrations.h"
+#include "test_helpers.h"
 
 #include "core/error.h"
 #include "core/gdpr.h"
-#include "core/people.h"
-#include "tests/support/test_support.h"
-
-#include <gtest/gtest.h>
 
 using namespace maillage;
 using namespace maillage::exchange;
 
 namespace {
 
-struct ExchangeRegistrations : ::testing::Test {
-    std::unique_ptr<Database> db = test::memory_db({exchange_migrations()});
-    EventRepository events{*db};
-    RegistrationService regs{*db};
-
-    // Dated far ahead by default: a future event, whose waiting list still moves.
+// The shared exchange database, with a future event by default (dated far ahead), whose
+// waiting list still moves.
+struct ExchangeRegistrations : test_helpers::ExchangeDb {
     int64_t event(std::optional<int64_t> capacity, const std::string& date = "2099-10-16") {
-        Event e;
-        e.type_id = events.find_type("exchange_table")->id;
-        e.title = "Table";
-        e.capacity = capacity;
-        const auto id = events.create(e);
-        events.add_day(id, {.date = date, .start_time = "09:00", .end_time = "16:30"});
-        return id;
-    }
-    int64_t person(const std::string& first, const std::string& last) {
-        Person p;
-        p.first_name = first;
-        p.last_name = last;
-        return PersonRepository(*db).create(p);
-    }
-    Registration reg(int64_t ev, int64_t person_id, const std::string& role = "participant") {
-        RegistrationRequest r;
-        r.event_id = ev;
-        r.person_id = person_id;
-        r.role = role;
-        return regs.register_person(r);
+        return ExchangeDb::event("exchange_table", date, capacity, "Table");
     }
 };
 

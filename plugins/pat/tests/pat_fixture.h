@@ -65,17 +65,25 @@ protected:
         return started(institution("SSM", "brussels", "Ixelles", "mental_health"), cocom, "2025-01-05", "2025-02-01");
     }
 
-    int64_t session(int64_t acc, const std::string& type, const std::string& date, const std::string& phase = "",
-                    const std::string& status = "held", int n_staff = 2) {
+    // A session of `acc` on `date`, not recorded yet: 2 h with 1 h of preparation, run by
+    // the first `n_staff` staff members.
+    PatSession session_of(int64_t acc, const std::string& type, const std::string& date, int n_staff = 2) {
         PatSession s;
         s.accompaniment_id = acc;
         s.type = type;
         s.date = date;
         s.duration_minutes = 120;
         s.preparation_minutes = 60;
+        s.staff.assign(staff.begin(), staff.begin() + n_staff);
+        return s;
+    }
+
+    // The same, recorded (in `phase`, with `status`).
+    int64_t session(int64_t acc, const std::string& type, const std::string& date, const std::string& phase = "",
+                    const std::string& status = "held", int n_staff = 2) {
+        auto s = session_of(acc, type, date, n_staff);
         s.phase = phase;
         s.status = status;
-        s.staff.assign(staff.begin(), staff.begin() + n_staff);
         return AccompanimentRepository(*db).add_session(s);
     }
 

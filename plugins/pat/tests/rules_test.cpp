@@ -74,11 +74,7 @@ TEST_F(PatTest, StepStatesCarryTheirDates) {
 TEST_F(PatTest, FewerThanTwoStaffWarnsAndRecordsButKeepsTheSession) {
     AccompanimentRepository repo(*db);
     const auto id = ssm_started();
-    PatSession s;
-    s.accompaniment_id = id;
-    s.type = "immersion";
-    s.date = "2025-03-01";
-    s.staff = {staff[0]};
+    auto s = session_of(id, "immersion", "2025-03-01", 1);
     std::string warning;
     const auto sid = repo.add_session(s, &warning);
     EXPECT_FALSE(warning.empty());
