@@ -281,6 +281,10 @@ ImportCount import_expectations(Database& db, const csv::Table& t) {
     });
 }
 
+// The column that names a row's training, and the one that names its day.
+ImportColumnDoc training_doc() { return {"training", {"formation"}, true, tr("The training's code"), ""}; }
+ImportColumnDoc day_doc() { return {"date", {"datum"}, true, tr("The day's date"), ""}; }
+
 std::vector<ImportColumnDoc> person_docs() {
     auto c = person_column_docs();
     c.push_back({"institution", {"instelling"}, false, tr("The institution the participation counts for, by name"), ""});
@@ -333,8 +337,8 @@ void register_catalogue_importers() {
         {"catalogue_days", 320, N_("Training days"),
          [] {
              return std::vector<ImportColumnDoc>{
-                 {"training", {"formation"}, true, tr("The training's code"), ""},
-                 {"date", {"datum"}, true, tr("The day's date"), ""},
+                 training_doc(),
+                 day_doc(),
                  {"start_time", {"heure de début"}, false, tr("09:30"), ""},
                  {"end_time", {"heure de fin"}, false, tr("16:00"), ""},
                  {"venue", {"lieu"}, false, tr("Where it takes place"), ""},
@@ -347,17 +351,17 @@ void register_catalogue_importers() {
          import_days},
         {"catalogue_registrations", 330, N_("Training registrations"),
          [] {
-             auto c = std::vector<ImportColumnDoc>{{"training", {"formation"}, true, tr("The training's code"), ""}};
-             for (auto& d : person_docs()) c.push_back(d);
-             c.push_back({"status", {"statut"}, false, tr("registered or cancelled"), "registered|cancelled"});
-             c.push_back({"reason", {"motif"}, false, tr("Why it was cancelled"), ""});
-             return c;
+             return join_columns(
+                 {training_doc()}, person_docs(),
+                 std::vector<ImportColumnDoc>{
+                     {"status", {"statut"}, false, tr("registered or cancelled"), "registered|cancelled"},
+                     {"reason", {"motif"}, false, tr("Why it was cancelled"), ""}});
          },
          [](Database& db, const csv::Table& t) { return import_registrations_sheet(db, t, false); }},
         {"catalogue_expectations", 350, N_("Training expectations"),
          [] {
              return join_columns(
-                 {{"training", {"formation"}, true, tr("The training's code"), ""}}, person_column_docs(),
+                 {training_doc()}, person_column_docs(),
                  std::vector<ImportColumnDoc>{
                      {"expectation", {"attente", "verwachting"}, true, tr("What they expected, in their words"), ""},
                      {"met", {"rencontrée"}, false, tr("yes, partly or no (empty: not assessed)"), "yes|partly|no"}});
@@ -365,13 +369,12 @@ void register_catalogue_importers() {
          import_expectations},
         {"catalogue_attendance", 340, N_("Training attendance"),
          [] {
-             auto c = std::vector<ImportColumnDoc>{{"training", {"formation"}, true, tr("The training's code"), ""},
-                                                   {"date", {"datum"}, true, tr("The day's date"), ""}};
-             for (auto& d : person_docs()) c.push_back(d);
-             c.push_back({"status", {"statut", "présence"}, false, tr("present, excused, absent (default present)"),
-                          "present|excused|absent|registered"});
-             c.push_back({"reason", {"motif"}, false, tr("Why excused"), ""});
-             return c;
+             return join_columns(
+                 {training_doc(), day_doc()}, person_docs(),
+                 std::vector<ImportColumnDoc>{
+                     {"status", {"statut", "présence"}, false, tr("present, excused, absent (default present)"),
+                      "present|excused|absent|registered"},
+                     {"reason", {"motif"}, false, tr("Why excused"), ""}});
          },
          [](Database& db, const csv::Table& t) { return import_registrations_sheet(db, t, true); }},
     });
