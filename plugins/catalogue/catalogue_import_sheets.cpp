@@ -6,8 +6,9 @@
 #include "core/database.h"
 #include "core/entity_import.h"
 #include "core/error.h"
-#include "core/import_rows.h"
 #include "core/i18n.h"
+#include "core/import_columns.h"
+#include "core/import_rows.h"
 #include "core/importer_table.h"
 #include "core/known_values.h"
 #include "core/sessions.h"
@@ -23,6 +24,10 @@ namespace maillage::catalogue {
 namespace {
 
 using Col = RowReader::Col;
+
+// The column that names a training by its code, and the ones that name an edition.
+const headers::Names kTraining = {"training", "formation", "vorming"};
+const headers::Names kEdition = {"edition", "édition", "editie"};
 
 TrainingRow training_of(const RowReader& r, const csv::Row& row, Col c) {
     const auto code = r.required(row, c);
@@ -44,8 +49,7 @@ std::optional<int64_t> day_on(Database& db, int64_t training_id, const std::stri
 
 ImportCount import_editions(Database& db, const csv::Table& t) {
     RowReader r(db, t);
-    const auto c_code = r.need_col({"code", "edition", "édition", "editie"});
-    const auto c_year = r.need_col({"year", "année", "jaar"});
+    const auto [c_code, c_year] = read_columns(r, {need({headers::code, kEdition}), need({"year", "année", "jaar"})});
     CatalogueStore store(db);
     return count_rows(t, [&](const csv::Row& row) {
         const auto code = r.required(row, c_code);
@@ -59,13 +63,14 @@ ImportCount import_editions(Database& db, const csv::Table& t) {
 
 ImportCount import_modules(Database& db, const csv::Table& t) {
     RowReader r(db, t);
-    const auto c_code = r.need_col({"code"});
-    const auto c_theme = r.need_col({"theme", "thème", "thema"});
-    const auto c_title_fr = r.need_col({"title_fr", "titre", "titre fr"});
-    const auto c_title_nl = r.col({"title_nl", "titel", "titre nl"});
-    const auto c_duration = r.need_col({"duration_minutes", "durée", "duur", "minutes"});
-    const auto c_objectives = r.col({"objectives", "objectifs", "doelstellingen"});
-    const auto c_trainers = r.col({"trainers", "formateurs", "vormingswerkers"});
+    const auto [c_code, c_theme, c_title_fr, c_title_nl, c_duration, c_objectives, c_trainers] =
+        read_columns(r, {need(headers::code),
+                         need(headers::theme),
+                         need(headers::title_fr),
+                         headers::title_nl,
+                         need({"duration_minutes", "durée", "duur", "minutes"}),
+                         {"objectives", "objectifs", "doelstellingen"},
+                         {"trainers", "formateurs", "vormingswerkers"}});
     CatalogueStore store(db);
     std::vector<std::string> themes;
     for (const auto& k : store.themes()) themes.push_back(k.theme.code);
@@ -108,15 +113,16 @@ ImportCount import_modules(Database& db, const csv::Table& t) {
 
 ImportCount import_trainings(Database& db, const csv::Table& t) {
     RowReader r(db, t);
-    const auto c_code = r.need_col({"code"});
-    const auto c_edition = r.col({"edition", "édition", "editie"});
-    const auto c_kind = r.col({"kind", "type", "soort"});
-    const auto c_title_fr = r.need_col({"title_fr", "titre", "titre fr"});
-    const auto c_title_nl = r.col({"title_nl", "titel", "titre nl"});
-    const auto c_modules = r.need_col({"modules"});
-    const auto c_inst = r.col({"institution", "instelling"});
-    const auto c_seats = r.col({"seats", "places", "plaatsen"});
-    const auto c_venue = r.col({"venue", "lieu", "plaats"});
+    const auto [c_code, c_edition, c_kind, c_title_fr, c_title_nl, c_modules, c_inst, c_seats, c_venue] =
+        read_columns(r, {need(headers::code),
+                         kEdition,
+                         {{"kind"}, headers::type},
+                         need(headers::title_fr),
+                         headers::title_nl,
+                         need({"modules"}),
+                         headers::institution,
+                         {"seats", "places", "plaatsen"},
+                         headers::venue});
     CatalogueStore store(db);
     return count_rows(t, [&](const csv::Row& row) {
         TrainingInput in;
@@ -146,16 +152,17 @@ ImportCount import_trainings(Database& db, const csv::Table& t) {
 
 ImportCount import_days(Database& db, const csv::Table& t) {
     RowReader r(db, t);
-    const auto c_training = r.need_col({"training", "formation", "vorming"});
-    const auto c_date = r.need_col({"date", "datum"});
-    const auto c_start = r.col({"start_time", "heure de début", "begintijd", "start"});
-    const auto c_end = r.col({"end_time", "heure de fin", "eindtijd", "end"});
-    const auto c_venue = r.col({"venue", "lieu", "plaats"});
-    const auto c_t1 = r.col({"trainer1", "trainer 1", "formateur 1", "formateur1"});
-    const auto c_t2 = r.col({"trainer2", "trainer 2", "formateur 2", "formateur2"});
-    const auto c_status = r.col({"status", "statut"});
-    const auto c_programme = r.col({"programme", "programma"});
-    const auto c_funder = r.col({"funder", "financeur", "financier"});
+    const auto [c_training, c_date, c_start, c_end, c_venue, c_t1, c_t2, c_status, c_programme, c_funder] =
+        read_columns(r, {need(kTraining),
+                         need(headers::date),
+                         {headers::start_time, {"start"}},
+                         {headers::end_time, {"end"}},
+                         headers::venue,
+                         {"trainer1", "trainer 1", "formateur 1", "formateur1"},
+                         {"trainer2", "trainer 2", "formateur 2", "formateur2"},
+                         headers::status,
+                         headers::programme,
+                         headers::funder});
     CatalogueStore store(db);
     return count_rows(t, [&](const csv::Row& row) {
         const auto training = training_of(r, row, c_training);
@@ -180,11 +187,11 @@ ImportCount import_days(Database& db, const csv::Table& t) {
 
 ImportCount import_registrations_sheet(Database& db, const csv::Table& t, bool attendance) {
     RowReader r(db, t);
-    const auto c_training = r.need_col({"training", "formation", "vorming"});
-    const auto c_date = attendance ? r.need_col({"date", "datum"}) : Col{};
+    const auto c_training = r.need_col(kTraining);
+    const auto c_date = attendance ? r.need_col(headers::date) : Col{};
     const auto who = person_columns(r);
-    const auto c_status = r.col({"status", "statut", "présence", "aanwezigheid"});
-    const auto c_reason = r.col({"reason", "motif", "reden"});
+    const auto c_status = r.col(headers::presence);
+    const auto c_reason = r.col(headers::reason);
     if (!who.email && !who.last)
         throw ParseError(t.file, 1, 1, "email", tr("a column email (or first_name and last_name) is required"));
     RegistrationService regs(db);
@@ -247,7 +254,7 @@ ImportCount import_registrations_sheet(Database& db, const csv::Table& t, bool a
 // Expectations collected at the start of a training, and whether they were met.
 ImportCount import_expectations(Database& db, const csv::Table& t) {
     RowReader r(db, t);
-    const auto c_training = r.need_col({"training", "formation", "vorming"});
+    const auto c_training = r.need_col(kTraining);
     auto who = person_columns(r);
     who.institution = {};  // the sheet names people by email or name only
     const auto c_text = r.need_col({"expectation", "attente", "verwachting"});
@@ -273,6 +280,10 @@ ImportCount import_expectations(Database& db, const csv::Table& t) {
         return row_outcome(!known, true);
     });
 }
+
+// The column that names a row's training, and the one that names its day.
+ImportColumnDoc training_doc() { return {"training", {"formation"}, true, tr("The training's code"), ""}; }
+ImportColumnDoc day_doc() { return {"date", {"datum"}, true, tr("The day's date"), ""}; }
 
 std::vector<ImportColumnDoc> person_docs() {
     auto c = person_column_docs();
@@ -326,8 +337,8 @@ void register_catalogue_importers() {
         {"catalogue_days", 320, N_("Training days"),
          [] {
              return std::vector<ImportColumnDoc>{
-                 {"training", {"formation"}, true, tr("The training's code"), ""},
-                 {"date", {"datum"}, true, tr("The day's date"), ""},
+                 training_doc(),
+                 day_doc(),
                  {"start_time", {"heure de début"}, false, tr("09:30"), ""},
                  {"end_time", {"heure de fin"}, false, tr("16:00"), ""},
                  {"venue", {"lieu"}, false, tr("Where it takes place"), ""},
@@ -340,17 +351,17 @@ void register_catalogue_importers() {
          import_days},
         {"catalogue_registrations", 330, N_("Training registrations"),
          [] {
-             auto c = std::vector<ImportColumnDoc>{{"training", {"formation"}, true, tr("The training's code"), ""}};
-             for (auto& d : person_docs()) c.push_back(d);
-             c.push_back({"status", {"statut"}, false, tr("registered or cancelled"), "registered|cancelled"});
-             c.push_back({"reason", {"motif"}, false, tr("Why it was cancelled"), ""});
-             return c;
+             return join_columns(
+                 {training_doc()}, person_docs(),
+                 std::vector<ImportColumnDoc>{
+                     {"status", {"statut"}, false, tr("registered or cancelled"), "registered|cancelled"},
+                     {"reason", {"motif"}, false, tr("Why it was cancelled"), ""}});
          },
          [](Database& db, const csv::Table& t) { return import_registrations_sheet(db, t, false); }},
         {"catalogue_expectations", 350, N_("Training expectations"),
          [] {
              return join_columns(
-                 {{"training", {"formation"}, true, tr("The training's code"), ""}}, person_column_docs(),
+                 {training_doc()}, person_column_docs(),
                  std::vector<ImportColumnDoc>{
                      {"expectation", {"attente", "verwachting"}, true, tr("What they expected, in their words"), ""},
                      {"met", {"rencontrée"}, false, tr("yes, partly or no (empty: not assessed)"), "yes|partly|no"}});
@@ -358,13 +369,12 @@ void register_catalogue_importers() {
          import_expectations},
         {"catalogue_attendance", 340, N_("Training attendance"),
          [] {
-             auto c = std::vector<ImportColumnDoc>{{"training", {"formation"}, true, tr("The training's code"), ""},
-                                                   {"date", {"datum"}, true, tr("The day's date"), ""}};
-             for (auto& d : person_docs()) c.push_back(d);
-             c.push_back({"status", {"statut", "présence"}, false, tr("present, excused, absent (default present)"),
-                          "present|excused|absent|registered"});
-             c.push_back({"reason", {"motif"}, false, tr("Why excused"), ""});
-             return c;
+             return join_columns(
+                 {training_doc(), day_doc()}, person_docs(),
+                 std::vector<ImportColumnDoc>{
+                     {"status", {"statut", "présence"}, false, tr("present, excused, absent (default present)"),
+                      "present|excused|absent|registered"},
+                     {"reason", {"motif"}, false, tr("Why excused"), ""}});
          },
          [](Database& db, const csv::Table& t) { return import_registrations_sheet(db, t, true); }},
     });

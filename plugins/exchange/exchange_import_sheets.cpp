@@ -6,8 +6,9 @@
 #include "core/database.h"
 #include "core/entity_import.h"
 #include "core/error.h"
-#include "core/import_rows.h"
 #include "core/i18n.h"
+#include "core/import_columns.h"
+#include "core/import_rows.h"
 #include "core/importer_table.h"
 #include "core/institutions.h"
 #include "core/known_values.h"
@@ -58,18 +59,11 @@ int64_t event_of(const RowReader& r, const csv::Row& row, const EventColumns& c)
 
 ImportCount import_events(Database& db, const csv::Table& t) {
     RowReader r(db, t);
-    const auto c_title = r.need_col({"title", "titre", "titel"});
-    const auto c_date = r.need_col({"date", "datum"});
-    const auto c_type = r.col({"type", "soort"});
-    const auto c_start = r.col({"start_time", "heure de début", "begintijd"});
-    const auto c_end = r.col({"end_time", "heure de fin", "eindtijd"});
-    const auto c_venue = r.col({"venue", "lieu", "plaats"});
-    const auto c_theme = r.col({"theme", "thème", "thema"});
-    const auto c_capacity = r.col({"capacity", "places", "plaatsen"});
-    const auto c_role = r.col({"role", "rôle", "rol"});
-    const auto c_programme = r.col({"programme", "programma"});
-    const auto c_funder = r.col({"funder", "financeur", "financier"});
-    const auto c_status = r.col({"status", "statut"});
+    const auto [c_title, c_date, c_type, c_start, c_end, c_venue, c_theme, c_capacity, c_role, c_programme, c_funder,
+                c_status] =
+        read_columns(r, {need(headers::title), need(headers::date), headers::type, headers::start_time,
+                         headers::end_time, headers::venue, headers::theme, headers::capacity, headers::role,
+                         headers::programme, headers::funder, headers::status});
     EventRepository events(db);
     std::vector<std::string> types;
     std::vector<std::pair<std::string, std::string>> type_labels;
@@ -111,10 +105,10 @@ ImportCount import_events(Database& db, const csv::Table& t) {
 ImportCount import_tables(Database& db, const csv::Table& t) {
     RowReader r(db, t);
     const EventColumns c_event(r);
-    const auto c_title = r.need_col({"title", "table", "titre", "titel"});
-    const auto c_question = r.col({"question", "vraag"});
-    const auto c_f1 = r.col({"facilitator1", "animateur 1", "begeleider 1"});
-    const auto c_f2 = r.col({"facilitator2", "animateur 2", "begeleider 2"});
+    const auto [c_title, c_question, c_f1, c_f2] = read_columns(r, {need({"title", "table", "titre", "titel"}),
+                                                                    {"question", "vraag"},
+                                                                    {"facilitator1", "animateur 1", "begeleider 1"},
+                                                                    {"facilitator2", "animateur 2", "begeleider 2"}});
     EventRepository events(db);
     return count_rows(t, [&](const csv::Row& row) {
         const auto event = event_of(r, row, c_event);
@@ -144,11 +138,11 @@ ImportCount import_registrations(Database& db, const csv::Table& t) {
     const EventColumns c_event(r);
     const auto who = person_columns(r);
     const auto c_inst = who.institution;
-    const auto c_sector = r.col({"sector", "secteur"});
-    const auto c_role = r.col({"role", "rôle", "rol"});
-    const auto c_table = r.col({"table", "tafel", "atelier"});
-    const auto c_status = r.col({"status", "statut", "présence"});
-    const auto c_reason = r.col({"reason", "motif", "reden"});
+    const auto [c_sector, c_role, c_table, c_status, c_reason] = read_columns(r, {headers::sector,
+                                                                                  headers::role,
+                                                                                  {"table", "tafel", "atelier"},
+                                                                                  {headers::status, {"présence"}},
+                                                                                  headers::reason});
     if (!who.email && !who.last)
         throw ParseError(t.file, 1, 1, "email", tr("a column email (or first_name and last_name) is required"));
     EventRepository events(db);
@@ -210,10 +204,11 @@ ImportCount import_registrations(Database& db, const csv::Table& t) {
 ImportCount import_committee(Database& db, const csv::Table& t) {
     RowReader r(db, t);
     const EventColumns c_event(r);
-    const auto c_inst = r.col({"institution", "instelling", "member", "membre"});
-    const auto c_person = r.col({"representative", "représentant", "vertegenwoordiger", "email"});
-    const auto c_meeting = r.col({"meeting_date", "date de réunion", "vergaderdatum"});
-    const auto c_present = r.col({"present", "présents", "aanwezigen"});
+    const auto [c_inst, c_person, c_meeting, c_present] =
+        read_columns(r, {{headers::institution, {"member", "membre"}},
+                         {"representative", "représentant", "vertegenwoordiger", "email"},
+                         {"meeting_date", "date de réunion", "vergaderdatum"},
+                         {"present", "présents", "aanwezigen"}});
     EventRepository events(db);
     SessionRepository sessions(db);
     return count_rows(t, [&](const csv::Row& row) {

@@ -9,6 +9,7 @@
 #include "core/entity_import.h"
 #include "core/error.h"
 #include "core/i18n.h"
+#include "core/import_columns.h"
 #include "core/import_rows.h"
 #include "core/importer_table.h"
 #include "core/known_values.h"
@@ -31,7 +32,7 @@ struct CycleCols {
     Col name, programme;
 };
 CycleCols cycle_cols(const RowReader& r) {
-    return {r.need_col({"cycle", "cyclus"}), r.col({"programme", "programma", "program"})};
+    return {r.need_col({"cycle", "cyclus"}), ColumnSpec(headers::programme, {"program"}).find(r)};
 }
 
 Cycle cycle_of(const RowReader& r, const csv::Row& row, const CycleCols& c) {
@@ -79,18 +80,6 @@ std::pair<Cycle, Group> cycle_and_group(const RowReader& r, const csv::Row& row,
     return {std::move(cycle), std::move(group)};
 }
 
-// The columns that name a person: the email, or the name and the institution.
-struct PersonCols {
-    Col email, first, last, institution;
-};
-PersonCols person_cols(const RowReader& r, std::initializer_list<std::string_view> institution) {
-    return {r.col({"email", "e-mail", "courriel", "person", "personne"}), r.col({"first_name", "prénom", "voornaam"}),
-            r.col({"last_name", "nom", "achternaam"}), r.col(institution)};
-}
-int64_t person_of(const RowReader& r, const csv::Row& row, const PersonCols& c) {
-    return r.person(row, c.email, c.first, c.last, c.institution);
-}
-
 // Runs a repository call, turning its maillage::Error into the row's error.
 const std::vector<std::pair<std::string, std::string>> kWeekdays = {
     {"lundi", "monday"},    {"maandag", "monday"},  {"mardi", "tuesday"},   {"dinsdag", "tuesday"},
@@ -102,12 +91,13 @@ const std::vector<std::string> kWeekdayCodes = {"monday", "tuesday", "wednesday"
 
 ImportCount import_cycles(Database& db, const csv::Table& t) {
     RowReader r(db, t);
-    const auto c_name = r.need_col({"name", "nom", "naam", "cycle"});
-    const auto c_programme = r.need_col({"programme", "programma", "program"});
-    const auto c_start = r.need_col({"start", "start_date", "début", "date de début", "begin"});
-    const auto c_end = r.need_col({"end", "end_date", "fin", "date de fin", "einde"});
-    const auto c_audience = r.col({"audience", "public", "doelgroep"});
-    const auto c_funder = r.col({"funder", "financeur", "financier"});
+    const auto [c_name, c_programme, c_start, c_end, c_audience, c_funder] =
+        read_columns(r, {need({"name", "nom", "naam", "cycle"}),
+                         need({headers::programme, {"program"}}),
+                         need({"start", "start_date", "début", "date de début", "begin"}),
+                         need({"end", "end_date", "fin", "date de fin", "einde"}),
+                         {"audience", "public", "doelgroep"},
+                         headers::funder});
     CycleRepository repo(db);
     return count_rows(t, [&](const csv::Row& row) {
         Cycle c;
@@ -147,18 +137,20 @@ ImportCount import_cycles(Database& db, const csv::Table& t) {
 ImportCount import_groups(Database& db, const csv::Table& t) {
     RowReader r(db, t);
     const auto cc = cycle_cols(r);
-    const auto c_name = r.need_col({"name", "group", "groupe", "groep", "nom", "naam"});
-    const auto c_language = r.col({"language", "langue", "taal"});
-    const auto c_weekday = r.need_col({"weekday", "jour", "dag"});
-    const auto c_week = r.col({"week_of_month", "semaine", "week"});
-    const auto c_half = r.col({"half_day", "demi-journée", "dagdeel"});
-    const auto c_start = r.col({"start_time", "heure de début", "begintijd"});
-    const auto c_end = r.col({"end_time", "heure de fin", "eindtijd"});
-    const auto c_capacity = r.col({"capacity", "places", "plaatsen"});
-    const auto c_f1 = r.col({"facilitator1", "facilitator 1", "animateur 1", "animateur1", "begeleider 1"});
-    const auto c_f2 = r.col({"facilitator2", "facilitator 2", "animateur 2", "animateur2", "begeleider 2"});
-    const auto c_venue = r.col({"venue", "lieu", "plaats"});
-    const auto c_place = r.col({"place", "adresse", "adres"});
+    const auto [c_name, c_language, c_weekday, c_week, c_half, c_start, c_end, c_capacity, c_f1, c_f2, c_venue,
+                c_place] =
+        read_columns(r, {need({"name", "group", "groupe", "groep", "nom", "naam"}),
+                         {"language", "langue", "taal"},
+                         need({"weekday", "jour", "dag"}),
+                         {"week_of_month", "semaine", "week"},
+                         {"half_day", "demi-journée", "dagdeel"},
+                         headers::start_time,
+                         headers::end_time,
+                         headers::capacity,
+                         {"facilitator1", "facilitator 1", "animateur 1", "animateur1", "begeleider 1"},
+                         {"facilitator2", "facilitator 2", "animateur 2", "animateur2", "begeleider 2"},
+                         headers::venue,
+                         {"place", "adresse", "adres"}});
     CycleRepository repo(db);
     EnrolmentRules rules(db);
     std::vector<std::string> notes;  // the rules' warnings, group by group
@@ -206,12 +198,14 @@ ImportCount import_groups(Database& db, const csv::Table& t) {
 ImportCount import_enrolments(Database& db, const csv::Table& t) {
     RowReader r(db, t);
     const auto gc = group_cols(r);
-    const auto pc = person_cols(r, {"institution", "instelling", "organisation"});
-    const auto c_sector = r.col({"sector", "secteur"});
-    const auto c_from = r.col({"enrolled_on", "date d'inscription", "inschrijvingsdatum", "from", "du"});
-    const auto c_to = r.col({"left_on", "date de départ", "vertrokken op", "to", "au"});
-    const auto c_status = r.col({"status", "statut"});
-    const auto c_reason = r.col({"reason", "motif", "reden"});
+    auto pc = person_columns(r);
+    pc.institution = ColumnSpec(headers::institution, {"organisation"}).find(r);
+    const auto [c_sector, c_from, c_to, c_status, c_reason] =
+        read_columns(r, {headers::sector,
+                         {"enrolled_on", "date d'inscription", "inschrijvingsdatum", "from", "du"},
+                         {"left_on", "date de départ", "vertrokken op", "to", "au"},
+                         headers::status,
+                         headers::reason});
     if (!pc.email && !pc.last)
         throw ParseError(t.file, 1, 1, "email", tr("a column email (or first_name and last_name) is required"));
     CycleRepository repo(db);
@@ -220,7 +214,7 @@ ImportCount import_enrolments(Database& db, const csv::Table& t) {
     int waiting = 0;
     auto count = count_rows(t, [&](const csv::Row& row) {
         const auto [cycle, group] = cycle_and_group(r, row, gc);
-        const auto person = person_of(r, row, pc);
+        const auto person = pc.person(r, row);
         auto from = r.date(row, c_from);
         if (from.empty()) from = cycle.start_date;
         const auto to = r.date(row, c_to);
@@ -285,12 +279,13 @@ std::optional<int64_t> session_on(Database& db, int64_t group_id, const std::str
 ImportCount import_sessions(Database& db, const csv::Table& t) {
     RowReader r(db, t);
     const auto gc = group_cols(r);
-    const auto c_date = r.need_col({"date", "datum"});
-    const auto c_start = r.col({"start_time", "heure de début", "begintijd", "start"});
-    const auto c_end = r.col({"end_time", "heure de fin", "eindtijd", "end"});
-    const auto c_status = r.col({"status", "statut"});
-    const auto c_host = r.col({"host", "hôte", "accueil", "gastinstelling", "host_institution"});
-    const auto c_place = r.col({"place", "lieu", "plaats"});
+    const auto [c_date, c_start, c_end, c_status, c_host, c_place] =
+        read_columns(r, {need(headers::date),
+                         {headers::start_time, {"start"}},
+                         {headers::end_time, {"end"}},
+                         headers::status,
+                         {"host", "hôte", "accueil", "gastinstelling", "host_institution"},
+                         {"place", "lieu", "plaats"}});
     SessionScheduler scheduler(db);
     SessionRepository sessions(db);
     return count_rows(t, [&](const csv::Row& row) {
@@ -328,11 +323,9 @@ ImportCount import_sessions(Database& db, const csv::Table& t) {
 ImportCount import_attendance(Database& db, const csv::Table& t) {
     RowReader r(db, t);
     const auto gc = group_cols(r);
-    const auto c_date = r.need_col({"date", "datum"});
-    const auto pc = person_cols(r, {"institution", "instelling"});
-    const auto c_status = r.col({"status", "statut", "présence", "aanwezigheid"});
-    const auto c_role = r.col({"role", "rôle", "rol"});
-    const auto c_reason = r.col({"reason", "motif", "reden"});
+    const auto who = person_columns(r);
+    const auto [c_date, c_status, c_role, c_reason] =
+        read_columns(r, {need(headers::date), headers::presence, headers::role, headers::reason});
     SessionRepository sessions(db);
     return count_rows(t, [&](const csv::Row& row) {
         const auto group = cycle_and_group(r, row, gc).second;
@@ -343,7 +336,7 @@ ImportCount import_attendance(Database& db, const csv::Table& t) {
                                     fmt::arg("group", group.name), fmt::arg("date", date)));
         Attendance a;
         a.session_id = *session;
-        a.person_id = person_of(r, row, pc);
+        a.person_id = who.person(r, row);
         a.status = r.choice(row, c_status, attendance_status_codes(),
                             {{"présent", "present"}, {"présente", "present"}, {"aanwezig", "present"},
                              {"excusé", "excused"}, {"excusée", "excused"}, {"verontschuldigd", "excused"},

@@ -6,6 +6,7 @@
 #include "core/entity_import.h"
 #include "core/error.h"
 #include "core/i18n.h"
+#include "core/import_columns.h"
 #include "core/import_rows.h"
 #include "core/importer_table.h"
 #include "core/known_values.h"
@@ -56,22 +57,28 @@ int64_t accompaniment_of(const RowReader& r, const csv::Row& row, Col c_inst, Co
            trf("say which accompaniment by its request date ({dates})", fmt::arg("dates", dates)));
 }
 
+// Headers several sheets share: the request date that says which accompaniment a row is
+// about (accompaniment_of), and the phase.
+const headers::Names kRequestDate = {"request_date", "date de demande", "aanvraagdatum"};
+const headers::Names kPhase = {"phase", "fase"};
+
 const std::vector<std::string> kPhases = {"request", "analysis", "accompaniment", "hired", "follow_up", "closed"};
 
 ImportCount import_accompaniments(Database& db, const csv::Table& t) {
     RowReader r(db, t);
-    const auto c_inst = r.need_col({"institution", "instelling"});
-    const auto c_request = r.need_col({"request_date", "date de demande", "aanvraagdatum"});
-    const auto c_funder = r.col({"funder", "financeur", "financier"});
-    const auto c_contact = r.col({"contact", "contact_email"});
-    const auto c_heard = r.col({"heard_from", "connu par"});
-    const auto c_planned = r.col({"planned_sessions", "séances prévues"});
-    const auto c_decision = r.col({"decision", "décision", "beslissing"});
-    const auto c_decision_date = r.col({"decision_date", "date de décision"});
-    const auto c_reason = r.col({"decision_reason", "motif"});
-    const auto c_phase = r.col({"phase", "fase"});
-    const auto c_phase_date = r.col({"phase_date", "date de phase"});
-    const auto c_notes = r.col({"notes", "remarques"});
+    const auto [c_inst, c_request, c_funder, c_contact, c_heard, c_planned, c_decision, c_decision_date, c_reason,
+                c_phase, c_phase_date, c_notes] = read_columns(r, {need(headers::institution),
+                                                                   need(kRequestDate),
+                                                                   headers::funder,
+                                                                   {"contact", "contact_email"},
+                                                                   {"heard_from", "connu par"},
+                                                                   {"planned_sessions", "séances prévues"},
+                                                                   {"decision", "décision", "beslissing"},
+                                                                   {"decision_date", "date de décision"},
+                                                                   {"decision_reason", "motif"},
+                                                                   kPhase,
+                                                                   {"phase_date", "date de phase"},
+                                                                   headers::notes});
     AccompanimentRepository repo(db);
     return count_rows(t, [&](const csv::Row& row) {
         Accompaniment a;
@@ -152,17 +159,18 @@ int parse_minutes(const RowReader& r, const csv::Row& row, Col c) {
 
 ImportCount import_sessions(Database& db, const csv::Table& t) {
     RowReader r(db, t);
-    const auto c_inst = r.need_col({"institution", "instelling"});
-    const auto c_request = r.col({"request_date", "date de demande", "aanvraagdatum"});
-    const auto c_type = r.need_col({"type", "soort"});
-    const auto c_date = r.need_col({"date", "datum"});
-    const auto c_duration = r.col({"duration", "durée", "duur"});
-    const auto c_staff = r.col({"staff", "équipe", "team"});
-    const auto c_attendees = r.col({"attendees", "participants", "deelnemers"});
-    const auto c_status = r.col({"status", "statut"});
-    const auto c_phase = r.col({"phase", "fase"});
-    const auto c_title = r.col({"title", "titre", "titel"});
-    const auto c_notes = r.col({"notes", "remarques"});
+    const auto [c_inst, c_request, c_type, c_date, c_duration, c_staff, c_attendees, c_status, c_phase, c_title,
+                c_notes] = read_columns(r, {need(headers::institution),
+                                            kRequestDate,
+                                            need(headers::type),
+                                            need(headers::date),
+                                            {"duration", "durée", "duur"},
+                                            {"staff", "équipe", "team"},
+                                            {"attendees", "participants", "deelnemers"},
+                                            headers::status,
+                                            kPhase,
+                                            headers::title,
+                                            headers::notes});
     AccompanimentRepository repo(db);
     std::vector<std::string> types;
     for (const auto& k : repo.session_types()) types.push_back(k.code);
@@ -225,15 +233,16 @@ ImportCount import_sessions(Database& db, const csv::Table& t) {
 
 ImportCount import_hires(Database& db, const csv::Table& t) {
     RowReader r(db, t);
-    const auto c_inst = r.need_col({"institution", "instelling"});
-    const auto c_request = r.col({"request_date", "date de demande", "aanvraagdatum"});
-    const auto c_status = r.col({"status", "statut"});
-    const auto c_hire = r.col({"hire_date", "date d'engagement", "aanwervingsdatum"});
-    const auto c_announced = r.col({"announced_date", "date d'annonce"});
-    const auto c_job = r.col({"job_title", "fonction", "functie"});
-    const auto c_time = r.col({"working_time_percent", "temps de travail", "werktijd"});
-    const auto c_contract = r.col({"contract_type", "contrat", "contract"});
-    const auto c_person = r.col({"person", "email", "personne"});
+    const auto [c_inst, c_request, c_status, c_hire, c_announced, c_job, c_time, c_contract, c_person] =
+        read_columns(r, {need(headers::institution),
+                         kRequestDate,
+                         headers::status,
+                         {"hire_date", "date d'engagement", "aanwervingsdatum"},
+                         {"announced_date", "date d'annonce"},
+                         {"job_title", "fonction", "functie"},
+                         {"working_time_percent", "temps de travail", "werktijd"},
+                         {"contract_type", "contrat", "contract"},
+                         {"person", "email", "personne"}});
     AccompanimentRepository repo(db);
     return count_rows(t, [&](const csv::Row& row) {
         Hire h;
