@@ -29,13 +29,21 @@ inline std::shared_ptr<std::string> add_format_option(CLI::App& command) {
     return format;
 }
 
-// A "list" subcommand of `parent` with --format; when it runs, list(format) prints.
-template <class List>
-CLI::App* add_list_command(CLI::App& parent, const std::string& help, List list) {
+// A "list" subcommand of `parent` whose own options options(command) declares, then
+// --format; when it runs, list(format) prints.
+template <class Options, class List>
+CLI::App* add_list_command(CLI::App& parent, const std::string& help, Options options, List list) {
     auto* command = parent.add_subcommand("list", help);
+    options(command);
     auto format = add_format_option(*command);
     command->callback([format, list] { list(*format); });
     return command;
+}
+
+// The same for a list with no option but --format.
+template <class List>
+CLI::App* add_list_command(CLI::App& parent, const std::string& help, List list) {
+    return add_list_command(parent, help, [](CLI::App*) {}, list);
 }
 
 // Prints the rows in the format. JSON: an array of objects; "id" and "..._id" columns are
@@ -59,6 +67,17 @@ void print_list(std::ostream& out, const std::string& format, const Items& items
     std::vector<std::vector<std::string>> rows;
     for (const auto& item : items) rows.push_back(row(item));
     print_rows(out, keys, rows, format, numbers);
+}
+
+// The usual list command: when it runs, print_list(out, format, items(), keys, row, line,
+// numbers) prints what items() returns.
+template <class Items, class Row, class Line>
+CLI::App* add_list_command(CLI::App& parent, const std::string& help, std::ostream& out, Items items,
+                           const std::vector<std::string>& keys, Row row, Line line,
+                           const std::vector<std::string>& numbers = {}) {
+    return add_list_command(parent, help, [&out, items, keys, row, line, numbers](const std::string& format) {
+        print_list(out, format, items(), keys, row, line, numbers);
+    });
 }
 
 }  // namespace maillage::cli

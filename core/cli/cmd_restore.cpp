@@ -6,15 +6,14 @@
 namespace maillage::cli {
 
 void add_restore_command(CLI::App& app, CliRun& run) {
-    auto* cmd = app.add_subcommand("restore", tr("Replace the database with a backup, after checking the backup; "
-                                                 "the replaced database is kept and erasures are applied again"));
-    auto file = add_required(*cmd, "FILE", tr("The backup to restore"));
-    cmd->callback([&run, file] {
+    const auto help = tr("Replace the database with a backup, after checking the backup; the replaced database is "
+                         "kept and erasures are applied again");
+    add_required_command(app, "restore", help, "FILE", tr("The backup to restore"), [&run](const std::string& file) {
         // The live database must not be open here: the swap replaces its file.
         run.suite().close();
         const auto live = run.database_path();
-        const auto outcome = restore_backup(*file, live);
-        run.out() << trf("Restored {backup} as {file}.", fmt::arg("backup", *file), fmt::arg("file", live.string()))
+        const auto outcome = restore_backup(file, live);
+        run.out() << trf("Restored {backup} as {file}.", fmt::arg("backup", file), fmt::arg("file", live.string()))
                   << '\n';
         if (outcome.replaced_copy)
             run.out() << trf("The replaced database is kept in {copy}.", fmt::arg("copy", outcome.replaced_copy->string()))

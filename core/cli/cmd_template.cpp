@@ -6,13 +6,13 @@
 namespace maillage::cli {
 
 void add_template_command(CLI::App& app, CliRun& run) {
-    auto* cmd = app.add_subcommand("template", tr("Write the import workbook: one sheet per entity, in the order "
-                                                  "\"import workbook\" loads them"));
-    auto out = add_required(*cmd, "--out", tr("The XLSX file to write"));
-    cmd->callback([&run, out] {
-        write_import_template(existing_database(run), *out);
-        run.out() << trf("Written: {file}", fmt::arg("file", *out)) << '\n';
-    });
+    add_required_command(app, "template",
+                         tr("Write the import workbook: one sheet per entity, in the order \"import workbook\" "
+                            "loads them"),
+                         "--out", tr("The XLSX file to write"), [&run](const std::string& out) {
+                             write_import_template(existing_database(run), out);
+                             run.out() << trf("Written: {file}", fmt::arg("file", out)) << '\n';
+                         });
 }
 
 }  // namespace maillage::cli

@@ -58,28 +58,41 @@ TrainingRow training_by_code(Database& db, const std::string& code) {
 // maillage-cli themes list: the theme codes module sheets and imports accept.
 void add_themes_command(CLI::App& app, CliContext& ctx) {
     auto* themes = cli::add_group(app, "themes", tr("The themes of the training modules"));
-    cli::add_list_command(*themes, tr("List the themes: the code module sheets use and the labels"),
-                          [&ctx](const std::string& format) {
-        cli::print_list(
-            *ctx.out, format, CatalogueStore(ctx.database()).themes(), {"id", "code", "label_fr", "label_nl", "label_en"},
-            [](const ThemeRow& r) -> std::vector<std::string> {
-                return {std::to_string(r.id), r.theme.code, r.theme.label.fr, r.theme.label.nl, r.theme.label.en};
-            },
-            [](std::ostream& out, const ThemeRow& r) {
-                out << r.theme.code << "  " << r.theme.label.get(current_language()) << '\n';
-            });
-    });
+    cli::add_list_command(
+        *themes, tr("List the themes: the code module sheets use and the labels"), *ctx.out,
+        [&ctx] { return CatalogueStore(ctx.database()).themes(); }, {"id", "code", "label_fr", "label_nl", "label_en"},
+        [](const ThemeRow& r) -> std::vector<std::string> {
+            return {std::to_string(r.id), r.theme.code, r.theme.label.fr, r.theme.label.nl, r.theme.label.en};
+        },
+        [](std::ostream& out, const ThemeRow& r) {
+            out << r.theme.code << "  " << r.theme.label.get(current_language()) << '\n';
+        });
+}
+
+// --training: the training (by code) a command is about (training_by_code finds it).
+CLI::Option* training_option(CLI::App* command, std::string& training) {
+    return command->add_option("--training", training, tr("Training code"));
 }
 
 // --training and --email: the training (by code) and the person (by e-mail) a registration,
 // an attendance or an expectation is about.
 void training_person_options(CLI::App* command, std::string& training, std::string& email, bool required = true) {
-    auto* t = command->add_option("--training", training, tr("Training code"));
+    auto* t = training_option(command, training);
     auto* e = command->add_option("--email", email, tr("The person's e-mail"));
     if (required) {
         t->required();
         e->required();
     }
+}
+
+// The callback of a command about one person in one training (training_person_options fills
+// o->training and o->email): run(db, training id, person id) once both are found.
+template <class O, class Run>
+auto on_training_person(CliContext& ctx, std::shared_ptr<O> o, Run run) {
+    return [&ctx, o, run] {
+        auto& db = ctx.database();
+        run(db, training_by_code(db, o->training).id, person_by_email(db, o->email));
+    };
 }
 
 }  // namespace
@@ -113,22 +126,20 @@ void add_catalogue_commands(CLI::App& app, CliContext& ctx) {
     // modules
     {
         auto* modules = cli::add_group(*root, "modules", tr("Module sheets"));
-        cli::add_list_command(*modules, tr("List the modules (current sheets)"), [&ctx, out](const std::string& format) {
-            cli::print_list(
-                out(), format, CatalogueStore(ctx.database()).modules(),
-                {"id", "code", "version", "theme", "duration_minutes", "title_fr", "title_nl"},
-                [](const ModuleRecord& m) -> std::vector<std::string> {
-                    return {std::to_string(m.module_id), m.sheet.code,     std::to_string(m.sheet.version),
-                            m.sheet.theme_code,          std::to_string(m.sheet.duration_minutes),
-                            m.sheet.title.fr,            m.sheet.title.nl};
-                },
-                [](std::ostream& out, const ModuleRecord& m) {
-                    out << fmt::format("{:<8} v{:<2} {:<28} {:>7}  {}\n", m.sheet.code, m.sheet.version,
-                                       m.sheet.theme_code, catalog::format_duration(m.sheet.duration_minutes),
-                                       m.sheet.title.fr);
-                },
-                {"version", "duration_minutes"});
-        });
+        cli::add_list_command(
+            *modules, tr("List the modules (current sheets)"), out(),
+            [&ctx] { return CatalogueStore(ctx.database()).modules(); },
+            {"id", "code", "version", "theme", "duration_minutes", "title_fr", "title_nl"},
+            [](const ModuleRecord& m) -> std::vector<std::string> {
+                return {std::to_string(m.module_id), m.sheet.code,     std::to_string(m.sheet.version),
+                        m.sheet.theme_code,          std::to_string(m.sheet.duration_minutes),
+                        m.sheet.title.fr,            m.sheet.title.nl};
+            },
+            [](std::ostream& out, const ModuleRecord& m) {
+                out << fmt::format("{:<8} v{:<2} {:<28} {:>7}  {}\n", m.sheet.code, m.sheet.version, m.sheet.theme_code,
+                                   catalog::format_duration(m.sheet.duration_minutes), m.sheet.title.fr);
+            },
+            {"version", "duration_minutes"});
         auto file = std::make_shared<std::string>();
         auto* import = modules->add_subcommand("import", tr("Import module sheets from an XML file (a new version per changed sheet)"));
         import->add_option("file", *file, tr("XML file"))->required();
@@ -180,39 +191,33 @@ void add_catalogue_commands(CLI::App& app, CliContext& ctx) {
     {
         auto* training = cli::add_group(*root, "training", tr("Open and custom trainings"));
         struct C {
-            std::string edition, code, title_fr, title_nl, venue, deadline, url, institution, request, modules, languages = "fr";
-            int seats = 0;
+            TrainingInput input;  // the options fill it; the rest is converted or looked up
+            std::string title_fr, title_nl, institution, modules, languages = "fr";
             std::optional<double> price;
         };
         auto o = std::make_shared<C>();
+        auto& input = o->input;
         auto* create = training->add_subcommand("create", tr("Create a training (open with --edition, custom with --institution)"));
-        create->add_option("--edition", o->edition, tr("Edition code (open training)"));
+        create->add_option("--edition", input.edition, tr("Edition code (open training)"));
         create->add_option("--institution", o->institution, tr("Institution name (custom training)"));
-        create->add_option("--code", o->code, tr("Training code"))->required();
+        create->add_option("--code", input.code, tr("Training code"))->required();
         create->add_option("--title-fr", o->title_fr, tr("French title"))->required();
         create->add_option("--title-nl", o->title_nl, tr("Dutch title"));
         create->add_option("--modules", o->modules, tr("Module codes, comma-separated"))->required();
-        create->add_option("--venue", o->venue, tr("Venue"));
-        create->add_option("--seats", o->seats, tr("Seats (0: no limit)"));
+        create->add_option("--venue", input.venue, tr("Venue"));
+        create->add_option("--seats", input.seats, tr("Seats (0: no limit)"));
         create->add_option("--price", o->price, tr("Price in euros (omit: free)"));
-        create->add_option("--deadline", o->deadline, tr("Registration deadline (YYYY-MM-DD)"));
+        create->add_option("--deadline", input.registration_deadline, tr("Registration deadline (YYYY-MM-DD)"));
         create->add_option("--languages", o->languages, tr("Languages, comma-separated (fr,nl,en)"));
-        create->add_option("--url", o->url, tr("Registration URL"));
-        create->add_option("--request", o->request, tr("The institution's request (custom training)"));
+        create->add_option("--url", input.registration_url, tr("Registration URL"));
+        create->add_option("--request", input.request, tr("The institution's request (custom training)"));
         create->callback([o, &ctx, out] {
             auto& db = ctx.database();
-            TrainingInput in;
+            TrainingInput in = o->input;
             in.kind = o->institution.empty() ? "open" : "custom";
-            in.edition = o->edition;
-            in.code = o->code;
             in.title = {o->title_fr, o->title_nl.empty() ? o->title_fr : o->title_nl, {}};
-            in.venue = o->venue;
-            in.seats = o->seats;
             if (o->price) in.price_cents = static_cast<int>(validate::cents(tr("Price"), *o->price));
-            in.registration_deadline = o->deadline;
             in.languages = split(o->languages, ',');
-            in.registration_url = o->url;
-            in.request = o->request;
             in.module_codes = split(o->modules, ',');
             if (!o->institution.empty()) {
                 auto inst = InstitutionRepository(db).find_by_name(o->institution);
@@ -226,19 +231,22 @@ void add_catalogue_commands(CLI::App& app, CliContext& ctx) {
                   << '\n';
         });
 
-        struct D { std::string training, date, start = "09:30", end = "16:30", venue, trainers; };
+        struct D {
+            std::string training, trainers;
+            DayInput day{"", "09:30", "16:30"};  // the options fill it; the trainers are looked up
+        };
         auto d = std::make_shared<D>();
         auto* day = training->add_subcommand("add-day", tr("Add a day to a training, with its trainer pair"));
-        day->add_option("--training", d->training, tr("Training code"))->required();
-        day->add_option("--date", d->date, tr("Date (YYYY-MM-DD)"))->transform(human_date())->required();
-        day->add_option("--start", d->start, tr("Start time (HH:MM)"));
-        day->add_option("--end", d->end, tr("End time (HH:MM)"));
-        day->add_option("--venue", d->venue, tr("Venue when not the training's"));
+        training_option(day, d->training)->required();
+        day->add_option("--date", d->day.date, tr("Date (YYYY-MM-DD)"))->transform(human_date())->required();
+        day->add_option("--start", d->day.start_time, tr("Start time (HH:MM)"));
+        day->add_option("--end", d->day.end_time, tr("End time (HH:MM)"));
+        day->add_option("--venue", d->day.venue, tr("Venue when not the training's"));
         day->add_option("--trainers", d->trainers, tr("Trainers' e-mails, comma-separated"));
         day->callback([d, &ctx, out] {
             auto& db = ctx.database();
             auto t = training_by_code(db, d->training);
-            DayInput in{d->date, d->start, d->end, d->venue, {}, "planned"};
+            DayInput in = d->day;
             for (const auto& e : split(d->trainers, ',')) in.trainer_ids.push_back(person_by_email(db, e));
             auto session = CatalogueStore(db).add_day(t.id, in);
             out() << trf("Day added (session {id}).", fmt::arg("id", session)) << '\n';
@@ -292,32 +300,30 @@ void add_catalogue_commands(CLI::App& app, CliContext& ctx) {
         auto* reg = root->add_subcommand("register", tr("Register a person (by e-mail) to a training"));
         training_person_options(reg, o->training, o->email);
         reg->add_option("--institution", o->institution, tr("Institution name (default: the person's employer)"));
-        reg->callback([o, &ctx, out] {
-            auto& db = ctx.database();
+        reg->callback(on_training_person(ctx, o, [o, out](Database& db, int64_t training, int64_t person) {
             std::optional<int64_t> inst;
             if (!o->institution.empty()) {
                 auto i = InstitutionRepository(db).find_by_name(o->institution);
                 if (!i) throw Error(trf("Unknown institution {name}.", fmt::arg("name", o->institution)));
                 inst = i->id;
             }
-            auto r = RegistrationService(db).register_person(training_by_code(db, o->training).id, person_by_email(db, o->email), inst);
+            auto r = RegistrationService(db).register_person(training, person, inst);
             if (r.status == "waiting")
                 out() << trf("On the waiting list, position {n}.", fmt::arg("n", r.waiting_position.value_or(0))) << '\n';
             else
                 out() << tr("Registered.") << '\n';
-        });
+        }));
         auto c = std::make_shared<R>();
         auto* cancel = root->add_subcommand("cancel", tr("Cancel a registration (the waiting list moves up)"));
         training_person_options(cancel, c->training, c->email);
         cancel->add_option("--reason", c->reason, tr("Reason"))->required();
-        cancel->callback([c, &ctx, out] {
-            auto& db = ctx.database();
-            auto promoted = RegistrationService(db).cancel(training_by_code(db, c->training).id, person_by_email(db, c->email), c->reason);
+        cancel->callback(on_training_person(ctx, c, [c, out](Database& db, int64_t training, int64_t person) {
+            auto promoted = RegistrationService(db).cancel(training, person, c->reason);
             out() << tr("Cancelled.") << '\n';
             if (promoted)
                 if (auto p = PersonRepository(db).get(*promoted))
                     out() << trf("{name} moves up from the waiting list.", fmt::arg("name", p->display_name())) << '\n';
-        });
+        }));
         struct I { std::string file, training; };
         auto i = std::make_shared<I>();
         auto* imp = root->add_subcommand("import-registrations", tr("Import registrations from the web site's CSV, detecting duplicates"));
@@ -342,7 +348,7 @@ void add_catalogue_commands(CLI::App& app, CliContext& ctx) {
         auto a = std::make_shared<A>();
         auto* att = cli::add_group(*root, "attendance", tr("Attendance on training days"));
         auto* set = att->add_subcommand("set", tr("Set a participant's attendance on a day"));
-        set->add_option("--training", a->training, tr("Training code"))->required();
+        training_option(set, a->training)->required();
         set->add_option("--date", a->date, tr("Date of the day (YYYY-MM-DD)"))->transform(human_date())->required();
         set->add_option("--email", a->email, tr("The person's e-mail"))->required();
         set->add_option("--status", a->status, tr("present, absent, excused or registered"))->required();
@@ -366,11 +372,10 @@ void add_catalogue_commands(CLI::App& app, CliContext& ctx) {
         auto* add = ex->add_subcommand("add", tr("Record an expectation at the start of a training"));
         training_person_options(add, e->training, e->email);
         add->add_option("--text", e->text, tr("The expectation"))->required();
-        add->callback([e, &ctx, out] {
-            auto& db = ctx.database();
-            auto id = RegistrationService(db).add_expectation(training_by_code(db, e->training).id, person_by_email(db, e->email), e->text);
+        add->callback(on_training_person(ctx, e, [e, out](Database& db, int64_t training, int64_t person) {
+            auto id = RegistrationService(db).add_expectation(training, person, e->text);
             out() << trf("Expectation {id} recorded.", fmt::arg("id", id)) << '\n';
-        });
+        }));
         auto* setm = ex->add_subcommand("set", tr("Record whether an expectation was met (yes, partly, no)"));
         training_person_options(setm, e->training, e->email, false);
         setm->add_option("--text", e->text, tr("The expectation's first words, when the person recorded several"));
@@ -387,7 +392,7 @@ void add_catalogue_commands(CLI::App& app, CliContext& ctx) {
             out() << tr("Saved.") << '\n';
         });
         auto* lst = ex->add_subcommand("list", tr("List a training's expectations"));
-        lst->add_option("--training", e->training, tr("Training code"))->required();
+        training_option(lst, e->training)->required();
         cli::add_format_option(*lst, e->format);
         lst->callback([e, &ctx, out] {
             auto& db = ctx.database();
@@ -412,7 +417,7 @@ void add_catalogue_commands(CLI::App& app, CliContext& ctx) {
         struct V { std::string training, module; };
         auto v = std::make_shared<V>();
         auto* ev = root->add_subcommand("evaluations", tr("Evaluation results of a training, or of a module over every training that used it"));
-        ev->add_option("--training", v->training, tr("Training code"));
+        training_option(ev, v->training);
         ev->add_option("--module", v->module, tr("Module code"));
         ev->callback([v, &ctx, out] {
             auto& db = ctx.database();
@@ -444,7 +449,7 @@ void add_catalogue_commands(CLI::App& app, CliContext& ctx) {
         struct D { std::string training, dir, kind = "confirmation", file; bool no_pdf = false; };
         auto d = std::make_shared<D>();
         auto* cert = root->add_subcommand("certificates", tr("Certificates of attendance with the hours attended (HTML, PDF)"));
-        cert->add_option("--training", d->training, tr("Training code"))->required();
+        training_option(cert, d->training)->required();
         cert->add_option("--out", d->dir, tr("Output folder"))->required();
         cert->add_flag("--no-pdf", d->no_pdf, tr("HTML only"));
         cert->callback([d, &ctx, out] {
@@ -455,7 +460,7 @@ void add_catalogue_commands(CLI::App& app, CliContext& ctx) {
         });
         auto m = std::make_shared<D>();
         auto* merge = root->add_subcommand("mail-merge", tr("Write confirmation or reminder messages to a file (no mail is sent)"));
-        merge->add_option("--training", m->training, tr("Training code"))->required();
+        training_option(merge, m->training)->required();
         merge->add_option("--kind", m->kind, tr("confirmation or reminder"));
         merge->add_option("--out", m->file, tr("Output file"))->required();
         merge->callback([m, &ctx, out] {

@@ -55,11 +55,10 @@ struct Options {
     std::string first, last, email, institution, sector, file, out;
     bool confirm = false, create_new = false, all = false, pdf = false, participants = false, committee = false;
     bool json = false;
-    int year = 0;
+    std::optional<int> year;  // --year of the lists and the calendar
     Session day;              // event add-day, committee meeting
     Publication publication;  // publication add
     std::string text;
-    std::string format = "table";
 };
 
 // By name or number (the core's lookup); a near miss is answered with the closest name.
@@ -96,6 +95,15 @@ std::optional<int64_t> funder_id(Database& db, const std::string& code) {
     return need_funder(db, code).id;
 }
 
+// The first and last day of --year, or [all_from, all_to] without it; a --year such as 0 or
+// 99999 is refused.
+std::pair<std::string, std::string> year_days(std::optional<int> year, const std::string& all_from,
+                                              const std::string& all_to) {
+    if (!year) return {all_from, all_to};
+    validate::year(*year);
+    return {std::to_string(*year) + "-01-01", std::to_string(*year) + "-12-31"};
+}
+
 void print_registration(std::ostream& out, const Registration& r) {
     out << std::setw(5) << r.id << "  " << r.person_name;
     if (!r.email.empty()) out << " <" << r.email << ">";  // the key --registration takes
@@ -124,6 +132,41 @@ void add_exchange_commands(CLI::App& app, CliContext& ctx) {
         if (with_place) command->add_option("--place", o->day.place, tr("Place, when not the event's venue"));
         command->add_option("--status", o->day.status, tr("planned, held or cancelled"));
     };
+    // The callback of a command about one event (its EVENT argument): run(db, event) once the
+    // event is found, its number also in o->event.
+    auto on_event = [o, &ctx](auto run) {
+        return [o, &ctx, run] {
+            auto& db = ctx.database();
+            run(db, require_event(db, *o));
+        };
+    };
+    // What register and walk-in record of the person besides the name: --email, --institution,
+    // --sector and --role.
+    auto person_details = [o](CLI::App* command) {
+        command->add_option("--email", o->email, tr("Email"));
+        command->add_option("--institution", o->institution, tr("Institution: number or name"));
+        command->add_option("--sector", o->sector, tr("Sector code or label"));
+        command->add_option("--role", o->role, tr("participant, facilitator, speaker or organiser"));
+    };
+    // The event's own fields, as create sets them and update changes them (only create sets
+    // the languages, programme and funder).
+    auto event_fields = [o](CLI::App* command, bool creating) {
+        auto* title = command->add_option("--title", o->title, tr("The event's title"));
+        if (creating) title->required();
+        command->add_option("--theme", o->theme, tr("Its theme"));
+        command->add_option("--venue", o->venue, tr("Where it takes place"));
+        command->add_option("--capacity", o->capacity,
+                            creating ? tr("Seats for participants (none: unlimited)")
+                                     : tr("Seats for participants (0: unlimited)"));
+        if (creating) command->add_option("--languages", o->languages, tr("Languages, e.g. fr,nl"));
+        command->add_option("--role", o->role,
+                            tr("The organisation's role: organiser, co_organiser, facilitator, participant"));
+        if (creating) {
+            command->add_option("--programme", o->programme, tr("Programme code"));
+            command->add_option("--funder", o->funder, tr("Funder code"));
+        }
+        command->add_option("--objectives", o->objectives, tr("Objectives"));
+    };
     auto* root = cli::add_group(app, "exchange", tr("Exchange tables, study days, debates and working groups"));
     auto& out = *ctx.out;
 
@@ -131,15 +174,7 @@ void add_exchange_commands(CLI::App& app, CliContext& ctx) {
     auto* event = cli::add_group(*root, "event", tr("Create, list and show events"));
     auto* create = event->add_subcommand("create", tr("Create an event, with its days"));
     create->add_option("--type", o->type, tr("exchange_table, study_day, debate, working_group or other"));
-    create->add_option("--title", o->title, tr("The event's title"))->required();
-    create->add_option("--theme", o->theme, tr("Its theme"));
-    create->add_option("--venue", o->venue, tr("Where it takes place"));
-    create->add_option("--capacity", o->capacity, tr("Seats for participants (none: unlimited)"));
-    create->add_option("--languages", o->languages, tr("Languages, e.g. fr,nl"));
-    create->add_option("--role", o->role, tr("The organisation's role: organiser, co_organiser, facilitator, participant"));
-    create->add_option("--programme", o->programme, tr("Programme code"));
-    create->add_option("--funder", o->funder, tr("Funder code"));
-    create->add_option("--objectives", o->objectives, tr("Objectives"));
+    event_fields(create, true);
     create->add_option("--partner", o->partners, tr("A partner organisation (number or name); repeat"));
     create->add_option("--date", o->dates, tr("A day or meeting (YYYY-MM-DD); repeat for several"))->transform(human_date());
     create->add_option("--start", o->start, tr("Start time (HH:MM)"));
@@ -178,17 +213,10 @@ void add_exchange_commands(CLI::App& app, CliContext& ctx) {
             << '\n';
     });
 
-    auto* update = event->add_subcommand("update", tr("Change an event's title, theme, venue, seats, role or objectives"));
-    event_arg(update);
-    update->add_option("--title", o->title, tr("The event's title"));
-    update->add_option("--theme", o->theme, tr("Its theme"));
-    update->add_option("--venue", o->venue, tr("Where it takes place"));
-    update->add_option("--capacity", o->capacity, tr("Seats for participants (0: unlimited)"));
-    update->add_option("--role", o->role, tr("The organisation's role: organiser, co_organiser, facilitator, participant"));
-    update->add_option("--objectives", o->objectives, tr("Objectives"));
-    update->callback([o, &ctx, &out] {
-        auto& db = ctx.database();
-        auto e = require_event(db, *o);
+    auto* update = cli::add_command(*event, "update",
+                                    tr("Change an event's title, theme, venue, seats, role or objectives"), event_arg);
+    event_fields(update, false);
+    update->callback(on_event([o, &out](Database& db, Event e) {
         if (!o->title.empty()) e.title = o->title;
         if (!o->theme.empty()) e.theme = o->theme;
         if (!o->venue.empty()) e.venue = o->venue;
@@ -209,51 +237,45 @@ void add_exchange_commands(CLI::App& app, CliContext& ctx) {
         out << fmt::format(fmt::runtime(tr("Event {id} updated; {n} promoted from the waiting list.")),
                            fmt::arg("id", e.id), fmt::arg("n", promoted))
             << '\n';
-    });
+    }));
 
-    auto* add_day = event->add_subcommand("add-day", tr("Add a day or meeting to an event"));
-    event_arg(add_day);
+    auto* add_day = cli::add_command(*event, "add-day", tr("Add a day or meeting to an event"), event_arg);
     day_options(add_day, true);
-    add_day->callback([o, &ctx, &out] {
-        auto& db = ctx.database();
-        require_event(db, *o);
+    add_day->callback(on_event([o, &out](Database& db, const Event&) {
         const auto sid = EventRepository(db).add_day(o->event, o->day);
         out << fmt::format(fmt::runtime(tr("Day added (session {id}).")), fmt::arg("id", sid)) << '\n';
-    });
+    }));
 
-    auto* list = event->add_subcommand("list", tr("List events"));
-    list->add_option("--year", o->year, tr("Only the events of this calendar year"));
-    cli::add_format_option(*list, o->format);
-    list->callback([o, &ctx, &out, list] {
-        auto& db = ctx.database();
-        EventRepository events(db);
-        RegistrationService regs(db);
-        if (list->count("--year")) validate::year(o->year);  // --year 0 or 99999: refused
-        const auto from = o->year ? std::to_string(o->year) + "-01-01" : std::string("0000-01-01");
-        const auto to = o->year ? std::to_string(o->year) + "-12-31" : std::string("9999-12-31");
-        cli::print_list(
-            out, o->format, events.list(from, to, o->year == 0), {"id", "date", "type", "title", "registrations", "key"},
-            [&](const Event& e) -> std::vector<std::string> {
-                const auto type = events.type(e.type_id);
-                const auto first = events.first_date(e.id);
-                return {std::to_string(e.id), first, type ? type->code : "", e.title,
-                        std::to_string(regs.list(e.id).size()), first.empty() ? e.title : first + " " + e.title};
-            },
-            [&](std::ostream& out, const Event& e) {
-                const auto type = events.type(e.type_id);
-                const auto first = events.first_date(e.id);
-                out << std::setw(4) << e.id << "  " << (first.empty() ? std::string(10, '-') : first) << "  "
-                    << (type ? type->label_fr : "") << "  " << e.title << "  ("
-                    << fmt::format(fmt::runtime(tr("{n} registrations")), fmt::arg("n", regs.list(e.id).size())) << ")\n";
-            },
-            {"registrations"});
-    });
+    cli::add_list_command(
+        *event, tr("List events"),
+        [o](CLI::App* list) { list->add_option("--year", o->year, tr("Only the events of this calendar year")); },
+        [o, &ctx, &out](const std::string& format) {
+            auto& db = ctx.database();
+            EventRepository events(db);
+            RegistrationService regs(db);
+            const auto [from, to] = year_days(o->year, "0000-01-01", "9999-12-31");
+            cli::print_list(
+                out, format, events.list(from, to, !o->year), {"id", "date", "type", "title", "registrations", "key"},
+                [&](const Event& e) -> std::vector<std::string> {
+                    const auto type = events.type(e.type_id);
+                    const auto first = events.first_date(e.id);
+                    return {std::to_string(e.id), first, type ? type->code : "", e.title,
+                            std::to_string(regs.list(e.id).size()), first.empty() ? e.title : first + " " + e.title};
+                },
+                [&](std::ostream& out, const Event& e) {
+                    const auto type = events.type(e.type_id);
+                    const auto first = events.first_date(e.id);
+                    out << std::setw(4) << e.id << "  " << (first.empty() ? std::string(10, '-') : first) << "  "
+                        << (type ? type->label_fr : "") << "  " << e.title << "  ("
+                        << fmt::format(fmt::runtime(tr("{n} registrations")), fmt::arg("n", regs.list(e.id).size()))
+                        << ")\n";
+                },
+                {"registrations"});
+        });
 
-    auto* show = event->add_subcommand("show", tr("Show an event: days, committee, tables, registrations"));
-    event_arg(show);
-    show->callback([o, &ctx, &out] {
-        auto& db = ctx.database();
-        const auto e = require_event(db, *o);
+    auto* show =
+        cli::add_command(*event, "show", tr("Show an event: days, committee, tables, registrations"), event_arg);
+    show->callback(on_event([o, &out](Database& db, const Event& e) {
         EventRepository events(db);
         InstitutionRepository institutions(db);
         PersonRepository people(db);
@@ -290,18 +312,15 @@ void add_exchange_commands(CLI::App& app, CliContext& ctx) {
             if (!t.question.empty()) out << "    " << t.question << '\n';
         }
         out << event_sentence(f) << '\n';
-    });
+    }));
 
     // --- tables
     auto* table = cli::add_group(*root, "table", tr("Tables of an event"));
-    auto* table_add = table->add_subcommand("add", tr("Add a table to an event"));
-    event_arg(table_add);
+    auto* table_add = cli::add_command(*table, "add", tr("Add a table to an event"), event_arg);
     table_add->add_option("--title", o->title, tr("The table's title"))->required();
     table_add->add_option("--question", o->question, tr("The question it works on"));
     table_add->add_option("--facilitator", o->facilitators, tr("A facilitator (email, full name or number); repeat"));
-    table_add->callback([o, &ctx, &out] {
-        auto& db = ctx.database();
-        require_event(db, *o);
+    table_add->callback(on_event([o, &out](Database& db, const Event&) {
         EventRepository events(db);
         const auto id = db.write([&] {
             const auto id = events.add_table(o->event, o->title, o->question);
@@ -309,21 +328,16 @@ void add_exchange_commands(CLI::App& app, CliContext& ctx) {
             return id;
         });
         out << fmt::format(fmt::runtime(tr("Table {id} added.")), fmt::arg("id", id)) << '\n';
-    });
+    }));
 
     // --- registrations
-    auto* reg = root->add_subcommand("register", tr("Register a person (known, or new with --first/--last)"));
-    event_arg(reg);
+    auto* reg =
+        cli::add_command(*root, "register", tr("Register a person (known, or new with --first/--last)"), event_arg);
     reg->add_option("--person", o->person, tr("A known person: email, full name or number"));
     reg->add_option("--first", o->first, tr("First name of a new person"));
     reg->add_option("--last", o->last, tr("Last name of a new person"));
-    reg->add_option("--email", o->email, tr("Email"));
-    reg->add_option("--institution", o->institution, tr("Institution: number or name"));
-    reg->add_option("--sector", o->sector, tr("Sector code or label"));
-    reg->add_option("--role", o->role, tr("participant, facilitator, speaker or organiser"));
-    reg->callback([o, &ctx, &out] {
-        auto& db = ctx.database();
-        require_event(db, *o);
+    person_details(reg);
+    reg->callback(on_event([o, &out](Database& db, const Event&) {
         RegistrationRequest req;
         req.event_id = o->event;
         if (!o->role.empty()) req.role = o->role;
@@ -352,16 +366,13 @@ void add_exchange_commands(CLI::App& app, CliContext& ctx) {
             return RegistrationService(db).register_person(req);
         });
         print_registration(out, r);
-    });
+    }));
 
-    auto* imp = root->add_subcommand("import", tr("Import registrations from the web form's CSV"));
-    event_arg(imp);
+    auto* imp = cli::add_command(*root, "import", tr("Import registrations from the web form's CSV"), event_arg);
     imp->add_option("file", o->file, tr("The CSV file"))->required();
     imp->add_flag("--confirm-merges", o->confirm, tr("Accept the proposed merges with known people and institutions"));
     imp->add_flag("--create-new", o->create_new, tr("Refuse the proposals: create new people and institutions"));
-    imp->callback([o, &ctx, &out] {
-        auto& db = ctx.database();
-        require_event(db, *o);
+    imp->callback(on_event([o, &out](Database& db, const Event&) {
         const auto rows = read_registrations_csv(o->file);
         const auto plan = plan_import(db, o->event, rows);
         for (const auto& p : plan.rows) {
@@ -406,17 +417,14 @@ void add_exchange_commands(CLI::App& app, CliContext& ctx) {
                            fmt::arg("inst_new", r.institutions_created), fmt::arg("inst_matched", r.institutions_matched),
                            fmt::arg("skipped", r.skipped))
             << '\n';
-    });
+    }));
 
-    auto* regs = root->add_subcommand("registrations", tr("List an event's registrations"));
-    event_arg(regs);
+    auto* regs = cli::add_command(*root, "registrations", tr("List an event's registrations"), event_arg);
     regs->add_option("--status", o->status, tr("Only this status"));
-    regs->callback([o, &ctx, &out] {
-        auto& db = ctx.database();
-        require_event(db, *o);
+    regs->callback(on_event([o, &out](Database& db, const Event&) {
         for (const auto& r : RegistrationService(db).list(o->event))
             if (o->status.empty() || r.status == o->status) print_registration(out, r);
-    });
+    }));
 
     auto* status = root->add_subcommand("status", tr("Change a registration's status"));
     status->add_option("registration", o->registration_key,
@@ -439,14 +447,12 @@ void add_exchange_commands(CLI::App& app, CliContext& ctx) {
         }
     });
 
-    auto* checkin = root->add_subcommand("checkin", tr("Check-in: search registrations, or mark one attended"));
-    event_arg(checkin);
+    auto* checkin =
+        cli::add_command(*root, "checkin", tr("Check-in: search registrations, or mark one attended"), event_arg);
     checkin->add_option("--search", o->search, tr("Part of a name, email or institution"));
     checkin->add_option("--registration", o->registration_key,
                          tr("Mark this registration attended: its number, or the person's email or full name"));
-    checkin->callback([o, &ctx, &out] {
-        auto& db = ctx.database();
-        require_event(db, *o);
+    checkin->callback(on_event([o, &out](Database& db, const Event&) {
         RegistrationService service(db);
         if (!o->registration_key.empty()) {
             o->id = find_registration(db, o->event, o->registration_key).id;
@@ -455,19 +461,14 @@ void add_exchange_commands(CLI::App& app, CliContext& ctx) {
             return;
         }
         for (const auto& r : service.search(o->event, o->search, 50)) print_registration(out, r);
-    });
+    }));
 
-    auto* walkin = root->add_subcommand("walk-in", tr("Someone came without registering: create and mark attended"));
-    event_arg(walkin);
+    auto* walkin =
+        cli::add_command(*root, "walk-in", tr("Someone came without registering: create and mark attended"), event_arg);
     walkin->add_option("--first", o->first, tr("First name"));
     walkin->add_option("--last", o->last, tr("Last name"))->required();
-    walkin->add_option("--email", o->email, tr("Email"));
-    walkin->add_option("--institution", o->institution, tr("Institution: number or name"));
-    walkin->add_option("--sector", o->sector, tr("Sector code or label"));
-    walkin->add_option("--role", o->role, tr("participant, facilitator, speaker or organiser"));
-    walkin->callback([o, &ctx, &out] {
-        auto& db = ctx.database();
-        require_event(db, *o);
+    person_details(walkin);
+    walkin->callback(on_event([o, &out](Database& db, const Event&) {
         WalkIn w;
         w.first_name = o->first;
         w.last_name = o->last;
@@ -484,43 +485,36 @@ void add_exchange_commands(CLI::App& app, CliContext& ctx) {
         if (!o->sector.empty())
             if (auto s = SectorRepository(db).find(o->sector)) w.sector_id = s->id;
         print_registration(out, RegistrationService(db).walk_in(o->event, w));
-    });
+    }));
 
-    auto* assign = root->add_subcommand("assign", tr("Assign participants to tables (choice, then balanced sectors)"));
-    event_arg(assign);
+    auto* assign = cli::add_command(*root, "assign",
+                                    tr("Assign participants to tables (choice, then balanced sectors)"), event_arg);
     assign->add_flag("--all", o->all, tr("Reassign everyone, not only those without a table"));
-    assign->callback([o, &ctx, &out] {
-        auto& db = ctx.database();
-        require_event(db, *o);
+    assign->callback(on_event([o, &out](Database& db, const Event&) {
         const auto r = assign_tables(db, o->event, o->all);
         out << fmt::format(fmt::runtime(tr("{choice} seated at the table they chose, {spread} spread evenly.")),
                            fmt::arg("choice", r.by_choice), fmt::arg("spread", r.spread))
             << '\n';
         for (const auto& t : EventRepository(db).tables(o->event))
             out << "  " << t.position << ". " << t.title << ": " << r.per_table.at(t.id) << '\n';
-    });
+    }));
 
     // --- committee and working groups
     auto* committee = cli::add_group(*root, "committee", tr("The steering committee of an event"));
-    auto* member = committee->add_subcommand("add-member", tr("Add a member institution (and representative)"));
-    event_arg(member);
+    auto* member =
+        cli::add_command(*committee, "add-member", tr("Add a member institution (and representative)"), event_arg);
     member->add_option("--institution", o->institution, tr("Institution: number or name"))->required();
     member->add_option("--person", o->person, tr("The representative: email, full name or number"));
-    member->callback([o, &ctx, &out] {
-        auto& db = ctx.database();
-        require_event(db, *o);
+    member->callback(on_event([o, &out](Database& db, const Event&) {
         const auto inst = resolve_institution(db, o->institution);
         EventRepository(db).add_committee_member(o->event, inst,
                                                  o->person.empty() ? std::nullopt : std::optional<int64_t>(person_by_key(db, o->person)));
         out << tr("Member added.") << '\n';
-    });
-    auto* meeting = committee->add_subcommand("meeting", tr("Record a committee meeting"));
-    event_arg(meeting);
+    }));
+    auto* meeting = cli::add_command(*committee, "meeting", tr("Record a committee meeting"), event_arg);
     day_options(meeting, false);
     meeting->add_option("--decision", o->dates, tr("A decision taken; repeat"));
-    meeting->callback([o, &ctx, &out] {
-        auto& db = ctx.database();
-        require_event(db, *o);
+    meeting->callback(on_event([o, &out](Database& db, const Event&) {
         EventRepository events(db);
         const auto sid = db.write([&] {
             const auto sid = events.add_committee_meeting(o->event, o->day);
@@ -528,16 +522,14 @@ void add_exchange_commands(CLI::App& app, CliContext& ctx) {
             return sid;
         });
         out << fmt::format(fmt::runtime(tr("Committee meeting recorded (session {id}).")), fmt::arg("id", sid)) << '\n';
-    });
-    auto* service = root->add_subcommand("group-service", tr("Add a service taking part in a working group"));
-    event_arg(service);
+    }));
+    auto* service =
+        cli::add_command(*root, "group-service", tr("Add a service taking part in a working group"), event_arg);
     service->add_option("--institution", o->institution, tr("Institution: number or name"))->required();
-    service->callback([o, &ctx, &out] {
-        auto& db = ctx.database();
-        require_event(db, *o);
+    service->callback(on_event([o, &out](Database& db, const Event&) {
         EventRepository(db).add_group_service(o->event, resolve_institution(db, o->institution));
         out << tr("Service added.") << '\n';
-    });
+    }));
 
     // --- publications
     auto* pub = cli::add_group(*root, "publication", tr("Publications coming out of events"));
@@ -569,29 +561,29 @@ void add_exchange_commands(CLI::App& app, CliContext& ctx) {
         });
         out << fmt::format(fmt::runtime(tr("Publication {id} added.")), fmt::arg("id", id)) << '\n';
     });
-    auto* pub_list = pub->add_subcommand("list", tr("List publications"));
-    pub_list->add_option("--year", o->year, tr("Only those dated this year"));
-    cli::add_format_option(*pub_list, o->format);
-    pub_list->callback([o, &ctx, &out, pub_list] {
-        auto& db = ctx.database();
-        if (pub_list->count("--year")) validate::year(o->year);  // --year 0 or 99999: refused
-        const auto from = o->year ? std::to_string(o->year) + "-01-01" : std::string();
-        const auto to = o->year ? std::to_string(o->year) + "-12-31" : std::string();
-        cli::print_list(
-            out, o->format, EventRepository(db).publications(from, to),
-            {"id", "date", "title", "collection", "number", "copies"},
-            [](const Publication& p) -> std::vector<std::string> {
-                return {std::to_string(p.id), p.date,   p.title, p.collection,
-                        p.number,             p.copies ? std::to_string(*p.copies) : ""};
-            },
-            [](std::ostream& out, const Publication& p) {
-                out << std::setw(4) << p.id << "  " << (p.date.empty() ? std::string(10, '-') : p.date) << "  " << p.title;
-                if (!p.collection.empty() || !p.number.empty()) out << "  [" << p.collection << " " << p.number << "]";
-                if (p.copies) out << "  " << fmt::format(fmt::runtime(tr("{n} copies")), fmt::arg("n", *p.copies));
-                out << '\n';
-            },
-            {"copies"});
-    });
+    cli::add_list_command(
+        *pub, tr("List publications"),
+        [o](CLI::App* list) { list->add_option("--year", o->year, tr("Only those dated this year")); },
+        [o, &ctx, &out](const std::string& format) {
+            auto& db = ctx.database();
+            const auto [from, to] = year_days(o->year, "", "");
+            cli::print_list(
+                out, format, EventRepository(db).publications(from, to),
+                {"id", "date", "title", "collection", "number", "copies"},
+                [](const Publication& p) -> std::vector<std::string> {
+                    return {std::to_string(p.id), p.date,   p.title, p.collection,
+                            p.number,             p.copies ? std::to_string(*p.copies) : ""};
+                },
+                [](std::ostream& out, const Publication& p) {
+                    out << std::setw(4) << p.id << "  " << (p.date.empty() ? std::string(10, '-') : p.date) << "  "
+                        << p.title;
+                    if (!p.collection.empty() || !p.number.empty())
+                        out << "  [" << p.collection << " " << p.number << "]";
+                    if (p.copies) out << "  " << fmt::format(fmt::runtime(tr("{n} copies")), fmt::arg("n", *p.copies));
+                    out << '\n';
+                },
+                {"copies"});
+        });
 
     // --- evaluation
     auto* ev = cli::add_group(*root, "evaluation", tr("The evaluation questionnaire after an event"));
@@ -599,14 +591,11 @@ void add_exchange_commands(CLI::App& app, CliContext& ctx) {
         auto& db = ctx.database();
         out << format_questionnaire(*QuestionnaireRepository(db).get(ensure_evaluation_template(db)));
     });
-    auto* evs = ev->add_subcommand("submit", tr("Record one participant's evaluation of an event"));
-    event_arg(evs);
+    auto* evs = cli::add_command(*ev, "submit", tr("Record one participant's evaluation of an event"), event_arg);
     evs->add_option("--person", o->person, tr("The person: email, full name or number (none: anonymous)"));
     evs->add_option("--answers", o->answers, tr("position=value pairs separated by '|', e.g. \"1=0|2=5|5=text\""))
         ->required();
-    evs->callback([o, &ctx, &out] {
-        auto& db = ctx.database();
-        require_event(db, *o);
+    evs->callback(on_event([o, &out](Database& db, const Event&) {
         // One transaction: a bad answer leaves no questionnaire created on the way.
         const auto id = db.write([&] {
             const auto q = QuestionnaireRepository(db).get(ensure_evaluation_template(db));
@@ -614,24 +603,18 @@ void add_exchange_commands(CLI::App& app, CliContext& ctx) {
                                      parse_answers(*q, o->answers));
         });
         out << fmt::format(fmt::runtime(tr("Evaluation #{id} recorded.")), fmt::arg("id", id)) << '\n';
-    });
-    auto* evy = ev->add_subcommand("summary", tr("Summary of an event's evaluations"));
-    event_arg(evy);
-    evy->callback([o, &ctx, &out] {
-        auto& db = ctx.database();
-        require_event(db, *o);
+    }));
+    auto* evy = cli::add_command(*ev, "summary", tr("Summary of an event's evaluations"), event_arg);
+    evy->callback(on_event([o, &out](Database& db, const Event&) {
         out << format_summary(evaluation_summary(db, {o->event}));
-    });
+    }));
 
     // --- outputs
-    auto* certs = root->add_subcommand("certificates", tr("Attendance certificates (HTML, and PDF)"));
-    event_arg(certs);
+    auto* certs = cli::add_command(*root, "certificates", tr("Attendance certificates (HTML, and PDF)"), event_arg);
     certs->add_option("--out", o->out, tr("Folder to write them into"))->required();
     certs->add_option("--person", o->person, tr("Only this person's certificate"));
     certs->add_flag("--pdf", o->pdf, tr("Also write PDFs: one per person and one with every certificate"));
-    certs->callback([o, &ctx, &out] {
-        auto& db = ctx.database();
-        require_event(db, *o);
+    certs->callback(on_event([o, &out](Database& db, const Event&) {
         const auto files = write_certificates(db, o->event, o->person.empty() ? std::nullopt : std::optional<int64_t>(person_by_key(db, o->person)),
                                               o->out, o->pdf);
         out << fmt::format(fmt::runtime(tr("{n} certificates written to {dir}.")), fmt::arg("n", files.html.size()),
@@ -640,28 +623,23 @@ void add_exchange_commands(CLI::App& app, CliContext& ctx) {
         if (o->pdf) out << fmt::format(fmt::runtime(tr("{n} PDF files written.")), fmt::arg("n", files.pdf.size())) << '\n';
         if (!files.all_pdf.empty())
             out << trf("All certificates, one per page: {file}", fmt::arg("file", files.all_pdf.string())) << '\n';
-    });
+    }));
 
-    auto* sheet = root->add_subcommand("sign-in-sheet", tr("A printable sign-in sheet (PDF or HTML) for paper check-in"));
-    event_arg(sheet);
+    auto* sheet = cli::add_command(*root, "sign-in-sheet",
+                                   tr("A printable sign-in sheet (PDF or HTML) for paper check-in"), event_arg);
     sheet->add_option("--out", o->out, tr("The file: .pdf or .html"))->required();
-    sheet->callback([o, &ctx, &out] {
-        auto& db = ctx.database();
-        require_event(db, *o);
+    sheet->callback(on_event([o, &out](Database& db, const Event&) {
         if (std::filesystem::path(o->out).extension() == ".pdf")
             write_sign_in_sheet_pdf(db, o->event, o->out);
         else
             cli::write_text_file(o->out, sign_in_sheet_html(db, o->event));
         out << fmt::format(fmt::runtime(tr("Sign-in sheet written to {file}.")), fmt::arg("file", o->out)) << '\n';
-    });
+    }));
 
-    auto* exp = root->add_subcommand("export", tr("Export registrations or participants (CSV or XLSX)"));
-    event_arg(exp);
+    auto* exp = cli::add_command(*root, "export", tr("Export registrations or participants (CSV or XLSX)"), event_arg);
     exp->add_option("--out", o->out, tr("The file: .csv or .xlsx"))->required();
     exp->add_flag("--participants", o->participants, tr("Only the people who attended"));
-    exp->callback([o, &ctx, &out] {
-        auto& db = ctx.database();
-        require_event(db, *o);
+    exp->callback(on_event([o, &out](Database& db, const Event&) {
         const auto rows = registration_rows(db, o->event, o->participants);
         const auto ext = std::filesystem::path(o->out).extension().string();
         if (ext == ".xlsx")
@@ -674,17 +652,15 @@ void add_exchange_commands(CLI::App& app, CliContext& ctx) {
         out << fmt::format(fmt::runtime(tr("{n} rows written to {file}.")), fmt::arg("n", rows.size() - 1),
                            fmt::arg("file", o->out))
             << '\n';
-    });
+    }));
 
     auto* ical = root->add_subcommand("ical", tr("iCalendar of the events"));
     ical->add_option("--out", o->out, tr("The .ics file (standard output when absent)"));
     ical->add_option("--year", o->year, tr("Only this calendar year"));
     ical->add_flag("--committee", o->committee, tr("Include steering-committee meetings"));
-    ical->callback([o, &ctx, &out, ical] {
+    ical->callback([o, &ctx, &out] {
         auto& db = ctx.database();
-        if (ical->count("--year")) validate::year(o->year);  // --year 0 or 99999: refused
-        const auto from = o->year ? std::to_string(o->year) + "-01-01" : std::string("0000-01-01");
-        const auto to = o->year ? std::to_string(o->year) + "-12-31" : std::string("9999-12-31");
+        const auto [from, to] = year_days(o->year, "0000-01-01", "9999-12-31");
         const auto text = events_icalendar(db, from, to, o->committee);
         if (o->out.empty()) {
             out << text;

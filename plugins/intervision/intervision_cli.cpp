@@ -39,8 +39,6 @@ struct Options {
     std::vector<std::string> facilitators, closures;
     int year = 0;
     Group new_group;  // group create
-    int64_t session = 0, other_session = 0;
-    std::string list_format = "table";   // --format of the list commands
     std::string session_ref, other_ref;  // a session: its id, or its date within --group
     bool with_participants = false, replace = false;
 };
@@ -94,6 +92,12 @@ int64_t need_session(Database& db, const Options& o, const std::string& ref) {
     throw Error(trf("Group {group} has no session on {date} (sessions: {dates}).", fmt::arg("group", g.name),
                     fmt::arg("date", *date), fmt::arg("dates", dates.empty() ? tr("none") : dates)));
 }
+
+// The group named by --group in the --cycle.
+Group need_named_group(Database& db, const Options& o) { return need_group(db, o, o.group); }
+
+// The session named by --session (an id, or a date in --group).
+int64_t need_named_session(Database& db, const Options& o) { return need_session(db, o, o.session_ref); }
 
 const char* const kWeekdays[] = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
 
@@ -162,6 +166,33 @@ void add_intervision_commands(CLI::App& cli, CliContext& ctx) {
         cycle_opt(c, false);
     };
 
+    // --cycle (and --programme) and --group: the group a command is about (need_named_group).
+    auto group_opts = [o, cycle_opt](CLI::App* c) {
+        cycle_opt(c);
+        c->add_option("--group", o->group, tr("Group name"))->required();
+    };
+
+    // The callback of a command about one cycle, group or session: find(db, options) finds
+    // it (need_cycle, need_named_group, need_named_session), then run(db, it).
+    auto on = [o, &ctx](auto find, auto run) {
+        return [o, &ctx, find, run] {
+            auto& db = db_of(ctx);
+            run(db, find(db, *o));
+        };
+    };
+
+    // A list of one cycle's records: --cycle and --programme, and --group when `one_group`,
+    // then --format; list(db, cycle, format) prints.
+    auto cycle_list = [o, &ctx, cycle_opt, cycle_group_opts](CLI::App* parent, const std::string& help,
+                                                             bool one_group, auto list) {
+        return cli::add_list_command(
+            *parent, help, [=](CLI::App* c) { one_group ? cycle_group_opts(c) : cycle_opt(c); },
+            [o, &ctx, list](const std::string& format) {
+                auto& db = db_of(ctx);
+                list(db, need_cycle(db, *o), format);
+            });
+    };
+
     // cycle create | list | copy
     auto* cycle = cli::add_group(*root, "cycle", tr("Create, list and copy cycles"));
     auto* cc = cycle->add_subcommand("create", tr("Create a cycle"));
@@ -195,15 +226,13 @@ void add_intervision_commands(CLI::App& cli, CliContext& ctx) {
         const auto id = CycleRepository(db).create_cycle(c);
         *ctx.out << trf("Cycle {name} created (id {id}).", fmt::arg("name", c.name), fmt::arg("id", id)) << '\n';
     });
-    auto* cl = cycle->add_subcommand("list", tr("List the cycles"));
-    cli::add_format_option(*cl, o->list_format);
-    cl->callback([o, &ctx] {
+    cli::add_list_command(*cycle, tr("List the cycles"), [&ctx](const std::string& format) {
         auto& db = db_of(ctx);
         CycleRepository repo(db);
         ProgrammeRepository programmes(db);
         // csv and json: the columns of the intervision_cycles sheet, and the number of groups.
         cli::print_list(
-            *ctx.out, o->list_format, repo.cycles(),
+            *ctx.out, format, repo.cycles(),
             {"id", "name", "programme", "start", "end", "audience", "funder", "groups"},
             [&](const Cycle& c) -> std::vector<std::string> {
                 return {std::to_string(c.id), c.name, programme_code(db, c), c.start_date, c.end_date,
@@ -263,15 +292,11 @@ void add_intervision_commands(CLI::App& cli, CliContext& ctx) {
                  << '\n';
         for (const auto& w : warnings) *ctx.out << tr("Warning: ") << w << '\n';
     });
-    auto* gl = group->add_subcommand("list", tr("List a cycle's groups with their participants and warnings"));
-    cycle_opt(gl);
-    cli::add_format_option(*gl, o->list_format);
-    gl->callback([o, &ctx] {
-        auto& db = db_of(ctx);
+    cycle_list(group, tr("List a cycle's groups with their participants and warnings"), false,
+               [&ctx](Database& db, const Cycle& cycle, const std::string& format) {
         CycleRepository repo(db);
         EnrolmentRules rules(db);
-        const auto cycle = need_cycle(db, *o);
-        if (o->list_format != "table") {
+        if (format != "table") {
             std::vector<std::vector<std::string>> rows;
             for (const auto& g : repo.groups(cycle.id)) {
                 int enrolled = 0, waiting = 0;
@@ -290,7 +315,7 @@ void add_intervision_commands(CLI::App& cli, CliContext& ctx) {
                             {"id", "cycle", "programme", "name", "language", "weekday", "week_of_month", "half_day",
                              "start_time", "end_time", "capacity", "facilitator1", "facilitator2", "venue", "place",
                              "enrolled", "waiting"},
-                            rows, o->list_format, {"week_of_month", "capacity", "enrolled", "waiting"});
+                            rows, format, {"week_of_month", "capacity", "enrolled", "waiting"});
             return;
         }
         for (const auto& g : repo.groups(cycle.id)) {
@@ -312,13 +337,9 @@ void add_intervision_commands(CLI::App& cli, CliContext& ctx) {
 
     // enrolments list: one row per enrolment, with the keys enrol, leave and move take
     auto* enrolments = cli::add_group(*root, "enrolments", tr("List the enrolments"));
-    auto* el = enrolments->add_subcommand("list", tr("List a cycle's enrolments: person, institution, group, status"));
-    cycle_group_opts(el);
-    cli::add_format_option(*el, o->list_format);
-    el->callback([o, &ctx] {
-        auto& db = db_of(ctx);
+    cycle_list(enrolments, tr("List a cycle's enrolments: person, institution, group, status"), true,
+               [o, &ctx](Database& db, const Cycle& cycle, const std::string& format) {
         CycleRepository repo(db);
-        const auto cycle = need_cycle(db, *o);
         if (!o->group.empty()) need_group(db, *o, o->group);  // a mistyped group is an error, not an empty list
         cli::CliTable t;
         t.keys = {"id",          "cycle",  "programme",        "group",       "email",   "person", "institution",
@@ -336,20 +357,16 @@ void add_intervision_commands(CLI::App& cli, CliContext& ctx) {
                                   e.waiting_position ? std::to_string(*e.waiting_position) : "", e.enrolled_on,
                                   e.left_on, e.reason});
         }
-        cli::print_table(*ctx.out, t, o->list_format);
+        cli::print_table(*ctx.out, t, format);
     });
 
     // enrol | leave | move
-    auto* en = root->add_subcommand("enrol", tr("Enrol a person in a group (waiting list when full)"));
-    cycle_opt(en);
-    en->add_option("--group", o->group, tr("Group name"))->required();
+    auto* en = cli::add_command(*root, "enrol", tr("Enrol a person in a group (waiting list when full)"), group_opts);
     en->add_option("--person", o->person, tr("Email or id"))->required();
     en->add_option("--date", o->date, tr("Enrolment date (default: today, or the cycle's start when today is outside the cycle)"))->transform(human_date());
     en->add_option("--reason", o->reason, tr("Why a second worker of the same institution is accepted"));
     en->add_option("--institution", o->place, tr("Count the person for this institution (default: their employment)"));
-    en->callback([o, &ctx] {
-        auto& db = db_of(ctx);
-        const auto g = need_group(db, *o, o->group);
+    en->callback(on(need_named_group, [o, &ctx](Database& db, const Group& g) {
         const auto p = need_person(db, o->person);
         std::optional<Affiliation> at;
         if (!o->place.empty()) at = Affiliation{find_institution(db, o->place).id, std::nullopt};
@@ -376,15 +393,11 @@ void add_intervision_commands(CLI::App& cli, CliContext& ctx) {
             for (const auto& w : e.warnings()) *ctx.err << tr("Warning: ") << w << '\n';
             throw Error(tr("Give a reason with --reason to accept this enrolment anyway."));
         }
-    });
-    auto* lv = root->add_subcommand("leave", tr("A participant leaves a group on a date"));
-    cycle_opt(lv);
-    lv->add_option("--group", o->group, tr("Group name"))->required();
+    }));
+    auto* lv = cli::add_command(*root, "leave", tr("A participant leaves a group on a date"), group_opts);
     lv->add_option("--person", o->person, tr("Email or id"))->required();
     lv->add_option("--date", o->date, tr("Date of leaving (default: today)"))->transform(human_date());
-    lv->callback([o, &ctx] {
-        auto& db = db_of(ctx);
-        const auto g = need_group(db, *o, o->group);
+    lv->callback(on(need_named_group, [o, &ctx](Database& db, const Group& g) {
         const auto p = need_person(db, o->person);
         const auto promoted = EnrolmentRules(db).leave(g.id, p.id, or_today(o->date));
         *ctx.out << trf("{name} left {group}.", fmt::arg("name", p.display_name()), fmt::arg("group", g.name)) << '\n';
@@ -393,7 +406,7 @@ void add_intervision_commands(CLI::App& cli, CliContext& ctx) {
                 *ctx.out << trf("{name} takes the place (from the waiting list).",
                                 fmt::arg("name", person_name(db, e->person_id)))
                          << '\n';
-    });
+    }));
     auto* mv = root->add_subcommand("move", tr("Move a participant to another group of the cycle"));
     cycle_opt(mv);
     mv->add_option("--from", o->from_group, tr("Group left"))->required();
@@ -412,12 +425,10 @@ void add_intervision_commands(CLI::App& cli, CliContext& ctx) {
     });
 
     // schedule, sessions
-    auto* sc = root->add_subcommand("schedule", tr("Generate the monthly sessions of a cycle's groups"));
-    cycle_group_opts(sc);
+    auto* sc =
+        cli::add_command(*root, "schedule", tr("Generate the monthly sessions of a cycle's groups"), cycle_group_opts);
     sc->add_flag("--replace", o->replace, tr("Replace the planned sessions not set by hand"));
-    sc->callback([o, &ctx] {
-        auto& db = db_of(ctx);
-        const auto c = need_cycle(db, *o);
+    sc->callback(on(need_cycle, [o, &ctx](Database& db, const Cycle& c) {
         SessionScheduler scheduler(db);
         for (const auto& g : CycleRepository(db).groups(c.id)) {
             if (!o->group.empty() && g.name != o->group) continue;
@@ -425,118 +436,94 @@ void add_intervision_commands(CLI::App& cli, CliContext& ctx) {
             *ctx.out << trf("{group}: {n} sessions.", fmt::arg("group", g.name), fmt::arg("n", ids.size())) << '\n';
         }
         for (const auto& x : scheduler.conflicts(c.id)) *ctx.out << tr("CONFLICT: ") << x.message << '\n';
-    });
+    }));
     auto* ss = cli::add_group(*root, "sessions", tr("List and change the sessions"));
-    auto* sl = ss->add_subcommand("list", tr("List a cycle's sessions"));
-    cycle_group_opts(sl);
-    cli::add_format_option(*sl, o->list_format);
-    sl->callback([o, &ctx] {
-        auto& db = db_of(ctx);
-        const auto c = need_cycle(db, *o);
-        CycleRepository repo(db);
-        SessionRepository core(db);
-        const bool text = o->list_format == "table";
-        std::vector<std::vector<std::string>> rows;
-        for (const auto& g : repo.groups(c.id)) {
-            if (!o->group.empty() && g.name != o->group) continue;
-            if (text) *ctx.out << g.name << '\n';
-            for (const auto& s : repo.sessions(g.id)) {
-                int present = 0;
-                for (const auto& a : core.attendance(s.session_id))
-                    if (a.role == "participant" && a.status == "present") ++present;
-                if (!text) {
-                    rows.push_back({std::to_string(s.session_id), c.name, programme_code(db, c), g.name, s.date,
-                                    s.start_time, s.end_time, s.status, institution_key(db, s.host_institution_id),
-                                    s.place, std::to_string(present), s.manual ? "yes" : "no"});
-                    continue;
+    cycle_list(
+        ss, tr("List a cycle's sessions"), true, [o, &ctx](Database& db, const Cycle& c, const std::string& format) {
+            CycleRepository repo(db);
+            SessionRepository core(db);
+            const bool text = format == "table";
+            std::vector<std::vector<std::string>> rows;
+            for (const auto& g : repo.groups(c.id)) {
+                if (!o->group.empty() && g.name != o->group) continue;
+                if (text) *ctx.out << g.name << '\n';
+                for (const auto& s : repo.sessions(g.id)) {
+                    int present = 0;
+                    for (const auto& a : core.attendance(s.session_id))
+                        if (a.role == "participant" && a.status == "present") ++present;
+                    if (!text) {
+                        rows.push_back({std::to_string(s.session_id), c.name, programme_code(db, c), g.name, s.date,
+                                        s.start_time, s.end_time, s.status, institution_key(db, s.host_institution_id),
+                                        s.place, std::to_string(present), s.manual ? "yes" : "no"});
+                        continue;
+                    }
+                    *ctx.out << "  #" << s.session_id << "  " << s.date << " " << s.start_time << "-" << s.end_time
+                             << "  " << s.status << "  " << institution_name(db, s.host_institution_id) << "  "
+                             << trf("{n} present", fmt::arg("n", present)) << (s.manual ? "  *" : "") << '\n';
                 }
-                *ctx.out << "  #" << s.session_id << "  " << s.date << " " << s.start_time << "-" << s.end_time << "  "
-                         << s.status << "  " << institution_name(db, s.host_institution_id) << "  "
-                         << trf("{n} present", fmt::arg("n", present)) << (s.manual ? "  *" : "") << '\n';
             }
-        }
-        if (!text) {
-            cli::print_rows(*ctx.out,
-                            {"id", "cycle", "programme", "group", "date", "start_time", "end_time", "status", "host",
-                             "place", "present", "manual"},
-                            rows, o->list_format, {"present"});
-            return;
-        }
-        for (const auto& x : SessionScheduler(db).conflicts(c.id)) *ctx.out << tr("CONFLICT: ") << x.message << '\n';
-    });
-    auto* smove = ss->add_subcommand("move", tr("Move a session to another date"));
-    session_opts(smove);
+            if (!text) {
+                cli::print_rows(*ctx.out,
+                                {"id", "cycle", "programme", "group", "date", "start_time", "end_time", "status",
+                                 "host", "place", "present", "manual"},
+                                rows, format, {"present"});
+                return;
+            }
+            for (const auto& x : SessionScheduler(db).conflicts(c.id))
+                *ctx.out << tr("CONFLICT: ") << x.message << '\n';
+        });
+    auto* smove = cli::add_command(*ss, "move", tr("Move a session to another date"), session_opts);
     smove->add_option("--date", o->date, tr("New date"))->transform(human_date())->required();
     smove->add_option("--start", o->start, tr("Start time HH:MM"));
     smove->add_option("--end", o->end, tr("End time HH:MM"));
-    smove->callback([o, &ctx] {
-        o->session = need_session(db_of(ctx), *o, o->session_ref);
-        SessionScheduler(db_of(ctx)).move_session(o->session, o->date, o->start, o->end);
+    smove->callback(on(need_named_session, [o, &ctx](Database& db, int64_t session) {
+        SessionScheduler(db).move_session(session, o->date, o->start, o->end);
         *ctx.out << tr("Session moved.") << '\n';
-    });
-    auto* scancel = ss->add_subcommand("cancel", tr("Cancel a session"));
-    session_opts(scancel);
-    scancel->callback([o, &ctx] {
-        o->session = need_session(db_of(ctx), *o, o->session_ref);
-        SessionScheduler(db_of(ctx)).cancel_session(o->session);
-        *ctx.out << tr("Session cancelled.") << '\n';
-    });
-    auto* sheld = ss->add_subcommand("held", tr("Mark a session as held"));
-    session_opts(sheld);
-    sheld->callback([o, &ctx] {
-        o->session = need_session(db_of(ctx), *o, o->session_ref);
-        SessionScheduler(db_of(ctx)).set_status(o->session, "held");
-        *ctx.out << tr("Session marked as held.") << '\n';
-    });
-    auto* sadd = ss->add_subcommand("add", tr("Add a session to a group"));
-    cycle_opt(sadd);
-    sadd->add_option("--group", o->group, tr("Group name"))->required();
+    }));
+    cli::add_command(*ss, "cancel", tr("Cancel a session"), session_opts)
+        ->callback(on(need_named_session, [&ctx](Database& db, int64_t session) {
+            SessionScheduler(db).cancel_session(session);
+            *ctx.out << tr("Session cancelled.") << '\n';
+        }));
+    cli::add_command(*ss, "held", tr("Mark a session as held"), session_opts)
+        ->callback(on(need_named_session, [&ctx](Database& db, int64_t session) {
+            SessionScheduler(db).set_status(session, "held");
+            *ctx.out << tr("Session marked as held.") << '\n';
+        }));
+    auto* sadd = cli::add_command(*ss, "add", tr("Add a session to a group"), group_opts);
     sadd->add_option("--date", o->date, tr("Date"))->transform(human_date())->required();
-    sadd->callback([o, &ctx] {
-        auto& db = db_of(ctx);
-        const auto id = SessionScheduler(db).add_session(need_group(db, *o, o->group).id, o->date);
+    sadd->callback(on(need_named_group, [o, &ctx](Database& db, const Group& g) {
+        const auto id = SessionScheduler(db).add_session(g.id, o->date);
         *ctx.out << trf("Session #{id} added.", fmt::arg("id", id)) << '\n';
-    });
-    auto* sswap = ss->add_subcommand("swap-hosts", tr("Swap the hosts of two sessions"));
-    session_opts(sswap);
+    }));
+    auto* sswap = cli::add_command(*ss, "swap-hosts", tr("Swap the hosts of two sessions"), session_opts);
     sswap->add_option("--with", o->other_ref, tr("The other session: its id or its date"))->required();
-    sswap->callback([o, &ctx] {
-        o->session = need_session(db_of(ctx), *o, o->session_ref);
-        o->other_session = need_session(db_of(ctx), *o, o->other_ref);
-        SessionScheduler(db_of(ctx)).swap_hosts(o->session, o->other_session);
+    sswap->callback(on(need_named_session, [o, &ctx](Database& db, int64_t session) {
+        SessionScheduler(db).swap_hosts(session, need_session(db, *o, o->other_ref));
         *ctx.out << tr("Hosts swapped.") << '\n';
-    });
-    auto* snotes = ss->add_subcommand("notes", tr("Set the host's presentation and the vignette themes"));
-    session_opts(snotes);
+    }));
+    auto* snotes =
+        cli::add_command(*ss, "notes", tr("Set the host's presentation and the vignette themes"), session_opts);
     snotes->add_option("--presentation", o->place, tr("The host's presentation"));
     snotes->add_option("--themes", o->reason, tr("Themes of the vignettes (no identifying detail)"));
-    snotes->callback([o, &ctx] {
-        o->session = need_session(db_of(ctx), *o, o->session_ref);
-        CycleRepository(db_of(ctx)).set_notes(o->session, o->place, o->reason);
+    snotes->callback(on(need_named_session, [o, &ctx](Database& db, int64_t session) {
+        CycleRepository(db).set_notes(session, o->place, o->reason);
         *ctx.out << tr("Notes saved. Remember: no detail that identifies the people discussed.") << '\n';
-    });
+    }));
 
     // attendance set | import
     auto* at = cli::add_group(*root, "attendance", tr("Record attendance"));
-    auto* aset = at->add_subcommand("set", tr("Record one person's attendance at a session"));
-    session_opts(aset);
+    auto* aset = cli::add_command(*at, "set", tr("Record one person's attendance at a session"), session_opts);
     aset->add_option("--person", o->person, tr("Email or id"))->required();
     aset->add_option("--status", o->status, tr("present, excused or absent"));
     aset->add_option("--reason", o->reason, tr("Reason (excused)"));
     aset->add_option("--role", o->role, tr("participant or facilitator"));
-    aset->callback([o, &ctx] {
-        o->session = need_session(db_of(ctx), *o, o->session_ref);
-        auto& db = db_of(ctx);
-        set_attendance(db, o->session, need_person(db, o->person).id, o->status, o->reason, o->role);
+    aset->callback(on(need_named_session, [o, &ctx](Database& db, int64_t session) {
+        set_attendance(db, session, need_person(db, o->person).id, o->status, o->reason, o->role);
         *ctx.out << tr("Attendance recorded.") << '\n';
-    });
-    auto* alist = at->add_subcommand("list", tr("List the attendance of a cycle's sessions, with the columns of its "
-                                                "import"));
-    cycle_group_opts(alist);
-    cli::add_format_option(*alist, o->list_format);
-    alist->callback([o, &ctx] {
-        auto& db = db_of(ctx);
-        const auto c = need_cycle(db, *o);
+    }));
+    cycle_list(at, tr("List the attendance of a cycle's sessions, with the columns of its import"), true,
+               [o, &ctx](Database& db, const Cycle& c, const std::string& format) {
         if (!o->group.empty()) need_group(db, *o, o->group);
         CycleRepository repo(db);
         SessionRepository sessions(db);
@@ -552,26 +539,22 @@ void add_intervision_commands(CLI::App& cli, CliContext& ctx) {
                                       person_email(db, a.person_id), person_name(db, a.person_id), a.status, a.role,
                                       a.reason});
         }
-        cli::print_table(*ctx.out, t, o->list_format);
+        cli::print_table(*ctx.out, t, format);
     });
-    auto* aimp = at->add_subcommand("import", tr("Import a group's attendance from CSV (date,email,status[,reason][,role])"));
-    cycle_opt(aimp);
-    aimp->add_option("--group", o->group, tr("Group name"))->required();
+    auto* aimp = cli::add_command(
+        *at, "import", tr("Import a group's attendance from CSV (date,email,status[,reason][,role])"), group_opts);
     aimp->add_option("--file", o->file, tr("CSV file"))->required();
-    aimp->callback([o, &ctx] {
-        auto& db = db_of(ctx);
-        const int n = import_attendance_csv(db, need_group(db, *o, o->group).id, o->file);
+    aimp->callback(on(need_named_group, [o, &ctx](Database& db, const Group& g) {
+        const int n = import_attendance_csv(db, g.id, o->file);
         *ctx.out << trf("{n} attendance rows imported.", fmt::arg("n", n)) << '\n';
-    });
+    }));
 
     // exports
-    auto* ical = root->add_subcommand("ical", tr("Export sessions as iCalendar (group, cycle or facilitator)"));
-    cycle_group_opts(ical);
+    auto* ical = cli::add_command(*root, "ical", tr("Export sessions as iCalendar (group, cycle or facilitator)"),
+                                  cycle_group_opts);
     ical->add_option("--facilitator", o->person, tr("Only this facilitator's sessions (email or id)"));
     ical->add_option("--out", o->out, tr("Output file (default: standard output)"));
-    ical->callback([o, &ctx] {
-        auto& db = db_of(ctx);
-        const auto c = need_cycle(db, *o);
+    ical->callback(on(need_cycle, [o, &ctx](Database& db, const Cycle& c) {
         std::vector<int64_t> ids;
         std::string name = tr("Intervision") + " " + c.name;
         if (!o->person.empty()) {
@@ -585,13 +568,11 @@ void add_intervision_commands(CLI::App& cli, CliContext& ctx) {
             ids = cycle_session_ids(db, c.id);
         }
         cli::write_or_print(*ctx.out, o->out, sessions_to_ical(db, ids, name));
-    });
-    auto* ex = root->add_subcommand("participants", tr("Export the participant list (CSV or XLSX by extension)"));
-    cycle_group_opts(ex);
+    }));
+    auto* ex = cli::add_command(*root, "participants", tr("Export the participant list (CSV or XLSX by extension)"),
+                                cycle_group_opts);
     ex->add_option("--out", o->out, tr("Output file .csv or .xlsx (default: CSV on standard output)"));
-    ex->callback([o, &ctx] {
-        auto& db = db_of(ctx);
-        const auto c = need_cycle(db, *o);
+    ex->callback(on(need_cycle, [o, &ctx](Database& db, const Cycle& c) {
         const auto rows = participant_rows(db, c.id, o->group.empty() ? 0 : need_group(db, *o, o->group).id);
         if (o->out.size() > 5 && o->out.substr(o->out.size() - 5) == ".xlsx") {
             write_participants_xlsx(rows, o->out);
@@ -599,17 +580,16 @@ void add_intervision_commands(CLI::App& cli, CliContext& ctx) {
         } else {
             cli::write_or_print(*ctx.out, o->out, participants_csv(rows));
         }
-    });
-    auto* sheet = root->add_subcommand("sheet", tr("Attendance sheet of a session (PDF or HTML, to print)"));
-    session_opts(sheet);
+    }));
+    auto* sheet =
+        cli::add_command(*root, "sheet", tr("Attendance sheet of a session (PDF or HTML, to print)"), session_opts);
     sheet->add_option("--out", o->out, tr("Output file: .pdf, or .html (default: HTML on standard output)"));
-    sheet->callback([o, &ctx] {
-        o->session = need_session(db_of(ctx), *o, o->session_ref);
+    sheet->callback(on(need_named_session, [o, &ctx](Database& db, int64_t session) {
         if (std::filesystem::path(o->out).extension() == ".pdf")
-            write_attendance_sheet_pdf(db_of(ctx), o->session, o->out);
+            write_attendance_sheet_pdf(db, session, o->out);
         else
-            cli::write_or_print(*ctx.out, o->out, attendance_sheet_html(db_of(ctx), o->session));
-    });
+            cli::write_or_print(*ctx.out, o->out, attendance_sheet_html(db, session));
+    }));
 
     // evaluation template | submit | summary
     auto* ev = cli::add_group(*root, "evaluation", tr("The end-of-cycle evaluation"));
@@ -618,15 +598,11 @@ void add_intervision_commands(CLI::App& cli, CliContext& ctx) {
         auto& db = db_of(ctx);
         *ctx.out << format_questionnaire(*QuestionnaireRepository(db).get(ensure_evaluation_template(db)));
     });
-    auto* evs = ev->add_subcommand("submit", tr("Record one participant's evaluation of a group"));
-    cycle_opt(evs);
-    evs->add_option("--group", o->group, tr("Group name"))->required();
+    auto* evs = cli::add_command(*ev, "submit", tr("Record one participant's evaluation of a group"), group_opts);
     evs->add_option("--person", o->person, tr("Email or id (empty: anonymous)"));
     evs->add_option("--answers", o->answers, tr("position=value pairs separated by '|', e.g. \"1=0|2=5|6=text\""))
         ->required();
-    evs->callback([o, &ctx] {
-        auto& db = db_of(ctx);
-        const auto g = need_group(db, *o, o->group);
+    evs->callback(on(need_named_group, [o, &ctx](Database& db, const Group& g) {
         std::optional<int64_t> person;
         if (!o->person.empty()) person = need_person(db, o->person).id;
         // One transaction: a bad answer leaves no questionnaire created on the way.
@@ -635,17 +611,15 @@ void add_intervision_commands(CLI::App& cli, CliContext& ctx) {
             return submit_evaluation(db, g.id, person, parse_answers(*q, o->answers));
         });
         *ctx.out << trf("Evaluation #{id} recorded.", fmt::arg("id", id)) << '\n';
-    });
-    auto* evy = ev->add_subcommand("summary", tr("Summary of the evaluations of a group or a cycle"));
-    cycle_group_opts(evy);
-    evy->callback([o, &ctx] {
-        auto& db = db_of(ctx);
-        const auto c = need_cycle(db, *o);
+    }));
+    auto* evy =
+        cli::add_command(*ev, "summary", tr("Summary of the evaluations of a group or a cycle"), cycle_group_opts);
+    evy->callback(on(need_cycle, [o, &ctx](Database& db, const Cycle& c) {
         std::vector<int64_t> ids;
         for (const auto& g : CycleRepository(db).groups(c.id))
             if (o->group.empty() || g.name == o->group) ids.push_back(g.id);
         *ctx.out << format_summary(evaluation_summary(db, ids));
-    });
+    }));
 
     // figures
     add_figures_command(*root, ctx, tr("The report section of intervision cycles"), "intervision.cycles",

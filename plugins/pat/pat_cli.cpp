@@ -145,6 +145,36 @@ void board(Database& db, std::ostream& out, const std::string& funder) {
     }
 }
 
+// What a command that records one T reads: the record its options fill, and what the user
+// typed for the references looked up when it runs (the institution by id or name, the funder
+// by code, the sector, a person, the accompaniment).
+template <class T>
+struct Recording {
+    T record;
+    std::string institution, funder, sector, person, accompaniment;
+};
+
+// `VERB` under `group` (pat request create, pat training add...): a command that records one
+// T. declare(command, recording) adds its options, which fill the recording; when it runs,
+// save(db, record, recording) looks the references up in a copy of the record and saves it,
+// and the new id is printed in `saved` ("Training #{id} recorded.").
+template <class T, class Declare, class Save>
+void add_record_command(CLI::App& group, CliContext& ctx, const std::string& verb, const std::string& help,
+                        const std::string& saved, Declare declare, Save save) {
+    auto* command = group.add_subcommand(verb, help);
+    auto o = std::make_shared<Recording<T>>();
+    declare(command, *o);
+    command->callback(cli::on_save(ctx, saved, [o, save](Database& db) {
+        T record = o->record;
+        return save(db, record, *o);
+    }));
+}
+
+// --institution, by id or exact name (institution_ref finds it).
+CLI::Option* institution_option(CLI::App* command, std::string& institution) {
+    return command->add_option("--institution", institution, tr("Institution id or exact name"));
+}
+
 // CODE, --fr, --nl and --en of a step or a session type being defined: the first four values.
 template <std::size_t N>
 void code_and_label_options(CLI::App* command, std::array<std::string, N>& values) {
@@ -169,39 +199,29 @@ void add_pat_commands(CLI::App& app, CliContext& ctx) {
     auto err = [&ctx]() -> std::ostream& { return *ctx.err; };
 
     // request create
-    {
-        auto* request = cli::add_group(*pat, "request", tr("Requests for an accompaniment"));
-        auto* create = request->add_subcommand("create", tr("Record a new request"));
-        struct Opts {
-            std::string institution, date, contact, contact_name, heard, funder, region, notes;
-            std::optional<int> planned;
-        };
-        auto o = std::make_shared<Opts>();
-        create->add_option("--institution", o->institution, tr("Institution id or exact name"))->required();
-        create->add_option("--date", o->date, tr("Request date (default: today)"))->transform(human_date());
-        create->add_option("--contact", o->contact, tr("Contact person: id or email"));
-        create->add_option("--contact-name", o->contact_name, tr("Contact person's name when not in the database"));
-        create->add_option("--heard-from", o->heard, tr("How they heard of PAT"));
-        create->add_option("--funder", o->funder, tr("Funder code the accompaniment counts for"));
-        create->add_option("--region", o->region, tr("brussels, wallonia or flanders (default: the institution's)"));
-        create->add_option("--planned", o->planned, tr("Planned number of sessions"));
-        create->add_option("--notes", o->notes, tr("Notes"));
-        create->callback([&ctx, o, out] {
-            auto& db = ctx.database();
-            Accompaniment a;
-            a.institution_id = institution_ref(db, o->institution);
-            a.request_date = o->date.empty() ? today() : o->date;
-            if (!o->contact.empty()) a.contact_person_id = person_ref(db, o->contact);
-            a.contact_name = o->contact_name;
-            a.heard_from = o->heard;
-            a.funder_id = funder_ref(db, o->funder);
-            a.region = o->region;
-            a.planned_sessions = o->planned;  // negative: refused by the repository
-            a.notes = o->notes;
-            const auto id = AccompanimentRepository(db).create_request(a);
-            out() << trf("Request #{id} recorded.", fmt::arg("id", id)) << '\n';
+    add_record_command<Accompaniment>(
+        *cli::add_group(*pat, "request", tr("Requests for an accompaniment")), ctx, "create",
+        tr("Record a new request"), tr("Request #{id} recorded."),
+        [](CLI::App* create, Recording<Accompaniment>& o) {  // the contact is the person
+            auto& r = o.record;
+            institution_option(create, o.institution)->required();
+            create->add_option("--date", r.request_date, tr("Request date (default: today)"))->transform(human_date());
+            create->add_option("--contact", o.person, tr("Contact person: id or email"));
+            create->add_option("--contact-name", r.contact_name, tr("Contact person's name when not in the database"));
+            create->add_option("--heard-from", r.heard_from, tr("How they heard of PAT"));
+            create->add_option("--funder", o.funder, tr("Funder code the accompaniment counts for"));
+            create->add_option("--region", r.region, tr("brussels, wallonia or flanders (default: the institution's)"));
+            // A negative number is refused by the repository.
+            create->add_option("--planned", r.planned_sessions, tr("Planned number of sessions"));
+            create->add_option("--notes", r.notes, tr("Notes"));
+        },
+        [](Database& db, Accompaniment& a, const Recording<Accompaniment>& o) {
+            a.institution_id = institution_ref(db, o.institution);
+            if (a.request_date.empty()) a.request_date = today();
+            if (!o.person.empty()) a.contact_person_id = person_ref(db, o.person);
+            a.funder_id = funder_ref(db, o.funder);
+            return AccompanimentRepository(db).create_request(a);
         });
-    }
     // request list: every accompaniment with the key the other commands take
     {
         auto* request = pat->get_subcommand("request");
@@ -433,123 +453,86 @@ void add_pat_commands(CLI::App& app, CliContext& ctx) {
         });
     }
     // hire add
-    {
-        auto* add = pat->get_subcommand("hire")->add_subcommand("add", tr("Record a hire (or an announced one)"));
-        struct Opts {
-            int64_t id = 0;
-            std::string ref;  // institution[@request date] or id
-            std::string date, announced, job, contract, person, notes;
-            std::optional<double> working_time;
-        };
-        auto o = std::make_shared<Opts>();
-        add_accompaniment_arg(add, o->ref);
-        add->add_option("--date", o->date, tr("Hire date (the contract's start)"))->transform(human_date());
-        add->add_option("--announced", o->announced, tr("Date the hire was announced; alone, the hire is not effective yet"));
-        add->add_option("--job-title", o->job, tr("Job title"));
-        add->add_option("--working-time", o->working_time, tr("Working time as a percentage of full time"));
-        add->add_option("--contract", o->contract, tr("Contract type"));
-        add->add_option("--person", o->person, tr("The peer worker hired: id or email"));
-        add->add_option("--notes", o->notes, tr("Notes"));
-        add->callback([&ctx, o, out] {
-            o->id = accompaniment_ref(ctx.database(), o->ref);
-            auto& db = ctx.database();
-            Hire h;
-            h.accompaniment_id = o->id;
-            h.hire_date = o->date;
-            h.announced_date = o->announced;
-            h.status = o->date.empty() ? "announced" : "effective";
-            h.job_title = o->job;
-            h.working_time_percent = o->working_time;
-            h.contract_type = o->contract;
-            if (!o->person.empty()) h.person_id = person_ref(db, o->person);
-            h.notes = o->notes;
-            const auto id = AccompanimentRepository(db).add_hire(h);
-            out() << trf("Hire #{id} recorded.", fmt::arg("id", id)) << '\n';
+    add_record_command<Hire>(
+        *pat->get_subcommand("hire"), ctx, "add", tr("Record a hire (or an announced one)"), tr("Hire #{id} recorded."),
+        [](CLI::App* add, Recording<Hire>& o) {
+            auto& h = o.record;
+            add_accompaniment_arg(add, o.accompaniment);
+            add->add_option("--date", h.hire_date, tr("Hire date (the contract's start)"))->transform(human_date());
+            add->add_option("--announced", h.announced_date,
+                            tr("Date the hire was announced; alone, the hire is not effective yet"));
+            add->add_option("--job-title", h.job_title, tr("Job title"));
+            add->add_option("--working-time", h.working_time_percent, tr("Working time as a percentage of full time"));
+            add->add_option("--contract", h.contract_type, tr("Contract type"));
+            add->add_option("--person", o.person, tr("The peer worker hired: id or email"));
+            add->add_option("--notes", h.notes, tr("Notes"));
+        },
+        [](Database& db, Hire& h, const Recording<Hire>& o) {
+            h.accompaniment_id = accompaniment_ref(db, o.accompaniment);
+            h.status = h.hire_date.empty() ? "announced" : "effective";
+            if (!o.person.empty()) h.person_id = person_ref(db, o.person);
+            return AccompanimentRepository(db).add_hire(h);
         });
-    }
     // training add
-    {
-        auto* training = cli::add_group(*pat, "training", tr("Stand-alone trainings"));
-        auto* add = training->add_subcommand("add", tr("Record a training"));
-        struct Opts {
-            Training training;  // the options fill it; institution and funder are looked up
-            std::string institution, funder;
-        };
-        auto o = std::make_shared<Opts>();
-        auto& t = o->training;
-        add->add_option("--title", t.title, tr("Title"));
-        add->add_option("--audience", t.audience, tr("Audience"));
-        add->add_option("--date", t.date, tr("Date"))->transform(human_date())->required();
-        add->add_option("--duration", t.duration_minutes, tr("Duration in minutes"));
-        add->add_option("--participants", t.participants, tr("Number of participants"));
-        add->add_option("--institution", o->institution, tr("Institution id or exact name"));
-        add->add_option("--funder", o->funder, tr("Funder code"));
-        add->add_option("--notes", t.notes, tr("Notes"));
-        add->callback([&ctx, o, out] {
-            auto& db = ctx.database();
-            auto& t = o->training;
-            if (!o->institution.empty()) t.institution_id = institution_ref(db, o->institution);
-            t.funder_id = funder_ref(db, o->funder);
-            const auto id = ActivityRepository(db).add_training(t);
-            out() << trf("Training #{id} recorded.", fmt::arg("id", id)) << '\n';
+    add_record_command<Training>(
+        *cli::add_group(*pat, "training", tr("Stand-alone trainings")), ctx, "add", tr("Record a training"),
+        tr("Training #{id} recorded."),
+        [](CLI::App* add, Recording<Training>& o) {
+            auto& t = o.record;
+            add->add_option("--title", t.title, tr("Title"));
+            add->add_option("--audience", t.audience, tr("Audience"));
+            add->add_option("--date", t.date, tr("Date"))->transform(human_date())->required();
+            add->add_option("--duration", t.duration_minutes, tr("Duration in minutes"));
+            add->add_option("--participants", t.participants, tr("Number of participants"));
+            institution_option(add, o.institution);
+            add->add_option("--funder", o.funder, tr("Funder code"));
+            add->add_option("--notes", t.notes, tr("Notes"));
+        },
+        [](Database& db, Training& t, const Recording<Training>& o) {
+            if (!o.institution.empty()) t.institution_id = institution_ref(db, o.institution);
+            t.funder_id = funder_ref(db, o.funder);
+            return ActivityRepository(db).add_training(t);
         });
-    }
     // advocacy add
-    {
-        auto* advocacy = cli::add_group(*pat, "advocacy", tr("Advocacy and representation"));
-        auto* add = advocacy->add_subcommand("add", tr("Record an advocacy action"));
-        struct Opts {
-            Advocacy advocacy;  // the options fill it; the funder is looked up
-            std::string funder;
-        };
-        auto o = std::make_shared<Opts>();
-        auto& a = o->advocacy;
-        add->add_option("--kind", a.kind, tr("talk, interview, podcast or meeting"))->required();
-        add->add_option("--date", a.date, tr("Date"))->transform(human_date())->required();
-        add->add_option("--title", a.title, tr("Title"));
-        add->add_option("--audience", a.audience, tr("Audience"));
-        add->add_option("--audience-size", a.audience_size, tr("Audience size"));
-        add->add_option("--link", a.link, tr("Link"));
-        add->add_option("--funder", o->funder, tr("Funder code"));
-        add->add_option("--notes", a.notes, tr("Notes"));
-        add->callback([&ctx, o, out] {
-            auto& db = ctx.database();
-            auto& a = o->advocacy;
-            a.funder_id = funder_ref(db, o->funder);
-            const auto id = ActivityRepository(db).add_advocacy(a);
-            out() << trf("Advocacy action #{id} recorded.", fmt::arg("id", id)) << '\n';
+    add_record_command<Advocacy>(
+        *cli::add_group(*pat, "advocacy", tr("Advocacy and representation")), ctx, "add",
+        tr("Record an advocacy action"), tr("Advocacy action #{id} recorded."),
+        [](CLI::App* add, Recording<Advocacy>& o) {
+            auto& a = o.record;
+            add->add_option("--kind", a.kind, tr("talk, interview, podcast or meeting"))->required();
+            add->add_option("--date", a.date, tr("Date"))->transform(human_date())->required();
+            add->add_option("--title", a.title, tr("Title"));
+            add->add_option("--audience", a.audience, tr("Audience"));
+            add->add_option("--audience-size", a.audience_size, tr("Audience size"));
+            add->add_option("--link", a.link, tr("Link"));
+            add->add_option("--funder", o.funder, tr("Funder code"));
+            add->add_option("--notes", a.notes, tr("Notes"));
+        },
+        [](Database& db, Advocacy& a, const Recording<Advocacy>& o) {
+            a.funder_id = funder_ref(db, o.funder);
+            return ActivityRepository(db).add_advocacy(a);
         });
-    }
-    // workplace add
-    {
-        auto* workplace = cli::add_group(*pat, "workplace", tr("Peer-support workplaces (the map)"));
-        auto* set = workplace->add_subcommand("set", tr("Add or update a workplace"));
-        struct Opts {
-            std::string institution, since, sector, notes;
-            int peer_workers = 1;
-        };
-        auto o = std::make_shared<Opts>();
-        set->add_option("--institution", o->institution, tr("Institution id or exact name"))->required();
-        set->add_option("--since", o->since, tr("Since (date)"))->transform(human_date());
-        set->add_option("--sector", o->sector, tr("Sector code or label (default: the institution's)"));
-        set->add_option("--peer-workers", o->peer_workers, tr("Number of peer workers"));
-        set->add_option("--notes", o->notes, tr("Notes"));
-        set->callback([&ctx, o, out] {
-            auto& db = ctx.database();
-            Workplace w;
-            w.institution_id = institution_ref(db, o->institution);
-            w.since = o->since;
-            if (!o->sector.empty()) {
-                auto s = SectorRepository(db).find(o->sector);
-                if (!s) throw Error(trf("Sector: \"{value}\" is not a known sector.", fmt::arg("value", o->sector)));
+    // workplace set
+    add_record_command<Workplace>(
+        *cli::add_group(*pat, "workplace", tr("Peer-support workplaces (the map)")), ctx, "set",
+        tr("Add or update a workplace"), tr("Workplace #{id} recorded."),
+        [](CLI::App* set, Recording<Workplace>& o) {
+            auto& w = o.record;
+            institution_option(set, o.institution)->required();
+            set->add_option("--since", w.since, tr("Since (date)"))->transform(human_date());
+            set->add_option("--sector", o.sector, tr("Sector code or label (default: the institution's)"));
+            set->add_option("--peer-workers", w.peer_workers, tr("Number of peer workers"));
+            set->add_option("--notes", w.notes, tr("Notes"));
+        },
+        [](Database& db, Workplace& w, const Recording<Workplace>& o) {
+            w.institution_id = institution_ref(db, o.institution);
+            if (!o.sector.empty()) {
+                auto s = SectorRepository(db).find(o.sector);
+                if (!s) throw Error(trf("Sector: \"{value}\" is not a known sector.", fmt::arg("value", o.sector)));
                 w.sector_id = s->id;
             }
-            w.peer_workers = o->peer_workers;
-            w.notes = o->notes;
-            const auto id = ActivityRepository(db).set_workplace(w);
-            out() << trf("Workplace #{id} recorded.", fmt::arg("id", id)) << '\n';
+            return ActivityRepository(db).set_workplace(w);
         });
-    }
     // intake: the request analysis questionnaire
     {
         auto* intake = pat->add_subcommand("intake", tr("Record the intake questionnaire of the request analysis"));
@@ -563,8 +546,8 @@ void add_pat_commands(CLI::App& app, CliContext& ctx) {
         add_accompaniment_arg(intake, o->ref);
         intake->add_option("--answer", o->answers, tr("An answer as POSITION=VALUE (repeat); choices are 0-based indexes"));
         intake->add_option("--questionnaire", o->questionnaire, tr("Questionnaire code (default: pat_intake)"));
-        intake->callback([&ctx, o, out] {
-            o->id = accompaniment_ref(ctx.database(), o->ref);
+        intake->callback(cli::on_save(ctx, tr("Intake response #{id} recorded."), [o](Database& db) {
+            o->id = accompaniment_ref(db, o->ref);
             std::map<int, std::string> answers;
             for (const auto& a : o->answers) {
                 const auto eq = a.find('=');
@@ -572,23 +555,20 @@ void add_pat_commands(CLI::App& app, CliContext& ctx) {
                     throw Error(trf("Answer \"{value}\": write POSITION=VALUE.", fmt::arg("value", a)));
                 answers[std::stoi(a.substr(0, eq))] = a.substr(eq + 1);
             }
-            const auto rid = AccompanimentRepository(ctx.database()).record_intake(o->id, answers, o->questionnaire);
-            out() << trf("Intake response #{id} recorded.", fmt::arg("id", rid)) << '\n';
-        });
+            return AccompanimentRepository(db).record_intake(o->id, answers, o->questionnaire);
+        }));
     }
     // guide steps and session types: reference data
     {
         auto* guide = cli::add_group(*pat, "guide", tr("The guide's steps (reference data)"));
-        cli::add_list_command(*guide, tr("List the steps"), [&ctx, out](const std::string& format) {
-            cli::print_list(
-                out(), format, AccompanimentRepository(ctx.database()).steps(),
-                {"id", "code", "position", "label_fr", "label_nl", "label_en", "retired_at"},
-                [](const Step& s) -> std::vector<std::string> {
-                    return {std::to_string(s.id), s.code, std::to_string(s.position), s.label_fr, s.label_nl,
-                            s.label_en, s.retired_at};
-                },
-                print_labelled<Step>, {"position"});
-        });
+        cli::add_list_command(
+            *guide, tr("List the steps"), out(), [&ctx] { return AccompanimentRepository(ctx.database()).steps(); },
+            {"id", "code", "position", "label_fr", "label_nl", "label_en", "retired_at"},
+            [](const Step& s) -> std::vector<std::string> {
+                return {std::to_string(s.id), s.code, std::to_string(s.position), s.label_fr, s.label_nl, s.label_en,
+                        s.retired_at};
+            },
+            print_labelled<Step>, {"position"});
         auto* define = guide->add_subcommand("define", tr("Add a step or change its labels"));
         auto d = std::make_shared<std::array<std::string, 4>>();
         code_and_label_options(define, *d);
@@ -604,17 +584,16 @@ void add_pat_commands(CLI::App& app, CliContext& ctx) {
         });
 
         auto* types = cli::add_group(*pat, "types", tr("Session types (reference data)"));
-        cli::add_list_command(*types, tr("List the session types"), [&ctx, out](const std::string& format) {
-            cli::print_list(
-                out(), format, AccompanimentRepository(ctx.database()).session_types(),
-                {"id", "code", "position", "label_fr", "label_nl", "label_en", "plural_fr", "plural_nl", "plural_en",
-                 "retired_at"},
-                [](const SessionType& t) -> std::vector<std::string> {
-                    return {std::to_string(t.id), t.code,      std::to_string(t.position), t.label_fr, t.label_nl,
-                            t.label_en,           t.plural_fr, t.plural_nl,                 t.plural_en, t.retired_at};
-                },
-                print_labelled<SessionType>, {"position"});
-        });
+        cli::add_list_command(
+            *types, tr("List the session types"), out(),
+            [&ctx] { return AccompanimentRepository(ctx.database()).session_types(); },
+            {"id", "code", "position", "label_fr", "label_nl", "label_en", "plural_fr", "plural_nl", "plural_en",
+             "retired_at"},
+            [](const SessionType& t) -> std::vector<std::string> {
+                return {std::to_string(t.id), t.code,      std::to_string(t.position), t.label_fr, t.label_nl,
+                        t.label_en,           t.plural_fr, t.plural_nl,                 t.plural_en, t.retired_at};
+            },
+            print_labelled<SessionType>, {"position"});
         auto* tdefine = types->add_subcommand("define", tr("Add a session type or change its labels"));
         auto t = std::make_shared<std::array<std::string, 7>>();
         code_and_label_options(tdefine, *t);
