@@ -91,16 +91,12 @@ auto record_table_of(std::string table) {
     RecordTable<T> out{std::move(table), {}, [](SQLite::Statement& st, const T& row) {
                            record_detail::bind_written<Map>(st, 0, row, false);
                        }};
-    std::apply(
-        [&](const auto&... c) {
-            auto add = [&](const auto& column) {
-                if (record_detail::written(column, false)) out.columns.push_back(record_detail::written_name(column.name));
-                if (record_detail::written(column, true))
-                    out.insert_only.push_back(record_detail::written_name(column.name));
-            };
-            (add(c), ...);
-        },
-        Map.columns());
+    auto add = [&](const auto& column) {
+        using namespace record_detail;
+        if (written(column, false)) out.columns.push_back(written_name(column.name));
+        if (written(column, true)) out.insert_only.push_back(written_name(column.name));
+    };
+    std::apply([&](const auto&... c) { (add(c), ...); }, Map.columns());
     if (!out.insert_only.empty())
         out.bind_insert_only = [](SQLite::Statement& st, int first, const T& row) {
             record_detail::bind_written<Map>(st, first - 1, row, true);
