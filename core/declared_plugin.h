@@ -2,12 +2,15 @@
 // A plugin's logic module as one declaration of what it contributes (the host assembles
 // it), instead of a class overriding each Plugin function:
 //
-//   class PatPlugin : public DeclaredPlugin {
-//   public:
-//       PatPlugin() : DeclaredPlugin({.id = kPluginId, .version = kPluginVersion, .name = N_("PAT"), ...}) {}
-//   };
-//   MAILLAGE_PLUGIN(maillage::pat::PatPlugin)
+//   PluginDeclaration declare() {
+//       return {.name = N_("PAT"), .description = N_("..."), .migrations = pat_migrations, ...};
+//   }
+//   MAILLAGE_DECLARED_PLUGIN(maillage::pat::declare, maillage::pat::kPluginId, maillage::pat::kPluginVersion)
 //
+// The way shared-ui/declared_ui.h exports the window module. The id and version are the
+// ones both modules share (<id>_plugin.h); the translation domain is "maillage-<id>".
+// The functions named (command callbacks included) live in the plugin's library: the
+// loader pins every plugin library (RTLD_NODELETE), so it stays mapped until the process ends.
 // Header only: it is compiled into the plugin, so nothing changes at the plugin boundary.
 #include "core/i18n.h"
 #include "core/plugin_api.h"
@@ -28,10 +31,8 @@ ReportSections one_report_section() {
 }
 
 struct PluginDeclaration {
-    std::string id, version;
-    const char* name = "";         // marked with N_(), translated when asked
-    const char* description = "";  // one sentence, N_()
-    std::string translation_domain;
+    const char* name = "";                   // marked with N_(), translated when asked
+    const char* description = "";            // one sentence, N_()
     void (*register_importers)() = nullptr;  // called when the plugin is created
     std::vector<Migration> (*migrations)() = nullptr;
     void (*add_commands)(CLI::App&, CliContext&) = nullptr;
@@ -42,11 +43,12 @@ struct PluginDeclaration {
 
 class DeclaredPlugin : public Plugin {
 public:
-    explicit DeclaredPlugin(PluginDeclaration d) : d_(std::move(d)) {
+    DeclaredPlugin(std::string id, std::string version, PluginDeclaration d)
+        : id_(std::move(id)), version_(std::move(version)), d_(std::move(d)) {
         if (d_.register_importers) d_.register_importers();
     }
-    PluginInfo info() const override { return {d_.id, tr(d_.name), d_.version, tr(d_.description)}; }
-    std::string translation_domain() const override { return d_.translation_domain; }
+    PluginInfo info() const override { return {id_, tr(d_.name), version_, tr(d_.description)}; }
+    std::string translation_domain() const override { return "maillage-" + id_; }
     std::vector<Migration> migrations() const override {
         return d_.migrations ? d_.migrations() : std::vector<Migration>{};
     }
@@ -64,7 +66,23 @@ public:
     }
 
 private:
+    std::string id_, version_;
     PluginDeclaration d_;
 };
 
+// The plugin `Declare()` declares, with the id and version of <id>_plugin.h.
+template <PluginDeclaration (*Declare)(), const char* Id, const char* Version>
+class DeclaredPluginOf : public DeclaredPlugin {
+public:
+    DeclaredPluginOf() : DeclaredPlugin(Id, Version, Declare()) {}
+};
+
 }  // namespace maillage
+
+// Exports the logic module declared by the function `declare` (see above). Use once, in
+// the plugin's <id>_plugin.cpp, at global scope.
+#define MAILLAGE_DECLARED_PLUGIN(declare, plugin_id, plugin_version)                                      \
+    namespace maillage_declared_plugin {                                                                  \
+    using Declared = ::maillage::DeclaredPluginOf<&declare, plugin_id, plugin_version>;                   \
+    }                                                                                                     \
+    MAILLAGE_PLUGIN(maillage_declared_plugin::Declared)

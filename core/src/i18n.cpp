@@ -4,27 +4,30 @@
 
 namespace maillage {
 namespace {
-std::mutex translator_mutex;
-Translator& current() {
-    static Translator translator;
-    return translator;
-}
-PluralTranslator& current_plural() {
-    static PluralTranslator translator;
-    return translator;
+// What the program installed, with the lock that guards it.
+struct Installed {
+    std::mutex mutex;
+    Translator translator;
+    PluralTranslator plural;
+};
+Installed& installed() {
+    static Installed state;
+    return state;
 }
 }  // namespace
 
 void set_translator(Translator translator) {
-    std::lock_guard lock(translator_mutex);
-    current() = std::move(translator);
+    auto& s = installed();
+    std::lock_guard lock(s.mutex);
+    s.translator = std::move(translator);
 }
 
 std::string tr(const char* msgid) {
     std::string text;
     {
-        std::lock_guard lock(translator_mutex);
-        text = current() ? current()(msgid) : std::string(msgid);
+        auto& s = installed();
+        std::lock_guard lock(s.mutex);
+        text = s.translator ? s.translator(msgid) : std::string(msgid);
     }
     // Not translated, a msgid in a context (NC_) comes back with its context in front.
     if (const auto end_of_context = text.find('\004'); end_of_context != std::string::npos)
@@ -33,13 +36,15 @@ std::string tr(const char* msgid) {
 }
 
 void set_plural_translator(PluralTranslator translator) {
-    std::lock_guard lock(translator_mutex);
-    current_plural() = std::move(translator);
+    auto& s = installed();
+    std::lock_guard lock(s.mutex);
+    s.plural = std::move(translator);
 }
 
 std::string trn(const char* singular, const char* plural, unsigned long n) {
-    std::lock_guard lock(translator_mutex);
-    if (current_plural()) return current_plural()(singular, plural, n);
+    auto& s = installed();
+    std::lock_guard lock(s.mutex);
+    if (s.plural) return s.plural(singular, plural, n);
     return n == 1 ? singular : plural;
 }
 }  // namespace maillage

@@ -2,9 +2,9 @@
 #include "skeleton_plugin.h"
 
 #include "core/database.h"
+#include "core/declared_plugin.h"
 #include "core/error.h"
 #include "core/i18n.h"
-#include "core/plugin_api.h"
 
 #include <CLI/CLI.hpp>
 #include <SQLiteCpp/VariadicBind.h>
@@ -50,25 +50,25 @@ public:
     }
 };
 
-class SkeletonPlugin : public Plugin {
-public:
-    PluginInfo info() const override { return {kPluginId, tr("Skeleton"), kPluginVersion, tr("Dated notes")}; }
-    std::string translation_domain() const override { return "maillage-skeleton"; }
-    std::vector<Migration> migrations() const override { return skeleton::migrations(); }
-    std::vector<std::shared_ptr<const ReportSectionProvider>> report_sections() const override {
-        return {notes_section()};
-    }
-    void add_commands(CLI::App& cli, CliContext& context) override {  // maillage-cli skeleton add|list
-        auto* plugin = cli.add_subcommand("skeleton", tr("Dated notes"))->require_subcommand(1);
-        auto text = std::make_shared<std::string>();
-        auto* add = plugin->add_subcommand("add", tr("Add a note dated today"));
-        add->add_option("text", *text)->required();
-        add->callback([&context, text] { add_note(context.database(), *text); });
-        plugin->add_subcommand("list", tr("List the notes, newest first"))->callback([&context] {
-            for (const auto& n : list_notes(context.database())) *context.out << n.day << '\t' << n.text << '\n';
-        });
-    }
-};
+void add_commands(CLI::App& cli, CliContext& context) {  // maillage-cli skeleton add|list
+    auto* plugin = cli.add_subcommand("skeleton", tr("Dated notes"))->require_subcommand(1);
+    auto text = std::make_shared<std::string>();
+    auto* add = plugin->add_subcommand("add", tr("Add a note dated today"));
+    add->add_option("text", *text)->required();
+    add->callback([&context, text] { add_note(context.database(), *text); });
+    plugin->add_subcommand("list", tr("List the notes, newest first"))->callback([&context] {
+        for (const auto& n : list_notes(context.database())) *context.out << n.day << '\t' << n.text << '\n';
+    });
+}
+
+// What the plugin contributes; its translation domain is maillage-skeleton.
+PluginDeclaration declare() {
+    return {.name = N_("Skeleton"),
+            .description = N_("Dated notes"),
+            .migrations = skeleton::migrations,
+            .add_commands = add_commands,
+            .report_sections = [] { return ReportSections{notes_section()}; }};
+}
 
 }  // namespace
 
@@ -76,4 +76,5 @@ std::shared_ptr<const ReportSectionProvider> notes_section() { return std::make_
 
 }  // namespace maillage::skeleton
 
-MAILLAGE_PLUGIN(maillage::skeleton::SkeletonPlugin)
+MAILLAGE_DECLARED_PLUGIN(maillage::skeleton::declare, maillage::skeleton::kPluginId,
+                         maillage::skeleton::kPluginVersion)

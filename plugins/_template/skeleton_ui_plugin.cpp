@@ -1,10 +1,10 @@
 // The window module: one page listing the notes, with a button to add one.
 #include "skeleton_plugin.h"
 
+#include "shared-ui/declared_ui.h"
 #include "shared-ui/display.h"
 #include "shared-ui/list_page.h"
 #include "shared-ui/messages.h"
-#include "shared-ui/plugin_ui.h"
 
 #include <wx/button.h>
 #include <wx/textdlg.h>
@@ -34,16 +34,10 @@ public:
     }
 };
 
-class SkeletonUi : public ui::UiContribution {
-public:
-    std::vector<ui::PageSpec> pages() override {
-        return {{"skeleton.notes", _("Notes"), 10, [](wxWindow* parent, ui::UiContext& context) -> ui::PageBase* {
-                     return new NotesPage(parent, context);
-                 }}};
-    }
-};
+ui::UiDeclaration declare() { return {.pages = {ui::page<NotesPage>("skeleton.notes", _("Notes"), 10)}}; }
 
 }  // namespace
 }  // namespace maillage::skeleton
 
-MAILLAGE_PLUGIN_UI(maillage::skeleton::SkeletonUi, maillage::skeleton::kPluginId, maillage::skeleton::kPluginVersion)
+MAILLAGE_DECLARED_UI(maillage::skeleton::declare, maillage::skeleton::kPluginId,
+                     maillage::skeleton::kPluginVersion)

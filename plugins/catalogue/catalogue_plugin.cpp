@@ -14,28 +14,20 @@
 namespace maillage::catalogue {
 namespace {
 
-// The command callbacks' code lives in this library: the loader pins every plugin
-// library (RTLD_NODELETE), so it stays mapped until the process ends.
-class CataloguePlugin : public DeclaredPlugin {
-public:
-    CataloguePlugin()
-        : DeclaredPlugin({
-              .id = kPluginId,
-              .version = kPluginVersion,
-              .name = N_("Training catalogue"),
-              .description =
-                  N_("Training modules, open and custom trainings, registrations, and the published catalogue."),
-              .translation_domain = "maillage-catalogue",
-              .register_importers = register_catalogue_importers,
-              .migrations = catalogue_migrations,
-              .add_commands = add_catalogue_commands,
-              .report_sections = one_report_section<CatalogueReportProvider>,
-              .seed_demo = seed_catalogue_demo,
-              .session_kinds = {{kSessionKind, N_("Training days")}},
-          }) {}
-};
+PluginDeclaration declare() {
+    return {.name = N_("Training catalogue"),
+            .description =
+                N_("Training modules, open and custom trainings, registrations, and the published catalogue."),
+            .register_importers = register_catalogue_importers,
+            .migrations = catalogue_migrations,
+            .add_commands = add_catalogue_commands,
+            .report_sections = one_report_section<CatalogueReportProvider>,
+            .seed_demo = seed_catalogue_demo,
+            .session_kinds = {{kSessionKind, N_("Training days")}}};
+}
 
 }  // namespace
 }  // namespace maillage::catalogue
 
-MAILLAGE_PLUGIN(maillage::catalogue::CataloguePlugin)
+MAILLAGE_DECLARED_PLUGIN(maillage::catalogue::declare, maillage::catalogue::kPluginId,
+                         maillage::catalogue::kPluginVersion)

@@ -10,6 +10,7 @@
 #include "core/audit.h"
 #include "core/database.h"
 #include "core/error.h"
+#include "core/record_map.h"
 #include "core/record_table.h"
 #include "core/single_line.h"
 #include "core/i18n.h"
@@ -24,11 +25,11 @@ namespace {
 
 const RowMap kEventRow{
     column("e.id", &Event::id), column("e.type_id", &Event::type_id), column("e.title", &Event::title),
-    column("e.theme", &Event::theme), column("e.venue", &Event::venue), column("e.capacity", &Event::capacity),
-    column("e.languages", &Event::languages), column("e.role", &Event::role),
-    column("e.programme_id", &Event::programme_id), column("e.funder_id", &Event::funder_id),
-    column("e.objectives", &Event::objectives), column("e.programme_text", &Event::programme_text),
-    column("e.notes", &Event::notes)};
+    nullable(column("e.theme", &Event::theme)), nullable(column("e.venue", &Event::venue)),
+    column("e.capacity", &Event::capacity), nullable(column("e.languages", &Event::languages)),
+    column("e.role", &Event::role), column("e.programme_id", &Event::programme_id),
+    column("e.funder_id", &Event::funder_id), nullable(column("e.objectives", &Event::objectives)),
+    nullable(column("e.programme_text", &Event::programme_text)), nullable(column("e.notes", &Event::notes))};
 
 const RowSource kEvents{kEventRow, "FROM exchange_event e"};
 
@@ -39,15 +40,7 @@ const RowMap kEventTypeRow{column("id", &EventType::id), column("code", &EventTy
 
 const RowSource kEventTypes{kEventTypeRow, "FROM exchange_event_type"};
 
-const RecordTable<Event> kEventTable{
-    "exchange_event",
-    {"type_id", "title", "theme", "venue", "capacity", "languages", "role", "programme_id", "funder_id", "objectives",
-     "programme_text", "notes"},
-    [](SQLite::Statement& q, const Event& e) {
-        bind_all(q, e.type_id, e.title, text_or_null(e.theme), text_or_null(e.venue), e.capacity,
-                 text_or_null(e.languages), e.role, e.programme_id, e.funder_id, text_or_null(e.objectives),
-                 text_or_null(e.programme_text), text_or_null(e.notes));
-    }};
+const RecordTable<Event> kEventTable = record_table_of<kEventRow>("exchange_event");
 
 std::vector<Session> sessions_of(Database& db, const char* link_table, int64_t event_id) {
     const auto ids = select_column<int64_t>(db.sql(),
@@ -82,17 +75,12 @@ const RowMap kTableRow{column("id", &Table::id), column("event_id", &Table::even
 
 const RowMap kPublicationRow{
     column("id", &Publication::id), column("title", &Publication::title),
-    column("collection", &Publication::collection), column("number", &Publication::number),
-    column("languages", &Publication::languages), column("copies", &Publication::copies),
-    column("date", &Publication::date), column("link", &Publication::link), column("notes", &Publication::notes)};
+    nullable(column("collection", &Publication::collection)), nullable(column("number", &Publication::number)),
+    nullable(column("languages", &Publication::languages)), column("copies", &Publication::copies),
+    nullable(column("date", &Publication::date)), nullable(column("link", &Publication::link)),
+    nullable(column("notes", &Publication::notes))};
 
-const RecordTable<Publication> kPublicationTable{
-    "exchange_publication",
-    {"title", "collection", "number", "languages", "copies", "date", "link", "notes"},
-    [](SQLite::Statement& q, const Publication& p) {
-        bind_all(q, p.title, text_or_null(p.collection), text_or_null(p.number), text_or_null(p.languages), p.copies,
-                 text_or_null(p.date), text_or_null(p.link), text_or_null(p.notes));
-    }};
+const RecordTable<Publication> kPublicationTable = record_table_of<kPublicationRow>("exchange_publication");
 
 }  // namespace
 

@@ -15,27 +15,21 @@
 namespace maillage::exchange {
 namespace {
 
-class ExchangePlugin : public DeclaredPlugin {
-public:
-    ExchangePlugin()
-        : DeclaredPlugin({
-              .id = kPluginId,
-              .version = kPluginVersion,
-              .name = N_("Exchange tables and events"),
-              .description = N_("Exchange tables, study days, debates and working groups: committees, tables, "
-                                "registrations, check-in, publications and figures."),
-              .translation_domain = "maillage-exchange",
-              .register_importers = register_exchange_importers,
-              .migrations = [] { return exchange_migrations().steps; },
-              .add_commands = add_exchange_commands,
-              .report_sections = [] { return ReportSections{make_events_section()}; },
-              .seed_demo = seed_exchange_demo,
-              .session_kinds = {{kEventSessionKind, N_("Exchange tables and events")},
-                                {kCommitteeSessionKind, N_("Steering committee meetings")}},
-          }) {}
-};
+PluginDeclaration declare() {
+    return {.name = N_("Exchange tables and events"),
+            .description = N_("Exchange tables, study days, debates and working groups: committees, tables, "
+                              "registrations, check-in, publications and figures."),
+            .register_importers = register_exchange_importers,
+            .migrations = [] { return exchange_migrations().steps; },
+            .add_commands = add_exchange_commands,
+            .report_sections = [] { return ReportSections{make_events_section()}; },
+            .seed_demo = seed_exchange_demo,
+            .session_kinds = {{kEventSessionKind, N_("Exchange tables and events")},
+                              {kCommitteeSessionKind, N_("Steering committee meetings")}}};
+}
 
 }  // namespace
 }  // namespace maillage::exchange
 
-MAILLAGE_PLUGIN(maillage::exchange::ExchangePlugin)
+MAILLAGE_DECLARED_PLUGIN(maillage::exchange::declare, maillage::exchange::kPluginId,
+                         maillage::exchange::kPluginVersion)

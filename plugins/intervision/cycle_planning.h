@@ -3,15 +3,11 @@
 // sessions of every group generated at once after a preview (what will be created,
 // what replaced, why a date moved), and the officer's changes to one session, a group
 // or the waiting list. Each change is one transaction; the window names it for undo.
-#include "cycles.h"
+#include "cycles.h"  // the records planned, and maillage::Database
 
 #include <cstdint>
 #include <string>
 #include <vector>
-
-namespace maillage {
-class Database;
-}
 
 namespace maillage::intervision {
 

@@ -7,6 +7,7 @@
 #include "core/error.h"
 #include "core/i18n.h"
 #include "core/programmes.h"
+#include "core/record_map.h"
 #include "core/record_table.h"
 #include "core/row_query.h"
 #include "core/single_line.h"
@@ -65,20 +66,12 @@ const RowMap kGroupRow{
     column("language", &Group::language), column("weekday", &Group::weekday),
     column("week_of_month", &Group::week_of_month), column("half_day", &Group::half_day),
     column("start_time", &Group::start_time), column("end_time", &Group::end_time), column("capacity", &Group::capacity),
-    column("venue_mode", &Group::venue_mode), column("fixed_place", &Group::fixed_place),
+    column("venue_mode", &Group::venue_mode), nullable(column("fixed_place", &Group::fixed_place)),
     column("fixed_institution_id", &Group::fixed_institution_id),
     column("facilitator1_id", &Group::facilitator1_id), column("facilitator2_id", &Group::facilitator2_id)};
 const RowSource kGroups{kGroupRow, "FROM intervision_group"};
 
-const RecordTable<Group> kGroupTable{
-    "intervision_group",
-    {"cycle_id", "name", "language", "weekday", "week_of_month", "half_day", "start_time", "end_time", "capacity",
-     "venue_mode", "fixed_place", "fixed_institution_id", "facilitator1_id", "facilitator2_id"},
-    [](SQLite::Statement& st, const Group& g) {
-        bind_all(st, g.cycle_id, g.name, g.language, g.weekday, g.week_of_month, g.half_day, g.start_time,
-                 g.end_time, g.capacity, g.venue_mode, text_or_null(g.fixed_place), g.fixed_institution_id,
-                 g.facilitator1_id, g.facilitator2_id);
-    }};
+const RecordTable<Group> kGroupTable = record_table_of<kGroupRow>("intervision_group");
 
 const RowMap kEnrolmentRow{
     column("id", &Enrolment::id), column("group_id", &Enrolment::group_id), column("person_id", &Enrolment::person_id),

@@ -15,26 +15,20 @@
 namespace maillage::intervision {
 namespace {
 
-class IntervisionPlugin : public DeclaredPlugin {
-public:
-    IntervisionPlugin()
-        : DeclaredPlugin({
-              .id = kPluginId,
-              .version = kPluginVersion,
-              .name = N_("Intervision cycles"),
-              .description =
-                  N_("Yearly intervision groups: enrolments, itinerant sessions, attendance, evaluation and figures."),
-              .translation_domain = "maillage-intervision",
-              .register_importers = register_intervision_importers,
-              .migrations = intervision_migrations,
-              .add_commands = add_intervision_commands,
-              .report_sections = one_report_section<IntervisionReportProvider>,
-              .seed_demo = seed_intervision_demo,
-              .session_kinds = {{"intervision", N_("Intervision sessions")}},
-          }) {}
-};
+PluginDeclaration declare() {
+    return {.name = N_("Intervision cycles"),
+            .description =
+                N_("Yearly intervision groups: enrolments, itinerant sessions, attendance, evaluation and figures."),
+            .register_importers = register_intervision_importers,
+            .migrations = intervision_migrations,
+            .add_commands = add_intervision_commands,
+            .report_sections = one_report_section<IntervisionReportProvider>,
+            .seed_demo = seed_intervision_demo,
+            .session_kinds = {{"intervision", N_("Intervision sessions")}}};
+}
 
 }  // namespace
 }  // namespace maillage::intervision
 
-MAILLAGE_PLUGIN(maillage::intervision::IntervisionPlugin)
+MAILLAGE_DECLARED_PLUGIN(maillage::intervision::declare, maillage::intervision::kPluginId,
+                         maillage::intervision::kPluginVersion)

@@ -8,6 +8,7 @@
 #include "core/error.h"
 #include "core/single_line.h"
 #include "core/i18n.h"
+#include "core/record_map.h"
 #include "core/record_table.h"
 #include "core/row_query.h"
 #include "core/institutions.h"
@@ -69,11 +70,12 @@ const RowMap kPatSessionRow{
     column("p.staff_warning", &PatSession::staff_warning)};
 
 const RowMap kHireRow{
-    column("id", &Hire::id), column("accompaniment_id", &Hire::accompaniment_id), column("status", &Hire::status),
-    column("announced_date", &Hire::announced_date), column("hire_date", &Hire::hire_date),
-    column("job_title", &Hire::job_title), column("working_time_percent", &Hire::working_time_percent),
-    column("contract_type", &Hire::contract_type), column("person_id", &Hire::person_id),
-    column("notes", &Hire::notes)};
+    column("id", &Hire::id), owner(column("accompaniment_id", &Hire::accompaniment_id)),
+    column("status", &Hire::status), nullable(column("announced_date", &Hire::announced_date)),
+    nullable(column("hire_date", &Hire::hire_date)), nullable(column("job_title", &Hire::job_title)),
+    column("working_time_percent", &Hire::working_time_percent),
+    nullable(column("contract_type", &Hire::contract_type)), column("person_id", &Hire::person_id),
+    nullable(column("notes", &Hire::notes))};
 
 void check_region(const std::string& region) {
     if (!region.empty() && region != "brussels" && region != "wallonia" && region != "flanders")
@@ -501,15 +503,7 @@ void check_hire(const Hire& h) {
     check_date(tr("Announcement date"), h.announced_date, h.status == "announced");
     if (h.working_time_percent) validate::percent(tr("Working time"), *h.working_time_percent);
 }
-const RecordTable<Hire> kHireTable{
-    "pat_hire",
-    {"status", "announced_date", "hire_date", "job_title", "working_time_percent", "contract_type", "person_id", "notes"},
-    [](SQLite::Statement& q, const Hire& h) {
-        bind_all(q, h.status, text_or_null(h.announced_date), text_or_null(h.hire_date), text_or_null(h.job_title),
-                 h.working_time_percent, text_or_null(h.contract_type), h.person_id, text_or_null(h.notes));
-    },
-    {"accompaniment_id"},
-    [](SQLite::Statement& q, int first, const Hire& h) { q.bind(first, h.accompaniment_id); }};
+const RecordTable<Hire> kHireTable = record_table_of<kHireRow>("pat_hire");
 }  // namespace
 
 int64_t AccompanimentRepository::add_hire(const Hire& h) {

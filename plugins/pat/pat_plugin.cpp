@@ -15,26 +15,20 @@
 namespace maillage::pat {
 namespace {
 
-class PatPlugin : public DeclaredPlugin {
-public:
-    PatPlugin()
-        : DeclaredPlugin({
-              .id = kPluginId,
-              .version = kPluginVersion,
-              .name = N_("PAT peer support"),
-              .description =
-                  N_("Accompaniments of institutions that hire peer workers, trainings, advocacy and the map."),
-              .translation_domain = "maillage-pat",
-              .register_importers = register_pat_importers,
-              .migrations = [] { return pat_migrations().steps; },
-              .add_commands = add_pat_commands,
-              .report_sections = one_report_section<PatReportProvider>,
-              .seed_demo = seed_pat_demo,
-              .session_kinds = {{"pat", N_("PAT accompaniment sessions")}},
-          }) {}
-};
+PluginDeclaration declare() {
+    return {.name = N_("PAT peer support"),
+            .description =
+                N_("Accompaniments of institutions that hire peer workers, trainings, advocacy and the map."),
+            .register_importers = register_pat_importers,
+            .migrations = [] { return pat_migrations().steps; },
+            .add_commands = add_pat_commands,
+            .report_sections = one_report_section<PatReportProvider>,
+            .seed_demo = seed_pat_demo,
+            .session_kinds = {{"pat", N_("PAT accompaniment sessions")}}};
+}
 
 }  // namespace
 }  // namespace maillage::pat
 
-MAILLAGE_PLUGIN(maillage::pat::PatPlugin)
+MAILLAGE_DECLARED_PLUGIN(maillage::pat::declare, maillage::pat::kPluginId,
+                         maillage::pat::kPluginVersion)
