@@ -203,8 +203,8 @@ private:
     }
 
     void edit_selected() {
-        if (const auto id = selected_or_hint(this, list_, _("Select an institution first.")))
-            if (auto i = InstitutionRepository(database()).get(*id)) edit_institution(*i);
+        if (auto i = selected_record(this, list_, InstitutionRepository(database()), _("Select an institution first.")))
+            edit_institution(*i);
     }
 
     void edit_institution(const Institution& institution) {
