@@ -274,4 +274,11 @@ void ChartPanel::render_pie(wxGraphicsContext& gc, wxRect area) const {
     }
 }
 
+wxBoxSizer* chart_pair(int orient, ChartPanel* first, ChartPanel* second, int gap) {
+    auto* box = new wxBoxSizer(orient);
+    box->Add(first, 1, wxEXPAND | (orient == wxHORIZONTAL ? wxRIGHT : wxBOTTOM), gap);
+    box->Add(second, 1, wxEXPAND);
+    return box;
+}
+
 }  // namespace maillage::ui

@@ -6,6 +6,7 @@
 
 #include <wx/graphics.h>
 #include <wx/panel.h>
+#include <wx/sizer.h>
 
 #include <vector>
 
@@ -63,6 +64,10 @@ private:
     double whole_ = 0;
     std::vector<ChartValue> values_;
 };
+
+// A new box holding `first` and `second`, which share it equally: side by side
+// (wxHORIZONTAL) or one above the other, `gap` pixels apart (a figures page's charts).
+wxBoxSizer* chart_pair(int orient, ChartPanel* first, ChartPanel* second, int gap);
 
 // The palette the charts use, colour-blind friendly (Okabe-Ito, then greys).
 wxColour chart_colour(size_t index);

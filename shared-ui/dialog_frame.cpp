@@ -65,6 +65,12 @@ wxStaticText* paragraph(wxWindow* parent, const wxString& text, int width) {
     return t;
 }
 
+wxStaticText* add_paragraph(wxWindow* parent, wxSizer* sizer, const wxString& text, int width, int sides, int border) {
+    auto* t = paragraph(parent, text, width);
+    sizer->Add(t, 0, sides, border);
+    return t;
+}
+
 wxChoice* choice(wxWindow* parent, const std::vector<wxString>& labels, int selected) {
     auto* c = new wxChoice(parent, wxID_ANY);
     for (const auto& label : labels) c->Append(label);

@@ -55,6 +55,10 @@ wxButton* bar_button(wxWindow* parent, wxSizer* bar, const wxString& label, cons
 
 // A text wrapped at `width` DIPs.
 wxStaticText* paragraph(wxWindow* parent, const wxString& text, int width);
+// The same text added to `sizer` with `border` pixels on its `sides`: the introduction
+// above a page's or a dialog's content, or the sentence in place of an empty one.
+wxStaticText* add_paragraph(wxWindow* parent, wxSizer* sizer, const wxString& text, int width, int sides = wxALL,
+                            int border = 10);
 
 // A choice of `labels` (translated), showing the one at `selected`.
 wxChoice* choice(wxWindow* parent, const std::vector<wxString>& labels, int selected = 0);

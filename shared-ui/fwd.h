@@ -25,6 +25,7 @@ namespace maillage::ui {
 class AttendanceGrid;
 class ChartPanel;
 class DatePicker;
+class IdCheckList;
 class InstitutionPicker;
 class ListPanel;
 class PersonPicker;

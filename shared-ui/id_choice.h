@@ -1,11 +1,14 @@
 #pragma once
 // A choice of records (a cycle, a group), each entry standing for one record: refilled
 // keeping the record chosen, read as the chosen record's id. (RecordChoice is the one
-// with a first entry for none.)
+// with a first entry for none.) And a list of records to tick (the sectors of an
+// institution, who was present), read as the ids ticked.
 #include "shared-ui/record_choice.h"
 
+#include <wx/checklst.h>
 #include <wx/choice.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <utility>
 #include <vector>
@@ -33,6 +36,45 @@ public:
     void select(int64_t id) {
         for (size_t i = 0; i < ids_.size(); ++i)
             if (ids_[i] == id) SetSelection(int(i));
+    }
+    // The records in the order of the entries.
+    const std::vector<int64_t>& ids() const { return ids_; }
+
+private:
+    std::vector<int64_t> ids_;
+};
+
+class IdCheckList : public wxCheckListBox {
+public:
+    IdCheckList(wxWindow* parent, const wxSize& size) : wxCheckListBox(parent, wxID_ANY, wxDefaultPosition, size) {}
+
+    // Adds record `id` as the last entry, `label`, ticked or not.
+    void add(int64_t id, const wxString& label, bool ticked = false) {
+        ids_.push_back(id);
+        Check(unsigned(Append(label)), ticked);
+    }
+    // Removes every entry.
+    void clear() {
+        Clear();
+        ids_.clear();
+    }
+    // Ticks record `id`, or clears it, when it is an entry.
+    void tick(int64_t id, bool ticked) {
+        for (size_t i = 0; i < ids_.size(); ++i)
+            if (ids_[i] == id) Check(unsigned(i), ticked);
+    }
+    bool has(int64_t id) const { return std::find(ids_.begin(), ids_.end(), id) != ids_.end(); }
+    bool is_ticked(int64_t id) const {
+        for (size_t i = 0; i < ids_.size(); ++i)
+            if (ids_[i] == id) return IsChecked(unsigned(i));
+        return false;
+    }
+    // The records ticked, in the order of the entries.
+    std::vector<int64_t> ticked() const {
+        std::vector<int64_t> out;
+        for (size_t i = 0; i < ids_.size(); ++i)
+            if (IsChecked(unsigned(i))) out.push_back(ids_[i]);
+        return out;
     }
     // The records in the order of the entries.
     const std::vector<int64_t>& ids() const { return ids_; }

@@ -2,6 +2,7 @@
 
 #include "import_dialog.h"
 
+#include "shared-ui/dialog_frame.h"
 #include "shared-ui/messages.h"
 
 #include "core/database.h"
@@ -38,18 +39,12 @@ wxStaticText* heading(wxWindow* parent, const wxString& text) {
     return t;
 }
 
-wxStaticText* paragraph(wxWindow* parent, const wxString& text, int width) {
-    auto* t = new wxStaticText(parent, wxID_ANY, text);
-    t->Wrap(width);
-    return t;
-}
-
 // The start of a page: its heading, then its introduction `width` DIPs wide and `gap`
 // pixels above what the caller adds to the returned sizer.
 wxBoxSizer* page_start(wxWindow* page, const wxString& title, const wxString& intro, int width, int gap) {
     auto* sizer = new wxBoxSizer(wxVERTICAL);
     sizer->Add(heading(page, title), 0, wxBOTTOM, 8);
-    sizer->Add(paragraph(page, intro, page->FromDIP(width)), 0, wxBOTTOM, gap);
+    add_paragraph(page, sizer, intro, width, wxBOTTOM, gap);
     return sizer;
 }
 
@@ -119,8 +114,7 @@ wxWindow* FirstStartAssistant::organisation_page() {
     grid->Add(language_, 0);
     sizer->Add(grid, 0, wxEXPAND);
     if (!language_applies_now_)
-        sizer->Add(paragraph(page, _("A new language applies the next time Maillage starts."), FromDIP(640)), 0,
-                   wxTOP, 8);
+        add_paragraph(page, sizer, _("A new language applies the next time Maillage starts."), 640, wxTOP, 8);
     page->SetSizer(sizer);
     return page;
 }

@@ -12,6 +12,7 @@
 #include "shared-ui/date_pickers.h"
 #include "shared-ui/dialog_frame.h"
 #include "shared-ui/display.h"
+#include "shared-ui/id_choice.h"
 #include "shared-ui/list_panel.h"
 #include "shared-ui/messages.h"
 #include "shared-ui/pickers.h"
@@ -289,14 +290,10 @@ DayDialog::DayDialog(wxWindow* parent, ui::UiContext& context, int64_t training_
     venue_ = text_field(this, "venue", u8(day.place), 300);
     g->Add(label(this, _("Venue:")), 0, wxALIGN_CENTER_VERTICAL);
     g->Add(venue_, 1, wxEXPAND);
-    trainers_ = new wxCheckListBox(this, wxID_ANY, wxDefaultPosition, FromDIP(wxSize(300, 150)));
+    trainers_ = new ui::IdCheckList(this, FromDIP(wxSize(300, 150)));
     trainers_->SetName("trainers");
-    for (const auto& p : PersonRepository(db).with_role("trainer")) {
-        trainers_->Append(u8(p.display_name()));
-        trainer_ids_.push_back(p.id);
-        for (auto c : chosen)
-            if (c == p.id) trainers_->Check(trainers_->GetCount() - 1);
-    }
+    for (const auto& p : PersonRepository(db).with_role("trainer"))
+        trainers_->add(p.id, u8(p.display_name()), std::find(chosen.begin(), chosen.end(), p.id) != chosen.end());
     g->Add(label(this, _("Trainers:")), 0, wxALIGN_TOP | wxTOP, 4);
     g->Add(trainers_, 1, wxEXPAND);
     auto* sizer = new wxBoxSizer(wxVERTICAL);
@@ -321,8 +318,7 @@ DayInput DayDialog::value() const {
     d.start_time = s8(start_->GetValue());
     d.end_time = s8(end_->GetValue());
     d.venue = s8(venue_->GetValue());
-    for (unsigned i = 0; i < trainers_->GetCount(); ++i)
-        if (trainers_->IsChecked(i)) d.trainer_ids.push_back(trainer_ids_[i]);
+    d.trainer_ids = trainers_->ticked();
     return d;
 }
 

@@ -57,10 +57,9 @@ private:
     void update();
     ui::UiContext& context_;
     int64_t training_id_, session_id_;
-    std::vector<int64_t> trainer_ids_;
     ui::DatePicker* date_;
     wxTextCtrl *start_, *end_, *venue_;
-    wxCheckListBox* trainers_;
+    ui::IdCheckList* trainers_;
     wxStaticText *flags_, *problem_;
 };
 

@@ -72,11 +72,10 @@ private:
 
 EditionsPage::EditionsPage(wxWindow* parent, ui::UiContext& context) : PageBase(parent, context) {
     auto* sizer = new wxBoxSizer(wxVERTICAL);
-    auto* intro = ui::paragraph(this,
-                                _("Each edition is one yearly catalogue of open trainings. Create the edition "
-                                  "first, then its trainings; a retired edition keeps its trainings."),
-                                700);
-    sizer->Add(intro, 0, wxALL, 8);
+    ui::add_paragraph(this, sizer,
+                      _("Each edition is one yearly catalogue of open trainings. Create the edition "
+                        "first, then its trainings; a retired edition keeps its trainings."),
+                      700, wxALL, 8);
     list_ = new ui::ListPanel(this, &context,
                               {.id = "catalogue.editions",
                                .title = _("Catalogue editions"),

@@ -29,12 +29,9 @@ FiguresPage::FiguresPage(wxWindow* parent, ui::UiContext& context) : PageBase(pa
     top->Add(bar, 0, wxALL, 8);
     summary_ = new wxStaticText(this, wxID_ANY, {});
     top->Add(summary_, 0, wxALL | wxEXPAND, 8);
-    auto* charts = new wxBoxSizer(wxHORIZONTAL);
     sectors_ = new ui::ChartPanel(this, ui::ChartPanel::Kind::Bar);
     themes_ = new ui::ChartPanel(this, ui::ChartPanel::Kind::Bar);
-    charts->Add(sectors_, 1, wxEXPAND | wxRIGHT, 8);
-    charts->Add(themes_, 1, wxEXPAND);
-    top->Add(charts, 1, wxEXPAND | wxLEFT | wxRIGHT, 8);
+    top->Add(ui::chart_pair(wxHORIZONTAL, sectors_, themes_, 8), 1, wxEXPAND | wxLEFT | wxRIGHT, 8);
     trainers_ = new ui::ListPanel(this, &context,
                                   {.id = "catalogue.figures.trainers",
                                    .title = _("Trainers"),

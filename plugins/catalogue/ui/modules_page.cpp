@@ -11,9 +11,9 @@
 #include "shared-ui/dialog_frame.h"
 #include "shared-ui/import_dialog.h"
 #include "shared-ui/display.h"
+#include "shared-ui/id_choice.h"
 #include "shared-ui/messages.h"
 
-#include <wx/checklst.h>
 #include <wx/choicdlg.h>
 #include <wx/choice.h>
 #include <wx/filedlg.h>
@@ -92,7 +92,7 @@ ModulesPage::ModulesPage(wxWindow* parent, ui::UiContext& context) : PageBase(pa
     field(_("Audience"), audience_, true);
     field(_("Prerequisites"), prereq_, true);
     form->Add(new wxStaticText(right, wxID_ANY, _("Qualified trainers")), 0, wxTOP, 4);
-    trainers_ = new wxCheckListBox(right, wxID_ANY, wxDefaultPosition, wxSize(-1, 120));
+    trainers_ = new ui::IdCheckList(right, wxSize(-1, 120));
     form->Add(trainers_, 1, wxEXPAND);
     version_ = new wxStaticText(right, wxID_ANY, {});
     auto* save = new wxButton(right, wxID_SAVE, _("Save as a new version"));
@@ -133,12 +133,9 @@ void ModulesPage::refresh() {
         theme_->Append(wxString::FromUTF8(t.theme.label.get(lang)));
         theme_codes_.push_back(t.theme.code);
     }
-    trainers_->Clear();
-    trainer_ids_.clear();
-    for (const auto& p : PersonRepository(database()).with_role("trainer")) {
-        trainers_->Append(wxString::FromUTF8(p.display_name()));
-        trainer_ids_.push_back(p.id);
-    }
+    trainers_->clear();
+    for (const auto& p : PersonRepository(database()).with_role("trainer"))
+        trainers_->add(p.id, wxString::FromUTF8(p.display_name()));
     codes_.clear();
     auto rows = std::make_shared<ui::TableRowSource>();
     int64_t row = 0;
@@ -181,8 +178,7 @@ void ModulesPage::show_selected() {
     minutes_->SetValue(m->sheet.duration_minutes);
     for (std::size_t t = 0; t < theme_codes_.size(); ++t)
         if (theme_codes_[t] == m->sheet.theme_code) theme_->SetSelection(static_cast<int>(t));
-    for (std::size_t t = 0; t < trainer_ids_.size(); ++t)
-        trainers_->Check(static_cast<unsigned>(t), store.qualified(trainer_ids_[t], m->module_id));
+    for (const int64_t trainer : trainers_->ids()) trainers_->tick(trainer, store.qualified(trainer, m->module_id));
     version_->SetLabel(wxString::Format(_("Sheet version %d of %zu, saved %s"), m->sheet.version, store.versions(m->sheet.code).size(),
                                         ui::display_date_time(m->created_at)));
 }
@@ -207,11 +203,11 @@ void ModulesPage::save() {
             CatalogueStore store(db);
             store.save_module(s);
             auto m = store.module(s.code);
-            for (std::size_t i = 0; i < trainer_ids_.size(); ++i) {
-                if (trainers_->IsChecked(static_cast<unsigned>(i)))
-                    store.qualify(trainer_ids_[i], m->module_id);
+            for (const int64_t trainer : trainers_->ids()) {
+                if (trainers_->is_ticked(trainer))
+                    store.qualify(trainer, m->module_id);
                 else
-                    store.unqualify(trainer_ids_[i], m->module_id);
+                    store.unqualify(trainer, m->module_id);
             }
         });
         context().set_status(wxString::Format(_("Module %s saved."), wxString::FromUTF8(s.code)));

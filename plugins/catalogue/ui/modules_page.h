@@ -24,10 +24,9 @@ private:
     wxTextCtrl *code_, *title_fr_, *title_nl_, *desc_fr_, *desc_nl_, *objectives_, *content_, *methods_, *audience_, *prereq_;
     wxChoice* theme_;
     wxSpinCtrl* minutes_;
-    wxCheckListBox* trainers_;
+    ui::IdCheckList* trainers_;
     wxStaticText* version_;
     std::vector<std::string> codes_, theme_codes_;
-    std::vector<int64_t> trainer_ids_;
 };
 
 }  // namespace maillage::catalogue

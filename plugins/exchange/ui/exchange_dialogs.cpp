@@ -11,6 +11,7 @@
 #include "shared-ui/record_choice.h"
 #include "shared-ui/date_pickers.h"
 #include "shared-ui/display.h"
+#include "shared-ui/id_choice.h"
 #include "shared-ui/list_panel.h"
 #include "shared-ui/messages.h"
 #include "shared-ui/pickers.h"
@@ -401,13 +402,11 @@ CommitteeMeetingDialog::CommitteeMeetingDialog(wxWindow* parent, Database& db, i
     grid.add_sizer(_("Times:"), times);
     status_ = grid.add(_("Status:"), named(ui::choice(this, {_("planned"), _("held"), _("cancelled")}, 1), "status"),
                        0);
-    present_ = grid.add(_("Present:"), named(new wxCheckListBox(this, wxID_ANY, wxDefaultPosition, wxSize(360, 90)), "present"));
-    for (const auto& m : EventRepository(db).committee(event_id)) {
-        if (!m.person_id) continue;
-        if (std::find(people_.begin(), people_.end(), *m.person_id) != people_.end()) continue;
-        people_.push_back(*m.person_id);
-        present_->Append(U(person_name(db, *m.person_id) + " (" + institution_name(db, m.institution_id) + ")"));
-    }
+    present_ = grid.add(_("Present:"), named(new ui::IdCheckList(this, wxSize(360, 90)), "present"));
+    for (const auto& m : EventRepository(db).committee(event_id))
+        if (m.person_id && !present_->has(*m.person_id))
+            present_->add(*m.person_id,
+                          U(person_name(db, *m.person_id) + " (" + institution_name(db, m.institution_id) + ")"));
     decisions_ = grid.add(_("Decisions (one a line):"), text(this, "decisions", "", wxTE_MULTILINE, 90));
     finish(this, grid.sizer());
     on_ok(this, [this] {
@@ -430,11 +429,10 @@ int64_t CommitteeMeetingDialog::save() {
     return db_.write(trf("Record the committee meeting of {date}", fmt::arg("date", s.date)), [&] {
         const auto sid = events.add_committee_meeting(event_id_, s);
         SessionRepository sessions(db_);
-        for (unsigned i = 0; i < present_->GetCount(); ++i) {
-            if (!present_->IsChecked(i)) continue;
+        for (const int64_t person : present_->ticked()) {
             Attendance a;
             a.session_id = sid;
-            a.person_id = people_[i];
+            a.person_id = person;
             a.status = "present";
             sessions.record(a);
         }
@@ -554,14 +552,11 @@ RegisterDialog::RegisterDialog(wxWindow* parent, Database& db, int64_t event_id)
         }
     });
     role_ = grid.add(_("Role:"), named(role_choice(this), "role"), 0);
-    table_ = grid.add(_("Table chosen:"), named(new wxChoice(this, wxID_ANY), "table"), 0);
-    table_->Append(_("(no choice)"));
-    table_ids_.push_back(0);
-    for (const auto& t : EventRepository(db).tables(event_id)) {
-        table_->Append(wxString::Format("%d. ", t.position) + U(t.title));
-        table_ids_.push_back(t.id);
-    }
-    table_->SetSelection(0);
+    table_ = grid.add(_("Table chosen:"), named(new ui::RecordChoice(this, _("(no choice)")), "table"), 0);
+    std::vector<std::pair<int64_t, wxString>> tables;
+    for (const auto& t : EventRepository(db).tables(event_id))
+        tables.emplace_back(t.id, wxString::Format("%d. ", t.position) + U(t.title));
+    table_->set_records(tables, std::nullopt);
     finish(this, grid.sizer());
     on_ok(this, [this] {
         if (!person_->selection()) return warn(this, GetTitle(), _("Choose the person (or create a new one)."));
@@ -576,7 +571,7 @@ Registration RegisterDialog::save() {
     r.event_id = event_id_;
     r.person_id = *person_->selection();
     r.role = chosen_role(role_);
-    if (const auto t = table_ids_.at(size_t(std::max(0, table_->GetSelection())))) r.table_choice_id = t;
+    r.table_choice_id = table_->chosen();
     return db_.write(trf("Register {name}", fmt::arg("name", person_name(db_, r.person_id))),
                      [&] { return RegistrationService(db_).register_person(r); });
 }

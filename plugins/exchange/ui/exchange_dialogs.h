@@ -95,11 +95,10 @@ public:
     int64_t save();
 
 private:
-    std::vector<int64_t> people_;
     ui::DatePicker* date_;
     wxTextCtrl *start_, *end_, *decisions_;
     wxChoice* status_;
-    wxCheckListBox* present_;
+    ui::IdCheckList* present_;
 };
 
 // "table-dialog": title, question and facilitators of a table (new or edited).
@@ -126,9 +125,9 @@ public:
     Registration save();
 
 private:
-    std::vector<int64_t> table_ids_;
     ui::PersonPicker* person_;
-    wxChoice *role_, *table_;
+    wxChoice* role_;
+    ui::RecordChoice* table_;
 };
 
 // "import-dialog": the web form's CSV, previewed row by row (who is new, who is known,

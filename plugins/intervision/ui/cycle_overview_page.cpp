@@ -108,11 +108,10 @@ void CycleOverviewPage::load_groups() {
     if (!cycle_id()) {
         info_->SetLabel(wxString());
         auto* empty = new wxBoxSizer(wxVERTICAL);
-        auto* text = ui::paragraph(columns_,
-                                   _("No intervision cycle yet. A cycle runs from September to June; create it, "
-                                     "then its groups and their participants."),
-                                   560);
-        empty->Add(text, 0, wxBOTTOM, 8);
+        ui::add_paragraph(columns_, empty,
+                          _("No intervision cycle yet. A cycle runs from September to June; create it, "
+                            "then its groups and their participants."),
+                          560, wxBOTTOM, 8);
         auto* create = new wxButton(columns_, wxID_ANY, _("Create the first cycle…"));
         create->SetName("create-first-cycle");
         // Later: the button is destroyed when the page reloads after the dialog.
@@ -153,11 +152,10 @@ void CycleOverviewPage::load_groups() {
 
     const auto groups = repo.groups(cycle->id);
     if (groups.empty()) {
-        auto* text = ui::paragraph(columns_,
-                                   _("This cycle has no group yet: add them with \"New group…\" (about ten "
-                                     "participants each, led by a pair of facilitators)."),
-                                   560);
-        row->Add(text, 0, wxALL, 8);
+        ui::add_paragraph(columns_, row,
+                          _("This cycle has no group yet: add them with \"New group…\" (about ten "
+                            "participants each, led by a pair of facilitators)."),
+                          560, wxALL, 8);
     }
     for (const auto& g : groups) {
         auto* col = new wxBoxSizer(wxVERTICAL);

@@ -208,11 +208,10 @@ TemplateDialog::TemplateDialog(wxWindow* parent, Database& db)
     : wxDialog(parent, wxID_ANY, _("The evaluation questionnaire")), db_(db), questionnaire_(evaluation_template(db)) {
     SetName("template-dialog");
     auto* sizer = new wxBoxSizer(wxVERTICAL);
-    auto* intro = ui::paragraph(this,
-                                _("The questions every participant answers at the end of the cycle. They can be "
-                                  "changed until the first answers are entered."),
-                                520);
-    sizer->Add(intro, 0, wxALL, 10);
+    ui::add_paragraph(this, sizer,
+                      _("The questions every participant answers at the end of the cycle. They can be "
+                        "changed until the first answers are entered."),
+                      520);
     questions_ = new ui::ListPanel(this, nullptr,
                                    {.id = "intervision.questions",
                                     .name = "questions",

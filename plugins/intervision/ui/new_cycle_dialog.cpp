@@ -176,12 +176,11 @@ CopyCycleDialog::CopyCycleDialog(wxWindow* parent, Database& db, int64_t cycle_i
     SetName("copy-cycle-dialog");
     cycle_ = CycleRepository(db).cycle(cycle_id).value_or(Cycle{});
     auto* sizer = new wxBoxSizer(wxVERTICAL);
-    auto* text = ui::paragraph(this,
-                               wxString::Format(_("The groups of %s, their slots, facilitators and capacities are "
-                                 "carried over; the closure periods move one year later."),
-                                 u8(cycle_.name)),
-                               420);
-    sizer->Add(text, 0, wxALL, 10);
+    ui::add_paragraph(this, sizer,
+                      wxString::Format(_("The groups of %s, their slots, facilitators and capacities are "
+                                         "carried over; the closure periods move one year later."),
+                                       u8(cycle_.name)),
+                      420);
     FieldGrid grid(this);
     std::string name = cycle_.name;
     // "2026-2027" becomes "2027-2028".

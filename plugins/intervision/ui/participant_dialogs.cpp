@@ -144,14 +144,12 @@ LeaveDialog::LeaveDialog(wxWindow* parent, Database& db, int64_t enrolment_id, c
                                                        u8(group_name(db, enrolment_.group_id))));
     question->SetFont(question->GetFont().Bold());
     sizer->Add(question, 0, wxALL, 10);
-    auto* consequence = new wxStaticText(
-        this, wxID_ANY,
-        enrolment_.status == "waiting"
-            ? _("The person leaves the waiting list; those after them move up.")
-            : _("The person stays in the group's history until that date; the first person on the waiting list, if "
-                "any, takes the place. Edit > Undo takes it back."));
-    consequence->Wrap(FromDIP(440));
-    sizer->Add(consequence, 0, wxLEFT | wxRIGHT, 10);
+    ui::add_paragraph(this, sizer,
+                      enrolment_.status == "waiting"
+                          ? _("The person leaves the waiting list; those after them move up.")
+                          : _("The person stays in the group's history until that date; the first person on the "
+                              "waiting list, if any, takes the place. Edit > Undo takes it back."),
+                      440, wxLEFT | wxRIGHT);
     FieldGrid grid(this);
     date_ = grid.add(_("Leaves on:"), new ui::DatePicker(this), "date");
     std::string date = today;
@@ -182,12 +180,11 @@ MoveDialog::MoveDialog(wxWindow* parent, Database& db, int64_t enrolment_id, con
     CycleRepository repo(db);
     const auto from = repo.group(enrolment_.group_id);
     auto* sizer = new wxBoxSizer(wxVERTICAL);
-    auto* text = new wxStaticText(
-        this, wxID_ANY,
+    ui::add_paragraph(
+        this, sizer,
         wxString::Format(_("%s leaves %s and joins the chosen group on the same date; both stay in the history."),
-                         u8(person_name(db, enrolment_.person_id)), from ? u8(from->name) : wxString()));
-    text->Wrap(FromDIP(440));
-    sizer->Add(text, 0, wxALL, 10);
+                         u8(person_name(db, enrolment_.person_id)), from ? u8(from->name) : wxString()),
+        440);
     FieldGrid grid(this);
     group_ = grid.add(_("To group:"), new ui::IdChoice(this), "group");
     std::vector<std::pair<int64_t, wxString>> groups;

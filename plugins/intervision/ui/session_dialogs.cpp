@@ -27,13 +27,12 @@ GenerateDialog::GenerateDialog(wxWindow* parent, ui::UiContext* context, Databas
     SetName("generate-dialog");
     plan_ = preview_cycle_sessions(db, cycle_id);
     auto* sizer = new wxBoxSizer(wxVERTICAL);
-    auto* intro = new wxStaticText(
-        this, wxID_ANY,
+    ui::add_paragraph(
+        this, sizer,
         wxString::Format(_("%zu sessions will be planned, one a month per group on its slot (none in July and August, "
                            "on public holidays or in closure periods); itinerant groups get their hosts in turn."),
-                         plan_.sessions.size()));
-    intro->Wrap(FromDIP(760));
-    sizer->Add(intro, 0, wxALL, 10);
+                         plan_.sessions.size()),
+        760);
     auto* preview = new ui::ListPanel(this, context,
                                       {.id = "intervision.generate",
                                        .title = _("Sessions to generate"),
@@ -75,10 +74,7 @@ GenerateDialog::GenerateDialog(wxWindow* parent, ui::UiContext* context, Databas
                                                      "%d held, cancelled, attended or hand-set sessions stay as they are.",
                                                      plan_.kept),
                                             plan_.kept);
-    auto* replaced_text = new wxStaticText(this, wxID_ANY, replaced);
-    replaced_text->SetName("replaced");
-    replaced_text->Wrap(FromDIP(760));
-    sizer->Add(replaced_text, 0, wxALL, 10);
+    ui::add_paragraph(this, sizer, replaced, 760)->SetName("replaced");
     if (!plan_.notes.empty()) {
         wxString notes;
         for (const auto& s : plan_.notes) notes += (notes.empty() ? "" : "\n") + u8(s);
@@ -125,8 +121,7 @@ ReasonDialog::ReasonDialog(wxWindow* parent, const wxString& question, const wxS
     : wxDialog(parent, wxID_ANY, ok_label) {
     SetName("reason-dialog");
     auto* sizer = new wxBoxSizer(wxVERTICAL);
-    auto* text = ui::paragraph(this, question, 420);
-    sizer->Add(text, 0, wxALL, 10);
+    ui::add_paragraph(this, sizer, question, 420);
     FieldGrid grid(this);
     reason_ = grid.add(_("Reason:"), new wxTextCtrl(this, wxID_ANY, wxString(), wxDefaultPosition, FromDIP(wxSize(340, -1))),
                        "reason");

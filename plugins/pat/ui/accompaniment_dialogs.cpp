@@ -12,6 +12,7 @@
 #include "core/questionnaires.h"
 #include "shared-ui/date_pickers.h"
 #include "shared-ui/display.h"
+#include "shared-ui/id_choice.h"
 #include "shared-ui/messages.h"
 #include "shared-ui/pickers.h"
 #include "shared-ui/plugin_ui.h"
@@ -19,7 +20,6 @@
 
 #include <wx/button.h>
 #include <wx/checkbox.h>
-#include <wx/checklst.h>
 #include <wx/choice.h>
 #include <wx/datetime.h>
 #include <wx/dialog.h>
@@ -236,58 +236,45 @@ bool session_dialog(wxWindow* parent, ui::UiContext& context, int64_t id, int64_
     auto* duration = d.number_row(_("Duration (minutes):"), value.duration_minutes, 1440, "duration");
     auto* preparation = d.number_row(_("Preparation (minutes):"), value.preparation_minutes, 1440, "preparation");
     PersonRepository people(db);
+    // Adds the people `ids` not in `list` yet, ticking those in `ticked`.
+    auto add_people = [&](ui::IdCheckList* list, const std::vector<int64_t>& ids, const std::vector<int64_t>& ticked) {
+        for (auto pid : ids) {
+            if (list->has(pid)) continue;
+            const auto p = people.get(pid);
+            list->add(pid, p ? u8(p->display_name()) : wxString(),
+                      std::find(ticked.begin(), ticked.end(), pid) != ticked.end());
+        }
+    };
     // The association's workers: people with the Staff role (and whoever ran it before).
-    std::vector<int64_t> staff_ids;
-    for (const auto& p : people.with_role("staff")) staff_ids.push_back(p.id);
-    for (auto pid : value.staff)
-        if (std::find(staff_ids.begin(), staff_ids.end(), pid) == staff_ids.end()) staff_ids.push_back(pid);
-    auto* staff = d.row(_("Staff:"), new wxCheckListBox(&d, wxID_ANY, wxDefaultPosition, d.FromDIP(wxSize(360, 90))),
-                        "staff");
-    for (auto pid : staff_ids) {
-        const auto p = people.get(pid);
-        staff->Append(p ? u8(p->display_name()) : wxString());
-        if (std::find(value.staff.begin(), value.staff.end(), pid) != value.staff.end())
-            staff->Check(staff->GetCount() - 1);
-    }
-    if (staff_ids.empty()) d.note(_("Nobody has the Staff role yet: give it to the team's members on the People page."));
+    auto* staff = d.row(_("Staff:"), new ui::IdCheckList(&d, d.FromDIP(wxSize(360, 90))), "staff");
+    std::vector<int64_t> staff_role;
+    for (const auto& p : people.with_role("staff")) staff_role.push_back(p.id);
+    add_people(staff, staff_role, value.staff);
+    add_people(staff, value.staff, value.staff);
+    if (staff->ids().empty())
+        d.note(_("Nobody has the Staff role yet: give it to the team's members on the People page."));
     auto* warning = d.note(wxString());
     warning->SetName("staff-warning");
     warning->SetForegroundColour(wxColour(176, 80, 0));
     // The institution's people: those working there on the session's date, the contact.
-    std::vector<int64_t> attendee_ids = repo.people_at(a->institution_id, value.date.empty() ? today_iso() : value.date);
-    if (a->contact_person_id &&
-        std::find(attendee_ids.begin(), attendee_ids.end(), *a->contact_person_id) == attendee_ids.end())
-        attendee_ids.push_back(*a->contact_person_id);
-    for (auto pid : value.attendees)
-        if (std::find(attendee_ids.begin(), attendee_ids.end(), pid) == attendee_ids.end()) attendee_ids.push_back(pid);
-    auto* attendees = d.row(_("Attendees:"),
-                            new wxCheckListBox(&d, wxID_ANY, wxDefaultPosition, d.FromDIP(wxSize(360, 90))),
-                            "attendees");
-    for (auto pid : attendee_ids) {
-        const auto p = people.get(pid);
-        attendees->Append(p ? u8(p->display_name()) : wxString());
-        if (std::find(value.attendees.begin(), value.attendees.end(), pid) != value.attendees.end())
-            attendees->Check(attendees->GetCount() - 1);
-    }
+    auto* attendees = d.row(_("Attendees:"), new ui::IdCheckList(&d, d.FromDIP(wxSize(360, 90))), "attendees");
+    add_people(attendees, repo.people_at(a->institution_id, value.date.empty() ? today_iso() : value.date),
+               value.attendees);
+    if (a->contact_person_id) add_people(attendees, {*a->contact_person_id}, value.attendees);
+    add_people(attendees, value.attendees, value.attendees);
     auto* notes = d.row(_("Notes:"),
                         new wxTextCtrl(&d, wxID_ANY, u8(value.notes), wxDefaultPosition, d.FromDIP(wxSize(360, 60)),
                                        wxTE_MULTILINE),
                         "notes");
     d.finish();
-    auto ticked = [](wxCheckListBox* list, const std::vector<int64_t>& ids) {
-        std::vector<int64_t> out;
-        for (unsigned i = 0; i < list->GetCount(); ++i)
-            if (list->IsChecked(i)) out.push_back(ids[i]);
-        return out;
-    };
     auto update_warning = [&] {
-        warning->SetLabel(u8(two_staff_warning(int(ticked(staff, staff_ids).size()))));
+        warning->SetLabel(u8(two_staff_warning(int(staff->ticked().size()))));
         warning->Wrap(d.FromDIP(360));
         d.Layout();
         d.Fit();
     };
     staff->Bind(wxEVT_CHECKLISTBOX, [&](wxCommandEvent&) { update_warning(); });
-    if (session_id || !staff_ids.empty()) update_warning();
+    if (session_id || !staff->ids().empty()) update_warning();
     d.save = [&] {
         PatSession s = value;
         s.type = types.at(size_t(type->GetSelection())).code;
@@ -295,8 +282,8 @@ bool session_dialog(wxWindow* parent, ui::UiContext& context, int64_t id, int64_
         s.duration_minutes = duration->GetValue();
         s.preparation_minutes = preparation->GetValue();
         s.phase.clear();  // follows the date
-        s.staff = ticked(staff, staff_ids);
-        s.attendees = ticked(attendees, attendee_ids);
+        s.staff = staff->ticked();
+        s.attendees = attendees->ticked();
         s.notes = notes->GetValue().utf8_string();
         const std::string label = trf("{type} of {date} with {name}", fmt::arg("type", types.at(size_t(type->GetSelection())).label(context.language())),
                                       fmt::arg("date", locale::short_date(s.date)), fmt::arg("name", a->institution_name));

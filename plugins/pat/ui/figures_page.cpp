@@ -39,12 +39,9 @@ FiguresPage::FiguresPage(wxWindow* parent, ui::UiContext& context) : PageBase(pa
     html_ = new wxHtmlWindow(this, wxID_ANY, wxDefaultPosition, wxSize(460, -1));
     html_->SetName("figures");
     body->Add(html_, 3, wxEXPAND | wxRIGHT, 8);
-    auto* charts = new wxBoxSizer(wxVERTICAL);
     types_ = new ui::ChartPanel(this, ui::ChartPanel::Kind::Bar);
     sectors_ = new ui::ChartPanel(this, ui::ChartPanel::Kind::Pie);
-    charts->Add(types_, 1, wxEXPAND | wxBOTTOM, 12);
-    charts->Add(sectors_, 1, wxEXPAND);
-    body->Add(charts, 2, wxEXPAND);
+    body->Add(ui::chart_pair(wxVERTICAL, types_, sectors_, 12), 2, wxEXPAND);
     top->Add(body, 3, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, 8);
     // The team's time: every held session counts its length and preparation for each
     // staff member who ran it (all funders: the team's week is one).

@@ -16,8 +16,7 @@ ChooseDialog::ChooseDialog(wxWindow* parent, const wxString& title, const wxStri
                            std::vector<ListColumn> columns, std::shared_ptr<const RowSource> rows)
     : wxDialog(parent, wxID_ANY, title, wxDefaultPosition, wxDefaultSize, wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER) {
     auto* sizer = new wxBoxSizer(wxVERTICAL);
-    auto* label = ui::paragraph(this, prompt, 560);
-    sizer->Add(label, 0, wxALL, 8);
+    ui::add_paragraph(this, sizer, prompt, 560, wxALL, 8);
     panel_ = new ListPanel(this, nullptr, {.columns = std::move(columns), .search_hint = _("Type to search")});
     list_ = panel_->list();
     list_->SetMinSize(FromDIP(wxSize(580, 320)));

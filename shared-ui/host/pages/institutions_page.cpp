@@ -6,6 +6,7 @@
 #include "record_edit.h"
 
 #include "shared-ui/dialog_frame.h"
+#include "shared-ui/id_choice.h"
 #include "shared-ui/list_page.h"
 #include "shared-ui/messages.h"
 #include "shared-ui/virtual_list.h"
@@ -16,7 +17,6 @@
 #include "core/sectors.h"
 
 #include <wx/button.h>
-#include <wx/checklst.h>
 #include <wx/choice.h>
 #include <wx/dialog.h>
 #include <wx/intl.h>
@@ -72,13 +72,10 @@ public:
         phone_ = text(_("Phone:"), value_.phone);
         website_ = text(_("Website:"), value_.website);
 
-        sectors_ = new wxCheckListBox(this, wxID_ANY, wxDefaultPosition, FromDIP(wxSize(-1, 160)));
-        for (const auto& s : SectorRepository(db).list(false)) {
-            sector_ids_.push_back(s.id);
-            sectors_->Append(u8(s.label(language)));
-            if (std::find(value_.sector_ids.begin(), value_.sector_ids.end(), s.id) != value_.sector_ids.end())
-                sectors_->Check(sectors_->GetCount() - 1);
-        }
+        sectors_ = new IdCheckList(this, FromDIP(wxSize(-1, 160)));
+        const auto& ticked = value_.sector_ids;
+        for (const auto& s : SectorRepository(db).list(false))
+            sectors_->add(s.id, u8(s.label(language)), std::find(ticked.begin(), ticked.end(), s.id) != ticked.end());
         grid.add_top(_("Sectors:"), sectors_);
         notes_ = grid.add(_("Notes:"), new wxTextCtrl(this, wxID_ANY, u8(value_.notes), wxDefaultPosition,
                                                       FromDIP(wxSize(-1, 50)), wxTE_MULTILINE));
@@ -104,9 +101,7 @@ public:
         i.website = s8(website_->GetValue());
         i.notes = s8(notes_->GetValue());
         // Keep the primary sector first when it stays checked.
-        std::vector<int64_t> checked;
-        for (unsigned k = 0; k < sectors_->GetCount(); ++k)
-            if (sectors_->IsChecked(k)) checked.push_back(sector_ids_[k]);
+        std::vector<int64_t> checked = sectors_->ticked();
         if (auto primary = value_.primary_sector()) {
             auto it = std::find(checked.begin(), checked.end(), *primary);
             if (it != checked.end()) std::rotate(checked.begin(), it, it + 1);
@@ -145,9 +140,8 @@ private:
         const wxString email = email_->GetValue().Strip(wxString::both);
         if (!email.empty() && (!email.Contains("@") || !email.AfterFirst('@').Contains(".")))
             problems.push_back(_("The email address is not valid."));
-        bool any_sector = false;
-        for (unsigned k = 0; k < sectors_->GetCount(); ++k) any_sector = any_sector || sectors_->IsChecked(k);
-        if (!any_sector) problems.push_back(_("Choose at least one sector (the first is the main one)."));
+        if (sectors_->ticked().empty())
+            problems.push_back(_("Choose at least one sector (the first is the main one)."));
         return show_problems(this, problems_, problems);
     }
 
@@ -155,8 +149,7 @@ private:
     Institution value_;
     wxTextCtrl *name_, *municipality_, *postcode_, *address_, *email_, *phone_, *website_, *notes_;
     wxChoice *region_, *language_;
-    wxCheckListBox* sectors_;
-    std::vector<int64_t> sector_ids_;
+    IdCheckList* sectors_;
     wxStaticText* problems_;
 };
 
@@ -203,8 +196,8 @@ private:
     }
 
     void edit_selected() {
-        if (const auto id = selected_or_hint(this, list_, _("Select an institution first.")))
-            if (auto i = InstitutionRepository(database()).get(*id)) edit_institution(*i);
+        if (auto i = selected_record(this, list_, InstitutionRepository(database()), _("Select an institution first.")))
+            edit_institution(*i);
     }
 
     void edit_institution(const Institution& institution) {

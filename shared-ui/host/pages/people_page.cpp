@@ -512,8 +512,8 @@ private:
     }
 
     void edit_selected() {
-        if (const auto id = selected_or_hint(this, list_, _("Select a person first.")))
-            if (auto p = PersonRepository(database()).get(*id)) edit_person(*p);
+        if (auto p = selected_record(this, list_, PersonRepository(database()), _("Select a person first.")))
+            edit_person(*p);
     }
 
     void edit_person(const Person& person) {

@@ -16,6 +16,15 @@ inline std::optional<int64_t> selected_or_hint(wxWindow* parent, const VirtualLi
     return id;
 }
 
+// The record selected in `list`, read through `repo` (what Edit opens); when none is
+// selected, tells the user `hint`.
+template <class Repository>
+auto selected_record(wxWindow* parent, const VirtualList* list, Repository repo, const wxString& hint)
+    -> decltype(repo.get(int64_t{})) {
+    if (const auto id = selected_or_hint(parent, list, hint)) return repo.get(*id);
+    return {};
+}
+
 // Creates `value` through `repo` when it has no id yet, else updates it; what fails is
 // shown after `failure`. Returns the record's id, nullopt when it was not saved.
 template <class Repository, class Record>

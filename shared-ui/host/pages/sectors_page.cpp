@@ -128,8 +128,8 @@ public:
 
 private:
     void edit_selected() {
-        if (const auto id = selected_or_hint(this, list_, _("Select a sector first.")))
-            if (auto s = SectorRepository(database()).get(*id)) edit_sector(*s);
+        if (auto s = selected_record(this, list_, SectorRepository(database()), _("Select a sector first.")))
+            edit_sector(*s);
     }
     void edit_sector(const Sector& sector) {
         SectorDialog dialog(this, database(), sector);
