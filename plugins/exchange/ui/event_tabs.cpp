@@ -396,7 +396,7 @@ public:
              .title = _("Tables"),
              .columns = {{_("No."), 40, ui::ColumnKind::Integer},
                          {_("Title"), 180},
-                         {_("Participants"), 115, ui::ColumnKind::Integer},
+                         {_("Participants"), 135, ui::ColumnKind::Integer},
                          {_("Facilitators"), 200},
                          {_("Question"), 400}},
              .search = false,

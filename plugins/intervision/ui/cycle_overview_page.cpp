@@ -165,7 +165,7 @@ void CycleOverviewPage::load_groups() {
         head->Add(title, 1, wxALIGN_CENTER_VERTICAL);
         auto* edit = new wxButton(columns_, wxID_ANY, _("Edit…"), wxDefaultPosition, wxDefaultSize, wxBU_EXACTFIT);
         edit->SetName(u8("edit-group-" + g.name));
-        auto* remove = new wxButton(columns_, wxID_ANY, _("Remove"), wxDefaultPosition, wxDefaultSize, wxBU_EXACTFIT);
+        auto* remove = new wxButton(columns_, wxID_ANY, _("Delete"), wxDefaultPosition, wxDefaultSize, wxBU_EXACTFIT);
         remove->SetName(u8("remove-group-" + g.name));
         head->Add(edit, 0, wxLEFT, 4);
         head->Add(remove, 0, wxLEFT, 4);
