@@ -9,8 +9,9 @@
 // An insert and an update write every column of the map but `id`, named without the
 // table's alias ("e.title" writes title), in the map's order; an owner() column is
 // written by the insert only (after the others); a nullable() text column is stored
-// NULL when the member is empty (it reads back as ""). So such a map reads one table:
-// no joined column, no expression.
+// NULL when the member is empty (it reads back as ""); a read_only() entry is read and
+// never written (an expression, or a column other operations set). So such a map reads
+// one table: no joined column, no expression but a read_only() one.
 #include "core/record_table.h"
 #include "core/row_reader.h"
 #include "core/sql_util.h"
@@ -45,6 +46,15 @@ constexpr Owner<C> owner(C column) {
     return {column};
 }
 
+// An entry the map reads and a write leaves alone: "retired_at IS NOT NULL AS retired", or
+// a column that only another operation sets (a merge).
+template <class C>
+struct ReadOnly : C {};
+template <class C>
+constexpr ReadOnly<C> read_only(C column) {
+    return {column};
+}
+
 namespace record_detail {
 template <class C>
 struct is_nullable : std::false_type {};
@@ -54,6 +64,10 @@ template <class C>
 struct is_owner : std::false_type {};
 template <class C>
 struct is_owner<Owner<C>> : std::true_type {};
+template <class C>
+struct is_read_only : std::false_type {};
+template <class C>
+struct is_read_only<ReadOnly<C>> : std::true_type {};
 
 // The column written for a map entry: "e.title" -> "title".
 inline std::string written_name(std::string_view entry) {
@@ -65,7 +79,7 @@ inline std::string written_name(std::string_view entry) {
 
 template <class C>
 bool written(const C& c, bool owners) {
-    return is_owner<C>::value == owners && written_name(c.name) != "id";
+    return !is_read_only<C>::value && is_owner<C>::value == owners && written_name(c.name) != "id";
 }
 
 template <class C, class T>

@@ -8,8 +8,10 @@
 //
 // create/create_unique/update/remove are each one Database::write with its audit entry ("create",
 // "update", "delete" on the table); save is the audited insert-or-update inside a write that
-// does more; insert/update_row are the bare statements. Table and column names are the program's own
-// literals, never user text: they are written into the SQL.
+// does more; insert/update_row are the bare statements; with_update makes an update also stamp
+// the row (kStampUpdatedAt) and spare the rows a condition excludes (an erased person). Table
+// and column names, and those SQL pieces, are the program's own literals, never user text:
+// they are written into the SQL.
 #include "core/audit.h"
 #include "core/database.h"
 #include "core/error.h"
@@ -20,6 +22,7 @@
 
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace maillage {
@@ -32,6 +35,10 @@ inline void delete_row(Database& db, const std::string& table, int64_t id, const
     });
 }
 
+// What an update sets besides its columns where the row keeps when it last changed (the
+// retention clock of people and institutions): RecordTable::with_update(kStampUpdatedAt).
+inline constexpr const char kStampUpdatedAt[] = "updated_at=strftime('%Y-%m-%dT%H:%M:%SZ','now')";
+
 template <class T>
 struct RecordTable {
     std::string table;
@@ -39,6 +46,17 @@ struct RecordTable {
     void (*bind)(SQLite::Statement&, const T&);  // binds the columns as parameters 1..n
     std::vector<std::string> insert_only = {};   // set by an insert only (the owner)...
     void (*bind_insert_only)(SQLite::Statement&, int first, const T&) = nullptr;  // ...from parameter n+1
+    std::string update_also = {};   // SQL an update sets besides the columns (kStampUpdatedAt)
+    std::string update_where = {};  // SQL the updated row must also meet ("erased_at IS NULL")
+
+    // This table whose update also sets `also` (kStampUpdatedAt) and changes only a row that
+    // meets `where` ("erased_at IS NULL"): another row counts as gone.
+    RecordTable with_update(std::string also, std::string where = {}) const {
+        RecordTable out = *this;
+        out.update_also = std::move(also);
+        out.update_where = std::move(where);
+        return out;
+    }
 
     std::string insert_sql() const {
         std::string names, marks;
@@ -52,7 +70,8 @@ struct RecordTable {
     std::string update_sql() const {
         std::string set;
         for (const auto& c : columns) set += (set.empty() ? "" : ", ") + c + "=?";
-        return "UPDATE " + table + " SET " + set + " WHERE id=?";
+        if (!update_also.empty()) set += ", " + update_also;
+        return "UPDATE " + table + " SET " + set + " WHERE id=?" + (update_where.empty() ? "" : " AND " + update_where);
     }
 
     // The new row's id.

@@ -1,7 +1,10 @@
 // core/record_table.h create_unique and core/sql_util.h waiting_list_order: the check that
-// refuses a second group of one name, and the order of a list with a waiting list.
+// refuses a second group of one name, and the order of a list with a waiting list; a table
+// written from a map with read_only() entries, its update stamped and guarded (with_update).
 #include "core/error.h"
+#include "core/record_map.h"
 #include "core/record_table.h"
+#include "core/row_reader.h"
 #include "core/sql_call.h"
 #include "core/sql_util.h"
 
@@ -51,4 +54,38 @@ TEST(SqlUtil, WaitingListOrderPutsTheSeatedFirstThenTheQueueThenTheRest) {
               "CASE status WHEN 'enrolled' THEN 0 WHEN 'waiting' THEN 1 ELSE 2 END, waiting_position");
     EXPECT_EQ(select_column<int64_t>(db->sql(), "SELECT id FROM seat ORDER BY " + waiting_list_order("enrolled") + ", id"),
               (std::vector<int64_t>{3, 5, 4, 2, 1, 6}));
+}
+
+namespace {
+struct Member {
+    int64_t id = 0;
+    int64_t team_id = 0;
+    std::string name, note;
+    bool gone = false;
+};
+const RowMap kMemberRow{column("id", &Member::id), owner(column("team_id", &Member::team_id)),
+                        column("name", &Member::name), nullable(column("note", &Member::note)),
+                        read_only(column("left_at IS NOT NULL AS gone", &Member::gone))};
+const RecordTable<Member> kMemberTable =
+    record_table_of<kMemberRow>("member").with_update(kStampUpdatedAt, "left_at IS NULL");
+}  // namespace
+
+TEST(RecordTable, ReadOnlyEntriesAreNotWrittenAndWithUpdateStampsAndGuardsTheUpdate) {
+    EXPECT_EQ(kMemberTable.insert_sql(), "INSERT INTO member(name, note, team_id) VALUES (?,?,?)");
+    EXPECT_EQ(kMemberTable.update_sql(),
+              "UPDATE member SET name=?, note=?, updated_at=strftime('%Y-%m-%dT%H:%M:%SZ','now') "
+              "WHERE id=? AND left_at IS NULL");
+    auto db = test::memory_db();
+    db->sql().exec("CREATE TABLE member(id INTEGER PRIMARY KEY, team_id INTEGER, name TEXT, note TEXT, left_at TEXT, "
+                   "updated_at TEXT)");
+    const int64_t id = kMemberTable.create(*db, {0, 7, "Ana", ""}, "Ana");
+    kMemberTable.update(*db, id, {id, 8, "Ana B", "note"}, "Ana B", "gone");
+    const auto ana = query_one(db->sql(), kMemberRow, kMemberRow.select("FROM member WHERE id = ?"), id);
+    ASSERT_TRUE(ana);
+    EXPECT_EQ(ana->team_id, 7);  // the owner stays
+    EXPECT_EQ(ana->name, "Ana B");
+    EXPECT_EQ(select_value<int>(db->sql(), "SELECT count(*) FROM member WHERE updated_at IS NOT NULL"), 1);
+    EXPECT_EQ(select_value<int>(db->sql(), "SELECT count(*) FROM audit_log WHERE entity = 'member'"), 2);
+    db->sql().exec("UPDATE member SET left_at = 'now'");
+    EXPECT_THROW(kMemberTable.update(*db, id, {id, 7, "Ana C", ""}, "Ana C", "gone"), Error);
 }
