@@ -5,6 +5,7 @@
 #include "core/error.h"
 #include "core/i18n.h"
 #include "core/single_line.h"
+#include "core/record_map.h"
 #include "core/record_sql.h"
 #include "core/references.h"
 #include "core/row_reader.h"
@@ -20,12 +21,14 @@
 namespace maillage {
 namespace {
 const RowMap kInstitutionRow{
-    column("id", &Institution::id), column("name", &Institution::name), column("region", &Institution::region),
-    column("municipality", &Institution::municipality), column("postcode", &Institution::postcode),
-    column("address", &Institution::address), column("language", &Institution::language),
-    column("email", &Institution::email), column("phone", &Institution::phone),
-    column("website", &Institution::website), column("notes", &Institution::notes),
-    column("merged_into", &Institution::merged_into)};
+    column("id", &Institution::id), column("name", &Institution::name),
+    nullable(column("region", &Institution::region)), nullable(column("municipality", &Institution::municipality)),
+    nullable(column("postcode", &Institution::postcode)), nullable(column("address", &Institution::address)),
+    nullable(column("language", &Institution::language)), nullable(column("email", &Institution::email)),
+    nullable(column("phone", &Institution::phone)), nullable(column("website", &Institution::website)),
+    nullable(column("notes", &Institution::notes)), read_only(column("merged_into", &Institution::merged_into))};
+const RecordTable<Institution> kInstitutionTable =
+    record_table_of<kInstitutionRow>("institution").with_update(kStampUpdatedAt);
 
 std::string select_institution(std::string_view where) { return kInstitutionRow.select("FROM institution " + std::string(where)); }
 
@@ -39,13 +42,6 @@ void add_sectors(Database& db, Institution& i) {
 // add_sectors for completed().
 auto sectors_of(Database& db) {
     return [&db](Institution& i) { add_sectors(db, i); };
-}
-
-// What INSERT and UPDATE write, in the order of their columns.
-auto institution_values(const Institution& i) {
-    return std::make_tuple(i.name, text_or_null(i.region), text_or_null(i.municipality), text_or_null(i.postcode),
-                           text_or_null(i.address), text_or_null(i.language), text_or_null(i.email),
-                           text_or_null(i.phone), text_or_null(i.website), text_or_null(i.notes));
 }
 
 void write_sectors(Database& db, int64_t id, const std::vector<int64_t>& sectors) {
@@ -154,10 +150,7 @@ int64_t InstitutionRepository::count() const {
 int64_t InstitutionRepository::create(const Institution& i) {
     validate_institution(i);
     return db_.write(trf("Create {name}", fmt::arg("name", i.name)), [&] {
-        const auto id = insert_row(db_.sql(),
-                                   "INSERT INTO institution(name, region, municipality, postcode, address, language, "
-                                   "email, phone, website, notes) VALUES (?,?,?,?,?,?,?,?,?,?)",
-                                   institution_values(i));
+        const auto id = kInstitutionTable.insert(db_.sql(), i);
         write_sectors(db_, id, i.sector_ids);
         audit(db_, "create", "institution", id, i.name);
         return id;
@@ -167,11 +160,7 @@ int64_t InstitutionRepository::create(const Institution& i) {
 void InstitutionRepository::update(const Institution& i) {
     validate_institution(i);
     db_.write(trf("Edit {name}", fmt::arg("name", i.name)), [&] {
-        update_audited(db_, "institution", i.id, i.name, tr("This institution no longer exists."),
-                       "UPDATE institution SET name=?, region=?, municipality=?, postcode=?, address=?, language=?, "
-                       "email=?, phone=?, website=?, notes=?, updated_at=strftime('%Y-%m-%dT%H:%M:%SZ','now') "
-                       "WHERE id=?",
-                       institution_values(i), i.id);
+        kInstitutionTable.save(db_, false, i.id, i, i.name, tr("This institution no longer exists."));
         write_sectors(db_, i.id, i.sector_ids);
     });
 }

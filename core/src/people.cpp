@@ -5,6 +5,7 @@
 #include "core/error.h"
 #include "core/i18n.h"
 #include "core/single_line.h"
+#include "core/record_map.h"
 #include "core/record_sql.h"
 #include "core/references.h"
 #include "core/row_reader.h"
@@ -19,10 +20,13 @@ namespace maillage {
 namespace {
 const char* const kRoles[] = {"worker", "peer_worker", "facilitator", "trainer", "staff", "manager"};
 
-const RowMap kPersonRow{
-    column("id", &Person::id), column("first_name", &Person::first_name), column("last_name", &Person::last_name),
-    column("email", &Person::email), column("phone", &Person::phone), column("language", &Person::language),
-    column("notes", &Person::notes), column("erased_at IS NOT NULL AS erased", &Person::erased)};
+const RowMap kPersonRow{column("id", &Person::id), nullable(column("first_name", &Person::first_name)),
+    nullable(column("last_name", &Person::last_name)), nullable(column("email", &Person::email)),
+    nullable(column("phone", &Person::phone)), nullable(column("language", &Person::language)),
+    nullable(column("notes", &Person::notes)), read_only(column("erased_at IS NOT NULL AS erased", &Person::erased))};
+// An erased person is not updated: to the window, they no longer exist.
+const RecordTable<Person> kPersonTable =
+    record_table_of<kPersonRow>("person").with_update(kStampUpdatedAt, "erased_at IS NULL");
 
 std::string select_person(std::string_view where) { return kPersonRow.select("FROM person " + std::string(where)); }
 
@@ -36,16 +40,12 @@ auto roles_of(Database& db) {
     return [&db](Person& p) { add_roles(db, p); };
 }
 
-// One employment, from the window and from imports (PersonBulkWriter).
-const char* const kInsertEmployment =
-    "INSERT INTO employment(person_id, institution_id, sector_id, job_title, start_date, end_date) "
-    "VALUES (?,?,?,?,?,?)";
-
 const RowMap kEmploymentRow{
-    column("id", &Employment::id), column("person_id", &Employment::person_id),
+    column("id", &Employment::id), owner(column("person_id", &Employment::person_id)),
     column("institution_id", &Employment::institution_id), column("sector_id", &Employment::sector_id),
-    column("job_title", &Employment::job_title), column("start_date", &Employment::start_date),
-    column("end_date", &Employment::end_date)};
+    nullable(column("job_title", &Employment::job_title)), nullable(column("start_date", &Employment::start_date)),
+    nullable(column("end_date", &Employment::end_date))};
+const RecordTable<Employment> kEmploymentTable = record_table_of<kEmploymentRow>("employment");
 
 // What the pattern [^@\s]+@[^@\s]+\.[^@\s]+ accepts, without a regex per row (imports).
 bool email_shape(const std::string& e) {
@@ -72,16 +72,6 @@ void validate(const Person& p) {
             throw Error(trf("Role: \"{value}\" is not one of worker, peer_worker, facilitator, trainer, staff, "
                             "manager.",
                             fmt::arg("value", role)));
-}
-
-// What INSERT and UPDATE write, in the order of their columns.
-auto person_values(const Person& p) {
-    return std::make_tuple(text_or_null(p.first_name), text_or_null(p.last_name), text_or_null(p.email),
-                           text_or_null(p.phone), text_or_null(p.language), text_or_null(p.notes));
-}
-auto employment_values(const Employment& e) {
-    return std::make_tuple(e.institution_id, e.sector_id, text_or_null(e.job_title), text_or_null(e.start_date),
-                           text_or_null(e.end_date));
 }
 
 void write_roles(Database& db, const Person& p) {
@@ -160,10 +150,7 @@ int64_t PersonRepository::create(const Person& p) {
     validate(p);
     return db_.write(trf("Create {name}", fmt::arg("name", p.display_name())), [&] {
         Person stored = p;
-        stored.id = insert_row(db_.sql(),
-                               "INSERT INTO person(first_name, last_name, email, phone, language, notes) "
-                               "VALUES (?,?,?,?,?,?)",
-                               person_values(p));
+        stored.id = kPersonTable.insert(db_.sql(), p);
         write_roles(db_, stored);
         audit(db_, "create", "person", stored.id, "");
         return stored.id;
@@ -173,30 +160,19 @@ int64_t PersonRepository::create(const Person& p) {
 void PersonRepository::update(const Person& p) {
     validate(p);
     db_.write(trf("Edit {name}", fmt::arg("name", p.display_name())), [&] {
-        update_audited(db_, "person", p.id, "", tr("This person no longer exists or was erased."),
-                       "UPDATE person SET first_name=?, last_name=?, email=?, phone=?, language=?, notes=?, "
-                       "updated_at=strftime('%Y-%m-%dT%H:%M:%SZ','now') WHERE id=? AND erased_at IS NULL",
-                       person_values(p), p.id);
+        kPersonTable.save(db_, false, p.id, p, "", tr("This person no longer exists or was erased."));
         write_roles(db_, p);
     });
 }
 
 int64_t PersonRepository::add_employment(const Employment& e) {
     validate_employment(e);
-    return db_.write([&] {
-        return insert_audited(db_, "employment", "person #" + std::to_string(e.person_id), kInsertEmployment,
-                              e.person_id, employment_values(e));
-    });
+    return kEmploymentTable.create(db_, e, "person #" + std::to_string(e.person_id));
 }
 
 void PersonRepository::update_employment(const Employment& e) {
     validate_employment(e);
-    db_.write([&] {
-        update_audited(db_, "employment", e.id, "", tr("This employment no longer exists."),
-                       "UPDATE employment SET institution_id=?, sector_id=?, job_title=?, start_date=?, end_date=? "
-                       "WHERE id=?",
-                       employment_values(e), e.id);
-    });
+    kEmploymentTable.update(db_, e.id, e, "", tr("This employment no longer exists."));
 }
 
 void PersonRepository::remove_employment(int64_t id) {

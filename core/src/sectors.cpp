@@ -4,10 +4,11 @@
 #include "core/database.h"
 #include "core/error.h"
 #include "core/i18n.h"
-#include "core/record_sql.h"
+#include "core/record_map.h"
 #include "core/row_query.h"
 #include "core/row_reader.h"
 #include "core/single_line.h"
+#include "core/sql_call.h"
 #include "core/sql_util.h"
 
 #include <SQLiteCpp/SQLiteCpp.h>
@@ -17,7 +18,9 @@ namespace {
 const RowMap kSectorRow{
     column("id", &Sector::id), column("code", &Sector::code), column("label_fr", &Sector::label_fr),
     column("label_nl", &Sector::label_nl), column("label_en", &Sector::label_en), column("family", &Sector::family),
-    column("sort_order", &Sector::sort_order), column("retired_at IS NOT NULL AS retired", &Sector::retired)};
+    column("sort_order", &Sector::sort_order),
+    read_only(column("retired_at IS NOT NULL AS retired", &Sector::retired))};
+const RecordTable<Sector> kSectorTable = record_table_of<kSectorRow>("sector");
 
 const RowSource kSectors{kSectorRow, "FROM sector"};
 
@@ -63,22 +66,16 @@ int64_t SectorRepository::create(const Sector& s) {
     return db_.write([&] {
         if (find(s.code) || find(s.label_fr))
             throw Error(trf("A sector \"{label}\" already exists.", fmt::arg("label", s.label_fr)));
-        return insert_audited(db_, "sector", s.label_fr,
-                              "INSERT INTO sector(code, label_fr, label_nl, label_en, family, sort_order) "
-                              "VALUES (?,?,?,?,?, coalesce(nullif(?,0), (SELECT coalesce(max(sort_order),0)+1 "
-                              "FROM sector)))",
-                              s.code, s.label_fr, s.label_nl, s.label_en, s.family, s.sort_order);
+        Sector row = s;  // sort order 0: after the others
+        if (row.sort_order == 0)
+            row.sort_order = select_value<int>(db_.sql(), "SELECT coalesce(max(sort_order),0)+1 FROM sector");
+        return kSectorTable.create(db_, row, s.label_fr);
     });
 }
 
 void SectorRepository::update(const Sector& s) {
     validate(s);
-    db_.write([&] {
-        update_audited(
-            db_, "sector", s.id, s.label_fr, tr("This sector no longer exists."),
-            "UPDATE sector SET code=?, label_fr=?, label_nl=?, label_en=?, family=?, sort_order=? WHERE id=?", s.code,
-            s.label_fr, s.label_nl, s.label_en, s.family, s.sort_order, s.id);
-    });
+    kSectorTable.update(db_, s.id, s, s.label_fr, tr("This sector no longer exists."));
 }
 
 void SectorRepository::retire(int64_t id) { retire_row(db_, "sector", id); }

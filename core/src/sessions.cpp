@@ -6,6 +6,7 @@
 #include "core/i18n.h"
 #include "core/single_line.h"
 #include "core/people.h"
+#include "core/record_map.h"
 #include "core/record_sql.h"
 #include "core/row_reader.h"
 #include "core/sql_util.h"
@@ -16,23 +17,20 @@
 
 namespace maillage {
 namespace {
-const RowMap kSessionRow{column("id", &Session::id), column("kind", &Session::kind), column("title", &Session::title),
-    column("date", &Session::date), column("start_time", &Session::start_time), column("end_time", &Session::end_time),
-    column("place", &Session::place), column("host_institution_id", &Session::host_institution_id),
-    column("language", &Session::language), column("programme_id", &Session::programme_id),
-    column("funder_id", &Session::funder_id), column("status", &Session::status), column("notes", &Session::notes)};
+const RowMap kSessionRow{column("id", &Session::id), column("kind", &Session::kind),
+    nullable(column("title", &Session::title)), column("date", &Session::date),
+    nullable(column("start_time", &Session::start_time)), nullable(column("end_time", &Session::end_time)),
+    nullable(column("place", &Session::place)), column("host_institution_id", &Session::host_institution_id),
+    nullable(column("language", &Session::language)), column("programme_id", &Session::programme_id),
+    column("funder_id", &Session::funder_id), column("status", &Session::status),
+    nullable(column("notes", &Session::notes))};
+const RecordTable<Session> kSessionTable = record_table_of<kSessionRow>("session");
 
 const RowMap kAttendanceRow{column("id", &Attendance::id), column("session_id", &Attendance::session_id),
     column("person_id", &Attendance::person_id), column("status", &Attendance::status),
     column("role", &Attendance::role), column("reason", &Attendance::reason),
     column("institution_id", &Attendance::institution_id), column("sector_id", &Attendance::sector_id)};
 
-// What INSERT and UPDATE write, in the order of their columns.
-auto session_values(const Session& s) {
-    return std::make_tuple(s.kind, text_or_null(s.title), s.date, text_or_null(s.start_time), text_or_null(s.end_time),
-                           text_or_null(s.place), s.host_institution_id, text_or_null(s.language), s.programme_id,
-                           s.funder_id, s.status, text_or_null(s.notes));
-}
 }  // namespace
 
 bool is_iso_date(const std::string& t) {
@@ -89,23 +87,12 @@ std::vector<Session> SessionRepository::between(const std::string& kind, const s
 
 int64_t SessionRepository::create(const Session& s) {
     validate_session(s);
-    return db_.write([&] {
-        return insert_audited(db_, "session", s.kind + " " + s.date,
-                              "INSERT INTO session(kind, title, date, start_time, end_time, place, "
-                              "host_institution_id, language, programme_id, funder_id, status, notes) "
-                              "VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-                              session_values(s));
-    });
+    return kSessionTable.create(db_, s, s.kind + " " + s.date);
 }
 
 void SessionRepository::update(const Session& s) {
     validate_session(s);
-    db_.write([&] {
-        update_audited(db_, "session", s.id, s.kind + " " + s.date, tr("This session no longer exists."),
-                       "UPDATE session SET kind=?, title=?, date=?, start_time=?, end_time=?, place=?, "
-                       "host_institution_id=?, language=?, programme_id=?, funder_id=?, status=?, notes=? WHERE id=?",
-                       session_values(s), s.id);
-    });
+    kSessionTable.update(db_, s.id, s, s.kind + " " + s.date, tr("This session no longer exists."));
 }
 
 void SessionRepository::remove(int64_t id) {
